@@ -1,0 +1,1 @@
+"""Fact extractors, one module per kind. The table of kinds lives in retold.diff."""

@@ -1,0 +1,50 @@
+"""The seam every fact kind implements, and the context extractors share.
+
+A fact kind is a module with three functions of one signature each:
+
+    extract(doc, sentences, context) -> list[Fact]   facts with offsets into doc.text
+    equivalent(a, b) -> bool                         the same fact, however written
+    slot_score(a, b) -> float                        in [0, 1]: how likely b fills a's slot
+                                                     (used to call two different facts a
+                                                     change rather than a drop plus an add)
+    explain(a, b) -> str                             one plain sentence for a journalist
+                                                     (a or b may be None: dropped / added)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from retold.model import Document, Fact, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an extractor may need beyond the text."""
+
+    published: dt.date | None = None  # publication date to resolve relative dates against
+    published_assumed: bool = False  # True when it was borrowed from the other side
+
+
+class FactKindModule(Protocol):
+    def extract(self, doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]: ...
+    def equivalent(self, a: Fact, b: Fact) -> bool: ...
+    def slot_score(self, a: Fact, b: Fact) -> float: ...
+    def explain(self, a: Fact | None, b: Fact | None) -> str: ...
+
+
+def sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
+    """Return the id of the sentence containing ``offset``, or None."""
+    lo, hi = 0, len(sentences)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        s = sentences[mid]
+        if offset < s.start:
+            hi = mid
+        elif offset >= s.end:
+            lo = mid + 1
+        else:
+            return s.id
+    return None
