@@ -1,0 +1,3 @@
+"""Reports render model objects and never compute: terminal (rich), JSON, HTML."""
+
+FORMATS = ("terminal", "text", "json", "html")

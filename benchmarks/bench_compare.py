@@ -1,0 +1,103 @@
+"""Time `retold.compare` against a plain difflib best-match sentence matcher, in one run.
+
+    python benchmarks/bench_compare.py [--repeat 20]
+
+Pairs: the bundled worked example (~800 words a side) and pairs k times its length
+(k = 2, 5, 10, 20), built by repeating the example with each copy's long words marked so
+copies do not collide. The baseline segments with retold's own segmenter and then, for every
+retelling sentence, takes the original sentence with the best difflib ratio: the matcher
+a newsroom script would write first. Runs on one core (thread pools pinned to 1).
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import os
+import re
+import statistics
+import sys
+import time
+from pathlib import Path
+
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(var, "1")
+
+from retold.compare import compare  # noqa: E402
+from retold.read import read_text  # noqa: E402
+from retold.segment import segment  # noqa: E402
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "isis-iraq-2020"
+TARGET_MS = 50.0
+_LONG_WORD = re.compile(r"\b([a-z]{6,})\b")
+
+
+def scaled(text: str, k: int) -> str:
+    """The text repeated k times, long words in copy i suffixed with a copy marker."""
+    if k == 1:
+        return text
+    copies = []
+    for i in range(k):
+        marker = "".join(chr(ord("a") + int(d)) for d in f"{i:02d}")
+        copies.append(_LONG_WORD.sub(lambda m: m.group(1) + marker, text))
+    return "\n\n".join(copies)
+
+
+def difflib_matcher(original: str, retelling: str) -> list[tuple[int, int, float]]:
+    """Baseline: best difflib ratio original sentence for every retelling sentence."""
+    o = [s.text for s in segment(read_text(original))]
+    r = [s.text for s in segment(read_text(retelling))]
+    out = []
+    for j, b in enumerate(r):
+        matcher = difflib.SequenceMatcher(None, b, autojunk=False)
+        best, best_i = 0.0, -1
+        for i, a in enumerate(o):
+            matcher.set_seq1(a)
+            ratio = matcher.ratio()
+            if ratio > best:
+                best, best_i = ratio, i
+        out.append((j, best_i, best))
+    return out
+
+
+def timed(fn, *args, repeat: int) -> float:  # type: ignore[no-untyped-def]
+    """Median wall time in ms over `repeat` runs, after one warm-up run."""
+    fn(*args)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(*args)
+        times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--scales", default="1,2,5,10,20")
+    args = parser.parse_args(argv)
+    original = (EXAMPLE / "original.txt").read_text(encoding="utf-8")
+    retelling = (EXAMPLE / "retelling.txt").read_text(encoding="utf-8")
+
+    print(f"{'scale':>5} {'words':>7} {'retold ms':>10} {'difflib ms':>11} {'speed-up':>9} "
+          f"{'retold ms/1k words':>19}")
+    first = None
+    for k in (int(x) for x in args.scales.split(",")):
+        o, r = scaled(original, k), scaled(retelling, k)
+        words = len(o.split()) + len(r.split())
+        repeat = max(3, args.repeat // k)
+        ours = timed(compare, o, r, repeat=repeat)
+        base = timed(difflib_matcher, o, r, repeat=max(1, repeat // 3))
+        per_k = ours / words * 1000
+        first = first or per_k
+        print(f"{k:>5} {words:>7} {ours:>10.1f} {base:>11.1f} {base / ours:>8.1f}x {per_k:>19.2f}")
+        if k == 1:
+            verdict = "meets" if ours <= TARGET_MS else "MISSES"
+            print(f"      example pair: {ours:.1f} ms ({verdict} the {TARGET_MS:.0f} ms target); "
+                  f"{base / ours:.1f}x faster than the difflib matcher (target >= 3x)")
+    print("growth: the last column is time per 1,000 words; flat means linear growth.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

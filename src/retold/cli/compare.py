@@ -1,0 +1,199 @@
+"""`retold compare`: one pair, or many with --batch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from retold.errors import InputError, OptionError, RetoldError
+from retold.model import Comparison
+from retold.reports import FORMATS
+
+DEFAULT_WIDTH = 100
+# Exit code when --fail-on finds a change at or above the given severity: lets a newsroom
+# script gate on "no high-severity change" the way a linter gates a build.
+EXIT_CHANGES_FOUND = 10
+_SEVERITIES = ("high", "medium", "low")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "compare",
+        help="align a retelling with its original and diff their facts",
+        description="Align a retelling with its original sentence by sentence and list what "
+        "it dropped, added and changed (numbers, dates, names, quotes, attributions, "
+        "qualifiers, negation). ORIGINAL and RETELLING may each be a text or HTML file, an "
+        "http(s) URL, or '-' for standard input.",
+    )
+    p.add_argument("original", nargs="?", help="the original: path, URL or '-'")
+    p.add_argument("retelling", nargs="?", help="the retelling: path, URL or '-'")
+    p.add_argument("--batch", metavar="PAIRS.jsonl",
+                   help="compare many pairs, one JSON object a line (see README); "
+                   "writes one comparison a line")
+    p.add_argument("--format", "-f", choices=FORMATS, default="terminal",
+                   help="terminal (default; colour on a TTY), text (no colour), json, html")
+    p.add_argument("--original-published", metavar="DATE",
+                   help="publication date of the original, e.g. 2020-06-18")
+    p.add_argument("--retelling-published", metavar="DATE",
+                   help="publication date of the retelling")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
+    p.add_argument("--width", type=int, default=None,
+                   help=f"terminal/text report width (default: terminal width, else {DEFAULT_WIDTH})")
+    p.add_argument("--max-bytes", type=int, default=None,
+                   help="refuse inputs larger than this many bytes (default 5 MB)")
+    p.add_argument("--timeout", type=float, default=10.0, help="URL fetch timeout in seconds")
+    p.add_argument("--fail-on", choices=_SEVERITIES, default=None,
+                   help=f"exit with code {EXIT_CHANGES_FOUND} if a change of this severity "
+                   "or higher is found")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.batch:
+        if args.original or args.retelling:
+            raise OptionError("give either --batch PAIRS.jsonl or ORIGINAL RETELLING, not both")
+        if args.format not in ("json",) and args.format != "terminal":
+            raise OptionError("--batch writes JSON lines; drop --format or use --format json")
+        return _run_batch(args)
+    if not args.original or not args.retelling:
+        raise OptionError("compare needs two inputs: retold compare ORIGINAL RETELLING")
+    if args.original == "-" and args.retelling == "-":
+        raise OptionError("only one of ORIGINAL and RETELLING can be '-' (standard input)")
+    if args.width is not None and args.width < 40:
+        raise OptionError(f"--width {args.width} is too narrow; use 40 or more")
+
+    from retold.compare import compare_documents
+    from retold.read import parse_date_option
+
+    original = _read(args.original, args)
+    retelling = _read(args.retelling, args)
+    comparison = compare_documents(
+        original,
+        retelling,
+        original_published=parse_date_option(args.original_published, "--original-published")
+        if args.original_published else None,
+        retelling_published=parse_date_option(args.retelling_published, "--retelling-published")
+        if args.retelling_published else None,
+    )
+    with _open_output(args.output) as out:
+        out.write(_render(comparison, args.format, args.width, out))
+    return _exit_code(comparison, args.fail_on)
+
+
+def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) -> str:
+    if fmt == "json":
+        from retold.reports.json_report import dumps
+
+        return dumps(comparison) + "\n"
+    if fmt == "html":
+        from retold.reports.html import render as render_html
+
+        return render_html(comparison)
+    from retold.reports.terminal import render as render_terminal
+
+    color = fmt == "terminal" and out.isatty() and "NO_COLOR" not in os.environ
+    if width is None:
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if out.isatty() else DEFAULT_WIDTH
+    return render_terminal(comparison, width=width, color=color)
+
+
+def _exit_code(comparison: Comparison, fail_on: str | None) -> int:
+    if fail_on is None:
+        return 0
+    worst = _SEVERITIES.index(fail_on)
+    hit = any(_SEVERITIES.index(c.severity) <= worst for c in comparison.changes)
+    return EXIT_CHANGES_FOUND if hit else 0
+
+
+def _read(source: str, args: argparse.Namespace) -> Any:
+    from retold.read import DEFAULT_MAX_BYTES, read_source
+
+    return read_source(source, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                       timeout=args.timeout)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    """Compare each line's pair; a bad line gets an error object and the run goes on."""
+    from retold.compare import compare_documents
+    from retold.read import DEFAULT_MAX_BYTES, read_source, read_text
+    from retold.reports.json_report import dumps_dict
+
+    path = Path(args.batch)
+    if not path.is_file():
+        raise InputError(f"batch file not found: {args.batch}")
+    base = path.parent
+    failures = 0
+    found = False
+    with path.open(encoding="utf-8", errors="replace") as lines, _open_output(args.output) as out:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            row_id: Any = None
+            try:
+                row = json.loads(line)
+                if not isinstance(row, dict):
+                    raise InputError("a line must be a JSON object")
+                row_id = row.get("id")
+                sides = []
+                for side in ("original", "retelling"):
+                    if isinstance(row.get(side), str):
+                        sides.append(read_text(row[side], source=f"line {number} {side}"))
+                    elif isinstance(row.get(f"{side}_source"), str):
+                        src = row[f"{side}_source"]
+                        if "://" not in src and src != "-" and not os.path.isabs(src):
+                            src = str(base / src)
+                        sides.append(read_source(src, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
+                                                 timeout=args.timeout))
+                    else:
+                        raise InputError(f"no '{side}' text or '{side}_source' path/URL")
+                comparison = compare_documents(
+                    sides[0], sides[1],
+                    original_published=row.get("original_published"),
+                    retelling_published=row.get("retelling_published"),
+                )
+                record = comparison.to_dict()
+                if row_id is not None:
+                    record["id"] = row_id
+                out.write(dumps_dict(record, indent=None) + "\n")
+                found = found or _exit_code(comparison, args.fail_on) != 0
+            except (RetoldError, json.JSONDecodeError) as exc:
+                failures += 1
+                message = f"line {number}: {exc}"
+                print(f"retold: error: {args.batch}: {message}", file=sys.stderr)
+                error = {"schema": "retold.error/1", "line": number, "error": str(exc)}
+                if row_id is not None:
+                    error["id"] = row_id
+                out.write(dumps_dict(error, indent=None) + "\n")
+    if failures:
+        return InputError.exit_code
+    return EXIT_CHANGES_FOUND if found else 0
+
+
+class _open_output:
+    """stdout (UTF-8) or a file, as a context manager."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path:
+            try:
+                self.handle = open(self.path, "w", encoding="utf-8")
+            except OSError as exc:
+                raise OptionError(f"cannot write --output {self.path}: {exc.strerror}") from None
+            return self.handle
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
+        return sys.stdout
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle:
+            self.handle.close()
+        else:
+            sys.stdout.flush()

@@ -1,0 +1,187 @@
+"""The pair pipeline: read -> segment -> align -> extract -> diff -> Comparison."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Sequence
+
+from retold import read
+from retold.align import Alignment, align
+from retold.diff import KINDS, diff, relation
+from retold.facts.base import Context
+from retold.model import AlignedPair, Comparison, Document, Fact, Sentence, Side, Summary
+from retold.segment import segment
+
+# METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
+# comes from the original. A retelling that adds only a heading or a framing line is still
+# wholly derived; one that adds paragraphs of its own is partially derived; below NON_REUSE
+# the sentences that matched are the topic's common words, not reuse.
+WHOLLY_REUSE = 0.90
+NON_REUSE = 0.15
+
+# Share of letters outside ASCII above which a text is treated as not English: the name,
+# quote, attribution, qualifier and negation rules are English-only and degrade there.
+NON_ENGLISH_SHARE = 0.5
+
+DateLike = dt.date | str | None
+
+
+def compare(
+    original: str | Document,
+    retelling: str | Document,
+    *,
+    original_published: DateLike = None,
+    retelling_published: DateLike = None,
+) -> Comparison:
+    """Compare a retelling with its original.
+
+    Args:
+        original: the original article, as text or a `Document` (see `retold.read_source`).
+        retelling: the retelling, likewise.
+        original_published: publication date of the original (a date or ISO string); else
+            taken from the document's metadata or byline.
+        retelling_published: likewise for the retelling; when unknown, its relative dates
+            are resolved against the original's date and the comparison notes it.
+
+    Returns:
+        A `Comparison`; its ``to_dict()`` is the ``retold.comparison/1`` JSON.
+
+    Example:
+        >>> c = compare("At least 10 people died.", "Twelve people died.")
+        >>> [(ch.kind, ch.status) for ch in c.changes]
+        [('number', 'changed')]
+    """
+    return compare_documents(
+        _as_document(original, "original"),
+        _as_document(retelling, "retelling"),
+        original_published=original_published,
+        retelling_published=retelling_published,
+    )
+
+
+def compare_documents(
+    original: Document,
+    retelling: Document,
+    *,
+    original_published: DateLike = None,
+    retelling_published: DateLike = None,
+) -> Comparison:
+    """Compare two read documents (see `compare`)."""
+    o_pub = _as_date(original_published, "original_published") or original.published
+    r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
+    original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
+    o_context, r_context, notes = _contexts(o_pub, r_pub)
+
+    o_sentences, r_sentences = segment(original), segment(retelling)
+    alignment = align(o_sentences, r_sentences)
+    o_side = Side(original, o_sentences, extract(original, o_sentences, o_context))
+    r_side = Side(retelling, r_sentences, extract(retelling, r_sentences, r_context))
+    summary = summarise(o_sentences, r_sentences, alignment)
+    notes += _language_notes(original, retelling)
+
+    if summary.derivation == "non":
+        # Unrelated texts: every fact would be "added", which is noise, not a finding.
+        return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
+                          tuple(s.id for s in r_sentences), (), summary, (), tuple(notes))
+
+    found = diff(o_side, r_side, alignment)
+    pairs = tuple(
+        _with_relation(p, o_side, r_side, found.pair_changes[k])
+        for k, p in enumerate(alignment.pairs)
+    )
+    return Comparison(o_side, r_side, pairs, alignment.dropped, alignment.added,
+                      found.changes, summary, found.variants, tuple(notes))
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
+    """Run every fact extractor over a document; facts in text order."""
+    facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)]
+    facts.sort(key=lambda f: (f.start, f.end, f.kind))
+    return tuple(facts)
+
+
+def summarise(
+    original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
+) -> Summary:
+    """Shares carried and reused (by characters) and the METER derivation class."""
+    held_o = {i for p in alignment.pairs for i in p.original}
+    held_r = {j for p in alignment.pairs for j in p.retelling}
+    carried = _share(original, held_o)
+    reuse = _share(retelling, held_r)
+    if reuse >= WHOLLY_REUSE:
+        derivation, message = "wholly", "The retelling is wholly derived from the original."
+    elif reuse >= NON_REUSE:
+        derivation, message = "partially", (
+            "The retelling is partially derived from the original: "
+            f"{reuse:.0%} of its text comes from it."
+        )
+    else:
+        derivation, message = "non", (
+            "The texts look unrelated: no meaningful part of the retelling matches the "
+            "original, so no fact changes are listed."
+        )
+    return Summary(carried, reuse, derivation, message)  # type: ignore[arg-type]
+
+
+def _share(sentences: Sequence[Sentence], held: set[int]) -> float:
+    total = sum(len(s.text) for s in sentences)
+    return sum(len(s.text) for s in sentences if s.id in held) / total if total else 0.0
+
+
+def _with_relation(pair: AlignedPair, o: Side, r: Side, changes: int) -> AlignedPair:
+    texts = (
+        " ".join(o.sentences[i].text for i in pair.original),
+        " ".join(r.sentences[j].text for j in pair.retelling),
+    )
+    return AlignedPair(pair.original, pair.retelling, pair.similarity,
+                       relation(pair, texts, changes))  # type: ignore[arg-type]
+
+
+def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Context, list[str]]:
+    """Publication-date contexts for both sides, borrowing the other side's date if unknown."""
+    notes: list[str] = []
+    if o_pub and not r_pub:
+        notes.append(
+            f"The retelling's publication date is unknown; its relative dates were resolved "
+            f"against the original's ({o_pub.isoformat()})."
+        )
+        return Context(o_pub), Context(o_pub, published_assumed=True), notes
+    if r_pub and not o_pub:
+        notes.append(
+            f"The original's publication date is unknown; its relative dates were resolved "
+            f"against the retelling's ({r_pub.isoformat()})."
+        )
+        return Context(r_pub, published_assumed=True), Context(r_pub), notes
+    if not o_pub and not r_pub:
+        notes.append(
+            "Neither publication date is known: relative dates ('last month') are compared "
+            "as written, not resolved. Pass --original-published to resolve them."
+        )
+    return Context(o_pub), Context(r_pub), notes
+
+
+def _language_notes(*docs: Document) -> list[str]:
+    notes = []
+    for label, doc in zip(("original", "retelling"), docs):
+        letters = [ch for ch in doc.text if ch.isalpha()]
+        if letters and sum(not ch.isascii() for ch in letters) / len(letters) > NON_ENGLISH_SHARE:
+            notes.append(
+                f"The {label} is not in English: alignment, numbers and dates in digits work, "
+                "but names, quotes, attributions, qualifiers and negation are English-only "
+                "and may be missed."
+            )
+    return notes
+
+
+def _as_document(value: str | Document, label: str) -> Document:
+    if isinstance(value, Document):
+        return value
+    if isinstance(value, str):
+        return read.read_text(value, source=f"<{label}>")
+    raise TypeError(f"{label} must be a str or a retold.Document, not {type(value).__name__}")
+
+
+def _as_date(value: DateLike, label: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return read.parse_date_option(value, label)

@@ -1,0 +1,262 @@
+"""Aligned pairs + facts -> changes. Pure: no I/O, no state.
+
+Inside each aligned pair, the facts of one kind are matched in two rounds: first facts that
+state the same thing however written (``equivalent``), then leftovers that fill the same slot
+(``slot_score``): those are *changed*. What is left is *dropped* or *added* — unless the other
+text states it somewhere else (a fact that moved between sentences is not lost). Facts in
+added sentences that the original states nowhere are flagged as unsupported additions: in a
+summary, most of the original is dropped by design, and the unsupported facts are the finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from retold.align import Alignment
+from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
+from retold.facts.base import FactKindModule
+from retold.model import AlignedPair, Change, Excerpt, Fact, Severity, Side, Status, Variant
+
+KINDS: dict[str, FactKindModule] = {
+    "number": numbers,
+    "date": dates,
+    "name": names,
+    "quote": quotes,
+    "attribution": attributions,
+    "qualifier": qualifiers,
+    "negation": negation,
+}
+
+# Kinds whose facts are checked against the whole other text before being called dropped or
+# added: a number, date, name or quote stated elsewhere in the other text was moved, not lost.
+# Attributions, qualifiers and negation only mean something in their own sentence.
+GLOBAL_KINDS = frozenset({"number", "date", "name", "quote"})
+# Kinds reported when they appear in a sentence the retelling added and the original states
+# them nowhere (an unsupported fact).
+UNSUPPORTED_KINDS = ("number", "date", "name", "quote")
+
+# The slot score two different facts need to be called one changed fact rather than a drop
+# plus an add. Each kind scores its own slots; 0.5 means "more likely the same slot than not".
+SLOT_MIN = 0.5
+# An added name this close to a name anywhere in the original is reported as that name
+# changed (an institute's name garbled), not as a new name: a stricter bar than SLOT_MIN
+# because the two facts are not in aligned sentences.
+GLOBAL_NAME_SLOT_MIN = 0.7
+
+SEVERITY: dict[tuple[str, str], Severity] = {
+    ("number", "changed"): "high", ("number", "added"): "high", ("number", "dropped"): "medium",
+    ("date", "changed"): "high", ("date", "added"): "high", ("date", "dropped"): "medium",
+    ("quote", "changed"): "high", ("quote", "added"): "high", ("quote", "dropped"): "medium",
+    ("name", "changed"): "high", ("name", "added"): "medium", ("name", "dropped"): "low",
+    ("attribution", "changed"): "high", ("attribution", "added"): "medium",
+    ("attribution", "dropped"): "medium",
+    ("negation", "changed"): "high", ("negation", "added"): "high",
+    ("negation", "dropped"): "high",
+    ("qualifier", "changed"): "medium", ("qualifier", "added"): "low",
+    ("qualifier", "dropped"): "medium",
+}
+SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
+
+_WORDING = re.compile(r"[\W_]+", re.UNICODE)
+
+
+def same_wording(a: str, b: str) -> bool:
+    """True when two texts differ only in case, spacing, punctuation and quote style."""
+    return _WORDING.sub(" ", a).strip().casefold() == _WORDING.sub(" ", b).strip().casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Diff:
+    changes: tuple[Change, ...]
+    variants: tuple[Variant, ...]
+    pair_changes: tuple[int, ...]  # number of changes of severity high/medium per pair
+
+
+def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
+    """Return the changes between the facts of two sides under an alignment."""
+    o_by_sentence = _by_sentence(original.facts)
+    r_by_sentence = _by_sentence(retelling.facts)
+    o_by_kind = _by_kind(original.facts)
+    r_by_kind = _by_kind(retelling.facts)
+    changes: list[Change] = []
+    variants: list[Variant] = []
+
+    for index, pair in enumerate(alignment.pairs):
+        left = [f for i in pair.original for f in o_by_sentence.get(i, ())]
+        right = [f for j in pair.retelling for f in r_by_sentence.get(j, ())]
+        for kind, module in KINDS.items():
+            a_facts = [f for f in left if f.kind == kind]
+            b_facts = [f for f in right if f.kind == kind]
+            if not a_facts and not b_facts:
+                continue
+            same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            for a, b in same:
+                if kind == "name" and not same_wording(a.text, b.text):
+                    variants.append(_variant(original, retelling, a, b))
+            for a, b in changed:
+                changes.append(_change(module, "changed", original, retelling, a, b, index))
+            for a in dropped:
+                if kind in GLOBAL_KINDS and _stated(module, a, r_by_kind.get(kind, ())):
+                    continue
+                changes.append(_change(module, "dropped", original, retelling, a, None, index))
+            for b in added:
+                if kind in GLOBAL_KINDS and _stated(module, b, o_by_kind.get(kind, ())):
+                    continue
+                changes.append(_unsupported(module, original, retelling, b, o_by_kind, index))
+
+    seen: set[tuple[str, str]] = set()
+    for j in alignment.added:
+        for b in r_by_sentence.get(j, ()):
+            if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen:
+                continue
+            seen.add((b.kind, b.key))
+            module = KINDS[b.kind]
+            if not _stated(module, b, o_by_kind.get(b.kind, ())):
+                changes.append(_unsupported(module, original, retelling, b, o_by_kind, None))
+
+    changes = _dedupe(changes)
+    changes.sort(key=_change_order)
+    per_pair = [0] * len(alignment.pairs)
+    for change in changes:
+        if change.pair is not None and change.severity != "low":
+            per_pair[change.pair] += 1
+    return Diff(tuple(changes), tuple(variants), tuple(per_pair))
+
+
+def match_facts(
+    module: FactKindModule, left: Sequence[Fact], right: Sequence[Fact]
+) -> tuple[list[tuple[Fact, Fact]], list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
+    """Match two fact lists of one kind: (same, changed, dropped, added)."""
+    used_right: set[int] = set()
+    same: list[tuple[Fact, Fact]] = []
+    left_over: list[Fact] = []
+    for a in left:
+        for k, b in enumerate(right):
+            if k not in used_right and module.equivalent(a, b):
+                used_right.add(k)
+                same.append((a, b))
+                break
+        else:
+            left_over.append(a)
+    right_over = [(k, b) for k, b in enumerate(right) if k not in used_right]
+
+    scored = sorted(
+        (
+            (module.slot_score(a, b), n, k)
+            for n, a in enumerate(left_over)
+            for k, b in right_over
+        ),
+        key=lambda t: (-t[0], t[1], t[2]),
+    )
+    changed: list[tuple[Fact, Fact]] = []
+    taken_left: set[int] = set()
+    for score, n, k in scored:
+        if score < SLOT_MIN:
+            break
+        if n in taken_left or k in used_right:
+            continue
+        taken_left.add(n)
+        used_right.add(k)
+        changed.append((left_over[n], right[k]))
+    dropped = [a for n, a in enumerate(left_over) if n not in taken_left]
+    added = [b for k, b in enumerate(right) if k not in used_right]
+    return same, changed, dropped, added
+
+
+def _stated(module: FactKindModule, fact: Fact, others: Iterable[Fact]) -> bool:
+    return any(module.equivalent(fact, other) for other in others)
+
+
+def _unsupported(
+    module: FactKindModule,
+    original: Side,
+    retelling: Side,
+    b: Fact,
+    o_by_kind: dict[str, list[Fact]],
+    pair: int | None,
+) -> Change:
+    """An added fact the original states nowhere; a garbled name is reported as changed."""
+    if b.kind == "name":
+        scored = [(module.slot_score(a, b), a) for a in o_by_kind.get("name", ())]
+        scored = [t for t in scored if t[0] >= GLOBAL_NAME_SLOT_MIN]
+        if scored:
+            best = max(scored, key=lambda t: (t[0], -t[1].start))[1]
+            return _change(module, "changed", original, retelling, best, b, pair)
+    return _change(module, "added", original, retelling, None, b, pair)
+
+
+def _change(
+    module: FactKindModule,
+    status: Status,
+    original: Side,
+    retelling: Side,
+    a: Fact | None,
+    b: Fact | None,
+    pair: int | None,
+) -> Change:
+    kind = (a or b).kind  # type: ignore[union-attr]
+    return Change(
+        kind=kind,
+        status=status,
+        original=Excerpt.of(original.document.text, a.start, a.end) if a else None,
+        retelling=Excerpt.of(retelling.document.text, b.start, b.end) if b else None,
+        detail=module.explain(a, b),
+        severity=SEVERITY.get((kind, status), "medium"),
+        pair=pair,
+    )
+
+
+def _variant(original: Side, retelling: Side, a: Fact, b: Fact) -> Variant:
+    return Variant(
+        kind=a.kind,
+        original=Excerpt.of(original.document.text, a.start, a.end),
+        retelling=Excerpt.of(retelling.document.text, b.start, b.end),
+        detail=f"'{a.text}' and '{b.text}' are the same name, spelled differently.",
+    )
+
+
+def _dedupe(changes: list[Change]) -> list[Change]:
+    """Drop repeats of one change (the same spans reached through two pairs)."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for c in changes:
+        key = (
+            c.kind,
+            c.status,
+            (c.original.start, c.original.end) if c.original else None,
+            (c.retelling.start, c.retelling.end) if c.retelling else None,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _change_order(c: Change) -> tuple[int, int, int, str]:
+    where_r = c.retelling.start if c.retelling else -1
+    where_o = c.original.start if c.original else -1
+    return (SEVERITY_RANK[c.severity], where_r, where_o, c.kind)
+
+
+def _by_sentence(facts: Iterable[Fact]) -> dict[int, list[Fact]]:
+    out: dict[int, list[Fact]] = defaultdict(list)
+    for f in facts:
+        out[f.sentence].append(f)
+    return out
+
+
+def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
+    out: dict[str, list[Fact]] = defaultdict(list)
+    for f in facts:
+        out[f.kind].append(f)
+    return out
+
+
+def relation(pair: AlignedPair, texts: tuple[str, str], significant_changes: int) -> str:
+    """Classify an aligned pair: verbatim, changed (a fact changed) or paraphrase."""
+    if same_wording(*texts):
+        return "verbatim"
+    return "changed" if significant_changes else "paraphrase"

@@ -1,0 +1,733 @@
+"""Bytes, files, standard input and URLs -> ``Document``.
+
+The text of a ``Document`` is what every offset in retold points into, so reading changes as
+little as possible: a byte-order mark is stripped and CRLF/CR line endings become LF (both
+recorded in ``Document.notes``); non-breaking spaces, curly quotes and everything else stay.
+For HTML the text is the article body as trafilatura extracts it (paragraphs separated by a
+blank line), and the page's title, author, date and site go into the metadata.
+
+Errors are the ``retold.errors.InputError`` family; every message names the input and says
+what to do about it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import http.client
+import ipaddress
+import os
+import re
+import socket
+import ssl
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+from urllib.parse import urljoin, urlsplit
+
+from retold import __version__
+from retold.errors import (
+    BinaryInput,
+    DecodeError,
+    EmptyInput,
+    FetchError,
+    InputError,
+    InputNotFound,
+    InputTooLarge,
+    NoArticle,
+    OptionError,
+)
+from retold.model import Document
+from retold.segment import (
+    TOP_MATTER_UNITS,
+    Byline,
+    find_date,
+    is_heading_like,
+    looks_like_byline,
+    parse_byline,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "fetch_url",
+    "parse_date",
+    "parse_date_option",
+    "read_bytes",
+    "read_source",
+    "read_text",
+]
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# --- named constants -------------------------------------------------------------------------
+
+_CHUNK = 64 * 1024  # read files, stdin and sockets in pieces so the size limit bites early
+_USER_AGENT = f"retold/{__version__} (+https://github.com/retold/retold)"
+_TITLE_MAX_WORDS = 25  # a plain-text title line is at most this long (news headlines ~20 words)
+
+# Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Magic numbers of the binary files people most often pass by mistake.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one too)"),
+    (b"\x1f\x8b", "a gzip-compressed file"),
+)
+# Share of C0 control characters (besides tab, LF, CR, FF) above which decoded text is binary.
+_MAX_CONTROL_SHARE = 0.05
+
+# HTML sniffing: a document that starts like HTML, or text with many tags of common elements.
+_HTML_START_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+                            re.IGNORECASE | re.DOTALL)
+_HTML_TAG_RE = re.compile(
+    rb"</?(?:p|div|span|a|br|head|body|title|meta|script|article|section|h[1-6]|li|ul|table)\b",
+    re.IGNORECASE,
+)
+_HTML_MIN_TAGS = 10  # "many tags": a text quoting a <p> or two is still text
+_SNIFF_BYTES = 64 * 1024
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_CT_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+
+
+# --- dates -----------------------------------------------------------------------------------
+
+
+def parse_date(text: str) -> dt.date | None:
+    """Read a whole string as a calendar date, or return None.
+
+    Accepts ISO ``2020-06-18`` (a time part is ignored), ``2020/06/18``, ``June 18, 2020``,
+    ``18 June 2020`` (month names and their abbreviations, English). Numeric day/month orders
+    like ``06/18/2020`` are ambiguous across countries and are not read.
+
+        >>> parse_date("June 18, 2020")
+        datetime.date(2020, 6, 18)
+        >>> parse_date("we") is None
+        True
+    """
+    text = text.strip()
+    iso = re.fullmatch(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?", text)
+    if iso:
+        try:
+            return dt.date.fromisoformat(iso.group(1))
+        except ValueError:
+            return None
+    found = find_date(text)
+    if found is None:
+        return None
+    date, start, end = found
+    # The date must be (nearly) the whole string: "June 18, 2020" yes, "met on June 18, 2020" no.
+    rest = (text[:start] + text[end:]).strip(" ,.")
+    return date if not rest else None
+
+
+def parse_date_option(value: str, *, option: str = "--published") -> dt.date:
+    """Read a date given on the command line or API, raising OptionError with the fix."""
+    date = parse_date(value)
+    if date is None:
+        raise OptionError(
+            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-06-18"
+        )
+    return date
+
+
+# --- plain text ------------------------------------------------------------------------------
+
+
+def read_text(text: str, *, source: str = "<text>") -> Document:
+    """Make a Document of plain text, lifting title/byline metadata from its top lines.
+
+    The text is kept exactly as given. The top lines before the first paragraph of prose are
+    read for a title (a short line without a final full stop), a byline ("By Jane Doe",
+    "Site | Author | June 18, 2020") and a date.
+
+        >>> d = read_text("Rain Returns\\n\\nBy Jane Doe | 2021-03-04\\n\\nIt rained.")
+        >>> d.title, d.author, d.published
+        ('Rain Returns', 'Jane Doe', datetime.date(2021, 3, 4))
+    """
+    title: str | None = None
+    author: str | None = None
+    site: str | None = None
+    published: dt.date | None = None
+    for i, line in enumerate(_top_lines(text)):
+        if looks_like_byline(line):
+            byline = parse_byline(line)
+            if byline is not None:
+                author = author or byline.author
+                site = site or byline.site
+                published = published or byline.published
+        elif i == 0 and is_heading_like(line, max_words=_TITLE_MAX_WORDS, max_chars=200):
+            title = line
+        else:
+            break  # prose (or a second heading-like line that is a sub-head): top matter is over
+    return Document(text=text, title=title, author=author, published=published, site=site,
+                    source=source)
+
+
+def _top_lines(text: str) -> Iterator[str]:
+    """Yield the first non-blank lines (stripped), at most the top-matter window."""
+    count = 0
+    for raw in text.splitlines():
+        line = raw.strip().strip("\ufeff\u200b").strip()
+        if not line:
+            continue
+        yield line
+        count += 1
+        if count >= TOP_MATTER_UNITS:
+            return
+
+
+# --- bytes -----------------------------------------------------------------------------------
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    source: str = "<bytes>",
+    content_type: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> Document:
+    """Decode bytes (HTML or plain text) into a Document.
+
+    Args:
+        data: the raw bytes.
+        source: where they came from, for messages and ``Document.source``.
+        content_type: an HTTP Content-Type, if known; it decides HTML vs text and may name a
+            charset. Without it the bytes are sniffed.
+        max_bytes: refuse more bytes than this (InputTooLarge).
+    """
+    if len(data) > max_bytes:
+        raise InputTooLarge(_too_large(source, max_bytes))
+    mime = (content_type or "").split(";")[0].strip().lower()
+    _check_binary_mime(mime, source)
+    if not data.strip():
+        raise EmptyInput(f"{source} is empty; give it an article's text or an HTML page")
+    declared = _charset_from_content_type(content_type)
+    is_html = _is_html(mime, data)
+    if is_html and declared is None:
+        meta = _META_CHARSET_RE.search(data[:_SNIFF_BYTES])
+        declared = meta.group(1).decode("ascii", "replace") if meta else None
+    text, notes = decode(data, source=source, declared=declared)
+    if not text.strip():
+        raise EmptyInput(f"{source} holds only whitespace; give it an article's text")
+    if is_html:
+        return _read_html(text, source=source, notes=notes)
+    text, notes = _normalise_newlines(text, notes)
+    doc = read_text(text, source=source)
+    return Document(text=doc.text, title=doc.title, author=doc.author, published=doc.published,
+                    site=doc.site, source=source, notes=tuple(notes))
+
+
+def decode(data: bytes, *, source: str = "<bytes>", declared: str | None = None
+           ) -> tuple[str, list[str]]:
+    """Decode bytes to text: BOM, then a declared charset, then strict UTF-8, then a guess."""
+    notes: list[str] = []
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise DecodeError(
+                    f"{source} starts with a {encoding} byte-order mark but is not valid "
+                    f"{encoding} ({exc.reason} at byte {exc.start + len(bom)}); re-save it as UTF-8"
+                ) from None
+            notes.append(f"decoded as {encoding} (byte-order mark, removed)")
+            return _check_text(text, source), notes
+    _check_magic(data, source)
+    if b"\x00" in data:
+        raise BinaryInput(
+            f"{source} contains NUL bytes, so it looks like a binary file, not text; "
+            "give retold the article as text or HTML (UTF-16 text needs a byte-order mark)"
+        )
+    if declared:
+        try:
+            text = data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            notes.append(f"declared charset {declared!r} did not decode; guessed instead")
+        else:
+            if codecs.lookup(declared).name != "utf-8":
+                notes.append(f"decoded as {declared} (declared)")
+            return _check_text(text, source), notes
+    try:
+        return _check_text(data.decode("utf-8"), source), notes
+    except UnicodeDecodeError:
+        pass
+    text, encoding = _guess(data, source)
+    notes.append(f"decoded as {encoding} (guessed: not valid UTF-8)")
+    return _check_text(text, source), notes
+
+
+def _guess(data: bytes, source: str) -> tuple[str, str]:
+    """Guess the encoding of non-UTF-8 bytes with charset-normalizer."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError(
+            f"{source} is not UTF-8 and its encoding could not be guessed; "
+            "re-save it as UTF-8 and try again"
+        )
+    encoding = best.encoding
+    # Short Western texts are often guessed as a rarer single-byte code page; cp1252 is what
+    # such files almost always are (curly quotes at 0x91-0x94), so prefer it when the guess is
+    # a Latin single-byte page and cp1252 decodes the same letters.
+    if encoding in _LATIN_SINGLE_BYTE and encoding != "cp1252":
+        try:
+            alt = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if alt == str(best) or _plausible_latin(alt) >= _plausible_latin(str(best)):
+                return alt, "cp1252"
+    return str(best), encoding
+
+
+_LATIN_SINGLE_BYTE = frozenset({
+    "latin_1", "iso8859_15", "cp1252", "cp1250", "iso8859_2", "cp1257", "iso8859_4",
+    "iso8859_9", "cp1254", "mac_roman", "cp850", "cp437", "iso8859_3", "iso8859_10",
+    "iso8859_13", "iso8859_14", "iso8859_16", "mac_latin2", "cp1258", "cp858",
+})
+
+
+def _plausible_latin(text: str) -> int:
+    """Score text by how many of its non-ASCII characters are common Western ones."""
+    common = "éèêëáàâäãåçíìîïñóòôöõøúùûüýÿæœßÉÈÁÀÇÑÓÖÜ“”‘’–—…€£°«»"
+    return sum(1 for ch in text if ch in common) - sum(
+        1 for ch in text if ord(ch) > 127 and ch not in common
+    )
+
+
+def _check_text(text: str, source: str) -> str:
+    """Refuse decoded text that is mostly control characters (a binary file that decoded)."""
+    if text:
+        controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+        if controls > _MAX_CONTROL_SHARE * len(text):
+            raise BinaryInput(
+                f"{source} is mostly control characters, so it looks like a binary file; "
+                "give retold the article as text or HTML"
+            )
+    return text
+
+
+def _check_magic(data: bytes, source: str) -> None:
+    """Refuse the common binary formats by their magic number."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise BinaryInput(
+                f"{source} is {what}, not text; extract the article's text first "
+                "(or pass the page's URL / HTML)"
+            )
+
+
+def _check_binary_mime(mime: str, source: str) -> None:
+    """Refuse content types that are never an article's text."""
+    if mime.startswith(("image/", "audio/", "video/", "font/")) or mime in {
+        "application/pdf", "application/zip", "application/gzip", "application/x-gzip",
+    }:
+        raise BinaryInput(
+            f"{source} has content type {mime!r}, not text or HTML; "
+            "give retold the article as text or HTML"
+        )
+
+
+def _charset_from_content_type(content_type: str | None) -> str | None:
+    """Return the charset a Content-Type names, if it is one Python knows."""
+    if not content_type:
+        return None
+    m = _CT_CHARSET_RE.search(content_type)
+    if not m:
+        return None
+    try:
+        codecs.lookup(m.group(1))
+    except LookupError:
+        return None
+    return m.group(1)
+
+
+def _is_html(mime: str, data: bytes) -> bool:
+    """Decide HTML vs text: the content type when it says, else sniff the bytes."""
+    if mime in {"text/html", "application/xhtml+xml"}:
+        return True
+    if mime == "text/plain" or mime.startswith("text/"):
+        return False
+    head = data[:_SNIFF_BYTES]
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            # UTF-16/32 HTML: sniff on the decoded head (cut at a whole code unit).
+            unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
+            body = head[len(bom) :]
+            body = body[: len(body) - len(body) % unit]
+            head = body.decode(encoding, "replace").encode("utf-8")
+            break
+    return bool(_HTML_START_RE.match(head)) or len(_HTML_TAG_RE.findall(head)) >= _HTML_MIN_TAGS
+
+
+def _normalise_newlines(text: str, notes: list[str]) -> tuple[str, list[str]]:
+    """Turn CRLF and lone CR into LF, noting it."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes = [*notes, "line endings normalised to LF (offsets refer to the normalised text)"]
+    return text, notes
+
+
+def _too_large(source: str, max_bytes: int) -> str:
+    return (
+        f"{source} is larger than the limit of {max_bytes:,} bytes; "
+        "raise the limit with --max-bytes, or pass a smaller file"
+    )
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+def _read_html(html: str, *, source: str, notes: list[str], url: str | None = None) -> Document:
+    """Extract the article body and metadata from an HTML page with trafilatura."""
+    import trafilatura  # ~160 ms to import: only when a page is read
+
+    result = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+    )
+    body = (getattr(result, "text", None) or "").strip() if result is not None else ""
+    if not body:
+        raise NoArticle(
+            f"{source} is an HTML page but no article text was found in it; "
+            "save the article's text to a file and pass that instead"
+        )
+    # trafilatura separates paragraphs with one newline; a blank line makes each paragraph
+    # unambiguous for the segmenter. This is the text every offset refers to.
+    text = re.sub(r"[ \t]*\n+[ \t]*", "\n\n", body)
+    title = getattr(result, "title", None) or None
+    author = getattr(result, "author", None) or None
+    site = getattr(result, "sitename", None) or None
+    published = _date_from_meta(getattr(result, "date", None))
+    page_url = getattr(result, "url", None) or url
+    notes = [*notes, "article text extracted from HTML with trafilatura"]
+    # trafilatura reads a "Site | Author | Date" byline as one author "Site; Author; Date":
+    # re-read the page's byline line ourselves when the author looks like that.
+    if author is None or _suspicious_author(author):
+        byline = _html_byline(html)
+        if byline is not None:
+            author = byline.author
+            site = byline.site or site
+            published = published or byline.published
+            notes.append("byline read from the page's 'Site | Author | Date' line")
+        elif author is not None:
+            author = None
+            notes.append("author dropped: the page's byline could not be read")
+    return Document(text=text, title=title, author=author, published=published, site=site,
+                    url=page_url, source=source, notes=tuple(notes))
+
+
+def _date_from_meta(value: object) -> dt.date | None:
+    """Read trafilatura's date string (YYYY-MM-DD)."""
+    return parse_date(value) if isinstance(value, str) else None
+
+
+def _suspicious_author(author: str) -> bool:
+    """Tell whether an extracted author is really a whole byline (site, date, separators)."""
+    return bool(re.search(r"[;|]|\d", author)) or find_date(author) is not None
+
+
+def _html_byline(html: str) -> Byline | None:
+    """Find the first short element text on the page that reads as a byline."""
+    from lxml import etree
+    from lxml import html as lxml_html  # a trafilatura dependency
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, etree.ParserError):
+        return None  # trafilatura could parse it; if lxml alone cannot, there is no byline
+    for el in tree.iter("p", "div", "span", "address", "li", "td", "header"):
+        text = " ".join(el.text_content().split())
+        if text and len(text) <= 160 and looks_like_byline(text):
+            byline = parse_byline(text)
+            if byline is not None and byline.author:
+                return byline
+    return None
+
+
+# --- sources ---------------------------------------------------------------------------------
+
+
+def read_source(
+    source: str,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    timeout: float = 10.0,
+    allow_private: bool = True,
+    stdin: BinaryIO | None = None,
+) -> Document:
+    """Read a path, an http(s) URL, or ``-`` (standard input) into a Document.
+
+    Args:
+        source: a file path, an ``http://``/``https://`` URL, or ``-``.
+        max_bytes: refuse inputs larger than this (InputTooLarge), checked while reading.
+        timeout: seconds for a URL fetch as a whole.
+        allow_private: when False, refuse URLs whose host resolves to a private, loopback,
+            link-local, multicast or reserved address (for servers fetching user URLs).
+        stdin: the stream ``-`` reads; ``sys.stdin.buffer`` by default.
+    """
+    if source == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        data = _read_stream(stream, "standard input", max_bytes)
+        return read_bytes(data, source="-", max_bytes=max_bytes)
+    scheme = urlsplit(source).scheme.lower() if "://" in source else ""
+    if scheme in {"http", "https"}:
+        body, content_type = fetch_url(source, timeout=timeout, max_bytes=max_bytes,
+                                       allow_private=allow_private)
+        doc = read_bytes(body, source=source, content_type=content_type, max_bytes=max_bytes)
+        return Document(text=doc.text, title=doc.title, author=doc.author,
+                        published=doc.published, site=doc.site, url=doc.url or source,
+                        source=source, notes=doc.notes)
+    if scheme and len(scheme) > 1:  # "C://x" style drive letters are paths
+        raise FetchError(
+            f"cannot read {source!r}: the {scheme}:// scheme is not supported; "
+            "use an http:// or https:// URL, a file path, or - for standard input"
+        )
+    return _read_path(source, max_bytes)
+
+
+def _read_path(source: str, max_bytes: int) -> Document:
+    """Read a file, enforcing the size limit before and while reading."""
+    path = Path(os.path.expanduser(source))
+    if not path.exists():
+        raise InputNotFound(
+            f"no such file: {source!r}; check the path (or pass an http:// or https:// URL)"
+        )
+    if path.is_dir():
+        raise InputError(f"{source!r} is a directory; pass a file inside it")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:  # fail before reading a byte (a regular file's size is known)
+            raise InputTooLarge(_too_large(source, max_bytes))
+        with path.open("rb") as f:
+            data = _read_stream(f, source, max_bytes)
+    except PermissionError:
+        raise InputError(
+            f"{source!r} cannot be read (permission denied); check its permissions"
+        ) from None
+    except IsADirectoryError:
+        raise InputError(f"{source!r} is a directory; pass a file inside it") from None
+    except OSError as exc:
+        raise InputError(f"{source!r} cannot be read: {exc.strerror or exc}") from None
+    content_type = "text/html" if path.suffix.lower() in {".html", ".htm", ".xhtml"} else None
+    return read_bytes(data, source=source, content_type=content_type, max_bytes=max_bytes)
+
+
+def _read_stream(stream: BinaryIO, source: str, max_bytes: int) -> bytes:
+    """Read a stream to the end, refusing it as soon as it passes ``max_bytes``."""
+    chunks: list[bytes] = []
+    total = 0
+    while True:
+        chunk = stream.read(min(_CHUNK, max_bytes + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        if total > max_bytes:
+            raise InputTooLarge(_too_large(source, max_bytes))
+    return b"".join(chunks)
+
+
+# --- URLs ------------------------------------------------------------------------------------
+
+
+def fetch_url(
+    url: str,
+    *,
+    timeout: float = 10.0,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_private: bool = True,
+    max_redirects: int = 5,
+) -> tuple[bytes, str | None]:
+    """Fetch an http(s) URL: (body, content type).
+
+    Redirects are followed by hand, at most ``max_redirects``, each hop checked again. The
+    connection goes to the address that was checked (no second DNS lookup), so with
+    ``allow_private=False`` a host cannot resolve to a public address for the check and a
+    private one for the request. ``timeout`` bounds the whole fetch, redirects included.
+    """
+    deadline = time.monotonic() + timeout
+    current = url
+    for _hop in range(max_redirects + 1):
+        status, reason, headers, body = _fetch_once(current, deadline, timeout, max_bytes,
+                                                    allow_private)
+        if status in _REDIRECT_CODES:
+            location = headers.get("location")
+            if not location:
+                raise FetchError(f"could not fetch URL: {status} {reason} without a Location "
+                                 f"header ({current})")
+            current = urljoin(current, location.strip())
+            continue
+        if not 200 <= status < 300:
+            raise FetchError(f"could not fetch URL: {status} {reason} ({current}); "
+                             "check the address, or save the page and pass the file")
+        assert body is not None
+        return body, headers.get("content-type")
+    raise FetchError(
+        f"could not fetch URL: more than {max_redirects} redirects starting at {url}; "
+        "open it in a browser to find the final address and pass that"
+    )
+
+
+def _fetch_once(url: str, deadline: float, timeout: float, max_bytes: int, allow_private: bool
+                ) -> tuple[int, str, dict[str, str], bytes | None]:
+    """Make one GET request; read the body only for a 2xx answer."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme not in {"http", "https"}:
+        raise FetchError(f"cannot fetch {url!r}: only http:// and https:// URLs are supported")
+    host = parts.hostname
+    if not host:
+        raise FetchError(f"cannot fetch {url!r}: the URL has no host name")
+    try:
+        port = parts.port or (443 if scheme == "https" else 80)
+    except ValueError:
+        raise FetchError(f"cannot fetch {url!r}: the port is not a number") from None
+    addresses = _resolve(host, port, allow_private)
+    path = parts.path or "/"
+    if parts.query:
+        path += "?" + parts.query
+    conn = _connection(scheme, host, port, addresses, _remaining(deadline, timeout, url))
+    try:
+        try:
+            conn.request("GET", path, headers={
+                "Host": parts.netloc.rsplit("@", 1)[-1],
+                "User-Agent": _USER_AGENT,
+                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                "Accept-Encoding": "identity",  # we do not decompress; ask for plain bytes
+            })
+            resp = conn.getresponse()
+            headers = {k.lower(): v for k, v in resp.getheaders()}
+            if not 200 <= resp.status < 300:
+                return resp.status, resp.reason, headers, None
+            length = headers.get("content-length", "")
+            if length.isdigit() and int(length) > max_bytes:
+                raise InputTooLarge(_too_large(url, max_bytes))
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                # The socket timeout bounds one read; the deadline bounds the whole fetch, so a
+                # server dribbling a byte a second cannot hold us past ``timeout``.
+                if conn.sock is not None:
+                    conn.sock.settimeout(_remaining(deadline, timeout, url))
+                chunk = resp.read1(_CHUNK)
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > max_bytes:
+                    raise InputTooLarge(_too_large(url, max_bytes))
+            return resp.status, resp.reason, headers, b"".join(chunks)
+        except (socket.timeout, TimeoutError):
+            raise FetchError(
+                f"could not fetch URL: timed out after {timeout:g} s ({url}); "
+                "try again, or raise the limit with --timeout"
+            ) from None
+        except ssl.SSLError as exc:
+            raise FetchError(f"could not fetch URL: TLS error ({exc.reason}) ({url})") from None
+        except (http.client.HTTPException, OSError) as exc:
+            raise FetchError(f"could not fetch URL: {exc.__class__.__name__}: {exc} ({url})"
+                             ) from None
+    finally:
+        conn.close()
+
+
+def _remaining(deadline: float, timeout: float, url: str) -> float:
+    """Return the seconds left before the deadline, or raise FetchError when none are."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise FetchError(
+            f"could not fetch URL: timed out after {timeout:g} s ({url}); "
+            "try again, or raise the limit with --timeout"
+        )
+    return left
+
+
+def _resolve(host: str, port: int, allow_private: bool) -> list[str]:
+    """Resolve a host to its IP addresses, refusing non-public ones unless allowed."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"could not fetch URL: cannot resolve host {host!r} ({exc}); "
+                         "check the address") from None
+    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+    if not addresses:
+        raise FetchError(f"could not fetch URL: host {host!r} has no address")
+    if not allow_private:
+        for addr in addresses:
+            if not _is_public(addr):
+                raise FetchError(
+                    f"refusing to fetch from host {host!r}: it resolves to {addr}, a private, "
+                    "loopback, link-local or reserved address; only public hosts can be fetched"
+                )
+    return addresses
+
+
+def _is_public(address: str) -> bool:
+    """Tell whether an IP address is globally routable (not private, loopback, ...)."""
+    ip = ipaddress.ip_address(address.split("%", 1)[0])
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
+    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
+                or ip.is_reserved or ip.is_unspecified) and ip.is_global
+
+
+def _connect_any(addresses: list[str], port: int, timeout: float | None) -> socket.socket:
+    """Connect to the first checked address that answers (IPv6 may be unreachable)."""
+    last: OSError | None = None
+    for address in addresses:
+        try:
+            return socket.create_connection((address, port), timeout)
+        except OSError as exc:
+            last = exc
+    assert last is not None
+    raise last
+
+
+class _PinnedHTTPConnection(http.client.HTTPConnection):
+    """An HTTP connection to already-checked IP addresses (no second DNS lookup)."""
+
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout)
+        self._addresses = addresses
+
+    def connect(self) -> None:
+        self.sock = _connect_any(self._addresses, self.port, self.timeout)
+
+
+class _PinnedHTTPSConnection(http.client.HTTPSConnection):
+    """An HTTPS connection to checked IPs, verifying the certificate for the host name."""
+
+    def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
+        super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
+        self._addresses = addresses
+
+    def connect(self) -> None:
+        sock = _connect_any(self._addresses, self.port, self.timeout)
+        self.sock = self._context.wrap_socket(  # type: ignore[attr-defined]
+            sock, server_hostname=self.host
+        )
+
+
+def _connection(scheme: str, host: str, port: int, addresses: list[str], timeout: float
+                ) -> http.client.HTTPConnection:
+    """Open the right pinned connection class for the scheme."""
+    if scheme == "https":
+        return _PinnedHTTPSConnection(host, port, addresses, timeout)
+    return _PinnedHTTPConnection(host, port, addresses, timeout)

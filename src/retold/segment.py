@@ -1,0 +1,551 @@
+"""Document -> sentences with half-open offsets into ``Document.text``.
+
+Paragraphs first, then sentences inside each paragraph:
+
+1. Split the text into blocks on blank lines (a line of nothing but whitespace, NBSP included).
+2. Inside a block, cut at single newlines where the lines are separate units: a short line
+   without final punctuation (a heading, a title, a byline), or a line that ends a sentence and
+   is shorter than the block's longest line (one paragraph per line; a hard-wrapped paragraph
+   only has a short line at its end).
+3. Split each paragraph into sentences: syntok for Latin, Cyrillic and Greek scripts (it passed
+   every tricky English case: "U.S.-led", "U.S. Special Forces", curly quotes, "minister.With"),
+   a Unicode-aware regex on sentence-final punctuation for the rest (Arabic ۔ ؟, CJK 。！？,
+   Devanagari । ॥), which syntok does not know.
+4. Merge garbage: a piece with no letter or digit (a lone quote mark left by a quote broken in
+   machine translation, "...") or a tiny fragment joins its neighbour in the same paragraph.
+
+Every unit is trimmed of surrounding whitespace (NBSP and zero-width characters included), so
+``doc.text[s.start:s.end] == s.text`` always, and no unit is empty.
+
+The shape helpers at the bottom (``find_date``, ``parse_byline``, ...) are shared with
+``retold.read``, which uses them to lift title/byline metadata from plain text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from syntok import segmenter as _syntok_segmenter
+from syntok.tokenizer import Tokenizer as _SyntokTokenizer
+
+from retold.model import Document, Sentence, SentenceKind
+
+__all__ = [
+    "segment",
+    "find_date",
+    "parse_byline",
+    "Byline",
+    "is_heading_like",
+    "looks_like_byline",
+]
+
+# --- named thresholds ------------------------------------------------------------------------
+
+# A heading/title/byline is a short line. 12 words covers news sub-heads ("Increased
+# confidence", "What happens next for the talks") while a real sentence that lost its full stop
+# ("The writer believes that the resurgence ... administration", 19 words) stays body text.
+HEADING_MAX_WORDS = 12
+HEADING_MAX_CHARS = 100
+# Titles are allowed to be longer than sub-heads (news headlines run to ~20 words).
+TITLE_MAX_WORDS = 25
+TITLE_MAX_CHARS = 200
+# Bylines: "Site | Author | June 18, 2020" and "By Jane Doe, Reuters" are short.
+BYLINE_MAX_WORDS = 16
+BYLINE_MAX_CHARS = 160
+# Title and byline units are looked for only among the first few units of a document.
+TOP_MATTER_UNITS = 4
+# A line that ends a sentence and is shorter than this share of the block's longest line ends a
+# paragraph: hard-wrapped text fills each line except the last of a paragraph.
+WRAPPED_SHORT_RATIO = 0.75
+# Lines longer than this are not hard-wrapped (nobody wraps at 120+ columns): each line that ends
+# with final punctuation is then its own paragraph.
+WRAP_MAX_COLUMNS = 100
+# A sentence piece with fewer letters/digits than this is a fragment (a broken quote's tail).
+FRAGMENT_MIN_ALNUM = 3
+# A stray quote tail merged back into its quote is at most this long (a clause, not a sentence).
+BROKEN_QUOTE_MAX_WORDS = 10
+# Share of letters that must be Latin/Cyrillic/Greek for syntok to handle a paragraph.
+SYNTOK_SCRIPT_SHARE = 0.5
+
+# Whitespace for trimming: str.isspace() covers NBSP and the Unicode spaces; add the zero-width
+# characters and the BOM, which are invisible and never start or end a sentence.
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Sentence-final punctuation across scripts, with the closing quotes/brackets that may follow.
+_FINAL_PUNCT = ".!?…。！？۔؟।॥።፧።"
+_CLOSERS = "\"'”’»)]}›」』）】"
+_OPENERS = "\"'“‘«([{‹「『（【"
+_QUOTE_MARKS = "\"”“»«"
+_ENDS_SENTENCE_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}][{re.escape(_CLOSERS)}]*$")
+_ENDS_PUNCT_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}:;,][{re.escape(_CLOSERS)}]*$")
+# For non-Latin paragraphs: split after final punctuation (+ closers) followed by whitespace, or
+# directly after the full-width CJK marks, which take no space after them.
+_REGEX_SPLIT_RE = re.compile(
+    rf"(?:[.!?…۔؟।॥።፧][{re.escape(_CLOSERS)}]*(?=\s)|[。！？][{re.escape(_CLOSERS)}]*)"
+)
+# Any sentence-final mark: a paragraph without one before its end is a single sentence.
+_MAYBE_BREAK_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}]")
+_WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+_TOKENIZER = _SyntokTokenizer()
+
+
+# --- public ----------------------------------------------------------------------------------
+
+
+def segment(doc: Document) -> tuple[Sentence, ...]:
+    """Split ``doc.text`` into sentences, headings, a title and bylines, in text order.
+
+    Args:
+        doc: the document; only ``text``, ``title`` and ``author`` are read.
+
+    Returns:
+        Sentences with ids 0..n-1, paragraph indexes, a kind, and half-open offsets such that
+        ``doc.text[s.start:s.end] == s.text``. Never raises on any string.
+
+    Example:
+        >>> [s.kind for s in segment(Document("A title\\n\\nOne. Two."))]
+        ['title', 'body', 'body']
+    """
+    text = doc.text
+    paragraphs = _paragraphs(text)
+    title = _norm(doc.title) if doc.title else None
+    author = _norm(doc.author) if doc.author else None
+    sentences: list[Sentence] = []
+    seen_body = False
+    has_title = False
+    for start, end, single_line in paragraphs:
+        kind: SentenceKind = "body"
+        if single_line:
+            kind = _line_kind(text[start:end], top=not seen_body and len(sentences) < TOP_MATTER_UNITS,
+                              first=not sentences, title=title, author=author,
+                              has_title=has_title, more=end < len(text.rstrip()))
+        if kind == "body":
+            seen_body = True
+            spans = _merge_garbage(text, _split_sentences(text, start, end))
+        else:
+            has_title = has_title or kind == "title"
+            spans = [(start, end)]
+        if not spans:
+            continue  # a paragraph of only punctuation ("* * *"): nothing to say
+        # Paragraph numbers count kept paragraphs, so they stay dense.
+        par = sentences[-1].paragraph + 1 if sentences else 0
+        for s, e in spans:
+            sentences.append(Sentence(id=len(sentences), start=s, end=e, text=text[s:e],
+                                      kind=kind, paragraph=par))
+    return tuple(sentences)
+
+
+def _line_kind(line: str, *, top: bool, first: bool, title: str | None, author: str | None,
+               has_title: bool, more: bool) -> SentenceKind:
+    """Give a one-line paragraph its kind: title, byline, heading or body."""
+    norm = _norm(line)
+    if top and not has_title and title is not None and norm == title:
+        return "title"
+    if top and (looks_like_byline(line) or (
+        author is not None and author in norm and _short(line, BYLINE_MAX_WORDS)
+    )):
+        return "byline"
+    if first and title is None and more and is_heading_like(
+        line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS
+    ):
+        return "title"
+    if is_heading_like(line):
+        return "heading"
+    return "body"
+
+
+# --- paragraphs ------------------------------------------------------------------------------
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each line, without its line break (LF, CRLF or CR)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    if pos <= n:
+        out.append((pos, n))
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Narrow [start, end) past surrounding whitespace and invisible characters."""
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
+        end -= 1
+    return start, end
+
+
+def _paragraphs(text: str) -> list[tuple[int, int, bool]]:
+    """Return trimmed paragraphs as (start, end, is_single_line)."""
+    blocks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
+    for ls, le in _lines(text):
+        s, e = _trim(text, ls, le)
+        if s == e:  # blank line (possibly NBSP only): ends a block
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append((s, e))
+    if current:
+        blocks.append(current)
+
+    out: list[tuple[int, int, bool]] = []
+    for block in blocks:
+        for group in _split_block(text, block):
+            out.append((group[0][0], group[-1][1], len(group) == 1))
+    return out
+
+
+def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """Cut a block of consecutive non-blank lines into paragraphs at single newlines."""
+    if len(block) == 1:
+        return [block]
+    longest = max(e - s for s, e in block)
+    wrapped = longest <= WRAP_MAX_COLUMNS
+    groups: list[list[tuple[int, int]]] = [[block[0]]]
+    for prev, line in zip(block, block[1:]):
+        prev_text = text[prev[0] : prev[1]]
+        line_text = text[line[0] : line[1]]
+        prev_alone = len(groups[-1]) == 1  # prev started a new group: may be a heading
+        cut = False
+        if prev_alone and _is_unit_line(prev_text) and _starts_unit(line_text):
+            cut = True  # a heading/byline line followed by a new start
+        elif _ENDS_SENTENCE_RE.search(prev_text) and _starts_unit(line_text):
+            if not wrapped or (prev[1] - prev[0]) < WRAPPED_SHORT_RATIO * longest:
+                cut = True  # one paragraph per line, or the short last line of a wrapped one
+            elif _is_unit_line(line_text) and _is_last_or_cut(text, block, line):
+                cut = True  # a heading after a full-width line ending a sentence
+        if cut:
+            groups.append([line])
+        else:
+            groups[-1].append(line)
+    return groups
+
+
+def _is_last_or_cut(text: str, block: list[tuple[int, int]], line: tuple[int, int]) -> bool:
+    """Tell whether ``line`` is followed by nothing or by a line that starts a new unit."""
+    i = block.index(line)
+    return i == len(block) - 1 or _starts_unit(text[block[i + 1][0] : block[i + 1][1]])
+
+
+def _starts_unit(line: str) -> bool:
+    """Tell whether a line can start a sentence: not a lowercase continuation."""
+    first = line.lstrip(_OPENERS + _INVISIBLE + " ")[:1]
+    return not first.islower()
+
+
+def _is_unit_line(line: str) -> bool:
+    """Tell whether a standalone line is a heading, title or byline rather than prose."""
+    return is_heading_like(line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS) or (
+        looks_like_byline(line)
+    )
+
+
+# --- sentences -------------------------------------------------------------------------------
+
+
+def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split one paragraph into trimmed sentence spans (absolute offsets)."""
+    para = text[start:end]
+    if not _MAYBE_BREAK_RE.search(para.rstrip(_FINAL_PUNCT + _CLOSERS + _INVISIBLE + " ")):
+        cuts = []  # no final punctuation before the end: one sentence (syntok is the hot path)
+    elif _mostly_syntok_script(para):
+        cuts = _syntok_cuts(para)
+    else:
+        cuts = [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
+    # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
+    # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
+    bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})
+    spans: list[tuple[int, int]] = []
+    for a, b in zip(bounds, bounds[1:]):
+        s, e = _trim(text, start + a, start + b)
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _syntok_cuts(para: str) -> list[int]:
+    """Return the offsets inside ``para`` where syntok starts a new sentence."""
+    try:
+        tokens = list(_TOKENIZER.tokenize(para))
+        return [sent[0].offset for sent in _syntok_segmenter.split(iter(tokens)) if sent]
+    except Exception:  # noqa: BLE001 - syntok on adversarial input must not take segment down
+        return [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
+
+
+def _mostly_syntok_script(para: str) -> bool:
+    """Tell whether most letters are Latin, Cyrillic or Greek (what syntok was built for)."""
+    letters = 0
+    known = 0
+    for ch in para:
+        if ch.isalpha():
+            letters += 1
+            if ch < "\u0250" or "\u0370" <= ch < "\u0530" or "\u1e00" <= ch < "\u2000":
+                known += 1
+    return letters == 0 or known >= SYNTOK_SCRIPT_SHARE * letters
+
+
+def _alnum_count(s: str) -> int:
+    return sum(1 for ch in s if ch.isalnum())
+
+
+def _merge_garbage(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fold pieces without letters/digits, and broken-quote fragments, into a neighbour."""
+    # Pass 1: garbage joins the previous piece (or the next one at the paragraph start).
+    merged: list[tuple[int, int]] = []
+    pending: int | None = None  # start of garbage at the paragraph start, waiting for a next
+    for s, e in spans:
+        garbage = _is_garbage(text[s:e], first=not merged)
+        if pending is not None:
+            s, pending = pending, None
+        if garbage and merged:
+            merged[-1] = (merged[-1][0], e)
+        elif garbage:
+            pending = s
+        else:
+            merged.append((s, e))
+    if pending is not None and _alnum_count(text[pending : spans[-1][1]]) > 0:
+        merged.append((pending, spans[-1][1]))  # a lone short paragraph like "OK": keep it
+    # Pass 2, on whole pieces (a stray quote mark is attached by now): quote continuations.
+    out: list[tuple[int, int]] = []
+    for s, e in merged:
+        if out:
+            prev, piece = text[out[-1][0] : out[-1][1]], text[s:e]
+            if _continues_quote(prev, piece) or _broken_quote_tail(prev, piece):
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
+
+
+def _is_garbage(piece: str, *, first: bool) -> bool:
+    """Tell whether a piece is not a sentence of its own."""
+    n = _alnum_count(piece)
+    if n == 0:
+        return True
+    # A tiny piece that is mostly quote/punctuation is a broken quote's tail ('" a.'), but a
+    # short real sentence ("No.", "Why?") or a numbered point ("1.") stays.
+    return n < FRAGMENT_MIN_ALNUM and _alnum_count(piece) * 2 < len(piece) and not first
+
+
+def _continues_quote(prev: str, piece: str) -> bool:
+    """Tell whether ``piece`` continues ``prev`` (a lowercase start right after a quote)."""
+    first = piece[:1]
+    return first.islower() and prev[-1:] in _CLOSERS
+
+
+def _broken_quote_tail(prev: str, piece: str) -> bool:
+    """Tell whether ``piece`` is the stray end of a quote that ``prev`` closed too early.
+
+    Machine translation often closes a quote mid-sentence and re-opens it dangling at the end
+    (``... than they were." We have in the past decade. "``): the tail ends with a quote mark
+    that opens nothing and is unbalanced in the piece, right after a sentence ending in a quote.
+    """
+    if prev[-1:] not in _QUOTE_MARKS or len(piece.split()) > BROKEN_QUOTE_MAX_WORDS:
+        return False
+    dangling = re.search(rf"\s[{_QUOTE_MARKS}]$", piece) is not None
+    straight = piece.count('"')
+    return dangling and straight % 2 == 1 if piece.endswith('"') else dangling
+
+
+# --- kinds ---------------------------------------------------------------------------------
+
+
+def _norm(s: str) -> str:
+    """Fold case, quotes, dashes and spacing for loose equality of titles and names."""
+    s = unicodedata.normalize("NFKC", s).casefold()
+    s = re.sub(r"[\u2010-\u2015\-]", "-", s)
+    s = re.sub(r"[“”„\"«»]", '"', s)
+    s = re.sub(r"[‘’‚']", "'", s)
+    return " ".join(s.split())
+
+
+# --- shape helpers shared with retold.read ---------------------------------------------------
+
+
+def _short(line: str, max_words: int) -> bool:
+    return len(line.split()) <= max_words
+
+
+def is_heading_like(
+    line: str, *, max_words: int = HEADING_MAX_WORDS, max_chars: int = HEADING_MAX_CHARS
+) -> bool:
+    """Tell whether a line is short, has a letter, and ends without sentence punctuation."""
+    line = line.strip().strip(_INVISIBLE)
+    if not line or "\n" in line or len(line) > max_chars or len(line.split()) > max_words:
+        return False
+    if not any(ch.isalpha() for ch in line):
+        return False
+    return not _ENDS_PUNCT_RE.search(line)
+
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+# Each pattern names its groups y/m/d; month names are matched case-insensitively.
+_DATE_PATTERNS = [
+    re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})(?!\d)"),
+    re.compile(r"(?<!\d)(?P<y>\d{4})\.(?P<m>\d{1,2})\.(?P<d>\d{1,2})(?!\d)"),
+    re.compile(
+        rf"(?:{_WEEKDAY_RE})?\b(?P<mn>{_MONTH_RE})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+"
+        r"(?P<y>\d{4})(?!\d)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"(?:{_WEEKDAY_RE})?(?<!\d)(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        rf"(?P<mn>{_MONTH_RE})\.?,?\s+(?P<y>\d{{4}})(?!\d)",
+        re.IGNORECASE,
+    ),
+]
+
+
+def find_date(text: str) -> tuple[dt.date, int, int] | None:
+    """Find the first calendar date written in ``text``: (date, start, end), or None."""
+    best: tuple[dt.date, int, int] | None = None
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            month = int(m["m"]) if "m" in m.groupdict() and m["m"] else _MONTHS.get(
+                m.group("mn").lower().rstrip(".") if "mn" in m.groupdict() else "", 0
+            )
+            try:
+                date = dt.date(int(m["y"]), month, int(m["d"]))
+            except ValueError:
+                continue  # 2020-02-30, month 13: not a date
+            if best is None or m.start() < best[1]:
+                best = (date, m.start(), m.end())
+            break
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    """What a byline line says: any of site, author, publication date."""
+
+    site: str | None = None
+    author: str | None = None
+    published: dt.date | None = None
+
+
+# Separators between byline fields: pipes, middle dots, bullets (spaced dashes too).
+_BYLINE_SEP_RE = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+|\s+/\s+")
+_BY_RE = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s+(?P<rest>.+)$", re.IGNORECASE)
+_DATE_LABEL_RE = re.compile(
+    r"^(?:published|updated|posted|first published|last updated|date)\s*(?:on)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+# Words that mark an organisation rather than a person, to tell site from author.
+_ORG_WORDS = frozenset(
+    "institute news times post journal agency press media network daily herald tribune "
+    "gazette review magazine online radio tv television service center centre foundation "
+    "council association group report reuters ap afp bbc cnn staff newspaper weekly monthly "
+    "telegraph guardian observer chronicle wire world international global".split()
+)
+
+
+def _looks_like_org(part: str) -> bool:
+    """Tell whether a byline field names an organisation or a site rather than a person."""
+    lowered = part.lower()
+    if re.search(r"\.(?:com|org|net|co|uk|news|info)\b|www\.", lowered):
+        return True
+    words = re.findall(r"[a-z]+", lowered)
+    return any(w in _ORG_WORDS for w in words)
+
+
+def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
+    """Tell whether a byline field is a person's name: 2-5 capitalised words, no org words."""
+    words = part.split()
+    if allow_and:  # "Jane Doe and John Roe", "Jane Doe, John Roe"
+        words = [w.rstrip(",") for w in words if w.lower() not in {"and", "&"}]
+        limit = 10
+    else:
+        limit = 5
+    if not 1 < len(words) <= limit or _looks_like_org(part):
+        return False
+    if words[0].lower() in {"the", "a", "an"}:
+        return False  # "The Valley Courier": a publication
+    if any(len(w) > 3 and w.isupper() for w in words):
+        return False  # "MIDDLE EAST": a kicker or section name, not a person
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
+
+
+_NAME_PARTICLES = frozenset("al- al bin ibn de van von la le da del der di du".split())
+
+
+def parse_byline(line: str) -> Byline | None:
+    """Read a byline line ("Site | Author | June 18, 2020", "By Jane Doe, Reuters"), or None."""
+    line = line.strip().strip(_INVISIBLE).strip()
+    if not line or len(line) > BYLINE_MAX_CHARS or len(line.split()) > BYLINE_MAX_WORDS:
+        return None
+    found = find_date(line)
+    date = found[0] if found else None
+    by = _BY_RE.match(line)
+    parts = [p.strip(" ,;:-–—") for p in _BYLINE_SEP_RE.split(line)]
+    parts = [p for p in parts if p]
+    if by is None and len(parts) < 2 and found is None:
+        return None
+    site: str | None = None
+    author: str | None = None
+    names: list[str] = []
+    for part in parts:
+        d = find_date(part)
+        if d is not None:
+            rest = (part[: d[1]] + " " + part[d[2] :]).strip(" ,;:-–—")
+            rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|[A-Z]{2,4})?\b", "", rest,
+                          flags=re.IGNORECASE).strip(" ,;:-–—")
+            if not rest or _DATE_LABEL_RE.match(rest):
+                continue
+            part = rest
+        m = _BY_RE.match(part)
+        if m:
+            who = m["rest"].strip()
+            # "By Jane Doe, Reuters": the part after the last comma is an outlet.
+            if "," in who:
+                head, tail = (x.strip() for x in who.rsplit(",", 1))
+                if not _looks_like_person(tail) or _looks_like_org(tail):
+                    who, site = head, site or tail
+            if not _looks_like_person(who, allow_and=True):
+                return None  # "By far the greatest concern ...": prose, not a byline
+            author = who
+            continue
+        names.append(part)
+    if by is None and len(parts) < 2:
+        # A lone line with a date: a byline only if what remains is short (a dateline).
+        if found is None or len(_WORD_RE.findall(line)) > 8:
+            return None
+        if names and not _DATE_LABEL_RE.match(names[0]):
+            return Byline(published=date) if len(names[0].split()) <= 4 else None
+        return Byline(published=date)
+    if author is None:
+        persons = [p for p in names if _looks_like_person(p)]
+        # Two name-like fields ("Valley Courier | Marta Quill"): the usual order is site first.
+        author = persons[1] if len(persons) >= 2 else persons[0] if persons else None
+    others = [p for p in names if p != author]
+    if site is None and others:
+        site = others[0]
+    if author is None and site is None and date is None:
+        return None
+    return Byline(site=site, author=author, published=date)
+
+
+def looks_like_byline(line: str) -> bool:
+    """Tell whether a line is a byline or dateline rather than a heading or prose."""
+    # A date or a "By <name>" is required: "Site | Author" alone reads the same as a title
+    # with a kicker ("MIDDLE EAST – ISIS Returns"), and a wrong byline hides a title.
+    b = parse_byline(line)
+    return b is not None and (
+        b.published is not None or (b.author is not None and _BY_RE.match(line) is not None)
+    )
