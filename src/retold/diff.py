@@ -41,6 +41,12 @@ UNSUPPORTED_KINDS = ("number", "date", "name", "quote")
 # The slot score two different facts need to be called one changed fact rather than a drop
 # plus an add. Each kind scores its own slots; 0.5 means "more likely the same slot than not".
 SLOT_MIN = 0.5
+# When exactly one fact of a kind is left unmatched on each side of an aligned pair, the
+# alignment itself says they fill the same slot ("12 people" -> "15 people" in a language whose
+# counted nouns the rules cannot read; "last month" -> "late July"). They then need only to
+# not contradict each other: a slot score of 0.25 (the extractors give ~0.15 when roles or
+# units clash, and 0.3-0.45 when they simply know nothing).
+SOLE_SLOT_MIN = 0.25
 # An added name this close to a name anywhere in the original is reported as that name
 # changed (an institute's name garbled), not as a new name: a stricter bar than SLOT_MIN
 # because the two facts are not in aligned sentences.
@@ -93,6 +99,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if not a_facts and not b_facts:
                 continue
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            if kind == "attribution":
+                # The other side names the speaker in the same passage: the attribution is
+                # there in a form the patterns missed ("posted by X ... which read"), not lost.
+                dropped = [a for a in dropped if not _names_speaker(a, right)]
+                added = [b for b in added if not _names_speaker(b, left)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -117,6 +128,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if not _stated(module, b, o_by_kind.get(b.kind, ())):
                 changes.append(_unsupported(module, original, retelling, b, o_by_kind, None))
 
+    variants = list({(v.original.text, v.retelling.text): v for v in variants}.values())
     changes = _dedupe(changes)
     changes.sort(key=_change_order)
     per_pair = [0] * len(alignment.pairs)
@@ -161,9 +173,21 @@ def match_facts(
         taken_left.add(n)
         used_right.add(k)
         changed.append((left_over[n], right[k]))
-    dropped = [a for n, a in enumerate(left_over) if n not in taken_left]
-    added = [b for k, b in enumerate(right) if k not in used_right]
+    dropped_at = [n for n in range(len(left_over)) if n not in taken_left]
+    added_at = [k for k, _ in right_over if k not in used_right]
+    if len(dropped_at) == 1 and len(added_at) == 1:
+        a, b = left_over[dropped_at[0]], right[added_at[0]]
+        if module.slot_score(a, b) >= SOLE_SLOT_MIN:
+            changed.append((a, b))
+            dropped_at, added_at = [], []
+    dropped = [left_over[n] for n in dropped_at]
+    added = [right[k] for k in added_at]
     return same, changed, dropped, added
+
+
+def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
+    speaker = attribution.note or attribution.key  # note holds the speaker as written
+    return any(f.kind == "name" and names.same_name(f.text, speaker) for f in facts)
 
 
 def _stated(module: FactKindModule, fact: Fact, others: Iterable[Fact]) -> bool:
@@ -180,12 +204,20 @@ def _unsupported(
 ) -> Change:
     """An added fact the original states nowhere; a garbled name is reported as changed."""
     if b.kind == "name":
-        scored = [(module.slot_score(a, b), a) for a in o_by_kind.get("name", ())]
+        # A name the retelling carries elsewhere cannot be the garbled source of this one.
+        carried = r_names_keys(retelling)
+        scored = [(module.slot_score(a, b), a) for a in o_by_kind.get("name", ())
+                  if not any(module.equivalent(a, other) for other in carried)]
         scored = [t for t in scored if t[0] >= GLOBAL_NAME_SLOT_MIN]
         if scored:
             best = max(scored, key=lambda t: (t[0], -t[1].start))[1]
             return _change(module, "changed", original, retelling, best, b, pair)
     return _change(module, "added", original, retelling, None, b, pair)
+
+
+def r_names_keys(side: Side) -> list[Fact]:
+    """The name facts of a side (kept as a function so the rule above reads plainly)."""
+    return [f for f in side.facts if f.kind == "name"]
 
 
 def _change(

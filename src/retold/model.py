@@ -333,6 +333,8 @@ class Link:
     changes: int  # number of fact changes
     channels: tuple[str, ...] = ()  # candidate channels that proposed the pair
     similarity: float = 0.0
+    detail: str = ""  # the evidence in words: "published 2020-03-01 before 2020-03-03", ...
+    facts: tuple[dict[str, Any], ...] = ()  # the source's facts: kind, key, text, status, to
 
     @property
     def id(self) -> str:
@@ -351,6 +353,7 @@ class Link:
             "changes": self.changes,
             "channels": list(self.channels),
             "similarity": round(self.similarity, 4),
+            "detail": self.detail,
         }
 
 
@@ -362,3 +365,19 @@ class Story:
     articles: tuple[str, ...]
     root: str
     links: tuple[Link, ...] = field(default_factory=tuple)
+    # (article, the article it retold or None for the root), in retelling order from the root
+    chain: tuple[tuple[str, str | None], ...] = ()
+    # each fact: {"kind", "key", "text", "carried_by": [ids], "changed_by": [{"article", "to"}]}
+    facts: tuple[dict[str, Any], ...] = ()
+    published: dt.date | None = None  # the root's publication date, when known
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "root": self.root,
+            "published": self.published.isoformat() if self.published else None,
+            "articles": list(self.articles),
+            "chain": [{"article": a, "retells": p} for a, p in self.chain],
+            "links": [link.id for link in self.links],
+            "facts": [dict(f) for f in self.facts],
+        }

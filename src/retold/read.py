@@ -23,7 +23,7 @@ import ssl
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO
+from typing import BinaryIO
 from urllib.parse import urljoin, urlsplit
 
 from retold import __version__
@@ -40,16 +40,12 @@ from retold.errors import (
 )
 from retold.model import Document
 from retold.segment import (
-    TOP_MATTER_UNITS,
     Byline,
     find_date,
-    is_heading_like,
     looks_like_byline,
     parse_byline,
+    top_matter,
 )
-
-if TYPE_CHECKING:
-    from collections.abc import Iterator
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -67,7 +63,7 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 _CHUNK = 64 * 1024  # read files, stdin and sockets in pieces so the size limit bites early
 _USER_AGENT = f"retold/{__version__} (+https://github.com/retold/retold)"
-_TITLE_MAX_WORDS = 25  # a plain-text title line is at most this long (news headlines ~20 words)
+_MIN_ARTICLE_WORDS = 8  # shorter extracted "articles" are leftover menu or footer text
 
 # Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -87,19 +83,29 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PK\x03\x04", "a ZIP archive (a .docx, .odt or .epub is one too)"),
     (b"\x1f\x8b", "a gzip-compressed file"),
 )
+# UTF-16 without a BOM: share of code units with a NUL high byte, and the most stray NULs allowed
+# in the other half (mostly-Latin text has a NUL high byte in nearly every unit).
+_UTF16_NUL_SHARE = 0.3
+_UTF16_STRAY_NULS = 0.02
+# Legacy Western text: at least this share of ASCII, the rest common Western letters/quotes.
+_WESTERN_ASCII_SHARE = 0.5
 # Share of C0 control characters (besides tab, LF, CR, FF) above which decoded text is binary.
 _MAX_CONTROL_SHARE = 0.05
 
 # HTML sniffing: a document that starts like HTML, or text with many tags of common elements.
-_HTML_START_RE = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
-                            re.IGNORECASE | re.DOTALL)
+_HTML_START_RE = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b",
+    re.IGNORECASE | re.DOTALL,
+)
 _HTML_TAG_RE = re.compile(
     rb"</?(?:p|div|span|a|br|head|body|title|meta|script|article|section|h[1-6]|li|ul|table)\b",
     re.IGNORECASE,
 )
 _HTML_MIN_TAGS = 10  # "many tags": a text quoting a <p> or two is still text
 _SNIFF_BYTES = 64 * 1024
-_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CHARSET_RE = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
 _CT_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
@@ -164,32 +170,20 @@ def read_text(text: str, *, source: str = "<text>") -> Document:
     author: str | None = None
     site: str | None = None
     published: dt.date | None = None
-    for i, line in enumerate(_top_lines(text)):
-        if looks_like_byline(line):
-            byline = parse_byline(line)
-            if byline is not None:
-                author = author or byline.author
-                site = site or byline.site
-                published = published or byline.published
-        elif i == 0 and is_heading_like(line, max_words=_TITLE_MAX_WORDS, max_chars=200):
+    # The segmenter's own reading of the top lines, so that the title set here is exactly the
+    # unit segment() will call "title".
+    for kind, line in top_matter(text):
+        if kind == "title":
             title = line
-        else:
-            break  # prose (or a second heading-like line that is a sub-head): top matter is over
-    return Document(text=text, title=title, author=author, published=published, site=site,
-                    source=source)
-
-
-def _top_lines(text: str) -> Iterator[str]:
-    """Yield the first non-blank lines (stripped), at most the top-matter window."""
-    count = 0
-    for raw in text.splitlines():
-        line = raw.strip().strip("\ufeff\u200b").strip()
-        if not line:
             continue
-        yield line
-        count += 1
-        if count >= TOP_MATTER_UNITS:
-            return
+        byline = parse_byline(line)
+        if byline is not None:
+            author = author or byline.author
+            site = site or byline.site
+            published = published or byline.published
+    return Document(
+        text=text, title=title, author=author, published=published, site=site, source=source
+    )
 
 
 # --- bytes -----------------------------------------------------------------------------------
@@ -222,20 +216,28 @@ def read_bytes(
     if is_html and declared is None:
         meta = _META_CHARSET_RE.search(data[:_SNIFF_BYTES])
         declared = meta.group(1).decode("ascii", "replace") if meta else None
-    text, notes = decode(data, source=source, declared=declared)
+    text, notes = _decode(data, source=source, declared=declared)
     if not text.strip():
         raise EmptyInput(f"{source} holds only whitespace; give it an article's text")
     if is_html:
         return _read_html(text, source=source, notes=notes)
     text, notes = _normalise_newlines(text, notes)
     doc = read_text(text, source=source)
-    return Document(text=doc.text, title=doc.title, author=doc.author, published=doc.published,
-                    site=doc.site, source=source, notes=tuple(notes))
+    return Document(
+        text=doc.text,
+        title=doc.title,
+        author=doc.author,
+        published=doc.published,
+        site=doc.site,
+        source=source,
+        notes=tuple(notes),
+    )
 
 
-def decode(data: bytes, *, source: str = "<bytes>", declared: str | None = None
-           ) -> tuple[str, list[str]]:
-    """Decode bytes to text: BOM, then a declared charset, then strict UTF-8, then a guess."""
+def _decode(
+    data: bytes, *, source: str = "<bytes>", declared: str | None = None
+) -> tuple[str, list[str]]:
+    """Decode bytes: BOM, strict UTF-8, a declared charset, Western cp1252, then a guess."""
     notes: list[str] = []
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -250,31 +252,73 @@ def decode(data: bytes, *, source: str = "<bytes>", declared: str | None = None
             return _check_text(text, source), notes
     _check_magic(data, source)
     if b"\x00" in data:
-        raise BinaryInput(
-            f"{source} contains NUL bytes, so it looks like a binary file, not text; "
-            "give retold the article as text or HTML (UTF-16 text needs a byte-order mark)"
-        )
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise BinaryInput(
+                f"{source} contains NUL bytes, so it looks like a binary file, not text; "
+                "give retold the article as text or HTML"
+            )
+        notes.append(f"decoded as {utf16[1]} (no byte-order mark; guessed from its NUL bytes)")
+        return _check_text(utf16[0], source), notes
+    # Strict UTF-8 first, even over a declared charset: servers often label UTF-8 pages
+    # ISO-8859-1 by default, and other text is almost never valid UTF-8 by accident.
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        if declared and _codec_name(declared) not in {"utf-8", "ascii"}:
+            notes.append(f"decoded as utf-8 although {declared} was declared (valid UTF-8)")
+        return _check_text(text, source), notes
     if declared:
         try:
             text = data.decode(declared)
         except (LookupError, UnicodeDecodeError):
             notes.append(f"declared charset {declared!r} did not decode; guessed instead")
         else:
-            if codecs.lookup(declared).name != "utf-8":
-                notes.append(f"decoded as {declared} (declared)")
+            notes.append(f"decoded as {declared} (declared)")
             return _check_text(text, source), notes
-    try:
-        return _check_text(data.decode("utf-8"), source), notes
-    except UnicodeDecodeError:
-        pass
     text, encoding = _guess(data, source)
     notes.append(f"decoded as {encoding} (guessed: not valid UTF-8)")
     return _check_text(text, source), notes
 
 
+def _codec_name(name: str) -> str:
+    """Return Python's canonical codec name, or the name itself when unknown."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Decode UTF-16 without a BOM, recognised by NULs in every other byte, or None."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    half = len(data) // 2
+    # Mostly-Latin UTF-16 has a NUL high byte in most code units and almost none elsewhere.
+    for nuls, others, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if nuls >= _UTF16_NUL_SHARE * half and others <= _UTF16_STRAY_NULS * half:
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
 def _guess(data: bytes, source: str) -> tuple[str, str]:
-    """Guess the encoding of non-UTF-8 bytes with charset-normalizer."""
-    from charset_normalizer import from_bytes
+    """Guess the encoding of non-UTF-8 bytes: Western cp1252 if it reads so, else detect."""
+    # charset-normalizer is unreliable on short texts (4 bytes of cp1252 curly quotes come back
+    # as UTF-16), and cp1252 is what a non-UTF-8 Western news text almost always is.
+    try:
+        western: str | None = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = None
+    if western is not None and _looks_western(western):
+        return western, "cp1252"
+    from charset_normalizer import from_bytes  # only for the rare non-Western legacy file
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
@@ -282,34 +326,26 @@ def _guess(data: bytes, source: str) -> tuple[str, str]:
             f"{source} is not UTF-8 and its encoding could not be guessed; "
             "re-save it as UTF-8 and try again"
         )
-    encoding = best.encoding
-    # Short Western texts are often guessed as a rarer single-byte code page; cp1252 is what
-    # such files almost always are (curly quotes at 0x91-0x94), so prefer it when the guess is
-    # a Latin single-byte page and cp1252 decodes the same letters.
-    if encoding in _LATIN_SINGLE_BYTE and encoding != "cp1252":
-        try:
-            alt = data.decode("cp1252")
-        except UnicodeDecodeError:
-            pass
-        else:
-            if alt == str(best) or _plausible_latin(alt) >= _plausible_latin(str(best)):
-                return alt, "cp1252"
-    return str(best), encoding
+    return str(best), best.encoding
 
 
-_LATIN_SINGLE_BYTE = frozenset({
-    "latin_1", "iso8859_15", "cp1252", "cp1250", "iso8859_2", "cp1257", "iso8859_4",
-    "iso8859_9", "cp1254", "mac_roman", "cp850", "cp437", "iso8859_3", "iso8859_10",
-    "iso8859_13", "iso8859_14", "iso8859_16", "mac_latin2", "cp1258", "cp858",
-})
-
-
-def _plausible_latin(text: str) -> int:
-    """Score text by how many of its non-ASCII characters are common Western ones."""
-    common = "éèêëáàâäãåçíìîïñóòôöõøúùûüýÿæœßÉÈÁÀÇÑÓÖÜ“”‘’–—…€£°«»"
-    return sum(1 for ch in text if ch in common) - sum(
-        1 for ch in text if ord(ch) > 127 and ch not in common
+def _looks_western(text: str) -> bool:
+    """Tell whether text is mostly ASCII with only common Western European extras."""
+    if not text:
+        return False
+    ascii_printable = sum(1 for ch in text if " " <= ch <= "~" or ch in "\t\n\r")
+    extras = (ch for ch in text if ord(ch) > 127)
+    return ascii_printable >= _WESTERN_ASCII_SHARE * len(text) and all(
+        ch in _WESTERN_EXTRAS for ch in extras
     )
+
+
+# Letters and marks of Western European text in cp1252; deliberately without ³ ¹ ¿-lookalikes
+# of other code pages' letters (Polish cp1250 read as cp1252 shows ³ ¹ Ÿ and must not pass).
+_WESTERN_EXTRAS = frozenset(
+    "éèêëáàâäãåçíìîïñóòôöõøúùûüýÿæœßÉÈÊËÁÀÂÄÃÅÇÍÌÎÏÑÓÒÔÖÕØÚÙÛÜÝÆŒ"
+    "“”‘’„‚–—…€£¥¢°«»‹›¡¿ºª§©®™±×·½¼¾\u00a0\u00ad"
+)
 
 
 def _check_text(text: str, source: str) -> str:
@@ -337,7 +373,10 @@ def _check_magic(data: bytes, source: str) -> None:
 def _check_binary_mime(mime: str, source: str) -> None:
     """Refuse content types that are never an article's text."""
     if mime.startswith(("image/", "audio/", "video/", "font/")) or mime in {
-        "application/pdf", "application/zip", "application/gzip", "application/x-gzip",
+        "application/pdf",
+        "application/zip",
+        "application/gzip",
+        "application/x-gzip",
     }:
         raise BinaryInput(
             f"{source} has content type {mime!r}, not text or HTML; "
@@ -400,10 +439,16 @@ def _read_html(html: str, *, source: str, notes: list[str], url: str | None = No
     import trafilatura  # ~160 ms to import: only when a page is read
 
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
     )
     body = (getattr(result, "text", None) or "").strip() if result is not None else ""
-    if not body:
+    # On a page without an article trafilatura falls back to whatever text is left ("Home"):
+    # fewer words than a one-sentence news brief is not an article.
+    if len(body.split()) < _MIN_ARTICLE_WORDS:
         raise NoArticle(
             f"{source} is an HTML page but no article text was found in it; "
             "save the article's text to a file and pass that instead"
@@ -429,8 +474,16 @@ def _read_html(html: str, *, source: str, notes: list[str], url: str | None = No
         elif author is not None:
             author = None
             notes.append("author dropped: the page's byline could not be read")
-    return Document(text=text, title=title, author=author, published=published, site=site,
-                    url=page_url, source=source, notes=tuple(notes))
+    return Document(
+        text=text,
+        title=title,
+        author=author,
+        published=published,
+        site=site,
+        url=page_url,
+        source=source,
+        notes=tuple(notes),
+    )
 
 
 def _date_from_meta(value: object) -> dt.date | None:
@@ -488,12 +541,20 @@ def read_source(
         return read_bytes(data, source="-", max_bytes=max_bytes)
     scheme = urlsplit(source).scheme.lower() if "://" in source else ""
     if scheme in {"http", "https"}:
-        body, content_type = fetch_url(source, timeout=timeout, max_bytes=max_bytes,
-                                       allow_private=allow_private)
+        body, content_type = fetch_url(
+            source, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
+        )
         doc = read_bytes(body, source=source, content_type=content_type, max_bytes=max_bytes)
-        return Document(text=doc.text, title=doc.title, author=doc.author,
-                        published=doc.published, site=doc.site, url=doc.url or source,
-                        source=source, notes=doc.notes)
+        return Document(
+            text=doc.text,
+            title=doc.title,
+            author=doc.author,
+            published=doc.published,
+            site=doc.site,
+            url=doc.url or source,
+            source=source,
+            notes=doc.notes,
+        )
     if scheme and len(scheme) > 1:  # "C://x" style drive letters are paths
         raise FetchError(
             f"cannot read {source!r}: the {scheme}:// scheme is not supported; "
@@ -565,18 +626,22 @@ def fetch_url(
     deadline = time.monotonic() + timeout
     current = url
     for _hop in range(max_redirects + 1):
-        status, reason, headers, body = _fetch_once(current, deadline, timeout, max_bytes,
-                                                    allow_private)
+        status, reason, headers, body = _fetch_once(
+            current, deadline, timeout, max_bytes, allow_private
+        )
         if status in _REDIRECT_CODES:
             location = headers.get("location")
             if not location:
-                raise FetchError(f"could not fetch URL: {status} {reason} without a Location "
-                                 f"header ({current})")
+                raise FetchError(
+                    f"could not fetch URL: {status} {reason} without a Location header ({current})"
+                )
             current = urljoin(current, location.strip())
             continue
         if not 200 <= status < 300:
-            raise FetchError(f"could not fetch URL: {status} {reason} ({current}); "
-                             "check the address, or save the page and pass the file")
+            raise FetchError(
+                f"could not fetch URL: {status} {reason} ({current}); "
+                "check the address, or save the page and pass the file"
+            )
         assert body is not None
         return body, headers.get("content-type")
     raise FetchError(
@@ -585,8 +650,9 @@ def fetch_url(
     )
 
 
-def _fetch_once(url: str, deadline: float, timeout: float, max_bytes: int, allow_private: bool
-                ) -> tuple[int, str, dict[str, str], bytes | None]:
+def _fetch_once(
+    url: str, deadline: float, timeout: float, max_bytes: int, allow_private: bool
+) -> tuple[int, str, dict[str, str], bytes | None]:
     """Make one GET request; read the body only for a 2xx answer."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -606,12 +672,16 @@ def _fetch_once(url: str, deadline: float, timeout: float, max_bytes: int, allow
     conn = _connection(scheme, host, port, addresses, _remaining(deadline, timeout, url))
     try:
         try:
-            conn.request("GET", path, headers={
-                "Host": parts.netloc.rsplit("@", 1)[-1],
-                "User-Agent": _USER_AGENT,
-                "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
-                "Accept-Encoding": "identity",  # we do not decompress; ask for plain bytes
-            })
+            conn.request(
+                "GET",
+                path,
+                headers={
+                    "Host": parts.netloc.rsplit("@", 1)[-1],
+                    "User-Agent": _USER_AGENT,
+                    "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
+                    "Accept-Encoding": "identity",  # we do not decompress; ask for plain bytes
+                },
+            )
             resp = conn.getresponse()
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if not 200 <= resp.status < 300:
@@ -634,7 +704,7 @@ def _fetch_once(url: str, deadline: float, timeout: float, max_bytes: int, allow
                 if total > max_bytes:
                     raise InputTooLarge(_too_large(url, max_bytes))
             return resp.status, resp.reason, headers, b"".join(chunks)
-        except (socket.timeout, TimeoutError):
+        except TimeoutError:
             raise FetchError(
                 f"could not fetch URL: timed out after {timeout:g} s ({url}); "
                 "try again, or raise the limit with --timeout"
@@ -642,8 +712,9 @@ def _fetch_once(url: str, deadline: float, timeout: float, max_bytes: int, allow
         except ssl.SSLError as exc:
             raise FetchError(f"could not fetch URL: TLS error ({exc.reason}) ({url})") from None
         except (http.client.HTTPException, OSError) as exc:
-            raise FetchError(f"could not fetch URL: {exc.__class__.__name__}: {exc} ({url})"
-                             ) from None
+            raise FetchError(
+                f"could not fetch URL: {exc.__class__.__name__}: {exc} ({url})"
+            ) from None
     finally:
         conn.close()
 
@@ -664,8 +735,9 @@ def _resolve(host: str, port: int, allow_private: bool) -> list[str]:
     try:
         infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"could not fetch URL: cannot resolve host {host!r} ({exc}); "
-                         "check the address") from None
+        raise FetchError(
+            f"could not fetch URL: cannot resolve host {host!r} ({exc}); check the address"
+        ) from None
     addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
     if not addresses:
         raise FetchError(f"could not fetch URL: host {host!r} has no address")
@@ -684,8 +756,17 @@ def _is_public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
-    return not (ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast
-                or ip.is_reserved or ip.is_unspecified) and ip.is_global
+    return (
+        not (
+            ip.is_private
+            or ip.is_loopback
+            or ip.is_link_local
+            or ip.is_multicast
+            or ip.is_reserved
+            or ip.is_unspecified
+        )
+        and ip.is_global
+    )
 
 
 def _connect_any(addresses: list[str], port: int, timeout: float | None) -> socket.socket:
@@ -725,8 +806,9 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
         )
 
 
-def _connection(scheme: str, host: str, port: int, addresses: list[str], timeout: float
-                ) -> http.client.HTTPConnection:
+def _connection(
+    scheme: str, host: str, port: int, addresses: list[str], timeout: float
+) -> http.client.HTTPConnection:
     """Open the right pinned connection class for the scheme."""
     if scheme == "https":
         return _PinnedHTTPSConnection(host, port, addresses, timeout)

@@ -24,6 +24,7 @@ The shape helpers at the bottom (``find_date``, ``parse_byline``, ...) are share
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -34,19 +35,20 @@ from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 from retold.model import Document, Sentence, SentenceKind
 
 __all__ = [
-    "segment",
-    "find_date",
-    "parse_byline",
     "Byline",
+    "find_date",
     "is_heading_like",
     "looks_like_byline",
+    "parse_byline",
+    "segment",
+    "top_matter",
 ]
 
 # --- named thresholds ------------------------------------------------------------------------
 
-# A heading/title/byline is a short line. 12 words covers news sub-heads ("Increased
-# confidence", "What happens next for the talks") while a real sentence that lost its full stop
-# ("The writer believes that the resurgence ... administration", 19 words) stays body text.
+# A heading/title/byline is a short line. 12 words covers news sub-heads ("Rising
+# waters", "What happens next for the talks") while a real sentence that lost its full stop
+# (typically 15+ words) stays body text.
 HEADING_MAX_WORDS = 12
 HEADING_MAX_CHARS = 100
 # Titles are allowed to be longer than sub-heads (news headlines run to ~20 words).
@@ -60,6 +62,8 @@ TOP_MATTER_UNITS = 4
 # A line that ends a sentence and is shorter than this share of the block's longest line ends a
 # paragraph: hard-wrapped text fills each line except the last of a paragraph.
 WRAPPED_SHORT_RATIO = 0.75
+# Nobody wraps prose narrower than this: a block of short lines is one unit per line.
+WRAP_MIN_COLUMNS = 40
 # Lines longer than this are not hard-wrapped (nobody wraps at 120+ columns): each line that ends
 # with final punctuation is then its own paragraph.
 WRAP_MAX_COLUMNS = 100
@@ -74,10 +78,10 @@ SYNTOK_SCRIPT_SHARE = 0.5
 # characters and the BOM, which are invisible and never start or end a sentence.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 # Sentence-final punctuation across scripts, with the closing quotes/brackets that may follow.
-_FINAL_PUNCT = ".!?…。！？۔؟।॥።፧።"
+_FINAL_PUNCT = ".!?…。！？۔؟।॥።፧"
 _CLOSERS = "\"'”’»)]}›」』）】"
 _OPENERS = "\"'“‘«([{‹「『（【"
-_QUOTE_MARKS = "\"”“»«"
+_QUOTE_MARKS = '"”“»«'
 _ENDS_SENTENCE_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}][{re.escape(_CLOSERS)}]*$")
 _ENDS_PUNCT_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}:;,][{re.escape(_CLOSERS)}]*$")
 # For non-Latin paragraphs: split after final punctuation (+ closers) followed by whitespace, or
@@ -87,6 +91,10 @@ _REGEX_SPLIT_RE = re.compile(
 )
 # Any sentence-final mark: a paragraph without one before its end is a single sentence.
 _MAYBE_BREAK_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}]")
+# The line breaks str.splitlines() knows: U+2028/2029 come from word processors and the web.
+_LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+# A list item ("- point", "• point", "1. point", "2) point") starts a unit of its own.
+_LIST_ITEM_RE = re.compile(r"^(?:[-*•·▪‣◦–—]\s|\d{1,3}[.)]\s)")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 
 _TOKENIZER = _SyntokTokenizer()
@@ -116,12 +124,19 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
     seen_body = False
     has_title = False
+    text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
     for start, end, single_line in paragraphs:
         kind: SentenceKind = "body"
         if single_line:
-            kind = _line_kind(text[start:end], top=not seen_body and len(sentences) < TOP_MATTER_UNITS,
-                              first=not sentences, title=title, author=author,
-                              has_title=has_title, more=end < len(text.rstrip()))
+            kind = _line_kind(
+                text[start:end],
+                top=not seen_body and len(sentences) < TOP_MATTER_UNITS,
+                first=not sentences,
+                title=title,
+                author=author,
+                has_title=has_title,
+                more=end < text_end,
+            )
         if kind == "body":
             seen_body = True
             spans = _merge_garbage(text, _split_sentences(text, start, end))
@@ -133,23 +148,77 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
         for s, e in spans:
-            sentences.append(Sentence(id=len(sentences), start=s, end=e, text=text[s:e],
-                                      kind=kind, paragraph=par))
+            sentences.append(
+                Sentence(
+                    id=len(sentences), start=s, end=e, text=text[s:e], kind=kind, paragraph=par
+                )
+            )
     return tuple(sentences)
 
 
-def _line_kind(line: str, *, top: bool, first: bool, title: str | None, author: str | None,
-               has_title: bool, more: bool) -> SentenceKind:
+def top_matter(text: str) -> list[tuple[SentenceKind, str]]:
+    """Return the title and byline lines at the top of a plain text, as segment() sees them."""
+    out: list[tuple[SentenceKind, str]] = []
+    paragraphs = _paragraphs(text)
+    text_end = paragraphs[-1][1] if paragraphs else 0
+    for start, end, single_line in paragraphs:
+        if not single_line or len(out) >= TOP_MATTER_UNITS:
+            break
+        kind = _line_kind(
+            text[start:end],
+            top=True,
+            first=not out,
+            title=None,
+            author=None,
+            has_title=False,
+            more=end < text_end,
+        )
+        if kind not in ("title", "byline"):
+            break  # prose or a sub-head: the top matter is over
+        out.append((kind, text[start:end]))
+    return out
+
+
+def _line_kind(
+    line: str,
+    *,
+    top: bool,
+    first: bool,
+    title: str | None,
+    author: str | None,
+    has_title: bool,
+    more: bool,
+) -> SentenceKind:
     """Give a one-line paragraph its kind: title, byline, heading or body."""
+    if not any(ch.isalnum() for ch in line):
+        return "body"  # only punctuation ("* * *"): the body path drops it
     norm = _norm(line)
-    if top and not has_title and title is not None and norm == title:
+    if (
+        top
+        and not has_title
+        and title is not None
+        and (
+            norm == title
+            or (
+                is_heading_like(line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS)
+                and first
+                and (norm in title or title in norm)
+            )
+        )
+    ):
+        # Equal to the known title, or (first line) containing it or contained in it: an HTML
+        # <title> often carries the site's name ("Rivers Rise | The Courier").
         return "title"
-    if top and (looks_like_byline(line) or (
-        author is not None and author in norm and _short(line, BYLINE_MAX_WORDS)
-    )):
+    if top and (
+        looks_like_byline(line)
+        or (author is not None and author in norm and _short(line, BYLINE_MAX_WORDS))
+    ):
         return "byline"
-    if first and title is None and more and is_heading_like(
-        line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS
+    if (
+        first
+        and title is None
+        and more
+        and is_heading_like(line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS)
     ):
         return "title"
     if is_heading_like(line):
@@ -161,11 +230,11 @@ def _line_kind(line: str, *, top: bool, first: bool, title: str | None, author: 
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
-    """Return (start, end) of each line, without its line break (LF, CRLF or CR)."""
+    """Return (start, end) of each line, without its line break (the str.splitlines set)."""
     out: list[tuple[int, int]] = []
     pos = 0
     n = len(text)
-    for m in re.finditer(r"\r\n|\r|\n", text):
+    for m in _LINE_BREAK_RE.finditer(text):
         out.append((pos, m.start()))
         pos = m.end()
     if pos <= n:
@@ -209,20 +278,29 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
     if len(block) == 1:
         return [block]
     longest = max(e - s for s, e in block)
-    wrapped = longest <= WRAP_MAX_COLUMNS
+    wrapped = WRAP_MIN_COLUMNS <= longest <= WRAP_MAX_COLUMNS
     groups: list[list[tuple[int, int]]] = [[block[0]]]
-    for prev, line in zip(block, block[1:]):
+    for i, (prev, line) in enumerate(itertools.pairwise(block), start=1):
         prev_text = text[prev[0] : prev[1]]
         line_text = text[line[0] : line[1]]
         prev_alone = len(groups[-1]) == 1  # prev started a new group: may be a heading
         cut = False
-        if prev_alone and _is_unit_line(prev_text) and _starts_unit(line_text):
-            cut = True  # a heading/byline line followed by a new start
+        prev_short = not wrapped or (prev[1] - prev[0]) < WRAPPED_SHORT_RATIO * longest
+        if prev_alone and prev_short and _is_unit_line(prev_text) and _starts_unit(line_text):
+            # A heading/byline line followed by a new start. In hard-wrapped prose a line is
+            # full width unless it ends a paragraph, so a full-width line is never a heading.
+            cut = True
         elif _ENDS_SENTENCE_RE.search(prev_text) and _starts_unit(line_text):
-            if not wrapped or (prev[1] - prev[0]) < WRAPPED_SHORT_RATIO * longest:
+            if prev_short:
                 cut = True  # one paragraph per line, or the short last line of a wrapped one
-            elif _is_unit_line(line_text) and _is_last_or_cut(text, block, line):
+            elif _is_unit_line(line_text) and _is_last_or_cut(text, block, i):
                 cut = True  # a heading after a full-width line ending a sentence
+        if (
+            _LIST_ITEM_RE.match(line_text)
+            and _LIST_ITEM_RE.match(prev_text)
+            or (_LIST_ITEM_RE.match(line_text) and _ENDS_PUNCT_RE.search(prev_text))
+        ):
+            cut = True  # list items are units, however short and unpunctuated
         if cut:
             groups.append([line])
         else:
@@ -230,9 +308,8 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
     return groups
 
 
-def _is_last_or_cut(text: str, block: list[tuple[int, int]], line: tuple[int, int]) -> bool:
-    """Tell whether ``line`` is followed by nothing or by a line that starts a new unit."""
-    i = block.index(line)
+def _is_last_or_cut(text: str, block: list[tuple[int, int]], i: int) -> bool:
+    """Tell whether line ``i`` is followed by nothing or by a line that starts a new unit."""
     return i == len(block) - 1 or _starts_unit(text[block[i + 1][0] : block[i + 1][1]])
 
 
@@ -265,7 +342,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})
     spans: list[tuple[int, int]] = []
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in itertools.pairwise(bounds):
         s, e = _trim(text, start + a, start + b)
         if s < e:
             spans.append((s, e))
@@ -283,6 +360,8 @@ def _syntok_cuts(para: str) -> list[int]:
 
 def _mostly_syntok_script(para: str) -> bool:
     """Tell whether most letters are Latin, Cyrillic or Greek (what syntok was built for)."""
+    if para.isascii():
+        return True  # the common case, without a per-character loop
     letters = 0
     known = 0
     for ch in para:
@@ -339,14 +418,14 @@ def _is_garbage(piece: str, *, first: bool) -> bool:
 def _continues_quote(prev: str, piece: str) -> bool:
     """Tell whether ``piece`` continues ``prev`` (a lowercase start right after a quote)."""
     first = piece[:1]
-    return first.islower() and prev[-1:] in _CLOSERS
+    return first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
 
 
 def _broken_quote_tail(prev: str, piece: str) -> bool:
     """Tell whether ``piece`` is the stray end of a quote that ``prev`` closed too early.
 
     Machine translation often closes a quote mid-sentence and re-opens it dangling at the end
-    (``... than they were." We have in the past decade. "``): the tail ends with a quote mark
+    (``... "the talks will go on." As they have for years. "``): the tail ends with a quote mark
     that opens nothing and is unbalanced in the piece, right after a sentence ending in a quote.
     """
     if prev[-1:] not in _QUOTE_MARKS or len(piece.split()) > BROKEN_QUOTE_MAX_WORDS:
@@ -384,14 +463,92 @@ def is_heading_like(
         return False
     if not any(ch.isalpha() for ch in line):
         return False
+    if _LIST_ITEM_RE.match(line):
+        return False  # "- a point": a list item is body text
+    if line.rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS:
+        return False  # "held with" goes on on the next line: a wrapped sentence, not a heading
     return not _ENDS_PUNCT_RE.search(line)
 
 
+# Words a heading never ends with but a hard-wrapped line often does (English function words).
+_CONTINUATION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "as",
+        "than",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+    ]
+)
+
+
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-    "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
@@ -418,8 +575,12 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     best: tuple[dt.date, int, int] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            month = int(m["m"]) if "m" in m.groupdict() and m["m"] else _MONTHS.get(
-                m.group("mn").lower().rstrip(".") if "mn" in m.groupdict() else "", 0
+            month = (
+                int(m["m"])
+                if "m" in m.groupdict() and m["m"]
+                else _MONTHS.get(
+                    m.group("mn").lower().rstrip(".") if "mn" in m.groupdict() else "", 0
+                )
             )
             try:
                 date = dt.date(int(m["y"]), month, int(m["d"]))
@@ -449,10 +610,52 @@ _DATE_LABEL_RE = re.compile(
 )
 # Words that mark an organisation rather than a person, to tell site from author.
 _ORG_WORDS = frozenset(
-    "institute news times post journal agency press media network daily herald tribune "
-    "gazette review magazine online radio tv television service center centre foundation "
-    "council association group report reuters ap afp bbc cnn staff newspaper weekly monthly "
-    "telegraph guardian observer chronicle wire world international global".split()
+    [
+        "institute",
+        "news",
+        "times",
+        "post",
+        "journal",
+        "agency",
+        "press",
+        "media",
+        "network",
+        "daily",
+        "herald",
+        "tribune",
+        "gazette",
+        "review",
+        "magazine",
+        "online",
+        "radio",
+        "tv",
+        "television",
+        "service",
+        "center",
+        "centre",
+        "foundation",
+        "council",
+        "association",
+        "group",
+        "report",
+        "reuters",
+        "ap",
+        "afp",
+        "bbc",
+        "cnn",
+        "staff",
+        "newspaper",
+        "weekly",
+        "monthly",
+        "telegraph",
+        "guardian",
+        "observer",
+        "chronicle",
+        "wire",
+        "world",
+        "international",
+        "global",
+    ]
 )
 
 
@@ -478,11 +681,13 @@ def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
     if words[0].lower() in {"the", "a", "an"}:
         return False  # "The Valley Courier": a publication
     if any(len(w) > 3 and w.isupper() for w in words):
-        return False  # "MIDDLE EAST": a kicker or section name, not a person
+        return False  # "WORLD NEWS": a kicker or section name, not a person
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
-_NAME_PARTICLES = frozenset("al- al bin ibn de van von la le da del der di du".split())
+_NAME_PARTICLES = frozenset(
+    ["al-", "al", "bin", "ibn", "de", "van", "von", "la", "le", "da", "del", "der", "di", "du"]
+)
 
 
 def parse_byline(line: str) -> Byline | None:
@@ -504,8 +709,9 @@ def parse_byline(line: str) -> Byline | None:
         d = find_date(part)
         if d is not None:
             rest = (part[: d[1]] + " " + part[d[2] :]).strip(" ,;:-–—")
-            rest = re.sub(r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|[A-Z]{2,4})?\b", "", rest,
-                          flags=re.IGNORECASE).strip(" ,;:-–—")
+            rest = re.sub(
+                r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|[A-Z]{2,4})?\b", "", rest, flags=re.IGNORECASE
+            ).strip(" ,;:-–—")
             if not rest or _DATE_LABEL_RE.match(rest):
                 continue
             part = rest
@@ -544,7 +750,7 @@ def parse_byline(line: str) -> Byline | None:
 def looks_like_byline(line: str) -> bool:
     """Tell whether a line is a byline or dateline rather than a heading or prose."""
     # A date or a "By <name>" is required: "Site | Author" alone reads the same as a title
-    # with a kicker ("MIDDLE EAST – ISIS Returns"), and a wrong byline hides a title.
+    # with a kicker ("WORLD – Floods Return"), and a wrong byline hides a title.
     b = parse_byline(line)
     return b is not None and (
         b.published is not None or (b.author is not None and _BY_RE.match(line) is not None)

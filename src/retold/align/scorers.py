@@ -15,7 +15,6 @@ from typing import Sequence
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
 
 # Letters, digits and marks; scripts written without spaces (CJK, kana, Thai) are split into
 # single characters below, because a "word" there would be a whole clause.
@@ -60,6 +59,9 @@ def tfidf_vectors(
     The vocabulary and IDF are fitted on both sides together, so a word both texts share
     in every sentence (the story's topic) weighs little on either side.
     """
+    # Imported here: scikit-learn takes ~0.5 s to import and `import retold` should not pay it.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
     vectorizer = TfidfVectorizer(
         tokenizer=tokens, lowercase=False, token_pattern=None, sublinear_tf=True, norm="l2"
     )

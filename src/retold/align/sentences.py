@@ -30,7 +30,7 @@ LINK_THRESHOLD = 0.30
 # retelling dropped scores far below the sentence that was really carried.
 LINK_RATIO = 0.55
 
-# An "echo" is a retelling sentence that restates another retelling sentence, as a one-line
+# An "echo" is a sentence that restates another sentence of the same text, as a one-line
 # teaser restates a later paragraph. On the real op-ed pair the teaser scored 0.18 against
 # its source (translation swapped most words) but 0.44 against the retelling's own later
 # sentence that carries the same source, while unrelated retelling sentences scored <= 0.30
@@ -85,7 +85,11 @@ def align(
 
     for i, j in links:
         parent[find(i)] = find(n + j)
-    links += _echo_links(b, sim, links, m)
+    # Echoes on both sides, so that aligning (b, a) is exactly the inverse of aligning (a, b).
+    echoes = _echo_links(b, sim, links, m)
+    flipped = [(j, i) for i, j in links]
+    echoes += [(i, j) for j, i in _echo_links(a, sim.T.tocsr(), flipped, n)]
+    links += echoes
     for i, j in links:
         parent[find(i)] = find(n + j)
     groups: dict[int, tuple[list[int], list[int]]] = {}
@@ -137,7 +141,11 @@ def _links(
 def _echo_links(
     b: sparse.csr_matrix, sim: sparse.csr_matrix, links: list[tuple[int, int]], m: int
 ) -> list[tuple[int, int]]:
-    """Link unaligned retelling sentences that restate an aligned one (see ECHO_THRESHOLD)."""
+    """Link unaligned sentences of one side that restate an aligned one (see ECHO_THRESHOLD).
+
+    Written for the retelling side: ``b`` are its vectors, ``sim`` is original x retelling and
+    links are (original, retelling); the caller flips all three for the original side.
+    """
     linked: dict[int, list[int]] = {}
     for i, j in links:
         linked.setdefault(j, []).append(i)

@@ -41,6 +41,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                    help="publication date of the original, e.g. 2020-06-18")
     p.add_argument("--retelling-published", metavar="DATE",
                    help="publication date of the retelling")
+    p.add_argument("--semantic", nargs="?", const=True, default=False, metavar="MODEL_DIR",
+                   help="blend sentence embeddings into the alignment (needs retold[semantic]); "
+                   "optionally the path of a local sentence-transformers model")
     p.add_argument("--output", "-o", metavar="FILE", help="write the report here, not stdout")
     p.add_argument("--width", type=int, default=None,
                    help=f"terminal/text report width (default: terminal width, else {DEFAULT_WIDTH})")
@@ -57,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     if args.batch:
         if args.original or args.retelling:
             raise OptionError("give either --batch PAIRS.jsonl or ORIGINAL RETELLING, not both")
-        if args.format not in ("json",) and args.format != "terminal":
+        if args.format in ("text", "html"):
             raise OptionError("--batch writes JSON lines; drop --format or use --format json")
         return _run_batch(args)
     if not args.original or not args.retelling:
@@ -75,10 +78,11 @@ def run(args: argparse.Namespace) -> int:
     comparison = compare_documents(
         original,
         retelling,
-        original_published=parse_date_option(args.original_published, "--original-published")
+        original_published=parse_date_option(args.original_published, option="--original-published")
         if args.original_published else None,
-        retelling_published=parse_date_option(args.retelling_published, "--retelling-published")
+        retelling_published=parse_date_option(args.retelling_published, option="--retelling-published")
         if args.retelling_published else None,
+        semantic=args.semantic,
     )
     with _open_output(args.output) as out:
         out.write(_render(comparison, args.format, args.width, out))
@@ -155,6 +159,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                     sides[0], sides[1],
                     original_published=row.get("original_published"),
                     retelling_published=row.get("retelling_published"),
+                    semantic=args.semantic,
                 )
                 record = comparison.to_dict()
                 if row_id is not None:

@@ -59,6 +59,7 @@ DERIVATION_LABEL = {
 }
 RELATION_SYMBOL = {"verbatim": "=", "paraphrase": "\u2248", "changed": "\u2260"}
 SIDE_NAME = {"o": "original", "r": "retelling"}
+LONG_EXCERPT = 80  # characters; longer highlights are drawn lighter to keep the text readable
 
 
 # --- the view model: plain data the template walks ----------------------------------------
@@ -537,6 +538,9 @@ def _fragments(
         if changes:
             top = number_view[changes[0]].change
             css = f"chg k-{_token(top.kind)} s-{_token(top.severity)} st-{_token(top.status)}"
+            ex = top.original if side == "o" else top.retelling
+            if ex is not None and ex.end - ex.start > LONG_EXCERPT:
+                css += " long"  # a whole clause (an attribution): underline it, no tint
             title = "\n".join(number_view[n].tooltip for n in changes)
             focusable = any(a_.startswith("c") for a_ in anchors)
         else:

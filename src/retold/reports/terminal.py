@@ -34,7 +34,8 @@ def render(comparison: Comparison, *, width: int = 100, color: bool = False) -> 
         _environ={},  # ignore COLUMNS/NO_COLOR etc.: same input, same bytes
     )
     console.print(report(comparison))
-    return buffer.getvalue()
+    # rich pads table and padding lines to the full width; trailing blanks only add noise.
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
 def report(c: Comparison) -> RenderableType:
@@ -72,13 +73,14 @@ def _header(c: Comparison) -> RenderableType:
     table.add_row("reused", f"{s.reuse:.0%} of the retelling's text comes from the original")
     table.add_row(
         "alignment",
-        f"{len(c.pairs)} aligned pairs, {len(c.dropped)} original units dropped, "
-        f"{len(c.added)} retelling units added",
+        f"{_count(len(c.pairs), 'aligned pair')}, "
+        f"{_count(len(c.dropped), 'original unit')} dropped, "
+        f"{_count(len(c.added), 'retelling unit')} added",
     )
     table.add_row(
         "changes",
         f"{len(c.changes)} ({counts['high']} high, {counts['medium']} medium, {counts['low']} low)"
-        + (f"; {len(c.variants)} names spelled differently" if c.variants else ""),
+        + (f"; {_count(len(c.variants), 'name')} spelled differently" if c.variants else ""),
     )
     return Group(Rule("retold compare", align="left"), table, Text(s.message), Text(""))
 
@@ -130,7 +132,7 @@ def _wording(label: str, excerpt: Excerpt | None, side: Side) -> RenderableType:
 
 def _passages(title: str, side: Side, ids: Sequence[int], mark: str) -> RenderableType:
     groups = list(_consecutive(side.sentences, ids))
-    parts: list[RenderableType] = [Rule(f"{title} ({len(ids)} units)", align="left")]
+    parts: list[RenderableType] = [Rule(f"{title} ({_count(len(ids), 'unit')})", align="left")]
     if not groups:
         parts.append(Text("Nothing.\n"))
     for group in groups:
@@ -160,6 +162,10 @@ def _sentence_at(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
         if s.start <= offset < s.end:
             return s
     return None
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def _flat(text: str) -> str:

@@ -20,7 +20,6 @@ Pure functions; no I/O.
 
 from __future__ import annotations
 
-import hashlib
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,21 +110,50 @@ def minhash(values: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> n
     return phv.min(axis=0)
 
 
-_token_hash_cache: dict[str, int] = {}
+# Per distinct casefolded token: its stable hash, and the hash of its content-word stem (0 for
+# a stopword, a number or a short word). Two C-level dictionary maps per article instead of
+# Python work per token.
+_hash_cache: dict[str, int] = {}
+_stem_cache: dict[str, int] = {}
+
+
+def _crc(t: str) -> int:
+    return zlib.crc32(t.encode("utf-8", "surrogatepass"))
+
+
+def _learn(tokens: list[str]) -> None:
+    if len(_hash_cache) > 1_000_000:  # bounded over a long run
+        _hash_cache.clear()
+        _stem_cache.clear()
+    for t in tokens:
+        if t not in _hash_cache:
+            _hash_cache[t] = _crc(t)
+            words = tk.content_words([t], spaceless=False)
+            _stem_cache[t] = _crc(next(iter(words))) if words else 0
 
 
 def token_hashes(tokens: list[str]) -> np.ndarray:
     """Stable 32-bit hashes of tokens (crc32; the same in every process and every run)."""
-    cache = _token_hash_cache
-    if len(cache) > 500_000:  # bounded: a long run over a big vocabulary
-        cache.clear()
-    out = []
-    for t in tokens:
-        h = cache.get(t)
-        if h is None:
-            h = cache[t] = zlib.crc32(t.encode("utf-8", "surrogatepass"))
-        out.append(h)
-    return np.array(out, dtype=np.uint64)
+    try:
+        out = list(map(_hash_cache.__getitem__, tokens))
+    except KeyError:
+        _learn(tokens)
+        out = list(map(_hash_cache.__getitem__, tokens))
+    return np.fromiter(out, dtype=np.uint64, count=len(out))
+
+
+def word_hashes(tokens: list[str], *, spaceless: bool = False) -> np.ndarray:
+    """Distinct 32-bit hashes of the content-word stems of ``tokens`` (see tokens.content_words)."""
+    if spaceless:
+        words = tk.content_words(tokens, spaceless=True)
+        return np.fromiter((_crc(w) for w in words), dtype=np.uint32, count=len(words))
+    try:
+        stems = set(map(_stem_cache.__getitem__, tokens))
+    except KeyError:
+        _learn(tokens)
+        stems = set(map(_stem_cache.__getitem__, tokens))
+    stems.discard(0)
+    return np.fromiter(stems, dtype=np.uint32, count=len(stems))
 
 
 def shingle_hashes(hashes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
@@ -155,8 +183,8 @@ def fact_keys(sentence_facts: list[list[str]], limit: int = MAX_FACT_KEYS) -> np
             for y in uniq[i + 1 :]:
                 if x[0] != "#" and y[0] != "#":
                     continue
-                d = hashlib.blake2b(f"{x}\x1f{y}".encode(), digest_size=8).digest()
-                keys.add(int.from_bytes(d, "little"))
+                b = f"{x}\x1f{y}".encode()
+                keys.add(zlib.crc32(b) << 32 | zlib.crc32(b, 0x9E3779B9))
                 if len(keys) >= limit:
                     break
             if len(keys) >= limit:
@@ -171,20 +199,18 @@ def fingerprint(article_id: str, text: str) -> Fingerprint:
     >>> fp.shingles.shape, fp.n_tokens
     ((128,), 9)
     """
-    text = tk.normalise(text)
-    toks = tk.tokenize(text, normalised=True)
+    toks, sentence_facts = tk.analyse(text)
     th = token_hashes(toks)
     sh = shingle_hashes(th)
-    words = tk.content_words(toks)
-    wh = token_hashes(sorted(words)).astype(np.uint32)
+    wh = word_hashes(toks, spaceless=tk.has_spaceless(text))
     return Fingerprint(
         id=article_id,
         shingles=minhash(sh),
         words=minhash(wh),
-        facts=fact_keys(tk.facts(text, normalised=True)),
+        facts=fact_keys(sentence_facts),
         n_tokens=len(toks),
         n_shingles=len(sh),
-        n_words=len(words),
+        n_words=len(wh),
     )
 
 

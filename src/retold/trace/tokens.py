@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import NamedTuple
+from itertools import compress
+from typing import NamedTuple, Sequence
 
 # Scripts written without spaces between words: one character = one token.
 _NOSPACE = (
@@ -22,11 +23,18 @@ _NOSPACE = (
     "\U00020000-\U0002fa1f"
 )
 _TOKEN = re.compile(
-    rf"[{_NOSPACE}]|[^\W_{_NOSPACE}]+(?:['’\-.,][^\W_{_NOSPACE}]+)*"
+    rf"[{_NOSPACE}]|[^\W_{_NOSPACE}]+(?:['’.,][^\W_{_NOSPACE}]+)*"
+)
+# The same, with sentence ends as tokens of their own (a full stop only before a space).
+_END_CHARS = ".!?;\n\u061f\u06d4\u3002\uff01\uff1f\u0964"
+_TOKEN_OR_END = re.compile(
+    rf"[.!?;]+(?=\s|$)|[\n\u061f\u06d4\u3002\uff01\uff1f\u0964]+|{_TOKEN.pattern}"
 )
 _NOSPACE_CHAR = re.compile(rf"[{_NOSPACE}]")
 # Sentence ends in Latin, Arabic/Urdu, CJK and Devanagari punctuation, plus line breaks.
-_SENTENCE_END = re.compile(r"[.!?;\n\u061f\u06d4\u3002\uff01\uff1f\u0964]+")
+_SENTENCE_END = re.compile(
+    r"[.!?;]+(?=\s|$)|[\n\u061f\u06d4\u3002\uff01\uff1f\u0964]+"
+)
 
 # Small function-word lists: English plus the commonest words of a few languages in the news.
 # Content-word signatures drop these; words of 2 letters or fewer are dropped anyway.
@@ -73,15 +81,18 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
-def tokenize(text: str, *, normalised: bool = False) -> list[str]:
+def tokenize(text: str) -> list[str]:
     """Split ``text`` into casefolded tokens, Unicode-aware.
+
+    Words are separated by whitespace with their edge punctuation stripped; characters of
+    scripts written without spaces are one token each.
 
     >>> tokenize("Ten people died in Mosul, officials said.")
     ['ten', 'people', 'died', 'in', 'mosul', 'officials', 'said']
     >>> tokenize("北京下雨")
     ['北', '京', '下', '雨']
     """
-    return _TOKEN.findall((text if normalised else normalise(text)).casefold())
+    return analyse(text)[0]
 
 
 def sentences(text: str) -> list[str]:
@@ -103,55 +114,79 @@ def stem(word: str) -> str:
     return word[:6]
 
 
-def content_words(tokens: list[str]) -> set[str]:
-    """Stemmed content words of casefolded ``tokens``; for space-less scripts, character bigrams."""
-    words: set[str] = set()
-    prev_cjk = ""
+def content_words(tokens: list[str], *, spaceless: bool | None = None) -> set[str]:
+    """Stemmed content words of casefolded ``tokens``; for space-less scripts, character bigrams.
+
+    ``spaceless`` says whether any token is from a script without spaces (None: find out).
+    """
     stop = STOPWORDS
-    for tok in tokens:
-        if tok[0] >= "\u0e00" and len(tok) == 1 and _NOSPACE_CHAR.match(tok):
-            if prev_cjk:
-                words.add(prev_cjk + tok)
-            prev_cjk = tok
-            continue
-        prev_cjk = ""
-        if len(tok) > 2 and tok not in stop and not tok[0].isdigit():
-            words.add(tok[:6])
+    uniq = set(tokens)
+    uniq -= stop
+    words = {t[:6] for t in uniq if len(t) > 2 and not t[0].isdigit()}
+    if spaceless is None:
+        spaceless = any(len(t) == 1 and _NOSPACE_CHAR.match(t) for t in uniq)
+    if spaceless:
+        prev = ""
+        for tok in tokens:
+            if len(tok) == 1 and _NOSPACE_CHAR.match(tok):
+                if prev:
+                    words.add(prev + tok)
+                prev = tok
+            else:
+                prev = ""
     return words
+
+
+def has_spaceless(text: str) -> bool:
+    """True when ``text`` has characters of a script written without spaces (CJK, Thai, ...)."""
+    return _NOSPACE_CHAR.search(text) is not None
 
 
 def number_value(token: str) -> str | None:
     """Normalise a numeric token ("2,000", "3.5", "٢٠٢٠") to a canonical string, else None."""
+    if token.isascii():
+        if token.isdigit():
+            return str(int(token))
+    elif token.isdigit():  # Arabic-Indic, Devanagari, full-width ... digits
+        return str(int(token))
     if not token or not token[0].isdigit():
         return None
     digits = []
     for ch in token:
         if ch.isdigit():
             digits.append(str(unicodedata.digit(ch)))
-        elif ch in ",'’" or ch == ".":
+        elif ch in ",.'’":
             digits.append(ch)
-        else:  # "19-year-old", "covid-19": not a plain number
+        else:  # "19th", "5km": not a plain number
             return None
     s = "".join(digits).replace("'", "").replace("’", "")
-    if "," in s and "." not in s and re.fullmatch(r"\d{1,3}(,\d{3})+", s):
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", s):
         s = s.replace(",", "")
     elif s.count(",") == 1 and "." not in s:  # decimal comma (European)
         s = s.replace(",", ".")
     s = s.replace(",", "")
-    if "." in s:
-        try:
-            f = float(s)
-        except ValueError:
-            return None
-        return str(int(f)) if f.is_integer() else repr(f)
-    return str(int(s)) if s.isdigit() else None
+    try:
+        f = float(s)
+    except ValueError:
+        return None
+    return str(int(f)) if f.is_integer() else repr(f)
 
 
-def number_words(tokens: list[str], i: int) -> tuple[int, int] | None:
+def number_words(
+    tokens: Sequence[str], i: int, *, split_hyphens: bool = False
+) -> tuple[int, int] | None:
     """Parse an English number-word phrase at ``tokens[i]``; return (value, tokens used)."""
     total, current, j, seen = 0, 0, i, False
     while j < len(tokens):
         w = tokens[j]
+        if split_hyphens and "-" in w and not seen:  # "twenty-five" as one token
+            parts = w.split("-")
+            if all(p in _UNITS or p in _TENS for p in parts):
+                current = sum(_UNITS.get(p, 0) + _TENS.get(p, 0) for p in parts)
+                seen = True
+                j += 1
+                continue
+            return None
         if w in _UNITS:
             current += _UNITS[w]
         elif w in _TENS:
@@ -176,46 +211,134 @@ def number_words(tokens: list[str], i: int) -> tuple[int, int] | None:
     return total + current, j - i
 
 
-def facts(text: str, *, normalised: bool = False) -> list[list[str]]:
+_NUMBER_START = frozenset(_UNITS) | frozenset(_TENS)
+
+
+# Per distinct whitespace-separated word: its token (casefolded, edge punctuation stripped)
+# and what the fact scan must know of it. Vocabularies repeat, so tokenising is str.split plus
+# a dictionary look-up per word, both in C; Python only touches the few words that can be
+# facts. Scripts written without spaces take the regular-expression path instead.
+_PUNCT = "\"'“”‘’„«»‹›()[]{}<>,.;:!?…—–-/\\|*•·،؛؟۔。、！？：；（）「」『』《》#@+=~^`"
+_DIGIT, _CAPITAL, _NUMWORD, _END = 1, 2, 4, 8
+_entry: dict[str, tuple[str, int]] = {}  # word -> (token, bit set of the kinds above)
+_fact: dict[str, str | None] = {}  # word -> "#<number>" or "@<name stem>" if it can be one
+
+
+def _learn(word: str) -> None:
+    tok = word.strip(_PUNCT)
+    kind = _END if word[-1] in _END_CHARS else 0
+    fact = None
+    low = tok.casefold()
+    if tok:
+        c = tok[0]
+        if c.isdigit():
+            value = number_value(low)
+            if value is not None:
+                kind |= _DIGIT
+                fact = "#" + value
+        elif low in _NUMBER_START or low.split("-")[0] in _NUMBER_START:
+            kind |= _NUMWORD
+        elif c.isupper() and low not in STOPWORDS and len(tok) > 1 and not (
+            tok.isupper() and len(tok) > 5  # SHOUTED words are not names
+        ):
+            kind |= _CAPITAL
+            fact = "@" + low[:6]
+    _entry[word] = (low, kind)
+    _fact[word] = fact
+
+
+def analyse(text: str) -> tuple[list[str], list[list[str]]]:
+    """Return ``(tokens, facts)`` of ``text`` in one pass: what a fingerprint needs.
+
+    ``tokens`` are as :func:`tokenize` gives them; ``facts`` as :func:`facts`.
+    """
+    text = normalise(text)
+    if _NOSPACE_CHAR.search(text):
+        return _analyse_regex(text)
+    words = text.split()
+    if not words:
+        return [], []
+    if len(_entry) > 1_000_000:  # bounded over a long run
+        _entry.clear()
+        _fact.clear()
+    try:
+        entries = list(map(_entry.__getitem__, words))
+    except KeyError:
+        for w in words:
+            if w not in _entry:
+                _learn(w)
+        entries = list(map(_entry.__getitem__, words))
+    folded, kinds = zip(*entries)
+    out: list[list[str]] = []
+    found: list[str] = []
+    skip_to = 0
+    for i in compress(range(len(words)), kinds):
+        kind = kinds[i]
+        if i >= skip_to and kind != _END:
+            if kind & _NUMWORD:
+                parsed = number_words(folded, i, split_hyphens=True)
+                if parsed is not None:
+                    if parsed[0] > 1:
+                        found.append("#" + str(parsed[0]))
+                    skip_to = i + parsed[1]
+            elif kind & _DIGIT or (i != 0 and not kinds[i - 1] & _END):
+                found.append(_fact[words[i]])  # type: ignore[arg-type]
+                # (a capital right after a full stop says nothing: skipped)
+        if kind & _END and found:
+            out.append(found)
+            found = []
+    if found:
+        out.append(found)
+    if "" in folded:
+        return [t for t in folded if t], out
+    return list(folded), out
+
+
+def _analyse_regex(text: str) -> tuple[list[str], list[list[str]]]:
+    """:func:`analyse` for texts with space-less scripts: regex tokens, CJK characters alone."""
+    raw = _TOKEN_OR_END.findall(text)
+    out: list[list[str]] = []
+    found: list[str] = []
+    tokens: list[str] = []
+    after_end = True
+    i = 0
+    folded = [t.casefold() for t in raw]
+    while i < len(raw):
+        tok, low = raw[i], folded[i]
+        if tok[0] in _END_CHARS:
+            if found:
+                out.append(found)
+                found = []
+            after_end = True
+            i += 1
+            continue
+        tokens.append(low)
+        if tok[0].isdigit():
+            value = number_value(tok)
+            if value is not None:
+                found.append("#" + value)
+        elif low in _NUMBER_START:
+            parsed = number_words(folded, i)
+            if parsed is not None and parsed[0] > 1:
+                found.append("#" + str(parsed[0]))
+        elif tok[0].isupper() and not after_end and len(tok) > 1 and low not in STOPWORDS:
+            found.append("@" + low[:6])
+        after_end = False
+        i += 1
+    if found:
+        out.append(found)
+    return tokens, out
+
+
+def facts(text: str) -> list[list[str]]:
     """Fact tokens per sentence: numbers (digits or English words), and capitalised names.
 
     Numbers become ``"#<value>"`` ("2,000" and "two thousand" both ``"#2000"``); a capitalised
-    word (not the first of its sentence, not a stopword) becomes ``"@<stem>"``. Scripts without
-    case contribute numbers only.
+    word (not the first of its sentence, not a stopword) becomes ``"@<stem>"`` (casefolded,
+    six-letter prefix). Scripts without case contribute numbers only. Order inside a sentence
+    is not kept.
 
     >>> facts("Officials said 2,000 people fled Mosul. Two thousand fled.")
     [['#2000', '@mosul'], ['#2000']]
     """
-    out: list[list[str]] = []
-    numword = _NUMBER_START
-    for sent in sentences(text if normalised else normalise(text)):
-        toks = _TOKEN.findall(sent)
-        found: list[str] = []
-        i, n = 0, len(toks)
-        while i < n:
-            tok = toks[i]
-            c = tok[0]
-            if c.isdigit():
-                value = number_value(tok)
-                if value is not None:
-                    found.append("#" + value)
-                i += 1
-                continue
-            upper = c.isupper()
-            if tok in numword or (upper and tok.casefold() in numword):
-                parsed = number_words([t.casefold() for t in toks[i : i + 8]], 0)
-                if parsed is not None and parsed[0] > 1:
-                    found.append("#" + str(parsed[0]))
-                    i += parsed[1]
-                    continue
-            if upper and i > 0 and len(tok) > 1 and not (tok.isupper() and len(tok) > 5):
-                low = tok.casefold()
-                if low not in STOPWORDS:  # a capital after a full stop says nothing (i > 0)
-                    found.append("@" + low[:6])
-            i += 1
-        if found:
-            out.append(found)
-    return out
-
-
-_NUMBER_START = frozenset(_UNITS) | frozenset(_TENS)
+    return analyse(text)[1]

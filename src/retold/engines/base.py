@@ -1,0 +1,57 @@
+"""The engine seam: who runs the pure trace stages, and where.
+
+An engine maps the stage functions of :mod:`retold.trace` (fingerprint_many, verify_many)
+over chunks of records and drives the stages against a store. The local engine does it in
+this process or a pool of processes; a Spark engine (``retold.engines.spark``, the only module
+that imports pyspark) runs the same functions as UDFs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+
+from retold.model import Article
+from retold.store.base import Store
+from retold.trace.candidates import SearchParams
+from retold.trace.result import TraceResult
+from retold.trace.verify import CompareFn
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# progress(stage, done, total): stage is "ingest", "fingerprint", "search", "verify", "stories";
+# total is None when not known in advance.
+Progress = Callable[[str, int, "int | None"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class TraceOptions:
+    """Keyword-only knobs of a trace run."""
+
+    params: SearchParams = field(default_factory=SearchParams)
+    batch_size: int = 500  # articles or candidate pairs per transaction
+    compare: CompareFn | None = None  # the pair pipeline (None: retold.compare)
+
+
+class Engine(Protocol):
+    name: str
+
+    def map(self, fn: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
+        """``fn`` over ``chunks``, results in order."""
+
+    def run(
+        self,
+        items: Iterable[object],
+        store: Store,
+        *,
+        options: TraceOptions = TraceOptions(),
+        progress: Progress | None = None,
+    ) -> TraceResult:
+        """Ingest ``items`` (Articles and ingest.Problems) into ``store`` and trace them."""
+
+    def close(self) -> None:
+        """Release workers."""
+
+
+__all__ = ["Article", "Engine", "Progress", "TraceOptions"]

@@ -1,0 +1,232 @@
+"""The local engine: the trace stages in this process, or in a pool of worker processes.
+
+Stages, each resumable because each batch is one transaction that also marks its work done:
+
+1. ingest       stream the input into the store (articles already stored are skipped)
+2. fingerprint  articles with no fingerprint yet, in batches (parallel with ``workers > 1``)
+3. search       candidate pairs that involve at least one article not searched before, from
+                every channel at once, pre-verified on their fingerprints; written in one
+                transaction with the articles marked searched
+4. verify       pending candidates through the pair pipeline, in batches (parallel)
+5. stories      clusters of the links (recomputed from all links: cheap)
+
+A re-run with new articles does only their part of 2-4; a run killed at any point re-does at
+most the batch it was in.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+import numpy as np
+
+from retold.engines.base import Progress, TraceOptions
+from retold.model import Article
+from retold.store.base import PENDING, REJECTED, Store
+from retold.trace import candidates as cd
+from retold.trace import stories as st
+from retold.trace.fingerprint import Fingerprint, fingerprint_many
+from retold.trace.result import TraceResult
+from retold.trace.verify import verify_many
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class LocalEngine:
+    """Run the stages in-process (``workers=1``) or on a process pool (``workers > 1``)."""
+
+    name = "local"
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, int(workers))
+        self._pool: Any = None
+
+    # -- mapping ----------------------------------------------------------------------------
+
+    def map(self, fn: Callable[[T], R], chunks: Iterable[T]) -> Iterator[R]:
+        if self.workers == 1:
+            return map(fn, chunks)
+        if self._pool is None:
+            self._pool = multiprocessing.get_context("fork").Pool(self.workers)
+        return self._pool.imap(fn, chunks)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> LocalEngine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None and self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self.close()
+
+    # -- the run ----------------------------------------------------------------------------
+
+    def run(
+        self,
+        items: Iterable[object],
+        store: Store,
+        *,
+        options: TraceOptions = TraceOptions(),
+        progress: Progress | None = None,
+    ) -> TraceResult:
+        report = progress or (lambda stage, done, total: None)
+        result = TraceResult()
+        t0 = time.perf_counter()
+        try:
+            self._ingest(items, store, options, result, report)
+            t1 = time.perf_counter()
+            self._fingerprint(store, options, result, report)
+            t2 = time.perf_counter()
+            self._search(store, options, result, report)
+            t3 = time.perf_counter()
+            self._verify(store, options, result, report)
+            t4 = time.perf_counter()
+            result.links = list(store.links())
+            result.stories = st.build(result.links, store.published())
+            report("stories", len(result.stories), len(result.stories))
+        finally:
+            self.close()
+        t5 = time.perf_counter()
+        result.articles = store.counts()["articles"]
+        result.seconds = {"ingest": t1 - t0, "fingerprint": t2 - t1, "search": t3 - t2,
+                          "verify": t4 - t3, "stories": t5 - t4, "total": t5 - t0}
+        return result
+
+    def _ingest(self, items: Iterable[object], store: Store, options: TraceOptions,
+                result: TraceResult, report: Progress) -> None:
+        batch: list[Article] = []
+        problems: list[Any] = []
+
+        def flush() -> None:
+            if batch:
+                existing = store.add_articles(batch)
+                result.already_stored += len(existing)
+                result.added += len(batch) - len(existing)
+                batch.clear()
+            if problems:
+                store.add_problems([(p.source, p.line, p.reason) for p in problems])
+                result.problems.extend(problems)
+                problems.clear()
+            report("ingest", result.added + result.already_stored, None)
+
+        for item in items:
+            if isinstance(item, Article):
+                batch.append(item)
+                if len(batch) >= options.batch_size:
+                    flush()
+            else:
+                problems.append(item)
+        flush()
+
+    def _fingerprint(self, store: Store, options: TraceOptions, result: TraceResult,
+                     report: Progress) -> None:
+        total = store.counts()
+        todo = total["articles"] - total["fingerprints"]
+        size = options.batch_size
+        window = size * self.workers * 2
+        done = 0
+        while True:
+            rows = store.unfingerprinted(window)
+            if not rows:
+                break
+            chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+            jobs = [[(aid, text) for _, aid, text in chunk] for chunk in chunks]
+            for chunk, records in zip(chunks, self.map(fingerprint_many, jobs)):
+                store.put_fingerprints([(seq, r) for (seq, _, _), r in zip(chunk, records)])
+                done += len(chunk)
+                report("fingerprint", done, todo)
+        result.fingerprinted = done
+
+    def _search(self, store: Store, options: TraceOptions, result: TraceResult,
+                report: Progress) -> None:
+        seqs: list[int] = []
+        fps: list[Fingerprint] = []
+        searched: list[bool] = []
+        for seq, record, was_searched in store.fingerprints():
+            seqs.append(seq)
+            fps.append(Fingerprint.from_record(record))
+            searched.append(was_searched)
+        new = ~np.array(searched, dtype=bool)
+        if not new.any():
+            return
+        p = options.params
+        n = len(fps)
+        report("search", 0, n)
+        shingles = np.stack([f.shingles for f in fps])
+        words = np.stack([f.words for f in fps])
+        sk = cd.band_keys(shingles, p.shingle_bands, p.shingle_rows)
+        wk = cd.band_keys(words, p.word_bands, p.word_rows)
+        facts = [f.facts for f in fps]
+        idx = np.arange(n)
+        keys = {
+            "shingles": (sk.ravel(), np.repeat(idx, sk.shape[1])),
+            "words": (wk.ravel(), np.repeat(idx, wk.shape[1])),
+            "facts": (np.concatenate(facts) if facts else np.zeros(0, np.uint64),
+                      np.repeat(idx, [len(f) for f in facts])),
+        }
+        pairs, stats = cd.search(keys, new, p)
+        if pairs:
+            ab = np.array(list(pairs.keys()), dtype=np.int64)
+            meta = np.array(list(pairs.values()), dtype=np.int64)
+            score, worth = cd.estimate_many(
+                ab[:, 0], ab[:, 1], shingles, words,
+                np.array([f.n_shingles for f in fps]), np.array([f.n_words for f in fps]),
+                np.array([len(f.facts) for f in fps]), meta[:, 1], p)
+            seq_arr = np.array(seqs, dtype=np.int64)
+            rows = list(zip(seq_arr[ab[:, 0]].tolist(), seq_arr[ab[:, 1]].tolist(),
+                            meta[:, 0].tolist(), meta[:, 1].tolist(),
+                            np.round(score, 6).tolist(),
+                            np.where(worth, PENDING, REJECTED).tolist()))
+        else:
+            rows, worth = [], np.zeros(0, dtype=bool)
+        store.put_candidates(rows, [s for s, is_new in zip(seqs, new) if is_new])
+        result.candidates = len(rows)
+        result.rejected = int((~worth).sum())
+        result.search = {"keys": stats.keys, "buckets": stats.buckets,
+                         "capped_buckets": stats.capped_buckets,
+                         "capped_articles": stats.capped_articles, "pairs": stats.pairs,
+                         "by_channel": dict(stats.by_channel)}
+        report("search", n, n)
+
+    def _verify(self, store: Store, options: TraceOptions, result: TraceResult,
+                report: Progress) -> None:
+        todo = store.counts()["pending"]
+        size = max(1, options.batch_size // 10)  # a pair costs ~10x an article's fingerprint
+        window = size * self.workers * 4
+        done = 0
+        job = _VerifyJob(options.compare)
+        while True:
+            rows = store.pending(window)
+            if not rows:
+                break
+            arts = store.articles({s for a, b, _, _ in rows for s in (a, b)})
+            chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+            jobs = [[(arts[a], arts[b], cd.channel_names(ch), sc) for a, b, ch, sc in chunk]
+                    for chunk in chunks]
+            for chunk, links in zip(chunks, self.map(job, jobs)):
+                kept = [l for l in links if l is not None]
+                store.put_links([(a, b) for a, b, _, _ in chunk], kept)
+                result.new_links += len(kept)
+                done += len(chunk)
+                report("verify", done, todo)
+        result.verified = done
+
+
+class _VerifyJob:
+    """A picklable ``verify_many`` with the compare function bound (None: retold.compare)."""
+
+    def __init__(self, compare: Any) -> None:
+        self.compare = compare
+
+    def __call__(self, items: list[tuple[Article, Article, tuple[str, ...], float]]) -> list[Any]:
+        return verify_many(items, self.compare)

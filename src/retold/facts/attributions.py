@@ -1,0 +1,351 @@
+"""Attributions: who a claim is credited to ("X said", "according to X", "the writer believes").
+
+Found with regexes around a speech verb, then a look at what stands right before it:
+
+1. a name ("Jane Doe says", "Doe also said");
+2. a generic speaker, a noun phrase ending in officials/sources/the writer/... ("Western security
+   sources believe", "the ministry's spokesman said"), keyed as written without its article;
+3. a pronoun ("he said"), resolved to the nearest earlier name, or keyed as the pronoun;
+4. an appositive ("Doe, the editor of the Review, added that").
+
+Inverted forms (", said Jane Doe") and "according to X" are matched forwards. The fact spans the
+speaker and the verb; ``key`` is the normalised speaker (a name's canonical key, or the generic
+phrase in lowercase), ``note`` the speaker as written, ``role`` is always "attribution".
+
+``speaker_near`` is shared with quotes.py: it finds who a quotation is attributed to.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Sequence
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from retold.facts import names
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+__all__ = ["extract", "equivalent", "slot_score", "explain", "speaker_near", "SPEECH_VERBS"]
+
+# Verbs that credit a claim to a speaker. "alleged"/"reported" are also adjectives ("the alleged
+# attacker"); they count only with a speaker right before them.
+SPEECH_VERBS = (
+    "say", "says", "said", "add", "adds", "added", "state", "states", "stated", "tell", "tells",
+    "told", "write", "writes", "wrote", "believe", "believes", "believed", "confirm", "confirms",
+    "confirmed", "warn", "warns", "warned", "claim", "claims", "claimed", "argue", "argues",
+    "argued", "note", "notes", "noted", "explain", "explains", "explained", "insist", "insists",
+    "insisted", "report", "reports", "reported", "announce", "announces", "announced", "declare",
+    "declares", "declared", "assert", "asserts", "asserted", "suggest", "suggests", "suggested",
+    "maintain", "maintains", "maintained", "acknowledge", "acknowledges", "acknowledged", "admit",
+    "admits", "admitted", "estimate", "estimates", "estimated", "predict", "predicts", "predicted",
+    "allege", "alleges", "alleged", "deny", "denies", "denied", "stress", "stresses", "stressed",
+    "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized", "think",
+    "thinks", "thought", "fear", "fears", "feared", "contend", "contends", "contended", "concede",
+    "concedes", "conceded", "tweeted", "recall", "recalls", "recalled", "reveal", "reveals",
+    "revealed", "proclaim", "proclaims", "proclaimed",
+)
+# Verbs that introduce a quotation without a person as their subject ("a message which read").
+_QUOTE_VERBS = SPEECH_VERBS + ("read", "reads", "reading", "saying")
+# Nouns that make a generic speaker ("officials say", "the writer believes").
+GENERIC_SPEAKERS = (
+    "officials", "official", "sources", "source", "experts", "expert", "analysts", "analyst",
+    "observers", "diplomats", "diplomat", "spokesman", "spokeswoman", "spokesperson", "ministry",
+    "minister", "government", "police", "witnesses", "witness", "residents", "authorities",
+    "military", "army", "report", "statement", "study", "survey", "writer", "author", "columnist",
+    "journalist", "commentator", "editor", "newspaper", "agency", "researchers", "scientists",
+    "doctors", "leaders", "leader", "commander", "commanders", "president", "activists", "critics",
+    "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
+)
+# Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
+_BETWEEN = r"(?:(?:has|have|had|also|further|later|then|previously|recently|reportedly|once|again|" \
+    r"repeatedly|publicly|[a-z]+ly)\s+){0,2}"
+_SPACE = r"[\s\u00a0\u202f]"
+_VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
+_QUOTE_VERB_TAIL_RE = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+(?:that|as\s+follows))?"
+    rf"{_SPACE}*[,:]?{_SPACE}*$"
+)
+# Words that cannot modify a generic speaker: "that officials say" is spoken by "officials".
+_NOT_MODIFIERS = ("that|which|who|whom|and|or|but|the|a|an|of|in|on|at|to|for|with|by|as|from|"
+                  "says|said|say|is|are|was|were|be|been|has|have|had|do|does|did|will|would|"
+                  "not|also|if|when|while|because|since|after|before|than|then|so|it|this|"
+                  "these|those|there|here")
+_BETWEEN_TAIL_RE = re.compile(rf"{_BETWEEN}$")
+_GENERIC_TAIL_RE = re.compile(
+    rf"(?:(?<![\w'’.-])(?:the|a|an|some|many|several|other|two|three|its|their|his|her)\s+)?"
+    rf"(?:(?<![\w'’.-])(?!(?:{_NOT_MODIFIERS})(?![\w'’.-]))[\w.’'-]+{_SPACE}+){{0,3}}"
+    rf"(?:{'|'.join(GENERIC_SPEAKERS)}){_SPACE}*$",
+    re.IGNORECASE,
+)
+_GENERIC_HEAD_RE = re.compile(
+    rf"^(?:(?:the|a|an|some|many|several|other)\s+)?(?:[\w.’'-]+{_SPACE}+){{0,3}}?"
+    rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
+    re.IGNORECASE,
+)
+_PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
+_RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
+_ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
+_INVERTED_RE = re.compile(
+    rf"[,\"”»]{_SPACE}*(said|says|added|wrote|warned|stated|explained|insisted|noted|declared)"
+    rf"{_SPACE}+"
+)
+# A verb right before an opening quote mark, or after a closing one and a short subject
+# ('"...," he said'), introduces a quotation: quotes.py compares that speaker, once.
+_QUOTE_AFTER_RE = re.compile(r"[\s\u00a0]*[,:]?[\s\u00a0]*[\"“«„‘]")
+_QUOTE_BEFORE_RE = re.compile(r"[\"”»’][\s\u00a0]*,?[\s\u00a0]*(?:[\w.’'-]+[\s\u00a0]+){0,4}$")
+_CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_WS = re.compile(r"[\s\u00a0\u202f]+")
+# How far back a pronoun looks for the name it stands for (about two sentences of news).
+PRONOUN_LOOKBACK = 400
+# How long an appositive may be ("Doe, the editor of ... and a fellow of ..., added").
+APPOSITIVE_MAX = 200
+
+# Slot scores: any two leftover attributions in aligned sentences are most likely the same claim
+# credited to different speakers, so the floor sits at diff.SLOT_MIN (0.5).
+SLOT_FLOOR = 0.5
+SLOT_SPAN = 0.4
+
+
+def _generic_key(speaker: str) -> str:
+    """Return the key of a generic speaker: lowercase, no leading article, single spaces."""
+    return _LEADING_ARTICLE.sub("", _WS.sub(" ", speaker.strip()).casefold())
+
+
+def _spans(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[names.NameSpan, ...],
+                                                               list[int], list[int]]:
+    """Return the names of a text with their start and end offsets (for bisecting)."""
+    spans = names.find_spans(text, tuple(sentences))
+    return spans, [n.start for n in spans], [n.end for n in spans]
+
+
+def _name_ending_at(spans: tuple[names.NameSpan, ...], ends: list[int],
+                    pos: int) -> names.NameSpan | None:
+    """Return the name whose span ends exactly at ``pos``."""
+    i = bisect_left(ends, pos)
+    if i < len(ends) and ends[i] == pos:
+        return spans[i]
+    return None
+
+
+def _name_starting_at(spans: tuple[names.NameSpan, ...], starts: list[int],
+                      pos: int) -> names.NameSpan | None:
+    """Return the name whose span starts exactly at ``pos``."""
+    i = bisect_left(starts, pos)
+    if i < len(starts) and starts[i] == pos:
+        return spans[i]
+    return None
+
+
+def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos: int,
+                         floor: int) -> names.NameSpan | None:
+    """Return the nearest name ending at or before ``pos`` and after ``floor``, people first."""
+    i = bisect_right(ends, pos)
+    fallback = None
+    for n in reversed(spans[:i]):
+        if n.end <= floor:
+            break
+        # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
+        if n.role in ("", "person"):
+            return n
+        fallback = fallback or n
+    return fallback
+
+
+def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
+                    ends: list[int], *, relative: bool) -> tuple[int, str, str] | None:
+    """Find the speaker whose verb starts at ``pos``: (start, speaker as written, key)."""
+    window = text[max(floor, pos - APPOSITIVE_MAX - 60):pos]
+    base = pos - len(window)
+    between = _BETWEEN_TAIL_RE.search(window)
+    cut = base + (between.start() if between else len(window))
+    head = text[max(floor, cut - APPOSITIVE_MAX - 60):cut]
+    head_base = cut - len(head)
+    stripped = head.rstrip(" \t\u00a0\u202f")
+    end = head_base + len(stripped)
+    # 1. a name right before the verb
+    name = _name_ending_at(spans, ends, end)
+    if name is not None and end > floor:
+        return name.start, name.text, names._key(name.text)
+    # 2. a generic speaker
+    generic = _GENERIC_TAIL_RE.search(stripped)
+    if generic is not None and generic.start() < len(stripped):
+        start = head_base + generic.start()
+        speaker = text[start:end]
+        return start, speaker, _generic_key(speaker)
+    # 3. a pronoun, or (for quotes) a relative clause: the nearest name before stands for it
+    pronoun = _PRONOUN_TAIL_RE.search(stripped)
+    relative_m = _RELATIVE_TAIL_RE.search(stripped) if relative else None
+    if pronoun is not None or relative_m is not None:
+        m = pronoun or relative_m
+        assert m is not None
+        start = head_base + m.start()
+        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+        if ref is not None:
+            return start, ref.text, names._key(ref.text)
+        if pronoun is not None:
+            return start, m.group(1), m.group(1).casefold()
+        return None
+    # 4. an appositive: "Doe, the editor of ..., added"
+    if stripped.endswith(","):
+        comma = end - 1
+        i = bisect_right(ends, comma)
+        for n in reversed(spans[:i]):
+            if n.end <= comma - APPOSITIVE_MAX or n.end <= floor:
+                break
+            between_text = text[n.end:comma]
+            if (between_text.startswith(",") and len(between_text.strip(", ")) > 0
+                    and not _CLAUSE_BREAK.search(between_text)
+                    and not _VERB_RE.search(between_text)):
+                return n.start, n.text, names._key(n.text)
+    return None
+
+
+def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
+                   starts: list[int]) -> tuple[int, str, str] | None:
+    """Find a speaker starting at ``pos`` (after 'said' or 'according to'): (end, text, key)."""
+    # "the ministry's spokesman" / "Doe's office": a name with a possessive and a noun
+    name = _name_starting_at(spans, starts, pos)
+    tail = text[pos:pos + 120]
+    if name is None and tail[:4].casefold() == "the ":
+        name = _name_starting_at(spans, starts, pos + 4)
+    generic = _GENERIC_HEAD_RE.match(tail)
+    if generic is not None and (name is None or pos + generic.end() > name.end):
+        end = pos + generic.end()
+        speaker = text[pos:end]
+        return end, speaker, _generic_key(speaker)
+    if name is not None:
+        return name.end, name.text, names._key(name.text)
+    return None
+
+
+def _clause_floor(text: str, pos: int) -> int:
+    """Return the start of the clause holding ``pos`` (after the last . ; ! ? or quote)."""
+    window = text[max(0, pos - 400):pos]
+    last = None
+    for last in _CLAUSE_BREAK.finditer(window):
+        pass
+    return pos - len(window) + (last.end() if last else 0)
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
+    """Return the attributions of a document (key: the normalised speaker)."""
+    del context
+    text = doc.text
+    spans, starts, ends = _spans(text, sentences)
+    found: dict[tuple[int, int], Fact] = {}
+
+    def add(start: int, end: int, speaker: str, key: str) -> None:
+        if end <= start or (start, end) in found:
+            return
+        # A span that overlaps one already found is the same attribution found twice.
+        if any(s < end and start < e for s, e in found):
+            return
+        found[(start, end)] = Fact(
+            kind="attribution", start=start, end=end, text=text[start:end],
+            sentence=names._sentence_id(sentences, start), key=key, role="attribution",
+            note=speaker)
+
+    for m in _ACCORDING_RE.finditer(text):
+        hit = _speaker_after(text, m.end(), spans, starts)
+        if hit is not None:
+            add(m.start(), hit[0], hit[1], hit[2])
+    for m in _INVERTED_RE.finditer(text):
+        hit = _speaker_after(text, m.end(), spans, starts)
+        if hit is not None:
+            add(m.start(1), hit[0], hit[1], hit[2])
+    for m in _VERB_RE.finditer(text):
+        if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
+                text, max(0, m.start() - 40), m.start()):
+            continue  # introduces a quotation: the quote fact carries its speaker
+        floor = _clause_floor(text, m.start())
+        hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False)
+        if hit2 is not None:
+            add(hit2[0], m.end(), hit2[1], hit2[2])
+    return sorted(found.values(), key=lambda f: f.start)
+
+
+def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
+                 floor: int, ceiling: int) -> str:
+    """Return who the quotation at ``[start, end)`` is attributed to, or "".
+
+    Looks before the opening mark ("Doe said:", "according to Doe,", "a message which read:",
+    "he said,") and after the closing mark ("", said Doe", "", Doe said"). ``floor`` and
+    ``ceiling`` bound the search (the quotation's paragraph).
+    """
+    spans, starts, ends = _spans(text, sentences)
+    before = text[max(floor, start - 250):start]
+    cue = _QUOTE_VERB_TAIL_RE.search(before)
+    if cue is not None:
+        verb_at = start - len(before) + cue.start()
+        hit = _subject_before(text, verb_at, max(floor, verb_at - 300), spans, ends,
+                              relative=True)
+        if hit is not None:
+            return hit[1]
+    according = None
+    for according in _ACCORDING_RE.finditer(before):
+        pass
+    if according is not None and not _CLAUSE_BREAK.search(before[according.end():]):
+        hit3 = _speaker_after(text, start - len(before) + according.end(), spans, starts)
+        if hit3 is not None:
+            return hit3[1]
+    after = text[end:min(ceiling, end + 120)]
+    lead = re.match(r"^[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'’]?[\s\u00a0]*", after)
+    pos = end + (lead.end() if lead else 0)
+    verb = re.match(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+", text[pos:pos + 30])
+    if verb is not None:
+        hit4 = _speaker_after(text, pos + verb.end(), spans, starts)
+        if hit4 is not None:
+            return hit4[1]
+    name = _name_starting_at(spans, starts, pos)
+    if name is not None and re.match(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})\b",
+                                     text[name.end:name.end + 40]):
+        return name.text
+    return ""
+
+
+# --- the fact-kind contract -------------------------------------------------------------------
+
+
+def same_speaker(a: str, b: str) -> bool:
+    """True when two speakers as written are the same speaker (names by spelling rules)."""
+    if not a or not b:
+        return False
+    if _generic_key(a) == _generic_key(b):
+        return True
+    return names.same_name(a, b)
+
+
+def equivalent(a: Fact, b: Fact) -> bool:
+    """True when two attributions credit the same speaker."""
+    return a.key == b.key or same_speaker(a.note or a.key, b.note or b.key)
+
+
+def slot_score(a: Fact, b: Fact) -> float:
+    """How likely attribution ``b`` fills ``a``'s slot: always plausible, closer when alike."""
+    if equivalent(a, b):
+        return 1.0
+    return SLOT_FLOOR + SLOT_SPAN * token_set_ratio(a.key, b.key) / 100.0
+
+
+def _who(f: Fact) -> str:
+    """Return the speaker for a sentence ("the writer", not "The writer")."""
+    who = f.note or f.key
+    return "the" + who[3:] if who.startswith("The ") else who
+
+
+def explain(a: Fact | None, b: Fact | None) -> str:
+    """One sentence on an attribution change for a journalist."""
+    if a is not None and b is None:
+        return (f"The retelling drops the attribution to {_who(a)}; the claim now reads as the "
+                f"outlet's own.")
+    if b is not None and a is None:
+        return (f"The retelling attributes this to {_who(b)}, which the original states without "
+                f"attribution.")
+    if a is not None and b is not None:
+        if equivalent(a, b):
+            return f"Both attribute this to {_who(a)}."
+        return f"The original attributes this to {_who(a)}; the retelling to {_who(b)}."
+    return "No attribution."

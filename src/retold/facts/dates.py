@@ -1,0 +1,849 @@
+"""Date facts: find news time expressions and resolve them against the publication date.
+
+No library measured here resolves news time expressions well (LIBRARIES.md: dateparser invents
+dates from "we" and "5-10" and misses "last month's"; recognizers-text is an unmaintained alpha
+at ~35 sentences/s), so this is a focused resolver of our own: one precompiled regex finds the
+expressions, and plain calendar arithmetic resolves them into an inclusive ``Interval``.
+
+Conventions (each one a choice a reader may disagree with, so written down here):
+
+* ``last <Month>`` is the most recent occurrence of that month strictly before the publication
+  month: published 2020-06-18, "last October" is 2019-10 and "last March" is 2020-03 (in June
+  news "last March" usually means March of this year), "last June" is 2019-06.
+  ``next <Month>`` is the first occurrence strictly after the publication month; ``this <Month>``
+  is that month of the publication year.
+* A bare month ("in April", "since April") is the most recent such month not after the
+  publication month, unless its clause is in the future tense ("will", "is due to", ...), then
+  the next one on or after it. A month-day without a year ("June 18") follows the same rule by day.
+* ``on Monday`` is the most recent Monday on or before the publication date (wire copy published
+  on a Monday says "on Monday" of that day); future tense takes the next one on or after it.
+  ``last Monday`` is strictly before, ``next Monday`` strictly after.
+* Parts: early = days 1-10, mid = 11-20, late / end of = 21-end of a month; early = Jan-Apr,
+  mid = May-Aug, late / end of = Sep-Dec of a year; thirds of a decade and of a week likewise.
+  "earlier this month" runs from the 1st to the publication date, "later this year" from it on.
+* Weeks run Monday to Sunday. Seasons are northern-hemisphere meteorological seasons
+  (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the year
+  of its December).
+* Vague expressions ("in recent months", "recently", "these days", "in the past decade") are
+  kept as vague with key ``vague:<normalised phrase>``; no dates are ever invented for them.
+* Without a publication date, relative expressions keep ``start``/``end`` None, granularity
+  ``relative-unresolved`` and key ``relative:<normalised phrase>``.
+* A bare 4-digit number 1900-2100 is a year unless a hedge ("about"), a currency sign or a
+  counted plural noun ("2000 people") says it is a count, or it sits in a numeric range with a
+  non-year ("2000-3000"). When the next word is in a non-Latin script we cannot tell, so we
+  leave it to numbers. ``date_spans`` exposes what this module claims so numbers.py skips it.
+* The span includes a neutral locator ("in", "on", "at", "during", "over") but not "since",
+  "by", "until", "before" or "after", whose meaning is a qualifier, not a date.
+* Text in other languages: only ISO dates and years in digits are found; month and weekday
+  names are English, so other languages degrade to nothing rather than garbage.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Sequence
+
+from retold.facts.base import Context, sentence_at
+from retold.model import Document, Fact, Interval, Sentence
+
+__all__ = ["date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+MONTHS: dict[str, int] = {
+    name.lower(): i for i, name in enumerate(calendar.month_name) if name
+} | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+     "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
+SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
+
+YEAR_MIN, YEAR_MAX = 1900, 2100  # a bare 4-digit number in this range may be a year
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # day ranges
+YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # month ranges
+DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # year offsets
+
+# Words that, right before a bare month name, make it a date ("in May") and not a verb or a
+# surname ("may", "Theresa May"). "the" is allowed except for May/March ("the March on Rome").
+_MONTH_TRIGGERS = frozenset(
+    "in on at during since by until till from before after throughout of early mid late "
+    "last this next the end beginning start middle and or to between through".split()
+)
+# Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
+_COUNT_HEDGES = frozenset(
+    "about around some roughly approximately nearly almost over than least most under "
+    "below above estimated exceeding".split()
+)
+_IRREGULAR_PLURALS = frozenset(
+    "people men women children police personnel staff troops dead wounded injured killed "
+    "missing displaced homeless civilians cattle data media feet teeth".split()
+)
+_NOT_PLURAL = frozenset("this is was has his its as us yes thus bus news series plus less".split())
+_FUTURE_RE = re.compile(
+    r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
+    r"\s+to|plans?\s+to|upcoming|forthcoming)\b|['’]ll\b"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]*-?[^\S\n]*$")
+_NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")  # same sentence: no punctuation between
+_WORD_AFTER_RE = re.compile(r"^[^\S\n]*(?:-[^\S\n]*)?([^\W\d_][\w'’-]*)")
+_LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*\Z")
+
+# --- the pattern -----------------------------------------------------------------------------
+
+_S = r"[^\S\n]+"  # space inside one expression: never across a line break
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
+          r"|December)")
+_MONTH_ANY = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[89]\d\d|20\d\d|2100)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_UNIT = r"(?:day|week|month|year)"
+_NUMWORD = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})")
+_SEASON = r"(?:spring|summer|autumn|fall|winter)"
+
+_DATE_RE = re.compile(
+    rf"""
+    (?P<prep>\b(?i:in|on|at|during){_S})?
+    (?P<part>\b(?i:
+        (?:the{_S})?(?:very{_S})?(?:beginning|start|middle|end|close){_S}of
+      | (?:the{_S})?(?:first|second|latter|last){_S}half{_S}of
+      | (?:the{_S})?(?:first|second|third|fourth|last){_S}quarter{_S}of
+      | earlier|later|early|mid|late
+    )(?:{_S}|[^\S\n]*-[^\S\n]*))?
+    (?P<core>
+        (?P<iso>(?<![\d-]){_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))
+      | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:,?{_S}{_YEAR}\b)?(?!\d))
+      | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:,?{_S}{_YEAR}\b)?(?![\w]))
+      | (?P<my>\b{_MONTH_ANY},?{_S}{_YEAR}\b(?![\d,]))
+      | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)(?![\w%]|[.,]\d))
+      | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
+      | (?P<year>(?<![\w.,$£€¥₹/]){_YEAR}(?![\w%/-]|[.,]\d|:\d))
+      | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
+      | (?P<reldow>\b(?i:last|this|next|past|on){_S}{_WEEKDAY}\b)
+      | (?P<dow>\b{_WEEKDAY}\b)
+      | (?P<season>\b(?i:(?:last|this|next|past){_S}{_SEASON}
+                       |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
+      | (?P<rel>\b(?i:
+            (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
+          | the{_S}(?:week|month|year)\b(?![^\S\n]+(?:before|after|earlier|later))
+          | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
+          | last{_S}night | this{_S}(?:morning|afternoon|evening)
+          | {_NUMWORD}{_S}{_UNIT}s?{_S}ago
+          | the{_S}(?:past|last|previous){_S}(?:{_NUMWORD}{_S}{_UNIT}s?|{_UNIT})
+          )\b)
+      | (?P<vague>\b(?i:
+            recently | lately | of{_S}late | these{_S}days | nowadays
+          | recent{_S}(?:days|weeks|months|years|decades|times)
+          | (?:the{_S})?(?:past|last|previous|coming|next){_S}(?:few{_S}|several{_S}|couple{_S}of{_S})?(?:decades?|days|weeks|months|years)
+          | the{_S}near{_S}future
+          | (?:days|weeks|months|years){_S}ago
+          )\b)
+      | (?P<month>\b{_MONTH}\b)
+    )
+    """,
+    re.VERBOSE,
+)
+
+_TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+_ARABIC_DIGIT_RE = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
+_LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters before "year"
+# Words that may come before the trigger inside one expression ("at the end of last month").
+_PREFIX_WORDS = ("in on at during the very beginning start middle end close of first second "
+                 "latter last half third fourth quarter earlier later early mid late past "
+                 "a an one two three four five six seven eight nine ten eleven twelve").split()
+_PREFIX_CHAIN_RE = re.compile(
+    r"(?i)(?:\b(?:" + "|".join(_PREFIX_WORDS) + r")(?:[^\S\n]+|[^\S\n]*-[^\S\n]*))+$"
+)
+_TRIGGERS = frozenset(
+    [*MONTHS, *WEEKDAYS, *SEASONS]
+    + "last this next past previous coming yesterday today tomorrow tonight recent recently "
+      "lately late nowadays these ago year years month months week weeks weekend night morning "
+      "afternoon evening future decade decades days times".split()
+)
+_NORM_SPACE_RE = re.compile(r"\s+")
+_LEADING_PREP_RE = re.compile(r"(?i)^(?:in|on|at|during|over|throughout)\s+")
+_QUANTITY_RE = re.compile(rf"(?i)^(?P<n>{_NUMWORD}){_S}(?P<u>{_UNIT})s?")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+                 "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_DIGITS = str.maketrans({chr(0x0660 + i): str(i) for i in range(10)}
+                        | {chr(0x06F0 + i): str(i) for i in range(10)})
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    """A time expression found in the text, before resolution."""
+
+    start: int
+    end: int
+    group: str  # which alternative of _DATE_RE matched
+    core: str  # the matched core, lower-cased
+    part: str  # "early" | "mid" | "late" | "earlier" | "later" | "half1" | ... | ""
+    future: bool  # the clause is in the future tense
+    role: str  # a noun the date qualifies ("last month's attack", "the 2003 invasion")
+
+
+# --- scanning --------------------------------------------------------------------------------
+
+
+def _word_before(text: str, pos: int) -> str:
+    """Return the word right before ``pos`` on the same line, lower-cased, or ''."""
+    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, pos: int) -> str:
+    """Return the word right after ``pos`` on the same line, or ''."""
+    m = _WORD_AFTER_RE.match(text[pos : pos + 40])
+    return m.group(1) if m else ""
+
+
+def _looks_plural(word: str) -> bool:
+    """Guess whether an English word is a plural noun (a count follows a number)."""
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS or (w.endswith("men") and len(w) > 4):
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+        and w not in _NOT_PLURAL
+
+
+def _is_future(text: str, start: int, end: int) -> bool:
+    """Tell whether the clause around [start, end) is in the future tense."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    after = text[end : end + 120]
+    stop = _CLAUSE_BREAK.search(after)
+    clause = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+    return _FUTURE_RE.search(clause) is not None
+
+
+_RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")
+_RANGE_BEFORE_RE = re.compile(r"([\d,]+)[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*$")
+_UP_TO_RE = re.compile(r"(?i)\bup[^\S\n]+to[^\S\n]*$")
+_POSSESSIVE_RE = re.compile(r"['’]s[^\S\n]+((?:[a-z]+[^\S\n]+){0,2}[a-z]+)")
+_ROLE_STOPS = frozenset("on in at of and by for with to was is were that which who".split())
+_DETERMINERS = frozenset("the a an its their his her our this that".split())
+_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "yrange", "decade", "year", "relmon", "reldow", "dow",
+                 "season", "rel", "vague", "month")
+
+
+def _not_a_year(digits: str) -> bool:
+    """Tell whether a digit string (maybe with commas) is outside the year range."""
+    plain = digits.replace(",", "")
+    return not plain.isdigit() or not YEAR_MIN <= int(plain) <= YEAR_MAX
+
+
+def _year_is_count(text: str, start: int, end: int) -> bool:
+    """Tell whether a bare year-like number at [start, end) is a count ("about 2000 people")."""
+    if _word_before(text, start) in _COUNT_HEDGES or _UP_TO_RE.search(text, max(0, start - 8),
+                                                                         start):
+        return True
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
+        return True  # "Su-2000": a name; "mid-2019" never gets here (the part is consumed)
+    after = _word_after(text, end)
+    if after and not _LATIN_WORD_RE.match(after):
+        return True  # non-Latin script follows: we cannot tell, numbers.py keeps it
+    if _looks_plural(after):
+        return True
+    # A year-like number next to a number that is not a year ("2000-3000") is a count.
+    tail = _RANGE_AFTER_RE.match(text, end, min(len(text), end + 20))
+    if tail and _not_a_year(tail.group(1)):
+        return True
+    head = _RANGE_BEFORE_RE.search(text, max(0, start - 20), start)
+    return bool(head and _not_a_year(head.group(1)))
+
+
+def _part_of(raw: str | None) -> str:
+    """Normalise a part modifier ("the end of" -> "late")."""
+    if not raw:
+        return ""
+    p = _NORM_SPACE_RE.sub(" ", raw.lower()).strip(" -")
+    p = p.removeprefix("the ").removeprefix("very ")
+    if p.startswith(("beginning", "start")):
+        return "early"
+    if p.startswith("middle"):
+        return "mid"
+    if p.startswith(("end", "close")):
+        return "late"
+    if "half" in p:
+        return "half1" if p.startswith("first") else "half2"
+    if "quarter" in p:
+        order = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
+        return f"q{order[p.split()[0]]}"
+    return p  # early | mid | late | earlier | later
+
+
+def _possessive_role(text: str, end: int) -> str:
+    """Return the noun after a possessive ("last month's brutal attack on" -> "attack")."""
+    m = _POSSESSIVE_RE.match(text, end, min(len(text), end + 50))
+    if not m:
+        return ""
+    kept: list[str] = []
+    for word in m.group(1).split():
+        if word in _ROLE_STOPS:
+            break
+        kept.append(word)
+    return kept[-1] if kept else ""
+
+
+def _capitalised_before(text: str, pos: int) -> bool:
+    """Tell whether the word right before ``pos`` is capitalised and not a date trigger."""
+    m = _NAME_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return bool(m and m.group(1)[0].isupper() and m.group(1).lower() not in _MONTH_TRIGGERS)
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """Find _DATE_RE matches like ``finditer``, trying only near trigger words.
+
+    Trying the big pattern at every character costs ~6 ms per 800-word article. Every time
+    expression contains a trigger token (a month, "last", "ago", a digit, ...), preceded only
+    by locator and part words ("at the end of"), so only those word starts are tried.
+    """
+    starts: list[int] = []
+    for t in _TOKEN_RE.finditer(text):
+        tok = t.group(0)
+        if not (tok[0].isdigit() or tok.lower() in _TRIGGERS):
+            continue
+        pos = t.start()
+        chain = _PREFIX_CHAIN_RE.search(text, max(0, pos - _LOOKBACK_CHARS), pos)
+        if chain is not None and chain.start() < pos:
+            starts.extend(w.start() for w in _TOKEN_RE.finditer(text, chain.start(), pos))
+        if tok[0].isdigit() and pos and text[pos - 1] in "'’":
+            starts.append(pos - 1)  # "'90s"
+        starts.append(pos)
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for pos in sorted(set(starts)):
+        if pos < last_end:
+            continue
+        m = _DATE_RE.match(text, pos)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            last_end = m.end()
+    return found
+
+
+@lru_cache(maxsize=16)
+def _scan(text: str) -> tuple[_Match, ...]:
+    """Find every time expression in ``text`` (cached: numbers.py asks for the same text)."""
+    # Arabic-Indic digits become ASCII one for one, so offsets stay put; skip the walk when
+    # there are none (translate costs ~0.4 ms on a long non-ASCII text).
+    digits = text.translate(_DIGITS) if not text.isascii() and _ARABIC_DIGIT_RE.search(text) \
+        else text
+    found: list[_Match] = []
+    for m in _matches(digits):
+        group = next(g for g in _ALTERNATIVES if m.group(g) is not None)
+        core_start, end = m.start("core"), m.end()
+        start = m.start()
+        core = m.group("core")
+        part = _part_of(m.group("part"))
+        qualified = m.group("part") is not None or m.group("prep") is not None
+        if group == "mdy" and _explicit_year(core) is None and \
+                _looks_plural(_word_after(digits, end)):
+            # "In May 10 people died": the number counts people; keep only the month.
+            group, end = "month", core_start + len(core.split()[0])
+            core = core.split()[0]
+        if group == "month":
+            before = _word_before(digits, core_start)
+            if not qualified and (before not in _MONTH_TRIGGERS
+                                  or (before == "the" and core in ("May", "March"))):
+                continue
+            if _word_after(digits, end).lower() in ("be", "have", "not"):
+                continue  # "May be": a verb at a line start
+        if group == "dow" and (_capitalised_before(digits, core_start)
+                               or _word_after(digits, end)[:1].isupper()):
+            continue  # "Bloody Sunday", "Sunday Times": names, not dates
+        if group in ("year", "yrange") and m.group("part") is None and \
+                _year_is_count(digits, core_start, end):
+            continue
+        if group == "yrange":
+            y1, y2 = re.findall(r"\d+", core)
+            y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
+            if not 0 < y2i - int(y1) <= 30:
+                continue
+        if group == "rel" and not part and re.fullmatch(r"(?i)the\s+(?:week|month|year)", core):
+            continue  # "the year" is a date only as "the end of the year"
+        if part in ("earlier", "later") and not core.lower().startswith("this"):
+            start, part = core_start, ""  # they only narrow "this week/month/year"
+        if part.startswith(("half", "q")) and group not in ("year", "my", "month", "relmon",
+                                                            "rel"):
+            start, part = core_start, ""
+        role = _possessive_role(digits, end)
+        if not role and group in ("year", "my", "decade") and \
+                _word_before(digits, start) in _DETERMINERS:
+            after = _word_after(digits, end)
+            if after and after[0].islower() and _LATIN_WORD_RE.match(after) and \
+                    after not in _ROLE_STOPS and after not in _MONTH_TRIGGERS:
+                role = after.lower()  # "the 2003 invasion" -> "invasion"
+        future = group in ("month", "dow", "reldow", "mdy", "dmy") and \
+            _is_future(digits, start, end)
+        found.append(_Match(start, end, group, _NORM_SPACE_RE.sub(" ", core.lower()),
+                            part, future, role))
+    return tuple(found)
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
+    """Return the half-open spans this module claims in ``text``, for numbers.py to skip."""
+    return [(m.start, m.end) for m in _scan(text)]
+
+
+# --- calendar arithmetic ---------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    """Return the last day of a month."""
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    """Move a (year, month) by ``delta`` months."""
+    i = year * 12 + (month - 1) + delta
+    return i // 12, i % 12 + 1
+
+
+def _month_interval(year: int, month: int) -> tuple[dt.date, dt.date]:
+    """Return a whole month as an inclusive interval."""
+    return dt.date(year, month, 1), _month_end(year, month)
+
+
+def _year_interval(year: int) -> tuple[dt.date, dt.date]:
+    """Return a whole year as an inclusive interval."""
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _week_interval(day: dt.date) -> tuple[dt.date, dt.date]:
+    """Return the Monday-to-Sunday week containing ``day``."""
+    monday = day - dt.timedelta(days=day.weekday())
+    return monday, monday + dt.timedelta(days=6)
+
+
+def _add_units(day: dt.date, unit: str, n: int) -> dt.date:
+    """Move a date by ``n`` days, weeks, months or years (clamping the day of month)."""
+    if unit == "day":
+        return day + dt.timedelta(days=n)
+    if unit == "week":
+        return day + dt.timedelta(weeks=n)
+    months = n * (12 if unit == "year" else 1)
+    y, mo = _shift_month(day.year, day.month, months)
+    return dt.date(y, mo, min(day.day, calendar.monthrange(y, mo)[1]))
+
+
+def _narrow(start: dt.date, end: dt.date, gran: str, part: str, ref: dt.date | None
+            ) -> tuple[dt.date, dt.date, str]:
+    """Apply a part modifier (early/mid/late/half/quarter/earlier/later) to an interval."""
+    if not part:
+        return start, end, gran
+    if part == "earlier" and ref is not None:
+        return start, min(end, ref), "period"
+    if part == "later" and ref is not None:
+        return max(start, ref), end, "period"
+    if gran == "month":
+        last = end.day
+        if part in MONTH_PARTS:
+            lo, hi = MONTH_PARTS[part]
+            return start.replace(day=lo), start.replace(day=min(hi, last)), "part-of-month"
+        if part in ("half1", "half2"):
+            return ((start, start.replace(day=15)) if part == "half1"
+                    else (start.replace(day=16), end)) + ("part-of-month",)
+    if gran == "year":
+        y = start.year
+        if part in YEAR_PARTS:
+            lo, hi = YEAR_PARTS[part]
+        elif part in ("half1", "half2"):
+            lo, hi = (1, 6) if part == "half1" else (7, 12)
+        elif part.startswith("q"):
+            q = int(part[1])
+            lo, hi = 3 * q - 2, 3 * q
+        else:
+            return start, end, gran
+        return dt.date(y, lo, 1), _month_end(y, hi), "part-of-year"
+    if gran == "decade" and part in DECADE_PARTS:
+        lo, hi = DECADE_PARTS[part]
+        return dt.date(start.year + lo, 1, 1), dt.date(start.year + hi, 12, 31), "part-of-decade"
+    if gran == "week" and part in MONTH_PARTS:
+        lo, hi = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
+        return start + dt.timedelta(days=lo), start + dt.timedelta(days=hi), "part-of-week"
+    return start, end, gran
+
+
+def _resolve_month(month: int, ref: dt.date, mode: str) -> tuple[int, int]:
+    """Pick the year of a month name: mode last | next | this | past | future."""
+    y = ref.year
+    if mode == "this":
+        return y, month
+    if mode == "last":  # strictly before the reference month
+        return (y, month) if month < ref.month else (y - 1, month)
+    if mode == "next":  # strictly after the reference month
+        return (y, month) if month > ref.month else (y + 1, month)
+    if mode == "future":  # on or after
+        return (y, month) if month >= ref.month else (y + 1, month)
+    return (y, month) if month <= ref.month else (y - 1, month)  # past: on or before
+
+
+def _weekday_near(ref: dt.date, weekday: int, mode: str) -> dt.date:
+    """Pick a weekday relative to ``ref``: mode past | last | next | future | this."""
+    if mode == "this":
+        return _week_interval(ref)[0] + dt.timedelta(days=weekday)
+    back = (ref.weekday() - weekday) % 7
+    if mode == "past":
+        return ref - dt.timedelta(days=back)
+    if mode == "last":
+        return ref - dt.timedelta(days=back or 7)
+    ahead = (weekday - ref.weekday()) % 7
+    if mode == "next":
+        return ref + dt.timedelta(days=ahead or 7)
+    return ref + dt.timedelta(days=ahead)  # future: on or after
+
+
+def _explicit_year(core: str) -> int | None:
+    """Return the 4-digit year written in an expression, if any."""
+    m = re.search(r"\b(1[89]\d\d|20\d\d|2100)\b", core)
+    return int(m.group(1)) if m else None
+
+
+def _month_in(core: str) -> int | None:
+    """Return the month number named in an expression, if any."""
+    for word in re.findall(r"[a-z]+", core):
+        if word in MONTHS:
+            return MONTHS[word]
+    return None
+
+
+def _day_in(core: str) -> int | None:
+    """Return the day of month written in a month-day expression."""
+    for token in re.findall(r"\d+", core):
+        if len(token) <= 2:
+            return int(token)
+    return None
+
+
+def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bool] | None:
+    """Resolve a match into (start, end, granularity, relative), or None if it cannot be."""
+    g, core = mt.group, mt.core
+    if g == "iso":
+        y, mo, d = (int(x) for x in core.split("-"))
+        day = dt.date(y, mo, d)
+        return day, day, "day", False
+    if g in ("mdy", "dmy"):
+        month, dnum, year = _month_in(core), _day_in(core), _explicit_year(core)
+        if month is None or dnum is None:
+            return None
+        relative = year is None
+        if year is None:
+            if ref is None:
+                return None
+            year = ref.year
+            if mt.future:
+                if (month, dnum) < (ref.month, ref.day):
+                    year += 1
+            elif (month, dnum) > (ref.month, ref.day):
+                year -= 1
+        if dnum > calendar.monthrange(year, month)[1]:
+            return None
+        day = dt.date(year, month, dnum)
+        return day, day, "day", relative
+    if g == "my":
+        month, year = _month_in(core), _explicit_year(core)
+        if month is None or year is None:
+            return None
+        return *_month_interval(year, month), "month", False
+    if g == "year":
+        return *_year_interval(int(core)), "year", False
+    if g == "yrange":
+        y1, y2 = re.findall(r"\d+", core)
+        y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
+        return dt.date(int(y1), 1, 1), dt.date(y2i, 12, 31), "period", False
+    if g == "decade":
+        digits = re.search(r"\d+", core)
+        assert digits is not None
+        d = digits.group(0)
+        base = int(d) if len(d) == 4 else (1900 + int(d) if int(d) >= 30 else 2000 + int(d))
+        return dt.date(base, 1, 1), dt.date(base + 9, 12, 31), "decade", False
+    if g == "season" and (year := _explicit_year(core)) is not None:
+        return _season(core, year)
+    if ref is None:
+        return None
+    if g == "month":
+        month = MONTHS[core]
+        return *_month_interval(*_resolve_month(month, ref, "future" if mt.future else "past")), \
+            "month", True
+    if g == "relmon":
+        mode, name = core.split()
+        month = MONTHS[name]
+        mode = "last" if mode == "past" else mode
+        return *_month_interval(*_resolve_month(month, ref, mode)), "month", True
+    if g in ("dow", "reldow"):
+        words = core.split()
+        weekday = WEEKDAYS[words[-1]]
+        mode = words[0] if len(words) == 2 and words[0] != "on" else "past"
+        mode = "last" if mode == "past" and words[0] == "past" else mode
+        if mode == "past" and mt.future:
+            mode = "future"
+        day = _weekday_near(ref, weekday, mode)
+        return day, day, "day", True
+    if g == "season":
+        mode, name = core.split()
+        return _season(name, _season_year(SEASONS[name], ref, mode))
+    if g == "rel":
+        return _resolve_rel(core, ref)
+    return None
+
+
+def _season_year(start_month: int, ref: dt.date, mode: str) -> int:
+    """Pick the year of a named season (winter: the year of its December) around ``ref``."""
+    now = ref.year * 12 + ref.month - 1  # months since year 0
+    current = now - (ref.month - 3) % 3  # start of the season containing ref
+    target = start_month - 1
+    if mode in ("last", "past"):  # most recent one that started before the current season
+        idx = current - ((current - target) % 12 or 12)
+    elif mode == "next":
+        idx = current + ((target - current) % 12 or 12)
+    else:  # this: the one of this calendar year (winter: the one running in Jan-Feb)
+        idx = ref.year * 12 + target - (12 if start_month == 12 and ref.month <= 2 else 0)
+    return idx // 12
+
+
+def _season(core: str, year: int) -> tuple[dt.date, dt.date, str, bool]:
+    """Return a meteorological season of ``year`` (winter: December of ``year`` to February)."""
+    name = next(s for s in SEASONS if s in core)
+    start_month = SEASONS[name]
+    end_y, end_m = _shift_month(year, start_month, 2)
+    return dt.date(year, start_month, 1), _month_end(end_y, end_m), "season", \
+        _explicit_year(core) is None
+
+
+def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] | None:
+    """Resolve "last month", "yesterday", "three days ago", "the past two weeks", ..."""
+    day_offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
+                   "the day before yesterday": -2, "this morning": 0, "this afternoon": 0,
+                   "this evening": 0}
+    if core in day_offsets:
+        day = ref + dt.timedelta(days=day_offsets[core])
+        return day, day, "day", True
+    if core.endswith(" ago"):
+        q = _QUANTITY_RE.match(core)
+        if q is None:
+            return None
+        n, unit = _count(q.group("n")), q.group("u").lower()
+        day = _add_units(ref, unit, -n)
+        if unit == "day":
+            return day, day, "day", True
+        if unit == "week":
+            return *_week_interval(day), "week", True
+        if unit == "month":
+            return *_month_interval(day.year, day.month), "month", True
+        return *_year_interval(day.year), "year", True
+    words = core.split()
+    if len(words) == 2 and words[0] == "the":
+        words = ["this", words[1]]  # "the end of the year": this year
+    if words[0] == "the":  # the past/last/previous [N] unit(s): a period ending at ref
+        q = _QUANTITY_RE.match(" ".join(words[2:]))
+        n, unit = (_count(q.group("n")), q.group("u").lower()) if q else (1, words[-1].rstrip("s"))
+        return _add_units(ref, unit, -n), ref, "period", True
+    mode, unit = words[0], words[-1]
+    delta = {"last": -1, "past": -1, "previous": -1, "this": 0, "next": 1, "coming": 1}[mode]
+    if unit == "weekend":
+        saturday = _week_interval(ref)[0] + dt.timedelta(days=5 + 7 * delta)
+        if delta == -1 and ref.weekday() == 6:
+            saturday += dt.timedelta(days=7)  # on a Sunday, "last weekend" is the one just ended
+        return saturday, saturday + dt.timedelta(days=1), "weekend", True
+    if unit == "week":
+        return *_week_interval(ref + dt.timedelta(weeks=delta)), "week", True
+    if unit == "month":
+        return *_month_interval(*_shift_month(ref.year, ref.month, delta)), "month", True
+    return *_year_interval(ref.year + delta), "year", True
+
+
+def _count(word: str) -> int:
+    """Read a small count written in digits or words."""
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
+# --- the seam --------------------------------------------------------------------------------
+
+
+def _normalised_phrase(text: str) -> str:
+    """Normalise an expression for a key: case, spaces, apostrophes, leading locator."""
+    t = _NORM_SPACE_RE.sub(" ", text.replace("’", "'")).strip().lower()
+    t = _LEADING_PREP_RE.sub("", t)
+    # "over the last decade" and "in the past decade" say the same thing.
+    return re.sub(r"\b(?:last|previous)\b", "past", t) if not re.match(r"last \w+$", t) else t
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
+    """Find the time expressions of ``doc`` and resolve them against ``context.published``.
+
+    Args:
+        doc: the document; offsets refer to ``doc.text``.
+        sentences: its sentences, sorted by offset; facts outside every sentence are dropped.
+        context: ``published`` resolves relative expressions ("last month").
+
+    Returns:
+        One ``Fact`` of kind "date" per expression, with an ``Interval`` value.
+
+    Examples:
+        >>> from retold.model import Sentence
+        >>> text = "It happened last October."
+        >>> facts = extract(Document(text), [Sentence(0, 0, len(text), text)],
+        ...                 Context(published=dt.date(2020, 6, 18)))
+        >>> facts[0].text, facts[0].key
+        ('last October', 'date:2019-10-01/2019-10-31')
+    """
+    text = doc.text
+    ref = context.published
+    if ref is not None and isinstance(ref, dt.datetime):
+        ref = ref.date()
+    facts: list[Fact] = []
+    for mt in _scan(text):
+        sid = sentence_at(sentences, mt.start)
+        if sid is None:
+            continue
+        surface = text[mt.start : mt.end]
+        note = ""
+        if mt.group == "vague":
+            value = Interval(None, None, "vague")
+            key = "vague:" + _normalised_phrase(mt.core)
+        else:
+            try:
+                resolved = _resolve(mt, ref)
+            except (ValueError, OverflowError):
+                continue  # not a real date ("2021-02-30"), or out of the calendar's range
+            if resolved is None:
+                value = Interval(None, None, "relative-unresolved")
+                key = "relative:" + _normalised_phrase(surface)
+                note = "no publication date to resolve it against"
+            else:
+                start, end, gran, relative = resolved
+                try:
+                    start, end, gran = _narrow(start, end, gran, mt.part, ref)
+                except ValueError:
+                    continue
+                value = Interval(start, end, gran, relative, ref if relative else None)
+                key = f"date:{start.isoformat()}/{end.isoformat()}"
+                if relative and context.published_assumed:
+                    note = "resolved against a publication date borrowed from the other side"
+                if mt.future:
+                    note = (note + "; " if note else "") + "read as future (future-tense clause)"
+        facts.append(Fact("date", mt.start, mt.end, surface, sid, key, value, mt.role, note))
+    return facts
+
+
+def equivalent(a: Fact, b: Fact) -> bool:
+    """Tell whether two date facts state the same time, however written."""
+    ia, ib = a.value, b.value
+    if isinstance(ia, Interval) and isinstance(ib, Interval) and ia.start is not None \
+            and ib.start is not None:
+        return ia.start == ib.start and ia.end == ib.end
+    return a.key == b.key
+
+
+def slot_score(a: Fact, b: Fact) -> float:
+    """Score in [0, 1] how likely ``b`` is the date that fills ``a``'s slot."""
+    ia, ib = a.value, b.value
+    if not isinstance(ia, Interval) or not isinstance(ib, Interval):
+        return 0.1
+    if a.role and a.role == b.role:
+        return 0.9
+    score = 0.3
+    if ia.granularity == ib.granularity:
+        score += 0.3
+    if ia.relative == ib.relative:
+        score += 0.1
+    if ia.start is not None and ib.start is not None and ib.end is not None and ia.end is not None:
+        if ia.start <= ib.end and ib.start <= ia.end:
+            score += 0.2  # overlapping: the same period told more or less precisely
+    elif ia.vague and ib.vague:
+        score += 0.1
+    return min(score, 1.0)
+
+
+def humanise(value: Interval) -> str:
+    """Say an interval the way a journalist would ("late May 2020", "the week of 8 June 2020")."""
+    s, e = value.start, value.end
+    if s is None or e is None:
+        return "an unresolved relative date" if value.granularity == "relative-unresolved" \
+            else "an unspecified time"
+    if s == e:
+        return f"{s.day} {MONTH_NAMES[s.month]} {s.year}"
+    if s.year == e.year and s.month == e.month:
+        month = f"{MONTH_NAMES[s.month]} {s.year}"
+        last = calendar.monthrange(s.year, s.month)[1]
+        if s.day == 1 and e.day == last:
+            return month
+        for name, (lo, hi) in MONTH_PARTS.items():
+            if s.day == lo and e.day == min(hi, last):
+                return f"{'mid-' if name == 'mid' else name + ' '}{month}"
+        return f"{s.day}–{e.day} {month}"
+    if value.granularity == "season":
+        name = next(n for n, m in SEASONS.items() if m == s.month and n != "fall")
+        return f"{name} {s.year}" if s.year == e.year else f"{name} {s.year}–{str(e.year)[2:]}"
+    if s.month == 1 and s.day == 1 and e.month == 12 and e.day == 31:
+        if e.year == s.year:
+            return str(s.year)
+        if s.year % 10 == 0 and e.year == s.year + 9:
+            return f"the {s.year}s"
+        decade = s.year - s.year % 10
+        for name, (lo, hi) in DECADE_PARTS.items():
+            if (s.year, e.year) == (decade + lo, decade + hi):
+                return f"the {'mid-' if name == 'mid' else name + ' '}{decade}s"
+        return f"{s.year}–{e.year}"
+    if s.year == e.year and s.day == 1 and e == _month_end(e.year, e.month):
+        for name, (lo, hi) in YEAR_PARTS.items():
+            if (s.month, e.month) == (lo, hi):
+                return f"{'mid-' if name == 'mid' else name + ' '}{s.year}"
+        return f"{MONTH_NAMES[s.month]}–{MONTH_NAMES[e.month]} {s.year}"
+    if value.granularity == "week" and s.weekday() == 0:
+        return f"the week of {s.day} {MONTH_NAMES[s.month]} {s.year}"
+    return f"{s.day} {MONTH_NAMES[s.month]} {s.year} – {e.day} {MONTH_NAMES[e.month]} {e.year}"
+
+
+def _quote(fact: Fact) -> str:
+    """Return a fact's text on one line, for quoting."""
+    return _NORM_SPACE_RE.sub(" ", fact.text).strip()
+
+
+def _described(fact: Fact) -> str:
+    """Describe a date fact: its resolved interval and its wording."""
+    value = fact.value
+    if isinstance(value, Interval) and value.start is not None:
+        return f"{humanise(value)} ('{_quote(fact)}')"
+    return f"'{_quote(fact)}'"
+
+
+def _reference_note(a: Fact | None, b: Fact | None) -> str:
+    """Say which publication date relative expressions were counted from, if any."""
+    for fact in (a, b):
+        if fact is not None and isinstance(fact.value, Interval) and fact.value.relative \
+                and fact.value.reference is not None:
+            ref = fact.value.reference
+            assumed = "an assumed " if "borrowed" in fact.note else ""
+            return f", counting from {assumed}publication on {ref.day} " \
+                   f"{MONTH_NAMES[ref.month]} {ref.year}"
+    return ""
+
+
+def explain(a: Fact | None, b: Fact | None) -> str:
+    """Say in one plain sentence how the date changed (a None: added; b None: dropped)."""
+    if a is None and b is None:
+        raise ValueError("explain() needs at least one fact")
+    if b is None:
+        assert a is not None
+        return f"The original's date {_described(a)} is missing from the retelling" \
+               f"{_reference_note(a, None)}."
+    if a is None:
+        return f"The retelling gives the date {_described(b)}, which the original does not" \
+               f"{_reference_note(None, b)}."
+    if equivalent(a, b):
+        return f"The retelling gives the same date as the original ({_described(b)})."
+    ia, ib = a.value, b.value
+    if isinstance(ia, Interval) and isinstance(ib, Interval) and ia.start is not None \
+            and ib.start is not None:
+        return f"The date moved from {_described(a)} to {_described(b)}" \
+               f"{_reference_note(a, b)}."
+    return f"The retelling says {_described(b)} where the original says {_described(a)}" \
+           f"{_reference_note(a, b)}."

@@ -1,0 +1,115 @@
+"""Negation: a "not" added or dropped can reverse a claim.
+
+Cues (``CUES``): not, n't, cannot, no longer, never, no, none, nobody, nothing, no one, neither,
+nor, without, deny/denies/denied/denying. A fact spans the cue ("n't" alone in "didn't");
+``key`` is its family (``FAMILIES``: "not" = not/n't/cannot, "no" = no/none/nobody/nothing/no one,
+"deny" = the verb's forms, the rest as written), ``role`` the word it negates, cheaply: the next
+content word ("did not say" -> "say", "no evidence" -> "evidence").
+
+"No." before a number is the abbreviation of "number" ("No. 10"), not a negation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from rapidfuzz.fuzz import ratio
+
+from retold.facts import names
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+__all__ = ["extract", "equivalent", "slot_score", "explain", "CUES", "FAMILIES"]
+
+CUES: tuple[str, ...] = (
+    "no longer", "no one", "not", "n't", "cannot", "never", "no", "none", "nobody", "nothing",
+    "neither", "nor", "without", "deny", "denies", "denied", "denying",
+)
+FAMILIES = {
+    "n't": "not", "cannot": "not", "none": "no", "nobody": "no", "nothing": "no", "no one": "no",
+    "denies": "deny", "denied": "deny", "denying": "deny",
+}
+_CUE_RE = re.compile(
+    r"(?<=[^\W\d_])n[’']t(?![\w])"  # didn't, can't: the cue is "n't"
+    r"|(?<![\w’'-])(?:no[\s\u00a0]+longer|no[\s\u00a0]+one|not|cannot|never|none|nobody|nothing"
+    r"|neither|nor|without|deny|denies|denied|denying|no(?!\.?[\s\u00a0]*\d))(?![\w’'-])",
+    re.IGNORECASE,
+)
+_NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
+# Words skipped when looking for what a cue negates ("did not even say" -> "say").
+_SKIP = frozenset("""
+a an the be been being is are was were has have had do does did to only yet even just also
+always so very any longer more that this these those its his her their it he she they we i you
+""".split())
+NEGATED_LOOKAHEAD = 4  # words looked at after the cue
+
+# One negation per clause is the norm in news sentences, so two leftover negations in aligned
+# sentences are likely one changed negation; on the same word, almost surely.
+SLOT_SAME_WORD = 0.9
+SLOT_SIMILAR_WORD = 0.7
+SLOT_OTHER = 0.5
+
+
+def _negated(text: str, pos: int) -> str:
+    """Return the word a cue ending at ``pos`` negates, or ""."""
+    at = pos
+    for _ in range(NEGATED_LOOKAHEAD):
+        m = _NEXT_WORD_RE.match(text, at)
+        if m is None:
+            return ""
+        word = m.group(1).casefold()
+        if word not in _SKIP:
+            return word
+        at = m.end()
+    return ""
+
+
+def _family(cue: str) -> str:
+    """Return the family of a cue as written ("didn’t" -> "not")."""
+    c = " ".join(cue.casefold().replace("’", "'").split())
+    return FAMILIES.get(c, c)
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
+    """Return the negation cues of a document (key: cue family, role: the negated word)."""
+    del context
+    text = doc.text
+    return [
+        Fact(kind="negation", start=m.start(), end=m.end(), text=m.group(),
+             sentence=names._sentence_id(sentences, m.start()), key=_family(m.group()),
+             role=_negated(text, m.end()))
+        for m in _CUE_RE.finditer(text)
+    ]
+
+
+def equivalent(a: Fact, b: Fact) -> bool:
+    """True when two cues are one kind of negation (not = n't = cannot)."""
+    return a.key == b.key
+
+
+def slot_score(a: Fact, b: Fact) -> float:
+    """How likely negation ``b`` fills ``a``'s slot: by the word each one negates."""
+    if a.key == b.key:
+        return 1.0
+    if a.role and a.role == b.role:
+        return SLOT_SAME_WORD
+    if a.role and b.role and ratio(a.role, b.role) >= 80:
+        return SLOT_SIMILAR_WORD
+    return SLOT_OTHER
+
+
+def _cue(f: Fact) -> str:
+    """Return "'not' before 'say'" (or just "'not'")."""
+    return f"'{f.text}' before '{f.role}'" if f.role else f"'{f.text}'"
+
+
+def explain(a: Fact | None, b: Fact | None) -> str:
+    """One sentence on a negation change for a journalist."""
+    if a is not None and b is None:
+        return f"The retelling drops a negation ({_cue(a)}), which may reverse the claim."
+    if b is not None and a is None:
+        return f"The retelling adds a negation ({_cue(b)}), which may reverse the claim."
+    if a is not None and b is not None:
+        return f"The original negates with {_cue(a)}; the retelling with {_cue(b)}."
+    return "No negation."

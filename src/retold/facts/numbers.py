@@ -1,0 +1,845 @@
+"""Number facts: counts, ranges, hedges and percentages as news writes them.
+
+No library keeps hedges ("at least 10") or reads distributive ranges in words ("between two
+and three thousand" is 2,000-3,000; text2num gives "2 and 3000"), and text2num's ``alpha2digit``
+rewrites the text, losing offsets (LIBRARIES.md). So numbers are read here, on the text itself:
+
+1. Atoms: digits ("2,000", "1.5 million", "3.2bn", Arabic-Indic digits translated one
+   character for one so offsets stay put), number words ("two thousand", "a dozen",
+   "twenty-four"), vague plurals ("hundreds of" = 200-999, never 100), fractions ("half of" =
+   50%).
+2. Ranges: two atoms joined by "-", "to", "or", or "and" after "between"; a bare first bound
+   borrows the scale of the second ("two and three thousand", "2-3 million").
+3. Around them: a hedge before ("at least", "around" = "about"), a unit after (percent,
+   currency), and the counted noun ("108 attacks" -> role "attack"), which names the slot.
+
+Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
+digits ("Covid-19", "F-16", "G7"), ordinals ("first", "5th"), "a number of", times ("10 am",
+"10:30"), phone numbers, ids after "No."/"Article"/"Flight", and "one" used as a pronoun: "one"
+counts only when a plausible noun follows ("one soldier"), never in "one of", "no one",
+"the one", "one another", "one day". Number words are English; in other languages only digits
+are read (words degrade to nothing rather than garbage).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Sequence
+
+from retold.facts.base import Context, sentence_at
+from retold.facts.dates import date_spans
+from retold.model import Document, Fact, Quantity, Sentence
+
+__all__ = ["equivalent", "explain", "extract", "humanise", "slot_score"]
+
+# --- vocabulary ------------------------------------------------------------------------------
+
+HEDGES: dict[str, str] = {
+    "at least": "at_least", "no fewer than": "at_least", "no less than": "at_least",
+    "not less than": "at_least", "not fewer than": "at_least", "a minimum of": "at_least",
+    "more than": "more_than", "over": "more_than", "upwards of": "more_than",
+    "in excess of": "more_than", "above": "more_than", "just over": "more_than",
+    "well over": "more_than", "exceeding": "more_than",
+    "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "just short of": "nearly", "just shy of": "nearly",
+    "about": "about", "around": "about", "some": "about", "roughly": "about",
+    "approximately": "about", "approx.": "about", "an estimated": "about",
+    "estimated": "about", "circa": "about", "around about": "about",
+    "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "fewer than": "less_than", "less than": "less_than", "under": "less_than",
+    "below": "less_than",
+    "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
+    "a maximum of": "at_most",
+}
+HEDGE_WORDS: dict[str | None, str] = {
+    "at_least": "at least", "more_than": "more than", "nearly": "nearly", "about": "about",
+    "up_to": "up to", "less_than": "less than", "at_most": "at most", None: "",
+}
+SUFFIX_HEDGES = {"or more": "at_least", "or so": "about", "odd": "about", "plus": "at_least",
+                 "+": "at_least"}
+VAGUE = "vague"  # hedge of "hundreds of", "several thousand": a magnitude, not a figure
+
+UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9}
+TEENS = {"zero": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+         "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+                  "pounds sterling": "GBP", "dinars": "dinar", "rupees": "INR", "yuan": "CNY"}
+UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+             "fifth": 5, "fifths": 5}
+VAGUE_BASES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 1e6,
+               "billions": 1e9, "tens": 10.0}
+
+# "rose from 5 to 10" is a change between two figures, not a range.
+_CHANGE_VERBS = frozenset(
+    "rose risen rise rises increased increase increases fell fallen fall falls dropped drop "
+    "grew grown jumped climbed declined decreased soared surged plunged went gone cut raised "
+    "reduced changed revised up down doubled halved slashed".split()
+)
+# Words after "one" that make it a pronoun or an idiom, not a count.
+_ONE_STOPS = frozenset(
+    "of another day time way thing hand side point more such or and who which that another's "
+    "by in on at to for is was has had will would can could may might must should said says "
+    "says, told".split()
+)
+_ONE_BEFORE_STOPS = frozenset("no the this that any every each which no-one someone".split())
+# Words that cannot be the counted noun: the run of candidate nouns stops at them.
+_NOUN_STOPS = frozenset(
+    "a an the of in on at to for from by with and or but nor as than that which who whom whose "
+    "this these those it its they them their he she his her we our you your i me my is are was "
+    "were be been being has have had do does did will would can could may might must shall "
+    "should not no so if then there here when where while after before since until during "
+    "per each every all some any more most less least over under about around between into "
+    "onto upon out up down off again also only just even still yet already alone apiece "
+    "percent cent including include includes included among against according said says "
+    "say told year-on-year".split()
+)
+_IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
+                      "police": "police", "personnel": "personnel", "staff": "staff",
+                      "feet": "foot", "teeth": "tooth", "mice": "mouse", "cattle": "cattle",
+                      "dead": "dead", "wounded": "wounded", "injured": "injured",
+                      "missing": "missing", "displaced": "displaced", "homeless": "homeless",
+                      "data": "data", "media": "media", "crew": "crew", "clergy": "clergy"}
+_NOT_PLURAL = frozenset("this is was has his its as us yes thus bus news series species means "
+                        "plus less gas analysis crisis basis status".split())
+_NOT_MEN = frozenset("specimen specimens stamen abdomen omen semen regimen".split())
+# A number right after one of these words is an identifier ("No. 10", "Article 5").
+_ID_WORDS = frozenset(
+    "no nos number article resolution chapter flight route section room gate terminal level "
+    "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
+    "category grade channel episode season unit camp block bus line lane door seat row "
+    "version windows iphone ios android model formula".split()
+)
+_STREETS = frozenset("street st road rd avenue ave boulevard lane square place way".split())
+
+# --- patterns --------------------------------------------------------------------------------
+
+_SP = r"[^\S\n]"  # a space inside one expression: never across a line break
+_LETTER_BEFORE = r"A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"  # scripts that glue names
+_NUMWORD = "|".join(sorted([*UNITS, *TEENS, *TENS, "hundred", *SCALES, "dozen"], key=len,
+                           reverse=True))
+
+_ATOM_RE = re.compile(
+    rf"""
+    (?P<vague>(?i:\b(?:(?:several|a{_SP}+few|a{_SP}+couple{_SP}+of|many){_SP}+)?
+        (?P<vbase>dozens|hundreds|thousands|millions|billions|tens){_SP}+of\b
+        (?:{_SP}+(?P<vbase2>thousands|millions|billions){_SP}+of\b)?
+      | \b(?:several|a{_SP}+few){_SP}+(?P<vbase3>dozen|hundred|thousand|million|billion)\b))
+  | (?P<halfscale>(?i:\bhalf{_SP}+a{_SP}+(?P<hs>dozen|hundred|thousand|million|billion)\b))
+  | (?P<fraction>(?i:\b(?:(?P<fnum>a|one|two|three|four)(?:{_SP}*-{_SP}*|{_SP}+))?
+        (?P<fden>half|halves|thirds?|quarters?|fifths?)\b)
+        (?={_SP}+(?i:of|the|its|their|his|her|our|all|those|these)\b))
+  | (?P<words>(?i:\b(?:an?{_SP}+)?(?:{_NUMWORD})
+        (?:(?:{_SP}+and{_SP}+a{_SP}+half{_SP}+|{_SP}+and{_SP}+|{_SP}*-{_SP}*|{_SP}+)(?:{_NUMWORD}))*
+        (?:{_SP}+and{_SP}+a{_SP}+half)?\b))
+  | (?P<digits>
+        (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
+        (?P<int>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:[\u202f\u2009][0-9]{{3}})+|[0-9]+)
+        (?P<dec>\.[0-9]+)?
+        (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
+        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
+          |(?P<short>(?i:bn|mn|tn|m|k|b))(?![\w])
+          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?))(?![\w]))?)
+    """,
+    re.VERBOSE,
+)
+_WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
+_TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+_ATOM_TRIGGERS = frozenset(
+    [*UNITS, *TEENS, *TENS, *SCALES, *FRACTIONS, *VAGUE_BASES]
+    + "hundred dozen a an several few many half".split()
+)
+_HEDGE_RE = re.compile(
+    r"(?i)(?<![\w])(?:"
+    + "|".join(re.escape(h).replace(r"\ ", rf"{_SP}+") for h in sorted(HEDGES, key=len,
+                                                                          reverse=True))
+    + rf"){_SP}*$"
+)
+_BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from){_SP}+$")
+_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹)[^\S\n]?$")
+_RANGE_GAP_RE = re.compile(
+    rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+)"
+    r"(?P<cur>US\$|\$|£|€|¥|₹)?$"
+)
+_PERCENT_RE = re.compile(
+    rf"(?i)(?:{_SP}*(?P<sign>%)|{_SP}+(?P<pp>percentage{_SP}+points?)\b"
+    rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc)\b)"
+)
+_CURRENCY_AFTER_RE = re.compile(
+    rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
+)
+_SUFFIX_HEDGE_RE = re.compile(rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))")
+_TIME_AFTER_RE = re.compile(
+    rf"(?i)(?:{_SP}*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock|gmt|utc|hrs\b|bst|est|cet))"
+)
+_PHONE_RE = re.compile(
+    r"(?<![\w,.])(?:\+[0-9]{1,3}[ .-]?)?(?:\(?[0-9]{2,5}\)?[ .-]){2,}[0-9]{2,5}(?![\w,.])"
+    r"|\+[0-9][0-9 ().-]{6,}[0-9]"
+)
+_NEXT_WORDS_RE = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
+_OF_NOUN_RE = re.compile(rf"(?i){_SP}+of{_SP}+(?:(?:the|these|those|its|their){_SP}+)?"
+                         rf"((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,2}}[A-Za-z][A-Za-z'’-]*)")
+_NUMBER_OF_RE = re.compile(rf"(?i)\b(?:the|a){_SP}+(?:total{_SP}+)?(?:number|total|tally|count)"
+                           rf"{_SP}+of{_SP}+((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}"
+                           rf"[A-Za-z][A-Za-z'’-]*)")
+_TOLL_RE = re.compile(rf"(?i)\b(?!the\b|a\b|its\b|their\b)([a-z]+){_SP}+toll\b")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[^\S\n]*#?$")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n])[^\S\n]*$")
+# The zero of each common non-ASCII decimal digit block (Arabic-Indic, Extended Arabic-Indic
+# (Persian/Urdu), NKo, Devanagari and other Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
+# Mongolian, fullwidth); each block holds 0-9 in order.
+_DIGIT_ZEROS = (0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66,
+                0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810,
+                0xFF10)
+_ISO_DIGITS = str.maketrans(
+    {chr(z + i): str(i) for z in _DIGIT_ZEROS for i in range(10)}
+    # Arabic decimal and thousands separators and percent signs, so "٪٥٠" reads as "%50".
+    | {"\u066b": ".", "\u066c": ",", "\u066a": "%", "\uff05": "%", "\uff0c": ","}
+)
+_NON_ASCII_DIGIT_RE = re.compile(
+    "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "\u066b\u066c\u066a\uff05\uff0c]"
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """One number as written, before ranges and hedges are read around it."""
+
+    start: int
+    end: int
+    value: float
+    mantissa: float  # the value before its final scale word ("three thousand" -> 3)
+    scale: float  # that final scale (1000), or 1
+    kind: str  # digits | words | vague | fraction
+    unit: str | None = None
+    low: float | None = None  # vague atoms are ranges already
+    high: float | None = None
+
+
+# --- atoms -----------------------------------------------------------------------------------
+
+
+def _normalise_digits(text: str) -> str:
+    """Translate non-ASCII digits and Arabic separators one-for-one (offsets stay put)."""
+    # str.translate walks every character (~0.4 ms on an article with curly quotes); most
+    # texts have no such digit, and a character-class search says so in microseconds.
+    if text.isascii() or not _NON_ASCII_DIGIT_RE.search(text):
+        return text
+    return text.translate(_ISO_DIGITS)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """Return the word right before ``pos`` on the same line, or ''."""
+    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
+    return m.group(1) if m else ""
+
+
+def _next_words(text: str, pos: int, limit: int = 3) -> list[re.Match[str]]:
+    """Return up to ``limit`` Latin words following ``pos`` (spaces or hyphens between)."""
+    words: list[re.Match[str]] = []
+    while len(words) < limit:
+        m = _NEXT_WORDS_RE.match(text, pos, min(len(text), pos + 60))
+        if not m:
+            break
+        words.append(m)
+        pos = m.end()
+    return words
+
+
+def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
+    """Read a run of English number words into atoms, splitting where grammar breaks."""
+    tokens = [(m.group(0).lower(), m.start(), m.end())
+              for m in _WORD_TOKEN_RE.finditer(text, start, end)]
+    atoms: list[_Atom] = []
+    i, n = 0, len(tokens)
+    while i < n:
+        word, s, _ = tokens[i]
+        lead_a = word in ("a", "an")
+        j = i + 1 if lead_a else i
+        total = current = 0.0
+        last = ""  # class of the last number token
+        mantissa, scale = 0.0, 1.0
+        first = j
+        while j < n:
+            w = tokens[j][0]
+            if w == "and":
+                # "and" joins only "hundred and five" / "thousand and one", or "and a half".
+                nxt = tokens[j + 1][0] if j + 1 < n else ""
+                if nxt == "a" and j + 2 < n and tokens[j + 2][0] == "half" and last in (
+                        "unit", "teen", "tens", "scale", "hundred"):
+                    if last in ("scale", "hundred"):
+                        # "two million and a half" is rare; "one and a half million" is not.
+                        break
+                    current += 0.5
+                    last = "half"
+                    j += 3
+                    continue
+                if last in ("hundred", "scale") and (nxt in UNITS or nxt in TEENS or nxt in TENS):
+                    j += 1
+                    continue
+                break
+            if w in ("a", "an", "half"):
+                break
+            cls = ("unit" if w in UNITS else "teen" if w in TEENS else "tens" if w in TENS
+                   else "hundred" if w == "hundred" else "dozen" if w == "dozen" else "scale")
+            ok = {
+                "": cls in ("unit", "teen", "tens") or (lead_a and cls in ("hundred", "scale",
+                                                                            "dozen")),
+                "unit": cls in ("hundred", "scale", "dozen"),
+                "teen": cls in ("hundred", "scale"),
+                "tens": cls in ("unit", "scale"),
+                "hundred": cls in ("unit", "teen", "tens", "scale"),
+                "scale": cls in ("unit", "teen", "tens"),
+                "half": cls in ("scale", "hundred", "dozen"),
+                "dozen": False,
+            }[last]
+            if cls == "scale" and last in ("hundred", "unit", "teen", "tens", "half", "") and \
+                    total and SCALES[w] >= _last_scale(total):
+                ok = False  # "thousand ... thousand": a second number
+            if not ok:
+                break
+            if cls in ("unit", "teen", "tens"):
+                current += UNITS.get(w) or TEENS.get(w) or TENS.get(w) or 0
+                mantissa, scale = 0.0, 1.0
+            elif cls == "hundred":
+                mantissa, scale = current or 1.0, 100.0
+                current = (current or 1.0) * 100
+            elif cls == "dozen":
+                mantissa, scale = current or 1.0, 12.0
+                current = (current or 1.0) * 12
+            else:
+                mantissa, scale = current or 1.0, SCALES[w]
+                if total:
+                    mantissa, scale = 0.0, 1.0  # "two million three thousand": no mantissa
+                total += (current or 1.0) * SCALES[w]
+                current = 0.0
+            last = cls
+            j += 1
+        if j == first:  # nothing read: skip this token ("a" before a non-number, "and", ...)
+            i += 1
+            continue
+        value = total + current
+        # "a" belongs to "a hundred", "a dozen"; not to "a one-off" or "a two-year plan".
+        keep_a = lead_a and first == i + 1 and tokens[first][0] in ("hundred", "dozen", *SCALES)
+        begin = s if keep_a else tokens[first][1]
+        atoms.append(_Atom(begin, tokens[j - 1][2], value, mantissa if scale > 1 else value,
+                           scale, "words"))
+        i = j
+    return atoms
+
+
+def _last_scale(total: float) -> float:
+    """Return the smallest scale already used in a word number's total."""
+    for s in sorted(SCALES.values()):
+        if total % (s * 1000) != 0 or s == 1e12:
+            return s
+    return 1e12
+
+
+def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
+    """Build an atom from a digits match, or None when it is not a count (time, id, ...)."""
+    raw = m.group("int")
+    plain = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "")
+    value = float(plain + (m.group("dec") or ""))
+    start, end = m.start("digits"), m.end("int") + len(m.group("dec") or "")
+    scale = 1.0
+    unit: str | None = None
+    currency = _CURRENCY_BEFORE_RE.search(text, max(0, start - 4), start)
+    if m.group("scale"):
+        word = m.group("scale").lower()
+        scale = 100.0 if word == "hundred" else SCALES[word]
+        end = m.end("digits")
+    elif m.group("usym"):
+        unit, end = m.group("usym").lower(), m.end("digits")
+    elif m.group("short"):
+        short = m.group("short").lower()
+        # "5m" alone may be metres or minutes: read m/b as million/billion only after a sign.
+        if short in ("m", "b") and currency is None:
+            return None
+        scale, end = SHORT_SCALES[short], m.end("digits")
+    if end < len(text) and (text[end].isalpha() or text[end] == "_"):
+        if text[end].isascii() or "\u00C0" <= text[end] <= "\u04FF":
+            return None  # "5th", "10am", "3G": an ordinal, a time or a name
+    if _TIME_AFTER_RE.match(text, end, min(len(text), end + 8)):
+        return None
+    if start and text[start - 1] == "#":
+        return None
+    before = _word_before(text, start)
+    if before and before.lower() in _ID_WORDS and before[0].isupper() and not currency:
+        return None
+    words = _next_words(text, end, 2)
+    if len(words) == 2 and words[0].group(1)[:1].isupper() and \
+            words[1].group(1).lower() in _STREETS:
+        return None  # "10 Downing Street": an address
+    return _Atom(start, end, value * scale, value, scale, "digits", unit)
+
+
+def _atom_matches(text: str) -> list[re.Match[str]]:
+    """Find _ATOM_RE matches like ``finditer``, trying only at digits and number-ish words.
+
+    Trying the pattern at every character costs ~2 ms per 800-word article; every atom starts
+    at a digit or at one of ``_ATOM_TRIGGERS``, so only those positions are tried.
+    """
+    found: list[re.Match[str]] = []
+    last_end = 0
+    for t in _TOKEN_RE.finditer(text):
+        pos = t.start()
+        if pos < last_end:
+            continue
+        if t.group(0)[0].isdigit() or t.group(0).lower() in _ATOM_TRIGGERS:
+            m = _ATOM_RE.match(text, pos)
+            if m is not None:
+                found.append(m)
+                last_end = m.end()
+    return found
+
+
+def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
+    """Find every number atom in the (digit-normalised) text, skipping blocked spans."""
+    starts = [s for s, _ in blocked]
+    phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
+
+    def is_blocked(a: int, b: int) -> bool:
+        """Tell whether [a, b) overlaps a date or a phone number."""
+        for spans, keys in ((blocked, starts), (phones, None)):
+            if keys is not None:
+                i = bisect_right(keys, a) - 1
+                for s, e in spans[max(0, i) : i + 2]:
+                    if s < b and a < e:
+                        return True
+            elif any(s < b and a < e for s, e in spans):
+                return True
+        return False
+
+    atoms: list[_Atom] = []
+    for m in _atom_matches(text):
+        found: list[_Atom] = []
+        if m.group("digits") is not None:
+            atom = _digit_atom(m, text)
+            if atom:
+                found.append(atom)
+        elif m.group("words") is not None:
+            found.extend(a for a in _parse_words(text, m.start(), m.end())
+                         if _keep_word_atom(text, a))
+        elif m.group("vague") is not None:
+            base = VAGUE_BASES[(m.group("vbase") or m.group("vbase3") + "s").lower()]
+            mult = VAGUE_BASES[m.group("vbase2").lower()] if m.group("vbase2") else 1.0
+            if (m.group("vbase") or "").lower() == "tens" and not m.group("vbase2"):
+                continue  # "tens of" alone is not a magnitude
+            low, high = (24.0, 99.0) if base == 12 else (2 * base, 10 * base - 1)
+            low, high = low * mult, (high + 1) * mult - 1
+            found.append(_Atom(m.start(), m.end(), low, low, 1.0, VAGUE, None, low, high))
+        elif m.group("halfscale") is not None:
+            word = m.group("hs").lower()
+            unit = {"dozen": 12.0, "hundred": 100.0}.get(word) or SCALES[word]
+            found.append(_Atom(m.start(), m.end(), unit / 2, 0.5, unit, "words"))
+        elif m.group("fraction") is not None:
+            before = _word_before(text, m.start()).lower()
+            if before in ("first", "second", "other", "latter", "former", "back", "front",
+                          "last", "third", "fourth"):
+                continue  # "the second half of": a part, not a share
+            num = m.group("fnum")
+            den = FRACTIONS[m.group("fden").lower()]
+            count = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}.get((num or "a").lower(), 1)
+            if num is None and den != 2:
+                continue  # a bare "third"/"quarter" is an ordinal or a district
+            pct = round(100.0 * count / den, 2)
+            found.append(_Atom(m.start(), m.end(), pct, pct, 1.0, "fraction", "percent"))
+        atoms.extend(a for a in found if not is_blocked(a.start, a.end))
+    return atoms
+
+
+def _keep_word_atom(text: str, atom: _Atom) -> bool:
+    """Tell whether a number written in words is a count (not "one of", "Formula One")."""
+    surface = text[atom.start : atom.end]
+    if surface[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, atom.start - 10),
+                                                                atom.start):
+        return False  # "World War Two", "Formula One": a name
+    if atom.value == 1 and surface.lower() == "one":
+        if _word_before(text, atom.start).lower() in _ONE_BEFORE_STOPS:
+            return False
+        if atom.end < len(text) and text[atom.end] == "-":
+            return False  # "one-off", "one-sided"
+        words = _next_words(text, atom.end, 1)
+        if not words or words[0].group(1).lower() in _ONE_STOPS or \
+                words[0].group(1).lower() in _NOUN_STOPS:
+            return False
+    return True
+
+
+# --- phrases ---------------------------------------------------------------------------------
+
+
+def _lemma(word: str) -> str:
+    """Reduce a counted noun to a comparable singular ("militiamen" -> "militiaman")."""
+    w = word.lower().replace("’", "'")
+    if w in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[w]
+    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN:
+        return w[:-3] + "man"
+    if w in _NOT_PLURAL or len(w) < 4:
+        return w
+    if w.endswith("ies"):
+        return w[:-3] + "y"
+    if w.endswith(("ses", "xes", "ches", "shes", "zes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def _is_plural(word: str) -> bool:
+    """Guess whether a word is a plural noun."""
+    w = word.lower()
+    if w in _IRREGULAR_PLURALS:
+        return True
+    if w.endswith("men") and len(w) > 4 and w not in _NOT_MEN:
+        return True
+    return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
+        and w not in _NOT_PLURAL
+
+
+def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
+    """Find the counted noun after a number: (lemma, end offset to extend the span to)."""
+    candidates: list[re.Match[str]] = []
+    for m in _next_words(text, end, 3):
+        w = m.group(1).lower()
+        if w in _NOUN_STOPS or w.endswith("'s") or w.endswith("’s"):
+            break
+        candidates.append(m)
+        if _is_plural(w):
+            return _lemma(w), m.end()
+    if candidates:
+        first = candidates[0].group(1).lower()
+        if text[end : candidates[0].start(1)].strip() == "-":
+            return _lemma(first), candidates[0].end()  # "a two-year plan": the year counts
+        verb_like = first.endswith(("ed", "ing", "ly"))
+        if (value == 1 or unit is not None or len(candidates) == 1) and not verb_like:
+            return _lemma(first), candidates[0].end()
+    of = _OF_NOUN_RE.match(text, end, min(len(text), end + 60))
+    if of:
+        for w in of.group(1).split():
+            lw = w.lower()
+            if lw in _NOUN_STOPS:
+                break
+            if _is_plural(lw):
+                return _lemma(lw), end  # "50 percent of voters": role, span unchanged
+    return "", end
+
+
+def _role_from_context(text: str, sent_start: int, pos: int) -> str:
+    """Find a counted noun before the number ("the number of fighters ... is 2,000")."""
+    window = text[max(sent_start, pos - 200) : pos]
+    found = None
+    for found in _NUMBER_OF_RE.finditer(window):
+        pass
+    if found is not None:
+        kept = ""
+        for w in found.group(1).split():
+            lw = w.lower()
+            if lw in _NOUN_STOPS:
+                break
+            kept = lw
+            if _is_plural(lw):
+                return _lemma(lw)
+        return _lemma(kept) if kept else ""
+    toll = None
+    for toll in _TOLL_RE.finditer(window):
+        pass
+    return toll.group(1).lower() if toll else ""
+
+
+def _sentence_start(sentences: Sequence[Sentence], offset: int) -> int:
+    """Return where the sentence containing ``offset`` starts (0 if none does)."""
+    i = bisect_right([s.start for s in sentences], offset) - 1
+    return sentences[i].start if i >= 0 and offset < sentences[i].end else 0
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A number phrase: one atom or a range of two, with what surrounds it."""
+
+    start: int
+    end: int
+    quantity: Quantity
+    role: str
+    note: str
+
+
+def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float, str | None,
+                                                           str]]:
+    """Join atoms into ranges: (start, end, low, high, unit, kind) per phrase."""
+    out: list[tuple[int, int, float, float, str | None, str]] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        a_unit, a_end = _unit_after(text, a)
+        if i + 1 < len(atoms) and a.kind in ("digits", "words"):
+            b = atoms[i + 1]
+            gap = _RANGE_GAP_RE.match(text, a_end, b.start) if b.kind in ("digits", "words") \
+                else None
+            if gap is not None:
+                b_unit, b_end = _unit_after(text, b)
+                word = (gap.group("word") or "").lower()
+                lead = _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)
+                lead_word = lead.group("w").lower() if lead else ""
+                low = a.value
+                if a.scale == 1 and b.scale > 1 and a.value < b.mantissa:
+                    low = a.value * b.scale  # "two and three thousand": 2,000 to 3,000
+                unit = b_unit or a_unit
+                fits = (a_unit is None or a_unit == b_unit) and low <= b.value
+                if word == "and":
+                    fits = fits and lead_word == "between"
+                if word == "to" and lead_word == "from":
+                    verb = _word_before(text, lead.start() if lead else a.start).lower()
+                    fits = fits and verb not in _CHANGE_VERBS
+                if gap.group("dash") and low > b.value:
+                    i += 2  # "3-1": a score, not a count
+                    continue
+                if fits:
+                    out.append((a.start, b_end, low, b.value, unit, "range"))
+                    i += 2
+                    continue
+        low = a.low if a.low is not None else a.value
+        high = a.high if a.high is not None else a.value
+        out.append((a.start, a_end, low, high, a.unit or a_unit, a.kind))
+        i += 1
+    return out
+
+
+def _unit_after(text: str, atom: _Atom) -> tuple[str | None, int]:
+    """Read a percent sign or currency word right after an atom: (unit, new end)."""
+    if atom.kind in (VAGUE, "fraction") or atom.unit is not None:
+        return atom.unit, atom.end
+    limit = min(len(text), atom.end + 30)
+    p = _PERCENT_RE.match(text, atom.end, limit)
+    if p:
+        return ("percentage point" if p.group("pp") else "percent"), p.end()
+    c = _CURRENCY_AFTER_RE.match(text, atom.end, limit)
+    if c:
+        word = _SPACE_RE.sub(" ", c.group("cur").lower())
+        return CURRENCY_WORDS.get(word, CURRENCY_WORDS.get(word + "s", word)), c.end()
+    return None, atom.end
+
+
+def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence]) -> list[_Phrase]:
+    """Read hedges, currency, "between", suffix hedges and the counted noun around ranges."""
+    phrases: list[_Phrase] = []
+    for start, end, low, high, unit, kind in _combine(text, atoms):
+        note = ""
+        cur = _CURRENCY_BEFORE_RE.search(text, max(0, start - 4), start)
+        if cur:
+            sign = cur.group(0).strip()
+            unit = unit or CURRENCY_SIGNS.get(sign, sign)
+            start = cur.start()
+        if kind == "range":
+            lead = _BETWEEN_RE.search(text, max(0, start - 12), start)
+            if lead:
+                start = lead.start()
+        hedge: str | None = VAGUE if kind == VAGUE else None
+        h = _HEDGE_RE.search(text, max(0, start - 24), start)
+        if h and kind != VAGUE:
+            phrase = _SPACE_RE.sub(" ", h.group(0).strip().lower())
+            hedge = HEDGES.get(phrase)
+            start = h.start()
+        sfx = _SUFFIX_HEDGE_RE.match(text, end, min(len(text), end + 12))
+        if sfx and hedge is None and kind != VAGUE:
+            token = _SPACE_RE.sub(" ", (sfx.group("w") or sfx.group("odd") or "+").lower())
+            hedge = SUFFIX_HEDGES[token]
+            end = sfx.end()
+        if kind == "fraction":
+            note = "a fraction read as a percentage"
+        role, noun_end = _counted_noun(text, end, high, unit)
+        if not role and kind != "fraction":
+            role = _role_from_context(text, _sentence_start(sentences, start), start)
+        end = max(end, noun_end)
+        phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), role, note))
+    return phrases
+
+
+# --- the seam --------------------------------------------------------------------------------
+
+
+def _fmt(x: float) -> str:
+    """Format a float for a key: integers without a decimal point, others to 10 digits."""
+    return str(int(x)) if x == int(x) and abs(x) < 1e18 else f"{x:.10g}"
+
+
+def _key(q: Quantity) -> str:
+    """Return the comparable form of a quantity."""
+    return f"number:{q.hedge or '='}:{_fmt(q.low)}:{_fmt(q.high)}:{q.unit or ''}"
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
+    """Find the number facts of ``doc``: counts, ranges, hedged figures and percentages.
+
+    Args:
+        doc: the document; offsets refer to ``doc.text``.
+        sentences: its sentences, sorted by offset; facts outside every sentence are dropped.
+        context: unused by numbers (kept for the shared signature).
+
+    Returns:
+        One ``Fact`` of kind "number" per figure, with a ``Quantity`` value and the counted
+        noun as ``role``.
+
+    Examples:
+        >>> from retold.model import Sentence
+        >>> text = "Officials said at least 10 soldiers died."
+        >>> f = extract(Document(text), [Sentence(0, 0, len(text), text)], Context())[0]
+        >>> f.text, f.key, f.role
+        ('at least 10 soldiers', 'number:at_least:10:10:', 'soldier')
+    """
+    del context  # numbers need no publication date
+    text = doc.text
+    norm = _normalise_digits(text)
+    blocked = date_spans(text)
+    facts: list[Fact] = []
+    for p in _phrases(norm, _atoms(norm, blocked), sentences):
+        sid = sentence_at(sentences, p.start)
+        if sid is None:
+            continue
+        facts.append(Fact("number", p.start, p.end, text[p.start : p.end], sid, _key(p.quantity),
+                          p.quantity, p.role, p.note))
+    return facts
+
+
+def _close(x: float, y: float) -> bool:
+    """Compare two figures, tolerating float formatting."""
+    return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+def equivalent(a: Fact, b: Fact) -> bool:
+    """Tell whether two number facts state the same figure (bounds, hedge and unit)."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return a.key == b.key
+    return _close(qa.low, qb.low) and _close(qa.high, qb.high) and qa.hedge == qb.hedge \
+        and qa.unit == qb.unit
+
+
+# Slot scores: the counted noun names the slot best; a shared unit (percent, a currency) next.
+ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
+
+
+def slot_score(a: Fact, b: Fact) -> float:
+    """Score in [0, 1] how likely ``b`` is the figure that fills ``a``'s slot."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return FALLBACK
+    unit_same = qa.unit == qb.unit
+    if a.role and b.role:
+        if a.role == b.role:
+            score = ROLE_MATCH
+        elif a.role in b.role or b.role in a.role:
+            score = ROLE_PARTIAL
+        else:
+            score = UNIT_MATCH if unit_same and qa.unit else FALLBACK
+    elif unit_same and qa.unit:
+        score = UNIT_MATCH
+    elif unit_same:
+        score = NO_ROLES
+    else:
+        score = FALLBACK
+    if not unit_same:
+        score *= 0.5  # a percentage seldom replaces a count
+    if (qa.low != qa.high) == (qb.low != qb.high):
+        score = min(1.0, score + 0.05)  # both ranges, or both single figures
+    return round(score, 4)
+
+
+def _figure(x: float) -> str:
+    """Say a figure: "2,000", "1.5 million", "0.5"."""
+    if abs(x) >= 1e9 and x % 1e7 == 0:
+        return f"{x / 1e9:g} billion"
+    if abs(x) >= 1e6 and x % 1e4 == 0:
+        return f"{x / 1e6:g} million"
+    if x == int(x):
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+_VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
+    (2 * b * m, (10 * b) * m - 1): (f"{n} of {n2}" if n2 else n)
+    for n, b in (("hundreds", 100.0), ("thousands", 1e3), ("millions", 1e6), ("billions", 1e9),
+                 ("tens", 10.0))
+    for n2, m in (("", 1.0), ("thousands", 1e3), ("millions", 1e6))
+}
+
+
+def humanise(q: Quantity) -> str:
+    """Say a quantity the way a journalist would ("between 2,000 and 3,000", "about 50%")."""
+    if q.hedge == VAGUE:
+        name = _VAGUE_NAMES.get((q.low, q.high))
+        return name or f"between {_figure(q.low)} and {_figure(q.high)} (a rough magnitude)"
+
+    def one(x: float) -> str:
+        """Say one bound with its unit."""
+        if q.unit == "percent":
+            return f"{_figure(x)}%"
+        if q.unit == "percentage point":
+            return f"{_figure(x)} percentage points"
+        if q.unit in UNIT_SYMBOLS:
+            return f"{UNIT_SYMBOLS[q.unit]}{_figure(x)}"
+        return f"{_figure(x)} {q.unit}" if q.unit else _figure(x)
+
+    hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
+    if _close(q.low, q.high):
+        body = one(q.low)
+        return f"{hedge} {body}" if hedge else body
+    body = f"{one(q.low)} to {one(q.high)}"
+    return f"{hedge} {body}" if hedge else f"between {one(q.low)} and {one(q.high)}"
+
+
+def _plural(lemma: str) -> str:
+    """Make a counted-noun lemma plural for a sentence ("attack" -> "attacks")."""
+    irregular = {v: k for k, v in _IRREGULAR_PLURALS.items()} | {"person": "people"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith("man"):
+        return lemma[:-3] + "men"
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return lemma[:-1] + "ies"
+    if lemma.endswith(("s", "x", "ch", "sh", "z")):
+        return lemma + "es"
+    return lemma + "s"
+
+
+def _quote(fact: Fact) -> str:
+    """Return a fact's text on one line (NBSP and line breaks as spaces), for quoting."""
+    return _SPACE_RE.sub(" ", fact.text).strip()
+
+
+def explain(a: Fact | None, b: Fact | None) -> str:
+    """Say in one plain sentence how the figure changed (a None: added; b None: dropped)."""
+    if a is None and b is None:
+        raise ValueError("explain() needs at least one fact")
+    if b is None:
+        assert a is not None
+        return f"The original's figure '{_quote(a)}' is missing from the retelling."
+    if a is None:
+        return f"The retelling states '{_quote(b)}', which the original does not."
+    qa, qb = a.value, b.value
+    if equivalent(a, b):
+        return f"The retelling gives the same figure as the original ('{_quote(b)}')."
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
+    same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
+    if same_bounds or qa.unit != qb.unit:
+        # Only the hedge (or the unit) differs: quote both as written.
+        return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
+    subject = "The number"
+    if qa.unit == "percent":
+        subject = "The percentage"
+    elif a.role and a.role == b.role and a.role not in ("percent",):
+        subject = f"The number of {_plural(a.role)}"
+    return f"{subject} changed from {humanise(qa)} to {humanise(qb)}."

@@ -1,0 +1,317 @@
+"""Quotations: words between quote marks, compared word for word.
+
+Marks: straight and curly double quotes, «French» and »German« guillemets, „German“ quotes, and
+single quotes (curly or straight) when they are plainly quote marks, not apostrophes (an
+opening mark after a space and before a letter, a closing mark after a non-space and before a
+non-letter; "the soldiers’ homes" is a possessive and is passed over when another closing mark
+follows). Marks are paired greedily inside one paragraph (a blank line ends every quotation), so
+a quotation may span sentences.
+
+Machine translation breaks quotes: a closing mark goes missing, a stray one lands after the
+last words ("... than they were." We have in the past decade. "), or a phrase is quoted as a
+fragment. The repairs are: a stray closing mark after a finished quotation, with no speech verb
+in between, extends that quotation to itself; an opening mark never closed runs to the end of
+its paragraph when that is short; anything under ``MIN_QUOTE_WORDS`` words is a scare quote or a
+fragment and is not a quotation. Unbalanced marks never raise.
+
+A fact's text is the quoted words WITHOUT the marks: the marks are typography, and a changed quote
+style must not move the span. ``key`` is the words in lowercase without punctuation; ``role`` the
+speaker as written when one is found nearby ("Doe said:", "according to Doe", "a message which
+read:", "", said Doe"), else "". ``note`` says when marks were repaired.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from rapidfuzz.fuzz import token_set_ratio
+
+from retold.facts import attributions, names
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+__all__ = ["extract", "equivalent", "slot_score", "explain", "quote_spans", "MIN_QUOTE_WORDS"]
+
+# Fewer words than this between marks is a scare quote ("so-called 'experts'") or a fragment left
+# by machine translation (" Succession "), not a quotation.
+MIN_QUOTE_WORDS = 3
+# An opening mark never closed runs to the end of its paragraph only if that is this short
+# (about two sentences); a longer run is more likely a stray mark than a quotation.
+UNCLOSED_MAX = 300
+# A stray closing mark may extend the quotation before it across at most this many characters.
+STRAY_GAP_MAX = 200
+# Single-quote quotations are riskier (apostrophes); they are sought over at most this many
+# characters.
+SINGLE_MAX = 300
+# Quotes shown in explanations are cut at a word boundary near this many characters.
+SHOW_CHARS = 70
+
+_DOUBLE = '"“”„«»'
+_SINGLE = "'‘’‚"
+_DOUBLE_RE = re.compile(f"[{_DOUBLE}]")
+_SINGLE_OPEN_RE = re.compile(r"[‘'‚](?=[^\W\d_])")
+_PARAGRAPH_RE = re.compile(r"\n[ \t\u00a0\u202f\r]*\n")
+_WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d+")
+_KEY_RE = re.compile(r"\w+")
+_SPACE_CHARS = " \t\n\r\u00a0\u202f\u2009\u200b"
+_BEFORE_OPEN = "([{—–-/"
+_AFTER_CLOSE = ".,;:!?)]}—–-…"
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quotation: marks at ``open`` and ``close`` (``close`` may be the paragraph end)."""
+
+    open: int
+    close: int
+    start: int  # first quoted character (marks and spaces trimmed)
+    end: int
+    note: str = ""
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) of each blank-line-separated paragraph."""
+    out, pos = [], 0
+    for m in _PARAGRAPH_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    return out
+
+
+def _space_before(text: str, i: int, floor: int) -> bool:
+    """True when the character before ``i`` is a space, an opening bracket or the start."""
+    return i <= floor or text[i - 1] in _SPACE_CHARS or text[i - 1] in _BEFORE_OPEN
+
+
+def _space_after(text: str, i: int, ceiling: int) -> bool:
+    """True when the character after ``i`` is a space, closing punctuation or the end."""
+    return i + 1 >= ceiling or text[i + 1] in _SPACE_CHARS or text[i + 1] in _AFTER_CLOSE
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces (NBSP included) from both ends of ``[start, end)``."""
+    while start < end and text[start] in _SPACE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _SPACE_CHARS:
+        end -= 1
+    return start, end
+
+
+def _words(s: str) -> int:
+    """Count words (each CJK character counts as one: those scripts do not use spaces)."""
+    return len(_WORD_RE.findall(s))
+
+
+def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
+    """Pair the double quote marks of one paragraph greedily, repairing broken ones."""
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text, floor, ceiling)]
+    if not marks:
+        return []
+    guillemets = [text[i] for i in marks if text[i] in "«»"]
+    reversed_guillemets = bool(guillemets) and guillemets[0] == "»"  # German »...«
+
+    def opener_like(i: int) -> bool:
+        return _space_before(text, i, floor) and not _space_after(text, i, ceiling)
+
+    def closer_like(i: int) -> bool:
+        return not _space_before(text, i, floor) and _space_after(text, i, ceiling)
+
+    def can_open(i: int) -> bool:
+        c = text[i]
+        if c in "«»":
+            return c == ("»" if reversed_guillemets else "«")
+        if c in "„“":
+            return True
+        return not closer_like(i)  # " and ” (Swedish uses ” both ways)
+
+    def can_close(i: int, opened: int) -> bool:
+        c = text[i]
+        if c in "«»":
+            return c == ("«" if reversed_guillemets else "»")
+        if c == "„":
+            return False
+        if c == "“":
+            return text[opened] == "„" or closer_like(i)  # „German“; else a new opener
+        return not opener_like(i)
+
+    pairs: list[tuple[int, int]] = []
+    strays: list[int] = []
+    opened: int | None = None
+    for i in marks:
+        if opened is None:
+            if can_open(i):
+                opened = i
+            else:
+                strays.append(i)
+        elif can_close(i, opened):
+            pairs.append((opened, i))
+            opened = None
+        elif can_open(i):
+            strays.append(opened)
+            opened = i
+        else:
+            strays.append(i)
+
+    quotes: dict[int, QuoteSpan] = {}
+    for o, c in pairs:
+        quotes[o] = QuoteSpan(o, c, *_trim(text, o + 1, c))
+    if opened is not None:
+        rest = text[opened + 1:ceiling]
+        if opener_like(opened) and len(rest) <= UNCLOSED_MAX and _words(rest) >= MIN_QUOTE_WORDS:
+            quotes[opened] = QuoteSpan(opened, ceiling, *_trim(text, opened + 1, ceiling),
+                                       note="no closing quote mark; taken to the paragraph end")
+        else:
+            strays.append(opened)
+
+    # A stray closing mark after a finished quotation: machine translation split the quote.
+    # Only a mark that closes (after a word, or the last thing in its paragraph) extends, and
+    # only a real quotation: a scare quote followed by a stray mark stays a scare quote.
+    for s in sorted(strays):
+        at_end = not text[s + 1:ceiling].strip()
+        if text[s] in "„«" or not (closer_like(s) or at_end):
+            continue
+        before = [q for q in quotes.values() if q.close < s]
+        if not before:
+            continue
+        last = max(before, key=lambda q: q.close)
+        if _words(text[last.start:last.end]) < MIN_QUOTE_WORDS:
+            continue
+        gap = text[last.close + 1:s]
+        if (len(gap) <= STRAY_GAP_MAX and not any(ch in _DOUBLE for ch in gap)
+                and not attributions._VERB_RE.search(gap) and gap.strip()):
+            quotes[last.open] = QuoteSpan(last.open, s, *_trim(text, last.open + 1, s),
+                                          note="quote marks broken; joined across a stray mark")
+    return [q for q in quotes.values() if _words(text[q.start:q.end]) >= MIN_QUOTE_WORDS]
+
+
+def _single_quotes(text: str, floor: int, ceiling: int,
+                   taken: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Find single-quote quotations in one paragraph, telling quote marks from apostrophes."""
+    out: list[QuoteSpan] = []
+    resume = floor
+    for m in _SINGLE_OPEN_RE.finditer(text, floor, ceiling):
+        i = m.start()
+        if i < resume or not _space_before(text, i, floor):
+            continue
+        if any(o <= i <= e for o, e in taken):
+            continue  # a quotation inside a quotation is part of it
+        close = _single_close(text, i, min(ceiling, i + SINGLE_MAX))
+        if close is not None:
+            start, end = _trim(text, i + 1, close)
+            if _words(text[start:end]) >= MIN_QUOTE_WORDS:
+                out.append(QuoteSpan(i, close, start, end))
+                resume = close + 1
+    return out
+
+
+def _single_close(text: str, opened: int, limit: int) -> int | None:
+    """Return the closing single mark for the one at ``opened``: not an apostrophe."""
+    closers = "’'" if text[opened] != "‚" else "‘’'"
+    possessive: int | None = None
+    for j in range(opened + 2, limit):
+        if text[j] == "\n" and j + 1 < limit and text[j + 1] == "\n":
+            break
+        if text[j] not in closers or text[j - 1] in _SPACE_CHARS:
+            continue
+        nxt = text[j + 1] if j + 1 < len(text) else ""
+        if nxt.isalnum():
+            continue  # don’t, O’Brien: an apostrophe inside a word
+        if text[j - 1] in "sS" and nxt == " " and j + 2 < len(text) and text[j + 2].islower():
+            possessive = possessive if possessive is not None else j  # the soldiers’ homes
+            continue
+        return j
+    return possessive
+
+
+def quote_spans(text: str) -> list[QuoteSpan]:
+    """Return the quotations of a text in order (marks paired, repaired, fragments dropped)."""
+    out: list[QuoteSpan] = []
+    for floor, ceiling in _paragraphs(text):
+        if not any(ch in text[floor:ceiling] for ch in _DOUBLE + _SINGLE):
+            continue
+        doubles = _double_quotes(text, floor, ceiling)
+        taken = [(q.open, q.close) for q in doubles]
+        out.extend(doubles)
+        out.extend(_single_quotes(text, floor, ceiling, taken))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _key(quoted: str) -> str:
+    """Return the comparable words of a quotation: lowercase, punctuation dropped."""
+    return " ".join(_KEY_RE.findall(quoted.casefold()))
+
+
+def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
+    """Return the quotations of a document (text: the quoted words without the marks)."""
+    del context
+    text = doc.text
+    facts: list[Fact] = []
+    paragraphs = _paragraphs(text)
+    for q in quote_spans(text):
+        floor, ceiling = next(((s, e) for s, e in paragraphs if s <= q.open < e),
+                              (0, len(text)))
+        speaker = attributions.speaker_near(text, sentences, q.open, min(q.close + 1, ceiling),
+                                            floor, ceiling)
+        quoted = text[q.start:q.end]
+        facts.append(Fact(kind="quote", start=q.start, end=q.end, text=quoted,
+                          sentence=names._sentence_id(sentences, q.start), key=_key(quoted),
+                          role=speaker, note=q.note))
+    return facts
+
+
+# --- the fact-kind contract -------------------------------------------------------------------
+
+
+def _speakers_agree(a: Fact, b: Fact) -> bool:
+    """True unless both quotes have a speaker and they differ (an unfound speaker is no news)."""
+    return not a.role or not b.role or attributions.same_speaker(a.role, b.role)
+
+
+def equivalent(a: Fact, b: Fact) -> bool:
+    """True when two quotations have the same words (case, punctuation, marks aside)."""
+    return a.key == b.key and _speakers_agree(a, b)
+
+
+def slot_score(a: Fact, b: Fact) -> float:
+    """Word overlap of two quotations: a reworded quote pairs with its original."""
+    if a.key == b.key:
+        return 1.0
+    return token_set_ratio(a.key, b.key) / 100.0
+
+
+def _show(quoted: str) -> str:
+    """Cut a quotation for display at a word boundary, with an ellipsis."""
+    quoted = " ".join(quoted.split())
+    if len(quoted) <= SHOW_CHARS:
+        return quoted
+    cut = quoted.rfind(" ", 0, SHOW_CHARS)
+    return quoted[: cut if cut > SHOW_CHARS // 2 else SHOW_CHARS].rstrip(",;:") + "…"
+
+
+def explain(a: Fact | None, b: Fact | None) -> str:
+    """One sentence on a quotation change for a journalist."""
+    if a is not None and b is None:
+        who = f" by {a.role}" if a.role else ""
+        return f"The retelling drops the quotation{who}: '{_show(a.text)}'."
+    if b is not None and a is None:
+        who = f" attributed to {b.role}" if b.role else ""
+        return f"The retelling adds a quotation{who} that is not in the original: '{_show(b.text)}'."
+    if a is None or b is None:
+        return "No quotation."
+    speakers_differ = not _speakers_agree(a, b)
+    if a.key == b.key:
+        if speakers_differ:
+            return (f"The quote is attributed to {a.role} in the original but to {b.role} in the "
+                    f"retelling.")
+        return "The quotation is the same, written with different marks or punctuation."
+    if b.key and f" {b.key} " in f" {a.key} ":
+        change = f"The retelling shortens the quotation: '{_show(a.text)}' became '{_show(b.text)}'"
+    else:
+        change = f"The quotation was reworded: '{_show(a.text)}' became '{_show(b.text)}'"
+    if speakers_differ:
+        return f"{change}, and it is attributed to {b.role} instead of {a.role}."
+    return change + "."

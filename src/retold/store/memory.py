@@ -1,0 +1,97 @@
+"""An in-memory store for tests and one-off runs (nothing survives the process)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator, Sequence
+
+from retold.model import Article, Link
+from retold.store.base import PENDING, VERIFIED, CandidateRow
+
+
+class MemoryStore:
+    """A :class:`~retold.store.base.Store` in dictionaries."""
+
+    def __init__(self) -> None:
+        self._articles: dict[int, Article] = {}
+        self._seq: dict[str, int] = {}
+        self._searched: set[int] = set()
+        self._fps: dict[int, dict[str, Any]] = {}
+        self._cands: dict[tuple[int, int], list[Any]] = {}
+        self._links: dict[tuple[str, str], Link] = {}
+        self.problems: list[tuple[str, int | None, str]] = []
+
+    def __enter__(self) -> MemoryStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        pass
+
+    def add_articles(self, articles: Sequence[Article]) -> list[str]:
+        existing = []
+        for a in articles:
+            if a.id in self._seq:
+                existing.append(a.id)
+                continue
+            seq = len(self._articles) + 1
+            self._seq[a.id] = seq
+            self._articles[seq] = a
+        return existing
+
+    def unfingerprinted(self, limit: int) -> list[tuple[int, str, str]]:
+        out = [(s, a.id, a.text) for s, a in self._articles.items() if s not in self._fps]
+        return out[:limit]
+
+    def put_fingerprints(self, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
+        self._fps.update(dict(rows))
+
+    def fingerprints(self) -> Iterator[tuple[int, dict[str, Any], bool]]:
+        for seq in sorted(self._fps):
+            yield seq, self._fps[seq], seq in self._searched
+
+    def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
+        for a, b, channels, shared, score, state in rows:
+            self._cands.setdefault((a, b), [channels, shared, score, state])
+        self._searched.update(searched)
+
+    def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
+        out = [(a, b, c[0], c[2]) for (a, b), c in sorted(self._cands.items())
+               if c[3] == PENDING]
+        return out[:limit]
+
+    def articles(self, seqs: Sequence[int]) -> dict[int, Article]:
+        return {s: self._articles[s] for s in seqs if s in self._articles}
+
+    def article(self, article_id: str) -> Article | None:
+        seq = self._seq.get(article_id)
+        return self._articles[seq] if seq is not None else None
+
+    def put_links(self, verified: Sequence[tuple[int, int]], links: Sequence[Link]) -> None:
+        for l in links:
+            self._links[(l.source_id, l.target_id)] = l
+        for p in verified:
+            self._cands[p][3] = VERIFIED
+
+    def links(self) -> Iterator[Link]:
+        for k in sorted(self._links):
+            yield self._links[k]
+
+    def published(self) -> dict[str, dt.date | None]:
+        return {a.id: a.published for a in self._articles.values()}
+
+    def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
+        self.problems.extend(problems)
+
+    def counts(self) -> dict[str, int]:
+        states = [c[3] for c in self._cands.values()]
+        return {
+            "articles": len(self._articles),
+            "fingerprints": len(self._fps),
+            "candidates": len(self._cands),
+            "pending": states.count(PENDING),
+            "verified": states.count(VERIFIED),
+            "links": len(self._links),
+        }

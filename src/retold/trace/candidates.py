@@ -1,0 +1,325 @@
+"""Candidate search: which pairs of articles are worth verifying, without comparing all pairs.
+
+Each channel gives every article a few keys; two articles sharing a key are a candidate pair.
+
+* ``shingles`` and ``words``: LSH banding of the MinHash signatures. A band is ``rows``
+  consecutive signature values; two articles collide on it with probability ``J**rows`` for
+  Jaccard ``J``, so over ``bands`` bands they meet with probability ``1 - (1 - J**rows)**bands``.
+* ``facts``: the fact-pair keys themselves (two articles that say "37" and "Mosul" in one
+  sentence).
+
+A key shared by more than ``bucket_cap`` articles (a boilerplate sentence, "2020" with the
+commonest name) says little and would cost a quadratic number of pairs: it is skipped and
+counted in :class:`SearchStats`.
+
+The reference function for one bucket is :func:`pairs_in_bucket`; :func:`search` runs it over
+numpy-sorted keys in one process, and a Spark engine can run it after a ``groupBy(key)``.
+Pre-verification (:func:`estimate`, :func:`worth_verifying`) scores a candidate from the two
+fingerprints alone, so the pair pipeline only runs on pairs that can be real reuse.
+
+Pure functions; no I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from retold.trace.fingerprint import NUM_PERM, Fingerprint
+
+CHANNELS = ("shingles", "words", "facts")
+_BIT = {name: 1 << i for i, name in enumerate(CHANNELS)}
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchParams:
+    """Knobs of candidate search and pre-verification, with how they were chosen.
+
+    Banding: ``shingle_bands x shingle_rows = 42 x 3`` meets a pair with shingle Jaccard 0.3 at
+    p = 0.68 and 0.4 at p = 0.93, and two unrelated articles (J < 0.01) at p < 5e-5.
+    ``word_bands x word_rows = 32 x 4`` meets a paraphrase with content-word Jaccard 0.5 at
+    p = 0.87 and 0.6 at p = 0.99; unrelated articles on the same topic (J around 0.15-0.2)
+    at p = 0.02-0.05.
+    Pre-verification thresholds were set on the benchmark corpus (benchmarks/corpus.py,
+    10,000 articles), see benchmarks/bench_trace.py.
+    """
+
+    shingle_bands: int = 42
+    shingle_rows: int = 3
+    word_bands: int = 32
+    word_rows: int = 4
+    bucket_cap: int = 64  # articles per key; more and the key is skipped (and counted)
+    min_shingle_containment: float = 0.12  # of the smaller article, estimated from MinHash
+    min_word_containment: float = 0.45
+    min_shared_facts: int = 2  # with min_word_containment: a paraphrase keeps facts too
+    min_fact_share: float = 0.25  # shared fact keys over the smaller article's
+
+
+@dataclass(slots=True)
+class SearchStats:
+    """What candidate search did, including what it had to leave out."""
+
+    keys: int = 0
+    buckets: int = 0  # keys shared by two articles or more
+    capped_buckets: int = 0  # skipped: more than bucket_cap articles
+    capped_articles: int = 0  # article slots in the skipped buckets
+    pairs: int = 0
+    by_channel: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: SearchStats) -> None:
+        self.keys += other.keys
+        self.buckets += other.buckets
+        self.capped_buckets += other.capped_buckets
+        self.capped_articles += other.capped_articles
+        self.pairs += other.pairs
+        for k, v in other.by_channel.items():
+            self.by_channel[k] = self.by_channel.get(k, 0) + v
+
+
+def channel_names(mask: int) -> tuple[str, ...]:
+    """The channel names in a bit mask of channels."""
+    return tuple(name for name in CHANNELS if mask & _BIT[name])
+
+
+def band_keys(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """LSH band keys (uint64[n, bands]) of MinHash signatures (uint32[n, num_perm]).
+
+    An empty signature (an article with no shingles or no content words) gets key 0 in every
+    band, which :func:`search` ignores.
+    """
+    sig = np.atleast_2d(signatures)
+    if bands * rows > sig.shape[1]:
+        raise ValueError(f"{bands} bands x {rows} rows need {bands * rows} permutations, "
+                         f"the signatures have {sig.shape[1]}")
+    blocks = sig[:, : bands * rows].reshape(len(sig), bands, rows).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        key = np.zeros((len(sig), bands), dtype=np.uint64)
+        for j in range(rows):
+            key = (key ^ blocks[:, :, j]) * np.uint64(0x100000001B3) + np.uint64(j + 1)
+        key = key * np.uint64(0x9E3779B97F4A7C15) + np.arange(1, bands + 1, dtype=np.uint64)
+        key ^= key >> np.uint64(31)
+    key[key == 0] = 1
+    empty = (sig == _EMPTY).all(axis=1)
+    key[empty] = 0
+    return key
+
+
+def article_keys(fp: Fingerprint, params: SearchParams = SearchParams()) -> dict[str, np.ndarray]:
+    """Every candidate key of one article, by channel (what a Spark job would explode)."""
+    return {
+        "shingles": band_keys(fp.shingles[None, :], params.shingle_bands, params.shingle_rows)[0],
+        "words": band_keys(fp.words[None, :], params.word_bands, params.word_rows)[0],
+        "facts": fp.facts,
+    }
+
+
+def pairs_in_bucket(
+    members: Sequence[int], new: Sequence[bool], cap: int
+) -> tuple[list[tuple[int, int]], bool]:
+    """Pairs ``(a, b)``, ``a < b``, of one bucket's members with at least one new member.
+
+    Returns ``([], True)`` when the bucket has more than ``cap`` members (it is capped).
+    Pairs of two old members were found by an earlier run, so an incremental run skips them.
+    """
+    if len(members) > cap:
+        return [], True
+    order = sorted(set(zip(members, new)))
+    out = []
+    for i, (a, new_a) in enumerate(order):
+        for b, new_b in order[i + 1 :]:
+            if a != b and (new_a or new_b):
+                out.append((a, b))
+    return out, False
+
+
+def search(
+    keys: dict[str, tuple[np.ndarray, np.ndarray]],
+    new: np.ndarray,
+    params: SearchParams = SearchParams(),
+) -> tuple[dict[tuple[int, int], tuple[int, int]], SearchStats]:
+    """Candidate pairs from every channel's keys, with the channels that proposed each.
+
+    Args:
+        keys: channel -> ``(key, owner)`` arrays of equal length: each key with the index of
+            the article it belongs to (0 keys are ignored).
+        new: bool array by article index: True for articles this run added.
+        params: bucket cap.
+
+    Returns:
+        ``{(a, b): (channel bit mask, shared fact keys)}`` with ``a < b`` article indexes
+        (shared fact keys counted over the fact buckets that were not capped), and the stats.
+    """
+    pairs: dict[tuple[int, int], int] = {}
+    shared: dict[tuple[int, int], int] = {}
+    stats = SearchStats()
+    for channel, (key, owner) in keys.items():
+        bit = _BIT[channel]
+        count = shared if channel == "facts" else None
+        keep = key != 0
+        key, owner = key[keep], owner[keep]
+        stats.keys += len(key)
+        if not len(key):
+            continue
+        order = np.lexsort((owner, key))
+        key, owner = key[order], owner[order]
+        starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        sizes = np.diff(np.r_[starts, len(key)])
+        is_new = new[owner]
+        # buckets with a new member: cumulative count of new flags
+        cum = np.r_[0, np.cumsum(is_new)]
+        has_new = (cum[starts + sizes] - cum[starts]) > 0
+        multi = sizes >= 2
+        stats.buckets += int(multi.sum())
+        found = 0
+        for s, n in zip(starts[multi & has_new], sizes[multi & has_new]):
+            members = owner[s : s + n]
+            if n == 2:  # the common case, without the general machinery
+                a, b = int(members[0]), int(members[1])
+                if a != b:
+                    p = (a, b) if a < b else (b, a)
+                    pairs[p] = pairs.get(p, 0) | bit
+                    if count is not None:
+                        count[p] = count.get(p, 0) + 1
+                    found += 1
+                continue
+            got, capped = pairs_in_bucket(members.tolist(), is_new[s : s + n].tolist(),
+                                          params.bucket_cap)
+            if capped:
+                stats.capped_buckets += 1
+                stats.capped_articles += int(n)
+            for p in got:
+                pairs[p] = pairs.get(p, 0) | bit
+                if count is not None:
+                    count[p] = count.get(p, 0) + 1
+            found += len(got)
+        stats.by_channel[channel] = stats.by_channel.get(channel, 0) + found
+    stats.pairs = len(pairs)
+    return {p: (mask, shared.get(p, 0)) for p, mask in pairs.items()}, stats
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """What two fingerprints say about a pair before the pair pipeline runs."""
+
+    shingle_jaccard: float
+    word_jaccard: float
+    shingle_containment: tuple[float, float]  # share of a's shingles in b, of b's in a
+    word_containment: tuple[float, float]
+    shared_facts: int
+    fact_share: float  # shared fact keys over the smaller article's
+
+    @property
+    def score(self) -> float:
+        """One number to order candidates by (the larger of the channel evidences)."""
+        return max(max(self.shingle_containment), max(self.word_containment) * 0.8,
+                   self.fact_share * 0.6)
+
+
+def _containment(j: float, na: int, nb: int) -> tuple[float, float]:
+    # |A ∩ B| = J / (1 + J) * (|A| + |B|); containment of A in B is |A ∩ B| / |A|.
+    inter = j / (1.0 + j) * (na + nb)
+    return (min(1.0, inter / na) if na else 0.0, min(1.0, inter / nb) if nb else 0.0)
+
+
+def estimate(a: Fingerprint, b: Fingerprint) -> Estimate:
+    """Estimate the overlap of two articles from their fingerprints."""
+    sj = float(np.mean(a.shingles == b.shingles)) if a.n_shingles and b.n_shingles else 0.0
+    wj = float(np.mean(a.words == b.words)) if a.n_words and b.n_words else 0.0
+    shared = len(np.intersect1d(a.facts, b.facts, assume_unique=True))
+    smaller = min(len(a.facts), len(b.facts))
+    return Estimate(
+        shingle_jaccard=sj,
+        word_jaccard=wj,
+        shingle_containment=_containment(sj, a.n_shingles, b.n_shingles),
+        word_containment=_containment(wj, a.n_words, b.n_words),
+        shared_facts=shared,
+        fact_share=shared / smaller if smaller else 0.0,
+    )
+
+
+def estimate_many(
+    a: np.ndarray,
+    b: np.ndarray,
+    shingles: np.ndarray,
+    words: np.ndarray,
+    n_shingles: np.ndarray,
+    n_words: np.ndarray,
+    n_facts: np.ndarray,
+    shared_facts: np.ndarray,
+    params: SearchParams = SearchParams(),
+    chunk: int = 65536,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`estimate` and :func:`worth_verifying` for many pairs at once.
+
+    ``a``/``b`` index rows of the stacked signatures and per-article sizes; ``shared_facts``
+    is the number of fact keys each pair shares. Returns ``(score, worth)`` arrays.
+    """
+    score = np.zeros(len(a), dtype=np.float64)
+    worth = np.zeros(len(a), dtype=bool)
+    for s in range(0, len(a), chunk):
+        ia, ib = a[s : s + chunk], b[s : s + chunk]
+        na, nb = n_shingles[ia].astype(float), n_shingles[ib].astype(float)
+        sj = (shingles[ia] == shingles[ib]).mean(axis=1) * ((na > 0) & (nb > 0))
+        wa, wb = n_words[ia].astype(float), n_words[ib].astype(float)
+        wj = (words[ia] == words[ib]).mean(axis=1) * ((wa > 0) & (wb > 0))
+        sc = _containment_max(sj, na, nb)
+        wc = _containment_max(wj, wa, wb)
+        smaller = np.minimum(n_facts[ia], n_facts[ib]).astype(float)
+        sf = shared_facts[s : s + chunk].astype(float)
+        fshare = np.divide(sf, smaller, out=np.zeros_like(sf), where=smaller > 0)
+        score[s : s + chunk] = np.maximum(np.maximum(sc, wc * 0.8), fshare * 0.6)
+        worth[s : s + chunk] = (sc >= params.min_shingle_containment) | (
+            (wc >= params.min_word_containment)
+            & ((sf >= params.min_shared_facts) | (fshare >= params.min_fact_share))
+        )
+    return score, worth
+
+
+def _containment_max(j: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
+    inter = j / (1.0 + j) * (na + nb)
+    ca = np.divide(inter, na, out=np.zeros_like(inter), where=na > 0)
+    cb = np.divide(inter, nb, out=np.zeros_like(inter), where=nb > 0)
+    return np.minimum(1.0, np.maximum(ca, cb))
+
+
+def worth_verifying(e: Estimate, params: SearchParams = SearchParams()) -> bool:
+    """Pre-verification: can this pair be real reuse? (cheap; the pair pipeline decides)."""
+    if max(e.shingle_containment) >= params.min_shingle_containment:
+        return True
+    if max(e.word_containment) >= params.min_word_containment and (
+        e.shared_facts >= params.min_shared_facts or e.fact_share >= params.min_fact_share
+    ):
+        return True
+    return False
+
+
+def preverify(
+    pairs: Iterable[tuple[str, str, int]],
+    fingerprints: dict[str, Fingerprint],
+    params: SearchParams = SearchParams(),
+) -> Iterator[tuple[str, str, int, Estimate, bool]]:
+    """Score candidate pairs ``(a, b, channels)``; yield each with its estimate and verdict."""
+    for a, b, mask in pairs:
+        e = estimate(fingerprints[a], fingerprints[b])
+        yield a, b, mask, e, worth_verifying(e, params)
+
+
+__all__ = [
+    "CHANNELS",
+    "Estimate",
+    "NUM_PERM",
+    "SearchParams",
+    "SearchStats",
+    "article_keys",
+    "band_keys",
+    "channel_names",
+    "estimate",
+    "estimate_many",
+    "pairs_in_bucket",
+    "preverify",
+    "search",
+    "worth_verifying",
+]

@@ -1,0 +1,44 @@
+"""What a trace run returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from retold.model import Link, Story
+
+
+@dataclass(slots=True)
+class TraceResult:
+    """The outcome of one ``trace`` run over a store (counts are for this run unless *total*)."""
+
+    articles: int = 0  # articles in the store after the run (total)
+    added: int = 0  # new articles this run
+    already_stored: int = 0  # articles of the input the store already had (skipped)
+    problems: list[Any] = field(default_factory=list)  # ingest.Problem, in input order
+    fingerprinted: int = 0
+    candidates: int = 0  # candidate pairs found this run (all channels)
+    rejected: int = 0  # of those, dropped by pre-verification
+    verified: int = 0  # pairs the pair pipeline ran on this run
+    new_links: int = 0
+    links: list[Link] = field(default_factory=list)  # every link in the store
+    stories: list[Story] = field(default_factory=list)  # every story, biggest first
+    search: dict[str, Any] = field(default_factory=dict)  # candidates.SearchStats as a dict
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time by stage, and "total"
+
+    def summary(self) -> dict[str, Any]:
+        """The figures the CLI prints at the end of a run."""
+        return {
+            "articles": self.articles,
+            "added": self.added,
+            "already_stored": self.already_stored,
+            "problems": len(self.problems),
+            "candidates": self.candidates,
+            "rejected": self.rejected,
+            "verified": self.verified,
+            "new_links": self.new_links,
+            "links": len(self.links),
+            "stories": len(self.stories),
+            "capped_buckets": self.search.get("capped_buckets", 0),
+            "seconds": round(self.seconds.get("total", 0.0), 2),
+        }

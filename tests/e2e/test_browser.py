@@ -1,0 +1,201 @@
+"""End to end in a real browser: Debian's chromium driven by Playwright, against `retold serve`.
+
+Needs /usr/bin/chromium and the Python ``playwright`` package (no browser download: Playwright
+is pointed at the system chromium). ``scripts/setup-browser.sh`` installs both. Set
+``RETOLD_CHROMIUM`` to use another chromium binary, and ``RETOLD_DOCS_SCREENSHOT=1`` to also
+refresh ``docs/screenshot.png``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "isis-iraq-2020"
+ARTIFACTS = ROOT / "artifacts"
+CHROMIUM = os.environ.get("RETOLD_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+# What the machine needs: no GPU, no background traffic to Google's hosts, a fresh profile
+# (Playwright makes a new temporary --user-data-dir for every launch).
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"chromium not found at {CHROMIUM}: run scripts/setup-browser.sh",
+                allow_module_level=True)
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is missing: run scripts/setup-browser.sh"
+)
+uvicorn = pytest.importorskip("uvicorn", reason="the [web] extra is not installed")
+
+from retold.web.app import create_app  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def server():
+    """`retold serve` for real: uvicorn on 127.0.0.1 in a thread, on a free port."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning",
+                            lifespan="off", ws="none")
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not srv.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)
+        sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.set_default_timeout(15_000)
+    problems: list[str] = []
+    pg.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    pg.on("console", lambda m: problems.append(f"console {m.type}: {m.text}")
+          if m.type in ("error", "warning") else None)
+    pg.on("dialog", lambda d: (problems.append(f"dialog: {d.message}"), d.dismiss()))
+    pg.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:"))
+          else problems.append(f"request off the server: {r.url}"))
+    pg.problems = problems  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def submit(page, server: str, original: str, retelling: str) -> None:
+    page.goto(server + "/")
+    page.fill("#original_text", original)
+    page.fill("#retelling_text", retelling)
+    with page.expect_navigation():
+        page.click("#submit")
+
+
+def test_paste_the_worked_example_and_follow_a_change(page, server):
+    original = (EXAMPLE / "original.txt").read_text(encoding="utf-8")
+    retelling = (EXAMPLE / "retelling.txt").read_text(encoding="utf-8")
+    submit(page, server, original, retelling)
+    assert page.locator("#changes").is_visible()
+    assert page.locator(".chg-item").count() > 0
+
+    # a change inside an aligned pair: click its highlight in the retelling
+    item = page.locator(".chg-item:not([data-o='']):not([data-r=''])").first
+    number = item.get_attribute("data-c")
+    partner_ids = item.get_attribute("data-o").split()
+    mark = page.locator(f".side-r mark.chg[data-c~='{number}']").first
+    mark.scroll_into_view_if_needed()
+    mark.click()
+    for sid in partner_ids:
+        assert "is-partner" in page.locator(f"#{sid}").get_attribute("class")
+    holder = page.locator(f".side-r .sent:has(mark.chg[data-c~='{number}'])").first
+    assert "is-current" in holder.get_attribute("class")
+    assert f"Change {number} of" in page.locator("#chg-status").inner_text()
+    assert "is-active" in page.locator(f"#change-{number}").get_attribute("class")
+
+    # hovering an aligned sentence lights up its partner
+    sent = page.locator(".side-r .sent.st-aligned[data-partners]").first
+    partner = sent.get_attribute("data-partners").split()[0]
+    sent.hover()
+    assert "is-partner-hover" in page.locator(f"#{partner}").get_attribute("class")
+
+    # keyboard: j goes to the first change (most severe), k wraps to the last
+    page.mouse.move(0, 0)
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    assert page.locator("#chg-status").inner_text().startswith("Change 1 of")
+    page.keyboard.press("k")
+    total = page.locator(".chg-item").count()
+    assert page.locator("#chg-status").inner_text().startswith(f"Change {total} of")
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    mark.scroll_into_view_if_needed()
+    mark.click()
+    page.wait_for_timeout(300)  # let the highlight transition finish
+    page.screenshot(path=str(ARTIFACTS / "screenshot.png"))
+    if os.environ.get("RETOLD_DOCS_SCREENSHOT"):
+        page.evaluate("window.scrollTo(0, 0)")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_xss_payloads_do_not_execute(page, server):
+    payloads = (
+        "<img src=x onerror=\"window.__xss='img'\">\n\n"
+        "Officials said <script>window.__xss='script'</script> 24 people died on Monday. "
+        "\"><svg onload=\"window.__xss='svg'\"> The mayor quit. javascript:window.__xss='js'"
+    )
+    retelling = payloads.replace("24", "25").replace("mayor", "<b onmouseover=\"window.__xss=1\">mayor")
+    submit(page, server, payloads, retelling)
+    page.locator(".sent").first.hover()
+    page.keyboard.press("j")
+    for m in page.locator("#texts mark.chg[data-c]").all():
+        m.click()
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("#texts img, #texts svg, #texts script, #texts b").count() == 0
+    assert "<script>window.__xss='script'</script>" in page.locator("#texts").inner_text()
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_report_file_works_from_disk(page, tmp_path, server):
+    """`retold compare --format html > report.html` opened from disk: no server, no network."""
+    from retold.compare import compare
+    from retold.reports.html import render
+
+    c = compare("Ten people died on Monday. The mayor resigned.",
+                       "Twelve people died on Monday. The mayor resigned.")
+    path = tmp_path / "report.html"
+    path.write_text(render(c), encoding="utf-8")
+    page.goto(path.as_uri())
+    page.keyboard.press("j")
+    assert page.locator("#chg-status").inner_text().startswith("Change 1 of")
+    assert page.locator("mark.chg.is-active").count() >= 1
+    problems = [p for p in page.problems if not p.startswith("request off the server: file:")]  # type: ignore[attr-defined]
+    assert problems == []
+
+
+def test_phone_layout_stacks_the_texts(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/")
+        pg.fill("#original_text", "Ten people died on Monday. The mayor resigned.")
+        pg.fill("#retelling_text", "Twelve people died on Monday. The mayor resigned.")
+        with pg.expect_navigation():
+            pg.click("#submit")
+        o = pg.locator(".row.pair .side-o").first.bounding_box()
+        r = pg.locator(".row.pair .side-r").first.bounding_box()
+        assert r["y"] >= o["y"] + o["height"] - 1  # stacked, not side by side
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+    finally:
+        context.close()

@@ -1,0 +1,108 @@
+"""Attributions: speaker forms, generic speakers, appositives, equivalence and explanations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retold.facts import attributions
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    out, pos = [], 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            out.append(Sentence(len(out), pos, end, text[pos:end]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def extract(text: str) -> list[Fact]:
+    facts = attributions.extract(Document(text), sentences_of(text), Context())
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+        assert f.role == "attribution"
+    return facts
+
+
+def speakers(text: str) -> list[str]:
+    return [f.note for f in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lena Vogt says the river will flood.", ["Lena Vogt"]),
+        ("Vogt also warned that the dam was weak.", ["Vogt"]),
+        ("The dam is weak, according to Lena Vogt.", ["Lena Vogt"]),
+        ("The dam is weak, according to local officials.", ["local officials"]),
+        ("The dam is weak, said Lena Vogt.", ["Lena Vogt"]),
+        ("Regional security officials believe the dam is weak.", ["Regional security officials"]),
+        ("The writer believes the dam is weak.", ["The writer"]),
+        ("Lena Vogt, the head of the Delta Water Board, added that the dam was weak.",
+         ["Lena Vogt"]),
+        ("The ministry's spokesman said the dam was weak.", ["The ministry's spokesman"]),
+        ("Lena Vogt visited the dam. She said it was weak.", ["Lena Vogt"]),
+        ("Engineers who inspected it said the dam was weak.", []),
+        ("Lena Vogt claimed the dam was weak.", ["Lena Vogt"]),
+    ],
+)
+def test_speakers(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The alleged attacker fled.",  # "alleged" as an adjective
+        "The reported attack never happened.",
+        "The rain fell all day on the town.",
+    ],
+)
+def test_must_not_find(text: str) -> None:
+    assert extract(text) == []
+
+
+def test_verbs_that_introduce_a_quote_are_left_to_quotes() -> None:
+    assert extract('Lena Vogt said: "The dam will not hold much longer."') == []
+
+
+def test_key_is_the_normalised_speaker() -> None:
+    (f,) = extract("The writer believes the dam is weak.")
+    assert f.key == "writer"
+    (g,) = extract("Lena Vogt says the river will flood.")
+    assert g.key == "lena vogt"
+
+
+def fact(speaker: str, key: str | None = None) -> Fact:
+    return Fact(kind="attribution", start=0, end=len(speaker), text=speaker, sentence=0,
+                key=key or speaker.casefold(), role="attribution", note=speaker)
+
+
+def test_equivalent_uses_name_rules() -> None:
+    assert attributions.equivalent(fact("Brian Coughlin"), fact("Coflin"))
+    assert attributions.equivalent(fact("the writer", "writer"), fact("The writer", "writer"))
+    assert not attributions.equivalent(fact("Lena Vogt"), fact("Omar Haddad"))
+    assert not attributions.equivalent(fact("U.S. officials"), fact("Iraqi officials"))
+
+
+def test_slot_score_pairs_leftover_speakers() -> None:
+    assert attributions.slot_score(fact("Lena Vogt"), fact("Omar Haddad")) >= 0.5
+    assert attributions.slot_score(fact("Lena Vogt"), fact("Vogt")) == 1.0
+
+
+def test_explain() -> None:
+    dropped = attributions.explain(fact("Lena Vogt"), None)
+    assert dropped == ("The retelling drops the attribution to Lena Vogt; the claim now reads as "
+                       "the outlet's own.")
+    added = attributions.explain(None, fact("The writer", "writer"))
+    assert added == ("The retelling attributes this to the writer, which the original states "
+                     "without attribution.")
+    changed = attributions.explain(fact("Lena Vogt"), fact("Omar Haddad"))
+    assert changed == "The original attributes this to Lena Vogt; the retelling to Omar Haddad."

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from retold.diff import match_facts, same_wording
+from retold.model import Fact
+
+
+def fact(key: str, role: str = "", start: int = 0) -> Fact:
+    return Fact("number", start, start + len(key), key, 0, key, role=role)
+
+
+MODULE = SimpleNamespace(
+    equivalent=lambda a, b: a.key == b.key,
+    slot_score=lambda a, b: 1.0 if a.role and a.role == b.role else 0.0,
+    explain=lambda a, b: "x",
+)
+
+
+def test_match_same_changed_dropped_added() -> None:
+    left = [fact("10", "dead"), fact("5", "hurt"), fact("7", "missing")]
+    right = [fact("12", "dead"), fact("5", "hurt"), fact("3", "arrested")]
+    same, changed, dropped, added = match_facts(MODULE, left, right)  # type: ignore[arg-type]
+    assert [(a.key, b.key) for a, b in same] == [("5", "5")]
+    assert [(a.key, b.key) for a, b in changed] == [("10", "12")]
+    assert [a.key for a in dropped] == ["7"]
+    assert [b.key for b in added] == ["3"]
+
+
+def test_equivalent_before_slot() -> None:
+    # "5" on the left must pair with the equal "5", not be taken as the changed "10".
+    left = [fact("5", "dead")]
+    right = [fact("10", "dead"), fact("5", "dead")]
+    same, changed, dropped, added = match_facts(MODULE, left, right)  # type: ignore[arg-type]
+    assert len(same) == 1 and not changed and not dropped and [b.key for b in added] == ["10"]
+
+
+def test_same_wording() -> None:
+    assert same_wording("“Hello,” she said.", '"hello" she said')
+    assert not same_wording("Hello there", "Hello where")
+
+
+def test_sole_leftovers_pair_when_nothing_contradicts() -> None:
+    weak = SimpleNamespace(equivalent=lambda a, b: False, slot_score=lambda a, b: 0.3,
+                           explain=lambda a, b: "x")
+    same, changed, dropped, added = match_facts(weak, [fact("12")], [fact("15")])  # type: ignore[arg-type]
+    assert [(a.key, b.key) for a, b in changed] == [("12", "15")]
+    clash = SimpleNamespace(equivalent=lambda a, b: False, slot_score=lambda a, b: 0.1,
+                            explain=lambda a, b: "x")
+    same, changed, dropped, added = match_facts(clash, [fact("12")], [fact("15")])  # type: ignore[arg-type]
+    assert not changed and len(dropped) == 1 and len(added) == 1

@@ -1,0 +1,274 @@
+"""Names: extraction must/must-not, a golden set of same/different name pairs, the contract."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from retold.facts import names
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+_SPLIT = re.compile(r"(?<![A-Z].)(?<=[.!?])\s+|\n+")
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split a test text into sentences on final punctuation and newlines."""
+    out, pos = [], 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            out.append(Sentence(len(out), pos, end, text[pos:end]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def found(text: str) -> list[str]:
+    doc = Document(text)
+    facts = names.extract(doc, sentences_of(text), Context())
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    return [f.text for f in facts]
+
+
+def fact(text: str, role: str = "") -> Fact:
+    return Fact(kind="name", start=0, end=len(text), text=text, sentence=0,
+                key=names._key(text), role=role or names._role(text, False))
+
+
+# --- extraction ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "must"),
+    [
+        ("Officials met Jane Holloway in Lisbon on Tuesday.", ["Jane Holloway", "Lisbon"]),
+        ("The Bank of England raised rates.", ["Bank of England"]),
+        ("Ludwig van Beethoven wrote nine symphonies.", ["Ludwig van Beethoven"]),
+        ("Forces loyal to Ahmad al-Rashidi retreated.", ["Ahmad al-Rashidi"]),
+        ("The envoy met Omar Al-Tikriti twice.", ["Omar Al-Tikriti"]),
+        ("The U.S. and the UN disagreed.", ["U.S.", "UN"]),
+        ("Troops crossed into Chad's eastern region.", ["Chad"]),
+        ("Troops crossed into Chad’s eastern region.", ["Chad"]),
+        ("Cases of Covid-19 rose in the city.", ["Covid-19"]),
+        ("He flew with NATO-backed forces.", ["NATO"]),
+        ("Ms Brennan said the US-led talks would resume.", ["Brennan", "US"]),
+        ("They praised John F. Kennedy in the speech.", ["John F. Kennedy"]),
+        ("Critics of President Viktor Sandor protested.", ["Viktor Sandor"]),
+        ("She met Seamus O'Brien at the port.", ["Seamus O'Brien"]),
+    ],
+)
+def test_must_find(text: str, must: list[str]) -> None:
+    assert found(text) == must
+
+
+@pytest.mark.parametrize(
+    ("text", "must_not"),
+    [
+        ("However, the talks failed.", "However"),
+        ("In March the dam burst.", "March"),
+        ("Since then, nothing has changed.", "Since"),
+        ("On Monday they left.", "Monday"),
+        ("Rebels said the ceasefire held. Rebels later broke it, and rebels fled.", "Rebels"),
+        ("Western diplomats were worried.", "Western"),
+        ("The rally drew a crowd.", "The"),
+        ("I think it worked.", "I"),
+        ("Troops crossed into Chad’s eastern region.", "Chad’s"),
+        ("American and British jets flew.", "American and British"),
+    ],
+)
+def test_must_not_find(text: str, must_not: str) -> None:
+    assert must_not not in found(text)
+
+
+def test_title_case_headline_keeps_only_names_known_elsewhere() -> None:
+    text = ("Rebels Seize Harbour As Talks With Kandor Collapse\n"
+            "The rebels seized the harbour after talks with Kandor broke down.")
+    got = found(text)
+    assert got.count("Kandor") == 2
+    assert not {"Rebels Seize Harbour As Talks With", "Rebels", "Seize", "Harbour"} & set(got)
+
+
+def test_byline_fields_are_names() -> None:
+    text = "Meridian Policy Forum | Alma Ruiz | March 3, 2021\nThe forum published a report."
+    got = found(text)
+    assert "Meridian Policy Forum" in got and "Alma Ruiz" in got
+    assert "March" not in got
+
+
+def test_possessive_span_excludes_apostrophe_s() -> None:
+    text = "Peru's president spoke."
+    doc = Document(text)
+    (f,) = names.extract(doc, sentences_of(text), Context())
+    assert (f.start, f.end, f.text) == (0, 4, "Peru")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Президент Владимир Путин выступил в Москве.",
+        "قال الرئيس عبد الفتاح السيسي إن الوضع مستقر.",
+        "習近平主席在北京發表講話。",
+    ],
+)
+def test_non_latin_text_degrades_to_nothing(text: str) -> None:
+    assert found(text) == []
+
+
+def test_non_latin_text_keeps_latin_spans() -> None:
+    assert found("قال مسؤولون في NATO إن Reuters نقلت الخبر.") == ["NATO", "Reuters"]
+
+
+# --- the golden set -----------------------------------------------------------------------------
+
+MUST_MATCH = [
+    ("Zelensky", "Zelenskyy"),
+    ("Zelenskiy", "Volodymyr Zelensky"),
+    ("Gaddafi", "Qadhafi"),
+    ("Muammar Gaddafi", "Kadhafi"),
+    ("Muhammad", "Mohammed"),
+    ("Tchaikovsky", "Chaikovsky"),
+    ("Al-Sisi", "el-Sissi"),
+    ("Abdel Fattah al-Sisi", "Sisi"),
+    ("Osama bin Laden", "Usama bin Ladin"),
+    ("Hezbollah", "Hizballah"),
+    ("al-Qaeda", "Al Qaida"),
+    ("Khrushchev", "Khrushchov"),
+    ("Dostoevsky", "Dostoyevsky"),
+    ("Fallujah", "Falluja"),
+    ("Saddam Hussein", "Saddam Husayn"),
+    ("George Bush", "George W. Bush"),
+    ("John Smith", "J. Smith"),
+    ("Hassan Nasrallah", "Nasrullah"),
+    ("Erdoğan", "Erdogan"),
+    ("Netanyahu", "Netanyahou"),
+    ("Afghanistan", "Afganistan"),
+    ("Popular Mobilization Forces", "PMF"),
+    ("Meridian Institute", "Meridian"),
+    ("Islamic State", "ISIS"),
+    ("Daesh", "ISIL"),
+    ("Covid-19", "coronavirus"),
+    ("U.S.", "United States"),
+    ("US", "America"),
+    ("UK", "British"),
+    ("UN", "United Nations"),
+    ("EU", "European Union"),
+    ("Syrian", "Syria"),
+    ("U.S. Marines", "American Marines"),
+    ("Kyiv", "Kiev"),
+]
+MUST_NOT_MATCH = [
+    ("Iran", "Iraq"),
+    ("Austria", "Australia"),
+    ("Baghdad", "al-Baghdadi"),
+    ("Gatestone Institute", "Gateway Institute"),
+    ("Oman", "Amman"),
+    ("Niger", "Nigeria"),
+    ("Slovenia", "Slovakia"),
+    ("George", "Georgia"),
+    ("Sudan", "South Sudan"),
+    ("Korea", "North Korea"),
+    ("John Smith", "Jane Smith"),
+    ("Bill Clinton", "Hillary Clinton"),
+    ("Kim Jong-un", "Kim Jong-il"),
+    ("Mohammed bin Salman", "Mohammed bin Zayed"),
+    ("Paris", "Paris Hilton"),
+    ("Mali", "Bali"),
+    ("Maria", "Mario"),
+    ("Paul", "Paula"),
+    ("Harvard University", "Yale University"),
+    ("Donald", "Donald Trump"),
+    ("Institute", "Meridian Institute"),
+    ("Gambia", "Zambia"),
+    ("Syria", "Serbia"),
+    ("Libya", "Liberia"),
+    ("Hamas", "Hama"),
+    ("Ali", "Alia"),
+    ("Syria", "Syrian Democratic Forces"),
+    ("IS", "US"),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), MUST_MATCH)
+def test_same_name(a: str, b: str) -> None:
+    assert names.same_name(a, b)
+    assert names.same_name(b, a)
+
+
+@pytest.mark.parametrize(("a", "b"), MUST_NOT_MATCH)
+def test_different_names(a: str, b: str) -> None:
+    assert not names.same_name(a, b)
+    assert not names.same_name(b, a)
+
+
+def test_golden_set_is_big_enough() -> None:
+    assert len(MUST_MATCH) >= 15 and len(MUST_NOT_MATCH) >= 15
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "variant"),
+    [
+        ("Zelensky", "Zelenskyy", True),
+        ("Muammar Gaddafi", "Muammar Qadhafi", True),
+        ("Kadhimi", "Kazemi", True),
+        ("Brian Coughlin", "Brian Coflin", True),
+        ("Abdel Fattah al-Sisi", "Sisi", False),  # a short form, not a spelling
+        ("ISIS", "Islamic State", False),  # an alias
+        ("U.S.", "US", False),  # dots only
+        ("al-Rashidi", "Rashidi", False),  # the article only
+        ("Iran", "Iraq", False),
+    ],
+)
+def test_name_variant(a: str, b: str, variant: bool) -> None:
+    assert names.name_variant(a, b) is variant
+
+
+def test_normalise() -> None:
+    assert names.normalise("al-Rashidi") == names.normalise("Rashidi") == "rashidi"
+    assert names.normalise("U.S.") == "us"
+    assert names.normalise("Erdoğan\u00a0Bey") == "erdogan bey"
+
+
+# --- equivalent / slot_score / explain ----------------------------------------------------------
+
+
+def test_equivalent_and_slot_score() -> None:
+    assert names.equivalent(fact("Kadhimi"), fact("Kazemi"))
+    assert not names.equivalent(fact("Iran"), fact("Iraq"))
+    # a shared head and a similar rest: a garbled name, paired even across the text
+    assert names.slot_score(fact("Gatestone Institute"), fact("Gateway Institute")) >= 0.7
+    # two countries fill one slot in aligned sentences, but not across the text
+    assert 0.5 <= names.slot_score(fact("Iran"), fact("Iraq")) < 0.7
+    assert names.slot_score(fact("Lisbon"), fact("Kandor")) < 0.5
+
+
+def test_explain_mentions_the_names() -> None:
+    assert "Zelenskyy" in names.explain(fact("Zelensky"), fact("Zelenskyy"))
+    assert "spelled" in names.explain(fact("Zelensky"), fact("Zelenskyy"))
+    changed = names.explain(fact("Iran"), fact("Iraq"))
+    assert "Iran" in changed and "Iraq" in changed
+    assert "Lisbon" in names.explain(fact("Lisbon"), None)
+    assert "Lisbon" in names.explain(None, fact("Lisbon"))
+
+
+def test_extra_alias_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "extra.json"
+    path.write_text(json.dumps({"groups": [{"type": "place", "names": ["Zorvania", "Zorvan"]}],
+                                "distinct": []}), encoding="utf-8")
+    assert not names.same_name("Zorvania", "Zorvan")
+    names.load_aliases(path)
+    assert names.same_name("Zorvania", "Zorvan")
+    assert names.alias_group("Zorvan") == ("zorvania", "place")
+
+
+def test_builtin_alias_table_is_valid_json_with_groups() -> None:
+    import importlib.resources
+
+    data = json.loads(importlib.resources.files("retold.facts").joinpath("aliases.json")
+                      .read_text("utf-8"))
+    assert len(data["groups"]) > 10
+    assert all(len(pair) == 2 for pair in data["distinct"])

@@ -1,0 +1,76 @@
+"""Negation: cues, families, negated words, equivalence and explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.facts import negation
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+
+def extract(text: str) -> list[Fact]:
+    facts = negation.extract(Document(text), [Sentence(0, 0, len(text), text)], Context())
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    return facts
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "key", "word"),
+    [
+        ("The army did not retreat.", "not", "not", "retreat"),
+        ("The army didn't retreat.", "n't", "not", "retreat"),
+        ("The army didn’t retreat.", "n’t", "not", "retreat"),
+        ("The army cannot retreat.", "cannot", "not", "retreat"),
+        ("The army no longer patrols the coast.", "no longer", "no longer", "patrols"),
+        ("The army never retreated.", "never", "never", "retreated"),
+        ("There is no evidence of fraud.", "no", "no", "evidence"),
+        ("Nobody was hurt.", "Nobody", "no", "hurt"),
+        ("They left without paying.", "without", "without", "paying"),
+        ("The minister denied the report.", "denied", "deny", "report"),
+        ("He is not even a member.", "not", "not", "member"),
+    ],
+)
+def test_must_find(text: str, cue: str, key: str, word: str) -> None:
+    (f,) = extract(text)
+    assert (f.text, f.key, f.role) == (cue, key, word)
+
+
+def test_neither_nor() -> None:
+    assert [f.key for f in extract("Neither side nor its allies agreed.")] == ["neither", "nor"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He lives at No. 10 Downing Street.",
+        "Nothing-but-net is a phrase.",
+        "The notion was noted by a nobleman in Norway.",
+        "Knot the rope.",
+    ],
+)
+def test_must_not_find(text: str) -> None:
+    assert [f.text for f in extract(text) if f.text != "Nothing"] == []
+
+
+def fact(cue: str, word: str = "") -> Fact:
+    return Fact(kind="negation", start=0, end=len(cue), text=cue, sentence=0,
+                key=negation._family(cue), role=word)
+
+
+def test_equivalent_and_slot_score() -> None:
+    assert negation.equivalent(fact("not", "say"), fact("n't", "say"))
+    assert negation.equivalent(fact("cannot"), fact("not"))
+    assert not negation.equivalent(fact("not", "say"), fact("never", "say"))
+    assert negation.slot_score(fact("not", "say"), fact("never", "say")) >= 0.8
+    assert 0.5 <= negation.slot_score(fact("not", "say"), fact("never", "go")) < 0.8
+
+
+def test_explain() -> None:
+    assert negation.explain(None, fact("not", "allowed")) == (
+        "The retelling adds a negation ('not' before 'allowed'), which may reverse the claim.")
+    assert negation.explain(fact("never"), None) == (
+        "The retelling drops a negation ('never'), which may reverse the claim.")
+    changed = negation.explain(fact("not", "say"), fact("never", "say"))
+    assert "'not'" in changed and "'never'" in changed

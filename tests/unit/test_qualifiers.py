@@ -1,0 +1,81 @@
+"""Qualifiers: must/must-not find, keys and heads, equivalence and explanations."""
+
+from __future__ import annotations
+
+import pytest
+
+from retold.facts import qualifiers
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+
+def extract(text: str) -> list[Fact]:
+    facts = qualifiers.extract(Document(text), [Sentence(0, 0, len(text), text)], Context())
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    return facts
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "head"),
+    [
+        ("The alleged attacker was arrested.", "alleged", "attacker"),
+        ("The man allegedly fired first.", "alleged", "fired"),
+        ("It proclaimed a so-called republic in the hills.", "so-called", "republic"),
+        ("The former mayor spoke.", "former", "mayor"),
+        ("They met the former regional police chief Ana Ruiz.", "former", "chief"),
+        ("Two were reportedly killed.", "reported", "killed"),
+        ("A suspected smuggler was held.", "suspected", "smuggler"),
+        ("The self-styled emir fled.", "self-styled", "emir"),
+        ("The claimed attack was not verified.", "claimed", "attack"),
+        ("It was apparently a mistake.", "apparent", "mistake"),
+        ("The fire was possibly arson.", "possible", "arson"),
+        ("Rain is likely tomorrow.", "likely", "tomorrow"),
+        ("An unconfirmed report spread.", "unconfirmed", "report"),
+        ("The purported letter surfaced.", "purported", "letter"),
+    ],
+)
+def test_must_find(text: str, key: str, head: str) -> None:
+    (f,) = extract(text)
+    assert (f.key, f.role) == (key, head)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group claimed responsibility for the blast.",  # a verb, not a qualifier
+        "The attack was reported by residents.",
+        "The formerly quiet town woke up.",
+        "He alleges fraud.",
+    ],
+)
+def test_must_not_find(text: str) -> None:
+    assert extract(text) == []
+
+
+def fact(word: str, head: str = "") -> Fact:
+    key = qualifiers.CANONICAL.get(word.casefold(), word.casefold())
+    return Fact(kind="qualifier", start=0, end=len(word), text=word, sentence=0, key=key,
+                role=head)
+
+
+def test_equivalent_and_slot_score() -> None:
+    assert qualifiers.equivalent(fact("alleged", "attacker"), fact("allegedly", "attacked"))
+    # the head is often reworded in translation: still the same qualifier
+    assert qualifiers.equivalent(fact("so-called", "caliphate"), fact("so-called", "state"))
+    assert not qualifiers.equivalent(fact("alleged", "attacker"), fact("suspected", "attacker"))
+    assert qualifiers.slot_score(fact("alleged", "attacker"), fact("suspected", "attacker")) >= 0.5
+    assert qualifiers.slot_score(fact("alleged", "attacker"), fact("former", "mayor")) < 0.5
+
+
+def test_explain() -> None:
+    assert qualifiers.explain(fact("alleged", "attacker"), None) == (
+        "The retelling drops 'alleged' before 'attacker'.")
+    assert qualifiers.explain(None, fact("former", "mayor")) == (
+        "The retelling adds 'former' before 'mayor'.")
+    changed = qualifiers.explain(fact("alleged", "attacker"), fact("suspected", "attacker"))
+    assert "alleged" in changed and "suspected" in changed
+
+
+def test_list_is_a_documented_tuple() -> None:
+    assert isinstance(qualifiers.QUALIFIERS, tuple) and "so-called" in qualifiers.QUALIFIERS

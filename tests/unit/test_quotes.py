@@ -1,0 +1,151 @@
+"""Quotations: marks of every style, broken marks, speakers, equivalence and explanations."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retold.facts import quotes
+from retold.facts.base import Context
+from retold.model import Document, Fact, Sentence
+
+_SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    out, pos = [], 0
+    for m in list(_SPLIT.finditer(text)) + [None]:
+        end = m.start() if m else len(text)
+        if text[pos:end].strip():
+            out.append(Sentence(len(out), pos, end, text[pos:end]))
+        pos = m.end() if m else len(text)
+    return out
+
+
+def extract(text: str) -> list[Fact]:
+    facts = quotes.extract(Document(text), sentences_of(text), Context())
+    for f in facts:
+        assert text[f.start:f.end] == f.text
+    return facts
+
+
+def quoted(text: str) -> list[str]:
+    return [f.text for f in extract(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('She said: "We will rebuild the bridge by spring." Then she left.',
+         ["We will rebuild the bridge by spring."]),
+        ("He wrote: “The harvest failed in every valley.”", ["The harvest failed in every valley."]),
+        ("Le ministre a dit « nous ne céderons pas » hier.", ["nous ne céderons pas"]),
+        ("Er sagte „wir bleiben hier bis morgen“ und ging.", ["wir bleiben hier bis morgen"]),
+        ("Er sagte »wir bleiben hier bis morgen« und ging.", ["wir bleiben hier bis morgen"]),
+        ("The mayor called it ‘a total waste of money’ on Friday.", ["a total waste of money"]),
+        ("The mayor called it 'a total waste of money' on Friday.", ["a total waste of money"]),
+    ],
+)
+def test_quote_styles(text: str, expected: list[str]) -> None:
+    assert quoted(text) == expected
+
+
+def test_apostrophes_are_not_quotes() -> None:
+    text = "The farmers’ union didn’t say it, and O’Neill’s office wouldn't either."
+    assert quoted(text) == []
+
+
+def test_possessive_inside_single_quote_is_skipped() -> None:
+    text = "She called it ‘the workers’ last stand against closure’ in her speech."
+    assert quoted(text) == ["the workers’ last stand against closure"]
+
+
+def test_scare_quotes_and_fragments_are_not_quotations() -> None:
+    assert quoted('The so-called "experts" disagreed about the " plan "today.') == []
+
+
+def test_quote_spanning_sentences_belongs_to_its_first_sentence() -> None:
+    text = 'Calm returned. The chief said: "We held the line. Nobody ran away." Then rain fell.'
+    (f,) = extract(text)
+    assert f.text == "We held the line. Nobody ran away."
+    assert f.sentence == 1
+
+
+def test_stray_closing_mark_joins_the_broken_quote() -> None:
+    text = ('The commander said, "Our units are ready for anything." They hold the river '
+            'crossing. "\n\nNext paragraph.')
+    (f,) = extract(text)
+    assert f.text.startswith("Our units are ready")
+    assert f.text.endswith("They hold the river crossing.")
+    assert f.note
+
+
+def test_unclosed_quote_runs_to_the_paragraph_end() -> None:
+    text = 'The envoy said: "There will be no more delays on the road\n\nLater, talks resumed.'
+    (f,) = extract(text)
+    assert f.text == "There will be no more delays on the road"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', '""', '" " "', '“”„«»', "'''", '"a" "b" "c', 'He said "', "’‘’‘", "«»«»«", ""],
+)
+def test_unbalanced_marks_never_crash(text: str) -> None:
+    extract(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Maria Lenz said: "The vaccine works for most adults."', "Maria Lenz"),
+        ('"The vaccine works for most adults," said Maria Lenz.', "Maria Lenz"),
+        ('"The vaccine works for most adults," Maria Lenz said.', "Maria Lenz"),
+        ('According to Maria Lenz, "the vaccine works for most adults."', "Maria Lenz"),
+        ('A note by Maria Lenz, posted on Monday, which read: "The vaccine works for adults."',
+         "Maria Lenz"),
+        ('Maria Lenz spoke on Monday, when she said: "The vaccine works for adults."',
+         "Maria Lenz"),
+        ('The sign read "no entry after dark" at the gate.', ""),
+    ],
+)
+def test_speaker(text: str, speaker: str) -> None:
+    (f,) = extract(text)
+    assert f.role == speaker
+
+
+def fact(words: str, role: str = "") -> Fact:
+    return Fact(kind="quote", start=0, end=len(words), text=words, sentence=0,
+                key=quotes._key(words), role=role)
+
+
+def test_equivalent_ignores_case_punctuation_and_marks() -> None:
+    assert quotes.equivalent(fact("We will win, no matter what."), fact("we will win no matter what"))
+    assert not quotes.equivalent(fact("We will win."), fact("We shall win."))
+    # same words, different speakers: not the same fact
+    assert not quotes.equivalent(fact("We will win.", "Ada Roy"), fact("We will win.", "Ben Kay"))
+    # a speaker found on one side only is no news
+    assert quotes.equivalent(fact("We will win.", "Ada Roy"), fact("We will win."))
+
+
+def test_slot_score_pairs_a_reworded_quote() -> None:
+    a = fact("What you see today is only the start of great changes in the region.")
+    b = fact("What you are seeing today is only the beginning of big changes in the area.")
+    c = fact("Bread prices doubled overnight.")
+    assert quotes.slot_score(a, b) >= 0.5
+    assert quotes.slot_score(a, c) < 0.5
+
+
+def test_explain() -> None:
+    a = fact("We will rebuild every school before winter comes to the valley, whatever it costs.")
+    b = fact("We will rebuild the schools before winter.")
+    reworded = quotes.explain(a, b)
+    assert reworded.startswith("The quotation was reworded:")
+    assert "…" in reworded and "We will rebuild the schools before winter." in reworded
+    moved = quotes.explain(fact("We will win.", "Ada Roy"), fact("We will win.", "Ben Kay"))
+    assert moved == ("The quote is attributed to Ada Roy in the original but to Ben Kay in the "
+                     "retelling.")
+    assert "We will win" in quotes.explain(fact("We will win."), None)
+    assert "We will win" in quotes.explain(None, fact("We will win."))
+    shortened = quotes.explain(fact("We will win the vote today."), fact("win the vote"))
+    assert "shortens" in shortened
