@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Sequence
 
 from retold import read
@@ -183,11 +184,16 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     return Context(o_pub), Context(r_pub), notes
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _language_notes(*docs: Document) -> list[str]:
     notes = []
     for label, doc in zip(("original", "retelling"), docs):
-        letters = [ch for ch in doc.text if ch.isalpha()]
-        if letters and sum(not ch.isascii() for ch in letters) / len(letters) > NON_ENGLISH_SHARE:
+        letters = len(_LETTER.findall(doc.text))
+        ascii_letters = len(_ASCII_LETTER.findall(doc.text))
+        if letters and (letters - ascii_letters) / letters > NON_ENGLISH_SHARE:
             notes.append(
                 f"The {label} is not in English: alignment, numbers and dates in digits work, "
                 "but names, quotes, attributions, qualifiers and negation are English-only "

@@ -21,10 +21,11 @@ import re
 import socket
 import ssl
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import BinaryIO
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from retold import __version__
 from retold.errors import (
@@ -62,7 +63,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 # --- named constants -------------------------------------------------------------------------
 
 _CHUNK = 64 * 1024  # read files, stdin and sockets in pieces so the size limit bites early
-_USER_AGENT = f"retold/{__version__} (+https://github.com/retold/retold)"
+_USER_AGENT = f"retold/{__version__}"  # say who is asking; some sites refuse a blank agent
+_BYLINE_SCAN_CHARS = 400  # HTML elements with more text than this are not a byline
 _MIN_ARTICLE_WORDS = 8  # shorter extracted "articles" are leftover menu or footer text
 
 # Byte-order marks, longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
@@ -108,6 +110,10 @@ _META_CHARSET_RE = re.compile(
 )
 _CT_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
+# Invisible characters that make a text no less empty (zero-width spaces/joiners, a stray BOM).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+_URL_SAFE = "/%:@!$&'()*+,;=?~-._"  # characters left as they are when quoting a URL path/query
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -117,12 +123,12 @@ _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 def parse_date(text: str) -> dt.date | None:
     """Read a whole string as a calendar date, or return None.
 
-    Accepts ISO ``2020-06-18`` (a time part is ignored), ``2020/06/18``, ``June 18, 2020``,
-    ``18 June 2020`` (month names and their abbreviations, English). Numeric day/month orders
+    Accepts ISO ``2021-03-04`` (a time part is ignored), ``2021/03/04``, ``March 4, 2021``,
+    ``4 March 2021`` (month names and their abbreviations, English). Numeric day/month orders
     like ``06/18/2020`` are ambiguous across countries and are not read.
 
-        >>> parse_date("June 18, 2020")
-        datetime.date(2020, 6, 18)
+        >>> parse_date("March 4, 2021")
+        datetime.date(2021, 3, 4)
         >>> parse_date("we") is None
         True
     """
@@ -137,7 +143,7 @@ def parse_date(text: str) -> dt.date | None:
     if found is None:
         return None
     date, start, end = found
-    # The date must be (nearly) the whole string: "June 18, 2020" yes, "met on June 18, 2020" no.
+    # The date must be (nearly) the whole string: "March 4, 2021" yes, "met on March 4, 2021" no.
     rest = (text[:start] + text[end:]).strip(" ,.")
     return date if not rest else None
 
@@ -147,7 +153,7 @@ def parse_date_option(value: str, *, option: str = "--published") -> dt.date:
     date = parse_date(value)
     if date is None:
         raise OptionError(
-            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2020-06-18"
+            f"{option}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2021-03-04"
         )
     return date
 
@@ -160,7 +166,7 @@ def read_text(text: str, *, source: str = "<text>") -> Document:
 
     The text is kept exactly as given. The top lines before the first paragraph of prose are
     read for a title (a short line without a final full stop), a byline ("By Jane Doe",
-    "Site | Author | June 18, 2020") and a date.
+    "Site | Author | March 4, 2021") and a date.
 
         >>> d = read_text("Rain Returns\\n\\nBy Jane Doe | 2021-03-04\\n\\nIt rained.")
         >>> d.title, d.author, d.published
@@ -205,6 +211,19 @@ def read_bytes(
             charset. Without it the bytes are sniffed.
         max_bytes: refuse more bytes than this (InputTooLarge).
     """
+    return _read_bytes(data, source=source, content_type=content_type, max_bytes=max_bytes)
+
+
+def _read_bytes(
+    data: bytes,
+    *,
+    source: str,
+    content_type: str | None,
+    max_bytes: int,
+    url: str | None = None,
+) -> Document:
+    """Decode and read bytes; ``url`` (where they were fetched) helps HTML metadata."""
+    _check_positive("max_bytes", max_bytes)
     if len(data) > max_bytes:
         raise InputTooLarge(_too_large(source, max_bytes))
     mime = (content_type or "").split(";")[0].strip().lower()
@@ -217,10 +236,10 @@ def read_bytes(
         meta = _META_CHARSET_RE.search(data[:_SNIFF_BYTES])
         declared = meta.group(1).decode("ascii", "replace") if meta else None
     text, notes = _decode(data, source=source, declared=declared)
-    if not text.strip():
+    if not text.strip().strip(_INVISIBLE).strip():
         raise EmptyInput(f"{source} holds only whitespace; give it an article's text")
     if is_html:
-        return _read_html(text, source=source, notes=notes)
+        return _read_html(text, source=source, notes=notes, url=url)
     text, notes = _normalise_newlines(text, notes)
     doc = read_text(text, source=source)
     return Document(
@@ -424,6 +443,12 @@ def _normalise_newlines(text: str, notes: list[str]) -> tuple[str, list[str]]:
     return text, notes
 
 
+def _check_positive(name: str, value: float) -> None:
+    """Refuse a zero or negative limit with the fix."""
+    if not value > 0:
+        raise OptionError(f"{name} must be a positive number, not {value!r}")
+
+
 def _too_large(source: str, max_bytes: int) -> str:
     return (
         f"{source} is larger than the limit of {max_bytes:,} bytes; "
@@ -506,7 +531,10 @@ def _html_byline(html: str) -> Byline | None:
     except (ValueError, etree.ParserError):
         return None  # trafilatura could parse it; if lxml alone cannot, there is no byline
     for el in tree.iter("p", "div", "span", "address", "li", "td", "header"):
-        text = " ".join(el.text_content().split())
+        raw = el.text_content()
+        if len(raw) > _BYLINE_SCAN_CHARS:
+            continue  # a container of the whole article, not a byline
+        text = " ".join(raw.split())
         if text and len(text) <= 160 and looks_like_byline(text):
             byline = parse_byline(text)
             if byline is not None and byline.author:
@@ -535,8 +563,11 @@ def read_source(
             link-local, multicast or reserved address (for servers fetching user URLs).
         stdin: the stream ``-`` reads; ``sys.stdin.buffer`` by default.
     """
+    _check_positive("max_bytes", max_bytes)
     if source == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
+        stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
+        if stream is None:
+            raise InputError("standard input is not available; pass a file path or a URL")
         data = _read_stream(stream, "standard input", max_bytes)
         return read_bytes(data, source="-", max_bytes=max_bytes)
     scheme = urlsplit(source).scheme.lower() if "://" in source else ""
@@ -544,7 +575,9 @@ def read_source(
         body, content_type = fetch_url(
             source, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
         )
-        doc = read_bytes(body, source=source, content_type=content_type, max_bytes=max_bytes)
+        doc = _read_bytes(
+            body, source=source, content_type=content_type, max_bytes=max_bytes, url=source
+        )
         return Document(
             text=doc.text,
             title=doc.title,
@@ -622,7 +655,21 @@ def fetch_url(
     connection goes to the address that was checked (no second DNS lookup), so with
     ``allow_private=False`` a host cannot resolve to a public address for the check and a
     private one for the request. ``timeout`` bounds the whole fetch, redirects included.
+    Proxies (``http_proxy``) are not used: the connection is made directly.
+
+    Returns:
+        The body (at most ``max_bytes``) and the Content-Type header, if any.
+
+    Raises:
+        FetchError: a non-http(s) URL, an unresolvable or refused host, a timeout, an HTTP
+            error status ("could not fetch URL: 404 Not Found (...)"), too many redirects.
+        InputTooLarge: a body over ``max_bytes`` (checked while streaming).
+        OptionError: a non-positive ``timeout`` or ``max_bytes``.
     """
+    _check_positive("timeout", timeout)
+    _check_positive("max_bytes", max_bytes)
+    if max_redirects < 0:
+        raise OptionError(f"max_redirects must be 0 or more, not {max_redirects!r}")
     deadline = time.monotonic() + timeout
     current = url
     for _hop in range(max_redirects + 1):
@@ -665,10 +712,20 @@ def _fetch_once(
         port = parts.port or (443 if scheme == "https" else 80)
     except ValueError:
         raise FetchError(f"cannot fetch {url!r}: the port is not a number") from None
-    addresses = _resolve(host, port, allow_private)
-    path = parts.path or "/"
+    addresses = _resolve(host, port, allow_private, _remaining(deadline, timeout, url), timeout)
+    # Percent-encode what is not ASCII (a URL pasted from a browser's address bar may hold
+    # "é" or spaces); http.client sends the request line as ASCII.
+    path = quote(parts.path or "/", safe=_URL_SAFE)
     if parts.query:
-        path += "?" + parts.query
+        path += "?" + quote(parts.query, safe=_URL_SAFE)
+    try:
+        host_header = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise FetchError(f"cannot fetch {url!r}: the host name is not valid") from None
+    if ":" in host_header:
+        host_header = f"[{host_header}]"  # an IPv6 literal
+    if parts.port:
+        host_header += f":{parts.port}"
     conn = _connection(scheme, host, port, addresses, _remaining(deadline, timeout, url))
     try:
         try:
@@ -676,7 +733,7 @@ def _fetch_once(
                 "GET",
                 path,
                 headers={
-                    "Host": parts.netloc.rsplit("@", 1)[-1],
+                    "Host": host_header,
                     "User-Agent": _USER_AGENT,
                     "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
                     "Accept-Encoding": "identity",  # we do not decompress; ask for plain bytes
@@ -711,7 +768,7 @@ def _fetch_once(
             ) from None
         except ssl.SSLError as exc:
             raise FetchError(f"could not fetch URL: TLS error ({exc.reason}) ({url})") from None
-        except (http.client.HTTPException, OSError) as exc:
+        except (http.client.HTTPException, OSError, UnicodeError) as exc:
             raise FetchError(
                 f"could not fetch URL: {exc.__class__.__name__}: {exc} ({url})"
             ) from None
@@ -730,15 +787,32 @@ def _remaining(deadline: float, timeout: float, url: str) -> float:
     return left
 
 
-def _resolve(host: str, port: int, allow_private: bool) -> list[str]:
+def _resolve(host: str, port: int, allow_private: bool, wait: float, timeout: float) -> list[str]:
     """Resolve a host to its IP addresses, refusing non-public ones unless allowed."""
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
+    # getaddrinfo has no timeout of its own: run it in a daemon thread and stop waiting at the
+    # deadline (a slow resolver must not hold a web worker past ``timeout``).
+    outcome: list[list[str] | BaseException] = []
+
+    def lookup() -> None:
+        try:
+            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            outcome.append(list(dict.fromkeys(str(info[4][0]) for info in infos)))
+        except (OSError, UnicodeError) as exc:
+            outcome.append(exc)
+
+    worker = threading.Thread(target=lookup, name="retold-resolve", daemon=True)
+    worker.start()
+    worker.join(wait)
+    if not outcome:
         raise FetchError(
-            f"could not fetch URL: cannot resolve host {host!r} ({exc}); check the address"
-        ) from None
-    addresses = list(dict.fromkeys(str(info[4][0]) for info in infos))
+            f"could not fetch URL: resolving host {host!r} timed out after {timeout:g} s; "
+            "try again, or raise the limit with --timeout"
+        )
+    addresses = outcome[0]
+    if isinstance(addresses, BaseException):
+        raise FetchError(
+            f"could not fetch URL: cannot resolve host {host!r} ({addresses}); check the address"
+        )
     if not addresses:
         raise FetchError(f"could not fetch URL: host {host!r} has no address")
     if not allow_private:

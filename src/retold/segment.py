@@ -12,7 +12,10 @@ Paragraphs first, then sentences inside each paragraph:
    a Unicode-aware regex on sentence-final punctuation for the rest (Arabic ۔ ؟, CJK 。！？,
    Devanagari । ॥), which syntok does not know.
 4. Merge garbage: a piece with no letter or digit (a lone quote mark left by a quote broken in
-   machine translation, "...") or a tiny fragment joins its neighbour in the same paragraph.
+   machine translation, "...") or a tiny fragment joins its neighbour in the same paragraph, and
+   so do pieces that continue the previous one: a lowercase start after a closing quote
+   ('"We won." he said.'), the stray tail of a broken quote, a dateline's dash
+   ("OSLO (Reuters) — The ...").
 
 Every unit is trimmed of surrounding whitespace (NBSP and zero-width characters included), so
 ``doc.text[s.start:s.end] == s.text`` always, and no unit is empty.
@@ -54,7 +57,7 @@ HEADING_MAX_CHARS = 100
 # Titles are allowed to be longer than sub-heads (news headlines run to ~20 words).
 TITLE_MAX_WORDS = 25
 TITLE_MAX_CHARS = 200
-# Bylines: "Site | Author | June 18, 2020" and "By Jane Doe, Reuters" are short.
+# Bylines: "Site | Author | March 4, 2021" and "By Jane Doe, Reuters" are short.
 BYLINE_MAX_WORDS = 16
 BYLINE_MAX_CHARS = 160
 # Title and byline units are looked for only among the first few units of a document.
@@ -89,6 +92,10 @@ _ENDS_PUNCT_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}:;,][{re.escape(_CLOSER
 _REGEX_SPLIT_RE = re.compile(
     rf"(?:[.!?…۔؟।॥።፧][{re.escape(_CLOSERS)}]*(?=\s)|[。！？][{re.escape(_CLOSERS)}]*)"
 )
+# A full stop glued to the next sentence after a number ("in 2020.In 2021"), which syntok
+# misses (it handles "minister.With"). Decimals ("3.5") never have a capital after the point;
+# a lone digit after a space is a list marker ("1.The"), left alone.
+_DIGIT_STOP_RE = re.compile(r"(?<=\S\d[.!?])(?=[A-Z][a-z])")
 # Any sentence-final mark: a paragraph without one before its end is a single sentence.
 _MAYBE_BREAK_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}]")
 # The line breaks str.splitlines() knows: U+2028/2029 come from word processors and the web.
@@ -335,7 +342,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if not _MAYBE_BREAK_RE.search(para.rstrip(_FINAL_PUNCT + _CLOSERS + _INVISIBLE + " ")):
         cuts = []  # no final punctuation before the end: one sentence (syntok is the hot path)
     elif _mostly_syntok_script(para):
-        cuts = _syntok_cuts(para)
+        cuts = _syntok_cuts(para) + [m.end() for m in _DIGIT_STOP_RE.finditer(para)]
     else:
         cuts = [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
@@ -398,7 +405,11 @@ def _merge_garbage(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, i
     for s, e in merged:
         if out:
             prev, piece = text[out[-1][0] : out[-1][1]], text[s:e]
-            if _continues_quote(prev, piece) or _broken_quote_tail(prev, piece):
+            if (
+                _continues_quote(prev, piece)
+                or _broken_quote_tail(prev, piece)
+                or _continues_dateline(prev, piece)
+            ):
                 out[-1] = (out[-1][0], e)
                 continue
         out.append((s, e))
@@ -419,6 +430,11 @@ def _continues_quote(prev: str, piece: str) -> bool:
     """Tell whether ``piece`` continues ``prev`` (a lowercase start right after a quote)."""
     first = piece[:1]
     return first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
+
+
+def _continues_dateline(prev: str, piece: str) -> bool:
+    """Tell whether ``prev`` is a dateline that syntok cut off ("WASHINGTON (AP)" + "— The")."""
+    return piece[:1] in "—–-" and not _ENDS_SENTENCE_RE.search(prev)
 
 
 def _broken_quote_tail(prev: str, piece: str) -> bool:
@@ -465,91 +481,30 @@ def is_heading_like(
         return False
     if _LIST_ITEM_RE.match(line):
         return False  # "- a point": a list item is body text
-    if line.rsplit(None, 1)[-1].lower() in _CONTINUATION_WORDS:
+    if line.rsplit(None, 1)[-1] in _CONTINUATION_WORDS:  # case-sensitive: "Vote in May"
         return False  # "held with" goes on on the next line: a wrapped sentence, not a heading
     return not _ENDS_PUNCT_RE.search(line)
 
 
 # Words a heading never ends with but a hard-wrapped line often does (English function words).
-_CONTINUATION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "into",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "that",
-        "which",
-        "who",
-        "whose",
-        "as",
-        "than",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-    ]
-)
+# fmt: off
+_CONTINUATION_WORDS = frozenset([
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "from", "into", "and",
+    "or", "but", "nor", "that", "which", "who", "whose", "as", "than", "his", "her", "its",
+    "their", "our", "my", "your", "is", "are", "was", "were", "be", "been", "has", "have",
+    "had", "will", "would", "can", "could", "should", "may", "might", "must",
+])
+# fmt: on
 
 
+# fmt: off
 _MONTHS = {
-    "jan": 1,
-    "january": 1,
-    "feb": 2,
-    "february": 2,
-    "mar": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "may": 5,
-    "jun": 6,
-    "june": 6,
-    "jul": 7,
-    "july": 7,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "oct": 10,
-    "october": 10,
-    "nov": 11,
-    "november": 11,
-    "dec": 12,
-    "december": 12,
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+    "dec": 12, "december": 12,
 }
+# fmt: on
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY_RE = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 # Each pattern names its groups y/m/d; month names are matched case-insensitively.
@@ -575,13 +530,9 @@ def find_date(text: str) -> tuple[dt.date, int, int] | None:
     best: tuple[dt.date, int, int] | None = None
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
-            month = (
-                int(m["m"])
-                if "m" in m.groupdict() and m["m"]
-                else _MONTHS.get(
-                    m.group("mn").lower().rstrip(".") if "mn" in m.groupdict() else "", 0
-                )
-            )
+            groups = m.groupdict()
+            # Numeric patterns have "m"; named ones "mn", always a key of _MONTHS (any case).
+            month = int(groups["m"]) if groups.get("m") else _MONTHS[groups["mn"].lower()]
             try:
                 date = dt.date(int(m["y"]), month, int(m["d"]))
             except ValueError:
@@ -609,54 +560,16 @@ _DATE_LABEL_RE = re.compile(
     re.IGNORECASE,
 )
 # Words that mark an organisation rather than a person, to tell site from author.
-_ORG_WORDS = frozenset(
-    [
-        "institute",
-        "news",
-        "times",
-        "post",
-        "journal",
-        "agency",
-        "press",
-        "media",
-        "network",
-        "daily",
-        "herald",
-        "tribune",
-        "gazette",
-        "review",
-        "magazine",
-        "online",
-        "radio",
-        "tv",
-        "television",
-        "service",
-        "center",
-        "centre",
-        "foundation",
-        "council",
-        "association",
-        "group",
-        "report",
-        "reuters",
-        "ap",
-        "afp",
-        "bbc",
-        "cnn",
-        "staff",
-        "newspaper",
-        "weekly",
-        "monthly",
-        "telegraph",
-        "guardian",
-        "observer",
-        "chronicle",
-        "wire",
-        "world",
-        "international",
-        "global",
-    ]
-)
+# fmt: off
+_ORG_WORDS = frozenset([
+    "institute", "news", "times", "post", "journal", "agency", "press", "media", "network",
+    "daily", "herald", "tribune", "gazette", "review", "magazine", "online", "radio", "tv",
+    "television", "service", "center", "centre", "foundation", "council", "association",
+    "group", "report", "reuters", "ap", "afp", "bbc", "cnn", "staff", "newspaper", "weekly",
+    "monthly", "telegraph", "guardian", "observer", "chronicle", "wire", "world",
+    "international", "global",
+])
+# fmt: on
 
 
 def _looks_like_org(part: str) -> bool:
@@ -691,7 +604,7 @@ _NAME_PARTICLES = frozenset(
 
 
 def parse_byline(line: str) -> Byline | None:
-    """Read a byline line ("Site | Author | June 18, 2020", "By Jane Doe, Reuters"), or None."""
+    """Read a byline line ("Site | Author | March 4, 2021", "By Jane Doe, Reuters"), or None."""
     line = line.strip().strip(_INVISIBLE).strip()
     if not line or len(line) > BYLINE_MAX_CHARS or len(line.split()) > BYLINE_MAX_WORDS:
         return None

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import shutil
 import socket
-import threading
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -33,37 +35,48 @@ CHROMIUM_ARGS = [
 if not Path(CHROMIUM).exists():
     pytest.skip(f"chromium not found at {CHROMIUM}: run scripts/setup-browser.sh",
                 allow_module_level=True)
-sync_api = pytest.importorskip(
-    "playwright.sync_api", reason="the playwright package is missing: run scripts/setup-browser.sh"
-)
-uvicorn = pytest.importorskip("uvicorn", reason="the [web] extra is not installed")
-
-from retold.web.app import create_app  # noqa: E402
+try:  # with chromium there, a missing driver is a broken setup, not a reason to skip
+    import uvicorn  # noqa: F401
+    from playwright import sync_api
+except ImportError as exc:
+    pytest.fail(f"chromium is installed but {exc.name} is not: run scripts/setup-browser.sh "
+                "and pip install -e '.[web,dev]'", pytrace=False)
 
 
 @pytest.fixture(scope="module")
 def server():
-    """`retold serve` for real: uvicorn on 127.0.0.1 in a thread, on a free port."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning",
-                            lifespan="off", ws="none")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            raise RuntimeError("uvicorn did not start")
-        time.sleep(0.02)
+    """`retold serve` for real: the CLI in a subprocess, uvicorn on 127.0.0.1, a free port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "retold", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
     try:
-        yield f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                with urllib.request.urlopen(base + "/api/health", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                out = proc.stdout.read() if proc.stdout else ""
+                raise RuntimeError(f"retold serve did not start: {out[-2000:]}")
+            time.sleep(0.1)
+        yield base
     finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if proc.stdout:
+            proc.stdout.close()
 
 
 @pytest.fixture(scope="module")
@@ -128,9 +141,20 @@ def test_paste_the_worked_example_and_follow_a_change(page, server):
     sent.hover()
     assert "is-partner-hover" in page.locator(f"#{partner}").get_attribute("class")
 
-    # keyboard: j goes to the first change (most severe), k wraps to the last
+    # keyboard: Tab reaches the changes' highlights, and focusing one selects it
     page.mouse.move(0, 0)
     page.keyboard.press("Escape")
+    page.evaluate("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur()")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('mark.chg')"):
+            break
+    else:
+        raise AssertionError("Tab never reached a highlighted change")
+    assert page.locator("#chg-status").inner_text().startswith("Change ")
+    page.keyboard.press("Escape")
+
+    # keyboard: j goes to the first change (most severe), k wraps to the last
     page.keyboard.press("j")
     assert page.locator("#chg-status").inner_text().startswith("Change 1 of")
     page.keyboard.press("k")
@@ -142,10 +166,22 @@ def test_paste_the_worked_example_and_follow_a_change(page, server):
     mark.click()
     page.wait_for_timeout(300)  # let the highlight transition finish
     page.screenshot(path=str(ARTIFACTS / "screenshot.png"))
-    if os.environ.get("RETOLD_DOCS_SCREENSHOT"):
+    if os.environ.get("RETOLD_DOCS_SCREENSHOT"):  # the README's picture: the top of the report
+        page.set_viewport_size({"width": 1280, "height": 1500})
         page.evaluate("window.scrollTo(0, 0)")
         page.wait_for_timeout(300)
         page.screenshot(path=str(ROOT / "docs" / "screenshot.png"))
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def test_first_visit_fill_in_the_example(page, server):
+    page.goto(server + "/")
+    page.click("#fill-example")
+    assert page.input_value("#original_text").startswith("Flood Forces")
+    with page.expect_navigation():
+        page.click("#submit")
+    assert page.locator(".chg-item").count() > 0
+    assert page.locator("#texts mark.chg", has_text="1989").count() == 1
     assert page.problems == []  # type: ignore[attr-defined]
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from retold.errors import InputError
 from retold.model import Document
+from retold.read import read_bytes
 from retold.segment import segment
 
 # Characters that stress the segmenter: sentence marks of several scripts, quotes, NBSP,
@@ -74,3 +76,24 @@ def test_every_alphanumeric_character_is_covered(text: str) -> None:
     for i, ch in enumerate(text):
         if ch.isalnum():
             assert i in covered, (i, ch)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=st.one_of(
+        st.binary(max_size=200),
+        st.text(max_size=200).map(lambda t: t.encode("utf-8")),
+        st.text(max_size=120).map(
+            lambda t: f"<html><body><article><p>{t}</p></article></body></html>".encode()
+        ),
+    ),
+    content_type=st.sampled_from([None, "text/html", "text/plain", "application/octet-stream"]),
+)
+def test_read_bytes_raises_only_input_errors(data: bytes, content_type: str | None) -> None:
+    """Any bytes either read into a Document that segments cleanly, or raise an InputError."""
+    try:
+        doc = read_bytes(data, content_type=content_type)
+    except InputError:
+        return
+    for s in segment(doc):
+        assert doc.text[s.start : s.end] == s.text

@@ -106,3 +106,9 @@ def test_explain() -> None:
                      "without attribution.")
     changed = attributions.explain(fact("Lena Vogt"), fact("Omar Haddad"))
     assert changed == "The original attributes this to Lena Vogt; the retelling to Omar Haddad."
+
+
+def test_speaker_after_a_quote_that_ended_its_sentence_is_kept() -> None:
+    text = 'It read: “We stay until the end.”\n\nLocal officials say the town is calm.'
+    assert speakers(text) == ["Local officials"]
+    assert speakers('"We stay until the end," Lena Vogt said.') == []

@@ -57,6 +57,8 @@ def fact(text: str, role: str = "") -> Fact:
         ("Ms Brennan said the US-led talks would resume.", ["Brennan", "US"]),
         ("They praised John F. Kennedy in the speech.", ["John F. Kennedy"]),
         ("Critics of President Viktor Sandor protested.", ["Viktor Sandor"]),
+        ("She met Secretary of State Ana Ruiz.", ["Ana Ruiz"]),
+        ("She met the President of Chile.", ["Chile"]),
         ("She met Seamus O'Brien at the port.", ["Seamus O'Brien"]),
     ],
 )
@@ -272,3 +274,9 @@ def test_builtin_alias_table_is_valid_json_with_groups() -> None:
                       .read_text("utf-8"))
     assert len(data["groups"]) > 10
     assert all(len(pair) == 2 for pair in data["distinct"])
+
+
+def test_gerund_opening_a_sentence_is_not_a_name() -> None:
+    assert found("Spending on roads rose. The council agreed.") == []
+    # a place ending in -ing stays a name when it also appears mid-sentence
+    assert found("Nanjing on Monday reopened. The trains to Nanjing ran.") == ["Nanjing", "Nanjing"]

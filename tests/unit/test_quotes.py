@@ -39,7 +39,8 @@ def quoted(text: str) -> list[str]:
     [
         ('She said: "We will rebuild the bridge by spring." Then she left.',
          ["We will rebuild the bridge by spring."]),
-        ("He wrote: “The harvest failed in every valley.”", ["The harvest failed in every valley."]),
+        ("He wrote: “The harvest failed in every valley.”",
+         ["The harvest failed in every valley."]),
         ("Le ministre a dit « nous ne céderons pas » hier.", ["nous ne céderons pas"]),
         ("Er sagte „wir bleiben hier bis morgen“ und ging.", ["wir bleiben hier bis morgen"]),
         ("Er sagte »wir bleiben hier bis morgen« und ging.", ["wir bleiben hier bis morgen"]),
@@ -120,7 +121,8 @@ def fact(words: str, role: str = "") -> Fact:
 
 
 def test_equivalent_ignores_case_punctuation_and_marks() -> None:
-    assert quotes.equivalent(fact("We will win, no matter what."), fact("we will win no matter what"))
+    assert quotes.equivalent(fact("We will win, no matter what."),
+                             fact("we will win no matter what"))
     assert not quotes.equivalent(fact("We will win."), fact("We shall win."))
     # same words, different speakers: not the same fact
     assert not quotes.equivalent(fact("We will win.", "Ada Roy"), fact("We will win.", "Ben Kay"))

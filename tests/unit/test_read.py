@@ -149,6 +149,8 @@ def test_whitespace_only_file(tmp_path: Path) -> None:
         read_source(write(tmp_path, "a.txt", b" \n\t\r\n  "))
     with pytest.raises(EmptyInput):
         read_source(write(tmp_path, "b.txt", "\u00a0\n\u2003".encode()))
+    with pytest.raises(EmptyInput):
+        read_source(write(tmp_path, "c.txt", "\u200b\ufeff \n".encode()))
 
 
 def test_nul_bytes_are_binary(tmp_path: Path) -> None:
@@ -203,14 +205,22 @@ def test_too_large_stdin_stops_reading_early() -> None:
             b[:] = b"x" * len(b)
             return len(b)
 
-    with pytest.raises(InputTooLarge):
-        read_source("-", stdin=io.BufferedReader(Endless()), max_bytes=1000)
+    with io.BufferedReader(Endless()) as stream, pytest.raises(InputTooLarge):
+        read_source("-", stdin=stream, max_bytes=1000)
     assert Endless.reads < 10
 
 
 def test_too_large_bytes() -> None:
     with pytest.raises(InputTooLarge):
         read_bytes(b"a" * 11, max_bytes=10)
+
+
+@pytest.mark.parametrize("limit", [0, -1])
+def test_bad_limits_are_option_errors(limit: int, tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match="max_bytes"):
+        read_source(write(tmp_path, "a.txt", b"text"), max_bytes=limit)
+    with pytest.raises(OptionError, match="timeout"):
+        fetch_url("http://127.0.0.1:9/", timeout=limit)
 
 
 def test_stdin() -> None:
@@ -393,6 +403,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif path == "/slow":
             time.sleep(1.0)
             self.send_body(b"late", "text/plain")
+        elif path == "/caf%C3%A9?q=%C3%A9t%C3%A9":
+            self.send_body(b"Quoted path.", "text/plain")
         elif path == "/png":
             self.send_body(b"\x89PNG\r\n\x1a\n0000", "image/png")
         else:
@@ -528,6 +540,16 @@ def test_url_connection_refused() -> None:
         port = s.getsockname()[1]
     with pytest.raises(FetchError, match="could not fetch URL"):
         fetch_url(f"http://127.0.0.1:{port}/", timeout=2)
+
+
+def test_url_unresolvable_host() -> None:
+    # .invalid never resolves (RFC 2606); either the lookup fails or it times out: both say so.
+    with pytest.raises(FetchError, match="resolv"):
+        fetch_url("http://no-such-host.invalid/", timeout=2)
+
+
+def test_url_with_non_ascii_path_is_quoted(server: str) -> None:
+    assert fetch_url(f"{server}/café?q=été")[0] == b"Quoted path."
 
 
 def test_url_bad_scheme() -> None:

@@ -64,6 +64,22 @@ def test_sentences(text: str, expected: list[str]) -> None:
     assert texts(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "OSLO (Reuters) — The vote was 5-4.The court ruled.",
+            ["OSLO (Reuters) — The vote was 5-4.", "The court ruled."],
+        ),
+        ("Prices rose in 2020.In 2021 they fell.", ["Prices rose in 2020.", "In 2021 they fell."]),
+        ("1.The first point. 2.The second point.", ["1.The first point.", "2.The second point."]),
+        ('"We will win." he said. Then he left.', ['"We will win." he said.', "Then he left."]),
+    ],
+)
+def test_repairs_after_syntok(text: str, expected: list[str]) -> None:
+    assert texts(text) == expected
+
+
 def test_nbsp_inside_and_around_sentences() -> None:
     doc = Document("\u00a0The\u00a0deepening chaos\u00a0grew. It\u2019s bad.\u00a0\n\n\u00a0\n")
     sentences = segment(doc)
@@ -306,6 +322,7 @@ def test_looks_like_byline(line: str, expected: bool) -> None:
     ("line", "expected"),
     [
         ("Rising waters", True),
+        ("Elections Set for May", True),
         ("Increased pressure on the government", True),
         ("It rained.", False),
         ("Why now?", False),
@@ -340,10 +357,11 @@ def test_speed_of_an_800_word_article() -> None:
     segment(doc)
     runs = []
     for _ in range(5):
-        start = time.perf_counter()
+        start = time.process_time()
         segment(doc)
-        runs.append(time.perf_counter() - start)
-    # Target is < 5 ms; allow slack for a busy CI machine.
+        runs.append(time.process_time() - start)
+    # Target is < 5 ms; CPU time (not wall time) so other processes do not make it flaky,
+    # with slack for slow CI machines.
     assert min(runs) < 0.015
 
 

@@ -11,11 +11,15 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web app needs the [web] extra")
 
-from fastapi.testclient import TestClient  # noqa: E402
+import importlib
 
-import retold.compare  # noqa: E402
-from retold.cli import main  # noqa: E402
-from retold.web.app import TokenBucket, create_app  # noqa: E402
+from fastapi.testclient import TestClient
+
+from retold.cli import main
+from retold.web.app import TokenBucket, create_app
+
+# the module, whatever `retold.compare` names in the package namespace
+compare_module = importlib.import_module("retold.compare")
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "isis-iraq-2020"
 ORIGINAL = "Ten people died in Kabul on Monday, officials said. The mayor resigned."
@@ -38,7 +42,7 @@ def local_server():
     hits: list[str] = []
 
     class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802
+        def do_GET(self):
             hits.append(self.path)
             if self.path == "/redirect":
                 self.send_response(302)
@@ -56,7 +60,8 @@ def local_server():
             pass
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}", hits
@@ -78,7 +83,7 @@ def test_api_returns_the_comparison_json(web):
     assert r.status_code == 200, r.text
     data = r.json()
     assert data["schema"] == "retold.comparison/1"
-    expected = retold.compare.compare(ORIGINAL, RETELLING, original_published="2020-06-18")
+    expected = compare_module.compare(ORIGINAL, RETELLING, original_published="2020-06-18")
     assert data["changes"] == [c.to_dict() for c in expected.changes]
     assert data["summary"] == expected.summary.to_dict()
     assert any(ch["kind"] == "number" for ch in data["changes"])
@@ -210,7 +215,7 @@ def test_slow_comparison_times_out(monkeypatch):
         time.sleep(1.0)
         raise AssertionError("should have been abandoned")
 
-    monkeypatch.setattr(retold.compare, "compare", slow)
+    monkeypatch.setattr(compare_module, "compare", slow)
     c = client(request_timeout=0.1)
     t0 = time.monotonic()
     r = api(c, {"text": ORIGINAL}, {"text": RETELLING})
@@ -223,7 +228,7 @@ def test_crash_is_a_plain_500_without_details(monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("secret internal detail /etc/passwd")
 
-    monkeypatch.setattr(retold.compare, "compare", boom)
+    monkeypatch.setattr(compare_module, "compare", boom)
     c = client()
     for r in (api(c, {"text": ORIGINAL}, {"text": RETELLING}),
               c.post("/compare", data={"original_text": ORIGINAL, "retelling_text": RETELLING})):
@@ -336,3 +341,138 @@ def test_serve_without_the_web_extra(monkeypatch, capsys):
 
 def test_serve_bad_port(capsys):
     assert main(["serve", "--port", "70000"]) == 3
+
+
+# --- corpus pages (--store) -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    import datetime as dt
+
+    from retold.model import Article, Link
+    from retold.store import open_store
+
+    path = tmp_path_factory.mktemp("store") / "news.db"
+    store = open_store(path)
+    text = "Ten people died in Kabul on Monday, officials said. The mayor resigned. Police arrested three men."
+    store.add_articles([
+        Article("wire-1", text, "Ten die in Kabul", "https://wire.example/1", "Wire",
+                dt.date(2020, 6, 18)),
+        Article("paper-a", text.replace("Ten", "Twelve"), "Twelve die", None, "Daily",
+                dt.date(2020, 6, 19)),
+        Article("paper-b", text.replace("three", "four"), f"Attack {XSS}", "javascript:alert(1)",
+                'Evening "Post"', dt.date(2020, 6, 19)),
+        Article("blog/x y", text + " A blogger disagrees.", None, None, None, None),
+        Article("lonely", "Nothing to do with it at all, said nobody.", None, None, None, None),
+    ])
+    store.put_links([], [
+        Link("wire-1", "paper-a", True, "published", 0.92, 0.95, "wholly", 1),
+        Link("wire-1", "paper-b", True, "published", 0.88, 0.9, "wholly", 1),
+        Link("wire-1", "blog/x y", False, "undecided", 0.6, 0.9, "partially", 0),
+    ])
+    store.close()
+    return TestClient(create_app(store_path=path), raise_server_exceptions=False)
+
+
+def test_corpus_pages(corpus):
+    for url in ("/stories", "/links", "/articles", "/story?id=story:wire-1",
+                "/article?id=wire-1", "/article?id=blog%2Fx+y"):
+        r = corpus.get(url)
+        assert r.status_code == 200, url
+        assert 'href="/stories"' in r.text  # the corpus menu shows with a store
+        assert XSS not in r.text, url
+    assert "Ten die in Kabul" in corpus.get("/stories").text
+    assert corpus.get("/articles").text.count('href="/article?id=') == 5
+    assert 'href="javascript' not in corpus.get("/article?id=paper-b").text
+    assert "&lt;script&gt;" in corpus.get("/article?id=paper-b").text
+
+
+def test_derivation_graph(corpus):
+    page = corpus.get("/story?id=story:wire-1").text
+    svg = page[page.index("<svg"):page.index("</svg>")]
+    assert "<script" not in svg
+    assert svg.count('class="node') == 4 and svg.count('class="node root"') == 1
+    assert svg.count("<path class=\"edge") == 3
+    assert svg.count('class="edge undecided"') == 1
+    for label in ("92%", "88%", "60%", "2020-06-18", "2020-06-19", "date unknown", "Wire",
+                  "Evening &#34;Post&#34;", "outlet unknown"):
+        assert label in svg, label
+    assert '<script src="/static/graph.js"></script>' in page
+    assert corpus.get("/static/graph.js").status_code == 200
+
+
+def test_graph_layout_places_time_left_to_right_and_outlets_in_lanes():
+    import datetime as dt
+
+    from retold.model import Article, Link, Story
+    from retold.web.corpus import layout
+
+    arts = {
+        "a": Article("a", "x", outlet="Wire", published=dt.date(2020, 1, 1)),
+        "b": Article("b", "x", outlet="Daily", published=dt.date(2020, 1, 3)),
+        "c": Article("c", "x", outlet="Wire", published=dt.date(2020, 1, 2)),
+        "d": Article("d", "x", outlet="Daily", published=None),
+    }
+    links = (Link("a", "b", True, "published", 0.5, 0.5, "partially", 0),
+             Link("a", "c", True, "published", 1.0, 1.0, "wholly", 0),
+             Link("c", "d", False, "undecided", 0.2, 0.2, "partially", 0))
+    story = Story("story:a", ("a", "b", "c", "d"), "a", links,
+                  (("a", None), ("c", "a"), ("b", "a"), ("d", "c")))
+    g = layout(story, arts)
+    pos = {n.id: (n.x, n.y) for n in g.nodes}
+    assert pos["a"][0] < pos["c"][0] < pos["b"][0] < pos["d"][0]
+    assert pos["a"][1] == pos["c"][1] != pos["b"][1] == pos["d"][1]
+    widths = {(e.source, e.target): e.width for e in g.edges}
+    assert widths[("a", "c")] > widths[("a", "b")] > widths[("c", "d")]
+    assert [n.id for n in g.nodes if n.root] == ["a"]
+    assert [lane[0] for lane in g.lanes] == ["Wire", "Daily"]
+
+
+def test_link_page_is_the_comparison_report(corpus):
+    r = corpus.get("/link", params={"source": "wire-1", "target": "paper-a"})
+    assert r.status_code == 200
+    assert 'id="changes"' in r.text and "Twelve" in r.text
+    assert corpus.get("/link", params={"source": "wire-1", "target": "lonely"}).status_code == 404
+
+
+def test_corpus_json(corpus):
+    stories = corpus.get("/api/stories").json()
+    assert stories[0]["root"] == "wire-1" and len(stories[0]["articles"]) == 4
+    links = corpus.get("/api/links").json()
+    assert {(l["source_id"], l["target_id"]) for l in links} == {
+        ("wire-1", "paper-a"), ("wire-1", "paper-b"), ("wire-1", "blog/x y")}
+
+
+def test_corpus_not_found(corpus):
+    for url in ("/story?id=nope", "/article?id=nope"):
+        r = corpus.get(url)
+        assert r.status_code == 404
+        assert "is not in the store" in r.text
+
+
+def test_no_store_no_corpus_pages(web):
+    assert web.get("/stories").status_code == 404
+    assert 'href="/stories"' not in web.get("/").text
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    from retold.errors import StoreError
+
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(store_path=tmp_path / "nope.db")
+    assert main(["serve", "--store", str(tmp_path / "nope.db")]) == 4
+
+
+def test_binary_upload_is_refused(web):
+    png = b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+    r = web.post("/compare", files={"original_file": ("photo.png", png, "image/png")},
+                 data={"retelling_text": RETELLING})
+    assert r.status_code == 422
+    assert "photo.png" in r.text
+
+
+def test_openapi_documents_the_errors(web):
+    spec = web.get("/openapi.json").json()
+    responses = spec["paths"]["/api/compare"]["post"]["responses"]
+    assert {"200", "413", "422", "429", "503"} <= set(responses)

@@ -24,7 +24,7 @@ import numpy as np
 
 from retold.engines.base import Progress, TraceOptions
 from retold.model import Article
-from retold.store.base import PENDING, REJECTED, Store
+from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
 from retold.trace import stories as st
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
@@ -152,8 +152,12 @@ class LocalEngine:
         seqs: list[int] = []
         fps: list[Fingerprint] = []
         searched: list[bool] = []
+        published = store.published()
+        days: list[int | None] = []
         for seq, record, was_searched in store.fingerprints():
             seqs.append(seq)
+            p_date = published.get(record["id"])
+            days.append(p_date.toordinal() if p_date else None)
             fps.append(Fingerprint.from_record(record))
             searched.append(was_searched)
         new = ~np.array(searched, dtype=bool)
@@ -182,11 +186,16 @@ class LocalEngine:
                 ab[:, 0], ab[:, 1], shingles, words,
                 np.array([f.n_shingles for f in fps]), np.array([f.n_words for f in fps]),
                 np.array([len(f.facts) for f in fps]), meta[:, 1], p)
+            state = np.where(worth, PENDING, REJECTED)
+            live = np.flatnonzero(worth) if p.prune_third else np.zeros(0, dtype=np.int64)
+            third = cd.prune_through_third([tuple(x) for x in ab[live].tolist()],
+                                           score[live].tolist(), days)
+            state[live[np.array(third, dtype=bool)]] = THIRD
+            result.third = int(np.sum(third))
             seq_arr = np.array(seqs, dtype=np.int64)
             rows = list(zip(seq_arr[ab[:, 0]].tolist(), seq_arr[ab[:, 1]].tolist(),
                             meta[:, 0].tolist(), meta[:, 1].tolist(),
-                            np.round(score, 6).tolist(),
-                            np.where(worth, PENDING, REJECTED).tolist()))
+                            np.round(score, 6).tolist(), state.tolist()))
         else:
             rows, worth = [], np.zeros(0, dtype=bool)
         store.put_candidates(rows, [s for s, is_new in zip(seqs, new) if is_new])

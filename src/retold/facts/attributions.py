@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from typing import Sequence
+from collections.abc import Sequence
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -27,7 +27,7 @@ from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["extract", "equivalent", "slot_score", "explain", "speaker_near", "SPEECH_VERBS"]
+__all__ = ["SPEECH_VERBS", "equivalent", "explain", "extract", "slot_score", "speaker_near"]
 
 # Verbs that credit a claim to a speaker. "alleged"/"reported" are also adjectives ("the alleged
 # attacker"); they count only with a speaker right before them.
@@ -59,8 +59,11 @@ GENERIC_SPEAKERS = (
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
 )
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
-_BETWEEN = r"(?:(?:has|have|had|also|further|later|then|previously|recently|reportedly|once|again|" \
-    r"repeatedly|publicly|[a-z]+ly)\s+){0,2}"
+_BETWEEN = r"(?:(?<![\w'’.-])(?:has|have|had|also|further|later|then|previously|recently|" \
+    r"reportedly|once|again|repeatedly|publicly|[a-z]+ly)\s+){0,2}"
+# How far back the words between a speaker and its verb, and a generic speaker, can reach.
+_BETWEEN_CHARS = 48
+_GENERIC_CHARS = 90
 _SPACE = r"[\s\u00a0\u202f]"
 _VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
 _QUOTE_VERB_TAIL_RE = re.compile(
@@ -76,7 +79,7 @@ _BETWEEN_TAIL_RE = re.compile(rf"{_BETWEEN}$")
 _GENERIC_TAIL_RE = re.compile(
     rf"(?:(?<![\w'’.-])(?:the|a|an|some|many|several|other|two|three|its|their|his|her)\s+)?"
     rf"(?:(?<![\w'’.-])(?!(?:{_NOT_MODIFIERS})(?![\w'’.-]))[\w.’'-]+{_SPACE}+){{0,3}}"
-    rf"(?:{'|'.join(GENERIC_SPEAKERS)}){_SPACE}*$",
+    rf"(?<![\w'’.-])(?:{'|'.join(GENERIC_SPEAKERS)}){_SPACE}*$",
     re.IGNORECASE,
 )
 _GENERIC_HEAD_RE = re.compile(
@@ -94,7 +97,11 @@ _INVERTED_RE = re.compile(
 # A verb right before an opening quote mark, or after a closing one and a short subject
 # ('"...," he said'), introduces a quotation: quotes.py compares that speaker, once.
 _QUOTE_AFTER_RE = re.compile(r"[\s\u00a0]*[,:]?[\s\u00a0]*[\"“«„‘]")
-_QUOTE_BEFORE_RE = re.compile(r"[\"”»’][\s\u00a0]*,?[\s\u00a0]*(?:[\w.’'-]+[\s\u00a0]+){0,4}$")
+# The quote must end in a comma (or ! ?) inside its marks and the verb follow on the same line:
+# after '...decade.”' a new sentence begins, and its speaker is a fact of its own.
+_QUOTE_BEFORE_RE = re.compile(
+    r"[,!?–—-][\"”»’][ \t\u00a0]*(?:[\w.’'-]+[ \t\u00a0]+){0,4}$"
+)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WS = re.compile(r"[\s\u00a0\u202f]+")
@@ -157,31 +164,30 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
 def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
                     ends: list[int], *, relative: bool) -> tuple[int, str, str] | None:
     """Find the speaker whose verb starts at ``pos``: (start, speaker as written, key)."""
-    window = text[max(floor, pos - APPOSITIVE_MAX - 60):pos]
-    base = pos - len(window)
-    between = _BETWEEN_TAIL_RE.search(window)
-    cut = base + (between.start() if between else len(window))
-    head = text[max(floor, cut - APPOSITIVE_MAX - 60):cut]
-    head_base = cut - len(head)
-    stripped = head.rstrip(" \t\u00a0\u202f")
-    end = head_base + len(stripped)
+    # Searches run on the full text between bounds, so lookbehinds see the word before a
+    # bound and "$" anchors at the bound: short windows, no truncated words.
+    between = _BETWEEN_TAIL_RE.search(text, max(floor, pos - _BETWEEN_CHARS), pos)
+    end = between.start() if between else pos
+    while end > floor and text[end - 1] in " \t\u00a0\u202f":
+        end -= 1
+    if end <= floor:
+        return None
     # 1. a name right before the verb
     name = _name_ending_at(spans, ends, end)
-    if name is not None and end > floor:
+    if name is not None:
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
-    generic = _GENERIC_TAIL_RE.search(stripped)
-    if generic is not None and generic.start() < len(stripped):
-        start = head_base + generic.start()
-        speaker = text[start:end]
-        return start, speaker, _generic_key(speaker)
+    generic = _GENERIC_TAIL_RE.search(text, max(floor, end - _GENERIC_CHARS), end)
+    if generic is not None and generic.start() < end:
+        speaker = text[generic.start():end]
+        return generic.start(), speaker, _generic_key(speaker)
     # 3. a pronoun, or (for quotes) a relative clause: the nearest name before stands for it
-    pronoun = _PRONOUN_TAIL_RE.search(stripped)
-    relative_m = _RELATIVE_TAIL_RE.search(stripped) if relative else None
+    pronoun = _PRONOUN_TAIL_RE.search(text, max(floor, end - 8), end)
+    relative_m = _RELATIVE_TAIL_RE.search(text, max(floor, end - 8), end) if relative else None
     if pronoun is not None or relative_m is not None:
         m = pronoun or relative_m
         assert m is not None
-        start = head_base + m.start()
+        start = m.start()
         ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
         if ref is not None:
             return start, ref.text, names._key(ref.text)
@@ -189,7 +195,7 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
             return start, m.group(1), m.group(1).casefold()
         return None
     # 4. an appositive: "Doe, the editor of ..., added"
-    if stripped.endswith(","):
+    if text[end - 1] == ",":
         comma = end - 1
         i = bisect_right(ends, comma)
         for n in reversed(spans[:i]):
@@ -221,13 +227,10 @@ def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
     return None
 
 
-def _clause_floor(text: str, pos: int) -> int:
+def _clause_floor(breaks: list[int], pos: int) -> int:
     """Return the start of the clause holding ``pos`` (after the last . ; ! ? or quote)."""
-    window = text[max(0, pos - 400):pos]
-    last = None
-    for last in _CLAUSE_BREAK.finditer(window):
-        pass
-    return pos - len(window) + (last.end() if last else 0)
+    i = bisect_right(breaks, pos)
+    return breaks[i - 1] if i else 0
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
@@ -256,11 +259,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit = _speaker_after(text, m.end(), spans, starts)
         if hit is not None:
             add(m.start(1), hit[0], hit[1], hit[2])
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
     for m in _VERB_RE.finditer(text):
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):
             continue  # introduces a quotation: the quote fact carries its speaker
-        floor = _clause_floor(text, m.start())
+        floor = _clause_floor(breaks, m.start())
         hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False)
         if hit2 is not None:
             add(hit2[0], m.end(), hit2[1], hit2[2])
@@ -276,19 +280,16 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
     ``ceiling`` bound the search (the quotation's paragraph).
     """
     spans, starts, ends = _spans(text, sentences)
-    before = text[max(floor, start - 250):start]
-    cue = _QUOTE_VERB_TAIL_RE.search(before)
+    cue = _QUOTE_VERB_TAIL_RE.search(text, max(floor, start - 40), start)
     if cue is not None:
-        verb_at = start - len(before) + cue.start()
-        hit = _subject_before(text, verb_at, max(floor, verb_at - 300), spans, ends,
+        hit = _subject_before(text, cue.start(), max(floor, cue.start() - 300), spans, ends,
                               relative=True)
         if hit is not None:
             return hit[1]
-    according = None
-    for according in _ACCORDING_RE.finditer(before):
-        pass
-    if according is not None and not _CLAUSE_BREAK.search(before[according.end():]):
-        hit3 = _speaker_after(text, start - len(before) + according.end(), spans, starts)
+    at = text.rfind("ccording", max(floor, start - 250), start)
+    according = _ACCORDING_RE.match(text, at - 1) if at > 0 else None
+    if according is not None and not _CLAUSE_BREAK.search(text, according.end(), start):
+        hit3 = _speaker_after(text, according.end(), spans, starts)
         if hit3 is not None:
             return hit3[1]
     after = text[end:min(ceiling, end + 120)]

@@ -43,9 +43,9 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
 
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
@@ -70,26 +70,25 @@ DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # year offsets
 # Words that, right before a bare month name, make it a date ("in May") and not a verb or a
 # surname ("may", "Theresa May"). "the" is allowed except for May/March ("the March on Rome").
 _MONTH_TRIGGERS = frozenset(
-    "in on at during since by until till from before after throughout of early mid late "
-    "last this next the end beginning start middle and or to between through".split()
+    ["in", "on", "at", "during", "since", "by", "until", "till", "from", "before", "after", "throughout", "of", "early", "mid", "late", "last", "this", "next", "the", "end", "beginning", "start", "middle", "and", "or", "to", "between", "through"]
 )
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = frozenset(
-    "about around some roughly approximately nearly almost over than least most under "
-    "below above estimated exceeding".split()
+    ["about", "around", "some", "roughly", "approximately", "nearly", "almost", "over", "than", "least", "most", "under", "below", "above", "estimated", "exceeding"]
 )
 _IRREGULAR_PLURALS = frozenset(
-    "people men women children police personnel staff troops dead wounded injured killed "
-    "missing displaced homeless civilians cattle data media feet teeth".split()
+    ["people", "men", "women", "children", "police", "personnel", "staff", "troops", "dead", "wounded", "injured", "killed", "missing", "displaced", "homeless", "civilians", "cattle", "data", "media", "feet", "teeth"]
 )
-_NOT_PLURAL = frozenset("this is was has his its as us yes thus bus news series plus less".split())
+_NOT_PLURAL = frozenset(["this", "is", "was", "has", "his", "its", "as", "us", "yes", "thus", "bus", "news", "series", "plus", "less"])
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
     r"\s+to|plans?\s+to|upcoming|forthcoming)\b|['’]ll\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]*-?[^\S\n]*$")
-_NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")  # same sentence: no punctuation between
+# "What ends right before pos" is matched on the reversed window: an end-anchored ``search``
+# retries at every position of the window and dominated the scan's cost.
+_WORD_BEFORE_REV = re.compile(r"[^\S\n]*-?[^\S\n]*([A-Za-z]+)")
+_NAME_BEFORE_REV = re.compile(r"[^\S\n]+([A-Za-z]+)")  # same sentence: no punctuation between
 _WORD_AFTER_RE = re.compile(r"^[^\S\n]*(?:-[^\S\n]*)?([^\W\d_][\w'’-]*)")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*\Z")
 
@@ -153,18 +152,18 @@ _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 _ARABIC_DIGIT_RE = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters before "year"
 # Words that may come before the trigger inside one expression ("at the end of last month").
-_PREFIX_WORDS = ("in on at during the very beginning start middle end close of first second "
-                 "latter last half third fourth quarter earlier later early mid late past "
-                 "a an one two three four five six seven eight nine ten eleven twelve").split()
-_PREFIX_CHAIN_RE = re.compile(
-    r"(?i)(?:\b(?:" + "|".join(_PREFIX_WORDS) + r")(?:[^\S\n]+|[^\S\n]*-[^\S\n]*))+$"
+_PREFIX_WORDS = ["in", "on", "at", "during", "the", "very", "beginning", "start", "middle", "end", "close", "of", "first", "second", "latter", "last", "half", "third", "fourth", "quarter", "earlier", "later", "early", "mid", "late", "past", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_PREFIX_CHAIN_REV = re.compile(  # reversed: matched on the reversed text before a trigger
+    r"(?i)(?:(?:[^\S\n]+|[^\S\n]*-[^\S\n]*)(?:"
+    + "|".join(w[::-1] for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
+    + r")(?![A-Za-z0-9_]))+"
 )
 _TRIGGERS = frozenset(
     [*MONTHS, *WEEKDAYS, *SEASONS]
-    + "last this next past previous coming yesterday today tomorrow tonight recent recently "
-      "lately late nowadays these ago year years month months week weeks weekend night morning "
-      "afternoon evening future decade decades days times".split()
+    + ["last", "this", "next", "past", "previous", "coming", "yesterday", "today", "tomorrow", "tonight", "recent", "recently", "lately", "late", "nowadays", "these", "ago", "year", "years", "month", "months", "week", "weeks", "weekend", "night", "morning", "afternoon", "evening", "future", "decade", "decades", "days", "times"]
 )
+# Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
+_TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
 _NORM_SPACE_RE = re.compile(r"\s+")
 _LEADING_PREP_RE = re.compile(r"(?i)^(?:in|on|at|during|over|throughout)\s+")
 _QUANTITY_RE = re.compile(rf"(?i)^(?P<n>{_NUMWORD}){_S}(?P<u>{_UNIT})s?")
@@ -192,8 +191,8 @@ class _Match:
 
 def _word_before(text: str, pos: int) -> str:
     """Return the word right before ``pos`` on the same line, lower-cased, or ''."""
-    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
-    return m.group(1).lower() if m else ""
+    m = _WORD_BEFORE_REV.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1].lower() if m else ""
 
 
 def _word_after(text: str, pos: int) -> str:
@@ -226,8 +225,8 @@ _RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")
 _RANGE_BEFORE_RE = re.compile(r"([\d,]+)[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*$")
 _UP_TO_RE = re.compile(r"(?i)\bup[^\S\n]+to[^\S\n]*$")
 _POSSESSIVE_RE = re.compile(r"['’]s[^\S\n]+((?:[a-z]+[^\S\n]+){0,2}[a-z]+)")
-_ROLE_STOPS = frozenset("on in at of and by for with to was is were that which who".split())
-_DETERMINERS = frozenset("the a an its their his her our this that".split())
+_ROLE_STOPS = frozenset(["on", "in", "at", "of", "and", "by", "for", "with", "to", "was", "is", "were", "that", "which", "who"])
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
 _ALTERNATIVES = ("iso", "mdy", "dmy", "my", "yrange", "decade", "year", "relmon", "reldow", "dow",
                  "season", "rel", "vague", "month")
 
@@ -284,17 +283,20 @@ def _possessive_role(text: str, end: int) -> str:
     if not m:
         return ""
     kept: list[str] = []
-    for word in m.group(1).split():
-        if word in _ROLE_STOPS:
-            break
+    for word in m.group(1).split()[:2]:  # "brutal attack": at most an adjective and a noun
+        if word in _ROLE_STOPS or (kept and word.endswith(("ed", "s"))):
+            break  # "attack killed", "flood hits": the verb ends the noun phrase
         kept.append(word)
     return kept[-1] if kept else ""
 
 
 def _capitalised_before(text: str, pos: int) -> bool:
     """Tell whether the word right before ``pos`` is capitalised and not a date trigger."""
-    m = _NAME_BEFORE_RE.search(text, max(0, pos - 30), pos)
-    return bool(m and m.group(1)[0].isupper() and m.group(1).lower() not in _MONTH_TRIGGERS)
+    m = _NAME_BEFORE_REV.match(text[max(0, pos - 30) : pos][::-1])
+    if m is None:
+        return False
+    word = m.group(1)[::-1]
+    return word[0].isupper() and word.lower() not in _MONTH_TRIGGERS
 
 
 def _matches(text: str) -> list[re.Match[str]]:
@@ -306,13 +308,13 @@ def _matches(text: str) -> list[re.Match[str]]:
     """
     starts: list[int] = []
     for t in _TOKEN_RE.finditer(text):
-        tok = t.group(0)
-        if not (tok[0].isdigit() or tok.lower() in _TRIGGERS):
+        tok = t[0]
+        if tok not in _TRIGGER_FORMS and not tok[0].isdigit():
             continue
         pos = t.start()
-        chain = _PREFIX_CHAIN_RE.search(text, max(0, pos - _LOOKBACK_CHARS), pos)
-        if chain is not None and chain.start() < pos:
-            starts.extend(w.start() for w in _TOKEN_RE.finditer(text, chain.start(), pos))
+        chain = _PREFIX_CHAIN_REV.match(text[max(0, pos - _LOOKBACK_CHARS) : pos][::-1])
+        if chain is not None:
+            starts.extend(w.start() for w in _TOKEN_RE.finditer(text, pos - chain.end(), pos))
         if tok[0].isdigit() and pos and text[pos - 1] in "'’":
             starts.append(pos - 1)  # "'90s"
         starts.append(pos)
@@ -561,8 +563,9 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
     if g == "decade":
         digits = re.search(r"\d+", core)
         assert digits is not None
-        d = digits.group(0)
-        base = int(d) if len(d) == 4 else (1900 + int(d) if int(d) >= 30 else 2000 + int(d))
+        written = digits.group(0)
+        n = int(written)
+        base = n if len(written) == 4 else (1900 + n if n >= 30 else 2000 + n)  # '90s, '20s
         return dt.date(base, 1, 1), dt.date(base + 9, 12, 31), "decade", False
     if g == "season" and (year := _explicit_year(core)) is not None:
         return _season(core, year)

@@ -12,7 +12,7 @@ content word ("did not say" -> "say", "no evidence" -> "evidence").
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -20,7 +20,7 @@ from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["extract", "equivalent", "slot_score", "explain", "CUES", "FAMILIES"]
+__all__ = ["CUES", "FAMILIES", "equivalent", "explain", "extract", "slot_score"]
 
 CUES: tuple[str, ...] = (
     "no longer", "no one", "not", "n't", "cannot", "never", "no", "none", "nobody", "nothing",
@@ -31,17 +31,22 @@ FAMILIES = {
     "denies": "deny", "denied": "deny", "denying": "deny",
 }
 _CUE_RE = re.compile(
+    # The leading lookahead lets the regex engine skip positions that cannot start a cue:
+    # without it every position tries every branch (0.49 ms -> 0.19 ms on 800 words).
+    r"(?=[nNcCwWdD])(?:"
     r"(?<=[^\W\d_])n[’']t(?![\w])"  # didn't, can't: the cue is "n't"
     r"|(?<![\w’'-])(?:no[\s\u00a0]+longer|no[\s\u00a0]+one|not|cannot|never|none|nobody|nothing"
-    r"|neither|nor|without|deny|denies|denied|denying|no(?!\.?[\s\u00a0]*\d))(?![\w’'-])",
+    r"|neither|nor|without|deny|denies|denied|denying|no(?!\.?[\s\u00a0]*\d))(?![\w’'-]))",
     re.IGNORECASE,
 )
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
 # Words skipped when looking for what a cue negates ("did not even say" -> "say").
-_SKIP = frozenset("""
-a an the be been being is are was were has have had do does did to only yet even just also
-always so very any longer more that this these those its his her their it he she they we i you
-""".split())
+_SKIP = frozenset([
+    "a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had",
+    "do", "does", "did", "to", "only", "yet", "even", "just", "also", "always", "so", "very",
+    "any", "longer", "more", "that", "this", "these", "those", "its", "his", "her", "their", "it",
+    "he", "she", "they", "we", "i", "you",
+])
 NEGATED_LOOKAHEAD = 4  # words looked at after the cue
 
 # One negation per clause is the norm in news sentences, so two leftover negations in aligned

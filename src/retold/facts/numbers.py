@@ -26,8 +26,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
@@ -60,6 +60,10 @@ HEDGE_WORDS: dict[str | None, str] = {
 }
 SUFFIX_HEDGES = {"or more": "at_least", "or so": "about", "odd": "about", "plus": "at_least",
                  "+": "at_least"}
+RATIO_MAX_BASE = 1000  # "one in five", "nine in 10": read as a share up to "one in 1,000"
+# "10 in 20 minutes" is a count and a period, not a share.
+_PERIOD_NOUNS = frozenset("second minute hour day week month year decade game match race "
+                          "season attempt".split())
 VAGUE = "vague"  # hedge of "hundreds of", "several thousand": a magnitude, not a figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -81,27 +85,16 @@ VAGUE_BASES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 
 
 # "rose from 5 to 10" is a change between two figures, not a range.
 _CHANGE_VERBS = frozenset(
-    "rose risen rise rises increased increase increases fell fallen fall falls dropped drop "
-    "grew grown jumped climbed declined decreased soared surged plunged went gone cut raised "
-    "reduced changed revised up down doubled halved slashed".split()
+    ["rose", "risen", "rise", "rises", "increased", "increase", "increases", "fell", "fallen", "fall", "falls", "dropped", "drop", "grew", "grown", "jumped", "climbed", "declined", "decreased", "soared", "surged", "plunged", "went", "gone", "cut", "raised", "reduced", "changed", "revised", "up", "down", "doubled", "halved", "slashed"]
 )
 # Words after "one" that make it a pronoun or an idiom, not a count.
 _ONE_STOPS = frozenset(
-    "of another day time way thing hand side point more such or and who which that another's "
-    "by in on at to for is was has had will would can could may might must should said says "
-    "says, told".split()
+    ["of", "another", "day", "time", "way", "thing", "hand", "side", "point", "more", "such", "or", "and", "who", "which", "that", "another's", "by", "in", "on", "at", "to", "for", "is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "must", "should", "said", "says", "says,", "told"]
 )
-_ONE_BEFORE_STOPS = frozenset("no the this that any every each which no-one someone".split())
+_ONE_BEFORE_STOPS = frozenset(["no", "the", "this", "that", "any", "every", "each", "which", "no-one", "someone"])
 # Words that cannot be the counted noun: the run of candidate nouns stops at them.
 _NOUN_STOPS = frozenset(
-    "a an the of in on at to for from by with and or but nor as than that which who whom whose "
-    "this these those it its they them their he she his her we our you your i me my is are was "
-    "were be been being has have had do does did will would can could may might must shall "
-    "should not no so if then there here when where while after before since until during "
-    "per each every all some any more most less least over under about around between into "
-    "onto upon out up down off again also only just even still yet already alone apiece "
-    "percent cent including include includes included among against according said says "
-    "say told year-on-year".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "no", "so", "if", "then", "there", "here", "when", "where", "while", "after", "before", "since", "until", "during", "per", "each", "every", "all", "some", "any", "more", "most", "less", "least", "over", "under", "about", "around", "between", "into", "onto", "upon", "out", "up", "down", "off", "again", "also", "only", "just", "even", "still", "yet", "already", "alone", "apiece", "percent", "cent", "including", "include", "includes", "included", "among", "against", "according", "said", "says", "say", "told", "year-on-year"]
 )
 _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
                       "police": "police", "personnel": "personnel", "staff": "staff",
@@ -109,17 +102,13 @@ _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "child
                       "dead": "dead", "wounded": "wounded", "injured": "injured",
                       "missing": "missing", "displaced": "displaced", "homeless": "homeless",
                       "data": "data", "media": "media", "crew": "crew", "clergy": "clergy"}
-_NOT_PLURAL = frozenset("this is was has his its as us yes thus bus news series species means "
-                        "plus less gas analysis crisis basis status".split())
-_NOT_MEN = frozenset("specimen specimens stamen abdomen omen semen regimen".split())
+_NOT_PLURAL = frozenset(["this", "is", "was", "has", "his", "its", "as", "us", "yes", "thus", "bus", "news", "series", "species", "means", "plus", "less", "gas", "analysis", "crisis", "basis", "status"])
+_NOT_MEN = frozenset(["specimen", "specimens", "stamen", "abdomen", "omen", "semen", "regimen"])
 # A number right after one of these words is an identifier ("No. 10", "Article 5").
 _ID_WORDS = frozenset(
-    "no nos number article resolution chapter flight route section room gate terminal level "
-    "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
-    "category grade channel episode season unit camp block bus line lane door seat row "
-    "version windows iphone ios android model formula".split()
+    ["no", "nos", "number", "article", "resolution", "chapter", "flight", "route", "section", "room", "gate", "terminal", "level", "phase", "stage", "vol", "volume", "page", "pp", "paragraph", "clause", "amendment", "highway", "platform", "apollo", "category", "grade", "channel", "episode", "season", "unit", "camp", "block", "bus", "line", "lane", "door", "seat", "row", "version", "windows", "iphone", "ios", "android", "model", "formula"]
 )
-_STREETS = frozenset("street st road rd avenue ave boulevard lane square place way".split())
+_STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "place", "way"])
 
 # --- patterns --------------------------------------------------------------------------------
 
@@ -131,8 +120,8 @@ _NUMWORD = "|".join(sorted([*UNITS, *TEENS, *TENS, "hundred", *SCALES, "dozen"],
 _ATOM_RE = re.compile(
     rf"""
     (?P<vague>(?i:\b(?:(?:several|a{_SP}+few|a{_SP}+couple{_SP}+of|many){_SP}+)?
-        (?P<vbase>dozens|hundreds|thousands|millions|billions|tens){_SP}+of\b
-        (?:{_SP}+(?P<vbase2>thousands|millions|billions){_SP}+of\b)?
+        (?P<vbase>dozens|hundreds|thousands|millions|billions|tens)(?:{_SP}+of\b)?
+        (?:(?<=of){_SP}+(?P<vbase2>thousands|millions|billions)(?:{_SP}+of\b)?)?
       | \b(?:several|a{_SP}+few){_SP}+(?P<vbase3>dozen|hundred|thousand|million|billion)\b))
   | (?P<halfscale>(?i:\bhalf{_SP}+a{_SP}+(?P<hs>dozen|hundred|thousand|million|billion)\b))
   | (?P<fraction>(?i:\b(?:(?P<fnum>a|one|two|three|four)(?:{_SP}*-{_SP}*|{_SP}+))?
@@ -148,7 +137,7 @@ _ATOM_RE = re.compile(
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
         (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b))(?![\w])
-          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?))(?![\w]))?)
+          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|°?C|°?F)(?![\w]))?)
     """,
     re.VERBOSE,
 )
@@ -156,18 +145,22 @@ _WORD_TOKEN_RE = re.compile(r"[A-Za-z]+")
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 _ATOM_TRIGGERS = frozenset(
     [*UNITS, *TEENS, *TENS, *SCALES, *FRACTIONS, *VAGUE_BASES]
-    + "hundred dozen a an several few many half".split()
+    + ["hundred", "dozen", "a", "an", "several", "few", "many", "half"]
 )
-_HEDGE_RE = re.compile(
-    r"(?i)(?<![\w])(?:"
-    + "|".join(re.escape(h).replace(r"\ ", rf"{_SP}+") for h in sorted(HEDGES, key=len,
-                                                                          reverse=True))
-    + rf"){_SP}*$"
+# Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
+_ATOM_TRIGGER_FORMS = frozenset(f for w in _ATOM_TRIGGERS for f in (w, w.title(), w.upper()))
+# Hedges end right before the number: match them on the reversed window (an end-anchored
+# ``search`` retries the whole alternation at every position of the window).
+_HEDGE_REV = re.compile(
+    rf"(?i){_SP}*(?:"
+    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(HEDGES, key=len,
+                                                                                reverse=True))
+    + r")(?![\w])"
 )
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from){_SP}+$")
 _CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹)[^\S\n]?$")
 _RANGE_GAP_RE = re.compile(
-    rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or){_SP}+)"
+    rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or|in){_SP}+)"
     r"(?P<cur>US\$|\$|£|€|¥|₹)?$"
 )
 _PERCENT_RE = re.compile(
@@ -192,7 +185,7 @@ _NUMBER_OF_RE = re.compile(rf"(?i)\b(?:the|a){_SP}+(?:total{_SP}+)?(?:number|tot
                            rf"{_SP}+of{_SP}+((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}"
                            rf"[A-Za-z][A-Za-z'’-]*)")
 _TOLL_RE = re.compile(rf"(?i)\b(?!the\b|a\b|its\b|their\b)([a-z]+){_SP}+toll\b")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[^\S\n]*#?$")
+_WORD_BEFORE_REV = re.compile(r"#?[^\S\n]*\.?([A-Za-z]+)")  # reversed, like _HEDGE_REV
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n])[^\S\n]*$")
 # The zero of each common non-ASCII decimal digit block (Arabic-Indic, Extended Arabic-Indic
 # (Persian/Urdu), NKo, Devanagari and other Indic scripts, Thai, Lao, Tibetan, Myanmar, Khmer,
@@ -208,6 +201,7 @@ _ISO_DIGITS = str.maketrans(
 _NON_ASCII_DIGIT_RE = re.compile(
     "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "\u066b\u066c\u066a\uff05\uff0c]"
 )
+_ONE_IN_DIGITS_RE = re.compile(rf"{_SP}+in{_SP}+[0-9]")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -240,8 +234,8 @@ def _normalise_digits(text: str) -> str:
 
 def _word_before(text: str, pos: int) -> str:
     """Return the word right before ``pos`` on the same line, or ''."""
-    m = _WORD_BEFORE_RE.search(text, max(0, pos - 30), pos)
-    return m.group(1) if m else ""
+    m = _WORD_BEFORE_REV.match(text[max(0, pos - 30) : pos][::-1])
+    return m.group(1)[::-1] if m else ""
 
 
 def _next_words(text: str, pos: int, limit: int = 3) -> list[re.Match[str]]:
@@ -360,23 +354,26 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         scale = 100.0 if word == "hundred" else SCALES[word]
         end = m.end("digits")
     elif m.group("usym"):
-        unit, end = m.group("usym").lower(), m.end("digits")
+        sym = m.group("usym").lstrip("°")
+        unit, end = ("°" + sym if sym in "CF" else sym.lower()), m.end("digits")
     elif m.group("short"):
         short = m.group("short").lower()
         # "5m" alone may be metres or minutes: read m/b as million/billion only after a sign.
         if short in ("m", "b") and currency is None:
             return None
         scale, end = SHORT_SCALES[short], m.end("digits")
-    if end < len(text) and (text[end].isalpha() or text[end] == "_"):
-        if text[end].isascii() or "\u00C0" <= text[end] <= "\u04FF":
-            return None  # "5th", "10am", "3G": an ordinal, a time or a name
+    if end < len(text) and (text[end].isalpha() or text[end] == "_") and \
+            (text[end].isascii() or "\u00C0" <= text[end] <= "\u04FF"):
+        return None  # "5th", "10am", "3G": an ordinal, a time or a name (CJK may follow)
     if _TIME_AFTER_RE.match(text, end, min(len(text), end + 8)):
         return None
     if start and text[start - 1] == "#":
         return None
     before = _word_before(text, start)
-    if before and before.lower() in _ID_WORDS and before[0].isupper() and not currency:
-        return None
+    if before and not currency and (
+            (before.lower() in _ID_WORDS and before[0].isupper())
+            or any(c.isupper() for c in before[1:])):
+        return None  # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier
     words = _next_words(text, end, 2)
     if len(words) == 2 and words[0].group(1)[:1].isupper() and \
             words[1].group(1).lower() in _STREETS:
@@ -393,10 +390,11 @@ def _atom_matches(text: str) -> list[re.Match[str]]:
     found: list[re.Match[str]] = []
     last_end = 0
     for t in _TOKEN_RE.finditer(text):
-        pos = t.start()
-        if pos < last_end:
-            continue
-        if t.group(0)[0].isdigit() or t.group(0).lower() in _ATOM_TRIGGERS:
+        tok = t[0]
+        if tok in _ATOM_TRIGGER_FORMS or tok[0].isdigit():
+            pos = t.start()
+            if pos < last_end:
+                continue
             m = _ATOM_RE.match(text, pos)
             if m is not None:
                 found.append(m)
@@ -404,23 +402,26 @@ def _atom_matches(text: str) -> list[re.Match[str]]:
     return found
 
 
-def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
+def _overlap_test(spans: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Return a test telling whether [a, b) overlaps any of ``spans``."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
+
+    def overlaps(a: int, b: int) -> bool:
+        """Tell whether [a, b) overlaps a blocked span (disjoint, sorted: check one)."""
+        i = bisect_right(starts, b - 1) - 1
+        return i >= 0 and merged[i][1] > a
+
+    return overlaps
+
+
+def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     """Find every number atom in the (digit-normalised) text, skipping blocked spans."""
-    starts = [s for s, _ in blocked]
-    phones = [(m.start(), m.end()) for m in _PHONE_RE.finditer(text)]
-
-    def is_blocked(a: int, b: int) -> bool:
-        """Tell whether [a, b) overlaps a date or a phone number."""
-        for spans, keys in ((blocked, starts), (phones, None)):
-            if keys is not None:
-                i = bisect_right(keys, a) - 1
-                for s, e in spans[max(0, i) : i + 2]:
-                    if s < b and a < e:
-                        return True
-            elif any(s < b and a < e for s, e in spans):
-                return True
-        return False
-
     atoms: list[_Atom] = []
     for m in _atom_matches(text):
         found: list[_Atom] = []
@@ -455,7 +456,7 @@ def _atoms(text: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
                 continue  # a bare "third"/"quarter" is an ordinal or a district
             pct = round(100.0 * count / den, 2)
             found.append(_Atom(m.start(), m.end(), pct, pct, 1.0, "fraction", "percent"))
-        atoms.extend(a for a in found if not is_blocked(a.start, a.end))
+        atoms.extend(a for a in found if not blocked(a.start, a.end))
     return atoms
 
 
@@ -470,7 +471,12 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
             return False
         if atom.end < len(text) and text[atom.end] == "-":
             return False  # "one-off", "one-sided"
-        words = _next_words(text, atom.end, 1)
+        words = _next_words(text, atom.end, 2)
+        if len(words) == 2 and words[0].group(1).lower() == "in" and \
+                words[1].group(1).lower() in _ATOM_TRIGGERS:
+            return True  # "one in five"
+        if _ONE_IN_DIGITS_RE.match(text, atom.end, min(len(text), atom.end + 10)):
+            return True  # "one in 10"
         if not words or words[0].group(1).lower() in _ONE_STOPS or \
                 words[0].group(1).lower() in _NOUN_STOPS:
             return False
@@ -514,7 +520,7 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
     candidates: list[re.Match[str]] = []
     for m in _next_words(text, end, 3):
         w = m.group(1).lower()
-        if w in _NOUN_STOPS or w.endswith("'s") or w.endswith("’s"):
+        if w in _NOUN_STOPS or w.endswith(("'s", "’s")):
             break
         candidates.append(m)
         if _is_plural(w):
@@ -588,6 +594,8 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
             b = atoms[i + 1]
             gap = _RANGE_GAP_RE.match(text, a_end, b.start) if b.kind in ("digits", "words") \
                 else None
+            if gap is not None and gap.group("dash") and b.value < a.value and b.scale == 1:
+                gap = None  # "52-48", "3-1": a tally of two figures, not a range
             if gap is not None:
                 b_unit, b_end = _unit_after(text, b)
                 word = (gap.group("word") or "").lower()
@@ -603,9 +611,16 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
                 if word == "to" and lead_word == "from":
                     verb = _word_before(text, lead.start() if lead else a.start).lower()
                     fits = fits and verb not in _CHANGE_VERBS
-                if gap.group("dash") and low > b.value:
-                    i += 2  # "3-1": a score, not a count
+                after_b = _next_words(text, b_end, 1)
+                if word == "in" and a.scale == 1 and 1 < b.value <= RATIO_MAX_BASE and \
+                        a.value <= b.value and not (
+                            after_b and _lemma(after_b[0].group(1)) in _PERIOD_NOUNS):
+                    pct = round(100.0 * a.value / b.value, 2)  # "nine in 10": a share
+                    out.append((a.start, b_end, pct, pct, "percent", "ratio"))
+                    i += 2
                     continue
+                if word == "in":
+                    gap = None
                 if fits:
                     out.append((a.start, b_end, low, b.value, unit, "range"))
                     i += 2
@@ -632,10 +647,13 @@ def _unit_after(text: str, atom: _Atom) -> tuple[str | None, int]:
     return None, atom.end
 
 
-def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence]) -> list[_Phrase]:
+def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
+             blocked: Callable[[int, int], bool]) -> list[_Phrase]:
     """Read hedges, currency, "between", suffix hedges and the counted noun around ranges."""
     phrases: list[_Phrase] = []
     for start, end, low, high, unit, kind in _combine(text, atoms):
+        if blocked(start, end):
+            continue
         note = ""
         cur = _CURRENCY_BEFORE_RE.search(text, max(0, start - 4), start)
         if cur:
@@ -647,19 +665,23 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence]) -> li
             if lead:
                 start = lead.start()
         hedge: str | None = VAGUE if kind == VAGUE else None
-        h = _HEDGE_RE.search(text, max(0, start - 24), start)
+        h = _HEDGE_REV.match(text[max(0, start - 24) : start][::-1])
         if h and kind != VAGUE:
-            phrase = _SPACE_RE.sub(" ", h.group(0).strip().lower())
+            phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
             hedge = HEDGES.get(phrase)
-            start = h.start()
+            start -= h.end()
         sfx = _SUFFIX_HEDGE_RE.match(text, end, min(len(text), end + 12))
         if sfx and hedge is None and kind != VAGUE:
             token = _SPACE_RE.sub(" ", (sfx.group("w") or sfx.group("odd") or "+").lower())
             hedge = SUFFIX_HEDGES[token]
             end = sfx.end()
-        if kind == "fraction":
-            note = "a fraction read as a percentage"
+        if kind in ("fraction", "ratio"):
+            note = f"a {kind} read as a percentage"
         role, noun_end = _counted_noun(text, end, high, unit)
+        if noun_end > end and blocked(end, noun_end):
+            role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
+        if blocked(start, end):
+            continue  # a hedge or sign reached into a date: leave it to dates
         if not role and kind != "fraction":
             role = _role_from_context(text, _sentence_start(sentences, start), start)
         end = max(end, noun_end)
@@ -702,9 +724,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     del context  # numbers need no publication date
     text = doc.text
     norm = _normalise_digits(text)
-    blocked = date_spans(text)
+    # Dates and phone numbers are not counts: their spans are off limits to every phrase.
+    spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm))]
+    blocked = _overlap_test(spans)
     facts: list[Fact] = []
-    for p in _phrases(norm, _atoms(norm, blocked), sentences):
+    for p in _phrases(norm, _atoms(norm, blocked), sentences, blocked):
         sid = sentence_at(sentences, p.start)
         if sid is None:
             continue
@@ -796,8 +820,9 @@ def humanise(q: Quantity) -> str:
     if _close(q.low, q.high):
         body = one(q.low)
         return f"{hedge} {body}" if hedge else body
-    body = f"{one(q.low)} to {one(q.high)}"
-    return f"{hedge} {body}" if hedge else f"between {one(q.low)} and {one(q.high)}"
+    if hedge:
+        return f"{hedge} {one(q.low)}–{one(q.high)}"
+    return f"between {one(q.low)} and {one(q.high)}"
 
 
 def _plural(lemma: str) -> str:

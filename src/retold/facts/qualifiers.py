@@ -1,4 +1,4 @@
-"""Qualifiers: words that hedge or date a claim ("alleged attacker", "so-called caliphate").
+"""Qualifiers: words that hedge or date a claim ("alleged attacker", "so-called republic").
 
 Dropping "alleged" turns a suspect into a culprit; dropping "former" turns a past office into a
 present one. The list is ``QUALIFIERS``. A fact spans the qualifier alone; ``key`` is its
@@ -8,13 +8,13 @@ the word it qualifies, cheaply: the first lowercase content word after it ("form
 Ana Ruiz" -> "chief").
 
 ``key`` holds only the qualifier, not the head: the head is often translated or reworded
-("so-called caliphate" / "so-called succession"), and that is not a change of qualifier.
+("so-called republic" / "so-called state"), and that is not a change of qualifier.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -22,7 +22,7 @@ from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["extract", "equivalent", "slot_score", "explain", "QUALIFIERS"]
+__all__ = ["QUALIFIERS", "equivalent", "explain", "extract", "slot_score"]
 
 # The hedges and status words a retelling drops or adds most often. Chosen from wire-service
 # style guides' lists of words for unproven claims (alleged, purported, so-called, self-styled),
@@ -43,22 +43,34 @@ CANONICAL = {
     "self-declared": "self-styled", "unverified": "unconfirmed", "probable": "likely",
 }
 # Words that are qualifiers only before a noun, after a determiner ("the claimed attack"):
-# elsewhere they are verbs ("ISIS claimed responsibility", "the attack was reported").
+# elsewhere they are verbs ("the group claimed responsibility", "the attack was reported").
 _NEEDS_DETERMINER = frozenset({"claimed", "reported", "acting", "disputed", "possible", "apparent"})
 _DETERMINERS = r"(?:the|a|an|its|his|her|their|this|that|these|those|our|whose)"
+
+
+def _either_case(word: str) -> str:
+    """Return a pattern for a word in lowercase or capitalised ("[Aa]lleged").
+
+    Not re.IGNORECASE: on an 800-word text it made this search twice as slow, and all-caps
+    qualifiers only occur in headlines.
+    """
+    return f"[{word[0].upper()}{word[0]}]" + re.escape(word[1:]).replace(r"\ ", r"\s+")
+
+
 _QUAL_RE = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in
-                              sorted(QUALIFIERS, key=len, reverse=True)) + r")(?![\w-])",
-    re.IGNORECASE,
+    r"(?<![\w-])(" + "|".join(_either_case(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 _DET_BEFORE_RE = re.compile(rf"(?<![\w-]){_DETERMINERS}[\s\u00a0]+$", re.IGNORECASE)
 _NEXT_WORDS_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
 # Words skipped before the head ("allegedly was killed" -> "killed") or that end the phrase.
-_FUNCTION = frozenset("""
-a an the be been being is are was were has have had to of in on at by for from with and or but
-that which who as its his her their this these those it he she they also not no than then very
-""".split())
-HEAD_WORDS_MAX = 4  # "former Iraqi intelligence chief": the head is found within four words
+_FUNCTION = frozenset([
+    "a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had",
+    "to", "of", "in", "on", "at", "by", "for", "from", "with", "and", "or", "but", "that", "which",
+    "who", "as", "its", "his", "her", "their", "this", "these", "those", "it", "he", "she", "they",
+    "also", "not", "no", "than", "then", "very",
+])
+HEAD_WORDS_MAX = 4  # "former regional police chief": the head is found within four words
 
 # A changed qualifier (alleged -> suspected) on one head fills one slot; on different heads two
 # qualifiers are more likely a drop and an add.
@@ -135,5 +147,6 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if b is not None and a is None:
         return f"The retelling adds '{b.text}'{_before(b)}."
     if a is not None and b is not None:
-        return f"The original says '{a.text}'{_before(a)}; the retelling says '{b.text}'{_before(b)}."
+        return (f"The original says '{a.text}'{_before(a)}; the retelling says "
+                f"'{b.text}'{_before(b)}.")
     return "No qualifier."

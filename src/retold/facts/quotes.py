@@ -8,7 +8,7 @@ follows). Marks are paired greedily inside one paragraph (a blank line ends ever
 a quotation may span sentences.
 
 Machine translation breaks quotes: a closing mark goes missing, a stray one lands after the
-last words ("... than they were." We have in the past decade. "), or a phrase is quoted as a
+last words ('... we will return." They cannot stop us. "'), or a phrase is quoted as a
 fragment. The repairs are: a stray closing mark after a finished quotation, with no speech verb
 in between, extends that quotation to itself; an opening mark never closed runs to the end of
 its paragraph when that is short; anything under ``MIN_QUOTE_WORDS`` words is a scare quote or a
@@ -23,8 +23,8 @@ read:", "", said Doe"), else "". ``note`` says when marks were repaired.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -32,10 +32,10 @@ from retold.facts import attributions, names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["extract", "equivalent", "slot_score", "explain", "quote_spans", "MIN_QUOTE_WORDS"]
+__all__ = ["MIN_QUOTE_WORDS", "equivalent", "explain", "extract", "quote_spans", "slot_score"]
 
 # Fewer words than this between marks is a scare quote ("so-called 'experts'") or a fragment left
-# by machine translation (" Succession "), not a quotation.
+# by machine translation (" Freedom "), not a quotation.
 MIN_QUOTE_WORDS = 3
 # An opening mark never closed runs to the end of its paragraph only if that is this short
 # (about two sentences); a longer run is more likely a stray mark than a quotation.
@@ -171,7 +171,8 @@ def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
     # only a real quotation: a scare quote followed by a stray mark stays a scare quote.
     for s in sorted(strays):
         at_end = not text[s + 1:ceiling].strip()
-        if text[s] in "„«" or not (closer_like(s) or at_end):
+        opening_only = text[s] == "„" or text[s] == ("»" if reversed_guillemets else "«")
+        if opening_only or not (closer_like(s) or at_end):
             continue
         before = [q for q in quotes.values() if q.close < s]
         if not before:
@@ -299,7 +300,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         return f"The retelling drops the quotation{who}: '{_show(a.text)}'."
     if b is not None and a is None:
         who = f" attributed to {b.role}" if b.role else ""
-        return f"The retelling adds a quotation{who} that is not in the original: '{_show(b.text)}'."
+        return (f"The retelling adds a quotation{who} that is not in the original: "
+                f"'{_show(b.text)}'.")
     if a is None or b is None:
         return "No quotation."
     speakers_differ = not _speakers_agree(a, b)

@@ -25,11 +25,13 @@ from __future__ import annotations
 import base64
 import bisect
 import hashlib
+import itertools
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
@@ -278,7 +280,7 @@ def _context(c: Comparison) -> dict[str, Any]:
 
 
 def _pct(x: float) -> int:
-    return int(round(max(0.0, min(1.0, x)) * 100))
+    return round(max(0.0, min(1.0, x)) * 100)
 
 
 def _side_meta(key: str, label: str, side: Side) -> dict[str, Any]:
@@ -519,7 +521,7 @@ def _fragments(
         cuts.add(min(max(end, lo), hi))
     points = sorted(cuts)
     frags: list[Fragment] = []
-    for a, b in zip(points, points[1:]):
+    for a, b in itertools.pairwise(points):
         if a == b:
             continue
         covering = [d for d in inside if d[0] < b and d[1] > a]
@@ -587,7 +589,7 @@ def _blocks(
 # --- assets, CSP, environment ------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
     text = (TEMPLATES / name).read_text(encoding="utf-8")
     closer = "</style" if name.endswith(".css") else "</script"

@@ -8,7 +8,8 @@ Articles get a ``seq`` number in the order they were first stored; candidate pai
 as ``(a, b)`` seq numbers with ``a < b``.
 
 Candidate states: ``REJECTED`` (pre-verification said no), ``PENDING`` (to verify),
-``VERIFIED`` (the pair pipeline ran; a link was stored if the reuse was real).
+``VERIFIED`` (the pair pipeline ran; a link was stored if the reuse was real), ``THIRD``
+(not verified: a third article explains the overlap, see candidates.prune_through_third).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Any, Iterator, Protocol, Sequence, runtime_checkable
 from retold.model import Article, Link
 
 SCHEMA_VERSION = 1
-REJECTED, PENDING, VERIFIED = 0, 1, 2
+REJECTED, PENDING, VERIFIED, THIRD = 0, 1, 2, 3
 
 CandidateRow = tuple[int, int, int, int, float, int]  # a, b, channels, shared facts, score, state
 

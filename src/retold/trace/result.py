@@ -19,6 +19,7 @@ class TraceResult:
     fingerprinted: int = 0
     candidates: int = 0  # candidate pairs found this run (all channels)
     rejected: int = 0  # of those, dropped by pre-verification
+    third: int = 0  # of those, not verified: a third article explains the overlap
     verified: int = 0  # pairs the pair pipeline ran on this run
     new_links: int = 0
     links: list[Link] = field(default_factory=list)  # every link in the store
@@ -35,6 +36,7 @@ class TraceResult:
             "problems": len(self.problems),
             "candidates": self.candidates,
             "rejected": self.rejected,
+            "explained_by_third": self.third,
             "verified": self.verified,
             "new_links": self.new_links,
             "links": len(self.links),

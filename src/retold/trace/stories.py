@@ -68,17 +68,34 @@ def chain_of(root: str, links: list[Link]) -> tuple[tuple[str, str | None], ...]
                 order.append((y, x))
                 queue.append(y)
     # articles only reachable against a decided link's direction (two retellings of one source)
-    rest = sorted({l.source_id for l in links} | {l.target_id for l in links} - seen)
+    rest = sorted(({l.source_id for l in links} | {l.target_id for l in links}) - seen)
     for y in rest:
         parents = [l.source_id for l in links if l.target_id == y]
         order.append((y, parents[0] if parents else None))
     return tuple(order)
 
 
+def chain_links(chain: tuple[tuple[str, str | None], ...], links: list[Link]) -> list[Link]:
+    """The links along the chain (each article with the one it retold), in chain order."""
+    by_pair = {(l.source_id, l.target_id): l for l in links}
+    out = []
+    for article, parent in chain:
+        if parent is None:
+            continue
+        link = by_pair.get((parent, article)) or by_pair.get((article, parent))
+        if link is not None:
+            out.append(link)
+    return out
+
+
 def facts_table(links: list[Link]) -> tuple[dict[str, Any], ...]:
-    """Each fact of the story with the articles that carry it and those that changed it."""
+    """Each fact with the articles that carry it and those that changed it.
+
+    Give it the links along a story's chain (:func:`chain_links`): each link says, for every
+    fact of its source, whether its target carried, changed or dropped it.
+    """
     table: dict[tuple[str, str], dict[str, Any]] = {}
-    for l in sorted(links, key=lambda l: (l.source_id, l.target_id)):
+    for l in links:
         for f in l.facts:
             row = table.setdefault(
                 (f["kind"], f["key"]),
@@ -114,13 +131,14 @@ def build(links: Iterable[Link], published: Mapping[str, dt.date | None]) -> lis
         own = sorted({id(l): l for m in members for l in by_member[m]}.values(),
                      key=lambda l: (l.source_id, l.target_id))
         root = root_of(members, own, published)
+        chain = chain_of(root, own)
         stories.append(Story(
             id=f"story:{root}",
             articles=tuple(sorted(members)),
             root=root,
             links=tuple(own),
-            chain=chain_of(root, own),
-            facts=facts_table(own),
+            chain=chain,
+            facts=facts_table(chain_links(chain, own)),
             published=published.get(root),
         ))
     return stories

@@ -20,9 +20,10 @@ import logging
 import math
 import threading
 import time
+from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Awaitable, Callable, MutableMapping
+from typing import Any
 
 import anyio
 from fastapi import FastAPI, Request
@@ -102,6 +103,18 @@ def status_for(exc: BaseException) -> int:
         if isinstance(exc, cls):
             return status
     return 500
+
+
+_ERROR_BODY = {"application/json": {"example": {"error": {
+    "type": "FetchError", "message": "refusing to fetch from host '127.0.0.1': ..."}}}}
+_API_ERRORS: dict[int | str, dict[str, Any]] = {
+    413: {"description": "An article or the request is over the size limit.", "content": _ERROR_BODY},
+    422: {"description": "An input cannot be read, fetched, or is missing.", "content": _ERROR_BODY},
+    429: {"description": "Too many URL fetches from this client; see Retry-After.",
+          "content": _ERROR_BODY},
+    503: {"description": "The comparison took longer than the server allows.",
+          "content": _ERROR_BODY},
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,7 +279,8 @@ def create_app(
                             headers={"Content-Security-Policy": _report_csp()})
 
     @app.post("/api/compare", summary="Compare two articles",
-              response_description="The retold.comparison/1 JSON document.")
+              response_description="The retold.comparison/1 JSON document.",
+              responses=_API_ERRORS)
     async def compare_api(request: Request, body: CompareIn) -> JSONResponse:
         """Compare an original with its retelling. Give each side as `text` (plain text or
         HTML) or as a `url` to fetch; `published` dates resolve relative dates ("last month")."""
@@ -294,6 +308,7 @@ def page(request: Request, name: str, /, *, status_code: int = 200, **context: A
     """Render one of the app's own pages."""
     app = request.app
     context.setdefault("title", "retold")
+    context.setdefault("max_upload", _human_bytes(app.state.options.max_upload_bytes))
     text = html_report.render_page(
         TEMPLATES, name,
         request_path=request.url.path,
@@ -303,6 +318,13 @@ def page(request: Request, name: str, /, *, status_code: int = 200, **context: A
         **context,
     )
     return HTMLResponse(text, status_code=status_code)
+
+
+def _human_bytes(n: int) -> str:
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if n >= size:
+            return f"{n / size:.3g} {unit}"
+    return f"{n} bytes"
 
 
 def _report_csp() -> str:

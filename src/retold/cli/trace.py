@@ -1,0 +1,308 @@
+"""`retold trace`, `retold links`, `retold stories`, `retold show`: corpus-level reuse."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import shutil
+import sys
+import time
+from typing import Any, Callable, TextIO
+from xml.sax.saxutils import escape, quoteattr
+
+from retold.errors import OptionError, RetoldError, StoreError
+from retold.model import Link
+
+DEFAULT_STORE = "retold.db"
+LINK_FORMATS = ("jsonl", "csv", "graphml")
+CSV_FIELDS = ("id", "source_id", "target_id", "decided", "evidence", "reuse", "carried",
+              "derivation", "changes", "channels", "similarity", "detail")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = subparsers.add_parser(
+        "trace",
+        help="find who retold whom across a corpus",
+        description="Read articles (folders of .txt/.html/.json files, .jsonl or .csv files "
+        "with fields id, text or html, url, outlet, title, published), find candidate pairs "
+        "(shared word runs, shared vocabulary, shared facts), verify each with the pair "
+        "pipeline and keep the links in a store. Run it again with more inputs and only the "
+        "new articles are processed; kill it and run it again and it resumes.",
+    )
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="folders, .jsonl, .csv, .json, .txt or .html files (none: resume or "
+                   "finish the work already in the store)")
+    p.add_argument("--store", "-s", default=DEFAULT_STORE,
+                   help=f"the store file (SQLite; default {DEFAULT_STORE})")
+    p.add_argument("--workers", "-w", type=int, default=1,
+                   help="worker processes (default 1; 0: one per core)")
+    p.add_argument("--engine", choices=("local", "spark", "auto"), default="local",
+                   help="where the stages run (default local)")
+    p.add_argument("--batch-size", type=int, default=500,
+                   help="articles per transaction (default 500)")
+    p.add_argument("--quiet", "-q", action="store_true",
+                   help="no progress bar and no problem lines; only the summary")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(run=run_trace)
+
+    p = subparsers.add_parser("links", help="list the links of a traced store",
+                              description="Write every link of STORE: one JSON object a line "
+                              "(jsonl, the default), CSV, or a GraphML graph.")
+    p.add_argument("store", metavar="STORE")
+    p.add_argument("--format", "-f", choices=LINK_FORMATS, default="jsonl")
+    p.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
+    p.set_defaults(run=run_links)
+
+    p = subparsers.add_parser("stories", help="list the story clusters of a traced store",
+                              description="Story clusters, biggest first: the earliest "
+                              "source, the chain of retellings, and what each changed.")
+    p.add_argument("store", metavar="STORE")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--limit", type=int, default=None, help="at most this many stories")
+    p.add_argument("--facts", action="store_true", help="print each story's facts table")
+    p.set_defaults(run=run_stories)
+
+    p = subparsers.add_parser("show", help="the full comparison report for one link",
+                              description="Re-run the pair pipeline on the two stored texts "
+                              "of LINK_ID (SOURCE->TARGET, as `retold links` prints it).")
+    p.add_argument("store", metavar="STORE")
+    p.add_argument("link_id", metavar="LINK_ID")
+    p.add_argument("--format", "-f", choices=("terminal", "text", "json"), default="terminal")
+    p.add_argument("--width", type=int, default=None)
+    p.set_defaults(run=run_show)
+
+
+# -- trace ------------------------------------------------------------------------------------
+
+
+def run_trace(args: argparse.Namespace) -> int:
+    from retold.engines import TraceOptions, get_engine
+    from retold.ingest import read_inputs
+    from retold.store import open_store
+
+    if args.workers < 0:
+        raise OptionError(f"--workers {args.workers}: give 1 or more (0 for one per core)")
+    if args.batch_size < 1:
+        raise OptionError(f"--batch-size {args.batch_size}: give 1 or more")
+    workers = args.workers or os.cpu_count() or 1
+    items = read_inputs(args.inputs)
+    engine = get_engine(args.engine, workers=workers)
+    show_bar = not args.quiet and sys.stderr.isatty()
+    with open_store(args.store) as store:
+        bar = _Bar() if show_bar else None
+        try:
+            result = engine.run(items, store, options=TraceOptions(batch_size=args.batch_size),
+                                progress=bar.update if bar else None)
+        finally:
+            if bar:
+                bar.stop()
+    if not args.quiet:
+        for problem in result.problems[:50]:
+            print(f"retold: skipped {problem}", file=sys.stderr)
+        if len(result.problems) > 50:
+            print(f"retold: ... and {len(result.problems) - 50} more skipped rows",
+                  file=sys.stderr)
+    summary = result.summary()
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+    else:
+        print(f"articles {summary['articles']} (new {summary['added']}, already stored "
+              f"{summary['already_stored']}, skipped {summary['problems']}); "
+              f"candidates {summary['candidates']} (pre-verified away {summary['rejected']}); "
+              f"verified {summary['verified']}; links {summary['links']} "
+              f"(new {summary['new_links']}); stories {summary['stories']}; "
+              f"{summary['seconds']:.1f} s")
+    return 0
+
+
+class _Bar:
+    """A rich progress bar on stderr, one task per stage, with rate and ETA."""
+
+    def __init__(self) -> None:
+        from rich.console import Console
+        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
+                                   TimeElapsedColumn, TimeRemainingColumn)
+
+        self.progress = Progress(
+            TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+        self.tasks: dict[str, Any] = {}
+        self.started: dict[str, float] = {}
+        self.progress.start()
+
+    def update(self, stage: str, done: int, total: int | None) -> None:
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total, rate="")
+            self.started[stage] = time.perf_counter()
+        elapsed = max(time.perf_counter() - self.started[stage], 1e-6)
+        self.progress.update(self.tasks[stage], completed=done, total=total,
+                             rate=f"{done / elapsed:,.0f}/s")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+# -- links ------------------------------------------------------------------------------------
+
+
+def _open_existing(path: str) -> Any:
+    from retold.store import open_store
+
+    if path not in ("memory:",) and not os.path.exists(path.removeprefix("sqlite:///")):
+        raise StoreError(f"no store at {path!r}; run `retold trace INPUTS --store {path}` first")
+    return open_store(path)
+
+
+def run_links(args: argparse.Namespace) -> int:
+    with _open_existing(args.store) as store:
+        links = store.links()
+        out, close = _output(args.output)
+        try:
+            WRITERS[args.format](links, out, store)
+        finally:
+            close()
+    return 0
+
+
+def _output(path: str | None) -> tuple[TextIO, Callable[[], None]]:
+    if path is None:
+        return sys.stdout, lambda: None
+    try:
+        f = open(path, "w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise OptionError(f"--output {path}: cannot write ({exc.strerror})") from exc
+    return f, f.close
+
+
+def link_record(link: Link) -> dict[str, Any]:
+    """One line of `retold links --format jsonl`."""
+    return link.to_dict()
+
+
+def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
+    for link in links:
+        out.write(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n")
+
+
+def _write_csv(links: Any, out: TextIO, store: Any) -> None:
+    w = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    w.writeheader()
+    for link in links:
+        row = link_record(link)
+        row["channels"] = " ".join(row["channels"])
+        row["decided"] = "true" if row["decided"] else "false"
+        w.writerow(row)
+
+
+def _write_graphml(links: Any, out: TextIO, store: Any) -> None:
+    links = list(links)
+    nodes = sorted({l.source_id for l in links} | {l.target_id for l in links})
+    published = store.published()
+    out.write('<?xml version="1.0" encoding="UTF-8"?>\n'
+              '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n'
+              '  <key id="published" for="node" attr.name="published" attr.type="string"/>\n'
+              '  <key id="reuse" for="edge" attr.name="reuse" attr.type="double"/>\n'
+              '  <key id="carried" for="edge" attr.name="carried" attr.type="double"/>\n'
+              '  <key id="derivation" for="edge" attr.name="derivation" attr.type="string"/>\n'
+              '  <key id="changes" for="edge" attr.name="changes" attr.type="int"/>\n'
+              '  <key id="decided" for="edge" attr.name="decided" attr.type="boolean"/>\n'
+              '  <key id="evidence" for="edge" attr.name="evidence" attr.type="string"/>\n'
+              '  <graph id="retold" edgedefault="directed">\n')
+    for n in nodes:
+        p = published.get(n)
+        data = f'<data key="published">{p.isoformat()}</data>' if p else ""
+        out.write(f"    <node id={quoteattr(n)}>{data}</node>\n")
+    for l in links:
+        out.write(
+            f"    <edge id={quoteattr(l.id)} source={quoteattr(l.source_id)} "
+            f"target={quoteattr(l.target_id)}>"
+            f'<data key="reuse">{l.reuse:.4f}</data><data key="carried">{l.carried:.4f}</data>'
+            f'<data key="derivation">{escape(l.derivation)}</data>'
+            f'<data key="changes">{l.changes}</data>'
+            f'<data key="decided">{"true" if l.decided else "false"}</data>'
+            f'<data key="evidence">{escape(l.evidence)}</data></edge>\n')
+    out.write("  </graph>\n</graphml>\n")
+
+
+WRITERS: dict[str, Callable[[Any, TextIO, Any], None]] = {
+    "jsonl": _write_jsonl, "csv": _write_csv, "graphml": _write_graphml}
+
+
+# -- stories ----------------------------------------------------------------------------------
+
+
+def run_stories(args: argparse.Namespace) -> int:
+    from retold.trace import stories as st
+
+    with _open_existing(args.store) as store:
+        stories = st.build(store.links(), store.published())
+    if args.limit is not None:
+        stories = stories[: args.limit]
+    if args.format == "json":
+        for s in stories:
+            print(json.dumps(s.to_dict(), ensure_ascii=False, sort_keys=True))
+        return 0
+    if not stories:
+        print("no stories: the store has no links yet")
+        return 0
+    for s in stories:
+        when = f", published {s.published.isoformat()}" if s.published else ""
+        print(f"{s.id}: {len(s.articles)} articles; earliest source {s.root}{when}")
+        by_pair = {(l.source_id, l.target_id): l for l in s.links}
+        for article, parent in s.chain[1:]:
+            link = by_pair.get((parent or "", article)) or by_pair.get((article, parent or ""))
+            if link is not None:
+                how = (f"{link.derivation}, {link.reuse:.0%} reused, {link.changes} fact "
+                       f"change{'s' if link.changes != 1 else ''}"
+                       f"{'' if link.decided else ', direction undecided'}")
+            else:
+                how = "linked"
+            changed = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
+                       for c in f["changed_by"] if c["article"] == article]
+            extra = f"; changed {'; '.join(changed[:3])}" if changed else ""
+            print(f"  {parent} -> {article}: {how}{extra}")
+        if args.facts and s.facts:
+            print("  facts:")
+            for f in s.facts:
+                changed = ", ".join(f"{c['article']} ({c['to'] or 'dropped'})"
+                                    for c in f["changed_by"])
+                print(f"    [{f['kind']}] {f['text']}: carried by {', '.join(f['carried_by'])}"
+                      + (f"; changed by {changed}" if changed else ""))
+        print()
+    return 0
+
+
+# -- show -------------------------------------------------------------------------------------
+
+
+def run_show(args: argparse.Namespace) -> int:
+    source_id, sep, target_id = args.link_id.partition("->")
+    if not sep:
+        raise OptionError(f"LINK_ID {args.link_id!r} must look like SOURCE->TARGET, as "
+                          "`retold links` prints it")
+    with _open_existing(args.store) as store:
+        link = next((l for l in store.links()
+                     if l.source_id == source_id and l.target_id == target_id), None)
+        if link is None:
+            raise RetoldError(f"no link {args.link_id!r} in {args.store}; list them with "
+                              f"`retold links {args.store}`")
+        source, target = store.article(source_id), store.article(target_id)
+    from retold.compare import compare_documents
+
+    assert source is not None and target is not None
+    comparison = compare_documents(source.to_document(), target.to_document())
+    if args.format == "json":
+        from retold.reports.json_report import dumps
+
+        print(dumps(comparison))
+        return 0
+    from retold.reports.terminal import render
+
+    width = args.width or shutil.get_terminal_size((100, 24)).columns
+    color = args.format == "terminal" and sys.stdout.isatty()
+    print(f"{link.id}: {link.evidence} ({link.detail})")
+    print(render(comparison, width=width, color=color))
+    return 0

@@ -1,0 +1,238 @@
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from retold.facts import dates
+from retold.facts.base import Context
+from retold.model import Document, Fact, Interval, Sentence
+
+PUB = dt.date(2020, 6, 18)  # a Thursday
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split on sentence-final punctuation (a stand-in for the real segmenter)."""
+    out: list[Sentence] = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        out.append(Sentence(len(out), m.start(), m.end(), m.group(0)))
+    return out
+
+
+def facts(text: str, published: dt.date | None = PUB, assumed: bool = False) -> list[Fact]:
+    doc = Document(text)
+    found = dates.extract(doc, sentences_of(text), Context(published, assumed))
+    for f in found:
+        assert doc.text[f.start : f.end] == f.text
+    return found
+
+
+def one(text: str, published: dt.date | None = PUB, assumed: bool = False) -> Fact:
+    found = facts(text, published, assumed)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def span(text: str, published: dt.date | None = PUB) -> tuple[str, str, str]:
+    value = one(text, published).value
+    assert isinstance(value, Interval) and value.start and value.end
+    return value.start.isoformat(), value.end.isoformat(), value.granularity
+
+
+D = dt.date
+
+
+# --- resolution ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The treaty was signed on March 3, 2019.", ("2019-03-03", "2019-03-03", "day")),
+        ("The treaty was signed on 3 March 2019.", ("2019-03-03", "2019-03-03", "day")),
+        ("The treaty was signed on 2019-03-03.", ("2019-03-03", "2019-03-03", "day")),
+        ("The dam opened in July 2011.", ("2011-07-01", "2011-07-31", "month")),
+        ("The dam opened in 2011.", ("2011-01-01", "2011-12-31", "year")),
+        ("The port reopened in April.", ("2020-04-01", "2020-04-30", "month")),
+        ("The port reopened in August.", ("2019-08-01", "2019-08-31", "month")),
+        ("The port will reopen in August.", ("2020-08-01", "2020-08-31", "month")),
+        ("The strike began on Monday.", ("2020-06-15", "2020-06-15", "day")),
+        ("The strike began on Thursday.", ("2020-06-18", "2020-06-18", "day")),
+        ("The strike began last Thursday.", ("2020-06-11", "2020-06-11", "day")),
+        ("The strike will begin on Monday.", ("2020-06-22", "2020-06-22", "day")),
+        ("The strike began yesterday.", ("2020-06-17", "2020-06-17", "day")),
+        ("The strike began today.", ("2020-06-18", "2020-06-18", "day")),
+        ("The strike began this week.", ("2020-06-15", "2020-06-21", "week")),
+        ("The strike began last week.", ("2020-06-08", "2020-06-14", "week")),
+        ("The strike began last month.", ("2020-05-01", "2020-05-31", "month")),
+        ("The strike began last year.", ("2019-01-01", "2019-12-31", "year")),
+        ("The strike began this year.", ("2020-01-01", "2020-12-31", "year")),
+        ("The strike begins next month.", ("2020-07-01", "2020-07-31", "month")),
+        ("The strike began last October.", ("2019-10-01", "2019-10-31", "month")),
+        ("The strike began last March.", ("2020-03-01", "2020-03-31", "month")),
+        ("The strike began last June.", ("2019-06-01", "2019-06-30", "month")),
+        ("The strike began in early May.", ("2020-05-01", "2020-05-10", "part-of-month")),
+        ("The strike began in mid-May.", ("2020-05-11", "2020-05-20", "part-of-month")),
+        ("The strike began in late May.", ("2020-05-21", "2020-05-31", "part-of-month")),
+        ("The strike began at the end of May.", ("2020-05-21", "2020-05-31", "part-of-month")),
+        ("The strike began at the end of last month.",
+         ("2020-05-21", "2020-05-31", "part-of-month")),
+        ("The strike began in early 2019.", ("2019-01-01", "2019-04-30", "part-of-year")),
+        ("The strike began in late 2019.", ("2019-09-01", "2019-12-31", "part-of-year")),
+        ("The strike began earlier this month.", ("2020-06-01", "2020-06-18", "period")),
+        ("The strike began three days ago.", ("2020-06-15", "2020-06-15", "day")),
+        ("The strike began two years ago.", ("2018-01-01", "2018-12-31", "year")),
+        ("The strike began in the 1990s.", ("1990-01-01", "1999-12-31", "decade")),
+        ("The strike began last summer.", ("2019-06-01", "2019-08-31", "season")),
+        ("The strike lasted from 2014-2017.", ("2014-01-01", "2017-12-31", "period")),
+    ],
+)
+def test_resolves(text: str, expected: tuple[str, str, str]) -> None:
+    assert span(text) == expected
+
+
+def test_span_includes_locator_and_part() -> None:
+    assert one("Shops shut at the end of last month.").text == "at the end of last month"
+    assert one("Shops shut in early May.").text == "in early May"
+    assert one("Shops shut since 2016.").text == "2016"
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_possessive_is_found(apostrophe: str) -> None:
+    fact = one(f"Last month{apostrophe}s deadly flood hit the coast.")
+    assert fact.text == "Last month"
+    assert fact.key == "date:2020-05-01/2020-05-31"
+    assert fact.role == "flood"
+
+
+def test_relative_interval_records_reference() -> None:
+    value = one("It rained last week.").value
+    assert isinstance(value, Interval) and value.relative and value.reference == PUB
+    absolute = one("It rained in June 2011.").value
+    assert isinstance(absolute, Interval) and not absolute.relative and absolute.reference is None
+
+
+# --- vague and unresolved --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Attacks have grown in recent months.", "vague:recent months"),
+        ("Attacks have grown recently.", "vague:recently"),
+        ("Attacks have grown in recent years.", "vague:recent years"),
+        ("What we see these days is new.", "vague:these days"),
+        ("Nothing like it happened in the past decade.", "vague:the past decade"),
+        ("Nothing like it happened over the last decade.", "vague:the past decade"),
+    ],
+)
+def test_vague(text: str, key: str) -> None:
+    fact = one(text)
+    assert fact.key == key
+    assert fact.value == Interval(None, None, "vague")
+
+
+def test_vague_equivalence_needs_the_same_phrase() -> None:
+    assert dates.equivalent(one("in recent months"), one("In recent months"))
+    assert not dates.equivalent(one("in recent months"), one("recently"))
+    assert not dates.equivalent(one("in recent months"), one("last month"))
+
+
+def test_without_publication_date_relatives_stay_unresolved() -> None:
+    a = one("The strike began last month.", None)
+    b = one("The strike began last month.", None)
+    c = one("The strike began last March.", None)
+    assert a.value == Interval(None, None, "relative-unresolved")
+    assert a.key == "relative:last month"
+    assert dates.equivalent(a, b) and not dates.equivalent(a, c)
+    # Absolute dates still resolve.
+    assert one("It opened in June 2011.", None).key == "date:2011-06-01/2011-06-30"
+
+
+# --- must not find ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Theresa May spoke to reporters.",
+        "It may rain and they may march.",
+        "About 2000 people fled.",
+        "Officials said 2000 fighters surrendered.",
+        "The crowd was between 2000-3000 strong.",
+        "Survivors marked Bloody Sunday.",
+        "The Covid-19 crisis deepened.",
+        "Prices rose 2020% in a bubble.",
+        "The recent protests spread.",
+        "",
+    ],
+)
+def test_not_dates(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_non_english_degrades_to_nothing_or_digits() -> None:
+    assert facts("اندلعت الاحتجاجات في الشهر الماضي") == []
+    assert facts("Протесты начались в прошлом месяце.") == []
+
+
+def test_date_spans_cover_years_and_days() -> None:
+    text = "On June 18, 2020 the council met; in 2013 it had 45 members."
+    spans = dates.date_spans(text)
+    assert [text[s:e] for s, e in spans] == ["On June 18, 2020", "in 2013"]
+
+
+# --- equivalence, slots, explanations --------------------------------------------------------
+
+
+def test_equivalent_across_wordings() -> None:
+    assert dates.equivalent(one("It began last month."), one("It began in May."))
+    assert dates.equivalent(one("It began in June 2014."), one("It began June 2014."))
+    assert not dates.equivalent(one("It began last month."), one("It began last March."))
+
+
+def test_slot_score_prefers_same_granularity() -> None:
+    a = one("It began at the end of last month.")
+    same_shape = one("It began at the end of last March.")
+    other = one("It began in 2003.")
+    assert dates.slot_score(a, same_shape) > dates.slot_score(a, other) > 0
+    assert dates.slot_score(a, same_shape) <= 1
+
+
+def test_explain_moved_date_names_intervals_and_reference() -> None:
+    a = one("The message came at the end of last month.")
+    b = one("The message came at the end of last March.")
+    assert dates.explain(a, b) == (
+        "The date moved from late May 2020 ('at the end of last month') to late March 2020 "
+        "('at the end of last March'), counting from publication on 18 June 2020."
+    )
+
+
+def test_explain_assumed_reference() -> None:
+    a = one("It ended last week.", assumed=True)
+    b = one("It ended yesterday.", assumed=True)
+    assert "counting from an assumed publication on 18 June 2020" in dates.explain(a, b)
+
+
+def test_explain_dropped_added_and_vague() -> None:
+    a = one("The ban began in June 2011.")
+    assert dates.explain(a, None) == \
+        "The original's date June 2011 ('in June 2011') is missing from the retelling."
+    assert dates.explain(None, a) == \
+        "The retelling gives the date June 2011 ('in June 2011'), which the original does not."
+    vague = one("It grew in recent months.")
+    assert dates.explain(vague, one("It grew recently.")) == \
+        "The retelling says 'recently' where the original says 'in recent months'."
+    with pytest.raises(ValueError):
+        dates.explain(None, None)
+
+
+def test_humanise() -> None:
+    assert dates.humanise(Interval(D(2020, 5, 21), D(2020, 5, 31), "part-of-month")) == \
+        "late May 2020"
+    assert dates.humanise(Interval(D(2020, 5, 11), D(2020, 5, 20), "part-of-month")) == \
+        "mid-May 2020"
+    assert dates.humanise(Interval(D(2019, 1, 1), D(2019, 12, 31), "year")) == "2019"
+    assert dates.humanise(Interval(D(2020, 6, 15), D(2020, 6, 21), "week")) == "15–21 June 2020"
+    assert dates.humanise(Interval(None, None, "vague")) == "an unspecified time"

@@ -1,0 +1,293 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from retold.facts import numbers
+from retold.facts.base import Context
+from retold.model import Document, Fact, Quantity, Sentence
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    """Split on sentence-final punctuation (a stand-in for the real segmenter)."""
+    out: list[Sentence] = []
+    for m in re.finditer(r"[^.!?\n]+[.!?]*", text):
+        out.append(Sentence(len(out), m.start(), m.end(), m.group(0)))
+    return out
+
+
+def facts(text: str) -> list[Fact]:
+    doc = Document(text)
+    found = numbers.extract(doc, sentences_of(text), Context())
+    for f in found:
+        assert doc.text[f.start : f.end] == f.text
+    return found
+
+
+def one(text: str) -> Fact:
+    found = facts(text)
+    assert len(found) == 1, [f.text for f in found]
+    return found[0]
+
+
+def q(text: str) -> Quantity:
+    value = one(text).value
+    assert isinstance(value, Quantity)
+    return value
+
+
+# --- must find -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "hedge", "unit"),
+    [
+        ("Officials counted 2,000 rockets.", 2000, 2000, None, None),
+        ("The fund holds 1.5 million dollars.", 1.5e6, 1.5e6, None, "USD"),
+        ("The deal is worth £3.2bn to the city.", 3.2e9, 3.2e9, None, "GBP"),
+        ("Rebels staged 108\xa0raids in the north.", 108, 108, None, None),
+        ("They recruited two thousand volunteers.", 2000, 2000, None, None),
+        ("A dozen tanks crossed the river.", 12, 12, None, None),
+        ("Twenty-four hostages were freed.", 24, 24, None, None),
+        ("A hundred and five nurses signed.", 105, 105, None, None),
+        ("She lent two and a half million euros.", 2.5e6, 2.5e6, None, "EUR"),
+        ("Half a million viewers tuned in.", 5e5, 5e5, None, None),
+        ("Hundreds of farmers marched.", 200, 999, "vague", None),
+        ("Tens of thousands of pilgrims arrived.", 20000, 99999, "vague", None),
+        ("Several thousand homes lost power.", 2000, 9999, "vague", None),
+        ("Half of the voters stayed home.", 50, 50, None, "percent"),
+        ("Turnout fell 7 percentage points.", 7, 7, None, "percentage point"),
+        ("The storm damaged a 5km stretch of road.", 5, 5, None, "km"),
+    ],
+)
+def test_finds_single_figures(text: str, low: float, high: float, hedge: str | None,
+                              unit: str | None) -> None:
+    value = q(text)
+    assert (value.low, value.high, value.hedge, value.unit) == (low, high, hedge, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The clinic treated between 300-400 patients.",
+        "The clinic treated between 300 and 400 patients.",
+        "The clinic treated from 300 to 400 patients.",
+        "The clinic treated 300 to 400 patients.",
+        "The clinic treated 300–400 patients.",
+        "The clinic treated between three and four hundred patients.",
+    ],
+)
+def test_ranges_agree(text: str) -> None:
+    value = q(text)
+    assert (value.low, value.high, value.hedge) == (300, 400, None)
+    assert one(text).role == "patient"
+
+
+def test_distributive_range_in_words_equals_digits() -> None:
+    digits = one("Police put the crowd at between 6,000-7,000 marchers.")
+    words = one("Police put the crowd at between six and seven thousand marchers.")
+    assert numbers.equivalent(digits, words)
+    assert words.text == "between six and seven thousand marchers"
+
+
+def test_distributive_scale_in_digits() -> None:
+    value = q("The project will cost 2-3 million dollars.")
+    assert (value.low, value.high, value.unit) == (2e6, 3e6, "USD")
+
+
+def test_non_distributive_range_keeps_first_bound() -> None:
+    value = q("Estimates range from 500 to 2 million users.")
+    assert (value.low, value.high) == (500, 2e6)
+
+
+def test_or_range() -> None:
+    value = q("The talks may take two or three days.")
+    assert (value.low, value.high) == (2, 3)
+    assert one("The talks may take two or three days.").role == "day"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "hedge"),
+    [
+        ("at least", "at_least"), ("more than", "more_than"), ("over", "more_than"),
+        ("nearly", "nearly"), ("almost", "nearly"), ("about", "about"), ("around", "about"),
+        ("some", "about"), ("roughly", "about"), ("approximately", "about"), ("up to", "up_to"),
+        ("fewer than", "less_than"), ("less than", "less_than"), ("no more than", "at_most"),
+    ],
+)
+def test_hedges(phrase: str, hedge: str) -> None:
+    fact = one(f"Witnesses said {phrase} 40 guards were on duty.")
+    assert fact.text == f"{phrase} 40 guards"
+    assert fact.value == Quantity(40, 40, hedge, None)
+    assert fact.role == "guard"
+
+
+def test_suffix_hedges() -> None:
+    assert q("They found 300 or so graves.").hedge == "about"
+    assert q("They found 300-odd graves.").hedge == "about"
+    assert q("They found 300 or more graves.").hedge == "at_least"
+
+
+@pytest.mark.parametrize("text", ["Prices rose 40 percent.", "Prices rose 40%.",
+                                  "Prices rose 40 per cent.", "Prices rose forty percent."])
+def test_percent_forms_agree(text: str) -> None:
+    assert q(text) == Quantity(40, 40, None, "percent")
+
+
+def test_arabic_indic_digits_keep_offsets() -> None:
+    text = "قال المسؤولون إن ١٠٨ هجمات و ٢٬٠٠٠ مقاتل و٥٠٪ من السكان. ۱۲۳ نفر"
+    found = facts(text)
+    assert [f.text for f in found] == ["١٠٨", "٢٬٠٠٠", "٥٠٪", "۱۲۳"]
+    assert [f.value.low for f in found if isinstance(f.value, Quantity)] == [108, 2000, 50, 123]
+    assert found[2].value == Quantity(50, 50, None, "percent")
+
+
+def test_other_scripts_keep_digits() -> None:
+    assert [f.text for f in facts("Вчера погибли 24 человека. 共有108人死亡。")] == ["24", "108"]
+
+
+def test_role_from_the_number_of() -> None:
+    fact = one("The number of rebels in the valley is now about 900, officials said.")
+    assert fact.role == "rebel" and fact.text == "about 900"
+
+
+def test_counted_noun_skips_adjectives_and_lemmatises() -> None:
+    fact = one("Gunmen killed 12 unarmed fishermen at dawn.")
+    assert fact.role == "fisherman" and fact.text == "12 unarmed fishermen"
+    assert one("Floods displaced 40 families.").role == "family"
+
+
+# --- must not find ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Covid-19 wave is over.",
+        "He flew an F-16 over the G7 summit.",
+        "It was the first time, the 5th attempt.",
+        "A number of officials resigned.",
+        "One of the guards was asleep.",
+        "No one was hurt.",
+        "We met at 10 am and left at 10:30.",
+        "Call +44 20 7946 0958 for details.",
+        "He lives at No. 10 and cited Article 5.",
+        "The war began in 2013 and ended in June 2014.",
+        "Since 2015, the group has grown.",
+        "Veterans recalled the 2003 invasion.",
+        "He stopped one day and said one thing.",
+        "World War Two ended, says Formula One.",
+        "The home side won 3-1.",
+        "He may march in March.",
+    ],
+)
+def test_not_numbers(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_count_that_looks_like_a_year_is_a_count() -> None:
+    assert q("Some 2000 people fled.") == Quantity(2000, 2000, "about", None)
+    assert q("Officials said 1999 ballots were spoiled.").low == 1999
+
+
+def test_date_numbers_are_left_to_dates() -> None:
+    found = facts("On June 18, 2020 the council approved 45 new homes.")
+    assert [f.text for f in found] == ["45 new homes"]
+
+
+def test_change_verb_is_not_a_range() -> None:
+    found = facts("Fares rose from 5 to 8 dollars.")
+    assert [(f.value.low, f.value.high) for f in found if isinstance(f.value, Quantity)] == [
+        (5, 5), (8, 8)]
+
+
+def test_tally_is_two_figures() -> None:
+    found = facts("The motion passed 61-39 after a long debate.")
+    assert [f.text for f in found] == ["61", "39"]
+
+
+def test_ratios_read_as_shares() -> None:
+    assert q("Four in 10 adults smoke.") == Quantity(40, 40, None, "percent")
+    assert q("One in five homes flooded.") == Quantity(20, 20, None, "percent")
+    assert [f.text for f in facts("She scored 10 in 20 minutes.")] == ["10", "20 minutes"]
+
+
+def test_vague_without_of_and_units() -> None:
+    assert q("Tens of thousands marched.") == Quantity(20000, 99999, "vague", None)
+    assert q("Hundreds more waited.") == Quantity(200, 999, "vague", None)
+    assert q("It was 41C in the shade.") == Quantity(41, 41, None, "°C")
+    assert facts("Sales of the iPhone 11 fell.") == []
+
+
+def test_one_counts_before_a_noun() -> None:
+    assert one("Only one soldier survived.").role == "soldier"
+
+
+# --- equivalence, slots, explanations --------------------------------------------------------
+
+
+def test_equivalence_pairs() -> None:
+    assert numbers.equivalent(one("around 80 boats sank."), one("about 80 boats sank."))
+    assert numbers.equivalent(one("It fell 25%."), one("It fell twenty-five per cent."))
+    assert numbers.equivalent(one("There were 1.5 million votes."),
+                              one("There were 1,500,000 votes."))
+    assert not numbers.equivalent(one("at least 30 ships"), one("30 ships"))
+    assert not numbers.equivalent(one("about 30 ships"), one("at least 30 ships"))
+    assert not numbers.equivalent(one("30 ships"), one("30% ships"))
+    assert not numbers.equivalent(one("between 20-30 ships"), one("between 200-300 ships"))
+
+
+def test_hundreds_is_never_one_hundred() -> None:
+    hundreds = one("Hundreds of ships were seized.")
+    assert not numbers.equivalent(hundreds, one("A hundred ships were seized."))
+    assert numbers.equivalent(hundreds, one("Several hundred ships were seized."))
+
+
+def test_slot_score_prefers_the_same_counted_noun() -> None:
+    ships = one("They sank 30 ships.")
+    boats = one("They sank 45 boats.")
+    more_ships = one("They sank 45 ships.")
+    share = one("They sank 45% of it.")
+    assert numbers.slot_score(ships, more_ships) > numbers.slot_score(ships, boats)
+    assert numbers.slot_score(ships, boats) > numbers.slot_score(ships, share) > 0
+    assert 0 <= numbers.slot_score(ships, share) <= 1
+
+
+def test_explain_changed_range() -> None:
+    a = one("Police put the crowd at between 6,000-7,000.")
+    b = one("Police put the crowd at between 60,000 and 70,000.")
+    assert numbers.explain(a, b) == \
+        "The number changed from between 6,000 and 7,000 to between 60,000 and 70,000."
+
+
+def test_explain_changed_hedge_quotes_both() -> None:
+    a = one("at least 70 cars burned.")
+    b = one("about 70 cars burned.")
+    assert numbers.explain(a, b) == \
+        "The retelling says 'about 70 cars' where the original says 'at least 70 cars'."
+
+
+def test_explain_same_noun_names_it() -> None:
+    assert numbers.explain(one("They sank 30 ships."), one("They sank 45 ships.")) == \
+        "The number of ships changed from 30 to 45."
+    assert numbers.explain(one("It rose 12%."), one("It rose 21%.")) == \
+        "The percentage changed from 12% to 21%."
+
+
+def test_explain_dropped_and_added() -> None:
+    a = one("The crash killed 31\xa0passengers.")
+    assert numbers.explain(a, None) == \
+        "The original's figure '31 passengers' is missing from the retelling."
+    assert numbers.explain(None, a) == \
+        "The retelling states '31 passengers', which the original does not."
+    with pytest.raises(ValueError):
+        numbers.explain(None, None)
+
+
+def test_humanise() -> None:
+    assert numbers.humanise(Quantity(2000, 3000)) == "between 2,000 and 3,000"
+    assert numbers.humanise(Quantity(500, 500, "about")) == "about 500"
+    assert numbers.humanise(Quantity(5, 10, "up_to", "percent")) == "up to 5%–10%"
+    assert numbers.humanise(Quantity(200, 999, "vague")) == "hundreds"
+    assert numbers.humanise(Quantity(3.2e9, 3.2e9, None, "GBP")) == "£3.2 billion"

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from retold.trace import direction as dr
+
+D1, D2 = dt.date(2020, 1, 1), dt.date(2020, 1, 2)
+
+
+def test_earlier_publication_is_the_source() -> None:
+    d = dr.by_published("b", D2, "a", D1)
+    assert d is not None and (d.source, d.target, d.decided, d.evidence) == (
+        "a", "b", True, "published")
+    assert "2020-01-01 before 2020-01-02" in d.detail
+
+
+def test_same_day_or_unknown_dates_decide_nothing() -> None:
+    assert dr.by_published("a", D1, "b", D1) is None
+    assert dr.by_published("a", None, "b", D1) is None
+
+
+def test_the_more_contained_article_is_the_retelling() -> None:
+    d = dr.by_containment("a", "b", reuse=0.95, carried=0.4)
+    assert (d.source, d.target, d.evidence) == ("a", "b", "containment")
+    d = dr.by_containment("a", "b", reuse=0.4, carried=0.95)
+    assert (d.source, d.target, d.evidence) == ("b", "a", "containment")
+
+
+def test_symmetric_reuse_is_undecided_in_id_order() -> None:
+    d = dr.by_containment("z", "a", reuse=0.9, carried=0.88)
+    assert (d.source, d.target, d.decided, d.evidence) == ("a", "z", False, "undecided")

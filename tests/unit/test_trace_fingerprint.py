@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+from datasketch import MinHash
+
+from retold.trace import fingerprint as fp
+from tests.unit.test_trace_corpus import CUT, ORIGINAL, PARAPHRASE, UNRELATED
+
+
+def test_minhash_equals_datasketch_update_batch() -> None:
+    values = np.random.RandomState(3).randint(0, 2**32, 700, dtype=np.uint64).astype(np.uint32)
+    m = MinHash(num_perm=fp.NUM_PERM, seed=fp.SEED, scheme="affine32", hashfunc=int)
+    m.update_batch([int(v) for v in values])
+    assert np.array_equal(m.hashvalues, fp.minhash(values))
+
+
+def test_empty_text_gives_an_empty_signature() -> None:
+    f = fp.fingerprint("e", "")
+    assert f.n_tokens == 0 and f.n_shingles == 0
+    assert (f.shingles == 0xFFFFFFFF).all()
+
+
+def test_record_round_trip() -> None:
+    f = fp.fingerprint("a", ORIGINAL)
+    g = fp.Fingerprint.from_record(f.to_record())
+    assert g.id == "a" and np.array_equal(f.shingles, g.shingles)
+    assert np.array_equal(f.words, g.words) and np.array_equal(f.facts, g.facts)
+    assert (g.n_tokens, g.n_shingles, g.n_words) == (f.n_tokens, f.n_shingles, f.n_words)
+
+
+def _jaccard(a: fp.Fingerprint, b: fp.Fingerprint, channel: str) -> float:
+    return float(np.mean(getattr(a, channel) == getattr(b, channel)))
+
+
+def test_channels_see_what_they_should() -> None:
+    o, c = fp.fingerprint("o", ORIGINAL), fp.fingerprint("c", CUT)
+    p, u = fp.fingerprint("p", PARAPHRASE), fp.fingerprint("u", UNRELATED)
+    assert _jaccard(o, c, "shingles") > 0.3  # a cut keeps long runs of words
+    assert _jaccard(o, p, "shingles") < 0.1  # a paraphrase does not...
+    assert _jaccard(o, p, "words") > _jaccard(o, u, "words") + 0.1  # ...but keeps vocabulary
+    assert len(np.intersect1d(o.facts, p.facts)) >= 3  # ...and facts said together
+    assert len(np.intersect1d(o.facts, u.facts)) == 0
+
+
+def test_fingerprints_are_the_same_in_another_process() -> None:
+    # no salted hash(): a resumed or incremental run must compute identical keys
+    code = ("from retold.trace.fingerprint import fingerprint; import sys; "
+            "f = fingerprint('a', sys.stdin.read()); print(f.shingles.sum(), f.facts.sum())")
+    outs = {subprocess.run([sys.executable, "-c", code], input=ORIGINAL, text=True,
+                           capture_output=True, check=True,
+                           env={"PYTHONHASHSEED": str(seed)}).stdout for seed in (1, 2)}
+    assert len(outs) == 1
