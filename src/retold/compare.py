@@ -9,6 +9,7 @@ from typing import Sequence
 from retold import read
 from retold.align import Alignment, align
 from retold.diff import KINDS, diff, relation
+from retold.errors import EmptyInput
 from retold.facts.base import Context
 from retold.model import AlignedPair, Comparison, Document, Fact, Sentence, Side, Summary
 from retold.segment import segment
@@ -206,6 +207,8 @@ def _as_document(value: str | Document, label: str) -> Document:
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
+        if not any(ch.isalnum() for ch in value):
+            raise EmptyInput(f"the {label} has no text (no letter or digit); pass the article")
         return read.read_text(value, source=f"<{label}>")
     raise TypeError(f"{label} must be a str or a retold.Document, not {type(value).__name__}")
 

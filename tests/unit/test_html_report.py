@@ -490,3 +490,19 @@ def test_rows_keep_both_texts_in_reading_order(order):
     level = sum(1 for n in root.iter() if "pair" in n.classes())
     longest = {(0, 1, 2): 3, (2, 1, 0): 1, (1, 0, 2): 2, (0, 2, 1): 2}[tuple(order)]
     assert level == longest
+
+
+def test_same_bytes_whatever_the_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib, tests.unit.test_html_report as t; from retold.reports.html import render;"
+            "print(hashlib.sha256(render(t.example()).encode()).hexdigest())")
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    digests = {
+        subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True,
+                       check=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1

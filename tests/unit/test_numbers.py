@@ -178,7 +178,6 @@ def test_counted_noun_skips_adjectives_and_lemmatises() -> None:
         "Veterans recalled the 2003 invasion.",
         "He stopped one day and said one thing.",
         "World War Two ended, says Formula One.",
-        "The home side won 3-1.",
         "He may march in March.",
     ],
 )

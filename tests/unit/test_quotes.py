@@ -108,6 +108,10 @@ def test_unbalanced_marks_never_crash(text: str) -> None:
         ('Maria Lenz spoke on Monday, when she said: "The vaccine works for adults."',
          "Maria Lenz"),
         ('The sign read "no entry after dark" at the gate.', ""),
+        ('Maria Lenz spoke on Monday. "The vaccine works for most adults," she said.',
+         "Maria Lenz"),
+        ('"The vaccine works for most adults," the health minister said.', "the health minister"),
+        ('In a post, Maria Lenz wrote: "The vaccine works for most adults."', "Maria Lenz"),
     ],
 )
 def test_speaker(text: str, speaker: str) -> None:

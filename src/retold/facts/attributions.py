@@ -83,7 +83,7 @@ _GENERIC_TAIL_RE = re.compile(
     re.IGNORECASE,
 )
 _GENERIC_HEAD_RE = re.compile(
-    rf"^(?:(?:the|a|an|some|many|several|other)\s+)?(?:[\w.’'-]+{_SPACE}+){{0,3}}?"
+    rf"(?:(?:the|a|an|some|many|several|other)\s+)?(?:[\w.’'-]+{_SPACE}+){{0,3}}?"
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
@@ -102,6 +102,11 @@ _QUOTE_AFTER_RE = re.compile(r"[\s\u00a0]*[,:]?[\s\u00a0]*[\"“«„‘]")
 _QUOTE_BEFORE_RE = re.compile(
     r"[,!?–—-][\"”»’][ \t\u00a0]*(?:[\w.’'-]+[ \t\u00a0]+){0,4}$"
 )
+# After a closing quote mark: the mark, a comma or full stop, spaces.
+_AFTER_QUOTE_LEAD = re.compile(r"[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'’]?[\s\u00a0]*")
+_AFTER_VERB_RE = re.compile(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+")
+_VERB_NEXT_RE = re.compile(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})(?![\w-])")
+_PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WS = re.compile(r"[\s\u00a0\u202f]+")
@@ -292,19 +297,27 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
         hit3 = _speaker_after(text, according.end(), spans, starts)
         if hit3 is not None:
             return hit3[1]
-    after = text[end:min(ceiling, end + 120)]
-    lead = re.match(r"^[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'’]?[\s\u00a0]*", after)
-    pos = end + (lead.end() if lead else 0)
-    verb = re.match(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+", text[pos:pos + 30])
-    if verb is not None:
-        hit4 = _speaker_after(text, pos + verb.end(), spans, starts)
+    lead = _AFTER_QUOTE_LEAD.match(text, end, ceiling)
+    pos = lead.end() if lead else end
+    verb = _AFTER_VERB_RE.match(text, pos, ceiling)
+    if verb is not None:  # '"...," said Jane Doe'
+        hit4 = _speaker_after(text, verb.end(), spans, starts)
         if hit4 is not None:
             return hit4[1]
+    # '"...," Jane Doe said' / '"...," the minister said' / '"...," she said'
     name = _name_starting_at(spans, starts, pos)
-    if name is not None and re.match(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})\b",
-                                     text[name.end:name.end + 40]):
+    generic = _GENERIC_HEAD_RE.match(text, pos, ceiling)
+    pronoun = _PRONOUN_HEAD_RE.match(text, pos, ceiling)
+    subject_end = (name.end if name is not None else generic.end() if generic is not None
+                   else pronoun.end() if pronoun is not None else None)
+    if subject_end is None or not _VERB_NEXT_RE.match(text, subject_end, ceiling):
+        return ""
+    if name is not None:
         return name.text
-    return ""
+    if generic is not None:
+        return generic.group()
+    ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+    return ref.text if ref is not None else ""
 
 
 # --- the fact-kind contract -------------------------------------------------------------------

@@ -606,7 +606,7 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
                     low = a.value * b.scale  # "two and three thousand": 2,000 to 3,000
                 unit = b_unit or a_unit
                 fits = (a_unit is None or a_unit == b_unit) and low <= b.value
-                if word == "and":
+                if word == "and":  # "and" joins a range only after "between"
                     fits = fits and lead_word == "between"
                 if word == "to" and lead_word == "from":
                     verb = _word_before(text, lead.start() if lead else a.start).lower()
@@ -619,9 +619,7 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
                     out.append((a.start, b_end, pct, pct, "percent", "ratio"))
                     i += 2
                     continue
-                if word == "in":
-                    gap = None
-                if fits:
+                if fits and word != "in":
                     out.append((a.start, b_end, low, b.value, unit, "range"))
                     i += 2
                     continue

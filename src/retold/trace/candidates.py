@@ -311,9 +311,9 @@ def prune_through_third(
 
     Two retellings ``x`` and ``y`` of one source ``z`` share its text, so they meet as a
     candidate pair; but neither retold the other. A pair ``(x, y)`` is marked when some ``z``
-    was published strictly before both (``published`` holds day numbers by article index, None
-    when unknown) and is itself a candidate of both, each scoring at least the pair's score
-    minus ``tolerance``. Without dates nothing is marked: the pair pipeline decides. The
+    was published no later than both and before at least one (``published`` holds day numbers
+    by article index, None when unknown) and is itself a candidate of both, each scoring at
+    least the pair's score minus ``tolerance``. Without dates nothing is marked: the pair pipeline decides. The
     condition does not depend on the order of the pairs, so the result is deterministic.
     A true chain z -> x -> y is then linked z -> y (the story still holds all three).
     """
@@ -330,7 +330,7 @@ def prune_through_third(
         if px is not None and py is not None:
             for z in neighbours[x] & neighbours[y]:
                 pz = published[z]
-                if pz is None or pz >= px or pz >= py:
+                if pz is None or pz > px or pz > py or pz == px == py:
                     continue
                 zx = score_of[(z, x) if z < x else (x, z)]
                 zy = score_of[(z, y) if z < y else (y, z)]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import math
+import os
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping
@@ -127,6 +128,7 @@ class WebOptions:
     request_timeout: float
     fetch_timeout: float
     max_redirects: int
+    max_concurrent: int
 
     @property
     def max_body_bytes(self) -> int:
@@ -217,6 +219,7 @@ def create_app(
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
+    max_concurrent: int | None = None,
 ) -> FastAPI:
     """Build the web app.
 
@@ -228,6 +231,8 @@ def create_app(
         fetch_rate: URL fetches per minute per client, sustained; ``fetch_burst`` at once.
         request_timeout: seconds a comparison request may take, fetching included.
         fetch_timeout: seconds for one URL, redirects included; ``max_redirects`` at most.
+        max_concurrent: comparisons run at once (default: the number of CPUs, at least 2);
+            others wait, within ``request_timeout``.
     """
     if max_upload_bytes <= 0:
         raise OptionError(f"max_upload_bytes must be positive, not {max_upload_bytes}")
@@ -240,6 +245,7 @@ def create_app(
         request_timeout=request_timeout,
         fetch_timeout=fetch_timeout,
         max_redirects=max_redirects,
+        max_concurrent=max_concurrent or max(2, os.cpu_count() or 2),
     )
     app = FastAPI(
         title="retold",
@@ -369,13 +375,24 @@ async def _run(request: Request, sides: list[_Side]) -> Comparison:
             )
     try:
         with anyio.fail_after(options.request_timeout):
-            return await anyio.to_thread.run_sync(_compare_sides, sides, options,
-                                                  abandon_on_cancel=True)
+            return await anyio.to_thread.run_sync(
+                _compare_sides, sides, options, abandon_on_cancel=True,
+                limiter=_limiter(request.app),
+            )
     except TimeoutError:
         raise RequestTimeout(
             f"the comparison took longer than {options.request_timeout:g} s and was stopped; "
             "try shorter articles"
         ) from None
+
+
+def _limiter(app: Any) -> anyio.CapacityLimiter:
+    """Comparisons running at once; the rest wait (inside their time limit)."""
+    limiter = getattr(app.state, "compare_limiter", None)
+    if limiter is None:  # made lazily: a CapacityLimiter belongs to the running event loop
+        limiter = anyio.CapacityLimiter(app.state.options.max_concurrent)
+        app.state.compare_limiter = limiter
+    return limiter
 
 
 def _check_side(side: _Side) -> None:

@@ -13,11 +13,11 @@
     "Forecasters expect the river to peak on Thursday at 6.2 metres, the highest level since 1998."
   ].join("\n");
   var RETELLING = [
-    "More than 2,000 people were evacuated in Riverton last week when the Mill River flooded.",
+    "More than 2,000 residents of Riverton were evacuated on Monday after the Mill River burst its banks, the mayor, Tom Okafur, said.",
     "",
-    "Mayor Tom Okafur said the water was rising faster than ever before. The city opened two shelters.",
+    "\"We have never seen water rise so quickly,\" Okafur told reporters. The city opened two shelters at local schools.",
     "",
-    "Forecasters expect the river to peak at 6.2 metres, the highest level since 1989. Officials blamed poor maintenance of the levees."
+    "Forecasters expect the river to peak on Thursday at 6.2 metres, the highest level since 1989. Officials blamed poor maintenance of the levees."
   ].join("\n");
   var button = document.getElementById("fill-example");
   if (button) {

@@ -1,0 +1,78 @@
+"""The pair pipeline end to end on small texts written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import retold
+from retold.errors import EmptyInput, OptionError
+
+ORIGINAL = (
+    "Riverside Gazette | Tom Hale | March 4, 2021\n\n"
+    "The bridge closed last month after inspectors found cracks in two of its pillars. "
+    "Repairs will cost about $12 million, the transport ministry said."
+)
+
+
+def test_single_sentence_retelling() -> None:
+    c = retold.compare(ORIGINAL, "Repairs to the bridge will cost about $15 million.")
+    assert len(c.retelling.sentences) == 1
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "number"] == [("number", "changed")]
+    assert c.summary.derivation in ("partially", "wholly")
+
+
+def test_byline_date_is_used_and_flag_wins() -> None:
+    c = retold.compare(ORIGINAL, ORIGINAL)
+    assert c.original.document.published == dt.date(2021, 3, 4)
+    c = retold.compare(ORIGINAL, ORIGINAL, original_published="2021-05-01",
+                       retelling_published=dt.date(2021, 5, 2))
+    assert c.original.document.published == dt.date(2021, 5, 1)
+    assert c.retelling.document.published == dt.date(2021, 5, 2)
+
+
+def test_borrowed_date_is_noted_and_used() -> None:
+    c = retold.compare(ORIGINAL, "The bridge shut down in late January after cracks were found.")
+    assert any("unknown" in n and "2021-03-04" in n for n in c.notes)
+    dates = [ch for ch in c.changes if ch.kind == "date"]
+    assert dates and dates[0].status == "changed"
+    assert "February 2021" in dates[0].detail and "January 2021" in dates[0].detail
+
+
+def test_unknown_dates_are_compared_as_written() -> None:
+    text = "The bridge closed last month after inspectors found cracks."
+    c = retold.compare(text, "The bridge closed last week after inspectors found cracks.")
+    assert any("Neither publication date" in n for n in c.notes)
+    assert [ch.kind for ch in c.changes] == ["date"]
+
+
+def test_non_english_degrades_with_a_note() -> None:
+    c = retold.compare("Пожар уничтожил 40 домов в пятницу.", "Пожар уничтожил 14 домов в пятницу.")
+    assert any("not in English" in n for n in c.notes)
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
+
+
+def test_cross_script_pair_is_unrelated_not_noise() -> None:
+    c = retold.compare("The minister resigned on Monday after the vote.",
+                       "استقال الوزير يوم الاثنين بعد التصويت.")
+    assert c.summary.derivation == "non" and c.changes == ()
+
+
+def test_errors_are_retold_errors() -> None:
+    with pytest.raises(EmptyInput):
+        retold.compare("   ", "text")
+    with pytest.raises(OptionError):
+        retold.compare("a text.", "a text.", original_published="someday")
+    with pytest.raises(TypeError):
+        retold.compare(b"bytes", "text")  # type: ignore[arg-type]
+
+
+def test_relation_labels() -> None:
+    c = retold.compare(
+        "Police arrested 12 people. The march was peaceful. Organisers praised the turnout.",
+        "Police arrested 21 people. The march was peaceful. The organisers praised turnout.",
+        original_published="2021-01-01", retelling_published="2021-01-01",
+    )
+    relations = [p.relation for p in c.pairs]
+    assert relations == ["changed", "verbatim", "paraphrase"]
