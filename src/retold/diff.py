@@ -90,10 +90,10 @@ class _Index:
 
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.by_kind = _by_kind(facts)
-        self._memo: dict[tuple[str, str, str], bool] = {}
+        self._memo: dict[tuple[str, str, str, str], bool] = {}
 
     def states(self, module: FactKindModule, fact: Fact) -> bool:
-        key = (fact.kind, fact.key, fact.text)
+        key = (fact.kind, fact.key, fact.text, fact.role)  # a quote's speaker is in its role
         if key not in self._memo:
             self._memo[key] = any(module.equivalent(fact, f) for f in self.by_kind.get(fact.kind, ()))
         return self._memo[key]
@@ -131,6 +131,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if not a_facts and not b_facts:
                 continue
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            if kind == "name":
+                # A capitalised word the other side writes in lower case is a common word that
+                # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
+                dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)]
+                added = [b for b in added if not _lower_case_in(b, pair.original, original)]
             if kind == "attribution":
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -216,6 +221,14 @@ def match_facts(
     return same, changed, dropped, added
 
 
+def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
+    word = fact.text
+    if " " in word or not word[:1].isupper() or word.isupper():
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(word[0].lower() + word[1:])}(?!\w)")
+    return any(pattern.search(side.sentences[i].text) for i in ids)
+
+
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
     speaker = attribution.note or attribution.key  # note holds the speaker as written
     return any(f.kind == "name" and names.same_name(f.text, speaker) for f in facts)
@@ -243,11 +256,12 @@ def _change(
 
 
 def _variant(original: Side, retelling: Side, a: Fact, b: Fact) -> Variant:
+    """The same name written differently: a spelling variant, an alias or a short form."""
     return Variant(
         kind=a.kind,
         original=Excerpt.of(original.document.text, a.start, a.end),
         retelling=Excerpt.of(retelling.document.text, b.start, b.end),
-        detail=f"'{a.text}' and '{b.text}' are the same name, spelled differently.",
+        detail=names.explain(a, b),
     )
 
 

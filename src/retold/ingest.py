@@ -19,9 +19,10 @@ import csv
 import datetime as dt
 import json
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from retold.errors import InputError, InputNotFound
 from retold.model import Article

@@ -8,6 +8,7 @@ refresh ``docs/screenshot.png``.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -43,15 +44,16 @@ except ImportError as exc:
                 "and pip install -e '.[web,dev]'", pytrace=False)
 
 
-@pytest.fixture(scope="module")
-def server():
+@contextlib.contextmanager
+def serve(*args: str):
     """`retold serve` for real: the CLI in a subprocess, uvicorn on 127.0.0.1, a free port."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "retold", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        [sys.executable, "-m", "retold", "serve", "--host", "127.0.0.1", "--port", str(port),
+         *args],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     try:
@@ -77,6 +79,12 @@ def server():
             proc.wait()
         if proc.stdout:
             proc.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def server():
+    with serve() as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -235,3 +243,49 @@ def test_phone_layout_stacks_the_texts(browser, server):
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1
     finally:
         context.close()
+
+
+def test_story_graph_with_a_store(browser, tmp_path):
+    import datetime as dt
+
+    from retold.model import Article, Link
+    from retold.store import open_store
+
+    text = "Ten people died in Kabul on Monday, officials said. The mayor resigned."
+    store = open_store(tmp_path / "news.db")
+    store.add_articles([
+        Article("wire", text, "Ten die", None, "Wire", dt.date(2020, 6, 18)),
+        Article("paper", text.replace("Ten", "Twelve"), "Twelve die", None, "Daily",
+                dt.date(2020, 6, 19)),
+        Article("blog", text, "<img src=x onerror=alert(1)>", None, None, None),
+    ])
+    store.put_links([], [Link("wire", "paper", True, "published", 0.9, 0.9, "wholly", 1),
+                         Link("wire", "blog", False, "undecided", 0.6, 0.9, "partially", 0)])
+    store.close()
+    with serve("--store", str(tmp_path / "news.db")) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda e: problems.append(str(e)))
+        pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        pg.on("dialog", lambda d: (problems.append(d.message), d.dismiss()))
+        try:
+            pg.goto(base + "/stories")
+            with pg.expect_navigation():
+                pg.click("table a >> nth=0")
+            assert pg.locator("svg.graph a.node").count() == 3
+            assert pg.locator("svg.graph path.edge").count() == 2
+            assert pg.locator("svg.graph path.edge.undecided").count() == 1
+            pg.hover("svg.graph a.node[data-id='paper'] circle")
+            assert pg.locator("svg.graph path.edge.hi").count() == 1  # graph.js ran under CSP
+            with pg.expect_navigation():
+                pg.click("svg.graph a.edge-link[data-target='paper'] text")
+            assert pg.locator("#changes").is_visible()  # the link's comparison report
+            pg.goto(base + "/article?id=blog")
+            assert pg.locator("h1").inner_text() == "<img src=x onerror=alert(1)>"
+            ARTIFACTS.mkdir(exist_ok=True)
+            pg.goto(base + "/story?id=story:wire")
+            pg.screenshot(path=str(ARTIFACTS / "story-graph.png"))
+            assert problems == []
+        finally:
+            context.close()

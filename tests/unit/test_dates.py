@@ -86,6 +86,12 @@ D = dt.date
         ("The strike began in the 1990s.", ("1990-01-01", "1999-12-31", "decade")),
         ("The strike began last summer.", ("2019-06-01", "2019-08-31", "season")),
         ("The strike lasted from 2014-2017.", ("2014-01-01", "2017-12-31", "period")),
+        ("Sales fell in Q2 2019.", ("2019-04-01", "2019-06-30", "part-of-year")),
+        ("Protests spread over the weekend.", ("2020-06-13", "2020-06-14", "weekend")),
+        ("The city grew in the early '90s.", ("1990-01-01", "1993-12-31", "part-of-decade")),
+        ("The trial resumes on July 3.", ("2020-07-03", "2020-07-03", "day")),
+        ("The trial ended on December 3.", ("2019-12-03", "2019-12-03", "day")),
+        ("The trial ended on 3 December.", ("2019-12-03", "2019-12-03", "day")),
     ],
 )
 def test_resolves(text: str, expected: tuple[str, str, str]) -> None:

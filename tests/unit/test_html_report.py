@@ -506,3 +506,29 @@ def test_same_bytes_whatever_the_hash_seed():
         for seed in ("1", "2")
     }
     assert len(digests) == 1
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def test_colours_meet_wcag_aa():
+    css = report._asset("report.css")
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    white = "#ffffff"
+    pairs = [(var["ink"], var["paper"]), (var["muted"], var["paper"]), (var["muted"], var["soft"]),
+             (var["ink"], var["current"]), (var["ink"], var["partner"])]
+    for kind in report.KIND_ORDER:
+        pairs.append((white, var[f"k-{kind}"]))  # kind badges
+        pairs.append((var["ink"], var[f"k-{kind}-bg"]))  # highlighted text
+    for sev in report.SEVERITY_ORDER:
+        pairs.append((white, var[f"s-{sev}"]))
+    for fg, bg in pairs:
+        assert _contrast(fg, bg) >= 4.5, (fg, bg, round(_contrast(fg, bg), 2))

@@ -280,3 +280,39 @@ def test_gerund_opening_a_sentence_is_not_a_name() -> None:
     assert found("Spending on roads rose. The council agreed.") == []
     # a place ending in -ing stays a name when it also appears mid-sentence
     assert found("Nanjing on Monday reopened. The trains to Nanjing ran.") == ["Nanjing", "Nanjing"]
+
+
+def test_bad_alias_file_says_the_fix(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from retold.errors import OptionError
+
+    bad = Path(str(tmp_path)) / "bad.json"
+    bad.write_text("[1, 2", encoding="utf-8")
+    with pytest.raises(OptionError, match="shaped like"):
+        names.load_aliases(bad)
+    with pytest.raises(OptionError, match="missing.json"):
+        names.load_aliases(Path(str(tmp_path)) / "missing.json")
+
+
+def test_env_var_adds_alias_files(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "env.json"
+    path.write_text(json.dumps({"groups": [{"names": ["Quellmark", "Kelmark Republic"]}]}),
+                    encoding="utf-8")
+    monkeypatch.setenv("RETOLD_ALIASES", str(path))
+    names._load_builtin()  # what importing the module does
+    assert names.same_name("Quellmark", "Kelmark Republic")
+    assert names.same_name("Islamic State", "ISIS")  # reloading keeps the built-in groups
+
+
+def test_ordinary_words_opening_sentences_are_not_names() -> None:
+    text = ("Heavy rain flooded northern Portugal. Rescue teams from Spain arrived. "
+            "Water levels in the Douro fell. Lisbon remains calm. Kane visited Porto.")
+    assert found(text) == ["Portugal", "Spain", "Douro", "Lisbon", "Kane", "Porto"]
+
+
+def test_byline_with_by_and_agency() -> None:
+    got = found("By Jane Holloway, Reuters | 4 March 2023\nHeavy rain fell on the city.")
+    assert got == ["Jane Holloway", "Reuters"]

@@ -101,6 +101,15 @@ def test_non_distributive_range_keeps_first_bound() -> None:
     assert (value.low, value.high) == (500, 2e6)
 
 
+def test_word_grammar() -> None:
+    assert q("They counted two million three hundred thousand ballots.").low == 2.3e6
+    assert q("It had one hundred and twenty-five rooms.").low == 125
+    assert q("A thousand and one nights.").low == 1001
+    assert (q("Between one and two hundred people came.").low,
+            q("Between one and two hundred people came.").high) == (100, 200)
+    assert [f.text for f in facts("He said one and then one more.")] == []
+
+
 def test_or_range() -> None:
     value = q("The talks may take two or three days.")
     assert (value.low, value.high) == (2, 3)

@@ -155,3 +155,8 @@ def test_explain() -> None:
     assert "We will win" in quotes.explain(None, fact("We will win."))
     shortened = quotes.explain(fact("We will win the vote today."), fact("win the vote"))
     assert "shortens" in shortened
+
+
+def test_inch_mark_does_not_extend_a_quote() -> None:
+    (f,) = extract('The seller said: "It works like new." It has a 12" screen.')
+    assert f.text == "It works like new."

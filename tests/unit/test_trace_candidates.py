@@ -26,7 +26,8 @@ TEXTS = [ORIGINAL, CUT, REORDERED, PARAPHRASE, CHANGED, UNRELATED]
 
 def test_search_finds_every_retelling_and_says_which_channels() -> None:
     fps = [fingerprint(str(i), t) for i, t in enumerate(TEXTS)]
-    pairs, stats = cd.search(_keys(fps), np.ones(len(fps), dtype=bool))
+    found, stats = cd.search(_keys(fps), np.ones(len(fps), dtype=bool))
+    pairs = found.as_dict()
     for j in (1, 2, 3, 4):
         assert (0, j) in pairs
     assert "shingles" in cd.channel_names(pairs[(0, 1)][0])
@@ -43,8 +44,8 @@ def test_preverification_keeps_retellings_and_drops_the_unrelated() -> None:
 
 def test_only_pairs_with_a_new_article_are_searched() -> None:
     fps = [fingerprint(str(i), t) for i, t in enumerate([ORIGINAL, ORIGINAL, ORIGINAL])]
-    pairs, _ = cd.search(_keys(fps), np.array([False, False, True]))
-    assert set(pairs) == {(0, 2), (1, 2)}
+    found, _ = cd.search(_keys(fps), np.array([False, False, True]))
+    assert set(found.as_dict()) == {(0, 2), (1, 2)}
 
 
 def test_buckets_over_the_cap_are_skipped_and_counted() -> None:
@@ -54,8 +55,30 @@ def test_buckets_over_the_cap_are_skipped_and_counted() -> None:
     got, capped = cd.pairs_in_bucket([3, 1, 2], [False, False, True], cap=5)
     assert (sorted(got), capped) == ([(1, 2), (2, 3)], False)
     fps = [fingerprint(str(i), ORIGINAL) for i in range(8)]
-    pairs, stats = cd.search(_keys(fps), np.ones(8, dtype=bool), cd.SearchParams(bucket_cap=4))
-    assert pairs == {} and stats.capped_buckets > 0 and stats.capped_articles >= 8
+    found, stats = cd.search(_keys(fps), np.ones(8, dtype=bool),
+                             cd.SearchParams(bucket_cap=4, fact_bucket_cap=4))
+    assert len(found) == 0 and stats.capped_buckets > 0 and stats.capped_articles >= 8
+
+
+def test_search_equals_the_reference_bucket_function() -> None:
+    rng = np.random.RandomState(0)
+    keys = {"shingles": (rng.randint(1, 40, 300).astype(np.uint64), rng.randint(0, 60, 300)),
+            "facts": (rng.randint(1, 25, 200).astype(np.uint64), rng.randint(0, 60, 200))}
+    new = rng.rand(60) < 0.5
+    cap = 8
+    expected: dict[tuple[int, int], list[int]] = {}
+    for channel, (key, owner) in keys.items():
+        buckets: dict[int, list[int]] = {}
+        for k, o in zip(key.tolist(), owner.tolist()):
+            buckets.setdefault(k, []).append(o)
+        for members in buckets.values():
+            got, _ = cd.pairs_in_bucket(members, [bool(new[m]) for m in members], cap)
+            for p in got:
+                e = expected.setdefault(p, [0, 0])
+                e[0] |= 1 << cd.CHANNELS.index(channel)
+                e[1] += channel == "facts"
+    found, _ = cd.search(keys, new, cd.SearchParams(bucket_cap=cap, fact_bucket_cap=cap))
+    assert found.as_dict() == {p: tuple(v) for p, v in expected.items()}
 
 
 def test_vectorised_estimates_agree_with_the_reference() -> None:
@@ -77,7 +100,11 @@ def test_band_keys_need_enough_permutations() -> None:
         cd.band_keys(np.zeros((1, 8), dtype=np.uint32), 4, 4)
 
 
-def test_prune_through_third_keeps_the_hub() -> None:
-    # 0 is the source of 1 and 2; the sibling pair (1, 2) is explained by 0
-    pruned = cd.prune_through_third([(0, 1), (0, 2), (1, 2)], [0.9, 0.9, 0.9])
-    assert pruned == [False, False, True]
+def test_a_pair_explained_by_an_earlier_third_article_is_not_verified() -> None:
+    # 0 is the source of 1 and 2 (published before both): the pair (1, 2) is explained by 0
+    pairs, scores = [(0, 1), (0, 2), (1, 2)], [0.9, 0.88, 0.95]
+    assert cd.prune_through_third(pairs, scores, [1, 2, 3]) == [False, False, True]
+    # ... not when 0 is not earlier than both, nor without dates, nor when 0 scores much lower
+    assert cd.prune_through_third(pairs, scores, [2, 2, 3]) == [False, False, False]
+    assert cd.prune_through_third(pairs, scores, [None, 2, 3]) == [False, False, False]
+    assert cd.prune_through_third(pairs, [0.5, 0.9, 0.95], [1, 2, 3]) == [False, False, False]

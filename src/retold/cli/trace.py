@@ -9,7 +9,8 @@ import os
 import shutil
 import sys
 import time
-from typing import Any, Callable, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 from xml.sax.saxutils import escape, quoteattr
 
 from retold.errors import OptionError, RetoldError, StoreError
@@ -122,8 +123,14 @@ class _Bar:
 
     def __init__(self) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
-                                   TimeElapsedColumn, TimeRemainingColumn)
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
 
         self.progress = Progress(
             TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
@@ -171,7 +178,7 @@ def _output(path: str | None) -> tuple[TextIO, Callable[[], None]]:
     if path is None:
         return sys.stdout, lambda: None
     try:
-        f = open(path, "w", encoding="utf-8", newline="")
+        f = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 (closed by caller)
     except OSError as exc:
         raise OptionError(f"--output {path}: cannot write ({exc.strerror})") from exc
     return f, f.close
@@ -183,8 +190,7 @@ def link_record(link: Link) -> dict[str, Any]:
 
 
 def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
-    for link in links:
-        out.write(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n")
+    out.writelines(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
 
 
 def _write_csv(links: Any, out: TextIO, store: Any) -> None:
@@ -215,15 +221,13 @@ def _write_graphml(links: Any, out: TextIO, store: Any) -> None:
         p = published.get(n)
         data = f'<data key="published">{p.isoformat()}</data>' if p else ""
         out.write(f"    <node id={quoteattr(n)}>{data}</node>\n")
-    for l in links:
-        out.write(
-            f"    <edge id={quoteattr(l.id)} source={quoteattr(l.source_id)} "
+    out.writelines(f"    <edge id={quoteattr(l.id)} source={quoteattr(l.source_id)} "
             f"target={quoteattr(l.target_id)}>"
             f'<data key="reuse">{l.reuse:.4f}</data><data key="carried">{l.carried:.4f}</data>'
             f'<data key="derivation">{escape(l.derivation)}</data>'
             f'<data key="changes">{l.changes}</data>'
             f'<data key="decided">{"true" if l.decided else "false"}</data>'
-            f'<data key="evidence">{escape(l.evidence)}</data></edge>\n')
+            f'<data key="evidence">{escape(l.evidence)}</data></edge>\n' for l in links)
     out.write("  </graph>\n</graphml>\n")
 
 
@@ -260,9 +264,9 @@ def run_stories(args: argparse.Namespace) -> int:
                        f"{'' if link.decided else ', direction undecided'}")
             else:
                 how = "linked"
-            changed = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
-                       for c in f["changed_by"] if c["article"] == article]
-            extra = f"; changed {'; '.join(changed[:3])}" if changed else ""
+            edits = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
+                     for c in f["changed_by"] if c["article"] == article]
+            extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
             print(f"  {parent} -> {article}: {how}{extra}")
         if args.facts and s.facts:
             print("  facts:")

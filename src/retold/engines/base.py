@@ -8,8 +8,9 @@ that imports pyspark) runs the same functions as UDFs.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from retold.model import Article
 from retold.store.base import Store

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Self, TypeVar
 
 import numpy as np
 
@@ -59,7 +60,7 @@ class LocalEngine:
             self._pool.join()
             self._pool = None
 
-    def __enter__(self) -> LocalEngine:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -76,9 +77,10 @@ class LocalEngine:
         items: Iterable[object],
         store: Store,
         *,
-        options: TraceOptions = TraceOptions(),
+        options: TraceOptions | None = None,
         progress: Progress | None = None,
     ) -> TraceResult:
+        options = options or TraceOptions()
         report = progress or (lambda stage, done, total: None)
         result = TraceResult()
         t0 = time.perf_counter()
@@ -178,23 +180,22 @@ class LocalEngine:
             "facts": (np.concatenate(facts) if facts else np.zeros(0, np.uint64),
                       np.repeat(idx, [len(f) for f in facts])),
         }
-        pairs, stats = cd.search(keys, new, p)
-        if pairs:
-            ab = np.array(list(pairs.keys()), dtype=np.int64)
-            meta = np.array(list(pairs.values()), dtype=np.int64)
+        found, stats = cd.search(keys, new, p)
+        if len(found):
             score, worth = cd.estimate_many(
-                ab[:, 0], ab[:, 1], shingles, words,
+                found.a, found.b, shingles, words,
                 np.array([f.n_shingles for f in fps]), np.array([f.n_words for f in fps]),
-                np.array([len(f.facts) for f in fps]), meta[:, 1], p)
+                np.array([len(f.facts) for f in fps]), found.shared_facts, p)
             state = np.where(worth, PENDING, REJECTED)
             live = np.flatnonzero(worth) if p.prune_third else np.zeros(0, dtype=np.int64)
-            third = cd.prune_through_third([tuple(x) for x in ab[live].tolist()],
-                                           score[live].tolist(), days)
+            third = cd.prune_through_third(
+                list(zip(found.a[live].tolist(), found.b[live].tolist())),
+                score[live].tolist(), days)
             state[live[np.array(third, dtype=bool)]] = THIRD
             result.third = int(np.sum(third))
             seq_arr = np.array(seqs, dtype=np.int64)
-            rows = list(zip(seq_arr[ab[:, 0]].tolist(), seq_arr[ab[:, 1]].tolist(),
-                            meta[:, 0].tolist(), meta[:, 1].tolist(),
+            rows = list(zip(seq_arr[found.a].tolist(), seq_arr[found.b].tolist(),
+                            found.channels.tolist(), found.shared_facts.tolist(),
                             np.round(score, 6).tolist(), state.tolist()))
         else:
             rows, worth = [], np.zeros(0, dtype=bool)
@@ -218,7 +219,7 @@ class LocalEngine:
             rows = store.pending(window)
             if not rows:
                 break
-            arts = store.articles({s for a, b, _, _ in rows for s in (a, b)})
+            arts = store.articles(sorted({s for a, b, _, _ in rows for s in (a, b)}))
             chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
             jobs = [[(arts[a], arts[b], cd.channel_names(ch), sc) for a, b, ch, sc in chunk]
                     for chunk in chunks]

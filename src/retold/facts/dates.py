@@ -14,14 +14,17 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   is that month of the publication year.
 * A bare month ("in April", "since April") is the most recent such month not after the
   publication month, unless its clause is in the future tense ("will", "is due to", ...), then
-  the next one on or after it. A month-day without a year ("June 18") follows the same rule by day.
+  the next one on or after it. A month-day without a year ("on July 3") is the most recent one,
+  unless it falls at most ``NEAR_FUTURE_DAYS`` (45) days after publication (news says "on July 3"
+  of a date weeks ahead, "last July" of one a year back) or its clause is in the future tense.
 * ``on Monday`` is the most recent Monday on or before the publication date (wire copy published
   on a Monday says "on Monday" of that day); future tense takes the next one on or after it.
   ``last Monday`` is strictly before, ``next Monday`` strictly after.
 * Parts: early = days 1-10, mid = 11-20, late / end of = 21-end of a month; early = Jan-Apr,
   mid = May-Aug, late / end of = Sep-Dec of a year; thirds of a decade and of a week likewise.
   "earlier this month" runs from the 1st to the publication date, "later this year" from it on.
-* Weeks run Monday to Sunday. Seasons are northern-hemisphere meteorological seasons
+* Weeks run Monday to Sunday; "over the weekend" is the Saturday-Sunday just ended (or under
+  way). "Q2 2020" is April-June 2020. Seasons are northern-hemisphere meteorological seasons
   (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the year
   of its December).
 * Vague expressions ("in recent months", "recently", "these days", "in the past decade") are
@@ -52,6 +55,13 @@ from retold.model import Document, Fact, Interval, Sentence
 
 __all__ = ["date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
 
+
+
+def _words(text: str) -> frozenset[str]:
+    """Make a word set from a space-separated string (long word lists stay readable)."""
+    return frozenset(text.split())
+
+
 # --- vocabulary ------------------------------------------------------------------------------
 
 MONTHS: dict[str, int] = {
@@ -66,20 +76,28 @@ YEAR_MIN, YEAR_MAX = 1900, 2100  # a bare 4-digit number in this range may be a 
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # day ranges
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # month ranges
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # year offsets
+# A month-day without a year up to this many days after publication is the coming one: news
+# says "on July 3" of a date weeks ahead but "last July" of one a year back.
+NEAR_FUTURE_DAYS = 45
 
 # Words that, right before a bare month name, make it a date ("in May") and not a verb or a
 # surname ("may", "Theresa May"). "the" is allowed except for May/March ("the March on Rome").
-_MONTH_TRIGGERS = frozenset(
-    ["in", "on", "at", "during", "since", "by", "until", "till", "from", "before", "after", "throughout", "of", "early", "mid", "late", "last", "this", "next", "the", "end", "beginning", "start", "middle", "and", "or", "to", "between", "through"]
+_MONTH_TRIGGERS = _words(
+    "in on at during since by until till from before after throughout of early mid late last "
+    "this next the end beginning start middle and or to between through"
 )
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
-_COUNT_HEDGES = frozenset(
-    ["about", "around", "some", "roughly", "approximately", "nearly", "almost", "over", "than", "least", "most", "under", "below", "above", "estimated", "exceeding"]
+_COUNT_HEDGES = _words(
+    "about around some roughly approximately nearly almost over than least most under below "
+    "above estimated exceeding"
 )
-_IRREGULAR_PLURALS = frozenset(
-    ["people", "men", "women", "children", "police", "personnel", "staff", "troops", "dead", "wounded", "injured", "killed", "missing", "displaced", "homeless", "civilians", "cattle", "data", "media", "feet", "teeth"]
+_IRREGULAR_PLURALS = _words(
+    "people men women children police personnel staff troops dead wounded injured killed "
+    "missing displaced homeless civilians cattle data media feet teeth"
 )
-_NOT_PLURAL = frozenset(["this", "is", "was", "has", "his", "its", "as", "us", "yes", "thus", "bus", "news", "series", "plus", "less"])
+_NOT_PLURAL = _words(
+    "this is was has his its as us yes thus bus news series plus less"
+)
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
     r"\s+to|plans?\s+to|upcoming|forthcoming)\b|['’]ll\b"
@@ -119,7 +137,9 @@ _DATE_RE = re.compile(
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:,?{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:,?{_S}{_YEAR}\b)?(?![\w]))
       | (?P<my>\b{_MONTH_ANY},?{_S}{_YEAR}\b(?![\d,]))
-      | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)(?![\w%]|[.,]\d))
+      | (?P<quarter>\b[Qq][1-4]{_S}{_YEAR}\b(?![\d,]))
+      | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
+                   (?![\w%]|[.,]\d))
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
       | (?P<year>(?<![\w.,$£€¥₹/]){_YEAR}(?![\w%/-]|[.,]\d|:\d))
       | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
@@ -129,7 +149,7 @@ _DATE_RE = re.compile(
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
             (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
-          | the{_S}(?:week|month|year)\b(?![^\S\n]+(?:before|after|earlier|later))
+          | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
           | last{_S}night | this{_S}(?:morning|afternoon|evening)
           | {_NUMWORD}{_S}{_UNIT}s?{_S}ago
@@ -138,7 +158,8 @@ _DATE_RE = re.compile(
       | (?P<vague>\b(?i:
             recently | lately | of{_S}late | these{_S}days | nowadays
           | recent{_S}(?:days|weeks|months|years|decades|times)
-          | (?:the{_S})?(?:past|last|previous|coming|next){_S}(?:few{_S}|several{_S}|couple{_S}of{_S})?(?:decades?|days|weeks|months|years)
+          | (?:the{_S})?(?:past|last|previous|coming|next){_S}
+            (?:few{_S}|several{_S}|couple{_S}of{_S})?(?:decades?|days|weeks|months|years)
           | the{_S}near{_S}future
           | (?:days|weeks|months|years){_S}ago
           )\b)
@@ -152,15 +173,20 @@ _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 _ARABIC_DIGIT_RE = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters before "year"
 # Words that may come before the trigger inside one expression ("at the end of last month").
-_PREFIX_WORDS = ["in", "on", "at", "during", "the", "very", "beginning", "start", "middle", "end", "close", "of", "first", "second", "latter", "last", "half", "third", "fourth", "quarter", "earlier", "later", "early", "mid", "late", "past", "a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+_PREFIX_WORDS = _words(
+    "in on at during the very beginning start middle end close of first second latter last half "
+    "third fourth quarter earlier later early mid late past a an one two three four five six "
+    "seven eight nine ten eleven twelve"
+)
 _PREFIX_CHAIN_REV = re.compile(  # reversed: matched on the reversed text before a trigger
     r"(?i)(?:(?:[^\S\n]+|[^\S\n]*-[^\S\n]*)(?:"
     + "|".join(w[::-1] for w in sorted(_PREFIX_WORDS, key=len, reverse=True))
     + r")(?![A-Za-z0-9_]))+"
 )
-_TRIGGERS = frozenset(
-    [*MONTHS, *WEEKDAYS, *SEASONS]
-    + ["last", "this", "next", "past", "previous", "coming", "yesterday", "today", "tomorrow", "tonight", "recent", "recently", "lately", "late", "nowadays", "these", "ago", "year", "years", "month", "months", "week", "weeks", "weekend", "night", "morning", "afternoon", "evening", "future", "decade", "decades", "days", "times"]
+_TRIGGERS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS]) | _words(
+    "last this next past previous coming yesterday today tomorrow tonight recent recently "
+    "lately late nowadays these ago year years month months week weeks weekend night morning "
+    "afternoon evening future decade decades days times"
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
 _TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
@@ -225,9 +251,11 @@ _RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")
 _RANGE_BEFORE_RE = re.compile(r"([\d,]+)[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*$")
 _UP_TO_RE = re.compile(r"(?i)\bup[^\S\n]+to[^\S\n]*$")
 _POSSESSIVE_RE = re.compile(r"['’]s[^\S\n]+((?:[a-z]+[^\S\n]+){0,2}[a-z]+)")
-_ROLE_STOPS = frozenset(["on", "in", "at", "of", "and", "by", "for", "with", "to", "was", "is", "were", "that", "which", "who"])
-_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"])
-_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "yrange", "decade", "year", "relmon", "reldow", "dow",
+_ROLE_STOPS = _words(
+    "on in at of and by for with to was is were that which who"
+)
+_DETERMINERS = _words("the a an its their his her our this that")
+_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon", "reldow", "dow",
                  "season", "rel", "vague", "month")
 
 
@@ -312,11 +340,11 @@ def _matches(text: str) -> list[re.Match[str]]:
         if tok not in _TRIGGER_FORMS and not tok[0].isdigit():
             continue
         pos = t.start()
+        if tok[0].isdigit() and pos and text[pos - 1] in "'’Qq":
+            pos -= 1  # "'90s", "Q2 2020": the expression starts one character earlier
         chain = _PREFIX_CHAIN_REV.match(text[max(0, pos - _LOOKBACK_CHARS) : pos][::-1])
         if chain is not None:
             starts.extend(w.start() for w in _TOKEN_RE.finditer(text, pos - chain.end(), pos))
-        if tok[0].isdigit() and pos and text[pos - 1] in "'’":
-            starts.append(pos - 1)  # "'90s"
         starts.append(pos)
     found: list[re.Match[str]] = []
     last_end = 0
@@ -368,7 +396,11 @@ def _scan(text: str) -> tuple[_Match, ...]:
             y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
             if not 0 < y2i - int(y1) <= 30:
                 continue
-        if group == "rel" and not part and re.fullmatch(r"(?i)the\s+(?:week|month|year)", core):
+        if group == "rel" and re.fullmatch(r"(?i)the\s+weekend", core):
+            if _word_before(digits, core_start) not in ("over", "at", "during", "on"):
+                continue  # "over the weekend" is a date; "the weekend shift" is not
+        elif group == "rel" and not part and \
+                re.fullmatch(r"(?i)the\s+(?:week|month|year)", core):
             continue  # "the year" is a date only as "the end of the year"
         if part in ("earlier", "later") and not core.lower().startswith("this"):
             start, part = core_start, ""  # they only narrow "this week/month/year"
@@ -540,15 +572,19 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
             if ref is None:
                 return None
             year = ref.year
+            ahead = (dt.date(year, month, min(dnum, 28)) - ref).days
             if mt.future:
                 if (month, dnum) < (ref.month, ref.day):
                     year += 1
-            elif (month, dnum) > (ref.month, ref.day):
-                year -= 1
+            elif (month, dnum) > (ref.month, ref.day) and ahead > NEAR_FUTURE_DAYS:
+                year -= 1  # "on July 3" in mid-June news is this July; "on December 3" is last
         if dnum > calendar.monthrange(year, month)[1]:
             return None
         day = dt.date(year, month, dnum)
         return day, day, "day", relative
+    if g == "quarter":
+        q, year = int(core[1]), int(core.split()[-1])
+        return dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "part-of-year", False
     if g == "my":
         month, year = _month_in(core), _explicit_year(core)
         if month is None or year is None:
@@ -642,6 +678,11 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
             return *_month_interval(day.year, day.month), "month", True
         return *_year_interval(day.year), "year", True
     words = core.split()
+    if core == "the weekend":  # "over the weekend": the one just ended (or under way)
+        saturday = _week_interval(ref)[0] + dt.timedelta(days=5)
+        if ref < saturday:
+            saturday -= dt.timedelta(days=7)
+        return saturday, saturday + dt.timedelta(days=1), "weekend", True
     if len(words) == 2 and words[0] == "the":
         words = ["this", words[1]]  # "the end of the year": this year
     if words[0] == "the":  # the past/last/previous [N] unit(s): a period ending at ref

@@ -33,16 +33,17 @@ import json
 import os
 import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 from metaphone import doublemetaphone
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from retold.errors import OptionError
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Sentence
 
@@ -195,6 +196,23 @@ _GERUND_FOLLOWERS = frozenset([
     "over", "into", "through", "under", "against", "across", "during", "after",
 ])
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z]+)")
+_LINE_RE = re.compile(r"[^\n]+")
+# Lowercase words that follow a name opening a sentence: verbs of news reporting and function
+# words ("Costa said", "Lisbon is", "Reuters reported"; "-ed" forms are caught by their ending).
+_AFTER_NAME = frozenset([
+    "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall", "did", "does", "do", "also", "and", "or", "of", "in", "on",
+    "at", "to", "for", "with", "from", "by", "as", "who", "which", "that", "says", "said", "adds",
+    "tells", "told", "writes", "wrote", "warns", "claims", "believes", "confirms", "argues",
+    "notes", "insists", "reports", "denies", "announces", "states", "thinks", "hopes", "wants",
+    "plans", "faces", "remains", "became", "becomes", "won", "wins", "lost", "loses", "made",
+    "makes", "took", "takes", "gave", "gives", "met", "meets", "sent", "sends", "led", "leads",
+    "went", "goes", "came", "comes", "got", "gets", "saw", "sees", "left", "leaves", "spoke",
+    "speaks", "began", "begins", "held", "holds", "kept", "keeps", "knew", "knows", "put", "puts",
+    "set", "sets", "ran", "runs", "stood", "stands", "fell", "falls", "rose", "rises", "paid",
+    "pays", "brought", "brings", "sought", "seeks", "found", "finds", "not", "never", "now",
+    "still", "then", "again", "already", "had", "being", "been", "himself", "herself", "itself",
+])
 # A sentence is title-case (a headline) when more than this share of its words is capitalised:
 # ordinary news sentences run at 10-30 %, headlines and bylines at 80-100 %.
 TITLE_CASE_SHARE = 0.6
@@ -272,18 +290,34 @@ def load_aliases(path: str | os.PathLike[str]) -> None:
 
     Args:
         path: a JSON file with ``{"groups": [{"names": [...], "type": "..."}], "distinct": [...]}``.
+
+    Raises:
+        OptionError: the file is missing, is not JSON, or is not shaped like aliases.json.
     """
-    with open(path, encoding="utf-8") as fh:
-        _add_table(json.load(fh))
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+        if not isinstance(data, dict):
+            raise TypeError("the top level must be an object")
+        _add_table(data)
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise OptionError(
+            f"alias file {os.fspath(path)!r} cannot be used ({exc}); give a JSON file shaped "
+            f'like retold/facts/aliases.json: {{"groups": [{{"names": ["...", "..."], '
+            f'"type": "..."}}], "distinct": [["...", "..."]]}}'
+        ) from exc
 
 
 def _load_builtin() -> None:
-    """Load aliases.json, then any files named in RETOLD_ALIASES."""
+    """Load aliases.json, then any files named in RETOLD_ALIASES (os.pathsep-separated)."""
     text = importlib.resources.files("retold.facts").joinpath("aliases.json").read_text("utf-8")
     _add_table(json.loads(text))
     for extra in filter(None, os.environ.get("RETOLD_ALIASES", "").split(os.pathsep)):
-        if Path(extra).is_file():
+        try:
             load_aliases(extra)
+        except OptionError as exc:
+            # Warn, not raise: a bad environment variable must not break `import retold`.
+            warnings.warn(f"RETOLD_ALIASES: {exc}", stacklevel=2)
 
 
 def alias_group(name: str) -> tuple[str, str] | None:
@@ -656,10 +690,13 @@ _FIELD_SPLIT = re.compile(r"\s*(?:[|•·–—:,]|\s-\s)\s*")
 @lru_cache(maxsize=64)
 def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpan, ...]:
     """Find the names of a text (cached: quotes and attributions look up speakers with it)."""
-    units = sentences or (Sentence(0, 0, len(text), text),)
+    units = sentences or _lines(text)
     starts = frozenset(s.start for s in units)
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))
     raw = _raw_spans(text, starts, lower_words)
+    # Capitalised words seen where capitals mean a name: not the first word of a sentence.
+    inner = frozenset(t[2] for _s, _e, toks, _t in raw for t in toks
+                      if not _at_sentence_start(text, t[0], starts))
 
     # unit index -> (names restricted, mostly all caps); only units holding a span are examined.
     modes: dict[int, tuple[bool, bool]] = {}
@@ -685,6 +722,8 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
             continue
         start, end, toks, had_title = span
         initial = _at_sentence_start(text, start, starts)
+        if initial and len(toks) == 1 and _ordinary_opening(text, toks[0], inner):
+            continue
         name = text[start:end]
         known.add(normalise(name))
         kept.append(NameSpan(start, end, name, _role(name, had_title), initial))
@@ -696,13 +735,45 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
     return tuple(kept)
 
 
+def _lines(text: str) -> tuple[Sentence, ...]:
+    """Return the non-empty lines of a text as units (when no sentences were given)."""
+    units: list[Sentence] = []
+    for m in _LINE_RE.finditer(text):
+        if m.group().strip():
+            units.append(Sentence(len(units), m.start(), m.end(), m.group()))
+    return tuple(units) or (Sentence(0, 0, len(text), text),)
+
+
+def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
+    """True for a capitalised ordinary word opening a sentence: "Heavy rain", "Rescue teams".
+
+    Evidence for a name: the word is capitalised somewhere a capital means a name (not first
+    in a sentence), is a known name or an acronym, or is followed by a verb or function word
+    ("Costa said", "Lisbon is", "Kane visited"). Without any, a word followed by a lowercase
+    content word is read as the start of an ordinary noun phrase.
+    """
+    word = tok[2]
+    if word in inner or _is_acronym(word) or normalise(word) in _TABLE.group_of:
+        return False
+    after = _NEXT_WORD.match(text, tok[1])
+    if after is None:
+        return False
+    follower = after.group(1)
+    return not (follower in _AFTER_NAME or follower.endswith("ed"))
+
+
 def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
                       had_title: bool, known: set[str], shout: bool) -> list[NameSpan]:
     """Names in a title-case line: whole byline fields, known names, acronyms."""
     start, end = toks[0][0], toks[-1][1]
-    # A byline field that is one 2-4 word span ("Meridian Forum | Jane Doe | June 1").
+    # A byline field that is one 2-4 word span ("Meridian Forum | Jane Doe | June 1"); in a
+    # byline proper, one word will do ("By Jane Doe, Reuters").
+    fewest = 1 if unit.kind == "byline" or "|" in unit.text else 2
     for field in _FIELD_SPLIT.split(unit.text):
-        if field.strip() == text[start:end] and 2 <= len(toks) <= 4:
+        words = field.split()
+        while words and words[0] in STOP_WORDS:
+            words.pop(0)  # "By Jane Doe"
+        if " ".join(words) == text[start:end] and fewest <= len(toks) <= 4:
             name = text[start:end]
             return [NameSpan(start, end, name, _role(name, had_title), True)]
     out: list[NameSpan] = []

@@ -13,12 +13,22 @@ rewrites the text, losing offsets (LIBRARIES.md). So numbers are read here, on t
 3. Around them: a hedge before ("at least", "around" = "about"), a unit after (percent,
    currency), and the counted noun ("108 attacks" -> role "attack"), which names the slot.
 
+Also read: tallies ("passed 52-48") as two figures, not a range; shares ("nine in 10", "one in
+five") and fractions ("two-thirds of") as percentages, with a note; currency signs and words
+as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
+
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
-digits ("Covid-19", "F-16", "G7"), ordinals ("first", "5th"), "a number of", times ("10 am",
-"10:30"), phone numbers, ids after "No."/"Article"/"Flight", and "one" used as a pronoun: "one"
-counts only when a plausible noun follows ("one soldier"), never in "one of", "no one",
-"the one", "one another", "one day". Number words are English; in other languages only digits
-are read (words degrade to nothing rather than garbage).
+digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), ordinals ("first", "5th"),
+"a number of", times ("10 am", "10:30"), phone numbers, ids after "No."/"Article"/"Flight", and
+"one" used as a pronoun: "one" counts only when a plausible noun follows ("one soldier"), never
+in "one of", "no one", "the one", "one another", "one day". Number words are English; in other
+languages only digits are read (words degrade to nothing rather than garbage).
+
+Values: ``Quantity(low, high, hedge, unit)``; hedges are at_least | more_than | nearly | about |
+up_to | less_than | at_most, or "vague" for magnitudes ("hundreds of" = 200-999, "dozens of" =
+24-99, "tens of thousands" = 20,000-99,999). The span covers hedge, figure, unit and the counted
+noun when one follows ("at least 10 Iraqi militiamen"); ``role`` is that noun's singular, or
+the noun of "the number of <noun>" earlier in the sentence.
 """
 
 from __future__ import annotations
@@ -34,6 +44,13 @@ from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["equivalent", "explain", "extract", "humanise", "slot_score"]
+
+
+
+def _words(text: str) -> frozenset[str]:
+    """Make a word set from a space-separated string (long word lists stay readable)."""
+    return frozenset(text.split())
+
 
 # --- vocabulary ------------------------------------------------------------------------------
 
@@ -62,8 +79,8 @@ SUFFIX_HEDGES = {"or more": "at_least", "or so": "about", "odd": "about", "plus"
                  "+": "at_least"}
 RATIO_MAX_BASE = 1000  # "one in five", "nine in 10": read as a share up to "one in 1,000"
 # "10 in 20 minutes" is a count and a period, not a share.
-_PERIOD_NOUNS = frozenset("second minute hour day week month year decade game match race "
-                          "season attempt".split())
+_PERIOD_NOUNS = _words("second minute hour day week month year decade game match race season "
+                       "attempt")
 VAGUE = "vague"  # hedge of "hundreds of", "several thousand": a magnitude, not a figure
 
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -84,17 +101,31 @@ VAGUE_BASES = {"dozens": 12.0, "hundreds": 100.0, "thousands": 1e3, "millions": 
                "billions": 1e9, "tens": 10.0}
 
 # "rose from 5 to 10" is a change between two figures, not a range.
-_CHANGE_VERBS = frozenset(
-    ["rose", "risen", "rise", "rises", "increased", "increase", "increases", "fell", "fallen", "fall", "falls", "dropped", "drop", "grew", "grown", "jumped", "climbed", "declined", "decreased", "soared", "surged", "plunged", "went", "gone", "cut", "raised", "reduced", "changed", "revised", "up", "down", "doubled", "halved", "slashed"]
+_CHANGE_VERBS = _words(
+    "rose risen rise rises increased increase increases fell fallen fall falls dropped drop "
+    "grew grown jumped climbed declined decreased soared surged plunged went gone cut raised "
+    "reduced changed revised up down doubled halved slashed rising falling increasing "
+    "decreasing growing dropping climbing jumping declining soaring surging plunging"
 )
 # Words after "one" that make it a pronoun or an idiom, not a count.
-_ONE_STOPS = frozenset(
-    ["of", "another", "day", "time", "way", "thing", "hand", "side", "point", "more", "such", "or", "and", "who", "which", "that", "another's", "by", "in", "on", "at", "to", "for", "is", "was", "has", "had", "will", "would", "can", "could", "may", "might", "must", "should", "said", "says", "says,", "told"]
+_ONE_STOPS = _words(
+    "of another day time way thing hand side point more such or and who which that another's "
+    "by in on at to for is was has had will would can could may might must should said says "
+    "says, told"
 )
-_ONE_BEFORE_STOPS = frozenset(["no", "the", "this", "that", "any", "every", "each", "which", "no-one", "someone"])
+_ONE_BEFORE_STOPS = _words(
+    "no the this that any every each which no-one someone"
+)
 # Words that cannot be the counted noun: the run of candidate nouns stops at them.
-_NOUN_STOPS = frozenset(
-    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "nor", "as", "than", "that", "which", "who", "whom", "whose", "this", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would", "can", "could", "may", "might", "must", "shall", "should", "not", "no", "so", "if", "then", "there", "here", "when", "where", "while", "after", "before", "since", "until", "during", "per", "each", "every", "all", "some", "any", "more", "most", "less", "least", "over", "under", "about", "around", "between", "into", "onto", "upon", "out", "up", "down", "off", "again", "also", "only", "just", "even", "still", "yet", "already", "alone", "apiece", "percent", "cent", "including", "include", "includes", "included", "among", "against", "according", "said", "says", "say", "told", "year-on-year"]
+_NOUN_STOPS = _words(
+    "a an the of in on at to for from by with and or but nor as than that which who whom "
+    "whose this these those it its they them their he she his her we our you your i me my is "
+    "are was were be been being has have had do does did will would can could may might must "
+    "shall should not no so if then there here when where while after before since until "
+    "during per each every all some any more most less least over under about around between "
+    "into onto upon out up down off again also only just even still yet already alone apiece "
+    "percent cent including include includes included among against according said says say "
+    "told year-on-year"
 )
 _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
                       "police": "police", "personnel": "personnel", "staff": "staff",
@@ -102,13 +133,21 @@ _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "child
                       "dead": "dead", "wounded": "wounded", "injured": "injured",
                       "missing": "missing", "displaced": "displaced", "homeless": "homeless",
                       "data": "data", "media": "media", "crew": "crew", "clergy": "clergy"}
-_NOT_PLURAL = frozenset(["this", "is", "was", "has", "his", "its", "as", "us", "yes", "thus", "bus", "news", "series", "species", "means", "plus", "less", "gas", "analysis", "crisis", "basis", "status"])
-_NOT_MEN = frozenset(["specimen", "specimens", "stamen", "abdomen", "omen", "semen", "regimen"])
-# A number right after one of these words is an identifier ("No. 10", "Article 5").
-_ID_WORDS = frozenset(
-    ["no", "nos", "number", "article", "resolution", "chapter", "flight", "route", "section", "room", "gate", "terminal", "level", "phase", "stage", "vol", "volume", "page", "pp", "paragraph", "clause", "amendment", "highway", "platform", "apollo", "category", "grade", "channel", "episode", "season", "unit", "camp", "block", "bus", "line", "lane", "door", "seat", "row", "version", "windows", "iphone", "ios", "android", "model", "formula"]
+_NOT_PLURAL = _words(
+    "this is was has his its as us yes thus bus news series species means plus less gas analysis "
+    "crisis basis status"
 )
-_STREETS = frozenset(["street", "st", "road", "rd", "avenue", "ave", "boulevard", "lane", "square", "place", "way"])
+_NOT_MEN = _words("specimen specimens stamen abdomen omen semen regimen")
+# A number right after one of these words is an identifier ("No. 10", "Article 5").
+_ID_WORDS = _words(
+    "no nos number article resolution chapter flight route section room gate terminal level "
+    "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
+    "category grade channel episode season unit camp block bus line lane door seat row "
+    "version windows iphone ios android model formula"
+)
+_STREETS = _words(
+    "street st road rd avenue ave boulevard lane square place way"
+)
 
 # --- patterns --------------------------------------------------------------------------------
 
@@ -148,7 +187,9 @@ _ATOM_TRIGGERS = frozenset(
     + ["hundred", "dozen", "a", "an", "several", "few", "many", "half"]
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
-_ATOM_TRIGGER_FORMS = frozenset(f for w in _ATOM_TRIGGERS for f in (w, w.title(), w.upper()))
+_ATOM_TRIGGER_FORMS = frozenset(
+    f for w in _ATOM_TRIGGERS for f in (w, w.title(), w.upper())
+)
 # Hedges end right before the number: match them on the reversed window (an end-anchored
 # ``search`` retries the whole alternation at every position of the window).
 _HEDGE_REV = re.compile(
@@ -170,7 +211,9 @@ _PERCENT_RE = re.compile(
 _CURRENCY_AFTER_RE = re.compile(
     rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
 )
-_SUFFIX_HEDGE_RE = re.compile(rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))")
+_SUFFIX_HEDGE_RE = re.compile(
+    rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))"
+)
 _TIME_AFTER_RE = re.compile(
     rf"(?i)(?:{_SP}*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock|gmt|utc|hrs\b|bst|est|cet))"
 )
@@ -184,6 +227,8 @@ _OF_NOUN_RE = re.compile(rf"(?i){_SP}+of{_SP}+(?:(?:the|these|those|its|their){_
 _NUMBER_OF_RE = re.compile(rf"(?i)\b(?:the|a){_SP}+(?:total{_SP}+)?(?:number|total|tally|count)"
                            rf"{_SP}+of{_SP}+((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}"
                            rf"[A-Za-z][A-Za-z'’-]*)")
+# Reversed "<noun> by|of" right before a figure: "spending by 12%", "a cut of 8%".
+_MEASURED_REV = re.compile(rf"{_SP}*(?P<p>yb|fo){_SP}+(?P<w>[a-z]+)(?![A-Za-z])")
 _TOLL_RE = re.compile(rf"(?i)\b(?!the\b|a\b|its\b|their\b)([a-z]+){_SP}+toll\b")
 _WORD_BEFORE_REV = re.compile(r"#?[^\S\n]*\.?([A-Za-z]+)")  # reversed, like _HEDGE_REV
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?:;\"“‘(\n])[^\S\n]*$")
@@ -199,9 +244,17 @@ _ISO_DIGITS = str.maketrans(
     | {"\u066b": ".", "\u066c": ",", "\u066a": "%", "\uff05": "%", "\uff0c": ","}
 )
 _NON_ASCII_DIGIT_RE = re.compile(
-    "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS) + "\u066b\u066c\u066a\uff05\uff0c]"
+    "[" + "".join(f"{chr(z)}-{chr(z + 9)}" for z in _DIGIT_ZEROS)
+    + "\u066b\u066c\u066a\uff05\uff0c]"
 )
-_ONE_IN_DIGITS_RE = re.compile(rf"{_SP}+in{_SP}+[0-9]")
+# Reversed, like _HEDGE_REV: a capitalised word and spaces right before a number.
+_NAME_BEFORE_REV = re.compile(r"[^\S\n]+([a-z]*[A-Z][A-Za-z]*)")
+_DATE_WORDS = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday"
+)
+_ONE_IN_DIGITS_RE = re.compile(rf"{_SP}+(?:in|and|to|or){_SP}+[0-9]")
 _SPACE_RE = re.compile(r"\s+")
 
 
@@ -472,9 +525,9 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
         if atom.end < len(text) and text[atom.end] == "-":
             return False  # "one-off", "one-sided"
         words = _next_words(text, atom.end, 2)
-        if len(words) == 2 and words[0].group(1).lower() == "in" and \
+        if len(words) == 2 and words[0].group(1).lower() in ("in", "and", "to", "or") and \
                 words[1].group(1).lower() in _ATOM_TRIGGERS:
-            return True  # "one in five"
+            return True  # "one in five", "between one and two hundred"
         if _ONE_IN_DIGITS_RE.match(text, atom.end, min(len(text), atom.end + 10)):
             return True  # "one in 10"
         if not words or words[0].group(1).lower() in _ONE_STOPS or \
@@ -562,7 +615,30 @@ def _role_from_context(text: str, sent_start: int, pos: int) -> str:
     toll = None
     for toll in _TOLL_RE.finditer(window):
         pass
-    return toll.group(1).lower() if toll else ""
+    if toll:
+        return toll.group(1).lower()
+    # "police spending by 12%", "a cut of about 8 percent": the noun the figure measures.
+    head = _MEASURED_REV.match(window[::-1])
+    if head:
+        word = head.group("w")[::-1].lower()
+        # Before "of" a change word is a noun ("a cut of 8%"); before "by" it is the verb
+        # ("prices rose by 8%"), and "spending" is a noun while "rising" is a change verb.
+        verb = head.group("p") == "yb" and (word in _CHANGE_VERBS or word.endswith("ed"))
+        if word not in _NOUN_STOPS and not verb and not word.endswith("ly"):
+            return _lemma(word)
+    return ""
+
+
+def _after_name(text: str, pos: int) -> bool:
+    """Tell whether a capitalised word (not sentence-initial, not a date word) ends at ``pos``."""
+    m = _NAME_BEFORE_REV.match(text[max(0, pos - 40) : pos][::-1])
+    if m is None or not m.group(1)[-1].isupper():
+        return False
+    word = m.group(1)[::-1]
+    if word.lower() in _DATE_WORDS or word.lower() in _NOUN_STOPS:
+        return False
+    # Sentence-initial capitals ("Officials 12"?) are not names: look for an earlier word.
+    return not _SENTENCE_START_RE.search(text, max(0, pos - m.end() - 10), pos - m.end())
 
 
 def _sentence_start(sentences: Sequence[Sentence], offset: int) -> int:
@@ -678,6 +754,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         role, noun_end = _counted_noun(text, end, high, unit)
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
+        if kind == "digits" and noun_end == end and unit is None and hedge is None and \
+                _after_name(text, start):
+            continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
         if blocked(start, end):
             continue  # a hedge or sign reached into a date: leave it to dates
         if not role and kind != "fraction":
@@ -750,7 +829,11 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
 
 # Slot scores: the counted noun names the slot best; a shared unit (percent, a currency) next.
+# Chosen so that, with diff.SLOT_MIN = 0.5 and SOLE_SLOT_MIN = 0.25: same noun or same unit is a
+# change; nothing known (0.4-0.45) or different measured nouns with a shared unit (0.4-0.45) is a
+# change only when it is the sole leftover of its pair; different counted nouns never are.
 ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
+ROLES_DIFFER_WITH_UNIT = 0.4
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -765,7 +848,10 @@ def slot_score(a: Fact, b: Fact) -> float:
         elif a.role in b.role or b.role in a.role:
             score = ROLE_PARTIAL
         else:
-            score = UNIT_MATCH if unit_same and qa.unit else FALLBACK
+            # Two counts of different things are different slots; two percentages of different
+            # things may still be one slot reworded ("a cut of 8%" / "a reduction of 10%"),
+            # but not likely enough to call a change unless nothing else is left.
+            score = ROLES_DIFFER_WITH_UNIT if unit_same and qa.unit else FALLBACK
     elif unit_same and qa.unit:
         score = UNIT_MATCH
     elif unit_same:

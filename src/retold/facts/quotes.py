@@ -174,6 +174,8 @@ def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
         opening_only = text[s] == "„" or text[s] == ("»" if reversed_guillemets else "«")
         if opening_only or not (closer_like(s) or at_end):
             continue
+        if s > floor and text[s - 1].isdigit():
+            continue  # a 12" screen: an inch mark, not a quote mark
         before = [q for q in quotes.values() if q.close < s]
         if not before:
             continue

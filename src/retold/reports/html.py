@@ -53,14 +53,12 @@ KIND_LABEL = {
     "qualifier": "Qualifier",
     "negation": "Negation",
 }
-STATUS_LABEL = {"changed": "changed", "dropped": "dropped", "added": "added"}
 DERIVATION_LABEL = {
     "wholly": ("Wholly derived", "the retelling is built from the original."),
     "partially": ("Partially derived", "the retelling reuses parts of the original among other material."),
     "non": ("Not derived", "the retelling does not appear to be built from the original."),
 }
 RELATION_SYMBOL = {"verbatim": "=", "paraphrase": "\u2248", "changed": "\u2260"}
-SIDE_NAME = {"o": "original", "r": "retelling"}
 LONG_EXCERPT = 80  # characters; longer highlights are drawn lighter to keep the text readable
 
 
@@ -141,12 +139,13 @@ class Row:
 # --- public API ---------------------------------------------------------------------------
 
 
-def render(comparison: Comparison, *, home_url: str | None = None) -> str:
+def render(comparison: Comparison, *, home_url: str | None = None,
+           home_label: str = "New comparison") -> str:
     """Render ``comparison`` as one self-contained HTML document.
 
     Args:
         comparison: what :func:`retold.compare` returned.
-        home_url: when given (the web app), a "New comparison" link back to it is shown.
+        home_url: when given (the web app), a link back to it is shown, named ``home_label``.
 
     Returns:
         The page as a string; the same comparison always gives the same string.
@@ -160,6 +159,7 @@ def render(comparison: Comparison, *, home_url: str | None = None) -> str:
         csp=_csp(css, js),
         data_json=script_json(comparison.to_dict()),
         home_url=safe_href(home_url, allow_relative=True) if home_url else None,
+        home_label=home_label,
         version=__version__,
         schema=SCHEMA,
     )
@@ -219,10 +219,9 @@ def _context(c: Comparison) -> dict[str, Any]:
             row_of[("r", sid)] = n
 
     views = _change_views(c, row_of)
-    by_index = {v.index: v for v in views}
 
-    o_sent_views = _sentence_views(c, "o", c.original, anchors, by_index, views)
-    r_sent_views = _sentence_views(c, "r", c.retelling, anchors, by_index, views)
+    o_sent_views = _sentence_views(c, "o", c.original, anchors, views)
+    r_sent_views = _sentence_views(c, "r", c.retelling, anchors, views)
     o_lookup = {v.sentence.id: v for v in o_sent_views}
     r_lookup = {v.sentence.id: v for v in r_sent_views}
 
@@ -428,7 +427,6 @@ def _sentence_views(
     side: str,
     data: Side,
     anchors: dict[int, tuple[int, int, int, int]],
-    by_index: dict[int, ChangeView],
     views: Sequence[ChangeView],
 ) -> list[SentenceView]:
     other = "r" if side == "o" else "o"
@@ -451,7 +449,6 @@ def _sentence_views(
     decos.sort()
     firsts: set[tuple[str, int]] = set()
     number_view = {v.number: v for v in views}
-    del by_index
 
     result = []
     for s in data.sentences:

@@ -51,7 +51,7 @@ def report(c: Comparison) -> RenderableType:
     else:
         parts.append(Text("No fact changed between aligned sentences.\n"))
     if c.variants:
-        parts.append(Rule(f"Same name, spelled differently ({len(c.variants)})", align="left"))
+        parts.append(Rule(f"Same name, written differently ({len(c.variants)})", align="left"))
         for v in c.variants:
             parts.append(Text(f"  {v.original.text} ~ {v.retelling.text}"))
         parts.append(Text(""))
@@ -80,7 +80,7 @@ def _header(c: Comparison) -> RenderableType:
     table.add_row(
         "changes",
         f"{len(c.changes)} ({counts['high']} high, {counts['medium']} medium, {counts['low']} low)"
-        + (f"; {_count(len(c.variants), 'name')} spelled differently" if c.variants else ""),
+        + (f"; {_count(len(c.variants), 'name')} written differently" if c.variants else ""),
     )
     return Group(Rule("retold compare", align="left"), table, Text(s.message), Text(""))
 

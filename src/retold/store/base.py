@@ -15,7 +15,8 @@ Candidate states: ``REJECTED`` (pre-verification said no), ``PENDING`` (to verif
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Protocol, Sequence, runtime_checkable
+from collections.abc import Iterator, Sequence
+from typing import Any, Protocol, Self, runtime_checkable
 
 from retold.model import Article, Link
 
@@ -70,3 +71,7 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the store (idempotent)."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(self, *exc: object) -> None: ...

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any, Self
 
 from retold.model import Article, Link
 from retold.store.base import PENDING, VERIFIED, CandidateRow
@@ -21,7 +22,7 @@ class MemoryStore:
         self._links: dict[tuple[str, str], Link] = {}
         self.problems: list[tuple[str, int | None, str]] = []
 
-    def __enter__(self) -> MemoryStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Self
 
 from retold.errors import StoreError
 from retold.model import Article, Link
@@ -103,7 +104,7 @@ class SqliteStore:
             self._db.close()
             self._db = None  # type: ignore[assignment]
 
-    def __enter__(self) -> SqliteStore:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -201,7 +202,7 @@ class SqliteStore:
     # -- bookkeeping ------------------------------------------------------------------------
 
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
-        run = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        run = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._tx() as db:
             db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
                            [(run, s, line, r) for s, line, r in problems])

@@ -25,7 +25,7 @@ __all__ = ["TraceResult", "trace"]
 
 
 def trace(
-    articles: Iterable[Article | Mapping[str, Any]] | str | Path,
+    articles: Iterable[Article | Mapping[str, Any]] | Iterable[str | Path] | str | Path,
     *,
     store: Any = None,
     engine: str = "local",
@@ -70,7 +70,8 @@ def trace(
     else:
         items = (
             a if isinstance(a, Article)
-            else _from_record(dict(a), source="<trace>", line=None, default_id=f"#{i}")
+            else _from_record(dict(a), source="<trace>", line=None,  # type: ignore[arg-type]
+                              default_id=f"#{i}")
             for i, a in enumerate(articles)  # type: ignore[arg-type]
         )
     own_store = store is None or isinstance(store, (str, Path))

@@ -48,7 +48,7 @@ class Fingerprint:
     words: np.ndarray  # uint32[NUM_PERM] MinHash of content words
     facts: np.ndarray  # uint64[<=MAX_FACT_KEYS] sorted fact-pair keys
     n_tokens: int
-    n_shingles: int  # distinct shingles
+    n_shingles: int  # 5-word windows (repeats are rare; see shingle_hashes)
     n_words: int  # distinct content words
 
     def to_record(self) -> dict[str, Any]:
@@ -110,54 +110,8 @@ def minhash(values: np.ndarray, num_perm: int = NUM_PERM, seed: int = SEED) -> n
     return phv.min(axis=0)
 
 
-# Per distinct casefolded token: its stable hash, and the hash of its content-word stem (0 for
-# a stopword, a number or a short word). Two C-level dictionary maps per article instead of
-# Python work per token.
-_hash_cache: dict[str, int] = {}
-_stem_cache: dict[str, int] = {}
-
-
-def _crc(t: str) -> int:
-    return zlib.crc32(t.encode("utf-8", "surrogatepass"))
-
-
-def _learn(tokens: list[str]) -> None:
-    if len(_hash_cache) > 1_000_000:  # bounded over a long run
-        _hash_cache.clear()
-        _stem_cache.clear()
-    for t in tokens:
-        if t not in _hash_cache:
-            _hash_cache[t] = _crc(t)
-            words = tk.content_words([t], spaceless=False)
-            _stem_cache[t] = _crc(next(iter(words))) if words else 0
-
-
-def token_hashes(tokens: list[str]) -> np.ndarray:
-    """Stable 32-bit hashes of tokens (crc32; the same in every process and every run)."""
-    try:
-        out = list(map(_hash_cache.__getitem__, tokens))
-    except KeyError:
-        _learn(tokens)
-        out = list(map(_hash_cache.__getitem__, tokens))
-    return np.fromiter(out, dtype=np.uint64, count=len(out))
-
-
-def word_hashes(tokens: list[str], *, spaceless: bool = False) -> np.ndarray:
-    """Distinct 32-bit hashes of the content-word stems of ``tokens`` (see tokens.content_words)."""
-    if spaceless:
-        words = tk.content_words(tokens, spaceless=True)
-        return np.fromiter((_crc(w) for w in words), dtype=np.uint32, count=len(words))
-    try:
-        stems = set(map(_stem_cache.__getitem__, tokens))
-    except KeyError:
-        _learn(tokens)
-        stems = set(map(_stem_cache.__getitem__, tokens))
-    stems.discard(0)
-    return np.fromiter(stems, dtype=np.uint32, count=len(stems))
-
-
 def shingle_hashes(hashes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
-    """Distinct 32-bit hashes of the ``k``-token windows of a token-hash sequence.
+    """32-bit hashes of the ``k``-token windows of a token-hash sequence.
 
     A text shorter than ``k`` tokens is one shingle. Windows start at the very first token, so
     reuse that begins at the first character of both texts is shingled like any other.
@@ -171,7 +125,9 @@ def shingle_hashes(hashes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
         for j in range(k):
             acc = acc * _MIX[0] + hashes[j : n - k + 1 + j] * _MIX[j + 1]
         acc ^= acc >> np.uint64(29)
-    return np.unique((acc >> np.uint64(32)).astype(np.uint32))
+    # Not deduplicated: MinHash ignores repeats, and a news text repeats few 5-word runs, so
+    # the window count stands for the set size (np.unique cost a tenth of the fingerprint).
+    return (acc >> np.uint64(32)).astype(np.uint32)
 
 
 def fact_keys(sentence_facts: list[list[str]], limit: int = MAX_FACT_KEYS) -> np.ndarray:
@@ -199,16 +155,18 @@ def fingerprint(article_id: str, text: str) -> Fingerprint:
     >>> fp.shingles.shape, fp.n_tokens
     ((128,), 9)
     """
-    toks, sentence_facts = tk.analyse(text)
-    th = token_hashes(toks)
+    hashes, stems, sentence_facts = tk.encode(text)
+    th = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
     sh = shingle_hashes(th)
-    wh = word_hashes(toks, spaceless=tk.has_spaceless(text))
+    stem_set = set(stems)
+    stem_set.discard(0)
+    wh = np.fromiter(stem_set, dtype=np.uint32, count=len(stem_set))
     return Fingerprint(
         id=article_id,
         shingles=minhash(sh),
         words=minhash(wh),
         facts=fact_keys(sentence_facts),
-        n_tokens=len(toks),
+        n_tokens=len(th),
         n_shingles=len(sh),
         n_words=len(wh),
     )

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
+from collections.abc import Sequence
 from itertools import compress
-from typing import NamedTuple, Sequence
+from typing import Any, NamedTuple
 
 # Scripts written without spaces between words: one character = one token.
 _NOSPACE = (
@@ -39,31 +41,17 @@ _SENTENCE_END = re.compile(
 # Small function-word lists: English plus the commonest words of a few languages in the news.
 # Content-word signatures drop these; words of 2 letters or fewer are dropped anyway.
 STOPWORDS = frozenset(
-    """
-    the and for are but not you all any can her was one our out his has had him how its may new now
-    who did get got let say she too use that with have this will your from they been were what when
-    which their there would could should about after also into more most than them then these those
-    other some such only over very just being because before between both each while where whom why
-    under until upon during again further here once same own off above below said says told per via
-    according reported report reports year years week month day days time times last first two three
-    people many much even still back well made make like since around against among within without
-    за на по не что как это его она они так все был было были для или при уже ещё еще если чтобы
-    من في على إلى عن مع أن إن التي الذي هذا هذه ذلك كان قد لا ما هو هي بين بعد قبل كما أو ثم
-    der die das und mit von den dem des ist nicht ein eine auf für sich auch als wie aus bei nach
-    les des est une que qui dans pour par sur pas plus avec ont été aux ces son ses leur
-    los las del que una por con para como más sus fue han
-    """.split()
+    ["the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "her", "was", "one", "our", "out", "his", "has", "had", "him", "how", "its", "may", "new", "now", "who", "did", "get", "got", "let", "say", "she", "too", "use", "that", "with", "have", "this", "will", "your", "from", "they", "been", "were", "what", "when", "which", "their", "there", "would", "could", "should", "about", "after", "also", "into", "more", "most", "than", "them", "then", "these", "those", "other", "some", "such", "only", "over", "very", "just", "being", "because", "before", "between", "both", "each", "while", "where", "whom", "why", "under", "until", "upon", "during", "again", "further", "here", "once", "same", "own", "off", "above", "below", "said", "says", "told", "per", "via", "according", "reported", "report", "reports", "year", "years", "week", "month", "day", "days", "time", "times", "last", "first", "two", "three", "people", "many", "much", "even", "still", "back", "well", "made", "make", "like", "since", "around", "against", "among", "within", "without", "за", "на", "по", "не", "что", "как", "это", "его", "она", "они", "так", "все", "был", "было", "были", "для", "или", "при", "уже", "ещё", "еще", "если", "чтобы", "من", "في", "على", "إلى", "عن", "مع", "أن", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "كان", "قد", "لا", "ما", "هو", "هي", "بين", "بعد", "قبل", "كما", "أو", "ثم", "der", "die", "das", "und", "mit", "von", "den", "dem", "des", "ist", "nicht", "ein", "eine", "auf", "für", "sich", "auch", "als", "wie", "aus", "bei", "nach", "les", "des", "est", "une", "que", "qui", "dans", "pour", "par", "sur", "pas", "plus", "avec", "ont", "été", "aux", "ces", "son", "ses", "leur", "los", "las", "del", "que", "una", "por", "con", "para", "como", "más", "sus", "fue", "han"]
 )
 # Number words (English) for the fact channel; text keeps digits as they are.
 _UNITS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen".split()
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
     )
 }
 _TENS = {w: 10 * (i + 2) for i, w in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split())}
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"])}
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
            "dozen": 12}
 
@@ -220,7 +208,9 @@ _NUMBER_START = frozenset(_UNITS) | frozenset(_TENS)
 # facts. Scripts written without spaces take the regular-expression path instead.
 _PUNCT = "\"'“”‘’„«»‹›()[]{}<>,.;:!?…—–-/\\|*•·،؛؟۔。、！？：；（）「」『』《》#@+=~^`"
 _DIGIT, _CAPITAL, _NUMWORD, _END = 1, 2, 4, 8
-_entry: dict[str, tuple[str, int]] = {}  # word -> (token, bit set of the kinds above)
+# word -> (token, bit set of the kinds above, crc32 of the token, crc32 of its content-word stem
+# or 0 when it is not a content word)
+_entry: dict[str, tuple[str, int, int, int]] = {}
 _fact: dict[str, str | None] = {}  # word -> "#<number>" or "@<name stem>" if it can be one
 
 
@@ -243,21 +233,44 @@ def _learn(word: str) -> None:
         ):
             kind |= _CAPITAL
             fact = "@" + low[:6]
-    _entry[word] = (low, kind)
+    data = low.encode("utf-8", "surrogatepass")
+    stem = (zlib.crc32(low[:6].encode("utf-8", "surrogatepass"))
+            if len(low) > 2 and low not in STOPWORDS and not low[0].isdigit() else 0)
+    _entry[word] = (low, kind, zlib.crc32(data), stem)
     _fact[word] = fact
 
 
 def analyse(text: str) -> tuple[list[str], list[list[str]]]:
-    """Return ``(tokens, facts)`` of ``text`` in one pass: what a fingerprint needs.
+    """Return ``(tokens, facts)`` of ``text`` in one pass.
 
     ``tokens`` are as :func:`tokenize` gives them; ``facts`` as :func:`facts`.
     """
+    tokens, _, _, found = _scan(text)
+    return tokens, found
+
+
+def encode(text: str) -> tuple[list[int], list[int], list[list[str]]]:
+    """What a fingerprint needs, in one pass: ``(token hashes, stem hashes, facts)``.
+
+    Token hashes are crc32 of each token (stable across processes and runs); stem hashes are
+    crc32 of the content-word stems (0 for other tokens; for space-less scripts, of character
+    bigrams, see :func:`content_words`).
+    """
+    tokens, hashes, stems, found = _scan(text)
+    if hashes is None:  # the regex path
+        hashes = [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in tokens]
+        stems = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in content_words(tokens)]
+    return hashes, stems, found  # type: ignore[return-value]
+
+
+def _scan(text: str) -> tuple[list[str], Any, Any, list[list[str]]]:
     text = normalise(text)
     if _NOSPACE_CHAR.search(text):
-        return _analyse_regex(text)
+        tokens, sentence_facts = _analyse_regex(text)
+        return tokens, None, None, sentence_facts
     words = text.split()
     if not words:
-        return [], []
+        return [], [], [], []
     if len(_entry) > 1_000_000:  # bounded over a long run
         _entry.clear()
         _fact.clear()
@@ -268,7 +281,7 @@ def analyse(text: str) -> tuple[list[str], list[list[str]]]:
             if w not in _entry:
                 _learn(w)
         entries = list(map(_entry.__getitem__, words))
-    folded, kinds = zip(*entries)
+    folded, kinds, hashes, stems = zip(*entries)
     out: list[list[str]] = []
     found: list[str] = []
     skip_to = 0
@@ -289,9 +302,10 @@ def analyse(text: str) -> tuple[list[str], list[list[str]]]:
             found = []
     if found:
         out.append(found)
-    if "" in folded:
-        return [t for t in folded if t], out
-    return list(folded), out
+    if "" in folded:  # words of punctuation only
+        keep = [i for i, t in enumerate(folded) if t]
+        return ([folded[i] for i in keep], [hashes[i] for i in keep], stems, out)
+    return list(folded), hashes, stems, out
 
 
 def _analyse_regex(text: str) -> tuple[list[str], list[list[str]]]:

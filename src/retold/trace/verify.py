@@ -12,7 +12,8 @@ Pure functions (the pair pipeline is pure too); no I/O.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from retold.model import Article, Comparison, Document, Link
 from retold.trace import direction as dr

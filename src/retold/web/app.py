@@ -16,6 +16,7 @@ Errors become a clear page (or JSON under ``/api/``) with the message; never a s
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import math
 import os
@@ -24,7 +25,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 from fastapi import FastAPI, Request
@@ -281,8 +282,9 @@ def create_app(
                                   max_part_size=options.max_body_bytes)
         sides = [await _side_from_form(form, label, options) for label in ("original", "retelling")]
         comparison = await _run(request, sides)
-        return HTMLResponse(html_report.render(comparison, home_url="/"),
-                            headers={"Content-Security-Policy": _report_csp()})
+        report = await run_limited(request, functools.partial(html_report.render, home_url="/"),
+                                   comparison)
+        return HTMLResponse(report, headers={"Content-Security-Policy": _report_csp()})
 
     @app.post("/api/compare", summary="Compare two articles",
               response_description="The retold.comparison/1 JSON document.",
@@ -373,11 +375,20 @@ async def _run(request: Request, sides: list[_Side]) -> Comparison:
                 "or paste the article's text instead",
                 retry_after=wait,
             )
+    return await run_limited(request, _compare_sides, sides, options)
+
+
+T = TypeVar("T")
+
+
+async def run_limited(request: Request, fn: Callable[..., T], *args: Any) -> T:
+    """Run blocking work in a worker thread, within the request time limit and the
+    limit on comparisons at once."""
+    options: WebOptions = request.app.state.options
     try:
         with anyio.fail_after(options.request_timeout):
             return await anyio.to_thread.run_sync(
-                _compare_sides, sides, options, abandon_on_cancel=True,
-                limiter=_limiter(request.app),
+                fn, *args, abandon_on_cancel=True, limiter=_limiter(request.app),
             )
     except TimeoutError:
         raise RequestTimeout(

@@ -178,13 +178,20 @@ def links_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
 
 
 @router.get("/link", response_class=HTMLResponse, include_in_schema=False)
-def link_page(request: Request, source: str = Query(..., max_length=1000),
-              target: str = Query(..., max_length=1000)) -> HTMLResponse:
+async def link_page(request: Request, source: str = Query(..., max_length=1000),
+                    target: str = Query(..., max_length=1000)) -> HTMLResponse:
+    from retold.web.app import _report_csp, run_limited
+
+    page = await run_limited(request, _link_report, request.app.state.store, source, target)
+    return HTMLResponse(page, headers={"Content-Security-Policy": _report_csp()})
+
+
+def _link_report(path: str, source: str, target: str) -> str:
+    """The comparison report of one link (runs in a worker thread)."""
     from retold.compare import compare
     from retold.reports import html as html_report
-    from retold.web.app import _report_csp
 
-    with _store(request) as store:
+    with _opened(path) as store:
         link = next((l for l in store.links()
                      if l.source_id == source and l.target_id == target), None)
         if link is None:
@@ -193,8 +200,7 @@ def link_page(request: Request, source: str = Query(..., max_length=1000),
     if a is None or b is None:
         raise _not_found(f"an article of the link {source!r} -> {target!r}")
     comparison = compare(a.to_document(), b.to_document())
-    return HTMLResponse(html_report.render(comparison, home_url="/links"),
-                        headers={"Content-Security-Policy": _report_csp()})
+    return html_report.render(comparison, home_url="/links", home_label="All links")
 
 
 @router.get("/articles", response_class=HTMLResponse, include_in_schema=False)
@@ -385,8 +391,13 @@ def _edge_path(x1: float, y1: float, x2: float, y2: float) -> tuple[str, float, 
     ux, uy = dx / dist, dy / dist
     sx, sy = x1 + ux * RADIUS, y1 + uy * RADIUS
     ex, ey = x2 - ux * (RADIUS + 2), y2 - uy * (RADIUS + 2)
-    bend = (ex - sx) * 0.45
-    c1x, c1y, c2x, c2y = sx + bend, sy, ex - bend, ey
+    if abs(ex - sx) > COLUMN * 1.2 and abs(ey - sy) > 1:
+        # spanning columns: keep to the source's row, then turn, so as not to run through
+        # the articles of the columns in between (they sit on the straight diagonal)
+        c1x, c1y, c2x, c2y = sx + (ex - sx) * 0.8, sy, ex, sy + (ey - sy) * 0.2
+    else:
+        bend = (ex - sx) * 0.45
+        c1x, c1y, c2x, c2y = sx + bend, sy, ex - bend, ey
     lx = 0.125 * sx + 0.375 * c1x + 0.375 * c2x + 0.125 * ex
     ly = 0.125 * sy + 0.375 * c1y + 0.375 * c2y + 0.125 * ey
     return (f"M{sx:.1f},{sy:.1f} C{c1x:.1f},{c1y:.1f} {c2x:.1f},{c2y:.1f} {ex:.1f},{ey:.1f}",

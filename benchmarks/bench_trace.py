@@ -1,0 +1,247 @@
+"""Measure ``retold trace`` on a generated corpus with known truth, beside a naive baseline.
+
+    python benchmarks/bench_trace.py --articles 10000            # candidates + end to end
+    python benchmarks/bench_trace.py --articles 100000 --no-e2e  # fingerprint + search only
+
+Prints (and writes to benchmarks/out/bench_<N>.json):
+
+1. Candidate search, one process: fingerprinting and candidate search in articles per CPU
+   second (per core, so other load on the machine does not count), the candidates kept by pre-verification, their recall by kind of retelling and their
+   precision; beside the naive baseline, datasketch ``MinHashLSH`` (threshold 0.5, 128
+   permutations, ``MinHash.bulk``) over word 5-shingles alone, measured in the same run.
+2. End to end (``retold.trace`` into a fresh SQLite store, ``--workers`` processes): time by
+   stage, peak memory, link precision and recall by kind, and direction accuracy.
+
+A found pair counts as correct (precision) when both articles are of one family (an original
+and its retellings: two retellings of one original share its text, so reuse between them is
+real); recall is over the true source -> retelling pairs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import corpus as corpus_mod
+
+
+def load(n: int, seed: int) -> tuple[Path, list[dict], list[dict]]:
+    out = HERE / "out" / f"c{n}_s{seed}"
+    corpus, truth = out / "corpus.jsonl", out / "truth.jsonl"
+    if not corpus.exists():
+        corpus_mod.write(n, out, seed)
+    rows = [json.loads(line) for line in corpus.open(encoding="utf-8")]
+    return corpus, rows, [json.loads(line) for line in truth.open()]
+
+
+class Truth:
+    def __init__(self, truth: list[dict]) -> None:
+        self.kind = {frozenset((t["source_id"], t["target_id"])): t["kind"] for t in truth}
+        self.source = {(t["source_id"], t["target_id"]) for t in truth}
+        family = {t["target_id"]: t["source_id"] for t in truth}
+        self.family = lambda a: family.get(a, a)
+        self.totals = collections.Counter(self.kind.values())
+
+    def score(self, pairs: set[frozenset[str]]) -> dict[str, Any]:
+        hit = collections.Counter(self.kind[p] for p in pairs if p in self.kind)
+        same = sum(1 for p in pairs if len({self.family(a) for a in p}) == 1)
+        return {
+            "pairs": len(pairs),
+            "precision": same / len(pairs) if pairs else 1.0,
+            "recall": sum(hit.values()) / sum(self.totals.values()),
+            "recall_by_kind": {k: hit[k] / n for k, n in sorted(self.totals.items())},
+        }
+
+
+def candidates_bench(rows: list[dict], truth: Truth) -> dict[str, Any]:
+    from retold.trace import candidates as cd
+    from retold.trace.fingerprint import fingerprint
+
+    ids = [r["id"] for r in rows]
+    t0 = time.process_time()
+    fps = [fingerprint(r["id"], r["text"]) for r in rows]
+    t1 = time.process_time()
+    p = cd.SearchParams()
+    n = len(fps)
+    shingles, words = np.stack([f.shingles for f in fps]), np.stack([f.words for f in fps])
+    sk = cd.band_keys(shingles, p.shingle_bands, p.shingle_rows)
+    wk = cd.band_keys(words, p.word_bands, p.word_rows)
+    idx = np.arange(n)
+    keys = {"shingles": (sk.ravel(), np.repeat(idx, sk.shape[1])),
+            "words": (wk.ravel(), np.repeat(idx, wk.shape[1])),
+            "facts": (np.concatenate([f.facts for f in fps]),
+                      np.repeat(idx, [len(f.facts) for f in fps]))}
+    found, stats = cd.search(keys, np.ones(n, dtype=bool), p)
+    ab = np.stack([found.a, found.b], axis=1)
+    _, worth = cd.estimate_many(
+        found.a, found.b, shingles, words, np.array([f.n_shingles for f in fps]),
+        np.array([f.n_words for f in fps]), np.array([len(f.facts) for f in fps]),
+        found.shared_facts, p)
+    t2 = time.process_time()
+    all_pairs = {frozenset((ids[a], ids[b])) for a, b in ab.tolist()}
+    kept = {frozenset((ids[a], ids[b])) for a, b in ab[worth].tolist()}
+    by_channel = {}
+    for name in cd.CHANNELS:
+        bit = cd.CHANNELS.index(name)
+        sel = ab[(found.channels >> bit) & 1 == 1]
+        by_channel[name] = truth.score({frozenset((ids[a], ids[b])) for a, b in sel.tolist()})
+    return {
+        "fingerprint_per_s": n / (t1 - t0),
+        "search_per_s": n / (t2 - t1),
+        "fingerprint_and_search_per_s": n / (t2 - t0),
+        "search_stats": {"keys": stats.keys, "capped_buckets": stats.capped_buckets,
+                         "capped_articles": stats.capped_articles},
+        "candidates": truth.score(all_pairs),
+        "pre_verified": truth.score(kept),
+        "by_channel": {k: {"pairs": v["pairs"], "recall": v["recall"],
+                           "recall_by_kind": v["recall_by_kind"]}
+                       for k, v in by_channel.items()},
+    }
+
+
+def baseline_bench(rows: list[dict], truth: Truth) -> dict[str, Any]:
+    """datasketch MinHashLSH over word 5-shingles alone: the naive tool."""
+    from datasketch import MinHash, MinHashLSH
+
+    t0 = time.process_time()
+    sets = []
+    for r in rows:
+        w = r["text"].lower().split()
+        sets.append([" ".join(w[i : i + 5]).encode() for i in range(max(1, len(w) - 4))])
+    hashes = MinHash.bulk(sets, num_perm=128)
+    t1 = time.process_time()
+    lsh = MinHashLSH(threshold=0.5, num_perm=128)
+    for r, m in zip(rows, hashes):
+        lsh.insert(r["id"], m)
+    found = set()
+    for r, m in zip(rows, hashes):
+        for other in lsh.query(m):
+            if other != r["id"]:
+                found.add(frozenset((r["id"], other)))
+    t2 = time.process_time()
+    n = len(rows)
+    return {"fingerprint_per_s": n / (t1 - t0), "search_per_s": n / (t2 - t1),
+            "fingerprint_and_search_per_s": n / (t2 - t0), "candidates": truth.score(found)}
+
+
+def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
+    import psutil
+
+    from retold.trace import trace
+
+    peak = {"rss": 0}
+    proc = psutil.Process()
+
+    def progress(stage: str, done: int, total: int | None) -> None:
+        rss = proc.memory_info().rss + sum(c.memory_info().rss
+                                           for c in proc.children(recursive=True))
+        peak["rss"] = max(peak["rss"], rss)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        result = trace(corpus, store=Path(tmp) / "bench.db", workers=workers, progress=progress)
+        wall = time.perf_counter() - t0
+    links = {frozenset((l.source_id, l.target_id)): l for l in result.links}
+    scored = truth.score(set(links))
+    direction: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for pair, kind in truth.kind.items():
+        link = links.get(pair)
+        if link is None:
+            continue
+        if not link.decided:
+            direction[kind]["undecided"] += 1
+        elif (link.source_id, link.target_id) in truth.source:
+            direction[kind][f"right ({link.evidence})"] += 1
+        else:
+            direction[kind][f"wrong ({link.evidence})"] += 1
+    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {
+        "workers": workers,
+        "seconds": {k: round(v, 2) for k, v in result.seconds.items()},
+        "wall": wall,
+        "summary": result.summary(),
+        "links": scored,
+        "direction": {k: dict(v) for k, v in sorted(direction.items())},
+        "peak_rss_mb_sampled": peak["rss"] / 2**20,
+        "peak_rss_mb_main": self_peak,
+        "peak_rss_mb_largest_worker": child_peak,
+        "verify_ms_per_pair_per_core": (result.seconds["verify"] * workers * 1000
+                                        / max(result.verified, 1)),
+    }
+
+
+def table(res: dict[str, Any]) -> str:
+    ours, base = res["ours"], res["baseline"]
+    kinds = list(ours["pre_verified"]["recall_by_kind"])
+    lines = [f"corpus: {res['articles']} articles, {res['true_links']} true links",
+             "", ("| | retold trace (candidates after pre-verification) | naive: MinHashLSH "
+                  "5-shingles, t=0.5 |"), "|---|---|---|"]
+    lines.append(f"| fingerprint + search, articles/s (1 core) | "
+                 f"{ours['fingerprint_and_search_per_s']:,.0f} | "
+                 f"{base['fingerprint_and_search_per_s']:,.0f} |")
+    lines.append(f"| candidate pairs | {ours['pre_verified']['pairs']:,} | "
+                 f"{base['candidates']['pairs']:,} |")
+    lines.append(f"| precision | {ours['pre_verified']['precision']:.3f} | "
+                 f"{base['candidates']['precision']:.3f} |")
+    lines.append(f"| recall | {ours['pre_verified']['recall']:.3f} | "
+                 f"{base['candidates']['recall']:.3f} |")
+    for k in kinds:
+        lines.append(f"| recall: {k} | {ours['pre_verified']['recall_by_kind'][k]:.3f} | "
+                     f"{base['candidates']['recall_by_kind'][k]:.3f} |")
+    if "e2e" in res:
+        e = res["e2e"]
+        stages = ", ".join(f"{k} {v}" for k, v in e["seconds"].items())
+        lines += ["", (f"end to end, {e['workers']} workers: {e['wall']:.1f} s ({stages}); "
+                       f"peak memory {e['peak_rss_mb_sampled']:.0f} MB (all processes, "
+                       f"sampled); verification {e['verify_ms_per_pair_per_core']:.0f} "
+                       "ms/pair/core"),
+                  (f"links: {e['links']['pairs']:,}, precision {e['links']['precision']:.3f}, "
+                   f"recall {e['links']['recall']:.3f}"),
+                  "| kind | link recall | direction |", "|---|---|---|"]
+        for k, r in e["links"]["recall_by_kind"].items():
+            d = ", ".join(f"{n} {w}" for w, n in sorted(e["direction"].get(k, {}).items()))
+            lines.append(f"| {k} | {r:.3f} | {d} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--articles", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--no-e2e", action="store_true", help="candidate search only")
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args()
+    corpus, rows, truth_rows = load(args.articles, args.seed)
+    truth = Truth(truth_rows)
+    res: dict[str, Any] = {"articles": len(rows), "true_links": len(truth_rows)}
+    res["ours"] = candidates_bench(rows, truth)
+    if not args.no_baseline:
+        res["baseline"] = baseline_bench(rows, truth)
+    del rows
+    if not args.no_e2e:
+        res["e2e"] = e2e_bench(corpus, truth, args.workers)
+    out = HERE / "out" / f"bench_{args.articles}.json"
+    out.write_text(json.dumps(res, indent=2))
+    if "baseline" in res:
+        print(table(res))
+    else:
+        print(json.dumps(res, indent=2))
+    print(f"\n(full figures in {out})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+"""The local engine: in-process and with workers, the same links; incremental runs."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from retold.engines import get_engine
+from retold.errors import MissingExtra, OptionError
+from retold.ingest import read_inputs
+from retold.store import open_store
+from retold.trace import trace
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_corpus(tmp_path: Path, n: int, seed: int = 11) -> tuple[Path, list[dict]]:
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks/corpus.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    corpus, truth = module.write(n, tmp_path / f"corpus{n}", seed)
+    return corpus, [json.loads(line) for line in truth.read_text().splitlines()]
+
+
+def key(links: list) -> list[tuple]:
+    return [(l.source_id, l.target_id, l.decided, l.evidence, round(l.reuse, 6), l.changes)
+            for l in links]
+
+
+def test_workers_give_the_same_links_as_in_process(tmp_path: Path) -> None:
+    corpus, truth = make_corpus(tmp_path, 60)
+    one = trace(corpus, workers=1)
+    two = trace(corpus, workers=2, batch_size=7)
+    assert key(one.links) == key(two.links)
+    assert one.links, "the corpus has retellings"
+    found = {frozenset((l.source_id, l.target_id)) for l in one.links}
+    assert sum(frozenset((t["source_id"], t["target_id"])) in found for t in truth) >= 0.9 * len(
+        truth)
+
+
+def test_an_incremental_run_does_only_the_new_work(tmp_path: Path) -> None:
+    corpus, _ = make_corpus(tmp_path, 60)
+    rows = corpus.read_text().splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(rows[:40]) + "\n")
+    second.write_text("\n".join(rows[40:]) + "\n")
+    db = tmp_path / "s.db"
+    r1 = trace(first, store=db)
+    r2 = trace([first, second], store=db)  # the first file again: already stored, skipped
+    assert (r2.added, r2.already_stored, r2.fingerprinted) == (20, 40, 20)
+    whole = trace(corpus)
+    # every link of a one-shot run is found incrementally (the incremental run may keep a
+    # few more: pairs of two retellings that a third article explains across runs)
+    assert set(key(whole.links)) <= set(key(r2.links))
+    assert set(key(r1.links)) <= set(key(r2.links))
+    r3 = trace(second, store=db)
+    assert (r3.added, r3.fingerprinted, r3.candidates, r3.verified) == (0, 0, 0, 0)
+    assert key(r3.links) == key(r2.links)
+
+
+def test_progress_is_reported_by_stage(tmp_path: Path) -> None:
+    corpus, _ = make_corpus(tmp_path, 20)
+    seen: list[str] = []
+    trace(corpus, progress=lambda stage, done, total: seen.append(stage))
+    assert {"ingest", "fingerprint", "search", "verify", "stories"} <= set(seen)
+
+
+def test_problems_are_reported_and_stored(tmp_path: Path) -> None:
+    f = tmp_path / "x.jsonl"
+    f.write_text('{"id": "a", "text": "Some text."}\n{broken\n')
+    with open_store("memory:") as store:
+        result = get_engine("local").run(read_inputs([f]), store)
+        assert [p.line for p in result.problems] == [2]
+        assert store.problems == [(str(f), 2, result.problems[0].reason)]  # type: ignore[attr-defined]
+
+
+def test_engine_selector() -> None:
+    assert get_engine("auto").name == "local"
+    with pytest.raises(OptionError, match="unknown engine"):
+        get_engine("dask")
+    if importlib.util.find_spec("pyspark") is None:
+        with pytest.raises(MissingExtra, match=r"pip install 'retold\[spark\]'"):
+            get_engine("spark")
