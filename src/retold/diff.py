@@ -134,8 +134,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "name":
                 # A capitalised word the other side writes in lower case is a common word that
                 # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
-                dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)]
-                added = [b for b in added if not _lower_case_in(b, pair.original, original)]
+                # An acronym the other side spells out ("IED" / "improvised explosive devices")
+                # was expanded, not dropped.
+                dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)
+                           and not _spelled_out_in(a, pair.retelling, retelling)]
+                added = [b for b in added if not _lower_case_in(b, pair.original, original)
+                         and not _spelled_out_in(b, pair.original, original)]
             if kind == "attribution":
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -227,6 +231,21 @@ def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
         return False
     pattern = re.compile(rf"(?<!\w){re.escape(word[0].lower() + word[1:])}(?!\w)")
     return any(pattern.search(side.sentences[i].text) for i in ids)
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
+    letters = fact.text.replace(".", "")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    target = letters.casefold()
+    for i in ids:
+        initials = "".join(w[0] for w in _WORD_RE.findall(side.sentences[i].text)).casefold()
+        if target in initials:
+            return True
+    return False
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:

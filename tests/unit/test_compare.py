@@ -76,3 +76,13 @@ def test_relation_labels() -> None:
     )
     relations = [p.relation for p in c.pairs]
     assert relations == ["changed", "verbatim", "paraphrase"]
+
+
+def test_common_words_and_spelled_out_acronyms_are_not_name_changes() -> None:
+    c = retold.compare(
+        "Schools will stay closed. The militants used IED attacks against the convoy.",
+        "Officials said schools will stay closed. The militants used improvised explosive "
+        "devices against the convoy.",
+        original_published="2021-01-01", retelling_published="2021-01-01",
+    )
+    assert not [ch for ch in c.changes if ch.kind == "name"], c.changes
