@@ -25,9 +25,9 @@ from pathlib import Path
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(var, "1")
 
-from retold.compare import compare  # noqa: E402
-from retold.read import read_text  # noqa: E402
-from retold.segment import segment  # noqa: E402
+from retold.compare import compare
+from retold.read import read_text
+from retold.segment import segment
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "isis-iraq-2020"
 TARGET_MS = 50.0
@@ -41,7 +41,7 @@ def scaled(text: str, k: int) -> str:
     copies = []
     for i in range(k):
         marker = "".join(chr(ord("a") + int(d)) for d in f"{i:02d}")
-        copies.append(_LONG_WORD.sub(lambda m: m.group(1) + marker, text))
+        copies.append(_LONG_WORD.sub(rf"\1{marker}", text))
     return "\n\n".join(copies)
 
 

@@ -14,7 +14,6 @@ __version__ = "0.1.0"
 
 from retold.compare import compare, compare_documents
 from retold.errors import RetoldError
-from retold.read import read_source
 from retold.model import (
     AlignedPair,
     Article,
@@ -29,6 +28,7 @@ from retold.model import (
     Summary,
     Variant,
 )
+from retold.read import read_source
 
 logging.getLogger("retold").addHandler(logging.NullHandler())
 
@@ -46,9 +46,9 @@ __all__ = [
     "Story",
     "Summary",
     "Variant",
+    "__version__",
     "compare",
     "compare_documents",
     "read_source",
-    "__version__",
 ]
 

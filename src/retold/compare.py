@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from retold import read
 from retold.align import Alignment, align

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -124,13 +125,26 @@ def _count(db: Path, sql: str) -> int:
         return 0
 
 
+@pytest.fixture(scope="module")
+def uninterrupted(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A corpus and the links of an uninterrupted run over it."""
+    tmp = tmp_path_factory.mktemp("resume")
+    corpus, _ = make_corpus(tmp, 80, seed=5)
+    ref = tmp / "ref.db"
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["trace", str(corpus), "--store", str(ref), "--quiet"]) == 0
+        out.truncate(0)
+        out.seek(0)
+        assert main(["links", str(ref)]) == 0
+    return corpus, out.getvalue()
+
+
 @pytest.mark.parametrize("kill_when", ["fingerprint", "verify"])
 def test_kill_9_then_rerun_gives_the_same_links(
-        tmp_path: Path, kill_when: str, capsys: pytest.CaptureFixture[str]) -> None:
-    corpus, _ = make_corpus(tmp_path, 80, seed=5)
-    ref = tmp_path / "ref.db"
-    assert main(["trace", str(corpus), "--store", str(ref), "--quiet"]) == 0
-    capsys.readouterr()
+        tmp_path: Path, kill_when: str, uninterrupted: tuple[Path, str],
+        capsys: pytest.CaptureFixture[str]) -> None:
+    corpus, expected = uninterrupted
     db = tmp_path / "killed.db"
     proc = _run(["trace", str(corpus), "--store", str(db), "--quiet", "--batch-size", "10"])
     query = {"fingerprint": "SELECT count(*) FROM fingerprints",
@@ -143,8 +157,6 @@ def test_kill_9_then_rerun_gives_the_same_links(
     assert proc.returncode == -signal.SIGKILL, "the run finished before it could be killed"
     assert main(["trace", str(corpus), "--store", str(db), "--quiet"]) == 0
     capsys.readouterr()
-    assert main(["links", str(ref)]) == 0
-    expected = capsys.readouterr().out
     assert main(["links", str(db)]) == 0
     assert capsys.readouterr().out == expected
     assert expected.count("\n") > 10

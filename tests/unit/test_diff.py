@@ -43,9 +43,9 @@ def test_same_wording() -> None:
 def test_sole_leftovers_pair_when_nothing_contradicts() -> None:
     weak = SimpleNamespace(equivalent=lambda a, b: False, slot_score=lambda a, b: 0.3,
                            explain=lambda a, b: "x")
-    same, changed, dropped, added = match_facts(weak, [fact("12")], [fact("15")])  # type: ignore[arg-type]
+    _, changed, _, _ = match_facts(weak, [fact("12")], [fact("15")])  # type: ignore[arg-type]
     assert [(a.key, b.key) for a, b in changed] == [("12", "15")]
     clash = SimpleNamespace(equivalent=lambda a, b: False, slot_score=lambda a, b: 0.1,
                             explain=lambda a, b: "x")
-    same, changed, dropped, added = match_facts(clash, [fact("12")], [fact("15")])  # type: ignore[arg-type]
+    _, changed, dropped, added = match_facts(clash, [fact("12")], [fact("15")])  # type: ignore[arg-type]
     assert not changed and len(dropped) == 1 and len(added) == 1

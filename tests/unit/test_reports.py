@@ -7,7 +7,15 @@ import os
 from pathlib import Path
 
 from retold.model import (
-    AlignedPair, Change, Comparison, Document, Excerpt, Sentence, Side, Summary, Variant,
+    AlignedPair,
+    Change,
+    Comparison,
+    Document,
+    Excerpt,
+    Sentence,
+    Side,
+    Summary,
+    Variant,
 )
 from retold.reports.json_report import dumps
 from retold.reports.terminal import render

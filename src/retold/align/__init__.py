@@ -2,4 +2,4 @@
 
 from retold.align.sentences import LINK_RATIO, LINK_THRESHOLD, Alignment, align
 
-__all__ = ["Alignment", "LINK_RATIO", "LINK_THRESHOLD", "align"]
+__all__ = ["LINK_RATIO", "LINK_THRESHOLD", "Alignment", "align"]

@@ -14,10 +14,11 @@ original align with a retelling in another language.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -69,7 +70,7 @@ def embedding_matrix(left: Sequence[str], right: Sequence[str], *, model: str | 
     vectors = encoder.encode(list(left) + list(right), normalize_embeddings=True,
                              convert_to_numpy=True, show_progress_bar=False)
     a, b = vectors[: len(left)], vectors[len(left) :]
-    return np.clip(a @ b.T, 0.0, 1.0)
+    return np.asarray(np.clip(a @ b.T, 0.0, 1.0), dtype=float)
 
 
 def blended_matrix(tfidf: sparse.spmatrix, embeddings: np.ndarray,

@@ -12,8 +12,8 @@ Cost: one sparse TF-IDF product plus a pass over its non-zeros; no dense n x m m
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from scipy import sparse

@@ -123,8 +123,9 @@ CANDIDATE_SCHEMA = T.StructType([
     T.StructField("b", T.LongType(), False),
     T.StructField("channels", T.IntegerType(), False),
     T.StructField("shared_facts", T.IntegerType(), False),
-    T.StructField("score", T.DoubleType(), False),
+    T.StructField("score", T.DoubleType(), False),  # rounded, as the store keeps it
     T.StructField("state", T.IntegerType(), False),
+    T.StructField("estimate", T.DoubleType(), False),  # unrounded (prune_through_third's input)
 ])
 LINK_FIELDS = [
     T.StructField("id", T.StringType(), True),
@@ -451,9 +452,35 @@ def _preverify_partition(rows: Iterator[Any], params: cd.SearchParams) -> Iterat
             np.array([len(f.facts) for f in both]),
             np.array([r["shared_facts"] for r in chunk], dtype=np.int64), params)
         rounded = np.round(score, 6).tolist()  # as the store keeps it (local engine)
-        for r, sc, ok in zip(chunk, rounded, worth.tolist()):
+        for r, sc, ok, raw in zip(chunk, rounded, worth.tolist(), score.tolist()):
             yield (r["a"], r["b"], r["channels"], r["shared_facts"], sc,
-                   PENDING if ok else REJECTED)
+                   PENDING if ok else REJECTED, raw)
+
+
+def _third_partition(rows: Iterator[Any]) -> Iterator[tuple[int, int]]:
+    """``candidates.prune_through_third`` on each pair's own neighbourhood.
+
+    The verdict on a pair ``(x, y)`` depends only on the pair, the articles ``z`` that are
+    candidates of both, the scores of ``(x, z)`` and ``(y, z)`` and the dates of the three; so
+    running the reference function on exactly those edges gives the verdict it gives on the
+    whole candidate graph. Yields the marked pairs.
+    """
+    for r in rows:
+        x, y = r["a"], r["b"]
+        days: dict[int, int | None] = {x: r["dx"], y: r["dy"]}
+        pairs: list[tuple[int, int]] = [(x, y)]
+        scores: list[float] = [r["estimate"]]
+        for t in r["common"]:
+            z = t["z"]
+            days[z] = t["dz"]
+            pairs += [(min(x, z), max(x, z)), (min(y, z), max(y, z))]
+            scores += [t["xz"], t["yz"]]
+        index = {s: i for i, s in enumerate(sorted(days))}  # keeps a < b
+        published = [days[s] for s in sorted(days)]
+        marks = cd.prune_through_third([(index[a], index[b]) for a, b in pairs], scores,
+                                       published)
+        if marks[0]:
+            yield (x, y)
 
 
 class _Recorder:
@@ -726,11 +753,13 @@ class Pipeline:
         scored = spark.createDataFrame(
             joined.rdd.mapPartitions(lambda rows: _preverify_partition(rows, p)),
             CANDIDATE_SCHEMA)
-        path = self.stage_path("candidates")
-        scored.write.mode("overwrite").parquet(path)
-        df = spark.read.parquet(path)
+        scored_path = _join(self.out, "_stages", "_scored")
+        scored.write.mode("overwrite").parquet(scored_path)
+        df = spark.read.parquet(scored_path)
         if p.prune_third:
             df = self._prune_third(arts, df)
+        df.write.mode("overwrite").parquet(self.stage_path("candidates"))
+        df = spark.read.parquet(self.stage_path("candidates"))
         n_pairs = df.count()
         self.summary["search"] = {
             "keys": int(agg["keys"] or 0), "buckets": int(agg["buckets"] or 0),
@@ -742,28 +771,33 @@ class Pipeline:
         return df
 
     def _prune_third(self, arts: DataFrame, df: DataFrame) -> DataFrame:
-        """``candidates.prune_through_third`` on the driver (off by default: see SearchParams)."""
-        live = df.filter(F.col("state") == PENDING).select("a", "b", "score").collect()
-        seqs = sorted({s for r in live for s in (r["a"], r["b"])})
-        index = {s: i for i, s in enumerate(seqs)}
-        pub = {r["seq"]: r["published"] for r in arts.select("seq", "published").collect()
-               if r["seq"] in index}
-        days = [dt.date.fromisoformat(pub[s]).toordinal() if pub.get(s) else None for s in seqs]
-        marks = cd.prune_through_third([(index[r["a"]], index[r["b"]]) for r in live],
-                                       [r["score"] for r in live], days)
-        third = [(r["a"], r["b"]) for r, m in zip(live, marks) if m]
-        if not third:
-            return df
-        t = self.spark.createDataFrame(third, "a long, b long").withColumn("third", F.lit(True))
-        pruned = (df.join(t, ["a", "b"], "left")
+        """Mark pairs a third article explains (``candidates.prune_through_third``)."""
+        live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate")
+        days = arts.select("seq", F.when(F.col("published").isNotNull(), F.datediff(
+            F.to_date("published"), F.lit("0001-01-01")) + 1).alias("day"))
+        # both directions: u's neighbour v, with the pair's unrounded score
+        edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate").union(
+            live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate"))
+        ex = edges.select(F.col("u").alias("a"), F.col("v").alias("z"),
+                          F.col("estimate").alias("xz"))
+        ey = edges.select(F.col("u").alias("b"), F.col("v").alias("z"),
+                          F.col("estimate").alias("yz"))
+        common = (live.join(ex, "a").join(ey, ["b", "z"])
+                  .join(days.select(F.col("seq").alias("z"), F.col("day").alias("dz")), "z")
+                  .groupBy("a", "b")
+                  .agg(F.collect_list(F.struct("z", "xz", "yz", "dz")).alias("common")))
+        tri = (live.join(common, ["a", "b"])
+               .join(days.select(F.col("seq").alias("a"), F.col("day").alias("dx")), "a")
+               .join(days.select(F.col("seq").alias("b"), F.col("day").alias("dy")), "b"))
+        marked = self.spark.createDataFrame(tri.rdd.mapPartitions(_third_partition),
+                                            "a long, b long").withColumn("third", F.lit(True))
+        pruned = (df.join(marked, ["a", "b"], "left")
                   .withColumn("state", F.when(F.col("third"), F.lit(THIRD))
                               .otherwise(F.col("state")))
-                  .drop("third"))
-        path = self.stage_path("candidates") + "_pruned"
+                  .select(*[f.name for f in CANDIDATE_SCHEMA.fields]))
+        path = _join(self.out, "_stages", "_pruned")
         pruned.write.mode("overwrite").parquet(path)
-        pruned = self.spark.read.parquet(path)
-        pruned.write.mode("overwrite").parquet(self.stage_path("candidates"))
-        return self.spark.read.parquet(self.stage_path("candidates"))
+        return self.spark.read.parquet(path)
 
     def _verify(self, arts: DataFrame, cands: DataFrame) -> DataFrame:
         cols = ["id", "text", "title", "url", "outlet", "published", "author"]

@@ -14,8 +14,9 @@ A fact kind is a module with three functions of one signature each:
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from retold.model import Document, Fact, Sentence
 

@@ -834,6 +834,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
 # change only when it is the sole leftover of its pair; different counted nouns never are.
 ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
 ROLES_DIFFER_WITH_UNIT = 0.4
+SAME_HEDGE_MAGNITUDE = 0.1  # different nouns, same hedge, within a factor of 10: 0.25-0.3
+MAGNITUDE_RATIO = 10.0
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -852,6 +854,10 @@ def slot_score(a: Fact, b: Fact) -> float:
             # things may still be one slot reworded ("a cut of 8%" / "a reduction of 10%"),
             # but not likely enough to call a change unless nothing else is left.
             score = ROLES_DIFFER_WITH_UNIT if unit_same and qa.unit else FALLBACK
+            if score == FALLBACK and qa.hedge == qb.hedge and _same_magnitude(qa, qb):
+                # "more than 200 homes" / "more than 300 houses": a synonym the rules cannot
+                # see; enough to pair them when they are the only figures left in a pair.
+                score += SAME_HEDGE_MAGNITUDE
     elif unit_same and qa.unit:
         score = UNIT_MATCH
     elif unit_same:
@@ -863,6 +869,12 @@ def slot_score(a: Fact, b: Fact) -> float:
     if (qa.low != qa.high) == (qb.low != qb.high):
         score = min(1.0, score + 0.05)  # both ranges, or both single figures
     return round(score, 4)
+
+
+def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
+    """Tell whether two quantities are within ``MAGNITUDE_RATIO`` of each other."""
+    a, b = abs(qa.high), abs(qb.high)
+    return a > 0 and b > 0 and max(a, b) / min(a, b) <= MAGNITUDE_RATIO
 
 
 def _figure(x: float) -> str:

@@ -5,7 +5,7 @@ passages the retelling dropped and added. Renders a Comparison; computes nothing
 from __future__ import annotations
 
 import io
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
