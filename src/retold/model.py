@@ -77,8 +77,10 @@ class Quantity:
 
     low: float
     high: float
-    hedge: str | None = None  # about | at_least | at_most | more_than | less_than | nearly | up_to
-    unit: str | None = None  # percent | None
+    # about | at_least | at_most | more_than | less_than | nearly | up_to | vague ("hundreds of")
+    hedge: str | None = None
+    # percent | percentage point | a currency code (USD, GBP, EUR) | km | °C | None for a count
+    unit: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"low": self.low, "high": self.high, "hedge": self.hedge, "unit": self.unit}
@@ -90,7 +92,9 @@ class Interval:
 
     start: dt.date | None
     end: dt.date | None
-    granularity: str  # day | month | part-of-month | season | year | decade | vague
+    # day | week | weekend | part-of-week | month | part-of-month | season | year | part-of-year
+    # | decade | part-of-decade | period | vague | relative-unresolved (no publication date)
+    granularity: str
     relative: bool = False  # resolved against a publication date
     reference: dt.date | None = None  # the date it was resolved against
 
@@ -335,6 +339,9 @@ class Link:
     similarity: float = 0.0
     detail: str = ""  # the evidence in words: "published 2020-03-01 before 2020-03-03", ...
     facts: tuple[dict[str, Any], ...] = ()  # the source's facts: kind, key, text, status, to
+    # aligned passages: (source start, source end, target start, target end, relation), in
+    # character offsets of the two texts; not part of equality (an engine may not keep them)
+    passages: tuple[tuple[int, int, int, int, str], ...] = field(default=(), compare=False)
 
     @property
     def id(self) -> str:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import doctest
 import re
 
 import pytest
@@ -242,3 +243,7 @@ def test_humanise() -> None:
     assert dates.humanise(Interval(D(2019, 1, 1), D(2019, 12, 31), "year")) == "2019"
     assert dates.humanise(Interval(D(2020, 6, 15), D(2020, 6, 21), "week")) == "15–21 June 2020"
     assert dates.humanise(Interval(None, None, "vague")) == "an unspecified time"
+
+
+def test_docstring_examples_run() -> None:
+    assert doctest.testmod(dates).failed == 0

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import doctest
 import re
 
 import pytest
@@ -262,6 +263,21 @@ def test_slot_score_prefers_the_same_counted_noun() -> None:
     assert 0 <= numbers.slot_score(ships, share) <= 1
 
 
+def test_measured_noun_before_a_percentage_names_the_slot() -> None:
+    cut = one("The parks department faces a cut of about 8 percent.")
+    rise = one("Police spending rose by 12%.")
+    other_rise = one("The council raised police spending by 15%.")
+    assert (cut.role, rise.role) == ("cut", "")
+    assert other_rise.role == "spending"
+    assert numbers.slot_score(cut, other_rise) < 0.5 <= numbers.slot_score(rise, other_rise)
+
+
+def test_synonym_nouns_pair_only_as_a_last_resort() -> None:
+    homes = one("The storm destroyed more than 200 homes.")
+    houses = one("The storm wrecked more than 300 houses.")
+    assert 0.25 <= numbers.slot_score(homes, houses) < 0.5
+
+
 def test_explain_changed_range() -> None:
     a = one("Police put the crowd at between 6,000-7,000.")
     b = one("Police put the crowd at between 60,000 and 70,000.")
@@ -299,3 +315,7 @@ def test_humanise() -> None:
     assert numbers.humanise(Quantity(5, 10, "up_to", "percent")) == "up to 5%–10%"
     assert numbers.humanise(Quantity(200, 999, "vague")) == "hundreds"
     assert numbers.humanise(Quantity(3.2e9, 3.2e9, None, "GBP")) == "£3.2 billion"
+
+
+def test_docstring_examples_run() -> None:
+    assert doctest.testmod(numbers).failed == 0

@@ -57,10 +57,12 @@ def test_stage_marks(store: Store) -> None:
     assert store.pending(10) == [(sa, sb, 1, 0.9)]
     link = Link("a", "b", True, "published", 0.9, 0.8, "wholly", 2, ("shingles",), 0.9,
                 detail="d", facts=({"kind": "number", "key": "k", "text": "1",
-                                    "status": "carried", "to": ""},))
+                                    "status": "carried", "to": ""},),
+                passages=((0, 10, 5, 15, "verbatim"),))
     store.put_links([(sa, sb)], [link])
     assert store.pending(10) == []
-    assert list(store.links()) == [link]
+    [back] = store.links()
+    assert back == link and back.passages == link.passages
     assert store.counts()["verified"] == 1 and store.counts()["links"] == 1
 
 

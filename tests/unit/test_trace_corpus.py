@@ -112,6 +112,15 @@ def test_every_kind_of_retelling_is_linked_to_its_source() -> None:
         assert frozenset(("wire", kind)) in pairs, kind
 
 
+def test_links_carry_their_aligned_passages() -> None:
+    link = next(l for l in trace(english_corpus()).links if l.target_id == "cut")
+    texts = {a.id: a.text for a in english_corpus()}
+    assert link.passages
+    for s0, s1, t0, t1, relation in link.passages:
+        assert relation == "verbatim"
+        assert texts["wire"][s0:s1] == texts["cut"][t0:t1]
+
+
 def test_an_unrelated_article_on_the_same_topic_is_not_linked() -> None:
     result = trace(english_corpus())
     assert not [l for l in result.links if "drought" in (l.source_id, l.target_id)]
@@ -178,3 +187,11 @@ def test_undated_links_are_decided_by_containment_or_marked_undecided() -> None:
     copy = links[frozenset(("x-wire", "m-copy"))]
     assert (copy.decided, copy.evidence) == (False, "undecided")
     assert (copy.source_id, copy.target_id) == ("m-copy", "x-wire")  # id order
+
+
+def test_retold_trace_is_callable_even_after_importing_its_modules() -> None:
+    import retold
+    import retold.trace.stories  # noqa: F401  (makes the attribute retold.trace the package)
+
+    result = retold.trace([{"id": "a", "text": ORIGINAL}, {"id": "b", "text": CUT}])
+    assert [(l.source_id, l.target_id) for l in result.links] == [("a", "b")]

@@ -56,3 +56,13 @@ def test_fingerprints_are_the_same_in_another_process() -> None:
                          capture_output=True, check=True,
                          env={**os.environ, "PYTHONHASHSEED": seed}).stdout
     assert out.split() == [str(here.shingles.sum()), str(here.facts.sum())]
+
+
+def test_shingles_start_at_the_first_token() -> None:
+    # wire copy reprinted from its first character: the opening window must be a shingle
+    # (passim's alignment misses reuse that starts at offset 0 of both texts)
+    first_five = fp.shingle_hashes(fp.token_ids("Floods killed 37 people in"))
+    assert first_five.size == 1
+    text = "Floods killed 37 people in Kandara on Tuesday, the governor said."
+    assert first_five[0] in set(fp.shingle_hashes(fp.token_ids(text)).tolist())
+    assert fp.shingle_hashes(fp.token_ids("Floods killed 37")).size == 1  # short text: one

@@ -111,7 +111,8 @@ def run_trace(args: argparse.Namespace) -> int:
     else:
         print(f"articles {summary['articles']} (new {summary['added']}, already stored "
               f"{summary['already_stored']}, skipped {summary['problems']}); "
-              f"candidates {summary['candidates']} (pre-verified away {summary['rejected']}); "
+              f"candidates {summary['candidates']} (pre-verified away {summary['rejected']}, "
+              f"explained by an earlier article {summary['explained_by_third']}); "
               f"verified {summary['verified']}; links {summary['links']} "
               f"(new {summary['new_links']}); stories {summary['stories']}; "
               f"{summary['seconds']:.1f} s")
@@ -144,9 +145,9 @@ class _Bar:
         if stage not in self.tasks:
             self.tasks[stage] = self.progress.add_task(stage, total=total, rate="")
             self.started[stage] = time.perf_counter()
-        elapsed = max(time.perf_counter() - self.started[stage], 1e-6)
-        self.progress.update(self.tasks[stage], completed=done, total=total,
-                             rate=f"{done / elapsed:,.0f}/s")
+        elapsed = time.perf_counter() - self.started[stage]
+        rate = f"{done / elapsed:,.0f}/s" if elapsed > 0.2 else ""
+        self.progress.update(self.tasks[stage], completed=done, total=total, rate=rate)
 
     def stop(self) -> None:
         self.progress.stop()

@@ -56,7 +56,6 @@ from retold.model import Document, Fact, Interval, Sentence
 __all__ = ["date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
 
 
-
 def _words(text: str) -> frozenset[str]:
     """Make a word set from a space-separated string (long word lists stay readable)."""
     return frozenset(text.split())
@@ -170,6 +169,9 @@ _DATE_RE = re.compile(
 )
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+_DAY_OR_COUNT_NEXT_RE = re.compile(
+    rf"(?:st|nd|rd|th)?{_S}(?:of{_S})?(?:{_MONTH_ANY}|(?i:{_UNIT})s?\b)"
+)
 _ARABIC_DIGIT_RE = re.compile(r"[\u0660-\u0669\u06f0-\u06f9]")
 _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters before "year"
 # Words that may come before the trigger inside one expression ("at the end of last month").
@@ -255,8 +257,8 @@ _ROLE_STOPS = _words(
     "on in at of and by for with to was is were that which who"
 )
 _DETERMINERS = _words("the a an its their his her our this that")
-_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon", "reldow", "dow",
-                 "season", "rel", "vague", "month")
+_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon",
+                 "reldow", "dow", "season", "rel", "vague", "month")
 
 
 def _not_a_year(digits: str) -> bool:
@@ -340,8 +342,14 @@ def _matches(text: str) -> list[re.Match[str]]:
         if tok not in _TRIGGER_FORMS and not tok[0].isdigit():
             continue
         pos = t.start()
-        if tok[0].isdigit() and pos and text[pos - 1] in "'’Qq":
-            pos -= 1  # "'90s", "Q2 2020": the expression starts one character earlier
+        if tok[0].isdigit():
+            if pos and text[pos - 1] in "'’Qq":
+                pos -= 1  # "'90s", "Q2 2020": the expression starts one character earlier
+            elif len(tok) > 4 or (len(tok) < 4 and not _DAY_OR_COUNT_NEXT_RE.match(text, t.end())):
+                # A figure is part of a date only as a year, a day before a month ("3 May";
+                # "May 3" starts at the month) or a count of units ("3 days ago"): skipping
+                # the rest keeps number-dense text cheap.
+                continue
         chain = _PREFIX_CHAIN_REV.match(text[max(0, pos - _LOOKBACK_CHARS) : pos][::-1])
         if chain is not None:
             starts.extend(w.start() for w in _TOKEN_RE.finditer(text, pos - chain.end(), pos))

@@ -46,7 +46,6 @@ from retold.model import Document, Fact, Quantity, Sentence
 __all__ = ["equivalent", "explain", "extract", "humanise", "slot_score"]
 
 
-
 def _words(text: str) -> frozenset[str]:
     """Make a word set from a space-separated string (long word lists stay readable)."""
     return frozenset(text.split())
@@ -427,17 +426,17 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
             (before.lower() in _ID_WORDS and before[0].isupper())
             or any(c.isupper() for c in before[1:])):
         return None  # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier
-    words = _next_words(text, end, 2)
-    if len(words) == 2 and words[0].group(1)[:1].isupper() and \
-            words[1].group(1).lower() in _STREETS:
-        return None  # "10 Downing Street": an address
+    if text[end + 1 : end + 2].isupper():  # only then can an address follow
+        words = _next_words(text, end, 2)
+        if len(words) == 2 and words[1].group(1).lower() in _STREETS:
+            return None  # "10 Downing Street": an address
     return _Atom(start, end, value * scale, value, scale, "digits", unit)
 
 
 def _atom_matches(text: str) -> list[re.Match[str]]:
     """Find _ATOM_RE matches like ``finditer``, trying only at digits and number-ish words.
 
-    Trying the pattern at every character costs ~2 ms per 800-word article; every atom starts
+    Trying the pattern at every character cost ~2 ms per 800-word article; every atom starts
     at a digit or at one of ``_ATOM_TRIGGERS``, so only those positions are tried.
     """
     found: list[re.Match[str]] = []
@@ -600,8 +599,10 @@ def _role_from_context(text: str, sent_start: int, pos: int) -> str:
     """Find a counted noun before the number ("the number of fighters ... is 2,000")."""
     window = text[max(sent_start, pos - 200) : pos]
     found = None
-    for found in _NUMBER_OF_RE.finditer(window):
-        pass
+    # Cheap substring tests first: the patterns below cost ~5 µs per figure when run blind.
+    if " of " in window:
+        for found in _NUMBER_OF_RE.finditer(window):
+            pass
     if found is not None:
         kept = ""
         for w in found.group(1).split():
@@ -613,8 +614,9 @@ def _role_from_context(text: str, sent_start: int, pos: int) -> str:
                 return _lemma(lw)
         return _lemma(kept) if kept else ""
     toll = None
-    for toll in _TOLL_RE.finditer(window):
-        pass
+    if "toll" in window:
+        for toll in _TOLL_RE.finditer(window):
+            pass
     if toll:
         return toll.group(1).lower()
     # "police spending by 12%", "a cut of about 8 percent": the noun the figure measures.

@@ -40,6 +40,7 @@ CREATE TABLE IF NOT EXISTS links (
     reuse REAL NOT NULL, carried REAL NOT NULL, derivation TEXT NOT NULL,
     changes INTEGER NOT NULL, channels TEXT NOT NULL, similarity REAL NOT NULL,
     facts TEXT NOT NULL,
+    passages TEXT NOT NULL,
     PRIMARY KEY (source_id, target_id)
 ) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS problems (
@@ -187,10 +188,11 @@ class SqliteStore:
     def put_links(self, verified: Sequence[tuple[int, int]], links: Sequence[Link]) -> None:
         with self._tx() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT OR REPLACE INTO links VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(l.source_id, l.target_id, int(l.decided), l.evidence, l.detail, l.reuse,
                   l.carried, l.derivation, l.changes, ",".join(l.channels), l.similarity,
-                  json.dumps(list(l.facts), ensure_ascii=False)) for l in links])
+                  json.dumps(list(l.facts), ensure_ascii=False),
+                  json.dumps([list(p) for p in l.passages])) for l in links])
             db.executemany("UPDATE candidates SET state = ? WHERE a = ? AND b = ?",
                            [(VERIFIED, a, b) for a, b in verified])
 
@@ -249,8 +251,9 @@ def _article(row: Sequence[Any]) -> Article:
 
 def _link(row: Sequence[Any]) -> Link:
     (source, target, decided, evidence, detail, reuse, carried, derivation, changes, channels,
-     similarity, facts) = row
+     similarity, facts, passages) = row
     return Link(source_id=source, target_id=target, decided=bool(decided), evidence=evidence,
                 reuse=reuse, carried=carried, derivation=derivation, changes=changes,
                 channels=tuple(c for c in channels.split(",") if c), similarity=similarity,
-                detail=detail, facts=tuple(json.loads(facts)))
+                detail=detail, facts=tuple(json.loads(facts)),
+                passages=tuple(tuple(p) for p in json.loads(passages)))

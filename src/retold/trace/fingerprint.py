@@ -130,22 +130,43 @@ def shingle_hashes(hashes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
     return (acc >> np.uint64(32)).astype(np.uint32)
 
 
+def token_ids(text: str) -> np.ndarray:
+    """The stable 32-bit hashes of ``text``'s tokens, in order (uint64 array)."""
+    hashes = tk.encode(text)[0]
+    return np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+
+
+_fact_hash: dict[str, int] = {}
+_M64 = (1 << 64) - 1
+
+
 def fact_keys(sentence_facts: list[list[str]], limit: int = MAX_FACT_KEYS) -> np.ndarray:
     """64-bit keys for pairs of facts in one sentence, at least one of them a number."""
+    if len(_fact_hash) > 500_000:  # bounded over a long run
+        _fact_hash.clear()
     keys: set[int] = set()
     for found in sentence_facts:
+        if len(found) < 2:
+            continue
         uniq = sorted(set(found))
+        hs = []
+        for f in uniq:
+            h = _fact_hash.get(f)
+            if h is None:
+                h = _fact_hash[f] = zlib.crc32(f.encode("utf-8", "surrogatepass")) | 1 << 32
+            hs.append(h)
         for i, x in enumerate(uniq):
-            for y in uniq[i + 1 :]:
-                if x[0] != "#" and y[0] != "#":
+            hx = hs[i] * 0x9E3779B97F4A7C15
+            for j in range(i + 1, len(uniq)):
+                if x[0] != "#" and uniq[j][0] != "#":
                     continue
-                b = f"{x}\x1f{y}".encode()
-                keys.add(zlib.crc32(b) << 32 | zlib.crc32(b, 0x9E3779B9))
-                if len(keys) >= limit:
-                    break
-            if len(keys) >= limit:
-                break
-    return np.array(sorted(keys), dtype=np.uint64)
+                k = (hx ^ (hs[j] * 0xC2B2AE3D27D4EB4F + 0x165667B1)) & _M64
+                keys.add(k ^ (k >> 29))
+        if len(keys) >= limit:
+            break
+    out = np.fromiter(keys, dtype=np.uint64, count=len(keys))
+    out.sort()
+    return out[:limit]
 
 
 def fingerprint(article_id: str, text: str) -> Fingerprint:
@@ -156,7 +177,7 @@ def fingerprint(article_id: str, text: str) -> Fingerprint:
     ((128,), 9)
     """
     hashes, stems, sentence_facts = tk.encode(text)
-    th = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+    th = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))  # = token_ids(text)
     sh = shingle_hashes(th)
     stem_set = set(stems)
     stem_set.discard(0)

@@ -55,6 +55,20 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
     return tuple(rows)
 
 
+def passages(c: Comparison) -> tuple[tuple[int, int, int, int, str], ...]:
+    """The aligned passages of a comparison as character spans of both texts."""
+    o = {s.id: s for s in c.original.sentences}
+    r = {s.id: s for s in c.retelling.sentences}
+    out = []
+    for p in c.pairs:
+        so = [o[i] for i in p.original if i in o]
+        sr = [r[i] for i in p.retelling if i in r]
+        if so and sr:
+            out.append((min(s.start for s in so), max(s.end for s in so),
+                        min(s.start for s in sr), max(s.end for s in sr), p.relation))
+    return tuple(out)
+
+
 def verify_pair(
     a: Article,
     b: Article,
@@ -94,6 +108,7 @@ def verify_pair(
         similarity=similarity,
         detail=direction.detail,
         facts=fact_rows(c),
+        passages=passages(c),
     )
 
 
