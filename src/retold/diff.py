@@ -168,7 +168,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if not o_index.states(KINDS[b.kind], b):
                 changes.append(unsupported(b, None))
 
-    variants = list({(v.original.text, v.retelling.text): v for v in variants}.values())
+    # One entry per pair of spellings, whichever side wrote which (Iraq/Iraqi and Iraqi/Iraq).
+    variants = list({
+        frozenset((v.original.text.casefold(), v.retelling.text.casefold())): v for v in variants
+    }.values())
     changes = _dedupe(changes)
     changes.sort(key=_change_order)
     per_pair = [0] * len(alignment.pairs)

@@ -18,6 +18,15 @@ def test_minhash_equals_datasketch_update_batch() -> None:
     assert np.array_equal(m.hashvalues, fp.minhash(values))
 
 
+def test_two_signatures_in_one_pass_equal_two_passes() -> None:
+    rng = np.random.RandomState(4)
+    x = rng.randint(0, 2**32, 300, dtype=np.uint64).astype(np.uint32)
+    y = rng.randint(0, 2**32, 70, dtype=np.uint64).astype(np.uint32)
+    for a, b in ((x, y), (x, y[:0]), (x[:0], y), (x[:1], y)):
+        got = fp.minhash_two(a, b)
+        assert np.array_equal(got[0], fp.minhash(a)) and np.array_equal(got[1], fp.minhash(b))
+
+
 def test_empty_text_gives_an_empty_signature() -> None:
     f = fp.fingerprint("e", "")
     assert f.n_tokens == 0 and f.n_shingles == 0

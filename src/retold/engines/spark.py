@@ -224,7 +224,13 @@ def read_text(spark: SparkSession, path: str) -> str | None:
     """A small text file's content, or None if it does not exist."""
     if not exists(spark, path):
         return None
-    return "\n".join(r.value for r in spark.read.text(path, wholetext=True).collect())
+    fs, p = _hpath(spark, path)
+    stream = fs.open(p)
+    try:
+        jvm = spark.sparkContext._jvm
+        return str(jvm.org.apache.commons.io.IOUtils.toString(stream, "UTF-8"))  # type: ignore[union-attr]
+    finally:
+        stream.close()
 
 
 def _join(base: str, *parts: str) -> str:
@@ -429,10 +435,18 @@ def _keys_partition(rows: Iterator[Any], params: cd.SearchParams) -> Iterator[tu
                     yield (bit, k, seq, new)
 
 
-def _bucket_pairs(row: Any, cap: int) -> Iterator[tuple[int, int, int, int]]:
+def _cap(params: cd.SearchParams, channel: str) -> int:
+    """The bucket cap of a channel (fact keys have their own, lower one)."""
+    if channel == "facts":
+        return int(getattr(params, "fact_bucket_cap", params.bucket_cap))
+    return params.bucket_cap
+
+
+def _bucket_pairs(row: Any, params: cd.SearchParams) -> Iterator[tuple[int, int, int, int]]:
     members = [m["seq"] for m in row["members"]]
     new = [m["new"] for m in row["members"]]
-    got, _ = cd.pairs_in_bucket(members, new, cap)
+    names = {bit: name for name, bit in _CHANNEL_BITS.items()}
+    got, _ = cd.pairs_in_bucket(members, new, _cap(params, names[row["channel"]]))
     is_fact = int(row["channel"] == _CHANNEL_BITS["facts"])
     for a, b in got:
         yield (a, b, row["channel"], is_fact)
@@ -703,12 +717,15 @@ class Pipeline:
         keys_path = _join(self.out, "_stages", "_keys")
         keys.write.mode("overwrite").parquet(keys_path)  # scratch: read twice below
         keys = spark.read.parquet(keys_path)
+        n_keys = keys.count()
+        keys = keys.dropDuplicates(["channel", "key", "seq"])  # an article counts once a bucket
         sizes = keys.groupBy("channel", "key").agg(
             F.count("*").alias("n"), F.max(F.col("new").cast("int")).alias("has_new"))
         sizes = sizes.persist()
-        capped_cond = (F.col("n") > p.bucket_cap) & (F.col("has_new") == 1)
+        cap_of = F.when(F.col("channel") == _CHANNEL_BITS["facts"], _cap(p, "facts")).otherwise(
+            _cap(p, "shingles"))
+        capped_cond = (F.col("n") > cap_of) & (F.col("has_new") == 1)
         agg = sizes.agg(
-            F.sum("n").alias("keys"),
             F.sum((F.col("n") >= 2).cast("long")).alias("buckets"),
             F.sum(capped_cond.cast("long")).alias("capped_buckets"),
             F.sum(F.when(capped_cond, F.col("n")).otherwise(0)).alias("capped_articles"),
@@ -730,19 +747,19 @@ class Pipeline:
                  F.col("n").alias("articles"), "examples")
          .orderBy(F.desc("articles"))
          .coalesce(1).write.mode("overwrite").parquet(_join(self.out, "_stages", "capped")))
-        live = sizes.filter((F.col("n") >= 2) & (F.col("n") <= p.bucket_cap)
+        live = sizes.filter((F.col("n") >= 2) & (F.col("n") <= cap_of)
                             & (F.col("has_new") == 1)).select("channel", "key")
         buckets = (keys.join(live, ["channel", "key"])
                    .groupBy("channel", "key")
                    .agg(F.collect_list(F.struct("seq", "new")).alias("members")))
-        cap = p.bucket_cap
         found = spark.createDataFrame(
-            buckets.rdd.flatMap(lambda r: _bucket_pairs(r, cap)), PAIR_SCHEMA)
+            buckets.rdd.flatMap(lambda r: _bucket_pairs(r, p)), PAIR_SCHEMA)
         found_path = _join(self.out, "_stages", "_found")
         found.write.mode("overwrite").parquet(found_path)
         found = spark.read.parquet(found_path)
-        by_channel = {names[r["channel"]]: int(r["count"])
-                      for r in found.groupBy("channel").count().collect()}
+        by_channel = dict.fromkeys(cd.CHANNELS, 0)
+        by_channel.update({names[r["channel"]]: int(r["count"])
+                           for r in found.groupBy("channel").count().collect()})
         pairs = found.groupBy("a", "b").agg(
             F.bit_or("channel").alias("channels"),
             F.sum("fact").cast("int").alias("shared_facts"))
@@ -762,7 +779,7 @@ class Pipeline:
         df = spark.read.parquet(self.stage_path("candidates"))
         n_pairs = df.count()
         self.summary["search"] = {
-            "keys": int(agg["keys"] or 0), "buckets": int(agg["buckets"] or 0),
+            "keys": int(n_keys), "buckets": int(agg["buckets"] or 0),
             "capped_buckets": int(agg["capped_buckets"] or 0),
             "capped_articles": int(agg["capped_articles"] or 0),
             "pairs": int(n_pairs), "by_channel": by_channel,

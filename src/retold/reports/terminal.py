@@ -98,21 +98,22 @@ def _describe(side: Side) -> str:
 
 
 def _change_block(n: int, ch: Change, c: Comparison) -> RenderableType:
+    """One change: a numbered headline, then both sides' wording, wrapped with hanging indents."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=11, no_wrap=True)
+    grid.add_column(ratio=1)
     head = Text()
-    head.append(f"{n:>3}. ")
-    head.append(f"{ch.severity.upper():<6}", style=SEVERITY_STYLE[ch.severity])
-    head.append(f" {ch.kind} {ch.status}", style="bold")
+    head.append(f"{ch.kind} {ch.status}", style="bold")
     head.append(f": {ch.detail}")
-    lines: list[RenderableType] = [head]
-    lines.append(_wording("original ", ch.original, c.original))
-    lines.append(_wording("retelling", ch.retelling, c.retelling))
-    lines.append(Text(""))
-    return Group(*lines)
+    grid.add_row(Text(f"{n:>3}. {ch.severity.upper()}", style=SEVERITY_STYLE[ch.severity]), head)
+    grid.add_row(Text("   original", style="dim"), _wording(ch.original, c.original))
+    grid.add_row(Text("  retelling", style="dim"), _wording(ch.retelling, c.retelling))
+    return Padding(grid, (0, 0, 1, 0))
 
 
-def _wording(label: str, excerpt: Excerpt | None, side: Side) -> RenderableType:
+def _wording(excerpt: Excerpt | None, side: Side) -> Text:
     """The sentence that holds an excerpt, with the excerpt marked."""
-    text = Text(f"       {label}  ", style="dim")
+    text = Text()
     if excerpt is None:
         text.append("(not stated)", style="dim italic")
         return text
@@ -122,9 +123,18 @@ def _wording(label: str, excerpt: Excerpt | None, side: Side) -> RenderableType:
     end = max(end, excerpt.end)
     lo = max(start, excerpt.start - CONTEXT_CHARS)
     hi = min(end, excerpt.end + CONTEXT_CHARS)
+    if lo > start:  # cut the context at word boundaries, not inside a word
+        space = doc_text.find(" ", lo, excerpt.start)
+        lo = space + 1 if space >= 0 else lo
+    if hi < end:
+        space = doc_text.rfind(" ", excerpt.end, hi)
+        hi = space if space >= 0 else hi
     text.append("…" if lo > start else "")
     text.append(_flat(doc_text[lo : excerpt.start]))
-    text.append(_flat(doc_text[excerpt.start : excerpt.end]), style="bold reverse")
+    # Underline and bold mark the fact in colour; in plain text, brackets do.
+    text.append("[", style="dim")
+    text.append(_flat(doc_text[excerpt.start : excerpt.end]), style="bold underline")
+    text.append("]", style="dim")
     text.append(_flat(doc_text[excerpt.end : hi]))
     text.append("…" if hi < end else "")
     return text

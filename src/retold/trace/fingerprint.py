@@ -130,6 +130,19 @@ def shingle_hashes(hashes: np.ndarray, k: int = SHINGLE) -> np.ndarray:
     return (acc >> np.uint64(32)).astype(np.uint32)
 
 
+def minhash_two(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``(minhash(x), minhash(y))`` in one numpy pass (a tenth of a fingerprint's time less)."""
+    if not len(x) or not len(y):
+        return minhash(x), minhash(y)
+    a, b = permutations(NUM_PERM, SEED)
+    hv = _fmix32(np.concatenate([np.asarray(x, dtype=np.uint32), np.asarray(y, dtype=np.uint32)]))
+    phv = np.empty((len(hv), NUM_PERM), dtype=np.uint32)
+    np.multiply(hv[:, None], a[None, :], out=phv)
+    np.add(phv, b[None, :], out=phv)
+    both = np.minimum.reduceat(phv, [0, len(x)], axis=0)
+    return both[0], both[1]
+
+
 def token_ids(text: str) -> np.ndarray:
     """The stable 32-bit hashes of ``text``'s tokens, in order (uint64 array)."""
     hashes = tk.encode(text)[0]
@@ -182,10 +195,11 @@ def fingerprint(article_id: str, text: str) -> Fingerprint:
     stem_set = set(stems)
     stem_set.discard(0)
     wh = np.fromiter(stem_set, dtype=np.uint32, count=len(stem_set))
+    shingles, words = minhash_two(sh, wh)
     return Fingerprint(
         id=article_id,
-        shingles=minhash(sh),
-        words=minhash(wh),
+        shingles=shingles,
+        words=words,
         facts=fact_keys(sentence_facts),
         n_tokens=len(th),
         n_shingles=len(sh),
