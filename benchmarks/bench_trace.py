@@ -224,17 +224,19 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--no-e2e", action="store_true", help="candidate search only")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--e2e-only", action="store_true", help="end to end only")
     args = ap.parse_args()
     corpus, rows, truth_rows = load(args.articles, args.seed)
     truth = Truth(truth_rows)
     res: dict[str, Any] = {"articles": len(rows), "true_links": len(truth_rows)}
-    res["ours"] = candidates_bench(rows, truth)
-    if not args.no_baseline:
+    if not args.e2e_only:
+        res["ours"] = candidates_bench(rows, truth)
+    if not args.no_baseline and not args.e2e_only:
         res["baseline"] = baseline_bench(rows, truth)
     del rows
     if not args.no_e2e:
         res["e2e"] = e2e_bench(corpus, truth, args.workers)
-    out = HERE / "out" / f"bench_{args.articles}.json"
+    out = HERE / "out" / f"bench_{args.articles}{'_e2e' if args.e2e_only else ''}.json"
     out.write_text(json.dumps(res, indent=2))
     if "baseline" in res:
         print(table(res))

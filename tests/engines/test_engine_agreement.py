@@ -133,9 +133,9 @@ def test_search_and_problems_agree(local: Any, spark_run: Any) -> None:
         local.candidates, local.rejected, local.third)
     assert summary["verified"] == local.verified
     problems = pq.read_table(out / "problems").to_pylist()
-    ours = sorted((Path(p["source"].removeprefix("file:")).name, p["line"], p["reason"])
+    ours = sorted((p["source"], p["line"], p["reason"])
                   for p in problems)
-    ref = sorted((Path(p.source).name, p.line, p.reason) for p in local.problems
+    ref = sorted((p.source, p.line, p.reason) for p in local.problems
                  if isinstance(p, Problem))
     assert len(ref) == len(BAD_ROWS)
     assert ours == ref

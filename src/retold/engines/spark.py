@@ -271,7 +271,7 @@ def _parse_rows(rows: Iterator[Any], fmt: str, offsets: dict[tuple[str, int], in
         n = counters.get(where, 0)
         counters[where] = n + 1
         line = offsets.get(where, 1) + n  # 1-based line (jsonl) or record (csv, parquet)
-        source = r["_file"]
+        source = _local_name(r["_file"])
         name = source.rsplit("/", 1)[-1]
         if fmt == "csv":
             line += 1  # the header is line 1
@@ -286,7 +286,7 @@ def _parse_rows(rows: Iterator[Any], fmt: str, offsets: dict[tuple[str, int], in
                        "bad encoding: not UTF-8")
                 continue
             try:
-                record: Any = json.loads(raw)
+                record: Any = json.loads(raw + "\n")  # as read by ingest: with its newline
             except json.JSONDecodeError as exc:
                 yield (False, source, line, None, None, None, None, None, None, None,
                        f"malformed JSON: {exc.msg} (column {exc.colno})")
@@ -301,6 +301,15 @@ def _parse_rows(rows: Iterator[Any], fmt: str, offsets: dict[tuple[str, int], in
                    item.published.isoformat() if item.published else None, item.author, None)
         else:
             yield (False, source, line, None, None, None, None, None, None, None, item.reason)
+
+
+def _local_name(uri: str) -> str:
+    """``file:///x/y.jsonl`` -> ``/x/y.jsonl`` (as the local engine names sources)."""
+    if uri.startswith("file:"):
+        from urllib.parse import unquote, urlparse
+
+        return unquote(urlparse(uri).path)
+    return uri
 
 
 def _plain(v: Any) -> Any:
