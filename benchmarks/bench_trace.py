@@ -9,8 +9,9 @@ Prints (and writes to benchmarks/out/bench_<N>.json):
    second (per core, so other load on the machine does not count), the candidates kept by pre-verification, their recall by kind of retelling and their
    precision; beside the naive baseline, datasketch ``MinHashLSH`` (threshold 0.5, 128
    permutations, ``MinHash.bulk``) over word 5-shingles alone, measured in the same run.
-2. End to end (``retold.trace`` into a fresh SQLite store, ``--workers`` processes): time by
-   stage, peak memory, link precision and recall by kind, and direction accuracy.
+2. End to end (``retold trace`` in a fresh process and SQLite store, ``--workers`` worker
+   processes): time by stage, peak memory of the process tree (PSS and RSS, sampled every
+   0.5 s), link precision and recall by kind, and direction accuracy.
 
 A found pair counts as correct (precision) when both articles are of one family (an original
 and its retellings: two retellings of one original share its text, so reuse between them is
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import collections
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -137,23 +139,42 @@ def baseline_bench(rows: list[dict], truth: Truth) -> dict[str, Any]:
 
 
 def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
+    """``retold trace`` as a user runs it (a fresh process and store), memory sampled."""
+    import subprocess
+
     import psutil
 
-    from retold.trace import trace
-
-    peak = {"rss": 0}
-    proc = psutil.Process()
-
-    def progress(stage: str, done: int, total: int | None) -> None:
-        rss = proc.memory_info().rss + sum(c.memory_info().rss
-                                           for c in proc.children(recursive=True))
-        peak["rss"] = max(peak["rss"], rss)
+    from retold.store import open_store
 
     with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "bench.db"
         t0 = time.perf_counter()
-        result = trace(corpus, store=Path(tmp) / "bench.db", workers=workers, progress=progress)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "retold", "trace", str(corpus), "--store", str(db),
+             "--workers", str(workers), "--quiet", "--json"],
+            stdout=subprocess.PIPE, text=True)
+        root = psutil.Process(proc.pid)
+        peak_rss = peak_pss = 0
+        while proc.poll() is None:
+            try:
+                procs = [root, *root.children(recursive=True)]
+                infos = [p.memory_full_info() for p in procs]
+                peak_rss = max(peak_rss, sum(i.rss for i in infos))
+                peak_pss = max(peak_pss, sum(i.pss for i in infos))
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+            time.sleep(0.5)
+        out, _ = proc.communicate()
         wall = time.perf_counter() - t0
-    links = {frozenset((l.source_id, l.target_id)): l for l in result.links}
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # the run and its workers
+        cpu = usage.ru_utime + usage.ru_stime
+        load = os.getloadavg()
+        if proc.returncode:
+            raise SystemExit(f"retold trace failed with exit code {proc.returncode}")
+        summary = json.loads(out)
+        with open_store(db) as store:
+            all_links = list(store.links())
+    links = {frozenset((l.source_id, l.target_id)): l for l in all_links}
     scored = truth.score(set(links))
     direction: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for pair, kind in truth.kind.items():
@@ -166,20 +187,19 @@ def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
             direction[kind][f"right ({link.evidence})"] += 1
         else:
             direction[kind][f"wrong ({link.evidence})"] += 1
-    self_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "workers": workers,
-        "seconds": {k: round(v, 2) for k, v in result.seconds.items()},
+        "seconds": {**summary["stages"], "total": summary["seconds"]},
         "wall": wall,
-        "summary": result.summary(),
+        "cpu_seconds": cpu,  # user + system of the run and its workers
+        "load_average_at_end": load,  # the machine is shared: wall time depends on it
+        "summary": summary,
         "links": scored,
         "direction": {k: dict(v) for k, v in sorted(direction.items())},
-        "peak_rss_mb_sampled": peak["rss"] / 2**20,
-        "peak_rss_mb_main": self_peak,
-        "peak_rss_mb_largest_worker": child_peak,
-        "verify_ms_per_pair_per_core": (result.seconds["verify"] * workers * 1000
-                                        / max(result.verified, 1)),
+        "peak_rss_mb": peak_rss / 2**20,  # summed over processes: counts shared pages twice
+        "peak_pss_mb": peak_pss / 2**20,  # proportional set size: shared pages split
+        "verify_ms_per_pair_per_core": (summary["stages"]["verify"] * workers * 1000
+                                        / max(summary["verified"], 1)),
     }
 
 
@@ -204,9 +224,11 @@ def table(res: dict[str, Any]) -> str:
     if "e2e" in res:
         e = res["e2e"]
         stages = ", ".join(f"{k} {v}" for k, v in e["seconds"].items())
-        lines += ["", (f"end to end, {e['workers']} workers: {e['wall']:.1f} s ({stages}); "
-                       f"peak memory {e['peak_rss_mb_sampled']:.0f} MB (all processes, "
-                       f"sampled); verification {e['verify_ms_per_pair_per_core']:.0f} "
+        lines += ["", (f"end to end, {e['workers']} workers: {e['wall']:.1f} s wall, "
+                       f"{e['cpu_seconds']:.0f} CPU s, load average {e['load_average_at_end'][0]:.1f} "
+                       f"({stages}); "
+                       f"peak memory {e['peak_pss_mb']:.0f} MB PSS / {e['peak_rss_mb']:.0f} MB RSS "
+                       f"(all processes, sampled); verification {e['verify_ms_per_pair_per_core']:.0f} "
                        "ms/pair/core"),
                   (f"links: {e['links']['pairs']:,}, precision {e['links']['precision']:.3f}, "
                    f"recall {e['links']['recall']:.3f}"),

@@ -108,3 +108,6 @@ def test_a_pair_explained_by_an_earlier_third_article_is_not_verified() -> None:
     assert cd.prune_through_third(pairs, scores, [2, 2, 3]) == [False, False, False]
     assert cd.prune_through_third(pairs, scores, [None, 2, 3]) == [False, False, False]
     assert cd.prune_through_third(pairs, [0.5, 0.9, 0.95], [1, 2, 3]) == [False, False, False]
+    # pairs of an earlier run explain a pair of this one (an incremental run)
+    assert cd.prune_through_third([(1, 2)], [0.95], [1, 2, 3],
+                                  context=[(0, 1, 0.9), (0, 2, 0.88)]) == [True]

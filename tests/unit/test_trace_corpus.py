@@ -178,6 +178,14 @@ def test_a_non_latin_corpus(script: str) -> None:
     assert [(l.source_id, l.target_id) for l in links] == [("full", "cut")]
 
 
+def test_an_undated_insertion_is_told_from_a_cut() -> None:
+    paragraphs = ORIGINAL.split("\n\n")
+    inserted = "\n\n".join([paragraphs[0], UNRELATED.split("\n\n")[1], *paragraphs[1:]])
+    links = trace([Article("x-wire", ORIGINAL), Article("a-local", inserted)]).links
+    assert [(l.source_id, l.target_id, l.evidence) for l in links] == [
+        ("x-wire", "a-local", "containment")]
+
+
 def test_undated_links_are_decided_by_containment_or_marked_undecided() -> None:
     articles = [Article("x-wire", ORIGINAL), Article("a-cut", CUT), Article("m-copy", ORIGINAL)]
     links = {frozenset((l.source_id, l.target_id)): l for l in trace(articles).links}
@@ -191,7 +199,8 @@ def test_undated_links_are_decided_by_containment_or_marked_undecided() -> None:
 
 def test_retold_trace_is_callable_even_after_importing_its_modules() -> None:
     import retold
-    import retold.trace.stories  # noqa: F401  (makes the attribute retold.trace the package)
+    import retold.trace.stories  # (makes the attribute retold.trace the package)
 
-    result = retold.trace([{"id": "a", "text": ORIGINAL}, {"id": "b", "text": CUT}])
+    result = retold.trace(  # type: ignore[operator]
+        [{"id": "a", "text": ORIGINAL}, {"id": "b", "text": CUT}])
     assert [(l.source_id, l.target_id) for l in result.links] == [("a", "b")]

@@ -26,6 +26,16 @@ def test_the_more_contained_article_is_the_retelling() -> None:
     assert (d.source, d.target, d.evidence) == ("b", "a", "containment")
 
 
+def test_where_the_extra_sentences_sit_tells_a_cut_from_an_insertion() -> None:
+    # b is inside a; a's extra sentences are at its end: b is a cut of a
+    d = dr.by_containment("a", "b", reuse=0.95, carried=0.5, extra_at_end=1.0)
+    assert (d.source, d.target) == ("a", "b") and "a cut" in d.detail
+    # ... between shared sentences: a is b with sentences inserted
+    d = dr.by_containment("a", "b", reuse=0.95, carried=0.5, extra_at_end=0.2)
+    assert (d.source, d.target, d.evidence) == ("b", "a", "containment")
+    assert "inserted" in d.detail
+
+
 def test_symmetric_reuse_is_undecided_in_id_order() -> None:
     d = dr.by_containment("z", "a", reuse=0.9, carried=0.88)
     assert (d.source, d.target, d.decided, d.evidence) == ("a", "z", False, "undecided")

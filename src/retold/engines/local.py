@@ -188,9 +188,12 @@ class LocalEngine:
                 np.array([len(f.facts) for f in fps]), found.shared_facts, p)
             state = np.where(worth, PENDING, REJECTED)
             live = np.flatnonzero(worth) if p.prune_third else np.zeros(0, dtype=np.int64)
+            index = {s: i for i, s in enumerate(seqs)}
+            context = [(index[a], index[b], sc) for a, b, sc in store.survivors()
+                       if a in index and b in index] if live.size else []
             third = cd.prune_through_third(
                 list(zip(found.a[live].tolist(), found.b[live].tolist())),
-                score[live].tolist(), days)
+                score[live].tolist(), days, context=context)
             state[live[np.array(third, dtype=bool)]] = THIRD
             result.third = int(np.sum(third))
             seq_arr = np.array(seqs, dtype=np.int64)

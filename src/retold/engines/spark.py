@@ -32,6 +32,7 @@ finished, and a re-run reads a finished stage back instead of computing it again
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -61,6 +62,7 @@ try:
 except ImportError as exc:  # pragma: no cover - the extra is missing
     raise MissingExtra("pyspark", "spark", "The Spark engine") from exc
 
+_DEFAULT_OPTIONS = TraceOptions()
 STAGES = ("articles", "fingerprints", "candidates", "verify", "stories")
 FORMATS = ("jsonl", "csv", "parquet")
 OUTPUTS = ("parquet", "jsonl")
@@ -233,6 +235,13 @@ def read_text(spark: SparkSession, path: str) -> str | None:
         stream.close()
 
 
+def _first(df: DataFrame) -> Any:
+    """The first row of a one-row aggregate."""
+    row = df.first()
+    assert row is not None
+    return row
+
+
 def _join(base: str, *parts: str) -> str:
     return "/".join([base.rstrip("/"), *parts])
 
@@ -250,7 +259,7 @@ def _format_of(paths: Sequence[str], fmt: str | None) -> str:
         name = p.rstrip("/").rsplit("/", 1)[-1].lower()
         for suffix, f in ((".jsonl", "jsonl"), (".ndjson", "jsonl"), (".json", "jsonl"),
                           (".csv", "csv"), (".parquet", "parquet"), (".pq", "parquet")):
-            if name.endswith(suffix) or name.endswith(suffix + ".gz"):
+            if name.endswith((suffix, suffix + ".gz")):
                 found.add(f)
                 break
         else:
@@ -261,7 +270,7 @@ def _format_of(paths: Sequence[str], fmt: str | None) -> str:
                       f"give --format {' or '.join(FORMATS)} (one format a run)")
 
 
-def _parse_rows(rows: Iterator[Any], fmt: str, offsets: dict[tuple[str, int], int]) -> Iterator[Any]:
+def _parse_rows(rows: Iterable[Any], fmt: str, offsets: dict[tuple[str, int], int]) -> Iterator[Any]:
     """Input rows (with their file and block) -> article or problem rows, via ingest's parser."""
     from retold.ingest import _from_record
 
@@ -402,7 +411,7 @@ def _article(r: Any, prefix: str = "") -> Article:
 # -- the stages as partition functions (executors) ----------------------------------------------
 
 
-def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
+def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
     chunk: list[Any] = []
     for r in rows:
         chunk.append(r)
@@ -413,7 +422,7 @@ def _chunks(rows: Iterator[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _fingerprint_partition(rows: Iterator[Any]) -> Iterator[tuple[Any, ...]]:
+def _fingerprint_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
     for chunk in _chunks(rows, 500):
         records = fingerprint_many([(r["id"], r["text"]) for r in chunk])
         for r, fp in zip(chunk, records):
@@ -428,7 +437,7 @@ def _fingerprint(r: Any) -> Fingerprint:
                                     "n_words": r["n_words"]})
 
 
-def _keys_partition(rows: Iterator[Any], params: cd.SearchParams) -> Iterator[tuple[Any, ...]]:
+def _keys_partition(rows: Iterable[Any], params: cd.SearchParams) -> Iterator[tuple[Any, ...]]:
     """Every nonzero LSH band key and fact key of each article (what the local engine sorts)."""
     bits = _CHANNEL_BITS
     for chunk in _chunks(rows, 2000):
@@ -461,7 +470,7 @@ def _bucket_pairs(row: Any, params: cd.SearchParams) -> Iterator[tuple[int, int,
         yield (a, b, row["channel"], is_fact)
 
 
-def _preverify_partition(rows: Iterator[Any], params: cd.SearchParams) -> Iterator[tuple[Any, ...]]:
+def _preverify_partition(rows: Iterable[Any], params: cd.SearchParams) -> Iterator[tuple[Any, ...]]:
     """``candidates.estimate_many`` over the pairs of a partition, both fingerprints joined."""
     for chunk in _chunks(rows, 4096):
         k = len(chunk)
@@ -480,7 +489,7 @@ def _preverify_partition(rows: Iterator[Any], params: cd.SearchParams) -> Iterat
                    PENDING if ok else REJECTED, raw)
 
 
-def _third_partition(rows: Iterator[Any]) -> Iterator[tuple[int, int]]:
+def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
     """``candidates.prune_through_third`` on each pair's own neighbourhood.
 
     The verdict on a pair ``(x, y)`` depends only on the pair, the articles ``z`` that are
@@ -518,7 +527,7 @@ class _Recorder:
         return self.last
 
 
-def _verify_partition(rows: Iterator[Any], compare: Any) -> Iterator[tuple[Any, ...]]:
+def _verify_partition(rows: Iterable[Any], compare: Any) -> Iterator[tuple[Any, ...]]:
     from retold.reports.json_report import dumps
 
     rec = _Recorder(compare or default_compare())
@@ -549,7 +558,7 @@ def link_from_row(r: Any) -> Link:
                 detail=r["detail"], facts=tuple(json.loads(r["facts"])))
 
 
-def _story_partition(rows: Iterator[Any]) -> Iterator[tuple[Any, ...]]:
+def _story_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
     """``stories.build`` on the links of each component (one component per group)."""
     for _, group in rows:
         links, published = [], {}
@@ -579,7 +588,7 @@ class Pipeline:
         progress: ``fn(stage, done, total)``.
     """
 
-    def __init__(self, spark: SparkSession, out: str, *, options: TraceOptions = TraceOptions(),
+    def __init__(self, spark: SparkSession, out: str, *, options: TraceOptions = _DEFAULT_OPTIONS,
                  partitions: int | None = None, outputs: Sequence[str] = ("parquet",),
                  progress: Progress | None = None) -> None:
         bad = set(outputs) - set(OUTPUTS)
@@ -636,7 +645,7 @@ class Pipeline:
         seconds: dict[str, float] = {}
         self._check_settings(inputs)
 
-        def timed(stage: str, fn: Callable[[], DataFrame]) -> DataFrame:
+        def timed(stage: str, fn: Callable[[], Any]) -> Any:
             t = time.perf_counter()
             df = fn()
             seconds[stage] = round(time.perf_counter() - t, 3)
@@ -689,8 +698,8 @@ class Pipeline:
                 self.stage_path("articles"))
             self.stages["articles"] = "done"
         df = self.spark.read.parquet(self.stage_path("articles"))
-        counts = df.agg(F.count("*").alias("n"), F.sum(F.col("new").cast("long")).alias("new")
-                        ).first()
+        counts = _first(df.agg(F.count("*").alias("n"),
+                               F.sum(F.col("new").cast("long")).alias("new")))
         self.summary["articles"] = int(counts["n"])
         self.summary["added"] = int(counts["new"] or 0)
         self.summary["problems"] = (self.spark.read.parquet(problems_path).count()
@@ -711,9 +720,9 @@ class Pipeline:
             df = self._search(arts, fps)
             write_text(self.spark, stats_path, json.dumps(self.summary["search"], sort_keys=True))
             self.stages["candidates"] = "done"
-        c = df.agg(F.count("*").alias("n"),
-                   F.sum((F.col("state") == REJECTED).cast("long")).alias("rejected"),
-                   F.sum((F.col("state") == THIRD).cast("long")).alias("third")).first()
+        c = _first(df.agg(F.count("*").alias("n"),
+                          F.sum((F.col("state") == REJECTED).cast("long")).alias("rejected"),
+                          F.sum((F.col("state") == THIRD).cast("long")).alias("third")))
         self.summary.update({"candidates": int(c["n"]), "rejected": int(c["rejected"] or 0),
                              "third": int(c["third"] or 0),
                              "capped_buckets": self.summary["search"].get("capped_buckets", 0)})
@@ -734,11 +743,11 @@ class Pipeline:
         cap_of = F.when(F.col("channel") == _CHANNEL_BITS["facts"], _cap(p, "facts")).otherwise(
             _cap(p, "shingles"))
         capped_cond = (F.col("n") > cap_of) & (F.col("has_new") == 1)
-        agg = sizes.agg(
+        agg = _first(sizes.agg(
             F.sum((F.col("n") >= 2).cast("long")).alias("buckets"),
             F.sum(capped_cond.cast("long")).alias("capped_buckets"),
             F.sum(F.when(capped_cond, F.col("n")).otherwise(0)).alias("capped_articles"),
-        ).first()
+        ))
         names = {bit: name for name, bit in _CHANNEL_BITS.items()}
         channel_name = F.create_map(*[x for bit, name in names.items()
                                       for x in (F.lit(bit), F.lit(name))])
@@ -898,7 +907,7 @@ def run_job(
     out: str,
     *,
     fmt: str | None = None,
-    options: TraceOptions = TraceOptions(),
+    options: TraceOptions = _DEFAULT_OPTIONS,
     partitions: int | None = None,
     outputs: Sequence[str] = ("parquet",),
     stop_after: str | None = None,
@@ -965,7 +974,7 @@ class SparkEngine:
         items: Iterable[object],
         store: Store,
         *,
-        options: TraceOptions = TraceOptions(),
+        options: TraceOptions = _DEFAULT_OPTIONS,
         progress: Progress | None = None,
     ) -> TraceResult:
         report = progress or (lambda stage, done, total: None)
@@ -983,7 +992,10 @@ class SparkEngine:
             pipe = Pipeline(self.spark, out, options=options, partitions=self.partitions,
                             progress=report)
             df = articles_frame(self.spark, rows)
-            summary = pipe.run(lambda: (df, None), inputs=["<store>"])
+            # what the checkpoints were made from: a resume must see the same articles
+            digest = hashlib.sha256("\n".join(f"{seq}\t{a.id}\t{int(new)}"
+                                              for seq, a, new in rows).encode()).hexdigest()
+            summary = pipe.run(lambda: (df, None), inputs=[f"<store {digest[:16]}>"])
             _load_run(self.spark, pipe, store, {seq for seq, _, new in rows if new}, result)
             result.search = summary.get("search", {})
             result.candidates = summary.get("candidates", 0)

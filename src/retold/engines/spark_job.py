@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -42,6 +42,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     p.add_argument("--master", default=None,
                    help="Spark master for a local run (e.g. local[2]); leave it out under "
                    "spark-submit")
+    p.add_argument("--driver-memory", default=None,
+                   help="driver JVM heap of a local run (default 2g); under spark-submit use "
+                   "its --driver-memory")
     return p.parse_args(list(argv))
 
 
@@ -58,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         options = TraceOptions()
         options = replace(options, params=replace(options.params, bucket_cap=args.bucket_cap))
-        spark = sp.session(args.master)
+        spark = sp.session(args.master, driver_memory=args.driver_memory)
         summary = sp.run_job(spark, args.input, args.out, fmt=args.format, options=options,
                              partitions=args.partitions,
                              outputs=("parquet", "jsonl") if args.jsonl else ("parquet",),

@@ -45,6 +45,9 @@ class Store(Protocol):
     def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
         """Store candidate pairs and mark articles searched (one transaction)."""
 
+    def survivors(self) -> Iterator[tuple[int, int, float]]:
+        """Candidates that passed pre-verification (any state but REJECTED): ``(a, b, score)``."""
+
     def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
         """Up to ``limit`` candidates to verify: ``(a, b, channels, score)``."""
 

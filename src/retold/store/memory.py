@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any, Self
 
 from retold.model import Article, Link
-from retold.store.base import PENDING, VERIFIED, CandidateRow
+from retold.store.base import PENDING, REJECTED, VERIFIED, CandidateRow
 
 
 class MemoryStore:
@@ -57,6 +57,11 @@ class MemoryStore:
         for a, b, channels, shared, score, state in rows:
             self._cands.setdefault((a, b), [channels, shared, score, state])
         self._searched.update(searched)
+
+    def survivors(self) -> Iterator[tuple[int, int, float]]:
+        for (a, b), c in sorted(self._cands.items()):
+            if c[3] != REJECTED:
+                yield a, b, c[2]
 
     def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
         out = [(a, b, c[0], c[2]) for (a, b), c in sorted(self._cands.items())

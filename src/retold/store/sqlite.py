@@ -11,7 +11,7 @@ from typing import Any, Self
 
 from retold.errors import StoreError
 from retold.model import Article, Link
-from retold.store.base import PENDING, SCHEMA_VERSION, VERIFIED, CandidateRow
+from retold.store.base import PENDING, REJECTED, SCHEMA_VERSION, VERIFIED, CandidateRow
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -177,6 +177,10 @@ class SqliteStore:
             db.executemany("INSERT OR IGNORE INTO candidates VALUES (?, ?, ?, ?, ?, ?)", rows)
             db.executemany("UPDATE articles SET searched = 1 WHERE seq = ?",
                            [(s,) for s in searched])
+
+    def survivors(self) -> Iterator[tuple[int, int, float]]:
+        yield from self._db.execute(
+            "SELECT a, b, score FROM candidates WHERE state != ?", (REJECTED,))
 
     def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
         return self._db.execute(

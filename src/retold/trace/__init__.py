@@ -98,4 +98,5 @@ class _CallableModule(types.ModuleType):
         return trace(*args, **kwargs)
 
 
+_CallableModule.__name__ = "module"  # still looks like a module to code that checks the name
 sys.modules[__name__].__class__ = _CallableModule

@@ -329,6 +329,7 @@ def prune_through_third(
     published: Sequence[int | None],
     *,
     tolerance: float = 0.1,
+    context: Sequence[tuple[int, int, float]] = (),
 ) -> list[bool]:
     """Mark pairs whose overlap an earlier third article explains (True: do not verify).
 
@@ -340,10 +341,15 @@ def prune_through_third(
     the benchmark corpus recall fell from 0.999 to 0.87.) Without dates nothing is marked: the pair pipeline decides. The
     condition does not depend on the order of the pairs, so the result is deterministic.
     A true chain z -> x -> y is then linked z -> y (the story still holds all three).
+
+    ``context`` holds ``(a, b, score)`` surviving pairs of earlier runs: they can explain a
+    pair of this run (so an incremental run marks what a one-shot run would) but are not
+    marked themselves.
     """
     score_of: dict[tuple[int, int], float] = {}
     neighbours: dict[int, set[int]] = {}
-    for (x, y), sc in zip(pairs, scores):
+    for x, y, sc in [*((x, y, sc) for x, y, sc in context), *((x, y, sc) for (x, y), sc
+                                                              in zip(pairs, scores))]:
         score_of[(x, y)] = sc
         neighbours.setdefault(x, set()).add(y)
         neighbours.setdefault(y, set()).add(x)

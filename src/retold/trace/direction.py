@@ -3,11 +3,15 @@
 Evidence, strongest first, and the word each leaves in ``Link.evidence``:
 
 ``published``    both publication dates are known and differ: the earlier is the source.
-``containment``  the share of one article found in the other is clearly asymmetric: the article
-                 that is (mostly) contained in the other is taken as the retelling, because
-                 retellings of wire and agency copy mostly cut it down. A retelling that only
-                 *adds* to its source is misdirected by this rule when no dates are known;
-                 the benchmark reports how often (benchmarks/bench_trace.py).
+``containment``  the share of one article found in the other is clearly asymmetric: one text
+                 is (mostly) inside the other. Which one retold the other is read from where
+                 the larger text's extra sentences sit. Editors cut news from the bottom
+                 (the inverted pyramid): extra sentences mostly after the last shared one mean
+                 the smaller text is a cut of the larger, so the smaller is the retelling;
+                 extra sentences mostly between shared ones mean material was inserted, so
+                 the larger is the retelling. Without that information the smaller text is
+                 taken as the retelling. A retelling that appends material at its end is
+                 misread as the source; the benchmark reports how often.
 ``undecided``    neither: the link is kept with ``decided=False`` and source/target in id order.
 
 Pure functions; no I/O.
@@ -46,19 +50,30 @@ def by_published(
 
 
 def by_containment(
-    a: str, b: str, reuse: float, carried: float, *, margin: float = MIN_ASYMMETRY
+    a: str,
+    b: str,
+    reuse: float,
+    carried: float,
+    *,
+    extra_at_end: float | None = None,
+    margin: float = MIN_ASYMMETRY,
 ) -> Direction:
     """Decide from a comparison of ``a`` (as original) with ``b`` (as retelling).
 
     ``reuse`` is the share of ``b`` derived from ``a``; ``carried`` the share of ``a`` carried
-    into ``b``. If ``b`` is much more contained in ``a`` than ``a`` in ``b``, ``b`` retold ``a``;
-    the other way round, ``a`` retold ``b``; otherwise undecided (source/target in id order).
+    into ``b``. When one is much more contained in the other, ``extra_at_end`` (the share of
+    the larger text's unshared sentences that come after its last shared sentence, None if
+    unknown) tells a cut (>= 0.5: the smaller text retold the larger) from an insertion (the
+    larger retold the smaller). Otherwise undecided (source/target in id order).
     """
     detail = f"{b} is {reuse:.0%} from {a}; {a} is {carried:.0%} in {b}"
-    if reuse - carried >= margin:
-        return Direction(a, b, True, "containment", detail)
-    if carried - reuse >= margin:
-        return Direction(b, a, True, "containment", detail)
+    if abs(reuse - carried) >= margin:
+        small, large = (b, a) if reuse > carried else (a, b)
+        if extra_at_end is None or extra_at_end >= 0.5:
+            how = "" if extra_at_end is None else f"; {large} has more at its end (a cut)"
+            return Direction(large, small, True, "containment", detail + how)
+        return Direction(small, large, True, "containment",
+                         detail + f"; {large} has sentences inserted (an addition)")
     lo, hi = sorted((a, b))
     return Direction(lo, hi, False, "undecided", detail + "; no dates to tell")
 

@@ -43,4 +43,5 @@ class TraceResult:
             "stories": len(self.stories),
             "capped_buckets": self.search.get("capped_buckets", 0),
             "seconds": round(self.seconds.get("total", 0.0), 2),
+            "stages": {k: round(v, 2) for k, v in self.seconds.items() if k != "total"},
         }

@@ -69,6 +69,26 @@ def passages(c: Comparison) -> tuple[tuple[int, int, int, int, str], ...]:
     return tuple(out)
 
 
+def extra_at_end(c: Comparison) -> float | None:
+    """Share of the larger side's unshared body sentences after its last shared one.
+
+    The larger side is the one less contained in the other (the original when the retelling
+    is mostly derived from it). None when it has no unshared sentences or nothing is shared.
+    """
+    if c.summary.reuse >= c.summary.carried:
+        side, extra = c.original, set(c.dropped)
+        shared = {i for p in c.pairs for i in p.original}
+    else:
+        side, extra = c.retelling, set(c.added)
+        shared = {i for p in c.pairs for i in p.retelling}
+    body = {s.id for s in side.sentences if s.kind == "body"}
+    extra &= body
+    if not extra or not shared:
+        return None
+    last = max(shared)
+    return sum(1 for i in extra if i > last) / len(extra)
+
+
 def verify_pair(
     a: Article,
     b: Article,
@@ -91,7 +111,8 @@ def verify_pair(
         return None
     direction = decided
     if direction is None:
-        direction = dr.by_containment(first, second, c.summary.reuse, c.summary.carried)
+        direction = dr.by_containment(first, second, c.summary.reuse, c.summary.carried,
+                                      extra_at_end=extra_at_end(c))
         if direction.source != first:
             c = compare(articles[direction.source].to_document(),
                         articles[direction.target].to_document())
