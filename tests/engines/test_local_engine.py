@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from retold.engines import get_engine
+from retold.engines import TraceOptions, get_engine
 from retold.errors import MissingExtra, OptionError
 from retold.ingest import read_inputs
 from retold.store import open_store
@@ -83,3 +83,15 @@ def test_engine_selector() -> None:
     if importlib.util.find_spec("pyspark") is None:
         with pytest.raises(MissingExtra, match=r"pip install 'retold\[spark\]'"):
             get_engine("spark")
+
+
+def _boom(*args: object) -> None:
+    raise RuntimeError("worker failed")
+
+
+def test_a_failing_worker_stops_the_run_and_the_pool(tmp_path: Path) -> None:
+    corpus, _ = make_corpus(tmp_path, 30)
+    engine = get_engine("local", workers=2)
+    with open_store(tmp_path / "s.db") as store, pytest.raises(RuntimeError, match="worker"):
+        engine.run(read_inputs([corpus]), store, options=TraceOptions(compare=_boom))
+    assert engine._pool is None  # type: ignore[attr-defined]

@@ -60,14 +60,18 @@ class LocalEngine:
             self._pool.join()
             self._pool = None
 
+    def terminate(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
     def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if exc[0] is not None and self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
+        if exc[0] is not None:
+            self.terminate()
         self.close()
 
     # -- the run ----------------------------------------------------------------------------
@@ -96,6 +100,9 @@ class LocalEngine:
             result.links = list(store.links())
             result.stories = st.build(result.links, store.published())
             report("stories", len(result.stories), len(result.stories))
+        except BaseException:  # Ctrl-C or an error: stop the workers now, do not wait for them
+            self.terminate()
+            raise
         finally:
             self.close()
         t5 = time.perf_counter()

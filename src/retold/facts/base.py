@@ -9,6 +9,14 @@ A fact kind is a module with three functions of one signature each:
                                                      change rather than a drop plus an add)
     explain(a, b) -> str                             one plain sentence for a journalist
                                                      (a or b may be None: dropped / added)
+
+and may add one optional hook, looked up with getattr:
+
+    compatible(a, b) -> bool                         two different facts that do not contradict
+                                                     each other (a rounded figure, a narrower
+                                                     date, two relative dates that cannot be
+                                                     compared): reported as a low-severity
+                                                     change, not a high one
 """
 
 from __future__ import annotations
