@@ -11,7 +11,16 @@ from retold.align import Alignment, align
 from retold.diff import KINDS, diff, relation
 from retold.errors import EmptyInput
 from retold.facts.base import Context
-from retold.model import AlignedPair, Comparison, Document, Fact, Sentence, Side, Summary
+from retold.model import (
+    AlignedPair,
+    Comparison,
+    Document,
+    Fact,
+    Interval,
+    Sentence,
+    Side,
+    Summary,
+)
 from retold.segment import segment
 
 # METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
@@ -58,8 +67,8 @@ def compare(
         [('number', 'changed')]
     """
     return compare_documents(
-        _as_document(original, "original"),
-        _as_document(retelling, "retelling"),
+        as_document(original, "original"),
+        as_document(retelling, "retelling"),
         original_published=original_published,
         retelling_published=retelling_published,
         semantic=semantic,
@@ -88,6 +97,12 @@ def compare_documents(
     alignment = _align(o_sentences, r_sentences, semantic)
     o_side = Side(original, o_sentences, extract(original, o_sentences, o_context))
     r_side = Side(retelling, r_sentences, extract(retelling, r_sentences, r_context))
+    # A note about how relative dates were resolved matters only where there are some.
+    relative = {label: _has_relative_dates(side) for label, side in
+                (("original", o_side), ("retelling", r_side))}
+    notes = [n for n in notes if not (
+        any(n.startswith(f"The {label}'s") and not has for label, has in relative.items())
+        or (n.startswith("Neither") and not any(relative.values())))]
     summary = summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
 
@@ -159,7 +174,7 @@ def _with_relation(pair: AlignedPair, o: Side, r: Side, changes: int) -> Aligned
         " ".join(r.sentences[j].text for j in pair.retelling),
     )
     return AlignedPair(pair.original, pair.retelling, pair.similarity,
-                       relation(pair, texts, changes))  # type: ignore[arg-type]
+                       relation(texts, changes))  # type: ignore[arg-type]
 
 
 def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Context, list[str]]:
@@ -189,6 +204,14 @@ _LETTER = re.compile(r"[^\W\d_]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
+def _has_relative_dates(side: Side) -> bool:
+    return any(
+        isinstance(f.value, Interval)
+        and (f.value.relative or f.value.granularity == "relative-unresolved")
+        for f in side.facts
+    )
+
+
 def _language_notes(*docs: Document) -> list[str]:
     notes = []
     for label, doc in zip(("original", "retelling"), docs):
@@ -203,13 +226,14 @@ def _language_notes(*docs: Document) -> list[str]:
     return notes
 
 
-def _as_document(value: str | Document, label: str) -> Document:
+def as_document(value: str | Document, label: str) -> Document:
+    """A Document from text (title and byline read from its top lines) or a Document as is."""
     if isinstance(value, Document):
         return value
     if isinstance(value, str):
         if not any(ch.isalnum() for ch in value):
             raise EmptyInput(f"the {label} has no text (no letter or digit); pass the article")
-        return read.read_text(value, source=f"<{label}>")
+        return read.read_text(value, source=f"<{label.split()[0]}>")
     raise TypeError(f"{label} must be a str or a retold.Document, not {type(value).__name__}")
 
 

@@ -1,11 +1,21 @@
 """Aligned pairs + facts -> changes. Pure: no I/O, no state.
 
-Inside each aligned pair, the facts of one kind are matched in two rounds: first facts that
-state the same thing however written (``equivalent``), then leftovers that fill the same slot
-(``slot_score``): those are *changed*. What is left is *dropped* or *added* — unless the other
-text states it somewhere else (a fact that moved between sentences is not lost). Facts in
-added sentences that the original states nowhere are flagged as unsupported additions: in a
-summary, most of the original is dropped by design, and the unsupported facts are the finding.
+Inside each aligned pair, the facts of one kind are matched in rounds:
+
+1. facts that state the same thing however written (``equivalent``): *same*;
+2. leftovers that fill the same slot (``slot_score``, best total by optimal assignment):
+   *changed*; when exactly one fact is left on each side, the alignment itself pairs them;
+3. a leftover whose value the other side states with another hedge or unit ("at least 34"
+   / "34", when a headline repeats the bare figure) is *changed*, even if its partner was
+   matched in round 1;
+4. same facts whose surrounding words say they traded places ("to 4% from 5%" / "to 5% from
+   4%") are *changed* (swapped).
+
+What is left is *dropped* or *added*, unless the other text states it somewhere else (moved,
+not lost). Facts in added sentences that the original states nowhere are unsupported
+additions: in a summary, most of the original is dropped by design, and the unsupported facts
+are the finding. A change whose two facts do not contradict each other (``compatible``: a
+rounded figure, a narrower date) is reported with low severity.
 """
 
 from __future__ import annotations
@@ -13,12 +23,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
 
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
-from retold.model import AlignedPair, Change, Excerpt, Fact, Severity, Side, Status, Variant
+from retold.model import Change, Excerpt, Fact, Severity, Side, Status, Variant
 
 KINDS: dict[str, FactKindModule] = {
     "number": numbers,
@@ -47,6 +60,10 @@ SLOT_MIN = 0.5
 # not contradict each other: a slot score of 0.25 (the extractors give ~0.15 when roles or
 # units clash, and 0.3-0.45 when they simply know nothing).
 SOLE_SLOT_MIN = 0.25
+# Swapped facts: the words around them (two either side) agree better crosswise than as
+# matched, by at least this many words.
+SWAP_MARGIN = 2
+SWAP_KINDS = frozenset({"number", "date"})
 # An added name this close to a name anywhere in the original is reported as that name
 # changed (an institute's name garbled), not as a new name: a stricter bar than SLOT_MIN
 # because the two facts are not in aligned sentences.
@@ -66,19 +83,33 @@ SEVERITY: dict[tuple[str, str], Severity] = {
 }
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
-_WORDING = re.compile(r"[\W_]+", re.UNICODE)
+_QUOTE_STYLE = str.maketrans({
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"', "\u2033": '"',
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
+    "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
+})
+_SPACE = re.compile(r"\s+")
 
 
 def same_wording(a: str, b: str) -> bool:
-    """True when two texts differ only in case, spacing, punctuation and quote style."""
-    return _WORDING.sub(" ", a).strip().casefold() == _WORDING.sub(" ", b).strip().casefold()
+    """True when two texts differ only in case, spacing, quote and dash style, final stop.
+
+    Currency signs, digits and all other punctuation count: "$5" and "€5" are not the same
+    wording.
+    """
+    return _wording(a) == _wording(b)
+
+
+def _wording(text: str) -> str:
+    text = _SPACE.sub(" ", text.translate(_QUOTE_STYLE)).strip().casefold()
+    return text.rstrip(".!?。۔ ")
 
 
 @dataclass(frozen=True, slots=True)
 class Diff:
     changes: tuple[Change, ...]
     variants: tuple[Variant, ...]
-    pair_changes: tuple[int, ...]  # number of changes of severity high/medium per pair
+    pair_changes: tuple[int, ...]  # number of changes found in each pair
 
 
 class _Index:
@@ -131,15 +162,27 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if not a_facts and not b_facts:
                 continue
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            if kind in SWAP_KINDS:
+                for a, b in _swaps(same, original.document.text, retelling.document.text):
+                    change = _change(module, "changed", original, retelling, a, b, index)
+                    changes.append(replace(change, detail=(
+                        f"Two {kind}s traded places: where the original says '{a.text}', "
+                        f"the retelling says '{b.text}'.")))
             if kind == "name":
                 # A capitalised word the other side writes in lower case is a common word that
                 # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
                 # An acronym the other side spells out ("IED" / "improvised explosive devices")
                 # was expanded, not dropped.
+                # A name the other side mentions by an alias in lower case ("Covid-19" /
+                # "the coronavirus pandemic") is there too.
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
                 dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)
-                           and not _spelled_out_in(a, pair.retelling, retelling)]
+                           and not _spelled_out_in(a, pair.retelling, retelling)
+                           and not names.mentioned(a.text, r_text)]
                 added = [b for b in added if not _lower_case_in(b, pair.original, original)
-                         and not _spelled_out_in(b, pair.original, original)]
+                         and not _spelled_out_in(b, pair.original, original)
+                         and not names.mentioned(b.text, o_text)]
             if kind == "attribution":
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -176,7 +219,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     changes.sort(key=_change_order)
     per_pair = [0] * len(alignment.pairs)
     for change in changes:
-        if change.pair is not None and change.severity != "low":
+        if change.pair is not None:
             per_pair[change.pair] += 1
     return Diff(tuple(changes), tuple(variants), tuple(per_pair))
 
@@ -189,43 +232,95 @@ def match_facts(
     same: list[tuple[Fact, Fact]] = []
     left_over: list[Fact] = []
     for a in left:
-        for k, b in enumerate(right):
-            if k not in used_right and module.equivalent(a, b):
-                used_right.add(k)
-                same.append((a, b))
-                break
+        # Of several equivalent mentions, take the one in the most similar slot.
+        options = [(module.slot_score(a, b), -k, k) for k, b in enumerate(right)
+                   if k not in used_right and module.equivalent(a, b)]
+        if options:
+            k = max(options)[2]
+            used_right.add(k)
+            same.append((a, right[k]))
         else:
             left_over.append(a)
-    right_over = [(k, b) for k, b in enumerate(right) if k not in used_right]
+    right_over = [k for k in range(len(right)) if k not in used_right]
 
-    scored = sorted(
-        (
-            (module.slot_score(a, b), n, k)
-            for n, a in enumerate(left_over)
-            for k, b in right_over
-        ),
-        key=lambda t: (-t[0], t[1], t[2]),
-    )
     changed: list[tuple[Fact, Fact]] = []
     taken_left: set[int] = set()
-    for score, n, k in scored:
-        if score < SLOT_MIN:
-            break
-        if n in taken_left or k in used_right:
-            continue
-        taken_left.add(n)
-        used_right.add(k)
-        changed.append((left_over[n], right[k]))
+    if left_over and right_over:
+        scores = np.array([[module.slot_score(a, right[k]) for k in right_over] for a in left_over])
+        rows, cols = linear_sum_assignment(scores, maximize=True)
+        for n, c in sorted(zip(rows.tolist(), cols.tolist())):
+            if scores[n, c] >= SLOT_MIN:
+                taken_left.add(n)
+                used_right.add(right_over[c])
+                changed.append((left_over[n], right[right_over[c]]))
     dropped_at = [n for n in range(len(left_over)) if n not in taken_left]
-    added_at = [k for k, _ in right_over if k not in used_right]
+    added_at = [k for k in right_over if k not in used_right]
     if len(dropped_at) == 1 and len(added_at) == 1:
         a, b = left_over[dropped_at[0]], right[added_at[0]]
         if module.slot_score(a, b) >= SOLE_SLOT_MIN:
             changed.append((a, b))
             dropped_at, added_at = [], []
-    dropped = [left_over[n] for n in dropped_at]
-    added = [right[k] for k in added_at]
+
+    dropped: list[Fact] = []
+    for n in dropped_at:
+        partner = _partner(module, left_over[n], right, forward=True)
+        if partner is not None:
+            changed.append((left_over[n], partner))
+        else:
+            dropped.append(left_over[n])
+    added: list[Fact] = []
+    for k in added_at:
+        partner = _partner(module, right[k], left, forward=False)
+        if partner is not None and not any(p == (partner, right[k]) for p in changed):
+            changed.append((partner, right[k]))
+        elif partner is None:
+            added.append(right[k])
     return same, changed, dropped, added
+
+
+def _partner(module: FactKindModule, fact: Fact, others: Sequence[Fact], *, forward: bool
+             ) -> Fact | None:
+    """The fact of the other side stating ``fact``'s value with another hedge or unit.
+
+    It may already be matched as the same fact to another mention: a headline repeating "34"
+    beside the body's "at least 34" must not hide that the retelling dropped "at least".
+    """
+    restates = getattr(module, "restates", None)
+    if restates is None:
+        return None
+    for other in others:
+        if restates(fact, other) if forward else restates(other, fact):
+            return other
+    return None
+
+
+_CONTEXT_WORD = re.compile(r"[^\W\d_]+")
+CONTEXT_WORDS = 2
+
+
+def _context(text: str, fact: Fact) -> set[tuple[str, str]]:
+    """The words just before and after a fact, tagged by side (digits skipped)."""
+    before = _CONTEXT_WORD.findall(text[max(0, fact.start - 80) : fact.start])[-CONTEXT_WORDS:]
+    after = _CONTEXT_WORD.findall(text[fact.end : fact.end + 80])[:CONTEXT_WORDS]
+    return {("<", w.casefold()) for w in before} | {(">", w.casefold()) for w in after}
+
+
+def _swaps(same: list[tuple[Fact, Fact]], o_text: str, r_text: str) -> list[tuple[Fact, Fact]]:
+    """Same facts that traded places: report each as its slot's changed value."""
+    contexts = [(_context(o_text, a), _context(r_text, b)) for a, b in same]
+    out: list[tuple[Fact, Fact]] = []
+    taken: set[int] = set()
+    for x in range(len(same)):
+        for y in range(x + 1, len(same)):
+            if x in taken or y in taken or same[x][0].key == same[y][0].key:
+                continue
+            (ax, bx), (ay, by) = contexts[x], contexts[y]
+            as_matched = len(ax & bx) + len(ay & by)
+            crosswise = len(ax & by), len(ay & bx)
+            if min(crosswise) >= 1 and sum(crosswise) >= as_matched + SWAP_MARGIN:
+                taken |= {x, y}
+                out += [(same[x][0], same[y][1]), (same[y][0], same[x][1])]
+    return out
 
 
 def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
@@ -266,13 +361,17 @@ def _change(
     pair: int | None,
 ) -> Change:
     kind = (a or b).kind  # type: ignore[union-attr]
+    severity = SEVERITY.get((kind, status), "medium")
+    compatible = getattr(module, "compatible", None)
+    if a is not None and b is not None and compatible is not None and compatible(a, b):
+        severity = "low"  # e.g. a rounded figure or a narrower date: worth a look, not an alarm
     return Change(
         kind=kind,
         status=status,
         original=Excerpt.of(original.document.text, a.start, a.end) if a else None,
         retelling=Excerpt.of(retelling.document.text, b.start, b.end) if b else None,
         detail=module.explain(a, b),
-        severity=SEVERITY.get((kind, status), "medium"),
+        severity=severity,
         pair=pair,
     )
 
@@ -324,8 +423,8 @@ def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
     return out
 
 
-def relation(pair: AlignedPair, texts: tuple[str, str], significant_changes: int) -> str:
-    """Classify an aligned pair: verbatim, changed (a fact changed) or paraphrase."""
-    if same_wording(*texts):
-        return "verbatim"
-    return "changed" if significant_changes else "paraphrase"
+def relation(texts: tuple[str, str], changes: int) -> str:
+    """Classify an aligned pair: changed (a fact changed), verbatim or paraphrase."""
+    if changes:
+        return "changed"
+    return "verbatim" if same_wording(*texts) else "paraphrase"

@@ -265,6 +265,8 @@ class Side:
                 d[name] = value
         if doc.published:
             d["published"] = doc.published.isoformat()
+        # The text every offset points into, so a consumer can check and render spans.
+        d["text"] = doc.text
         d["sentences"] = [
             {"id": s.id, "start": s.start, "end": s.end, "text": s.text, "kind": s.kind,
              "paragraph": s.paragraph}

@@ -569,7 +569,7 @@ def read_source(
         if stream is None:
             raise InputError("standard input is not available; pass a file path or a URL")
         data = _read_stream(stream, "standard input", max_bytes)
-        return read_bytes(data, source="-", max_bytes=max_bytes)
+        return read_bytes(data, source="standard input", max_bytes=max_bytes)
     scheme = urlsplit(source).scheme.lower() if "://" in source else ""
     if scheme in {"http", "https"}:
         body, content_type = fetch_url(

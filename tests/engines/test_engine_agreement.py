@@ -199,3 +199,35 @@ def test_engine_protocol_with_capped_buckets(spark: Any, corpus: Path) -> None:
     assert got.links == ref.links and len(ref.links) > 3
     assert [s.to_dict() for s in got.stories] == [s.to_dict() for s in ref.stories]
     assert spark_store.counts() == ref_store.counts()
+
+
+def test_reads_csv_and_parquet_as_ingest_does(spark: Any, corpus: Path, tmp_path: Path) -> None:
+    """The same articles from JSONL, CSV and Parquet, parsed as the local readers parse them."""
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from retold.engines import spark as sp
+    from retold.model import Article
+
+    rows = []
+    for line in corpus.read_text(encoding="utf-8").splitlines()[:30]:
+        rows.append(json.loads(line))
+    fields = ["id", "title", "text", "outlet", "published"]
+    with (tmp_path / "c.csv").open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    pq.write_table(pa.Table.from_pylist([{k: r.get(k) for k in fields} for r in rows]),
+                   tmp_path / "c.parquet")
+    ref = [a for a in read_inputs([tmp_path / "c.csv"]) if isinstance(a, Article)]
+    assert len(ref) == 30
+    want = sorted((a.id, a.text, a.title, a.outlet,
+                   a.published.isoformat() if a.published else None) for a in ref)
+    for name in ("c.csv", "c.parquet"):
+        arts, problems = sp.read_articles(spark, [str(tmp_path / name)])
+        got = sorted((r["id"], r["text"], r["title"], r["outlet"], r["published"])
+                     for r in arts.collect())
+        assert got == want, name
+        assert problems.count() == 0

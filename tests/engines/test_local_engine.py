@@ -11,6 +11,7 @@ import pytest
 from retold.engines import TraceOptions, get_engine
 from retold.errors import MissingExtra, OptionError
 from retold.ingest import read_inputs
+from retold.model import Comparison
 from retold.store import open_store
 from retold.trace import trace
 
@@ -85,7 +86,7 @@ def test_engine_selector() -> None:
             get_engine("spark")
 
 
-def _boom(*args: object) -> None:
+def _boom(*args: object) -> Comparison:
     raise RuntimeError("worker failed")
 
 

@@ -69,3 +69,43 @@ def test_range_forms_agree(low: int, width: int, hedge: str) -> None:
         (fact,) = numbers.extract(Document(text), whole(text), Context())
         values.add(fact.key)
     assert len(values) == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(day=st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+       form=st.sampled_from(["{d}.{m}.{y}", "{d:02}.{m:02}.{y}", "{d}-{m}-{y}", "{m}/{d}/{y}",
+                             "{y}/{m:02}/{d:02}", "{y}.{m}.{d}"]),
+       lead=st.sampled_from(["It happened on ", "Это случилось ", "حدث ذلك في ", "事件发生于"]))
+def test_numeric_dates_read_as_one_day_and_never_as_numbers(day: dt.date, form: str,
+                                                             lead: str) -> None:
+    written = form.format(d=day.day, m=day.month, y=day.year)
+    text = f"{lead}{written}."
+    doc = Document(text)
+    (fact,) = dates.extract(doc, whole(text), Context())
+    assert fact.text.endswith(written)
+    value = fact.value
+    assert value is not None and value.start == value.end and value.granularity == "day"
+    assert value.start is not None and value.start.year == day.year
+    # Unambiguous forms give the day written; ambiguous ones one of its two readings, always
+    # the same one for the same string.
+    readings = {(day.month, day.day), (day.day, day.month)}
+    assert (value.start.month, value.start.day) in readings
+    if day.day > 12 or form.startswith("{y}"):
+        assert value.start == day
+    (again,) = dates.extract(Document(text), whole(text), Context(published=dt.date(2020, 1, 1)))
+    assert again.key == fact.key
+    assert numbers.extract(doc, whole(text), Context()) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(left=TEXT, right=TEXT, published=PUBLISHED, other=PUBLISHED)
+def test_pair_hooks_are_total_and_symmetric(left: str, right: str, published: dt.date | None,
+                                            other: dt.date | None) -> None:
+    for module in (numbers, dates):
+        a_facts = module.extract(Document(left), whole(left), Context(published=published))
+        b_facts = module.extract(Document(right), whole(right), Context(published=other))
+        for a in a_facts[:4]:
+            for b in b_facts[:4]:
+                assert 0.0 <= module.slot_score(a, b) <= 1.0
+                assert module.compatible(a, b) == module.compatible(b, a)
+                assert module.explain(a, b)

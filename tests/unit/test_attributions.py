@@ -112,3 +112,27 @@ def test_speaker_after_a_quote_that_ended_its_sentence_is_kept() -> None:
     text = 'It read: “We stay until the end.”\n\nLocal officials say the town is calm.'
     assert speakers(text) == ["Local officials"]
     assert speakers('"We stay until the end," Lena Vogt said.') == []
+
+
+@pytest.mark.parametrize(
+    ("original", "retelling"),
+    [
+        ("The regional disaster agency said the river rose.", "The agency said the river rose."),
+        ("Ministry of Defence officials said the base was hit.",
+         "MoD officials said the base was hit."),
+        ("Police said the man fled.", "Police officers said the man fled."),
+    ],
+)
+def test_short_form_of_a_speaker_is_the_same_speaker(original: str, retelling: str) -> None:
+    (a,), (b,) = extract(original), extract(retelling)
+    assert attributions.equivalent(a, b) and attributions.equivalent(b, a)
+
+
+def test_different_generic_speakers_differ() -> None:
+    (a,), (b,) = extract("Iraqi officials said it."), extract("US officials said it.")
+    assert not attributions.equivalent(a, b)
+
+
+def test_deny_is_not_an_attribution() -> None:
+    assert extract("The minister did not deny the report.") == []
+    assert extract("The minister denied the report.") == []

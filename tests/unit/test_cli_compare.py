@@ -144,3 +144,34 @@ def test_batch(tmp_path: Path, pair: tuple[Path, Path], capsys: pytest.CaptureFi
     assert lines[1]["schema"] == "retold.error/1" and lines[1]["line"] == 2
     assert "line 2" in captured.err
     assert code == 2
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["compare", "a", "b", "-f", "xml"], ["compare", "a", "b", "--width", "abc"],
+     ["compare", "a", "b", "--fail-on", "critical"], ["nonsense"]],
+)
+def test_usage_errors_are_one_line_exit_3(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 3
+    err = capsys.readouterr().err
+    assert err.startswith("retold: error:") and err.count("\n") == 1
+
+
+def test_output_over_an_input_is_refused(pair: tuple[Path, Path],
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    before = pair[0].read_text(encoding="utf-8")
+    assert main(["compare", str(pair[0]), str(pair[1]), "-o", str(pair[0])]) == 3
+    assert pair[0].read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("flags", [["--max-bytes", "0"], ["--timeout", "-1"]])
+def test_bad_limits(pair: tuple[Path, Path], flags: list[str],
+                    capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["compare", str(pair[0]), str(pair[1]), *flags]) == 3
+
+
+def test_batch_empty_text_is_an_error_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = tmp_path / "pairs.jsonl"
+    rows.write_text(json.dumps({"original": "", "retelling": "Some text here."}) + "\n")
+    assert main(["compare", "--batch", str(rows)]) == 2
+    assert json.loads(capsys.readouterr().out)["schema"] == "retold.error/1"

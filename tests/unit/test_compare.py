@@ -86,3 +86,51 @@ def test_common_words_and_spelled_out_acronyms_are_not_name_changes() -> None:
         original_published="2021-01-01", retelling_published="2021-01-01",
     )
     assert not [ch for ch in c.changes if ch.kind == "name"], c.changes
+
+
+@pytest.mark.parametrize(
+    ("original", "retelling"),
+    [
+        ("Unemployment fell to 4 percent from 5 percent in March.",
+         "Unemployment fell to 5 percent from 4 percent in March."),
+        ("The police said 3 people died and 12 were injured in the crash.",
+         "The police said 12 people died and 3 were injured in the crash."),
+    ],
+)
+def test_swapped_figures_are_changes(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling, original_published="2021-04-02",
+                       retelling_published="2021-04-02")
+    swaps = [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
+    assert len(swaps) == 2 and all("traded places" in ch.detail for ch in swaps)
+    assert c.pairs[0].relation == "changed"
+
+
+def test_reordered_figures_are_not_swaps() -> None:
+    c = retold.compare("The police said 3 people died and 12 were injured in the crash.",
+                       "In the crash 12 were injured and 3 people died, the police said.",
+                       original_published="2021-04-02", retelling_published="2021-04-02")
+    assert not [ch for ch in c.changes if ch.kind == "number"]
+
+
+def test_headline_repeating_a_figure_does_not_hide_a_dropped_hedge() -> None:
+    c = retold.compare(
+        "Floods kill 34\n\nThe floods killed at least 34 people and displaced about 12,000.",
+        "The floods killed 34 people and displaced 12,000.",
+        original_published="2021-04-02", retelling_published="2021-04-02")
+    numbers = [(ch.status, ch.original.text if ch.original else None,
+                ch.retelling.text if ch.retelling else None)
+               for ch in c.changes if ch.kind == "number"]
+    assert len(numbers) == 2 and all(status == "changed" for status, _, _ in numbers), numbers
+
+
+def test_currency_change_is_one_change_and_not_verbatim() -> None:
+    c = retold.compare("The company paid $5 billion for the mine.",
+                       "The company paid €5 billion for the mine.",
+                       original_published="2021-04-02", retelling_published="2021-04-02")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
+    assert c.pairs[0].relation == "changed"
+
+
+def test_borrowed_date_note_only_when_relative_dates_exist() -> None:
+    c = retold.compare(ORIGINAL, "Repairs to the bridge will cost about $12 million.")
+    assert not any("unknown" in n for n in c.notes)

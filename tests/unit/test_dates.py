@@ -247,3 +247,114 @@ def test_humanise() -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(dates).failed == 0
+
+
+# --- numeric dates, non-Latin years, compatibility, references --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("The bridge reopened on 03.05.2021 after repairs.", "2021-05-03"),
+        ("The bridge reopened on 3.5.2021 after repairs.", "2021-05-03"),
+        ("The bridge reopened on 03-05-2021 after repairs.", "2021-05-03"),
+        ("The bridge reopened on 13.05.2021 after repairs.", "2021-05-13"),
+        ("The bridge reopened on 05.13.2021 after repairs.", "2021-05-13"),  # forced month-first
+        ("The bridge reopened on 5/3/2021 after repairs.", "2021-05-03"),
+        ("The bridge reopened on 5/13/2021 after repairs.", "2021-05-13"),
+        ("The bridge reopened on 13/5/2021 after repairs.", "2021-05-13"),  # forced day-first
+        ("The bridge reopened on 2021/05/03 after repairs.", "2021-05-03"),
+        ("The bridge reopened on 2021.5.3 after repairs.", "2021-05-03"),
+        ("Мост открыли 03.05.2021 после ремонта.", "2021-05-03"),
+        ("أعيد فتح الجسر في 03.05.2021 بعد الإصلاحات", "2021-05-03"),
+        ("大桥于2021/05/03重新开放。", "2021-05-03"),
+    ],
+)
+def test_numeric_dates_are_days(text: str, day: str) -> None:
+    for published in (PUB, None):
+        fact = one(text, published)
+        value = fact.value
+        assert isinstance(value, Interval)
+        assert (value.start, value.end, value.granularity, value.relative) == (
+            D.fromisoformat(day), D.fromisoformat(day), "day", False)
+
+
+def test_ambiguous_numeric_date_is_read_consistently_and_noted() -> None:
+    a = one("Talks ended on 04.06.2021 in Vienna.")
+    b = one("Talks ended on 04.06.2021 in Vienna.", D(2023, 1, 1))
+    assert a.key == b.key == "date:2021-06-04/2021-06-04"
+    assert dates.equivalent(a, b)
+    assert "day-first" in a.note
+    assert "month-first" in one("Talks ended on 4/6/2021 in Vienna.").note
+    assert one("Talks ended on 13.06.2021 in Vienna.").note == ""
+
+
+def test_impossible_numeric_date_is_no_fact() -> None:
+    assert facts("Talks ended on 31.02.2021 in Vienna.") == []
+    assert facts("Talks ended on 13/13/2021 in Vienna.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["В 2014 году погибли 24 человека.", "在2014年共有108人死亡。", "في عام 2014 قتل 30 شخصا",
+     "Война 2014 г. закончилась."],
+)
+def test_year_marked_in_other_languages(text: str) -> None:
+    found = [f for f in facts(text) if f.text == "2014"]
+    assert len(found) == 1 and found[0].key == "date:2014-01-01/2014-12-31"
+
+
+def test_unmarked_year_like_number_in_other_languages_is_left_to_numbers() -> None:
+    assert facts("قتل 2000 شخص في الهجوم") == []
+    assert facts("共有2000人死亡。") == []
+
+
+def test_explain_year_in_other_language_has_no_separator() -> None:
+    a, b = one("В 2014 году был мир."), one("В 2015 году был мир.")
+    assert dates.explain(a, b) == "The date moved from 2014 ('2014') to 2015 ('2015')."
+
+
+def test_same_wording_counted_from_two_publication_dates() -> None:
+    a = one("Talks failed last month.", D(2024, 6, 18))
+    b = one("Talks failed last month.", D(2024, 8, 2))
+    assert not dates.equivalent(a, b)
+    assert dates.slot_score(a, b) >= 0.85
+    assert not dates.compatible(a, b)
+    assert dates.explain(a, b) == (
+        "The date changed: 'last month' (May 2024, counted from 18 June 2024) became "
+        "'last month' (July 2024, counted from 2 August 2024)."
+    )
+    # Counted from two dates but landing on the same month: the same fact.
+    assert dates.equivalent(a, one("Talks failed last month.", D(2024, 6, 30)))
+
+
+def test_explain_two_references_never_claims_one() -> None:
+    a = one("Talks failed last week.", D(2024, 6, 18))
+    b = one("Talks failed yesterday.", D(2024, 8, 2), assumed=True)
+    text = dates.explain(a, b)
+    assert "counted from 18 June 2024" in text
+    assert "counted from an assumed publication on 2 August 2024" in text
+    assert "counting from" not in text
+
+
+def test_compatible_when_one_date_contains_the_other() -> None:
+    wide = one("Talks failed earlier this month.")
+    narrow = one("Talks failed in early June.")
+    assert dates.compatible(wide, narrow) and dates.compatible(narrow, wide)
+    assert dates.slot_score(wide, narrow) >= 0.5
+    assert dates.explain(wide, narrow).startswith(
+        "The retelling is more precise: 1–18 June 2020 ('earlier this month') became "
+        "early June 2020 ('in early June')")
+    assert dates.explain(narrow, wide).startswith("The retelling is less precise:")
+    assert dates.compatible(one("Talks failed in 2019."), one("Talks failed in March 2019."))
+    assert not dates.compatible(one("Talks failed in May."), one("Talks failed in early June."))
+
+
+def test_compatible_when_a_side_is_unresolved() -> None:
+    a = one("Talks failed last month.", None)
+    b = one("Talks failed in May.", None)
+    assert dates.compatible(a, b) and dates.slot_score(a, b) >= 0.5
+    assert dates.explain(a, b) == ("The dates cannot be compared without publication dates: "
+                                   "'last month' became 'in May'.")
+    assert dates.compatible(a, one("Talks failed in May 2020.", None))
+    assert not dates.compatible(one("Talks failed recently."), one("Talks failed last month."))

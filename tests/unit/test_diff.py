@@ -36,8 +36,9 @@ def test_equivalent_before_slot() -> None:
 
 
 def test_same_wording() -> None:
-    assert same_wording("“Hello,” she said.", '"hello" she said')
+    assert same_wording("“Hello,” she said — twice.", '"hello," she said - twice')
     assert not same_wording("Hello there", "Hello where")
+    assert not same_wording("It cost $5 billion.", "It cost €5 billion.")
 
 
 def test_sole_leftovers_pair_when_nothing_contradicts() -> None:
@@ -49,3 +50,30 @@ def test_sole_leftovers_pair_when_nothing_contradicts() -> None:
                             explain=lambda a, b: "x")
     _, changed, dropped, added = match_facts(clash, [fact("12")], [fact("15")])  # type: ignore[arg-type]
     assert not changed and len(dropped) == 1 and len(added) == 1
+
+
+def test_partner_reuse_reports_a_dropped_hedge_even_when_the_bare_value_was_matched() -> None:
+    # The headline's "34" matched the retelling's "34"; the body's "at least 34" still changed.
+    hedged = SimpleNamespace(
+        equivalent=lambda a, b: a.key == b.key,
+        slot_score=lambda a, b: 0.9 if a.key.split()[-1] == b.key.split()[-1] else 0.0,
+        restates=lambda a, b: a.key != b.key and a.key.split()[-1] == b.key.split()[-1],
+        explain=lambda a, b: "x",
+    )
+    left = [fact("34"), fact("at least 34", start=20)]
+    right = [fact("34")]
+    same, changed, dropped, added = match_facts(hedged, left, right)  # type: ignore[arg-type]
+    assert len(same) == 1 and [(a.key, b.key) for a, b in changed] == [("at least 34", "34")]
+    assert not dropped and not added
+
+
+def test_optimal_assignment_beats_greedy() -> None:
+    # Greedy would pair a1-b1 (0.9) and leave a2 unpaired; the best total pairs both.
+    table = {("a1", "b1"): 0.9, ("a1", "b2"): 0.85, ("a2", "b1"): 0.8, ("a2", "b2"): 0.0}
+    module = SimpleNamespace(equivalent=lambda a, b: False,
+                             slot_score=lambda a, b: table[(a.key, b.key)],
+                             explain=lambda a, b: "x")
+    _, changed, dropped, added = match_facts(
+        module, [fact("a1"), fact("a2")], [fact("b1"), fact("b2")])  # type: ignore[arg-type]
+    assert sorted((a.key, b.key) for a, b in changed) == [("a1", "b2"), ("a2", "b1")]
+    assert not dropped and not added

@@ -319,3 +319,93 @@ def test_humanise() -> None:
 
 def test_docstring_examples_run() -> None:
     assert doctest.testmod(numbers).failed == 0
+
+
+# --- numeric dates, slots, compatibility, years, roles in context ------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The bridge reopened on 03.05.2021 after repairs.", "The bridge reopened 3.5.2021.",
+     "The bridge reopened on 5/3/2021.", "The bridge reopened on 5/13/2021.",
+     "The bridge reopened on 2021/05/03.", "The bridge reopened on 13.05.2021.",
+     "Мост открыли 03.05.2021 после ремонта.", "The bridge reopened on 31.02.2021."],
+)
+def test_numeric_dates_are_not_numbers(text: str) -> None:
+    assert facts(text) == []
+
+
+def test_slot_score_hedge_change_on_the_same_figure() -> None:
+    assert numbers.slot_score(one("The ministry said about 12,000 fled."),
+                              one("The ministry said 12,000 fled.")) >= 0.9
+    assert numbers.slot_score(one("Officials said about 12,000."),
+                              one("Officials said 12,000.")) >= 0.9
+    assert numbers.slot_score(one("at least 34 people were hurt"),
+                              one("34 people were hurt")) >= 0.9
+
+
+def test_slot_score_currency_change_on_the_same_figure() -> None:
+    a, b = one("The fund lost $5 billion."), one("The fund lost €5 billion.")
+    assert numbers.slot_score(a, b) >= 0.85
+    assert numbers.explain(a, b) == \
+        "The currency changed from US dollars to euros: '$5 billion' became '€5 billion'."
+    assert not numbers.compatible(a, b)
+    c = one("The fund lost 5 billion.")
+    assert 0.5 <= numbers.slot_score(c, b) < 0.85
+    assert "adds a currency (euros)" in numbers.explain(c, b)
+    assert "currency from" not in numbers.explain(a, one("The fund lost €6 billion."))
+    assert "and the currency changed from US dollars to euros" in \
+        numbers.explain(a, one("The fund lost €6 billion."))
+
+
+def test_slot_score_stays_high_for_a_rounded_figure() -> None:
+    assert numbers.slot_score(one("The tally stood at 12,345."),
+                              one("The tally stood at 12,000.")) >= 0.9
+
+
+def test_compatible_only_for_rounding() -> None:
+    def ok(x: str, y: str) -> bool:
+        return numbers.compatible(one(x), one(y))
+
+    assert ok("A third of the voters stayed home.", "33% of the voters stayed home.")
+    assert ok("The party won 12,345 votes.", "The party won 12,000 votes.")
+    assert ok("The party won 12,000 votes.", "The party won 12,345 votes.")
+    assert ok("It reached 1.48 million homes.", "It reached 1.5 million homes.")
+    assert not ok("About 500 marched.", "500 marched.")  # a hedge change is a real change
+    assert not ok("Gunmen killed 34 villagers.", "Gunmen killed 30 villagers.")
+    assert not ok("The party won 12,345 votes.", "The party won 12,000 seats.")
+    assert not ok("The party won 12,345 votes.", "The party won 13,000 votes.")
+
+
+def test_explain_compatible_figures() -> None:
+    assert numbers.explain(one("The party won 12,345 votes."),
+                           one("The party won 12,000 votes.")) == (
+        "The retelling rounds the figure: '12,345 votes' (12,345) became '12,000 votes' (12,000).")
+    assert numbers.explain(one("A third of the voters stayed home."),
+                           one("33% of the voters stayed home.")) == (
+        "The retelling rounds the figure: 'A third' (33.33%) became '33%'.")
+    assert numbers.explain(one("It reached 1.5 million homes."),
+                           one("It reached 1.48 million homes.")).startswith(
+        "The retelling is more precise: ")
+
+
+def test_year_like_figure_in_other_script_has_no_separator() -> None:
+    a, b = one("انتهت حرب 2014 باتفاق"), one("انتهت حرب 2015 باتفاق")
+    assert numbers.explain(a, b) == "The number changed from 2014 to 2015."
+    assert not numbers.compatible(one("قتل 2000 شخص"), one("قتل 2001 شخص"))
+    # Written with a separator, or outside the year range, it stays grouped.
+    assert numbers.explain(one("They counted 2,014 ballots."), one("They counted 2,015 ballots.")) \
+        == "The number of ballots changed from 2,014 to 2,015."
+
+
+def test_figures_in_one_sentence_get_their_own_roles() -> None:
+    died, injured = facts("3 people died and 12 were injured in the blast.")
+    assert (died.role, injured.role) == ("people", "injured")
+    assert "predicate: died" in died.note
+    # "3 people died" / "3 were injured" are different slots ...
+    other = facts("12 people died and 3 were injured in the blast.")
+    assert numbers.slot_score(died, other[1]) < 0.5
+    assert numbers.slot_score(died, other[0]) >= 0.9
+    # ... while a dropped noun with the same predicate still names the same slot.
+    assert numbers.slot_score(one("At least 34 people were killed."),
+                              one("At least 35 were killed.")) >= 0.5

@@ -160,3 +160,18 @@ def test_explain() -> None:
 def test_inch_mark_does_not_extend_a_quote() -> None:
     (f,) = extract('The seller said: "It works like new." It has a 12" screen.')
     assert f.text == "It works like new."
+
+
+def test_speaker_is_the_person_not_the_job_title() -> None:
+    (f,) = extract('"The economy is recovering," said Finance Minister Anna Berg.')
+    assert f.role == "Anna Berg"
+    (g,) = extract('"The economy is recovering," Finance Minister Anna Berg said.')
+    assert g.role == "Anna Berg"
+
+
+def test_quote_moved_to_another_minister_is_a_change() -> None:
+    (a,) = extract('"The economy is recovering," said Finance Minister Anna Berg.')
+    (b,) = extract('"The economy is recovering," said Finance Minister Lars Holm.')
+    assert not quotes.equivalent(a, b)
+    assert quotes.explain(a, b) == ("The quote is attributed to Anna Berg in the original but to "
+                                    "Lars Holm in the retelling.")

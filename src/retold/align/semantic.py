@@ -56,10 +56,15 @@ def load_model(path: str) -> Any:
     """Load a sentence-transformers model from a local path, offline, on the CPU."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")  # no bars in a report's stderr
     try:
         from sentence_transformers import SentenceTransformer
     except ModuleNotFoundError:
         raise MissingExtra("sentence-transformers", "semantic", "Semantic alignment") from None
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
     return SentenceTransformer(path, device="cpu")
 
 

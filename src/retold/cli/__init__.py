@@ -16,12 +16,23 @@ from retold.errors import RetoldError
 _COMMANDS = ("compare", "trace", "serve", "spark")
 
 
+class UsageError(Exception):
+    """A command line argparse refused; reported as one line with exit code 3."""
+
+
+class _Parser(argparse.ArgumentParser):
+    # argparse prints a usage block and exits 2 on a bad flag; retold's exit code for a wrong
+    # option is 3 (2 is bad input), and every error is one line. Subparsers inherit this class.
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
 def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     from retold import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="retold",
         description="See how news is retold: compare a retelling with its original, "
         "or trace who retold whom across a corpus.",
@@ -42,7 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code (documented in retold.errors)."""
     parser = build_parser()
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    except UsageError as exc:
+        print(f"retold: error: {exc}", file=sys.stderr)
+        return 3
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return 3

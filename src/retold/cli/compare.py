@@ -57,6 +57,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise OptionError(f"--max-bytes must be a positive number of bytes, not {args.max_bytes}")
+    if args.timeout <= 0:
+        raise OptionError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
+    _refuse_output_over_input(args)
     if args.batch:
         if args.original or args.retelling:
             raise OptionError("give either --batch PAIRS.jsonl or ORIGINAL RETELLING, not both")
@@ -106,6 +111,17 @@ def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) ->
     return render_terminal(comparison, width=width, color=color)
 
 
+def _refuse_output_over_input(args: argparse.Namespace) -> None:
+    """Writing the report over an input would destroy the article: refuse."""
+    if not args.output or not os.path.exists(args.output):
+        return
+    for source in (args.original, args.retelling, args.batch):
+        if source and source != "-" and os.path.exists(source) and os.path.samefile(
+            source, args.output
+        ):
+            raise OptionError(f"--output {args.output} is one of the inputs; choose another file")
+
+
 def _exit_code(comparison: Comparison, fail_on: str | None) -> int:
     if fail_on is None:
         return 0
@@ -123,8 +139,8 @@ def _read(source: str, args: argparse.Namespace) -> Any:
 
 def _run_batch(args: argparse.Namespace) -> int:
     """Compare each line's pair; a bad line gets an error object and the run goes on."""
-    from retold.compare import compare_documents
-    from retold.read import DEFAULT_MAX_BYTES, read_source, read_text
+    from retold.compare import as_document, compare_documents
+    from retold.read import DEFAULT_MAX_BYTES, read_source
     from retold.reports.json_report import dumps_dict
 
     path = Path(args.batch)
@@ -146,7 +162,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                 sides = []
                 for side in ("original", "retelling"):
                     if isinstance(row.get(side), str):
-                        sides.append(read_text(row[side], source=f"line {number} {side}"))
+                        sides.append(as_document(row[side], f"{side} on line {number}"))
                     elif isinstance(row.get(f"{side}_source"), str):
                         src = row[f"{side}_source"]
                         if "://" not in src and src != "-" and not os.path.isabs(src):

@@ -50,7 +50,7 @@ from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import stories as st
-from retold.trace.fingerprint import Fingerprint, fingerprint_many
+from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import default_compare, verify_pair
 
@@ -430,27 +430,34 @@ def _fingerprint_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
                    fp["n_shingles"], fp["n_words"], r["new"])
 
 
-def _fingerprint(r: Any) -> Fingerprint:
-    return Fingerprint.from_record({"id": str(r["seq"]), "shingles": r["shingles"],
-                                    "words": r["words"], "facts": r["facts"],
-                                    "n_tokens": r["n_tokens"], "n_shingles": r["n_shingles"],
-                                    "n_words": r["n_words"]})
-
-
 def _keys_partition(rows: Iterable[Any], params: cd.SearchParams) -> Iterator[tuple[Any, ...]]:
     """Every nonzero LSH band key and fact key of each article (what the local engine sorts)."""
     bits = _CHANNEL_BITS
     for chunk in _chunks(rows, 2000):
-        fps = [_fingerprint(r) for r in chunk]
-        sk = cd.band_keys(np.stack([f.shingles for f in fps]), params.shingle_bands,
+        seq = np.array([r["seq"] for r in chunk], dtype=np.int64)
+        new = np.array([r["new"] for r in chunk], dtype=bool)
+        sk = cd.band_keys(_stack(chunk, "shingles", "<u4"), params.shingle_bands,
                           params.shingle_rows)
-        wk = cd.band_keys(np.stack([f.words for f in fps]), params.word_bands, params.word_rows)
-        for i, (r, f) in enumerate(zip(chunk, fps)):
-            seq, new = r["seq"], r["new"]
-            for bit, keys in ((bits["shingles"], sk[i]), (bits["words"], wk[i]),
-                              (bits["facts"], f.facts)):
-                for k in keys[keys != 0].view(np.int64).tolist():
-                    yield (bit, k, seq, new)
+        wk = cd.band_keys(_stack(chunk, "words", "<u4"), params.word_bands, params.word_rows)
+        facts = [np.frombuffer(r["facts"], dtype="<u8") for r in chunk]
+        n_facts = np.array([len(f) for f in facts])
+        parts = [
+            (bits["shingles"], sk.ravel(), np.repeat(np.arange(len(chunk)), sk.shape[1])),
+            (bits["words"], wk.ravel(), np.repeat(np.arange(len(chunk)), wk.shape[1])),
+            (bits["facts"], np.concatenate(facts) if facts else np.zeros(0, np.uint64),
+             np.repeat(np.arange(len(chunk)), n_facts)),
+        ]
+        for bit, keys, owner in parts:
+            keep = keys != 0
+            keys, owner = keys[keep].astype(np.uint64), owner[keep]
+            yield from zip([bit] * len(keys), keys.view(np.int64).tolist(), seq[owner].tolist(),
+                           new[owner].tolist())
+
+
+def _stack(rows: Sequence[Any], column: str, dtype: str) -> np.ndarray:
+    """Equal-length binary columns of ``rows`` as one 2-d array (uint32 signatures)."""
+    return np.frombuffer(b"".join(r[column] for r in rows), dtype=dtype).reshape(
+        len(rows), -1).astype(np.uint32)
 
 
 def _cap(params: cd.SearchParams, channel: str) -> int:
@@ -474,14 +481,12 @@ def _preverify_partition(rows: Iterable[Any], params: cd.SearchParams) -> Iterat
     """``candidates.estimate_many`` over the pairs of a partition, both fingerprints joined."""
     for chunk in _chunks(rows, 4096):
         k = len(chunk)
-        fa = [_fingerprint(r["fa"]) for r in chunk]
-        fb = [_fingerprint(r["fb"]) for r in chunk]
-        both = fa + fb
+        both = [r["fa"] for r in chunk] + [r["fb"] for r in chunk]
         score, worth = cd.estimate_many(
             np.arange(k), np.arange(k, 2 * k),
-            np.stack([f.shingles for f in both]), np.stack([f.words for f in both]),
-            np.array([f.n_shingles for f in both]), np.array([f.n_words for f in both]),
-            np.array([len(f.facts) for f in both]),
+            _stack(both, "shingles", "<u4"), _stack(both, "words", "<u4"),
+            np.array([f["n_shingles"] for f in both]), np.array([f["n_words"] for f in both]),
+            np.array([len(f["facts"]) // 8 for f in both]),
             np.array([r["shared_facts"] for r in chunk], dtype=np.int64), params)
         rounded = np.round(score, 6).tolist()  # as the store keeps it (local engine)
         for r, sc, ok, raw in zip(chunk, rounded, worth.tolist(), score.tolist()):

@@ -40,14 +40,17 @@ SPEECH_VERBS = (
     "declares", "declared", "assert", "asserts", "asserted", "suggest", "suggests", "suggested",
     "maintain", "maintains", "maintained", "acknowledge", "acknowledges", "acknowledged", "admit",
     "admits", "admitted", "estimate", "estimates", "estimated", "predict", "predicts", "predicted",
-    "allege", "alleges", "alleged", "deny", "denies", "denied", "stress", "stresses", "stressed",
+    "allege", "alleges", "alleged", "stress", "stresses", "stressed",
     "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized", "think",
     "thinks", "thought", "fear", "fears", "feared", "contend", "contends", "contended", "concede",
     "concedes", "conceded", "tweeted", "recall", "recalls", "recalled", "reveal", "reveals",
     "revealed", "proclaim", "proclaims", "proclaimed",
 )
-# Verbs that introduce a quotation without a person as their subject ("a message which read").
-_QUOTE_VERBS = SPEECH_VERBS + ("read", "reads", "reading", "saying")
+# "deny" is not a speech verb for attributions: "X denied the report" credits no claim to X, and
+# "X did not deny it" has no attribution either; the negation kind reports that change. It still
+# introduces a quotation ('He denied: "..."'). Verbs that introduce a quotation without a person
+# as their subject ("a message which read") are here too.
+_QUOTE_VERBS = SPEECH_VERBS + ("deny", "denies", "denied", "read", "reads", "reading", "saying")
 # Nouns that make a generic speaker ("officials say", "the writer believes").
 GENERIC_SPEAKERS = (
     "officials", "official", "sources", "source", "experts", "expert", "analysts", "analyst",
@@ -58,6 +61,7 @@ GENERIC_SPEAKERS = (
     "doctors", "leaders", "leader", "commander", "commanders", "president", "activists", "critics",
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
 )
+_GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
 _BETWEEN = r"(?:(?<![\w'’.-])(?:has|have|had|also|further|later|then|previously|recently|" \
     r"reportedly|once|again|repeatedly|publicly|[a-z]+ly)\s+){0,2}"
@@ -184,8 +188,14 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     # 2. a generic speaker
     generic = _GENERIC_TAIL_RE.search(text, max(floor, end - _GENERIC_CHARS), end)
     if generic is not None and generic.start() < end:
-        speaker = text[generic.start():end]
-        return generic.start(), speaker, _generic_key(speaker)
+        start = generic.start()
+        # A name the generic phrase begins inside or right after belongs to it:
+        # "Ministry of Defence officials", not "Defence officials".
+        i = bisect_left(ends, start)
+        if i < len(spans) and spans[i].start < start <= spans[i].end + 1 < end:
+            start = max(floor, spans[i].start)
+        speaker = text[start:end]
+        return start, speaker, _generic_key(speaker)
     # 3. a pronoun, or (for quotes) a relative clause: the nearest name before stands for it
     pronoun = _PRONOUN_TAIL_RE.search(text, max(floor, end - 8), end)
     relative_m = _RELATIVE_TAIL_RE.search(text, max(floor, end - 8), end) if relative else None
@@ -214,9 +224,56 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     return None
 
 
+_TITLE_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
+_NOT_TITLE_CHARS = re.compile(r"[^\w\s.’'-]|\n")
+# How far a job title may run before the name it belongs to ("Deputy Foreign Minister ").
+TITLE_CHARS = 60
+
+
+def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
+                    starts: list[int]) -> names.NameSpan | None:
+    """Return the name after a job title starting at ``pos`` ("Finance Minister Anna Berg")."""
+    i = bisect_left(starts, pos + 1)
+    if i >= len(spans) or spans[i].start > pos + TITLE_CHARS:
+        return None
+    name = spans[i]
+    between = text[pos:name.start]
+    words = _TITLE_WORD_RE.findall(between)
+    if not words or _NOT_TITLE_CHARS.search(between):
+        return None
+    titled = False
+    for w in words:
+        bare = w.rstrip(".")
+        if w.endswith(".") and bare not in names.TITLES:
+            return None  # a sentence ended: "said the minister. Anna Berg ..."
+        if bare in names.TITLES or bare.casefold() in _GENERIC_WORDS:
+            titled = True
+        elif not (w[0].isupper() or w in ("of", "the", "for")):
+            return None  # "said the report on Anna Berg": not a title
+    return name if titled else None
+
+
+def strip_titles(speaker: str) -> str:
+    """Return the person of a speaker written with a job title ("Finance Minister Anna Berg" ->
+    "Anna Berg"); a title alone ("Finance Minister") is returned as it is."""
+    words = speaker.split()
+    last = max((i for i, w in enumerate(words[:-1]) if w.rstrip(".") in names.TITLES),
+               default=-1)
+    if last < 0:
+        return speaker
+    rest = words[last + 1:]
+    if all(w[0].isupper() for w in rest):
+        return " ".join(rest)
+    return speaker
+
+
 def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
                    starts: list[int]) -> tuple[int, str, str] | None:
     """Find a speaker starting at ``pos`` (after 'said' or 'according to'): (end, text, key)."""
+    # A person after a job title: "Finance Minister Anna Berg" is Anna Berg.
+    titled = _titled_name_at(text, pos, spans, starts)
+    if titled is not None:
+        return titled.end, titled.text, names._key(titled.text)
     # "the ministry's spokesman" / "Doe's office": a name with a possessive and a noun
     name = _name_starting_at(spans, starts, pos)
     tail = text[pos:pos + 120]
@@ -282,8 +339,15 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
 
     Looks before the opening mark ("Doe said:", "according to Doe,", "a message which read:",
     "he said,") and after the closing mark ("", said Doe", "", Doe said"). ``floor`` and
-    ``ceiling`` bound the search (the quotation's paragraph).
+    ``ceiling`` bound the search (the quotation's paragraph). The speaker is the person, not
+    the job title: "said Finance Minister Anna Berg" gives "Anna Berg".
     """
+    return strip_titles(_speaker_near(text, sentences, start, end, floor, ceiling))
+
+
+def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
+                  floor: int, ceiling: int) -> str:
+    """speaker_near() before job titles are stripped."""
     spans, starts, ends = _spans(text, sentences)
     cue = _QUOTE_VERB_TAIL_RE.search(text, max(floor, start - 40), start)
     if cue is not None:
@@ -305,7 +369,7 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
         if hit4 is not None:
             return hit4[1]
     # '"...," Jane Doe said' / '"...," the minister said' / '"...," she said'
-    name = _name_starting_at(spans, starts, pos)
+    name = _name_starting_at(spans, starts, pos) or _titled_name_at(text, pos, spans, starts)
     generic = _GENERIC_HEAD_RE.match(text, pos, ceiling)
     pronoun = _PRONOUN_HEAD_RE.match(text, pos, ceiling)
     subject_end = (name.end if name is not None else generic.end() if generic is not None
@@ -323,13 +387,88 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
 # --- the fact-kind contract -------------------------------------------------------------------
 
 
+_SPEAKER_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
+_POSSESSIVE_RE = re.compile(r"[’']s?$")
+# Connectors ignored when a generic speaker is compared word by word.
+_SPEAKER_SKIP = frozenset({"the", "a", "an", "of", "for", "and", "its", "their", "his", "her"})
+
+
+def _stem(word: str) -> str:
+    """Return a word without a plural or possessive ending (officers -> officer)."""
+    w = _POSSESSIVE_RE.sub("", word.casefold()).replace(".", "")
+    if w.endswith("sses") or w.endswith("shes") or w.endswith("ches"):
+        return w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _speaker_words(speaker: str) -> list[str]:
+    """Return the words of a speaker as written (articles dropped, case kept)."""
+    return [w for w in _SPEAKER_WORD_RE.findall(speaker) if w.casefold() not in _SPEAKER_SKIP]
+
+
+def _acronym_for(acronym: str, words: list[str]) -> bool:
+    """True when ``acronym`` (MoD, UNHCR) spells the initials of ``words`` (connectors kept or
+    not: "MoD" = Ministry of Defence, "MD" likewise)."""
+    letters = acronym.replace(".", "")
+    if not (2 <= len(letters) <= 7 and letters.isalpha() and letters[0].isupper()
+            and sum(c.isupper() for c in letters) >= 2) or len(words) < 2:
+        return False
+    initials = "".join(w[0] for w in words).casefold()
+    upper = "".join(c for c in letters if c.isupper()).casefold()
+    return letters.casefold() == initials or upper == "".join(
+        w[0] for w in words if w[0].isupper()).casefold()
+
+
+def _generic_short_form(a: str, b: str) -> bool:
+    """True when one generic speaker is a short form of the other.
+
+    The shorter's words all occur in the longer (plurals aside), or stand for a run of them as an
+    acronym: "the agency" / "the regional disaster agency", "police" / "police officers",
+    "MoD officials" / "Ministry of Defence officials". "Iraqi officials" / "US officials" share
+    only the head and differ.
+    """
+    wa, wb = _speaker_words(a), _speaker_words(b)
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    if not short or not long_:
+        return False
+    stems = [_stem(w) for w in long_]
+    long_words = _SPEAKER_WORD_RE.findall(a if long_ is wa else b)  # connectors kept
+    for w in short:
+        if _stem(w) in stems:
+            continue
+        # An acronym for a run of the longer speaker's capitalised words.
+        caps = [x for x in long_words if x[0].isupper() or x.casefold() in ("of", "for", "and")]
+        if not any(_acronym_for(w, caps[i:j]) for i in range(len(caps))
+                   for j in range(i + 2, len(caps) + 1)):
+            return False
+    return True
+
+
 def same_speaker(a: str, b: str) -> bool:
-    """True when two speakers as written are the same speaker (names by spelling rules)."""
+    """True when two speakers as written are the same speaker.
+
+    Names by spelling rules; generic speakers when equal or one is a short form of the other
+    ("the agency" for "the regional disaster agency", "MoD officials" for "Ministry of Defence
+    officials", "police" for "police officers").
+    """
     if not a or not b:
         return False
     if _generic_key(a) == _generic_key(b):
         return True
-    return names.same_name(a, b)
+    if names.same_name(a, b):
+        return True
+    return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+
+def _is_generic(speaker: str) -> bool:
+    """True when a speaker ends in a generic speaker noun (officials, the agency, police)."""
+    words = _SPEAKER_WORD_RE.findall(speaker)
+    return bool(words) and words[-1].casefold() in _GENERIC_WORDS
 
 
 def equivalent(a: Fact, b: Fact) -> bool:

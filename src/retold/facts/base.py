@@ -10,13 +10,16 @@ A fact kind is a module with three functions of one signature each:
     explain(a, b) -> str                             one plain sentence for a journalist
                                                      (a or b may be None: dropped / added)
 
-and may add one optional hook, looked up with getattr:
+and may add optional hooks, looked up with getattr:
 
     compatible(a, b) -> bool                         two different facts that do not contradict
                                                      each other (a rounded figure, a narrower
                                                      date, two relative dates that cannot be
                                                      compared): reported as a low-severity
                                                      change, not a high one
+    restates(a, b) -> bool                           b states a's value with another hedge or
+                                                     unit ("at least 34" / "34"): a change
+                                                     even if b also matches another mention
 """
 
 from __future__ import annotations

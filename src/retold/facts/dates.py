@@ -53,7 +53,7 @@ from functools import lru_cache
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
-__all__ = ["date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
+__all__ = ["compatible", "date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -121,6 +121,10 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT = r"(?:day|week|month|year)"
 _NUMWORD = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})")
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+# Characters that glue a digit run into a word ("F16", "Su2000", "ф2014"): digits, the
+# underscore and the letters of scripts that separate words with spaces (Latin, Greek,
+# Cyrillic). Arabic and CJK letters may touch a year ("2014年", "2014م"), so they do not glue.
+_GLUED = r"0-9A-Za-z_\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF"
 
 _DATE_RE = re.compile(
     rf"""
@@ -133,6 +137,10 @@ _DATE_RE = re.compile(
     )(?:{_S}|[^\S\n]*-[^\S\n]*))?
     (?P<core>
         (?P<iso>(?<![\d-]){_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])(?![\d-]))
+      | (?P<numeric>(?<![{_GLUED}.,/])
+            (?:\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep){_YEAR}
+             | {_YEAR}(?P<ysep>[./-])\d{{1,2}}(?P=ysep)\d{{1,2}})
+            (?![0-9]|[.,/][0-9]))
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:,?{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:,?{_S}{_YEAR}\b)?(?![\w]))
       | (?P<my>\b{_MONTH_ANY},?{_S}{_YEAR}\b(?![\d,]))
@@ -140,7 +148,7 @@ _DATE_RE = re.compile(
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
-      | (?P<year>(?<![\w.,$£€¥₹/]){_YEAR}(?![\w%/-]|[.,]\d|:\d))
+      | (?P<year>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}(?![{_GLUED}%/-]|[.,]\d|:\d))
       | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
       | (?P<reldow>\b(?i:last|this|next|past|on){_S}{_WEEKDAY}\b)
       | (?P<dow>\b{_WEEKDAY}\b)
@@ -169,6 +177,7 @@ _DATE_RE = re.compile(
 )
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+_NUMERIC_DATE_NEXT_RE = re.compile(r"[./-]\d{1,2}[./-]\d{4}")  # "3" of "3.5.2021"
 _DAY_OR_COUNT_NEXT_RE = re.compile(
     rf"(?:st|nd|rd|th)?{_S}(?:of{_S})?(?:{_MONTH_ANY}|(?i:{_UNIT})s?\b)"
 )
@@ -257,7 +266,7 @@ _ROLE_STOPS = _words(
     "on in at of and by for with to was is were that which who"
 )
 _DETERMINERS = _words("the a an its their his her our this that")
-_ALTERNATIVES = ("iso", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon",
+_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
 
 
@@ -265,6 +274,25 @@ def _not_a_year(digits: str) -> bool:
     """Tell whether a digit string (maybe with commas) is outside the year range."""
     plain = digits.replace(",", "")
     return not plain.isdigit() or not YEAR_MIN <= int(plain) <= YEAR_MAX
+
+
+# Words that mark a number as a year in languages other than English: Chinese/Japanese 年,
+# Russian год/года/году/г., Ukrainian рік/року/році/р., Turkish yıl..., Arabic م (AD) after it;
+# Arabic عام/العام/سنة, Persian سال before it.
+_YEAR_AFTER_PREFIXES = ("年", "год", "рік", "року", "році", "yıl", "سنة")
+_YEAR_AFTER_WORDS = frozenset(["г", "р", "م", " م"])
+_YEAR_BEFORE_WORDS = frozenset(["عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "سال",
+                                "年度"])
+_ANY_WORD_BEFORE_REV = re.compile(r"[^\S\n]*([^\W\d_]+)")
+
+
+def _year_marked(text: str, start: int, after: str) -> bool:
+    """Tell whether a word next to a year-like number marks it as a year in another language."""
+    low = after.lower()
+    if low.startswith(_YEAR_AFTER_PREFIXES) or low in _YEAR_AFTER_WORDS:
+        return True
+    m = _ANY_WORD_BEFORE_REV.match(text[max(0, start - 12) : start][::-1])
+    return m is not None and m.group(1)[::-1] in _YEAR_BEFORE_WORDS
 
 
 def _year_is_count(text: str, start: int, end: int) -> bool:
@@ -275,6 +303,8 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True  # "Su-2000": a name; "mid-2019" never gets here (the part is consumed)
     after = _word_after(text, end)
+    if _year_marked(text, start, after):
+        return False  # "2014年", "в 2014 году", "عام 2014": the text says it is a year
     if after and not _LATIN_WORD_RE.match(after):
         return True  # non-Latin script follows: we cannot tell, numbers.py keeps it
     if _looks_plural(after):
@@ -345,7 +375,8 @@ def _matches(text: str) -> list[re.Match[str]]:
         if tok[0].isdigit():
             if pos and text[pos - 1] in "'’Qq":
                 pos -= 1  # "'90s", "Q2 2020": the expression starts one character earlier
-            elif len(tok) > 4 or (len(tok) < 4 and not _DAY_OR_COUNT_NEXT_RE.match(text, t.end())):
+            elif len(tok) > 4 or (len(tok) < 4 and not _DAY_OR_COUNT_NEXT_RE.match(text, t.end())
+                                  and not _NUMERIC_DATE_NEXT_RE.match(text, t.end())):
                 # A figure is part of a date only as a year, a day before a month ("3 May";
                 # "May 3" starts at the month) or a count of units ("3 days ago"): skipping
                 # the rest keeps number-dense text cheap.
@@ -564,11 +595,42 @@ def _day_in(core: str) -> int | None:
     return None
 
 
+def _numeric_fields(core: str) -> tuple[int, int, int, str]:
+    """Read a numeric date into (year, month, day, note); the note says how an ambiguous one was read.
+
+    The convention: year-first ("2021/05/03", "2021.5.3") is always year-month-day; dotted and
+    dashed day-month-year ("03.05.2021", "3-5-2021") is day-first, as in Europe and most of the
+    world; slashed ("5/3/2021") is month-first, as in US news. A field above 12 forces the other
+    reading ("13.05.2021", "13/5/2021", "5/13/2021"). The reading depends on the string alone,
+    so the same string on both sides always gives the same day.
+    """
+    parts = re.split(r"[./-]", core)
+    sep = core[len(parts[0])]
+    if len(parts[0]) == 4:
+        return int(parts[0]), int(parts[1]), int(parts[2]), ""
+    first, second, year = int(parts[0]), int(parts[1]), int(parts[2])
+    day_first = sep != "/"
+    if day_first and second > 12 >= first:
+        day_first = False  # "05.13.2021": month-first after all
+    elif not day_first and first > 12 >= second:
+        day_first = True  # "13/5/2021": day-first after all
+    day, month = (first, second) if day_first else (second, first)
+    note = ""
+    if first != second and first <= 12 and second <= 12:
+        note = ("ambiguous numeric date read day-first (day.month.year)" if day_first
+                else "ambiguous numeric date read month-first (month/day/year)")
+    return year, month, day, note
+
+
 def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bool] | None:
     """Resolve a match into (start, end, granularity, relative), or None if it cannot be."""
     g, core = mt.group, mt.core
     if g == "iso":
         y, mo, d = (int(x) for x in core.split("-"))
+        day = dt.date(y, mo, d)
+        return day, day, "day", False
+    if g == "numeric":
+        y, mo, d, _ = _numeric_fields(core)
         day = dt.date(y, mo, d)
         return day, day, "day", False
     if g in ("mdy", "dmy"):
@@ -781,6 +843,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                     note = "resolved against a publication date borrowed from the other side"
                 if mt.future:
                     note = (note + "; " if note else "") + "read as future (future-tense clause)"
+                if mt.group == "numeric":
+                    note = _numeric_fields(mt.core)[3]
         facts.append(Fact("date", mt.start, mt.end, surface, sid, key, value, mt.role, note))
     return facts
 
@@ -794,6 +858,23 @@ def equivalent(a: Fact, b: Fact) -> bool:
     return a.key == b.key
 
 
+# Slot scores (diff: >= 0.5 is a change, >= 0.25 pairs the sole leftovers, >= 0.85 makes a
+# leftover a change even beside a matched partner): the same wording resolved against two
+# publication dates is surely one slot (0.95); a date inside the other is one period told more
+# or less precisely (at least 0.7); an unresolved relative date may be anything (0.55).
+SAME_WORDING, CONTAINED, UNRESOLVED = 0.95, 0.7, 0.55
+
+
+def _contains(outer: Interval, inner: Interval) -> bool:
+    """Tell whether ``inner`` lies within ``outer`` (both resolved)."""
+    return outer.start is not None and outer.end is not None and inner.start is not None \
+        and inner.end is not None and outer.start <= inner.start and inner.end <= outer.end
+
+
+def _unresolved(value: Interval) -> bool:
+    return value.granularity == "relative-unresolved"
+
+
 def slot_score(a: Fact, b: Fact) -> float:
     """Score in [0, 1] how likely ``b`` is the date that fills ``a``'s slot."""
     ia, ib = a.value, b.value
@@ -801,6 +882,15 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.1
     if a.role and a.role == b.role:
         return 0.9
+    if not ia.vague and not ib.vague and ia.relative and ib.relative and \
+            _normalised_phrase(a.text) == _normalised_phrase(b.text):
+        return SAME_WORDING  # "last month" counted from two publication dates
+    floor = 0.0
+    if _contains(ia, ib) or _contains(ib, ia):
+        floor = CONTAINED
+    elif (_unresolved(ia) and ib.granularity != "vague") or \
+            (_unresolved(ib) and ia.granularity != "vague"):
+        floor = UNRESOLVED
     score = 0.3
     if ia.granularity == ib.granularity:
         score += 0.3
@@ -811,7 +901,22 @@ def slot_score(a: Fact, b: Fact) -> float:
             score += 0.2  # overlapping: the same period told more or less precisely
     elif ia.vague and ib.vague:
         score += 0.1
-    return min(score, 1.0)
+    return round(min(max(score, floor), 1.0), 4)
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    """Tell whether two different dates do not contradict each other.
+
+    True when one interval contains the other ("earlier this month" / "in early June", published
+    in June: the retelling is more precise), or when either side is a relative date left
+    unresolved for want of a publication date ("last month" / "in May" cannot be compared).
+    """
+    ia, ib = a.value, b.value
+    if not isinstance(ia, Interval) or not isinstance(ib, Interval):
+        return False
+    if _unresolved(ia) or _unresolved(ib):
+        return True
+    return _contains(ia, ib) or _contains(ib, ia)
 
 
 def humanise(value: Interval) -> str:
@@ -879,8 +984,44 @@ def _reference_note(a: Fact | None, b: Fact | None) -> str:
     return ""
 
 
+def _day(d: dt.date) -> str:
+    return f"{d.day} {MONTH_NAMES[d.month]} {d.year}"
+
+
+def _counted_from(fact: Fact) -> dt.date | None:
+    """Return the publication date a relative fact was resolved against, if any."""
+    value = fact.value
+    if isinstance(value, Interval) and value.relative and value.reference is not None:
+        return value.reference
+    return None
+
+
+def _described_at(fact: Fact) -> str:
+    """Describe a date with its own reference: "'last month' (May 2024, counted from 18 June 2024)"."""
+    value = fact.value
+    ref = _counted_from(fact)
+    if not isinstance(value, Interval) or value.start is None:
+        return f"'{_quote(fact)}'"
+    if ref is None:
+        return f"'{_quote(fact)}' ({humanise(value)})"
+    assumed = "an assumed publication on " if "borrowed" in fact.note else ""
+    return f"'{_quote(fact)}' ({humanise(value)}, counted from {assumed}{_day(ref)})"
+
+
 def explain(a: Fact | None, b: Fact | None) -> str:
-    """Say in one plain sentence how the date changed (a None: added; b None: dropped)."""
+    """Say in one plain sentence how the date changed (a None: added; b None: dropped).
+
+    When the two sides were counted from different publication dates, each side names its own.
+
+    Examples:
+        >>> from retold.model import Sentence
+        >>> def fact(text, published):
+        ...     return extract(Document(text), [Sentence(0, 0, len(text), text)],
+        ...                    Context(published=published))[0]
+        >>> print(explain(fact("It began last month.", dt.date(2024, 6, 18)),
+        ...               fact("It began last month.", dt.date(2024, 8, 2))))
+        The date changed: 'last month' (May 2024, counted from 18 June 2024) became 'last month' (July 2024, counted from 2 August 2024).
+    """
     if a is None and b is None:
         raise ValueError("explain() needs at least one fact")
     if b is None:
@@ -893,6 +1034,20 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if equivalent(a, b):
         return f"The retelling gives the same date as the original ({_described(b)})."
     ia, ib = a.value, b.value
+    ra, rb = _counted_from(a), _counted_from(b)
+    two_refs = ra is not None and rb is not None and ra != rb
+    if compatible(a, b):
+        if not isinstance(ia, Interval) or not isinstance(ib, Interval) or _unresolved(ia) \
+                or _unresolved(ib):
+            return f"The dates cannot be compared without publication dates: " \
+                   f"'{_quote(a)}' became '{_quote(b)}'."
+        how = "more" if _contains(ia, ib) else "less"
+        if two_refs:
+            return f"The retelling is {how} precise: {_described_at(a)} became {_described_at(b)}."
+        return f"The retelling is {how} precise: {_described(a)} became {_described(b)}" \
+               f"{_reference_note(a, b)}."
+    if two_refs:
+        return f"The date changed: {_described_at(a)} became {_described_at(b)}."
     if isinstance(ia, Interval) and isinstance(ib, Interval) and ia.start is not None \
             and ib.start is not None:
         return f"The date moved from {_described(a)} to {_described(b)}" \

@@ -55,6 +55,7 @@ __all__ = [
     "extract",
     "find_spans",
     "load_aliases",
+    "mentioned",
     "name_variant",
     "normalise",
     "same_name",
@@ -125,6 +126,16 @@ STOP_WORDS = frozenset([
     "Editor", "Editors", "Opinion", "Analysis", "Comment", "Exclusive", "Watch", "Like", "Unlike",
     "Via", "Per", "Amid", "Amidst", "Toward", "Towards", "Throughout", "Whereas", "Wherever",
     "Whatever", "Whoever",
+    # number words ("Twenty-five people", "Tens of thousands"): quantities, not names
+    "Eleven", "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen",
+    "Nineteen", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+    "Hundred", "Hundreds", "Thousand", "Thousands", "Million", "Millions", "Billion", "Billions",
+    "Dozen", "Dozens", "Tens", "Scores", "Zero", "Half",
+    # hedges and approximations that open sentences ("Nearly 40", "Reportedly, ...")
+    "Reportedly", "Allegedly", "Apparently", "Possibly", "Probably", "Likely", "Unlikely",
+    "Presumably", "Supposedly", "Purportedly", "Arguably", "Seemingly", "Ostensibly",
+    "Roughly", "Approximately", "Nearly", "Around", "Estimated", "Alleged", "Suspected",
+    "Purported", "Presumed", "Unconfirmed", "So-called", "Self-styled", "Self-proclaimed",
 ])
 # Single capitalised words that are common adjectives or nouns, not names, when they stand alone.
 NON_NAME_SINGLES = frozenset([
@@ -188,7 +199,10 @@ SENTENCE_INITIAL_COMMON = frozenset([
     "Security", "Intelligence", "Military", "Officers", "Gunmen", "Attackers", "Refugees",
     "Survivors", "Victims", "Reports", "Talks", "Prices", "Shares", "Markets", "Data", "Figures",
     "Numbers", "Plans", "Efforts", "Attacks", "Strikes", "Clashes", "Protests", "Elections",
-    "Negotiations",
+    "Negotiations", "Investors", "Economists", "Traders", "Consumers", "Customers", "Farmers",
+    "Teachers", "Nurses", "Parents", "Patients", "Passengers", "Drivers", "Employees", "Staff",
+    "Citizens", "Locals", "Villagers", "Migrants", "Demonstrators", "Activists", "Journalists",
+    "Reporters", "Judges", "Ministers", "Engineers", "Rescuers", "Firefighters", "Volunteers",
 ])
 # Words that follow a gerund opening a sentence ("Spending on", "Reading from the").
 _GERUND_FOLLOWERS = frozenset([
@@ -201,7 +215,7 @@ _LINE_RE = re.compile(r"[^\n]+")
 # words ("Costa said", "Lisbon is", "Reuters reported"; "-ed" forms are caught by their ending).
 _AFTER_NAME = frozenset([
     "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "may",
-    "might", "must", "should", "shall", "did", "does", "do", "also", "and", "or", "of", "in", "on",
+    "might", "must", "should", "shall", "did", "does", "do", "also", "and", "or", "in", "on",
     "at", "to", "for", "with", "from", "by", "as", "who", "which", "that", "says", "said", "adds",
     "tells", "told", "writes", "wrote", "warns", "claims", "believes", "confirms", "argues",
     "notes", "insists", "reports", "denies", "announces", "states", "thinks", "hopes", "wants",
@@ -212,7 +226,17 @@ _AFTER_NAME = frozenset([
     "set", "sets", "ran", "runs", "stood", "stands", "fell", "falls", "rose", "rises", "paid",
     "pays", "brought", "brings", "sought", "seeks", "found", "finds", "not", "never", "now",
     "still", "then", "again", "already", "had", "being", "been", "himself", "herself", "itself",
+    # irregular pasts and third-person verbs a company or place opens a sentence with
+    "bought", "sold", "built", "struck", "hit", "cut", "paid", "spent", "drew", "threw", "shot",
+    "fought", "caught", "brought", "chose", "bid", "beat", "broke", "lost", "took", "withdrew",
+    "began", "overtook", "upheld", "withheld", "forecast", "buys", "sells", "builds", "acquires",
+    "announces", "launches", "unveils", "cuts", "raises", "posts", "agrees", "rejects", "opens",
+    "closes", "expects", "sues", "hires", "fires", "invests", "owns", "employs", "releases",
+    "confirmed", "signed", "struck", "shut", "quit", "sank", "slid", "swung", "grew", "grows",
 ])
+# Endings of abstract nouns ("Construction of the bridge", "Investment in ..."): a single word
+# with one opening a sentence is read as a noun unless it is a name elsewhere in the text.
+_NOUN_SUFFIXES = ("tion", "sion", "ment", "ness", "ism", "ship")
 # A sentence is title-case (a headline) when more than this share of its words is capitalised:
 # ordinary news sentences run at 10-30 %, headlines and bylines at 80-100 %.
 TITLE_CASE_SHARE = 0.6
@@ -237,6 +261,13 @@ SLOT_SAME_HEAD_SPAN = 0.4
 SLOT_SAME_TYPE = 0.6
 SLOT_PERSON = 0.55
 SLOT_OTHER_MAX = 0.6
+# Two different names left over in aligned sentences are most often one name swapped for another
+# (Paris -> London, Smith -> Jones): at least this much when their types agree or are unknown, so
+# diff.py pairs sole leftovers (SOLE_SLOT_MIN 0.25) as a change; below SLOT_MIN, so that two
+# unrelated names among several are not paired.
+SLOT_UNKNOWN_MIN = 0.3
+# When their type cues clash (a person against an organisation or a place), no more than this.
+SLOT_CLASH = 0.1
 
 # --- the alias table --------------------------------------------------------------------------
 
@@ -398,6 +429,49 @@ def _metaphone(word: str) -> frozenset[str]:
     return frozenset(c for c in doublemetaphone(word) if len(c) >= 2)
 
 
+# Diphthongs whose second letter is a consonant (a glide, y) in romanised Arabic and Persian:
+# Husayn / Hussein / Hossein keep it, Hassan / Hasan have a plain vowel there. "aw" needs no rule
+# (w is a consonant in the skeleton); "ou" is left out on purpose: it is the French spelling of
+# the vowel u (Netanyahou, Youssef, Rouhani), not a glide.
+_GLIDE_RE = re.compile(r"[ae][iy]")
+_GROUPS_RE = re.compile(r"[aeiouy]+|[^aeiouy]+")
+
+
+@lru_cache(maxsize=16384)
+def _vowel_slots(word: str) -> dict[int, str]:
+    """The vowel runs of a word, keyed by how many consonant groups come before each one."""
+    w = re.sub(r"(?<=[aeiou])h$", "", word)
+    for a, b in _SKELETON_RULES:
+        w = w.replace(a, b)
+    w = _DOUBLE_RE.sub(r"\1", w.replace("dh", "d").replace("th", "t"))
+    slots: dict[int, str] = {}
+    consonants = 0
+    for g in _GROUPS_RE.findall(w):
+        if g[0] in "aeiouy":
+            slots[consonants] = g
+        else:
+            consonants += 1
+    return slots
+
+
+def _glide_clash(a: str, b: str) -> bool:
+    """True when one word has a y-diphthong where the other has only a, o or u (Hasan/Husayn).
+
+    Matching an i or e there is a spelling (Said/Saeed, Neil/Neal), and so is a diphthong on both
+    sides (Hussein/Husayn, Zeid/Zayd).
+    """
+    sa, sb = _vowel_slots(a), _vowel_slots(b)
+    for k in sa.keys() & sb.keys():
+        x, y = sa[k], sb[k]
+        gx, gy = bool(_GLIDE_RE.search(x)), bool(_GLIDE_RE.search(y))
+        if gx == gy:
+            continue
+        plain = y if gx else x
+        if plain and not any(c in "eiy" for c in plain):
+            return True
+    return False
+
+
 def _ends_in_a(word: str) -> bool:
     """True when a word ends in -a/-ah (the ending that turns George into Georgia)."""
     return word.endswith(("a", "ah"))
@@ -427,6 +501,8 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if _ends_in_a(a) != _ends_in_a(b):
         return 0
+    if _glide_clash(a, b):
+        return 0  # Hassan / Hussein: a vowel against a diphthong is another name
     similar = ratio(a, b)
     if similar >= PHONETIC_RATIO_MIN and (_metaphone(a) & _metaphone(b)
                                          or _skeletons(a) & _skeletons(b)):
@@ -502,15 +578,21 @@ def _match_in_order(short: tuple[str, ...], long_: tuple[str, ...], *,
         if not last:
             return 0
         level, j = last, 0
+        first = -1
         for word in short[:-1]:
             while j < len(long_) - 1:
                 m = _word_match(word, long_[j]) or (1 if _initial_match(word, long_[j]) else 0)
                 j += 1
                 if m:
                     level = max(level, m)
+                    first = j - 1 if first < 0 else first
                     break
             else:
                 return 0
+        # Both sides give middle names or initials and the longer has one the shorter lacks:
+        # George W. Bush is not George H. W. Bush (a side without middle names is a short form).
+        if len(short) >= 3 and len(long_) - 1 - first > len(short) - 1:
+            return 0
         return level
     level = 1
     for x, y in zip(short, long_):
@@ -536,6 +618,80 @@ def same_name(a: str, b: str) -> bool:
         False
     """
     return _match(a, b) > 0
+
+
+_PLAIN_SPLIT = re.compile(r"[\W_]+")
+# Alias forms this short are common words in lower case (us, is, it, un): they count as a mention
+# only when written in capitals, as an acronym.
+_SHORT_FORM = 3
+
+
+@lru_cache(maxsize=64)
+def _plain(text: str) -> str:
+    """Return a text as normalise() treats names (casefolded, no accents, dots or articles),
+    with single spaces and a space at either end, so forms can be found on word boundaries."""
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = _NORM_STRIP.sub("", s)
+    words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
+    return " " + " ".join(words) + " "
+
+
+_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ul"})
+
+
+@lru_cache(maxsize=4096)
+def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """Return (a pattern over _plain text, a pattern over the raw text for short acronyms)."""
+    norm = normalise(name)
+    words = norm.split()
+    if not words:
+        return None, None
+    gid = _TABLE.group_of.get(norm)
+    forms = set(_TABLE.forms[gid]) | {norm} if gid is not None else {norm}
+    short = {f for f in forms if " " not in f and len(f) <= _SHORT_FORM}
+    alternatives = [re.escape(f) for f in sorted(forms - short, key=len, reverse=True)]
+    if gid is None and len(words) > 1:
+        # A name holding an alias phrase: "U.S. Marines" is mentioned as "american marines".
+        parts: list[str] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(_TABLE.max_tokens, len(words) - i), 0, -1):
+                g = _TABLE.group_of.get(" ".join(words[i:i + n]))
+                if g is not None:
+                    parts.append("(?:" + "|".join(re.escape(f) for f in sorted(
+                        _TABLE.forms[g], key=len, reverse=True)) + ")")
+                    i += n
+                    break
+            else:
+                parts.append(re.escape(words[i]))
+                i += 1
+        alternatives.insert(0, " ".join(parts))
+    plain = re.compile(" (?:" + "|".join(alternatives) + ") ") if alternatives else None
+    raw = None
+    if short:
+        acronyms = ["\\.?".join(re.escape(c) for c in f.upper()) for f in sorted(short)]
+        raw = re.compile(r"(?<![^\W_])(?:" + "|".join(acronyms) + r")\.?(?![^\W_])")
+    return plain, raw
+
+
+def mentioned(name: str, text: str) -> bool:
+    """True when ``name`` or an alias of it occurs in ``text``, case aside, on word boundaries.
+
+    "Covid-19" is mentioned in "the coronavirus pandemic" (one alias group), "Islamic State" in
+    "isis", "U.S. Marines" in "american marines". Forms of three letters or fewer (US, IS, UN)
+    must be written in capitals: in lower case they are ordinary words.
+
+    Examples:
+        >>> mentioned("Covid-19", "the coronavirus pandemic")
+        True
+        >>> mentioned("United States", "they told us")
+        False
+    """
+    plain, raw = _mention_patterns(name)
+    if plain is not None and plain.search(_plain(text)):
+        return True
+    return raw is not None and raw.search(text) is not None
 
 
 def name_variant(a: str, b: str) -> bool:
@@ -659,6 +815,10 @@ def _role(text: str, had_title: bool) -> str:
     tokens = normalise(text).split()
     if tokens and tokens[-1] in GENERIC_HEADS:
         return f"org:{tokens[-1]}"
+    if len(tokens) > 1 and tokens[-1] in _ORG_TAILS:
+        return "org:company" if tokens[-1] not in GENERIC_HEADS else f"org:{tokens[-1]}"
+    if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in GENERIC_HEADS:
+        return f"org:{tokens[0]}"  # "Ministry of Defence", "University of Lagos", "City of X"
     if had_title or any(t in ("bin", "ibn", "abu", "bint") for t in tokens):
         return "person"
     return ""
@@ -755,11 +915,43 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
     word = tok[2]
     if word in inner or _is_acronym(word) or normalise(word) in _TABLE.group_of:
         return False
+    if any(c.isupper() for c in word[1:]):
+        return False  # CamelCase: YouTube, OpenAI, McDonald, DeSantis
+    if _is_label(text, tok):
+        return True  # "Summary: ...", "Background: ..."
+    if _is_adverb(word) or (len(word) >= 7 and word.endswith(_NOUN_SUFFIXES)):
+        return True
     after = _NEXT_WORD.match(text, tok[1])
     if after is None:
         return False
     follower = after.group(1)
     return not (follower in _AFTER_NAME or follower.endswith("ed"))
+
+
+def _is_adverb(word: str) -> bool:
+    """True for an -ly adverb ("Nearly", "Largely", "Separately").
+
+    Names ending in -ly mostly have a vowel, l or -er before it (Italy, Sicily, Emily, Kelly,
+    Sally, Reilly, Beverly, Kimberly): those are not adverbs here.
+    """
+    if len(word) < 5 or not word.endswith("ly") or not word[1:].islower():
+        return False
+    c = word[-3]
+    if c in "aeiouy":
+        return c == "e" and len(word) >= 6 and word[-4] != "e"  # Largely, Merely; not Keely
+    if c == "l":
+        return len(word) >= 6 and word.endswith(("ally", "fully"))  # Really; not Sally, Kelly
+    if c == "r":
+        return word[-4] != "e"  # Nearly, Early; not Beverly
+    return True
+
+
+def _is_label(text: str, tok: _Token) -> bool:
+    """True for a word opening a line and followed by a colon: "Summary:", "Update:"."""
+    if not text.startswith(":", tok[1]):
+        return False
+    line_start = text.rfind("\n", 0, tok[0]) + 1
+    return not text[line_start:tok[0]].strip(" \t\u00a0*#-•>")
 
 
 def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
@@ -839,8 +1031,39 @@ def equivalent(a: Fact, b: Fact) -> bool:
     return a.key == b.key or same_name(a.text, b.text)
 
 
+# Coarse classes of a name's type cue, for telling a plausible swap from a clash.
+_PLACE_KINDS = frozenset({"country", "place", "region", "city", "province"})
+_ORG_KINDS = frozenset({"group", "org", "company", "party"})
+_PLACE_HEADS = frozenset({"city", "province", "region", "district", "street", "square", "state",
+                          "states", "republic", "kingdom", "county", "town", "village",
+                          "governorate", "island", "islands", "river", "valley"})
+# Last words that mark a company or other organisation.
+_ORG_TAILS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "ag", "gmbh", "sa", "nv",
+                        "bv", "spa", "ministry", "party"})
+
+
+def _type_class(role: str) -> str:
+    """Return 'person', 'org', 'place', another alias type, or '' (unknown) for a role cue."""
+    if not role:
+        return ""
+    if role == "person":
+        return "person"
+    if role.startswith("org:"):
+        return "place" if role[4:] in _PLACE_HEADS else "org"
+    if role in _PLACE_KINDS:
+        return "place"
+    if role in _ORG_KINDS:
+        return "org"
+    return role  # "disease" and any type an extra alias file brings
+
+
 def slot_score(a: Fact, b: Fact) -> float:
-    """How likely name ``b`` fills name ``a``'s slot: shared head word, shared type, else ratio."""
+    """How likely name ``b`` fills name ``a``'s slot: shared head word, shared type, else ratio.
+
+    Two different names of one type, or of types nothing is known about, score at least
+    ``SLOT_UNKNOWN_MIN``: left alone in an aligned pair they are one name swapped for another.
+    Names whose type cues clash (person / organisation / place) score ``SLOT_CLASH`` or less.
+    """
     if equivalent(a, b):
         return 1.0
     ta, tb = _tokens(a.text), _tokens(b.text)
@@ -852,7 +1075,11 @@ def slot_score(a: Fact, b: Fact) -> float:
         return SLOT_SAME_HEAD + SLOT_SAME_HEAD_SPAN * ratio(rest_a, rest_b) / 100.0
     if a.role and a.role == b.role:
         return SLOT_PERSON if a.role == "person" else SLOT_SAME_TYPE
-    return SLOT_OTHER_MAX * ratio(normalise(a.text), normalise(b.text)) / 100.0
+    similar = ratio(normalise(a.text), normalise(b.text)) / 100.0
+    ca, cb = _type_class(a.role), _type_class(b.role)
+    if ca and cb and ca != cb:
+        return SLOT_CLASH * similar
+    return max(SLOT_UNKNOWN_MIN, SLOT_OTHER_MAX * similar)
 
 
 def explain(a: Fact | None, b: Fact | None) -> str:
@@ -872,7 +1099,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
 
 def _clear_caches() -> None:
     """Forget cached comparisons after the alias table changed."""
-    for fn in (normalise, _tokens, _word_match, _match, _key, find_spans):
+    for fn in (normalise, _tokens, _word_match, _match, _key, find_spans, _mention_patterns):
         fn.cache_clear()
 
 

@@ -43,7 +43,7 @@ from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["equivalent", "explain", "extract", "humanise", "slot_score"]
+__all__ = ["compatible", "equivalent", "explain", "extract", "humanise", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -144,6 +144,12 @@ _ID_WORDS = _words(
     "category grade channel episode season unit camp block bus line lane door seat row "
     "version windows iphone ios android model formula"
 )
+# Skipped between a figure and its predicate ("12 were reportedly injured" -> "injured").
+_AUXILIARIES = _words(
+    "were was are is be been being have has had got get gets reportedly allegedly also later "
+    "all both still then now thought believed feared said"
+)
+_PREDICATE_NOTE_RE = re.compile(r"predicate: ([a-z'’-]+)")
 _STREETS = _words(
     "street st road rd avenue ave boulevard lane square place way"
 )
@@ -255,6 +261,7 @@ _DATE_WORDS = _words(
 )
 _ONE_IN_DIGITS_RE = re.compile(rf"{_SP}+(?:in|and|to|or){_SP}+[0-9]")
 _SPACE_RE = re.compile(r"\s+")
+_PREDICATE_WORD_RE = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -631,6 +638,22 @@ def _role_from_context(text: str, sent_start: int, pos: int) -> str:
     return ""
 
 
+def _predicate(text: str, pos: int) -> str:
+    """Return the word a figure's clause says of it ("12 were injured" -> "injured"), or ''."""
+    for _ in range(4):
+        m = _PREDICATE_WORD_RE.match(text, pos, min(len(text), pos + 40))
+        if m is None:
+            return ""
+        word = m.group(1)
+        if word in _AUXILIARIES:
+            pos = m.end()
+            continue
+        if word in _NOUN_STOPS or word.endswith(("'s", "’s")) or len(word) < 3:
+            return ""
+        return word
+    return ""
+
+
 def _after_name(text: str, pos: int) -> bool:
     """Tell whether a capitalised word (not sentence-initial, not a date word) ends at ``pos``."""
     m = _NAME_BEFORE_REV.match(text[max(0, pos - 40) : pos][::-1])
@@ -764,6 +787,13 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         if not role and kind != "fraction":
             role = _role_from_context(text, _sentence_start(sentences, start), start)
         end = max(end, noun_end)
+        predicate = _predicate(text, end)
+        if predicate:
+            # "3 people died and 12 were injured": "12" counts no noun, so the word its clause
+            # says of it names its slot ("injured"); the note keeps it for every figure, so
+            # "34 people were killed" and "35 were killed" still share a slot.
+            role = role or predicate
+            note = (note + "; " if note else "") + f"predicate: {predicate}"
         phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), role, note))
     return phrases
 
@@ -834,10 +864,46 @@ def equivalent(a: Fact, b: Fact) -> bool:
 # Chosen so that, with diff.SLOT_MIN = 0.5 and SOLE_SLOT_MIN = 0.25: same noun or same unit is a
 # change; nothing known (0.4-0.45) or different measured nouns with a shared unit (0.4-0.45) is a
 # change only when it is the sole leftover of its pair; different counted nouns never are.
+# The same figure (or one rounded from the other) in a slot that no role contradicts is almost
+# surely the same fact reworded: 0.92 with the same unit (only the hedge or the rounding
+# changed), 0.88 with two different units ("$5 billion" / "€5 billion"), 0.8 when one side has
+# no unit. diff reports a leftover fact as changed when such a partner (>= 0.85) exists.
 ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
 ROLES_DIFFER_WITH_UNIT = 0.4
+PREDICATES_DIFFER = 0.3  # "3 were killed" / "4 died": verbs differ more often than slots do
 SAME_HEDGE_MAGNITUDE = 0.1  # different nouns, same hedge, within a factor of 10: 0.25-0.3
 MAGNITUDE_RATIO = 10.0
+SAME_VALUE, SAME_VALUE_OTHER_UNIT, SAME_VALUE_ONE_UNIT = 0.92, 0.88, 0.8
+# Rounding: one figure is the other rounded to fewer significant digits, within this share of
+# it ("12,345" -> "12,000", "a third" -> "33%", "1.48 million" -> "1.5 million"). Whole counts
+# under ROUNDING_MIN_COUNT are exact: "30 dead" is not a rounding of "34 dead".
+ROUNDING_TOLERANCE = 0.05
+ROUNDING_MIN_COUNT = 100
+
+
+def _predicate_of(fact: Fact) -> str:
+    """Return the predicate recorded in a number fact's note ("died"), or ''."""
+    m = _PREDICATE_NOTE_RE.search(fact.note) if "predicate" in fact.note else None
+    return m.group(1) if m else ""
+
+
+def _role_relation(a: Fact, b: Fact) -> str:
+    """Compare two facts' slots: same | partial | differ | predicates-differ | unknown."""
+    pa, pb = _predicate_of(a), _predicate_of(b)
+    noun_a = a.role if a.role and a.role != pa else ""  # a role from the counted noun or context
+    noun_b = b.role if b.role and b.role != pb else ""
+    if noun_a and noun_b:
+        if noun_a == noun_b:
+            return "same"
+        return "partial" if noun_a in noun_b or noun_b in noun_a else "differ"
+    if not (a.role and b.role):
+        return "unknown"
+    # At least one role is only a predicate ("12 were injured"): compare the predicates.
+    if pa and pb:
+        if pa != pb:
+            return "predicates-differ"
+        return "same" if not (noun_a or noun_b) else "partial"
+    return "unknown"
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -846,20 +912,22 @@ def slot_score(a: Fact, b: Fact) -> float:
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return FALLBACK
     unit_same = qa.unit == qb.unit
-    if a.role and b.role:
-        if a.role == b.role:
-            score = ROLE_MATCH
-        elif a.role in b.role or b.role in a.role:
-            score = ROLE_PARTIAL
-        else:
-            # Two counts of different things are different slots; two percentages of different
-            # things may still be one slot reworded ("a cut of 8%" / "a reduction of 10%"),
-            # but not likely enough to call a change unless nothing else is left.
-            score = ROLES_DIFFER_WITH_UNIT if unit_same and qa.unit else FALLBACK
-            if score == FALLBACK and qa.hedge == qb.hedge and _same_magnitude(qa, qb):
-                # "more than 200 homes" / "more than 300 houses": a synonym the rules cannot
-                # see; enough to pair them when they are the only figures left in a pair.
-                score += SAME_HEDGE_MAGNITUDE
+    relation = _role_relation(a, b)
+    if relation == "same":
+        score = ROLE_MATCH
+    elif relation == "partial":
+        score = ROLE_PARTIAL
+    elif relation == "differ":
+        # Two counts of different things are different slots; two percentages of different
+        # things may still be one slot reworded ("a cut of 8%" / "a reduction of 10%"),
+        # but not likely enough to call a change unless nothing else is left.
+        score = ROLES_DIFFER_WITH_UNIT if unit_same and qa.unit else FALLBACK
+        if score == FALLBACK and qa.hedge == qb.hedge and _same_magnitude(qa, qb):
+            # "more than 200 homes" / "more than 300 houses": a synonym the rules cannot
+            # see; enough to pair them when they are the only figures left in a pair.
+            score += SAME_HEDGE_MAGNITUDE
+    elif relation == "predicates-differ":
+        score = PREDICATES_DIFFER
     elif unit_same and qa.unit:
         score = UNIT_MATCH
     elif unit_same:
@@ -870,8 +938,62 @@ def slot_score(a: Fact, b: Fact) -> float:
         score *= 0.5  # a percentage seldom replaces a count
     if (qa.low != qa.high) == (qb.low != qb.high):
         score = min(1.0, score + 0.05)  # both ranges, or both single figures
+    if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
+            qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
+        if unit_same:
+            score = max(score, SAME_VALUE)  # only the hedge or the rounding changed
+        elif qa.unit and qb.unit:
+            score = max(score, SAME_VALUE_OTHER_UNIT)  # "$5 billion" / "€5 billion"
+        else:
+            score = max(score, SAME_VALUE_ONE_UNIT)  # "5 billion" / "$5 billion"
     return round(score, 4)
 
+
+def _sig_round(x: float, digits: int) -> float:
+    """Round ``x`` to ``digits`` significant digits."""
+    if x == 0:
+        return 0.0
+    return round(x, digits - 1 - math.floor(math.log10(abs(x))))
+
+
+def _rounds_to(rounded: float, precise: float) -> bool:
+    """Tell whether ``rounded`` is ``precise`` written with fewer significant digits."""
+    if precise == 0 or _close(rounded, precise):
+        return False
+    if abs(rounded - precise) / abs(precise) > ROUNDING_TOLERANCE:
+        return False
+    if precise == int(precise) and rounded == int(rounded) and abs(precise) < ROUNDING_MIN_COUNT:
+        return False  # small whole counts are exact
+    for digits in range(1, 16):
+        shorter = _sig_round(precise, digits)
+        if _close(shorter, precise):
+            return False  # ran out of digits to drop
+        if _close(shorter, rounded):
+            return True
+    return False
+
+
+def _rounded(x: float, y: float) -> bool:
+    """Tell whether two figures are equal or differ only by rounding."""
+    return _close(x, y) or _rounds_to(x, y) or _rounds_to(y, x)
+
+
+def compatible(a: Fact, b: Fact) -> bool:
+    """Tell whether two different figures do not contradict each other: one is a rounding.
+
+    "a third" / "33%" and "12,345" / "12,000" are compatible; "about 500" / "500" is not (a
+    hedge change is a real change), nor is a change of unit or of counted noun.
+    """
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return False
+    if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE:
+        return False
+    if _role_relation(a, b) in ("differ", "predicates-differ"):
+        return False
+    if _plain_year(a) and _plain_year(b):
+        return False  # "2000" / "2001" read as years are not a rounding of each other
+    return _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high)
 
 def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
     """Tell whether two quantities are within ``MAGNITUDE_RATIO`` of each other."""
@@ -879,8 +1001,10 @@ def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
     return a > 0 and b > 0 and max(a, b) / min(a, b) <= MAGNITUDE_RATIO
 
 
-def _figure(x: float) -> str:
-    """Say a figure: "2,000", "1.5 million", "0.5"."""
+def _figure(x: float, grouping: bool = True) -> str:
+    """Say a figure: "2,000", "1.5 million", "0.5" ("2014" without ``grouping``)."""
+    if not grouping and x == int(x):
+        return str(int(x))
     if abs(x) >= 1e9 and x % 1e7 == 0:
         return f"{x / 1e9:g} billion"
     if abs(x) >= 1e6 and x % 1e4 == 0:
@@ -898,8 +1022,12 @@ _VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
 }
 
 
-def humanise(q: Quantity) -> str:
-    """Say a quantity the way a journalist would ("between 2,000 and 3,000", "about 50%")."""
+def humanise(q: Quantity, grouping: bool = True) -> str:
+    """Say a quantity the way a journalist would ("between 2,000 and 3,000", "about 50%").
+
+    ``grouping=False`` writes whole numbers without a thousands separator (a year-like
+    "2014" that numbers kept because the text did not say it was a year).
+    """
     if q.hedge == VAGUE:
         name = _VAGUE_NAMES.get((q.low, q.high))
         return name or f"between {_figure(q.low)} and {_figure(q.high)} (a rough magnitude)"
@@ -907,12 +1035,12 @@ def humanise(q: Quantity) -> str:
     def one(x: float) -> str:
         """Say one bound with its unit."""
         if q.unit == "percent":
-            return f"{_figure(x)}%"
+            return f"{_figure(x, grouping)}%"
         if q.unit == "percentage point":
-            return f"{_figure(x)} percentage points"
+            return f"{_figure(x, grouping)} percentage points"
         if q.unit in UNIT_SYMBOLS:
-            return f"{UNIT_SYMBOLS[q.unit]}{_figure(x)}"
-        return f"{_figure(x)} {q.unit}" if q.unit else _figure(x)
+            return f"{UNIT_SYMBOLS[q.unit]}{_figure(x, grouping)}"
+        return f"{_figure(x, grouping)} {q.unit}" if q.unit else _figure(x, grouping)
 
     hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
     if _close(q.low, q.high):
@@ -942,8 +1070,71 @@ def _quote(fact: Fact) -> str:
     return _SPACE_RE.sub(" ", fact.text).strip()
 
 
+_UNIT_NAMES = {"USD": "US dollars", "GBP": "pounds sterling", "EUR": "euros", "JPY": "yen",
+               "INR": "rupees", "CNY": "yuan", "dinar": "dinars", "percent": "percent",
+               "percentage point": "percentage points", "°C": "degrees Celsius",
+               "°F": "degrees Fahrenheit"}
+_CURRENCIES = frozenset(["USD", "GBP", "EUR", "JPY", "INR", "CNY", "dinar"])
+YEAR_MIN, YEAR_MAX = 1900, 2100  # a whole figure in this range written plainly may be a year
+
+
+def _plain_year(fact: Fact) -> bool:
+    """Tell whether a figure reads as a year: a whole 1900-2100 written without a separator.
+
+    Dates leave such a number to numbers when they cannot tell ("2014" before an Arabic or
+    Russian word with no year marker); it is then said as written, "2014", not "2,014".
+    """
+    q = fact.value
+    if not isinstance(q, Quantity) or q.unit is not None or not _close(q.low, q.high):
+        return False
+    x = q.low
+    return x == int(x) and YEAR_MIN <= x <= YEAR_MAX and \
+        str(int(x)) in _normalise_digits(fact.text)
+
+
+def _say(fact: Fact) -> str:
+    """Say a number fact's quantity, keeping a year-like figure ungrouped."""
+    assert isinstance(fact.value, Quantity)
+    return humanise(fact.value, grouping=not _plain_year(fact))
+
+
+def _quoted_value(fact: Fact) -> str:
+    """Quote a figure as written, with its value when the wording does not show it."""
+    said, written = _say(fact), _quote(fact)
+    return f"'{written}'" if said == written else f"'{written}' ({said})"
+
+
+def _unit_name(unit: str | None) -> str:
+    """Name a unit or currency in words ("EUR" -> "euros")."""
+    return _UNIT_NAMES.get(unit or "", unit or "none")
+
+
+def _unit_change(qa: Quantity, qb: Quantity, a: Fact, b: Fact, same_value: bool) -> str:
+    """Say that the currency or unit changed (and the figure, when it did too)."""
+    what = "currency" if {qa.unit, qb.unit} & _CURRENCIES else "unit"
+    if qa.unit and qb.unit:
+        change = f"the {what} changed from {_unit_name(qa.unit)} to {_unit_name(qb.unit)}"
+    elif qb.unit:
+        change = f"the retelling adds a {what} ({_unit_name(qb.unit)}) the original does not state"
+    else:
+        change = f"the retelling drops the {what} ({_unit_name(qa.unit)})"
+    if same_value:
+        return f"{change[0].upper()}{change[1:]}: '{_quote(a)}' became '{_quote(b)}'."
+    return f"The figure changed from {_say(a)} to {_say(b)}, and {change}."
+
+
 def explain(a: Fact | None, b: Fact | None) -> str:
-    """Say in one plain sentence how the figure changed (a None: added; b None: dropped)."""
+    """Say in one plain sentence how the figure changed (a None: added; b None: dropped).
+
+    Examples:
+        >>> from retold.model import Sentence
+        >>> def fact(text):
+        ...     return extract(Document(text), [Sentence(0, 0, len(text), text)], Context())[0]
+        >>> explain(fact("It cost $5 billion."), fact("It cost €5 billion."))
+        "The currency changed from US dollars to euros: '$5 billion' became '€5 billion'."
+        >>> explain(fact("It won 12,345 votes."), fact("It won 12,000 votes."))
+        "The retelling rounds the figure: '12,345 votes' (12,345) became '12,000 votes' (12,000)."
+    """
     if a is None and b is None:
         raise ValueError("explain() needs at least one fact")
     if b is None:
@@ -957,12 +1148,20 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
-    if same_bounds or qa.unit != qb.unit:
-        # Only the hedge (or the unit) differs: quote both as written.
+    if qa.unit != qb.unit:
+        return _unit_change(qa, qb, a, b, same_bounds and qa.hedge == qb.hedge)
+    if same_bounds:
+        # Only the hedge differs: quote both as written.
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
+    if compatible(a, b):
+        quoted = f"{_quoted_value(a)} became {_quoted_value(b)}"
+        if _rounds_to(qb.low, qa.low) or _rounds_to(qb.high, qa.high):
+            return f"The retelling rounds the figure: {quoted}."
+        return f"The retelling is more precise: {quoted}."
     subject = "The number"
     if qa.unit == "percent":
         subject = "The percentage"
-    elif a.role and a.role == b.role and a.role not in ("percent",):
+    elif a.role and a.role == b.role and a.role not in ("percent",) and \
+            a.role != _predicate_of(a):
         subject = f"The number of {_plural(a.role)}"
-    return f"{subject} changed from {humanise(qa)} to {humanise(qb)}."
+    return f"{subject} changed from {_say(a)} to {_say(b)}."
