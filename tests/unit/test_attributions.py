@@ -136,3 +136,8 @@ def test_different_generic_speakers_differ() -> None:
 def test_deny_is_not_an_attribution() -> None:
     assert extract("The minister did not deny the report.") == []
     assert extract("The minister denied the report.") == []
+
+
+def test_a_quotation_s_speaker_is_not_also_an_attribution() -> None:
+    # the quote fact carries the speaker: the same speaker is not compared twice
+    assert extract('"The economy is recovering," said Finance Minister Anna Berg.') == []

@@ -307,6 +307,7 @@ def test_year_marked_in_other_languages(text: str) -> None:
 def test_unmarked_year_like_number_in_other_languages_is_left_to_numbers() -> None:
     assert facts("قتل 2000 شخص في الهجوم") == []
     assert facts("共有2000人死亡。") == []
+    assert facts("Добавьте 2000 г муки.") == []  # grams: "г" marks a year only as "г."
 
 
 def test_explain_year_in_other_language_has_no_separator() -> None:

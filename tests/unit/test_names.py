@@ -165,6 +165,7 @@ MUST_MATCH = [
     ("Zaid", "Zeid"),
     ("Said", "Saeed"),
     ("Sergei", "Sergey"),
+    ("Ministry of Defence", "MoD"),
 ]
 MUST_NOT_MATCH = [
     ("Iran", "Iraq"),

@@ -8,7 +8,17 @@ Found with regexes around a speech verb, then a look at what stands right before
 3. a pronoun ("he said"), resolved to the nearest earlier name, or keyed as the pronoun;
 4. an appositive ("Doe, the editor of the Review, added that").
 
-Inverted forms (", said Jane Doe") and "according to X" are matched forwards. The fact spans the
+Inverted forms (", said Jane Doe") and "according to X" are matched forwards; a job title before
+a name is not the speaker ("said Finance Minister Anna Berg" -> Anna Berg). A speech verb right
+after a quotation is left to quotes.py, which carries the speaker. "deny" is not a speech verb
+here ("X denied the report" credits no claim to X); the negation kind reports a "not" dropped
+before it.
+
+Two speakers are the same when their keys agree, when they are the same name, or when one
+generic speaker is a short form of the other: its words all occur in the longer one (plurals
+aside) or abbreviate a run of them ("the agency" / "the regional disaster agency", "police" /
+"police officers", "MoD officials" / "Ministry of Defence officials"). Limit: "officials" is
+then the same speaker as "Iraqi officials"; "Iraqi officials" and "US officials" differ. The fact spans the
 speaker and the verb; ``key`` is the normalised speaker (a name's canonical key, or the generic
 phrase in lowercase), ``note`` the speaker as written, ``role`` is always "attribution".
 
@@ -111,6 +121,7 @@ _AFTER_QUOTE_LEAD = re.compile(r"[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'�
 _AFTER_VERB_RE = re.compile(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+")
 _VERB_NEXT_RE = re.compile(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})(?![\w-])")
 _PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
+_CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 _WS = re.compile(r"[\s\u00a0\u202f]+")
@@ -250,6 +261,9 @@ def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
             titled = True
         elif not (w[0].isupper() or w in ("of", "the", "for")):
             return None  # "said the report on Anna Berg": not a title
+    last = words[-1].rstrip(".")
+    if name.role != "person" and not (last in names.TITLES or last.casefold() in _GENERIC_WORDS):
+        return None  # "the president of Chile": Chile is where, not who
     return name if titled else None
 
 
@@ -318,6 +332,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if hit is not None:
             add(m.start(), hit[0], hit[1], hit[2])
     for m in _INVERTED_RE.finditer(text):
+        if text[m.start()] in _CLOSING_MARKS or text[max(0, m.start() - 1)] in _CLOSING_MARKS:
+            continue  # '"...," said Doe' introduces a quotation: the quote fact carries Doe
         hit = _speaker_after(text, m.end(), spans, starts)
         if hit is not None:
             add(m.start(1), hit[0], hit[1], hit[2])
@@ -396,7 +412,7 @@ _SPEAKER_SKIP = frozenset({"the", "a", "an", "of", "for", "and", "its", "their",
 def _stem(word: str) -> str:
     """Return a word without a plural or possessive ending (officers -> officer)."""
     w = _POSSESSIVE_RE.sub("", word.casefold()).replace(".", "")
-    if w.endswith("sses") or w.endswith("shes") or w.endswith("ches"):
+    if w.endswith(("sses", "shes", "ches")):
         return w[:-2]
     if w.endswith("ies") and len(w) > 4:
         return w[:-3] + "y"

@@ -34,11 +34,24 @@ Conventions (each one a choice a reader may disagree with, so written down here)
 * A bare 4-digit number 1900-2100 is a year unless a hedge ("about"), a currency sign or a
   counted plural noun ("2000 people") says it is a count, or it sits in a numeric range with a
   non-year ("2000-3000"). When the next word is in a non-Latin script we cannot tell, so we
-  leave it to numbers. ``date_spans`` exposes what this module claims so numbers.py skips it.
+  leave it to numbers, unless a year word marks it: 年 ("2014年"), Russian/Ukrainian год/г./рік
+  after it, Arabic عام/سنة or Persian سال before it. ``date_spans`` exposes what this module
+  claims so numbers.py skips it.
+* Numeric dates are days, in any script's surrounding text: year-first ("2021/05/03",
+  "2021.5.3") is year-month-day; dotted and dashed day-month-year ("03.05.2021", "3-5-2021") is
+  day-first (European); slashed ("5/3/2021") is month-first (US). A field above 12 forces the
+  other reading ("13.05.2021", "5/13/2021", "13/5/2021"). The reading depends on the string
+  alone, so the same string on both sides gives the same day; an ambiguous one (both fields
+  1-12) says in its note which reading was taken. Impossible dates ("31.02.2021") are claimed
+  (numbers.py skips them) but give no fact.
 * The span includes a neutral locator ("in", "on", "at", "during", "over") but not "since",
   "by", "until", "before" or "after", whose meaning is a qualifier, not a date.
-* Text in other languages: only ISO dates and years in digits are found; month and weekday
-  names are English, so other languages degrade to nothing rather than garbage.
+* Text in other languages: only ISO and numeric dates and years in digits are found; month and
+  weekday names are English, so other languages degrade to nothing rather than garbage.
+* Pairs: ``compatible`` holds when one interval contains the other (a more or less precise
+  telling of one period) or when either side is a relative date left unresolved (no publication
+  date to compare it by); ``explain`` says so. When the two sides were counted from different
+  publication dates, ``explain`` names each side's own reference.
 """
 
 from __future__ import annotations
@@ -279,18 +292,23 @@ def _not_a_year(digits: str) -> bool:
 # Words that mark a number as a year in languages other than English: Chinese/Japanese 年,
 # Russian год/года/году/г., Ukrainian рік/року/році/р., Turkish yıl..., Arabic م (AD) after it;
 # Arabic عام/العام/سنة, Persian سال before it.
-_YEAR_AFTER_PREFIXES = ("年", "год", "рік", "року", "році", "yıl", "سنة")
-_YEAR_AFTER_WORDS = frozenset(["г", "р", "م", " م"])
+_YEAR_AFTER_PREFIXES = ("年", "년", "год", "рік", "року", "році", "yıl", "سنة")
+_YEAR_AFTER_WORDS = frozenset(["م"])
+_YEAR_ABBREVIATIONS = frozenset(["г", "р"])  # only with their full stop: "2000 г" is grams
 _YEAR_BEFORE_WORDS = frozenset(["عام", "العام", "لعام", "بعام", "سنة", "السنة", "لسنة", "سال",
                                 "年度"])
 _ANY_WORD_BEFORE_REV = re.compile(r"[^\S\n]*([^\W\d_]+)")
 
 
-def _year_marked(text: str, start: int, after: str) -> bool:
+def _year_marked(text: str, start: int, end: int, after: str) -> bool:
     """Tell whether a word next to a year-like number marks it as a year in another language."""
     low = after.lower()
     if low.startswith(_YEAR_AFTER_PREFIXES) or low in _YEAR_AFTER_WORDS:
         return True
+    if low in _YEAR_ABBREVIATIONS:
+        at = text.find(after, end, end + 4)
+        if at >= 0 and text[at + len(after) : at + len(after) + 1] == ".":
+            return True
     m = _ANY_WORD_BEFORE_REV.match(text[max(0, start - 12) : start][::-1])
     return m is not None and m.group(1)[::-1] in _YEAR_BEFORE_WORDS
 
@@ -303,7 +321,7 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True  # "Su-2000": a name; "mid-2019" never gets here (the part is consumed)
     after = _word_after(text, end)
-    if _year_marked(text, start, after):
+    if _year_marked(text, start, end, after):
         return False  # "2014年", "в 2014 году", "عام 2014": the text says it is a year
     if after and not _LATIN_WORD_RE.match(after):
         return True  # non-Latin script follows: we cannot tell, numbers.py keeps it

@@ -9,7 +9,19 @@ it ("Bank of England", "Omar bin Said al Tikriti", "Ludwig van Beethoven"); word
 Arabic article ("al-Rashidi"), hyphenated parts ("Al-Tikriti", "Rolls-Royce") and dotted acronyms
 ("U.S.").
 A possessive "'s" is never part of the span. Leading function words ("The", "In", "However"),
-titles ("President", "Dr") and month/weekday names (those are dates) are stripped. In title-case
+number words ("Twenty-five", "Tens of"), hedges ("Reportedly", "Nearly", "Approximately"),
+titles ("President", "Dr") and month/weekday names (those are dates) are stripped.
+
+A single capitalised word opening a sentence is a name only with evidence: it is capitalised
+somewhere mid-sentence in the text, in the alias table, an acronym, CamelCase ("YouTube"), or
+followed by a verb or function word ("Microsoft bought", "Lisbon is", "Reuters reported"; -ed
+forms by their ending). Without it, a word before a lowercase content word ("Heavy rain",
+"Construction of the bridge") is an ordinary word. An -ly adverb ("Nearly 40", "Largely"), an
+abstract noun in -tion/-sion/-ment/-ness/-ism/-ship ("Investment slowed") and a line-opening
+label before a colon ("Summary:") are ordinary words even before a verb. Limits: a person or
+place named once, only at a sentence start, before an unlisted verb ("Acme expands") or with
+such an ending ("Clement said", "Inverness is"), is missed; a transcript's speaker label
+("Doe: ...") counts only if the name appears elsewhere. In title-case
 lines (headlines, bylines, sub-heads) where nearly every word is capitalised, only spans that are
 names elsewhere in the text, in the alias table, acronyms, or a whole byline field are kept.
 
@@ -22,8 +34,16 @@ near-identical long words. No single fuzzy score separates spelling variants fro
 names (Austria/Australia score above real variants), so guards keep different names apart: a
 nisba or demonym suffix (Tikrit/al-Tikriti, Niger/Nigeria), a final "-a" (George/Georgia), compass
 words (Sudan/South Sudan), generic heads (Harvard University/Howard University share only
-"University"), and a ``distinct`` list in the alias table. ``name_variant`` is true when the match
+"University"), a diphthong against a plain vowel (Hasan/Husayn, Hassan/Hussein: "ai/ay/ei/ey"
+are a vowel plus the consonant y in Arabic romanisation; "ou" is not, it is the French u of
+Netanyahou), middle names or initials on both sides that differ (George W. Bush / George H. W.
+Bush; "George Bush" is a short form of either), and a ``distinct`` list in the alias table. ``name_variant`` is true when the match
 needed a spelling rule: the diff shows those as "spelled differently", never as a change.
+
+``slot_score`` calls two different names left in aligned sentences a likely swap (>= 0.3: Paris
+-> London) unless their type cues clash (< 0.2: a titled person against an "... Inc" or a
+country). ``mentioned`` says whether a text mentions a name or an alias of it in any case
+("the coronavirus" mentions Covid-19).
 """
 
 from __future__ import annotations
@@ -232,7 +252,7 @@ _AFTER_NAME = frozenset([
     "began", "overtook", "upheld", "withheld", "forecast", "buys", "sells", "builds", "acquires",
     "announces", "launches", "unveils", "cuts", "raises", "posts", "agrees", "rejects", "opens",
     "closes", "expects", "sues", "hires", "fires", "invests", "owns", "employs", "releases",
-    "confirmed", "signed", "struck", "shut", "quit", "sank", "slid", "swung", "grew", "grows",
+    "shut", "quit", "sank", "slid", "swung", "grew", "grows",
 ])
 # Endings of abstract nouns ("Construction of the bridge", "Investment in ..."): a single word
 # with one opening a sentence is read as a noun unless it is a name elsewhere in the text.
@@ -539,7 +559,7 @@ def _match(a: str, b: str) -> int:
         return 0
     if ta == tb:
         return 1
-    if _acronym_of(a, tb) or _acronym_of(b, ta):
+    if _acronym_of(a, tb, nb) or _acronym_of(b, ta, na):
         return 1
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long_):
@@ -560,14 +580,23 @@ def _match(a: str, b: str) -> int:
     return 0
 
 
-def _acronym_of(surface: str, other: tuple[str, ...]) -> bool:
-    """True when a written-in-capitals acronym spells the initials of the other name's words."""
+def _acronym_of(surface: str, other: tuple[str, ...], other_norm: str = "") -> bool:
+    """True when an acronym spells the initials of the other name's words.
+
+    Written in capitals ("PMF"), or in mixed case with the connectors' initials in lower case
+    ("MoD" for "Ministry of Defence").
+    """
     letters = surface.replace(".", "")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()) or len(other) < 2:
+    if not (2 <= len(letters) <= 6 and letters.isalpha()) or len(other) < 2:
         return False
     if any(t.startswith(_GROUP) for t in other):
         return False
-    return "".join(t[0] for t in other) == letters.casefold()
+    if letters.isupper():
+        return "".join(t[0] for t in other) == letters.casefold()
+    if not (letters[0].isupper() and sum(c.isupper() for c in letters) >= 2):
+        return False
+    words = other_norm.split()
+    return len(words) == len(letters) and "".join(w[0] for w in words) == letters.casefold()
 
 
 def _match_in_order(short: tuple[str, ...], long_: tuple[str, ...], *,
@@ -621,6 +650,7 @@ def same_name(a: str, b: str) -> bool:
 
 
 _PLAIN_SPLIT = re.compile(r"[\W_]+")
+_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ul"})
 # Alias forms this short are common words in lower case (us, is, it, un): they count as a mention
 # only when written in capitals, as an acronym.
 _SHORT_FORM = 3
@@ -636,8 +666,6 @@ def _plain(text: str) -> str:
     words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
     return " " + " ".join(words) + " "
 
-
-_ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ul"})
 
 
 @lru_cache(maxsize=4096)

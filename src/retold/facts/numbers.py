@@ -28,7 +28,17 @@ Values: ``Quantity(low, high, hedge, unit)``; hedges are at_least | more_than | 
 up_to | less_than | at_most, or "vague" for magnitudes ("hundreds of" = 200-999, "dozens of" =
 24-99, "tens of thousands" = 20,000-99,999). The span covers hedge, figure, unit and the counted
 noun when one follows ("at least 10 Iraqi militiamen"); ``role`` is that noun's singular, or
-the noun of "the number of <noun>" earlier in the sentence.
+the noun of "the number of <noun>" earlier in the sentence, or else the predicate: the word
+the clause says of the figure after auxiliaries ("12 were injured" -> "injured"). Every
+figure with a predicate also carries it in its note ("predicate: died"), so "3 people died and
+12 were injured" gives roles "people" and "injured", and "34 people were killed" still shares a
+slot with "35 were killed".
+
+Pairs: ``slot_score`` is high (>= 0.9) for the same figure under another hedge or rounding,
+0.88 for the same figure in another unit or currency; ``compatible`` holds only for a rounding
+("12,345" / "12,000", "a third" / "33%"), never for a hedge, unit or counted-noun change. A whole
+1900-2100 figure written without a separator (a year dates.py could not claim, in Arabic or
+Russian text) is said as written in ``explain``: "2014", not "2,014".
 """
 
 from __future__ import annotations
