@@ -409,3 +409,15 @@ def test_figures_in_one_sentence_get_their_own_roles() -> None:
     # ... while a dropped noun with the same predicate still names the same slot.
     assert numbers.slot_score(one("At least 34 people were killed."),
                               one("At least 35 were killed.")) >= 0.5
+
+
+def test_restates_same_figure_with_another_hedge_or_unit() -> None:
+    assert numbers.restates(one("at least 34 people were hurt"), one("34 people were hurt"))
+    assert numbers.restates(one("Officials said about 12,000."), one("Officials said 12,000."))
+    assert numbers.restates(one("The fund lost $5 billion."), one("The fund lost €5 billion."))
+    assert not numbers.restates(one("34 people were hurt"), one("34 people were hurt"))
+    assert not numbers.restates(one("Gunmen killed 34 villagers."), one("about 34 soldiers"))
+    assert not numbers.restates(one("The party won 12,345 votes."),
+                                one("The party won 12,000 votes."))
+    died, injured = facts("3 people died and 12 were injured in the blast.")
+    assert not numbers.restates(died, one("About 3 were injured."))

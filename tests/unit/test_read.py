@@ -226,7 +226,7 @@ def test_bad_limits_are_option_errors(limit: int, tmp_path: Path) -> None:
 def test_stdin() -> None:
     doc = read_source("-", stdin=io.BytesIO(ARTICLE.encode()))
     assert doc.text == ARTICLE
-    assert doc.source == "-"
+    assert doc.source == "standard input"  # the label error messages use
 
 
 def test_stdin_defaults_to_sys_stdin(monkeypatch: pytest.MonkeyPatch) -> None:

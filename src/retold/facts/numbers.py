@@ -53,7 +53,8 @@ from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["compatible", "equivalent", "explain", "extract", "humanise", "slot_score"]
+__all__ = ["compatible", "equivalent", "explain", "extract", "humanise", "restates",
+           "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -986,6 +987,24 @@ def _rounds_to(rounded: float, precise: float) -> bool:
 def _rounded(x: float, y: float) -> bool:
     """Tell whether two figures are equal or differ only by rounding."""
     return _close(x, y) or _rounds_to(x, y) or _rounds_to(y, x)
+
+
+def restates(a: Fact, b: Fact) -> bool:
+    """Tell whether ``b`` states ``a``'s figure with another hedge or unit, in ``a``'s slot.
+
+    "at least 34 people" / "34 people", "about 12,000" / "12,000", "$5 billion" / "€5 billion":
+    the same bounds, a different hedge or unit, and no counted noun or predicate that says
+    they are different slots. diff reports such a leftover as changed even when ``b`` already
+    matched another mention (a headline repeating the bare figure).
+    """
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or equivalent(a, b):
+        return False
+    if VAGUE in (qa.hedge, qb.hedge):
+        return False
+    if not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        return False
+    return _role_relation(a, b) not in ("differ", "predicates-differ")
 
 
 def compatible(a: Fact, b: Fact) -> bool:
