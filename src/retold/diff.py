@@ -424,7 +424,11 @@ def _by_kind(facts: Iterable[Fact]) -> dict[str, list[Fact]]:
 
 
 def relation(texts: tuple[str, str], changes: int) -> str:
-    """Classify an aligned pair: changed (a fact changed), verbatim or paraphrase."""
-    if changes:
-        return "changed"
-    return "verbatim" if same_wording(*texts) else "paraphrase"
+    """Classify an aligned pair: verbatim (same wording), changed (a fact changed), paraphrase.
+
+    Same wording wins: identical words can differ in a fact only through context (a relative
+    date counted from another publication date), and the pair is still a verbatim copy.
+    """
+    if same_wording(*texts):
+        return "verbatim"
+    return "changed" if changes else "paraphrase"

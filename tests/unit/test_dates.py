@@ -359,3 +359,11 @@ def test_compatible_when_a_side_is_unresolved() -> None:
                                    "'last month' became 'in May'.")
     assert dates.compatible(a, one("Talks failed in May 2020.", None))
     assert not dates.compatible(one("Talks failed recently."), one("Talks failed last month."))
+
+
+def test_same_relative_words_under_other_publication_dates_are_compatible() -> None:
+    from retold.facts.dates import compatible
+
+    a = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 1))
+    b = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 2))
+    assert a[0].value != b[0].value and compatible(a[0], b[0])

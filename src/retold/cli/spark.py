@@ -79,7 +79,7 @@ def run_spark_trace(args: argparse.Namespace) -> int:
         raise OptionError("give the input paths to trace (any path Spark reads)")
     workers = getattr(args, "workers", 1) or os.cpu_count() or 1
     master = getattr(args, "master", None) or os.environ.get("RETOLD_SPARK_MASTER") or (
-        None if "SPARK_ENV_LOADED" in os.environ
+        None if "PYSPARK_GATEWAY_PORT" in os.environ  # under spark-submit: its settings
         else f"local[{workers}]" if workers > 1 else "local[*]")
     spark = sp.session(master, shuffle_partitions=getattr(args, "partitions", None))
     summary = sp.run_job(

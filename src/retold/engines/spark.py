@@ -175,9 +175,14 @@ def session(
 ) -> SparkSession:
     """A SparkSession: the one spark-submit made, or a local one (``master`` like ``local[2]``).
 
-    Under spark-submit leave ``master`` None and the submitted settings win. For a local
+    Under spark-submit leave ``master`` None and the submitted settings win; outside it, None
+    means ``RETOLD_SPARK_MASTER`` or ``local[*]``. For a local
     session the UI is off, the warehouse is a temporary folder and the log level is ERROR.
     """
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ \
+            and SparkSession.getActiveSession() is None:
+        # not under spark-submit (which starts the JVM and sets the gateway) nor in a session
+        master = os.environ.get("RETOLD_SPARK_MASTER") or "local[*]"
     builder = SparkSession.builder.appName(app_name)
     if master is not None:
         warehouse = os.path.join(tempfile.gettempdir(), "retold-spark-warehouse")

@@ -922,17 +922,29 @@ def slot_score(a: Fact, b: Fact) -> float:
     return round(min(max(score, floor), 1.0), 4)
 
 
+# Wire copy is reprinted within days; within a week the same relative words shift only by
+# weekday arithmetic ("on Tuesday" counted from a Monday and from a Tuesday).
+REPRINT_DAYS = 7
+
+
 def compatible(a: Fact, b: Fact) -> bool:
     """Tell whether two different dates do not contradict each other.
 
     True when one interval contains the other ("earlier this month" / "in early June", published
-    in June: the retelling is more precise), or when either side is a relative date left
-    unresolved for want of a publication date ("last month" / "in May" cannot be compared).
+    in June: the retelling is more precise), when either side is a relative date left
+    unresolved for want of a publication date ("last month" / "in May" cannot be compared), or
+    when the same relative words were kept by a reprint published within REPRINT_DAYS (a copy
+    printed a day later keeps "on Tuesday": worth a note, not an alarm). A copy printed weeks
+    later that keeps "last month" has a stale date: that is a real change.
     """
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
     if _unresolved(ia) or _unresolved(ib):
+        return True
+    if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
+            and ia.reference and ib.reference
+            and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):
         return True
     return _contains(ia, ib) or _contains(ib, ia)
 
