@@ -29,6 +29,7 @@ from retold.model import (
     Variant,
 )
 from retold.read import read_source
+from retold.trace import TraceResult, trace
 
 logging.getLogger("retold").addHandler(logging.NullHandler())
 
@@ -45,10 +46,12 @@ __all__ = [
     "Sentence",
     "Story",
     "Summary",
+    "TraceResult",
     "Variant",
     "__version__",
     "compare",
     "compare_documents",
     "read_source",
+    "trace",
 ]
 

@@ -11,7 +11,7 @@ import retold
 def test_all_matches_public_names() -> None:
     public = {n for n in dir(retold) if not n.startswith("_")} - {
         "annotations", "logging", "align", "compare_module", "diff", "errors", "facts", "model",
-        "read", "segment", "reports", "cli", "trace_module", "store", "engines", "ingest",
+        "read", "segment", "reports", "cli", "store", "engines", "ingest",
     }
     modules = {n for n in public if type(getattr(retold, n)).__name__ == "module"}
     assert set(retold.__all__) == (public - modules) | {"__version__"}

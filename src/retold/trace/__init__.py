@@ -14,8 +14,6 @@ An engine (``retold.engines``) drives them against a store (``retold.store``).
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -84,19 +82,3 @@ def trace(
     finally:
         if own_store:
             the_store.close()
-
-
-class _CallableModule(types.ModuleType):
-    """``retold.trace`` is both this package and the verb: calling the package calls trace().
-
-    Importing any ``retold.trace.*`` module makes the attribute ``retold.trace`` the package,
-    whatever ``retold/__init__.py`` maps the name to; so the package itself must be callable
-    for ``retold.trace(articles, store=...)`` to keep working.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> TraceResult:
-        return trace(*args, **kwargs)
-
-
-_CallableModule.__name__ = "module"  # still looks like a module to code that checks the name
-sys.modules[__name__].__class__ = _CallableModule
