@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 
 from retold import read
@@ -93,10 +94,9 @@ def compare_documents(
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
-    o_sentences, r_sentences = segment(original), segment(retelling)
+    o_side, r_side = prepare(original, o_context), prepare(retelling, r_context)
+    o_sentences, r_sentences = o_side.sentences, r_side.sentences
     alignment = _align(o_sentences, r_sentences, semantic)
-    o_side = Side(original, o_sentences, extract(original, o_sentences, o_context))
-    r_side = Side(retelling, r_sentences, extract(retelling, r_sentences, r_context))
     # A note about how relative dates were resolved matters only where there are some.
     relative = {label: _has_relative_dates(side) for label, side in
                 (("original", o_side), ("retelling", r_side))}
@@ -131,6 +131,19 @@ def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -
     blended = sem.blended_matrix(tfidf_matrix(left, right),
                                  sem.embedding_matrix(left, right, model=model))
     return align(o, r, similarity=blended, threshold=sem.SEMANTIC_THRESHOLD)
+
+
+# Segmenting and extracting facts is two thirds of a comparison, and a corpus trace compares
+# one article with many candidates in a row: keep the last few documents' work. Documents and
+# contexts are frozen, and a str caches its hash, so a lookup costs next to nothing.
+PREPARED_CACHE = 64
+
+
+@lru_cache(maxsize=PREPARED_CACHE)
+def prepare(doc: Document, context: Context) -> Side:
+    """Segment a document and extract its facts (cached: the same input gives the same Side)."""
+    sentences = segment(doc)
+    return Side(doc, sentences, extract(doc, sentences, context))
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
