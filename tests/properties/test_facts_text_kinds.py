@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from retold.facts import attributions, names, negation, qualifiers, quotes
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
+from tests import factkit
 
 MODULES = (names, quotes, attributions, qualifiers, negation)
 _SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
@@ -38,14 +39,7 @@ texts = st.one_of(
 
 
 def sentences_of(text: str) -> list[Sentence]:
-    """Split a text into sentences on final punctuation and newlines (a stand-in segmenter)."""
-    out, pos = [], 0
-    for m in list(_SPLIT.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        if text[pos:end].strip():
-            out.append(Sentence(len(out), pos, end, text[pos:end]))
-        pos = m.end() if m else len(text)
-    return out
+    return factkit.sentences_of(text, _SPLIT)
 
 
 def _check(doc: Document, sentences: Sequence[Sentence], facts: list[Fact]) -> None:

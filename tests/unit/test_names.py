@@ -10,19 +10,13 @@ import pytest
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
+from tests import factkit
 
 _SPLIT = re.compile(r"(?<![A-Z].)(?<=[.!?])\s+|\n+")
 
 
 def sentences_of(text: str) -> list[Sentence]:
-    """Split a test text into sentences on final punctuation and newlines."""
-    out, pos = [], 0
-    for m in list(_SPLIT.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        if text[pos:end].strip():
-            out.append(Sentence(len(out), pos, end, text[pos:end]))
-        pos = m.end() if m else len(text)
-    return out
+    return factkit.sentences_of(text, _SPLIT)
 
 
 def found(text: str) -> list[str]:

@@ -9,18 +9,13 @@ import pytest
 from retold.facts import quotes
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
+from tests import factkit
 
 _SPLIT = re.compile(r"(?<=[.!?])\s+|\n+")
 
 
 def sentences_of(text: str) -> list[Sentence]:
-    out, pos = [], 0
-    for m in list(_SPLIT.finditer(text)) + [None]:
-        end = m.start() if m else len(text)
-        if text[pos:end].strip():
-            out.append(Sentence(len(out), pos, end, text[pos:end]))
-        pos = m.end() if m else len(text)
-    return out
+    return factkit.sentences_of(text, _SPLIT)
 
 
 def extract(text: str) -> list[Fact]:
