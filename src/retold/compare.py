@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
 from collections.abc import Sequence
+from functools import lru_cache
 
 from retold import read
 from retold.align import Alignment, align

@@ -419,5 +419,5 @@ def test_restates_same_figure_with_another_hedge_or_unit() -> None:
     assert not numbers.restates(one("Gunmen killed 34 villagers."), one("about 34 soldiers"))
     assert not numbers.restates(one("The party won 12,345 votes."),
                                 one("The party won 12,000 votes."))
-    died, injured = facts("3 people died and 12 were injured in the blast.")
+    died, _injured = facts("3 people died and 12 were injured in the blast.")
     assert not numbers.restates(died, one("About 3 were injured."))
