@@ -33,7 +33,8 @@ browser:
 
 bench: setup
 	$(PY) benchmarks/bench_compare.py
-	$(PY) benchmarks/bench_trace.py
+	$(PY) benchmarks/bench_trace.py --articles 10000
+	$(PY) benchmarks/bench_spark.py --n 10000
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks

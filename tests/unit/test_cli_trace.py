@@ -160,3 +160,12 @@ def test_kill_9_then_rerun_gives_the_same_links(
     assert main(["links", str(db)]) == 0
     assert capsys.readouterr().out == expected
     assert expected.count("\n") > 10
+
+
+def test_out_needs_the_spark_engine(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from retold.cli import main
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text('{"id": "a", "text": "Some text."}\n', encoding="utf-8")
+    assert main(["trace", str(feed), "--out", str(tmp_path / "out")]) == 3
+    assert "--engine spark" in capsys.readouterr().err

@@ -35,8 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("inputs", nargs="*", metavar="INPUT",
                    help="folders, .jsonl, .csv, .json, .txt or .html files (none: resume or "
                    "finish the work already in the store)")
-    p.add_argument("--store", "-s", default=DEFAULT_STORE,
-                   help=f"the store file (SQLite; default {DEFAULT_STORE})")
+    p.add_argument("--store", "-s", default=None,
+                   help=f"the store file (SQLite; default {DEFAULT_STORE}; with --out, "
+                   "loaded only when given)")
     p.add_argument("--workers", "-w", type=int, default=1,
                    help="worker processes (default 1; 0: one per core)")
     p.add_argument("--engine", choices=("local", "spark", "auto"), default="local",
@@ -46,6 +47,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--quiet", "-q", action="store_true",
                    help="no progress bar and no problem lines; only the summary")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.add_argument("--out", metavar="PATH", default=None,
+                   help="with --engine spark: write Parquet results under PATH (any Spark path: "
+                   "local, s3a://, hdfs://); the inputs are then read by Spark; a re-run "
+                   "resumes from PATH")
+    p.add_argument("--stop-after", default=None,
+                   choices=("articles", "fingerprints", "candidates", "verify", "stories"),
+                   help="with --out: stop after this stage")
+    p.add_argument("--jsonl", action="store_true",
+                   help="with --out: also write links_jsonl/ and stories_jsonl/")
     p.set_defaults(run=run_trace)
 
     p = subparsers.add_parser("links", help="list the links of a traced store",
@@ -83,6 +93,14 @@ def run_trace(args: argparse.Namespace) -> int:
     from retold.ingest import read_inputs
     from retold.store import open_store
 
+    if args.out is not None:
+        if args.engine != "spark":
+            raise OptionError("--out is for --engine spark; the local engine keeps its work "
+                              "in --store")
+        from retold.cli.spark import run_spark_trace
+
+        return run_spark_trace(args)  # loads into args.store only when --store was given
+    args.store = args.store or DEFAULT_STORE
     if args.workers < 0:
         raise OptionError(f"--workers {args.workers}: give 1 or more (0 for one per core)")
     if args.batch_size < 1:
