@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from retold.model import Article
 from retold.store.base import Store
@@ -56,3 +56,31 @@ class Engine(Protocol):
 
 
 __all__ = ["Article", "Engine", "Progress", "TraceOptions"]
+
+
+def store_items(items: Iterable[object], store: Store, options: TraceOptions,
+                result: TraceResult, report: Progress) -> None:
+    """Store new articles and input problems in batches; the first stage of every engine."""
+    batch: list[Article] = []
+    problems: list[Any] = []
+
+    def flush() -> None:
+        if batch:
+            existing = store.add_articles(batch)
+            result.already_stored += len(existing)
+            result.added += len(batch) - len(existing)
+            batch.clear()
+        if problems:
+            store.add_problems([(p.source, p.line, p.reason) for p in problems])
+            result.problems.extend(problems)
+            problems.clear()
+        report("ingest", result.added + result.already_stored, None)
+
+    for item in items:
+        if isinstance(item, Article):
+            batch.append(item)
+            if len(batch) >= options.batch_size:
+                flush()
+        else:
+            problems.append(item)
+    flush()

@@ -23,7 +23,7 @@ from typing import Any, Self, TypeVar
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions
+from retold.engines.base import Progress, TraceOptions, store_items
 from retold.model import Article
 from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
@@ -89,7 +89,7 @@ class LocalEngine:
         result = TraceResult()
         t0 = time.perf_counter()
         try:
-            self._ingest(items, store, options, result, report)
+            store_items(items, store, options, result, report)
             t1 = time.perf_counter()
             self._fingerprint(store, options, result, report)
             t2 = time.perf_counter()
@@ -110,32 +110,6 @@ class LocalEngine:
         result.seconds = {"ingest": t1 - t0, "fingerprint": t2 - t1, "search": t3 - t2,
                           "verify": t4 - t3, "stories": t5 - t4, "total": t5 - t0}
         return result
-
-    def _ingest(self, items: Iterable[object], store: Store, options: TraceOptions,
-                result: TraceResult, report: Progress) -> None:
-        batch: list[Article] = []
-        problems: list[Any] = []
-
-        def flush() -> None:
-            if batch:
-                existing = store.add_articles(batch)
-                result.already_stored += len(existing)
-                result.added += len(batch) - len(existing)
-                batch.clear()
-            if problems:
-                store.add_problems([(p.source, p.line, p.reason) for p in problems])
-                result.problems.extend(problems)
-                problems.clear()
-            report("ingest", result.added + result.already_stored, None)
-
-        for item in items:
-            if isinstance(item, Article):
-                batch.append(item)
-                if len(batch) >= options.batch_size:
-                    flush()
-            else:
-                problems.append(item)
-        flush()
 
     def _fingerprint(self, store: Store, options: TraceOptions, result: TraceResult,
                      report: Progress) -> None:

@@ -44,7 +44,7 @@ from typing import Any
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions
+from retold.engines.base import Progress, TraceOptions, store_items
 from retold.errors import MissingExtra, OptionError
 from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
@@ -990,7 +990,7 @@ class SparkEngine:
         report = progress or (lambda stage, done, total: None)
         result = TraceResult()
         t0 = time.perf_counter()
-        _ingest(items, store, options, result, report)
+        store_items(items, store, options, result, report)
         t1 = time.perf_counter()
         rows = _store_articles(store)
         tmp = None
@@ -1022,34 +1022,6 @@ class SparkEngine:
         result.seconds = {"ingest": t1 - t0, "spark": t2 - t1, "stories": t3 - t2,
                           "total": t3 - t0}
         return result
-
-
-def _ingest(items: Iterable[object], store: Store, options: TraceOptions, result: TraceResult,
-            report: Progress) -> None:
-    """Store new articles and input problems, in batches (as the local engine does)."""
-    batch: list[Article] = []
-    problems: list[Any] = []
-
-    def flush() -> None:
-        if batch:
-            existing = store.add_articles(batch)
-            result.already_stored += len(existing)
-            result.added += len(batch) - len(existing)
-            batch.clear()
-        if problems:
-            store.add_problems([(p.source, p.line, p.reason) for p in problems])
-            result.problems.extend(problems)
-            problems.clear()
-        report("ingest", result.added + result.already_stored, None)
-
-    for item in items:
-        if isinstance(item, Article):
-            batch.append(item)
-            if len(batch) >= options.batch_size:
-                flush()
-        else:
-            problems.append(item)
-    flush()
 
 
 def _store_articles(store: Store) -> list[tuple[int, Article, bool]]:
