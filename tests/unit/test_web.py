@@ -476,3 +476,17 @@ def test_openapi_documents_the_errors(web):
     spec = web.get("/openapi.json").json()
     responses = spec["paths"]["/api/compare"]["post"]["responses"]
     assert {"200", "413", "422", "429", "503"} <= set(responses)
+
+
+def test_openapi_docs_work_offline() -> None:
+    from fastapi.testclient import TestClient
+
+    from retold.web.app import create_app
+
+    with TestClient(create_app()) as client:
+        page = client.get("/docs")
+        assert page.status_code == 200
+        assert "/docs-assets/swagger-ui-bundle.js" in page.text and "cdn" not in page.text.lower()
+        script = client.get("/docs-assets/swagger-ui-bundle.js")
+        assert script.status_code == 200 and "SwaggerUIBundle" in script.text[:200000]
+        assert client.get("/openapi.json").json()["info"]["title"] == "retold"

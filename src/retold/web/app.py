@@ -210,6 +210,28 @@ class _Side:
 # --- the app -------------------------------------------------------------------------------
 
 
+def _mount_docs(app: FastAPI) -> None:
+    """Serve the OpenAPI docs page with Swagger UI from the swagger-ui-bundle package.
+
+    FastAPI's default /docs page fetches Swagger UI from a CDN, so it is blank on a machine
+    without internet; the bundle ships the same assets inside a wheel.
+    """
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="retold API",
+            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+            swagger_css_url="/docs-assets/swagger-ui.css",
+            swagger_favicon_url="/static/favicon.svg",
+        )
+
+
 def create_app(
     *,
     store_path: str | Path | None = None,
@@ -253,7 +275,9 @@ def create_app(
         version=__version__,
         description="Compare a retelling with its original and diff their facts. "
         "`POST /api/compare` returns the `retold.comparison/1` JSON.",
+        docs_url=None,  # served below from vendored assets: FastAPI's default loads a CDN
     )
+    _mount_docs(app)
     app.state.options = options
     app.state.fetch_bucket = TokenBucket(fetch_rate, fetch_burst)
     app.state.store = None
