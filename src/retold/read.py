@@ -23,6 +23,7 @@ import ssl
 import sys
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote, urljoin, urlsplit
@@ -241,16 +242,7 @@ def _read_bytes(
     if is_html:
         return _read_html(text, source=source, notes=notes, url=url)
     text, notes = _normalise_newlines(text, notes)
-    doc = read_text(text, source=source)
-    return Document(
-        text=doc.text,
-        title=doc.title,
-        author=doc.author,
-        published=doc.published,
-        site=doc.site,
-        source=source,
-        notes=tuple(notes),
-    )
+    return replace(read_text(text, source=source), notes=tuple(notes))
 
 
 def _decode(
@@ -578,16 +570,7 @@ def read_source(
         doc = _read_bytes(
             body, source=source, content_type=content_type, max_bytes=max_bytes, url=source
         )
-        return Document(
-            text=doc.text,
-            title=doc.title,
-            author=doc.author,
-            published=doc.published,
-            site=doc.site,
-            url=doc.url or source,
-            source=source,
-            notes=doc.notes,
-        )
+        return replace(doc, url=doc.url or source, source=source)
     if scheme and len(scheme) > 1:  # "C://x" style drive letters are paths
         raise FetchError(
             f"cannot read {source!r}: the {scheme}:// scheme is not supported; "
