@@ -8,6 +8,7 @@ import numpy as np
 from datasketch import MinHash
 
 from retold.trace import fingerprint as fp
+from retold.trace import tokens as tk
 from tests.unit.test_trace_corpus import CUT, ORIGINAL, PARAPHRASE, UNRELATED
 
 
@@ -75,3 +76,34 @@ def test_shingles_start_at_the_first_token() -> None:
     text = "Floods killed 37 people in Kandara on Tuesday, the governor said."
     assert first_five[0] in set(fp.shingle_hashes(fp.token_ids(text)).tolist())
     assert fp.shingle_hashes(fp.token_ids("Floods killed 37")).size == 1  # short text: one
+
+
+def _same(a: fp.Fingerprint, b: fp.Fingerprint) -> bool:
+    return a.to_record() == b.to_record()
+
+
+def test_fingerprints_do_not_depend_on_the_words_seen_before(monkeypatch) -> None:
+    # the tokeniser's vocabulary grows its columns and restarts past a limit: neither may
+    # change a fingerprint (a resumed run sees the articles in another order)
+    texts = [ORIGINAL, CUT, PARAPHRASE, UNRELATED]
+    before = [fp.fingerprint(str(i), t) for i, t in enumerate(texts)]
+    rng = np.random.RandomState(5)
+    filler = " ".join(f"w{rng.randint(10**9)}" for _ in range(6000))  # past the first capacity
+    monkeypatch.setattr(tk, "_vocabulary", tk._Vocabulary())
+    monkeypatch.setattr(tk, "_VOCABULARY_LIMIT", 50)  # restarts on every text below
+    for i, t in reversed(list(enumerate(texts))):
+        fp.fingerprint("x", filler)
+        assert _same(fp.fingerprint(str(i), t), before[i])
+    assert len(tk._vocabulary.token) < 6000 + 1000
+
+
+def test_fingerprints_are_the_same_when_threads_share_the_tokeniser(monkeypatch) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"{ORIGINAL} Report {i}: {i * 7} wells, {i + 3} villages." for i in range(200)]
+    alone = [fp.fingerprint("t", t) for t in texts]
+    monkeypatch.setattr(tk, "_vocabulary", tk._Vocabulary())
+    monkeypatch.setattr(tk, "_VOCABULARY_LIMIT", 300)  # restarts while threads read
+    with ThreadPoolExecutor(4) as pool:
+        shared = list(pool.map(lambda t: fp.fingerprint("t", t), texts))
+    assert all(_same(a, b) for a, b in zip(alone, shared))

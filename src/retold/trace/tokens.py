@@ -1,6 +1,6 @@
 """Unicode-aware tokenisation for corpus fingerprints.
 
-Pure functions, stdlib only. Words are runs of letters and digits in any script; characters of
+Pure functions (stdlib and numpy). Words are runs of letters and digits in any script; characters of
 scripts written without spaces (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar) are one token
 each, so a Chinese article shingles on characters. Everything is NFKC-normalised and casefolded,
 so full-width digits, Arabic presentation forms and case differences do not matter.
@@ -9,11 +9,14 @@ so full-width digits, Arabic presentation forms and case differences do not matt
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+import numpy as np
 
 # Scripts written without spaces between words: one character = one token.
 _NOSPACE = (
@@ -202,42 +205,105 @@ def number_words(
 _NUMBER_START = frozenset(_UNITS) | frozenset(_TENS)
 
 
-# Per distinct whitespace-separated word: its token (casefolded, edge punctuation stripped)
-# and what the fact scan must know of it. Vocabularies repeat, so tokenising is str.split plus
-# a dictionary look-up per word, both in C; Python only touches the few words that can be
-# facts. Scripts written without spaces take the regular-expression path instead.
+# Tokenising an article is str.split plus one dictionary look-up per word (both in C): every
+# distinct whitespace-separated word gets an id in a vocabulary whose columns (token hash,
+# content-word stem hash, what the fact scan must know) are numpy arrays, so an article's hashes
+# are one fancy-indexing step. Python only touches the few words that can be facts. Scripts
+# written without spaces take the regular-expression path instead.
 _PUNCT = "\"'“”‘’„«»‹›()[]{}<>,.;:!?…—–-/\\|*•·،؛؟۔。、！？：；（）「」『』《》#@+=~^`"
 _DIGIT, _CAPITAL, _NUMWORD, _END = 1, 2, 4, 8
-# word -> (token, bit set of the kinds above, crc32 of the token, crc32 of its content-word stem
-# or 0 when it is not a content word)
-_entry: dict[str, tuple[str, int, int, int]] = {}
-_fact: dict[str, str | None] = {}  # word -> "#<number>" or "@<name stem>" if it can be one
+_VOCABULARY_LIMIT = 1_000_000  # words; the vocabulary starts again past it (a long run)
 
 
-def _learn(word: str) -> None:
-    tok = word.strip(_PUNCT)
-    kind = _END if word[-1] in _END_CHARS else 0
-    fact = None
-    low = tok.casefold()
-    if tok:
-        c = tok[0]
-        if c.isdigit():
-            value = number_value(low)
-            if value is not None:
-                kind |= _DIGIT
-                fact = "#" + value
-        elif low in _NUMBER_START or low.split("-")[0] in _NUMBER_START:
-            kind |= _NUMWORD
-        elif c.isupper() and low not in STOPWORDS and len(tok) > 1 and not (
-            tok.isupper() and len(tok) > 5  # SHOUTED words are not names
-        ):
-            kind |= _CAPITAL
-            fact = "@" + low[:6]
-    data = low.encode("utf-8", "surrogatepass")
-    stem = (zlib.crc32(low[:6].encode("utf-8", "surrogatepass"))
-            if len(low) > 2 and low not in STOPWORDS and not low[0].isdigit() else 0)
-    _entry[word] = (low, kind, zlib.crc32(data), stem)
-    _fact[word] = fact
+class _Vocabulary:
+    """Every distinct whitespace-separated word seen, by id, with numpy columns:
+    ``kind`` (bit set of the kinds above), ``hash`` (crc32 of the casefolded token),
+    ``stem`` (crc32 of its content-word stem, 0 when it is not a content word) and ``blank``
+    (the word is punctuation only); and Python lists ``token`` and ``fact`` ("#<number>" or
+    "@<name stem>" when the word can be one)."""
+
+    def __init__(self) -> None:
+        self.clear()
+
+    def clear(self) -> None:
+        """Forget every word (ids restart at 0)."""
+        self.ids = _Ids(self._learn)
+        self.token: list[str] = []
+        self.fact: list[str | None] = []
+        self.kind = np.zeros(4096, dtype=np.uint8)
+        self.hash = np.zeros(4096, dtype=np.uint32)
+        self.stem = np.zeros(4096, dtype=np.uint32)
+        self.blank = np.zeros(4096, dtype=bool)
+
+    def lookup(self, words: list[str]) -> list[int]:
+        """The ids of ``words``, learning the new ones."""
+        if len(self.token) > _VOCABULARY_LIMIT:
+            self.clear()
+        return list(map(self.ids.__getitem__, words))  # a new word: _Ids.__missing__
+
+    def _learn(self, word: str) -> int:
+        i = len(self.token)
+        if i == len(self.kind):
+            for name in ("kind", "hash", "stem", "blank"):
+                column = getattr(self, name)
+                setattr(self, name, np.concatenate([column, np.zeros_like(column)]))
+        tok = word.strip(_PUNCT)
+        kind = _END if word[-1] in _END_CHARS else 0
+        fact = None
+        low = tok.casefold()
+        if tok:
+            c = tok[0]
+            if c.isdigit():
+                value = number_value(low)
+                if value is not None:
+                    kind |= _DIGIT
+                    fact = "#" + value
+            elif low in _NUMBER_START or low.split("-")[0] in _NUMBER_START:
+                kind |= _NUMWORD
+            elif c.isupper() and low not in STOPWORDS and len(tok) > 1 and not (
+                tok.isupper() and len(tok) > 5  # SHOUTED words are not names
+            ):
+                kind |= _CAPITAL
+                fact = "@" + low[:6]
+        self.kind[i] = kind
+        self.hash[i] = zlib.crc32(low.encode("utf-8", "surrogatepass"))
+        self.stem[i] = (zlib.crc32(low[:6].encode("utf-8", "surrogatepass"))
+                        if len(low) > 2 and low not in STOPWORDS and not low[0].isdigit() else 0)
+        self.blank[i] = not low
+        self.token.append(low)
+        self.fact.append(fact)
+        self.ids[word] = i
+        return i
+
+
+class _Ids(dict[str, int]):
+    """word -> id; a missing word is learnt (so a look-up stays one C call per known word)."""
+
+    def __init__(self, learn: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, word: str) -> int:
+        return self._learn(word)
+
+
+_vocabulary = _Vocabulary()
+# Held from a text's look-up to its last read of the columns: a thread learning words grows
+# (or, past the limit, restarts) the vocabulary under another's feet.
+_vocabulary_lock = threading.Lock()
+
+
+class _TokenView(Sequence[str]):
+    """The casefolded tokens of a list of word ids, looked up only where read."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self._ids = ids
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        return _vocabulary.token[self._ids[i]]
 
 
 def analyse(text: str) -> tuple[list[str], list[list[str]]]:
@@ -245,67 +311,82 @@ def analyse(text: str) -> tuple[list[str], list[list[str]]]:
 
     ``tokens`` are as :func:`tokenize` gives them; ``facts`` as :func:`facts`.
     """
-    tokens, _, _, found = _scan(text)
-    return tokens, found
-
-
-def encode(text: str) -> tuple[list[int], list[int], list[list[str]]]:
-    """What a fingerprint needs, in one pass: ``(token hashes, stem hashes, facts)``.
-
-    Token hashes are crc32 of each token (stable across processes and runs); stem hashes are
-    crc32 of the content-word stems (0 for other tokens; for space-less scripts, of character
-    bigrams, see :func:`content_words`).
-    """
-    tokens, hashes, stems, found = _scan(text)
-    if hashes is None:  # the regex path
-        hashes = [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in tokens]
-        stems = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in content_words(tokens)]
-    return hashes, stems, found  # type: ignore[return-value]
-
-
-def _scan(text: str) -> tuple[list[str], Any, Any, list[list[str]]]:
     text = normalise(text)
     if _NOSPACE_CHAR.search(text):
-        tokens, sentence_facts = _analyse_regex(text)
-        return tokens, None, None, sentence_facts
-    words = text.split()
-    if not words:
-        return [], [], [], []
-    if len(_entry) > 1_000_000:  # bounded over a long run
-        _entry.clear()
-        _fact.clear()
-    try:
-        entries = list(map(_entry.__getitem__, words))
-    except KeyError:
-        for w in words:
-            if w not in _entry:
-                _learn(w)
-        entries = list(map(_entry.__getitem__, words))
-    folded, kinds, hashes, stems = zip(*entries)
+        return _analyse_regex(text)
+    with _vocabulary_lock:
+        ids = _vocabulary.lookup(text.split())
+        tokens = [t for t in map(_vocabulary.token.__getitem__, ids) if t]
+        return tokens, _sentence_facts(ids, np.array(ids, dtype=np.intp))
+
+
+def encode(text: str) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
+    """What a fingerprint needs, in one pass: ``(token hashes, stem hashes, facts)``.
+
+    Token hashes (uint32, in order) are crc32 of each token, stable across processes and runs;
+    stem hashes (uint32, distinct) are crc32 of the content-word stems (for space-less
+    scripts, of character bigrams, see :func:`content_words`); facts as :func:`facts`.
+    """
+    text = normalise(text)
+    if _NOSPACE_CHAR.search(text):
+        return _encode_regex(text)
+    with _vocabulary_lock:
+        ids = _vocabulary.lookup(text.split())
+        if not ids:
+            empty = np.zeros(0, dtype=np.uint32)
+            return empty, empty, []
+        v = _vocabulary
+        at = np.array(ids, dtype=np.intp)
+        hashes = v.hash[at]
+        blank = v.blank[at]
+        stems = np.sort(v.stem[at])
+        found = _sentence_facts(ids, at)
+    if blank.any():  # words of punctuation only are no tokens
+        hashes = hashes[~blank]
+    first = np.empty(len(stems), dtype=bool)  # distinct and not 0 (np.unique is slower here)
+    first[0] = stems[0] != 0
+    np.not_equal(stems[1:], stems[:-1], out=first[1:])
+    return hashes, stems[first], found
+
+
+def _encode_regex(text: str) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
+    """:func:`encode` for texts with space-less scripts."""
+    tokens, found = _analyse_regex(text)
+    hashes = [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in tokens]
+    stems = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in content_words(tokens)]
+    return np.array(hashes, dtype=np.uint32), np.unique(np.array(stems, dtype=np.uint32)), found
+
+
+def _sentence_facts(ids: list[int], at: np.ndarray) -> list[list[str]]:
+    """Fact tokens per sentence of the words ``ids`` (also as an array, ``at``; see
+    :func:`facts`)."""
+    v = _vocabulary
+    kinds = v.kind[at].tolist()
+    fact = v.fact
     out: list[list[str]] = []
     found: list[str] = []
     skip_to = 0
-    for i in compress(range(len(words)), kinds):
+    folded: Sequence[str] | None = None
+    for i in compress(range(len(kinds)), kinds):
         kind = kinds[i]
         if i >= skip_to and kind != _END:
             if kind & _NUMWORD:
+                if folded is None:
+                    folded = _TokenView(ids)
                 parsed = number_words(folded, i, split_hyphens=True)
                 if parsed is not None:
                     if parsed[0] > 1:
                         found.append("#" + str(parsed[0]))
                     skip_to = i + parsed[1]
             elif kind & _DIGIT or (i != 0 and not kinds[i - 1] & _END):
-                found.append(_fact[words[i]])  # type: ignore[arg-type]
+                found.append(fact[ids[i]])  # type: ignore[arg-type]
                 # (a capital right after a full stop says nothing: skipped)
         if kind & _END and found:
             out.append(found)
             found = []
     if found:
         out.append(found)
-    if "" in folded:  # words of punctuation only
-        keep = [i for i, t in enumerate(folded) if t]
-        return ([folded[i] for i in keep], [hashes[i] for i in keep], stems, out)
-    return list(folded), hashes, stems, out
+    return out
 
 
 def _analyse_regex(text: str) -> tuple[list[str], list[list[str]]]:
