@@ -1,7 +1,12 @@
 from __future__ import annotations
 
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
 from retold.align import align
-from retold.align.scorers import tfidf_cosine, tokens
+from retold.align.scorers import tfidf_cosine, tfidf_vectors, tokens
 from retold.model import Sentence
 
 
@@ -82,3 +87,28 @@ def test_tokens_unicode_and_cjk() -> None:
 def test_cosine_bounds() -> None:
     assert tfidf_cosine("a b c", "a b c") > 0.99
     assert tfidf_cosine("alpha beta", "gamma delta") == 0.0
+
+
+_WORDS = st.sampled_from(["fire", "fires", "Mosul", "killed", "37", "the", "地震", "пожар",
+                          "governor", "said", "!", "attack", "attacks"])
+_SENTENCES = st.lists(st.lists(_WORDS, max_size=12).map(" ".join), max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_SENTENCES, _SENTENCES)
+def test_tfidf_vectors_equal_scikit_learns(left: list[str], right: list[str]) -> None:
+    # the hand-written vectors must be TfidfVectorizer(sublinear_tf=True)'s, column order aside
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    a, b = tfidf_vectors(left, right)
+    ours = sparse.vstack([a, b]).toarray()
+    try:
+        theirs = TfidfVectorizer(tokenizer=tokens, lowercase=False, token_pattern=None,
+                                 sublinear_tf=True).fit_transform(left + right).toarray()
+    except ValueError:  # scikit-learn refuses an empty vocabulary: ours is all zeros
+        assert not ours.any() and ours.shape == (len(left) + len(right), 1)
+        return
+    assert ours.shape == theirs.shape
+    # the same weights in some column order: equal Gram matrices and equal sorted rows
+    assert np.allclose(ours @ ours.T, theirs @ theirs.T, atol=1e-12)
+    assert np.allclose(np.sort(ours, axis=1), np.sort(theirs, axis=1), atol=1e-12)
