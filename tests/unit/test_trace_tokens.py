@@ -55,3 +55,11 @@ def test_content_words_drop_stopwords_and_stem() -> None:
 
 def test_content_words_of_chinese_are_character_bigrams() -> None:
     assert tk.content_words(tk.tokenize("北京下雨")) == {"北京", "京下", "下雨"}
+
+
+def test_space_less_texts_follow_the_same_fact_rules() -> None:
+    # a text with CJK characters is cut by a regular expression, but its facts obey the rules
+    # of any other text: a number phrase counts once, SHOUTED words are not names
+    assert tk.facts("北京 Twenty-five died.") == [["#25"]]
+    assert tk.facts("北京: the ASSOCIATED press said 37 fled Mosul.") == tk.facts(
+        "Beijing: the ASSOCIATED press said 37 fled Mosul.") == [["#37", "@mosul"]]

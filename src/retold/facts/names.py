@@ -54,7 +54,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -400,25 +400,30 @@ def normalise(name: str) -> str:
     return " ".join(t for t in tokens if t not in ("al", "el", "ad", "adh", "ash", "az", "ul"))
 
 
-@lru_cache(maxsize=16384)
-def _tokens(name: str) -> tuple[str, ...]:
-    """Return a name's comparable words: alias phrases as group tokens, connectors dropped."""
-    words = normalise(name).split()
-    out: list[str] = []
+def _alias_runs(words: list[str]) -> Iterator[tuple[int | None, str]]:
+    """Split normalised words into alias phrases, longest first, and other words:
+    ``(group id, phrase)`` or ``(None, word)``. "united states army" -> (group, ...), (None, "army").
+    """
     i = 0
     while i < len(words):
-        # Longest alias phrase first: "United States Army" -> (group, "army").
         for n in range(min(_TABLE.max_tokens, len(words) - i), 0, -1):
-            gid = _TABLE.group_of.get(" ".join(words[i:i + n]))
+            phrase = " ".join(words[i:i + n])
+            gid = _TABLE.group_of.get(phrase)
             if gid is not None:
-                out.append(f"{_GROUP}{gid}")
+                yield gid, phrase
                 i += n
                 break
         else:
-            if words[i] not in _DROP_TOKENS:
-                out.append(words[i])
+            yield None, words[i]
             i += 1
-    return tuple(out)
+
+
+@lru_cache(maxsize=16384)
+def _tokens(name: str) -> tuple[str, ...]:
+    """Return a name's comparable words: alias phrases as group tokens, connectors dropped."""
+    return tuple(f"{_GROUP}{gid}" if gid is not None else word
+                 for gid, word in _alias_runs(normalise(name).split())
+                 if gid is not None or word not in _DROP_TOKENS)
 
 
 _SKELETON_RULES = (
@@ -681,19 +686,9 @@ def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
     alternatives = [re.escape(f) for f in sorted(forms - short, key=len, reverse=True)]
     if gid is None and len(words) > 1:
         # A name holding an alias phrase: "U.S. Marines" is mentioned as "american marines".
-        parts: list[str] = []
-        i = 0
-        while i < len(words):
-            for n in range(min(_TABLE.max_tokens, len(words) - i), 0, -1):
-                g = _TABLE.group_of.get(" ".join(words[i:i + n]))
-                if g is not None:
-                    parts.append("(?:" + "|".join(re.escape(f) for f in sorted(
-                        _TABLE.forms[g], key=len, reverse=True)) + ")")
-                    i += n
-                    break
-            else:
-                parts.append(re.escape(words[i]))
-                i += 1
+        parts = [re.escape(word) if g is None else "(?:" + "|".join(
+                     re.escape(f) for f in sorted(_TABLE.forms[g], key=len, reverse=True)) + ")"
+                 for g, word in _alias_runs(words)]
         alternatives.insert(0, " ".join(parts))
     plain = re.compile(" (?:" + "|".join(alternatives) + ") ") if alternatives else None
     raw = None

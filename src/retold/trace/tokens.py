@@ -208,8 +208,9 @@ _NUMBER_START = frozenset(_UNITS) | frozenset(_TENS)
 # Tokenising an article is str.split plus one dictionary look-up per word (both in C): every
 # distinct whitespace-separated word gets an id in a vocabulary whose columns (token hash,
 # content-word stem hash, what the fact scan must know) are numpy arrays, so an article's hashes
-# are one fancy-indexing step. Python only touches the few words that can be facts. Scripts
-# written without spaces take the regular-expression path instead.
+# are one fancy-indexing step. Python only touches the few words that can be facts. Texts in
+# scripts written without spaces are cut by a regular expression instead (see _words), and their
+# pieces go through the same vocabulary and fact rules.
 _PUNCT = "\"'“”‘’„«»‹›()[]{}<>,.;:!?…—–-/\\|*•·،؛؟۔。、！？：；（）「」『』《》#@+=~^`"
 _DIGIT, _CAPITAL, _NUMWORD, _END = 1, 2, 4, 8
 _VOCABULARY_LIMIT = 1_000_000  # words; the vocabulary starts again past it (a long run)
@@ -247,7 +248,7 @@ class _Vocabulary:
             for name in ("kind", "hash", "stem", "blank"):
                 column = getattr(self, name)
                 setattr(self, name, np.concatenate([column, np.zeros_like(column)]))
-        tok = word.strip(_PUNCT)
+        tok = word.strip(_PUNCT).strip()  # (whitespace: a line break is a sentence-end token)
         kind = _END if word[-1] in _END_CHARS else 0
         fact = None
         low = tok.casefold()
@@ -306,16 +307,23 @@ class _TokenView(Sequence[str]):
         return _vocabulary.token[self._ids[i]]
 
 
+def _words(text: str) -> tuple[list[str], bool]:
+    """The words of normalised ``text`` and whether it has a space-less script: whitespace-
+    separated words, or for space-less scripts regular-expression tokens (one CJK character
+    each) with sentence ends as tokens of their own. Either kind goes through the vocabulary."""
+    if _NOSPACE_CHAR.search(text):
+        return _TOKEN_OR_END.findall(text), True
+    return text.split(), False
+
+
 def analyse(text: str) -> tuple[list[str], list[list[str]]]:
     """Return ``(tokens, facts)`` of ``text`` in one pass.
 
     ``tokens`` are as :func:`tokenize` gives them; ``facts`` as :func:`facts`.
     """
-    text = normalise(text)
-    if _NOSPACE_CHAR.search(text):
-        return _analyse_regex(text)
+    words, _ = _words(normalise(text))
     with _vocabulary_lock:
-        ids = _vocabulary.lookup(text.split())
+        ids = _vocabulary.lookup(words)
         tokens = [t for t in map(_vocabulary.token.__getitem__, ids) if t]
         return tokens, _sentence_facts(ids, np.array(ids, dtype=np.intp))
 
@@ -327,34 +335,29 @@ def encode(text: str) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
     stem hashes (uint32, distinct) are crc32 of the content-word stems (for space-less
     scripts, of character bigrams, see :func:`content_words`); facts as :func:`facts`.
     """
-    text = normalise(text)
-    if _NOSPACE_CHAR.search(text):
-        return _encode_regex(text)
+    words, spaceless = _words(normalise(text))
+    if not words:
+        empty = np.zeros(0, dtype=np.uint32)
+        return empty, empty, []
     with _vocabulary_lock:
-        ids = _vocabulary.lookup(text.split())
-        if not ids:
-            empty = np.zeros(0, dtype=np.uint32)
-            return empty, empty, []
         v = _vocabulary
+        ids = v.lookup(words)
         at = np.array(ids, dtype=np.intp)
         hashes = v.hash[at]
         blank = v.blank[at]
         stems = np.sort(v.stem[at])
         found = _sentence_facts(ids, at)
+        if spaceless:  # character bigrams: stems of neighbouring tokens, not of one word
+            tokens = [t for t in map(v.token.__getitem__, ids) if t]
     if blank.any():  # words of punctuation only are no tokens
         hashes = hashes[~blank]
+    if spaceless:
+        bigrams = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in content_words(tokens)]
+        return hashes, np.unique(np.array(bigrams, dtype=np.uint32)), found
     first = np.empty(len(stems), dtype=bool)  # distinct and not 0 (np.unique is slower here)
     first[0] = stems[0] != 0
     np.not_equal(stems[1:], stems[:-1], out=first[1:])
     return hashes, stems[first], found
-
-
-def _encode_regex(text: str) -> tuple[np.ndarray, np.ndarray, list[list[str]]]:
-    """:func:`encode` for texts with space-less scripts."""
-    tokens, found = _analyse_regex(text)
-    hashes = [zlib.crc32(t.encode("utf-8", "surrogatepass")) for t in tokens]
-    stems = [zlib.crc32(w.encode("utf-8", "surrogatepass")) for w in content_words(tokens)]
-    return np.array(hashes, dtype=np.uint32), np.unique(np.array(stems, dtype=np.uint32)), found
 
 
 def _sentence_facts(ids: list[int], at: np.ndarray) -> list[list[str]]:
@@ -387,42 +390,6 @@ def _sentence_facts(ids: list[int], at: np.ndarray) -> list[list[str]]:
     if found:
         out.append(found)
     return out
-
-
-def _analyse_regex(text: str) -> tuple[list[str], list[list[str]]]:
-    """:func:`analyse` for texts with space-less scripts: regex tokens, CJK characters alone."""
-    raw = _TOKEN_OR_END.findall(text)
-    out: list[list[str]] = []
-    found: list[str] = []
-    tokens: list[str] = []
-    after_end = True
-    i = 0
-    folded = [t.casefold() for t in raw]
-    while i < len(raw):
-        tok, low = raw[i], folded[i]
-        if tok[0] in _END_CHARS:
-            if found:
-                out.append(found)
-                found = []
-            after_end = True
-            i += 1
-            continue
-        tokens.append(low)
-        if tok[0].isdigit():
-            value = number_value(tok)
-            if value is not None:
-                found.append("#" + value)
-        elif low in _NUMBER_START:
-            parsed = number_words(folded, i)
-            if parsed is not None and parsed[0] > 1:
-                found.append("#" + str(parsed[0]))
-        elif tok[0].isupper() and not after_end and len(tok) > 1 and low not in STOPWORDS:
-            found.append("@" + low[:6])
-        after_end = False
-        i += 1
-    if found:
-        out.append(found)
-    return tokens, out
 
 
 def facts(text: str) -> list[list[str]]:
