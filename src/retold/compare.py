@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from retold import read
+from retold import read, reuse
 from retold.align import Alignment, align
 from retold.diff import KINDS, diff, relation
 from retold.errors import EmptyInput
@@ -20,17 +20,8 @@ from retold.model import (
     Interval,
     Sentence,
     Side,
-    Summary,
 )
 from retold.segment import segment
-
-# METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
-# comes from the original. METER's "wholly derived" means all content comes from the source:
-# a heading or a framing clause is tolerated (up to 5% of the text), a paragraph of the
-# retelling's own claims makes it partially derived; below NON_REUSE the sentences that
-# matched share only the topic's common words, not reuse.
-WHOLLY_REUSE = 0.95
-NON_REUSE = 0.15
 
 # Share of letters outside ASCII above which a text is treated as not English: the name,
 # quote, attribution, qualifier and negation rules are English-only and degrade there.
@@ -103,10 +94,10 @@ def compare_documents(
     notes = [n for n in notes if not (
         any(n.startswith(f"The {label}'s") and not has for label, has in relative.items())
         or (n.startswith("Neither") and not any(relative.values())))]
-    summary = summarise(o_sentences, r_sentences, alignment)
+    summary = reuse.summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
 
-    if summary.derivation == "non":
+    if reuse.unrelated(r_sentences, alignment):
         # Unrelated texts: every fact would be "added", which is noise, not a finding.
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
                           tuple(s.id for s in r_sentences), (), summary, (), tuple(notes))
@@ -151,34 +142,6 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> t
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
-
-
-def summarise(
-    original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
-) -> Summary:
-    """Shares carried and reused (by characters) and the METER derivation class."""
-    held_o = {i for p in alignment.pairs for i in p.original}
-    held_r = {j for p in alignment.pairs for j in p.retelling}
-    carried = _share(original, held_o)
-    reuse = _share(retelling, held_r)
-    if reuse >= WHOLLY_REUSE:
-        derivation, message = "wholly", "The retelling is wholly derived from the original."
-    elif reuse >= NON_REUSE:
-        derivation, message = "partially", (
-            "The retelling is partially derived from the original: "
-            f"{reuse:.0%} of its text comes from it."
-        )
-    else:
-        derivation, message = "non", (
-            "The texts look unrelated: no meaningful part of the retelling matches the "
-            "original, so no fact changes are listed."
-        )
-    return Summary(carried, reuse, derivation, message)  # type: ignore[arg-type]
-
-
-def _share(sentences: Sequence[Sentence], held: set[int]) -> float:
-    total = sum(len(s.text) for s in sentences)
-    return sum(len(s.text) for s in sentences if s.id in held) / total if total else 0.0
 
 
 def _with_relation(pair: AlignedPair, o: Side, r: Side, changes: int) -> AlignedPair:
