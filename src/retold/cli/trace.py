@@ -64,6 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("store", metavar="STORE")
     p.add_argument("--format", "-f", choices=LINK_FORMATS, default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
+    p.add_argument("--all-pairs", action="store_true",
+                   help="every verified reuse, siblings and chain shortcuts included")
     p.set_defaults(run=run_links)
 
     p = subparsers.add_parser("stories", help="list the story clusters of a traced store",
@@ -183,8 +185,10 @@ def _open_existing(path: str) -> Any:
 
 
 def run_links(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
+
     with _open_existing(args.store) as store:
-        links = store.links()
+        links = resolved_links(store, all_pairs=args.all_pairs).links
         out, close = _output(args.output)
         try:
             WRITERS[args.format](links, out, store)
@@ -258,10 +262,11 @@ WRITERS: dict[str, Callable[[Any, TextIO, Any], None]] = {
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
     from retold.trace import stories as st
 
     with _open_existing(args.store) as store:
-        stories = st.build(store.links(), store.published())
+        stories = st.build(resolved_links(store).links, store.published())
     if args.limit is not None:
         stories = stories[: args.limit]
     if args.format == "json":

@@ -23,11 +23,10 @@ from typing import Any, Self, TypeVar
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, store_items
+from retold.engines.base import Progress, TraceOptions, finish, store_items
 from retold.model import Article
 from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
-from retold.trace import stories as st
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import verify_many
@@ -97,8 +96,7 @@ class LocalEngine:
             t3 = time.perf_counter()
             self._verify(store, options, result, report)
             t4 = time.perf_counter()
-            result.links = list(store.links())
-            result.stories = st.build(result.links, store.published())
+            finish(store, options, result)
             report("stories", len(result.stories), len(result.stories))
         except BaseException:  # Ctrl-C or an error: stop the workers now, do not wait for them
             self.terminate()

@@ -44,12 +44,13 @@ from typing import Any
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, store_items
+from retold.engines.base import Progress, TraceOptions, finish, store_items
 from retold.errors import MissingExtra, OptionError
 from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import stories as st
+from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import default_compare, verify_pair
@@ -409,7 +410,7 @@ def _article(r: Any, prefix: str = "") -> Article:
     p = r[prefix + "published"]
     return Article(id=r[prefix + "id"], text=r[prefix + "text"], title=r[prefix + "title"],
                    url=r[prefix + "url"], outlet=r[prefix + "outlet"],
-                   published=dt.date.fromisoformat(p) if p else None,
+                   published=times.from_iso(p),
                    author=r[prefix + "author"])
 
 
@@ -576,7 +577,7 @@ def _story_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
             links.append(link_from_row(r))
             for side in ("source", "target"):
                 p = r[side + "_published"]
-                published[r[side + "_id"]] = dt.date.fromisoformat(p) if p else None
+                published[r[side + "_id"]] = times.from_iso(p)
         for s in st.build(links, published):
             d = s.to_dict()
             yield (s.id, s.root, d["published"], len(s.articles), list(s.articles), d["links"],
@@ -819,7 +820,7 @@ class Pipeline:
         """Mark pairs a third article explains (``candidates.prune_through_third``)."""
         live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate")
         days = arts.select("seq", F.when(F.col("published").isNotNull(), F.datediff(
-            F.to_date("published"), F.lit("0001-01-01")) + 1).alias("day"))
+            F.to_date(F.substring("published", 1, 10)), F.lit("0001-01-01")) + 1).alias("day"))
         # both directions: u's neighbour v, with the pair's unrounded score
         edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate").union(
             live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate"))
@@ -1015,8 +1016,7 @@ class SparkEngine:
             if tmp is not None:
                 tmp.cleanup()
         t2 = time.perf_counter()
-        result.links = list(store.links())
-        result.stories = st.build(result.links, store.published())
+        finish(store, options, result)
         t3 = time.perf_counter()
         result.articles = store.counts()["articles"]
         result.seconds = {"ingest": t1 - t0, "spark": t2 - t1, "stories": t3 - t2,
