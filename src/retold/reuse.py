@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from retold.align import Alignment
 from retold.model import Sentence, Summary
@@ -54,16 +55,24 @@ def tokens(text: str) -> list[str]:
 
 def coverage(source: Sequence[str], target: Sequence[str], n: int) -> float:
     """Share of ``target``'s tokens inside an ``n``-gram that also occurs in ``source``."""
-    if not target:
+    return _covered(len(target), _ngrams(tuple(target), n), frozenset(_ngrams(tuple(source), n)),
+                    n)
+
+
+def _ngrams(t: tuple[str, ...], n: int) -> list[tuple[str, ...]]:
+    return list(zip(*(t[k:] for k in range(n))))
+
+
+def _covered(size: int, target: list[tuple[str, ...]], source: frozenset[tuple[str, ...]],
+             n: int) -> float:
+    if not size:
         return 0.0
-    if len(target) < n or len(source) < n:
-        return 0.0
-    grams = {tuple(source[i : i + n]) for i in range(len(source) - n + 1)}
-    covered = bytearray(len(target))
-    for i in range(len(target) - n + 1):
-        if tuple(target[i : i + n]) in grams:
-            covered[i : i + n] = b"\x01" * n
-    return sum(covered) / len(target)
+    covered = bytearray(size)
+    ones = b"\x01" * n
+    for i, g in enumerate(target):
+        if g in source:
+            covered[i : i + n] = ones
+    return sum(covered) / size
 
 
 def shared_runs(source: Sequence[str], target: Sequence[str]) -> float:
@@ -71,10 +80,22 @@ def shared_runs(source: Sequence[str], target: Sequence[str]) -> float:
     return sum(coverage(source, target, n) for n in RUNS) / len(RUNS)
 
 
+# A corpus trace checks one article against many candidates in a row: keep its n-grams
+# (texts are immutable, and a str caches its hash).
+@lru_cache(maxsize=512)
+def _grams(text: str) -> tuple[int, tuple[list[tuple[str, ...]], ...],
+                               tuple[frozenset[tuple[str, ...]], ...]]:
+    t = tuple(tokens(text))
+    lists = tuple(_ngrams(t, n) for n in RUNS)
+    return len(t), lists, tuple(frozenset(g) for g in lists)
+
+
 def reuse_of(original: str, retelling: str) -> tuple[float, float]:
     """``(reuse, carried)`` of two texts: share of the retelling from the original, and back."""
-    o, r = tokens(original), tokens(retelling)
-    return shared_runs(o, r), shared_runs(r, o)
+    (no, ol, os_), (nr, rl, rs) = _grams(original), _grams(retelling)
+    reuse = sum(_covered(nr, rl[i], os_[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
+    carried = sum(_covered(no, ol[i], rs[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
+    return reuse, carried
 
 
 def derivation_of(reuse: float) -> str:
