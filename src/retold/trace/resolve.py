@@ -91,6 +91,7 @@ def resolve(
     for l in links:
         by_target[l.target_id].append(l)
     retells = {(l.source_id, l.target_id) for l in links if l.decided}
+    undecided = {frozenset((l.source_id, l.target_id)) for l in links if not l.decided}
     out = Resolution()
     cache: dict[str, list[str]] = {}
 
@@ -111,12 +112,16 @@ def resolve(
 
         near = [l for l in incoming if len(cov[l.source_id]) / size >= best - tolerance]
         first = min(near, key=lambda l: _upstream(l.source_id, sources, retells, published))
+        # sources as good as the first whose order with it is unknown (an undecided link: two
+        # copies of one text) are kept with it: which one the target retold cannot be told
+        twins = {l.source_id for l in near if l is not first and (
+            frozenset((l.source_id, first.source_id)) in undecided)}
         kept, explained = [first], set(cov[first.source_id])
         rest = sorted((l for l in incoming if l is not first),
                       key=lambda l: (-len(cov[l.source_id]), l.source_id))
         for l in rest:
             gain = len(cov[l.source_id] - explained) / size
-            if gain >= min_gain:
+            if gain >= min_gain or l.source_id in twins:
                 kept.append(l)
                 explained |= cov[l.source_id]
                 continue
