@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import numpy as np
 import pytest
 
 from retold.trace import candidates as cd
+from retold.trace import times
 from retold.trace.fingerprint import fingerprint
 from tests.unit.test_trace_corpus import CHANGED, CUT, ORIGINAL, PARAPHRASE, REORDERED, UNRELATED
 
@@ -120,6 +123,14 @@ def test_a_pair_explained_by_an_earlier_third_article_is_not_verified() -> None:
     assert cd.prune_through_third(pairs, scores, [2, 2, 3]) == [False, False, False]
     assert cd.prune_through_third(pairs, scores, [None, 2, 3]) == [False, False, False]
     assert cd.prune_through_third(pairs, [0.5, 0.9, 0.95], [1, 2, 3]) == [False, False, False]
+    # a weak pair (a heavy rewrite) is verified whatever a third says
+    assert cd.prune_through_third(pairs, [0.4, 0.4, 0.4], [1, 2, 3]) == [False, False, False]
+    # times: a wire story at 09:00 explains two copies at 10:00 and 11:00 of the same day, a
+    # bare day does not explain a time on that day (which came first is unknown)
+    day = times.span(dt.date(2020, 6, 18))
+    at = [times.span(dt.datetime(2020, 6, 18, h, tzinfo=dt.UTC)) for h in (9, 10, 11)]
+    assert cd.prune_through_third(pairs, scores, at) == [False, False, True]
+    assert cd.prune_through_third(pairs, scores, [day, at[1], at[2]]) == [False, False, False]
     # pairs of an earlier run explain a pair of this one (an incremental run)
     assert cd.prune_through_third([(1, 2)], [0.95], [1, 2, 3],
                                   context=[(0, 1, 0.9), (0, 2, 0.88)]) == [True]

@@ -27,6 +27,7 @@ from retold.engines.base import Progress, TraceOptions, finish, store_items
 from retold.model import Article
 from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
+from retold.trace import times
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import verify_many
@@ -134,11 +135,11 @@ class LocalEngine:
         fps: list[Fingerprint] = []
         searched: list[bool] = []
         published = store.published()
-        days: list[int | None] = []
+        days: list[cd.Time] = []
         for seq, record, was_searched in store.fingerprints():
             seqs.append(seq)
             p_date = published.get(record["id"])
-            days.append(p_date.toordinal() if p_date else None)
+            days.append(times.span(p_date))
             fps.append(Fingerprint.from_record(record))
             searched.append(was_searched)
         new = ~np.array(searched, dtype=bool)

@@ -510,12 +510,12 @@ def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
     """
     for r in rows:
         x, y = r["a"], r["b"]
-        days: dict[int, int | None] = {x: r["dx"], y: r["dy"]}
+        days: dict[int, cd.Time] = {x: _span(r["dx"]), y: _span(r["dy"])}
         pairs: list[tuple[int, int]] = [(x, y)]
         scores: list[float] = [r["estimate"]]
         for t in r["common"]:
             z = t["z"]
-            days[z] = t["dz"]
+            days[z] = _span(t["dz"])
             pairs += [(min(x, z), max(x, z)), (min(y, z), max(y, z))]
             scores += [t["xz"], t["yz"]]
         index = {s: i for i, s in enumerate(sorted(days))}  # keeps a < b
@@ -524,6 +524,10 @@ def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
                                        published)
         if marks[0]:
             yield (x, y)
+
+
+def _span(published: str | None) -> cd.Time:
+    return times.span(times.from_iso(published))
 
 
 class _Recorder:
@@ -819,8 +823,9 @@ class Pipeline:
     def _prune_third(self, arts: DataFrame, df: DataFrame) -> DataFrame:
         """Mark pairs a third article explains (``candidates.prune_through_third``)."""
         live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate")
-        days = arts.select("seq", F.when(F.col("published").isNotNull(), F.datediff(
-            F.to_date(F.substring("published", 1, 10)), F.lit("0001-01-01")) + 1).alias("day"))
+        # the publication time as stored (ISO 8601); _third_partition reads it as the local
+        # engine does (times.span), so both prune the same pairs
+        days = arts.select("seq", F.col("published").alias("day"))
         # both directions: u's neighbour v, with the pair's unrounded score
         edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate").union(
             live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate"))

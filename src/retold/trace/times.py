@@ -108,6 +108,18 @@ def sort_key(value: dt.date | None) -> tuple[int, float]:
     return (0, dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC).timestamp())
 
 
+def span(value: dt.date | None) -> tuple[int, int] | None:
+    """First and last second (UTC epoch) a publication can have been: a time is one second,
+    a bare day its 86,400 (in UTC)."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        t = int(_aware(value).timestamp())
+        return (t, t)
+    t = int(dt.datetime(value.year, value.month, value.day, tzinfo=dt.UTC).timestamp())
+    return (t, t + 86_399)
+
+
 def _aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
 
