@@ -238,7 +238,7 @@ def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.
     head = " ".join(rnd.choice(topic["words"]) for _ in range(rnd.randint(6, 10))).capitalize()
     head = f"{rnd.choice(topic['names'])} {head}"
     wid = f"w{made:06d}"
-    members = [(wid, sents, t0)]  # what later members may retell: id, sentences, time
+    members = [(wid, sents, t0, "")]  # what later members may retell: id, sentences, time, kind
     yield ({"id": wid, "title": head, "text": head + "\n\n" + render(sents, paragraph_breaks(
         rnd, len(sents))), "outlet": "wire", "published": stamp(rnd, t0)}, [])
     size = min(budget - 1, rnd.randint(5, 30))
@@ -268,15 +268,18 @@ def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.
             text = render(out, [])
             src, src_t = wid, t0
         else:
-            src, base, src_t = members[0]
+            src, base, src_t, _ = members[0]
             kind = rnd.choice(KINDS)
-            if len(members) > 2 and rnd.random() < 0.25:  # a chain: retell a retelling
-                src, base, src_t = rnd.choice(members[1:])
+            # a chain: retell a retelling that changed the text (else who retold whom cannot
+            # be told from the texts: a copy of a copy is a copy of the original)
+            changed = [m for m in members[1:] if m[3] in ("facts", "insertion", "paraphrase")]
+            if changed and rnd.random() < 0.25:
+                src, base, src_t, _ = rnd.choice(changed)
                 kind = rnd.choice(("verbatim", "cut", "insertion", "facts"))
                 kind = "chain:" + kind
             out = retell(w, rnd, topic, day, base, kind.split(":")[-1])
             text = render(out, paragraph_breaks(rnd, len(out)))
-            members.append((aid, out, max(t, src_t + dt.timedelta(minutes=1))))
+            members.append((aid, out, max(t, src_t + dt.timedelta(minutes=1)), kind))
         t = max(t, src_t + dt.timedelta(minutes=1))
         yield ({"id": aid, "title": None, "text": _with_template(w, rnd, outlet, text),
                 "outlet": outlet, "published": stamp(rnd, t)},

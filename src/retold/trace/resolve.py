@@ -87,12 +87,18 @@ def resolve(
     """
     links = sorted(links, key=lambda l: (l.target_id, l.source_id))
     published = published or {}
-    by_target: dict[str, list[Link]] = defaultdict(list)
+    # each target with its candidate sources; an undecided link is a candidate both ways (its
+    # source/target are only in id order) and is kept if either side keeps it
+    by_target: dict[str, list[tuple[str, Link]]] = defaultdict(list)
     for l in links:
-        by_target[l.target_id].append(l)
+        by_target[l.target_id].append((l.source_id, l))
+        if not l.decided:
+            by_target[l.source_id].append((l.target_id, l))
     retells = {(l.source_id, l.target_id) for l in links if l.decided}
     undecided = {frozenset((l.source_id, l.target_id)) for l in links if not l.decided}
     out = Resolution()
+    kept_ids: set[tuple[str, str]] = set()
+    dropped: dict[tuple[str, str], tuple[Link, str, str | None]] = {}
     cache: dict[str, list[str]] = {}
 
     def toks(aid: str) -> list[str]:
@@ -100,39 +106,47 @@ def resolve(
             cache[aid] = tokens(text_of(aid))
         return cache[aid]
 
-    for target, incoming in by_target.items():
+    for target in sorted(by_target):
+        incoming = by_target[target]
         if len(incoming) == 1:
-            out.links.append(incoming[0])
+            kept_ids.add((incoming[0][1].source_id, incoming[0][1].target_id))
             continue
         t = toks(target)
         size = max(1, len(t))
-        cov = {l.source_id: covered(toks(l.source_id), t) for l in incoming}
+        cov = {src: covered(toks(src), t) for src, _ in incoming}
         best = max(len(c) for c in cov.values()) / size
-        sources = {l.source_id for l in incoming}
-
-        near = [l for l in incoming if len(cov[l.source_id]) / size >= best - tolerance]
-        first = min(near, key=lambda l: _upstream(l.source_id, sources, retells, published))
-        # sources as good as the first whose order with it is unknown (an undecided link: two
-        # copies of one text) are kept with it: which one the target retold cannot be told
-        twins = {l.source_id for l in near if l is not first and (
-            frozenset((l.source_id, first.source_id)) in undecided)}
-        kept, explained = [first], set(cov[first.source_id])
-        rest = sorted((l for l in incoming if l is not first),
-                      key=lambda l: (-len(cov[l.source_id]), l.source_id))
-        for l in rest:
-            gain = len(cov[l.source_id] - explained) / size
-            if gain >= min_gain or l.source_id in twins:
-                kept.append(l)
-                explained |= cov[l.source_id]
+        sources = set(cov)
+        near = [src for src in sorted(sources) if len(cov[src]) / size >= best - tolerance]
+        first = min(near, key=lambda src: _upstream(src, sources, retells, published))
+        # undated sources as good as an undated first, whose order with it is unknown (an
+        # undecided link: two copies of one text), are kept with it: which one the target
+        # retold cannot be told (a dated one is preferred to an undated one)
+        twins = {src for src in near if src != first and frozenset((src, first)) in undecided
+                 and published.get(src) is None and published.get(first) is None}
+        kept, explained = [first], set(cov[first])
+        for src in sorted(sources - {first}, key=lambda x: (-len(cov[x]), x)):
+            gain = len(cov[src] - explained) / size
+            if gain >= min_gain or src in twins:
+                kept.append(src)
+                explained |= cov[src]
                 continue
-            via = next((k.source_id for k in kept if (k.source_id, l.source_id) in retells),
-                       None)
+            via = next((k for k in kept if (k, src) in retells), None)
+            link = next(l for x, l in incoming if x == src)
+            dropped.setdefault((link.source_id, link.target_id), (link, target, via or first))
             if via is not None:
-                a, b = sorted((l.source_id, target))
-                out.siblings.append(Sibling(a, b, via))
-            else:
-                out.through.append((l, first.source_id))
-        out.links.extend(kept)
+                out.siblings.append(Sibling(*sorted((src, target)), via))  # type: ignore[call-arg]
+        for src in kept:
+            link = next(l for x, l in incoming if x == src)
+            kept_ids.add((link.source_id, link.target_id))
+    for l in links:
+        if (l.source_id, l.target_id) in kept_ids:
+            out.links.append(l)
+        elif (l.source_id, l.target_id) in dropped:
+            link, _, via = dropped[(l.source_id, l.target_id)]
+            if not any(s.a in (l.source_id, l.target_id) and s.b in (l.source_id, l.target_id)
+                       for s in out.siblings):
+                out.through.append((link, via or ""))
+    out.siblings = sorted(set(out.siblings), key=lambda s: (s.a, s.b, s.source))
     out.links.sort(key=lambda l: (l.source_id, l.target_id))
     return out
 
