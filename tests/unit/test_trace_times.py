@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -72,3 +73,29 @@ def test_same_day_wire_to_paper_gets_a_direction() -> None:
     assert d is not None and (d.source, d.target, d.evidence) == ("wire", "paper", "published")
     assert "09:00:00" in d.detail  # the detail shows the times, not only the days
     assert dr.by_published("paper", dt.date(2020, 6, 18), "wire", wire) is None
+
+
+def test_times_are_kept_from_corpus_line_to_links_output(tmp_path: Path) -> None:
+    import json
+
+    from retold.cli import main
+    from tests.unit.test_trace_corpus import CUT, ORIGINAL
+
+    rows = [  # a wire story at 09:00 UTC and two same-day copies, in three feed formats
+        {"id": "wire", "text": ORIGINAL, "published": "Thu, 18 Jun 2020 09:00:00 +0000"},
+        {"id": "paper", "text": ORIGINAL, "published": "2020-06-18T15:30:00+03:00"},
+        {"id": "brief", "text": CUT, "published": 1592478000},  # 11:00 UTC
+    ]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db, out = tmp_path / "c.db", tmp_path / "links.jsonl"
+    assert main(["trace", str(corpus), "--store", str(db), "--quiet"]) in (0, None)
+    assert main(["links", str(db), "-o", str(out)]) in (0, None)
+    links = {(r["source_id"], r["target_id"]): r
+             for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(links) == {("wire", "paper"), ("wire", "brief")}  # paper-brief: siblings
+    for link in links.values():
+        assert link["evidence"] == "published" and link["decided"]
+    assert links[("wire", "paper")]["target_published"] == "2020-06-18T15:30:00+03:00"
+    assert links[("wire", "brief")]["target_published"] == "2020-06-18T11:00:00+00:00"
+    assert links[("wire", "brief")]["source_published"] == "2020-06-18T09:00:00+00:00"

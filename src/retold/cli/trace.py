@@ -213,7 +213,14 @@ def link_record(link: Link) -> dict[str, Any]:
 
 
 def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
-    out.writelines(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
+    when = store.published()  # publication times as read (ISO 8601, with time and zone if given)
+
+    def record(link: Link) -> dict[str, Any]:
+        return {**link_record(link), **{f"{side}_published": (
+            when.get(aid).isoformat() if when.get(aid) else None)
+            for side, aid in (("source", link.source_id), ("target", link.target_id))}}
+
+    out.writelines(json.dumps(record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
 
 
 def _write_csv(links: Any, out: TextIO, store: Any) -> None:
