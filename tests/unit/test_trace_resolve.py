@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
+from typing import Any
 
 from retold.model import Link
 from retold.trace import resolve as rs
@@ -68,3 +70,22 @@ def test_a_single_source_is_never_dropped_and_texts_are_not_read() -> None:
 
     links = [_link("a", "b"), _link("b", "c")]
     assert rs.resolve(links, no_text).links == links
+
+
+def test_the_story_says_siblings_share_a_source(tmp_path: Path, capsys: Any) -> None:
+    import json
+
+    from retold.cli import main
+
+    rows = [{"id": "wire", "text": WIRE, "published": "2020-06-18T09:00:00Z"},
+            {"id": "a", "text": WIRE, "published": "2020-06-18T10:00:00Z"},
+            {"id": "b", "text": WIRE, "published": "2020-06-18T11:00:00Z"}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    main(["trace", str(corpus), "--store", db, "--quiet"])
+    capsys.readouterr()
+    main(["stories", db])
+    out = capsys.readouterr().out
+    assert "wire -> a" in out and "wire -> b" in out
+    assert "a, b share a source (wire): siblings, not links" in out

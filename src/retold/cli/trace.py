@@ -299,6 +299,8 @@ def run_stories(args: argparse.Namespace) -> int:
                      for c in f["changed_by"] if c["article"] == article]
             extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
             print(f"  {parent} -> {article}: {how}{extra}")
+        for source, targets in _siblings(s.links):
+            print(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
         if args.facts and s.facts:
             print("  facts:")
             for f in s.facts:
@@ -308,6 +310,15 @@ def run_stories(args: argparse.Namespace) -> int:
                       + (f"; changed by {changed}" if changed else ""))
         print()
     return 0
+
+
+def _siblings(links: Any) -> list[tuple[str, list[str]]]:
+    """Each source with the targets that retell it, when there are two or more."""
+    by_source: dict[str, list[str]] = {}
+    for l in links:
+        if l.decided:
+            by_source.setdefault(l.source_id, []).append(l.target_id)
+    return [(src, sorted(t)) for src, t in sorted(by_source.items()) if len(t) > 1]
 
 
 # -- show -------------------------------------------------------------------------------------
