@@ -49,6 +49,7 @@ from retold.errors import MissingExtra, OptionError
 from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
+from retold.trace import resolve as rs
 from retold.trace import stories as st
 from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
@@ -683,6 +684,7 @@ class Pipeline:
         self.report("verify", 1, 1)
         if stop_after == "verify":
             return self._finish(t0, seconds, stopped="verify")
+        verified = timed("resolve", lambda: self._resolve(arts, verified))
         stories = timed("stories", lambda: self._stage("stories", lambda: self._stories(
             arts, verified)))
         self.report("stories", 1, 1)
@@ -862,6 +864,38 @@ class Pipeline:
         return self.spark.createDataFrame(
             joined.rdd.mapPartitions(lambda rows: _verify_partition(rows, compare)),
             VERIFY_SCHEMA)
+
+    def _resolve(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
+        """Keep ``linked`` only where the target retells the source (``trace.resolve``).
+
+        The verified links (small beside the corpus) are resolved on the driver with the same
+        function as the local engine; only the texts of targets with two candidate sources or
+        more, and of those sources, are fetched.
+        """
+        if self.options.all_pairs:
+            return verified
+        rows = verified.filter("linked").select("source_id", "target_id", "decided").collect()
+        links = [Link(r["source_id"], r["target_id"], bool(r["decided"]), "", 0.0, 0.0,
+                      "wholly", 0) for r in rows]
+        degree: dict[str, int] = {}
+        for l in links:
+            degree[l.target_id] = degree.get(l.target_id, 0) + 1
+            if not l.decided:
+                degree[l.source_id] = degree.get(l.source_id, 0) + 1
+        busy = {t for t, n in degree.items() if n > 1}
+        need = sorted(busy | {l.source_id for l in links if l.target_id in busy}
+                      | {l.target_id for l in links if not l.decided and l.source_id in busy})
+        ids = sorted({x for l in links for x in (l.source_id, l.target_id)})
+        sel = arts.filter(F.col("id").isin(ids)).select("id", "published", "text").collect()
+        texts = {r["id"]: r["text"] for r in sel if r["id"] in set(need)}
+        published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        kept = rs.resolve(links, lambda aid: texts.get(aid, ""), published).links
+        keep = self.spark.createDataFrame([(l.source_id, l.target_id) for l in kept] or [],
+                                          "source_id string, target_id string")
+        keep = keep.withColumn("kept", F.lit(True))
+        return (verified.join(F.broadcast(keep), ["source_id", "target_id"], "left")
+                .withColumn("linked", F.col("linked") & F.coalesce(F.col("kept"), F.lit(False)))
+                .drop("kept"))
 
     def _stories(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
         links = verified.filter("linked").drop("comparison")
