@@ -337,9 +337,10 @@ def run_show(args: argparse.Namespace) -> int:
                               f"`retold links {args.store}`")
         source, target = store.article(source_id), store.article(target_id)
     from retold.compare import compare_documents
+    from retold.trace.verify import document
 
     assert source is not None and target is not None
-    comparison = compare_documents(source.to_document(), target.to_document())
+    comparison = compare_documents(document(source), document(target))  # as trace compared
     if args.format == "json":
         from retold.reports.json_report import dumps
 

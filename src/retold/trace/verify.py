@@ -121,7 +121,7 @@ def verify_pair(
         return None
     first, second, decided = dr.tentative(a.id, a.published, b.id, b.published)
     articles = {a.id: a, b.id: b}
-    c = compare(_document(articles[first]), _document(articles[second]))
+    c = compare(document(articles[first]), document(articles[second]))
     if not _is_reuse(c):
         return None
     direction = decided
@@ -129,8 +129,8 @@ def verify_pair(
         direction = dr.by_containment(first, second, c.summary.reuse, c.summary.carried,
                                       extra_at_end=extra_at_end(c))
         if direction.source != first:
-            c = compare(_document(articles[direction.source]),
-                        _document(articles[direction.target]))
+            c = compare(document(articles[direction.source]),
+                        document(articles[direction.target]))
     facts = fact_rows(c)
     if c.summary.reuse < MIN_REUSE:  # the target's share, now that the direction is known
         return None
@@ -151,7 +151,8 @@ def verify_pair(
     )
 
 
-def _document(a: Article) -> Document:
+def document(a: Article) -> Document:
+    """The document the pair pipeline compares: published as a day (times stay on the link)."""
     # the pair pipeline resolves relative dates ("last Monday") against a day, not a time
     doc = a.to_document()
     return doc.with_published(times.day(a.published)) if times.has_time(a.published) else doc
