@@ -59,15 +59,17 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def coverage(source: Sequence[str], target: Sequence[str], n: int) -> float:
+def coverage(source: Sequence[str], target: Sequence[str], n: int,
+             stop: frozenset[str] = FUNCTION_WORDS) -> float:
     """Share of ``target``'s tokens inside an ``n``-gram that also occurs in ``source``."""
-    return _covered(len(target), _ngrams(tuple(target), n), frozenset(_ngrams(tuple(source), n)),
-                    n)
+    return _covered(len(target), _ngrams(tuple(target), n, stop),
+                    frozenset(_ngrams(tuple(source), n, stop)), n)
 
 
-def _ngrams(t: tuple[str, ...], n: int) -> list[tuple[str, ...]]:
+def _ngrams(t: tuple[str, ...], n: int, stop: frozenset[str] = FUNCTION_WORDS
+            ) -> list[tuple[str, ...]]:
     # a run of function words alone ("of the") is not evidence: left out
-    return [g if not FUNCTION_WORDS.issuperset(g) else () for g in zip(*(t[k:] for k in range(n)))]
+    return [g if not stop.issuperset(g) else () for g in zip(*(t[k:] for k in range(n)))]
 
 
 def _covered(size: int, target: list[tuple[str, ...]], source: frozenset[tuple[str, ...]],
@@ -85,11 +87,12 @@ def _covered(size: int, target: list[tuple[str, ...]], source: frozenset[tuple[s
     return sum(covered) / size
 
 
-def shared_runs(source: Sequence[str], target: Sequence[str]) -> float:
+def shared_runs(source: Sequence[str], target: Sequence[str],
+                stop: frozenset[str] = FUNCTION_WORDS) -> float:
     """The reuse measure: mean coverage of ``target`` by shared 1-, 2- and 3-grams (runs no
     longer than the shorter text)."""
     longest = max(1, min(len(source), len(target)))
-    return sum(coverage(source, target, min(n, longest)) for n in RUNS) / len(RUNS)
+    return sum(coverage(source, target, min(n, longest), stop) for n in RUNS) / len(RUNS)
 
 
 # A corpus trace checks one article against many candidates in a row: keep its n-grams
@@ -105,9 +108,12 @@ def _grams(text: str) -> tuple[int, tuple[list[tuple[str, ...]], ...],
 def reuse_of(original: str, retelling: str) -> tuple[float, float]:
     """``(reuse, carried)`` of two texts: share of the retelling from the original, and back."""
     (no, ol, os_), (nr, rl, rs) = _grams(original), _grams(retelling)
-    if min(no, nr) < max(RUNS):  # a text shorter than a run: runs as long as the text
+    if min(no, nr) < max(RUNS) or not any(ol[0]) or not any(rl[0]):
+        # a text shorter than a run: runs as long as the text; a text of function words
+        # only ("The the the."): measured on all its words
         o, r = tuple(tokens(original)), tuple(tokens(retelling))
-        return shared_runs(o, r), shared_runs(r, o)
+        stop = FUNCTION_WORDS if any(ol[0]) and any(rl[0]) else frozenset()
+        return shared_runs(o, r, stop), shared_runs(r, o, stop)
     reuse = sum(_covered(nr, rl[i], os_[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
     carried = sum(_covered(no, ol[i], rs[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
     return reuse, carried

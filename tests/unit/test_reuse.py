@@ -59,3 +59,8 @@ def test_shares_are_in_range_and_a_contained_text_is_fully_reused(a: list[str], 
     assert reuse_of(x, x + " " + y)[1] == 1.0  # every token of x is inside x + y
     assert reuse_of(x, y) == reuse_of(x, y)[::-1][::-1]
     assert reuse_of(y, x) == (carried, reuse)
+
+
+def test_a_text_of_function_words_only_is_still_measured() -> None:
+    assert reuse_of("The the the.", "The the the.") == (1.0, 1.0)
+    assert derivation_of(reuse_of("Of the", "Of the")[0]) == "wholly"
