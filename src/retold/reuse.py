@@ -8,7 +8,7 @@ longest run of words it sits in that also occurs in the original:
     reuse = mean over n = 1, 2, 3 of the share of the retelling's tokens inside a shared n-gram
 
 A token inside a shared run of three words or more counts fully, one inside a shared pair of
-words two thirds, a shared lone word one third. ``carried`` is the same measure the other way
+words two thirds, a shared lone word one third (shares of the content tokens: see below). ``carried`` is the same measure the other way
 round (the original's tokens found in the retelling). Tokens are runs of letters and digits in
 any script (NFKC, casefolded). The measure needs no stop list; a short list of English function
 words only keeps "the", "of the" from counting as shared on their own (lone words: over the
@@ -61,8 +61,13 @@ def tokens(text: str) -> list[str]:
 
 def coverage(source: Sequence[str], target: Sequence[str], n: int,
              stop: frozenset[str] = FUNCTION_WORDS) -> float:
-    """Share of ``target``'s tokens inside an ``n``-gram that also occurs in ``source``."""
-    return _covered(len(target), _ngrams(tuple(target), n, stop),
+    """Share of ``target``'s content tokens inside an ``n``-gram also in ``source``.
+
+    Content tokens: those not in ``stop``; an ``n``-gram of ``stop`` words alone is not shared
+    text. With an empty ``stop`` every token counts.
+    """
+    t = tuple(target)
+    return _covered(_ngrams(t, 1, stop), _ngrams(t, n, stop),
                     frozenset(_ngrams(tuple(source), n, stop)), n)
 
 
@@ -72,19 +77,18 @@ def _ngrams(t: tuple[str, ...], n: int, stop: frozenset[str] = FUNCTION_WORDS
     return [g if not stop.issuperset(g) else () for g in zip(*(t[k:] for k in range(n)))]
 
 
-def _covered(size: int, target: list[tuple[str, ...]], source: frozenset[tuple[str, ...]],
-             n: int) -> float:
-    if not size:
+def _covered(words: list[tuple[str, ...]], target: list[tuple[str, ...]],
+             source: frozenset[tuple[str, ...]], n: int) -> float:
+    """Share of the content tokens (non-empty entries of ``words``) inside a shared n-gram."""
+    content = sum(1 for w in words if w)
+    if not content:
         return 0.0
-    if n == 1:  # lone words: the share of the content words found
-        content = [g for g in target if g]
-        return sum(1 for g in content if g in source) / len(content) if content else 0.0
-    covered = bytearray(size)
+    covered = bytearray(len(words))
     ones = b"\x01" * n
     for i, g in enumerate(target):
         if g and g in source:
             covered[i : i + n] = ones
-    return sum(covered) / size
+    return sum(1 for w, c in zip(words, covered) if w and c) / content
 
 
 def shared_runs(source: Sequence[str], target: Sequence[str],
@@ -114,8 +118,8 @@ def reuse_of(original: str, retelling: str) -> tuple[float, float]:
         o, r = tuple(tokens(original)), tuple(tokens(retelling))
         stop = FUNCTION_WORDS if any(ol[0]) and any(rl[0]) else frozenset()
         return shared_runs(o, r, stop), shared_runs(r, o, stop)
-    reuse = sum(_covered(nr, rl[i], os_[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
-    carried = sum(_covered(no, ol[i], rs[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
+    reuse = sum(_covered(rl[0], rl[i], os_[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
+    carried = sum(_covered(ol[0], ol[i], rs[i], n) for i, n in enumerate(RUNS)) / len(RUNS)
     return reuse, carried
 
 

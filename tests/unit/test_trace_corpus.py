@@ -98,10 +98,7 @@ def english_corpus() -> list[Article]:
     ]
 
 
-# The paraphrase keeps the facts but only 0.38 of the word runs: a partial derivation to the
-# pair pipeline, but under the corpus link floor (verify.MIN_REUSE, set on COUNTER for
-# precision); see test_a_heavy_paraphrase_is_partial_reuse_but_no_corpus_link.
-RETELLINGS = ("copy", "cut", "reordered", "changed")
+RETELLINGS = ("copy", "cut", "reordered", "paraphrase", "changed")
 
 
 def linked_pairs(links: list) -> set[frozenset[str]]:
@@ -113,15 +110,6 @@ def test_every_kind_of_retelling_is_linked_to_its_source() -> None:
     pairs = linked_pairs(result.links)
     for kind in RETELLINGS:
         assert frozenset(("wire", kind)) in pairs, kind
-
-
-def test_a_heavy_paraphrase_is_partial_reuse_but_no_corpus_link() -> None:
-    from retold import compare
-    from retold.trace.verify import MIN_REUSE
-
-    c = compare(ORIGINAL, PARAPHRASE)
-    assert c.summary.derivation == "partially" and c.summary.reuse < MIN_REUSE
-    assert "paraphrase" not in {x for p in linked_pairs(trace(english_corpus()).links) for x in p}
 
 
 def test_links_carry_their_aligned_passages() -> None:
@@ -171,7 +159,8 @@ def test_reuse_from_the_very_first_character_is_found() -> None:
     lead = ORIGINAL.split("\n\n")[0]
     articles = [
         Article("a", lead + "\n\n" + UNRELATED, published=day(0)),
-        Article("b", lead + "\n\n" + RUSSIAN_OTHER, published=day(1)),
+        # the lead is most of b: a link needs 0.40 of the target's text (verify.MIN_REUSE)
+        Article("b", lead + "\n\n" + RUSSIAN_OTHER.split("\n\n")[0], published=day(1)),
     ]
     links = trace(articles).links
     assert [(l.source_id, l.target_id) for l in links] == [("a", "b")]
