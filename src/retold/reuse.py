@@ -134,7 +134,6 @@ def summarise(
     original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
 ) -> Summary:
     """Shares reused and carried (by shared word runs) and the METER derivation class."""
-    del alignment  # the shares are read from the texts; kept for the pipeline's signature
     reuse, carried = reuse_of(" \n".join(s.text for s in original),
                               " \n".join(s.text for s in retelling))
     derivation = derivation_of(reuse)
@@ -143,6 +142,9 @@ def summarise(
     elif derivation == "partially":
         message = ("The retelling is partially derived from the original: "
                    f"{reuse:.0%} of its text comes from it.")
+    elif unrelated(retelling, alignment):
+        message = ("The texts look unrelated: no meaningful part of the retelling matches the "
+                   "original, so no fact changes are listed.")
     else:
         message = ("The retelling shares words with the original but few word sequences: "
                    "written independently (the same topic or event), not reused.")
