@@ -180,27 +180,11 @@ def links_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
 @router.get("/link", response_class=HTMLResponse, include_in_schema=False)
 async def link_page(request: Request, source: str = Query(..., max_length=1000),
                     target: str = Query(..., max_length=1000)) -> HTMLResponse:
+    from retold.web import jobs
     from retold.web.app import _report_csp, run_limited
 
-    page = await run_limited(request, _link_report, request.app.state.store, source, target)
+    page = await run_limited(request, jobs.link_report, request.app.state.store, source, target)
     return HTMLResponse(page, headers={"Content-Security-Policy": _report_csp()})
-
-
-def _link_report(path: str, source: str, target: str) -> str:
-    """The comparison report of one link (runs in a worker thread)."""
-    from retold.compare import compare
-    from retold.reports import html as html_report
-
-    with _opened(path) as store:
-        link = next((l for l in store.links()
-                     if l.source_id == source and l.target_id == target), None)
-        if link is None:
-            raise _not_found(f"the link {source!r} -> {target!r}")
-        a, b = store.article(source), store.article(target)
-    if a is None or b is None:
-        raise _not_found(f"an article of the link {source!r} -> {target!r}")
-    comparison = compare(a.to_document(), b.to_document())
-    return html_report.render(comparison, home_url="/links", home_label="All links")
 
 
 @router.get("/articles", response_class=HTMLResponse, include_in_schema=False)
