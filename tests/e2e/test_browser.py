@@ -289,3 +289,26 @@ def test_story_graph_with_a_store(browser, tmp_path):
             assert problems == []
         finally:
             context.close()
+
+
+def test_api_docs_render_and_list_the_operations(page, server):
+    """/docs: the vendored Swagger UI reads the app's OpenAPI 3.1 under the page's CSP."""
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=20_000)
+    assert page.locator("text=Unable to render this definition").count() == 0
+    ops = {(page.locator(".opblock-summary-method").nth(i).inner_text().strip(),
+            page.locator(".opblock-summary-path").nth(i).inner_text().strip())
+           for i in range(page.locator(".opblock").count())}
+    assert ("POST", "/api/compare") in ops and ("GET", "/api/health") in ops
+    # open the compare operation: its documented error answers are listed
+    page.locator(".opblock-summary-path", has_text="/api/compare").first.click()
+    page.wait_for_selector(".responses-table")
+    codes = page.locator(".responses-table .response-col_status").all_inner_texts()
+    assert {"200", "413", "422", "429", "503"} <= {c.strip() for c in codes}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+    assert violations == []
+    assert page.problems == []  # type: ignore[attr-defined]

@@ -232,13 +232,15 @@ def _safe(url: str | None) -> str | None:
 # --- JSON for programs ------------------------------------------------------------------------
 
 
-@router.get("/api/stories", summary="Stories of the traced corpus, biggest first")
+@router.get("/api/stories", summary="Stories of the traced corpus, biggest first",
+            tags=["corpus"])
 def stories_api(request: Request) -> list[dict[str, Any]]:
     with _store(request) as store:
         return [s.to_dict() for s in _stories(request, store)]
 
 
-@router.get("/api/links", summary="Links of the traced corpus (source -> target)")
+@router.get("/api/links", summary="Links of the traced corpus (source -> target)",
+            tags=["corpus"])
 def links_api(request: Request) -> list[dict[str, Any]]:
     with _store(request) as store:
         return [l.to_dict() for l in store.links()]
