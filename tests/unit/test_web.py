@@ -410,45 +410,90 @@ def test_corpus_pages(corpus):
     assert "&lt;script&gt;" in corpus.get("/article?id=paper-b").text
 
 
+def _graph_json(page: str) -> dict:
+    import json
+
+    start = page.index('<script type="application/json" id="graph-data">')
+    body = page[page.index(">", start) + 1:page.index("</script>", start)]
+    assert "<" not in body  # the JSON cannot close its script element
+    return json.loads(body)
+
+
 def test_derivation_graph(corpus):
     page = corpus.get("/story?id=story:wire-1").text
-    svg = page[page.index("<svg"):page.index("</svg>")]
-    assert "<script" not in svg
-    assert svg.count('class="node') == 4 and svg.count('class="node root"') == 1
-    assert svg.count("<path class=\"edge") == 3
-    assert svg.count('class="edge undecided"') == 1
-    for label in ("92%", "88%", "60%", "2020-06-18", "2020-06-19", "date unknown", "Wire",
-                  "Evening &#34;Post&#34;", "outlet unknown"):
-        assert label in svg, label
+    graph = _graph_json(page)
+    assert {n["id"] for n in graph["nodes"]} == {"wire-1", "paper-a", "paper-b", "blog/x y"}
+    assert [n["id"] for n in graph["nodes"] if n["root"]] == ["wire-1"]
+    assert {(e["source"], e["target"]) for e in graph["edges"]} == {
+        ("wire-1", "paper-a"), ("wire-1", "paper-b"), ("wire-1", "blog/x y")}
+    assert [e["decided"] for e in graph["edges"] if e["target"] == "blog/x y"] == [False]
+    assert graph["outlets"][0] == "Wire"  # the earliest outlet first
+    assert set(graph["outlets"]) == {"Wire", "Daily", 'Evening "Post"', "outlet unknown"}
+    assert [d["label"] for d in graph["days"]] == ["2020-06-18", "2020-06-19"]
+    assert '<script src="/static/vendor/d3-dag/d3-dag.iife.min.js"></script>' in page
     assert '<script src="/static/graph.js"></script>' in page
-    assert corpus.get("/static/graph.js").status_code == 200
+    for asset in ("/static/graph.js", "/static/vendor/d3-dag/d3-dag.iife.min.js",
+                  "/static/vendor/d3-dag/LICENSE"):
+        assert corpus.get(asset).status_code == 200, asset
 
 
-def test_graph_layout_places_time_left_to_right_and_outlets_in_lanes():
+def test_graph_layers_follow_time_and_every_arrow_points_right():
     import datetime as dt
 
     from retold.model import Article, Link, Story
-    from retold.web.corpus import layout
+    from retold.web.corpus import graph_data
 
     arts = {
         "a": Article("a", "x", outlet="Wire", published=dt.date(2020, 1, 1)),
         "b": Article("b", "x", outlet="Daily", published=dt.date(2020, 1, 3)),
         "c": Article("c", "x", outlet="Wire", published=dt.date(2020, 1, 2)),
         "d": Article("d", "x", outlet="Daily", published=None),
+        "e": Article("e", "x", outlet="Post", published=dt.date(2020, 1, 2)),
+        # retells b but is dated before it (an undecided link): drawn after b all the same
+        "f": Article("f", "x", outlet="Post", published=dt.date(2020, 1, 1)),
     }
     links = (Link("a", "b", True, "published", 0.5, 0.5, "partially", 0),
              Link("a", "c", True, "published", 1.0, 1.0, "wholly", 0),
-             Link("c", "d", False, "undecided", 0.2, 0.2, "partially", 0))
-    story = Story("story:a", ("a", "b", "c", "d"), "a", links,
-                  (("a", None), ("c", "a"), ("b", "a"), ("d", "c")))
-    g = layout(story, arts)
-    pos = {n.id: (n.x, n.y) for n in g.nodes}
-    assert pos["a"][0] < pos["c"][0] < pos["b"][0] < pos["d"][0]
-    assert pos["a"][1] == pos["c"][1] != pos["b"][1] == pos["d"][1]
-    widths = {(e.source, e.target): e.width for e in g.edges}
+             Link("c", "d", False, "undecided", 0.2, 0.2, "partially", 0),
+             Link("c", "e", True, "published", 0.7, 0.7, "partially", 0),
+             Link("b", "f", False, "undecided", 0.4, 0.4, "partially", 0))
+    story = Story("story:a", tuple("abcdef"), "a", links,
+                  (("a", None), ("c", "a"), ("b", "a"), ("d", "c"), ("e", "c"), ("f", "b")))
+    g = graph_data(story, arts)
+    layer = {n["id"]: n["layer"] for n in g["nodes"]}
+    assert layer["a"] < layer["c"] < layer["b"]  # by day
+    assert layer["c"] < layer["e"]  # same day, one step of retelling later
+    assert layer["d"] > layer["c"] and layer["f"] > layer["b"]
+    for n in g["nodes"]:  # every arrow points right
+        for p in n["parents"]:
+            assert layer[p] < layer[n["id"]]
+    widths = {(e["source"], e["target"]): e["width"] for e in g["edges"]}
     assert widths[("a", "c")] > widths[("a", "b")] > widths[("c", "d")]
-    assert [n.id for n in g.nodes if n.root] == ["a"]
-    assert [lane[0] for lane in g.lanes] == ["Wire", "Daily"]
+    assert g["outlets"][0] == "Wire"
+    assert [n["dated"] for n in g["nodes"] if n["id"] == "d"] == [False]
+
+
+def test_long_story_is_paginated_and_its_facts_filtered(tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "e2e"))
+    from story_corpus import write_story
+
+    from retold.web import corpus as corpus_mod
+
+    root = write_story(tmp_path / "big.db", 620, seed=5)
+    c = client(store_path=tmp_path / "big.db")
+    page = c.get("/story", params={"id": f"story:{root}"}).text
+    graph = _graph_json(page)
+    assert len(graph["nodes"]) == corpus_mod.GRAPH_MAX and graph["parts"] == 2
+    assert page.count('<tr>\n<td><a href="/article?id=') == corpus_mod.CHAIN_PAGE
+    assert "Rows 1&ndash;100 of 620" in page
+    later = c.get("/story", params={"id": f"story:{root}", "page": 7, "part": 2}).text
+    assert "Rows 601&ndash;620 of 620" in later
+    assert len(_graph_json(later)["nodes"]) == 120
+    facts = page[page.index("<h2>Facts carried by two or more"):]
+    counts = [int(x.split("<")[0]) for x in facts.split('<span class="count">')[1:]]
+    assert counts and min(counts) >= 2 and len(counts) <= corpus_mod.FACTS_MAX
 
 
 def test_link_page_is_the_comparison_report(corpus):

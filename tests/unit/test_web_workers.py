@@ -11,8 +11,8 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web app needs the [web] extra")
 
-from retold.errors import InputError, InputTooLarge, MissingExtra  # noqa: E402
-from retold.web.workers import (  # noqa: E402
+from retold.errors import InputError, InputTooLarge, MissingExtra
+from retold.web.workers import (
     WorkerBug,
     WorkerCrashed,
     WorkerPool,

@@ -621,5 +621,6 @@ def _environment(template_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = _pct
+    env.filters["script_json"] = script_json
     env.globals["safe_href"] = safe_href
     return env
