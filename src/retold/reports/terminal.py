@@ -93,7 +93,8 @@ def _describe(side: Side) -> str:
     if doc.author:
         bits.append(doc.author)
     bits.append(f"published {doc.published.isoformat()}" if doc.published else "date unknown")
-    bits.append(f"{len(side.sentences)} units")
+    n = len(side.sentences)
+    bits.append(f"{n} unit" if n == 1 else f"{n} units")
     return " | ".join(bits)
 
 

@@ -220,9 +220,16 @@ def article_page(request: Request, id: str = Query(..., max_length=1000)) -> HTM
              "other_href": article_href(l.target_id if l.source_id == id else l.source_id),
              "direction": "retold by" if l.source_id == id else "retells"}
             for l in links]
-    return _page(request, "article.html.j2", title=article.title or article.id, article=article,
+    return _page(request, "article.html.j2", title=_headline(article) or article.id,
+                 article=article,
                  rows=rows, story=story, story_href=story_href(story.id) if story else None,
                  href=_safe(article.url))
+
+
+def _headline(article: Article | None) -> str | None:
+    from retold.reports.html import display_title
+
+    return display_title(article.title, article.outlet) if article is not None else None
 
 
 def _safe(url: str | None) -> str | None:
@@ -310,8 +317,9 @@ def graph_data(story: Story, articles: dict[str, Article | None], *,
         art = articles.get(a)
         when = published(a)
         bits = [a]
-        if art is not None and art.title:
-            bits.append(art.title)
+        headline = _headline(art)
+        if headline:
+            bits.append(headline)
         bits += [outlet(a), when.isoformat() if when else "date unknown"]
         nodes.append({
             "id": a,
