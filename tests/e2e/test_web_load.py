@@ -36,8 +36,7 @@ BODY_TIMEOUT = 3.0
 def _prose(n_bytes: int, seed: int) -> str:
     """Varied news-like prose of about ``n_bytes`` (numbers, names, dates in every sentence)."""
     rnd = random.Random(seed)
-    words = ("council river bridge budget mayor vote storm school police hospital market "
-             "minister court report village harbour road election water power").split()
+    words = ["council", "river", "bridge", "budget", "mayor", "vote", "storm", "school", "police", "hospital", "market", "minister", "court", "report", "village", "harbour", "road", "election", "water", "power"]
     out: list[str] = []
     size = 0
     i = 0

@@ -13,11 +13,11 @@ import pytest
 
 pytest.importorskip("fastapi", reason="the web app needs the [web] extra")
 
-from fastapi.testclient import TestClient  # noqa: E402
-from hypothesis import HealthCheck, given, seed, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, seed, settings
+from hypothesis import strategies as st
 
-from retold.web.app import create_app  # noqa: E402
+from retold.web.app import create_app
 
 OK = {200, 400, 408, 413, 422, 429, 503}
 
