@@ -405,3 +405,17 @@ def test_story_graph_of_400_articles(browser, tmp_path):
             assert problems == []
         finally:
             context.close()
+
+
+def test_bidi_overrides_stay_inside_their_sentence(page, server):
+    """U+202E in an article reverses at most its own text, never the report's words."""
+    rlo = "\u202e"
+    original = f"Ten people died{rlo} on Monday, officials said. The mayor resigned."
+    retelling = f"Twelve people died{rlo} on Monday, officials said. The mayor resigned."
+    submit(page, server, original, retelling)
+    styles = page.evaluate("""() => [...document.querySelectorAll('.sent, .doc-title')]
+        .map(e => getComputedStyle(e).unicodeBidi)""")
+    assert styles and set(styles) <= {"isolate", "plaintext", "isolate-override"}
+    # the report's own labels read left to right as written
+    assert page.locator(".side-meta h2").first.inner_text().lower() == "original"
+    assert page.problems == []  # type: ignore[attr-defined]

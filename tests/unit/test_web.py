@@ -567,3 +567,13 @@ def test_openapi_docs_work_offline_under_a_strict_policy() -> None:
         # the licence travels with the code
         assert "Apache License" in client.get("/static/vendor/swagger-ui/LICENSE").text
         assert client.get("/openapi.json").json()["openapi"].startswith("3.1")
+
+
+def test_errors_name_the_web_remedy_not_a_command_line_flag():
+    c = client(max_upload_bytes=2000)
+    upload = ("Ten people died on Monday, officials said. " * 80).encode()
+    r = c.post("/compare", files={"original_file": ("big.txt", upload, "text/plain")},
+               data={"retelling_text": RETELLING})
+    assert r.status_code == 413
+    assert "--" not in r.text.split("<main", 1)[1].split("</main>", 1)[0]
+    assert "shorter article" in r.text

@@ -99,7 +99,27 @@ def compare_sides(sides: list[Side], options: WebOptions) -> Comparison:
     )
 
 
+# The library's messages name the command line's flags; in the web app the remedy differs.
+_CLI_HINTS = (
+    ("raise the limit with --max-bytes, or pass a smaller file",
+     "paste or upload a shorter article"),
+    ("or raise the limit with --timeout", "or paste the article's text instead"),
+)
+
+
 def _read_side(side: Side, options: WebOptions, read: Any) -> Document:
+    try:
+        return _read_side_as_given(side, options, read)
+    except InputError as exc:
+        message = str(exc)
+        for cli, web in _CLI_HINTS:
+            message = message.replace(cli, web)
+        if message == str(exc):
+            raise
+        raise type(exc)(message) from None
+
+
+def _read_side_as_given(side: Side, options: WebOptions, read: Any) -> Document:
     limit = options.max_upload_bytes
     if side.url:
         _check_url_syntax(side.url)
