@@ -2,7 +2,7 @@
 
 A worker thread cannot be stopped from outside, so a request that timed out used to keep
 computing (and growing) after its client had the 503. Here each comparison runs in one of at
-most ``size`` worker processes. When a request's time is up, or its client goes away, its
+most ``size`` worker processes. When a request's time is up (or its task is cancelled), its
 worker is killed and reaped, and only then is its slot given back: the cap on comparisons at
 once counts work until it has really ended, and the memory it held is returned to the system.
 
@@ -174,7 +174,7 @@ class WorkerPool:
                 "the comparison stopped before it finished (the worker ran out of memory or "
                 "was killed); try shorter articles"
             ) from exc
-        except BaseException:  # cancelled: time is up or the client left; stop the work now
+        except BaseException:  # cancelled (time is up): stop the work now
             with anyio.CancelScope(shield=True):
                 await anyio.to_thread.run_sync(self._discard, worker)
             self.killed += 1
@@ -241,9 +241,12 @@ class WorkerPool:
 def _serve(conn: Connection, memory_limit: int | None) -> None:
     """A worker's loop: receive ``(fn, args)``, answer ``(status, value, rss)``, until EOF."""
     if memory_limit:
-        import resource
+        try:
+            import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+            resource.setrlimit(resource.RLIMIT_AS, (memory_limit, memory_limit))
+        except (ImportError, ValueError, OSError):  # no such limit here: run unbounded
+            log.warning("could not limit a web worker's memory on this system")
     while True:
         try:
             fn, args = conn.recv()
