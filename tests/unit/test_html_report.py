@@ -577,3 +577,19 @@ def test_bidi_controls_in_text_are_isolated():
     assert f'<p class="doc-title" dir="auto">Evil{rlo}txt.exe title</p>' in page
     assert ".sent, .doc-title" in page  # sentences carry the isolation
     assert page.count(f"Monday{rlo}") >= 2
+
+
+def test_counts_of_one_are_singular():
+    from retold.compare import compare
+    from retold.reports.html import render
+
+    page = render(compare("Ten died.", "Twelve died."))
+    assert "1 sentence, 2 words" in page and "1 sentences" not in page
+
+
+def test_terminal_report_says_1_unit():
+    from retold.compare import compare
+    from retold.reports.terminal import render as render_terminal
+
+    text = render_terminal(compare("Ten died.", "Twelve died."), width=200)
+    assert "1 unit" in text and "1 units" not in text

@@ -93,8 +93,7 @@ def _describe(side: Side) -> str:
     if doc.author:
         bits.append(doc.author)
     bits.append(f"published {doc.published.isoformat()}" if doc.published else "date unknown")
-    n = len(side.sentences)
-    bits.append(f"{n} unit" if n == 1 else f"{n} units")
+    bits.append(_count(len(side.sentences), "unit"))
     return " | ".join(bits)
 
 
