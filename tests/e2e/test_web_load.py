@@ -89,27 +89,71 @@ def _slow_body(port: int, timeout: float) -> int:
     return int(data.split()[1]) if data.startswith(b"HTTP/") else 0
 
 
-def test_hostile_load_is_bounded_in_work_and_memory():
+def _health(port: int) -> dict:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
+        return json.load(r)
+
+
+def _start(*flags: str) -> tuple[subprocess.Popen, int]:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
     server = subprocess.Popen(
         [sys.executable, "-m", "retold", "serve", "--host", "127.0.0.1", "--port", str(port),
-         "--request-timeout", str(REQUEST_TIMEOUT), "--max-concurrent", str(CAP),
-         "--worker-memory", str(WORKER_MIB), "--body-timeout", str(BODY_TIMEOUT)],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+         *flags], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            _health(port)
+            return server, port
+        except OSError:
+            if time.monotonic() > deadline or server.poll() is not None:
+                server.kill()
+                raise RuntimeError("retold serve did not start") from None
+            time.sleep(0.2)
+
+
+def _stop(server: subprocess.Popen) -> None:
+    server.terminate()
+    try:
+        server.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        server.kill()
+        server.wait()
+
+
+def test_a_client_that_leaves_stops_its_comparison():
+    server, port = _start("--request-timeout", "60", "--max-concurrent", "1")
+    try:
+        body = json.dumps({"original": {"text": _prose(600_000, 3)},
+                           "retelling": {"text": _prose(600_000, 4)}}).encode()
+        s = socket.create_connection(("127.0.0.1", port), timeout=10)
+        s.sendall(b"POST /api/compare HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  b"Content-Type: application/json\r\nContent-Length: "
+                  + str(len(body)).encode() + b"\r\n\r\n" + body)
+        deadline = time.monotonic() + 20
+        while _health(port)["running"] != 1:
+            assert time.monotonic() < deadline, "the comparison never started"
+            time.sleep(0.1)
+        s.close()  # the client gives up
+        left = time.monotonic()
+        while _health(port)["running"] != 0:
+            assert time.monotonic() - left < 5, "the comparison went on without its client"
+            time.sleep(0.1)
+        # and the server still answers
+        assert _post(port, json.dumps({"original": {"text": "Ten died."},
+                                       "retelling": {"text": "Twelve died."}}).encode(),
+                     30)[0] == 200
+    finally:
+        _stop(server)
+
+
+def test_hostile_load_is_bounded_in_work_and_memory():
+    server, port = _start("--request-timeout", str(REQUEST_TIMEOUT), "--max-concurrent", str(CAP),
+                          "--worker-memory", str(WORKER_MIB), "--body-timeout", str(BODY_TIMEOUT))
     proc = psutil.Process(server.pid)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1):
-                    break
-            except OSError:
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("retold serve did not start") from None
-                time.sleep(0.2)
         time.sleep(3)  # the workers start in the background
         base = _tree_rss(proc)
 
@@ -158,8 +202,7 @@ def test_hostile_load_is_bounded_in_work_and_memory():
                 if json.load(r)["running"] == 0:
                     break
             time.sleep(0.2)
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=2) as r:
-            assert json.load(r)["running"] == 0
+        assert _health(port)["running"] == 0
         settled = _tree_rss(proc)
         print(f"\nload: base {base / 2**20:.0f} MiB, peak {peak / 2**20:.0f} MiB, after "
               f"{settled / 2**20:.0f} MiB; at most {running_seen} running; answers "
@@ -176,9 +219,4 @@ def test_hostile_load_is_bounded_in_work_and_memory():
         assert settled <= base + CAP * 600 * 2**20  # large workers are retired after a job
         assert server.poll() is None  # the server lived through it
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+        _stop(server)

@@ -97,12 +97,20 @@ class BodyTimeout(RetoldError):
     """The request body did not arrive in time."""
 
 
+class ClientGone(RetoldError):
+    """The client closed the connection before its answer was ready."""
+
+
+_DISCONNECT_POLL = 0.5  # seconds between checks that the client is still there
+
+
 _STATUS: tuple[tuple[type[BaseException], int], ...] = (
     (RateLimited, 429),
     (RequestTimeout, 503),
     (WorkTimeout, 503),
     (WorkerCrashed, 503),
     (BodyTimeout, 408),
+    (ClientGone, 499),
     (NotFound, 404),
     (jobs.NotInStore, 404),
     (InputTooLarge, 413),
@@ -420,16 +428,35 @@ async def _run(request: Request, job: Callable[..., T], sides: list[_Side]) -> T
 
 async def run_limited(request: Request, fn: Callable[..., T], *args: Any) -> T:
     """Run ``fn(*args)`` in a worker process, within the request time limit and the limit on
-    comparisons at once; past the time limit the worker is killed."""
+    comparisons at once; past the time limit, or when the client has gone away, the worker is
+    killed."""
     options: WebOptions = request.app.state.options
     pool: WorkerPool = request.app.state.pool
-    try:
-        return await pool.run(fn, *args, timeout=options.request_timeout)
-    except WorkTimeout:
-        raise RequestTimeout(
-            f"the comparison took longer than {options.request_timeout:g} s and was stopped; "
-            "try shorter articles"
-        ) from None
+    outcome: list[T] = []
+    failure: list[Exception] = []
+    async with anyio.create_task_group() as tg:
+
+        async def watch_client() -> None:
+            while not await request.is_disconnected():
+                await anyio.sleep(_DISCONNECT_POLL)
+            tg.cancel_scope.cancel()  # nobody is waiting for the answer: stop the work
+
+        tg.start_soon(watch_client)
+        try:
+            outcome.append(await pool.run(fn, *args, timeout=options.request_timeout))
+        except Exception as exc:  # noqa: BLE001  (raised below, not wrapped in a group)
+            failure.append(exc)
+        tg.cancel_scope.cancel()
+    if failure:
+        if isinstance(failure[0], WorkTimeout):
+            raise RequestTimeout(
+                f"the comparison took longer than {options.request_timeout:g} s and was "
+                "stopped; try shorter articles"
+            )
+        raise failure[0]
+    if not outcome:
+        raise ClientGone("the client went away; the comparison was stopped")
+    return outcome[0]
 
 
 def _check_side(side: _Side) -> None:

@@ -2,7 +2,7 @@
 
 A worker thread cannot be stopped from outside, so a request that timed out used to keep
 computing (and growing) after its client had the 503. Here each comparison runs in one of at
-most ``size`` worker processes. When a request's time is up (or its task is cancelled), its
+most ``size`` worker processes. When a request's time is up (or its client has gone), its
 worker is killed and reaped, and only then is its slot given back: the cap on comparisons at
 once counts work until it has really ended, and the memory it held is returned to the system.
 
