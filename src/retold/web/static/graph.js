@@ -52,9 +52,18 @@
     for (var n of g.nodes()) { n.y = n.data.layer; if (n.y > top) top = n.y; }
     return top;
   }
+  // start every column in outlet order; crossing reduction then moves articles only where it
+  // pays, so the many retellings of one source stay grouped by outlet
+  function outletOf(n) {
+    var d = n.data;
+    return d.role === "node" ? d.node.data.outlet : d.link.target.data.outlet;
+  }
+  function byOutlet(layers) {
+    layers.forEach(function (layer) { layer.sort(function (a, b) { return outletOf(a) - outletOf(b); }); });
+  }
   var layout = d3.sugiyama()
     .layering(layering)
-    .decross(d3.decrossTwoLayer().passes(4))
+    .decross(d3.decrossTwoLayer().inits([byOutlet]).passes(4))
     .coord(d3.coordGreedy())
     .nodeSize(function (n) { return [H, boxWidth(n.data.id)]; })
     .gap([GAP_Y, GAP_X]);
