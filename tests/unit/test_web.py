@@ -577,3 +577,11 @@ def test_errors_name_the_web_remedy_not_a_command_line_flag():
     assert r.status_code == 413
     assert "--" not in r.text.split("<main", 1)[1].split("</main>", 1)[0]
     assert "shorter article" in r.text
+
+
+def test_serve_refuses_bad_limits():
+    assert main(["serve", "--max-concurrent", "0"]) == 3
+    assert main(["serve", "--worker-memory", "-1"]) == 3
+    assert main(["serve", "--body-timeout", "0"]) == 3
+    with pytest.raises(Exception, match="max_concurrent"):
+        create_app(max_concurrent=0)
