@@ -583,5 +583,7 @@ def test_serve_refuses_bad_limits():
     assert main(["serve", "--max-concurrent", "0"]) == 3
     assert main(["serve", "--worker-memory", "-1"]) == 3
     assert main(["serve", "--body-timeout", "0"]) == 3
-    with pytest.raises(Exception, match="max_concurrent"):
+    from retold.errors import OptionError
+
+    with pytest.raises(OptionError, match="max_concurrent"):
         create_app(max_concurrent=0)
