@@ -126,8 +126,8 @@ def _stop(server: subprocess.Popen) -> None:
 def test_a_client_that_leaves_stops_its_comparison():
     server, port = _start("--request-timeout", "60", "--max-concurrent", "1")
     try:
-        body = json.dumps({"original": {"text": _prose(600_000, 3)},
-                           "retelling": {"text": _prose(600_000, 4)}}).encode()
+        body = json.dumps({"original": {"text": _prose(1_500_000, 3)},
+                           "retelling": {"text": _prose(1_500_000, 4)}}).encode()
         s = socket.create_connection(("127.0.0.1", port), timeout=10)
         s.sendall(b"POST /api/compare HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                   b"Content-Type: application/json\r\nContent-Length: "
@@ -141,6 +141,7 @@ def test_a_client_that_leaves_stops_its_comparison():
         while _health(port)["running"] != 0:
             assert time.monotonic() - left < 5, "the comparison went on without its client"
             time.sleep(0.1)
+        assert _health(port)["stopped"] == 1  # killed, not finished
         # and the server still answers
         assert _post(port, json.dumps({"original": {"text": "Ten died."},
                                        "retelling": {"text": "Twelve died."}}).encode(),

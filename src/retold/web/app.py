@@ -352,6 +352,7 @@ def create_app(
             "allow_private_urls": options.allow_private_urls,
             "max_concurrent": options.max_concurrent,
             "running": request.app.state.pool.running,
+            "stopped": request.app.state.pool.killed,  # comparisons killed: time up, client gone
         }
 
     return app
