@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from corpus import (  # noqa: E402  (benchmarks/ is not a package)
+from corpus import (
     VERBS,
     World,
     change_facts,
@@ -52,8 +52,8 @@ def parse_size(text: str) -> int:
 def _quoted(w: World, topic: dict, clauses: list[str]) -> list[str]:
     """Turn a sentence into a quotation attributed to one of the topic's names."""
     speech = ", ".join(clauses)
-    return [f"\u201c{speech[0].upper()}{speech[1:]},\u201d {w.rnd.choice(topic['names'])} "
-            f"{w.rnd.choice(VERBS)}"]
+    speaker = w.rnd.choice(topic["names"])
+    return [f"\u201c{speech[0].upper()}{speech[1:]},\u201d {speaker} {w.rnd.choice(VERBS)}"]
 
 
 def story(w: World, date_seed: int) -> tuple[list[list[str]], list[list[str]]]:

@@ -310,7 +310,7 @@ def check_article(article: Article, *, source: str, line: int | None = None,
             if bad is not None:
                 shown = ascii(article.id[:80])
                 return Problem(source, line, f"id {shown}: the {name} holds a lone surrogate "
-                               f"({ascii(bad.group())} at character {bad.start()}), which is "
+                               f"({bad.group()!a} at character {bad.start()}), which is "
                                "not text; fix the escapes in this row")
     text = article.text
     if len(text) > max_bytes or len(text.encode("utf-8")) > max_bytes:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import http.client
-import ipaddress
 import os
 import re
 import socket

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 import json
 import os
 import sqlite3
-import inspect
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Self, TypeVar
