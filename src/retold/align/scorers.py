@@ -116,8 +116,11 @@ def tfidf_cosine(a: str, b: str, *, corpus: Sequence[str] = ()) -> float:
 # Terms in more than this share of all sentences (and at least COMMON_MIN_DF of them) are
 # "common": function words and a long text's topic words. Every sentence holds some, so their
 # part of the product makes it dense (87% non-zero at 1 MB). They are left out of the product
-# and bounded instead (see similar_pairs), which keeps the result exact.
-COMMON_DF_SHARE = 0.002
+# and bounded instead (see similar_pairs), which keeps the result exact. The share trades the
+# rare-term product (grows with it) against the pairs the bound cannot rule out (shrink with
+# it); on benchmarks/bench_growth.py's pairs, 2 MB / 5 MB: 0.002 took 10.3 s / -, 0.01 1.1 s /
+# 5.0 s, 0.03 0.8 s / 6.2 s, 0.06 - / 12.2 s.
+COMMON_DF_SHARE = 0.01
 COMMON_MIN_DF = 50
 _ROW_BLOCK = 2048  # rows per block of the product: bounds memory however long the texts are
 _BANDS = 10  # bands of common-term norm for the pairs that share no rare term
