@@ -172,3 +172,20 @@ def test_open_store_readonly_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store"):
         open_store(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_pair_that_fails_to_verify_is_a_problem_not_an_abort() -> None:
+    from retold.trace import trace
+    from retold.trace.verify import default_compare
+
+    real = default_compare()
+
+    def flaky(original, retelling):  # type: ignore[no-untyped-def]
+        if original.text == retelling.text:  # only the wire/copy pair
+            raise ValueError("boom")
+        return real(original, retelling)
+
+    result = trace(english_corpus(), compare=flaky)
+    assert any("verification failed (ValueError: boom)" in p.reason for p in result.problems)
+    assert result.links  # the other pairs were verified
+    assert all({l.source_id, l.target_id} != {"wire", "copy"} for l in result.links)
