@@ -8,9 +8,9 @@ a Problem and never stops the others. (The web app's fuzzing lives with the web 
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
-import contextlib
 from pathlib import Path
 
 import pytest
