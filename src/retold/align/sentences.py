@@ -190,7 +190,9 @@ def _group_cosine(
     """Cosine of the summed TF-IDF vectors of two sentence groups (1:1 reads the matrix)."""
     if len(left) == 1 and len(right) == 1:
         return float(min(1.0, max(0.0, sim[left[0], right[0]])))
-    u = np.asarray(a[left].sum(axis=0)).ravel()
-    v = np.asarray(b[right].sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-    return float(min(1.0, max(0.0, u @ v / norm))) if norm else 0.0
+    # Sparse sums: a dense vector over the whole vocabulary per group made this quadratic in
+    # a long text (its vocabulary grows with it, and so does the number of groups).
+    u = sparse.csr_matrix(np.ones((1, len(left)))) @ a[left]
+    v = sparse.csr_matrix(np.ones((1, len(right)))) @ b[right]
+    norm = float(np.sqrt(u.multiply(u).sum() * v.multiply(v).sum()))
+    return float(min(1.0, max(0.0, u.multiply(v).sum() / norm))) if norm else 0.0
