@@ -145,7 +145,8 @@ def test_garbage_inside_a_store_is_exit_4_before_any_output(
 
 
 def test_a_read_only_store_can_be_read_but_not_traced_into(
-        traced: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        traced: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["links", str(traced)]) == 0
     expected = capsys.readouterr().out
     assert expected
@@ -153,8 +154,11 @@ def test_a_read_only_store_can_be_read_but_not_traced_into(
     os.chmod(traced, stat.S_IRUSR)
     os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)  # no -shm/-wal can be made beside it either
     try:
-        if os.access(traced, os.W_OK):
-            pytest.skip("running as root: files cannot be made read-only")
+        if os.access(traced, os.W_OK):  # root ignores modes: say what read-only media would
+            real = os.access
+            denied = {str(traced), str(folder)}
+            monkeypatch.setattr("retold.store.sqlite.os.access", lambda p, mode: (
+                False if mode == os.W_OK and os.path.abspath(p) in denied else real(p, mode)))
         assert main(["links", str(traced)]) == 0
         assert capsys.readouterr().out == expected
         assert main(["stories", str(traced)]) == 0
@@ -189,3 +193,31 @@ def test_a_pair_that_fails_to_verify_is_a_problem_not_an_abort() -> None:
     assert any("verification failed (ValueError: boom)" in p.reason for p in result.problems)
     assert result.links  # the other pairs were verified
     assert all({l.source_id, l.target_id} != {"wire", "copy"} for l in result.links)
+
+
+# --- compare: items 1 and 2 through the command line ---------------------------------------
+
+
+def test_a_309_digit_number_through_the_cli(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("The firm said it had " + "9" * 400 + " users and 12 staff.", encoding="utf-8")
+    b.write_text("The firm said it had " + "9" * 400 + " users and 14 staff.", encoding="utf-8")
+    assert main(["compare", str(a), str(b), "--format", "json"]) == 0
+    changes = json.loads(capsys.readouterr().out)["changes"]
+    assert [c["kind"] for c in changes] == ["number"]
+
+
+def test_a_lone_surrogate_in_a_batch_line_gets_its_record(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    batch = _write(tmp_path / "pairs.jsonl", [
+        ('{"id": "s\\ud800", "original": "Officials said 12 \\udfff people died.", '
+         '"retelling": "Officials said 14 people died."}'),
+        json.dumps({"id": "ok", "original": "Officials said 12 people died.",
+                    "retelling": "Officials said 14 people died."}),
+    ])
+    out = tmp_path / "out.jsonl"
+    assert main(["compare", "--batch", str(batch), "-o", str(out)]) == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
+    assert [r["id"] for r in records] == ["s\ufffd", "ok"]
+    assert all(r["schema"] == "retold.comparison/1" for r in records)
