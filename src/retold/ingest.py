@@ -117,12 +117,18 @@ def _read_file(path: Path, article_id: str) -> Iterator[Located]:
 
 def _file_items(path: Path, article_id: str) -> Iterator[Item]:
     source = str(path)
+    suffix = path.suffix.lower()
+    # Refuse a huge file before reading it: text over the article limit, markup over 8 times it.
+    limit = MAX_ARTICLE_BYTES if suffix in TEXT_SUFFIXES else _MAX_LINE_BYTES
     try:
+        if path.stat().st_size > limit:
+            yield Problem(source, None, f"the file is over {limit:,} bytes; an article's text "
+                          f"may be at most {MAX_ARTICLE_BYTES:,} bytes")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(source, None, f"cannot read: {exc.strerror or exc}")
         return
-    suffix = path.suffix.lower()
     if suffix == ".json":
         try:
             record = json.loads(data.decode("utf-8-sig"))

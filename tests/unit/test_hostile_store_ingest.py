@@ -221,3 +221,13 @@ def test_a_lone_surrogate_in_a_batch_line_gets_its_record(
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     assert [r["id"] for r in records] == ["s\ufffd", "ok"]
     assert all(r["schema"] == "retold.comparison/1" for r in records)
+
+
+def test_a_huge_file_in_a_folder_is_a_problem_without_being_read(tmp_path: Path) -> None:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "big.txt").write_text("Officials said twelve people died. " * 40_000)
+    (folder / "ok.txt").write_text("Officials said twelve people died in Mosul on Monday.")
+    items = list(read_inputs([folder]))
+    assert isinstance(items[0], Problem) and "over 1,000,000 bytes" in items[0].reason
+    assert isinstance(items[1], Article) and items[1].id == "ok.txt"
