@@ -190,8 +190,12 @@ def main(argv: list[str] | None = None) -> int:
         lin_mb = base["peak_mb"] * ratio
         note = ""
         if size >= 5_000_000:
-            ok = r["seconds"] <= TARGET_S and r["peak_mb"] <= TARGET_GB * 1024
-            note = f"{'meets' if ok else 'MISSES'} the {TARGET_S:.0f} s / {TARGET_GB:g} GB target"
+            # CPU time: on an idle core it is the wall time; on a shared machine wall time
+            # measures the other jobs too.
+            ok_cpu = r["cpu"] <= TARGET_S and r["peak_mb"] <= TARGET_GB * 1024
+            ok_wall = r["seconds"] <= TARGET_S and r["peak_mb"] <= TARGET_GB * 1024
+            note = (f"{'meets' if ok_cpu else 'MISSES'} the {TARGET_S:.0f} s / {TARGET_GB:g} GB "
+                    f"target in CPU time, {'meets' if ok_wall else 'misses'} it in wall time")
         print(f"{_label(size):>6} {r['sentences']:>9} {r['seconds']:>8.1f} {lin_s:>8.1f} "
               f"{r['cpu']:>7.1f} {lin_cpu:>7.1f} {r['peak_mb']:>8.0f} {lin_mb:>9.0f}  {note}",
               flush=True)
