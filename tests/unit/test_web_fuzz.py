@@ -136,8 +136,6 @@ def test_lone_surrogates_do_not_fail(web):
     assert "\ufffd" in r.json()["original"]["sentences"][0]["text"]  # the surrogate, replaced
 
 
-@pytest.mark.xfail(reason="a number of 309+ digits overflows in facts/numbers.py (issue 12 "
-                   "item 1, fixed outside the web app)", strict=False)
 def test_huge_numbers_do_not_fail(web):
     r = web.post("/api/compare", json={
         "original": {"text": "Ten people died on Monday, with " + "9" * 400 + " dollars lost."},

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, replace
 from typing import Any
 
-from retold.errors import FetchError, InputError, RetoldError
+from retold.errors import InputError, RetoldError
 from retold.model import Comparison, Document
 
 _FORM_OVERHEAD = 64 * 1024  # multipart boundaries, dates and field names
@@ -122,7 +122,6 @@ def _read_side(side: Side, options: WebOptions, read: Any) -> Document:
 def _read_side_as_given(side: Side, options: WebOptions, read: Any) -> Document:
     limit = options.max_upload_bytes
     if side.url:
-        _check_url_syntax(side.url)
         body, content_type = read.fetch_url(
             side.url,
             timeout=options.fetch_timeout,
@@ -138,30 +137,10 @@ def _read_side_as_given(side: Side, options: WebOptions, read: Any) -> Document:
                                max_bytes=limit)
     if side.text is None:
         raise InputError(f"the {side.label} is missing: paste its text, upload a file or give a URL")
-    data = without_lone_surrogates(side.text).encode("utf-8")
+    text, _ = read.replace_lone_surrogates(side.text)  # legal in JSON escapes, not in UTF-8
+    data = text.encode("utf-8")
     return read.read_bytes(data, source=f"pasted {side.label}",
                            content_type=sniff_pasted(side.text), max_bytes=limit)
-
-
-def _check_url_syntax(url: str) -> None:
-    """A URL that cannot even be parsed (``http://[::1/``) is the user's error, said plainly."""
-    from urllib.parse import urlsplit
-
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018  (parses the port: ValueError when it is not a number)
-        url.encode("utf-8")
-    except (ValueError, UnicodeError) as exc:
-        raise FetchError(f"cannot fetch {url!r}: the URL is not valid ({exc})") from None
-
-
-def without_lone_surrogates(text: str) -> str:
-    """Replace lone surrogates (legal in JSON escapes, not in UTF-8) with U+FFFD."""
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
 def sniff_pasted(text: str) -> str:
