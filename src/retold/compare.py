@@ -5,15 +5,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from retold import read
 from retold.align import Alignment, align
-from retold.diff import KINDS, diff, relation
+from retold.diff import KINDS, SEVERITY_RANK, diff, relation
 from retold.errors import EmptyInput
-from retold.facts.base import Context
+from retold.facts.base import Context, sentence_at
+from retold.ground import Grounding, ground, verdict_counts
 from retold.model import (
     AlignedPair,
+    Change,
     Comparison,
     Document,
     Fact,
@@ -105,19 +108,64 @@ def compare_documents(
         or (n.startswith("Neither") and not any(relative.values())))]
     summary = summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
+    # Every retelling fact and sentence against the whole original, derived or not: a summary
+    # seldom aligns sentence by sentence, and its unsupported facts are the finding.
+    grounded = ground(o_side, r_side, alignment)
+    summary = replace(summary, verdicts=tuple(verdict_counts(grounded.verdicts).items()))
+    # "added" = retelling sentences with no source: neither aligned nor supported anywhere.
+    no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
     if summary.derivation == "non":
-        # Unrelated texts: every fact would be "added", which is noise, not a finding.
+        changes = _merge((), grounded, {}, r_sentences)
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
-                          tuple(s.id for s in r_sentences), (), summary, (), tuple(notes))
+                          tuple(s.id for s in r_sentences if s.id in no_support),
+                          changes, summary, (), tuple(notes), grounded.facts, grounded.verdicts)
 
     found = diff(o_side, r_side, alignment)
+    pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
+    changes = _merge(found.changes, grounded, {
+        s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences)
+    pair_changes = [0] * len(alignment.pairs)
+    for c in changes:
+        if c.pair is not None and c.kind != "meaning":
+            pair_changes[c.pair] += 1
     pairs = tuple(
-        _with_relation(p, o_side, r_side, found.pair_changes[k])
+        _with_relation(p, o_side, r_side, pair_changes[k])
         for k, p in enumerate(alignment.pairs)
     )
-    return Comparison(o_side, r_side, pairs, alignment.dropped, alignment.added,
-                      found.changes, summary, found.variants, tuple(notes))
+    added = tuple(j for j in alignment.added if j in no_support)
+    return Comparison(o_side, r_side, pairs, alignment.dropped, added,
+                      changes, summary, found.variants, tuple(notes), grounded.facts,
+                      grounded.verdicts)
+
+
+def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
+           r_sentences: Sequence[Sentence]) -> tuple[Change, ...]:
+    """diff's changes, annotated with what grounding found, plus grounding's own findings."""
+    by_span = {(c.kind, c.retelling.start, c.retelling.end): k
+               for k, c in enumerate(changes) if c.retelling is not None}
+    out = list(changes)
+    # diff pairs the negations of aligned sentences itself: grounding's polarity check adds
+    # only where diff found no negation change in the pair.
+    negated_pairs = {c.pair for c in changes if c.kind == "negation"}
+    for g in grounded.changes:
+        assert g.retelling is not None
+        sentence = sentence_at(r_sentences, g.retelling.start)
+        pair = pair_of.get(sentence) if sentence is not None else None
+        if g.kind == "negation" and pair is not None and pair in negated_pairs:
+            continue
+        at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
+        if at is not None:
+            if out[at].grounding is None:
+                out[at] = replace(out[at], grounding=g.grounding, evidence=g.evidence)
+            continue
+        out.append(replace(g, pair=pair))
+    out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
+                            c.retelling.start if c.retelling else -1,
+                            c.original.start if c.original else -1, c.kind))
+    return tuple(out)
+
+
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:

@@ -1,0 +1,328 @@
+"""Each retelling fact against the whole original: supported, contradicted or unsupported.
+
+Pure: sides + alignment in, findings out. Used by ``compare`` (for every comparison, derived
+or not) and usable by trace verification alike.
+
+A summary sentence seldom aligns with one original sentence, so a fact is looked up in the
+whole original, by kind and key (an index, never a scan of every pair of facts):
+
+* **supported**: the original states the same value (``equivalent`` of the fact's kind) in a
+  slot that does not clash (a "$10bn" of another counted noun does not support "$10bn sales");
+* **contradicted**: the original gives another value in the same slot (same counted noun or
+  predicate, a name in the same role): in the sentence's evidence at ``SLOT_MIN``, anywhere at
+  the stricter ``GLOBAL_SLOT_MIN``;
+* **unsupported**: neither.
+
+The evidence of a retelling sentence is its aligned partner, else the original sentences that
+share most of its (IDF-weighted) content words. Each retelling sentence gets a verdict:
+``supported``, ``contradicts`` (a contradicted fact or a reversed meaning), ``adds-unsupported``
+(a fact or content the original does not state), or ``no-support`` (no evidence at all).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retold import meaning
+from retold.align import Alignment
+from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
+from retold.facts.base import FactKindModule
+from retold.model import (
+    Change,
+    Excerpt,
+    Fact,
+    FactGround,
+    SentenceVerdict,
+    Side,
+)
+
+MODULES: dict[str, FactKindModule] = {
+    "number": numbers, "date": dates, "name": names, "quote": quotes,
+    "attribution": attributions, "qualifier": qualifiers, "negation": negation,
+}
+# The kinds a retelling must ground: the checkable claims of a news text.
+GROUND_KINDS = ("number", "date", "name", "quote", "attribution")
+
+# Slot thresholds, on each kind's own slot score (see retold.facts.base): a value stated in a
+# slot scoring below SLOT_CLASH (roles or units clash: ~0.15) does not support the fact; a rival
+# value in the evidence at SLOT_MIN (as diff pairs changed facts), or anywhere in the original at
+# GLOBAL_SLOT_MIN (as diff pairs a garbled name), contradicts it.
+SLOT_CLASH = 0.25
+SLOT_MIN = 0.5
+GLOBAL_SLOT_MIN = 0.7
+# Names are contradicted only by a garbled form (GLOBAL_SLOT_MIN) or in an aligned pair: two
+# names in one sentence are as often two actors as one swapped for another.
+NAME_EVIDENCE_SLOT_MIN = 0.7
+
+# Evidence: original sentences sharing at least this share of a retelling sentence's content
+# (IDF-weighted) support it; at most EVIDENCE_MAX of them are kept, best first. 0.3 keeps the
+# sentence a summary sentence condenses and drops those that share a topic word or two.
+EVIDENCE_MIN = 0.3
+EVIDENCE_MAX = 3
+# A sentence whose content words the original uses less than this share of (IDF-weighted), and
+# that has no evidence sentence, has no support at all.
+NO_SUPPORT_SHARE = 0.5
+# Unsupported content words make a sentence "adds-unsupported" from this many on: one odd word
+# is often a paraphrase WordNet does not know.
+UNSUPPORTED_WORDS_MIN = 2
+
+VERDICTS = ("supported", "contradicts", "adds-unsupported", "no-support")
+
+
+@dataclass(frozen=True, slots=True)
+class Grounding:
+    facts: tuple[FactGround, ...]
+    verdicts: tuple[SentenceVerdict, ...]
+    changes: tuple[Change, ...]  # contradicted and unsupported facts, meaning changes
+
+
+class FactIndex:
+    """The original's facts by kind and key; answers "which facts state this?" once per key."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.by_kind: dict[str, list[Fact]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in facts:
+            self.by_kind[f.kind].append(f)
+            self.by_key[(f.kind, f.key)].append(f)
+        self._memo: dict[tuple[str, str, str, str], list[Fact]] = {}
+
+    def stating(self, fact: Fact) -> list[Fact]:
+        hits = self.by_key.get((fact.kind, fact.key))
+        if hits:
+            return hits
+        memo_key = (fact.kind, fact.key, fact.text, fact.role)
+        if memo_key not in self._memo:
+            module = MODULES[fact.kind]
+            self._memo[memo_key] = [f for f in self.by_kind.get(fact.kind, ())
+                                    if module.equivalent(f, fact)]
+        return self._memo[memo_key]
+
+
+def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
+    """Ground every retelling fact and sentence in the whole original."""
+    o_text, r_text = original.document.text, retelling.document.text
+    o_sent = {s.id: s for s in original.sentences}
+    index = FactIndex(original.facts)
+    words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
+    partners: dict[int, list[int]] = {}
+    for p in alignment.pairs:
+        for j in p.retelling:
+            partners.setdefault(j, []).extend(p.original)
+    o_plain = _plain(o_text)
+    o_ctx, r_ctx = _Contexts(original), _Contexts(retelling)
+    r_facts: dict[int, list[Fact]] = defaultdict(list)
+    for f in retelling.facts:
+        r_facts[f.sentence].append(f)
+    o_facts: dict[int, list[Fact]] = defaultdict(list)
+    for f in original.facts:
+        o_facts[f.sentence].append(f)
+
+    facts_out: list[FactGround] = []
+    verdicts: list[SentenceVerdict] = []
+    changes: list[Change] = []
+    for s in retelling.sentences:
+        evidence, share = _evidence(s.text, words, partners.get(s.id, []))
+        ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
+        statuses: list[str] = []
+        for b in r_facts.get(s.id, ()):
+            if b.kind not in GROUND_KINDS:
+                continue
+            status, backing = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
+                                           sole=s.id in partners)
+            statuses.append(status)
+            ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
+            detail = _detail(status, b, backing)
+            facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
+                                        s.id, ev, detail))
+            if status != "supported":
+                changes.append(Change(
+                    kind=b.kind, status="changed" if status == "contradicted" else "added",
+                    original=ev[0] if status == "contradicted" and ev else None,
+                    retelling=Excerpt.of(r_text, b.start, b.end), detail=detail,
+                    severity="high" if status == "contradicted" or b.kind != "name" else "medium",
+                    grounding=status, evidence=ev))  # type: ignore[arg-type]
+        found = meaning.check(
+            s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
+            polarity=True)
+        unsupported_words = 0
+        reversed_meaning = False
+        for m in found:
+            if m.status == "added":
+                unsupported_words += 1
+            else:
+                reversed_meaning = True
+            changes.append(Change(
+                kind=m.kind, status=m.status,  # type: ignore[arg-type]
+                original=Excerpt.of(o_text, *m.original) if m.original else None,
+                retelling=Excerpt.of(r_text, *m.retelling), detail=m.detail,
+                severity="high" if m.status == "changed" else "low",
+                grounding="contradicted" if m.status == "changed" else "unsupported",
+                evidence=tuple(Excerpt.of(o_text, o_sent[i].start, o_sent[i].end)
+                               for i in evidence[:1])))  # type: ignore[arg-type]
+        if "contradicted" in statuses or reversed_meaning:
+            verdict = "contradicts"
+        elif not evidence and share < NO_SUPPORT_SHARE:
+            verdict = "no-support"
+        elif "unsupported" in statuses or unsupported_words >= UNSUPPORTED_WORDS_MIN:
+            verdict = "adds-unsupported"
+        else:
+            verdict = "supported"
+        verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
+    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes))
+
+
+def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
+    """(evidence sentence ids, share of the sentence's content the original uses anywhere)."""
+    scores: dict[int, float] = defaultdict(float)
+    total = used = 0.0
+    seen: set[str] = set()
+    for _s, _e, w in meaning.content_words(text):
+        key = meaning.stem(w)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = words.where(w)
+        weight = math.log(1 + words.size / (1 + len(where)))
+        total += weight
+        if where or words.uses(w):
+            used += weight
+        for i in where:
+            scores[i] += weight
+    share = used / total if total else 1.0
+    ranked = sorted(((v / total, i) for i, v in scores.items() if total and v / total >= EVIDENCE_MIN),
+                    key=lambda t: (-t[0], t[1]))
+    evidence = list(dict.fromkeys([*partners, *(i for _v, i in ranked)]))[: max(EVIDENCE_MAX, len(partners))]
+    return evidence, share
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _plain(text: str) -> str:
+    return " " + _NON_WORD.sub(" ", text.casefold()) + " "
+
+
+# The words around a fact that say which slot it fills ("sales rose to $5bn" / "the market was
+# worth $10bn"): content words this many before and after it, in its sentence. The extractors'
+# roles hold the counted noun after a figure; a money sum or a date names its slot before it.
+CONTEXT_BEFORE = 4
+CONTEXT_AFTER = 3
+
+
+class _Contexts:
+    """The slot words of each fact of one side, computed once."""
+
+    def __init__(self, side: Side) -> None:
+        self.text = side.document.text
+        self.sentences = {s.id: s for s in side.sentences}
+        self._memo: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, f: Fact) -> frozenset[str]:
+        key = (f.start, f.end)
+        if key not in self._memo:
+            s = self.sentences.get(f.sentence)
+            lo, hi = (s.start, s.end) if s else (max(0, f.start - 80), f.end + 80)
+            before = meaning.content_words(self.text[lo : f.start])[-CONTEXT_BEFORE:]
+            after = meaning.content_words(self.text[f.end : hi])[:CONTEXT_AFTER]
+            self._memo[key] = frozenset(
+                meaning.stem(w) for _s, _e, w in (*before, *after) if not w[:1].isupper())
+        return self._memo[key]
+
+
+SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
+
+
+def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
+                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact]]:
+    """(status, the original facts that back the status) for one retelling fact."""
+    module = MODULES[b.kind]
+    stating = index.stating(b)
+    if stating:
+        fits = [a for a in stating if module.slot_score(b, a) >= SLOT_CLASH]
+        if b.kind in SLOT_CONTEXT_KINDS and fits and r_ctx.of(b):
+            # The value is stated; is it stated in this slot? ("$10bn" of the market does not
+            # support "sales of $10bn" when the original gives sales another figure.)
+            mine = r_ctx.of(b)
+            in_slot = [a for a in fits if o_ctx.of(a) & mine]
+            if not in_slot:
+                rival = _context_rival(b, module, index, o_ctx, mine)
+                if rival is not None:
+                    return "contradicted", [rival, *fits]
+            fits = in_slot or fits
+        if fits:
+            return "supported", sorted(fits, key=lambda a: -module.slot_score(b, a))
+        rival = _rival(b, module, ev_facts, index, sole=sole)
+        if rival is not None:
+            return "contradicted", [rival, *stating]
+        return "supported", list(stating)
+    if b.kind == "name" and names.mentioned(b.text, o_text):
+        return "supported", []  # an alias or a lower-case mention ("isis", "the coronavirus")
+    if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
+        return "supported", []  # a quoted fragment of a longer quote
+    rival = _rival(b, module, ev_facts, index, sole=sole)
+    if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
+        rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
+    if rival is not None:
+        return "contradicted", [rival]
+    return "unsupported", []
+
+
+# Slot words two facts must share to be one slot by context alone.
+CONTEXT_SHARED_MIN = 1
+
+
+def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Contexts,
+                   mine: frozenset[str], among: list[Fact] | None = None) -> Fact | None:
+    """An original fact of the same kind and unit in the same slot words, with another value."""
+    pool = among if among is not None else index.by_kind.get(b.kind, ())
+    scored = []
+    for a in pool:
+        if a.kind != b.kind or module.equivalent(a, b) or module.slot_score(a, b) < SLOT_CLASH:
+            continue
+        shared = len(o_ctx.of(a) & mine)
+        if shared >= CONTEXT_SHARED_MIN:
+            scored.append((shared, module.slot_score(a, b), -a.start, a))
+    return max(scored, key=lambda t: t[:3])[3] if scored else None
+
+
+def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex, *,
+           sole: bool) -> Fact | None:
+    """The original fact that gives another value in ``b``'s slot by the kind's slot score."""
+    del sole
+    local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
+    scored = [(module.slot_score(a, b), -a.start, a) for a in ev_facts
+              if a.kind == b.kind and not module.equivalent(a, b)]
+    local = [t for t in scored if t[0] >= local_min]
+    if local:
+        return max(local, key=lambda t: (t[0], t[1]))[2]
+    if b.kind in ("attribution", "quote"):
+        return None  # their slot scores say "alike", not "same slot": only locally meaningful
+    far = [(module.slot_score(a, b), -a.start, a) for a in index.by_kind.get(b.kind, ())
+           if not module.equivalent(a, b)]
+    far = [t for t in far if t[0] >= GLOBAL_SLOT_MIN]
+    if far:
+        return max(far, key=lambda t: (t[0], t[1]))[2]
+    return None
+
+
+def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
+    module = MODULES[b.kind]
+    if status == "supported":
+        return f"The original states '{b.text}'." if not backing else \
+            f"The original states it ('{backing[0].text}')."
+    if status == "contradicted":
+        return module.explain(backing[0], b) + " The original gives another value in this slot."
+    return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
+
+
+def verdict_counts(verdicts: Sequence[SentenceVerdict]) -> dict[str, int]:
+    """How many retelling sentences got each verdict (every verdict listed, zeros included)."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for v in verdicts:
+        counts[v.verdict] += 1
+    return counts

