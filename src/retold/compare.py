@@ -25,6 +25,7 @@ from retold.model import (
     Side,
     Summary,
 )
+from retold.reshape import reshape
 from retold.segment import segment
 
 # METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
@@ -97,7 +98,8 @@ def compare_documents(
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
-    o_side, r_side = prepare(original, o_context), prepare(retelling, r_context)
+    o_side = prepare_shaped(original, o_context, retelling.text)
+    r_side = prepare_shaped(retelling, r_context, original.text)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
@@ -192,6 +194,28 @@ def prepare(doc: Document, context: Context) -> Side:
     """Segment a document and extract its facts (cached: the same input gives the same Side)."""
     sentences = segment(doc)
     return Side(doc, sentences, extract(doc, sentences, context))
+
+
+def prepare_shaped(doc: Document, context: Context, reference: str) -> Side:
+    """`prepare`, reading tokenised or all-lower-case text through a readable copy.
+
+    The facts and sentences are found in the copy (see `retold.reshape`) and mapped back, so
+    every offset still points into the text as read.
+    """
+    shaped = reshape(doc.text, reference)
+    if not shaped.changed:
+        return prepare(doc, context)
+    side = prepare(replace(doc, text=shaped.text), context)
+    raw = doc.text
+    sentences = []
+    for s in side.sentences:
+        start, end = shaped.span(s.start, s.end)
+        sentences.append(replace(s, start=start, end=end, text=raw[start:end]))
+    facts = []
+    for f in side.facts:
+        start, end = shaped.span(f.start, f.end)
+        facts.append(replace(f, start=start, end=end, text=raw[start:end]))
+    return Side(doc, tuple(sentences), tuple(facts))
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:

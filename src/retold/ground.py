@@ -148,7 +148,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     grounding=status, evidence=ev))  # type: ignore[arg-type]
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
-            polarity=True)
+            polarity=True,
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"])
         unsupported_words = 0
         reversed_meaning = False
         for m in found:

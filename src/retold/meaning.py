@@ -63,6 +63,8 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Crude inflection stripping, applied alike to both sides: "profits"/"profit", "rates"/"rate".
 _ENDINGS = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e", "ly", "y")
 MIN_STEM = 3
+# What is left of tokeniser marks ("-LRB-", "n't") once split into words.
+_TOKEN_WORDS = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb", "n't", "n’t"})
 MIN_WORD = 3
 
 
@@ -84,7 +86,7 @@ def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     for m in _WORD_RE.finditer(text):
         w = m.group()
         low = w.casefold()
-        if len(low) < MIN_WORD or low in STOP:
+        if len(low) < MIN_WORD or low in STOP or low in _TOKEN_WORDS:
             continue
         out.append((m.start() + offset, m.end() + offset, w))
     return out
@@ -178,6 +180,7 @@ def check(
     index: WordIndex,
     *,
     polarity: bool = True,
+    names: Iterable[tuple[int, int]] = (),
 ) -> list[Finding]:
     """Meaning changes of one retelling sentence against its evidence sentences.
 
@@ -235,8 +238,11 @@ def check(
                     f"The original negates this ('{cue}'); the retelling states it plainly."))
 
     flagged = {f.retelling for f in findings}
+    name_spans = list(names)
     for s, e, w in words:
         if (s, e) in flagged or w[:1].isupper() and s != r_offset or _negating(w):
+            continue
+        if any(a <= s and e <= b for a, b in name_spans):
             continue  # capitalised words mid-sentence are names: the name check grounds them
         if not index.uses(w):
             findings.append(Finding(
