@@ -198,9 +198,16 @@ def check(
         ev_stems.setdefault(stem(w), (s, e))
     r_stems = {stem(w) for _s, _e, w in words}
 
+    # Opposites and polarity are read against the closest evidence sentence only: a sentence
+    # further down may negate something else about the same words.
+    primary = [(s, e, w) for s, e, w in ev_words
+               if evidence and evidence[0][1] <= s < evidence[0][1] + len(evidence[0][0])]
+    p_stems: dict[str, tuple[int, int]] = {}
+    for s, e, w in primary:
+        p_stems.setdefault(stem(w), (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
-        for s, e, w in ev_words:
+        for s, e, w in primary:
             for form in readings(w):
                 ev_lemmas.setdefault(form, (s, e))
         r_lemmas = set().union(*(readings(w) for _s, _e, w in words)) if words else set()
@@ -218,17 +225,17 @@ def check(
 
     if evidence and polarity:
         r_neg = _negated_stems(r_text, r_offset)
-        ev_neg = [n for text, off in evidence for n in _negated_stems(text, off)]
+        ev_neg = _negated_stems(*evidence[0])
         ev_negated = set().union(*(n[3] for n in ev_neg)) if ev_neg else set()
         r_negated = set().union(*(n[3] for n in r_neg)) if r_neg else set()
         for start, end, cue, targets in r_neg:
             # Negated here, stated plainly in the evidence: the retelling reverses it.
-            hit = next((t for t in targets if t in ev_stems and t not in ev_negated), None)
+            hit = next((t for t in targets if t in p_stems and t not in ev_negated), None)
             if hit is not None:
                 findings.append(Finding(
-                    "negation", "changed", (start, end), ev_stems[hit],
+                    "negation", "changed", (start, end), p_stems[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "
-                    f"('{_slice(evidence, ev_stems[hit])}')."))
+                    f"('{_slice(evidence, p_stems[hit])}')."))
         for start, end, cue, targets in ev_neg:
             hit = next((t for t in targets if t in r_stems and t not in r_negated), None)
             if hit is not None:
