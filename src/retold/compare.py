@@ -147,14 +147,15 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
                for k, c in enumerate(changes) if c.retelling is not None}
     out = list(changes)
-    # diff pairs the negations of aligned sentences itself: grounding's polarity check adds
-    # only where diff found no negation change in the pair.
-    negated_pairs = {c.pair for c in changes if c.kind == "negation"}
+    # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the
+    # same original cue is the same finding.
+    negated = {(c.pair, c.original.start) for c in changes
+               if c.kind == "negation" and c.original is not None}
     for g in grounded.changes:
         assert g.retelling is not None
         sentence = sentence_at(r_sentences, g.retelling.start)
         pair = pair_of.get(sentence) if sentence is not None else None
-        if g.kind == "negation" and pair is not None and pair in negated_pairs:
+        if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
         if at is not None:

@@ -103,6 +103,9 @@ class WordIndex:
             count += 1
             for _s, _e, w in content_words(text):
                 self.sentences.setdefault(stem(w), set()).add(sid)
+                # Irregular forms ("rose" for "rise") are found under their lemma too.
+                for lemma in readings(w):
+                    self.lemmas.add(lemma)
         self.size = max(count, 1)
         self._memo: dict[str, bool] = {}
 
@@ -115,7 +118,8 @@ class WordIndex:
             forms = {lemma for lemma, _pos in lexicon.lemmas(word)}
             forms |= lexicon.related(word) | lexicon.broader(word)
             self._memo[key] = any(
-                stem(f) in self.sentences for form in forms for f in form.split("_")
+                stem(f) in self.sentences or f in self.lemmas
+                for form in forms for f in form.split("_")
                 if f.casefold() not in STOP and len(f) >= MIN_WORD
             )
         return self._memo[key]
