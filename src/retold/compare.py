@@ -144,9 +144,13 @@ def compare_documents(
 def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
            r_sentences: Sequence[Sentence]) -> tuple[Change, ...]:
     """diff's changes, annotated with what grounding found, plus grounding's own findings."""
+    # A fact diff found no partner for in its aligned pair, but which the original states
+    # elsewhere (a summary sentence draws on several), was moved, not added.
+    out = [c for c in changes if not (
+        c.status == "added" and c.retelling is not None
+        and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported)]
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
-               for k, c in enumerate(changes) if c.retelling is not None}
-    out = list(changes)
+               for k, c in enumerate(out) if c.retelling is not None}
     # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the
     # same original cue is the same finding.
     negated = {(c.pair, c.original.start) for c in changes
@@ -159,7 +163,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
         if at is not None:
-            if out[at].grounding is None:
+            if out[at].status == "added" and g.status == "changed":
+                # diff saw no value in its pair; the whole original gives another one here
+                out[at] = replace(g, pair=out[at].pair)
+            elif out[at].grounding is None:
                 out[at] = replace(out[at], grounding=g.grounding, evidence=g.evidence)
             continue
         out.append(replace(g, pair=pair))

@@ -78,6 +78,9 @@ class Grounding:
     facts: tuple[FactGround, ...]
     verdicts: tuple[SentenceVerdict, ...]
     changes: tuple[Change, ...]  # contradicted and unsupported facts, meaning changes
+    # (kind, start, end) of the retelling facts the original states somewhere, negations
+    # included: a fact diff calls "added" in its aligned pair is then stated elsewhere
+    supported: frozenset[tuple[str, int, int]] = frozenset()
 
 
 class FactIndex:
@@ -90,6 +93,12 @@ class FactIndex:
             self.by_kind[f.kind].append(f)
             self.by_key[(f.kind, f.key)].append(f)
         self._memo: dict[tuple[str, str, str, str], list[Fact]] = {}
+        # (kind, key) of the values the retelling itself states: an original fact the
+        # retelling carries fills its own slot there and is nobody's rival
+        self.taken: set[tuple[str, str]] = set()
+
+    def free(self, facts: Sequence[Fact]) -> list[Fact]:
+        return [f for f in facts if (f.kind, f.key) not in self.taken]
 
     def stating(self, fact: Fact) -> list[Fact]:
         hits = self.by_key.get((fact.kind, fact.key))
@@ -108,6 +117,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     o_text, r_text = original.document.text, retelling.document.text
     o_sent = {s.id: s for s in original.sentences}
     index = FactIndex(original.facts)
+    index.taken = {(f.kind, f.key) for f in retelling.facts}
     words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
     partners: dict[int, list[int]] = {}
     for p in alignment.pairs:
@@ -122,6 +132,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for f in original.facts:
         o_facts[f.sentence].append(f)
 
+    negated = {meaning.stem(f.role) for f in original.facts if f.kind == "negation" and f.role}
+    supported: set[tuple[str, int, int]] = {
+        ("negation", f.start, f.end) for f in retelling.facts
+        if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
     changes: list[Change] = []
@@ -135,6 +149,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             status, backing = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
                                            sole=s.id in partners)
             statuses.append(status)
+            if status == "supported":
+                supported.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
             detail = _detail(status, b, backing)
             facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
@@ -174,7 +190,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         else:
             verdict = "supported"
         verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
-    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes))
+    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported))
 
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
@@ -247,11 +263,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         fits = [a for a in stating if module.slot_score(b, a) >= SLOT_CLASH]
         if b.kind in SLOT_CONTEXT_KINDS and fits and r_ctx.of(b):
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not
-            # support "sales of $10bn" when the original gives sales another figure.)
+            # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
             mine = r_ctx.of(b)
             in_slot = [a for a in fits if o_ctx.of(a) & mine]
             if not in_slot:
-                rival = _context_rival(b, module, index, o_ctx, mine)
+                rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
                 if rival is not None:
                     return "contradicted", [rival, *fits]
             fits = in_slot or fits
@@ -268,6 +284,16 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
+    compatible = getattr(module, "compatible", None)
+    if compatible is not None:
+        # A rounding, a narrower date, a relative date that cannot be resolved: not a
+        # contradiction. Such a value is supported by the original's figure or date.
+        if rival is not None and compatible(rival, b):
+            return "supported", [rival]
+        if rival is None:
+            near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
+            if near:
+                return "supported", near
     if rival is not None:
         return "contradicted", [rival]
     return "unsupported", []
@@ -280,11 +306,13 @@ CONTEXT_SHARED_MIN = 1
 def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Contexts,
                    mine: frozenset[str], among: list[Fact] | None = None) -> Fact | None:
     """An original fact of the same kind and unit in the same slot words, with another value."""
-    pool = among if among is not None else index.by_kind.get(b.kind, ())
+    pool = index.free(among if among is not None else index.by_kind.get(b.kind, ()))
     scored = []
     for a in pool:
         if a.kind != b.kind or module.equivalent(a, b) or module.slot_score(a, b) < SLOT_CLASH:
             continue
+        if a.role and b.role and a.role != b.role:
+            continue  # "two weeks" / "three months": different counted things
         shared = len(o_ctx.of(a) & mine)
         if shared >= CONTEXT_SHARED_MIN:
             scored.append((shared, module.slot_score(a, b), -a.start, a))
@@ -296,14 +324,14 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     """The original fact that gives another value in ``b``'s slot by the kind's slot score."""
     del sole
     local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
-    scored = [(module.slot_score(a, b), -a.start, a) for a in ev_facts
+    scored = [(module.slot_score(a, b), -a.start, a) for a in index.free(ev_facts)
               if a.kind == b.kind and not module.equivalent(a, b)]
     local = [t for t in scored if t[0] >= local_min]
     if local:
         return max(local, key=lambda t: (t[0], t[1]))[2]
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
-    far = [(module.slot_score(a, b), -a.start, a) for a in index.by_kind.get(b.kind, ())
+    far = [(module.slot_score(a, b), -a.start, a) for a in index.free(index.by_kind.get(b.kind, ()))
            if not module.equivalent(a, b)]
     far = [t for t in far if t[0] >= GLOBAL_SLOT_MIN]
     if far:

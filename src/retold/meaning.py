@@ -132,7 +132,9 @@ class WordIndex:
 class Finding:
     """One meaning change in a retelling sentence, with offsets into both texts."""
 
-    kind: str  # "negation" (polarity flipped) | "meaning" (opposite or unsupported word)
+    # "negation": the claim's polarity is reversed (a negation cue, or an opposite word);
+    # "meaning": a word the original never uses
+    kind: str
     status: str  # "changed" | "added"
     retelling: tuple[int, int]
     original: tuple[int, int] | None
@@ -173,7 +175,9 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
     out = []
     for start, end, cue in negations(text, offset):
         after = content_words(text[end - offset : end - offset + 60], end)[:NEGATED_WINDOW]
-        out.append((start, end, cue, [stem(w) for _s, _e, w in after]))
+        # The negated word is the first content word after the cue ("did not win the seat"
+        # negates "win"), as in retold.facts.negation.
+        out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]]))
     return out
 
 
@@ -222,9 +226,9 @@ def check(
                 if opp in ev_lemmas and opp not in r_lemmas:
                     o_at = ev_lemmas[opp]
                     findings.append(Finding(
-                        "meaning", "changed", (s, e), o_at,
-                        f"The retelling says '{w}' where the original says the opposite "
-                        f"('{_slice(evidence, o_at)}')."))
+                        "negation", "changed", (s, e), o_at,
+                        f"The retelling reverses the claim: it says '{w}' where the original "
+                        f"says the opposite ('{_slice(evidence, o_at)}')."))
                     break
 
     if evidence and polarity:
