@@ -12,6 +12,7 @@ from retold import read
 from retold.align import Alignment, align
 from retold.diff import KINDS, SEVERITY_RANK, diff, relation
 from retold.errors import EmptyInput
+from retold.facts import names
 from retold.facts.base import Context, sentence_at
 from retold.ground import Grounding, ground, verdict_counts
 from retold.model import (
@@ -146,9 +147,17 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     """diff's changes, annotated with what grounding found, plus grounding's own findings."""
     # A fact diff found no partner for in its aligned pair, but which the original states
     # elsewhere (a summary sentence draws on several), was moved, not added.
+    # Likewise a name diff pairs with another in its pair when the original states the
+    # retelling's name and the retelling carries the original's: both are in both texts, and
+    # a summary sentence's aligned partner is seldom the only source of its names.
     out = [c for c in changes if not (
-        c.status == "added" and c.retelling is not None
-        and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported)]
+        c.retelling is not None
+        and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
+        and (c.status == "added" or (
+            c.status == "changed" and c.kind == "name" and c.original is not None
+            and any(f.kind == "name" and f.status == "supported"
+                    and names.same_name(f.retelling.text, c.original.text)
+                    for f in grounded.facts))))]
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
                for k, c in enumerate(out) if c.retelling is not None}
     # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the

@@ -277,8 +277,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if rival is not None:
             return "contradicted", [rival, *stating]
         return "supported", list(stating)
-    if b.kind == "name" and names.mentioned(b.text, o_text):
+    if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)):
         return "supported", []  # an alias or a lower-case mention ("isis", "the coronavirus")
+    if b.kind in ("date", "name") and _said_in(b.text, o_plain):
+        # The original has the same words where its extractor saw no date or name (a chat
+        # line's "friday", a heading): stated, however written.
+        return "supported", []
     if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
         return "supported", []  # a quoted fragment of a longer quote
     rival = _rival(b, module, ev_facts, index, sole=sole)
@@ -297,6 +301,24 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is not None:
         return "contradicted", [rival]
     return "unsupported", []
+
+
+_LEADING = frozenset({"on", "in", "at", "by", "the", "a", "an", "of", "from", "since", "until"})
+
+
+def _said_in(text: str, o_plain: str) -> bool:
+    words = _plain(text).split()
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    return bool(words) and f" {' '.join(words)} " in o_plain
+
+
+def _plural_in(name: str, o_text: str) -> bool:
+    """An acronym the original writes in the plural, or the other way round (CNN / CNNs)."""
+    bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+    if not (bare.isupper() and bare.isalpha()):
+        return False
+    return re.search(rf"(?<!\w){re.escape(bare)}s?(?!\w)", o_text) is not None
 
 
 # Slot words two facts must share to be one slot by context alone.

@@ -136,3 +136,15 @@ def test_every_grounding_excerpt_matches_its_text() -> None:
     for ch in c.changes:
         for e in ch.evidence:
             assert c.original.document.text[e.start:e.end] == e.text
+
+
+def test_reports_show_the_verdicts() -> None:
+    from retold.reports import html, terminal
+
+    c = retold.compare(ARTICLE, "The board rejected the plan. Smith will hire 300 workers in Ohio.")
+    page = html.render(c)
+    assert 'data-verdict="contradicts"' in page and 'data-verdict="supported"' in page
+    assert "Contradicts the original" in page
+    text = terminal.render(c, width=100)
+    assert "contradicts the original" in text and "evidence" in text
+    assert c.to_dict()["summary"]["verdicts"]["contradicts"] == 1
