@@ -17,9 +17,11 @@ from __future__ import annotations
 import importlib.util
 import mmap
 import os
+import re
 from functools import lru_cache
 
-__all__ = ["antonyms", "available", "broader", "data_dir", "lemmas", "related", "synonyms"]
+__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas", "related",
+           "synonyms"]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -58,6 +60,7 @@ class _WordNet:
         self.index: dict[str, mmap.mmap] = {}
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._known: dict[str, frozenset[bytes]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -69,9 +72,19 @@ class _WordNet:
                         exc[parts[0]] = tuple(parts[1:])
             self.exc[pos] = exc
 
+    def known(self, pos: str) -> frozenset[bytes]:
+        """Every lemma of one part of speech: most forms tried by ``lemmas`` are not words, and a
+        set answers that faster than a search of the index (one regex pass, ~20 ms a file)."""
+        if pos not in self._known:
+            self._known[pos] = frozenset(_LEMMA_RE.findall(self.index[pos]))
+        return self._known[pos]
+
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
-        line = _find_line(self.index[pos], lemma.encode("utf-8") + b" ")
+        key = lemma.encode("utf-8")
+        if key not in self.known(pos):
+            return ()
+        line = _find_line(self.index[pos], key + b" ")
         if line is None:
             return ()
         parts = line.split()
@@ -103,6 +116,9 @@ class _WordNet:
         return words, tuple(pointers)
 
 
+_LEMMA_RE = re.compile(rb"^([^ \r\n]+) [nvar] ", re.MULTILINE)
+
+
 def _map(path: str) -> mmap.mmap:
     with open(path, "rb") as f:
         return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
@@ -129,15 +145,28 @@ def _find_line(mm: mmap.mmap, prefix: bytes) -> bytes | None:
     return None
 
 
-@lru_cache(maxsize=1)
+# The opened database: a process-wide resource like a compiled pattern, opened on first use
+# (not a functools cache: it holds no result of any comparison).
+_OPENED: list[_WordNet | None] = []
+
+
 def _wordnet() -> _WordNet | None:
-    root = data_dir()
-    if root is None:
-        return None
-    try:
-        return _WordNet(root)
-    except (OSError, ValueError):
-        return None
+    if not _OPENED:
+        root = data_dir()
+        try:
+            _OPENED.append(_WordNet(root) if root is not None else None)
+        except (OSError, ValueError):
+            _OPENED.append(None)
+    return _OPENED[0]
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """The lemmas WordNet's exception lists give an irregular form ("rose" -> "rise")."""
+    wn = _wordnet()
+    if wn is None:
+        return ()
+    w = word.casefold()
+    return tuple(f for pos in POS for f in wn.exc[pos].get(w, ()))
 
 
 def available() -> bool:

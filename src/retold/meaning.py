@@ -103,9 +103,9 @@ class WordIndex:
             count += 1
             for _s, _e, w in content_words(text):
                 self.sentences.setdefault(stem(w), set()).add(sid)
-                # Irregular forms ("rose" for "rise") are found under their lemma too.
-                for lemma in readings(w):
-                    self.lemmas.add(lemma)
+                # Irregular forms ("rose" for "rise") are found under their lemma too; regular
+                # ones meet the retelling's forms through the stem.
+                self.lemmas.update(lexicon.base_forms(w))
         self.size = max(count, 1)
         self._memo: dict[str, bool] = {}
 
@@ -206,8 +206,9 @@ def check(
         ev_stems.setdefault(stem(w), (s, e))
     r_stems = {stem(w) for _s, _e, w in words}
 
-    # Opposites and polarity are read against the closest evidence sentence only: a sentence
-    # further down may negate something else about the same words.
+    # Polarity is read against the closest evidence sentence only: a sentence further down may
+    # negate something else about the same words. An opposite word is read against all the
+    # evidence: a summary sentence draws on several.
     primary = [(s, e, w) for s, e, w in ev_words
                if evidence and evidence[0][1] <= s < evidence[0][1] + len(evidence[0][0])]
     p_stems: dict[str, tuple[int, int]] = {}
@@ -215,7 +216,7 @@ def check(
         p_stems.setdefault(stem(w), (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
-        for s, e, w in primary:
+        for s, e, w in ev_words:
             for form in readings(w):
                 ev_lemmas.setdefault(form, (s, e))
         r_lemmas = set().union(*(readings(w) for _s, _e, w in words)) if words else set()
