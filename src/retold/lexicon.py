@@ -112,7 +112,8 @@ class _WordNet:
         for k in range(p_cnt):
             sym, off, ppos, st = parts[at + 1 + 4 * k : at + 5 + 4 * k]
             ppos = "a" if ppos == "s" else ppos
-            pointers.append((sym, int(off), ppos, int(st[:2], 16), int(st[2:], 16)))
+            words_at = int(st, 16)  # source word number (high byte), target (low byte)
+            pointers.append((sym, int(off), ppos, words_at >> 8, words_at & 0xFF))
         return words, tuple(pointers)
 
 

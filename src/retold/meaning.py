@@ -44,20 +44,27 @@ _NEG_RE = re.compile(
 )
 
 # Function words and the commonest reporting words: they carry no checkable content.
-STOP = frozenset("""
-a about above after again against all also although am an and any are as at be because been
-before being below between both but by can could did do does doing down during each either
-else ever every few for from further had has have having he her here hers herself him himself
-his how however i if in into is it its itself just least less let like made make many may me
-might more most much must my myself near neither no nor not now of off often on once one only
-or other others our ours ourselves out over own per perhaps rather same several she should since
-so some such than that the their theirs them themselves then there these they this those though
-through thus to too under until up upon us very via was we were what when where whether which
-while who whom whose why will with within without would yet you your yours yourself also
-said says say saying told tell tells according added adding new first last year years week
-weeks month months day days time times people mr mrs ms dr two three four five six seven eight
-nine ten hundred thousand million billion
-""".split())
+STOP = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "least", "less", "let", "like", "made", "make", "many", "may", "me", "might", "more",
+    "most", "much", "must", "my", "myself", "near", "neither", "no", "nor", "not", "now", "of",
+    "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours",
+    "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "several", "she",
+    "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "though", "through",
+    "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
+    "yourself", "said", "says", "say", "saying", "told", "tell", "tells", "according", "added",
+    "adding", "new", "first", "last", "year", "years", "week", "weeks", "month", "months",
+    "day", "days", "time", "times", "people", "mr", "mrs", "ms", "dr", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion",
+])
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 # Crude inflection stripping, applied alike to both sides: "profits"/"profit", "rates"/"rate".
@@ -72,8 +79,7 @@ MIN_WORD = 3
 def stem(word: str) -> str:
     """Return a crude stem: case folded, one inflectional ending off (never below 3 letters)."""
     w = word.casefold().replace("’", "'")
-    if w.endswith("'s"):
-        w = w[:-2]
+    w = w.removesuffix("'s")
     for ending in _ENDINGS:
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]

@@ -10,6 +10,7 @@ character it came from, so every span found in the copy maps back into the text 
 from __future__ import annotations
 
 import re
+
 from retold import lexicon
 from retold.meaning import STOP
 
@@ -129,12 +130,11 @@ def _recase(text: str, reference: str) -> str:
         if form is not None and w not in lower and len(form) == len(w):
             chars[m.start() : m.end()] = form
         elif (form is None and len(w) >= MIN_NAME and w.isalpha() and w not in lower
-              and w not in STOP
+              and w not in STOP and len(w[0].upper()) == 1
               and lexicon.available() and not lexicon.lemmas(w)):
             # Unknown to the dictionary and not in the reference: most often a name the summary
             # brought in ("lana del rey").
-            if len(w[0].upper()) == 1:
-                chars[m.start()] = w[0].upper()
+            chars[m.start()] = w[0].upper()
     for m in _SENTENCE_START_RE.finditer(text):
         chars[m.start(1)] = chars[m.start(1)].upper()
     return "".join(chars)
