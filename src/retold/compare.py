@@ -154,6 +154,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         c.retelling is not None
         and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
         and (c.status == "added" or (
+            # a figure or date the original states in this very slot, elsewhere than in the
+            # aligned partner: the pair's other value belongs to another slot
+            c.status == "changed" and (c.kind, c.retelling.start, c.retelling.end)
+            in grounded.stated) or (
             c.status == "changed" and c.kind == "name" and c.original is not None
             and any(f.kind == "name" and f.status == "supported"
                     and names.same_name(f.retelling.text, c.original.text)

@@ -81,6 +81,8 @@ class Grounding:
     # (kind, start, end) of the retelling facts the original states somewhere, negations
     # included: a fact diff calls "added" in its aligned pair is then stated elsewhere
     supported: frozenset[tuple[str, int, int]] = frozenset()
+    # the numbers and dates among them stated in the same slot (the same words around them)
+    stated: frozenset[tuple[str, int, int]] = frozenset()
 
 
 class FactIndex:
@@ -136,6 +138,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     supported: set[tuple[str, int, int]] = {
         ("negation", f.start, f.end) for f in retelling.facts
         if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
+    stated: set[tuple[str, int, int]] = set()
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
     changes: list[Change] = []
@@ -146,11 +149,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         for b in r_facts.get(s.id, ()):
             if b.kind not in GROUND_KINDS:
                 continue
-            status, backing = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
+            status, backing, in_slot = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
                                            sole=s.id in partners)
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
+            if in_slot:
+                stated.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
             detail = _detail(status, b, backing)
             facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
@@ -190,7 +195,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         else:
             verdict = "supported"
         verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
-    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported))
+    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported),
+                     frozenset(stated))
 
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
@@ -255,8 +261,8 @@ SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
 
 
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
-                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact]]:
-    """(status, the original facts that back the status) for one retelling fact."""
+                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
+    """(status, the original facts that back it, whether the value is stated in this slot)."""
     module = MODULES[b.kind]
     stating = index.stating(b)
     if stating:
@@ -269,22 +275,23 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             if not in_slot:
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
                 if rival is not None:
-                    return "contradicted", [rival, *fits]
-            fits = in_slot or fits
+                    return "contradicted", [rival, *fits], False
+            if in_slot:
+                return "supported", in_slot, True
         if fits:
-            return "supported", sorted(fits, key=lambda a: -module.slot_score(b, a))
+            return "supported", sorted(fits, key=lambda a: -module.slot_score(b, a)), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
         if rival is not None:
-            return "contradicted", [rival, *stating]
-        return "supported", list(stating)
+            return "contradicted", [rival, *stating], False
+        return "supported", list(stating), False
     if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)):
-        return "supported", []  # an alias or a lower-case mention ("isis", "the coronavirus")
+        return "supported", [], False  # an alias or a lower-case mention ("isis")
     if b.kind in ("date", "name") and _said_in(b.text, o_plain):
         # The original has the same words where its extractor saw no date or name (a chat
         # line's "friday", a heading): stated, however written.
-        return "supported", []
+        return "supported", [], False
     if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
-        return "supported", []  # a quoted fragment of a longer quote
+        return "supported", [], False  # a quoted fragment of a longer quote
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
@@ -293,14 +300,14 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # A rounding, a narrower date, a relative date that cannot be resolved: not a
         # contradiction. Such a value is supported by the original's figure or date.
         if rival is not None and compatible(rival, b):
-            return "supported", [rival]
+            return "supported", [rival], False
         if rival is None:
             near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
             if near:
-                return "supported", near
+                return "supported", near, False
     if rival is not None:
-        return "contradicted", [rival]
-    return "unsupported", []
+        return "contradicted", [rival], False
+    return "unsupported", [], False
 
 
 _LEADING = frozenset({"on", "in", "at", "by", "the", "a", "an", "of", "from", "since", "until"})
