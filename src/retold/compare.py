@@ -100,7 +100,7 @@ def compare_documents(
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
     o_side = prepare_shaped(original, o_context, retelling.text)
-    r_side = prepare_shaped(retelling, r_context, original.text)
+    r_side = prepare_shaped(retelling, r_context, original.text, new_names=True)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
@@ -217,13 +217,14 @@ def prepare(doc: Document, context: Context) -> Side:
     return Side(doc, sentences, extract(doc, sentences, context))
 
 
-def prepare_shaped(doc: Document, context: Context, reference: str) -> Side:
+def prepare_shaped(doc: Document, context: Context, reference: str, *,
+                   new_names: bool = False) -> Side:
     """`prepare`, reading tokenised or all-lower-case text through a readable copy.
 
     The facts and sentences are found in the copy (see `retold.reshape`) and mapped back, so
     every offset still points into the text as read.
     """
-    shaped = reshape(doc.text, reference)
+    shaped = reshape(doc.text, reference, new_names=new_names)
     if not shaped.changed:
         return prepare(doc, context)
     side = prepare(replace(doc, text=shaped.text), context)

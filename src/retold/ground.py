@@ -26,6 +26,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retold import meaning
 from retold.align import Alignment
@@ -36,6 +37,7 @@ from retold.model import (
     Excerpt,
     Fact,
     FactGround,
+    Quantity,
     SentenceVerdict,
     Side,
 )
@@ -284,7 +286,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if rival is not None:
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
-    if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)):
+    if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
+                             or _spelled_out(b.text, o_plain)):
         return "supported", [], False  # an alias or a lower-case mention ("isis")
     if b.kind in ("date", "name") and _said_in(b.text, o_plain):
         # The original has the same words where its extractor saw no date or name (a chat
@@ -292,6 +295,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         return "supported", [], False
     if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
         return "supported", [], False  # a quoted fragment of a longer quote
+    if b.kind == "number":
+        bound = _range_support(b, index.by_kind.get("number", ()))
+        if bound:
+            return "supported", bound, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
@@ -310,6 +317,24 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     return "unsupported", [], False
 
 
+def _range_support(b: Fact, numbers_: Sequence[Fact]) -> list[Fact]:
+    """Original figures that state ``b`` as part of a range, or a range ``b`` as two figures.
+
+    "$90 million to $100 million" states "$90 million" as its lower bound; "between 3 and 5"
+    is stated by a 3 and a 5 the extractor read apart.
+    """
+    q = b.value
+    if not isinstance(q, Quantity):
+        return []
+    same_unit = [a for a in numbers_ if isinstance(a.value, Quantity) and a.value.unit == q.unit]
+    if q.low == q.high:
+        return [a for a in same_unit if a.value.low != a.value.high  # type: ignore[union-attr]
+                and q.low in (a.value.low, a.value.high)][:1]  # type: ignore[union-attr]
+    low = [a for a in same_unit if q.low in (a.value.low, a.value.high)]  # type: ignore[union-attr]
+    high = [a for a in same_unit if q.high in (a.value.low, a.value.high)]  # type: ignore[union-attr]
+    return [low[0], high[0]] if low and high else []
+
+
 _LEADING = frozenset({"on", "in", "at", "by", "the", "a", "an", "of", "from", "since", "until"})
 
 
@@ -318,6 +343,19 @@ def _said_in(text: str, o_plain: str) -> bool:
     while words and words[0] in _LEADING:
         words = words[1:]
     return bool(words) and f" {' '.join(words)} " in o_plain
+
+
+def _spelled_out(name: str, o_plain: str) -> bool:
+    """An acronym whose words the original spells out ("NLU": natural language understanding)."""
+    letters = name.replace(".", "").removesuffix("s")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    return letters.casefold() in _initials(o_plain)
+
+
+@lru_cache(maxsize=64)
+def _initials(o_plain: str) -> str:
+    return "".join(w[0] for w in o_plain.split())
 
 
 def _plural_in(name: str, o_text: str) -> bool:

@@ -23,15 +23,18 @@ _TOKEN_RE = re.compile(r"-[lr][rsc]b-|``|''", re.IGNORECASE)
 # A space a tokeniser put in: before closing punctuation and clitics, after opening brackets,
 # inside "3 , 000" and "$ 5".
 _SPACE_RE = re.compile(
-    r"(?<=\d) (?=[,.] \d)|(?<=\d[,.]) (?=\d)"
-    r"| (?=[,.;:!?%)\]}](?:\s|$))| (?=n't\b|'(?:s|re|ve|ll|d|m)\b)|(?<=[(\[{$]) ",
+    r" (?=[,.;:!?%)\]}](?:\s|$))| (?=n't\b|'(?:s|re|ve|ll|d|m)\b)|(?<=[(\[{$]) ",
     re.IGNORECASE,
 )
+# "3 , 000": a number the tokeniser cut at its thousands separator; "June 24, 2008" keeps its
+# space (tokenisers leave decimals whole).
+_NUMBER_SPACES_RE = re.compile(r"(?<=\d)( ),( )(?=\d{3}(?!\d))")
 # Looks tokenised: spaces before commas and full stops, or bracket tokens.
 _TOKENISED_RE = re.compile(r"\w (?:[,.] |'s |n't )|-[lr]rb-", re.IGNORECASE)
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 _CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
 
@@ -57,22 +60,29 @@ class Reshaped:
         return self._source[at] if at < len(self._source) else len(self.raw)
 
 
-def reshape(raw: str, reference: str = "") -> Reshaped:
+def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshaped:
     """Detokenise and (for all-lower-case text) restore capitals, learning names from ``reference``.
 
     Args:
         raw: the text as read.
-        reference: the other side's text (the original), whose capitalised words mid-sentence
-            tell which lower-case words are names.
+        reference: the other side's text, whose capitalised words mid-sentence tell which
+            lower-case words are names. When it is in lower case too, there is nothing to learn
+            and the casing is left alone.
+        new_names: also capitalise words no dictionary knows and the reference does not use
+            (a name a summary brought in); for the retelling side only, where such a word is
+            a finding, not a typo of the original's.
     """
     text, source = raw, list(range(len(raw)))
     if _TOKENISED_RE.search(raw):
         text, source = _detokenise(text, source)
-    letters = len(_LETTERS_RE.findall(text))
-    capitals = len(_CAPITALS_RE.findall(text))
-    if letters and capitals / letters < LOWER_CASE_SHARE:
-        text = _recase(text, reference)
+    if _lower_case(text) and reference and not _lower_case(reference):
+        text = _recase(text, reference, new_names=new_names)
     return Reshaped(raw, text, source)
+
+
+def _lower_case(text: str) -> bool:
+    letters = len(_LETTERS_RE.findall(text))
+    return bool(letters) and len(_CAPITALS_RE.findall(text)) / letters < LOWER_CASE_SHARE
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
@@ -88,15 +98,12 @@ def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
         last = m.end()
     out.append(text[last:])
     src.extend(source[last:])
-    text, source = "".join(out), src
-    for _pass in range(2):  # "3 , 000": the space after the comma goes once the one before has
-        keep = [True] * len(text)
-        for m in _SPACE_RE.finditer(text):
-            keep[m.start()] = False
-        text = "".join(c for c, k in zip(text, keep) if k)
-        source = [s for s, k in zip(source, keep) if k]
-    src = source
+    text = "".join(out)
     keep = [True] * len(text)
+    for m in _NUMBER_SPACES_RE.finditer(text):
+        keep[m.start(1)] = keep[m.start(2)] = False
+    for m in _SPACE_RE.finditer(text):
+        keep[m.start()] = False
     # Quotes: drop the space inside '" word' / 'word "' pairs.
     quote_open = True
     for i, ch in enumerate(text):
@@ -114,7 +121,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
 
 
-def _recase(text: str, reference: str) -> str:
+def _recase(text: str, reference: str, *, new_names: bool) -> str:
     """Capitalise sentence starts and the words the reference writes as names (same length)."""
     cased: dict[str, str] = {}
     lower: set[str] = set()
@@ -125,13 +132,16 @@ def _recase(text: str, reference: str) -> str:
             cased.setdefault(w.casefold(), w)
         elif w[:1].islower():
             lower.add(w)
+    # Words the reference writes joined or split ("fat-phobia" / "fatphobia") are not new.
+    joined = _NON_ALNUM_RE.sub("", reference.casefold())
     chars = list(text)
     for m in _WORD_RE.finditer(text):
         w = m.group()
         form = cased.get(w)
         if form is not None and w not in lower and len(form) == len(w):
             chars[m.start() : m.end()] = form
-        elif (form is None and len(w) >= MIN_NAME and w.isalpha() and w not in lower
+        elif (new_names and form is None and len(w) >= MIN_NAME and w.isalpha()
+              and w not in lower and w not in joined
               and w not in STOP and len(w[0].upper()) == 1
               and lexicon.available() and not lexicon.lemmas(w)):
             # Unknown to the dictionary and not in the reference: most often a name the summary

@@ -148,3 +148,11 @@ def test_reports_show_the_verdicts() -> None:
     text = terminal.render(c, width=100)
     assert "contradicts the original" in text and "evidence" in text
     assert c.to_dict()["summary"]["verdicts"]["contradicts"] == 1
+
+
+def test_a_bound_of_a_stated_range_is_supported() -> None:
+    article = "The company expects revenue of $90 million to $100 million next quarter."
+    c = retold.compare(article, "Revenue is seen at up to $100 million. It may be $90 million.")
+    assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
+    c = retold.compare(article, "Revenue is seen at $120 million next quarter.")
+    assert [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
