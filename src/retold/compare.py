@@ -119,7 +119,11 @@ def compare_documents(
     no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
     if summary.derivation == "non":
-        changes = _merge((), grounded, {}, r_sentences)
+        changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
+        summary = replace(summary, message=(
+            "The texts look unrelated: no meaningful part of the retelling matches the original. "
+            "Its facts were still checked against the whole original; those the original does "
+            "not state are listed."))
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
                           tuple(s.id for s in r_sentences if s.id in no_support),
                           changes, summary, (), tuple(notes), grounded.facts, grounded.verdicts)
@@ -127,7 +131,7 @@ def compare_documents(
     found = diff(o_side, r_side, alignment)
     pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
     changes = _merge(found.changes, grounded, {
-        s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences)
+        s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -143,8 +147,20 @@ def compare_documents(
 
 
 def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
-           r_sentences: Sequence[Sentence]) -> tuple[Change, ...]:
+           r_sentences: Sequence[Sentence], o_side: Side, r_side: Side) -> tuple[Change, ...]:
     """diff's changes, annotated with what grounding found, plus grounding's own findings."""
+    o_at = {(f.kind, f.start, f.end): f for f in o_side.facts}
+    r_at = {(f.kind, f.start, f.end): f for f in r_side.facts}
+
+    def restated(c: Change) -> bool:
+        """diff's change is a hedge or unit dropped from the same value ("about 12,000")."""
+        if c.original is None or c.retelling is None:
+            return False
+        a = o_at.get((c.kind, c.original.start, c.original.end))
+        b = r_at.get((c.kind, c.retelling.start, c.retelling.end))
+        check = getattr(KINDS[c.kind], "restates", None)
+        return a is not None and b is not None and check is not None and bool(check(a, b))
+
     # A fact diff found no partner for in its aligned pair, but which the original states
     # elsewhere (a summary sentence draws on several), was moved, not added.
     # Likewise a name diff pairs with another in its pair when the original states the
@@ -157,7 +173,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             # a figure or date the original states in this very slot, elsewhere than in the
             # aligned partner: the pair's other value belongs to another slot
             c.status == "changed" and (c.kind, c.retelling.start, c.retelling.end)
-            in grounded.stated) or (
+            in grounded.stated and not restated(c)) or (
             c.status == "changed" and c.kind == "name" and c.original is not None
             and any(f.kind == "name" and f.status == "supported"
                     and names.same_name(f.retelling.text, c.original.text)

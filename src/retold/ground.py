@@ -156,7 +156,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
-            if in_slot:
+            if in_slot and any(a.sentence not in partners.get(s.id, ()) for a in backing):
+                # stated in this slot outside the aligned partner: the partner's other
+                # value is another slot's
                 stated.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
             detail = _detail(status, b, backing)
