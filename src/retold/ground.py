@@ -268,6 +268,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
     module = MODULES[b.kind]
+    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and (
+            names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
+            or _spelled_out(b.text, o_plain)):
+        # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
+        # search, before the name-by-name equivalence scan it makes unnecessary.
+        return "supported", [], False
     stating = index.stating(b)
     if stating:
         fits = [a for a in stating if module.slot_score(b, a) >= SLOT_CLASH]
