@@ -20,8 +20,8 @@ import os
 import re
 from functools import lru_cache
 
-__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas", "related",
-           "synonyms"]
+__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
+           "proper_noun", "related", "synonyms"]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -139,6 +139,31 @@ def _wordnet() -> _WordNet | None:
         except (OSError, ValueError):
             _OPENED.append(None)
     return _OPENED[0]
+
+
+@lru_cache(maxsize=65536)
+def proper_noun(word: str) -> bool:
+    """True when WordNet knows ``word`` only as a name (it writes "Texas", never "texas")."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    w = word.casefold()
+    if any(wn.offsets(w, pos) for pos in ("v", "a", "r")):
+        return False
+    senses = wn.offsets(w, "n")
+    if not senses:
+        return False
+    mm = wn.data["n"]
+    for off in senses:
+        key = b"%08d " % off
+        at = off if mm[off : off + 9] == key else mm.find(b"\n" + key, off) + 1
+        end = mm.find(b"\n", at)
+        parts = mm[at:end].decode("utf-8").split()
+        count = int(parts[3], 16)
+        forms = [parts[4 + 2 * k] for k in range(count)]
+        if any(f.casefold() == w and not f[:1].isupper() for f in forms):
+            return False
+    return True
 
 
 def base_forms(word: str) -> tuple[str, ...]:

@@ -143,9 +143,10 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
         elif (new_names and form is None and len(w) >= MIN_NAME and w.isalpha()
               and w not in lower and w not in joined
               and w not in STOP and len(w[0].upper()) == 1
-              and lexicon.available() and not lexicon.lemmas(w)):
-            # Unknown to the dictionary and not in the reference: most often a name the summary
-            # brought in ("lana del rey").
+              and lexicon.available()
+              and (not lexicon.lemmas(w) or lexicon.proper_noun(w))):
+            # Unknown to the dictionary, or known only as a name ("texas"), and not in the
+            # reference: most often a name the summary brought in ("lana del rey").
             chars[m.start()] = w[0].upper()
     for m in _SENTENCE_START_RE.finditer(text):
         chars[m.start(1)] = chars[m.start(1)].upper()

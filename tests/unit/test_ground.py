@@ -156,3 +156,11 @@ def test_a_bound_of_a_stated_range_is_supported() -> None:
     assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
     c = retold.compare(article, "Revenue is seen at $120 million next quarter.")
     assert [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
+
+
+@needs_wordnet
+def test_lower_case_summary_names_a_place_the_article_never_mentions() -> None:
+    c = retold.compare(ARTICLE, "jane smith said acme will hire 300 workers in texas .")
+    assert any(ch.kind == "name" and ch.retelling and ch.retelling.text == "texas"
+               and ch.grounding == "unsupported" for ch in c.changes)
+    assert lexicon.proper_noun("texas") and not lexicon.proper_noun("sales")

@@ -81,7 +81,7 @@ def _verdicts(c: Comparison) -> RenderableType:
     grid.add_column(ratio=1)
     for v in flagged:
         sentence = c.retelling.sentences[v.sentence]
-        grid.add_row(Text(f"  {VERDICT_TEXT[v.verdict].split()[0]}", style=VERDICT_STYLE[v.verdict]),
+        grid.add_row(Text(VERDICT_TEXT[v.verdict].split()[0], style=VERDICT_STYLE[v.verdict]),
                      Text(f"{_flat(sentence.text)}  [{VERDICT_TEXT[v.verdict]}]"))
         for i in v.evidence[:2]:
             grid.add_row(Text("   evidence", style="dim"), Text(_flat(c.original.sentences[i].text)))
