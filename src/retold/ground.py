@@ -221,9 +221,14 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         for i in where:
             scores[i] += weight
     share = used / total if total else 1.0
-    ranked = sorted(((v / total, i) for i, v in scores.items() if total and v / total >= EVIDENCE_MIN),
+    ranked = sorted(((v / total, i) for i, v in scores.items() if total),
                     key=lambda t: (-t[0], t[1]))
-    evidence = list(dict.fromkeys([*partners, *(i for _v, i in ranked)]))[: max(EVIDENCE_MAX, len(partners))]
+    best = [i for v, i in ranked if v >= EVIDENCE_MIN]
+    if not best and share >= NO_SUPPORT_SHARE:
+        # A headline or a summary sentence that condenses several sentences: its words are the
+        # original's but no one sentence holds a third of them; the best few are its evidence.
+        best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
+    evidence = list(dict.fromkeys([*partners, *best]))[: max(EVIDENCE_MAX, len(partners))]
     return evidence, share
 
 
@@ -256,8 +261,7 @@ class _Contexts:
             lo, hi = (s.start, s.end) if s else (max(0, f.start - 80), f.end + 80)
             before = meaning.content_words(self.text[lo : f.start])[-CONTEXT_BEFORE:]
             after = meaning.content_words(self.text[f.end : hi])[:CONTEXT_AFTER]
-            self._memo[key] = frozenset(
-                meaning.stem(w) for _s, _e, w in (*before, *after) if not w[:1].isupper())
+            self._memo[key] = frozenset(meaning.stem(w) for _s, _e, w in (*before, *after))
         return self._memo[key]
 
 
@@ -283,7 +287,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             mine = r_ctx.of(b)
             in_slot = [a for a in fits if o_ctx.of(a) & mine]
             if not in_slot:
-                rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
+                # Among the evidence; with none (a headline), anywhere in the original.
+                rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
                 if rival is not None:
                     return "contradicted", [rival, *fits], False
             if in_slot:

@@ -164,3 +164,14 @@ def test_lower_case_summary_names_a_place_the_article_never_mentions() -> None:
     assert any(ch.kind == "name" and ch.retelling and ch.retelling.text == "texas"
                and ch.grounding == "unsupported" for ch in c.changes)
     assert lexicon.proper_noun("texas") and not lexicon.proper_noun("sales")
+
+
+@needs_wordnet
+def test_headline_only_retelling_is_grounded() -> None:
+    c = retold.compare(ARTICLE, "Acme Sales Fall To $10bn As Smith Plans 300 Ohio Jobs")
+    found = {(ch.kind, ch.retelling.text) for ch in c.changes if ch.grounding == "contradicted"
+             and ch.retelling}
+    assert ("number", "$10bn") in found and ("negation", "Fall") in found
+    c = retold.compare(ARTICLE, "Acme Sales Rise To $5bn As Smith Plans 300 Ohio Jobs")
+    assert c.verdicts[0].verdict == "supported" and c.verdicts[0].evidence
+    assert not [ch for ch in c.changes if ch.grounding and ch.kind != "meaning"]
