@@ -106,7 +106,8 @@ class _WordNet:
         end = mm.find(b"\n", offset)
         parts = mm[offset : end if end >= 0 else len(mm)].decode("utf-8").split(" | ")[0].split()
         w_cnt = int(parts[3], 16)
-        words = tuple(parts[4 + 2 * k].lower() for k in range(w_cnt))
+        # Adjectives carry a position marker ("alone(p)", "said(a)"): not part of the word.
+        words = tuple(parts[4 + 2 * k].lower().split("(")[0] for k in range(w_cnt))
         at = 4 + 2 * w_cnt
         p_cnt = int(parts[at])
         pointers = []
