@@ -175,3 +175,30 @@ def test_headline_only_retelling_is_grounded() -> None:
     c = retold.compare(ARTICLE, "Acme Sales Rise To $5bn As Smith Plans 300 Ohio Jobs")
     assert c.verdicts[0].verdict == "supported" and c.verdicts[0].evidence
     assert not [ch for ch in c.changes if ch.grounding and ch.kind != "meaning"]
+
+
+_POOL = ["Acme", "sales", "rose", "fell", "12%", "$5bn", "3 , 000", "in 2023", "Smith", "said",
+         "not", "never", "workers", "Ohio", "texas", "-lrb-", "-rrb-", "``", "''", ".", ",",
+         "the board", "approved", "rejected", "\u00a0", "\n\n"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=25),
+       st.lists(st.sampled_from(_POOL), min_size=1, max_size=25))
+def test_grounding_spans_always_point_into_their_texts(a: list[str], b: list[str]) -> None:
+    original, retelling = " ".join(a) + " x", " ".join(b) + " y"
+    c = retold.compare(original, retelling)
+    o, r = c.original.document.text, c.retelling.document.text
+    for g in c.grounding:
+        assert r[g.retelling.start:g.retelling.end] == g.retelling.text
+        assert all(o[e.start:e.end] == e.text for e in g.evidence)
+    for ch in c.changes:
+        if ch.retelling:
+            assert r[ch.retelling.start:ch.retelling.end] == ch.retelling.text
+        if ch.original:
+            assert o[ch.original.start:ch.original.end] == ch.original.text
+    ids = {s.id for s in c.retelling.sentences}
+    assert {v.sentence for v in c.verdicts} == ids
+    assert set(c.added) <= ids
+    for f in c.retelling.facts:
+        assert r[f.start:f.end] == f.text
