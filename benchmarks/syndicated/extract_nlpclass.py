@@ -36,6 +36,10 @@ PAIRS = {
         "http://news.yahoo.com/owner-collapsed-building-captured-bangladesh-184621056.html",
         "http://news.msn.com/world/fire-at-collapsed-bangladesh-building-owner-is-arrested",
     ),
+    "tsarnaev-ap-fox-msn": (
+        "http://www.foxnews.com/us/2013/04/25/officials-says-boston-bombing-suspect-described-terror-plot-before-miranda/",
+        "http://news.msn.com/crime-justice/official-bombings-suspect-described-his-role-in-plot-before-miranda",
+    ),
 }
 
 
