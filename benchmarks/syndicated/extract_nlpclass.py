@@ -40,6 +40,14 @@ PAIRS = {
         "http://www.foxnews.com/us/2013/04/25/officials-says-boston-bombing-suspect-described-terror-plot-before-miranda/",
         "http://news.msn.com/crime-justice/official-bombings-suspect-described-his-role-in-plot-before-miranda",
     ),
+    "everest-reuters-yahoo-msn": (
+        "http://news.yahoo.com/nepal-officials-vow-ensure-security-everest-fight-113033979.html",
+        "http://news.msn.com/world/sherpas-attack-everest-climbers-at-23000-feet-up",
+    ),
+    "everest-ap-fox-wapo": (
+        "http://www.foxnews.com/world/2013/04/29/nepal-investigating-reports-fight-between-foreign-climbers-and-sherpas-on-mount/",
+        "http://www.washingtonpost.com/world/asia_pacific/nepalese-officials-investing-reports-of-fight-between-3-foreign-climbers-and-guides-on-everest/2013/04/29/2cffd01e-b087-11e2-9fb1-62de9581c946_story.html",
+    ),
 }
 
 
