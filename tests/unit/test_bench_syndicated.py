@@ -88,3 +88,37 @@ def test_the_committed_annotation_is_well_formed() -> None:
             verdicts = entry.get("verdicts") or [entry.get("verdict")]
             assert set(verdicts) <= {"keep", "noise"}, entry
             assert entry.get("reason"), entry
+
+
+def _extractor():  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / "syndicated" / "extract_nlpclass.py"
+    spec = importlib.util.spec_from_file_location("extract_nlpclass", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# A protocol-0 pickle laid out as the source file is (Python 2 byte strings, __main__ classes),
+# written here by hand with a text of our own.
+_SOURCE_LIKE = (
+    b"(lp0\n(i__main__\nTopic\np1\n(dp2\nS'documents'\np3\n(lp4\n(i__main__\nDocument\np5\n(dp6\n"
+    b"S'url'\np7\nS'http://example.test/a'\np8\nsS'text'\np9\n"
+    b"S'Caf\\xc3\\xa9 owners met \\xe2\\x80\\x94 twice.'\np10\nsbasba."
+)
+
+
+def test_extractor_reads_source_like_pickles_and_decodes_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "dev_set.p"
+    source.write_bytes(_SOURCE_LIKE)
+    docs = _extractor().documents(source)
+    assert docs == {"http://example.test/a": "Caf\u00e9 owners met \u2014 twice."}
+
+
+def test_extractor_refuses_any_other_class(tmp_path: Path) -> None:
+    import pickle
+
+    source = tmp_path / "evil.p"
+    source.write_bytes(b"cos\nsystem\n(S'true'\ntR.")
+    with pytest.raises(pickle.UnpicklingError):
+        _extractor().documents(source)
