@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.server
+import os
 import threading
 import time
 from pathlib import Path
@@ -227,15 +228,18 @@ def test_slow_comparison_times_out_and_its_worker_is_killed():
     t0 = time.monotonic()
     r = api(c, {"text": original}, {"text": retelling})
     took = time.monotonic() - t0
-    assert r.status_code == 503
+    assert r.status_code == 503, r.text
     assert "took longer than 0.5 s and was stopped" in r.json()["error"]["message"]
-    assert took < 5
+    assert took < 10  # the answer comes at the time limit, not when the work would end
     # the worker that ran it is gone (killed and reaped), and the slot is free again
-    assert pool.running == 0 and pool.killed == 1
-    import psutil
-
-    assert not [p for p in before if psutil.pid_exists(p)
-                and psutil.Process(p).status() != psutil.STATUS_ZOMBIE]
+    assert (pool.running, pool.killed) == (0, 1)
+    assert not [p for p in before if p in pool.pids()]
+    for pid in before:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            continue
+        raise AssertionError(f"worker {pid} still runs")
     r = api(c, {"text": ORIGINAL}, {"text": RETELLING})
     assert r.status_code == 200
 
