@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from retold import read
+from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import KINDS, diff, relation
 from retold.errors import EmptyInput
@@ -254,3 +255,7 @@ def _as_date(value: DateLike, label: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return read.parse_date_option(value, option=label)
+
+
+# `retold.compare(...)` calls compare() even where `retold.compare` is this module.
+make_callable(__name__)

@@ -8,11 +8,13 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from retold.errors import InputError, OptionError, RetoldError
-from retold.model import Comparison
 from retold.reports import FORMATS
+
+if TYPE_CHECKING:  # the model loads with the pipeline, not for `retold --help`
+    from retold.model import Comparison
 
 DEFAULT_WIDTH = 100
 # Exit code when --fail-on finds a change at or above the given severity: lets a newsroom

@@ -10,11 +10,12 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING, Any, TextIO
 
 from retold.errors import OptionError, RetoldError, StoreError
-from retold.model import Link
+
+if TYPE_CHECKING:  # the model loads with the store, not for `retold --help`
+    from retold.model import Link
 
 DEFAULT_STORE = "retold.db"
 LINK_FORMATS = ("jsonl", "csv", "graphml")
@@ -223,6 +224,8 @@ def _write_csv(links: Any, out: TextIO, store: Any) -> None:
 
 
 def _write_graphml(links: Any, out: TextIO, store: Any) -> None:
+    from xml.sax.saxutils import escape, quoteattr  # pulls urllib and email: not at start-up
+
     links = list(links)
     nodes = sorted({l.source_id for l in links} | {l.target_id for l in links})
     published = store.published()
