@@ -157,9 +157,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                 continue
             row_id: Any = None
             try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise InputError("a line must be a JSON object")
+                row = _batch_row(line)
                 row_id = row.get("id")
                 sides = []
                 for side in ("original", "retelling"):
@@ -184,7 +182,7 @@ def _run_batch(args: argparse.Namespace) -> int:
                     record["id"] = row_id
                 out.write(dumps_dict(record, indent=None) + "\n")
                 found = found or _exit_code(comparison, args.fail_on) != 0
-            except (RetoldError, json.JSONDecodeError) as exc:
+            except RetoldError as exc:
                 failures += 1
                 message = f"line {number}: {exc}"
                 print(f"retold: error: {args.batch}: {message}", file=sys.stderr)
@@ -195,6 +193,29 @@ def _run_batch(args: argparse.Namespace) -> int:
     if failures:
         return InputError.exit_code
     return EXIT_CHANGES_FOUND if found else 0
+
+
+def _batch_row(line: str) -> dict[str, Any]:
+    """One --batch line as a dict, or an InputError that says what is wrong with it."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # The parser's own "line 1 column 5 (char 4)" counts within this one line, which reads
+        # as a wrong line number: keep only the column.
+        raise InputError(
+            f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON "
+            'object, e.g. {"original": "...", "retelling": "..."}'
+        ) from None
+    if not isinstance(row, dict):
+        raise InputError(
+            f"a line must be a JSON object with 'original' and 'retelling', not a JSON "
+            f"{_JSON_TYPES.get(type(row), type(row).__name__)}"
+        )
+    return row
+
+
+_JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
 
 
 class _open_output:
