@@ -26,8 +26,11 @@ $(VENV)/.core: pyproject.toml | $(PY)
 
 # Everything the tests need, on top of the core.
 $(VENV)/.test: pyproject.toml | $(PY)
-	$(PIP) --no-index 'torch==$(TORCH_VERSION)' 2>/dev/null \
-	  || $(PIP) torch --index-url $(TORCH_CPU_INDEX)
+	if $(PIP) --no-index --no-deps 'torch==$(TORCH_VERSION)' 2>/dev/null; then \
+	  $(PIP) 'torch==$(TORCH_VERSION)'; \
+	else \
+	  $(PIP) torch --index-url $(TORCH_CPU_INDEX); \
+	fi
 	$(PIP) -e '.[dev,web,spark,semantic]'
 	touch $@ $(VENV)/.core
 

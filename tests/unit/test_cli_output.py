@@ -88,10 +88,10 @@ def test_stories_json_is_one_document_and_jsonl_one_story_a_line(
 
 
 @pytest.mark.parametrize(("bad", "said"), [
-    ('{"original": "x",, }', "line 2: not valid JSON (Expecting property name enclosed in "
-                             "double quotes at column 18)"),
-    ('["original", "retelling"]', "line 2: a line must be a JSON object with 'original' and "
-                                  "'retelling', not a JSON array"),
+    ('{"original": "x",, }', ("line 2: not valid JSON (Expecting property name enclosed in "
+                              "double quotes at column 18)")),
+    ('["original", "retelling"]', ("line 2: a line must be a JSON object with 'original' and "
+                                   "'retelling', not a JSON array")),
 ])
 def test_a_bad_batch_line_says_which_line_and_what_is_wrong(
         tmp_path: Path, bad: str, said: str, capsys: pytest.CaptureFixture[str]) -> None:
