@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from retold import read
@@ -38,6 +38,15 @@ NON_REUSE = 0.15
 NON_ENGLISH_SHARE = 0.5
 
 DateLike = dt.date | str | None
+Progress = Callable[[str, int, int], None]
+
+# What compare_documents reports to its progress callback, in order.
+STAGES = ("original: sentences and facts", "retelling: sentences and facts",
+          "aligning sentences", "diffing facts")
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def compare(
@@ -47,6 +56,7 @@ def compare(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare a retelling with its original.
 
@@ -59,6 +69,8 @@ def compare(
             are resolved against the original's date and the comparison notes it.
         semantic: blend sentence embeddings into the alignment (extra ``[semantic]``): True
             for the bundled all-MiniLM-L6-v2, or the path of a local model directory.
+        progress: ``fn(stage, done, total)``, called as each stage starts (see
+            `compare_documents`).
 
     Returns:
         A `Comparison`; its ``to_dict()`` is the ``retold.comparison/1`` JSON.
@@ -74,6 +86,7 @@ def compare(
         original_published=original_published,
         retelling_published=retelling_published,
         semantic=semantic,
+        progress=progress,
     )
 
 
@@ -84,19 +97,27 @@ def compare_documents(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two read documents (see `compare`).
 
     ``semantic`` blends sentence embeddings into the alignment (extra ``[semantic]``): True
     for the bundled all-MiniLM-L6-v2, or the path of a local sentence-transformers model.
+    ``progress(stage, done, total)`` is called as each stage of :data:`STAGES` starts (``done``
+    of ``total`` finished), and once more with ``done == total`` at the end.
     """
+    report = progress or _silent
     o_pub = _as_date(original_published, "original_published") or original.published
     r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
-    o_side, r_side = prepare(original, o_context), prepare(retelling, r_context)
+    report(STAGES[0], 0, len(STAGES))
+    o_side = prepare(original, o_context)
+    report(STAGES[1], 1, len(STAGES))
+    r_side = prepare(retelling, r_context)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
+    report(STAGES[2], 2, len(STAGES))
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
     relative = {label: _has_relative_dates(side) for label, side in
@@ -109,14 +130,17 @@ def compare_documents(
 
     if summary.derivation == "non":
         # Unrelated texts: every fact would be "added", which is noise, not a finding.
+        report("done", len(STAGES), len(STAGES))
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
                           tuple(s.id for s in r_sentences), (), summary, (), tuple(notes))
 
+    report(STAGES[3], 3, len(STAGES))
     found = diff(o_side, r_side, alignment)
     pairs = tuple(
         _with_relation(p, o_side, r_side, found.pair_changes[k])
         for k, p in enumerate(alignment.pairs)
     )
+    report("done", len(STAGES), len(STAGES))
     return Comparison(o_side, r_side, pairs, alignment.dropped, alignment.added,
                       found.changes, summary, found.variants, tuple(notes))
 

@@ -52,6 +52,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--max-bytes", type=int, default=None,
                    help="refuse inputs larger than this many bytes (default 5 MB)")
     p.add_argument("--timeout", type=float, default=10.0, help="URL fetch timeout in seconds")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show the stage on stderr once a compare has run 2 s (default: only "
+                   "when stderr is a terminal; --progress also writes it to a file or pipe)")
     p.add_argument("--fail-on", choices=_SEVERITIES, default=None,
                    help=f"exit with code {EXIT_CHANGES_FOUND} if a change of this severity "
                    "or higher is found")
@@ -77,12 +80,29 @@ def run(args: argparse.Namespace) -> int:
     if args.width is not None and args.width < 40:
         raise OptionError(f"--width {args.width} is too narrow; use 40 or more")
 
+    from retold.cli.progress import Status, mode_for
+
+    with Status("compare", mode_for(args.progress, sys.stderr)) as status:
+        comparison = _compare_pair(args, status)
+        status.stage("rendering the report")
+        report = _render(comparison, args.format, args.width,
+                         tty=args.output is None and sys.stdout.isatty())
+    # Written once the status line is erased: stdout and stderr may share one terminal.
+    with _open_output(args.output) as out:
+        out.write(report)
+    return _exit_code(comparison, args.fail_on)
+
+
+def _compare_pair(args: argparse.Namespace, status: Any) -> Comparison:
+    status.stage("loading the pipeline")
     from retold.compare import compare_documents
     from retold.read import parse_date_option
 
+    status.stage("reading the original")
     original = _read(args.original, args)
+    status.stage("reading the retelling")
     retelling = _read(args.retelling, args)
-    comparison = compare_documents(
+    return compare_documents(
         original,
         retelling,
         original_published=parse_date_option(args.original_published, option="--original-published")
@@ -90,13 +110,11 @@ def run(args: argparse.Namespace) -> int:
         retelling_published=parse_date_option(args.retelling_published, option="--retelling-published")
         if args.retelling_published else None,
         semantic=args.semantic,
+        progress=status.update,
     )
-    with _open_output(args.output) as out:
-        out.write(_render(comparison, args.format, args.width, out))
-    return _exit_code(comparison, args.fail_on)
 
 
-def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) -> str:
+def _render(comparison: Comparison, fmt: str, width: int | None, *, tty: bool) -> str:
     if fmt == "json":
         from retold.reports.json_report import dumps
 
@@ -107,9 +125,9 @@ def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) ->
         return render_html(comparison)
     from retold.reports.terminal import render as render_terminal
 
-    color = fmt == "terminal" and out.isatty() and "NO_COLOR" not in os.environ
+    color = fmt == "terminal" and tty and "NO_COLOR" not in os.environ
     if width is None:
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if out.isatty() else DEFAULT_WIDTH
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else DEFAULT_WIDTH
     return render_terminal(comparison, width=width, color=color)
 
 
@@ -151,10 +169,17 @@ def _run_batch(args: argparse.Namespace) -> int:
     base = path.parent
     failures = 0
     found = False
-    with path.open(encoding="utf-8", errors="replace") as lines, _open_output(args.output) as out:
+    from retold.cli.progress import Status, mode_for
+
+    mode = mode_for(args.progress, sys.stderr)
+    if mode == "live" and args.output is None and sys.stdout.isatty():
+        mode = "lines"  # the JSON lines go to the same terminal: redraw nothing in place
+    with path.open(encoding="utf-8", errors="replace") as lines, _open_output(args.output) as out, \
+            Status("compare --batch", mode) as status:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
+            status.stage(f"line {number}")
             row_id: Any = None
             try:
                 row = _batch_row(line)
@@ -185,7 +210,7 @@ def _run_batch(args: argparse.Namespace) -> int:
             except RetoldError as exc:
                 failures += 1
                 message = f"line {number}: {exc}"
-                print(f"retold: error: {args.batch}: {message}", file=sys.stderr)
+                status.message(f"retold: error: {args.batch}: {message}")
                 error = {"schema": "retold.error/1", "line": number, "error": str(exc)}
                 if row_id is not None:
                     error["id"] = row_id

@@ -309,9 +309,9 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
         if parent is None:
             # Retold by nobody in the story, only a source of it (another source of an article
             # that the root's line also reached): print its own links instead.
-            for link in (l for l in s.links if l.source_id == article):
-                lines.append(f"  {article} -> {link.target_id}: {_how(link)} "
-                             "(a second source, not reached from the earliest)")
+            lines.extend(f"  {article} -> {out.target_id}: {_how(out)} (a second source, "
+                         "not reached from the earliest)"
+                         for out in s.links if out.source_id == article)
             continue
         link = by_pair.get((parent, article)) or by_pair.get((article, parent))
         how = _how(link) if link is not None else "linked"
