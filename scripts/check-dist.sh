@@ -11,7 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${1:-.venv/bin/python}"
 BASE_PYTHON="${PYTHON:-python3}"
-EXAMPLE="$PWD/examples/isis-iraq-2020"
+ROOT="$PWD"
+EXAMPLE="$ROOT/examples/isis-iraq-2020"
 OUT=build/dist-check
 rm -rf dist "$OUT"
 mkdir -p "$OUT"
@@ -45,6 +46,11 @@ echo "dist-check: installing the wheel in a clean venv" >&2
 cmp "$OUT/wheel.json" "$OUT/clone.json" \
   || { echo "dist-check: the wheel's report differs from the clone's" >&2; exit 1; }
 echo "dist-check: the installed wheel runs the example (same report as the clone)" >&2
+# An HTML page goes through trafilatura and lxml, whose dependencies a plain-text example misses.
+(cd "$OUT" && venv/bin/retold compare "$ROOT/tests/fixtures/read/article.html" \
+   "$ROOT/tests/fixtures/read/article.html" --format json >html.json) \
+  || { echo "dist-check: the installed wheel cannot read an HTML page" >&2; exit 1; }
+echo "dist-check: the installed wheel reads an HTML page" >&2
 
 set +e
 (cd "$OUT" && venv/bin/retold serve --port 1 2>hint.txt)
