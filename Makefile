@@ -19,9 +19,11 @@ TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
-# The core: what `retold compare` and `retold trace` need, nothing else.
+# The core: what `retold compare` and `retold trace` need, nothing else. --no-compile: pip would
+# byte-compile every module of numpy, scipy, babel, ... (more than half the install's time on a
+# loaded machine); Python compiles the few that are imported on first use instead.
 $(VENV)/.core: pyproject.toml | $(PY)
-	$(PIP) -e .
+	$(PIP) --no-compile -e .
 	touch $@
 
 # Everything the tests need, on top of the core.
@@ -32,6 +34,9 @@ $(VENV)/.test: pyproject.toml | $(PY)
 	  $(PIP) torch --index-url $(TORCH_CPU_INDEX); \
 	fi
 	$(PIP) -e '.[dev,web,spark,semantic]'
+	# The tests import most of the core, in many processes: compile what the core step left out.
+	# (Not an error if some file does not compile: packages ship files for newer Pythons.)
+	-$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1
 	touch $@ $(VENV)/.core
 
 setup: $(VENV)/.core
