@@ -3,8 +3,9 @@
 #   1. build the sdist and, from it, the wheel; `twine check --strict` both
 #   2. the wheel holds every file git tracks under src/retold (templates, static assets, data)
 #   3. the wheel installs in a clean venv, and there the example gives the same JSON as the clone
-#   4. the install hints work from the wheel: a missing extra exits 5 naming
-#      `pip install 'retold[web]'`, and pip resolves that very command against the installed wheel
+#   4. the install hints work: a missing extra exits 5 naming `pip install 'retold[web]'`; pip
+#      resolves that very command against the installed wheel, and the clone form
+#      `pip install -e '.[web]'` in the clone
 # Usage: scripts/check-dist.sh [path/to/python with build and twine]   (default: .venv/bin/python)
 set -euo pipefail
 
@@ -63,4 +64,8 @@ fi
 (cd "$OUT" && venv/bin/python -m pip install -q --dry-run 'retold[web]' >dry-run.txt) \
   || { echo "dist-check: pip cannot resolve 'retold[web]' beside the wheel" >&2; exit 1; }
 echo "dist-check: the [web] hint names a command that resolves against the wheel" >&2
+(venv_pip="$PWD/$OUT/venv/bin/pip" && cd "$ROOT" && "$venv_pip" install -q --dry-run -e '.[web]') \
+  >"$OUT/dry-run-clone.txt" 2>&1 \
+  || { cat "$OUT/dry-run-clone.txt" >&2; echo "dist-check: pip cannot resolve -e '.[web]' in the clone" >&2; exit 1; }
+echo "dist-check: the hint's clone form, pip install -e '.[web]', resolves too" >&2
 echo "dist-check: ok ($(basename "$WHEEL"), $(cd dist && ls *.tar.gz))"
