@@ -2,8 +2,8 @@
 
     >>> import retold
     >>> c = retold.compare("Ten people died on Monday.", "Twelve people died on Monday.")
-    >>> [ch.kind for ch in c.changes]
-    ['number']
+    >>> [ch.detail for ch in c.changes if ch.kind == "number"]
+    ['The number of people changed from 10 to 12.']
 
 The names below load on first use (PEP 562), so that ``import retold`` and ``retold --help``
 stay fast: the pipeline pulls in numpy, scipy and the fact extractors. ``retold.compare`` and
