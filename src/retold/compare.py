@@ -344,7 +344,7 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     if not o_pub and not r_pub:
         notes.append(
             "Neither publication date is known: relative dates ('last month') are compared "
-            "as written, not resolved. Pass --original-published to resolve them."
+            "as written, not resolved. Give the original's publication date to resolve them."
         )
     return Context(o_pub), Context(r_pub), notes
 
