@@ -67,6 +67,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("store", metavar="STORE")
     p.add_argument("--format", "-f", choices=LINK_FORMATS, default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
+    p.add_argument("--all-pairs", action="store_true",
+                   help="every verified reuse, siblings and chain shortcuts included")
     p.set_defaults(run=run_links)
 
     p = subparsers.add_parser("stories", help="list the story clusters of a traced store",
@@ -199,8 +201,10 @@ def _open_existing(path: str) -> Any:
 
 
 def run_links(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
+
     with _open_existing(args.store) as store:
-        links = store.links()
+        links = resolved_links(store, all_pairs=args.all_pairs).links
         out, close = _output(args.output)
         try:
             WRITERS[args.format](links, out, store)
@@ -225,7 +229,14 @@ def link_record(link: Link) -> dict[str, Any]:
 
 
 def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
-    out.writelines(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
+    when = store.published()  # publication times as read (ISO 8601, with time and zone if given)
+
+    def record(link: Link) -> dict[str, Any]:
+        return {**link_record(link), **{f"{side}_published": (
+            when.get(aid).isoformat() if when.get(aid) else None)
+            for side, aid in (("source", link.source_id), ("target", link.target_id))}}
+
+    out.writelines(json.dumps(record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
 
 
 def _write_csv(links: Any, out: TextIO, store: Any) -> None:
@@ -276,12 +287,13 @@ WRITERS: dict[str, Callable[[Any, TextIO, Any], None]] = {
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
     from retold.trace import stories as st
 
     if args.limit is not None and args.limit < 0:
         raise OptionError(f"--limit {args.limit}: give 0 or more")
     with _open_existing(args.store) as store:
-        stories = st.build(store.links(), store.published())
+        stories = st.build(resolved_links(store).links, store.published())
     if args.limit is not None:
         stories = stories[: args.limit]
     if args.format == "json":
@@ -320,6 +332,8 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
                  for c in f["changed_by"] if c["article"] == article]
         extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
         lines.append(f"  {parent} -> {article}: {how}{extra}")
+    for source, targets in _siblings(s.links):
+        lines.append(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
     if facts and s.facts:
         lines.append("  facts:")
         for f in s.facts:
@@ -340,6 +354,15 @@ def _plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def _siblings(links: Any) -> list[tuple[str, list[str]]]:
+    """Each source with the targets that retell it, when there are two or more."""
+    by_source: dict[str, list[str]] = {}
+    for l in links:
+        if l.decided:
+            by_source.setdefault(l.source_id, []).append(l.target_id)
+    return [(src, sorted(t)) for src, t in sorted(by_source.items()) if len(t) > 1]
+
+
 # -- show -------------------------------------------------------------------------------------
 
 
@@ -355,9 +378,10 @@ def run_show(args: argparse.Namespace) -> int:
                               f"`retold links {args.store}`")
         source, target = store.article(link.source_id), store.article(link.target_id)
     from retold.compare import compare_documents
+    from retold.trace.verify import document
 
     assert source is not None and target is not None
-    comparison = compare_documents(source.to_document(), target.to_document())
+    comparison = compare_documents(document(source), document(target))  # as trace compared
     if args.format == "json":
         from retold.reports.json_report import dumps
 
