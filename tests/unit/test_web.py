@@ -591,3 +591,36 @@ def test_serve_refuses_bad_limits():
 
     with pytest.raises(OptionError, match="max_concurrent"):
         create_app(max_concurrent=0)
+
+
+def test_corpus_pages_with_times_and_days(tmp_path):
+    """Times to the second and bare days sort together; links shown are the resolved ones."""
+    import datetime as dt
+
+    from retold.model import Article, Link
+    from retold.store import open_store
+
+    path = tmp_path / "times.db"
+    store = open_store(path)
+    text = "Ten people died in Kabul on Monday, officials said. The mayor resigned. Police arrested three men."
+    utc = dt.UTC
+    store.add_articles([
+        Article("wire", text, "Ten die", None, "Wire", dt.datetime(2020, 6, 18, 9, 5, tzinfo=utc)),
+        Article("paper", text.replace("three", "four"), "Ten die", None, "Daily",
+                dt.datetime(2020, 6, 18, 17, 30, tzinfo=utc)),
+        Article("later", text + " More later.", None, None, "Weekly", dt.date(2020, 6, 20)),
+        Article("undated", "Nothing to do with it at all.", None, None, None, None),
+    ])
+    store.put_links([], [Link("wire", "paper", True, "published", 0.95, 0.95, "wholly", 1),
+                         Link("wire", "later", True, "published", 0.9, 0.9, "wholly", 0)])
+    store.close()
+    c = TestClient(create_app(store_path=path), raise_server_exceptions=False)
+    for url in ("/stories", "/links", "/articles", "/story?id=story:wire", "/article?id=wire",
+                "/api/links", "/api/stories"):
+        assert c.get(url).status_code == 200, url
+    page = c.get("/articles").text
+    assert page.index("id=wire") < page.index("id=paper") < page.index("id=later") < page.index(
+        "id=undated")
+    graph = _graph_json(c.get("/story?id=story:wire").text)
+    layers = {n["id"]: n["layer"] for n in graph["nodes"]}
+    assert layers["wire"] < layers["paper"] < layers["later"]

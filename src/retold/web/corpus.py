@@ -20,7 +20,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from retold.errors import StoreError
-from retold.model import Article, Story
+from retold.model import Article, Link, Story
+from retold.trace import times
 
 router = APIRouter()
 
@@ -57,7 +58,18 @@ def _store(request: Request) -> Any:
 _cache_lock = threading.Lock()
 
 
+def _links(request: Request, store: Any) -> list[Link]:
+    """The store's links as `retold links` shows them: verified reuse resolved, siblings out."""
+    return _resolved(request, store)[0]
+
+
 def _stories(request: Request, store: Any) -> list[Story]:
+    return _resolved(request, store)[1]
+
+
+def _resolved(request: Request, store: Any) -> tuple[list[Link], list[Story]]:
+    """Resolve links and build stories once per state of the store (both read every text)."""
+    from retold.engines.base import resolved_links
     from retold.trace import stories as story_mod
 
     key = tuple(sorted(store.counts().items()))
@@ -66,7 +78,8 @@ def _stories(request: Request, store: Any) -> list[Story]:
         cached = getattr(state, "story_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
-    built = story_mod.build(store.links(), store.published())
+    links = list(resolved_links(store).links)
+    built = (links, story_mod.build(links, store.published()))
     with _cache_lock:
         state.story_cache = (key, built)
     return built
@@ -171,7 +184,7 @@ def story_page(request: Request, id: str = Query(..., max_length=1000),
 @router.get("/links", response_class=HTMLResponse, include_in_schema=False)
 def links_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     with _store(request) as store:
-        links = sorted(store.links(), key=lambda l: (-l.reuse, l.source_id, l.target_id))
+        links = sorted(_links(request, store), key=lambda l: (-l.reuse, l.source_id, l.target_id))
     shown, pager = _paginate(links, page)
     rows = [{"link": l, "href": link_href(l.source_id, l.target_id),
              "source_href": article_href(l.source_id), "target_href": article_href(l.target_id)}
@@ -193,12 +206,11 @@ async def link_page(request: Request, source: str = Query(..., max_length=1000),
 def articles_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     with _store(request) as store:
         published = store.published()
-        far = dt.date.max
-        ids = sorted(published, key=lambda i: (published[i] or far, i))
+        ids = sorted(published, key=lambda i: (times.sort_key(published[i]), i))
         shown, pager = _paginate(ids, page)
         articles = [store.article(i) for i in shown]
         degree: dict[str, int] = defaultdict(int)
-        for l in store.links():
+        for l in _links(request, store):
             degree[l.source_id] += 1
             degree[l.target_id] += 1
     rows = [{"article": a, "href": article_href(a.id), "links": degree.get(a.id, 0),
@@ -212,7 +224,7 @@ def article_page(request: Request, id: str = Query(..., max_length=1000)) -> HTM
         article = store.article(id)
         if article is None:
             raise _not_found(f"the article {id!r}")
-        links = [l for l in store.links() if id in (l.source_id, l.target_id)]
+        links = [l for l in _links(request, store) if id in (l.source_id, l.target_id)]
         stories = _stories(request, store)
     story = next((s for s in stories if id in s.articles), None)
     rows = [{"link": l, "href": link_href(l.source_id, l.target_id),
@@ -252,7 +264,7 @@ def stories_api(request: Request) -> list[dict[str, Any]]:
             tags=["corpus"])
 def links_api(request: Request) -> list[dict[str, Any]]:
     with _store(request) as store:
-        return [l.to_dict() for l in store.links()]
+        return [l.to_dict() for l in _links(request, store)]
 
 
 # --- the derivation graph ---------------------------------------------------------------------
@@ -288,17 +300,21 @@ def graph_data(story: Story, articles: dict[str, Article | None], *,
         art = articles.get(a)
         return art.published if art else None
 
+    def day(a: str) -> dt.date | None:  # the graph's bands are days, whatever the precision
+        when = published(a)
+        return when.date() if isinstance(when, dt.datetime) else when
+
     def outlet(a: str) -> str:
         art = articles.get(a)
         return art.outlet if art and art.outlet else UNKNOWN_OUTLET
 
     # Each article's day: its own date, but never before its source's (an undecided link may
     # run backwards in time; an undated article sits right after its source).
-    days = sorted({d for d in (published(a) for a in shown) if d is not None})
+    days = sorted({d for d in (day(a) for a in shown) if d is not None})
     day_of: dict[str, int] = {}
     step: dict[str, int] = {}
     for a in shown:  # chain order: a source comes before its retellings
-        own = published(a)
+        own = day(a)
         p = parent.get(a)
         d = days.index(own) if own is not None else day_of.get(p, 0) if p else 0
         if p in day_of and day_of[p] >= d:
