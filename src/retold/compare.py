@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from retold import read, reuse
+from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import KINDS, SEVERITY_RANK, diff, relation
 from retold.errors import EmptyInput
@@ -33,6 +34,15 @@ from retold.segment import segment
 NON_ENGLISH_SHARE = 0.5
 
 DateLike = dt.date | str | None
+Progress = Callable[[str, int, int], None]
+
+# What compare_documents reports to its progress callback, in order.
+STAGES = ("original: sentences and facts", "retelling: sentences and facts",
+          "aligning sentences", "grounding facts in the original", "diffing facts")
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def compare(
@@ -42,6 +52,7 @@ def compare(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare a retelling with its original.
 
@@ -54,6 +65,8 @@ def compare(
             are resolved against the original's date and the comparison notes it.
         semantic: blend sentence embeddings into the alignment (extra ``[semantic]``): True
             for the bundled all-MiniLM-L6-v2, or the path of a local model directory.
+        progress: ``fn(stage, done, total)``, called as each stage starts (see
+            `compare_documents`).
 
     Returns:
         A `Comparison`; its ``to_dict()`` is the ``retold.comparison/1`` JSON.
@@ -69,6 +82,7 @@ def compare(
         original_published=original_published,
         retelling_published=retelling_published,
         semantic=semantic,
+        progress=progress,
     )
 
 
@@ -79,20 +93,28 @@ def compare_documents(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two read documents (see `compare`).
 
     ``semantic`` blends sentence embeddings into the alignment (extra ``[semantic]``): True
     for the bundled all-MiniLM-L6-v2, or the path of a local sentence-transformers model.
+    ``progress(stage, done, total)`` is called as each stage of :data:`STAGES` starts (``done``
+    of ``total`` finished), and once more with ``done == total`` at the end.
     """
+    report = progress or _silent
     o_pub = _as_date(original_published, "original_published") or original.published
     r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
+    n = len(STAGES)
+    report(STAGES[0], 0, n)
     o_side = prepare_shaped(original, o_context, retelling.text)
+    report(STAGES[1], 1, n)
     r_side = prepare_shaped(retelling, r_context, original.text, new_names=True)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
+    report(STAGES[2], 2, n)
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
     relative = {label: _has_relative_dates(side) for label, side in
@@ -104,6 +126,7 @@ def compare_documents(
     notes += _language_notes(original, retelling)
     # Every retelling fact and sentence against the whole original, derived or not: a summary
     # seldom aligns sentence by sentence, and its unsupported facts are the finding.
+    report(STAGES[3], 3, n)
     grounded = ground(o_side, r_side, alignment)
     summary = replace(summary, verdicts=tuple(verdict_counts(grounded.verdicts).items()))
     # "added" = retelling sentences with no source: neither aligned nor supported anywhere.
@@ -115,10 +138,12 @@ def compare_documents(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
             "Its facts were still checked against the whole original; those the original does "
             "not state are listed."))
+        report("done", n, n)
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
                           tuple(s.id for s in r_sentences if s.id in no_support),
                           changes, summary, (), tuple(notes), grounded.facts, grounded.verdicts)
 
+    report(STAGES[4], 4, n)
     found = diff(o_side, r_side, alignment)
     pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
     changes = _merge(found.changes, grounded, {
@@ -132,6 +157,7 @@ def compare_documents(
         for k, p in enumerate(alignment.pairs)
     )
     added = tuple(j for j in alignment.added if j in no_support)
+    report("done", n, n)
     return Comparison(o_side, r_side, pairs, alignment.dropped, added,
                       changes, summary, found.variants, tuple(notes), grounded.facts,
                       grounded.verdicts)
@@ -327,3 +353,7 @@ def _as_date(value: DateLike, label: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return read.parse_date_option(value, option=label)
+
+
+# `retold.compare(...)` calls compare() even where `retold.compare` is this module.
+make_callable(__name__)
