@@ -80,6 +80,7 @@ MONTHS: dict[str, int] = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
      "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_FULL_MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
@@ -431,8 +432,10 @@ def _scan(text: str) -> tuple[_Match, ...]:
         part = _part_of(m.group("part"))
         qualified = m.group("part") is not None or m.group("prep") is not None
         if group == "mdy" and _explicit_year(core) is None and \
+                core.split()[0].lower() in _FULL_MONTHS and \
                 _looks_plural(_word_after(digits, end)):
-            # "In May 10 people died": the number counts people; keep only the month.
+            # "In May 10 people died": the number counts people; keep only the month. An
+            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":
@@ -599,7 +602,7 @@ def _explicit_year(core: str) -> int | None:
 
 def _month_in(core: str) -> int | None:
     """Return the month number named in an expression, if any."""
-    for word in re.findall(r"[a-z]+", core):
+    for word in re.findall(r"[a-z]+", core.lower()):
         if word in MONTHS:
             return MONTHS[word]
     return None
@@ -696,12 +699,16 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
     if ref is None:
         return None
     if g == "month":
-        month = MONTHS[core]
+        month = _month_in(core)  # "sept." as well as "september"
+        if month is None:
+            return None
         return *_month_interval(*_resolve_month(month, ref, "future" if mt.future else "past")), \
             "month", True
     if g == "relmon":
         mode, name = core.split()
-        month = MONTHS[name]
+        month = _month_in(name)
+        if month is None:
+            return None
         mode = "last" if mode == "past" else mode
         return *_month_interval(*_resolve_month(month, ref, mode)), "month", True
     if g in ("dow", "reldow"):
