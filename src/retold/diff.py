@@ -175,14 +175,35 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # was expanded, not dropped.
                 # A name the other side mentions by an alias in lower case ("Covid-19" /
                 # "the coronavirus pandemic") is there too.
+                # A name glued to the next word by a missing space ("Peskovsaid") is the
+                # name. A name the other side replaced by a pronoun ("Hunter died" / "He
+                # died") is still who the sentence is about.
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
-                dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)
-                           and not _spelled_out_in(a, pair.retelling, retelling)
-                           and not names.mentioned(a.text, r_text)]
-                added = [b for b in added if not _lower_case_in(b, pair.original, original)
-                         and not _spelled_out_in(b, pair.original, original)
-                         and not names.mentioned(b.text, o_text)]
+                vocabulary = _lower_words(o_text) | _lower_words(r_text)
+
+                def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
+                    return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
+                            or names.mentioned(fact.text, text)
+                            or _glued_in(fact.text, text, vocabulary))
+
+                # A "changed" name whose one side the other passage still states is no swap:
+                # what is left of it is an added or dropped name ("Spears" / "Britney ...
+                # Spears"), or nothing.
+                unswapped = []
+                for a, b in changed:
+                    a_there = there(a, pair.retelling, retelling, r_text)
+                    b_there = there(b, pair.original, original, o_text)
+                    if a_there or b_there:
+                        dropped += [] if a_there else [a]
+                        added += [] if b_there else [b]
+                    else:
+                        unswapped.append((a, b))
+                changed = unswapped
+                dropped = [a for a in dropped if not there(a, pair.retelling, retelling, r_text)]
+                added = [b for b in added if not there(b, pair.original, original, o_text)]
+                dropped = _not_pronouned(dropped, o_text, r_text)
+                added = _not_pronouned(added, r_text, o_text)
             if kind == "attribution":
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -344,6 +365,62 @@ def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
         if target in initials:
             return True
     return False
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD_RE.findall(text))
+
+
+# Endings that make another name of a name (Iran/Iranian, Niger/Nigeria, Johns/Johnson):
+# never read as a word glued on by a missing space.
+_NAME_ENDINGS = frozenset({"son", "sen", "ian", "ians", "ese", "ite", "ites", "ia", "berg",
+                           "burg", "ton", "ville", "land", "stan", "ski", "sky", "ova", "ov"})
+
+
+def _glued_in(name: str, text: str, vocabulary: frozenset[str]) -> bool:
+    """True when ``name`` is a name of ``text`` written with a space lost or a word glued on.
+
+    "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Peskov said" / "Peskovsaid": the letters
+    run together; a glued tail must be a word of the passage ("said"), of four letters or more
+    or capitalised ("KosovoAs"), and not a name ending ("Iran" / "Iranian").
+    """
+    letters = [c for c in name if c.isalnum()]
+    if len(letters) < 3 or len(letters) > 60:
+        return False
+    spaced = r"[\s.\-\u00a0]*".join(re.escape(c) for c in letters)
+    if re.search(rf"(?i)(?<!\w){spaced}(?!\w)", text):
+        return True
+    last = name.split()[-1]
+    for k in range(len(last) - 2, 1, -1):
+        head, tail = last[:k], last[k:]
+        if not (head[-1].isalpha() and tail.isalpha()) or tail.casefold() in _NAME_ENDINGS:
+            continue
+        if (len(tail) >= 4 or tail[0].isupper()) and tail.casefold() in vocabulary and \
+                names.mentioned(name[: len(name) - len(tail)], text):
+            return True
+    return False
+
+
+_PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers|they|them|their)(?!\w)")
+
+
+def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
+    """Keep the names the other passage did not replace by a personal pronoun.
+
+    When the other passage has more personal pronouns than this one, as many of these names
+    (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
+    the sentence is still about them, so nothing was dropped or added.
+    """
+    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
+    if surplus <= 0 or not facts:
+        return facts
+    out = []
+    for f in facts:
+        if surplus > 0 and f.role in ("", "person"):
+            surplus -= 1
+            continue
+        out.append(f)
+    return out
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
