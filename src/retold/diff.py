@@ -182,18 +182,21 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 vocabulary = _lower_words(o_text) | _lower_words(r_text)
 
-                def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
+                def written(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
                     return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
-                            or names.mentioned(fact.text, text)
                             or _glued_in(fact.text, text, vocabulary))
+
+                def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
+                    return written(fact, ids, side, text) or names.mentioned(fact.text, text) \
+                        or (fact.text.endswith("s") and names.mentioned(fact.text[:-1], text))
 
                 # A "changed" name whose one side the other passage still states is no swap:
                 # what is left of it is an added or dropped name ("Spears" / "Britney ...
                 # Spears"), or nothing.
                 unswapped = []
                 for a, b in changed:
-                    a_there = there(a, pair.retelling, retelling, r_text)
-                    b_there = there(b, pair.original, original, o_text)
+                    a_there = written(a, pair.retelling, retelling, r_text)
+                    b_there = written(b, pair.original, original, o_text)
                     if a_there or b_there:
                         dropped += [] if a_there else [a]
                         added += [] if b_there else [b]
@@ -388,14 +391,18 @@ def _glued_in(name: str, text: str, vocabulary: frozenset[str]) -> bool:
     if len(letters) < 3 or len(letters) > 60:
         return False
     spaced = r"[\s.\-\u00a0]*".join(re.escape(c) for c in letters)
-    if re.search(rf"(?i)(?<!\w){spaced}(?!\w)", text):
-        return True
+    for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
+        tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
+        if not tail or (len(tail) >= 4 and tail.casefold() in vocabulary
+                        and tail.casefold() not in _NAME_ENDINGS):
+            return True
     last = name.split()[-1]
     for k in range(len(last) - 2, 1, -1):
         head, tail = last[:k], last[k:]
         if not (head[-1].isalpha() and tail.isalpha()) or tail.casefold() in _NAME_ENDINGS:
             continue
-        if (len(tail) >= 4 or tail[0].isupper()) and tail.casefold() in vocabulary and \
+        camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
+        if (camel or (len(tail) >= 4 and tail.casefold() in vocabulary)) and \
                 names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False

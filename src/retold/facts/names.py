@@ -879,6 +879,9 @@ def _title_case(sentence: str) -> tuple[bool, bool]:
     Title case: most words capitalised and every lowercase word a short function word ("to",
     "of"); a sentence with a lowercase verb ("Officials met Jane Doe in Lisbon") is prose.
     """
+    # A full sentence listing names ("Rita Ora, Shinedown, Sia, and Weezer.") is prose.
+    if sentence.count(",") >= 2 and sentence.rstrip().endswith("."):
+        return False, False
     # Fast exit for prose, nearly every sentence: a lowercase word that is not a small word.
     for m in _LOWER_WORD_RE.finditer(sentence):
         if m.group() not in _TITLE_CASE_LOWER:
