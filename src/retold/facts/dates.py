@@ -113,7 +113,7 @@ _NOT_PLURAL = _words(
 )
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
-    r"\s+to|plans?\s+to|upcoming|forthcoming)\b|['’]ll\b"
+    r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming)\b|['’]ll\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 # "What ends right before pos" is matched on the reversed window: an end-anchored ``search``

@@ -791,7 +791,8 @@ _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or a fiscal period ("Q2", "H1", "FY2020")."""
-    return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None
+    return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
+        or len(set(text[start:end])) == 1  # "XXX", "AAA": a placeholder or a grade
 
 
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],

@@ -69,7 +69,8 @@ HEDGES: dict[str, str] = {
     "not less than": "at_least", "not fewer than": "at_least", "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "above": "more_than", "just over": "more_than",
-    "well over": "more_than", "exceeding": "more_than",
+    "well over": "more_than", "exceeding": "more_than", "surpassing": "more_than",
+    "topping": "more_than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just short of": "nearly", "just shy of": "nearly",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
@@ -217,7 +218,7 @@ _HEDGE_REV = re.compile(
 )
 # "between 2 and 3", "between $90 million and", "between the range of 90 to": the word may
 # stand a few words before the first bound, with no figure or clause break in between.
-_BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
+_BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
                          r"(?:US\$|\$|£|€|¥|₹)?$")
 _CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹)[^\S\n]?$")
 _RANGE_GAP_RE = re.compile(
@@ -775,6 +776,7 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
                 word = (gap.group("word") or "").lower()
                 lead = _BETWEEN_RE.search(text, max(0, a.start - 40), a.start)
                 lead_word = lead.group("w").lower() if lead else ""
+                lead_word = "between" if lead_word == "range" else lead_word  # "range of 2 and 3"
                 low = a.value
                 if a.scale == 1 and b.scale > 1 and a.value < b.mantissa:
                     low = a.value * b.scale  # "two and three thousand": 2,000 to 3,000
