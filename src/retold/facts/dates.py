@@ -988,6 +988,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False
     if _unresolved(ia) or _unresolved(ib):
         return True
+    if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
+        return False  # "1973-90" / "1973-1998": a range whose end moved is a change
     if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
             and ia.reference and ib.reference
             and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):
