@@ -192,7 +192,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 vocabulary = _lower_words(o_text) | _lower_words(r_text)
 
-                def written(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
+                def written(fact: Fact, ids: Sequence[int], side: Side, text: str,
+                            vocabulary: frozenset[str] = vocabulary) -> bool:
                     return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
                             or _glued_in(fact.text, text, vocabulary))
 

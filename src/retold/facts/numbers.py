@@ -574,7 +574,8 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
 
 
 ORDINAL_WORDS = {w: n for n, w in enumerate(
-    "third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=3)}
+    ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth"), start=3)}
 # A rank in words after a determiner ("the fifth overall pick", "its sixth album"); "first"
 # and "second" are left out (idioms: "at first", "a second chance"), and "a third of" is a
 # fraction.
