@@ -221,8 +221,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "attribution":
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
-                dropped = [a for a in dropped if not _names_speaker(a, right)]
-                added = [b for b in added if not _names_speaker(b, left)]
+                # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                words = _lower_words(o_text) | _lower_words(r_text)
+                dropped = [a for a in dropped if not _names_speaker(a, right)
+                           and not _glued_in(a.note or a.key, r_text, words)]
+                added = [b for b in added if not _names_speaker(b, left)
+                         and not _glued_in(b.note or b.key, o_text, words)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -237,6 +243,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     continue
                 changes.append(unsupported(b, index))
 
+    changes = _one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
@@ -383,14 +390,80 @@ def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
     return False
 
 
+def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
+    """The speakers an attribution or quotation change is about, as written."""
+    out = []
+    for excerpt, side in ((change.original, original), (change.retelling, retelling)):
+        if excerpt is None:
+            continue
+        for f in side.facts:
+            if f.kind == change.kind and f.start == excerpt.start and f.end == excerpt.end:
+                speaker = (f.note or f.key) if f.kind == "attribution" else f.role
+                if speaker:
+                    out.append(speaker)
+    return out
+
+
+def _one_change_per_speaker(changes: list[Change], original: Side, retelling: Side
+                            ) -> list[Change]:
+    """Report a new, lost or swapped speaker once: as the attribution or quotation change.
+
+    "..., Reuters reported" added is one attribution, not also the name Reuters; a quote given
+    to Jones instead of Smith is one change of speaker, not also the name Smith changed.
+    """
+    speakers: dict[int | None, list[str]] = defaultdict(list)
+    clauses: list[tuple[str, bool, int]] = []  # (status, on the original side, clause end)
+    for c in changes:
+        if c.kind in ("attribution", "quote"):
+            speakers[c.pair] += _speakers(c, original, retelling)
+        if c.kind == "attribution" and c.status != "changed":
+            excerpt = c.original or c.retelling
+            assert excerpt is not None
+            clauses.append((c.status, c.original is not None, excerpt.end))
+    if not speakers:
+        return changes
+
+    def in_clause(c: Change) -> bool:
+        """A name in a lost or added reporting clause ("Mr Balls told the BBC")."""
+        excerpt = c.original or c.retelling
+        text = (original if c.original else retelling).document.text
+        return excerpt is not None and c.status != "changed" and any(
+            status == c.status and on_original == (c.original is not None)
+            and 0 <= excerpt.start - end <= REPORTING_CLAUSE_CHARS
+            and not _CLAUSE_BREAK.search(text, end, excerpt.start)
+            for status, on_original, end in clauses)
+
+    def about_a_speaker(c: Change) -> bool:
+        if c.kind != "name" or c.pair not in speakers:
+            return False
+        texts = [e.text for e in (c.original, c.retelling) if e is not None]
+        return in_clause(c) or all(
+            any(names.same_name(t, s) or names.mentioned(t, s) for s in speakers[c.pair])
+            for t in texts)
+
+    return [c for c in changes if not about_a_speaker(c)]
+
+
+# A reporting clause runs on this far after its verb ("told the BBC", "said in a statement to
+# CNN"): names there belong to the attribution.
+REPORTING_CLAUSE_CHARS = 30
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
+
+
 def _counted_from_a_date(fact: Fact) -> bool:
     value = fact.value
     return isinstance(value, Interval) and value.relative and value.reference is not None
 
 
 def _reads_the_same(a: Fact, b: Fact) -> bool:
-    """Two facts written alike, unless they are relative dates counted from two dates."""
+    """Two facts written alike, unless they are relative dates counted from two dates.
+
+    A quotation with the same words and another speaker is a change of speaker: its evidence
+    is the speaker, not the words.
+    """
     if not same_wording(a.text, b.text):
+        return False
+    if a.kind == "quote" and a.role and b.role and not attributions.same_speaker(a.role, b.role):
         return False
     if _counted_from_a_date(a) and _counted_from_a_date(b):
         return a.value.reference == b.value.reference  # type: ignore[union-attr]

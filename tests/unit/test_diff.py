@@ -77,3 +77,50 @@ def test_optimal_assignment_beats_greedy() -> None:
         module, [fact("a1"), fact("a2")], [fact("b1"), fact("b2")])  # type: ignore[arg-type]
     assert sorted((a.key, b.key) for a, b in changed) == [("a1", "b2"), ("a2", "b1")]
     assert not dropped and not added
+
+
+# --- one difference, reported once; never against its own evidence ----------------------------
+
+def _kinds(a: str, b: str) -> list[tuple[str, str]]:
+    import retold
+
+    return [(c.kind, c.status) for c in retold.compare(a, b).changes]
+
+
+def test_an_added_reporting_clause_is_one_attribution() -> None:
+    assert _kinds("The economy is slowing sharply this year.",
+                  "The economy is slowing sharply this year, Reuters reported.") == [
+        ("attribution", "added")]
+
+
+def test_a_dropped_reporting_clause_takes_its_names_with_it() -> None:
+    assert _kinds("The cuts were too deep, Mr Balls told the BBC.",
+                  "The cuts were too deep.") == [("attribution", "dropped")]
+
+
+def test_a_swapped_speaker_is_one_change() -> None:
+    assert _kinds('"We will win this fight," Smith said on Monday.',
+                  '"We will win this fight," Jones said on Monday.') == [("quote", "changed")]
+
+
+def test_party_state_and_contractions_are_not_names() -> None:
+    assert _kinds("Sen. Ben Sasse, R-Neb., said the bill was dead.",
+                  "Sen. Ben Sasse, Republican of Nebraska, said the bill was dead.") == []
+    assert _kinds("\"I'll be there,\" he said.", "\"I'll be there,\" he told reporters.") == []
+
+
+def test_a_name_glued_to_the_next_word_or_replaced_by_a_pronoun_is_kept() -> None:
+    assert _kinds("Kremlin spokesman Dmitry Peskovsaid that Russia disagreed.",
+                  "Kremlin spokesman Dmitry Peskov said that Russia disagreed.") == []
+    assert _kinds("Hunter died in a hospice in Huddersfield last year.",
+                  "He died in a hospice in Huddersfield last year.") == []
+
+
+def test_a_name_in_lower_case_on_the_other_side_is_not_dropped() -> None:
+    assert _kinds("the police arrested ahmed al-rashid in basra on monday.",
+                  "The police arrested Ahmed al-Rashid in Basra on Monday.") == []
+
+
+def test_no_change_inside_a_verbatim_pair() -> None:
+    text = "Alex and Jacob plan to grab a beer on Friday night at the new pub."
+    assert _kinds(text, text.upper()) == []

@@ -787,12 +787,18 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
 
 
 _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
+# A US legislator's party and state ("R-Neb.", "D-N.Y.", "I-Vt."), written out as "Republican
+# of Nebraska": a description of the person named before it, not another name.
+_PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Independent)s? of .+")
+# Contractions ("I'll", "We've", "Don't"): words, not names.
+_CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
 
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or a fiscal period ("Q2", "H1", "FY2020")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
-        or len(set(text[start:end])) == 1  # "XXX", "AAA": a placeholder or a grade
+        or len(set(text[start:end])) == 1 \
+        or _CONTRACTION_RE.fullmatch(text, start, end) is not None
 
 
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
@@ -814,7 +820,7 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                     or toks[-1][2].rstrip(".") in MONTHS_AND_DAYS
                     or re.fullmatch(r".\.", toks[-1][2])):
         toks.pop()  # "State of Emergency April": the month is a date, not the name's
-    if not toks:
+    if not toks or _PARTY_STATE_RE.fullmatch(text, toks[0][0], toks[-1][1]):
         return []
     if len(toks) == 1:
         word = toks[0][2]
