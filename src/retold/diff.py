@@ -153,9 +153,18 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 return _change(module, "changed", original, retelling, best, b, pair)
         return _change(module, "added", original, retelling, None, b, pair)
 
+    o_wordings = _wordings(original)
+    r_wordings = _wordings(retelling)
     for index, pair in enumerate(alignment.pairs):
-        left = [f for i in pair.original for f in o_by_sentence.get(i, ())]
-        right = [f for j in pair.retelling for f in r_by_sentence.get(j, ())]
+        # A sentence repeated inside one pair (a teaser, a pull quote and the body sentence
+        # it repeats) states its facts once; a sentence the other side carries word for word
+        # outside this pair is that sentence's twin, never a changed form of this one.
+        o_ids = [i for i in _distinct(pair.original, original)
+                 if not _twin_elsewhere(original.sentences[i].text, r_wordings, pair.retelling)]
+        r_ids = [j for j in _distinct(pair.retelling, retelling)
+                 if not _twin_elsewhere(retelling.sentences[j].text, o_wordings, pair.original)]
+        left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
+        right = [f for j in r_ids for f in r_by_sentence.get(j, ())]
         # A verbatim pair states the same facts, whatever the extractors made of each side
         # (a clause read as future on one side only); only a relative date counted from two
         # publication dates can differ inside it ("last month" kept by a later reprint).
@@ -448,6 +457,33 @@ def _one_change_per_speaker(changes: list[Change], original: Side, retelling: Si
 # CNN"): names there belong to the attribution.
 REPORTING_CLAUSE_CHARS = 30
 _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
+
+
+def _wordings(side: Side) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for s in side.sentences:
+        out[_wording(s.text)].append(s.id)
+    return out
+
+
+def _twin_elsewhere(text: str, other: dict[str, list[int]], paired: Sequence[int]) -> bool:
+    """True when the other side has this sentence word for word, outside this pair."""
+    ids = other.get(_wording(text))
+    return bool(ids) and not any(i in paired for i in ids or ())
+
+
+def _distinct(ids: Sequence[int], side: Side) -> list[int]:
+    """The sentences of a pair side, each wording once."""
+    if len(ids) < 2:
+        return list(ids)
+    seen: set[str] = set()
+    out = []
+    for i in ids:
+        wording = _wording(side.sentences[i].text)
+        if wording not in seen:
+            seen.add(wording)
+            out.append(i)
+    return out
 
 
 def _counted_from_a_date(fact: Fact) -> bool:

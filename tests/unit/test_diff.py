@@ -124,3 +124,28 @@ def test_a_name_in_lower_case_on_the_other_side_is_not_dropped() -> None:
 def test_no_change_inside_a_verbatim_pair() -> None:
     text = "Alex and Jacob plan to grab a beer on Friday night at the new pub."
     assert _kinds(text, text.upper()) == []
+
+
+def test_a_teaser_repeating_a_body_sentence_yields_no_change() -> None:
+    body = ("Police arrested 12 people in Paris on Monday after the protest turned violent.\n\n"
+            "The interior minister said the protesters had not been peaceful at any point.\n\n"
+            "Officials said 40 officers were injured during the clashes near the square.")
+    teaser = "The interior minister said the protesters had not been peaceful at any point."
+    assert _kinds(body, teaser + "\n\n" + body) == []
+    assert _kinds(teaser + "\n\n" + body, body) == []
+
+
+def test_a_sentence_carried_word_for_word_elsewhere_is_not_diffed_against_another() -> None:
+    import retold
+    from retold.align import Alignment
+    from retold.compare import prepare
+    from retold.diff import diff
+    from retold.facts.base import Context
+    from retold.model import AlignedPair, Document
+
+    o = prepare(Document("Police did not arrest anyone. The minister spoke on Monday."), Context())
+    r = prepare(Document("The minister spoke on Monday. Police did not arrest anyone."), Context())
+    # A forced cross alignment: each sentence against the other side's other sentence.
+    wrong = Alignment((AlignedPair((0,), (0,), 0.5), AlignedPair((1,), (1,), 0.5)), (), ())
+    assert diff(o, r, wrong).changes == ()
+    assert retold.compare(o.document, r.document).changes == ()
