@@ -132,9 +132,11 @@ class _Index:
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     """Return the changes between the facts of two sides under an alignment."""
-    o_by_sentence = _by_sentence(original.facts)
-    r_by_sentence = _by_sentence(retelling.facts)
-    o_index, r_index = _Index(original.facts), _Index(retelling.facts)
+    # Page clutter ("Get Today's Headlines", "Photo: Reuters") is never a source of facts.
+    o_facts, r_facts = _content_facts(original), _content_facts(retelling)
+    o_by_sentence = _by_sentence(o_facts)
+    r_by_sentence = _by_sentence(r_facts)
+    o_index, r_index = _Index(o_facts), _Index(r_facts)
     # Original names the retelling carries somewhere: these cannot be the garbled source of an
     # added name (see unsupported() below).
     garble_sources = [
@@ -457,6 +459,11 @@ def _one_change_per_speaker(changes: list[Change], original: Side, retelling: Si
 # CNN"): names there belong to the attribution.
 REPORTING_CLAUSE_CHARS = 30
 _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
+
+
+def _content_facts(side: Side) -> list[Fact]:
+    clutter = {s.id for s in side.sentences if s.kind == "boilerplate"}
+    return [f for f in side.facts if f.sentence not in clutter] if clutter else list(side.facts)
 
 
 def _wordings(side: Side) -> dict[str, list[int]]:
