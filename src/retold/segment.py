@@ -667,7 +667,7 @@ def _looks_like_org(part: str) -> bool:
     return any(w in _ORG_WORDS for w in words)
 
 
-def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
+def _looks_like_person(part: str, *, allow_and: bool = False, allow_caps: bool = False) -> bool:
     """Tell whether a byline field is a person's name: 2-5 capitalised words, no org words."""
     words = part.split()
     if allow_and:  # "Jane Doe and John Roe", "Jane Doe, John Roe"
@@ -679,8 +679,8 @@ def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
         return False
     if words[0].lower() in {"the", "a", "an"}:
         return False  # "The Valley Courier": a publication
-    if any(len(w) > 3 and w.isupper() for w in words):
-        return False  # "WORLD NEWS": a kicker or section name, not a person
+    if not allow_caps and any(len(w) > 3 and w.isupper() for w in words):
+        return False  # "WORLD NEWS": a kicker or section name, not a person ("By JOHN DOE" is)
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
@@ -691,7 +691,7 @@ _NAME_PARTICLES = frozenset(
 
 def parse_byline(line: str) -> Byline | None:
     """Read a byline line ("Site | Author | March 4, 2021", "By Jane Doe, Reuters"), or None."""
-    line = line.strip().strip(_INVISIBLE).strip()
+    line = " ".join(line.strip(_INVISIBLE).split())  # bylines padded with spaces
     if not line or len(line) > BYLINE_MAX_CHARS or len(line.split()) > BYLINE_MAX_WORDS:
         return None
     found = find_date(line)
@@ -722,7 +722,7 @@ def parse_byline(line: str) -> Byline | None:
                 head, tail = (x.strip() for x in who.rsplit(",", 1))
                 if not _looks_like_person(tail) or _looks_like_org(tail):
                     who, site = head, site or tail
-            if not _looks_like_person(who, allow_and=True):
+            if not _looks_like_person(who, allow_and=True, allow_caps=True):
                 return None  # "By far the greatest concern ...": prose, not a byline
             author = who
             continue

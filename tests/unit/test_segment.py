@@ -456,3 +456,11 @@ def test_clutter_is_never_a_source_of_facts() -> None:
     cluttered = ("Police arrested 12 people in Paris on Monday.\n\nGet Today's Headlines\n\n"
                  "Photo: Jane Doe / Reuters\n\nThe minister said 40 were hurt.\n\nSIGN UP")
     assert retold.compare(body, cluttered, original_published="2020-06-18").changes == ()
+
+
+def test_a_byline_padded_with_spaces_in_capitals_is_a_byline() -> None:
+    doc = Document("Rivers rise across the north\n\nBy          JOHN SMITH,   Associated Press\n\n"
+                   "Police arrested 12 people on Monday.")
+    assert [s.kind for s in segment(doc)] == ["title", "byline", "body"]
+    byline = parse_byline("By          JOHN SMITH,   Associated Press")
+    assert byline is not None and byline.author == "JOHN SMITH"
