@@ -283,8 +283,19 @@ def match_facts(
     """Match two fact lists of one kind: (same, changed, dropped, added)."""
     used_right: set[int] = set()
     same: list[tuple[Fact, Fact]] = []
-    left_over: list[Fact] = []
+    # Identical keys pair first, so that a short form ("Khan") is not taken by a full name
+    # its own full form should pair with ("Shahrukh Khan ... Khan" / "Salmaan Khan ... Khan").
+    waiting: list[Fact] = []
     for a in left:
+        k = next((k for k, b in enumerate(right) if k not in used_right and b.key == a.key
+                  and module.equivalent(a, b)), None)
+        if k is None:
+            waiting.append(a)
+        else:
+            used_right.add(k)
+            same.append((a, right[k]))
+    left_over: list[Fact] = []
+    for a in waiting:
         # Of several equivalent mentions, take the one in the most similar slot.
         options = [(module.slot_score(a, b), -k, k) for k, b in enumerate(right)
                    if k not in used_right and module.equivalent(a, b)]

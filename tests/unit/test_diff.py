@@ -149,3 +149,9 @@ def test_a_sentence_carried_word_for_word_elsewhere_is_not_diffed_against_anothe
     wrong = Alignment((AlignedPair((0,), (0,), 0.5), AlignedPair((1,), (1,), 0.5)), (), ())
     assert diff(o, r, wrong).changes == ()
     assert retold.compare(o.document, r.document).changes == ()
+
+
+def test_a_short_form_does_not_hide_a_changed_given_name() -> None:
+    assert ("name", "changed") in _kinds(
+        "It stars Shahrukh Khan and Katrina Kaif; it is the first film of Khan and Kaif.",
+        "It stars Salmaan Khan and Katrina Kaif; it is the first film of Khan and Kaif.")
