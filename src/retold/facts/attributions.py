@@ -70,6 +70,8 @@ GENERIC_SPEAKERS = (
     "journalist", "commentator", "editor", "newspaper", "agency", "researchers", "scientists",
     "doctors", "leaders", "leader", "commander", "commanders", "president", "activists", "critics",
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
+    "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
+    "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -83,7 +85,12 @@ _VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
 _QUOTE_VERB_TAIL_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+(?:that|as\s+follows))?"
     rf"{_SPACE}*[,:]?{_SPACE}*$"
+    # "Mr Balls told Today:", "she told the BBC:": the verb, whom it was told to, a colon
+    rf"|(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+[\w.’'-]+){{1,3}}{_SPACE}*:{_SPACE}*$"
 )
+# A sentence break inside a look-back window: a generic speaker never reaches across it
+# ("... too deep. Parliamentary sources said": the speaker is "Parliamentary sources").
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;:][\"”’)]?[\s\u00a0]+(?=[\"“‘(]?[A-Z])|\n")
 # Words that cannot modify a generic speaker: "that officials say" is spoken by "officials".
 _NOT_MODIFIERS = ("that|which|who|whom|and|or|but|the|a|an|of|in|on|at|to|for|with|by|as|from|"
                   "says|said|say|is|are|was|were|be|been|has|have|had|do|does|did|will|would|"
@@ -197,7 +204,10 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     if name is not None:
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
-    generic = _GENERIC_TAIL_RE.search(text, max(floor, end - _GENERIC_CHARS), end)
+    window = max(floor, end - _GENERIC_CHARS)
+    window = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, end)),
+                 default=window)
+    generic = _GENERIC_TAIL_RE.search(text, window, end)
     if generic is not None and generic.start() < end:
         start = generic.start()
         # A name the generic phrase begins inside or right after belongs to it:
