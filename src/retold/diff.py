@@ -215,10 +215,18 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A "changed" name whose one side the other passage still states is no swap:
                 # what is left of it is an added or dropped name ("Spears" / "Britney ...
                 # Spears"), or nothing.
+                # Only a mention the extractor could not see counts (in lower case, glued,
+                # spelled out): a name the other side has as a fact was matched already, so
+                # a leftover means one mention was replaced ("Portishead" for "Whitehaven
+                # Beach", both named elsewhere in the passage).
+                a_keys = {f.key for f in a_facts}
+                b_keys = {f.key for f in b_facts}
                 unswapped = []
                 for a, b in changed:
-                    a_there = written(a, pair.retelling, retelling, r_text)
-                    b_there = written(b, pair.original, original, o_text)
+                    if _acronym_of(a.text, b.text) or _acronym_of(b.text, a.text):
+                        continue  # "LA" / "Los Angeles": one name
+                    a_there = a.key not in b_keys and written(a, pair.retelling, retelling, r_text)
+                    b_there = b.key not in a_keys and written(b, pair.original, original, o_text)
                     if a_there or b_there:
                         dropped += [] if a_there else [a]
                         added += [] if b_there else [b]
@@ -405,11 +413,24 @@ def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     target = letters.casefold()
+    n = len(target)
     for i in ids:
-        initials = "".join(w[0] for w in _WORD_RE.findall(side.sentences[i].text)).casefold()
-        if target in initials:
-            return True
+        words = _WORD_RE.findall(side.sentences[i].text)
+        for k in range(len(words) - n + 1):
+            run = words[k : k + n]
+            # Initials of content words only: "if the" does not spell "IT".
+            if "".join(w[0] for w in run).casefold() == target and \
+                    not any(w.casefold() in _FUNCTION_WORDS for w in run):
+                return True
     return False
+
+
+_FUNCTION_TEXT = (
+    "a an the of and or if in on at to for from by with is it as be we he she they his her its "
+    "their our this that these those not no but so was were are has have had do did will can "
+    "into than then"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
 def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
@@ -524,6 +545,16 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
     return True
 
 
+def _acronym_of(short: str, long_: str) -> bool:
+    """True for an acronym and its expansion: "LA" / "Los Angeles", "DNNs" / "Deep Neural ..."."""
+    letters = short.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    words = _WORD_RE.findall(long_)
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and \
+        len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
+
+
 def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD_RE.findall(text))
 
@@ -562,7 +593,8 @@ def _glued_in(name: str, text: str, vocabulary: frozenset[str]) -> bool:
     return False
 
 
-_PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers|they|them|their)(?!\w)")
+# Singular personal pronouns only: "one of them" is no stand-in for a named person.
+_PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
 def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:

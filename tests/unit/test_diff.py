@@ -155,3 +155,16 @@ def test_a_short_form_does_not_hide_a_changed_given_name() -> None:
     assert ("name", "changed") in _kinds(
         "It stars Shahrukh Khan and Katrina Kaif; it is the first film of Khan and Kaif.",
         "It stars Salmaan Khan and Katrina Kaif; it is the first film of Khan and Kaif.")
+
+
+def test_a_replaced_mention_of_a_name_named_elsewhere_is_a_change() -> None:
+    assert ("name", "changed") in _kinds(
+        "They discuss Portishead and Whitehaven Beach, agreeing that Whitehaven Beach is best.",
+        "They discuss Portishead and Whitehaven Beach, agreeing that Portishead is best.")
+    assert ("name", "changed") in _kinds(
+        "Pat emails Jessica from HR, while Cassie suggests contacting IT if it fails.",
+        "Pat emails Jessica from HR, while Cassie suggests contacting HR if it fails.")
+
+
+def test_an_acronym_and_its_expansion_are_one_name() -> None:
+    assert _kinds("It was sunny in Los Angeles on the day.", "It was sunny in LA on the day.") == []
