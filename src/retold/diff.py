@@ -24,6 +24,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -101,7 +102,9 @@ def same_wording(a: str, b: str) -> bool:
 
 
 def _wording(text: str) -> str:
-    text = _SPACE.sub(" ", text.translate(_QUOTE_STYLE)).strip().casefold()
+    if not text.isascii():  # the curly marks and dashes to fold are all outside ASCII
+        text = text.translate(_QUOTE_STYLE)
+    text = _SPACE.sub(" ", text).strip().casefold()
     return text.rstrip(".!?。۔ ")
 
 
@@ -155,23 +158,24 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 return _change(module, "changed", original, retelling, best, b, pair)
         return _change(module, "added", original, retelling, None, b, pair)
 
-    o_wordings = _wordings(original)
-    r_wordings = _wordings(retelling)
+    o_said = [_wording(x.text) for x in original.sentences]  # each sentence's wording, once
+    r_said = [_wording(x.text) for x in retelling.sentences]
+    o_wordings, r_wordings = _wordings(o_said), _wordings(r_said)
     for index, pair in enumerate(alignment.pairs):
         # A sentence repeated inside one pair (a teaser, a pull quote and the body sentence
         # it repeats) states its facts once; a sentence the other side carries word for word
         # outside this pair is that sentence's twin, never a changed form of this one.
-        o_ids = [i for i in _distinct(pair.original, original)
-                 if not _twin_elsewhere(original.sentences[i].text, r_wordings, pair.retelling)]
-        r_ids = [j for j in _distinct(pair.retelling, retelling)
-                 if not _twin_elsewhere(retelling.sentences[j].text, o_wordings, pair.original)]
+        o_ids = [i for i in _distinct(pair.original, o_said)
+                 if not _twin_elsewhere(o_said[i], r_wordings, pair.retelling)]
+        r_ids = [j for j in _distinct(pair.retelling, r_said)
+                 if not _twin_elsewhere(r_said[j], o_wordings, pair.original)]
         left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
         right = [f for j in r_ids for f in r_by_sentence.get(j, ())]
         # A verbatim pair states the same facts, whatever the extractors made of each side
         # (a clause read as future on one side only); only a relative date counted from two
         # publication dates can differ inside it ("last month" kept by a later reprint).
-        verbatim = same_wording(" ".join(original.sentences[i].text for i in pair.original),
-                                " ".join(retelling.sentences[j].text for j in pair.retelling))
+        verbatim = " ".join(o_said[i] for i in pair.original) == \
+            " ".join(r_said[j] for j in pair.retelling)
         if verbatim:
             left = [f for f in left if _counted_from_a_date(f)]
             right = [f for f in right if _counted_from_a_date(f)]
@@ -189,7 +193,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(replace(change, detail=(
                         f"Two {kind}s traded places: where the original says '{a.text}', "
                         f"the retelling says '{b.text}'.")))
-            if kind == "name":
+            if kind == "name" and (changed or dropped or added):
                 # A capitalised word the other side writes in lower case is a common word that
                 # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
                 # An acronym the other side spells out ("IED" / "improvised explosive devices")
@@ -201,12 +205,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # died") is still who the sentence is about.
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
-                vocabulary = _lower_words(o_text) | _lower_words(r_text)
+                texts = (o_text, r_text)
 
                 def written(fact: Fact, ids: Sequence[int], side: Side, text: str,
-                            vocabulary: frozenset[str] = vocabulary) -> bool:
+                            texts: tuple[str, str] = texts) -> bool:
                     return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
-                            or _glued_in(fact.text, text, vocabulary))
+                            or _glued_in(fact.text, text, texts))
 
                 def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
                     return written(fact, ids, side, text) or names.mentioned(fact.text, text) \
@@ -237,17 +241,16 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
-            if kind == "attribution":
+            if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
                 # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                words = _lower_words(o_text) | _lower_words(r_text)
                 dropped = [a for a in dropped if not _names_speaker(a, right)
-                           and not _glued_in(a.note or a.key, r_text, words)]
+                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))]
                 added = [b for b in added if not _names_speaker(b, left)
-                         and not _glued_in(b.note or b.key, o_text, words)]
+                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -498,27 +501,27 @@ def _content_facts(side: Side) -> list[Fact]:
     return [f for f in side.facts if f.sentence not in clutter] if clutter else list(side.facts)
 
 
-def _wordings(side: Side) -> dict[str, list[int]]:
+def _wordings(said: Sequence[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = defaultdict(list)
-    for s in side.sentences:
-        out[_wording(s.text)].append(s.id)
+    for i, wording in enumerate(said):
+        out[wording].append(i)
     return out
 
 
-def _twin_elsewhere(text: str, other: dict[str, list[int]], paired: Sequence[int]) -> bool:
+def _twin_elsewhere(wording: str, other: dict[str, list[int]], paired: Sequence[int]) -> bool:
     """True when the other side has this sentence word for word, outside this pair."""
-    ids = other.get(_wording(text))
+    ids = other.get(wording)
     return bool(ids) and not any(i in paired for i in ids or ())
 
 
-def _distinct(ids: Sequence[int], side: Side) -> list[int]:
+def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
     """The sentences of a pair side, each wording once."""
     if len(ids) < 2:
         return list(ids)
     seen: set[str] = set()
     out = []
     for i in ids:
-        wording = _wording(side.sentences[i].text)
+        wording = said[i]
         if wording not in seen:
             seen.add(wording)
             out.append(i)
@@ -555,6 +558,7 @@ def _acronym_of(short: str, long_: str) -> bool:
         len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
 
 
+@lru_cache(maxsize=64)
 def _lower_words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD_RE.findall(text))
 
@@ -565,21 +569,30 @@ _NAME_ENDINGS = frozenset({"son", "sen", "ian", "ians", "ese", "ite", "ites", "i
                            "burg", "ton", "ville", "land", "stan", "ski", "sky", "ova", "ov"})
 
 
-def _glued_in(name: str, text: str, vocabulary: frozenset[str]) -> bool:
+def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     """True when ``name`` is a name of ``text`` written with a space lost or a word glued on.
 
     "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Peskov said" / "Peskovsaid": the letters
-    run together; a glued tail must be a word of the passage ("said"), of four letters or more
-    or capitalised ("KosovoAs"), and not a name ending ("Iran" / "Iranian").
+    run together; a glued tail must be a word of the passage (``passage``: both sides' texts;
+    "said"), of four letters or more or capitalised ("KosovoAs"), and not a name ending
+    ("Iran" / "Iranian").
     """
     letters = [c for c in name if c.isalnum()]
     if len(letters) < 3 or len(letters) > 60:
         return False
+    squashed = _squashed(text)
+    if "".join(letters).casefold() not in squashed and \
+            "".join(c for c in name.split()[-1] if c.isalnum())[:2].casefold() not in squashed:
+        return False  # neither the whole name nor its last word's start occurs: skip regexes
     spaced = r"[\s.\-\u00a0]*".join(re.escape(c) for c in letters)
+
+    def vocabulary() -> frozenset[str]:
+        return _lower_words(passage[0]) | _lower_words(passage[1])
+
     for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
         tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
-        if not tail or (len(tail) >= 4 and tail.casefold() in vocabulary
-                        and tail.casefold() not in _NAME_ENDINGS):
+        if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
+                        and tail.casefold() in vocabulary()):
             return True
     last = name.split()[-1]
     for k in range(len(last) - 2, 1, -1):
@@ -587,13 +600,19 @@ def _glued_in(name: str, text: str, vocabulary: frozenset[str]) -> bool:
         if not (head[-1].isalpha() and tail.isalpha()) or tail.casefold() in _NAME_ENDINGS:
             continue
         camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
-        if (camel or (len(tail) >= 4 and tail.casefold() in vocabulary)) and \
+        if (camel or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
                 names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False
 
 
 # Singular personal pronouns only: "one of them" is no stand-in for a named person.
+@lru_cache(maxsize=256)
+def _squashed(text: str) -> str:
+    """The letters and digits of a text, case-folded, with nothing between them."""
+    return "".join(c for c in text if c.isalnum()).casefold()
+
+
 _PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
@@ -604,8 +623,10 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
     (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
     the sentence is still about them, so nothing was dropped or added.
     """
+    if not facts:
+        return facts
     surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
-    if surplus <= 0 or not facts:
+    if surplus <= 0:
         return facts
     out = []
     for f in facts:

@@ -250,6 +250,7 @@ def _line_kind(
 # Longest unit read as clutter: prompts and credits are a few words; a sentence that mentions
 # "subscribers" or a "photo" in passing is prose.
 CLUTTER_MAX_WORDS = 14
+CLUTTER_MAX_CHARS = 200  # padded units (a byline's spaces) stay under it
 # Share of function words above which a unit reads as prose even with a clutter cue.
 CLUTTER_MAX_STOPWORDS = 0.34
 # A unit this short with a clutter cue is clutter ("Subscribe", "Get Today's Headlines").
@@ -297,6 +298,8 @@ def is_boilerplate(unit: str) -> bool:
     >>> is_boilerplate("Police said the photo was taken on Monday near the border.")
     False
     """
+    if len(unit) > CLUTTER_MAX_CHARS:
+        return False  # most units: prose is longer than any prompt or credit
     line = " ".join(unit.split())
     if not line:
         return False

@@ -587,7 +587,10 @@ _WORD_ORDINAL_RE = re.compile(
 
 def _word_ordinals(text: str) -> list[_Atom]:
     """Find ranks written as words after a determiner ("the fifth overall pick")."""
-    out = []
+    out: list[_Atom] = []
+    lower = text.lower() if len(text) < 200_000 else ""
+    if lower and not any(w in lower for w in ORDINAL_WORDS):
+        return out  # most texts: no rank in words, so no scan
     for m in _WORD_ORDINAL_RE.finditer(text):
         n = float(ORDINAL_WORDS[m.group("w").lower()])
         out.append(_Atom(m.start("w"), m.end("w"), n, n, 1.0, "words", "ordinal"))

@@ -47,7 +47,7 @@ CANONICAL = {
 # Modal verbs of possibility: "may slow" -> "will slow" states as certain what was possible.
 # One family ("may" = "might" = "could"); matched in lower case only ("May" is a month).
 MODALS: tuple[str, ...] = ("may", "might", "could")
-_MODAL_RE = re.compile(r"(?<![\w-])(may|might|could)(?![\w-])(?![\s\u00a0]+(?:be[\s\u00a0]+)?not\b)")
+_MODAL_RE = re.compile(r"(?=[mc])(?<![\w-])(may|might|could)(?![\w-])(?![\s\u00a0]+(?:be[\s\u00a0]+)?not\b)")
 # Words that are qualifiers only before a noun, after a determiner ("the claimed attack"):
 # elsewhere they are verbs ("the group claimed responsibility", "the attack was reported").
 _NEEDS_DETERMINER = frozenset({"claimed", "reported", "acting", "disputed", "possible", "apparent"})
