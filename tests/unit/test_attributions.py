@@ -164,3 +164,10 @@ def test_an_adjective_in_the_next_sentence_is_no_speaker() -> None:
 
 def test_a_generic_speaker_after_the_quote() -> None:
     assert _quote_speakers("“We tried everything we could,” the envoy said.") == ["the envoy"]
+
+
+def test_a_pronoun_never_stands_for_an_adjective() -> None:
+    assert _quote_speakers("The Parliamentary lunch was tense. “The cuts were far too deep and "
+                           "too fast,” he said.") == [""]
+    assert _quote_speakers("Mr Balls spoke at a Parliamentary lunch. “The cuts were far too deep "
+                           "and too fast,” he said.") == ["Balls"]

@@ -182,10 +182,19 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
         if n.end <= floor:
             break
         # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
+        # A lone adjective ("a Parliamentary lunch", "Iraqi forces") never stands for "he".
+        if _ADJECTIVE_RE.fullmatch(n.text):
+            continue
         if n.role in ("", "person"):
             return n
         fallback = fallback or n
     return fallback
+
+
+# One capitalised word with an adjective ending that given names and surnames lack at these
+# lengths: "Parliamentary", "Chinese", "British" (not Hillary, Reese, Trish; "-an" and "-ian"
+# are left out: Duncan, Brian).
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]{5,}ary|[A-Z][a-z]{3,}ese|[A-Z][a-z]{3,}ish")
 
 
 def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
