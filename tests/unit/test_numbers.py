@@ -444,6 +444,7 @@ def test_wire_and_tokenised_figures(text: str, key: str, surface: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["The race covered 10 km (6.2 miles).", "It weighed 5 kg (11 lb) in all.",
+     "It weighed 5 kg (11 pounds) in all.", "It weighed 11 pounds (5 kg) in all.",
      "It was 30C (86F) at noon."],
 )
 def test_a_conversion_is_not_a_second_fact(text: str) -> None:

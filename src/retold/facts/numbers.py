@@ -934,6 +934,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 def _conversion(text: str, first: _Phrase, second: _Phrase) -> bool:
     """Tell whether ``second`` restates ``first`` in another unit of the same dimension."""
     ua, ub = first.quantity.unit, second.quantity.unit
+    # "pounds" alone may be money; beside a mass in brackets it is the weight restated.
+    ua = "lb" if ua is None and first.role == "pound" else ua
+    ub = "lb" if ub is None and second.role == "pound" else ub
     if ua is None or ub is None or ua == ub:
         return False
     dim = UNIT_DIMENSIONS.get(ua)
