@@ -17,8 +17,17 @@ Also read: tallies ("passed 52-48") as two figures, not a range; shares ("nine i
 five") and fractions ("two-thirds of") as percentages, with a note; currency signs and words
 as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
 
+Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", and the words
+"third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" are
+not read (idioms). Thousands are read as wires and tokenisers write them ("23 000" with a space,
+no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
+"10 miles", "5 kg") are its unit, so "10 km" / "10 miles" is a change; a figure restating
+another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
+no fact of its own.
+
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
-digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), ordinals ("first", "5th"),
+digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ..."),
+24-hour clock times ("0900"),
 "a number of", times ("10 am", "10:30"), phone numbers, ids after "No."/"Article"/"Flight", and
 "one" used as a pronoun: "one" counts only when a plausible noun follows ("one soldier"), never
 in "one of", "no one", "the one", "one another", "one day". Number words are English; in other
