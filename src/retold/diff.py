@@ -16,6 +16,15 @@ not lost). Facts in added sentences that the original states nowhere are unsuppo
 additions: in a summary, most of the original is dropped by design, and the unsupported facts
 are the finding. A change whose two facts do not contradict each other (``compatible``: a
 rounded figure, a narrower date) is reported with low severity.
+
+A flag never contradicts the evidence it shows: nothing is reported inside a verbatim pair
+(except a relative date counted from two publication dates), no change has two sides that read
+the same, a sentence repeated on one side (a teaser) states its facts once and is never diffed
+against another sentence than its twin, page clutter (``boilerplate`` sentences) is never a
+source of facts, and one difference is reported once (a new, lost or swapped speaker as its
+attribution or quotation change, not also as names in its reporting clause). A name is still
+there when the other passage writes it in lower case, glued to the next word, spelled out or
+as an acronym, or replaced by a singular pronoun.
 """
 
 from __future__ import annotations
