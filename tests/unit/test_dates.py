@@ -389,3 +389,25 @@ def test_same_relative_words_under_other_publication_dates_are_compatible() -> N
     a = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 1))
     b = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 2))
     assert a[0].value != b[0].value and compatible(a[0], b[0])
+
+
+# --- AP-style abbreviated months (a KeyError once escaped compare here) ---------------------
+
+@pytest.mark.parametrize("month", ["Jan.", "Feb.", "Aug.", "Sept.", "Sept", "Oct.", "Nov.", "Dec."])
+def test_abbreviated_months_resolve_with_a_publication_date(month: str) -> None:
+    import retold
+
+    a = f"He spoke after the {month} 11 attacks in New York."
+    b = f"He spoke after the {month} 12 attacks in New York."
+    c = retold.compare(a, b, original_published="2020-06-18")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("date", "changed")]
+    fact = one(a)
+    assert fact.value is not None and fact.value.start is not None
+    assert fact.value.start.day == 11
+
+
+def test_a_full_month_before_a_plural_is_still_a_count() -> None:
+    facts = dates.extract(Document("In May 10 people died."),
+                          [Sentence(0, 0, 22, "In May 10 people died.")],
+                          Context(published=dt.date(2020, 6, 18)))
+    assert [f.text for f in facts] == ["In May"]
