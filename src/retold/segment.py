@@ -155,7 +155,8 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
             continue  # a paragraph of only punctuation ("* * *"): nothing to say
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
-        clutter = kind in ("body", "heading") and is_boilerplate(text[start:end])
+        # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
+        clutter = kind in ("body", "heading", "title") and is_boilerplate(text[start:end])
         for s, e in spans:
             unit_kind: SentenceKind = "boilerplate" if clutter or (
                 kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind
