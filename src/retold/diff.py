@@ -238,6 +238,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 for a, b in changed:
                     if _acronym_of(a.text, b.text) or _acronym_of(b.text, a.text):
                         continue  # "LA" / "Los Angeles": one name
+                    if _part_of_compound(a.text, b.text) or _part_of_compound(b.text, a.text):
+                        continue  # "U.S." / "US-Russian": the name is one part of the other
                     a_there = a.key not in b_keys and written(a, pair.retelling, retelling, r_text)
                     b_there = b.key not in a_keys and written(b, pair.original, original, o_text)
                     if a_there or b_there:
@@ -565,6 +567,12 @@ def _acronym_of(short: str, long_: str) -> bool:
     words = _WORD_RE.findall(long_)
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and \
         len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
+
+
+def _part_of_compound(name: str, compound: str) -> bool:
+    """True when ``compound`` is hyphenated and one of its parts is ``name``."""
+    parts = [p for p in re.split(r"[-\u2010\u2011]", compound) if p]
+    return len(parts) > 1 and any(names.same_name(p, name) for p in parts)
 
 
 @lru_cache(maxsize=64)

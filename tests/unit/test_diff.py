@@ -168,3 +168,19 @@ def test_a_replaced_mention_of_a_name_named_elsewhere_is_a_change() -> None:
 
 def test_an_acronym_and_its_expansion_are_one_name() -> None:
     assert _kinds("It was sunny in Los Angeles on the day.", "It was sunny in LA on the day.") == []
+
+
+def test_a_name_inside_a_hyphenated_compound_is_no_swap() -> None:
+    assert _kinds("The U.S. said talks on the treaty failed on Monday.",
+                  "US-Russian talks on the treaty failed on Monday.") == []
+    assert _kinds("Officials met in Paris and the talks failed on Monday.",
+                  "Officials met in London and the talks failed on Monday.") == [("name", "changed")]
+
+
+def test_a_place_after_a_generic_speaker_is_not_the_speaker() -> None:
+    import retold
+
+    c = retold.compare("Officials in Paris said the talks failed on Monday.",
+                       "Officials in London said the talks failed on Monday.")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("attribution", "changed")]
+    assert "Officials in Paris" in c.changes[0].detail

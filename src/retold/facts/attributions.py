@@ -108,6 +108,7 @@ _GENERIC_HEAD_RE = re.compile(
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
@@ -211,6 +212,14 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     # 1. a name right before the verb
     name = _name_ending_at(spans, ends, end)
     if name is not None:
+        # "Officials in Paris said": the place is where the speakers are, not who spoke.
+        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 8), name.start)
+        if prep is not None:
+            generic = _GENERIC_TAIL_RE.search(text, max(floor, prep.start() - _GENERIC_CHARS),
+                                              prep.start())
+            if generic is not None and generic.start() < prep.start():
+                speaker = text[generic.start():end]
+                return generic.start(), speaker, _generic_key(speaker)
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
     window = max(floor, end - _GENERIC_CHARS)
