@@ -34,6 +34,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
@@ -41,7 +42,17 @@ from scipy.optimize import linear_sum_assignment
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
-from retold.model import Change, Excerpt, Fact, Interval, Severity, Side, Status, Variant
+from retold.model import (
+    Change,
+    Excerpt,
+    Fact,
+    Interval,
+    Quantity,
+    Severity,
+    Side,
+    Status,
+    Variant,
+)
 
 KINDS: dict[str, FactKindModule] = {
     "number": numbers,
@@ -134,12 +145,56 @@ class _Index:
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.by_kind = _by_kind(facts)
         self._memo: dict[tuple[str, str, str, str], bool] = {}
+        self._blocks: dict[str, dict[tuple[Any, ...], list[Fact]]] = {}
 
     def states(self, module: FactKindModule, fact: Fact) -> bool:
         key = (fact.kind, fact.key, fact.text, fact.role)  # a quote's speaker is in its role
         if key not in self._memo:
-            self._memo[key] = any(module.equivalent(fact, f) for f in self.by_kind.get(fact.kind, ()))
+            self._memo[key] = any(module.equivalent(fact, f) for f in self._candidates(fact))
         return self._memo[key]
+
+    def _candidates(self, fact: Fact) -> Iterable[Fact]:
+        """The facts that may be equivalent to ``fact``: those sharing a block key with it
+        (``_block_keys``), so a long text is not compared fact by fact (quadratic)."""
+        probe = _block_keys(fact, probe=True)
+        if probe is None:
+            return self.by_kind.get(fact.kind, ())
+        blocks = self._blocks.get(fact.kind)
+        if blocks is None:
+            blocks = self._blocks[fact.kind] = {}
+            for f in self.by_kind.get(fact.kind, ()):
+                for k in _block_keys(f, probe=False) or ():
+                    blocks.setdefault(k, []).append(f)
+        seen: dict[int, Fact] = {}
+        for k in probe:
+            for f in blocks.get(k, ()):
+                seen.setdefault(id(f), f)
+        return seen.values()
+
+
+def _block_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
+    """Keys two facts of one kind share whenever the kind calls them equivalent, or None
+    (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
+    numbers by hedge, unit and low bound (to within the tolerance of ``_close``), dates by
+    their resolved interval, names by ``names.match_keys``, every kind by its key."""
+    keys: set[tuple[Any, ...]] = {("key", fact.key)}
+    value = fact.value
+    if fact.kind == "number":
+        if isinstance(value, Quantity):
+            # equivalent() needs lows within rel 1e-9: rounded to 6 digits they fall in one
+            # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
+            slack = abs(value.low) * 2e-9 + 2e-12
+            ends = (value.low - slack, value.low + slack) if probe else (value.low,)
+            keys.update(("q", value.hedge, value.unit, float(f"{x:.6g}")) for x in ends)
+    elif fact.kind == "date":
+        if isinstance(value, Interval) and value.start is not None:
+            keys.add(("interval", value.start, value.end))
+    elif fact.kind == "name":
+        index, probe_keys = names.match_keys(fact.text)
+        keys.update(probe_keys if probe else index)
+    elif fact.kind not in ("quote", "negation", "qualifier"):
+        return None
+    return frozenset(keys)
 
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:

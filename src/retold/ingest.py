@@ -11,6 +11,11 @@ is reported with its file and line number and skipped; reading goes on.
 Rows have the fields ``id``, ``text`` or ``html``, ``url``, ``outlet``, ``title``,
 ``published`` (ISO date or "June 18, 2020"), ``author``. Articles keep the id they came with;
 a row without one is named ``<file>:<line>``, a file in a folder by its path inside the folder.
+
+A row is reported and skipped, never stored half-right, when its id is blank, its date is not
+a date, a field holds a lone surrogate (``"\\ud800"`` in JSON: not text, and no store can
+write it), or its text is over ``MAX_ARTICLE_BYTES`` (the pair pipeline's cost grows with the
+text, and a trace verifies each article against several others).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -31,6 +37,9 @@ TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 ROW_SUFFIXES = {".jsonl", ".ndjson", ".csv"}
 FIELDS = ("id", "text", "html", "url", "outlet", "title", "published", "author")
+# 1 MB of text is ~170,000 words, some 200 times a long news article; a pair this size costs
+# seconds in the pair pipeline, not minutes (benchmarks/bench_growth.py).
+MAX_ARTICLE_BYTES = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +117,18 @@ def _read_file(path: Path, article_id: str) -> Iterator[Located]:
 
 def _file_items(path: Path, article_id: str) -> Iterator[Item]:
     source = str(path)
+    suffix = path.suffix.lower()
+    # Refuse a huge file before reading it: text over the article limit, markup over 8 times it.
+    limit = MAX_ARTICLE_BYTES if suffix in TEXT_SUFFIXES else _MAX_LINE_BYTES
     try:
+        if path.stat().st_size > limit:
+            yield Problem(source, None, f"the file is over {limit:,} bytes; an article's text "
+                          f"may be at most {MAX_ARTICLE_BYTES:,} bytes")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield Problem(source, None, f"cannot read: {exc.strerror or exc}")
         return
-    suffix = path.suffix.lower()
     if suffix == ".json":
         try:
             record = json.loads(data.decode("utf-8-sig"))
@@ -136,20 +151,27 @@ def _file_items(path: Path, article_id: str) -> Iterator[Item]:
     except InputError as exc:
         yield Problem(source, None, str(exc))
         return
-    yield Article(id=article_id, text=doc.text, title=doc.title, url=doc.url, outlet=doc.site,
-                  published=doc.published, author=doc.author)
+    article = Article(id=article_id, text=doc.text, title=doc.title, url=doc.url,
+                      outlet=doc.site, published=doc.published, author=doc.author)
+    yield check_article(article, source=source) or article
 
 
 def read_jsonl(path: Path) -> Iterator[Located]:
     """One JSON object a line; blank lines are skipped."""
     source = str(path)
     with path.open("rb") as f:
-        for lineno, raw in enumerate(f, 1):
+        for lineno, raw in enumerate(_bounded_lines(f, _MAX_LINE_BYTES), 1):
             if lineno == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
+            item: Item
+            if raw is _TOO_LONG:
+                item = Problem(source, lineno, f"the line is over {_MAX_LINE_BYTES:,} bytes; "
+                               "an article's text may be at most "
+                               f"{MAX_ARTICLE_BYTES:,} bytes")
+                yield item, source, lineno
+                continue
             if not raw.strip():
                 continue
-            item: Item
             try:
                 item = _from_record(json.loads(raw.decode("utf-8")), source=source, line=lineno,
                                     default_id=f"{path.name}:{lineno}")
@@ -158,6 +180,25 @@ def read_jsonl(path: Path) -> Iterator[Located]:
             except json.JSONDecodeError as exc:
                 item = Problem(source, lineno, f"malformed JSON: {exc.msg} (column {exc.colno})")
             yield item, source, lineno
+
+
+# A JSON line may escape every character (\\u00e9: 6 bytes for 2), and carry html besides text.
+_MAX_LINE_BYTES = 8 * MAX_ARTICLE_BYTES
+_TOO_LONG = b"\x00too long\x00"  # a sentinel no JSON line equals (JSON has no raw NUL)
+
+
+def _bounded_lines(f: Any, limit: int) -> Iterator[bytes]:
+    """Lines of a binary file; a line over ``limit`` bytes is skipped unread as _TOO_LONG."""
+    while True:
+        raw = f.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            while raw and not raw.endswith(b"\n"):  # skip the rest in bounded pieces
+                raw = f.readline(limit + 1)
+            yield _TOO_LONG
+            continue
+        yield raw
 
 
 def read_csv(path: Path) -> Iterator[Located]:
@@ -221,11 +262,21 @@ def _from_record(record: Any, *, source: str, line: int | None, default_id: str)
     if not isinstance(record, dict):
         return Problem(source, line, f"expected a JSON object, got {type(record).__name__}")
     rid = record.get("id")
-    article_id = str(rid).strip() if rid not in (None, "") else default_id
+    if rid is None:
+        article_id = default_id
+    else:
+        article_id = str(rid).strip()
+        if not article_id:
+            return Problem(source, line, "blank id; give the row a unique id or leave the "
+                           "'id' field out (the row is then named <file>:<line>)")
     text = record.get("text")
     html = record.get("html")
     title = _str(record.get("title"))
-    published = _date(record.get("published"))
+    raw_date = record.get("published")
+    published = _date(raw_date)
+    if published is None and raw_date not in (None, ""):
+        return Problem(source, line, f"id {article_id!r}: 'published' {raw_date!r} is not a "
+                       "date; write it as YYYY-MM-DD (or leave the field out)")
     outlet = _str(record.get("outlet"))
     url = _str(record.get("url"))
     author = _str(record.get("author"))
@@ -247,8 +298,34 @@ def _from_record(record: Any, *, source: str, line: int | None, default_id: str)
         url = url or doc.url
     else:
         return Problem(source, line, f"id {article_id!r}: missing text (no 'text' or 'html')")
-    return Article(id=article_id, text=body, title=title, url=url, outlet=outlet,
-                   published=published, author=author)
+    article = Article(id=article_id, text=body, title=title, url=url, outlet=outlet,
+                      published=published, author=author)
+    return check_article(article, source=source, line=line) or article
+
+
+def check_article(article: Article, *, source: str, line: int | None = None,
+                  max_bytes: int = MAX_ARTICLE_BYTES) -> Problem | None:
+    """Return why an article cannot be stored (blank id, lone surrogate, too long), or None."""
+    if not article.id.strip():
+        return Problem(source, line, "blank id; give the article a unique id")
+    shown = repr(article.id[:80])
+    for name in ("id", "text", "title", "url", "outlet", "author"):
+        value = getattr(article, name)
+        if isinstance(value, str):
+            bad = _SURROGATE_RE.search(value)
+            if bad is not None:
+                shown = ascii(article.id[:80])
+                return Problem(source, line, f"id {shown}: the {name} holds a lone surrogate "
+                               f"({bad.group()!a} at character {bad.start()}), which is "
+                               "not text; fix the escapes in this row")
+    text = article.text
+    if len(text) > max_bytes or len(text.encode("utf-8")) > max_bytes:
+        return Problem(source, line, f"id {shown}: the text is over {max_bytes:,} bytes; "
+                       "split it into articles, or trim it")
+    return None
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 
 
 def _str(value: Any) -> str | None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import http.client
-import ipaddress
 import os
 import re
 import socket
@@ -41,6 +40,7 @@ from retold.errors import (
     OptionError,
 )
 from retold.model import Document
+from retold.netpolicy import is_public_address, refusal
 from retold.segment import (
     Byline,
     find_date,
@@ -57,6 +57,7 @@ __all__ = [
     "read_bytes",
     "read_source",
     "read_text",
+    "replace_lone_surrogates",
 ]
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
@@ -115,6 +116,7 @@ _CT_CHARSET_RE = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORE
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
 _URL_SAFE = "/%:@!$&'()*+,;=?~-._"  # characters left as they are when quoting a URL path/query
+_SCHEME_RE = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")  # never raises, unlike urlsplit
 _REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 
 
@@ -173,6 +175,8 @@ def read_text(text: str, *, source: str = "<text>") -> Document:
         >>> d.title, d.author, d.published
         ('Rain Returns', 'Jane Doe', datetime.date(2021, 3, 4))
     """
+    text, replaced = replace_lone_surrogates(text)
+    notes = (f"{replaced} lone surrogate code point(s) replaced with U+FFFD",) if replaced else ()
     title: str | None = None
     author: str | None = None
     site: str | None = None
@@ -189,8 +193,22 @@ def read_text(text: str, *, source: str = "<text>") -> Document:
             site = site or byline.site
             published = published or byline.published
     return Document(
-        text=text, title=title, author=author, published=published, site=site, source=source
+        text=text, title=title, author=author, published=published, site=site, source=source,
+        notes=notes,
     )
+
+
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def replace_lone_surrogates(text: str) -> tuple[str, int]:
+    """Replace lone surrogates (escaped in JSON, never valid text) with U+FFFD: (text, count).
+
+    One code point for one, so offsets do not move. Left in, they make the text impossible to
+    write as UTF-8: a report, a store row or a JSON line would fail on them.
+    """
+    text, count = _SURROGATE_RE.subn("\ufffd", text)
+    return text, count
 
 
 # --- bytes -----------------------------------------------------------------------------------
@@ -242,7 +260,8 @@ def _read_bytes(
     if is_html:
         return _read_html(text, source=source, notes=notes, url=url)
     text, notes = _normalise_newlines(text, notes)
-    return replace(read_text(text, source=source), notes=tuple(notes))
+    doc = read_text(text, source=source)
+    return replace(doc, notes=(*notes, *doc.notes))
 
 
 def _decode(
@@ -461,6 +480,10 @@ def _read_html(html: str, *, source: str, notes: list[str], url: str | None = No
         with_metadata=True,
         include_comments=False,
         include_tables=True,
+        # Dates from the page's markup only (meta tags, <time>, the URL). htmldate's free-text
+        # search guesses: a bare "2020" became 2020-01-01, and on non-Latin pages it loaded
+        # every dateparser locale first (5-9 s). Dates in the text are read by our own rules.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     body = (getattr(result, "text", None) or "").strip() if result is not None else ""
     # On a page without an article trafilatura falls back to whatever text is left ("Home"):
@@ -562,7 +585,8 @@ def read_source(
             raise InputError("standard input is not available; pass a file path or a URL")
         data = _read_stream(stream, "standard input", max_bytes)
         return read_bytes(data, source="standard input", max_bytes=max_bytes)
-    scheme = urlsplit(source).scheme.lower() if "://" in source else ""
+    found = _SCHEME_RE.match(source)
+    scheme = found.group(1).lower() if found else ""
     if scheme in {"http", "https"}:
         body, content_type = fetch_url(
             source, timeout=timeout, max_bytes=max_bytes, allow_private=allow_private
@@ -665,7 +689,11 @@ def fetch_url(
                 raise FetchError(
                     f"could not fetch URL: {status} {reason} without a Location header ({current})"
                 )
-            current = urljoin(current, location.strip())
+            try:
+                current = urljoin(current, location.strip())
+            except ValueError:
+                raise FetchError(f"could not fetch URL: the redirect to {location!r} is not a "
+                                 f"valid URL ({current})") from None
             continue
         if not 200 <= status < 300:
             raise FetchError(
@@ -684,11 +712,14 @@ def _fetch_once(
     url: str, deadline: float, timeout: float, max_bytes: int, allow_private: bool
 ) -> tuple[int, str, dict[str, str], bytes | None]:
     """Make one GET request; read the body only for a 2xx answer."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as exc:  # "http://[::1/": an unclosed IPv6 bracket, ...
+        raise FetchError(f"cannot fetch {url!r}: it is not a valid URL ({exc})") from None
     scheme = parts.scheme.lower()
     if scheme not in {"http", "https"}:
         raise FetchError(f"cannot fetch {url!r}: only http:// and https:// URLs are supported")
-    host = parts.hostname
     if not host:
         raise FetchError(f"cannot fetch {url!r}: the URL has no host name")
     try:
@@ -710,6 +741,9 @@ def _fetch_once(
     if parts.port:
         host_header += f":{parts.port}"
     conn = _connection(scheme, host, port, addresses, _remaining(deadline, timeout, url))
+    # Socket timeouts bound one read each: a server trickling a header byte a second would
+    # never trip them. The watchdog shuts the socket at the deadline, whatever is blocking.
+    watchdog = _Watchdog(conn, deadline)
     try:
         try:
             conn.request(
@@ -725,6 +759,7 @@ def _fetch_once(
             resp = conn.getresponse()
             headers = {k.lower(): v for k, v in resp.getheaders()}
             if not 200 <= resp.status < 300:
+                watchdog.check(url, timeout)
                 return resp.status, resp.reason, headers, None
             length = headers.get("content-length", "")
             if length.isdigit() and int(length) > max_bytes:
@@ -732,8 +767,6 @@ def _fetch_once(
             chunks: list[bytes] = []
             total = 0
             while True:
-                # The socket timeout bounds one read; the deadline bounds the whole fetch, so a
-                # server dribbling a byte a second cannot hold us past ``timeout``.
                 if conn.sock is not None:
                     conn.sock.settimeout(_remaining(deadline, timeout, url))
                 chunk = resp.read1(_CHUNK)
@@ -743,30 +776,68 @@ def _fetch_once(
                 total += len(chunk)
                 if total > max_bytes:
                     raise InputTooLarge(_too_large(url, max_bytes))
+            watchdog.check(url, timeout)  # an end of data caused by the watchdog is a timeout
+            if length.isdigit() and total < int(length):
+                raise FetchError(
+                    f"could not fetch URL: the server closed the connection after {total:,} of "
+                    f"{int(length):,} bytes ({url}); try again"
+                )
             return resp.status, resp.reason, headers, b"".join(chunks)
         except TimeoutError:
-            raise FetchError(
-                f"could not fetch URL: timed out after {timeout:g} s ({url}); "
-                "try again, or raise the limit with --timeout"
-            ) from None
+            raise _timed_out(url, timeout) from None
         except ssl.SSLError as exc:
+            watchdog.check(url, timeout)
             raise FetchError(f"could not fetch URL: TLS error ({exc.reason}) ({url})") from None
-        except (http.client.HTTPException, OSError, UnicodeError) as exc:
+        except (http.client.HTTPException, OSError, UnicodeError, ValueError) as exc:
+            watchdog.check(url, timeout)
             raise FetchError(
                 f"could not fetch URL: {exc.__class__.__name__}: {exc} ({url})"
             ) from None
     finally:
+        watchdog.cancel()
         conn.close()
+
+
+def _timed_out(url: str, timeout: float) -> FetchError:
+    return FetchError(
+        f"could not fetch URL: timed out after {timeout:g} s ({url}); "
+        "try again, or raise the limit with --timeout"
+    )
+
+
+class _Watchdog:
+    """Shut a connection's socket at the deadline, so that no read can outlive it."""
+
+    def __init__(self, conn: http.client.HTTPConnection, deadline: float) -> None:
+        self.fired = False
+        self._conn = conn
+        self._timer = threading.Timer(max(0.0, deadline - time.monotonic()), self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        self.fired = True
+        for sock in (getattr(self._conn, "raw_sock", None), self._conn.sock):
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass  # already closed
+
+    def check(self, url: str, timeout: float) -> None:
+        """Raise the timeout error if the watchdog cut the connection."""
+        if self.fired:
+            raise _timed_out(url, timeout)
+
+    def cancel(self) -> None:
+        self._timer.cancel()
 
 
 def _remaining(deadline: float, timeout: float, url: str) -> float:
     """Return the seconds left before the deadline, or raise FetchError when none are."""
     left = deadline - time.monotonic()
     if left <= 0:
-        raise FetchError(
-            f"could not fetch URL: timed out after {timeout:g} s ({url}); "
-            "try again, or raise the limit with --timeout"
-        )
+        raise _timed_out(url, timeout)
     return left
 
 
@@ -802,28 +873,16 @@ def _resolve(host: str, port: int, allow_private: bool, wait: float, timeout: fl
         for addr in addresses:
             if not _is_public(addr):
                 raise FetchError(
-                    f"refusing to fetch from host {host!r}: it resolves to {addr}, a private, "
-                    "loopback, link-local or reserved address; only public hosts can be fetched"
+                    f"refusing to fetch from host {host!r}: it resolves to {refusal(addr)}; "
+                    "only public hosts can be fetched (the command line's "
+                    "--allow-private-urls lifts this)"
                 )
     return addresses
 
 
 def _is_public(address: str) -> bool:
-    """Tell whether an IP address is globally routable (not private, loopback, ...)."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
-    return (
-        not (
-            ip.is_private
-            or ip.is_loopback
-            or ip.is_link_local
-            or ip.is_multicast
-            or ip.is_reserved
-            or ip.is_unspecified
-        )
-        and ip.is_global
-    )
+    """Tell whether an IP address is public (the shared policy: ``retold.netpolicy``)."""
+    return is_public_address(address)
 
 
 def _connect_any(addresses: list[str], port: int, timeout: float | None) -> socket.socket:
@@ -844,9 +903,10 @@ class _PinnedHTTPConnection(http.client.HTTPConnection):
     def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout)
         self._addresses = addresses
+        self.raw_sock: socket.socket | None = None
 
     def connect(self) -> None:
-        self.sock = _connect_any(self._addresses, self.port, self.timeout)
+        self.sock = self.raw_sock = _connect_any(self._addresses, self.port, self.timeout)
 
 
 class _PinnedHTTPSConnection(http.client.HTTPSConnection):
@@ -855,9 +915,11 @@ class _PinnedHTTPSConnection(http.client.HTTPSConnection):
     def __init__(self, host: str, port: int, addresses: list[str], timeout: float) -> None:
         super().__init__(host, port, timeout=timeout, context=ssl.create_default_context())
         self._addresses = addresses
+        self.raw_sock: socket.socket | None = None
 
     def connect(self) -> None:
-        sock = _connect_any(self._addresses, self.port, self.timeout)
+        # Kept so the deadline watchdog can shut a TLS handshake that trickles.
+        sock = self.raw_sock = _connect_any(self._addresses, self.port, self.timeout)
         self.sock = self._context.wrap_socket(  # type: ignore[attr-defined]
             sock, server_hostname=self.host
         )

@@ -90,9 +90,35 @@ def _boom(*args: object) -> Comparison:
     raise RuntimeError("worker failed")
 
 
-def test_a_failing_worker_stops_the_run_and_the_pool(tmp_path: Path) -> None:
+def test_a_failing_pair_is_a_problem_and_the_run_goes_on(tmp_path: Path) -> None:
+    # Issue 12: one pair whose verification fails is recorded with its ids; it never aborts
+    # the run (a re-run would meet it again and never finish).
     corpus, _ = make_corpus(tmp_path, 30)
     engine = get_engine("local", workers=2)
-    with open_store(tmp_path / "s.db") as store, pytest.raises(RuntimeError, match="worker"):
-        engine.run(read_inputs([corpus]), store, options=TraceOptions(compare=_boom))
+    with open_store(tmp_path / "s.db") as store:
+        result = engine.run(read_inputs([corpus]), store, options=TraceOptions(compare=_boom))
+        assert store.counts()["pending"] == 0 and store.counts()["links"] == 0
+    assert result.verified > 0
+    assert sum("worker failed" in p.reason for p in result.problems) == result.verified
+    engine.close()
+
+
+class _FailingStore:
+    """A store whose link writes fail: an error outside any one pair."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.inner, name)
+
+    def put_links(self, *args: object) -> None:
+        raise RuntimeError("store failed")
+
+
+def test_a_failing_run_stops_the_pool(tmp_path: Path) -> None:
+    corpus, _ = make_corpus(tmp_path, 30)
+    engine = get_engine("local", workers=2)
+    with open_store(tmp_path / "s.db") as store, pytest.raises(RuntimeError, match="store"):
+        engine.run(read_inputs([corpus]), _FailingStore(store))  # type: ignore[arg-type]
     assert engine._pool is None  # type: ignore[attr-defined]

@@ -115,8 +115,8 @@ def _run(args: list[str]) -> subprocess.Popen[bytes]:
 
 
 def _count(db: Path, sql: str) -> int:
-    try:
-        con = sqlite3.connect(db, timeout=5)
+    try:  # mode=ro: never create the file (an empty file is not a store; trace refuses it)
+        con = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
         try:
             return int(con.execute(sql).fetchone()[0])
         finally:

@@ -102,6 +102,7 @@ def test_wal_mode(tmp_path: Path) -> None:
 
 def test_a_failed_batch_leaves_nothing_behind(tmp_path: Path) -> None:
     with SqliteStore(tmp_path / "s.db") as s:
-        with pytest.raises(sqlite3.ProgrammingError):
-            s.add_articles([Article("a", "ok"), Article("b", object())])  # type: ignore[arg-type]
+        with pytest.raises(StoreError) as caught:
+            s.add_articles([Article("a", "ok"), Article("b", object())])
+        assert isinstance(caught.value.__cause__, sqlite3.ProgrammingError)  # type: ignore[arg-type]
         assert s.counts()["articles"] == 0

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from retold.align.scorers import tfidf_vectors
+from retold.align.scorers import similar_pairs, tfidf_vectors
 from retold.model import AlignedPair, Sentence
 
 # Calibrated on hand-made pairs and the real op-ed pair in LIBRARIES.md: sentences a
@@ -72,7 +72,10 @@ def align(
     if n == 0 or m == 0:
         return Alignment((), tuple(s.id for s in original), tuple(s.id for s in retelling))
     a, b = tfidf_vectors([s.text for s in original], [s.text for s in retelling])
-    sim = sparse.csr_matrix(similarity if similarity is not None else a @ b.T)
+    # Only pairs that can become links matter (see _links): the product keeps just those,
+    # so its cost follows the pairs that share rare words, not n x m.
+    sim = sparse.csr_matrix(similarity if similarity is not None
+                            else similar_pairs(a, b, threshold))
     links = _links(sim.tocoo(), n, m, threshold, ratio)
 
     parent = list(range(n + m))  # union-find over original ids 0..n-1, retelling n..n+m-1
@@ -86,9 +89,11 @@ def align(
     for i, j in links:
         parent[find(i)] = find(n + j)
     # Echoes on both sides, so that aligning (b, a) is exactly the inverse of aligning (a, b).
-    echoes = _echo_links(b, sim, links, m)
+    other = None if similarity is not None else a  # a pruned matrix: support from vectors
+    echoes = _echo_links(b, sim, links, m, other)
     flipped = [(j, i) for i, j in links]
-    echoes += [(i, j) for j, i in _echo_links(a, sim.T.tocsr(), flipped, n)]
+    echoes += [(i, j) for j, i in _echo_links(a, sim.T.tocsr(), flipped, n,
+                                             None if other is None else b)]
     links += echoes
     for i, j in links:
         parent[find(i)] = find(n + j)
@@ -139,12 +144,15 @@ def _links(
 
 
 def _echo_links(
-    b: sparse.csr_matrix, sim: sparse.csr_matrix, links: list[tuple[int, int]], m: int
+    b: sparse.csr_matrix, sim: sparse.csr_matrix, links: list[tuple[int, int]], m: int,
+    other: sparse.csr_matrix | None = None,
 ) -> list[tuple[int, int]]:
     """Link unaligned sentences of one side that restate an aligned one (see ECHO_THRESHOLD).
 
     Written for the retelling side: ``b`` are its vectors, ``sim`` is original x retelling and
     links are (original, retelling); the caller flips all three for the original side.
+    ``other`` are the original's vectors when ``sim`` may lack entries under the link
+    threshold (see similar_pairs): the support is then computed from the vectors.
     """
     linked: dict[int, list[int]] = {}
     for i, j in links:
@@ -152,7 +160,7 @@ def _echo_links(
     loose = [j for j in range(m) if j not in linked]
     if not loose or not linked:
         return []
-    intra = (b[loose] @ b.T).tocsr()
+    intra = similar_pairs(b[loose], b, ECHO_THRESHOLD)
     sim_csc = sim.tocsc()
     extra: list[tuple[int, int]] = []
     for row, j in enumerate(loose):
@@ -165,6 +173,8 @@ def _echo_links(
             continue
         sources = linked[best]
         support = max(float(sim_csc[i, j]) for i in sources)
+        if other is not None and support < ECHO_SUPPORT:
+            support = float(np.max((other[sources] @ b[j].T).toarray()))
         if support >= ECHO_SUPPORT:
             extra.append((sources[0], j))
     return extra
@@ -180,7 +190,9 @@ def _group_cosine(
     """Cosine of the summed TF-IDF vectors of two sentence groups (1:1 reads the matrix)."""
     if len(left) == 1 and len(right) == 1:
         return float(min(1.0, max(0.0, sim[left[0], right[0]])))
-    u = np.asarray(a[left].sum(axis=0)).ravel()
-    v = np.asarray(b[right].sum(axis=0)).ravel()
-    norm = float(np.linalg.norm(u) * np.linalg.norm(v))
-    return float(min(1.0, max(0.0, u @ v / norm))) if norm else 0.0
+    # Sparse sums: a dense vector over the whole vocabulary per group made this quadratic in
+    # a long text (its vocabulary grows with it, and so does the number of groups).
+    u = sparse.csr_matrix(np.ones((1, len(left)))) @ a[left]
+    v = sparse.csr_matrix(np.ones((1, len(right)))) @ b[right]
+    norm = float(np.sqrt(u.multiply(u).sum() * v.multiply(v).sum()))
+    return float(min(1.0, max(0.0, u.multiply(v).sum() / norm))) if norm else 0.0

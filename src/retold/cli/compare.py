@@ -49,7 +49,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
                    help=f"terminal/text report width (default: terminal width, else {DEFAULT_WIDTH})")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="refuse inputs larger than this many bytes (default 5 MB)")
-    p.add_argument("--timeout", type=float, default=10.0, help="URL fetch timeout in seconds")
+    p.add_argument("--timeout", type=float, default=10.0,
+                   help="seconds a URL fetch may take end to end (default 10)")
+    p.add_argument("--allow-private-urls", action="store_true",
+                   help="fetch URLs whose host is a private, loopback or link-local address "
+                   "(refused by default: see retold.netpolicy)")
     p.add_argument("--fail-on", choices=_SEVERITIES, default=None,
                    help=f"exit with code {EXIT_CHANGES_FOUND} if a change of this severity "
                    "or higher is found")
@@ -134,7 +138,14 @@ def _read(source: str, args: argparse.Namespace) -> Any:
     from retold.read import DEFAULT_MAX_BYTES, read_source
 
     return read_source(source, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                       timeout=args.timeout)
+                       timeout=args.timeout, allow_private=args.allow_private_urls)
+
+
+def _plain_id(value: Any) -> Any:
+    """A line's id as given, with lone surrogates replaced so the output line can be written."""
+    from retold.read import replace_lone_surrogates
+
+    return replace_lone_surrogates(value)[0] if isinstance(value, str) else value
 
 
 def _run_batch(args: argparse.Namespace) -> int:
@@ -158,7 +169,11 @@ def _run_batch(args: argparse.Namespace) -> int:
                 row = json.loads(line)
                 if not isinstance(row, dict):
                     raise InputError("a line must be a JSON object")
-                row_id = row.get("id")
+                row_id = _plain_id(row.get("id"))
+                for key in ("original_published", "retelling_published"):
+                    if row.get(key) is not None and not isinstance(row[key], str):
+                        raise InputError(f"'{key}' must be a date string such as 2020-06-18, "
+                                         f"not {row[key]!r}")
                 sides = []
                 for side in ("original", "retelling"):
                     if isinstance(row.get(side), str):
@@ -168,7 +183,8 @@ def _run_batch(args: argparse.Namespace) -> int:
                         if "://" not in src and src != "-" and not os.path.isabs(src):
                             src = str(base / src)
                         sides.append(read_source(src, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES,
-                                                 timeout=args.timeout))
+                                                 timeout=args.timeout,
+                                                 allow_private=args.allow_private_urls))
                     else:
                         raise InputError(f"no '{side}' text or '{side}_source' path/URL")
                 comparison = compare_documents(

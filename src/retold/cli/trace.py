@@ -77,7 +77,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
     p = subparsers.add_parser("show", help="the full comparison report for one link",
                               description="Re-run the pair pipeline on the two stored texts "
-                              "of LINK_ID (SOURCE->TARGET, as `retold links` prints it).")
+                              "of LINK_ID (SOURCE->TARGET, as `retold links` prints it). An id "
+                              "starting with '-' goes after '--': retold show STORE -- -a->b")
     p.add_argument("store", metavar="STORE")
     p.add_argument("link_id", metavar="LINK_ID")
     p.add_argument("--format", "-f", choices=("terminal", "text", "json"), default="terminal")
@@ -179,7 +180,7 @@ def _open_existing(path: str) -> Any:
 
     if path not in ("memory:",) and not os.path.exists(path.removeprefix("sqlite:///")):
         raise StoreError(f"no store at {path!r}; run `retold trace INPUTS --store {path}` first")
-    return open_store(path)
+    return open_store(path, readonly=True)  # read-only: a store on read-only media reads too
 
 
 def run_links(args: argparse.Namespace) -> int:
@@ -302,17 +303,16 @@ def run_stories(args: argparse.Namespace) -> int:
 
 
 def run_show(args: argparse.Namespace) -> int:
-    source_id, sep, target_id = args.link_id.partition("->")
-    if not sep:
+    if "->" not in args.link_id:
         raise OptionError(f"LINK_ID {args.link_id!r} must look like SOURCE->TARGET, as "
                           "`retold links` prints it")
     with _open_existing(args.store) as store:
-        link = next((l for l in store.links()
-                     if l.source_id == source_id and l.target_id == target_id), None)
+        # Ids may hold "->" themselves: the link is the one whose id is exactly LINK_ID.
+        link = next((l for l in store.links() if l.id == args.link_id), None)
         if link is None:
             raise RetoldError(f"no link {args.link_id!r} in {args.store}; list them with "
                               f"`retold links {args.store}`")
-        source, target = store.article(source_id), store.article(target_id)
+        source, target = store.article(link.source_id), store.article(link.target_id)
     from retold.compare import compare_documents
 
     assert source is not None and target is not None

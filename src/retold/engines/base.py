@@ -76,8 +76,16 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
             problems.clear()
         report("ingest", result.added + result.already_stored, None)
 
+    from retold.ingest import check_article
+
     for item in items:
         if isinstance(item, Article):
+            # One article no store can hold (a lone surrogate, a blank id, over the size
+            # limit) is a problem reported with its id; it must not roll back its batch.
+            bad = check_article(item, source="<articles>")
+            if bad is not None:
+                problems.append(bad)
+                continue
             batch.append(item)
             if len(batch) >= options.batch_size:
                 flush()

@@ -24,6 +24,7 @@ from typing import Any, Self, TypeVar
 import numpy as np
 
 from retold.engines.base import Progress, TraceOptions, store_items
+from retold.ingest import Problem
 from retold.model import Article
 from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
@@ -208,7 +209,11 @@ class LocalEngine:
             jobs = [[(arts[a], arts[b], cd.channel_names(ch), sc) for a, b, ch, sc in chunk]
                     for chunk in chunks]
             for chunk, links in zip(chunks, self.map(job, jobs)):
-                kept = [l for l in links if l is not None]
+                kept = [l for l in links if l is not None and not isinstance(l, Problem)]
+                failed = [p for p in links if isinstance(p, Problem)]
+                if failed:
+                    store.add_problems([(p.source, p.line, p.reason) for p in failed])
+                    result.problems.extend(failed)
                 store.put_links([(a, b) for a, b, _, _ in chunk], kept)
                 result.new_links += len(kept)
                 done += len(chunk)
@@ -223,4 +228,13 @@ class _VerifyJob:
         self.compare = compare
 
     def __call__(self, items: list[tuple[Article, Article, tuple[str, ...], float]]) -> list[Any]:
-        return verify_many(items, self.compare)
+        out: list[Any] = []
+        for item in items:
+            try:
+                out.extend(verify_many([item], self.compare))
+            except Exception as exc:  # noqa: BLE001 - one pair must never abort the run
+                # Recorded with both ids and marked verified, so a re-run does not repeat it.
+                out.append(Problem(f"{item[0].id}->{item[1].id}", None,
+                                   f"verification failed ({type(exc).__name__}: {exc}); "
+                                   "the pair is left unlinked"))
+        return out

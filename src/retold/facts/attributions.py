@@ -152,8 +152,20 @@ def _generic_key(speaker: str) -> str:
 def _spans(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[names.NameSpan, ...],
                                                                list[int], list[int]]:
     """Return the names of a text with their start and end offsets (for bisecting)."""
+    # Asked once per quotation with the same text and sentences: hashing every sentence for
+    # find_spans' cache and rebuilding the offset lists each time was quadratic in a long
+    # text. The last answer is kept by identity (the memo holds both, so ids stay theirs).
+    last = _SPANS_MEMO.get("last")
+    if last is not None and last[0] is text and last[1] is sentences:
+        return last[2]
     spans = names.find_spans(text, tuple(sentences))
-    return spans, [n.start for n in spans], [n.end for n in spans]
+    found = spans, [n.start for n in spans], [n.end for n in spans]
+    _SPANS_MEMO["last"] = (text, sentences, found)
+    return found
+
+
+_SPANS_MEMO: dict[str, tuple[str, Sequence[Sentence], tuple[tuple[names.NameSpan, ...],
+                                                            list[int], list[int]]]] = {}
 
 
 def _name_ending_at(spans: tuple[names.NameSpan, ...], ends: list[int],

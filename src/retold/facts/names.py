@@ -659,6 +659,79 @@ def same_name(a: str, b: str) -> bool:
     return _match(a, b) > 0
 
 
+Keys = frozenset[tuple[str, ...]]
+
+
+@lru_cache(maxsize=65536)
+def match_keys(name: str) -> tuple[Keys, Keys]:
+    """Blocking keys of a name: ``(index, probe)``, so that a long text's names need not all
+    be compared with each other.
+
+    Whenever ``same_name(a, b)``, ``probe(a)`` meets ``index(b)``: each way _match can say
+    yes leaves a trace here (the same normalised form or alias group, an acronym and its
+    initials, or a first or last word alike, exactly or by the phonetic, skeleton or
+    one-letter-off rules of _word_match, or as an initial). A test holds the two in step.
+    """
+    norm = normalise(name)
+    if not norm:
+        return frozenset(), frozenset()
+    index: set[tuple[str, ...]] = {("n", norm)}
+    probe: set[tuple[str, ...]] = {("n", norm)}
+    gid = _TABLE.group_of.get(norm)
+    if gid is not None:
+        index.add(("g", str(gid)))
+        probe.add(("g", str(gid)))
+    toks = _tokens(name)
+    if not toks:
+        return frozenset(index), frozenset(probe)
+    letters = name.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha():  # may be an acronym of another name
+        index.add(("acronym", letters.casefold()))
+        probe.add(("initials", letters.casefold()))
+    if len(toks) >= 2:  # may be spelled out by an acronym
+        for initials in ("".join(t[0] for t in toks), "".join(w[0] for w in norm.split())):
+            index.add(("initials", initials))
+            probe.add(("acronym", initials))
+    for label, tok in (("first", toks[0]), ("last", toks[-1])):
+        word_index, word_probe = _word_keys(tok)
+        index.update((label, *k) for k in word_index)
+        probe.update((label, *k) for k in word_probe)
+    return frozenset(index), frozenset(probe)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(word: str) -> tuple[Keys, Keys]:
+    """(index, probe) keys of one word: _word_match or _initial_match says yes only if they meet."""
+    same: set[tuple[str, ...]] = {("w", word)}
+    if word.startswith(_GROUP):  # an alias group matches a spelling of its one-word forms
+        for form in _TABLE.forms[int(word[1:])]:
+            if " " not in form:
+                same.add(("w", form))
+                same.update(_fuzzy_keys(form))
+    else:
+        same.update(_fuzzy_keys(word))
+    index, probe = set(same), set(same)
+    if len(word) == 1:  # an initial: J / John
+        index.add(("initial", word))
+        probe.add(("starts", word))
+    elif not word.startswith(_GROUP):
+        index.add(("starts", word[0]))
+        probe.add(("initial", word[0]))
+    return frozenset(index), frozenset(probe)
+
+
+def _fuzzy_keys(word: str) -> set[tuple[str, ...]]:
+    """Keys of _word_match's spelling rules: a shared Double Metaphone code or skeleton, or
+    skeletons of one length one letter apart under the same first letter."""
+    if len(word) < FUZZY_MIN_LEN:
+        return set()
+    keys: set[tuple[str, ...]] = {("m", c) for c in _metaphone(word)}
+    for sk in _skeletons(word):
+        keys.add(("s", sk))
+        keys.update(("h", word[0], sk[:p] + "?" + sk[p + 1 :]) for p in range(len(sk)))
+    return keys
+
+
 _PLAIN_SPLIT = re.compile(r"[\W_]+")
 _ARTICLES = frozenset({"al", "el", "ad", "adh", "ash", "az", "ul"})
 # Alias forms this short are common words in lower case (us, is, it, un): they count as a mention
@@ -1175,7 +1248,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
 
 def _clear_caches() -> None:
     """Forget cached comparisons after the alias table changed."""
-    for fn in (normalise, _tokens, _word_match, _match, _key, find_spans, _mention_patterns):
+    for fn in (normalise, _tokens, _word_match, _match, _key, find_spans, _mention_patterns,
+               match_keys, _word_keys):
         fn.cache_clear()
 
 

@@ -579,7 +579,8 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
                 continue  # a bare "third"/"quarter" is an ordinal or a district
             pct = round(100.0 * count / den, 2)
             found.append(_Atom(m.start(), m.end(), pct, pct, 1.0, "fraction", "percent"))
-        atoms.extend(a for a in found if not blocked(a.start, a.end))
+        # A figure beyond float range (309+ digits) counts nothing a reader could check.
+        atoms.extend(a for a in found if math.isfinite(a.value) and not blocked(a.start, a.end))
     ordinals = [a for a in _word_ordinals(text) if not blocked(a.start, a.end)]
     return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
 
@@ -757,7 +758,8 @@ def _after_name(text: str, pos: int) -> bool:
 
 def _sentence_start(sentences: Sequence[Sentence], offset: int) -> int:
     """Return where the sentence containing ``offset`` starts (0 if none does)."""
-    i = bisect_right([s.start for s in sentences], offset) - 1
+    # A key, not a list of starts: building that list for every number was quadratic.
+    i = bisect_right(sentences, offset, key=lambda s: s.start) - 1
     return sentences[i].start if i >= 0 and offset < sentences[i].end else 0
 
 
@@ -895,7 +897,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
 
 def _fmt(x: float) -> str:
     """Format a float for a key: integers without a decimal point, others to 10 digits."""
-    return str(int(x)) if x == int(x) and abs(x) < 1e18 else f"{x:.10g}"
+    # abs() first: int(inf) raises OverflowError, and 309 digits in a text parse as inf.
+    return str(int(x)) if abs(x) < 1e18 and x == int(x) else f"{x:.10g}"
 
 
 def _key(q: Quantity) -> str:

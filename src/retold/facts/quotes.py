@@ -23,6 +23,7 @@ read:", "", said Doe"), else "". ``note`` says when marks were repaired.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -275,8 +276,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
     for q in quote_spans(text):
-        floor, ceiling = next(((s, e) for s, e in paragraphs if s <= q.open < e),
-                              (0, len(text)))
+        # Paragraphs are sorted and disjoint: bisect, not a scan per quotation (quadratic).
+        k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
+        floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
+            else (0, len(text))
         speaker = attributions.speaker_near(view, sentences, q.open, min(q.close + 1, ceiling),
                                             floor, ceiling)
         quoted = text[q.start:q.end]

@@ -17,8 +17,12 @@ from retold.store.sqlite import SqliteStore
 __all__ = ["MemoryStore", "SqliteStore", "Store", "open_store"]
 
 
-def open_store(url_or_path: str | Path) -> Store:
-    """Open (creating if needed) the store at ``url_or_path``."""
+def open_store(url_or_path: str | Path, *, readonly: bool = False) -> Store:
+    """Open (creating if needed) the store at ``url_or_path``.
+
+    With ``readonly`` the store must exist, is never written, and may be a read-only file.
+    Every SQLite store is integrity-checked on open: a damaged one is a StoreError (exit 4).
+    """
     spec = str(url_or_path)
     if spec in ("memory:", ":memory:", "memory://"):
         return MemoryStore()
@@ -28,4 +32,4 @@ def open_store(url_or_path: str | Path) -> Store:
         raise StoreError(f"unknown store {spec!r}: give a file path, sqlite:///path or memory:")
     if Path(spec).is_dir():
         raise StoreError(f"the store {spec!r} is a directory; give a file path such as news.db")
-    return SqliteStore(spec)
+    return SqliteStore(spec, readonly=readonly)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import inspect
 import json
+import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from retold.errors import StoreError
 from retold.model import Article, Link
@@ -49,6 +52,39 @@ CREATE TABLE IF NOT EXISTS problems (
 """
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _guard(fn: F) -> F:
+    """Turn an SQLite error inside a store method (or its iterator) into a StoreError.
+
+    A damaged page met mid-way must end the command with exit 4, never a traceback, nor a
+    silent stop that looks like the end of the data.
+    """
+    def fail(self: SqliteStore, exc: Exception) -> StoreError:
+        what = "is read-only" if "readonly" in str(exc) else "failed"
+        return StoreError(f"the store {self.path!r} {what} ({exc}); check the file, its folder's "
+                          "permissions and free disk space, or use a new --store file")
+
+    if inspect.isgeneratorfunction(fn):
+        @functools.wraps(fn)
+        def gen(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
+            try:
+                yield from fn(self, *args, **kwargs)
+            except (sqlite3.Error, ValueError) as exc:  # ValueError: a row that does not decode
+                raise fail(self, exc) from exc
+        return gen  # type: ignore[return-value]
+
+    @functools.wraps(fn)
+    def call(self: SqliteStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(self, *args, **kwargs)
+        except (sqlite3.Error, ValueError) as exc:
+            raise fail(self, exc) from exc
+    return call  # type: ignore[return-value]
+
+
+
 class SqliteStore:
     """A :class:`~retold.store.base.Store` in one SQLite file.
 
@@ -57,22 +93,49 @@ class SqliteStore:
     0
     """
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, check: bool = True) -> None:
         self.path = str(path)
+        self.readonly = readonly
+        in_memory = self.path == ":memory:" or self.path.startswith("file::memory:")
+        if not in_memory:
+            _check_file(self.path, readonly)
         try:
-            self._db = sqlite3.connect(self.path, isolation_level=None, timeout=30)
+            self._db = self._connect(in_memory)
         except sqlite3.Error as exc:
             raise StoreError(f"cannot open the store {self.path!r}: {exc}; "
                              "check the path and its permissions") from exc
         try:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
+            if not self.readonly:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=OFF")
+            if check and not in_memory:
+                self._check_integrity()
             self._check_schema()
         except sqlite3.DatabaseError as exc:
             self._db.close()
-            raise StoreError(f"{self.path!r} is not a retold store ({exc}); "
-                             "give another --store path") from exc
+            raise StoreError(f"{self.path!r} is not a retold store or is damaged ({exc}); "
+                             "give another --store path, or restore it from a copy") from exc
+        except StoreError:
+            self._db.close()
+            raise
+
+    def _connect(self, in_memory: bool) -> sqlite3.Connection:
+        if in_memory or not self.readonly:
+            return sqlite3.connect(self.path, isolation_level=None, timeout=30)
+        uri = Path(self.path).resolve().as_uri()
+        # mode=ro still needs the -shm file of a WAL store; a store on read-only media (or in
+        # a folder we cannot write) is read as immutable: nobody can be writing it there.
+        immutable = not os.access(os.path.dirname(os.path.abspath(self.path)), os.W_OK)
+        return sqlite3.connect(f"{uri}?{'immutable=1' if immutable else 'mode=ro'}",
+                               uri=True, isolation_level=None, timeout=30)
+
+    def _check_integrity(self) -> None:
+        """Refuse a damaged file before any output is written from it (PRAGMA quick_check)."""
+        rows = [r[0] for r in self._db.execute("PRAGMA quick_check(5)")]
+        if rows != ["ok"]:
+            raise StoreError(f"the store {self.path!r} is damaged ({'; '.join(rows)[:300]}); "
+                             "restore it from a copy, or trace into a new --store file")
 
     # -- plumbing ---------------------------------------------------------------------------
 
@@ -92,6 +155,9 @@ class SqliteStore:
         if tables:
             raise StoreError(f"{self.path!r} is an SQLite file but not a retold store; "
                              "give another --store path")
+        if self.readonly:
+            raise StoreError(f"{self.path!r} is an empty SQLite file, not a traced store; "
+                             "run `retold trace INPUTS --store PATH` first")
         with self._tx():
             for statement in _statements():
                 db.execute(statement)
@@ -113,6 +179,7 @@ class SqliteStore:
 
     # -- articles ---------------------------------------------------------------------------
 
+    @_guard
     def add_articles(self, articles: Sequence[Article]) -> list[str]:
         existing: list[str] = []
         with self._tx() as db:
@@ -126,6 +193,7 @@ class SqliteStore:
                     existing.append(a.id)
         return existing
 
+    @_guard
     def articles(self, seqs: Sequence[int]) -> dict[int, Article]:
         out: dict[int, Article] = {}
         seqs = list(seqs)
@@ -138,23 +206,27 @@ class SqliteStore:
                 out[row[0]] = _article(row[1:])
         return out
 
+    @_guard
     def article(self, article_id: str) -> Article | None:
         row = self._db.execute(
             "SELECT id, text, title, url, outlet, published, author FROM articles WHERE id = ?",
             (article_id,)).fetchone()
         return _article(row) if row else None
 
+    @_guard
     def published(self) -> dict[str, dt.date | None]:
         return {i: dt.date.fromisoformat(p) if p else None
                 for i, p in self._db.execute("SELECT id, published FROM articles")}
 
     # -- fingerprints -----------------------------------------------------------------------
 
+    @_guard
     def unfingerprinted(self, limit: int) -> list[tuple[int, str, str]]:
         return self._db.execute(
             "SELECT a.seq, a.id, a.text FROM articles a LEFT JOIN fingerprints f USING (seq) "
             "WHERE f.seq IS NULL ORDER BY a.seq LIMIT ?", (limit,)).fetchall()
 
+    @_guard
     def put_fingerprints(self, rows: Sequence[tuple[int, dict[str, Any]]]) -> None:
         with self._tx() as db:
             db.executemany(
@@ -162,6 +234,7 @@ class SqliteStore:
                 [(seq, r["shingles"], r["words"], r["facts"], r["n_tokens"], r["n_shingles"],
                   r["n_words"]) for seq, r in rows])
 
+    @_guard
     def fingerprints(self) -> Iterator[tuple[int, dict[str, Any], bool]]:
         cur = self._db.execute(
             "SELECT f.seq, a.id, f.shingles, f.words, f.facts, f.n_tokens, f.n_shingles, "
@@ -172,16 +245,19 @@ class SqliteStore:
 
     # -- candidates -------------------------------------------------------------------------
 
+    @_guard
     def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
         with self._tx() as db:
             db.executemany("INSERT OR IGNORE INTO candidates VALUES (?, ?, ?, ?, ?, ?)", rows)
             db.executemany("UPDATE articles SET searched = 1 WHERE seq = ?",
                            [(s,) for s in searched])
 
+    @_guard
     def survivors(self) -> Iterator[tuple[int, int, float]]:
         yield from self._db.execute(
             "SELECT a, b, score FROM candidates WHERE state != ?", (REJECTED,))
 
+    @_guard
     def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
         return self._db.execute(
             "SELECT a, b, channels, score FROM candidates WHERE state = ? ORDER BY a, b LIMIT ?",
@@ -189,6 +265,7 @@ class SqliteStore:
 
     # -- links ------------------------------------------------------------------------------
 
+    @_guard
     def put_links(self, verified: Sequence[tuple[int, int]], links: Sequence[Link]) -> None:
         with self._tx() as db:
             db.executemany(
@@ -200,6 +277,7 @@ class SqliteStore:
             db.executemany("UPDATE candidates SET state = ? WHERE a = ? AND b = ?",
                            [(VERIFIED, a, b) for a, b in verified])
 
+    @_guard
     def links(self) -> Iterator[Link]:
         cur = self._db.execute("SELECT * FROM links ORDER BY source_id, target_id")
         for row in cur:
@@ -207,12 +285,14 @@ class SqliteStore:
 
     # -- bookkeeping ------------------------------------------------------------------------
 
+    @_guard
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
         run = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         with self._tx() as db:
             db.executemany("INSERT INTO problems VALUES (?, ?, ?, ?)",
                            [(run, s, line, r) for s, line, r in problems])
 
+    @_guard
     def counts(self) -> dict[str, int]:
         q = self._db.execute
         return {
@@ -223,6 +303,37 @@ class SqliteStore:
             "verified": q("SELECT count(*) FROM candidates WHERE state = 2").fetchone()[0],
             "links": q("SELECT count(*) FROM links").fetchone()[0],
         }
+
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _check_file(path: str, readonly: bool) -> None:
+    """Refuse what cannot be a store before SQLite touches it (it would adopt an empty file)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        if readonly:
+            raise StoreError(f"no store at {path!r}; run `retold trace INPUTS --store {path}` "
+                             "first") from None
+        return  # a new store
+    except IsADirectoryError:
+        raise StoreError(f"the store {path!r} is a directory; give a file path such as "
+                         "news.db") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read the store {path!r}: {exc.strerror or exc}; check its "
+                         "permissions") from None
+    if not head:
+        raise StoreError(f"{path!r} is an empty file, not a retold store; delete it or give "
+                         "another --store path")
+    if head != _SQLITE_MAGIC:
+        raise StoreError(f"{path!r} is not a retold store (not an SQLite file); give another "
+                         "--store path")
+    if not readonly and not os.access(path, os.W_OK):
+        raise StoreError(f"the store {path!r} is read-only; `retold links`, `stories` and "
+                         "`show` can read it, but `trace` needs to write: copy it somewhere "
+                         "writable")
 
 
 def _statements() -> list[str]:
