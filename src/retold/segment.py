@@ -133,21 +133,26 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     seen_body = False
     has_title = False
     text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
+    matter = 0  # units so far that are not page clutter: a prompt above the title is no unit
     for start, end, single_line in paragraphs:
         kind: SentenceKind = "body"
-        if single_line:
+        # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
+        clutter = single_line and is_boilerplate(text[start:end])
+        if single_line and not clutter:
             kind = _line_kind(
                 text[start:end],
-                top=not seen_body and len(sentences) < TOP_MATTER_UNITS,
-                first=not sentences,
+                top=not seen_body and matter < TOP_MATTER_UNITS,
+                first=not matter,
                 title=title,
                 author=author,
                 has_title=has_title,
                 more=end < text_end,
             )
-        if kind == "body":
+        if kind == "body" and not clutter:
             seen_body = True
             spans = _merge_garbage(text, _split_sentences(text, start, end))
+        elif clutter:
+            spans = [(start, end)]
         else:
             has_title = has_title or kind == "title"
             spans = [(start, end)]
@@ -155,8 +160,7 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
             continue  # a paragraph of only punctuation ("* * *"): nothing to say
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
-        # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
-        clutter = kind in ("body", "heading", "title") and is_boilerplate(text[start:end])
+        clutter = clutter or (kind in ("body", "heading") and is_boilerplate(text[start:end]))
         for s, e in spans:
             unit_kind: SentenceKind = "boilerplate" if clutter or (
                 kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind
@@ -166,6 +170,7 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
                     paragraph=par,
                 )
             )
+            matter += unit_kind != "boilerplate"
     return tuple(sentences)
 
 

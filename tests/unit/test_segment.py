@@ -464,3 +464,9 @@ def test_a_byline_padded_with_spaces_in_capitals_is_a_byline() -> None:
     assert [s.kind for s in segment(doc)] == ["title", "byline", "body"]
     byline = parse_byline("By          JOHN SMITH,   Associated Press")
     assert byline is not None and byline.author == "JOHN SMITH"
+
+
+def test_a_prompt_above_the_headline_does_not_take_its_place() -> None:
+    doc = Document("Get Today's Headlines\n\nRivers rise across the north\n\n"
+                   "By Jane Doe, Reuters\n\nPolice arrested 12 people on Monday.")
+    assert [s.kind for s in segment(doc)] == ["boilerplate", "title", "byline", "body"]
