@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from retold import read
 from retold.align import Alignment, align
-from retold.diff import KINDS, diff, relation
+from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
-from retold.facts.base import Context
+from retold.facts import names
+from retold.facts.base import Context, sentence_at
+from retold.ground import Grounding, ground, verdict_counts
 from retold.model import (
     AlignedPair,
+    Change,
     Comparison,
     Document,
     Fact,
@@ -22,6 +26,7 @@ from retold.model import (
     Side,
     Summary,
 )
+from retold.reshape import reshape
 from retold.segment import segment
 
 # METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
@@ -94,7 +99,8 @@ def compare_documents(
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
-    o_side, r_side = prepare(original, o_context), prepare(retelling, r_context)
+    o_side = prepare_shaped(original, o_context, retelling.text)
+    r_side = prepare_shaped(retelling, r_context, original.text, new_names=True)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
@@ -105,19 +111,102 @@ def compare_documents(
         or (n.startswith("Neither") and not any(relative.values())))]
     summary = summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
+    # Every retelling fact and sentence against the whole original, derived or not: a summary
+    # seldom aligns sentence by sentence, and its unsupported facts are the finding.
+    grounded = ground(o_side, r_side, alignment)
+    summary = replace(summary, verdicts=tuple(verdict_counts(grounded.verdicts).items()))
+    # "added" = retelling sentences with no source: neither aligned nor supported anywhere.
+    no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
     if summary.derivation == "non":
-        # Unrelated texts: every fact would be "added", which is noise, not a finding.
+        changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
+        summary = replace(summary, message=(
+            "The texts look unrelated: no meaningful part of the retelling matches the original. "
+            "Its facts were still checked against the whole original; those the original does "
+            "not state are listed."))
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
-                          tuple(s.id for s in r_sentences), (), summary, (), tuple(notes))
+                          tuple(s.id for s in r_sentences if s.id in no_support),
+                          changes, summary, (), tuple(notes), grounded.facts, grounded.verdicts)
 
     found = diff(o_side, r_side, alignment)
+    pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
+    changes = _merge(found.changes, grounded, {
+        s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
+    # Grounding may list a speaker's name diff folded into its attribution: report it once.
+    changes = tuple(one_change_per_speaker(changes, o_side, r_side))
+    pair_changes = [0] * len(alignment.pairs)
+    for c in changes:
+        if c.pair is not None and c.kind != "meaning":
+            pair_changes[c.pair] += 1
     pairs = tuple(
-        _with_relation(p, o_side, r_side, found.pair_changes[k])
+        _with_relation(p, o_side, r_side, pair_changes[k])
         for k, p in enumerate(alignment.pairs)
     )
-    return Comparison(o_side, r_side, pairs, alignment.dropped, alignment.added,
-                      found.changes, summary, found.variants, tuple(notes))
+    added = tuple(j for j in alignment.added if j in no_support)
+    return Comparison(o_side, r_side, pairs, alignment.dropped, added,
+                      changes, summary, found.variants, tuple(notes), grounded.facts,
+                      grounded.verdicts)
+
+
+def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
+           r_sentences: Sequence[Sentence], o_side: Side, r_side: Side) -> tuple[Change, ...]:
+    """diff's changes, annotated with what grounding found, plus grounding's own findings."""
+    o_at = {(f.kind, f.start, f.end): f for f in o_side.facts}
+    r_at = {(f.kind, f.start, f.end): f for f in r_side.facts}
+
+    def restated(c: Change) -> bool:
+        """diff's change is a hedge or unit dropped from the same value ("about 12,000")."""
+        if c.original is None or c.retelling is None:
+            return False
+        a = o_at.get((c.kind, c.original.start, c.original.end))
+        b = r_at.get((c.kind, c.retelling.start, c.retelling.end))
+        check = getattr(KINDS[c.kind], "restates", None)
+        return a is not None and b is not None and check is not None and bool(check(a, b))
+
+    # A fact diff found no partner for in its aligned pair, but which the original states
+    # elsewhere (a summary sentence draws on several), was moved, not added.
+    # Likewise a name diff pairs with another in its pair when the original states the
+    # retelling's name and the retelling carries the original's: both are in both texts, and
+    # a summary sentence's aligned partner is seldom the only source of its names.
+    out = [c for c in changes if not (
+        c.retelling is not None
+        and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
+        and (c.status == "added" or (
+            # a figure or date the original states in this very slot, elsewhere than in the
+            # aligned partner: the pair's other value belongs to another slot
+            c.status == "changed" and (c.kind, c.retelling.start, c.retelling.end)
+            in grounded.stated and not restated(c)) or (
+            c.status == "changed" and c.kind == "name" and c.original is not None
+            and any(f.kind == "name" and f.status == "supported"
+                    and names.same_name(f.retelling.text, c.original.text)
+                    for f in grounded.facts))))]
+    by_span = {(c.kind, c.retelling.start, c.retelling.end): k
+               for k, c in enumerate(out) if c.retelling is not None}
+    # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the
+    # same original cue is the same finding.
+    negated = {(c.pair, c.original.start) for c in changes
+               if c.kind == "negation" and c.original is not None}
+    for g in grounded.changes:
+        assert g.retelling is not None
+        sentence = sentence_at(r_sentences, g.retelling.start)
+        pair = pair_of.get(sentence) if sentence is not None else None
+        if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
+            continue
+        at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
+        if at is not None:
+            if out[at].status == "added" and g.status == "changed":
+                # diff saw no value in its pair; the whole original gives another one here
+                out[at] = replace(g, pair=out[at].pair)
+            elif out[at].grounding is None:
+                out[at] = replace(out[at], grounding=g.grounding, evidence=g.evidence)
+            continue
+        out.append(replace(g, pair=pair))
+    out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
+                            c.retelling.start if c.retelling else -1,
+                            c.original.start if c.original else -1, c.kind))
+    return tuple(out)
+
+
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:
@@ -146,9 +235,34 @@ def prepare(doc: Document, context: Context) -> Side:
     return Side(doc, sentences, extract(doc, sentences, context))
 
 
+def prepare_shaped(doc: Document, context: Context, reference: str, *,
+                   new_names: bool = False) -> Side:
+    """`prepare`, reading tokenised or all-lower-case text through a readable copy.
+
+    The facts and sentences are found in the copy (see `retold.reshape`) and mapped back, so
+    every offset still points into the text as read.
+    """
+    shaped = reshape(doc.text, reference, new_names=new_names)
+    if not shaped.changed:
+        return prepare(doc, context)
+    side = prepare(replace(doc, text=shaped.text), context)
+    raw = doc.text
+    sentences = []
+    for s in side.sentences:
+        start, end = shaped.span(s.start, s.end)
+        sentences.append(replace(s, start=start, end=end, text=raw[start:end]))
+    facts = []
+    for f in side.facts:
+        start, end = shaped.span(f.start, f.end)
+        facts.append(replace(f, start=start, end=end, text=raw[start:end]))
+    return Side(doc, tuple(sentences), tuple(facts))
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
-    """Run every fact extractor over a document; facts in text order."""
-    facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)]
+    """Run every fact extractor over a document; facts in text order (none from page clutter)."""
+    clutter = {s.id for s in sentences if s.kind == "boilerplate"}
+    facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
+             if f.sentence not in clutter]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 

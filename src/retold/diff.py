@@ -331,7 +331,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     continue
                 changes.append(unsupported(b, index))
 
-    changes = _one_change_per_speaker(changes, original, retelling)
+    changes = one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
@@ -516,8 +516,8 @@ def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
     return out
 
 
-def _one_change_per_speaker(changes: list[Change], original: Side, retelling: Side
-                            ) -> list[Change]:
+def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling: Side
+                           ) -> list[Change]:
     """Report a new, lost or swapped speaker once: as the attribution or quotation change.
 
     "..., Reuters reported" added is one attribution, not also the name Reuters; a quote given
@@ -533,7 +533,7 @@ def _one_change_per_speaker(changes: list[Change], original: Side, retelling: Si
             assert excerpt is not None
             clauses.append((c.status, c.original is not None, excerpt.end))
     if not speakers:
-        return changes
+        return list(changes)
 
     def in_clause(c: Change) -> bool:
         """A name in a lost or added reporting clause ("Mr Balls told the BBC")."""

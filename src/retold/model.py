@@ -15,10 +15,14 @@ SCHEMA = "retold.comparison/1"
 
 SentenceKind = Literal["title", "byline", "heading", "body", "boilerplate"]
 Relation = Literal["verbatim", "paraphrase", "changed"]
-FactKind = Literal["number", "date", "name", "quote", "attribution", "qualifier", "negation"]
+FactKind = Literal["number", "date", "name", "quote", "attribution", "qualifier", "negation",
+                   "meaning"]  # meaning: a change of wording, not a typed fact (retold.meaning)
 Status = Literal["changed", "dropped", "added"]
 Severity = Literal["high", "medium", "low"]
 Derivation = Literal["wholly", "partially", "non"]
+# How the original bears on one retelling fact (retold.ground) and on one retelling sentence.
+GroundStatus = Literal["supported", "contradicted", "unsupported"]
+Verdict = Literal["supported", "contradicts", "adds-unsupported", "no-support"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,9 +205,13 @@ class Change:
     detail: str
     severity: Severity = "medium"
     pair: int | None = None  # index into Comparison.pairs; None for facts of added sentences
+    # Set when the whole original was searched (retold.ground): "contradicted" (another value
+    # in the same slot) or "unsupported" (stated nowhere), with the original's evidence spans.
+    grounding: GroundStatus | None = None
+    evidence: tuple[Excerpt, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "kind": self.kind,
             "status": self.status,
             "original": self.original.to_dict() if self.original else None,
@@ -211,6 +219,50 @@ class Change:
             "detail": self.detail,
             "severity": self.severity,
             "pair": self.pair,
+        }
+        if self.grounding:
+            d["grounding"] = self.grounding
+            d["evidence"] = [e.to_dict() for e in self.evidence]
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class FactGround:
+    """One retelling fact checked against the whole original (see retold.ground)."""
+
+    kind: FactKind
+    status: GroundStatus
+    retelling: Excerpt
+    sentence: int  # the retelling sentence it is in
+    evidence: tuple[Excerpt, ...]  # the original's spans that state it, or the rival value
+    detail: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "status": self.status,
+            "retelling": self.retelling.to_dict(),
+            "sentence": self.sentence,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "detail": self.detail,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceVerdict:
+    """What the original says to one retelling sentence, and which of its sentences say it."""
+
+    sentence: int  # retelling sentence id
+    verdict: Verdict
+    evidence: tuple[int, ...]  # original sentence ids, best first
+    support: float  # share of the sentence's content words the original uses (IDF-weighted)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sentence": self.sentence,
+            "verdict": self.verdict,
+            "evidence": list(self.evidence),
+            "support": self.support,
         }
 
 
@@ -238,14 +290,19 @@ class Summary:
     reuse: float  # share of the retelling's text derived from the original
     derivation: Derivation
     message: str = ""
+    # retelling sentences per verdict (retold.ground): (verdict, count) in VERDICTS order
+    verdicts: tuple[tuple[str, int], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        d: dict[str, Any] = {
             "carried": round(self.carried, 4),
             "reuse": round(self.reuse, 4),
             "derivation": self.derivation,
             "message": self.message,
         }
+        if self.verdicts:
+            d["verdicts"] = dict(self.verdicts)
+        return d
 
 
 @dataclass(frozen=True, slots=True)
@@ -289,6 +346,12 @@ class Comparison:
     summary: Summary
     variants: tuple[Variant, ...] = ()
     notes: tuple[str, ...] = ()  # assumptions and degradations the reader must know about
+    grounding: tuple[FactGround, ...] = ()  # every checkable retelling fact, grounded
+    verdicts: tuple[SentenceVerdict, ...] = ()  # one per retelling sentence
+
+    def verdict_of(self, sentence: int) -> SentenceVerdict | None:
+        """The verdict on one retelling sentence, by id."""
+        return next((v for v in self.verdicts if v.sentence == sentence), None)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -302,6 +365,8 @@ class Comparison:
             "variants": [v.to_dict() for v in self.variants],
             "summary": self.summary.to_dict(),
             "notes": list(self.notes),
+            "grounding": [g.to_dict() for g in self.grounding],
+            "verdicts": [v.to_dict() for v in self.verdicts],
         }
 
 

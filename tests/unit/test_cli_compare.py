@@ -121,8 +121,11 @@ def test_unrelated_texts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     b.write_text("Wheat prices fell for a third week. Traders expect 12 million tonnes of exports.")
     assert main(["compare", str(a), str(b), "-f", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["summary"]["derivation"] == "non" and data["changes"] == []
+    assert data["summary"]["derivation"] == "non"
     assert "unrelated" in data["summary"]["message"]
+    # issue 9: still checked against the whole original; what it does not state is listed
+    assert data["changes"] and all(ch["grounding"] for ch in data["changes"])
+    assert any("12 million" in ch["retelling"]["text"] for ch in data["changes"])
 
 
 def test_batch(tmp_path: Path, pair: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

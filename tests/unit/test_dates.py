@@ -400,7 +400,8 @@ def test_abbreviated_months_resolve_with_a_publication_date(month: str) -> None:
     a = f"He spoke after the {month} 11 attacks in New York."
     b = f"He spoke after the {month} 12 attacks in New York."
     c = retold.compare(a, b, original_published="2020-06-18")
-    assert [(ch.kind, ch.status) for ch in c.changes] == [("date", "changed")]
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind != "meaning"] == [
+        ("date", "changed")]
     fact = one(a)
     assert fact.value is not None and fact.value.start is not None
     assert fact.value.start.day == 11

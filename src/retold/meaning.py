@@ -1,0 +1,306 @@
+"""Meaning changes beyond typed facts: negation, opposites, and words the original never uses.
+
+Works on one retelling sentence against its evidence in the original (the sentences that
+support it). Pure: no I/O beyond the lexicon's memory-mapped files.
+
+* **polarity**: a negation the evidence does not have on the same word ("did not win" for
+  "won"), in all its forms: not/n't/never/no and the verbs that negate what follows (failed to,
+  refused to, denied);
+* **opposites**: a word whose WordNet antonym the evidence uses instead (rose/fell, won/lost,
+  acquitted/convicted), plus ``EXTRA_ANTONYMS`` for news verbs WordNet pairs otherwise;
+* **unsupported words**: content words the whole original does not use, in any inflection,
+  synonym, derived form or broader term ("profits" where the original says "sales").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from retold import lexicon
+
+__all__ = ["Finding", "WordIndex", "check", "content_words", "stem"]
+
+# Opposites WordNet records under other words (it pairs "approve" with "disapprove" and "reject"
+# with "accept"): news verbs whose swap reverses a report. Both directions are read.
+EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("approve", "reject"), ("accept", "refuse"), ("pass", "fail"), ("succeed", "fail"),
+    ("allow", "ban"), ("confirm", "deny"), ("guilty", "innocent"), ("support", "oppose"),
+    ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"),
+    ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
+    ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
+    ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
+)
+
+# Verbs that negate the clause they govern: "failed to pay" says the payment did not happen.
+NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject")
+_NEG_RE = re.compile(
+    r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
+    r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
+    r"|declin(?:e|es|ed|ing)\s+to)(?![\w'’-])|(?<=[a-z])n[’']t(?![\w])",
+    re.IGNORECASE,
+)
+
+# Function words and the commonest reporting words: they carry no checkable content.
+STOP = frozenset([
+    "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
+    "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "below",
+    "between", "both", "but", "by", "can", "could", "did", "do", "does", "doing", "down",
+    "during", "each", "either", "else", "ever", "every", "few", "for", "from", "further",
+    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "i", "if", "in", "into", "is", "it", "its", "itself", "just",
+    "least", "less", "let", "like", "made", "make", "many", "may", "me", "might", "more",
+    "most", "much", "must", "my", "myself", "near", "neither", "no", "nor", "not", "now", "of",
+    "off", "often", "on", "once", "one", "only", "or", "other", "others", "our", "ours",
+    "ourselves", "out", "over", "own", "per", "perhaps", "rather", "same", "several", "she",
+    "should", "since", "so", "some", "such", "than", "that", "the", "their", "theirs", "them",
+    "themselves", "then", "there", "these", "they", "this", "those", "though", "through",
+    "thus", "to", "too", "under", "until", "up", "upon", "us", "very", "via", "was", "we",
+    "were", "what", "when", "where", "whether", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "within", "without", "would", "yet", "you", "your", "yours",
+    "yourself", "said", "says", "say", "saying", "told", "tell", "tells", "according", "added",
+    "adding", "new", "first", "last", "year", "years", "week", "weeks", "month", "months",
+    "day", "days", "time", "times", "people", "mr", "mrs", "ms", "dr", "two", "three", "four",
+    "five", "six", "seven", "eight", "nine", "ten", "hundred", "thousand", "million", "billion",
+])
+
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
+# Crude inflection stripping, applied alike to both sides: "profits"/"profit", "rates"/"rate".
+_ENDINGS = ("ings", "ing", "ies", "ied", "es", "ed", "s", "e", "ly", "y")
+MIN_STEM = 3
+# What is left of tokeniser marks ("-LRB-", "n't") once split into words.
+_TOKEN_WORDS = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb", "n't", "n’t"})
+MIN_WORD = 3
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """Return a crude stem: case folded, one inflectional ending off (never below 3 letters)."""
+    w = word.casefold().replace("’", "'")
+    w = w.removesuffix("'s")
+    for ending in _ENDINGS:
+        if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
+            return w[: -len(ending)]
+    return w
+
+
+def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the content words of a text, offsets shifted by ``offset``."""
+    found = _content_words(text)
+    return [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    out = []
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        low = w.casefold()
+        if len(low) < MIN_WORD or low in STOP or low in _TOKEN_WORDS:
+            continue
+        out.append((m.start(), m.end(), w))
+    return tuple(out)
+
+
+class WordIndex:
+    """The stems of the original's words, and which sentences use each (for evidence search)."""
+
+    def __init__(self, sentences: Iterable[tuple[int, str]]) -> None:
+        self.sentences: dict[str, set[int]] = {}
+        self.lemmas: set[str] = set()
+        count = 0
+        for sid, text in sentences:
+            count += 1
+            for _s, _e, w in content_words(text):
+                self.sentences.setdefault(stem(w), set()).add(sid)
+                # Irregular forms ("rose" for "rise") are found under their lemma too; regular
+                # ones meet the retelling's forms through the stem.
+                self.lemmas.update(lexicon.base_forms(w))
+        self.size = max(count, 1)
+        self._memo: dict[str, bool] = {}
+
+    def uses(self, word: str) -> bool:
+        """True when the original uses ``word`` or a synonym, derived or broader form of it."""
+        key = stem(word)
+        if key in self.sentences:
+            return True
+        if key not in self._memo:
+            # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
+            # terms (each one more synset reads).
+            self._memo[key] = any(
+                self._any(forms) for forms in (
+                    lambda: {lemma for lemma, _pos in lexicon.lemmas(word)},
+                    lambda: lexicon.synonyms(word),
+                    lambda: lexicon.related(word),
+                    lambda: lexicon.broader(word),
+                ))
+        return self._memo[key]
+
+    def _any(self, forms: Callable[[], Iterable[str]]) -> bool:
+        return any(
+            stem(f) in self.sentences or f in self.lemmas
+            for form in forms() for f in form.split("_")
+            if f.casefold() not in STOP and len(f) >= MIN_WORD
+        )
+
+    def where(self, word: str) -> set[int]:
+        return self.sentences.get(stem(word), set())
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One meaning change in a retelling sentence, with offsets into both texts."""
+
+    # "negation": the claim's polarity is reversed (a negation cue, or an opposite word);
+    # "meaning": a word the original never uses
+    kind: str
+    status: str  # "changed" | "added"
+    retelling: tuple[int, int]
+    original: tuple[int, int] | None
+    detail: str
+
+
+def readings(word: str) -> frozenset[str]:
+    """The word's stem and its WordNet lemmas ("rose" -> ros, rose, rise)."""
+    return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
+
+
+def _bases(word: str) -> set[str]:
+    """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise)."""
+    return {stem(word), word.casefold(), *lexicon.base_forms(word)}
+
+
+def _antonyms(word: str) -> set[str]:
+    forms = set(lexicon.antonyms(word))
+    mine = readings(word)
+    for a, b in EXTRA_ANTONYMS:
+        if a in mine:
+            forms.add(b)
+        if b in mine:
+            forms.add(a)
+    return forms - mine
+
+
+def _negating(word: str) -> bool:
+    """A verb that negates what follows ("failed", "refuses"): polarity's business, not content."""
+    return any(lemma in NEGATING_VERBS for lemma in readings(word))
+
+
+def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, cue) of the negation cues of a text."""
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _NEG_RE.finditer(text)]
+
+
+# Words after a cue looked at to find what it negates ("did not even win" -> "win").
+NEGATED_WINDOW = 4
+
+
+def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str]]]:
+    out = []
+    for start, end, cue in negations(text, offset):
+        after = content_words(text[end - offset : end - offset + 60], end)[:NEGATED_WINDOW]
+        # The negated word is the first content word after the cue ("did not win the seat"
+        # negates "win"), as in retold.facts.negation.
+        out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]]))
+    return out
+
+
+def check(
+    r_text: str,
+    r_offset: int,
+    evidence: list[tuple[str, int]],
+    index: WordIndex,
+    *,
+    polarity: bool = True,
+    names: Iterable[tuple[int, int]] = (),
+) -> list[Finding]:
+    """Meaning changes of one retelling sentence against its evidence sentences.
+
+    Args:
+        r_text: the retelling sentence; r_offset its start in the retelling's text.
+        evidence: (text, start offset) of each evidence sentence of the original.
+        index: the original's word index (for words used anywhere in it).
+        polarity: also compare negation (off where ``diff`` already pairs the negations).
+    """
+    findings: list[Finding] = []
+    words = content_words(r_text, r_offset)
+    ev_words = [(s, e, w) for text, off in evidence for s, e, w in content_words(text, off)]
+    ev_stems: dict[str, tuple[int, int]] = {}
+    for s, e, w in ev_words:
+        ev_stems.setdefault(stem(w), (s, e))
+    r_stems = {stem(w) for _s, _e, w in words}
+
+    # Polarity is read against the closest evidence sentence only: a sentence further down may
+    # negate something else about the same words. An opposite word is read against all the
+    # evidence: a summary sentence draws on several.
+    primary = [(s, e, w) for s, e, w in ev_words
+               if evidence and evidence[0][1] <= s < evidence[0][1] + len(evidence[0][0])]
+    p_stems: dict[str, tuple[int, int]] = {}
+    for s, e, w in primary:
+        p_stems.setdefault(stem(w), (s, e))
+    if evidence:
+        # The evidence's and the retelling's words by stem and irregular base form (a lookup in
+        # WordNet's exception lists); full lemmatising is kept for the few retelling words the
+        # evidence does not use.
+        ev_lemmas: dict[str, tuple[int, int]] = {}
+        for s, e, w in ev_words:
+            for form in _bases(w):
+                ev_lemmas.setdefault(form, (s, e))
+        r_lemmas = set().union(*(_bases(w) for _s, _e, w in words)) if words else set()
+        for s, e, w in words:
+            if stem(w) in ev_stems:
+                continue
+            for opp in sorted(_antonyms(w)):
+                opp_forms = {opp, stem(opp)}
+                hit_at = next((ev_lemmas[f] for f in opp_forms if f in ev_lemmas), None)
+                if hit_at is not None and not opp_forms & r_lemmas:
+                    ev_lemmas[opp] = hit_at
+                    o_at = ev_lemmas[opp]
+                    findings.append(Finding(
+                        "negation", "changed", (s, e), o_at,
+                        f"The retelling reverses the claim: it says '{w}' where the original "
+                        f"says the opposite ('{_slice(evidence, o_at)}')."))
+                    break
+
+    if evidence and polarity:
+        r_neg = _negated_stems(r_text, r_offset)
+        ev_neg = _negated_stems(*evidence[0])
+        ev_negated = set().union(*(n[3] for n in ev_neg)) if ev_neg else set()
+        r_negated = set().union(*(n[3] for n in r_neg)) if r_neg else set()
+        for start, end, cue, targets in r_neg:
+            # Negated here, stated plainly in the evidence: the retelling reverses it.
+            hit = next((t for t in targets if t in p_stems and t not in ev_negated), None)
+            if hit is not None:
+                findings.append(Finding(
+                    "negation", "changed", (start, end), p_stems[hit],
+                    f"The retelling negates ('{cue}') what the original states plainly "
+                    f"('{_slice(evidence, p_stems[hit])}')."))
+        for start, end, cue, targets in ev_neg:
+            hit = next((t for t in targets if t in r_stems and t not in r_negated), None)
+            if hit is not None:
+                at = next((s, e) for s, e, w in words if stem(w) == hit)
+                findings.append(Finding(
+                    "negation", "changed", at, (start, end),
+                    f"The original negates this ('{cue}'); the retelling states it plainly."))
+
+    flagged = {f.retelling for f in findings}
+    name_spans = list(names)
+    for s, e, w in words:
+        if (s, e) in flagged or w[:1].isupper() and s != r_offset or _negating(w):
+            continue
+        if any(a <= s and e <= b for a, b in name_spans):
+            continue  # capitalised words mid-sentence are names: the name check grounds them
+        if not index.uses(w):
+            findings.append(Finding(
+                "meaning", "added", (s, e), None,
+                f"The original never uses '{w}' or a word of like meaning."))
+    return findings
+
+
+def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
+    for text, off in evidence:
+        if off <= at[0] and at[1] <= off + len(text):
+            return text[at[0] - off : at[1] - off]
+    return ""

@@ -1,0 +1,153 @@
+"""Summary-shaped text made readable for the extractors, with a map back to every offset.
+
+Machine summaries often come tokenised ("3 , 000", "-LRB-", "`` ... ''", "could n't") and all in
+lower case ("promise tamang has turned herself into maleficent"). The fact extractors read
+news copy: digits split by spaces are two numbers to them, and a name in lower case is no name.
+``reshape`` returns a readable copy and, for each of its characters, the offset of the
+character it came from, so every span found in the copy maps back into the text as read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retold import lexicon
+from retold.meaning import STOP
+
+__all__ = ["Reshaped", "reshape"]
+
+# PTB bracket tokens and quotes, as the CNN/DailyMail and XSum tools write them.
+_TOKENS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}",
+           "``": '"', "''": '"'}
+_TOKEN_RE = re.compile(r"-[lr][rsc]b-|``|''", re.IGNORECASE)
+# A space a tokeniser put in: before closing punctuation and clitics, after opening brackets,
+# inside "3 , 000" and "$ 5".
+_SPACE_RE = re.compile(
+    r" (?=[,.;:!?%)\]}](?:\s|$))| (?=n't\b|'(?:s|re|ve|ll|d|m)\b)|(?<=[(\[{$]) ",
+    re.IGNORECASE,
+)
+# "3 , 000": a number the tokeniser cut at its thousands separator; "June 24, 2008" keeps its
+# space (tokenisers leave decimals whole).
+_NUMBER_SPACES_RE = re.compile(r"(?<=\d)( ),( )(?=\d{3}(?!\d))")
+# Looks tokenised: spaces before commas and full stops, or bracket tokens.
+_TOKENISED_RE = re.compile(r"\w (?:[,.] |'s |n't )|-[lr]rb-", re.IGNORECASE)
+# Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
+LOWER_CASE_SHARE = 0.01
+MIN_NAME = 3
+_NON_ALNUM_RE = re.compile(r"[\W_]+")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+
+
+class Reshaped:
+    """A reshaped text and the offset map back into the text as read."""
+
+    def __init__(self, raw: str, text: str, source: list[int]) -> None:
+        self.raw, self.text, self._source = raw, text, source
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.raw
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the reshaped text back to the raw text."""
+        if end <= start:
+            at = self._source[start] if start < len(self._source) else len(self.raw)
+            return at, at
+        return self._source[start], self._source[end - 1] + 1
+
+    def offset(self, at: int) -> int:
+        return self._source[at] if at < len(self._source) else len(self.raw)
+
+
+def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshaped:
+    """Detokenise and (for all-lower-case text) restore capitals, learning names from ``reference``.
+
+    Args:
+        raw: the text as read.
+        reference: the other side's text, whose capitalised words mid-sentence tell which
+            lower-case words are names. When it is in lower case too, there is nothing to learn
+            and the casing is left alone.
+        new_names: also capitalise words no dictionary knows and the reference does not use
+            (a name a summary brought in); for the retelling side only, where such a word is
+            a finding, not a typo of the original's.
+    """
+    text, source = raw, list(range(len(raw)))
+    if _TOKENISED_RE.search(raw):
+        text, source = _detokenise(text, source)
+    if _lower_case(text) and reference and not _lower_case(reference):
+        text = _recase(text, reference, new_names=new_names)
+    return Reshaped(raw, text, source)
+
+
+def _lower_case(text: str) -> bool:
+    letters = len(_LETTERS_RE.findall(text))
+    return bool(letters) and len(_CAPITALS_RE.findall(text)) / letters < LOWER_CASE_SHARE
+
+
+def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
+    out: list[str] = []
+    src: list[int] = []
+    last = 0
+    for m in _TOKEN_RE.finditer(text):
+        out.append(text[last : m.start()])
+        src.extend(source[last : m.start()])
+        rep = _TOKENS[m.group().casefold()]
+        out.append(rep)
+        src.extend([source[m.start()]] * len(rep))
+        last = m.end()
+    out.append(text[last:])
+    src.extend(source[last:])
+    text = "".join(out)
+    keep = [True] * len(text)
+    for m in _NUMBER_SPACES_RE.finditer(text):
+        keep[m.start(1)] = keep[m.start(2)] = False
+    for m in _SPACE_RE.finditer(text):
+        keep[m.start()] = False
+    # Quotes: drop the space inside '" word' / 'word "' pairs.
+    quote_open = True
+    for i, ch in enumerate(text):
+        if ch == '"':
+            if quote_open and i + 1 < len(text) and text[i + 1] == " ":
+                keep[i + 1] = False
+            elif not quote_open and i > 0 and text[i - 1] == " ":
+                keep[i - 1] = False
+            quote_open = not quote_open
+    return ("".join(c for c, k in zip(text, keep) if k),
+            [s for s, k in zip(src, keep) if k])
+
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
+
+
+def _recase(text: str, reference: str, *, new_names: bool) -> str:
+    """Capitalise sentence starts and the words the reference writes as names (same length)."""
+    cased: dict[str, str] = {}
+    lower: set[str] = set()
+    for m in _WORD_RE.finditer(reference):
+        w = m.group()
+        before = reference[max(0, m.start() - 2) : m.start()]
+        if w[:1].isupper() and not re.search(r"[.!?\"“]\s*$|^$", before):
+            cased.setdefault(w.casefold(), w)
+        elif w[:1].islower():
+            lower.add(w)
+    # Words the reference writes joined or split ("fat-phobia" / "fatphobia") are not new.
+    joined = _NON_ALNUM_RE.sub("", reference.casefold())
+    chars = list(text)
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        form = cased.get(w)
+        if form is not None and w not in lower and len(form) == len(w):
+            chars[m.start() : m.end()] = form
+        elif (new_names and form is None and len(w) >= MIN_NAME and w.isalpha()
+              and w not in lower and w not in joined
+              and w not in STOP and len(w[0].upper()) == 1
+              and lexicon.available()
+              and (not lexicon.lemmas(w) or lexicon.proper_noun(w))):
+            # Unknown to the dictionary, or known only as a name ("texas"), and not in the
+            # reference: most often a name the summary brought in ("lana del rey").
+            chars[m.start()] = w[0].upper()
+    for m in _SENTENCE_START_RE.finditer(text):
+        chars[m.start(1)] = chars[m.start(1)].upper()
+    return "".join(chars)

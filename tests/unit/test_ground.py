@@ -1,0 +1,204 @@
+"""Grounding, meaning changes and summary-shaped input: pairs written here, with facts that
+must and must not be flagged."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import retold
+from retold import lexicon, meaning
+from retold.reshape import reshape
+
+ARTICLE = (
+    "Acme Corp said on Tuesday that its sales rose 12% to $5bn in 2023, while the wider market "
+    "was worth $10bn.\n"
+    "Chief executive Jane Smith said the company would hire 300 workers in Ohio.\n"
+    "The board approved the plan, but the union did not comment.\n"
+    "A court in Dayton acquitted the former manager of fraud last month."
+)
+
+needs_wordnet = pytest.mark.skipif(not lexicon.available(), reason="WordNet data not installed")
+
+
+def grounded(summary: str) -> list[tuple[str, str, str | None, str]]:
+    c = retold.compare(ARTICLE, summary, original_published="2024-03-01")
+    return [(ch.kind, ch.status, ch.grounding, ch.retelling.text if ch.retelling else "")
+            for ch in c.changes if ch.grounding]
+
+
+def test_value_stated_for_another_slot_is_contradicted() -> None:
+    found = grounded("Acme's sales reached $10bn in 2023.")
+    assert ("number", "changed", "contradicted", "$10bn") in found
+
+
+def test_supported_summary_has_no_finding_and_verdict_supported() -> None:
+    c = retold.compare(ARTICLE, "Acme plans to hire 300 workers in Ohio, Jane Smith said.",
+                       original_published="2024-03-01")
+    assert [ch for ch in c.changes if ch.grounding and ch.kind != "meaning"] == []
+    assert c.verdicts[0].verdict == "supported"
+    assert c.verdicts[0].evidence[0] == 1  # the hiring sentence
+    assert c.to_dict()["summary"]["verdicts"]["supported"] == 1
+
+
+def test_unsupported_name_and_number_listed_even_when_non_derived() -> None:
+    c = retold.compare(ARTICLE, "Smith will hire 500 engineers in Texas next year.",
+                       original_published="2024-03-01")
+    found = {(ch.kind, ch.retelling.text if ch.retelling else "", ch.grounding)
+             for ch in c.changes}
+    assert ("name", "Texas", "unsupported") in found
+    assert any(k == "number" and "500" in t and g for k, t, g in found)
+    assert c.verdicts[0].verdict in ("contradicts", "adds-unsupported")
+
+
+def test_unrelated_sentence_has_no_support_and_is_added() -> None:
+    c = retold.compare(ARTICLE, "Wheat harvests exceeded forecasts across the southern plains.")
+    assert c.verdicts[0].verdict == "no-support"
+    assert c.added == (0,)
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary, word", [
+    ("Acme's sales fell in 2023.", "fell"),
+    ("The board rejected the plan.", "rejected"),
+    ("A court in Dayton convicted the former manager of fraud.", "convicted"),
+])
+def test_opposites_are_contradictions(summary: str, word: str) -> None:
+    found = grounded(summary)
+    assert ("negation", "changed", "contradicted", word) in found
+
+
+@pytest.mark.parametrize("summary", [
+    "The board refused to approve the plan.",
+    "The board never approved the plan.",
+    "The board did not approve the plan.",
+])
+def test_negation_in_all_forms_reverses_a_supported_claim(summary: str) -> None:
+    found = grounded(summary)
+    assert any(k == "negation" and g == "contradicted" for k, _s, g, _t in found), found
+
+
+def test_same_claims_reworded_are_not_flagged_as_meaning_changes() -> None:
+    found = grounded("The plan was approved by the board.")
+    assert not [f for f in found if f[1] == "changed"]
+
+
+@needs_wordnet
+def test_lexicon_knows_lemmas_opposites_and_synonyms() -> None:
+    assert ("rise", "v") in lexicon.lemmas("rose")
+    assert "fall" in lexicon.antonyms("rose")
+    assert "convict" in lexicon.antonyms("acquitted")
+    assert "large" in lexicon.synonyms("big")
+    assert "profits" not in lexicon.synonyms("sales")
+    assert "vehicle" in lexicon.broader("car")
+
+
+@needs_wordnet
+def test_word_never_used_is_unsupported() -> None:
+    index = meaning.WordIndex([(0, "Sales rose sharply at the company.")])
+    assert index.uses("sales") and index.uses("rising")
+    assert not index.uses("profits")
+
+
+def test_tokenised_lower_case_summary_reads_numbers_and_names() -> None:
+    summary = "jane smith said acme will hire 3 , 000 workers -lrb- in ohio -rrb- ."
+    shaped = reshape(summary, ARTICLE)
+    assert "3,000" in shaped.text and "(in Ohio)" in shaped.text
+    c = retold.compare(ARTICLE, summary)
+    numbers = [f for f in c.retelling.facts if f.kind == "number"]
+    assert numbers and numbers[0].text.startswith("3 , 000")
+    assert any(ch.kind == "number" and ch.grounding for ch in c.changes)
+    assert not any(ch.kind == "name" and ch.retelling and "ohio" in ch.retelling.text
+                   for ch in c.changes)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["the", "sales", "rose", "3", ",", "000", "-lrb-", "-rrb-",
+                                 "``", "''", "n't", "could", ".", "acme", "Ohio", "  "]),
+                min_size=1, max_size=30))
+def test_reshaped_spans_map_back_into_the_raw_text(words: list[str]) -> None:
+    raw = " ".join(words)
+    shaped = reshape(raw, ARTICLE)
+    assert len(shaped.text) <= len(raw)
+    for start in range(len(shaped.text)):
+        for end in (start + 1, len(shaped.text)):
+            a, b = shaped.span(start, end)
+            assert 0 <= a < b <= len(raw)
+
+
+def test_every_grounding_excerpt_matches_its_text() -> None:
+    c = retold.compare(ARTICLE, "acme's sales fell to $10bn . smith said 500 workers would go .")
+    for g in c.grounding:
+        assert c.retelling.document.text[g.retelling.start:g.retelling.end] == g.retelling.text
+        for e in g.evidence:
+            assert c.original.document.text[e.start:e.end] == e.text
+    for ch in c.changes:
+        for e in ch.evidence:
+            assert c.original.document.text[e.start:e.end] == e.text
+
+
+def test_reports_show_the_verdicts() -> None:
+    from retold.reports import html, terminal
+
+    c = retold.compare(ARTICLE, "The board rejected the plan. Smith will hire 300 workers in Ohio.")
+    page = html.render(c)
+    assert 'data-verdict="contradicts"' in page and 'data-verdict="supported"' in page
+    assert "Contradicts the original" in page
+    text = terminal.render(c, width=100)
+    assert "contradicts the original" in text and "evidence" in text
+    assert c.to_dict()["summary"]["verdicts"]["contradicts"] == 1
+
+
+def test_a_bound_of_a_stated_range_is_supported() -> None:
+    article = "The company expects revenue of $90 million to $100 million next quarter."
+    c = retold.compare(article, "Revenue is seen at up to $100 million. It may be $90 million.")
+    assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
+    c = retold.compare(article, "Revenue is seen at $120 million next quarter.")
+    assert [ch for ch in c.changes if ch.kind == "number" and ch.grounding]
+
+
+@needs_wordnet
+def test_lower_case_summary_names_a_place_the_article_never_mentions() -> None:
+    c = retold.compare(ARTICLE, "jane smith said acme will hire 300 workers in texas .")
+    assert any(ch.kind == "name" and ch.retelling and ch.retelling.text == "texas"
+               and ch.grounding == "unsupported" for ch in c.changes)
+    assert lexicon.proper_noun("texas") and not lexicon.proper_noun("sales")
+
+
+@needs_wordnet
+def test_headline_only_retelling_is_grounded() -> None:
+    c = retold.compare(ARTICLE, "Acme Sales Fall To $10bn As Smith Plans 300 Ohio Jobs")
+    found = {(ch.kind, ch.retelling.text) for ch in c.changes if ch.grounding == "contradicted"
+             and ch.retelling}
+    assert ("number", "$10bn") in found and ("negation", "Fall") in found
+    c = retold.compare(ARTICLE, "Acme Sales Rise To $5bn As Smith Plans 300 Ohio Jobs")
+    assert c.verdicts[0].verdict == "supported" and c.verdicts[0].evidence
+    assert not [ch for ch in c.changes if ch.grounding and ch.kind != "meaning"]
+
+
+_POOL = ["Acme", "sales", "rose", "fell", "12%", "$5bn", "3 , 000", "in 2023", "Smith", "said",
+         "not", "never", "workers", "Ohio", "texas", "-lrb-", "-rrb-", "``", "''", ".", ",",
+         "the board", "approved", "rejected", "\u00a0", "\n\n"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(_POOL), min_size=1, max_size=25),
+       st.lists(st.sampled_from(_POOL), min_size=1, max_size=25))
+def test_grounding_spans_always_point_into_their_texts(a: list[str], b: list[str]) -> None:
+    original, retelling = " ".join(a) + " x", " ".join(b) + " y"
+    c = retold.compare(original, retelling)
+    o, r = c.original.document.text, c.retelling.document.text
+    for g in c.grounding:
+        assert r[g.retelling.start:g.retelling.end] == g.retelling.text
+        assert all(o[e.start:e.end] == e.text for e in g.evidence)
+    for ch in c.changes:
+        if ch.retelling:
+            assert r[ch.retelling.start:ch.retelling.end] == ch.retelling.text
+        if ch.original:
+            assert o[ch.original.start:ch.original.end] == ch.original.text
+    ids = {s.id for s in c.retelling.sentences}
+    assert {v.sentence for v in c.verdicts} == ids
+    assert set(c.added) <= ids
+    for f in c.retelling.facts:
+        assert r[f.start:f.end] == f.text
