@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from retold import read
+from retold import read, reuse
 from retold.align import Alignment, align
 from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
@@ -24,18 +24,9 @@ from retold.model import (
     Interval,
     Sentence,
     Side,
-    Summary,
 )
 from retold.reshape import reshape
 from retold.segment import segment
-
-# METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
-# comes from the original. METER's "wholly derived" means all content comes from the source:
-# a heading or a framing clause is tolerated (up to 5% of the text), a paragraph of the
-# retelling's own claims makes it partially derived; below NON_REUSE the sentences that
-# matched share only the topic's common words, not reuse.
-WHOLLY_REUSE = 0.95
-NON_REUSE = 0.15
 
 # Share of letters outside ASCII above which a text is treated as not English: the name,
 # quote, attribution, qualifier and negation rules are English-only and degrade there.
@@ -109,7 +100,7 @@ def compare_documents(
     notes = [n for n in notes if not (
         any(n.startswith(f"The {label}'s") and not has for label, has in relative.items())
         or (n.startswith("Neither") and not any(relative.values())))]
-    summary = summarise(o_sentences, r_sentences, alignment)
+    summary = reuse.summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
     # Every retelling fact and sentence against the whole original, derived or not: a summary
     # seldom aligns sentence by sentence, and its unsupported facts are the finding.
@@ -118,7 +109,7 @@ def compare_documents(
     # "added" = retelling sentences with no source: neither aligned nor supported anywhere.
     no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
-    if summary.derivation == "non":
+    if reuse.unrelated(r_sentences, alignment):
         changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
         summary = replace(summary, message=(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
@@ -267,34 +258,6 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> t
     return tuple(facts)
 
 
-def summarise(
-    original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
-) -> Summary:
-    """Shares carried and reused (by characters) and the METER derivation class."""
-    held_o = {i for p in alignment.pairs for i in p.original}
-    held_r = {j for p in alignment.pairs for j in p.retelling}
-    carried = _share(original, held_o)
-    reuse = _share(retelling, held_r)
-    if reuse >= WHOLLY_REUSE:
-        derivation, message = "wholly", "The retelling is wholly derived from the original."
-    elif reuse >= NON_REUSE:
-        derivation, message = "partially", (
-            "The retelling is partially derived from the original: "
-            f"{reuse:.0%} of its text comes from it."
-        )
-    else:
-        derivation, message = "non", (
-            "The texts look unrelated: no meaningful part of the retelling matches the "
-            "original, so no fact changes are listed."
-        )
-    return Summary(carried, reuse, derivation, message)  # type: ignore[arg-type]
-
-
-def _share(sentences: Sequence[Sentence], held: set[int]) -> float:
-    total = sum(len(s.text) for s in sentences)
-    return sum(len(s.text) for s in sentences if s.id in held) / total if total else 0.0
-
-
 def _with_relation(pair: AlignedPair, o: Side, r: Side, changes: int) -> AlignedPair:
     texts = (
         " ".join(o.sentences[i].text for i in pair.original),
@@ -322,7 +285,7 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     if not o_pub and not r_pub:
         notes.append(
             "Neither publication date is known: relative dates ('last month') are compared "
-            "as written, not resolved. Pass --original-published to resolve them."
+            "as written, not resolved. Give the original's publication date to resolve them."
         )
     return Context(o_pub), Context(r_pub), notes
 

@@ -64,6 +64,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("store", metavar="STORE")
     p.add_argument("--format", "-f", choices=LINK_FORMATS, default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
+    p.add_argument("--all-pairs", action="store_true",
+                   help="every verified reuse, siblings and chain shortcuts included")
     p.set_defaults(run=run_links)
 
     p = subparsers.add_parser("stories", help="list the story clusters of a traced store",
@@ -184,8 +186,10 @@ def _open_existing(path: str) -> Any:
 
 
 def run_links(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
+
     with _open_existing(args.store) as store:
-        links = store.links()
+        links = resolved_links(store, all_pairs=args.all_pairs).links
         out, close = _output(args.output)
         try:
             WRITERS[args.format](links, out, store)
@@ -210,7 +214,14 @@ def link_record(link: Link) -> dict[str, Any]:
 
 
 def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
-    out.writelines(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
+    when = store.published()  # publication times as read (ISO 8601, with time and zone if given)
+
+    def record(link: Link) -> dict[str, Any]:
+        return {**link_record(link), **{f"{side}_published": (
+            when.get(aid).isoformat() if when.get(aid) else None)
+            for side, aid in (("source", link.source_id), ("target", link.target_id))}}
+
+    out.writelines(json.dumps(record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
 
 
 def _write_csv(links: Any, out: TextIO, store: Any) -> None:
@@ -259,10 +270,11 @@ WRITERS: dict[str, Callable[[Any, TextIO, Any], None]] = {
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
     from retold.trace import stories as st
 
     with _open_existing(args.store) as store:
-        stories = st.build(store.links(), store.published())
+        stories = st.build(resolved_links(store).links, store.published())
     if args.limit is not None:
         stories = stories[: args.limit]
     if args.format == "json":
@@ -288,6 +300,8 @@ def run_stories(args: argparse.Namespace) -> int:
                      for c in f["changed_by"] if c["article"] == article]
             extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
             print(f"  {parent} -> {article}: {how}{extra}")
+        for source, targets in _siblings(s.links):
+            print(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
         if args.facts and s.facts:
             print("  facts:")
             for f in s.facts:
@@ -297,6 +311,15 @@ def run_stories(args: argparse.Namespace) -> int:
                       + (f"; changed by {changed}" if changed else ""))
         print()
     return 0
+
+
+def _siblings(links: Any) -> list[tuple[str, list[str]]]:
+    """Each source with the targets that retell it, when there are two or more."""
+    by_source: dict[str, list[str]] = {}
+    for l in links:
+        if l.decided:
+            by_source.setdefault(l.source_id, []).append(l.target_id)
+    return [(src, sorted(t)) for src, t in sorted(by_source.items()) if len(t) > 1]
 
 
 # -- show -------------------------------------------------------------------------------------
@@ -314,9 +337,10 @@ def run_show(args: argparse.Namespace) -> int:
                               f"`retold links {args.store}`")
         source, target = store.article(link.source_id), store.article(link.target_id)
     from retold.compare import compare_documents
+    from retold.trace.verify import document
 
     assert source is not None and target is not None
-    comparison = compare_documents(source.to_document(), target.to_document())
+    comparison = compare_documents(document(source), document(target))  # as trace compared
     if args.format == "json":
         from retold.reports.json_report import dumps
 
