@@ -11,7 +11,7 @@ from functools import lru_cache
 from retold import read, reuse
 from retold._verbs import make_callable
 from retold.align import Alignment, align
-from retold.diff import KINDS, SEVERITY_RANK, diff, relation
+from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
@@ -148,6 +148,8 @@ def compare_documents(
     pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
     changes = _merge(found.changes, grounded, {
         s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
+    # Grounding may list a speaker's name diff folded into its attribution: report it once.
+    changes = tuple(one_change_per_speaker(changes, o_side, r_side))
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -274,8 +276,10 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
-    """Run every fact extractor over a document; facts in text order."""
-    facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)]
+    """Run every fact extractor over a document; facts in text order (none from page clutter)."""
+    clutter = {s.id for s in sentences if s.kind == "boilerplate"}
+    facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
+             if f.sentence not in clutter]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 

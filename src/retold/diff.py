@@ -16,6 +16,15 @@ not lost). Facts in added sentences that the original states nowhere are unsuppo
 additions: in a summary, most of the original is dropped by design, and the unsupported facts
 are the finding. A change whose two facts do not contradict each other (``compatible``: a
 rounded figure, a narrower date) is reported with low severity.
+
+A flag never contradicts the evidence it shows: nothing is reported inside a verbatim pair
+(except a relative date counted from two publication dates), no change has two sides that read
+the same, a sentence repeated on one side (a teaser) states its facts once and is never diffed
+against another sentence than its twin, page clutter (``boilerplate`` sentences) is never a
+source of facts, and one difference is reported once (a new, lost or swapped speaker as its
+attribution or quotation change, not also as names in its reporting clause). A name is still
+there when the other passage writes it in lower case, glued to the next word, spelled out or
+as an acronym, or replaced by a singular pronoun.
 """
 
 from __future__ import annotations
@@ -24,6 +33,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -112,7 +122,9 @@ def same_wording(a: str, b: str) -> bool:
 
 
 def _wording(text: str) -> str:
-    text = _SPACE.sub(" ", text.translate(_QUOTE_STYLE)).strip().casefold()
+    if not text.isascii():  # the curly marks and dashes to fold are all outside ASCII
+        text = text.translate(_QUOTE_STYLE)
+    text = _SPACE.sub(" ", text).strip().casefold()
     return text.rstrip(".!?。۔ ")
 
 
@@ -187,9 +199,11 @@ def _block_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     """Return the changes between the facts of two sides under an alignment."""
-    o_by_sentence = _by_sentence(original.facts)
-    r_by_sentence = _by_sentence(retelling.facts)
-    o_index, r_index = _Index(original.facts), _Index(retelling.facts)
+    # Page clutter ("Get Today's Headlines", "Photo: Reuters") is never a source of facts.
+    o_facts, r_facts = _content_facts(original), _content_facts(retelling)
+    o_by_sentence = _by_sentence(o_facts)
+    r_by_sentence = _by_sentence(r_facts)
+    o_index, r_index = _Index(o_facts), _Index(r_facts)
     # Original names the retelling carries somewhere: these cannot be the garbled source of an
     # added name (see unsupported() below).
     garble_sources = [
@@ -208,41 +222,101 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 return _change(module, "changed", original, retelling, best, b, pair)
         return _change(module, "added", original, retelling, None, b, pair)
 
+    o_said = [_wording(x.text) for x in original.sentences]  # each sentence's wording, once
+    r_said = [_wording(x.text) for x in retelling.sentences]
+    o_wordings, r_wordings = _wordings(o_said), _wordings(r_said)
     for index, pair in enumerate(alignment.pairs):
-        left = [f for i in pair.original for f in o_by_sentence.get(i, ())]
-        right = [f for j in pair.retelling for f in r_by_sentence.get(j, ())]
+        # A sentence repeated inside one pair (a teaser, a pull quote and the body sentence
+        # it repeats) states its facts once; a sentence the other side carries word for word
+        # outside this pair is that sentence's twin, never a changed form of this one.
+        o_ids = [i for i in _distinct(pair.original, o_said)
+                 if not _twin_elsewhere(o_said[i], r_wordings, pair.retelling)]
+        r_ids = [j for j in _distinct(pair.retelling, r_said)
+                 if not _twin_elsewhere(r_said[j], o_wordings, pair.original)]
+        left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
+        right = [f for j in r_ids for f in r_by_sentence.get(j, ())]
+        # A verbatim pair states the same facts, whatever the extractors made of each side
+        # (a clause read as future on one side only); only a relative date counted from two
+        # publication dates can differ inside it ("last month" kept by a later reprint).
+        verbatim = " ".join(o_said[i] for i in pair.original) == \
+            " ".join(r_said[j] for j in pair.retelling)
+        if verbatim:
+            left = [f for f in left if _counted_from_a_date(f)]
+            right = [f for f in right if _counted_from_a_date(f)]
         for kind, module in KINDS.items():
             a_facts = [f for f in left if f.kind == kind]
             b_facts = [f for f in right if f.kind == kind]
             if not a_facts and not b_facts:
                 continue
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            # A change whose two sides read the same contradicts its own evidence.
+            changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
             if kind in SWAP_KINDS:
                 for a, b in _swaps(same, original.document.text, retelling.document.text):
                     change = _change(module, "changed", original, retelling, a, b, index)
                     changes.append(replace(change, detail=(
                         f"Two {kind}s traded places: where the original says '{a.text}', "
                         f"the retelling says '{b.text}'.")))
-            if kind == "name":
+            if kind == "name" and (changed or dropped or added):
                 # A capitalised word the other side writes in lower case is a common word that
                 # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
                 # An acronym the other side spells out ("IED" / "improvised explosive devices")
                 # was expanded, not dropped.
                 # A name the other side mentions by an alias in lower case ("Covid-19" /
                 # "the coronavirus pandemic") is there too.
+                # A name glued to the next word by a missing space ("Peskovsaid") is the
+                # name. A name the other side replaced by a pronoun ("Hunter died" / "He
+                # died") is still who the sentence is about.
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
-                dropped = [a for a in dropped if not _lower_case_in(a, pair.retelling, retelling)
-                           and not _spelled_out_in(a, pair.retelling, retelling)
-                           and not names.mentioned(a.text, r_text)]
-                added = [b for b in added if not _lower_case_in(b, pair.original, original)
-                         and not _spelled_out_in(b, pair.original, original)
-                         and not names.mentioned(b.text, o_text)]
-            if kind == "attribution":
+                texts = (o_text, r_text)
+
+                def written(fact: Fact, ids: Sequence[int], side: Side, text: str,
+                            texts: tuple[str, str] = texts) -> bool:
+                    return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
+                            or _glued_in(fact.text, text, texts))
+
+                def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
+                    return written(fact, ids, side, text) or names.mentioned(fact.text, text) \
+                        or (fact.text.endswith("s") and names.mentioned(fact.text[:-1], text))
+
+                # A "changed" name whose one side the other passage still states is no swap:
+                # what is left of it is an added or dropped name ("Spears" / "Britney ...
+                # Spears"), or nothing.
+                # Only a mention the extractor could not see counts (in lower case, glued,
+                # spelled out): a name the other side has as a fact was matched already, so
+                # a leftover means one mention was replaced ("Portishead" for "Whitehaven
+                # Beach", both named elsewhere in the passage).
+                a_keys = {f.key for f in a_facts}
+                b_keys = {f.key for f in b_facts}
+                unswapped = []
+                for a, b in changed:
+                    if _acronym_of(a.text, b.text) or _acronym_of(b.text, a.text):
+                        continue  # "LA" / "Los Angeles": one name
+                    if _part_of_compound(a.text, b.text) or _part_of_compound(b.text, a.text):
+                        continue  # "U.S." / "US-Russian": the name is one part of the other
+                    a_there = a.key not in b_keys and written(a, pair.retelling, retelling, r_text)
+                    b_there = b.key not in a_keys and written(b, pair.original, original, o_text)
+                    if a_there or b_there:
+                        dropped += [] if a_there else [a]
+                        added += [] if b_there else [b]
+                    else:
+                        unswapped.append((a, b))
+                changed = unswapped
+                dropped = [a for a in dropped if not there(a, pair.retelling, retelling, r_text)]
+                added = [b for b in added if not there(b, pair.original, original, o_text)]
+                dropped = _not_pronouned(dropped, o_text, r_text)
+                added = _not_pronouned(added, r_text, o_text)
+            if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
-                dropped = [a for a in dropped if not _names_speaker(a, right)]
-                added = [b for b in added if not _names_speaker(b, left)]
+                # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                dropped = [a for a in dropped if not _names_speaker(a, right)
+                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))]
+                added = [b for b in added if not _names_speaker(b, left)
+                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -257,6 +331,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     continue
                 changes.append(unsupported(b, index))
 
+    changes = one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
@@ -285,8 +360,19 @@ def match_facts(
     """Match two fact lists of one kind: (same, changed, dropped, added)."""
     used_right: set[int] = set()
     same: list[tuple[Fact, Fact]] = []
-    left_over: list[Fact] = []
+    # Identical keys pair first, so that a short form ("Khan") is not taken by a full name
+    # its own full form should pair with ("Shahrukh Khan ... Khan" / "Salmaan Khan ... Khan").
+    waiting: list[Fact] = []
     for a in left:
+        k = next((k for k, b in enumerate(right) if k not in used_right and b.key == a.key
+                  and module.equivalent(a, b)), None)
+        if k is None:
+            waiting.append(a)
+        else:
+            used_right.add(k)
+            same.append((a, right[k]))
+    left_over: list[Fact] = []
+    for a in waiting:
         # Of several equivalent mentions, take the one in the most similar slot.
         options = [(module.slot_score(a, b), -k, k) for k, b in enumerate(right)
                    if k not in used_right and module.equivalent(a, b)]
@@ -391,14 +477,236 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 
 def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
     letters = fact.text.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]  # "DNNs": the plural of an acronym
     if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
         return False
     target = letters.casefold()
+    n = len(target)
     for i in ids:
-        initials = "".join(w[0] for w in _WORD_RE.findall(side.sentences[i].text)).casefold()
-        if target in initials:
+        words = _WORD_RE.findall(side.sentences[i].text)
+        for k in range(len(words) - n + 1):
+            run = words[k : k + n]
+            # Initials of content words only: "if the" does not spell "IT".
+            if "".join(w[0] for w in run).casefold() == target and \
+                    not any(w.casefold() in _FUNCTION_WORDS for w in run):
+                return True
+    return False
+
+
+_FUNCTION_TEXT = (
+    "a an the of and or if in on at to for from by with is it as be we he she they his her its "
+    "their our this that these those not no but so was were are has have had do did will can "
+    "into than then"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
+
+
+def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
+    """The speakers an attribution or quotation change is about, as written."""
+    out = []
+    for excerpt, side in ((change.original, original), (change.retelling, retelling)):
+        if excerpt is None:
+            continue
+        for f in side.facts:
+            if f.kind == change.kind and f.start == excerpt.start and f.end == excerpt.end:
+                speaker = (f.note or f.key) if f.kind == "attribution" else f.role
+                if speaker:
+                    out.append(speaker)
+    return out
+
+
+def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling: Side
+                           ) -> list[Change]:
+    """Report a new, lost or swapped speaker once: as the attribution or quotation change.
+
+    "..., Reuters reported" added is one attribution, not also the name Reuters; a quote given
+    to Jones instead of Smith is one change of speaker, not also the name Smith changed.
+    """
+    speakers: dict[int | None, list[str]] = defaultdict(list)
+    clauses: list[tuple[str, bool, int]] = []  # (status, on the original side, clause end)
+    for c in changes:
+        if c.kind in ("attribution", "quote"):
+            speakers[c.pair] += _speakers(c, original, retelling)
+        if c.kind == "attribution" and c.status != "changed":
+            excerpt = c.original or c.retelling
+            assert excerpt is not None
+            clauses.append((c.status, c.original is not None, excerpt.end))
+    if not speakers:
+        return list(changes)
+
+    def in_clause(c: Change) -> bool:
+        """A name in a lost or added reporting clause ("Mr Balls told the BBC")."""
+        excerpt = c.original or c.retelling
+        text = (original if c.original else retelling).document.text
+        return excerpt is not None and c.status != "changed" and any(
+            status == c.status and on_original == (c.original is not None)
+            and 0 <= excerpt.start - end <= REPORTING_CLAUSE_CHARS
+            and not _CLAUSE_BREAK.search(text, end, excerpt.start)
+            for status, on_original, end in clauses)
+
+    def about_a_speaker(c: Change) -> bool:
+        if c.kind != "name" or c.pair not in speakers:
+            return False
+        texts = [e.text for e in (c.original, c.retelling) if e is not None]
+        return in_clause(c) or all(
+            any(names.same_name(t, s) or names.mentioned(t, s) for s in speakers[c.pair])
+            for t in texts)
+
+    return [c for c in changes if not about_a_speaker(c)]
+
+
+# A reporting clause runs on this far after its verb ("told the BBC", "said in a statement to
+# CNN"): names there belong to the attribution.
+REPORTING_CLAUSE_CHARS = 30
+_CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
+
+
+def _content_facts(side: Side) -> list[Fact]:
+    clutter = {s.id for s in side.sentences if s.kind == "boilerplate"}
+    return [f for f in side.facts if f.sentence not in clutter] if clutter else list(side.facts)
+
+
+def _wordings(said: Sequence[str]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = defaultdict(list)
+    for i, wording in enumerate(said):
+        out[wording].append(i)
+    return out
+
+
+def _twin_elsewhere(wording: str, other: dict[str, list[int]], paired: Sequence[int]) -> bool:
+    """True when the other side has this sentence word for word, outside this pair."""
+    ids = other.get(wording)
+    return bool(ids) and not any(i in paired for i in ids or ())
+
+
+def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
+    """The sentences of a pair side, each wording once."""
+    if len(ids) < 2:
+        return list(ids)
+    seen: set[str] = set()
+    out = []
+    for i in ids:
+        wording = said[i]
+        if wording not in seen:
+            seen.add(wording)
+            out.append(i)
+    return out
+
+
+def _counted_from_a_date(fact: Fact) -> bool:
+    value = fact.value
+    return isinstance(value, Interval) and value.relative and value.reference is not None
+
+
+def _reads_the_same(a: Fact, b: Fact) -> bool:
+    """Two facts written alike, unless they are relative dates counted from two dates.
+
+    A quotation with the same words and another speaker is a change of speaker: its evidence
+    is the speaker, not the words.
+    """
+    if not same_wording(a.text, b.text):
+        return False
+    if a.kind == "quote" and a.role and b.role and not attributions.same_speaker(a.role, b.role):
+        return False
+    if _counted_from_a_date(a) and _counted_from_a_date(b):
+        return a.value.reference == b.value.reference  # type: ignore[union-attr]
+    return True
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """True for an acronym and its expansion: "LA" / "Los Angeles", "DNNs" / "Deep Neural ..."."""
+    letters = short.replace(".", "")
+    if letters.endswith("s") and letters[:-1].isupper():
+        letters = letters[:-1]
+    words = _WORD_RE.findall(long_)
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and \
+        len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
+
+
+def _part_of_compound(name: str, compound: str) -> bool:
+    """True when ``compound`` is hyphenated and one of its parts is ``name``."""
+    parts = [p for p in re.split(r"[-\u2010\u2011]", compound) if p]
+    return len(parts) > 1 and any(names.same_name(p, name) for p in parts)
+
+
+@lru_cache(maxsize=64)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD_RE.findall(text))
+
+
+# Endings that make another name of a name (Iran/Iranian, Niger/Nigeria, Johns/Johnson):
+# never read as a word glued on by a missing space.
+_NAME_ENDINGS = frozenset({"son", "sen", "ian", "ians", "ese", "ite", "ites", "ia", "berg",
+                           "burg", "ton", "ville", "land", "stan", "ski", "sky", "ova", "ov"})
+
+
+def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
+    """True when ``name`` is a name of ``text`` written with a space lost or a word glued on.
+
+    "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Peskov said" / "Peskovsaid": the letters
+    run together; a glued tail must be a word of the passage (``passage``: both sides' texts;
+    "said"), of four letters or more or capitalised ("KosovoAs"), and not a name ending
+    ("Iran" / "Iranian").
+    """
+    letters = [c for c in name if c.isalnum()]
+    if len(letters) < 3 or len(letters) > 60:
+        return False
+    squashed = _squashed(text)
+    if "".join(letters).casefold() not in squashed and \
+            "".join(c for c in name.split()[-1] if c.isalnum())[:2].casefold() not in squashed:
+        return False  # neither the whole name nor its last word's start occurs: skip regexes
+    spaced = r"[\s.\-\u00a0]*".join(re.escape(c) for c in letters)
+
+    def vocabulary() -> frozenset[str]:
+        return _lower_words(passage[0]) | _lower_words(passage[1])
+
+    for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
+        tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
+        if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
+                        and tail.casefold() in vocabulary()):
+            return True
+    last = name.split()[-1]
+    for k in range(len(last) - 2, 1, -1):
+        head, tail = last[:k], last[k:]
+        if not (head[-1].isalpha() and tail.isalpha()) or tail.casefold() in _NAME_ENDINGS:
+            continue
+        camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
+        if (camel or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
+                names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False
+
+
+# Singular personal pronouns only: "one of them" is no stand-in for a named person.
+@lru_cache(maxsize=256)
+def _squashed(text: str) -> str:
+    """The letters and digits of a text, case-folded, with nothing between them."""
+    return "".join(c for c in text if c.isalnum()).casefold()
+
+
+_PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
+
+
+def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
+    """Keep the names the other passage did not replace by a personal pronoun.
+
+    When the other passage has more personal pronouns than this one, as many of these names
+    (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
+    the sentence is still about them, so nothing was dropped or added.
+    """
+    if not facts:
+        return facts
+    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
+    if surplus <= 0:
+        return facts
+    out = []
+    for f in facts:
+        if surplus > 0 and f.role in ("", "person"):
+            surplus -= 1
+            continue
+        out.append(f)
+    return out
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 SCHEMA = "retold.comparison/1"
 
-SentenceKind = Literal["title", "byline", "heading", "body"]
+SentenceKind = Literal["title", "byline", "heading", "body", "boilerplate"]
 Relation = Literal["verbatim", "paraphrase", "changed"]
 FactKind = Literal["number", "date", "name", "quote", "attribution", "qualifier", "negation",
                    "meaning"]  # meaning: a change of wording, not a typed fact (retold.meaning)

@@ -40,6 +40,7 @@ from retold.model import Document, Sentence, SentenceKind
 __all__ = [
     "Byline",
     "find_date",
+    "is_boilerplate",
     "is_heading_like",
     "looks_like_byline",
     "parse_byline",
@@ -156,21 +157,26 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     seen_body = False
     has_title = False
     text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
+    matter = 0  # units so far that are not page clutter: a prompt above the title is no unit
     for start, end, single_line in paragraphs:
         kind: SentenceKind = "body"
-        if single_line:
+        # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
+        clutter = single_line and is_boilerplate(text[start:end])
+        if single_line and not clutter:
             kind = _line_kind(
                 text[start:end],
-                top=not seen_body and len(sentences) < TOP_MATTER_UNITS,
-                first=not sentences,
+                top=not seen_body and matter < TOP_MATTER_UNITS,
+                first=not matter,
                 title=title,
                 author=author,
                 has_title=has_title,
                 more=end < text_end,
             )
-        if kind == "body":
+        if kind == "body" and not clutter:
             seen_body = True
             spans = _merge_garbage(text, _split_sentences(text, start, end))
+        elif clutter:
+            spans = [(start, end)]
         else:
             has_title = has_title or kind == "title"
             spans = [(start, end)]
@@ -178,12 +184,17 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
             continue  # a paragraph of only punctuation ("* * *"): nothing to say
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
+        clutter = clutter or (kind in ("body", "heading") and is_boilerplate(text[start:end]))
         for s, e in spans:
+            unit_kind: SentenceKind = "boilerplate" if clutter or (
+                kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind
             sentences.append(
                 Sentence(
-                    id=len(sentences), start=s, end=e, text=text[s:e], kind=kind, paragraph=par
+                    id=len(sentences), start=s, end=e, text=text[s:e], kind=unit_kind,
+                    paragraph=par,
                 )
             )
+            matter += unit_kind != "boilerplate"
     return tuple(sentences)
 
 
@@ -258,6 +269,90 @@ def _line_kind(
     if is_heading_like(line):
         return "heading"
     return "body"
+
+
+# --- page clutter ----------------------------------------------------------------------------
+#
+# Plain text copied from a web page keeps its furniture: subscription prompts, share bars,
+# photo credits, reprint offers, time stamps. Like jusText, which calls a block boilerplate when
+# it is short and poor in function words (real prose runs at 30%+ stopwords), and like
+# trafilatura, which also drops blocks by their wording, a unit is clutter when it is short and
+# says one of the things page furniture says, or is nothing but a time stamp or a credit.
+# Clutter is a sentence kind of its own: shown as such, never a source of facts.
+
+# Longest unit read as clutter: prompts and credits are a few words; a sentence that mentions
+# "subscribers" or a "photo" in passing is prose.
+CLUTTER_MAX_WORDS = 14
+CLUTTER_MAX_CHARS = 200  # padded units (a byline's spaces) stay under it
+# Share of function words above which a unit reads as prose even with a clutter cue.
+CLUTTER_MAX_STOPWORDS = 0.34
+# A unit this short with a clutter cue is clutter ("Subscribe", "Get Today's Headlines").
+CLUTTER_SHORT_WORDS = 4
+# Longer units are clutter when cue words make up this share of them (a share bar).
+CLUTTER_CUE_SHARE = 0.4
+_CLUTTER_CUE_RE = re.compile(
+    r"(?i)\b(?:subscribe|subscription|subscriber|unsubscribe|sign\s*up|sign\s*in|log\s*in|"
+    r"newsletters?|share\s+(?:this|on|via)|share|tweet|whatsapp|facebook|pinterest|linkedin|"
+    r"email\s+(?:this|us)|print(?:\s+this)?|reprints?|order\s+reprint|purchase|licensing|"
+    r"advertisement|advertising|sponsored|promoted|related\s+(?:stories|articles|coverage|topics)|"
+    r"read\s+more|more\s+(?:stories|from|on\s+this)|most\s+(?:read|popular|viewed)|trending|"
+    r"click\s+here|follow\s+us|comments?|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"all\s+rights\s+reserved|copyright|©|photo(?:graph)?s?|image|pictures?|getty\s+images|"
+    r"ap\s+photo|file\s+photo|caption|credit|video|watch|listen|podcast|headlines|"
+    r"skip\s+(?:to|ad)|back\s+to\s+top|download\s+(?:the|our)\s+app|get\s+the\s+app|"
+    r"gift\s+(?:this|article)|save\s+(?:this\s+)?(?:article|story)|free\s+trial)\b|©"
+)
+# A line that is only a time stamp or a date ("10:42 a.m. ET", "Updated 3 hours ago",
+# "Published: June 18, 2020 10:42 AM").
+_TIMESTAMP_RE = re.compile(
+    r"(?i)^(?:(?:updated|posted|published|last\s+updated|first\s+published)\b[:\s]*)?"
+    r"(?:(?:on\s+)?[\w.,]+\s+\d{1,2},?\s+\d{4}\s*)?(?:at\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
+    r"[\s|·•-]*$"
+)
+_PHOTO_CREDIT_RE = re.compile(
+    r"(?i)^[(\[]?\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photo|image|picture|credit)s?"
+    r"(?:\s+(?:by|courtesy))?\s*[:/|-]"
+)
+_STOPWORD_TEXT = (
+    "a an the of to in on at by for from with and or but is are was were be been has have had "
+    "it its this that these those he she they we you i his her their our not as which who "
+    "will would can could may said says after before over into than then there"
+)
+_STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def is_boilerplate(unit: str) -> bool:
+    """Tell whether a unit is page clutter: a prompt, a share bar, a credit, a time stamp.
+
+    >>> is_boilerplate("Purchase: Order Reprint"), is_boilerplate("SIGN UP")
+    (True, True)
+    >>> is_boilerplate("Police said the photo was taken on Monday near the border.")
+    False
+    """
+    if len(unit) > CLUTTER_MAX_CHARS:
+        return False  # most units: prose is longer than any prompt or credit
+    line = " ".join(unit.split())
+    if not line:
+        return False
+    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
+        return True
+    words = _WORD_RE.findall(line)
+    if not words or len(words) > CLUTTER_MAX_WORDS:
+        return False
+    cues = list(_CLUTTER_CUE_RE.finditer(line))
+    if not cues:
+        return False
+    if "©" in line or re.search(r"(?i)all\s+rights\s+reserved", line):
+        return True
+    stop = sum(1 for w in words if w.casefold() in _STOPWORDS) / len(words)
+    if len(words) <= CLUTTER_SHORT_WORDS and not (stop and _ENDS_SENTENCE_RE.search(line)):
+        return True  # "Subscribe", "SIGN UP", "Purchase: Order Reprint"; not "He declined to comment."
+    if cues[0].start() == 0 and re.match(r"\s*[:|]", line[cues[0].end():]):
+        return True  # "Watch: ...", "Photo: ...": a label, then what it labels
+    cue_words = sum(len(_WORD_RE.findall(m.group())) for m in cues)
+    return cue_words >= CLUTTER_CUE_SHARE * len(words) and stop < CLUTTER_MAX_STOPWORDS
 
 
 # --- paragraphs ------------------------------------------------------------------------------
@@ -613,7 +708,7 @@ def _looks_like_org(part: str) -> bool:
     return any(w in _ORG_WORDS for w in words)
 
 
-def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
+def _looks_like_person(part: str, *, allow_and: bool = False, allow_caps: bool = False) -> bool:
     """Tell whether a byline field is a person's name: 2-5 capitalised words, no org words."""
     words = part.split()
     if allow_and:  # "Jane Doe and John Roe", "Jane Doe, John Roe"
@@ -625,8 +720,8 @@ def _looks_like_person(part: str, *, allow_and: bool = False) -> bool:
         return False
     if words[0].lower() in {"the", "a", "an"}:
         return False  # "The Valley Courier": a publication
-    if any(len(w) > 3 and w.isupper() for w in words):
-        return False  # "WORLD NEWS": a kicker or section name, not a person
+    if not allow_caps and any(len(w) > 3 and w.isupper() for w in words):
+        return False  # "WORLD NEWS": a kicker or section name, not a person ("By JOHN DOE" is)
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
@@ -637,7 +732,7 @@ _NAME_PARTICLES = frozenset(
 
 def parse_byline(line: str) -> Byline | None:
     """Read a byline line ("Site | Author | March 4, 2021", "By Jane Doe, Reuters"), or None."""
-    line = line.strip().strip(_INVISIBLE).strip()
+    line = " ".join(line.strip(_INVISIBLE).split())  # bylines padded with spaces
     if not line or len(line) > BYLINE_MAX_CHARS or len(line.split()) > BYLINE_MAX_WORDS:
         return None
     found = find_date(line)
@@ -668,7 +763,7 @@ def parse_byline(line: str) -> Byline | None:
                 head, tail = (x.strip() for x in who.rsplit(",", 1))
                 if not _looks_like_person(tail) or _looks_like_org(tail):
                     who, site = head, site or tail
-            if not _looks_like_person(who, allow_and=True):
+            if not _looks_like_person(who, allow_and=True, allow_caps=True):
                 return None  # "By far the greatest concern ...": prose, not a byline
             author = who
             continue

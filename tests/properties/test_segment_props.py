@@ -58,7 +58,7 @@ def test_sentences_are_ordered_disjoint_and_exact(text: str, title: str | None) 
         assert text[s.start : s.end] == s.text
         assert s.text.strip() == s.text
         assert any(ch.isalnum() for ch in s.text)
-        assert s.kind in {"title", "byline", "heading", "body"}
+        assert s.kind in {"title", "byline", "heading", "body", "boilerplate"}
         assert s.paragraph in (previous_paragraph, previous_paragraph + 1) or i == 0
         previous_end, previous_paragraph = s.end, s.paragraph
     if sentences:

@@ -136,3 +136,38 @@ def test_deny_is_not_an_attribution() -> None:
 def test_a_quotation_s_speaker_is_not_also_an_attribution() -> None:
     # the quote fact carries the speaker: the same speaker is not compared twice
     assert extract('"The economy is recovering," said Finance Minister Anna Berg.') == []
+
+
+# --- the sentence's own reporting clause ------------------------------------------------------
+
+def _quote_speakers(text: str) -> list[str]:
+    import retold
+
+    c = retold.compare(text, text)
+    return [f.role for f in c.original.facts if f.kind == "quote"]
+
+
+def test_a_speaker_told_someone_before_a_colon_speaks_the_quote() -> None:
+    assert _quote_speakers("Mr Balls told Today: “The cuts were far too deep and too fast.” "
+                           "Later, at a Parliamentary lunch, he repeated it.") == ["Balls"]
+
+
+def test_a_generic_speaker_never_reaches_into_the_previous_sentence() -> None:
+    assert _quote_speakers("The cuts were far too deep. Parliamentary sources said “the cuts "
+                           "were far too deep and too fast” on Monday.") == ["Parliamentary sources"]
+
+
+def test_an_adjective_in_the_next_sentence_is_no_speaker() -> None:
+    assert _quote_speakers("“The cuts were far too deep and too fast.” "
+                           "The Parliamentary lunch was tense.") == [""]
+
+
+def test_a_generic_speaker_after_the_quote() -> None:
+    assert _quote_speakers("“We tried everything we could,” the envoy said.") == ["the envoy"]
+
+
+def test_a_pronoun_never_stands_for_an_adjective() -> None:
+    assert _quote_speakers("The Parliamentary lunch was tense. “The cuts were far too deep and "
+                           "too fast,” he said.") == [""]
+    assert _quote_speakers("Mr Balls spoke at a Parliamentary lunch. “The cuts were far too deep "
+                           "and too fast,” he said.") == ["Balls"]

@@ -176,7 +176,7 @@ def test_counted_noun_skips_adjectives_and_lemmatises() -> None:
     [
         "The Covid-19 wave is over.",
         "He flew an F-16 over the G7 summit.",
-        "It was the first time, the 5th attempt.",
+        "It was the first time, at first, a second chance.",
         "A number of officials resigned.",
         "One of the guards was asleep.",
         "No one was hurt.",
@@ -421,3 +421,36 @@ def test_restates_same_figure_with_another_hedge_or_unit() -> None:
                                 one("The party won 12,000 votes."))
     died, _injured = facts("3 people died and 12 were injured in the blast.")
     assert not numbers.restates(died, one("About 3 were injured."))
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "surface"),
+    [
+        ("He scored in the 57th minute.", "number:=:57:57:ordinal", "57th minute"),
+        ("She was the fifth overall pick.", "number:=:5:5:ordinal", "fifth"),
+        ("A crowd of 23 000 gathered.", "number:=:23000:23000:", "23 000"),
+        ("A crowd of 23\u00a0000 gathered.", "number:=:23000:23000:", "23\u00a0000"),
+        ("The firm paid 3, 000 workers.", "number:=:3000:3000:", "3, 000 workers"),
+        ("It cost $ 53, 193, 914 in all.", "number:=:53193914:53193914:USD", "$ 53, 193, 914"),
+        ("The race covered 10 miles.", "number:=:10:10:mi", "10 miles"),
+    ],
+)
+def test_wire_and_tokenised_figures(text: str, key: str, surface: str) -> None:
+    found = facts(text)
+    assert [f.key for f in found] == [key]
+    assert found[0].text.startswith(surface)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The race covered 10 km (6.2 miles).", "It weighed 5 kg (11 lb) in all.",
+     "It weighed 5 kg (11 pounds) in all.", "It weighed 11 pounds (5 kg) in all.",
+     "It was 30C (86F) at noon."],
+)
+def test_a_conversion_is_not_a_second_fact(text: str) -> None:
+    assert len(facts(text)) == 1
+
+
+@pytest.mark.parametrize("text", ["3) The document discusses it.", "Troops left at 0900 today."])
+def test_list_markers_and_clock_times_are_not_counts(text: str) -> None:
+    assert facts(text) == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import retold
 from retold.facts import qualifiers
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -79,3 +80,23 @@ def test_explain() -> None:
 
 def test_list_is_a_documented_tuple() -> None:
     assert isinstance(qualifiers.QUALIFIERS, tuple) and "so-called" in qualifiers.QUALIFIERS
+
+
+def test_modal_of_possibility_dropped_is_a_qualifier_change() -> None:
+    c = retold.compare("The tariffs may slow growth, the bank said.",
+                       "The tariffs will slow growth, the bank said.")
+    facts = [ch for ch in c.changes if ch.kind != "meaning"]
+    assert [(ch.kind, ch.status) for ch in facts] == [("qualifier", "dropped")]
+    assert "certain" in facts[0].detail
+
+
+def test_modals_of_one_family_are_the_same_hedge() -> None:
+    c = retold.compare("The tariffs may slow growth, the bank said.",
+                       "The tariffs could slow growth, the bank said.")
+    assert [ch for ch in c.changes if ch.kind != "meaning"] == []
+
+
+def test_may_the_month_is_not_a_modal() -> None:
+    c = retold.compare("The vote was held in May in the capital.",
+                       "The vote was held in May in the capital city.")
+    assert [ch for ch in c.changes if ch.kind == "qualifier"] == []

@@ -170,3 +170,39 @@ def test_quote_moved_to_another_minister_is_a_change() -> None:
     assert not quotes.equivalent(a, b)
     assert quotes.explain(a, b) == ("The quote is attributed to Anna Berg in the original but to "
                                     "Lars Holm in the retelling.")
+
+
+QUOTED = "We will not give up the fight for our people"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [f"The minister said: ‘‘{QUOTED},’’ at the rally.",
+     f"The minister said: ``{QUOTED} , '' at the rally.",
+     f"The minister said: «{QUOTED}», at the rally.",
+     f"The minister said: „{QUOTED}“, at the rally.",
+     f'The minister said: "{QUOTED}," at the rally.',
+     f"The minister said: “{QUOTED},” at the rally."],
+)
+def test_every_quote_style_gives_one_quotation_with_its_speaker(text: str) -> None:
+    doc = Document(text)
+    found = quotes.extract(doc, [Sentence(0, 0, len(text), text)], Context())
+    assert len(found) == 1
+    assert found[0].key == quotes._key(QUOTED)
+    assert found[0].role == "The minister"
+
+
+def test_quote_styles_do_not_make_a_change() -> None:
+    import retold
+
+    a = f"The minister said: ‘‘{QUOTED},’’ at the rally."
+    b = f"The minister said: “{QUOTED},” at the rally."
+    assert [c for c in retold.compare(a, b).changes if c.kind == "quote"] == []
+
+
+def test_a_quotation_continued_in_the_next_paragraph_is_kept_however_long() -> None:
+    long_paragraph = "“" + " ".join(["We will go on with this for years to come"] * 12) + "."
+    text = long_paragraph + "\n\n“And we will win in the end,” he said."
+    spans = quotes.quote_spans(text)
+    assert len(spans) == 2
+    assert spans[0].note == "the quotation continues in the next paragraph"

@@ -10,6 +10,7 @@ import pytest
 from retold.model import Document, Sentence
 from retold.segment import (
     find_date,
+    is_boilerplate,
     is_heading_like,
     looks_like_byline,
     parse_byline,
@@ -418,3 +419,55 @@ def test_offsets_with_surrogate_free_astral_characters() -> None:
     sentences = segment(doc)
     check_offsets(doc, sentences)
     assert len(sentences) == 2
+
+
+# --- page clutter ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "line",
+    ["Subscribe", "SIGN UP", "PHOTO", "Get Today's Headlines", "Purchase: Order Reprint",
+     "Share this article", "Photo: Jane Doe / Reuters", "(AP Photo/Jane Doe)", "10:42 a.m. ET",
+     "Updated 3 hours ago", "Published: June 18, 2020 10:42 AM", "Advertisement",
+     "Share on Facebook Share on Twitter Email", "© 2020 The Wire. All rights reserved."],
+)
+def test_page_clutter_is_boilerplate(line: str) -> None:
+    assert is_boilerplate(line)
+    doc = Document(f"Police arrested 12 people on Monday.\n\n{line}\n\nThe minister spoke.")
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds[0] == kinds[-1] == "body"
+    assert kinds[1:-1] and set(kinds[1:-1]) == {"boilerplate"}
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Police said the photo was taken on Monday near the border.",
+     "The company said it would cut subscription prices next year.",
+     "Video shows troops firing on protesters in the capital", "He declined to comment.",
+     "The minister will watch the match.", "Apple shares rose 5%."],
+)
+def test_prose_mentioning_clutter_words_is_not_boilerplate(line: str) -> None:
+    assert not is_boilerplate(line)
+
+
+def test_clutter_is_never_a_source_of_facts() -> None:
+    import retold
+
+    body = "Police arrested 12 people in Paris on Monday.\n\nThe minister said 40 were hurt."
+    cluttered = ("Police arrested 12 people in Paris on Monday.\n\nGet Today's Headlines\n\n"
+                 "Photo: Jane Doe / Reuters\n\nThe minister said 40 were hurt.\n\nSIGN UP")
+    changes = retold.compare(body, cluttered, original_published="2020-06-18").changes
+    assert [c for c in changes if c.kind != "meaning"] == []
+
+
+def test_a_byline_padded_with_spaces_in_capitals_is_a_byline() -> None:
+    doc = Document("Rivers rise across the north\n\nBy          JOHN SMITH,   Associated Press\n\n"
+                   "Police arrested 12 people on Monday.")
+    assert [s.kind for s in segment(doc)] == ["title", "byline", "body"]
+    byline = parse_byline("By          JOHN SMITH,   Associated Press")
+    assert byline is not None and byline.author == "JOHN SMITH"
+
+
+def test_a_prompt_above_the_headline_does_not_take_its_place() -> None:
+    doc = Document("Get Today's Headlines\n\nRivers rise across the north\n\n"
+                   "By Jane Doe, Reuters\n\nPolice arrested 12 people on Monday.")
+    assert [s.kind for s in segment(doc)] == ["boilerplate", "title", "byline", "body"]

@@ -70,6 +70,8 @@ GENERIC_SPEAKERS = (
     "journalist", "commentator", "editor", "newspaper", "agency", "researchers", "scientists",
     "doctors", "leaders", "leader", "commander", "commanders", "president", "activists", "critics",
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
+    "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
+    "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -83,7 +85,12 @@ _VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
 _QUOTE_VERB_TAIL_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+(?:that|as\s+follows))?"
     rf"{_SPACE}*[,:]?{_SPACE}*$"
+    # "Mr Balls told Today:", "she told the BBC:": the verb, whom it was told to, a colon
+    rf"|(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+[\w.’'-]+){{1,3}}{_SPACE}*:{_SPACE}*$"
 )
+# A sentence break inside a look-back window: a generic speaker never reaches across it
+# ("... too deep. Parliamentary sources said": the speaker is "Parliamentary sources").
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;:][\"”’)]?[\s\u00a0]+(?=[\"“‘(]?[A-Z])|\n")
 # Words that cannot modify a generic speaker: "that officials say" is spoken by "officials".
 _NOT_MODIFIERS = ("that|which|who|whom|and|or|but|the|a|an|of|in|on|at|to|for|with|by|as|from|"
                   "says|said|say|is|are|was|were|be|been|has|have|had|do|does|did|will|would|"
@@ -101,6 +108,8 @@ _GENERIC_HEAD_RE = re.compile(
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
+_ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
+_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
@@ -187,10 +196,19 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
         if n.end <= floor:
             break
         # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
+        # A lone adjective ("a Parliamentary lunch", "Iraqi forces") never stands for "he".
+        if _ADJECTIVE_RE.fullmatch(n.text):
+            continue
         if n.role in ("", "person"):
             return n
         fallback = fallback or n
     return fallback
+
+
+# One capitalised word with an adjective ending that given names and surnames lack at these
+# lengths: "Parliamentary", "Chinese", "British" (not Hillary, Reese, Trish; "-an" and "-ian"
+# are left out: Duncan, Brian).
+_ADJECTIVE_RE = re.compile(r"[A-Z][a-z]{5,}ary|[A-Z][a-z]{3,}ese|[A-Z][a-z]{3,}ish")
 
 
 def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
@@ -207,9 +225,20 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     # 1. a name right before the verb
     name = _name_ending_at(spans, ends, end)
     if name is not None:
+        # "Officials in Paris said": the place is where the speakers are, not who spoke.
+        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 8), name.start)
+        if prep is not None:
+            generic = _GENERIC_TAIL_RE.search(text, max(floor, prep.start() - _GENERIC_CHARS),
+                                              prep.start())
+            if generic is not None and generic.start() < prep.start():
+                speaker = text[generic.start():end]
+                return generic.start(), speaker, _generic_key(speaker)
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
-    generic = _GENERIC_TAIL_RE.search(text, max(floor, end - _GENERIC_CHARS), end)
+    window = max(floor, end - _GENERIC_CHARS)
+    window = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, end)),
+                 default=window)
+    generic = _GENERIC_TAIL_RE.search(text, window, end)
     if generic is not None and generic.start() < end:
         start = generic.start()
         # A name the generic phrase begins inside or right after belongs to it:
@@ -239,7 +268,8 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         for n in reversed(spans[:i]):
             if n.end <= comma - APPOSITIVE_MAX or n.end <= floor:
                 break
-            between_text = text[n.end:comma]
+            # Abbreviation stops ("R-Neb.,", "D-N.Y.,") end no clause.
+            between_text = _ABBREVIATION_STOP_RE.sub("", text[n.end:comma])
             if (between_text.startswith(",") and len(between_text.strip(", ")) > 0
                     and not _CLAUSE_BREAK.search(between_text)
                     and not _VERB_RE.search(between_text)):
@@ -349,7 +379,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit = _speaker_after(text, m.end(), spans, starts)
         if hit is not None:
             add(m.start(1), hit[0], hit[1], hit[2])
-    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)
+              if not (m.group() == "." and _ABBREVIATION_STOP_RE.match(text, m.start())
+                      and m.start() and text[m.start() - 1].isalnum()
+                      and text[m.start() + 1 : m.start() + 2] in (",", ""))]
     for m in _VERB_RE.finditer(text):
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):

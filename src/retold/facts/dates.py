@@ -80,6 +80,7 @@ MONTHS: dict[str, int] = {
     name.lower(): i for i, name in enumerate(calendar.month_name) if name
 } | {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
      "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_FULL_MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
@@ -112,7 +113,7 @@ _NOT_PLURAL = _words(
 )
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
-    r"\s+to|plans?\s+to|upcoming|forthcoming)\b|['’]ll\b"
+    r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming)\b|['’]ll\b"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 # "What ends right before pos" is matched on the reversed window: an end-anchored ``search``
@@ -134,6 +135,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _UNIT = r"(?:day|week|month|year)"
 _NUMWORD = (r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})")
 _SEASON = r"(?:spring|summer|autumn|fall|winter)"
+_COMMA = r"(?:[^\S\n]*,)?"  # "July 4, 1972", and "July , 1972" as tokenised text writes it
 # Characters that glue a digit run into a word ("F16", "Su2000", "ф2014"): digits, the
 # underscore and the letters of scripts that separate words with spaces (Latin, Greek,
 # Cyrillic). Arabic and CJK letters may touch a year ("2014年", "2014م"), so they do not glue.
@@ -154,10 +156,10 @@ _DATE_RE = re.compile(
             (?:\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep){_YEAR}
              | {_YEAR}(?P<ysep>[./-])\d{{1,2}}(?P=ysep)\d{{1,2}})
             (?![0-9]|[.,/][0-9]))
-      | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:,?{_S}{_YEAR}\b)?(?!\d))
-      | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:,?{_S}{_YEAR}\b)?(?![\w]))
-      | (?P<my>\b{_MONTH_ANY},?{_S}{_YEAR}\b(?![\d,]))
-      | (?P<quarter>\b[Qq][1-4]{_S}{_YEAR}\b(?![\d,]))
+      | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:{_COMMA}{_S}{_YEAR}\b)?(?!\d))
+      | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w]))
+      | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d,]))
+      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d,]))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
@@ -169,11 +171,13 @@ _DATE_RE = re.compile(
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
             (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
+          | the{_S}(?:previous|prior){_S}(?:week|month|year)\b(?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
           | last{_S}night | this{_S}(?:morning|afternoon|evening)
           | {_NUMWORD}{_S}{_UNIT}s?{_S}ago
-          | the{_S}(?:past|last|previous){_S}(?:{_NUMWORD}{_S}{_UNIT}s?|{_UNIT})
+          | the{_S}(?:past|last|previous){_S}{_NUMWORD}{_S}{_UNIT}s?
+          | the{_S}(?:past|last){_S}{_UNIT}
           )\b)
       | (?P<vague>\b(?i:
             recently | lately | of{_S}late | these{_S}days | nowadays
@@ -199,6 +203,7 @@ _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters befor
 # Words that may come before the trigger inside one expression ("at the end of last month").
 _PREFIX_WORDS = _words(
     "in on at during the very beginning start middle end close of first second latter last half "
+    "prior previous "
     "third fourth quarter earlier later early mid late past a an one two three four five six "
     "seven eight nine ten eleven twelve"
 )
@@ -431,8 +436,10 @@ def _scan(text: str) -> tuple[_Match, ...]:
         part = _part_of(m.group("part"))
         qualified = m.group("part") is not None or m.group("prep") is not None
         if group == "mdy" and _explicit_year(core) is None and \
+                core.split()[0].lower() in _FULL_MONTHS and \
                 _looks_plural(_word_after(digits, end)):
-            # "In May 10 people died": the number counts people; keep only the month.
+            # "In May 10 people died": the number counts people; keep only the month. An
+            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":
@@ -599,7 +606,7 @@ def _explicit_year(core: str) -> int | None:
 
 def _month_in(core: str) -> int | None:
     """Return the month number named in an expression, if any."""
-    for word in re.findall(r"[a-z]+", core):
+    for word in re.findall(r"[a-z]+", core.lower()):
         if word in MONTHS:
             return MONTHS[word]
     return None
@@ -671,8 +678,13 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         day = dt.date(year, month, dnum)
         return day, day, "day", relative
     if g == "quarter":
-        q, year = int(core[1]), int(core.split()[-1])
-        return dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "part-of-year", False
+        q, year = int(core[1]), _explicit_year(core)
+        relative = year is None
+        if year is None:  # "Q2": the most recent second quarter that has begun
+            if ref is None:
+                return None
+            year = ref.year if 3 * q - 2 <= ref.month else ref.year - 1
+        return dt.date(year, 3 * q - 2, 1), _month_end(year, 3 * q), "part-of-year", relative
     if g == "my":
         month, year = _month_in(core), _explicit_year(core)
         if month is None or year is None:
@@ -696,12 +708,16 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
     if ref is None:
         return None
     if g == "month":
-        month = MONTHS[core]
+        month = _month_in(core)  # "sept." as well as "september"
+        if month is None:
+            return None
         return *_month_interval(*_resolve_month(month, ref, "future" if mt.future else "past")), \
             "month", True
     if g == "relmon":
         mode, name = core.split()
-        month = MONTHS[name]
+        month = _month_in(name)
+        if month is None:
+            return None
         mode = "last" if mode == "past" else mode
         return *_month_interval(*_resolve_month(month, ref, mode)), "month", True
     if g in ("dow", "reldow"):
@@ -766,6 +782,9 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
             return *_month_interval(day.year, day.month), "month", True
         return *_year_interval(day.year), "year", True
     words = core.split()
+    if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "prior"):
+        words = ["last", words[2]]  # "the previous year" is last year, as "last year" is
+        core = " ".join(words)
     if core == "the weekend":  # "over the weekend": the one just ended (or under way)
         saturday = _week_interval(ref)[0] + dt.timedelta(days=5)
         if ref < saturday:
@@ -807,6 +826,32 @@ def _normalised_phrase(text: str) -> str:
     return re.sub(r"\b(?:last|previous)\b", "past", t) if not re.match(r"last \w+$", t) else t
 
 
+# Vague expressions that say the same thing, keyed by one of them.
+VAGUE_SYNONYMS = {"lately": "recently", "of late": "recently", "nowadays": "these days"}
+# Without a publication date a relative expression cannot be dated, but two wordings of one
+# expression ("13 February" / "February 13th", "mid August" / "mid-August", "the end of the
+# year" / "end of the year") can be told apart from two expressions: resolved against two
+# reference dates far apart (a Monday in June, a Wednesday in December), the same expression
+# gives the same intervals, two different ones almost never do ("last month" / "in May" agree
+# in June but not in December).
+SHAPE_REFERENCES = (dt.date(2001, 6, 18), dt.date(2003, 12, 17))
+
+
+def _shape(mt: _Match) -> str:
+    """Key an unresolved relative expression by its resolutions against SHAPE_REFERENCES."""
+    out = []
+    for ref in SHAPE_REFERENCES:
+        try:
+            resolved = _resolve(mt, ref)
+            if resolved is None:
+                return ""
+            start, end, _gran = _narrow(resolved[0], resolved[1], resolved[2], mt.part, ref)
+        except (ValueError, OverflowError):
+            return ""
+        out.append(f"{start.isoformat()}/{end.isoformat()}")
+    return "~" + "|".join(out)
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Find the time expressions of ``doc`` and resolve them against ``context.published``.
 
@@ -839,7 +884,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         note = ""
         if mt.group == "vague":
             value = Interval(None, None, "vague")
-            key = "vague:" + _normalised_phrase(mt.core)
+            phrase = _normalised_phrase(mt.core)
+            key = "vague:" + VAGUE_SYNONYMS.get(phrase, phrase)
         else:
             try:
                 resolved = _resolve(mt, ref)
@@ -847,7 +893,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                 continue  # not a real date ("2021-02-30"), or out of the calendar's range
             if resolved is None:
                 value = Interval(None, None, "relative-unresolved")
-                key = "relative:" + _normalised_phrase(surface)
+                key = "relative:" + (_shape(mt) or _normalised_phrase(surface))
                 note = "no publication date to resolve it against"
             else:
                 start, end, gran, relative = resolved
@@ -942,6 +988,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False
     if _unresolved(ia) or _unresolved(ib):
         return True
+    if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
+        return False  # "1973-90" / "1973-1998": a range whose end moved is a change
     if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
             and ia.reference and ib.reference
             and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):

@@ -173,6 +173,11 @@ TITLES = frozenset([
     "Lady", "Rev", "Reverend", "Father", "Chief", "Commander", "Director", "Spokesman",
     "Spokeswoman", "Ayatollah", "Foreign", "Defence", "Defense", "Interior", "Finance", "Deputy",
     "Acting", "Former", "Late", "Crown", "Field", "Marshal",
+    # job titles and police ranks written before a name ("MPAA CEO Dan Glickman", "Det Insp
+    # Houlahan", "Labour MP Ed Balls")
+    "CEO", "MP", "MEP", "MSP", "Det", "Detective", "Insp", "Inspector", "Supt",
+    "Superintendent", "Const", "Constable", "Cllr", "Councillor", "Chairman", "Chairwoman",
+    "Commissioner", "Shadow", "Officer", "Spokesperson", "Coach", "Manager", "Captain",
 ])
 MONTHS_AND_DAYS = frozenset([
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -841,33 +846,61 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
     for m in _SPAN_RE.finditer(text):
         base, group = m.start(), m.group()
         if _HAS_SPACE.search(group) is None:  # one word, most spans: skip the tokeniser
-            toks = [(base, m.end(), group)]
-        else:
-            toks = [(base + t.start(), base + t.end(), t.group())
-                    for t in _TOKEN_RE.finditer(group)]
-        had_title = after_connector = False
-        while toks:
-            word = toks[0][2]
-            if word.rstrip(".") in TITLES:
-                had_title = True
-            elif had_title and after_connector and len(toks) > 2:
-                pass  # the office of a title: "Secretary of State Jane Doe", "Minister of Health"
-            elif not (word in STOP_WORDS or word in MONTHS_AND_DAYS or word in _CONNECTORS
-                      or _common_initial(text, toks, starts, lower_words)):
-                break
-            after_connector = word in _CONNECTORS
-            toks.pop(0)
-        while toks and (toks[-1][2] in STOP_WORDS or toks[-1][2] in _CONNECTORS
-                        or re.fullmatch(r".\.", toks[-1][2])):
-            toks.pop()
-        if not toks:
-            continue
-        if len(toks) == 1:
-            word = toks[0][2]
-            if word in NON_NAME_SINGLES or len(word.replace(".", "")) < 2:
+            if _not_a_name_token(text, m.start(), m.end()):
                 continue
-        out.append((toks[0][0], toks[-1][1], toks, had_title))
+            out.extend(_strip_span(text, [(base, m.end(), group)], starts, lower_words))
+            continue
+        toks = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN_RE.finditer(group)]
+        # A capitalised "The" inside a run starts another name: a heading glued to the
+        # sentence after it ("Military Parade The Italian Bersaglieri").
+        cuts = [k for k, t in enumerate(toks) if k and t[2] == "The"]
+        for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
+            out.extend(_strip_span(text, toks[lo:hi], starts, lower_words))
     return out
+
+
+_FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
+# A US legislator's party and state ("R-Neb.", "D-N.Y.", "I-Vt."), written out as "Republican
+# of Nebraska": a description of the person named before it, not another name.
+_PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Independent)s? of .+")
+# Contractions ("I'll", "We've", "Don't"): words, not names.
+_CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
+
+
+def _not_a_name_token(text: str, start: int, end: int) -> bool:
+    """A currency prefix ("US$2", "NZ $5") or a fiscal period ("Q2", "H1", "FY2020")."""
+    return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
+        or len(set(text[start:end])) == 1 \
+        or _CONTRACTION_RE.fullmatch(text, start, end) is not None
+
+
+def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
+                lower_words: frozenset[str]) -> list[_RawSpan]:
+    """Strip a run's boundary words (titles, function words, months): [] or one span."""
+    had_title = after_connector = False
+    while toks:
+        word = toks[0][2]
+        if word.rstrip(".") in TITLES:
+            had_title = True
+        elif had_title and after_connector and len(toks) > 2:
+            pass  # the office of a title: "Secretary of State Jane Doe", "Minister of Health"
+        elif not (word in STOP_WORDS or word in MONTHS_AND_DAYS or word in _CONNECTORS
+                  or _common_initial(text, toks, starts, lower_words)):
+            break
+        after_connector = word in _CONNECTORS
+        toks.pop(0)
+    while toks and (toks[-1][2] in STOP_WORDS or toks[-1][2] in _CONNECTORS
+                    or toks[-1][2].rstrip(".") in MONTHS_AND_DAYS
+                    or re.fullmatch(r".\.", toks[-1][2])):
+        toks.pop()  # "State of Emergency April": the month is a date, not the name's
+    if not toks or _PARTY_STATE_RE.fullmatch(text, toks[0][0], toks[-1][1]):
+        return []
+    if len(toks) == 1:
+        word = toks[0][2]
+        if word in NON_NAME_SINGLES or len(word.replace(".", "")) < 2 or \
+                _not_a_name_token(text, toks[0][0], toks[0][1]):
+            return []
+    return [(toks[0][0], toks[-1][1], toks, had_title)]
 
 
 def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
@@ -926,6 +959,9 @@ def _title_case(sentence: str) -> tuple[bool, bool]:
     Title case: most words capitalised and every lowercase word a short function word ("to",
     "of"); a sentence with a lowercase verb ("Officials met Jane Doe in Lisbon") is prose.
     """
+    # A full sentence listing names ("Rita Ora, Shinedown, Sia, and Weezer.") is prose.
+    if sentence.count(",") >= 2 and sentence.rstrip().endswith("."):
+        return False, False
     # Fast exit for prose, nearly every sentence: a lowercase word that is not a small word.
     for m in _LOWER_WORD_RE.finditer(sentence):
         if m.group() not in _TITLE_CASE_LOWER:
@@ -1017,11 +1053,28 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True  # "Summary: ...", "Background: ..."
     if _is_adverb(word) or (len(word) >= 7 and word.endswith(_NOUN_SUFFIXES)):
         return True
+    if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
+        return True  # "Pictured is ...", "Disgusted with ...", "Studies have ..."
     after = _NEXT_WORD.match(text, tok[1])
     if after is None:
         return False
     follower = after.group(1)
     return not (follower in _AFTER_NAME or follower.endswith("ed"))
+
+
+# Plural common nouns by their endings ("Achievements and awards", "Studies have shown").
+_PLURAL_NOUN_SUFFIXES = ("tions", "sions", "ments", "nesses", "isms", "ships", "ies")
+
+
+def _is_participle(word: str) -> bool:
+    """True for a past participle opening a sentence ("Pictured", "Disgusted", "Filmed").
+
+    Names ending in -ed mostly have a vowel or a doubled m before it (Saeed, Reed, Mohammed,
+    Ahmed) or are short (Ted, Fred): those are not participles here.
+    """
+    if len(word) < 6 or not word.endswith("ed") or not word[1:].islower():
+        return False
+    return word[-3] not in "aeiouy" and not word.endswith(("mmed", "hmed"))
 
 
 def _is_adverb(word: str) -> bool:

@@ -80,12 +80,20 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     """Return the negation cues of a document (key: cue family, role: the negated word)."""
     del context
     text = doc.text
-    return [
-        Fact(kind="negation", start=m.start(), end=m.end(), text=m.group(),
-             sentence=names._sentence_id(sentences, m.start()), key=_family(m.group()),
-             role=_negated(text, m.end()))
-        for m in _CUE_RE.finditer(text)
-    ]
+    facts = []
+    for m in _CUE_RE.finditer(text):
+        nxt = _NEXT_WORD_RE.match(text, m.end())
+        if nxt is not None and (m.group().casefold(), nxt.group(1).casefold()) in IDIOMS:
+            continue
+        facts.append(Fact(kind="negation", start=m.start(), end=m.end(), text=m.group(),
+                          sentence=names._sentence_id(sentences, m.start()),
+                          key=_family(m.group()), role=_negated(text, m.end())))
+    return facts
+
+
+# Cues that negate nothing in these fixed phrases: "no matter" is "regardless", "not only
+# ... but also" adds, "no sooner ... than" orders two events.
+IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
 
 
 def equivalent(a: Fact, b: Fact) -> bool:

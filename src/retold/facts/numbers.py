@@ -17,8 +17,17 @@ Also read: tallies ("passed 52-48") as two figures, not a range; shares ("nine i
 five") and fractions ("two-thirds of") as percentages, with a note; currency signs and words
 as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
 
+Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", and the words
+"third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" are
+not read (idioms). Thousands are read as wires and tokenisers write them ("23 000" with a space,
+no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
+"10 miles", "5 kg") are its unit, so "10 km" / "10 miles" is a change; a figure restating
+another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
+no fact of its own.
+
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
-digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), ordinals ("first", "5th"),
+digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ..."),
+24-hour clock times ("0900"),
 "a number of", times ("10 am", "10:30"), phone numbers, ids after "No."/"Article"/"Flight", and
 "one" used as a pronoun: "one" counts only when a plausible noun follows ("one soldier"), never
 in "one of", "no one", "the one", "one another", "one day". Number words are English; in other
@@ -69,7 +78,10 @@ HEDGES: dict[str, str] = {
     "not less than": "at_least", "not fewer than": "at_least", "a minimum of": "at_least",
     "more than": "more_than", "over": "more_than", "upwards of": "more_than",
     "in excess of": "more_than", "above": "more_than", "just over": "more_than",
-    "well over": "more_than", "exceeding": "more_than",
+    "well over": "more_than", "exceeding": "more_than", "surpassing": "more_than",
+    "topping": "more_than", "exceed": "more_than", "exceeds": "more_than",
+    "exceeded": "more_than", "surpass": "more_than", "surpasses": "more_than",
+    "surpassed": "more_than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
     "just short of": "nearly", "just shy of": "nearly",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
@@ -187,7 +199,8 @@ _ATOM_RE = re.compile(
         (?:{_SP}+and{_SP}+a{_SP}+half)?\b))
   | (?P<digits>
         (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
-        (?P<int>[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]{{1,3}}(?:[\u202f\u2009][0-9]{{3}})+|[0-9]+)
+        (?P<int>[0-9]{{1,3}}(?:(?:,|[^\S\n]?,[^\S\n])[0-9]{{3}}(?![0-9]))+
+               |[0-9]{{1,3}}(?:[\u202f\u2009\u00a0 ][0-9]{{3}}(?![0-9]|[.,][0-9]))+|[0-9]+)
         (?P<dec>\.[0-9]+)?
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
         (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
@@ -214,7 +227,10 @@ _HEDGE_REV = re.compile(
                                                                                 reverse=True))
     + r")(?![\w])"
 )
-_BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from){_SP}+$")
+# "between 2 and 3", "between $90 million and", "between the range of 90 to": the word may
+# stand a few words before the first bound, with no figure or clause break in between.
+_BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
+                         r"(?:US\$|\$|£|€|¥|₹)?$")
 _CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹)[^\S\n]?$")
 _RANGE_GAP_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or|in){_SP}+)"
@@ -272,6 +288,34 @@ _DATE_WORDS = _words(
 )
 _ONE_IN_DIGITS_RE = re.compile(rf"{_SP}+(?:in|and|to|or){_SP}+[0-9]")
 _SPACE_RE = re.compile(r"\s+")
+# Thousands separators as wires and tokenisers write them: "23,000", "23 000" (space, NBSP,
+# thin space), "3, 000" and "3 , 000" (tokenised).
+_GROUPING_RE = re.compile(r"[,\s\u202f\u2009\u00a0]")
+# Ordinal suffixes: "57th minute", "the 6th overall pick" are facts (a rank); unit "ordinal".
+_ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9_])")
+# A figure that opens a line or sentence and is closed by ")" without an opener is a list
+# marker ("3) The document ..."), not a count.
+_LIST_MARKER_RE = re.compile(r"\)[^\S\n]+")
+# Units of measure written as words or symbols after a figure, by canonical unit; the
+# dimension of each unit says which pairs are conversions ("10 km (6.2 miles)").
+MEASURE_UNITS = {
+    "km": "km", "kilometre": "km", "kilometer": "km", "mile": "mi", "mi": "mi",
+    "metre": "m", "meter": "m", "foot": "ft", "feet": "ft", "ft": "ft", "yard": "yd",
+    "inch": "in", "cm": "cm", "centimetre": "cm", "centimeter": "cm", "mm": "mm",
+    "millimetre": "mm", "millimeter": "mm", "kg": "kg", "kilogram": "kg", "kilo": "kg",
+    "lb": "lb", "lbs": "lb", "gram": "g", "tonne": "t", "ton": "ton", "ounce": "oz",
+    "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F", "degree": "degree",
+    "mph": "mph", "kmh": "km/h", "litre": "l", "liter": "l", "gallon": "gal",
+    "hectare": "ha", "acre": "acre",
+}
+UNIT_DIMENSIONS = {
+    "km": "length", "mi": "length", "m": "length", "ft": "length", "yd": "length",
+    "in": "length", "cm": "length", "mm": "length", "kg": "mass", "lb": "mass", "g": "mass",
+    "t": "mass", "ton": "mass", "oz": "mass", "°C": "temperature", "°F": "temperature",
+    "degree": "temperature", "mph": "speed", "km/h": "speed", "l": "volume",
+    "gal": "volume", "ha": "area", "acre": "area",
+}
+_CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\(|\[|/|,?[^\S\n]+or)[^\S\n]*")
 _PREDICATE_WORD_RE = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
 
 
@@ -413,7 +457,7 @@ def _last_scale(total: float) -> float:
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     """Build an atom from a digits match, or None when it is not a count (time, id, ...)."""
     raw = m.group("int")
-    plain = raw.replace(",", "").replace("\u202f", "").replace("\u2009", "")
+    plain = _GROUPING_RE.sub("", raw)
     value = float(plain + (m.group("dec") or ""))
     start, end = m.start("digits"), m.end("int") + len(m.group("dec") or "")
     scale = 1.0
@@ -426,15 +470,24 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     elif m.group("usym"):
         sym = m.group("usym").lstrip("°")
         unit, end = ("°" + sym if sym in "CF" else sym.lower()), m.end("digits")
+        unit = MEASURE_UNITS.get(unit.lower(), unit)  # "lbs" is "lb", "kmh" is "km/h"
     elif m.group("short"):
         short = m.group("short").lower()
         # "5m" alone may be metres or minutes: read m/b as million/billion only after a sign.
         if short in ("m", "b") and currency is None:
             return None
         scale, end = SHORT_SCALES[short], m.end("digits")
+    if unit is None and scale == 1.0 and not m.group("dec") and \
+            _ORDINAL_RE.match(text, end) and "," not in raw:
+        return _Atom(start, end + 2, value, value, 1.0, "digits", "ordinal")  # "57th"
     if end < len(text) and (text[end].isalpha() or text[end] == "_") and \
             (text[end].isascii() or "\u00C0" <= text[end] <= "\u04FF"):
-        return None  # "5th", "10am", "3G": an ordinal, a time or a name (CJK may follow)
+        return None  # "10am", "3G": a time or a name (CJK may follow)
+    if len(raw) == 4 and raw[0] == "0":
+        return None  # "0900": a time of day on the 24-hour clock
+    if _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
+            text, max(0, start - 10), start):
+        return None  # "3) The document ...": a list marker
     if _TIME_AFTER_RE.match(text, end, min(len(text), end + 8)):
         return None
     if start and text[start - 1] == "#":
@@ -528,7 +581,32 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
             found.append(_Atom(m.start(), m.end(), pct, pct, 1.0, "fraction", "percent"))
         # A figure beyond float range (309+ digits) counts nothing a reader could check.
         atoms.extend(a for a in found if math.isfinite(a.value) and not blocked(a.start, a.end))
-    return atoms
+    ordinals = [a for a in _word_ordinals(text) if not blocked(a.start, a.end)]
+    return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
+
+
+ORDINAL_WORDS = {w: n for n, w in enumerate(
+    ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+     "twelfth"), start=3)}
+# A rank in words after a determiner ("the fifth overall pick", "its sixth album"); "first"
+# and "second" are left out (idioms: "at first", "a second chance"), and "a third of" is a
+# fraction.
+_WORD_ORDINAL_RE = re.compile(
+    rf"(?i)\b(?:the|its|his|her|their|our|a)(?:{_SP}+[a-z]+ly)?{_SP}+"
+    rf"(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?!{_SP}+of\b|-)"
+)
+
+
+def _word_ordinals(text: str) -> list[_Atom]:
+    """Find ranks written as words after a determiner ("the fifth overall pick")."""
+    out: list[_Atom] = []
+    lower = text.lower() if len(text) < 200_000 else ""
+    if lower and not any(w in lower for w in ORDINAL_WORDS):
+        return out  # most texts: no rank in words, so no scan
+    for m in _WORD_ORDINAL_RE.finditer(text):
+        n = float(ORDINAL_WORDS[m.group("w").lower()])
+        out.append(_Atom(m.start("w"), m.end("w"), n, n, 1.0, "words", "ordinal"))
+    return out
 
 
 def _keep_word_atom(text: str, atom: _Atom) -> bool:
@@ -713,8 +791,9 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
             if gap is not None:
                 b_unit, b_end = _unit_after(text, b)
                 word = (gap.group("word") or "").lower()
-                lead = _BETWEEN_RE.search(text, max(0, a.start - 12), a.start)
+                lead = _BETWEEN_RE.search(text, max(0, a.start - 40), a.start)
                 lead_word = lead.group("w").lower() if lead else ""
+                lead_word = "between" if lead_word == "range" else lead_word  # "range of 2 and 3"
                 low = a.value
                 if a.scale == 1 and b.scale > 1 and a.value < b.mantissa:
                     low = a.value * b.scale  # "two and three thousand": 2,000 to 3,000
@@ -773,7 +852,7 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             unit = unit or CURRENCY_SIGNS.get(sign, sign)
             start = cur.start()
         if kind == "range":
-            lead = _BETWEEN_RE.search(text, max(0, start - 12), start)
+            lead = _BETWEEN_RE.search(text, max(0, start - 40), start)
             if lead:
                 start = lead.start()
         hedge: str | None = VAGUE if kind == VAGUE else None
@@ -792,6 +871,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         role, noun_end = _counted_noun(text, end, high, unit)
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
+        if unit is None and role in MEASURE_UNITS:
+            unit, role = MEASURE_UNITS[role], ""  # "10 miles": a unit, not a counted thing
         if kind == "digits" and noun_end == end and unit is None and hedge is None and \
                 _after_name(text, start):
             continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
@@ -851,13 +932,30 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm))]
     blocked = _overlap_test(spans)
     facts: list[Fact] = []
+    previous: _Phrase | None = None
     for p in _phrases(norm, _atoms(norm, blocked), sentences, blocked):
         sid = sentence_at(sentences, p.start)
         if sid is None:
             continue
+        if previous is not None and _conversion(norm, previous, p):
+            continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
+        previous = p
         facts.append(Fact("number", p.start, p.end, text[p.start : p.end], sid, _key(p.quantity),
                           p.quantity, p.role, p.note))
     return facts
+
+
+def _conversion(text: str, first: _Phrase, second: _Phrase) -> bool:
+    """Tell whether ``second`` restates ``first`` in another unit of the same dimension."""
+    ua, ub = first.quantity.unit, second.quantity.unit
+    # "pounds" alone may be money; beside a mass in brackets it is the weight restated.
+    ua = "lb" if ua is None and first.role == "pound" else ua
+    ub = "lb" if ub is None and second.role == "pound" else ub
+    if ua is None or ub is None or ua == ub:
+        return False
+    dim = UNIT_DIMENSIONS.get(ua)
+    gap = _CONVERSION_GAP_RE.fullmatch(text, first.end, second.start)
+    return dim is not None and dim == UNIT_DIMENSIONS.get(ub) and gap is not None
 
 
 def _close(x: float, y: float) -> bool:
@@ -1072,6 +1170,8 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
             return f"{_figure(x, grouping)} percentage points"
         if q.unit in UNIT_SYMBOLS:
             return f"{UNIT_SYMBOLS[q.unit]}{_figure(x, grouping)}"
+        if q.unit == "ordinal":
+            return _ordinal(x)
         return f"{_figure(x, grouping)} {q.unit}" if q.unit else _figure(x, grouping)
 
     hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
@@ -1081,6 +1181,13 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
     if hedge:
         return f"{hedge} {one(q.low)}–{one(q.high)}"
     return f"between {one(q.low)} and {one(q.high)}"
+
+
+def _ordinal(x: float) -> str:
+    """Say a rank: 1st, 2nd, 3rd, 11th, 57th."""
+    n = int(x)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _plural(lemma: str) -> str:

@@ -34,6 +34,7 @@ QUALIFIERS: tuple[str, ...] = (
     "unconfirmed", "unverified", "apparent", "apparently", "possible", "possibly", "likely",
     "unlikely", "probably", "probable", "presumed", "presumably", "supposed", "supposedly",
     "ostensibly", "seemingly", "would-be", "de facto", "acting", "interim", "disputed",
+    "perhaps", "maybe",
 )
 # The adverb and the adjective are one hedge.
 CANONICAL = {
@@ -41,7 +42,12 @@ CANONICAL = {
     "apparently": "apparent", "possibly": "possible", "probably": "probable",
     "presumably": "presumed", "supposedly": "supposed", "self-proclaimed": "self-styled",
     "self-declared": "self-styled", "unverified": "unconfirmed", "probable": "likely",
+    "perhaps": "possible", "maybe": "possible", "might": "may", "could": "may",
 }
+# Modal verbs of possibility: "may slow" -> "will slow" states as certain what was possible.
+# One family ("may" = "might" = "could"); matched in lower case only ("May" is a month).
+MODALS: tuple[str, ...] = ("may", "might", "could")
+_MODAL_RE = re.compile(r"(?=[mc])(?<![\w-])(may|might|could)(?![\w-])(?![\s\u00a0]+(?:be[\s\u00a0]+)?not\b)")
 # Words that are qualifiers only before a noun, after a determiner ("the claimed attack"):
 # elsewhere they are verbs ("the group claimed responsibility", "the attack was reported").
 _NEEDS_DETERMINER = frozenset({"claimed", "reported", "acting", "disputed", "possible", "apparent"})
@@ -110,6 +116,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     del context
     text = doc.text
     facts = []
+    for m in _MODAL_RE.finditer(text):
+        facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
+                          sentence=names._sentence_id(sentences, m.start()),
+                          key=CANONICAL.get(m.group(1), m.group(1)), role=_head(text, m.end())))
     for m in _QUAL_RE.finditer(text):
         word = " ".join(m.group(1).casefold().split())
         if word in _NEEDS_DETERMINER and not _DET_BEFORE_RE.search(text, max(0, m.start() - 12),
@@ -118,6 +128,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
                           sentence=names._sentence_id(sentences, m.start()),
                           key=CANONICAL.get(word, word), role=_head(text, m.end())))
+    facts.sort(key=lambda f: f.start)
     return facts
 
 
@@ -143,6 +154,8 @@ def _before(f: Fact) -> str:
 def explain(a: Fact | None, b: Fact | None) -> str:
     """One sentence on a qualifier change for a journalist."""
     if a is not None and b is None:
+        if a.key in ("may", "possible"):
+            return f"The retelling drops '{a.text}'{_before(a)}: a possibility now reads as certain."
         return f"The retelling drops '{a.text}'{_before(a)}."
     if b is not None and a is None:
         return f"The retelling adds '{b.text}'{_before(b)}."

@@ -58,6 +58,18 @@ _WORD_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]|[^\W\d_]+|\d+"
 _KEY_RE = re.compile(r"\w+")
 _SPACE_CHARS = " \t\n\r\u00a0\u202f\u2009\u200b"
 _BEFORE_OPEN = "([{—–-/"
+_NEXT_PARAGRAPH_OPENS_RE = re.compile(r"\s*[\"“«„‘']")
+# Doubled single marks written for double ones (‘‘...’’, and ``...'' in tokenised text) read
+# as one double mark: the first character becomes the mark, the second a space (offsets stay).
+_DOUBLED_RE = re.compile(r"‘‘|’’|``|''")
+_DOUBLED_AS = {"‘‘": " “", "’’": "” ", "``": ' "', "''": '" '}
+
+
+def _mark_view(text: str) -> str:
+    """Return ``text`` with doubled single quote marks written as double marks (same length)."""
+    if "‘‘" not in text and "’’" not in text and "``" not in text and "''" not in text:
+        return text
+    return _DOUBLED_RE.sub(lambda m: _DOUBLED_AS[m.group()], text)
 _AFTER_CLOSE = ".,;:!?)]}—–-…"
 
 
@@ -161,9 +173,15 @@ def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
         quotes[o] = QuoteSpan(o, c, *_trim(text, o + 1, c))
     if opened is not None:
         rest = text[opened + 1:ceiling]
-        if opener_like(opened) and len(rest) <= UNCLOSED_MAX and _words(rest) >= MIN_QUOTE_WORDS:
+        # News style leaves a quotation open at the end of each of its paragraphs but the last
+        # and opens the next one with a mark again: then the length does not matter.
+        continues = _NEXT_PARAGRAPH_OPENS_RE.match(text, ceiling) is not None
+        if opener_like(opened) and (len(rest) <= UNCLOSED_MAX or continues) \
+                and _words(rest) >= MIN_QUOTE_WORDS:
+            note = ("the quotation continues in the next paragraph" if continues
+                    else "no closing quote mark; taken to the paragraph end")
             quotes[opened] = QuoteSpan(opened, ceiling, *_trim(text, opened + 1, ceiling),
-                                       note="no closing quote mark; taken to the paragraph end")
+                                       note=note)
         else:
             strays.append(opened)
 
@@ -233,6 +251,7 @@ def _single_close(text: str, opened: int, limit: int) -> int | None:
 def quote_spans(text: str) -> list[QuoteSpan]:
     """Return the quotations of a text in order (marks paired, repaired, fragments dropped)."""
     out: list[QuoteSpan] = []
+    text = _mark_view(text)
     for floor, ceiling in _paragraphs(text):
         if not any(ch in text[floor:ceiling] for ch in _DOUBLE + _SINGLE):
             continue
@@ -253,6 +272,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     """Return the quotations of a document (text: the quoted words without the marks)."""
     del context
     text = doc.text
+    view = _mark_view(text)  # the speaker is found as if doubled single marks were double
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
     for q in quote_spans(text):
@@ -260,7 +280,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
         floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
             else (0, len(text))
-        speaker = attributions.speaker_near(text, sentences, q.open, min(q.close + 1, ceiling),
+        speaker = attributions.speaker_near(view, sentences, q.open, min(q.close + 1, ceiling),
                                             floor, ceiling)
         quoted = text[q.start:q.end]
         facts.append(Fact(kind="quote", start=q.start, end=q.end, text=quoted,
