@@ -210,6 +210,11 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
+        if at is None and pair is not None and g.status == "added" and g.kind in KINDS:
+            # diff already read this fact against its aligned partner and found it there (a
+            # glued, lower-case, pronoun or hyphenated mention, a twin sentence): grounding's
+            # key lookup over the whole original is the blunter of the two views.
+            continue
         if at is not None:
             if out[at].status == "added" and g.status == "changed":
                 # diff saw no value in its pair; the whole original gives another one here
