@@ -111,8 +111,17 @@ class FactIndex:
         memo_key = (fact.kind, fact.key, fact.text, fact.role)
         if memo_key not in self._memo:
             module = MODULES[fact.kind]
-            self._memo[memo_key] = [f for f in self.by_kind.get(fact.kind, ())
-                                    if module.equivalent(f, fact)]
+            pool = self.by_kind.get(fact.kind, ())
+            if fact.kind == "name":
+                # A name's equivalence reads only its key and text: each distinct mention is
+                # tried once ("ISIS" said ten times is one test), the order kept.
+                seen: dict[tuple[str, str], bool] = {}
+                for f in pool:
+                    if (f.key, f.text) not in seen:
+                        seen[(f.key, f.text)] = module.equivalent(f, fact)
+                self._memo[memo_key] = [f for f in pool if seen[(f.key, f.text)]]
+            else:
+                self._memo[memo_key] = [f for f in pool if module.equivalent(f, fact)]
         return self._memo[memo_key]
 
 
@@ -259,9 +268,12 @@ class _Contexts:
         if key not in self._memo:
             s = self.sentences.get(f.sentence)
             lo, hi = (s.start, s.end) if s else (max(0, f.start - 80), f.end + 80)
-            before = meaning.content_words(self.text[lo : f.start])[-CONTEXT_BEFORE:]
-            after = meaning.content_words(self.text[f.end : hi])[:CONTEXT_AFTER]
-            self._memo[key] = frozenset(meaning.stem(w) for _s, _e, w in (*before, *after))
+            # The sentence's words are read once (cached by text) and cut at the fact, rather
+            # than reading the text before and after every fact anew.
+            words = meaning.content_words(self.text[lo:hi], lo)
+            before = [w for a, e, w in words if e <= f.start][-CONTEXT_BEFORE:]
+            after = [w for a, e, w in words if a >= f.end][:CONTEXT_AFTER]
+            self._memo[key] = frozenset(meaning.stem(w) for w in (*before, *after))
         return self._memo[key]
 
 
@@ -299,9 +311,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if rival is not None:
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
-    if b.kind == "name" and (names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
-                             or _spelled_out(b.text, o_plain)):
-        return "supported", [], False  # an alias or a lower-case mention ("isis")
+    # (A name stated by no original fact was already looked up as a mention above.)
     if b.kind in ("date", "name") and _said_in(b.text, o_plain):
         # The original has the same words where its extractor saw no date or name (a chat
         # line's "friday", a heading): stated, however written.

@@ -167,9 +167,10 @@ def readings(word: str) -> frozenset[str]:
     return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
 
 
-def _bases(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> frozenset[str]:
     """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise)."""
-    return {stem(word), word.casefold(), *lexicon.base_forms(word)}
+    return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
 
 
 def _antonyms(word: str) -> set[str]:
@@ -288,11 +289,13 @@ def check(
     flagged = {f.retelling for f in findings}
     name_spans = list(names)
     for s, e, w in words:
-        if (s, e) in flagged or w[:1].isupper() and s != r_offset or _negating(w):
+        if (s, e) in flagged or w[:1].isupper() and s != r_offset:
             continue
         if any(a <= s and e <= b for a, b in name_spans):
             continue  # capitalised words mid-sentence are names: the name check grounds them
-        if not index.uses(w):
+        # The original's own words first (a dict lookup, memoised): only a word it does not use
+        # costs a WordNet lemma lookup to see whether it is a negating verb.
+        if not index.uses(w) and not _negating(w):
             findings.append(Finding(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
