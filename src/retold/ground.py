@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retold import meaning
+from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
@@ -162,6 +162,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 continue
             status, backing, in_slot = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
                                            sole=s.id in partners)
+            if status == "contradicted" and backing and _same_figure(backing[0], b):
+                status = "supported"  # the original's figure, its unit or hedge left out
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
@@ -180,6 +182,17 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     retelling=Excerpt.of(r_text, b.start, b.end), detail=detail,
                     severity="high" if status == "contradicted" or b.kind != "name" else "medium",
                     grounding=status, evidence=ev))  # type: ignore[arg-type]
+        role_changes = _role_changes(
+            s.text, s.start, [f for f in r_facts.get(s.id, ()) if f.kind == "name"],
+            [(o_sent[i].text, o_sent[i].start,
+              [f for f in o_facts.get(i, ()) if f.kind == "name"]) for i in evidence])
+        for b, a, word in role_changes:
+            detail = (f"The retelling puts '{b.text}' where the original has '{a.text}' "
+                      f"('{word}' in both).")
+            changes.append(Change(
+                kind="name", status="changed", original=Excerpt.of(o_text, a.start, a.end),
+                retelling=Excerpt.of(r_text, b.start, b.end), detail=detail, severity="high",
+                grounding="contradicted", evidence=(Excerpt.of(o_text, a.start, a.end),)))
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
@@ -199,7 +212,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 grounding="contradicted" if m.status == "changed" else "unsupported",
                 evidence=tuple(Excerpt.of(o_text, o_sent[i].start, o_sent[i].end)
                                for i in evidence[:1])))  # type: ignore[arg-type]
-        if "contradicted" in statuses or reversed_meaning:
+        if "contradicted" in statuses or reversed_meaning or role_changes:
             verdict = "contradicts"
         elif not evidence and share < NO_SUPPORT_SHARE:
             verdict = "no-support"
@@ -445,3 +458,108 @@ def verdict_counts(verdicts: Sequence[SentenceVerdict]) -> dict[str, int]:
     for v in verdicts:
         counts[v.verdict] += 1
     return counts
+
+
+# Who did what: a name directly before a content word is its doer ("Smith beat"), directly
+# after it its object ("beat Jones"), with at most ROLE_GAP function words between and no
+# punctuation. A passive or a list in the gap ("was beaten by", "Smith and") changes or blurs
+# the role: no reading then.
+ROLE_GAP = 2
+ROLE_BREAK = frozenset({"by", "was", "were", "is", "are", "been", "being", "be", "and", "or",
+                        "nor", "but", "than", "to", "whom", "who", "which", "that"})
+_GAP_WORD_RE = re.compile(r"[A-Za-z'’]+")
+
+
+# A doer is followed by its verb, perhaps an auxiliary or adverb ("has also"), never a
+# preposition ("Arsenal in the cup" is not Arsenal doing "cup").
+PREPOSITIONS = frozenset({"in", "at", "on", "of", "for", "from", "with", "into", "over", "under",
+                          "about", "after", "before", "during", "against", "between", "through",
+                          "as", "near", "since", "until", "upon", "within", "without", "per"})
+
+
+def _gap_ok(gap: str, *, doer: bool = False) -> bool:
+    words = gap.split()
+    if len(words) > ROLE_GAP or any(not _GAP_WORD_RE.fullmatch(w) for w in words):
+        return False  # too far, or punctuation between
+    return all(w.casefold() in meaning.STOP and w.casefold() not in ROLE_BREAK
+               and not (doer and w.casefold() in PREPOSITIONS)
+               or w in ("'s", "’s") for w in words)
+
+
+def _roles(text: str, offset: int, name_facts: Sequence[Fact]) -> list[tuple[Fact, str, str]]:
+    """(name, "doer" | "object", the stem of the content word) for each name in a role."""
+    spans = [(f.start - offset, f.end - offset) for f in name_facts]
+    words = [(a - offset, e - offset, w) for a, e, w in meaning.content_words(text, offset)
+             if w[:1].islower() and not any(x <= a - offset < y for x, y in spans)]
+    out = []
+    for f, (x, y) in zip(name_facts, spans):
+        after = next(((a, w) for a, e, w in words if a >= y), None)
+        if after is not None and _gap_ok(text[y : after[0]], doer=True) \
+                and not text[after[0] + len(after[1]) :].lstrip().lower().startswith("by "):
+            out.append((f, "doer", meaning.stem(after[1])))
+        before = next(((e, w) for a, e, w in reversed(words) if e <= x), None)
+        if before is not None and _gap_ok(text[before[0] : x]):
+            out.append((f, "object", meaning.stem(before[1])))
+    return out
+
+
+def _role_changes(r_text: str, r_offset: int, r_names: Sequence[Fact],
+                  evidence: Sequence[tuple[str, int, Sequence[Fact]]]) -> list[tuple[Fact, Fact, str]]:
+    """(retelling name, original name, role word) where the evidence gives the role to another.
+
+    "Jones beat Smith" against "Smith beat Jones", or "Brown resigned" against "Green resigned":
+    the same content word, another name in its doer or object slot, and the retelling's name
+    not in that slot (nor before the word, for a doer) in that evidence sentence.
+    """
+    if not r_names or not evidence:
+        return []
+    out: list[tuple[Fact, Fact, str]] = []
+    done: set[tuple[int, int]] = set()
+    for b, role, word in _roles(r_text, r_offset, r_names):
+        if (b.start, b.end) in done:
+            continue
+        rival: Fact | None = None
+        for text, off, o_names in evidence:
+            roles = _roles(text, off, o_names)
+            holders = [a for a, r, w in roles if r == role and w == word]
+            if not holders:
+                continue
+            if any(_same(a, b) for a in o_names):
+                # The evidence sentence names it too. Only in the opposite role of the same word
+                # is that a swap ("Smith beat Jones" / "Jones beat Smith"); elsewhere a reading
+                # this shallow cannot tell ("Smith, Brown's ally, beat"): nothing to report.
+                swapped = not any(_same(a, b) for a in holders) and any(
+                    r != role and w == word and _same(a, b) for a, r, w in roles)
+                rival = holders[0] if swapped else None
+                break
+            rival = rival or holders[0]
+        if rival is not None and _distinct(b, rival):
+            out.append((b, rival, word))
+            done.add((b.start, b.end))
+    return out
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    return a.key == b.key or names.same_name(a.text, b.text)
+
+
+def _distinct(b: Fact, a: Fact) -> bool:
+    """Two names that are plainly two things: no word in common ("Derby" / "Derby County" is
+    a short form), and neither a lower-case dictionary word taken for a name ("comedian" for
+    "Ben Elton": a description of the other, which this reading cannot resolve)."""
+    bw, aw = set(b.text.casefold().split()), set(a.text.casefold().split())
+    if bw & aw:
+        return False
+    return not any(len(f.text.split()) == 1 and f.text.islower() and lexicon.lemmas(f.text)
+                   and not lexicon.proper_noun(f.text) for f in (a, b))
+
+
+def _same_figure(a: Fact, b: Fact) -> bool:
+    """``b`` is ``a``'s figure written bare: the same value, its unit or hedge left out
+    ("2,100" for "£2,100", "320,000" for "more than 320,000"). Adding a unit is not this."""
+    x, y = a.value, b.value
+    if a.kind != "number" or b.kind != "number":
+        return False
+    if not isinstance(x, Quantity) or not isinstance(y, Quantity):
+        return False
+    return (x.low, x.high) == (y.low, y.high) and (y.unit is None or y.unit == x.unit)
