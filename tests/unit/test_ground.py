@@ -220,14 +220,11 @@ def test_swapped_doer_and_object_are_contradictions() -> None:
     assert ("Chelsea", "Arsenal") in found and ("Arsenal", "Chelsea") in found
 
 
-def test_another_name_in_the_doers_role_is_a_contradiction() -> None:
-    assert ("Green", "Brown") in _roles_found("Green resigned from the board after the vote.")
-
-
 @pytest.mark.parametrize("summary", [
     "Arsenal beat Chelsea in the cup final at Wembley.",          # as stated
     "Chelsea were beaten by Arsenal in the cup final at Wembley.",  # passive: roles not read
     "Brown resigned from the board after the vote.",
+    "Green resigned from the board after the vote.",  # another actor: not read as a swap
 ])
 def test_names_in_their_own_roles_are_not_flagged(summary: str) -> None:
     assert _roles_found(summary) == set()
