@@ -516,12 +516,17 @@ def _role_changes(r_text: str, r_offset: int, r_names: Sequence[Fact],
     out: list[tuple[Fact, Fact, str]] = []
     done: set[tuple[int, int]] = set()
     r_roles = _roles(r_text, r_offset, r_names)
+    # A swap needs a word with a named doer and a named object in the retelling sentence: most
+    # sentences have none, and the evidence is not read at all.
+    both = {w for _b, r, w in r_roles if r == "doer"} & {w for _b, r, w in r_roles if r == "object"}
+    if not both:
+        return []
+    ev_roles = [(o_names, _roles(text, off, o_names)) for text, off, o_names in evidence]
     for b, role, word in r_roles:
-        if (b.start, b.end) in done:
+        if (b.start, b.end) in done or word not in both:
             continue
         rival: Fact | None = None
-        for text, off, o_names in evidence:
-            roles = _roles(text, off, o_names)
+        for o_names, roles in ev_roles:
             holders = [a for a, r, w in roles if r == role and w == word]
             if not holders:
                 continue
