@@ -162,6 +162,7 @@ class Finding:
     detail: str
 
 
+@lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
     """The word's stem and its WordNet lemmas ("rose" -> ros, rose, rise)."""
     return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
@@ -173,7 +174,8 @@ def _bases(word: str) -> frozenset[str]:
     return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
 
 
-def _antonyms(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _antonyms(word: str) -> frozenset[str]:
     forms = set(lexicon.antonyms(word))
     mine = readings(word)
     for a, b in EXTRA_ANTONYMS:
@@ -181,7 +183,7 @@ def _antonyms(word: str) -> set[str]:
             forms.add(b)
         if b in mine:
             forms.add(a)
-    return forms - mine
+    return frozenset(forms - mine)
 
 
 def _negating(word: str) -> bool:
