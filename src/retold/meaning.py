@@ -128,9 +128,11 @@ class WordIndex:
             return True
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
-            # terms (each one more synset reads).
+            # terms (each one more synset reads). Each level holds the one before it: only its
+            # new forms are tested.
+            tried: set[str] = set()
             self._memo[key] = any(
-                self._any(forms) for forms in (
+                self._any(forms, tried) for forms in (
                     lambda: {lemma for lemma, _pos in lexicon.lemmas(word)},
                     lambda: lexicon.synonyms(word),
                     lambda: lexicon.related(word),
@@ -138,10 +140,12 @@ class WordIndex:
                 ))
         return self._memo[key]
 
-    def _any(self, forms: Callable[[], Iterable[str]]) -> bool:
+    def _any(self, forms: Callable[[], Iterable[str]], tried: set[str]) -> bool:
+        new = [form for form in forms() if form not in tried]
+        tried.update(new)
         return any(
             stem(f) in self.sentences or f in self.lemmas
-            for form in forms() for f in form.split("_")
+            for form in new for f in form.split("_")
             if f.casefold() not in STOP and len(f) >= MIN_WORD
         )
 
