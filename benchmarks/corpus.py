@@ -18,14 +18,31 @@ dates); retellings derived from an original by one kind of edit:
   paraphrase+cut  a paraphrase of a cut
 
 and unrelated articles on the same topics (hard negatives: same names and vocabulary, other
-facts). Retellings are dated 0-3 days after their original; a quarter carry no date. The same
-seed gives the same corpus.
+facts). Retellings are dated 0-3 days after their original; a quarter carry no date.
+
+Real news flows (a third of the articles): a wire story with a headline and a publication time
+to the second, retold by 5-30 outlets minutes to days later. Its members:
+
+  flow retellings  the kinds above, of the wire story
+  chain            a retelling of an earlier retelling of the flow (the link is to it, not to
+                   the wire story: the truth names the direct source)
+  brief            headline plus lead, 20-40 words
+  summary          three or four sentences from across the story, lightly paraphrased
+  independent      a report of the same event written independently: the same names, places
+                   and numbers, other sentences (not a link)
+
+Two retellings of one source are siblings (they share a source), not links: the truth lists
+only direct sources, and the benchmark counts a sibling link as an error. Times are written as
+ISO 8601 with a zone, RFC 2822 or epoch seconds, as real feeds do; a tenth carry none.
+Outlet templates: a third of the outlets print one boilerplate paragraph (a newsletter
+prompt, a photo credit line) under most of their articles. The same seed gives the same corpus.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import email.utils
 import itertools
 import json
 import random
@@ -189,6 +206,119 @@ def change_facts(w: World, topic: dict, sents: list[list[str]]) -> list[list[str
     return sents
 
 
+def stamp(rnd: random.Random, t: dt.datetime) -> str | int | None:
+    """A publication time as feeds write it: ISO 8601 with zone, RFC 2822, epoch seconds."""
+    r = rnd.random()
+    if r < 0.1:
+        return None
+    zone = dt.timezone(dt.timedelta(hours=rnd.choice((-5, 0, 1, 3, 5))))
+    local = t.astimezone(zone)
+    if r < 0.55:
+        return local.isoformat()
+    if r < 0.8:
+        return email.utils.format_datetime(local)
+    return int(t.timestamp())
+
+
+def template(w: World, outlet: str) -> str:
+    """An outlet's boilerplate paragraph (the same under each of its articles)."""
+    rnd = random.Random(outlet)
+    words = [w.words[rnd.randrange(len(w.words))] for _ in range(rnd.randint(18, 30))]
+    return (f"Subscribe to the {outlet} newsletter: " + " ".join(words) + ".")
+
+
+def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.date,
+         budget: int) -> Iterator[tuple[dict, list[dict]]]:
+    """One wire story and the outlets that retold it (see the module docstring)."""
+    topic = rnd.choice(w.topics)
+    day = start + dt.timedelta(days=rnd.randint(0, 700))
+    t0 = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(
+        seconds=rnd.randint(0, 86_399))
+    sents = [make_sentence(w, topic, day) for _ in range(rnd.randint(10, 20))]
+    head = " ".join(rnd.choice(topic["words"]) for _ in range(rnd.randint(6, 10))).capitalize()
+    head = f"{rnd.choice(topic['names'])} {head}"
+    wid = f"w{made:06d}"
+    members = [(wid, sents, t0, "")]  # what later members may retell: id, sentences, time, kind
+    yield ({"id": wid, "title": head, "text": head + "\n\n" + render(sents, paragraph_breaks(
+        rnd, len(sents))), "outlet": "wire", "published": stamp(rnd, t0)}, [])
+    size = min(budget - 1, rnd.randint(5, 30))
+    for k in range(size):
+        aid = f"f{made + 1 + k:06d}"
+        # minutes (most) to days after the wire story
+        t = t0 + dt.timedelta(minutes=rnd.choice((rnd.randint(3, 120), rnd.randint(60, 600),
+                                                  rnd.randint(600, 4000))))
+        outlet = rnd.choice(outlets)
+        r = rnd.random()
+        if r < 0.1:  # independent report of the event: same facts, other sentences
+            own = [make_sentence(w, topic, day) for _ in range(rnd.randint(8, 16))]
+            text = render(own, paragraph_breaks(rnd, len(own)))
+            yield ({"id": aid, "title": None, "text": _with_template(w, rnd, outlet, text),
+                    "outlet": outlet, "published": stamp(rnd, t)}, [])
+            continue
+        if r < 0.2:
+            kind = "brief"
+            lead = render(sents[:2], []).split(" ")[: rnd.randint(14, 30)]
+            text = head + "\n\n" + " ".join(lead).rstrip(",.") + "."
+            src, src_t = wid, t0
+        elif r < 0.3:
+            kind = "summary"
+            picks = sorted(rnd.sample(range(len(sents)), min(len(sents), rnd.randint(3, 4))))
+            out = [[paraphrase_clause(w, c) if rnd.random() < 0.3 else c for c in sents[i]]
+                   for i in picks]
+            text = render(out, [])
+            src, src_t = wid, t0
+        else:
+            src, base, src_t, _ = members[0]
+            kind = rnd.choice(KINDS)
+            # a chain: retell a retelling that changed the text (else who retold whom cannot
+            # be told from the texts: a copy of a copy is a copy of the original)
+            changed = [m for m in members[1:] if m[3] in ("facts", "insertion", "paraphrase")]
+            if changed and rnd.random() < 0.25:
+                src, base, src_t, _ = rnd.choice(changed)
+                kind = rnd.choice(("verbatim", "cut", "insertion", "facts"))
+                kind = "chain:" + kind
+            out = retell(w, rnd, topic, day, base, kind.split(":")[-1])
+            text = render(out, paragraph_breaks(rnd, len(out)))
+            members.append((aid, out, max(t, src_t + dt.timedelta(minutes=1)), kind))
+        t = max(t, src_t + dt.timedelta(minutes=1))
+        yield ({"id": aid, "title": None, "text": _with_template(w, rnd, outlet, text),
+                "outlet": outlet, "published": stamp(rnd, t)},
+               [{"source_id": src, "target_id": aid, "kind": kind}])
+
+
+def _with_template(w: World, rnd: random.Random, outlet: str, text: str) -> str:
+    if int(outlet[-2:]) % 3 == 0 and rnd.random() < 0.8:
+        return text + "\n\n" + template(w, outlet)
+    return text
+
+
+def retell(w: World, rnd: random.Random, topic: dict, date: dt.date,
+           sents: list[list[str]], kind: str) -> list[list[str]]:
+    """A retelling of ``sents`` by one kind of edit."""
+    out = [list(c) for c in sents]
+    if kind in ("cut", "paraphrase+cut"):
+        keep = max(3, int(len(out) * rnd.uniform(0.4, 0.8)))
+        out = out[:keep]
+        if len(out) > 5:
+            out.pop(rnd.randrange(1, len(out) - 1))
+    if kind == "reorder":
+        breaks = [0] + paragraph_breaks(rnd, len(out)) + [len(out)]
+        chunks = [out[a:b] for a, b in itertools.pairwise(breaks)]
+        first, rest = chunks[0], chunks[1:]
+        rnd.shuffle(rest)
+        chunks = rest + [first] if rnd.random() < 0.5 else [first] + rest
+        out = [s for c in chunks for s in c]
+    if kind.startswith("paraphrase"):
+        out = [[paraphrase_clause(w, c) for c in s] for s in out]
+        out = [s[::-1] if len(s) > 1 and rnd.random() < 0.4 else s for s in out]
+    if kind == "facts":
+        out = change_facts(w, topic, out)
+    if kind == "insertion":
+        for _ in range(max(2, int(len(out) * rnd.uniform(0.3, 0.6)))):
+            out.insert(rnd.randint(1, len(out)), make_sentence(w, topic, date))
+    return out
+
+
 def generate(n_articles: int, seed: int = 7) -> Iterator[tuple[dict, list[dict]]]:
     """Yield ``(article, truth rows)`` for ``n_articles`` articles."""
     rnd = random.Random(seed)
@@ -200,6 +330,11 @@ def generate(n_articles: int, seed: int = 7) -> Iterator[tuple[dict, list[dict]]
     made = 0
     while made < n_articles:
         r = rnd.random()
+        if r < 0.03 and n_articles - made >= 6:  # a news flow (about a third of the articles)
+            for article, rows in flow(w, rnd, made, outlets, start, n_articles - made):
+                yield article, rows
+                made += 1
+            continue
         if r < 0.40 or not originals:  # an original
             topic = rnd.choice(w.topics)
             date = start + dt.timedelta(days=rnd.randint(0, 700))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from retold import read
+from retold import read, reuse
+from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import KINDS, SEVERITY_RANK, diff, relation
 from retold.errors import EmptyInput
@@ -24,24 +25,24 @@ from retold.model import (
     Interval,
     Sentence,
     Side,
-    Summary,
 )
 from retold.reshape import reshape
 from retold.segment import segment
-
-# METER's derivation classes (Clough et al. 2002), by the share of the retelling's text that
-# comes from the original. METER's "wholly derived" means all content comes from the source:
-# a heading or a framing clause is tolerated (up to 5% of the text), a paragraph of the
-# retelling's own claims makes it partially derived; below NON_REUSE the sentences that
-# matched share only the topic's common words, not reuse.
-WHOLLY_REUSE = 0.95
-NON_REUSE = 0.15
 
 # Share of letters outside ASCII above which a text is treated as not English: the name,
 # quote, attribution, qualifier and negation rules are English-only and degrade there.
 NON_ENGLISH_SHARE = 0.5
 
 DateLike = dt.date | str | None
+Progress = Callable[[str, int, int], None]
+
+# What compare_documents reports to its progress callback, in order.
+STAGES = ("original: sentences and facts", "retelling: sentences and facts",
+          "aligning sentences", "grounding facts in the original", "diffing facts")
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    pass
 
 
 def compare(
@@ -51,6 +52,7 @@ def compare(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare a retelling with its original.
 
@@ -63,6 +65,8 @@ def compare(
             are resolved against the original's date and the comparison notes it.
         semantic: blend sentence embeddings into the alignment (extra ``[semantic]``): True
             for the bundled all-MiniLM-L6-v2, or the path of a local model directory.
+        progress: ``fn(stage, done, total)``, called as each stage starts (see
+            `compare_documents`).
 
     Returns:
         A `Comparison`; its ``to_dict()`` is the ``retold.comparison/1`` JSON.
@@ -78,6 +82,7 @@ def compare(
         original_published=original_published,
         retelling_published=retelling_published,
         semantic=semantic,
+        progress=progress,
     )
 
 
@@ -88,20 +93,28 @@ def compare_documents(
     original_published: DateLike = None,
     retelling_published: DateLike = None,
     semantic: bool | str = False,
+    progress: Progress | None = None,
 ) -> Comparison:
     """Compare two read documents (see `compare`).
 
     ``semantic`` blends sentence embeddings into the alignment (extra ``[semantic]``): True
     for the bundled all-MiniLM-L6-v2, or the path of a local sentence-transformers model.
+    ``progress(stage, done, total)`` is called as each stage of :data:`STAGES` starts (``done``
+    of ``total`` finished), and once more with ``done == total`` at the end.
     """
+    report = progress or _silent
     o_pub = _as_date(original_published, "original_published") or original.published
     r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
     original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
     o_context, r_context, notes = _contexts(o_pub, r_pub)
 
+    n = len(STAGES)
+    report(STAGES[0], 0, n)
     o_side = prepare_shaped(original, o_context, retelling.text)
+    report(STAGES[1], 1, n)
     r_side = prepare_shaped(retelling, r_context, original.text, new_names=True)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences
+    report(STAGES[2], 2, n)
     alignment = _align(o_sentences, r_sentences, semantic)
     # A note about how relative dates were resolved matters only where there are some.
     relative = {label: _has_relative_dates(side) for label, side in
@@ -109,25 +122,28 @@ def compare_documents(
     notes = [n for n in notes if not (
         any(n.startswith(f"The {label}'s") and not has for label, has in relative.items())
         or (n.startswith("Neither") and not any(relative.values())))]
-    summary = summarise(o_sentences, r_sentences, alignment)
+    summary = reuse.summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
     # Every retelling fact and sentence against the whole original, derived or not: a summary
     # seldom aligns sentence by sentence, and its unsupported facts are the finding.
+    report(STAGES[3], 3, n)
     grounded = ground(o_side, r_side, alignment)
     summary = replace(summary, verdicts=tuple(verdict_counts(grounded.verdicts).items()))
     # "added" = retelling sentences with no source: neither aligned nor supported anywhere.
     no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
-    if summary.derivation == "non":
+    if reuse.unrelated(r_sentences, alignment):
         changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
         summary = replace(summary, message=(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
             "Its facts were still checked against the whole original; those the original does "
             "not state are listed."))
+        report("done", n, n)
         return Comparison(o_side, r_side, (), tuple(s.id for s in o_sentences),
                           tuple(s.id for s in r_sentences if s.id in no_support),
                           changes, summary, (), tuple(notes), grounded.facts, grounded.verdicts)
 
+    report(STAGES[4], 4, n)
     found = diff(o_side, r_side, alignment)
     pair_of = {j: k for k, p in enumerate(alignment.pairs) for j in p.retelling}
     changes = _merge(found.changes, grounded, {
@@ -141,6 +157,7 @@ def compare_documents(
         for k, p in enumerate(alignment.pairs)
     )
     added = tuple(j for j in alignment.added if j in no_support)
+    report("done", n, n)
     return Comparison(o_side, r_side, pairs, alignment.dropped, added,
                       changes, summary, found.variants, tuple(notes), grounded.facts,
                       grounded.verdicts)
@@ -263,34 +280,6 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> t
     return tuple(facts)
 
 
-def summarise(
-    original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
-) -> Summary:
-    """Shares carried and reused (by characters) and the METER derivation class."""
-    held_o = {i for p in alignment.pairs for i in p.original}
-    held_r = {j for p in alignment.pairs for j in p.retelling}
-    carried = _share(original, held_o)
-    reuse = _share(retelling, held_r)
-    if reuse >= WHOLLY_REUSE:
-        derivation, message = "wholly", "The retelling is wholly derived from the original."
-    elif reuse >= NON_REUSE:
-        derivation, message = "partially", (
-            "The retelling is partially derived from the original: "
-            f"{reuse:.0%} of its text comes from it."
-        )
-    else:
-        derivation, message = "non", (
-            "The texts look unrelated: no meaningful part of the retelling matches the "
-            "original, so no fact changes are listed."
-        )
-    return Summary(carried, reuse, derivation, message)  # type: ignore[arg-type]
-
-
-def _share(sentences: Sequence[Sentence], held: set[int]) -> float:
-    total = sum(len(s.text) for s in sentences)
-    return sum(len(s.text) for s in sentences if s.id in held) / total if total else 0.0
-
-
 def _with_relation(pair: AlignedPair, o: Side, r: Side, changes: int) -> AlignedPair:
     texts = (
         " ".join(o.sentences[i].text for i in pair.original),
@@ -318,7 +307,7 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     if not o_pub and not r_pub:
         notes.append(
             "Neither publication date is known: relative dates ('last month') are compared "
-            "as written, not resolved. Pass --original-published to resolve them."
+            "as written, not resolved. Give the original's publication date to resolve them."
         )
     return Context(o_pub), Context(r_pub), notes
 
@@ -364,3 +353,7 @@ def _as_date(value: DateLike, label: str) -> dt.date | None:
     if value is None or isinstance(value, dt.date):
         return value
     return read.parse_date_option(value, option=label)
+
+
+# `retold.compare(...)` calls compare() even where `retold.compare` is this module.
+make_callable(__name__)

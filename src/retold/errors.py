@@ -69,9 +69,12 @@ class MissingExtra(RetoldError):
     exit_code = 5
 
     def __init__(self, package: str, extra: str, purpose: str) -> None:
+        # Both ways of installing retold: into an environment that has retold (from the wheel
+        # or an index), naming the extra adds only its packages; a clone installs from itself.
         super().__init__(
             f"{purpose} needs the optional package {package!r}; "
-            f"install it with: pip install 'retold[{extra}]'"
+            f"install it with: pip install 'retold[{extra}]' "
+            f"(in a clone of the repository: pip install -e '.[{extra}]')"
         )
         self.package = package
         self.extra = extra

@@ -338,8 +338,11 @@ def _str(value: Any) -> str | None:
 def _date(value: Any) -> dt.date | None:
     if not value:
         return None
-    if isinstance(value, str):
+    from retold.trace.times import parse
+
+    when = parse(value)  # with time and zone: ISO 8601, RFC 2822, epoch seconds
+    if when is None and isinstance(value, str):
         from retold.read import parse_date
 
         return parse_date(value)
-    return None
+    return when

@@ -103,6 +103,30 @@ _LINE_BREAK_RE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 # A list item ("- point", "• point", "1. point", "2) point") starts a unit of its own.
 _LIST_ITEM_RE = re.compile(r"^(?:[-*•·▪‣◦–—]\s|\d{1,3}[.)]\s)")
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
+# Page furniture that crawled and pasted copy carries above the headline (DESIGN.md §5:
+# subscription prompts, photo credits, share bars). Such a line is never the title. Whole lines
+# only, so a headline that mentions "share" or "photo" is unaffected.
+_SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|print|copy\s+link)"
+_CLUTTER_RE = re.compile(
+    r"""^(?:
+      advertisement|advert|sponsored(?:\s+content)?|promoted|
+      skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|article|navigation)|
+      (?:main\s+)?menu|navigation|search|log\s*in|sign\s*in|my\s+account|
+      (?:subscribe|sign\s*up|register)\b.*|(?:get|try)\s+unlimited\s+access\b.*|
+      share(?:\s+(?:this|the|on|via)\b.*)?|
+      (?:follow|like)\s+us\b.*|
+      (?:read|see)\s+(?:more|also|next)\b.*|more\s+on\s+this\s+story|
+      related(?:\s+(?:articles?|stories|news|content|topics|coverage))?|most\s+(?:read|popular|viewed)|
+      listen\s+to\s+(?:this\s+)?(?:article|story)\b.*|
+      (?:file\s+)?(?:photo|image|picture|video|illustration)s?(?:\s+(?:credit|caption))?\s*[:|/].*|
+      (?:image|photo)\s+(?:caption|copyright|source|credit)\b.*|
+      .*\bgetty\s+images|
+      (?:©|\(c\)|copyright\b).*|
+      .*\bcookies?\b.*\b(?:accept|consent|policy|settings)\b.*|
+      """ + _SOCIAL + r"""(?:\s*[|/·•,]?\s*""" + _SOCIAL + r""")+
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 _TOKENIZER = _SyntokTokenizer()
 
@@ -171,6 +195,8 @@ def top_matter(text: str) -> list[tuple[SentenceKind, str]]:
     for start, end, single_line in paragraphs:
         if not single_line or len(out) >= TOP_MATTER_UNITS:
             break
+        if is_page_clutter(text[start:end]):
+            continue  # "Advertisement" above the headline: not the title, not the end of the top
         kind = _line_kind(
             text[start:end],
             top=True,
@@ -226,6 +252,7 @@ def _line_kind(
         and title is None
         and more
         and is_heading_like(line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS)
+        and not is_page_clutter(line)
     ):
         return "title"
     if is_heading_like(line):
@@ -468,6 +495,11 @@ def _norm(s: str) -> str:
 
 def _short(line: str, max_words: int) -> bool:
     return len(line.split()) <= max_words
+
+
+def is_page_clutter(line: str) -> bool:
+    """Tell whether a line is page furniture (a share bar, a subscription prompt, a photo credit)."""
+    return bool(_CLUTTER_RE.match(line.strip().strip(_INVISIBLE)))
 
 
 def is_heading_like(

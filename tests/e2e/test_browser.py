@@ -22,6 +22,8 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # story_corpus, a test helper
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "isis-iraq-2020"
 ARTIFACTS = ROOT / "artifacts"
@@ -273,13 +275,17 @@ def test_story_graph_with_a_store(browser, tmp_path):
             pg.goto(base + "/stories")
             with pg.expect_navigation():
                 pg.click("table a >> nth=0")
+            pg.wait_for_selector("svg.graph[data-ready]")
             assert pg.locator("svg.graph a.node").count() == 3
             assert pg.locator("svg.graph path.edge").count() == 2
             assert pg.locator("svg.graph path.edge.undecided").count() == 1
             pg.hover("svg.graph a.node[data-id='paper'] circle")
             assert pg.locator("svg.graph path.edge.hi").count() == 1  # graph.js ran under CSP
+            x, y = pg.locator("svg.graph a.edge-link[data-target='paper'] path").evaluate(
+                """p => { const q = p.getPointAtLength(p.getTotalLength() * 0.6)
+                          .matrixTransform(p.getScreenCTM()); return [q.x, q.y]; }""")
             with pg.expect_navigation():
-                pg.click("svg.graph a.edge-link[data-target='paper'] text")
+                pg.mouse.click(x, y)  # on the arrow's line itself
             assert pg.locator("#changes").is_visible()  # the link's comparison report
             pg.goto(base + "/article?id=blog")
             assert pg.locator("h1").inner_text() == "<img src=x onerror=alert(1)>"
@@ -289,3 +295,131 @@ def test_story_graph_with_a_store(browser, tmp_path):
             assert problems == []
         finally:
             context.close()
+
+
+def test_api_docs_render_and_list_the_operations(page, server):
+    """/docs: the vendored Swagger UI reads the app's OpenAPI 3.1 under the page's CSP."""
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text)
+            if "Content Security Policy" in m.text else None)
+    page.goto(server + "/docs")
+    page.wait_for_selector(".opblock", timeout=20_000)
+    assert page.locator("text=Unable to render this definition").count() == 0
+    ops = {(page.locator(".opblock-summary-method").nth(i).inner_text().strip(),
+            page.locator(".opblock-summary-path").nth(i).inner_text().strip())
+           for i in range(page.locator(".opblock").count())}
+    assert ("POST", "/api/compare") in ops and ("GET", "/api/health") in ops
+    # open the compare operation: its documented error answers are listed
+    page.locator(".opblock-summary-path", has_text="/api/compare").first.click()
+    page.wait_for_selector(".responses-table")
+    codes = page.locator(".responses-table .response-col_status").all_inner_texts()
+    assert {"200", "413", "422", "429", "503"} <= {c.strip() for c in codes}
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "docs.png"), full_page=False)
+    assert violations == []
+    assert page.problems == []  # type: ignore[attr-defined]
+
+
+def _label_overlaps(pg) -> list[str]:
+    """Pairs of visible graph labels (articles' and dates') whose boxes overlap on screen."""
+    return pg.evaluate("""() => {
+        const els = [...document.querySelectorAll('svg.graph .label, svg.graph-axis .day-label')]
+            .filter(e => e.style.display !== 'none');
+        // what shows on screen: each box cut to its clipping area (the view, the date strip)
+        const clip = (e) => {
+            const r = e.getBoundingClientRect();
+            const c = (e.closest('.graph-view') || e.closest('svg')).getBoundingClientRect();
+            const left = Math.max(r.left, c.left), right = Math.min(r.right, c.right);
+            const top = Math.max(r.top, c.top), bottom = Math.min(r.bottom, c.bottom);
+            return {left, right, top, bottom};
+        };
+        const boxes = els.map(e => [e.textContent, clip(e)])
+            .filter(([, b]) => b.right > b.left && b.bottom > b.top);
+        const out = [];
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const [ta, a] = boxes[i], [tb, b] = boxes[j];
+            if (a.left < b.right - 0.5 && b.left < a.right - 0.5 &&
+                a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) out.push(ta + ' / ' + tb);
+        }
+        return out.slice(0, 20);
+    }""")
+
+
+def test_story_graph_of_400_articles(browser, tmp_path):
+    """A 400-article story through a real store: layered by time, no overlapping labels,
+    zoom and pan, a page of bounded height."""
+    from story_corpus import write_story
+
+    root = write_story(tmp_path / "big.db", 400)
+    with serve("--store", str(tmp_path / "big.db")) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        pg = context.new_page()
+        problems: list[str] = []
+        pg.on("pageerror", lambda e: problems.append(str(e)))
+        pg.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        try:
+            # the story as resolved links make it (siblings and chain shortcuts out)
+            stories = pg.request.get(base + "/api/stories").json()
+            n = len(next(s for s in stories if s["root"] == root)["articles"])
+            assert n >= 300
+            pg.goto(base + "/story?id=story:" + root)
+            pg.wait_for_selector("svg.graph[data-ready]", timeout=60_000)
+            assert pg.locator("svg.graph a.node").count() == n
+            assert pg.locator("svg.graph path.edge").count() == n - 1  # the chain: one source each
+            ARTIFACTS.mkdir(exist_ok=True)
+            pg.screenshot(path=str(ARTIFACTS / "story-400.png"))
+            assert _label_overlaps(pg) == []
+            # layered by time: an article's circle is right of every earlier day's
+            xs = pg.evaluate("""() => [...document.querySelectorAll('svg.graph a.node')].map(a => [
+                +a.dataset.layer, a.querySelector('circle').getBoundingClientRect().left])""")
+            by_layer: dict[int, list[float]] = {}
+            for layer, x in xs:
+                by_layer.setdefault(layer, []).append(x)
+            lefts = [min(v) for _, v in sorted(by_layer.items())]
+            rights = [max(v) for _, v in sorted(by_layer.items())]
+            assert all(r < l2 for r, l2 in zip(rights, lefts[1:]))
+            # zoom: the buttons scale the drawing, and labels still do not overlap
+            scale = float(pg.get_attribute("#graph", "data-scale"))
+            pg.click("button[data-zoom=in]")
+            assert float(pg.get_attribute("#graph", "data-scale")) > scale
+            pg.click("button[data-zoom=fit]")
+            fit = float(pg.get_attribute("#graph", "data-scale"))
+            assert fit < scale
+            assert _label_overlaps(pg) == []
+            pg.locator("#graph-box").screenshot(path=str(ARTIFACTS / "story-400-fit.png"))
+            # pan: dragging moves the drawing
+            pg.click("button[data-zoom=one]")
+            node = pg.locator("svg.graph a.node").nth(5).locator("circle")
+            before = node.bounding_box()
+            view = pg.locator("#graph-view").bounding_box()
+            pg.mouse.move(view["x"] + 300, view["y"] + 200)
+            pg.mouse.down()
+            pg.mouse.move(view["x"] + 180, view["y"] + 120, steps=6)
+            pg.mouse.up()
+            after = node.bounding_box()
+            assert abs(after["x"] - before["x"] + 120) < 2 and abs(after["y"] - before["y"] + 80) < 2
+            assert pg.url.startswith(base + "/story")  # the drag did not follow a link
+            # an outlet from the key picks out its articles
+            pg.click("#graph-key button >> nth=1")
+            picked = pg.locator("svg.graph a.node.picked").count()
+            assert 0 < picked < n
+            # the page stays short: the chain is paginated, the facts are the shared ones
+            assert pg.evaluate("document.documentElement.scrollHeight") < 15_000
+            assert pg.locator("nav[aria-label='Pages of the chain']").count() == 1
+            assert problems == []
+        finally:
+            context.close()
+
+
+def test_bidi_overrides_stay_inside_their_sentence(page, server):
+    """U+202E in an article reverses at most its own text, never the report's words."""
+    rlo = "\u202e"
+    original = f"Ten people died{rlo} on Monday, officials said. The mayor resigned."
+    retelling = f"Twelve people died{rlo} on Monday, officials said. The mayor resigned."
+    submit(page, server, original, retelling)
+    styles = page.evaluate("""() => [...document.querySelectorAll('.sent, .doc-title')]
+        .map(e => getComputedStyle(e).unicodeBidi)""")
+    assert styles and set(styles) <= {"isolate", "plaintext", "isolate-override"}
+    # the report's own labels read left to right as written
+    assert page.locator(".side-meta h2").first.inner_text().lower() == "original"
+    assert page.problems == []  # type: ignore[attr-defined]

@@ -99,7 +99,9 @@ def test_a_failing_pair_is_a_problem_and_the_run_goes_on(tmp_path: Path) -> None
         result = engine.run(read_inputs([corpus]), store, options=TraceOptions(compare=_boom))
         assert store.counts()["pending"] == 0 and store.counts()["links"] == 0
     assert result.verified > 0
-    assert sum("worker failed" in p.reason for p in result.problems) == result.verified
+    # every pair the pair pipeline ran on failed (a pair far below the link floor on its raw
+    # texts is turned down before it: verify.PRECHECK_MARGIN)
+    assert 0 < sum("worker failed" in p.reason for p in result.problems) <= result.verified
     engine.close()
 
 

@@ -83,8 +83,9 @@ def test_stories(traced: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["stories", str(traced), "--facts"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("story:wire: 6 articles; earliest source wire, published 2021-03-01")
+    assert "share a source (wire): siblings, not links" in out
     assert "wire -> changed" in out and "37 people" in out
-    assert main(["stories", str(traced), "--format", "json"]) == 0
+    assert main(["stories", str(traced), "--format", "jsonl"]) == 0
     story = json.loads(capsys.readouterr().out.splitlines()[0])
     assert story["root"] == "wire" and story["facts"]
 

@@ -532,3 +532,64 @@ def test_colours_meet_wcag_aa():
         pairs.append((white, var[f"s-{sev}"]))
     for fg, bg in pairs:
         assert _contrast(fg, bg) >= 4.5, (fg, bg, round(_contrast(fg, bg), 2))
+
+
+# --- wording, titles and bidi (issues 11 and 12) ---------------------------------------------
+
+
+def test_report_titles_skip_page_clutter():
+    from retold.reports.html import display_title
+
+    for clutter in ("Subscribe now", "Sign up for our newsletter", "Photo: AP", "Share this",
+                    "Advertisement", "Skip to main content", "  ", None, "Accept all cookies"):
+        assert display_title(clutter) is None, clutter
+    assert display_title("Floods kill 12 in the north | The Daily Planet") == (
+        "Floods kill 12 in the north")
+    assert display_title("Floods kill 12 in the north - Planet", "Planet") == (
+        "Floods kill 12 in the north")
+    # a dash inside a headline, with no site to match, is the headline's own
+    assert display_title("Floods kill 12 - officials") == "Floods kill 12 - officials"
+    assert display_title("Photographers share the year's best shots") == (
+        "Photographers share the year's best shots")
+
+
+def test_report_page_uses_the_clean_title_and_says_what_to_do_in_the_form():
+    from retold.compare import compare
+    from retold.reports.html import render
+
+    page = render(compare("Subscribe now\n\nTen people died last month, officials said.",
+                          "Twelve people died last month, officials said."))
+    assert '<p class="doc-title" dir="auto">(no title)</p>' in page
+    assert '<p class="doc-title" dir="auto">Subscribe now</p>' not in page
+    assert "--original-published" not in page
+    assert "Give the original's publication date" in page
+
+
+def test_bidi_controls_in_text_are_isolated():
+    from retold.compare import compare
+    from retold.reports.html import render
+
+    rlo = "\u202e"
+    page = render(compare(f"Evil{rlo}txt.exe title\n\nTen people died on Monday{rlo}, he said.",
+                          f"Twelve people died on Monday{rlo}, he said."))
+    # the report's CSS isolates every piece of article text, and the title is dir=auto
+    assert "unicode-bidi: isolate" in page
+    assert f'<p class="doc-title" dir="auto">Evil{rlo}txt.exe title</p>' in page
+    assert ".sent, .doc-title" in page  # sentences carry the isolation
+    assert page.count(f"Monday{rlo}") >= 2
+
+
+def test_counts_of_one_are_singular():
+    from retold.compare import compare
+    from retold.reports.html import render
+
+    page = render(compare("Ten died.", "Twelve died."))
+    assert "1 sentence, 2 words" in page and "1 sentences" not in page
+
+
+def test_terminal_report_says_1_unit():
+    from retold.compare import compare
+    from retold.reports.terminal import render as render_terminal
+
+    text = render_terminal(compare("Ten died.", "Twelve died."), width=200)
+    assert "1 unit" in text and "1 units" not in text

@@ -52,8 +52,21 @@ def test_channels_see_what_they_should() -> None:
     assert _jaccard(o, c, "shingles") > 0.3  # a cut keeps long runs of words
     assert _jaccard(o, p, "shingles") < 0.1  # a paraphrase does not...
     assert _jaccard(o, p, "words") > _jaccard(o, u, "words") + 0.1  # ...but keeps vocabulary
-    assert len(np.intersect1d(o.facts, p.facts)) >= 3  # ...and facts said together
-    assert len(np.intersect1d(o.facts, u.facts)) == 0
+    facts = [f.facts[f.facts < fp.GRAM_BIT] for f in (o, p, u)]  # fact-pair keys only
+    assert len(np.intersect1d(facts[0], facts[1])) >= 3  # ...and facts said together
+    assert len(np.intersect1d(facts[0], facts[2])) == 0
+    grams = [f.facts[f.facts >= fp.GRAM_BIT] for f in (o, c, u)]  # word-pair keys
+    assert len(grams[0]) == fp.GRAM_KEYS
+    assert len(np.intersect1d(grams[0], grams[1])) > 3 * len(np.intersect1d(grams[0], grams[2]))
+
+
+def test_word_pair_keys_are_a_consistent_sample() -> None:
+    t = fp.token_ids(ORIGINAL)
+    full = fp.gram_keys(t, k=10_000)
+    assert np.array_equal(fp.gram_keys(t), full[: fp.GRAM_KEYS])  # bottom-k of the same set
+    assert np.all(full >= fp.GRAM_BIT)
+    assert np.array_equal(fp.gram_keys(t[:40], k=10_000),  # a cut keeps its own pairs' keys
+                          np.intersect1d(fp.gram_keys(t[:40], k=10_000), full))
 
 
 def test_fingerprints_are_the_same_in_another_process() -> None:

@@ -8,11 +8,13 @@ import os
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from retold.errors import InputError, OptionError, RetoldError
-from retold.model import Comparison
 from retold.reports import FORMATS
+
+if TYPE_CHECKING:  # the model loads with the pipeline, not for `retold --help`
+    from retold.model import Comparison
 
 DEFAULT_WIDTH = 100
 # Exit code when --fail-on finds a change at or above the given severity: lets a newsroom
@@ -54,6 +56,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--allow-private-urls", action="store_true",
                    help="fetch URLs whose host is a private, loopback or link-local address "
                    "(refused by default: see retold.netpolicy)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="show the stage on stderr once a compare has run 2 s (default: only "
+                   "when stderr is a terminal; --progress also writes it to a file or pipe)")
     p.add_argument("--fail-on", choices=_SEVERITIES, default=None,
                    help=f"exit with code {EXIT_CHANGES_FOUND} if a change of this severity "
                    "or higher is found")
@@ -79,12 +84,29 @@ def run(args: argparse.Namespace) -> int:
     if args.width is not None and args.width < 40:
         raise OptionError(f"--width {args.width} is too narrow; use 40 or more")
 
+    from retold.cli.progress import Status, mode_for
+
+    with Status("compare", mode_for(args.progress, sys.stderr)) as status:
+        comparison = _compare_pair(args, status)
+        status.stage("rendering the report")
+        report = _render(comparison, args.format, args.width,
+                         tty=args.output is None and sys.stdout.isatty())
+    # Written once the status line is erased: stdout and stderr may share one terminal.
+    with _open_output(args.output) as out:
+        out.write(report)
+    return _exit_code(comparison, args.fail_on)
+
+
+def _compare_pair(args: argparse.Namespace, status: Any) -> Comparison:
+    status.stage("loading the pipeline")
     from retold.compare import compare_documents
     from retold.read import parse_date_option
 
+    status.stage("reading the original")
     original = _read(args.original, args)
+    status.stage("reading the retelling")
     retelling = _read(args.retelling, args)
-    comparison = compare_documents(
+    return compare_documents(
         original,
         retelling,
         original_published=parse_date_option(args.original_published, option="--original-published")
@@ -92,13 +114,11 @@ def run(args: argparse.Namespace) -> int:
         retelling_published=parse_date_option(args.retelling_published, option="--retelling-published")
         if args.retelling_published else None,
         semantic=args.semantic,
+        progress=status.update,
     )
-    with _open_output(args.output) as out:
-        out.write(_render(comparison, args.format, args.width, out))
-    return _exit_code(comparison, args.fail_on)
 
 
-def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) -> str:
+def _render(comparison: Comparison, fmt: str, width: int | None, *, tty: bool) -> str:
     if fmt == "json":
         from retold.reports.json_report import dumps
 
@@ -109,9 +129,9 @@ def _render(comparison: Comparison, fmt: str, width: int | None, out: TextIO) ->
         return render_html(comparison)
     from retold.reports.terminal import render as render_terminal
 
-    color = fmt == "terminal" and out.isatty() and "NO_COLOR" not in os.environ
+    color = fmt == "terminal" and tty and "NO_COLOR" not in os.environ
     if width is None:
-        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if out.isatty() else DEFAULT_WIDTH
+        width = shutil.get_terminal_size((DEFAULT_WIDTH, 24)).columns if tty else DEFAULT_WIDTH
     return render_terminal(comparison, width=width, color=color)
 
 
@@ -160,15 +180,20 @@ def _run_batch(args: argparse.Namespace) -> int:
     base = path.parent
     failures = 0
     found = False
-    with path.open(encoding="utf-8", errors="replace") as lines, _open_output(args.output) as out:
+    from retold.cli.progress import Status, mode_for
+
+    mode = mode_for(args.progress, sys.stderr)
+    if mode == "live" and args.output is None and sys.stdout.isatty():
+        mode = "lines"  # the JSON lines go to the same terminal: redraw nothing in place
+    with path.open(encoding="utf-8", errors="replace") as lines, _open_output(args.output) as out, \
+            Status("compare --batch", mode) as status:
         for number, line in enumerate(lines, 1):
             if not line.strip():
                 continue
+            status.stage(f"line {number}")
             row_id: Any = None
             try:
-                row = json.loads(line)
-                if not isinstance(row, dict):
-                    raise InputError("a line must be a JSON object")
+                row = _batch_row(line)
                 row_id = _plain_id(row.get("id"))
                 for key in ("original_published", "retelling_published"):
                     if row.get(key) is not None and not isinstance(row[key], str):
@@ -198,10 +223,10 @@ def _run_batch(args: argparse.Namespace) -> int:
                     record["id"] = row_id
                 out.write(dumps_dict(record, indent=None) + "\n")
                 found = found or _exit_code(comparison, args.fail_on) != 0
-            except (RetoldError, json.JSONDecodeError) as exc:
+            except RetoldError as exc:
                 failures += 1
                 message = f"line {number}: {exc}"
-                print(f"retold: error: {args.batch}: {message}", file=sys.stderr)
+                status.message(f"retold: error: {args.batch}: {message}")
                 error = {"schema": "retold.error/1", "line": number, "error": str(exc)}
                 if row_id is not None:
                     error["id"] = row_id
@@ -209,6 +234,32 @@ def _run_batch(args: argparse.Namespace) -> int:
     if failures:
         return InputError.exit_code
     return EXIT_CHANGES_FOUND if found else 0
+
+
+def _batch_row(line: str) -> dict[str, Any]:
+    """One --batch line as a dict, or an InputError that says what is wrong with it."""
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as exc:
+        # The parser's own "line 1 column 5 (char 4)" counts within this one line, which reads
+        # as a wrong line number: keep only the column.
+        raise InputError(
+            f"not valid JSON ({exc.msg} at column {exc.colno}); each line must be one JSON "
+            'object, e.g. {"original": "...", "retelling": "..."}'
+        ) from None
+    except (ValueError, RecursionError) as exc:  # an integer of 5,000 digits, deep nesting
+        raise InputError(f"JSON that cannot be read ({exc}); each line must be one JSON "
+                         'object, e.g. {"original": "...", "retelling": "..."}') from None
+    if not isinstance(row, dict):
+        raise InputError(
+            f"a line must be a JSON object with 'original' and 'retelling', not a JSON "
+            f"{_JSON_TYPES.get(type(row), type(row).__name__)}"
+        )
+    return row
+
+
+_JSON_TYPES = {list: "array", str: "string", int: "number", float: "number", bool: "boolean",
+               type(None): "null"}
 
 
 class _open_output:

@@ -31,7 +31,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("--fetch-rate", type=float, default=10.0, metavar="PER_MINUTE",
                    help="URL fetches per minute per client (default: 10)")
     p.add_argument("--request-timeout", type=float, default=30.0, metavar="SECONDS",
-                   help="time a comparison request may take, fetching included (default: 30)")
+                   help="time a comparison request may take, fetching included; past it the "
+                   "comparison is stopped (default: 30)")
+    p.add_argument("--max-concurrent", type=int, default=2, metavar="N",
+                   help="comparisons run at once, each in a worker process (default: 2)")
+    p.add_argument("--worker-memory", type=int, default=2560, metavar="MIB",
+                   help="memory (address space) each comparison may use, in MiB; 0: no limit "
+                   "(default: 2560)")
+    p.add_argument("--body-timeout", type=float, default=20.0, metavar="SECONDS",
+                   help="time a request body may take to arrive (default: 20)")
     p.set_defaults(run=run)
 
 
@@ -48,22 +56,30 @@ def run(args: argparse.Namespace) -> int:
         raise OptionError(f"--port must be between 1 and 65535, not {args.port}")
     if args.max_upload_bytes <= 0:
         raise OptionError(f"--max-upload-bytes must be positive, not {args.max_upload_bytes}")
-    if args.fetch_rate < 0 or args.request_timeout <= 0:
-        raise OptionError("--fetch-rate must be >= 0 and --request-timeout > 0")
+    if args.fetch_rate < 0 or args.request_timeout <= 0 or args.body_timeout <= 0:
+        raise OptionError("--fetch-rate must be >= 0, --request-timeout and --body-timeout > 0")
+    if args.max_concurrent < 1 or args.worker_memory < 0:
+        raise OptionError("--max-concurrent must be at least 1 and --worker-memory >= 0")
     app = create_app(
         store_path=args.store,
         allow_private_urls=args.allow_private_urls,
         max_upload_bytes=args.max_upload_bytes,
         fetch_rate=args.fetch_rate,
         request_timeout=args.request_timeout,
+        max_concurrent=args.max_concurrent,
+        worker_memory=args.worker_memory * 1024 * 1024 or None,
+        body_timeout=args.body_timeout,
     )
     if not _is_loopback(args.host):
         print(f"retold serve: warning: listening on {args.host}, reachable from other machines; "
               "the app has no login", file=sys.stderr)
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"retold serve: http://{host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    # keep-alive connections close after 5 s idle; at most 64 connections at once (more get a
+    # 503 from uvicorn): slow or idle clients cannot pile up (the app bounds bodies in time)
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning",
-                server_header=False, timeout_graceful_shutdown=5)
+                server_header=False, timeout_graceful_shutdown=5, timeout_keep_alive=5,
+                limit_concurrency=64)
     return 0
 
 

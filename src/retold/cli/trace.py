@@ -10,14 +10,17 @@ import shutil
 import sys
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
-from xml.sax.saxutils import escape, quoteattr
+from typing import TYPE_CHECKING, Any, TextIO
 
 from retold.errors import OptionError, RetoldError, StoreError
-from retold.model import Link
+
+if TYPE_CHECKING:  # the model loads with the store, not for `retold --help`
+    from retold.model import Link, Story
 
 DEFAULT_STORE = "retold.db"
 LINK_FORMATS = ("jsonl", "csv", "graphml")
+STORY_FORMATS = ("text", "json", "jsonl")
+STORIES_SCHEMA = "retold.stories/1"
 CSV_FIELDS = ("id", "source_id", "target_id", "decided", "evidence", "reuse", "carried",
               "derivation", "changes", "channels", "similarity", "detail")
 
@@ -64,13 +67,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:  # type: ignore[ty
     p.add_argument("store", metavar="STORE")
     p.add_argument("--format", "-f", choices=LINK_FORMATS, default="jsonl")
     p.add_argument("--output", "-o", metavar="FILE", help="write here, not stdout")
+    p.add_argument("--all-pairs", action="store_true",
+                   help="every verified reuse, siblings and chain shortcuts included")
     p.set_defaults(run=run_links)
 
     p = subparsers.add_parser("stories", help="list the story clusters of a traced store",
                               description="Story clusters, biggest first: the earliest "
                               "source, the chain of retellings, and what each changed.")
     p.add_argument("store", metavar="STORE")
-    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    p.add_argument("--format", "-f", choices=STORY_FORMATS, default="text",
+                   help="text (default); json: one document {schema, stories}; jsonl: one "
+                   "story a line")
     p.add_argument("--limit", type=int, default=None, help="at most this many stories")
     p.add_argument("--facts", action="store_true", help="print each story's facts table")
     p.set_defaults(run=run_stories)
@@ -141,7 +148,7 @@ def run_trace(args: argparse.Namespace) -> int:
 class _Bar:
     """A rich progress bar on stderr, one task per stage, with rate and ETA."""
 
-    def __init__(self) -> None:
+    def __init__(self, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -155,20 +162,30 @@ class _Bar:
         self.progress = Progress(
             TextColumn("{task.description:<11}"), BarColumn(), MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"),
-            TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+            TimeRemainingColumn(), console=console or Console(stderr=True), transient=False)
         self.tasks: dict[str, Any] = {}
         self.started: dict[str, float] = {}
         self.progress.start()
 
     def update(self, stage: str, done: int, total: int | None) -> None:
         if stage not in self.tasks:
+            self._finish_earlier_stages()
             self.tasks[stage] = self.progress.add_task(stage, total=total, rate="")
             self.started[stage] = time.perf_counter()
         elapsed = time.perf_counter() - self.started[stage]
         rate = f"{done / elapsed:,.0f}/s" if elapsed > 0.2 else ""
         self.progress.update(self.tasks[stage], completed=done, total=total, rate=rate)
 
+    def _finish_earlier_stages(self) -> None:
+        # Stages run one after another: when one starts, the others are over. Their clocks
+        # stop, and a stage that never knew its total (ingest) shows its count as complete.
+        for task in self.progress.tasks:
+            if task.total is None:
+                self.progress.update(task.id, total=task.completed)
+            self.progress.stop_task(task.id)
+
     def stop(self) -> None:
+        self._finish_earlier_stages()
         self.progress.stop()
 
 
@@ -184,8 +201,10 @@ def _open_existing(path: str) -> Any:
 
 
 def run_links(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
+
     with _open_existing(args.store) as store:
-        links = store.links()
+        links = resolved_links(store, all_pairs=args.all_pairs).links
         out, close = _output(args.output)
         try:
             WRITERS[args.format](links, out, store)
@@ -210,7 +229,14 @@ def link_record(link: Link) -> dict[str, Any]:
 
 
 def _write_jsonl(links: Any, out: TextIO, store: Any) -> None:
-    out.writelines(json.dumps(link_record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
+    when = store.published()  # publication times as read (ISO 8601, with time and zone if given)
+
+    def record(link: Link) -> dict[str, Any]:
+        return {**link_record(link), **{f"{side}_published": (
+            when.get(aid).isoformat() if when.get(aid) else None)
+            for side, aid in (("source", link.source_id), ("target", link.target_id))}}
+
+    out.writelines(json.dumps(record(link), ensure_ascii=False, sort_keys=True) + "\n" for link in links)
 
 
 def _write_csv(links: Any, out: TextIO, store: Any) -> None:
@@ -224,6 +250,8 @@ def _write_csv(links: Any, out: TextIO, store: Any) -> None:
 
 
 def _write_graphml(links: Any, out: TextIO, store: Any) -> None:
+    from xml.sax.saxutils import escape, quoteattr  # pulls urllib and email: not at start-up
+
     links = list(links)
     nodes = sorted({l.source_id for l in links} | {l.target_id for l in links})
     published = store.published()
@@ -259,13 +287,20 @@ WRITERS: dict[str, Callable[[Any, TextIO, Any], None]] = {
 
 
 def run_stories(args: argparse.Namespace) -> int:
+    from retold.engines.base import resolved_links
     from retold.trace import stories as st
 
+    if args.limit is not None and args.limit < 0:
+        raise OptionError(f"--limit {args.limit}: give 0 or more")
     with _open_existing(args.store) as store:
-        stories = st.build(store.links(), store.published())
+        stories = st.build(resolved_links(store).links, store.published())
     if args.limit is not None:
         stories = stories[: args.limit]
     if args.format == "json":
+        print(json.dumps({"schema": STORIES_SCHEMA, "stories": [s.to_dict() for s in stories]},
+                         ensure_ascii=False, sort_keys=True, indent=2))
+        return 0
+    if args.format == "jsonl":
         for s in stories:
             print(json.dumps(s.to_dict(), ensure_ascii=False, sort_keys=True))
         return 0
@@ -273,30 +308,59 @@ def run_stories(args: argparse.Namespace) -> int:
         print("no stories: the store has no links yet")
         return 0
     for s in stories:
-        when = f", published {s.published.isoformat()}" if s.published else ""
-        print(f"{s.id}: {len(s.articles)} articles; earliest source {s.root}{when}")
-        by_pair = {(l.source_id, l.target_id): l for l in s.links}
-        for article, parent in s.chain[1:]:
-            link = by_pair.get((parent or "", article)) or by_pair.get((article, parent or ""))
-            if link is not None:
-                how = (f"{link.derivation}, {link.reuse:.0%} reused, {link.changes} fact "
-                       f"change{'s' if link.changes != 1 else ''}"
-                       f"{'' if link.decided else ', direction undecided'}")
-            else:
-                how = "linked"
-            edits = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
-                     for c in f["changed_by"] if c["article"] == article]
-            extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
-            print(f"  {parent} -> {article}: {how}{extra}")
-        if args.facts and s.facts:
-            print("  facts:")
-            for f in s.facts:
-                changed = ", ".join(f"{c['article']} ({c['to'] or 'dropped'})"
-                                    for c in f["changed_by"])
-                print(f"    [{f['kind']}] {f['text']}: carried by {', '.join(f['carried_by'])}"
-                      + (f"; changed by {changed}" if changed else ""))
+        print("\n".join(story_lines(s, facts=args.facts)))
         print()
     return 0
+
+
+def story_lines(s: Story, *, facts: bool = False) -> list[str]:
+    """A story as `retold stories` prints it: the root, then each retelling and what changed."""
+    when = f", published {s.published.isoformat()}" if s.published else ""
+    lines = [f"{s.id}: {_plural(len(s.articles), 'article')}; earliest source {s.root}{when}"]
+    by_pair = {(l.source_id, l.target_id): l for l in s.links}
+    for article, parent in s.chain[1:]:
+        if parent is None:
+            # Retold by nobody in the story, only a source of it (another source of an article
+            # that the root's line also reached): print its own links instead.
+            lines.extend(f"  {article} -> {out.target_id}: {_how(out)} (a second source, "
+                         "not reached from the earliest)"
+                         for out in s.links if out.source_id == article)
+            continue
+        link = by_pair.get((parent, article)) or by_pair.get((article, parent))
+        how = _how(link) if link is not None else "linked"
+        edits = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
+                 for c in f["changed_by"] if c["article"] == article]
+        extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
+        lines.append(f"  {parent} -> {article}: {how}{extra}")
+    for source, targets in _siblings(s.links):
+        lines.append(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
+    if facts and s.facts:
+        lines.append("  facts:")
+        for f in s.facts:
+            changed = ", ".join(f"{c['article']} ({c['to'] or 'dropped'})"
+                                for c in f["changed_by"])
+            lines.append(f"    [{f['kind']}] {f['text']}: carried by {', '.join(f['carried_by'])}"
+                         + (f"; changed by {changed}" if changed else ""))
+    return lines
+
+
+def _how(link: Link) -> str:
+    return (f"{link.derivation}, {link.reuse:.0%} reused, "
+            f"{_plural(link.changes, 'fact change')}"
+            f"{'' if link.decided else ', direction undecided'}")
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
+def _siblings(links: Any) -> list[tuple[str, list[str]]]:
+    """Each source with the targets that retell it, when there are two or more."""
+    by_source: dict[str, list[str]] = {}
+    for l in links:
+        if l.decided:
+            by_source.setdefault(l.source_id, []).append(l.target_id)
+    return [(src, sorted(t)) for src, t in sorted(by_source.items()) if len(t) > 1]
 
 
 # -- show -------------------------------------------------------------------------------------
@@ -314,9 +378,10 @@ def run_show(args: argparse.Namespace) -> int:
                               f"`retold links {args.store}`")
         source, target = store.article(link.source_id), store.article(link.target_id)
     from retold.compare import compare_documents
+    from retold.trace.verify import document
 
     assert source is not None and target is not None
-    comparison = compare_documents(source.to_document(), target.to_document())
+    comparison = compare_documents(document(source), document(target))  # as trace compared
     if args.format == "json":
         from retold.reports.json_report import dumps
 

@@ -14,6 +14,8 @@ from typing import Any, Protocol, TypeVar
 
 from retold.model import Article
 from retold.store.base import Store
+from retold.trace import resolve as rs
+from retold.trace import stories as st
 from retold.trace.candidates import SearchParams
 from retold.trace.result import TraceResult
 from retold.trace.verify import CompareFn
@@ -33,6 +35,9 @@ class TraceOptions:
     params: SearchParams = field(default_factory=SearchParams)
     batch_size: int = 500  # articles or candidate pairs per transaction
     compare: CompareFn | None = None  # the pair pipeline (None: retold.compare)
+    # True: every verified reuse is a link (siblings and chain shortcuts included); False:
+    # only where the target retells the source (see retold.trace.resolve).
+    all_pairs: bool = False
 
 
 class Engine(Protocol):
@@ -92,3 +97,24 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
         else:
             problems.append(item)
     flush()
+
+
+def resolved_links(store: Store, *, all_pairs: bool = False) -> rs.Resolution:
+    """The store's verified reuse, resolved into links, siblings and chain shortcuts."""
+    reuse = list(store.links())
+    if all_pairs:
+        return rs.Resolution(links=reuse)
+
+    def text_of(aid: str) -> str:
+        a = store.article(aid)
+        return a.text if a is not None else ""
+
+    return rs.resolve(reuse, text_of, store.published())
+
+
+def finish(store: Store, options: TraceOptions, result: TraceResult) -> None:
+    """The last stage of every engine: links (resolved) and stories from the whole store."""
+    resolution = resolved_links(store, all_pairs=options.all_pairs)
+    result.links = resolution.links
+    result.siblings = resolution.siblings
+    result.stories = st.build(result.links, store.published())

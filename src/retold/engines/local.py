@@ -23,12 +23,12 @@ from typing import Any, Self, TypeVar
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, store_items
+from retold.engines.base import Progress, TraceOptions, finish, store_items
 from retold.ingest import Problem
 from retold.model import Article
 from retold.store.base import PENDING, REJECTED, THIRD, Store
 from retold.trace import candidates as cd
-from retold.trace import stories as st
+from retold.trace import times
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import verify_many
@@ -98,8 +98,7 @@ class LocalEngine:
             t3 = time.perf_counter()
             self._verify(store, options, result, report)
             t4 = time.perf_counter()
-            result.links = list(store.links())
-            result.stories = st.build(result.links, store.published())
+            finish(store, options, result)
             report("stories", len(result.stories), len(result.stories))
         except BaseException:  # Ctrl-C or an error: stop the workers now, do not wait for them
             self.terminate()
@@ -137,11 +136,11 @@ class LocalEngine:
         fps: list[Fingerprint] = []
         searched: list[bool] = []
         published = store.published()
-        days: list[int | None] = []
+        days: list[cd.Time] = []
         for seq, record, was_searched in store.fingerprints():
             seqs.append(seq)
             p_date = published.get(record["id"])
-            days.append(p_date.toordinal() if p_date else None)
+            days.append(times.span(p_date))
             fps.append(Fingerprint.from_record(record))
             searched.append(was_searched)
         new = ~np.array(searched, dtype=bool)

@@ -44,12 +44,14 @@ from typing import Any
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, store_items
+from retold.engines.base import Progress, TraceOptions, finish, store_items
 from retold.errors import MissingExtra, OptionError
 from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
+from retold.trace import resolve as rs
 from retold.trace import stories as st
+from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import default_compare, verify_pair
@@ -409,7 +411,7 @@ def _article(r: Any, prefix: str = "") -> Article:
     p = r[prefix + "published"]
     return Article(id=r[prefix + "id"], text=r[prefix + "text"], title=r[prefix + "title"],
                    url=r[prefix + "url"], outlet=r[prefix + "outlet"],
-                   published=dt.date.fromisoformat(p) if p else None,
+                   published=times.from_iso(p),
                    author=r[prefix + "author"])
 
 
@@ -509,12 +511,12 @@ def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
     """
     for r in rows:
         x, y = r["a"], r["b"]
-        days: dict[int, int | None] = {x: r["dx"], y: r["dy"]}
+        days: dict[int, cd.Time] = {x: _span(r["dx"]), y: _span(r["dy"])}
         pairs: list[tuple[int, int]] = [(x, y)]
         scores: list[float] = [r["estimate"]]
         for t in r["common"]:
             z = t["z"]
-            days[z] = t["dz"]
+            days[z] = _span(t["dz"])
             pairs += [(min(x, z), max(x, z)), (min(y, z), max(y, z))]
             scores += [t["xz"], t["yz"]]
         index = {s: i for i, s in enumerate(sorted(days))}  # keeps a < b
@@ -523,6 +525,10 @@ def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
                                        published)
         if marks[0]:
             yield (x, y)
+
+
+def _span(published: str | None) -> cd.Time:
+    return times.span(times.from_iso(published))
 
 
 class _Recorder:
@@ -576,7 +582,7 @@ def _story_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
             links.append(link_from_row(r))
             for side in ("source", "target"):
                 p = r[side + "_published"]
-                published[r[side + "_id"]] = dt.date.fromisoformat(p) if p else None
+                published[r[side + "_id"]] = times.from_iso(p)
         for s in st.build(links, published):
             d = s.to_dict()
             yield (s.id, s.root, d["published"], len(s.articles), list(s.articles), d["links"],
@@ -678,6 +684,7 @@ class Pipeline:
         self.report("verify", 1, 1)
         if stop_after == "verify":
             return self._finish(t0, seconds, stopped="verify")
+        verified = timed("resolve", lambda: self._resolve(arts, verified))
         stories = timed("stories", lambda: self._stage("stories", lambda: self._stories(
             arts, verified)))
         self.report("stories", 1, 1)
@@ -818,8 +825,9 @@ class Pipeline:
     def _prune_third(self, arts: DataFrame, df: DataFrame) -> DataFrame:
         """Mark pairs a third article explains (``candidates.prune_through_third``)."""
         live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate")
-        days = arts.select("seq", F.when(F.col("published").isNotNull(), F.datediff(
-            F.to_date("published"), F.lit("0001-01-01")) + 1).alias("day"))
+        # the publication time as stored (ISO 8601); _third_partition reads it as the local
+        # engine does (times.span), so both prune the same pairs
+        days = arts.select("seq", F.col("published").alias("day"))
         # both directions: u's neighbour v, with the pair's unrounded score
         edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate").union(
             live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate"))
@@ -856,6 +864,38 @@ class Pipeline:
         return self.spark.createDataFrame(
             joined.rdd.mapPartitions(lambda rows: _verify_partition(rows, compare)),
             VERIFY_SCHEMA)
+
+    def _resolve(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
+        """Keep ``linked`` only where the target retells the source (``trace.resolve``).
+
+        The verified links (small beside the corpus) are resolved on the driver with the same
+        function as the local engine; only the texts of targets with two candidate sources or
+        more, and of those sources, are fetched.
+        """
+        if self.options.all_pairs:
+            return verified
+        rows = verified.filter("linked").select("source_id", "target_id", "decided").collect()
+        links = [Link(r["source_id"], r["target_id"], bool(r["decided"]), "", 0.0, 0.0,
+                      "wholly", 0) for r in rows]
+        degree: dict[str, int] = {}
+        for l in links:
+            degree[l.target_id] = degree.get(l.target_id, 0) + 1
+            if not l.decided:
+                degree[l.source_id] = degree.get(l.source_id, 0) + 1
+        busy = {t for t, n in degree.items() if n > 1}
+        need = sorted(busy | {l.source_id for l in links if l.target_id in busy}
+                      | {l.target_id for l in links if not l.decided and l.source_id in busy})
+        ids = sorted({x for l in links for x in (l.source_id, l.target_id)})
+        sel = arts.filter(F.col("id").isin(ids)).select("id", "published", "text").collect()
+        texts = {r["id"]: r["text"] for r in sel if r["id"] in set(need)}
+        published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        kept = rs.resolve(links, lambda aid: texts.get(aid, ""), published).links
+        keep = self.spark.createDataFrame([(l.source_id, l.target_id) for l in kept] or [],
+                                          "source_id string, target_id string")
+        keep = keep.withColumn("kept", F.lit(True))
+        return (verified.join(F.broadcast(keep), ["source_id", "target_id"], "left")
+                .withColumn("linked", F.col("linked") & F.coalesce(F.col("kept"), F.lit(False)))
+                .drop("kept"))
 
     def _stories(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
         links = verified.filter("linked").drop("comparison")
@@ -1015,8 +1055,7 @@ class SparkEngine:
             if tmp is not None:
                 tmp.cleanup()
         t2 = time.perf_counter()
-        result.links = list(store.links())
-        result.stories = st.build(result.links, store.published())
+        finish(store, options, result)
         t3 = time.perf_counter()
         result.articles = store.counts()["articles"]
         result.seconds = {"ingest": t1 - t0, "spark": t2 - t1, "stories": t3 - t2,

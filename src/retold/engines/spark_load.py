@@ -13,7 +13,6 @@ The folder must be on a local (or mounted) filesystem: copy a cluster's output d
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +21,7 @@ from typing import Any
 from retold.errors import MissingExtra, StoreError
 from retold.model import Article, Link
 from retold.store.base import Store
+from retold.trace import times
 
 BATCH = 2000
 
@@ -91,7 +91,7 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
     for i in range(0, len(rows), BATCH):
         batch = [Article(id=r["id"], text=r["text"], title=r["title"], url=r["url"],
                          outlet=r["outlet"], author=r["author"],
-                         published=dt.date.fromisoformat(r["published"]) if r["published"]
+                         published=times.from_iso(r["published"]) if r["published"]
                          else None) for r in rows[i : i + BATCH]]
         existing = store.add_articles(batch)
         counts["already_stored"] += len(existing)

@@ -27,6 +27,7 @@ import bisect
 import hashlib
 import itertools
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -284,13 +285,44 @@ def _pct(x: float) -> int:
     return round(max(0.0, min(1.0, x)) * 100)
 
 
+# Page furniture that readers (trafilatura's <title>, a plain text's first short line) sometimes
+# take for a headline: shown as "(no title)" rather than as the article's title.
+_CLUTTER_TITLE = re.compile(
+    r"^\W*(?:subscribe\b|sign (?:up|in)\b|log ?in\b|register\b|newsletter|advertisement|"
+    r"advertising|sponsored|cookies?\b|accept (?:all )?cookies|share (?:this|on)\b|share$|"
+    r"follow us|read more|click here|skip to|menu$|home$|search$|breaking news$|most read|"
+    r"related (?:stories|articles|news)|(?:photo|image|picture|video|credit)s?\s*:|"
+    r"getty images|ap photo|reuters/|afp via getty)",
+    re.IGNORECASE,
+)
+_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+([^|\u2013\u2014]{1,60})$")
+
+
+def display_title(title: str | None, site: str | None = None) -> str | None:
+    """``title`` as a headline to show: None for page clutter ("Subscribe now", "Photo: AP"),
+    without a trailing " | Site Name" (or " - Site" when that is the page's site)."""
+    if not title or not title.strip():
+        return None
+    title = " ".join(title.split())
+    if _CLUTTER_TITLE.match(title):
+        return None
+    m = _SITE_SUFFIX.search(title)
+    if m is not None:
+        head, suffix = title[: m.start()], m.group(1).strip()
+        same_site = bool(site) and suffix.casefold() == (site or "").strip().casefold()
+        piped = title[m.start():].lstrip().startswith("|")
+        if len(head.split()) >= 3 and (same_site or (piped and len(suffix.split()) <= 6)):
+            title = head
+    return title
+
+
 def _side_meta(key: str, label: str, side: Side) -> dict[str, Any]:
     doc = side.document
     words = sum(len(s.text.split()) for s in side.sentences)
     return {
         "key": key,
         "label": label,
-        "title": doc.title,
+        "title": display_title(doc.title, doc.site),
         "author": doc.author,
         "site": doc.site,
         "published": doc.published.isoformat() if doc.published else None,
@@ -640,5 +672,7 @@ def _environment(template_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = _pct
+    env.filters["script_json"] = script_json
+    env.filters["headline"] = display_title
     env.globals["safe_href"] = safe_href
     return env

@@ -127,7 +127,7 @@ def _describe(side: Side) -> str:
     if doc.author:
         bits.append(doc.author)
     bits.append(f"published {doc.published.isoformat()}" if doc.published else "date unknown")
-    bits.append(f"{len(side.sentences)} units")
+    bits.append(_count(len(side.sentences), "unit"))
     return " | ".join(bits)
 
 

@@ -215,8 +215,7 @@ class SqliteStore:
 
     @_guard
     def published(self) -> dict[str, dt.date | None]:
-        return {i: dt.date.fromisoformat(p) if p else None
-                for i, p in self._db.execute("SELECT id, published FROM articles")}
+        return {i: _when(p) for i, p in self._db.execute("SELECT id, published FROM articles")}
 
     # -- fingerprints -----------------------------------------------------------------------
 
@@ -360,8 +359,14 @@ class _Transaction:
 def _article(row: Sequence[Any]) -> Article:
     aid, text, title, url, outlet, published, author = row
     return Article(id=aid, text=text, title=title, url=url, outlet=outlet,
-                   published=dt.date.fromisoformat(published) if published else None,
-                   author=author)
+                   published=_when(published), author=author)
+
+
+def _when(text: str | None) -> dt.date | None:
+    """A publication day (YYYY-MM-DD) or time (ISO 8601 with zone), as the store keeps it."""
+    if not text:
+        return None
+    return dt.date.fromisoformat(text) if len(text) == 10 else dt.datetime.fromisoformat(text)
 
 
 def _link(row: Sequence[Any]) -> Link:

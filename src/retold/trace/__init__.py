@@ -10,6 +10,9 @@ The stages are pure functions over records, in their own modules (no I/O, no Spa
     stories      clusters of links: earliest source, chain, facts table
 
 An engine (``retold.engines``) drives them against a store (``retold.store``).
+
+The package is also the verb: ``retold.trace(...)`` calls :func:`trace` (``retold._verbs``),
+while ``retold.trace.fingerprint`` and ``import retold.trace.verify`` stay the modules.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from retold._verbs import make_callable
 from retold.model import Article
 from retold.trace.result import TraceResult
 
@@ -82,3 +86,6 @@ def trace(
     finally:
         if own_store:
             the_store.close()
+
+
+make_callable(__name__)

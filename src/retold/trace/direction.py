@@ -2,7 +2,11 @@
 
 Evidence, strongest first, and the word each leaves in ``Link.evidence``:
 
-``published``    both publication dates are known and differ: the earlier is the source.
+``published``    both publication times are known and differ: the earlier is the source.
+                 Times are compared to the second when both have a time of day (with zone:
+                 see :mod:`retold.trace.times`), else by day: a wire story at 09:00 and a
+                 paper's copy at 15:00 the same day get a direction; a bare day against a
+                 time on that same day does not (containment decides).
 ``containment``  the share of one article found in the other is clearly asymmetric: one text
                  is (mostly) inside the other. Which one retold the other is read from where
                  the larger text's extra sentences sit. Editors cut news from the bottom
@@ -22,9 +26,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-# Containment asymmetry needed to decide: |reuse - carried| of the pair. Set on the benchmark
-# corpus: cuts differ by 0.2-0.6; verbatim copies, reorderings and paraphrases by < 0.1.
-MIN_ASYMMETRY = 0.15
+from retold.trace import times
+
+# Containment asymmetry needed to decide: |reuse - carried| of the pair (retold.reuse, shared
+# word runs). Cuts differ by 0.2-0.6, a paragraph inserted into five by 0.13; verbatim copies,
+# reorderings and paraphrases by < 0.03 (benchmark corpus and tests/unit/test_trace_corpus).
+MIN_ASYMMETRY = 0.1
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,14 +46,15 @@ class Direction:
 def by_published(
     a: str, a_published: dt.date | None, b: str, b_published: dt.date | None
 ) -> Direction | None:
-    """The earlier article is the source, when both dates are known and differ."""
-    if a_published is None or b_published is None or a_published == b_published:
+    """The earlier article is the source, when both times are known and differ."""
+    o = times.order(a_published, b_published)
+    if o == 0:
         return None
-    if a_published < b_published:
+    if o < 0:
         return Direction(a, b, True, "published",
-                         f"published {a_published.isoformat()} before {b_published.isoformat()}")
+                         f"published {times.iso(a_published)} before {times.iso(b_published)}")
     return Direction(b, a, True, "published",
-                     f"published {b_published.isoformat()} before {a_published.isoformat()}")
+                     f"published {times.iso(b_published)} before {times.iso(a_published)}")
 
 
 def by_containment(

@@ -24,6 +24,8 @@ class TraceResult:
     new_links: int = 0
     links: list[Link] = field(default_factory=list)  # every link in the store
     stories: list[Story] = field(default_factory=list)  # every story, biggest first
+    # pairs of retellings of one source (resolve.Sibling): share a source, not a link
+    siblings: list[Any] = field(default_factory=list)
     search: dict[str, Any] = field(default_factory=dict)  # candidates.SearchStats as a dict
     seconds: dict[str, float] = field(default_factory=dict)  # wall time by stage, and "total"
 
@@ -40,6 +42,7 @@ class TraceResult:
             "verified": self.verified,
             "new_links": self.new_links,
             "links": len(self.links),
+            "siblings": len(self.siblings),
             "stories": len(self.stories),
             "capped_buckets": self.search.get("capped_buckets", 0),
             "seconds": round(self.seconds.get("total", 0.0), 2),

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from retold.model import Link, Story
+from retold.trace import times
 
 
 def components(links: Iterable[Link]) -> list[set[str]]:
@@ -47,8 +48,7 @@ def root_of(
     out_degree: dict[str, int] = defaultdict(int)
     for l in links:
         out_degree[l.source_id] += 1
-    far = dt.date.max
-    return min(pool, key=lambda m: (published.get(m) or far, -out_degree[m], m))
+    return min(pool, key=lambda m: (times.sort_key(published.get(m)), -out_degree[m], m))
 
 
 def chain_of(root: str, links: list[Link]) -> tuple[tuple[str, str | None], ...]:

@@ -7,7 +7,10 @@ Handlers call ``retold.compare``, ``retold.read`` and the store, and render with
 ``retold.reports.html``; nothing else. The app is the only place the web framework is imported.
 
 Limits (all set through :func:`create_app`): the size of each article and of a request body,
-the time a request may take, and the rate of URL fetches per client (a token bucket). URL
+the time a request body may take to arrive, the time a request may take, the comparisons run at
+once and the memory each may use, and the rate of URL fetches per client (a token bucket).
+Comparisons run in worker processes (``retold.web.workers``): one that runs out of time is
+killed, so its work really stops and the cap on work at once counts it until then. URL
 fetching refuses private, loopback and link-local addresses unless ``allow_private_urls``,
 and follows at most ``max_redirects`` redirects, each checked again (``retold.read.fetch_url``).
 Errors become a clear page (or JSON under ``/api/``) with the message; never a stack trace.
@@ -15,15 +18,14 @@ Errors become a clear page (or JSON under ``/api/``) with the message; never a s
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import functools
 import logging
 import math
-import os
 import threading
 import time
-from collections.abc import Awaitable, Callable, MutableMapping
-from dataclasses import dataclass, replace
+import weakref
+from collections.abc import AsyncIterator, Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -46,8 +48,11 @@ from retold.errors import (
     RetoldError,
     StoreError,
 )
-from retold.model import Comparison, Document
 from retold.reports import html as html_report
+from retold.web import jobs
+from retold.web.jobs import _FORM_OVERHEAD, WebOptions
+from retold.web.jobs import Side as _Side
+from retold.web.workers import WorkerCrashed, WorkerPool, WorkTimeout
 
 log = logging.getLogger("retold.web")
 
@@ -61,7 +66,9 @@ DEFAULT_FETCH_BURST = 4  # URL fetches a client may make at once (one form = up 
 DEFAULT_REQUEST_TIMEOUT = 30.0  # seconds for reading, fetching and comparing
 DEFAULT_FETCH_TIMEOUT = 10.0  # seconds for one URL, redirects included
 DEFAULT_MAX_REDIRECTS = 3
-_FORM_OVERHEAD = 64 * 1024  # multipart boundaries, dates and field names
+DEFAULT_MAX_CONCURRENT = 2  # comparisons at once; each is a worker process
+DEFAULT_WORKER_MEMORY = 2560 * 1024 * 1024  # address space per worker (RLIMIT_AS), in bytes
+DEFAULT_BODY_TIMEOUT = 20.0  # seconds for a request body to arrive in full
 
 # Default CSP for the app's own pages; the report page carries its own (hash-based) policy.
 _PAGE_CSP = (
@@ -86,10 +93,26 @@ class NotFound(RetoldError):
     """A page or record that does not exist."""
 
 
+class BodyTimeout(RetoldError):
+    """The request body did not arrive in time."""
+
+
+class ClientGone(RetoldError):
+    """The client closed the connection before its answer was ready."""
+
+
+_DISCONNECT_POLL = 0.5  # seconds between checks that the client is still there
+
+
 _STATUS: tuple[tuple[type[BaseException], int], ...] = (
     (RateLimited, 429),
     (RequestTimeout, 503),
+    (WorkTimeout, 503),
+    (WorkerCrashed, 503),
+    (BodyTimeout, 408),
+    (ClientGone, 499),
     (NotFound, 404),
+    (jobs.NotInStore, 404),
     (InputTooLarge, 413),
     (FetchError, 422),
     (InputError, 422),
@@ -114,26 +137,9 @@ _API_ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"description": "An input cannot be read, fetched, or is missing.", "content": _ERROR_BODY},
     429: {"description": "Too many URL fetches from this client; see Retry-After.",
           "content": _ERROR_BODY},
-    503: {"description": "The comparison took longer than the server allows.",
-          "content": _ERROR_BODY},
+    503: {"description": "The comparison took longer than the server allows (it was stopped), "
+          "or needed more memory than it allows.", "content": _ERROR_BODY},
 }
-
-
-@dataclass(frozen=True, slots=True)
-class WebOptions:
-    store_path: str | None
-    allow_private_urls: bool
-    max_upload_bytes: int
-    fetch_rate: float
-    fetch_burst: int
-    request_timeout: float
-    fetch_timeout: float
-    max_redirects: int
-    max_concurrent: int
-
-    @property
-    def max_body_bytes(self) -> int:
-        return 2 * self.max_upload_bytes + _FORM_OVERHEAD
 
 
 class TokenBucket:
@@ -197,39 +203,26 @@ class CompareIn(BaseModel):
     }
 
 
-@dataclass(frozen=True, slots=True)
-class _Side:
-    label: str  # "original" | "retelling"
-    text: str | None = None
-    data: bytes | None = None
-    filename: str | None = None
-    url: str | None = None
-    published: dt.date | str | None = None
-
-
 # --- the app -------------------------------------------------------------------------------
 
 
+# /docs: Swagger UI from the vendored swagger-ui-dist (static/vendor; see its README). Its
+# React code sets inline styles, hence 'unsafe-inline' for styles only; scripts are files.
+_DOCS_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+)
+
+
 def _mount_docs(app: FastAPI) -> None:
-    """Serve the OpenAPI docs page with Swagger UI from the swagger-ui-bundle package.
-
-    FastAPI's default /docs page fetches Swagger UI from a CDN, so it is blank on a machine
-    without internet; the bundle ships the same assets inside a wheel.
-    """
-    from fastapi.openapi.docs import get_swagger_ui_html
-    from swagger_ui_bundle import swagger_ui_path
-
-    app.mount("/docs-assets", StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+    """Serve the OpenAPI docs page: a current Swagger UI (it reads OpenAPI 3.1), offline."""
 
     @app.get("/docs", include_in_schema=False)
-    async def docs() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url="/openapi.json",
-            title="retold API",
-            swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-            swagger_css_url="/docs-assets/swagger-ui.css",
-            swagger_favicon_url="/static/favicon.svg",
-        )
+    async def docs(request: Request) -> HTMLResponse:
+        text = html_report.render_page(
+            TEMPLATES, "docs.html.j2", openapi_version=request.app.openapi_version)
+        return HTMLResponse(text, headers={"Content-Security-Policy": _DOCS_CSP})
 
 
 def create_app(
@@ -242,7 +235,9 @@ def create_app(
     request_timeout: float = DEFAULT_REQUEST_TIMEOUT,
     fetch_timeout: float = DEFAULT_FETCH_TIMEOUT,
     max_redirects: int = DEFAULT_MAX_REDIRECTS,
-    max_concurrent: int | None = None,
+    max_concurrent: int = DEFAULT_MAX_CONCURRENT,
+    worker_memory: int | None = DEFAULT_WORKER_MEMORY,
+    body_timeout: float = DEFAULT_BODY_TIMEOUT,
 ) -> FastAPI:
     """Build the web app.
 
@@ -254,11 +249,19 @@ def create_app(
         fetch_rate: URL fetches per minute per client, sustained; ``fetch_burst`` at once.
         request_timeout: seconds a comparison request may take, fetching included.
         fetch_timeout: seconds for one URL, redirects included; ``max_redirects`` at most.
-        max_concurrent: comparisons run at once (default: the number of CPUs, at least 2);
-            others wait, within ``request_timeout``.
+        max_concurrent: comparisons run at once, each in a worker process; others wait,
+            within ``request_timeout``. A comparison that runs out of time is killed.
+        worker_memory: bytes of address space each worker may use (``None``: no limit); a
+            comparison that needs more fails with 413. The server's memory is bounded by its
+            own (~100 MB) plus ``max_concurrent`` times this.
+        body_timeout: seconds a request body may take to arrive in full (408 after that).
     """
     if max_upload_bytes <= 0:
         raise OptionError(f"max_upload_bytes must be positive, not {max_upload_bytes}")
+    if max_concurrent < 1:
+        raise OptionError(f"max_concurrent must be at least 1, not {max_concurrent}")
+    if request_timeout <= 0 or body_timeout <= 0:
+        raise OptionError("request_timeout and body_timeout must be positive")
     options = WebOptions(
         store_path=str(store_path) if store_path is not None else None,
         allow_private_urls=allow_private_urls,
@@ -268,15 +271,31 @@ def create_app(
         request_timeout=request_timeout,
         fetch_timeout=fetch_timeout,
         max_redirects=max_redirects,
-        max_concurrent=max_concurrent or max(2, os.cpu_count() or 2),
+        max_concurrent=max_concurrent,
+        worker_memory=worker_memory,
+        body_timeout=body_timeout,
     )
+    pool = WorkerPool(max_concurrent, memory_limit=worker_memory)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # start the workers in the background: the server answers at once
+        threading.Thread(target=pool.start, daemon=True, name="retold-web-pool").start()
+        try:
+            yield
+        finally:
+            pool.close()
+
     app = FastAPI(
         title="retold",
         version=__version__,
         description="Compare a retelling with its original and diff their facts. "
         "`POST /api/compare` returns the `retold.comparison/1` JSON.",
         docs_url=None,  # served below from vendored assets: FastAPI's default loads a CDN
+        lifespan=lifespan,
     )
+    app.state.pool = pool
+    weakref.finalize(app, pool.close)  # an app dropped without a shutdown (tests) stops its workers
     _mount_docs(app)
     app.state.options = options
     app.state.fetch_bucket = TokenBucket(fetch_rate, fetch_burst)
@@ -288,7 +307,8 @@ def create_app(
         app.include_router(corpus.router)
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
-    app.add_middleware(_LimitAndHeaders, max_body=options.max_body_bytes)
+    app.add_middleware(_LimitAndHeaders, max_body=options.max_body_bytes,
+                       body_timeout=options.body_timeout)
     _install_error_handlers(app)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
@@ -305,32 +325,34 @@ def create_app(
         form = await request.form(max_files=4, max_fields=16,
                                   max_part_size=options.max_body_bytes)
         sides = [await _side_from_form(form, label, options) for label in ("original", "retelling")]
-        comparison = await _run(request, sides)
-        report = await run_limited(request, functools.partial(html_report.render, home_url="/"),
-                                   comparison)
+        report = await _run(request, jobs.compare_html, sides)
         return HTMLResponse(report, headers={"Content-Security-Policy": _report_csp()})
 
-    @app.post("/api/compare", summary="Compare two articles",
+    @app.post("/api/compare", summary="Compare two articles", tags=["compare"],
               response_description="The retold.comparison/1 JSON document.",
               responses=_API_ERRORS)
-    async def compare_api(request: Request, body: CompareIn) -> JSONResponse:
+    async def compare_api(request: Request, body: CompareIn) -> Response:
         """Compare an original with its retelling. Give each side as `text` (plain text or
         HTML) or as a `url` to fetch; `published` dates resolve relative dates ("last month")."""
         sides = [
             _Side(label, text=side.text, url=side.url, published=side.published)
             for label, side in (("original", body.original), ("retelling", body.retelling))
         ]
-        comparison = await _run(request, sides)
-        return JSONResponse(comparison.to_dict())
+        payload = await _run(request, jobs.compare_json, sides)
+        return Response(payload, media_type="application/json")
 
-    @app.get("/api/health", summary="Liveness and settings")
-    def health() -> dict[str, Any]:
+    @app.get("/api/health", summary="Liveness, settings and comparisons running now",
+             tags=["service"])
+    def health(request: Request) -> dict[str, Any]:
         return {
             "status": "ok",
             "version": __version__,
             "store": options.store_path is not None,
             "max_upload_bytes": options.max_upload_bytes,
             "allow_private_urls": options.allow_private_urls,
+            "max_concurrent": options.max_concurrent,
+            "running": request.app.state.pool.running,
+            "stopped": request.app.state.pool.killed,  # comparisons killed: time up, client gone
         }
 
     return app
@@ -385,7 +407,10 @@ async def _side_from_form(form: Any, label: str, options: WebOptions) -> _Side:
                  published=published if isinstance(published, str) else None)
 
 
-async def _run(request: Request, sides: list[_Side]) -> Comparison:
+T = TypeVar("T")
+
+
+async def _run(request: Request, job: Callable[..., T], sides: list[_Side]) -> T:
     options: WebOptions = request.app.state.options
     urls = sum(1 for s in sides if s.url and not (s.text or s.data))
     for side in sides:
@@ -399,35 +424,40 @@ async def _run(request: Request, sides: list[_Side]) -> Comparison:
                 "or paste the article's text instead",
                 retry_after=wait,
             )
-    return await run_limited(request, _compare_sides, sides, options)
-
-
-T = TypeVar("T")
+    return await run_limited(request, job, sides, options)
 
 
 async def run_limited(request: Request, fn: Callable[..., T], *args: Any) -> T:
-    """Run blocking work in a worker thread, within the request time limit and the
-    limit on comparisons at once."""
+    """Run ``fn(*args)`` in a worker process, within the request time limit and the limit on
+    comparisons at once; past the time limit, or when the client has gone away, the worker is
+    killed."""
     options: WebOptions = request.app.state.options
-    try:
-        with anyio.fail_after(options.request_timeout):
-            return await anyio.to_thread.run_sync(
-                fn, *args, abandon_on_cancel=True, limiter=_limiter(request.app),
+    pool: WorkerPool = request.app.state.pool
+    outcome: list[T] = []
+    failure: list[Exception] = []
+    async with anyio.create_task_group() as tg:
+
+        async def watch_client() -> None:
+            while not await request.is_disconnected():
+                await anyio.sleep(_DISCONNECT_POLL)
+            tg.cancel_scope.cancel()  # nobody is waiting for the answer: stop the work
+
+        tg.start_soon(watch_client)
+        try:
+            outcome.append(await pool.run(fn, *args, timeout=options.request_timeout))
+        except Exception as exc:  # noqa: BLE001  (raised below, not wrapped in a group)
+            failure.append(exc)
+        tg.cancel_scope.cancel()
+    if failure:
+        if isinstance(failure[0], WorkTimeout):
+            raise RequestTimeout(
+                f"the comparison took longer than {options.request_timeout:g} s and was "
+                "stopped; try shorter articles"
             )
-    except TimeoutError:
-        raise RequestTimeout(
-            f"the comparison took longer than {options.request_timeout:g} s and was stopped; "
-            "try shorter articles"
-        ) from None
-
-
-def _limiter(app: Any) -> anyio.CapacityLimiter:
-    """Comparisons running at once; the rest wait (inside their time limit)."""
-    limiter = getattr(app.state, "compare_limiter", None)
-    if limiter is None:  # made lazily: a CapacityLimiter belongs to the running event loop
-        limiter = anyio.CapacityLimiter(app.state.options.max_concurrent)
-        app.state.compare_limiter = limiter
-    return limiter
+        raise failure[0]
+    if not outcome:
+        raise ClientGone("the client went away; the comparison was stopped")
+    return outcome[0]
 
 
 def _check_side(side: _Side) -> None:
@@ -441,48 +471,7 @@ def _check_side(side: _Side) -> None:
         )
 
 
-def _compare_sides(sides: list[_Side], options: WebOptions) -> Comparison:
-    """Read both sides and compare them (runs in a worker thread)."""
-    from retold import read
-    from retold.compare import compare  # the module, not `retold.compare`: see __init__ lazy
-
-    docs = [_read_side(side, options, read) for side in sides]
-    return compare(
-        docs[0], docs[1],
-        original_published=sides[0].published,
-        retelling_published=sides[1].published,
-    )
-
-
-def _read_side(side: _Side, options: WebOptions, read: Any) -> Document:
-    limit = options.max_upload_bytes
-    if side.url:
-        body, content_type = read.fetch_url(
-            side.url,
-            timeout=options.fetch_timeout,
-            max_bytes=limit,
-            allow_private=options.allow_private_urls,
-            max_redirects=options.max_redirects,
-        )
-        doc: Document = read.read_bytes(body, source=side.url, content_type=content_type,
-                                        max_bytes=limit)
-        return replace(doc, url=doc.url or side.url)
-    if side.data is not None:
-        return read.read_bytes(side.data, source=f"uploaded {side.label} ({side.filename})",
-                               max_bytes=limit)
-    assert side.text is not None
-    data = side.text.encode("utf-8")
-    return read.read_bytes(data, source=f"pasted {side.label}",
-                           content_type=_sniff_pasted(side.text), max_bytes=limit)
-
-
-def _sniff_pasted(text: str) -> str:
-    """Pasted text is UTF-8 already; HTML if it starts like markup."""
-    head = text.lstrip()[:200].lower()
-    if head.startswith(("<!doctype html", "<html", "<head", "<body", "<article", "<div", "<p>",
-                        "<p ", "<meta", "<h1", "<section", "<main")):
-        return "text/html; charset=utf-8"
-    return "text/plain; charset=utf-8"
+_sniff_pasted = jobs.sniff_pasted  # kept under its old name
 
 
 # --- limits, headers and errors ------------------------------------------------------------
@@ -494,17 +483,19 @@ Send = Callable[[Message], Awaitable[None]]
 
 
 class _LimitAndHeaders:
-    """Refuse request bodies over ``max_body`` bytes (413); add security headers."""
+    """Refuse request bodies over ``max_body`` bytes (413) or slower than ``body_timeout``
+    seconds (408); add security headers."""
 
-    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], *, max_body: int):
+    def __init__(self, app: Callable[[Scope, Receive, Send], Awaitable[None]], *, max_body: int,
+                 body_timeout: float = DEFAULT_BODY_TIMEOUT):
         self.app = app
         self.max_body = max_body
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = scope.get("path", "")
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -515,7 +506,7 @@ class _LimitAndHeaders:
                     (b"referrer-policy", b"no-referrer"),
                     (b"x-frame-options", b"DENY"),
                 ]
-                if b"content-security-policy" not in names and not path.startswith("/docs"):
+                if b"content-security-policy" not in names:
                     extra.append((b"content-security-policy", _PAGE_CSP.encode()))
                 raw.extend((k, v) for k, v in extra if k not in names)
                 message["headers"] = raw
@@ -532,24 +523,36 @@ class _LimitAndHeaders:
             await response(scope, receive, send_with_headers)
             return
         if scope.get("method") in ("POST", "PUT", "PATCH"):
-            # Read the body here, bounded, and replay it: a body over the limit is refused
-            # before any handler or body parser sees it.
+            # Read the body here, bounded in size and time, and replay it: a body over the
+            # limit, or one that stops short of its Content-Length, is refused before any
+            # handler or body parser sees it (and does not hold the connection forever).
             chunks: list[bytes] = []
             seen = 0
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect":
-                    return
-                chunk = message.get("body", b"")
-                seen += len(chunk)
-                if seen > self.max_body:
-                    response = _error_response(scope["path"], InputTooLarge(too_large), 413)
-                    await response(scope, receive, send_with_headers)
-                    return
-                chunks.append(chunk)
-                if not message.get("more_body", False):
-                    break
+            refusal: tuple[RetoldError, int] | None = None
+            with anyio.move_on_after(self.body_timeout) as scope_timer:
+                while True:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        return
+                    chunk = message.get("body", b"")
+                    seen += len(chunk)
+                    if seen > self.max_body:
+                        refusal = (InputTooLarge(too_large), 413)
+                        break
+                    chunks.append(chunk)
+                    if not message.get("more_body", False):
+                        break
+            if scope_timer.cancelled_caught:
+                refusal = (BodyTimeout(
+                    f"the request body did not arrive within {self.body_timeout:g} s; "
+                    "send it again"), 408)
+            if refusal is not None:
+                chunks.clear()
+                response = _error_response(scope["path"], refusal[0], refusal[1])
+                await response(scope, receive, send_with_headers)
+                return
             body = b"".join(chunks)
+            del chunks
             replayed = False
             upstream = receive
 

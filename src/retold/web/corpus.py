@@ -12,7 +12,6 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -21,19 +20,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from retold.errors import StoreError
-from retold.model import Article, Story
+from retold.model import Article, Link, Story
+from retold.trace import times
 
 router = APIRouter()
 
 PAGE_SIZE = 50
 
-# Graph geometry, in SVG user units.
-LEFT = 170  # room for the outlet names
-TOP = 46  # room for the date axis
-COLUMN = 170  # one column per distinct publication date
-LANE = 84  # one lane per outlet
-STACK = 30  # articles of one outlet on one date, stacked
-RADIUS = 9
 UNKNOWN_OUTLET = "outlet unknown"
 
 
@@ -65,7 +58,18 @@ def _store(request: Request) -> Any:
 _cache_lock = threading.Lock()
 
 
+def _links(request: Request, store: Any) -> list[Link]:
+    """The store's links as `retold links` shows them: verified reuse resolved, siblings out."""
+    return _resolved(request, store)[0]
+
+
 def _stories(request: Request, store: Any) -> list[Story]:
+    return _resolved(request, store)[1]
+
+
+def _resolved(request: Request, store: Any) -> tuple[list[Link], list[Story]]:
+    """Resolve links and build stories once per state of the store (both read every text)."""
+    from retold.engines.base import resolved_links
     from retold.trace import stories as story_mod
 
     key = tuple(sorted(store.counts().items()))
@@ -74,7 +78,8 @@ def _stories(request: Request, store: Any) -> list[Story]:
         cached = getattr(state, "story_cache", None)
         if cached is not None and cached[0] == key:
             return cached[1]
-    built = story_mod.build(store.links(), store.published())
+    links = list(resolved_links(store).links)
+    built = (links, story_mod.build(links, store.published()))
     with _cache_lock:
         state.story_cache = (key, built)
     return built
@@ -104,11 +109,12 @@ def story_href(story_id: str) -> str:
     return "/story?" + urlencode({"id": story_id})
 
 
-def _paginate(items: list[Any], page: int) -> tuple[list[Any], dict[str, Any]]:
-    pages = max(1, -(-len(items) // PAGE_SIZE))
+def _paginate(items: list[Any], page: int,
+              size: int = PAGE_SIZE) -> tuple[list[Any], dict[str, Any]]:
+    pages = max(1, -(-len(items) // size))
     page = min(max(1, page), pages)
-    start = (page - 1) * PAGE_SIZE
-    return items[start : start + PAGE_SIZE], {"page": page, "pages": pages, "total": len(items)}
+    start = (page - 1) * size
+    return items[start : start + size], {"page": page, "pages": pages, "total": len(items)}
 
 
 # --- pages -------------------------------------------------------------------------------------
@@ -136,21 +142,26 @@ def stories_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
 
 
 @router.get("/story", response_class=HTMLResponse, include_in_schema=False)
-def story_page(request: Request, id: str = Query(..., max_length=1000)) -> HTMLResponse:
+def story_page(request: Request, id: str = Query(..., max_length=1000),
+               page: int = Query(1, ge=1, le=1_000_000),
+               part: int = Query(1, ge=1, le=1_000_000)) -> HTMLResponse:
     with _store(request) as store:
         story = next((s for s in _stories(request, store) if s.id == id), None)
         if story is None:
             raise _not_found(f"the story {id!r}")
         articles = {a: store.article(a) for a in story.articles}
-    links_by_target = {(l.source_id, l.target_id): l for l in story.links}
-    chain = []
-    shown: set[str] = set()
+    links_by_pair = {(l.source_id, l.target_id): l for l in story.links}
+    chain_all = []
+    seen: set[str] = set()
     for article_id, parent in story.chain:
-        if article_id in shown:  # a chain lists each article once; be safe if it does not
-            continue
-        shown.add(article_id)
-        link = (links_by_target.get((parent, article_id))
-                or links_by_target.get((article_id, parent))) if parent else None
+        if article_id not in seen:  # a chain lists each article once; be safe if it does not
+            seen.add(article_id)
+            chain_all.append((article_id, parent))
+    shown, pager = _paginate(chain_all, page, CHAIN_PAGE)
+    chain = []
+    for article_id, parent in shown:
+        link = (links_by_pair.get((parent, article_id))
+                or links_by_pair.get((article_id, parent))) if parent else None
         chain.append({
             "id": article_id,
             "article": articles.get(article_id),
@@ -160,16 +171,20 @@ def story_page(request: Request, id: str = Query(..., max_length=1000)) -> HTMLR
             "link": link,
             "link_href": link_href(link.source_id, link.target_id) if link else None,
         })
-    graph = layout(story, articles)
+    graph = graph_data(story, articles, part=part)
+    facts, facts_total = story_facts(story)
+    base = story_href(story.id)
     return _page(request, "story.html.j2", title=f"Story: {story.root}", story=story,
-                 chain=chain, graph=graph, facts=story.facts[:200],
-                 article_href=article_href)
+                 chain=chain, pager=pager, graph=graph, facts=facts, facts_total=facts_total,
+                 article_href=article_href, base_href=base,
+                 page_href=lambda n: f"{base}&{urlencode({'page': n, 'part': graph['part']})}",
+                 part_href=lambda n: f"{base}&{urlencode({'page': pager['page'], 'part': n})}")
 
 
 @router.get("/links", response_class=HTMLResponse, include_in_schema=False)
 def links_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     with _store(request) as store:
-        links = sorted(store.links(), key=lambda l: (-l.reuse, l.source_id, l.target_id))
+        links = sorted(_links(request, store), key=lambda l: (-l.reuse, l.source_id, l.target_id))
     shown, pager = _paginate(links, page)
     rows = [{"link": l, "href": link_href(l.source_id, l.target_id),
              "source_href": article_href(l.source_id), "target_href": article_href(l.target_id)}
@@ -180,39 +195,22 @@ def links_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
 @router.get("/link", response_class=HTMLResponse, include_in_schema=False)
 async def link_page(request: Request, source: str = Query(..., max_length=1000),
                     target: str = Query(..., max_length=1000)) -> HTMLResponse:
+    from retold.web import jobs
     from retold.web.app import _report_csp, run_limited
 
-    page = await run_limited(request, _link_report, request.app.state.store, source, target)
+    page = await run_limited(request, jobs.link_report, request.app.state.store, source, target)
     return HTMLResponse(page, headers={"Content-Security-Policy": _report_csp()})
-
-
-def _link_report(path: str, source: str, target: str) -> str:
-    """The comparison report of one link (runs in a worker thread)."""
-    from retold.compare import compare
-    from retold.reports import html as html_report
-
-    with _opened(path) as store:
-        link = next((l for l in store.links()
-                     if l.source_id == source and l.target_id == target), None)
-        if link is None:
-            raise _not_found(f"the link {source!r} -> {target!r}")
-        a, b = store.article(source), store.article(target)
-    if a is None or b is None:
-        raise _not_found(f"an article of the link {source!r} -> {target!r}")
-    comparison = compare(a.to_document(), b.to_document())
-    return html_report.render(comparison, home_url="/links", home_label="All links")
 
 
 @router.get("/articles", response_class=HTMLResponse, include_in_schema=False)
 def articles_page(request: Request, page: int = Query(1, ge=1)) -> HTMLResponse:
     with _store(request) as store:
         published = store.published()
-        far = dt.date.max
-        ids = sorted(published, key=lambda i: (published[i] or far, i))
+        ids = sorted(published, key=lambda i: (times.sort_key(published[i]), i))
         shown, pager = _paginate(ids, page)
         articles = [store.article(i) for i in shown]
         degree: dict[str, int] = defaultdict(int)
-        for l in store.links():
+        for l in _links(request, store):
             degree[l.source_id] += 1
             degree[l.target_id] += 1
     rows = [{"article": a, "href": article_href(a.id), "links": degree.get(a.id, 0),
@@ -226,7 +224,7 @@ def article_page(request: Request, id: str = Query(..., max_length=1000)) -> HTM
         article = store.article(id)
         if article is None:
             raise _not_found(f"the article {id!r}")
-        links = [l for l in store.links() if id in (l.source_id, l.target_id)]
+        links = [l for l in _links(request, store) if id in (l.source_id, l.target_id)]
         stories = _stories(request, store)
     story = next((s for s in stories if id in s.articles), None)
     rows = [{"link": l, "href": link_href(l.source_id, l.target_id),
@@ -234,9 +232,16 @@ def article_page(request: Request, id: str = Query(..., max_length=1000)) -> HTM
              "other_href": article_href(l.target_id if l.source_id == id else l.source_id),
              "direction": "retold by" if l.source_id == id else "retells"}
             for l in links]
-    return _page(request, "article.html.j2", title=article.title or article.id, article=article,
+    return _page(request, "article.html.j2", title=_headline(article) or article.id,
+                 article=article,
                  rows=rows, story=story, story_href=story_href(story.id) if story else None,
                  href=_safe(article.url))
+
+
+def _headline(article: Article | None) -> str | None:
+    from retold.reports.html import display_title
+
+    return display_title(article.title, article.outlet) if article is not None else None
 
 
 def _safe(url: str | None) -> str | None:
@@ -248,157 +253,140 @@ def _safe(url: str | None) -> str | None:
 # --- JSON for programs ------------------------------------------------------------------------
 
 
-@router.get("/api/stories", summary="Stories of the traced corpus, biggest first")
+@router.get("/api/stories", summary="Stories of the traced corpus, biggest first",
+            tags=["corpus"])
 def stories_api(request: Request) -> list[dict[str, Any]]:
     with _store(request) as store:
         return [s.to_dict() for s in _stories(request, store)]
 
 
-@router.get("/api/links", summary="Links of the traced corpus (source -> target)")
+@router.get("/api/links", summary="Links of the traced corpus (source -> target)",
+            tags=["corpus"])
 def links_api(request: Request) -> list[dict[str, Any]]:
     with _store(request) as store:
-        return [l.to_dict() for l in store.links()]
+        return [l.to_dict() for l in _links(request, store)]
 
 
 # --- the derivation graph ---------------------------------------------------------------------
+#
+# The server decides what the graph shows and in which layer each article sits; the browser
+# lays it out with d3-dag's Sugiyama layout (static/vendor/d3-dag, vendored from npm) and draws
+# it (static/graph.js). Layers run left to right by time: one block of layers per publication
+# day, and inside a day one layer per step of retelling, so every arrow points right.
+
+GRAPH_MAX = 500  # articles in one graph; a longer story's graph is split into parts
+CHAIN_PAGE = 100  # rows of the chain table on one page
+FACTS_MAX = 100  # rows of the facts table
+FACT_CARRIERS_SHOWN = 8  # articles named in one facts row; the rest are counted
+LABEL_MAX = 24  # characters of an article's id in the graph
 
 
-@dataclass(slots=True)
-class GraphNode:
-    id: str
-    x: float
-    y: float
-    label: str
-    title: str
-    href: str
-    root: bool
+def graph_data(story: Story, articles: dict[str, Article | None], *,
+               part: int = 1) -> dict[str, Any]:
+    """What the story graph draws: articles with their layer, and the chain's links.
 
+    Only the chain's links are drawn (each article with the source it retold): a story's other
+    links (siblings that share a source) are in the tables and on each article's page.
+    """
+    order = [a for a, _ in story.chain]
+    order += sorted(set(story.articles) - set(order))
+    parts = max(1, -(-len(order) // GRAPH_MAX))
+    part = min(max(1, part), parts)
+    shown = order[(part - 1) * GRAPH_MAX : part * GRAPH_MAX]
+    in_part = set(shown)
+    parent = {a: p for a, p in story.chain if p is not None and p in in_part and a in in_part}
 
-@dataclass(slots=True)
-class GraphEdge:
-    source: str
-    target: str
-    d: str
-    lx: float
-    ly: float
-    width: float
-    label: str
-    title: str
-    href: str
-    decided: bool
-
-
-@dataclass(slots=True)
-class Graph:
-    width: int
-    height: int
-    nodes: list[GraphNode] = field(default_factory=list)
-    edges: list[GraphEdge] = field(default_factory=list)
-    lanes: list[tuple[str, float, float]] = field(default_factory=list)  # name, top, height
-    ticks: list[tuple[float, str]] = field(default_factory=list)
-
-
-def layout(story: Story, articles: dict[str, Article | None]) -> Graph:
-    """Nodes by time (x: one column per date, undated last) and outlet (y: one lane each)."""
-    def outlet(a: str) -> str:
-        art = articles.get(a)
-        return (art.outlet if art and art.outlet else UNKNOWN_OUTLET)
-
-    def date(a: str) -> dt.date | None:
+    def published(a: str) -> dt.date | None:
         art = articles.get(a)
         return art.published if art else None
 
-    ids = list(story.articles)
-    dates = sorted({d for d in (date(a) for a in ids) if d is not None})
-    undated = any(date(a) is None for a in ids)
-    column = {d: i for i, d in enumerate(dates)}
-    far = dt.date.max
-    lanes_order = sorted({outlet(a) for a in ids},
-                         key=lambda o: (min((date(a) or far) for a in ids if outlet(a) == o), o))
-    # chain order breaks ties so a stacked cell reads top-down in retelling order
-    order = {a: i for i, (a, _) in enumerate(story.chain)}
-    cells: dict[tuple[str, int], list[str]] = defaultdict(list)
-    for a in sorted(ids, key=lambda a: (order.get(a, len(order)), a)):
-        col = column[date(a)] if date(a) is not None else len(dates)  # type: ignore[index]
-        cells[(outlet(a), col)].append(a)
-    lane_height = {o: max(LANE, 44 + STACK * max(len(v) for (lo, _), v in cells.items() if lo == o))
-                   for o in lanes_order}
-    graph = Graph(width=0, height=0)
-    top = float(TOP)
-    pos: dict[str, tuple[float, float]] = {}
-    for o in lanes_order:
-        h = lane_height[o]
-        graph.lanes.append((o, top, h))
-        for (lo, col), members in sorted(cells.items(), key=lambda kv: kv[0][1]):
-            if lo != o:
-                continue
-            for k, a in enumerate(members):
-                x = LEFT + COLUMN / 2 + col * COLUMN
-                y = top + h / 2 + (k - (len(members) - 1) / 2) * STACK
-                pos[a] = (x, y)
-        top += h
-    columns = len(dates) + (1 if undated else 0)
-    graph.width = int(LEFT + max(1, columns) * COLUMN + 20)
-    graph.height = int(top + 10)
-    graph.ticks = [(LEFT + COLUMN / 2 + i * COLUMN, d.isoformat()) for i, d in enumerate(dates)]
-    if undated:
-        graph.ticks.append((LEFT + COLUMN / 2 + len(dates) * COLUMN, "date unknown"))
-    for a in ids:
-        x, y = pos[a]
+    def day(a: str) -> dt.date | None:  # the graph's bands are days, whatever the precision
+        when = published(a)
+        return when.date() if isinstance(when, dt.datetime) else when
+
+    def outlet(a: str) -> str:
         art = articles.get(a)
-        title_bits = [a]
-        if art is not None:
-            if art.title:
-                title_bits.append(art.title)
-            title_bits.append(outlet(a))
-            title_bits.append(art.published.isoformat() if art.published else "date unknown")
-        graph.nodes.append(GraphNode(
-            id=a, x=round(x, 1), y=round(y, 1), label=a if len(a) <= 22 else a[:20] + "\u2026",
-            title=" \u00b7 ".join(title_bits), href=article_href(a), root=a == story.root,
-        ))
-    for l in story.links:
-        if l.source_id not in pos or l.target_id not in pos:
-            continue
-        (x1, y1), (x2, y2) = pos[l.source_id], pos[l.target_id]
-        d, lx, ly = _edge_path(x1, y1, x2, y2)
-        pct = round(l.reuse * 100)
-        graph.edges.append(GraphEdge(
-            source=l.source_id, target=l.target_id, d=d, lx=lx, ly=ly,
-            width=round(1.5 + 4.5 * max(0.0, min(1.0, l.reuse)), 2),
-            label=f"{pct}%",
-            title=(f"{l.target_id} retells {l.source_id}: {pct}% of it reused, "
-                   f"{l.derivation} derivation, {l.changes} fact change"
-                   f"{'' if l.changes == 1 else 's'}"
-                   + ("" if l.decided else "; direction undecided")),
-            href=link_href(l.source_id, l.target_id), decided=l.decided,
-        ))
-    return graph
+        return art.outlet if art and art.outlet else UNKNOWN_OUTLET
+
+    # Each article's day: its own date, but never before its source's (an undecided link may
+    # run backwards in time; an undated article sits right after its source).
+    days = sorted({d for d in (day(a) for a in shown) if d is not None})
+    day_of: dict[str, int] = {}
+    step: dict[str, int] = {}
+    for a in shown:  # chain order: a source comes before its retellings
+        own = day(a)
+        p = parent.get(a)
+        d = days.index(own) if own is not None else day_of.get(p, 0) if p else 0
+        if p in day_of and day_of[p] >= d:
+            d = day_of[p]
+            step[a] = step[p] + 1
+        else:
+            step[a] = 0
+        day_of[a] = d
+    keys = sorted({(day_of[a], step[a]) for a in shown})
+    layer = {k: i for i, k in enumerate(keys)}
+    links = {(l.source_id, l.target_id): l for l in story.links}
+    outlets = sorted({outlet(a) for a in shown},
+                     key=lambda o: (min(day_of[a] for a in shown if outlet(a) == o), o))
+    nodes = []
+    for a in shown:
+        art = articles.get(a)
+        when = published(a)
+        bits = [a]
+        headline = _headline(art)
+        if headline:
+            bits.append(headline)
+        bits += [outlet(a), when.isoformat() if when else "date unknown"]
+        nodes.append({
+            "id": a,
+            "label": a if len(a) <= LABEL_MAX else a[: LABEL_MAX - 1] + "\u2026",
+            "title": " \u00b7 ".join(bits),
+            "href": article_href(a),
+            "outlet": outlets.index(outlet(a)),
+            "layer": layer[(day_of[a], step[a])],
+            "parents": [parent[a]] if a in parent else [],
+            "root": a == story.root,
+            "dated": when is not None,
+        })
+    edges = []
+    for a, p in parent.items():
+        l = links.get((p, a)) or links.get((a, p))
+        reuse = l.reuse if l else 0.0
+        pct = round(reuse * 100)
+        edges.append({
+            "source": p, "target": a,
+            "width": round(1 + 2.5 * max(0.0, min(1.0, reuse)), 2),
+            "decided": bool(l and l.decided),
+            "title": (f"{a} retells {p}: {pct}% of it reused"
+                      + (f", {l.derivation} derivation, {l.changes} fact change"
+                         f"{'' if l.changes == 1 else 's'}"
+                         + ("" if l.decided else "; direction undecided") if l else "")),
+            "href": link_href(l.source_id, l.target_id) if l else article_href(a),
+        })
+    day_layers: dict[int, list[int]] = defaultdict(list)
+    for (d, _), i in layer.items():
+        day_layers[d].append(i)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "days": [{"label": days[d].isoformat() if days else "date unknown",
+                  "first": min(ls), "last": max(ls)} for d, ls in sorted(day_layers.items())],
+        "outlets": outlets,
+        "part": part,
+        "parts": parts,
+        "size": len(order),
+    }
 
 
-def _edge_path(x1: float, y1: float, x2: float, y2: float) -> tuple[str, float, float]:
-    """A curve from node to node, ending at the circles' rims; and its midpoint for a label."""
-    dx, dy = x2 - x1, y2 - y1
-    dist = max((dx * dx + dy * dy) ** 0.5, 1e-6)
-    if abs(dy) < 1 and abs(dx) > 0:  # same lane: arc above the lane line
-        ux = 1 if dx > 0 else -1
-        sx, sy = x1 + ux * RADIUS * 0.7, y1 - RADIUS * 0.7
-        ex, ey = x2 - ux * RADIUS * 0.7, y2 - RADIUS * 0.7
-        lift = min(60.0, 18 + abs(dx) * 0.18)
-        cx, cy = (sx + ex) / 2, min(sy, ey) - lift * 2
-        lx, ly = (sx + 2 * cx + ex) / 4, (sy + 2 * cy + ey) / 4
-        return (f"M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}",
-                round(lx, 1), round(ly - 4, 1))
-    ux, uy = dx / dist, dy / dist
-    sx, sy = x1 + ux * RADIUS, y1 + uy * RADIUS
-    ex, ey = x2 - ux * (RADIUS + 2), y2 - uy * (RADIUS + 2)
-    if abs(ex - sx) > COLUMN * 1.2 and abs(ey - sy) > 1:
-        # spanning columns: keep to the source's row, then turn, so as not to run through
-        # the articles of the columns in between (they sit on the straight diagonal)
-        c1x, c1y, c2x, c2y = sx + (ex - sx) * 0.8, sy, ex, sy + (ey - sy) * 0.2
-    else:
-        bend = (ex - sx) * 0.45
-        c1x, c1y, c2x, c2y = sx + bend, sy, ex - bend, ey
-    lx = 0.125 * sx + 0.375 * c1x + 0.375 * c2x + 0.125 * ex
-    ly = 0.125 * sy + 0.375 * c1y + 0.375 * c2y + 0.125 * ey
-    return (f"M{sx:.1f},{sy:.1f} C{c1x:.1f},{c1y:.1f} {c2x:.1f},{c2y:.1f} {ex:.1f},{ey:.1f}",
-            round(lx, 1), round(ly - 5, 1))
+def story_facts(story: Story) -> tuple[list[dict[str, Any]], int]:
+    """The facts table: facts carried by at least two articles (the rest is noise), at most
+    ``FACTS_MAX`` rows; and how many such facts there are in all."""
+    shared = [f for f in story.facts if len(f["carried_by"]) >= 2]
+    rows = [{
+        **f,
+        "carried_shown": list(f["carried_by"][:FACT_CARRIERS_SHOWN]),
+        "carried_more": max(0, len(f["carried_by"]) - FACT_CARRIERS_SHOWN),
+        "changed_shown": list(f["changed_by"][:FACT_CARRIERS_SHOWN]),
+        "changed_more": max(0, len(f["changed_by"]) - FACT_CARRIERS_SHOWN),
+    } for f in shared[:FACTS_MAX]]
+    return rows, len(shared)

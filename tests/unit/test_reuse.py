@@ -1,0 +1,66 @@
+"""The reuse share: shared word runs, not shared topic words, in any script."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retold import compare
+from retold.reuse import NON_REUSE, WHOLLY_REUSE, derivation_of, reuse_of, tokens
+
+ORIGINAL = ("Floods in the northern province have killed at least 37 people and displaced more "
+            "than 12,000 residents, the regional governor said on Tuesday. Heavy rain fell for "
+            "nine days across the river basin, and the dam overflowed on Sunday night.")
+# the same event written independently: same names and numbers, other sentences
+INDEPENDENT = ("Thirty-seven people are dead after water swept through villages up north, "
+               "rescue workers told reporters on Tuesday. Some 12,000 residents fled when the "
+               "dam gave way; the governor wants helicopters from the capital.")
+
+
+def test_a_copy_is_wholly_derived_and_a_cut_is_contained() -> None:
+    cut = ORIGINAL.split(". ")[0] + "."
+    assert reuse_of(ORIGINAL, ORIGINAL) == (1.0, 1.0)
+    reuse, carried = reuse_of(ORIGINAL, cut)
+    assert reuse == 1.0 and carried < 0.8
+    assert derivation_of(reuse) == "wholly"
+
+
+def test_an_independent_report_of_one_event_is_not_reuse() -> None:
+    reuse, _ = reuse_of(ORIGINAL, INDEPENDENT)
+    assert reuse < NON_REUSE
+    c = compare(ORIGINAL, INDEPENDENT)
+    assert c.summary.derivation == "non"
+
+
+def test_any_script_is_measured() -> None:
+    urdu = "وزیر اعظم نے پیر کو کہا کہ نیا پل جون میں کھولا جائے گا اور اس پر دو ارب روپے خرچ ہوئے"
+    rewritten = "نیا پل جون میں کھولا جائے گا، وزیر اعظم نے پیر کو اعلان کیا"
+    assert tokens(urdu)[:2] == ["وزیر", "اعظم"]
+    assert reuse_of(urdu, rewritten)[0] >= 0.6
+    assert reuse_of(urdu, "کرکٹ ٹیم نے میچ تین وکٹوں سے جیت لیا")[0] < NON_REUSE
+
+
+def test_the_classes_follow_the_cut_offs() -> None:
+    assert derivation_of(WHOLLY_REUSE) == "wholly"
+    assert derivation_of(WHOLLY_REUSE - 0.01) == "partially"
+    assert derivation_of(NON_REUSE) == "partially"
+    assert derivation_of(NON_REUSE - 0.01) == "non"
+
+
+words = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]),
+                 min_size=1, max_size=40)
+
+
+@given(words, words)
+def test_shares_are_in_range_and_a_contained_text_is_fully_reused(a: list[str], b: list[str]) -> None:
+    x, y = " ".join(a), " ".join(b)
+    reuse, carried = reuse_of(x, y)
+    assert 0.0 <= reuse <= 1.0 and 0.0 <= carried <= 1.0
+    assert reuse_of(x, x + " " + y)[1] == 1.0  # every token of x is inside x + y
+    assert reuse_of(x, y) == reuse_of(x, y)[::-1][::-1]
+    assert reuse_of(y, x) == (carried, reuse)
+
+
+def test_a_text_of_function_words_only_is_still_measured() -> None:
+    assert reuse_of("The the the.", "The the the.") == (1.0, 1.0)
+    assert derivation_of(reuse_of("Of the", "Of the")[0]) == "wholly"

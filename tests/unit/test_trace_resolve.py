@@ -1,0 +1,91 @@
+"""A link means the target retells the source: siblings and chain shortcuts are not links."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from retold.model import Link
+from retold.trace import resolve as rs
+
+WIRE = ("the minister said on monday that the new bridge over the river would open in june "
+        "after four years of work and a cost of two hundred million dollars while the "
+        "opposition asked for an inquiry into the contracts signed by the city council")
+EXTRA = ("local shop owners told our reporter that the closure of the old road had cut "
+         "their sales by half during the whole of the last winter season")
+
+
+def _link(s: str, t: str, decided: bool = True) -> Link:
+    return Link(s, t, decided, "published" if decided else "undecided", 0.9, 0.9, "wholly", 0)
+
+
+def test_siblings_share_a_source_and_are_not_linked() -> None:
+    texts = {"wire": WIRE, "a": WIRE, "b": WIRE}
+    links = [_link("wire", "a"), _link("wire", "b"), _link("a", "b")]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("wire", "a"), ("wire", "b")}
+    assert r.siblings == [rs.Sibling("a", "b", "wire")]
+
+
+def test_a_chain_keeps_its_steps_and_drops_the_shortcut() -> None:
+    b = WIRE + " " + EXTRA  # b adds a paragraph; c copies b
+    texts = {"a": WIRE, "b": b, "c": b}
+    links = [_link("a", "b"), _link("b", "c"), _link("a", "c")]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c")}
+    assert [(l.source_id, l.target_id, via) for l, via in r.through] == [("a", "c", "b")]
+
+
+def test_the_shortcut_stays_where_the_target_carries_what_the_middle_dropped() -> None:
+    half = len(WIRE.split()) // 2
+    b = " ".join(WIRE.split()[:half]) + " " + EXTRA  # b cut a's second half, added its own
+    c = b + " " + " ".join(WIRE.split()[half:])  # c has b, and a's half that b dropped
+    texts = {"a": WIRE, "b": b, "c": c}
+    links = [_link("a", "b"), _link("b", "c"), _link("a", "c")]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c"), ("a", "c")}
+
+
+def test_two_copies_of_one_text_are_both_kept_as_sources() -> None:
+    cut = " ".join(WIRE.split()[:20])
+    texts = {"x": WIRE, "m": WIRE, "cut": cut}
+    links = [_link("m", "x", decided=False), _link("x", "cut"), _link("m", "cut")]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {
+        ("m", "x"), ("x", "cut"), ("m", "cut")}
+
+
+def test_upstream_wins_a_tie_by_time() -> None:
+    texts = {"early": WIRE, "late": WIRE, "t": WIRE}
+    published = {"early": dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC),
+                 "late": dt.datetime(2020, 1, 1, 10, tzinfo=dt.UTC)}
+    r = rs.resolve([_link("early", "t"), _link("late", "t")], texts.__getitem__, published)
+    assert [(l.source_id, l.target_id) for l in r.links] == [("early", "t")]
+
+
+def test_a_single_source_is_never_dropped_and_texts_are_not_read() -> None:
+    def no_text(aid: str) -> str:
+        raise AssertionError("not needed")
+
+    links = [_link("a", "b"), _link("b", "c")]
+    assert rs.resolve(links, no_text).links == links
+
+
+def test_the_story_says_siblings_share_a_source(tmp_path: Path, capsys: Any) -> None:
+    import json
+
+    from retold.cli import main
+
+    rows = [{"id": "wire", "text": WIRE, "published": "2020-06-18T09:00:00Z"},
+            {"id": "a", "text": WIRE, "published": "2020-06-18T10:00:00Z"},
+            {"id": "b", "text": WIRE, "published": "2020-06-18T11:00:00Z"}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    main(["trace", str(corpus), "--store", db, "--quiet"])
+    capsys.readouterr()
+    main(["stories", db])
+    out = capsys.readouterr().out
+    assert "wire -> a" in out and "wire -> b" in out
+    assert "a, b share a source (wire): siblings, not links" in out
