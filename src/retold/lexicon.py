@@ -71,6 +71,13 @@ class _WordNet:
                     if len(parts) >= 2:
                         exc[parts[0]] = tuple(parts[1:])
             self.exc[pos] = exc
+        # Every part of speech's exceptions in one dict: base_forms is asked for each word of
+        # both texts, and one lookup answers it.
+        bases: dict[str, list[str]] = {}
+        for pos in POS:
+            for form, lemmas_ in self.exc[pos].items():
+                bases.setdefault(form, []).extend(lemmas_)
+        self.bases = {form: tuple(found) for form, found in bases.items()}
 
     def where(self, pos: str) -> dict[bytes, int]:
         """Where each lemma's index line starts, for one part of speech (one regex pass over the
@@ -172,8 +179,7 @@ def base_forms(word: str) -> tuple[str, ...]:
     wn = _wordnet()
     if wn is None:
         return ()
-    w = word.casefold()
-    return tuple(f for pos in POS for f in wn.exc[pos].get(w, ()))
+    return wn.bases.get(word.casefold(), ())
 
 
 def available() -> bool:
@@ -190,10 +196,11 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
     w = word.casefold().replace(" ", "_")
     out: list[tuple[str, str]] = []
     for pos in POS:
+        where = wn.where(pos)  # membership only: the index line is parsed when senses are read
         forms = [w, *wn.exc[pos].get(w, ())]
         forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
         for form in dict.fromkeys(forms):
-            if form and wn.offsets(form, pos) and (form, pos) not in out:
+            if form and form.encode("utf-8") in where and (form, pos) not in out:
                 out.append((form, pos))
     return tuple(out)
 

@@ -128,9 +128,11 @@ class WordIndex:
             return True
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
-            # terms (each one more synset reads).
+            # terms (each one more synset reads). Each level holds the one before it: only its
+            # new forms are tested.
+            tried: set[str] = set()
             self._memo[key] = any(
-                self._any(forms) for forms in (
+                self._any(forms, tried) for forms in (
                     lambda: {lemma for lemma, _pos in lexicon.lemmas(word)},
                     lambda: lexicon.synonyms(word),
                     lambda: lexicon.related(word),
@@ -138,10 +140,12 @@ class WordIndex:
                 ))
         return self._memo[key]
 
-    def _any(self, forms: Callable[[], Iterable[str]]) -> bool:
+    def _any(self, forms: Callable[[], Iterable[str]], tried: set[str]) -> bool:
+        new = [form for form in forms() if form not in tried]
+        tried.update(new)
         return any(
             stem(f) in self.sentences or f in self.lemmas
-            for form in forms() for f in form.split("_")
+            for form in new for f in form.split("_")
             if f.casefold() not in STOP and len(f) >= MIN_WORD
         )
 
@@ -162,17 +166,20 @@ class Finding:
     detail: str
 
 
+@lru_cache(maxsize=65536)
 def readings(word: str) -> frozenset[str]:
     """The word's stem and its WordNet lemmas ("rose" -> ros, rose, rise)."""
     return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
 
 
-def _bases(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _bases(word: str) -> frozenset[str]:
     """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise)."""
-    return {stem(word), word.casefold(), *lexicon.base_forms(word)}
+    return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
 
 
-def _antonyms(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _antonyms(word: str) -> frozenset[str]:
     forms = set(lexicon.antonyms(word))
     mine = readings(word)
     for a, b in EXTRA_ANTONYMS:
@@ -180,7 +187,7 @@ def _antonyms(word: str) -> set[str]:
             forms.add(b)
         if b in mine:
             forms.add(a)
-    return forms - mine
+    return frozenset(forms - mine)
 
 
 def _negating(word: str) -> bool:
@@ -288,11 +295,13 @@ def check(
     flagged = {f.retelling for f in findings}
     name_spans = list(names)
     for s, e, w in words:
-        if (s, e) in flagged or w[:1].isupper() and s != r_offset or _negating(w):
+        if (s, e) in flagged or w[:1].isupper() and s != r_offset:
             continue
         if any(a <= s and e <= b for a, b in name_spans):
             continue  # capitalised words mid-sentence are names: the name check grounds them
-        if not index.uses(w):
+        # The original's own words first (a dict lookup, memoised): only a word it does not use
+        # costs a WordNet lemma lookup to see whether it is a negating verb.
+        if not index.uses(w) and not _negating(w):
             findings.append(Finding(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))

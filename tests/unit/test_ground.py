@@ -202,3 +202,37 @@ def test_grounding_spans_always_point_into_their_texts(a: list[str], b: list[str
     assert set(c.added) <= ids
     for f in c.retelling.facts:
         assert r[f.start:f.end] == f.text
+
+
+MATCH = ("Arsenal beat Chelsea in the cup final at Wembley on Saturday.\n"
+         "Brown resigned from the board on Monday after the vote. Green praised the decision.")
+
+
+def _roles_found(summary: str) -> set[tuple[str, str]]:
+    c = retold.compare(MATCH, summary)
+    return {(ch.retelling.text, ch.original.text) for ch in c.changes
+            if ch.kind == "name" and ch.status == "changed" and ch.retelling and ch.original
+            and ch.grounding == "contradicted"}
+
+
+def test_swapped_doer_and_object_are_contradictions() -> None:
+    found = _roles_found("Chelsea beat Arsenal in the cup final at Wembley.")
+    assert ("Chelsea", "Arsenal") in found and ("Arsenal", "Chelsea") in found
+
+
+@pytest.mark.parametrize("summary", [
+    "Arsenal beat Chelsea in the cup final at Wembley.",          # as stated
+    "Chelsea were beaten by Arsenal in the cup final at Wembley.",  # passive: roles not read
+    "Brown resigned from the board after the vote.",
+    "Green resigned from the board after the vote.",  # another actor: not read as a swap
+])
+def test_names_in_their_own_roles_are_not_flagged(summary: str) -> None:
+    assert _roles_found(summary) == set()
+
+
+def test_a_figure_written_without_its_unit_is_supported() -> None:
+    article = "The council said it spent £2,100 on the party.\nThe mayor said nothing."
+    c = retold.compare(article, "The mayor did not comment. The party cost the council 2,100.")
+    assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding == "contradicted"]
+    bare = retold.compare(article, "The mayor did not comment. The party cost the council £3,100.")
+    assert [ch for ch in bare.changes if ch.kind == "number" and ch.status == "changed"]
