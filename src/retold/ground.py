@@ -197,13 +197,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
             names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"])
-        unsupported_words = 0
-        reversed_meaning = False
+        unsupported_words = sum(m.status == "added" for m in found)
+        reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
-            if m.status == "added":
-                unsupported_words += 1
-            else:
-                reversed_meaning = True
+            if m.status == "added" and unsupported_words < UNSUPPORTED_WORDS_MIN:
+                continue  # one odd word is not listed, as it does not make the verdict either
             changes.append(Change(
                 kind=m.kind, status=m.status,  # type: ignore[arg-type]
                 original=Excerpt.of(o_text, *m.original) if m.original else None,
