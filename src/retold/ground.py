@@ -71,6 +71,9 @@ NO_SUPPORT_SHARE = 0.5
 # Unsupported content words make a sentence "adds-unsupported" from this many on: one odd word
 # is often a paraphrase WordNet does not know.
 UNSUPPORTED_WORDS_MIN = 2
+# Postings read per word when looking for a sentence's evidence; ordinary articles have fewer
+# sentences than this, so only very long texts are affected.
+POSTINGS_MAX = 256
 
 VERDICTS = ("supported", "contradicts", "adds-unsupported", "no-support")
 
@@ -238,8 +241,11 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         total += weight
         if where or words.uses(w):
             used += weight
-        for i in where:
-            scores[i] += weight
+        if len(where) <= POSTINGS_MAX:
+            # a word in hundreds of sentences adds a near-equal sliver to each: skipping its
+            # postings changes no ranking that matters and keeps the work linear in length
+            for i in where:
+                scores[i] += weight
     share = used / total if total else 1.0
     ranked = sorted(((v / total, i) for i, v in scores.items() if total),
                     key=lambda t: (-t[0], t[1]))
