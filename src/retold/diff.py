@@ -42,12 +42,12 @@ from scipy.optimize import linear_sum_assignment
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
+from retold.facts.blocks import equivalence_keys as _block_keys
 from retold.model import (
     Change,
     Excerpt,
     Fact,
     Interval,
-    Quantity,
     Severity,
     Side,
     Status,
@@ -170,31 +170,6 @@ class _Index:
             for f in blocks.get(k, ()):
                 seen.setdefault(id(f), f)
         return seen.values()
-
-
-def _block_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
-    """Keys two facts of one kind share whenever the kind calls them equivalent, or None
-    (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
-    numbers by hedge, unit and low bound (to within the tolerance of ``_close``), dates by
-    their resolved interval, names by ``names.match_keys``, every kind by its key."""
-    keys: set[tuple[Any, ...]] = {("key", fact.key)}
-    value = fact.value
-    if fact.kind == "number":
-        if isinstance(value, Quantity):
-            # equivalent() needs lows within rel 1e-9: rounded to 6 digits they fall in one
-            # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
-            slack = abs(value.low) * 2e-9 + 2e-12
-            ends = (value.low - slack, value.low + slack) if probe else (value.low,)
-            keys.update(("q", value.hedge, value.unit, float(f"{x:.6g}")) for x in ends)
-    elif fact.kind == "date":
-        if isinstance(value, Interval) and value.start is not None:
-            keys.add(("interval", value.start, value.end))
-    elif fact.kind == "name":
-        index, probe_keys = names.match_keys(fact.text)
-        keys.update(probe_keys if probe else index)
-    elif fact.kind not in ("quote", "negation", "qualifier"):
-        return None
-    return frozenset(keys)
 
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
@@ -502,13 +477,19 @@ _FUNCTION_TEXT = (
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
-def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
-    """The speakers an attribution or quotation change is about, as written."""
+def _speakers(change: Change, original: Side, retelling: Side,
+              at: dict[tuple[bool, str, int, int], list[Fact]] | None = None) -> list[str]:
+    """The speakers an attribution or quotation change is about, as written.
+
+    ``at``: the facts of both sides by (on the original side, kind, start, end), so that each
+    change looks up its facts instead of scanning every fact (quadratic in long texts)."""
     out = []
     for excerpt, side in ((change.original, original), (change.retelling, retelling)):
         if excerpt is None:
             continue
-        for f in side.facts:
+        facts = side.facts if at is None else \
+            at.get((side is original, change.kind, excerpt.start, excerpt.end), ())
+        for f in facts:
             if f.kind == change.kind and f.start == excerpt.start and f.end == excerpt.end:
                 speaker = (f.note or f.key) if f.kind == "attribution" else f.role
                 if speaker:
@@ -525,9 +506,14 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     """
     speakers: dict[int | None, list[str]] = defaultdict(list)
     clauses: list[tuple[str, bool, int]] = []  # (status, on the original side, clause end)
+    at: dict[tuple[bool, str, int, int], list[Fact]] = defaultdict(list)
+    for side in {id(original): original, id(retelling): retelling}.values():
+        for f in side.facts:
+            if f.kind in ("attribution", "quote"):
+                at[(side is original, f.kind, f.start, f.end)].append(f)
     for c in changes:
         if c.kind in ("attribution", "quote"):
-            speakers[c.pair] += _speakers(c, original, retelling)
+            speakers[c.pair] += _speakers(c, original, retelling, at)
         if c.kind == "attribution" and c.status != "changed":
             excerpt = c.original or c.retelling
             assert excerpt is not None
