@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,6 +134,13 @@ class FactIndex:
         self._slot_words: dict[int, tuple[list[Fact], dict[str, list[Fact]]]] = {}
         self._bounds: dict[tuple[str | None, float], list[Fact]] | None = None
         self._parts: dict[tuple[str | None, str], set[object]] | None = None
+        self._once: dict[tuple[str, str], bool] = {}
+
+    def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
+        """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
+        if key not in self._once:
+            self._once[key] = answer()
+        return self._once[key]
 
     def free(self, facts: Sequence[Fact]) -> list[Fact]:
         return [f for f in facts if (f.kind, f.key) not in self.taken]
@@ -479,9 +486,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
     """(evidence sentence ids, share of the sentence's content the original uses anywhere)."""
-    scores: dict[int, float] = defaultdict(float)
     total = used = 0.0
     seen: set[str] = set()
+    postings: list[tuple[float, set[int]]] = []  # (weight, sentences) of each word, in order
     for _s, _e, w in meaning.content_words(text):
         key = meaning.stem(w)
         if key in seen:
@@ -495,12 +502,12 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         if len(where) <= POSTINGS_MAX:
             # a word in hundreds of sentences adds a near-equal sliver to each: skipping its
             # postings changes no ranking that matters and keeps the work linear in length
-            for i in where:
-                scores[i] += weight
+            postings.append((weight, where))
     share = used / total if total else 1.0
-    # Only shares of EVIDENCE_MIN / 2 and more are ever kept: the rest is not sorted.
-    ranked = sorted((t for t in ((v / total, i) for i, v in scores.items() if total)
-                     if t[0] >= EVIDENCE_MIN / 2), key=lambda t: (-t[0], t[1]))
+    scores = _shares(postings, total * EVIDENCE_MIN / 2) if total else {}
+    ranked = sorted(((v / total, i) for i, v in scores.items()), key=lambda t: (-t[0], t[1]))
+    # Only shares of EVIDENCE_MIN / 2 and more are ever kept (_shares drops only lesser ones).
+    ranked = [t for t in ranked if t[0] >= EVIDENCE_MIN / 2]
     best = [i for v, i in ranked if v >= EVIDENCE_MIN]
     if not best and share >= NO_SUPPORT_SHARE:
         # A headline or a summary sentence that condenses several sentences: its words are the
@@ -508,6 +515,31 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
     evidence = list(dict.fromkeys([*partners, *best]))[: max(EVIDENCE_MAX, len(partners))]
     return evidence, share
+
+
+def _shares(postings: list[tuple[float, set[int]]], floor: float) -> dict[int, float]:
+    """Each sentence's summed weight over the words it uses, for the sentences that may reach
+    ``floor`` (the others may be left out).
+
+    Prefix filtering: a sentence using none of the heaviest words, whose weights sum to all but
+    less than ``floor``, cannot reach it; only the sentences of those (rare, so short) postings
+    are scored, each summed in the words' order as a full pass would.
+    """
+    rest = sum(weight for weight, _where in postings)
+    candidates: set[int] = set()
+    for weight, where in sorted(postings, key=lambda t: -t[0]):
+        if rest < floor * (1 - 1e-9):  # margin: the float sums may differ in the last bits
+            break
+        candidates.update(where)
+        rest -= weight
+    scores: dict[int, float] = {}
+    for i in candidates:
+        v = 0.0
+        for weight, where in postings:
+            if i in where:
+                v += weight
+        scores[i] = v
+    return scores
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -553,9 +585,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
     module = MODULES[b.kind]
-    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and (
-            names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
-            or _spelled_out(b.text, o_plain)):
+    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and index.once(
+            ("written", b.text), lambda: names.mentioned(b.text, o_text)
+            or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)):
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
@@ -655,7 +687,15 @@ def _plural_in(name: str, o_text: str) -> bool:
     bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
     if not (bare.isupper() and bare.isalpha()):
         return False
-    return re.search(rf"(?<!\w){re.escape(bare)}s?(?!\w)", o_text) is not None
+    # The pattern is tried only where the acronym occurs (a plain substring search): from its
+    # look-behind on, the pattern would be tried at every character of a long text.
+    pattern = re.compile(rf"(?<!\w){re.escape(bare)}s?(?!\w)")
+    at = o_text.find(bare)
+    while at >= 0:
+        if pattern.match(o_text, at):
+            return True
+        at = o_text.find(bare, at + 1)
+    return False
 
 
 # Slot words two facts must share to be one slot by context alone.

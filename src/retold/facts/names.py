@@ -751,13 +751,26 @@ def _plain(text: str) -> str:
 
 
 
+# Texts at least this long are first checked for the words a mention needs (a set lookup)
+# before the pattern scans them: a long text's names are looked up one by one, and most are
+# not there.
+_WORD_CHECK_CHARS = 20_000
+
+
+@lru_cache(maxsize=64)
+def _plain_words(text: str) -> frozenset[str]:
+    return frozenset(_plain(text).split(" "))
+
+
 @lru_cache(maxsize=4096)
-def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Return (a pattern over _plain text, a pattern over the raw text for short acronyms)."""
+def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                          tuple[frozenset[str], ...]]:
+    """Return (a pattern over _plain text, a pattern over the raw text for short acronyms,
+    the words each alternative of the first needs in the _plain text)."""
     norm = normalise(name)
     words = norm.split()
     if not words:
-        return None, None
+        return None, None, ()
     gid = _TABLE.group_of.get(norm)
     forms = set(_TABLE.forms[gid]) | {norm} if gid is not None else {norm}
     short = {f for f in forms if " " not in f and len(f) <= _SHORT_FORM}
@@ -769,11 +782,16 @@ def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
                  for g, word in _alias_runs(words)]
         alternatives.insert(0, " ".join(parts))
     plain = re.compile(" (?:" + "|".join(alternatives) + ") ") if alternatives else None
+    # " form " matches only where each of its words is a word of the _plain text; the alias
+    # phrase's other words likewise.
+    needs = [frozenset(f.split(" ")) for f in forms - short]
+    if gid is None and len(words) > 1:
+        needs.append(frozenset(word for g, word in _alias_runs(words) if g is None))
     raw = None
     if short:
         acronyms = ["\\.?".join(re.escape(c) for c in f.upper()) for f in sorted(short)]
         raw = re.compile(r"(?<![^\W_])(?:" + "|".join(acronyms) + r")\.?(?![^\W_])")
-    return plain, raw
+    return plain, raw, tuple(needs)
 
 
 def mentioned(name: str, text: str) -> bool:
@@ -789,8 +807,9 @@ def mentioned(name: str, text: str) -> bool:
         >>> mentioned("United States", "they told us")
         False
     """
-    plain, raw = _mention_patterns(name)
-    if plain is not None and plain.search(_plain(text)):
+    plain, raw, needs = _mention_patterns(name)
+    if plain is not None and (len(text) < _WORD_CHECK_CHARS or any(
+            need <= _plain_words(text) for need in needs)) and plain.search(_plain(text)):
         return True
     return raw is not None and raw.search(text) is not None
 
@@ -1249,7 +1268,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
 def _clear_caches() -> None:
     """Forget cached comparisons after the alias table changed."""
     for fn in (normalise, _tokens, _word_match, _match, _key, find_spans, _mention_patterns,
-               match_keys, _word_keys):
+               match_keys, _word_keys, _plain_words):
         fn.cache_clear()
 
 
