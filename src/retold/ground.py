@@ -486,9 +486,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
     """(evidence sentence ids, share of the sentence's content the original uses anywhere)."""
+    scores: dict[int, float] = defaultdict(float)
     total = used = 0.0
     seen: set[str] = set()
-    postings: list[tuple[float, set[int]]] = []  # (weight, sentences) of each word, in order
     for _s, _e, w in meaning.content_words(text):
         key = meaning.stem(w)
         if key in seen:
@@ -502,12 +502,13 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         if len(where) <= POSTINGS_MAX:
             # a word in hundreds of sentences adds a near-equal sliver to each: skipping its
             # postings changes no ranking that matters and keeps the work linear in length
-            postings.append((weight, where))
+            for i in where:
+                scores[i] += weight
     share = used / total if total else 1.0
-    scores = _shares(postings, total * EVIDENCE_MIN / 2) if total else {}
-    ranked = sorted(((v / total, i) for i, v in scores.items()), key=lambda t: (-t[0], t[1]))
-    # Only shares of EVIDENCE_MIN / 2 and more are ever kept (_shares drops only lesser ones).
-    ranked = [t for t in ranked if t[0] >= EVIDENCE_MIN / 2]
+    # Only shares of EVIDENCE_MIN / 2 and more are ever kept: the rest is not sorted.
+    floor = total * EVIDENCE_MIN / 2 * (1 - 1e-9)  # a cheap first cut, then the exact test
+    ranked = sorted((t for t in ((v / total, i) for i, v in scores.items() if v >= floor)
+                     if t[0] >= EVIDENCE_MIN / 2), key=lambda t: (-t[0], t[1]))
     best = [i for v, i in ranked if v >= EVIDENCE_MIN]
     if not best and share >= NO_SUPPORT_SHARE:
         # A headline or a summary sentence that condenses several sentences: its words are the
@@ -515,31 +516,6 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
         best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
     evidence = list(dict.fromkeys([*partners, *best]))[: max(EVIDENCE_MAX, len(partners))]
     return evidence, share
-
-
-def _shares(postings: list[tuple[float, set[int]]], floor: float) -> dict[int, float]:
-    """Each sentence's summed weight over the words it uses, for the sentences that may reach
-    ``floor`` (the others may be left out).
-
-    Prefix filtering: a sentence using none of the heaviest words, whose weights sum to all but
-    less than ``floor``, cannot reach it; only the sentences of those (rare, so short) postings
-    are scored, each summed in the words' order as a full pass would.
-    """
-    rest = sum(weight for weight, _where in postings)
-    candidates: set[int] = set()
-    for weight, where in sorted(postings, key=lambda t: -t[0]):
-        if rest < floor * (1 - 1e-9):  # margin: the float sums may differ in the last bits
-            break
-        candidates.update(where)
-        rest -= weight
-    scores: dict[int, float] = {}
-    for i in candidates:
-        v = 0.0
-        for weight, where in postings:
-            if i in where:
-                v += weight
-        scores[i] = v
-    return scores
 
 
 _NON_WORD = re.compile(r"[\W_]+")
