@@ -14,6 +14,7 @@ the meaning checks that need it then stay silent instead of guessing.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import mmap
 import os
@@ -63,7 +64,7 @@ class _WordNet:
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
         self._where: dict[str, dict[bytes, int]] = {}
-        self._lines: dict[str, np.ndarray] = {}
+        self._lines: dict[str, list[int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -116,9 +117,9 @@ class _WordNet:
         # searching the file from the offset instead read tens of kilobytes per synset).
         if pos not in self._lines:
             starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
-            self._lines[pos] = starts - np.arange(1, len(starts) + 1)
+            self._lines[pos] = (starts - np.arange(1, len(starts) + 1)).tolist()
         shifted = self._lines[pos]
-        k = int(np.searchsorted(shifted, offset))
+        k = bisect.bisect_left(shifted, offset)
         if k < len(shifted) and shifted[k] == offset:
             at = offset + k + 1
             if mm[at : at + 9] == key:
