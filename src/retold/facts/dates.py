@@ -158,8 +158,8 @@ _DATE_RE = re.compile(
             (?![0-9]|[.,/][0-9]))
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:{_COMMA}{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w]))
-      | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d,]))
-      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d,]))
+      | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d]|,\d))
+      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d]|,\d))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
@@ -986,6 +986,14 @@ def compatible(a: Fact, b: Fact) -> bool:
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
+    if _unresolved(ia) and _unresolved(ib):
+        # Two unresolved expressions still compare by their shapes (see SHAPE_REFERENCES):
+        # "on 9 April" and "on 12 April" are different days whatever the publication date;
+        # "last month" and "in May" may be one month (published in June).
+        sa, sb = _shape_intervals(a.key), _shape_intervals(b.key)
+        if sa and sb and len(sa) == len(sb):
+            return any(_within(x, y) or _within(y, x) for x, y in zip(sa, sb))
+        return True
     if _unresolved(ia) or _unresolved(ib):
         return True
     if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
@@ -995,6 +1003,25 @@ def compatible(a: Fact, b: Fact) -> bool:
             and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):
         return True
     return _contains(ia, ib) or _contains(ib, ia)
+
+
+def _shape_intervals(key: str) -> list[tuple[str, str]]:
+    """The intervals of an unresolved date's shape key ("relative:~2001-04-09/2001-04-09|...")
+    as ISO (start, end) pairs, or [] when the key holds no shape."""
+    if not key.startswith("relative:~"):
+        return []
+    out = []
+    for part in key[len("relative:~"):].split("|"):
+        start, _, end = part.partition("/")
+        if not (start and end):
+            return []
+        out.append((start, end))
+    return out
+
+
+def _within(outer: tuple[str, str], inner: tuple[str, str]) -> bool:
+    """ISO dates compare as strings: ``inner`` lies within ``outer``."""
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
 
 
 def humanise(value: Interval) -> str:

@@ -87,7 +87,7 @@ HEDGES: dict[str, str] = {
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
     "estimated": "about", "circa": "about", "around about": "about",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "up to": "up_to", "upto": "up_to", "as many as": "up_to", "as much as": "up_to",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
     "below": "less_than",
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
