@@ -91,6 +91,10 @@ CHANGES = [
         "On 2 May she was discharged from hospital and flew home on 6 May.",
         ("date", "added", "", "on 6 May"), id="another-day-without-a-publication-date"),
     pytest.param(
+        "On 15 July 2015 the striker signed a new contract.",
+        "On 15 July 2015 the striker signed a new contract; on 12 August he left.",
+        ("date", "added", "", "on 12 August"), id="a-day-without-a-year-beside-a-dated-one"),
+    pytest.param(
         "Sales at Harbor Freight rose in the spring.",
         "Sales at the freight company rose in the spring.",
         ("name", "dropped", "Harbor Freight", ""), id="a-name-not-restated-by-its-last-word"),
@@ -123,3 +127,10 @@ def test_fact_changes_are_flagged(original: str, retelling: str,
                                   expected: tuple[str, str, str, str]) -> None:
     found = flags(original, retelling)
     assert expected in found, found
+
+
+def test_a_surname_both_sides_share_does_not_hide_a_changed_first_name() -> None:
+    found = flags(
+        "The film stars Imran Khan and Priya Rao; it is the first film of Khan and Rao.",
+        "The film stars Aamir Khan and Priya Rao; it is the first film of Khan and Rao.")
+    assert ("name", "changed", "Imran Khan", "Aamir Khan") in found

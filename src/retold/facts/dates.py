@@ -995,7 +995,14 @@ def compatible(a: Fact, b: Fact) -> bool:
             return any(_within(x, y) or _within(y, x) for x, y in zip(sa, sb))
         return True
     if _unresolved(ia) or _unresolved(ib):
-        return True
+        # A calendar day or month without a year ("on 12 August") against a dated one ("15
+        # July 2015"): compared by month and day; anything else cannot be compared.
+        u, r = (a, ib) if _unresolved(ia) else (b, ia)
+        day = _calendar_span(u.key)
+        if day is None or r.start is None or r.end is None or r.start.year != r.end.year:
+            return True
+        dated = (r.start.isoformat()[5:], r.end.isoformat()[5:])
+        return _within(day, dated) or _within(dated, day)
     if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
         return False  # "1973-90" / "1973-1998": a range whose end moved is a change
     if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
@@ -1017,6 +1024,15 @@ def _shape_intervals(key: str) -> list[tuple[str, str]]:
             return []
         out.append((start, end))
     return out
+
+
+def _calendar_span(key: str) -> tuple[str, str] | None:
+    """("MM-DD", "MM-DD") of an unresolved date that is the same calendar span in every shape
+    reference ("on 12 August", "in May"), or None ("last month" moves with the date)."""
+    shapes = _shape_intervals(key)
+    spans = {(start[5:], end[5:]) for start, end in shapes if start[:4] == end[:4]}
+    return spans.pop() if shapes and len(spans) == 1 and all(
+        start[:4] == end[:4] for start, end in shapes) else None
 
 
 def _within(outer: tuple[str, str], inner: tuple[str, str]) -> bool:
