@@ -865,11 +865,40 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
             continue
         toks = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN_RE.finditer(group)]
         # A capitalised "The" inside a run starts another name: a heading glued to the
-        # sentence after it ("Military Parade The Italian Bersaglieri").
-        cuts = [k for k, t in enumerate(toks) if k and t[2] == "The"]
+        # sentence after it ("Military Parade The Italian Bersaglieri"). So does a job title
+        # after a word that is not one ("Apple CEO Tim Cook", "Labour MP Ed Balls"): the
+        # words before it are the employer or party, the title is no name.
+        cuts = [k for k, t in enumerate(toks) if k and (t[2] == "The" or _title_cut(toks, k))]
         for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
-            out.extend(_strip_span(text, toks[lo:hi], starts, lower_words))
+            piece = toks[lo:hi]
+            if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and \
+                    _adjective_only(piece[0][2]):
+                continue  # "Managing Director", "Creative Director": a title, no employer
+            out.extend(_strip_span(text, piece, starts, lower_words))
     return out
+
+
+# Titles that may stand inside a name ("Burger King", "Stephen King", "General Motors",
+# "Chief Keef"): a run is never cut before them.
+_NAME_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
+                          "Pope", "Father", "Judge", "Justice", "General", "Major", "Field",
+                          "Crown", "Late", "Marshal", "Chief", "Captain", "Former", "Acting"})
+
+
+def _title_cut(toks: list[_Token], k: int) -> bool:
+    """True when a job title starts at ``toks[k]`` after a word that is neither a title nor a
+    connector ("Apple | CEO Tim Cook"; not "Foreign | Minister", "Secretary of | State")."""
+    word, before = toks[k][2].rstrip("."), toks[k - 1][2]
+    return word in TITLES and word not in _NAME_TITLES and \
+        before.rstrip(".") not in TITLES and before not in _CONNECTORS
+
+
+def _adjective_only(word: str) -> bool:
+    """True for a capitalised word WordNet knows only as an adjective or verb ("Managing")."""
+    if not word[1:].islower() or not lexicon.available() or lexicon.proper_noun(word):
+        return False
+    found = lexicon.lemmas(word)
+    return bool(found) and not any(pos == "n" for _lemma, pos in found)
 
 
 _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
