@@ -318,6 +318,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
+            if kind == "date" and (dropped or added):
+                # A vague time ("recently", "in recent years") dates nothing: said or left
+                # out, no date changed. Only in place of another date is it a change.
+                dropped = [a for a in dropped if not _vague(a)]
+                added = [b for b in added if not _vague(b)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
@@ -633,6 +638,10 @@ def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
             seen.add(wording)
             out.append(i)
     return out
+
+
+def _vague(fact: Fact) -> bool:
+    return isinstance(fact.value, Interval) and fact.value.granularity == "vague"
 
 
 def _counted_from_a_date(fact: Fact) -> bool:

@@ -75,6 +75,14 @@ NOT_CHANGES = [
         "A Kenyan fishing crew was rescued on Sunday.",
         "A fishing crew from Kenya was rescued on Sunday.",
         id="a-country-and-its-adjective-in-one-slot"),
+    pytest.param(
+        "The bridge, until recently, was closed to lorries.",
+        "The bridge was closed to lorries.",
+        id="a-vague-time-left-out-dates-nothing"),
+    pytest.param(
+        "The hills rose some 4.5 million years back, geologists say.",
+        "The hills rose some 4.5 million years ago, geologists say.",
+        id="years-ago-after-a-figure-is-no-date"),
 ]
 
 
@@ -94,6 +102,10 @@ CHANGES = [
         "On 15 July 2015 the striker signed a new contract.",
         "On 15 July 2015 the striker signed a new contract; on 12 August he left.",
         ("date", "added", "", "on 12 August"), id="a-day-without-a-year-beside-a-dated-one"),
+    pytest.param(
+        "The bridge was closed yesterday after the storm.",
+        "The bridge was closed after the storm.",
+        ("date", "dropped", "yesterday", ""), id="a-relative-date-left-out"),
     pytest.param(
         "Sales at Harbor Freight rose in the spring.",
         "Sales at the freight company rose in the spring.",

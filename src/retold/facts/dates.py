@@ -194,6 +194,8 @@ _DATE_RE = re.compile(
 )
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+# A figure right before a vague "years ago" ("4.5 million years ago", "200 years ago").
+_FIGURE_BEFORE_RE = re.compile(r"(?i)(?:\d|\b(?:hundred|thousand|million|billion))[^\S\n]*$")
 _NUMERIC_DATE_NEXT_RE = re.compile(r"[./-]\d{1,2}[./-]\d{4}")  # "3" of "3.5.2021"
 _DAY_OR_COUNT_NEXT_RE = re.compile(
     rf"(?:st|nd|rd|th)?{_S}(?:of{_S})?(?:{_MONTH_ANY}|(?i:{_UNIT})s?\b)"
@@ -460,6 +462,9 @@ def _scan(text: str) -> tuple[_Match, ...]:
             y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
             if not 0 < y2i - int(y1) <= 30:
                 continue
+        if group == "vague" and _FIGURE_BEFORE_RE.search(digits, max(0, core_start - 24),
+                                                           core_start):
+            continue  # "4.5 million years ago": a span of time counted, not a date
         if group == "rel" and re.fullmatch(r"(?i)the\s+weekend", core):
             if _word_before(digits, core_start) not in ("over", "at", "during", "on"):
                 continue  # "over the weekend" is a date; "the weekend shift" is not
