@@ -83,6 +83,10 @@ NOT_CHANGES = [
         "The hills rose some 4.5 million years back, geologists say.",
         "The hills rose some 4.5 million years ago, geologists say.",
         id="years-ago-after-a-figure-is-no-date"),
+    pytest.param(
+        "Margins at the bank were wider than in Q2 and the year-ago quarter.",
+        "Margins at the bank were wider than in Q2 and the prior year.",
+        id="year-ago-is-the-prior-year"),
 ]
 
 

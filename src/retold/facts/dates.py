@@ -170,7 +170,8 @@ _DATE_RE = re.compile(
       | (?P<season>\b(?i:(?:last|this|next|past){_S}{_SEASON}
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
-            (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
+            (?:the{_S})?year[-\u2010\u2011]ago
+          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
           | the{_S}(?:previous|prior){_S}(?:week|month|year)\b(?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
@@ -787,6 +788,10 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
             return *_month_interval(day.year, day.month), "month", True
         return *_year_interval(day.year), "year", True
     words = core.split()
+    if words[-1].startswith("year") and words[-1][4:5] in "-\u2010\u2011" and \
+            words[-1].endswith("ago"):
+        words = ["last", "year"]  # "the year-ago quarter": the same quarter, a year back
+        core = "last year"
     if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "prior"):
         words = ["last", words[2]]  # "the previous year" is last year, as "last year" is
         core = " ".join(words)
