@@ -298,6 +298,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         continue  # "LA" / "Los Angeles": one name
                     if _part_of_compound(a.text, b.text) or _part_of_compound(b.text, a.text):
                         continue  # "U.S." / "US-Russian": the name is one part of the other
+                    if " " in a.text and a.text.rstrip("s") == b.text.rstrip("s"):
+                        continue  # "one Golden Globe" / "two Golden Globes": one name
                     if _demonym_of(a.text, b.text) or _demonym_of(b.text, a.text):
                         continue  # "a Colombian case" / "a case from Colombia": one place
                     # Two names opening alike ("Early Bird Bundle Package" / "... Special")
@@ -323,6 +325,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # out, no date changed. Only in place of another date is it a change.
                 dropped = [a for a in dropped if not _vague(a)]
                 added = [b for b in added if not _vague(b)]
+            if kind == "number" and (dropped or added):
+                # "one author" / "an author": a lone "one" said or left out is the article's
+                # job; in place of another figure it is a change ("one" -> "two").
+                dropped = [a for a in dropped if not _article_one(a)]
+                added = [b for b in added if not _article_one(b)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
@@ -638,6 +645,13 @@ def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
             seen.add(wording)
             out.append(i)
     return out
+
+
+def _article_one(fact: Fact) -> bool:
+    """The word "one" counting a single thing, with no hedge or unit."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
+        q.unit is None and fact.text[:4].casefold() == "one "
 
 
 def _vague(fact: Fact) -> bool:

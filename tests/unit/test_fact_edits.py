@@ -87,6 +87,10 @@ NOT_CHANGES = [
         "Margins at the bank were wider than in Q2 and the year-ago quarter.",
         "Margins at the bank were wider than in Q2 and the prior year.",
         id="year-ago-is-the-prior-year"),
+    pytest.param(
+        "She won a Golden Globe for the role.",
+        "She won one Golden Globe for the role.",
+        id="one-for-an-article"),
 ]
 
 
@@ -110,6 +114,10 @@ CHANGES = [
         "The bridge was closed yesterday after the storm.",
         "The bridge was closed after the storm.",
         ("date", "dropped", "yesterday", ""), id="a-relative-date-left-out"),
+    pytest.param(
+        "She won one Golden Globe for the role.",
+        "She won two Golden Globes for the role.",
+        ("number", "changed", "one Golden", "two Golden Globes"), id="one-replaced-by-two"),
     pytest.param(
         "Sales at Harbor Freight rose in the spring.",
         "Sales at the freight company rose in the spring.",
@@ -143,6 +151,11 @@ def test_fact_changes_are_flagged(original: str, retelling: str,
                                   expected: tuple[str, str, str, str]) -> None:
     found = flags(original, retelling)
     assert expected in found, found
+
+
+def test_a_plural_of_a_name_is_the_name() -> None:
+    assert not [f for f in flags("She won one Golden Globe for the role.",
+                                 "She won two Golden Globes for the role.") if f[0] == "name"]
 
 
 def test_a_surname_both_sides_share_does_not_hide_a_changed_first_name() -> None:
