@@ -91,6 +91,10 @@ NOT_CHANGES = [
         "She won a Golden Globe for the role.",
         "She won one Golden Globe for the role.",
         id="one-for-an-article"),
+    pytest.param(
+        "The two clubs plan to meet over the weekend to settle the fee.",
+        "The two clubs will meet over the coming weekend to settle the fee.",
+        id="a-planned-weekend-is-the-coming-one"),
 ]
 
 
@@ -118,6 +122,10 @@ CHANGES = [
         "She won one Golden Globe for the role.",
         "She won two Golden Globes for the role.",
         ("number", "changed", "one Golden", "two Golden Globes"), id="one-replaced-by-two"),
+    pytest.param(
+        "The two clubs met over the weekend to settle the fee.",
+        "The two clubs met over the coming weekend to settle the fee.",
+        ("date", "changed", "the weekend", "coming weekend"), id="a-past-weekend-is-not-the-next"),
     pytest.param(
         "Sales at Harbor Freight rose in the spring.",
         "Sales at the freight company rose in the spring.",

@@ -24,9 +24,10 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   mid = May-Aug, late / end of = Sep-Dec of a year; thirds of a decade and of a week likewise.
   "earlier this month" runs from the 1st to the publication date, "later this year" from it on.
 * Weeks run Monday to Sunday; "over the weekend" is the Saturday-Sunday just ended (or under
-  way). "Q2 2020" is April-June 2020. Seasons are northern-hemisphere meteorological seasons
-  (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the year
-  of its December).
+  way), or the coming one when its clause is in the future tense ("plan to meet over the
+  weekend"); "the coming weekend" is that one too. "Q2 2020" is April-June 2020. Seasons are
+  northern-hemisphere meteorological seasons (spring = Mar-May, summer = Jun-Aug, autumn =
+  Sep-Nov, winter = Dec-Feb, named by the year of its December).
 * Vague expressions ("in recent months", "recently", "these days", "in the past decade") are
   kept as vague with key ``vague:<normalised phrase>``; no dates are ever invented for them.
 * Without a publication date, relative expressions keep ``start``/``end`` None, granularity
@@ -484,7 +485,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
             if after and after[0].islower() and _LATIN_WORD_RE.match(after) and \
                     after not in _ROLE_STOPS and after not in _MONTH_TRIGGERS:
                 role = after.lower()  # "the 2003 invasion" -> "invasion"
-        future = group in ("month", "dow", "reldow", "mdy", "dmy") and \
+        future = (group in ("month", "dow", "reldow", "mdy", "dmy")
+                  or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
         found.append(_Match(start, end, group, _NORM_SPACE_RE.sub(" ", core.lower()),
                             part, future, role))
@@ -739,6 +741,12 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         mode, name = core.split()
         return _season(name, _season_year(SEASONS[name], ref, mode))
     if g == "rel":
+        if (mt.future and core == "the weekend") or core.endswith("coming weekend"):
+            # "plan to meet over the weekend", "the coming weekend": the next one (or today's)
+            saturday = _week_interval(ref)[0] + dt.timedelta(days=5)
+            if ref > saturday + dt.timedelta(days=1):
+                saturday += dt.timedelta(days=7)
+            return saturday, saturday + dt.timedelta(days=1), "weekend", True
         return _resolve_rel(core, ref)
     return None
 
