@@ -1007,10 +1007,11 @@ def compatible(a: Fact, b: Fact) -> bool:
     if _unresolved(ia) and _unresolved(ib):
         # Two unresolved expressions still compare by their shapes (see SHAPE_REFERENCES):
         # "on 9 April" and "on 12 April" are different days whatever the publication date;
-        # "last month" and "in May" may be one month (published in June).
+        # "last month" and "in May" may be one month (published in June), "the last year"
+        # and "the year-ago quarter" overlap.
         sa, sb = _shape_intervals(a.key), _shape_intervals(b.key)
         if sa and sb and len(sa) == len(sb):
-            return any(_within(x, y) or _within(y, x) for x, y in zip(sa, sb))
+            return any(_overlap(x, y) for x, y in zip(sa, sb))
         return True
     if _unresolved(ia) or _unresolved(ib):
         # A calendar day or month without a year ("on 12 August") against a dated one ("15
@@ -1019,8 +1020,7 @@ def compatible(a: Fact, b: Fact) -> bool:
         day = _calendar_span(u.key)
         if day is None or r.start is None or r.end is None or r.start.year != r.end.year:
             return True
-        dated = (r.start.isoformat()[5:], r.end.isoformat()[5:])
-        return _within(day, dated) or _within(dated, day)
+        return _overlap(day, (r.start.isoformat()[5:], r.end.isoformat()[5:]))
     if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
         return False  # "1973-90" / "1973-1998": a range whose end moved is a change
     if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
@@ -1053,9 +1053,9 @@ def _calendar_span(key: str) -> tuple[str, str] | None:
         start[:4] == end[:4] for start, end in shapes) else None
 
 
-def _within(outer: tuple[str, str], inner: tuple[str, str]) -> bool:
-    """ISO dates compare as strings: ``inner`` lies within ``outer``."""
-    return outer[0] <= inner[0] and inner[1] <= outer[1]
+def _overlap(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """ISO dates (or "MM-DD") compare as strings: the two spans share a day."""
+    return x[0] <= y[1] and y[0] <= x[1]
 
 
 def humanise(value: Interval) -> str:
