@@ -185,7 +185,8 @@ def _block_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None
             # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
             slack = abs(value.low) * 2e-9 + 2e-12
             ends = (value.low - slack, value.low + slack) if probe else (value.low,)
-            keys.update(("q", value.hedge, value.unit, float(f"{x:.6g}")) for x in ends)
+            keys.update(("q", numbers.hedge_class(value), value.unit, float(f"{x:.6g}"))
+                        for x in ends)
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:
             keys.add(("interval", value.start, value.end))

@@ -95,6 +95,14 @@ NOT_CHANGES = [
         "The two clubs plan to meet over the weekend to settle the fee.",
         "The two clubs will meet over the coming weekend to settle the fee.",
         id="a-planned-weekend-is-the-coming-one"),
+    pytest.param(
+        "The chain plans to open 100 stores by the end of 2025.",
+        "The chain plans to open 100 stores by 2025's end.",
+        id="a-year-s-end-is-the-end-of-the-year"),
+    pytest.param(
+        "The firm expects earnings in the range of $1.30 to $1.40 a share.",
+        "The firm expects earnings of approximately $1.30 to $1.40 a share.",
+        id="a-range-is-approximate-by-itself"),
 ]
 
 
@@ -126,6 +134,10 @@ CHANGES = [
         "The two clubs met over the weekend to settle the fee.",
         "The two clubs met over the coming weekend to settle the fee.",
         ("date", "changed", "the weekend", "coming weekend"), id="a-past-weekend-is-not-the-next"),
+    pytest.param(
+        "The firm expects earnings of about $1.30 a share.",
+        "The firm expects earnings of $1.30 a share.",
+        ("number", "changed", "about $1.30", "$1.30"), id="a-hedge-dropped-from-one-figure"),
     pytest.param(
         "Sales at Harbor Freight rose in the spring.",
         "Sales at the freight company rose in the spring.",

@@ -163,6 +163,7 @@ _DATE_RE = re.compile(
       | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d]|,\d))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
+      | (?P<yearpart>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}['’]s{_S}(?i:end|beginning|start|middle|close)\b)
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
       | (?P<year>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}(?![{_GLUED}%/-]|[.,]\d|:\d))
       | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
@@ -288,7 +289,8 @@ _ROLE_STOPS = _words(
     "on in at of and by for with to was is were that which who"
 )
 _DETERMINERS = _words("the a an its their his her our this that")
-_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon",
+_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "yearpart", "decade",
+                 "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
 
 
@@ -439,6 +441,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         core = m.group("core")
         part = _part_of(m.group("part"))
         qualified = m.group("part") is not None or m.group("prep") is not None
+        if group == "yearpart":  # "2025's end": the end of 2025
+            group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \
                 core.split()[0].lower() in _FULL_MONTHS and \
                 _looks_plural(_word_after(digits, end)):
