@@ -158,10 +158,11 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     has_title = False
     text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
     matter = 0  # units so far that are not page clutter: a prompt above the title is no unit
-    for start, end, single_line in paragraphs:
+    furniture = page_furniture(text, paragraphs)
+    for index, (start, end, single_line) in enumerate(paragraphs):
         kind: SentenceKind = "body"
         # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
-        clutter = single_line and is_boilerplate(text[start:end])
+        clutter = index in furniture or (single_line and is_boilerplate(text[start:end]))
         if single_line and not clutter:
             kind = _line_kind(
                 text[start:end],
@@ -298,7 +299,7 @@ _CLUTTER_CUE_RE = re.compile(
     r"read\s+more|more\s+(?:stories|from|on\s+this)|most\s+(?:read|popular|viewed)|trending|"
     r"click\s+here|follow\s+us|comments?|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
     r"all\s+rights\s+reserved|copyright|©|photo(?:graph)?s?|image|pictures?|getty\s+images|"
-    r"ap\s+photo|file\s+photo|caption|credit|video|watch|listen|podcast|headlines|"
+    r"ap\s+photo|file\s+photo|caption|credit|videos?|watch|listen|podcast|headlines|gallery|"
     r"skip\s+(?:to|ad)|back\s+to\s+top|download\s+(?:the|our)\s+app|get\s+the\s+app|"
     r"gift\s+(?:this|article)|save\s+(?:this\s+)?(?:article|story)|free\s+trial)\b|©"
 )
@@ -353,6 +354,66 @@ def is_boilerplate(unit: str) -> bool:
         return True  # "Watch: ...", "Photo: ...": a label, then what it labels
     cue_words = sum(len(_WORD_RE.findall(m.group())) for m in cues)
     return cue_words >= CLUTTER_CUE_SHARE * len(words) and stop < CLUTTER_MAX_STOPWORDS
+
+
+# Whole paragraphs of page furniture, told by their shape rather than their wording alone:
+# photo captions (AP opens them "FILE - In this June 30, 2013 file photo, ..." and closes them with
+# a bracketed credit "(AP Photo/Evan Vucci, File)"; galleries cut them off with "... more"),
+# credit lines ("Frank Micelotta/Invision/AP"), gallery counters ("Image 1 of 3", "1 / 3"),
+# scripts pasted as text, the blurb under an embedded video's label, and the headline links
+# listed under a "Latest videos" or "Related stories" heading.
+_CAPTION_START_RE = re.compile(
+    r"(?i)^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+[^.]{0,60}?\b(?:file\s+)?"
+    r"(?:photo|image|picture)\b(?:\s+(?:taken|released|provided|made|shows?|showing|from)\b|\s*[,:])"
+)
+_CAPTION_END_RE = re.compile(
+    r"(?i)\((?:[^()]*\bphoto\b[^()]*|[^()]*/\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA)\b[^()]*|"
+    r"[^()]*\bvia\s+AP\b[^()]*)\)\s*(?:less|more)?\s*$|\s(?:\.\.\.|\u2026)\s*more\s*$|\bshow\s+more\s+show\s+less\b"
+)
+_CREDIT_LINE_RE = re.compile(
+    r"^\(?\s*[A-Z][\w.'\u2019 -]{1,40}(?:[/,]\s*[\w.'\u2019 -]{1,40})*/\s*"
+    r"(?:AP|AFP|Reuters|Getty\s+Images|EPA|Bloomberg|Invision)(?:\s*,\s*File)?\s*\)?$"
+)
+_COUNTER_RE = re.compile(r"(?i)^(?:image|photo|slide)?\s*\d+\s*(?:of\s*/?|/)\s*\d+$")
+_CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunction\s*\(")
+_VIDEO_LABEL_RE = re.compile(
+    r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
+)
+_LIST_HEADING_RE = re.compile(
+    r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
+)
+
+
+def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[int]:
+    """Indexes of paragraphs that are page furniture as a whole (captions, credits, link lists)."""
+    units = [" ".join(text[s:e].split()) for s, e, _ in paragraphs]
+    credit = [bool(_CREDIT_LINE_RE.match(u)) for u in units]
+    out: set[int] = set()
+    after_label = in_list = False
+    for i, unit in enumerate(units):
+        single = paragraphs[i][2]
+        label, after_label = after_label, False
+        if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
+                or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)):
+            out.add(i)
+        elif label:
+            out.add(i)  # what an embedded video's label introduces is the video's blurb
+        elif single and _VIDEO_LABEL_RE.match(unit):
+            out.add(i)
+            after_label = True
+        elif single and is_boilerplate(unit) and _LIST_HEADING_RE.search(unit):
+            out.add(i)
+            in_list = True
+            continue
+        elif in_list and single and is_heading_like(unit, max_words=TITLE_MAX_WORDS):
+            out.add(i)  # a headline link under "Latest videos": no sentence, no fact
+            continue
+        in_list = False
+    # A caption printed twice next to its credit line ("(Frank Micelotta/Invision/AP)").
+    for i in range(len(units) - 1):
+        if units[i] == units[i + 1] and ((i and credit[i - 1]) or (i + 2 < len(units) and credit[i + 2])):
+            out.update((i, i + 1))
+    return out
 
 
 # --- paragraphs ------------------------------------------------------------------------------
