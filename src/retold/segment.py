@@ -337,8 +337,11 @@ def is_boilerplate(unit: str) -> bool:
     line = " ".join(unit.split())
     if not line:
         return False
-    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
+    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or _DATE_LINE_RE.match(line):
         return True
+    if (_SOCIAL_RE.search(line) or _LINK_LABEL_RE.match(line)) and (
+            len(line.split()) <= FURNITURE_MAX_WORDS and not _QUOTED_RE.search(line)):
+        return True  # but not a quotation the footer is glued to: the quotation is story copy
     words = _WORD_RE.findall(line)
     if not words or len(words) > CLUTTER_MAX_WORDS:
         return False
@@ -379,6 +382,25 @@ _CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunct
 _VIDEO_LABEL_RE = re.compile(
     r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
 )
+# A wire's rights notice ("Copyright 2018 The Associated Press. All rights reserved. This material
+# may not be published, broadcast, ...") and a social-media footer ("Like us on Facebook:
+# www.facebook.com/..."), however many sentences they run to.
+_RIGHTS_RE = re.compile(
+    r"(?i)\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+published,\s+broadcast\b"
+)
+_SOCIAL_RE = re.compile(
+    r"(?i)\b(?:like|follow)\s+us\s+on\b|\bwww\.[a-z]|\b(?:facebook|twitter|instagram)\.com\b|"
+    r"\bon\s+facebook\s+and\s+twitter\b"
+)
+# A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
+_LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
+_QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
+# A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
+_DATE_LINE_RE = re.compile(
+    r"(?i)^(?:(?:updated|posted|published|first\s+published)\b[:\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"
+)
+FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are prose
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
 )
@@ -394,13 +416,14 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
         single = paragraphs[i][2]
         label, after_label = after_label, False
         if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
-                or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)):
+                or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)
+                or (_RIGHTS_RE.search(unit) and len(unit.split()) <= FURNITURE_MAX_WORDS)):
             out.add(i)
-        elif label:
-            out.add(i)  # what an embedded video's label introduces is the video's blurb
         elif single and _VIDEO_LABEL_RE.match(unit):
             out.add(i)
             after_label = True
+        elif label:
+            out.add(i)  # what an embedded video's label introduces is the video's blurb
         elif single and is_boilerplate(unit) and _LIST_HEADING_RE.search(unit):
             out.add(i)
             in_list = True
