@@ -232,6 +232,20 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]
+    # A quotation the retelling adds in a sentence of its own is one difference: its speaker's
+    # name and its reporting clause ('..., Jane Doe, a spokeswoman, said in a statement') come
+    # with it and are not listed again.
+    # The quotation may run over sentences; one that ends in a comma goes on into its reporting
+    # clause after the closing mark ('"... women," Jane Doe said').
+    quoted = {sentence_at(r_sentences, at) for c in out
+              if c.kind == "quote" and c.status == "added" and c.pair is None
+              and c.retelling is not None
+              for at in (c.retelling.start, c.retelling.end - 1,
+                         c.retelling.end + 2 if c.retelling.text.rstrip().endswith(",")
+                         else c.retelling.start)}
+    out = [c for c in out if not (c.kind in ("name", "attribution") and c.status == "added"
+                                  and c.pair is None and c.retelling is not None
+                                  and sentence_at(r_sentences, c.retelling.start) in quoted)]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))
