@@ -243,9 +243,16 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
               for at in (c.retelling.start, c.retelling.end - 1,
                          c.retelling.end + 2 if c.retelling.text.rstrip().endswith(",")
                          else c.retelling.start)}
+    spans = [(c.retelling.start, c.retelling.end) for c in out
+             if c.kind == "quote" and c.status == "added" and c.retelling is not None]
     out = [c for c in out if not (c.kind in ("name", "attribution") and c.status == "added"
                                   and c.pair is None and c.retelling is not None
-                                  and sentence_at(r_sentences, c.retelling.start) in quoted)]
+                                  and sentence_at(r_sentences, c.retelling.start) in quoted
+                                  # the reporting clause follows the closing mark; a name the
+                                  # quotation itself or the lead-in says is a fact of its own
+                                  and (c.kind == "attribution" or any(
+                                      0 <= c.retelling.start - b <= QUOTE_CLAUSE_CHARS
+                                      for _, b in spans)))]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))
@@ -265,6 +272,11 @@ def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -
     blended = sem.blended_matrix(tfidf_matrix(left, right),
                                  sem.embedding_matrix(left, right, model=model))
     return align(o, r, similarity=blended, threshold=sem.SEMANTIC_THRESHOLD)
+
+
+# How far after a quotation's closing mark its reporting clause runs ('," Jane Doe, the
+# co-founder and executive director of the group, said in a statement').
+QUOTE_CLAUSE_CHARS = 120
 
 
 # Segmenting and extracting facts is two thirds of a comparison, and a corpus trace compares

@@ -389,7 +389,7 @@ _RIGHTS_RE = re.compile(
     r"(?i)\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+published,\s+broadcast\b"
 )
 _SOCIAL_RE = re.compile(
-    r"(?i)\b(?:like|follow)\s+us\s+on\b|\bwww\.[a-z]|\b(?:facebook|twitter|instagram)\.com\b|"
+    r"(?i)\b(?:like|follow|friend)\s+us\s+on\b|\b(?:facebook|twitter|instagram)\.com\b|"
     r"\bon\s+facebook\s+and\s+twitter\b"
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.

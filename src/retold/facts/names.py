@@ -1165,7 +1165,7 @@ _DATELINE_RE = re.compile(
     r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
     r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
-    rf"|{_CAPS_RUN}$"
+    r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
 )
 
 
