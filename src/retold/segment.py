@@ -337,7 +337,7 @@ def is_boilerplate(unit: str) -> bool:
     line = " ".join(unit.split())
     if not line:
         return False
-    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or _DATE_LINE_RE.match(line):
+    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
     if (_SOCIAL_RE.search(line) or _LINK_LABEL_RE.match(line)) and (
             len(line.split()) <= FURNITURE_MAX_WORDS and not _QUOTED_RE.search(line)):
@@ -415,7 +415,9 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
     for i, unit in enumerate(units):
         single = paragraphs[i][2]
         label, after_label = after_label, False
+        # A bare date line below the top matter is a time stamp (at the top it is the byline's).
         if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
+                or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
                 or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)
                 or (_RIGHTS_RE.search(unit) and len(unit.split()) <= FURNITURE_MAX_WORDS)):
             out.add(i)
