@@ -482,19 +482,19 @@ _BODY_AFTER = "The minister said 40 officers were hurt in the clashes."
 @pytest.mark.parametrize(
     "furniture",
     [
-        "FILE - In this March 3, 2017 file photo, a tram climbs a street in Lisbon, Portugal. "
-        "(AP Photo/Armando Franca, File)",
-        "In this June 30, 2013 file photo, a singer performs in Los Angeles. The label said "
-        "this month it would drop him.",
+        ("FILE - In this March 3, 2017 file photo, a tram climbs a street in Lisbon, Portugal. "
+         "(AP Photo/Armando Franca, File)"),
+        ("In this June 30, 2013 file photo, a singer performs in Los Angeles. The label said "
+         "this month it would drop him."),
         "A tram climbs a street in Lisbon on Monday. (Photo by Jane Roe/Invision/AP, File) less",
         "Frank Micelotta/Invision/AP",
         "Image 2 of 3",
         "1 / 3",
         "window._taboola = window._taboola || []; _taboola.push({mode: 'thumbnails-c'});",
-        "Copyright 2019 The Associated Press. All rights reserved. This material may not be "
-        "published, broadcast, rewritten or redistributed.",
-        "Like us on Facebook: www.facebook.com/newsdesk Follow us on Twitter: "
-        "www.twitter.com/newsdesk",
+        ("Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+         "published, broadcast, rewritten or redistributed."),
+        ("Like us on Facebook: www.facebook.com/newsdesk Follow us on Twitter: "
+         "www.twitter.com/newsdesk"),
         "Related: 9 survivors found in the rubble of a factory",
     ],
 )
