@@ -339,7 +339,8 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
-    if (_SOCIAL_RE.search(line) or _LINK_LABEL_RE.match(line)) and (
+    if (_SOCIAL_RE.search(line) or _LINK_LABEL_RE.match(line) or _CREDIT_SENTENCE_RE.search(line)
+            or _RIGHTS_RE.search(line) or _APPEAL_RE.search(line)) and (
             len(line.split()) <= FURNITURE_MAX_WORDS and not _QUOTED_RE.search(line)):
         return True  # but not a quotation the footer is glued to: the quotation is story copy
     words = _WORD_RE.findall(line)
@@ -392,6 +393,18 @@ _SOCIAL_RE = re.compile(
     r"(?i)\b(?:like|follow|friend)\s+us\s+on\b|\b(?:facebook|twitter|instagram)\.com\b|"
     r"\bon\s+facebook\s+and\s+twitter\b"
 )
+# Credit lines at a story's foot ("Sherman reported from Washington.", "Associated Press writer
+# Jane Doe contributed to this report.", "(Reporting by ...; Editing by ...)"), a wire's
+# copyright line and a subscription appeal ("please consider subscribing today").
+_CREDIT_SENTENCE_RE = re.compile(
+    r"(?i)\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\b|^\(?\s*(?:additional\s+)?"
+    r"(?:reporting|writing|editing)\s+by\b|\bediting\s+by\b|^(?:copyright|\u00a9)\s*\u00a9?\s*\d{4}\b"
+    r"|^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}\s+reported\s+from\s+[A-Z][^.;]{0,40}\.?$"
+)
+_APPEAL_RE = re.compile(
+    r"(?i)\bplease\s+consider\s+subscribing\b|\bsubscribe\s+(?:today|now)\b|"
+    r"\bsupport\s+(?:our|local|quality)\s+journalism\b"
+)
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
 _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
@@ -419,7 +432,8 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
         if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
                 or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
                 or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)
-                or (_RIGHTS_RE.search(unit) and len(unit.split()) <= FURNITURE_MAX_WORDS)):
+                or ((_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit))
+                    and len(unit.split()) <= FURNITURE_MAX_WORDS)):
             out.add(i)
         elif single and _VIDEO_LABEL_RE.match(unit):
             out.add(i)

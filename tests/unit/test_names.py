@@ -405,3 +405,12 @@ def test_a_wire_dateline_gives_no_names(text: str, kept: list[str]) -> None:
 def test_capitals_that_are_no_dateline_stay_names() -> None:
     assert "NATO" in found("NATO said on Monday that 40 jets were ready.")
     assert "FIFA" in found("He scored against the team. FIFA fined the club.")
+
+
+def test_the_site_name_after_a_title_bar_is_no_name() -> None:
+    text = "Storm hits Porto harbour | Miami Herald\n\nThe storm hit Porto on Monday."
+    doc = Document(text)
+    from retold.segment import segment
+
+    facts = names.extract(doc, segment(doc), Context())
+    assert [f.text for f in facts] == ["Porto", "Porto"]

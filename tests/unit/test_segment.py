@@ -496,6 +496,13 @@ _BODY_AFTER = "The minister said 40 officers were hurt in the clashes."
         ("Like us on Facebook: www.facebook.com/newsdesk Follow us on Twitter: "
          "www.twitter.com/newsdesk"),
         "Related: 9 survivors found in the rubble of a factory",
+        "Sherman reported from Washington.",
+        ("Associated Press writer Jane Roe in Porto, Portugal, also contributed to this "
+         "report."),
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Copyright 2013 The Associated Press.",
+        ("Our journalism takes a lot of time, effort, and hard work to produce. If you read and "
+         "enjoy our journalism, please consider subscribing today."),
     ],
 )
 def test_page_furniture_paragraphs_are_boilerplate(furniture: str) -> None:
@@ -523,6 +530,8 @@ def test_a_video_label_takes_its_blurb_and_a_link_list_its_headlines() -> None:
         "The agency said it had sent 3 of its 10 photographers to the border.",
         '"We will rebuild," she said, and asked people to follow the updates on the radio.',
         "Its website, www.example.org, lists 14 branches.",
+        "Reporters from 12 countries reported from the border on Monday.",
+        "The company said its copyright claim covered 2013 recordings.",
     ],
 )
 def test_prose_with_furniture_words_stays_body(prose: str) -> None:

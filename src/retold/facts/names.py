@@ -1150,6 +1150,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # an outlet keeps or strips it at will: its place and agency credit are no facts of the story.
     datelines = [(s.start, s.start + m.end()) for s in sents
                  if (m := _DATELINE_RE.match(doc.text, s.start, s.end)) is not None]
+    # So is the site's name an HTML title carries after a bar ("Storm hits | Miami Herald").
+    datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
+                  and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
     for n in find_spans(doc.text, sents):
         if any(a <= n.start and n.end <= b for a, b in datelines):
             continue
@@ -1159,6 +1162,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
+_SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
 _DATELINE_RE = re.compile(
     rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
