@@ -171,3 +171,18 @@ def test_a_pronoun_never_stands_for_an_adjective() -> None:
                            "too fast,” he said.") == [""]
     assert _quote_speakers("Mr Balls spoke at a Parliamentary lunch. “The cuts were far too deep "
                            "and too fast,” he said.") == ["Balls"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A search of his home in nearby Corinth revealed no evidence.", []),
+        ("A raid at the depot in Lyon found 40 rifles, the prosecutor said.", ["the prosecutor"]),
+        ("Police in nearby Corinth said the search revealed no evidence.",
+         ["Police in nearby Corinth"]),
+        ("Officials in Paris said the plan would go ahead.", ["Officials in Paris"]),
+        ("Corinth officials said the search revealed nothing.", ["Corinth officials"]),
+    ],
+)
+def test_a_place_after_a_preposition_is_no_speaker(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected

@@ -109,7 +109,9 @@ _GENERIC_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
-_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+$")
+# "in Paris", "in nearby Corinth", "from neighbouring Chad": one lower-case word may come between.
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
@@ -226,13 +228,16 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     name = _name_ending_at(spans, ends, end)
     if name is not None:
         # "Officials in Paris said": the place is where the speakers are, not who spoke.
-        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 8), name.start)
+        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 24), name.start)
         if prep is not None:
             generic = _GENERIC_TAIL_RE.search(text, max(floor, prep.start() - _GENERIC_CHARS),
                                               prep.start())
             if generic is not None and generic.start() < prep.start():
                 speaker = text[generic.start():end]
                 return generic.start(), speaker, _generic_key(speaker)
+            # "a search of his home in nearby Corinth revealed": a place in a phrase is no
+            # speaker, and the phrase names none either.
+            return None
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
     window = max(floor, end - _GENERIC_CHARS)
