@@ -339,10 +339,14 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
-    if (_SOCIAL_RE.search(line) or _LINK_LABEL_RE.match(line) or _CREDIT_SENTENCE_RE.search(line)
-            or _RIGHTS_RE.search(line) or _APPEAL_RE.search(line)) and (
-            len(line.split()) <= FURNITURE_MAX_WORDS and not _QUOTED_RE.search(line)):
-        return True  # but not a quotation the footer is glued to: the quotation is story copy
+    cue = next((m for m in (_SOCIAL_RE.search(line), _LINK_LABEL_RE.match(line),
+                            _CREDIT_SENTENCE_RE.search(line), _RIGHTS_RE.search(line),
+                            _APPEAL_RE.search(line)) if m is not None), None)
+    if (cue is not None and len(line.split()) <= FURNITURE_MAX_WORDS
+            and not _QUOTED_RE.search(line)
+            and not _SENTENCE_END_RE.search(line, 0, cue.start())):
+        # Not a quotation the footer is glued to, nor sentences before the footer: story copy.
+        return True
     words = _WORD_RE.findall(line)
     if not words or len(words) > CLUTTER_MAX_WORDS:
         return False
@@ -413,6 +417,8 @@ _DATE_LINE_RE = re.compile(
     r"(?i)^(?:(?:updated|posted|published|first\s+published)\b[:\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)"
     r"[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"
 )
+# A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
+_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
 FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are prose
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
@@ -558,6 +564,10 @@ def _is_unit_line(line: str) -> bool:
 # --- sentences -------------------------------------------------------------------------------
 
 
+_DASH_LEAD_RE = re.compile(r"(?:\u2014|\u00e2\u20ac\u201d){2,}")
+_DASH_RUN_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=(?:\u2014|\u00e2\u20ac\u201d){2,})")
+
+
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into trimmed sentence spans (absolute offsets)."""
     para = text[start:end]
@@ -567,6 +577,9 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts = _syntok_cuts(para) + [m.end() for m in _DIGIT_STOP_RE.finditer(para)]
     else:
         cuts = [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
+    # A run of dashes after a full stop opens page furniture glued to the last sentence of a
+    # one-paragraph scrape ('... for a long time." —— News on Facebook and Twitter').
+    cuts += [m.end() for m in _DASH_RUN_RE.finditer(para)]
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})
@@ -651,7 +664,8 @@ def _is_garbage(piece: str, *, first: bool) -> bool:
 def _continues_quote(prev: str, piece: str) -> bool:
     """Tell whether ``piece`` continues ``prev`` (a lowercase start right after a quote)."""
     first = piece[:1]
-    return first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
+    return (first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
+            and not _DASH_LEAD_RE.match(piece))  # "â€”â€”": a dash run read through mojibake
 
 
 def _continues_dateline(prev: str, piece: str) -> bool:

@@ -550,3 +550,23 @@ def test_a_bare_date_line_below_the_top_is_a_time_stamp() -> None:
     doc = Document(f"{body}\n\nPublished June 01, 2018\n\n{_BODY_AFTER}")
     kinds = [s.kind for s in segment(doc)]
     assert kinds == ["body"] * 4 + ["boilerplate", "body"]
+
+
+@pytest.mark.parametrize("dashes", ["\u2014\u2014", "\u00e2\u20ac\u201d\u00e2\u20ac\u201d"])
+def test_a_dash_run_after_the_last_sentence_opens_glued_furniture(dashes: str) -> None:
+    doc = Document(f'Police arrested 12 people. "We will rebuild," she said. "It will take years." '
+                   f"{dashes} News on Facebook and Twitter Stay up to date on breaking news.")
+    units = [(s.kind, s.text) for s in segment(doc)]
+    assert units[-2] == ("body", '"It will take years."')
+    assert units[-1][0] == "boilerplate"
+
+
+def test_an_em_dash_inside_a_sentence_cuts_nothing() -> None:
+    doc = Document("The mayor \u2014 who took office in May \u2014 said 12 people were hurt.")
+    assert len(segment(doc)) == 1
+
+
+def test_sentences_before_a_footer_cue_keep_a_one_line_paragraph_story_copy() -> None:
+    doc = Document('Police arrested 12 people. "We will rebuild," she said. Follow us on Twitter.')
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds[0] == "body" and kinds[-1] == "boilerplate"
