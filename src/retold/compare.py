@@ -316,10 +316,14 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
-    """Run every fact extractor over a document; facts in text order (none from page clutter)."""
+    """Run every fact extractor over a document; facts in text order (none from page clutter).
+
+    A byline's date is when the outlet published, not a date the story tells: no fact either.
+    """
     clutter = {s.id for s in sentences if s.kind == "boilerplate"}
+    bylines = {s.id for s in sentences if s.kind == "byline"}
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
-             if f.sentence not in clutter]
+             if f.sentence not in clutter and not (f.kind == "date" and f.sentence in bylines)]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 

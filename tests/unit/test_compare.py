@@ -155,3 +155,12 @@ def test_a_name_the_added_quotation_says_is_still_listed() -> None:
     assert ("quote", "added") in [(c.kind, c.status) for c in changes]
     assert any(c.kind == "name" and c.retelling is not None and "Ana Costa" in c.retelling.text
                for c in changes)
+
+
+def test_a_byline_date_is_no_date_of_the_story() -> None:
+    body = "Tram drivers in Lisbon walked off the job on Monday, halting 14 lines."
+    dated = f"Tram drivers strike\n\nBy The Associated Press\n\nJune 3, 2019\n\n{body}"
+    plain = f"Tram drivers strike\n\nBy The Associated Press\n\n{body} The strike ends on June 5, 2019."
+    kinds = [(c.kind, c.status, (c.retelling or c.original).text)
+             for c in retold.compare(plain, dated).changes if c.kind == "date"]
+    assert kinds == [("date", "dropped", "on June 5, 2019")]
