@@ -186,3 +186,15 @@ def test_a_pronoun_never_stands_for_an_adjective() -> None:
 )
 def test_a_place_after_a_preposition_is_no_speaker(text: str, expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+def test_a_pronoun_goes_on_with_the_last_speaker_not_with_whom_they_spoke_of() -> None:
+    found = speakers("Deborah Madden said Lena Vogt was arrested without incident. "
+                     "She said questions should go to the prosecutor.")
+    assert found == ["Deborah Madden", "Deborah Madden"]
+
+
+def test_a_pronoun_after_a_new_sentence_about_someone_else_is_that_person() -> None:
+    found = speakers("Officials said the race went ahead. Lena Vogt won it by a minute. "
+                     "She said the course was fast.")
+    assert found == ["Officials", "Lena Vogt"]

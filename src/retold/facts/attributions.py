@@ -214,7 +214,8 @@ _ADJECTIVE_RE = re.compile(r"[A-Z][a-z]{5,}ary|[A-Z][a-z]{3,}ese|[A-Z][a-z]{3,}i
 
 
 def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
-                    ends: list[int], *, relative: bool) -> tuple[int, str, str] | None:
+                    ends: list[int], *, relative: bool,
+                    prior: tuple[int, int, str, str] | None = None) -> tuple[int, str, str] | None:
     """Find the speaker whose verb starts at ``pos``: (start, speaker as written, key)."""
     # Searches run on the full text between bounds, so lookbehinds see the word before a
     # bound and "$" anchors at the bound: short windows, no truncated words.
@@ -261,6 +262,11 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         assert m is not None
         start = m.start()
         ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+        if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
+                and start - prior[0] <= PRONOUN_LOOKBACK):
+            # "Madden said Dutschke was arrested. She said ...": the nearest name is what the
+            # last speaker said something about; the pronoun goes on with the speaker.
+            return start, prior[2], prior[3]
         if ref is not None:
             return start, ref.text, names._key(ref.text)
         if pronoun is not None:
@@ -388,14 +394,19 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
               if not (m.group() == "." and _ABBREVIATION_STOP_RE.match(text, m.start())
                       and m.start() and text[m.start() - 1].isalnum()
                       and text[m.start() + 1 : m.start() + 2] in (",", ""))]
+    # The last named speaker: (end of its verb, end of its sentence, speaker, key).
+    prior: tuple[int, int, str, str] | None = None
     for m in _VERB_RE.finditer(text):
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):
             continue  # introduces a quotation: the quote fact carries its speaker
         floor = _clause_floor(breaks, m.start())
-        hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False)
+        hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None:
             add(hit2[0], m.end(), hit2[1], hit2[2])
+            if not _PRONOUN_HEAD_RE.fullmatch(text[hit2[0]:m.start()].strip()):
+                stop = _SENTENCE_BREAK_RE.search(text, m.end())
+                prior = (m.end(), stop.start() if stop else len(text), hit2[1], hit2[2])
     return sorted(found.values(), key=lambda f: f.start)
 
 
