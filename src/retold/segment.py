@@ -564,6 +564,9 @@ def _is_unit_line(line: str) -> bool:
 # --- sentences -------------------------------------------------------------------------------
 
 
+_GALLERY_LINK_RE = re.compile(
+    r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] ))\d{1,3}\s+(?:Photos|Videos|Images|Pictures|Slides)"
+    r"(?=\s+[A-Z])")
 _DASH_LEAD_RE = re.compile(r"(?:\u2014|\u00e2\u20ac\u201d){2,}")
 _DASH_RUN_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=(?:\u2014|\u00e2\u20ac\u201d){2,})")
 
@@ -580,6 +583,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # A run of dashes after a full stop opens page furniture glued to the last sentence of a
     # one-paragraph scrape ('... for a long time." —— News on Facebook and Twitter').
     cuts += [m.end() for m in _DASH_RUN_RE.finditer(para)]
+    # So does a gallery link ("33 Photos") that a flat scrape glued to the next sentence.
+    cuts += [m.end() for m in _GALLERY_LINK_RE.finditer(para)]
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})

@@ -570,3 +570,15 @@ def test_sentences_before_a_footer_cue_keep_a_one_line_paragraph_story_copy() ->
     doc = Document('Police arrested 12 people. "We will rebuild," she said. Follow us on Twitter.')
     kinds = [s.kind for s in segment(doc)]
     assert kinds[0] == "body" and kinds[-1] == "boilerplate"
+
+
+def test_a_gallery_link_glued_to_the_next_sentence_is_cut_off_as_clutter() -> None:
+    doc = Document("The factory had three floors without permits. 33 Photos Rana's capture "
+                   "brought cheers from the crowd.")
+    assert [(s.kind, s.text) for s in segment(doc)][1:] == [
+        ("boilerplate", "33 Photos"), ("body", "Rana's capture brought cheers from the crowd.")]
+
+
+def test_a_count_of_photos_in_a_sentence_is_story_copy() -> None:
+    doc = Document("Police released 33 photos of the suspects on Monday.")
+    assert [s.kind for s in segment(doc)] == ["body"]
