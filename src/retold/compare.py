@@ -227,8 +227,9 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # a typed change they restate it word by word (real syndicated copy: 93 of 163 noise flags).
     flagged = {sentence_at(r_sentences, c.retelling.start) for c in out
                if c.retelling is not None and c.kind != "meaning"}
-    # Page clutter is never a source of facts, nor of words the original never uses.
-    flagged |= {s.id for s in r_sentences if s.kind == "boilerplate"}
+    # Page clutter is never a source of facts, nor of words the original never uses; nor is
+    # the outlet's own headline (syndicated copy: "Spotify ends divisive policy after revolt").
+    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title")}
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]

@@ -164,3 +164,12 @@ def test_a_byline_date_is_no_date_of_the_story() -> None:
     kinds = [(c.kind, c.status, (c.retelling or c.original).text)
              for c in retold.compare(plain, dated).changes if c.kind == "date"]
     assert kinds == [("date", "dropped", "on June 5, 2019")]
+
+
+def test_the_outlets_own_headline_yields_no_meaning_words() -> None:
+    body = ("Tram drivers in Lisbon walked off the job on Monday, halting 14 lines.\n\n"
+            "Talks with the unions will resume next week, the company said.")
+    headed = "Furious drivers paralyse chaotic capital\n\n" + body
+    words = [c.retelling.text for c in retold.compare(body, headed).changes
+             if c.kind == "meaning" and c.retelling is not None]
+    assert not {"Furious", "paralyse", "chaotic"} & set(words)
