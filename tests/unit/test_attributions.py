@@ -198,3 +198,16 @@ def test_a_pronoun_after_a_new_sentence_about_someone_else_is_that_person() -> N
     found = speakers("Officials said the race went ahead. Lena Vogt won it by a minute. "
                      "She said the course was fast.")
     assert found == ["Officials", "Lena Vogt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Mississippi state judge also received a ricin-laced letter.", []),
+        ("West Bengal state officials said 12 people died.", ["West Bengal state officials"]),
+        ("Officials state the toll rose to 12.", ["Officials"]),
+        ("Lena Vogt stated that the dam was weak.", ["Lena Vogt"]),
+    ],
+)
+def test_state_before_a_noun_is_no_verb(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected

@@ -132,6 +132,10 @@ _AFTER_QUOTE_LEAD = re.compile(r"[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'�
 _AFTER_VERB_RE = re.compile(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+")
 _VERB_NEXT_RE = re.compile(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})(?![\w-])")
 _PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
+# "state" followed by a word no clause opens with is the noun ("state judge", "state media").
+_STATE_NOUN_RE = re.compile(
+    r"[ \t\u00a0]+(?!(?:that|the|a|an|his|her|their|its|it|in|on|to|at|he|she|they|we|there|this|"
+    r"these|those|what|how|why|no|not)\b)[a-z]")
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -400,6 +404,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):
             continue  # introduces a quotation: the quote fact carries its speaker
+        if m.group() in ("state", "states") and _STATE_NOUN_RE.match(text, m.end()):
+            continue  # "a Mississippi state judge", "West Bengal state officials": a noun
         floor = _clause_floor(breaks, m.start())
         hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None:
