@@ -430,9 +430,12 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
     units = [" ".join(text[s:e].split()) for s, e, _ in paragraphs]
     credit = [bool(_CREDIT_LINE_RE.match(u)) for u in units]
     out: set[int] = set()
-    after_label = in_list = False
+    after_label = in_list = story = False
     for i, unit in enumerate(units):
         single = paragraphs[i][2]
+        # A link list comes after the story has begun: above it, "Related stories" is a prompt
+        # and the next line the headline.
+        story = story or not (single and is_heading_like(unit, max_words=TITLE_MAX_WORDS))
         label, after_label = after_label, False
         # A bare date line below the top matter is a time stamp (at the top it is the byline's).
         if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
@@ -446,7 +449,7 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
             after_label = True
         elif label:
             out.add(i)  # what an embedded video's label introduces is the video's blurb
-        elif single and is_boilerplate(unit) and _LIST_HEADING_RE.search(unit):
+        elif story and single and is_boilerplate(unit) and _LIST_HEADING_RE.search(unit):
             out.add(i)
             in_list = True
             continue
