@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from retold.facts import names
+from retold.facts import names, numbers
 from retold.model import Fact, Interval, Quantity
 
 __all__ = ["equivalence_keys"]
@@ -32,7 +32,8 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
             # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
             slack = abs(value.low) * 2e-9 + 2e-12
             ends = (value.low - slack, value.low + slack) if probe else (value.low,)
-            keys.update(("q", value.hedge, value.unit, float(f"{x:.6g}")) for x in ends)
+            keys.update(("q", numbers.hedge_class(value), value.unit, float(f"{x:.6g}"))
+                        for x in ends)
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:
             keys.add(("interval", value.start, value.end))
