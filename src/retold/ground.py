@@ -134,6 +134,7 @@ class FactIndex:
         self._slot_words: dict[int, tuple[list[Fact], dict[str, list[Fact]]]] = {}
         self._bounds: dict[tuple[str | None, float], list[Fact]] | None = None
         self._parts: dict[tuple[str | None, str], set[object]] | None = None
+        self._long: list[tuple[str, str | None, str]] = []
         self._once: dict[tuple[str, str], bool] = {}
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
@@ -309,11 +310,15 @@ class FactIndex:
             for k in blocks:
                 if isinstance(k, tuple) and k[0] == "noun":
                     _tag, unit, noun = k
+                    if len(noun) > NOUN_PARTS_MAX:  # kept whole, compared one by one
+                        self._long.append(k)
+                        continue
                     for i in range(len(noun)):
                         for j in range(i + 1, len(noun) + 1):
                             self._parts.setdefault((unit, noun[i:j]), set()).add(k)
         _tag, unit, noun = key
         found = set(self._parts.get((unit, noun), ()))  # the nouns that contain it
+        found.update(k for k in self._long if k[1] == unit and (noun in k[2] or k[2] in noun))
         found.update(k for i in range(len(noun)) for j in range(i + 1, len(noun) + 1)
                      if ("noun", unit, noun[i:j]) in blocks for k in [("noun", unit, noun[i:j])])
         return found
@@ -345,6 +350,9 @@ _NAME_FAR_MAX = max(names.SLOT_PERSON, names.SLOT_SAME_TYPE, names.SLOT_OTHER_MA
 _NUMBER_FAR_MAX = max(numbers.ROLE_MATCH * 0.5, numbers.UNIT_MATCH, numbers.NO_ROLES,
                       numbers.ROLES_DIFFER_WITH_UNIT, numbers.PREDICATES_DIFFER,
                       numbers.FALLBACK + numbers.SAME_HEDGE_MAGNITUDE) + 0.05
+# Counted nouns up to this long are indexed by every substring (a noun of n letters has
+# n(n+1)/2); longer ones, rare, are compared with each probe.
+NOUN_PARTS_MAX = 24
 MAGNITUDE_STEP = 0.03  # log10 units: a factor of 1.072, more than 1 / (1 - ROUNDING_TOLERANCE)
 _TINY = 1e-6
 

@@ -204,3 +204,12 @@ def test_grounding_work_grows_linearly(monkeypatch: pytest.MonkeyPatch) -> None:
         work.append(sum(calls.values()))
     assert work[0] > 200
     assert work[1] <= 5.5 * work[0], work
+
+
+def test_far_rival_with_long_nouns_compared_one_by_one(sides, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    index, facts, _o, _r = sides
+    monkeypatch.setattr(g, "NOUN_PARTS_MAX", 3)  # every counted noun takes the long path
+    fresh = g.FactIndex([f for fs in index.by_kind.values() for f in fs])
+    fresh.taken = index.taken
+    for b in _retelling_facts(facts, ("number",)):
+        assert fresh.far_rival(b, numbers, g.GLOBAL_SLOT_MIN) is _far_scan(fresh, b)
