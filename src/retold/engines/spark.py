@@ -57,7 +57,7 @@ from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import resolve as rs
-from retold.trace import screen as sc
+from retold.trace import screen as scr
 from retold.trace import stories as st
 from retold.trace import templates as tp
 from retold.trace import times
@@ -566,7 +566,7 @@ def _screen_partition(rows: Iterable[Any], templates: tp.Templates
     for chunk in _chunks(rows, 500):
         items = [(r["a"], r["b"], article_text(_article(r, "a_"), templates).text,
                   article_text(_article(r, "b_"), templates).text) for r in chunk]
-        for (a, b, ab, ba), r in zip(sc.measure_many(items), chunk):
+        for (a, b, ab, ba), r in zip(scr.measure_many(items), chunk):
             yield (r["a_id"], r["b_id"], a, b, ab, ba)
 
 
@@ -925,7 +925,7 @@ class Pipeline:
         texts = {r["id"]: tp.blank(r["text"], templates.get(
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
-        skip = sc.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
+        skip = scr.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
                             published, lambda aid: texts.get(aid, ""), context=self.context)
         marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
         marked = self.spark.createDataFrame(marks or [], "a long, b long").withColumn(

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from retold.model import Link
 from retold.reuse import reuse_of
 from retold.trace import direction as dr
-from retold.trace.direction import MIN_ASYMMETRY
 from retold.trace import resolve as rs
+from retold.trace.direction import MIN_ASYMMETRY
 from retold.trace.verify import MIN_REUSE, PRECHECK_MARGIN
 
 # A source explains a skipped pair's target only if its own share of the target is at least

@@ -114,7 +114,8 @@ def verify_pair(
 
     The comparison runs source -> target: by publication date when both are known; otherwise
     with the larger text first when one lies mostly inside the other (else in id order), and
-    wrong (so ``reuse`` is always the share of the target taken from the source).
+    again the other way round if containment says the first order was wrong (so ``reuse`` is
+    always the share of the target taken from the source).
     """
     compare = compare or default_compare()
     ab, ba = reuse_of(a.text, b.text)
