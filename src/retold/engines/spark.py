@@ -706,6 +706,9 @@ class Pipeline:
             self.templates = timed("templates", lambda: self._templates(arts)) \
                 if self.options.templates else {}
         self.summary["templates"] = sum(len(k) for k in self.templates.values())
+        # published for spark_load (`retold show` compares with the template text blanked)
+        write_text(self.spark, _join(self.out, "templates.json"),
+                   json.dumps(tp.to_rows(self.templates)) + "\n")
         if stop_after == "articles":
             return self._finish(t0, seconds, stopped="articles")
         fps = timed("fingerprints", lambda: self._stage("fingerprints", lambda: self._fps(arts)))
