@@ -24,8 +24,8 @@ Every stage writes Parquet under ``OUT/_stages/<stage>/``; Spark's ``_SUCCESS`` 
 finished, and a re-run reads a finished stage back instead of computing it again
 (``stop_after`` ends a run after a stage). The results are published under ``OUT/``:
 ``links/``, ``comparisons/`` (the full comparison of each link, ``retold.comparison/1`` JSON),
-``stories/``, ``capped/`` (buckets skipped by the cap), ``problems/`` (skipped rows) and
-``summary.json``; ``links_jsonl/`` and ``stories_jsonl/`` on request.
+``stories/``, ``capped/`` (buckets skipped by the cap), ``problems/`` (skipped rows),
+``templates.json`` (the outlet templates learned and ignored) and ``summary.json``; ``links_jsonl/`` and ``stories_jsonl/`` on request.
 :func:`retold.engines.spark_load.load` imports such a folder into the embedded store.
 """
 
@@ -706,9 +706,6 @@ class Pipeline:
             self.templates = timed("templates", lambda: self._templates(arts)) \
                 if self.options.templates else {}
         self.summary["templates"] = sum(len(k) for k in self.templates.values())
-        # published for spark_load (`retold show` compares with the template text blanked)
-        write_text(self.spark, _join(self.out, "templates.json"),
-                   json.dumps(tp.to_rows(self.templates)) + "\n")
         if stop_after == "articles":
             return self._finish(t0, seconds, stopped="articles")
         fps = timed("fingerprints", lambda: self._stage("fingerprints", lambda: self._fps(arts)))
@@ -1017,6 +1014,9 @@ class Pipeline:
         return self.spark.createDataFrame(by_label.mapPartitions(_story_partition), STORY_SCHEMA)
 
     def _publish(self, verified: DataFrame, stories: DataFrame) -> None:
+        # for spark_load: `retold show` compares with the template text blanked, as here
+        write_text(self.spark, _join(self.out, "templates.json"),
+                   json.dumps(tp.to_rows(self.templates or {})) + "\n")
         linked = verified.filter("linked")
         n_links = linked.count()
         files = max(1, n_links // 500_000)
