@@ -9,12 +9,16 @@ stage           what runs where
 ==============  ==============================================================================
 articles        read JSONL / CSV / Parquet from any Spark-readable path; every row goes
                 through ``ingest._from_record``; bad rows and duplicate ids are reported
+templates       ``templates.unit_rows`` per partition; ``templates.learn`` on the driver (the
+                unit keys are small); the outlet templates are broadcast and blanked in
+                every later stage
 fingerprints    ``fingerprint.fingerprint_many`` per partition
 candidates      ``candidates.band_keys`` per partition; explode keys -> group by
                 (channel, key) -> bucket sizes; buckets over ``bucket_cap`` are skipped and
                 reported (``capped``); ``candidates.pairs_in_bucket`` per kept bucket;
                 pairs deduplicated with their channel mask and shared fact keys;
-                ``candidates.estimate_many`` pre-verifies them per partition
+                ``candidates.estimate_many`` pre-verifies them per partition;
+                ``screen.measure_many`` per partition, ``screen.explained`` on the driver
 verify          ``verify.verify_pair`` per pending pair (the pair pipeline and the direction)
 stories         connected components by min-label propagation, then ``stories.build`` per
                 component
