@@ -28,11 +28,11 @@ from retold.reuse import reuse_of
 from retold.trace import direction as dr
 from retold.trace import resolve as rs
 from retold.trace.direction import MIN_ASYMMETRY
-from retold.trace.verify import MIN_REUSE, PRECHECK_MARGIN
+from retold.trace.verify import PRECHECK_MARGIN, link_floor
 
 # A source explains a skipped pair's target only if its own share of the target is at least
-# this, well above the pipeline's MIN_REUSE (0.40): it must survive the pipeline, or the
-# target would lose the link it explains.
+# this, well above the pipeline's floor (0.40; 0.27 near in time): it must survive the
+# pipeline, or the target would lose the link it explains.
 SAFE_REUSE = 0.50
 
 
@@ -64,12 +64,13 @@ def explained(
         text_of: an article's text (as the pipeline reads it: templates blanked).
         context: links verified by earlier runs; they explain, they are never skipped.
     """
-    floor = MIN_REUSE - PRECHECK_MARGIN
     provisional: list[Link] = []
     safe_share: dict[tuple[str, str], float] = {}  # (source, target) -> share, if it explains
     keys: dict[tuple[str, str], tuple[str, str]] = {}  # provisional (source, target) -> pair
     for a, b, ab, ba in measured:
-        if max(ab, ba) < floor:
+        # the pipeline's own precheck (a lower floor near in time; the order condition below
+        # MIN_REUSE is left to the pipeline: a provisional link too many is harmless)
+        if max(ab, ba) < link_floor(published.get(a), published.get(b)) - PRECHECK_MARGIN:
             continue
         first, second, decided = dr.tentative(a, published.get(a), b, published.get(b))
         forward, back = (ab, ba) if first == a else (ba, ab)
