@@ -191,7 +191,14 @@ def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
         for line in f:
             row = json.loads(line)
             outlet[row["id"]] = row.get("outlet")
-    cross = [p for p in links if len({truth.family(a) for a in p}) > 1]
+    def root(a: str) -> str:  # the wire story or original at the top of a chain
+        seen = {a}
+        while (up := truth.family(a)) not in seen:
+            seen.add(up)
+            a = up
+        return a
+
+    cross = [p for p in links if len({root(a) for a in p}) > 1]
     same_outlet = sum(1 for p in cross if len({outlet.get(a) for a in p}) == 1)
     parent: dict[str, str] = {}
 
@@ -206,7 +213,7 @@ def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
         parent[find(a)] = find(b)
     stories: dict[str, set[str]] = collections.defaultdict(set)
     for x in list(parent):
-        stories[find(x)].add(truth.family(x))
+        stories[find(x)].add(root(x))
     merged = sum(1 for fams in stories.values() if len(fams) > 1)
     direction: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
     for pair, kind in truth.kind.items():
