@@ -153,8 +153,9 @@ def summarise(
     original: Sequence[Sentence], retelling: Sequence[Sentence], alignment: Alignment
 ) -> Summary:
     """Shares reused and carried (by shared word runs) and the METER derivation class."""
-    reuse, carried = reuse_of(" \n".join(s.text for s in original),
-                              " \n".join(s.text for s in retelling))
+    # Page clutter (captions, link lists, footers) is no text either side wrote or reused.
+    reuse, carried = reuse_of(" \n".join(s.text for s in _story(original)),
+                              " \n".join(s.text for s in _story(retelling)))
     derivation = derivation_of(reuse)
     if derivation == "wholly":
         message = "The retelling is wholly derived from the original."
@@ -168,6 +169,12 @@ def summarise(
         message = ("The retelling shares words with the original but few word sequences: "
                    "written independently (the same topic or event), not reused.")
     return Summary(carried, reuse, derivation, message)  # type: ignore[arg-type]
+
+
+def _story(sentences: Sequence[Sentence]) -> Sequence[Sentence]:
+    """The sentences that are not page clutter (all of them if all are)."""
+    story = [s for s in sentences if s.kind != "boilerplate"]
+    return story or sentences
 
 
 def unrelated(retelling: Sequence[Sentence], alignment: Alignment) -> bool:
