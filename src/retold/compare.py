@@ -196,6 +196,9 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             c.status == "changed" and c.kind == "name" and c.original is not None
             and any(f.kind == "name" and f.status == "supported"
                     and names.same_name(f.retelling.text, c.original.text)
+                    # a short form of both names ("Khan" for Shahrukh and Salmaan Khan)
+                    # says nothing about which one the retelling carries
+                    and not names.same_name(f.retelling.text, c.retelling.text)
                     for f in grounded.facts))))]
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
                for k, c in enumerate(out) if c.retelling is not None}
