@@ -178,6 +178,16 @@ def _wordnet() -> _WordNet | None:
     return _OPENED[0]
 
 
+def warm() -> None:
+    """Open WordNet and build its per-process indexes now (about 0.2 s), so that a process
+    forked afterwards (the web app's workers) starts with them instead of paying on its first
+    comparison."""
+    wn = _wordnet()
+    if wn is not None:
+        for pos in POS:
+            wn.where(pos)
+
+
 @lru_cache(maxsize=65536)
 def proper_noun(word: str) -> bool:
     """True when WordNet knows ``word`` only as a name (it writes "Texas", never "texas")."""
