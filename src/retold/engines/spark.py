@@ -898,13 +898,19 @@ class Pipeline:
                .join(days.select(F.col("seq").alias("a"), F.col("day").alias("dx")), "a")
                .join(days.select(F.col("seq").alias("b"), F.col("day").alias("dy")), "b"))
         marked = self.spark.createDataFrame(tri.rdd.mapPartitions(_third_partition),
-                                            "a long, b long").withColumn("third", F.lit(True))
-        pruned = (df.join(marked, ["a", "b"], "left")
-                  .withColumn("state", F.when(F.col("third"), F.lit(THIRD))
-                              .otherwise(F.col("state")))
-                  .select(*[f.name for f in CANDIDATE_SCHEMA.fields]))
-        path = _join(self.out, "_stages", "_pruned")
-        pruned.write.mode("overwrite").parquet(path)
+                                            "a long, b long")
+        return self._mark(df, marked, THIRD, "_pruned")
+
+    def _mark(self, df: DataFrame, pairs: DataFrame, state: int, stage: str) -> DataFrame:
+        """``df`` with the candidates in ``pairs`` (columns a, b) set to ``state``, written
+        to the stage folder ``stage`` and read back (a checkpoint Spark need not recompute)."""
+        flagged = pairs.withColumn("_mark", F.lit(True))
+        out = (df.join(flagged, ["a", "b"], "left")
+               .withColumn("state", F.when(F.col("_mark"), F.lit(state))
+                           .otherwise(F.col("state")))
+               .select(*[f.name for f in CANDIDATE_SCHEMA.fields]))
+        path = _join(self.out, "_stages", stage)
+        out.write.mode("overwrite").parquet(path)
         return self.spark.read.parquet(path)
 
     def _screen(self, arts: DataFrame, df: DataFrame) -> DataFrame:
@@ -932,15 +938,8 @@ class Pipeline:
         skip = scr.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
                             published, lambda aid: texts.get(aid, ""), context=self.context)
         marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
-        marked = self.spark.createDataFrame(marks or [], "a long, b long").withColumn(
-            "screened", F.lit(True))
-        out = (df.join(F.broadcast(marked), ["a", "b"], "left")
-               .withColumn("state", F.when(F.col("screened"), F.lit(SCREENED))
-                           .otherwise(F.col("state")))
-               .select(*[f.name for f in CANDIDATE_SCHEMA.fields]))
-        path = _join(self.out, "_stages", "_screened")
-        out.write.mode("overwrite").parquet(path)
-        return self.spark.read.parquet(path)
+        marked = self.spark.createDataFrame(marks or [], "a long, b long")
+        return self._mark(df, F.broadcast(marked), SCREENED, "_screened")
 
     def _verify(self, arts: DataFrame, cands: DataFrame) -> DataFrame:
         cols = ["id", "text", "title", "url", "outlet", "published", "author"]
