@@ -38,6 +38,7 @@ from retold.model import (
     Fact,
     FactGround,
     Quantity,
+    Sentence,
     SentenceVerdict,
     Side,
 )
@@ -199,7 +200,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
-            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"])
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"],
+            locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
@@ -224,6 +226,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
     return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported),
                      frozenset(stated))
+
+
+def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
+    """(text, start) of the original sentences that use ``word`` (by stem), in text order."""
+    return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
 
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:

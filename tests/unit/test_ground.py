@@ -236,3 +236,39 @@ def test_a_figure_written_without_its_unit_is_supported() -> None:
     assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding == "contradicted"]
     bare = retold.compare(article, "The mayor did not comment. The party cost the council £3,100.")
     assert [ch for ch in bare.changes if ch.kind == "number" and ch.status == "changed"]
+
+
+# Opposites outside the evidence, and negations that only look reversed.
+SURVEY = (
+    "The survey found that side effects were common among older patients.\n"
+    "Researchers said the new dosage was suitable for children.\n"
+    "Later in the report, they noted that hospital costs increased in 2022.\n"
+    "The team is not sure the trial will be repeated.\n"
+    "We are not using the old scanner, the lead nurse said."
+)
+
+
+def _survey(summary: str) -> list[tuple[str, str, str]]:
+    c = retold.compare(SURVEY, summary)
+    return [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "") for ch in c.changes]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary, word", [
+    ("Side effects were uncommon among older patients.", "uncommon"),  # un- + a word it uses
+    ("The new dosage was unsuitable for children, researchers said.", "unsuitable"),
+    ("Hospital costs decreased in 2022.", "decreased"),  # WordNet antonym, anywhere
+])
+def test_an_opposite_the_original_states_reverses_the_claim(summary: str, word: str) -> None:
+    assert ("negation", "changed", word) in _survey(summary)
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "The team is unsure whether the trial will be repeated.",  # "not sure" agrees with "unsure"
+    "Side effects were common among older patients.",
+    "The nurses are using a cheaper scanner now.",  # "not using the old scanner": another thing
+    "Hospital costs increased in 2022.",
+])
+def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
+    assert not [f for f in _survey(summary) if f[0] == "negation" and f[1] != "dropped"]
