@@ -355,14 +355,14 @@ def check(
         candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
         if not candidates or index.uses(w):
             continue
-        at = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \
+        use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \
             if locate is not None else None
-        if at is None:
+        if use is None:
             continue
         findings.append(Finding(
-            "negation", "changed", (s, e), at[:2],
+            "negation", "changed", (s, e), (use[0], use[1]),
             f"The retelling reverses the claim: it says '{w}' where the original says the "
-            f"opposite ('{at[2]}') and never '{w}'."))
+            f"opposite ('{use[2]}') and never '{w}'."))
 
     if evidence and polarity:
         r_neg = _negated_stems(r_text, r_offset)
@@ -389,9 +389,8 @@ def check(
                 # "not using the old remote" / "using cheaper parts": the same verb, said of
                 # another thing. Only a negated phrase the retelling repeats is reversed.
                 continue
-            at = words[k][:2]
             findings.append(Finding(
-                "negation", "changed", at, (start, end),
+                "negation", "changed", (words[k][0], words[k][1]), (start, end),
                 f"The original negates this ('{cue}'); the retelling states it plainly."))
 
     flagged = {f.retelling for f in findings}
