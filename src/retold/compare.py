@@ -185,7 +185,21 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # Likewise a name diff pairs with another in its pair when the original states the
     # retelling's name and the retelling carries the original's: both are in both texts, and
     # a summary sentence's aligned partner is seldom the only source of its names.
-    out = [c for c in changes if not (
+    o_text = o_side.document.text
+    o_by_id = {s.id: s for s in o_side.sentences}
+
+    def named_in_partner(c: Change) -> bool:
+        """diff pairs a retelling name with another of the partner sentence, which names the
+        retelling's name too: two actors of one sentence, the other one left out, not a swap."""
+        if c.kind != "name" or c.status != "changed" or c.original is None or c.retelling is None:
+            return False
+        at = sentence_at(o_side.sentences, c.original.start)
+        if at is None:
+            return False
+        s = o_by_id[at]
+        return names.mentioned(c.retelling.text, o_text[s.start : s.end])
+
+    out = [c for c in changes if not named_in_partner(c) and not (
         c.retelling is not None
         and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
         and (c.status == "added" or (

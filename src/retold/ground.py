@@ -393,9 +393,11 @@ def _said_in(text: str, o_plain: str) -> bool:
 
 
 def _spelled_out(name: str, o_plain: str) -> bool:
-    """An acronym whose words the original spells out ("NLU": natural language understanding)."""
+    """An acronym whose words the original spells out ("NLU": natural language understanding,
+    "YoY": year over year)."""
     letters = name.replace(".", "").removesuffix("s")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters[0].isupper()
+            and sum(ch.isupper() for ch in letters) >= 2):
         return False
     return letters.casefold() in _initials(o_plain)
 
