@@ -165,6 +165,11 @@ def compare_documents(
                       grounded.verdicts)
 
 
+# An original of this many sentences is taken as the whole story (an article, a transcript):
+# what it never names, nothing outside the comparison names either.
+WHOLE_ORIGINAL_MIN = 5
+
+
 def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
            r_sentences: Sequence[Sentence], o_side: Side, r_side: Side) -> tuple[Change, ...]:
     """diff's changes, annotated with what grounding found, plus grounding's own findings."""
@@ -187,6 +192,13 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # a summary sentence's aligned partner is seldom the only source of its names.
     o_text = o_side.document.text
     o_by_id = {s.id: s for s in o_side.sentences}
+    o_folded = o_text.casefold()
+
+    def absent(name: str) -> bool:
+        """A name the whole original never writes, not even glued to a word: diff's excuses
+        for it in its pair (a pronoun there stands for it) assume the antecedent is out of
+        view, which it is not when the original is a whole article."""
+        return len(o_side.sentences) >= WHOLE_ORIGINAL_MIN and name.casefold() not in o_folded
 
     def named_in_partner(c: Change) -> bool:
         """diff pairs a retelling name with another of the partner sentence, which names the
@@ -224,7 +236,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
-        if at is None and pair is not None and g.status == "added" and g.kind in KINDS:
+        if at is None and pair is not None and g.status == "added" and g.kind in KINDS \
+                and not (g.kind == "name" and absent(g.retelling.text)):
             # diff already read this fact against its aligned partner and found it there (a
             # glued, lower-case, pronoun or hyphenated mention, a twin sentence): grounding's
             # key lookup over the whole original is the blunter of the two views.

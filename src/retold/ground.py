@@ -268,8 +268,15 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# Quarters as earnings reports write them: "Q2" / "the second quarter" / "2nd quarter".
+_QUARTER_RE = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b")
+_QUARTER = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4",
+            "1st": "q1", "2nd": "q2", "3rd": "q3", "4th": "q4"}
+
+
 def _plain(text: str) -> str:
-    return " " + _NON_WORD.sub(" ", text.casefold()) + " "
+    plain = " " + _NON_WORD.sub(" ", text.casefold()) + " "
+    return _QUARTER_RE.sub(lambda m: _QUARTER[m.group(1)], plain) if "quarter" in plain else plain
 
 
 # The words around a fact that say which slot it fills ("sales rose to $5bn" / "the market was
@@ -321,7 +328,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not
             # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
             mine = r_ctx.of(b)
-            in_slot = [a for a in fits if o_ctx.of(a) & mine]
+            # the same slot words around it, or the same counted noun ("two weeks")
+            in_slot = [a for a in fits if o_ctx.of(a) & mine or (a.role and a.role == b.role)]
             if not in_slot:
                 # Among the evidence; with none (a headline), anywhere in the original.
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)

@@ -322,3 +322,30 @@ def test_a_name_beside_another_in_its_source_sentence_is_no_swap() -> None:
     assert not [f for f in _flags("Haskell posted the photo.", original) if f[0] == "name"]
     assert ("name", "changed", "Robshaw") in _flags(
         "Robshaw, the London Wasps captain, posted the photo on Thursday.", original)
+
+
+def test_a_figure_with_its_counted_noun_is_stated_in_its_slot() -> None:
+    offer = ("For a limited period of only two weeks, we are offering the plan.\n"
+             "Here is what you get:\n1. Reports.\n2. Alerts.\n3. Support.\n4. Training.")
+    assert not [f for f in _flags("Clients get Reports at a low price for two weeks.", offer)
+                if f[0] == "number"]
+    assert [f for f in _flags("The plan is offered for three weeks.", offer) if f[0] == "number"]
+
+
+def test_quarters_written_either_way_are_the_same_date() -> None:
+    call = "We expect shortages to limit production through the end of the second quarter."
+    assert not [f for f in _flags("Shortages limit output until the end of Q2.", call)
+                if f[0] == "date"]
+
+
+CHAT = ("Peggy: The congress is held in Warsaw this year.\nTim: I don't want to go.\n"
+        "Peggy: Maria needs someone to help her with the workshops.\nJada: I have my own.\n"
+        "Tim: What would I need to do?\nPeggy: Bring your notes.")
+
+
+def test_a_name_the_whole_original_never_writes_is_listed_despite_a_pronoun() -> None:
+    # "her" in the source sentence does not stand for a name the chat never uses
+    assert "Krakow" in {t for k, _s, t in _flags("Maria needs help with workshops in Krakow.",
+                                                  CHAT) if k == "name"}
+    assert not [f for f in _flags("Maria needs someone to help her with the workshops.", CHAT)
+                if f[0] == "name"]
