@@ -15,7 +15,7 @@ from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, rela
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
-from retold.ground import Grounding, ground, verdict_counts
+from retold.ground import Grounding, ground, unit_names, verdict_counts
 from retold.model import (
     AlignedPair,
     Change,
@@ -211,7 +211,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         s = o_by_id[at]
         return names.mentioned(c.retelling.text, o_text[s.start : s.end])
 
+    in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not (
+        c.kind == "name" and c.retelling is not None
+        and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None
         and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
         and (c.status == "added" or (

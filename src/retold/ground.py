@@ -143,8 +143,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     o_plain = _plain(o_text)
     o_ctx, r_ctx = _Contexts(original), _Contexts(retelling)
     r_facts: dict[int, list[Fact]] = defaultdict(list)
+    in_units = unit_names(retelling.facts)
     for f in retelling.facts:
-        r_facts[f.sentence].append(f)
+        if (f.start, f.end) not in in_units:
+            r_facts[f.sentence].append(f)
     o_facts: dict[int, list[Fact]] = defaultdict(list)
     for f in original.facts:
         o_facts[f.sentence].append(f)
@@ -226,6 +228,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
     return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported),
                      frozenset(stated))
+
+
+def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
+    """Spans of the names that are the unit of a figure ("12.50 Euros"): the number grounds
+    them, with its value."""
+    spans = [(f.start, f.end) for f in facts if f.kind == "number"]
+    return {(f.start, f.end) for f in facts if f.kind == "name"
+            and any(a <= f.start and f.end <= e for a, e in spans)}
 
 
 def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
@@ -331,9 +341,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             # the same slot words around it, or the same counted noun ("two weeks")
             in_slot = [a for a in fits if o_ctx.of(a) & mine or (a.role and a.role == b.role)]
             if not in_slot:
-                # Among the evidence; with none (a headline), anywhere in the original.
+                # Among the evidence; with none (a headline), anywhere in the original. A
+                # rival the kind calls compatible (a rounding, an unresolved relative date)
+                # contradicts nothing.
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
-                if rival is not None:
+                compatible = getattr(module, "compatible", None)
+                if rival is not None and not (compatible is not None and compatible(rival, b)):
                     return "contradicted", [rival, *fits], False
             if in_slot:
                 return "supported", in_slot, True
@@ -404,8 +417,7 @@ def _spelled_out(name: str, o_plain: str) -> bool:
     """An acronym whose words the original spells out ("NLU": natural language understanding,
     "YoY": year over year)."""
     letters = name.replace(".", "").removesuffix("s")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters[0].isupper()
-            and sum(ch.isupper() for ch in letters) >= 2):
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and _acronym(letters)):
         return False
     return letters.casefold() in _initials(o_plain)
 
@@ -416,11 +428,17 @@ def _initials(o_plain: str) -> str:
 
 
 def _plural_in(name: str, o_text: str) -> bool:
-    """An acronym the original writes in the plural, or the other way round (CNN / CNNs)."""
-    bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
-    if not (bare.isupper() and bare.isalpha()):
+    """An acronym the original writes in the plural, or the other way round (CNN / CNNs,
+    PhD / PhDs)."""
+    bare = name[:-1] if name.endswith("s") and _acronym(name[:-1]) else name
+    if not (_acronym(bare) and bare.isalpha()):
         return False
     return re.search(rf"(?<!\w){re.escape(bare)}s?(?!\w)", o_text) is not None
+
+
+def _acronym(word: str) -> bool:
+    """Capitals throughout, or at least two of them from the first letter on ("PhD", "YoY")."""
+    return word.isupper() or (word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2)
 
 
 # Slot words two facts must share to be one slot by context alone.

@@ -349,3 +349,12 @@ def test_a_name_the_whole_original_never_writes_is_listed_despite_a_pronoun() ->
                                                   CHAT) if k == "name"}
     assert not [f for f in _flags("Maria needs someone to help her with the workshops.", CHAT)
                 if f[0] == "name"]
+
+
+def test_acronym_plurals_and_currency_units_are_not_new_names() -> None:
+    lab = ("PhD A: We ran the FFT on the mel bins.\nPhD D: It cost not more than twelve Euros.\n"
+           "Professor C: Try it again next week.\nPhD A: Fine, we will also test the noise model."
+           "\nPhD D: And report it.")
+    assert not [f for f in _flags("Several PhDs discussed noise.", lab) if f[0] == "name"]
+    assert "MBAs" in {t for k, _s, t in _flags("Several MBAs discussed noise.", lab) if k == "name"}
+    assert not [f for f in _flags("Professor C said it cost 12.50 Euros.", lab) if f[0] == "name"]
