@@ -34,11 +34,12 @@ EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
 )
 
-# Prefixes that negate the word they start ("uncommon", "demotivate"). "un-" and "non-" make an
+# Prefixes that negate the word they start ("uncommon", "dismotivated"). "un-" and "non-" make an
 # opposite of nearly any adjective; the others also begin words of their own ("discover",
-# "deliver"), so for them the prefixed word must be one WordNet does not know (a
-# coinage such as "demotivate"): a word WordNet knows has its opposites recorded there.
-NEGATING_PREFIXES = ("non-", "non", "un", "dis", "de", "mis")
+# "mission"), so for them the prefixed word must be one WordNet does not know (a coinage):
+# a word WordNet knows has its opposites recorded there. "de-" is left out: "declutter" and
+# "debug" remove what the original complains of, agreeing with it.
+NEGATING_PREFIXES = ("non-", "non", "un", "dis", "mis")
 ALWAYS_NEGATING = frozenset({"non-", "non", "un"})
 # The base left after a prefix must be this long to count ("unite" is not un + "ite").
 PREFIX_BASE_MIN = 4
@@ -216,6 +217,14 @@ def _prefixed_bases(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _comparative(word: str) -> bool:
+    """"cheaper", "lower": a change measured against something, which agrees with an original
+    that calls the thing "expensive" and wants it cut; only the plain form is a state."""
+    low = word.casefold()
+    return low.endswith("er") and any(
+        p == "a" and lemma != low for lemma, p in lexicon.lemmas(word))
+
+
 @lru_cache(maxsize=65536)
 def opposites(word: str) -> tuple[str, ...]:
     """Words whose use in the original ``word`` would reverse: WordNet antonyms, the
@@ -362,7 +371,7 @@ def check(
     for s, e, w in words:
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if any(a <= s and e <= b for a, b in name_spans) or _negating(w):
+        if any(a <= s and e <= b for a, b in name_spans) or _negating(w) or _comparative(w):
             continue
         candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
         if not candidates or index.uses(w):

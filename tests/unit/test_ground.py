@@ -376,3 +376,14 @@ def test_lexicon_reads_a_synset_whose_offset_another_line_names() -> None:
     # inside an earlier line of the CRLF data file
     assert "forward" in lexicon.antonyms("backward") or "backward" in lexicon.antonyms("forward")
     assert lexicon.synonyms("backward")
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "The shop wants cheaper suppliers to cut costs.",  # a comparative: a change, not a state
+    "The new shelves help declutter the office.",  # de-: removes what the original complains of
+])
+def test_wording_that_agrees_with_a_complaint_is_no_reversal(summary: str) -> None:
+    shop = ("Our suppliers are too expensive, the owner said.\nThe office is full of clutter.\n"
+            "We need to cut costs this year.")
+    assert not [f for f in _flags(summary, shop) if f[0] == "negation"]
