@@ -21,6 +21,7 @@ share most of its (IDF-weighted) content words. Each retelling sentence gets a v
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -233,9 +234,18 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
 def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
     """Spans of the names that are the unit of a figure ("12.50 Euros"): the number grounds
     them, with its value."""
-    spans = [(f.start, f.end) for f in facts if f.kind == "number"]
-    return {(f.start, f.end) for f in facts if f.kind == "name"
-            and any(a <= f.start and f.end <= e for a, e in spans)}
+    spans = sorted((f.start, f.end) for f in facts if f.kind == "number")
+    starts = [a for a, _e in spans]
+    out = set()
+    for f in facts:
+        if f.kind == "name" and spans:
+            k = bisect.bisect_right(starts, f.start) - 1
+            # the figures starting at or before the name, nearest first (they seldom overlap)
+            while k >= 0 and not (spans[k][0] <= f.start and f.end <= spans[k][1]):
+                k = k - 1 if f.start - spans[k][0] < 80 else -1
+            if k >= 0:
+                out.add((f.start, f.end))
+    return out
 
 
 def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
