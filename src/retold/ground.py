@@ -377,6 +377,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         bound = _range_support(b, index.by_kind.get("number", ()))
         if bound:
             return "supported", bound, False
+        if _counts_speakers(b, o_text):
+            return "supported", [], False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
@@ -393,6 +395,35 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is not None:
         return "contradicted", [rival], False
     return "unsupported", [], False
+
+
+# A dialogue's turns: "Ann: ...", one a line or run together as " . Ben: ..." (chat logs,
+# meeting transcripts). The label is one to three capitalised words or a role ("PhD D").
+_TURN_RE = re.compile(r"(?:^|\n|\s[.!?]\s)\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s")
+# Nouns that count people without a WordNet path to "person" within two steps.
+PERSON_NOUNS = frozenset({"person", "people", "persons", "individual", "participant", "guy",
+                          "colleague", "speaker", "user"})
+TURNS_MIN = 3
+
+
+@lru_cache(maxsize=64)
+def speakers(text: str) -> int:
+    """How many people speak in a dialogue (0 when the text is not one)."""
+    labels = _TURN_RE.findall(text)
+    return len(set(labels)) if len(labels) >= TURNS_MIN else 0
+
+
+def _counts_speakers(b: Fact, o_text: str) -> bool:
+    """"Two friends", "three colleagues" counting the people of a dialogue that has as many
+    speakers: the original states the count by who speaks, not in a figure."""
+    q = b.value
+    if not isinstance(q, Quantity) or q.low != q.high or q.unit or not b.role:
+        return False
+    role = b.role.casefold()
+    if role not in PERSON_NOUNS and not ({"person", "adult", "peer", "individual"}
+                                         & lexicon.broader(role)):
+        return False
+    return speakers(o_text) == q.low
 
 
 def _range_support(b: Fact, numbers_: Sequence[Fact]) -> list[Fact]:

@@ -387,3 +387,14 @@ def test_wording_that_agrees_with_a_complaint_is_no_reversal(summary: str) -> No
     shop = ("Our suppliers are too expensive, the owner said.\nThe office is full of clutter.\n"
             "We need to cut costs this year.")
     assert not [f for f in _flags(summary, shop) if f[0] == "negation"]
+
+
+@needs_wordnet
+def test_a_count_of_people_is_stated_by_how_many_speak() -> None:
+    chat = "Ann: Are you coming tonight? . Ben: Yes, at 8. . Ann: Great, bring snacks. . Ben: Sure."
+    assert not [f for f in _flags("Two friends plan to meet tonight.", chat) if f[0] == "number"]
+    assert [f for f in _flags("Three friends plan to meet tonight.", chat) if f[0] == "number"]
+    assert [f for f in _flags("Two apples are brought tonight.", chat) if f[0] == "number"]
+    # not a dialogue: no count of speakers to read
+    assert [f for f in _flags("Two friends plan to meet.", "Ann and Ben are coming tonight.")
+            if f[0] == "number"]
