@@ -257,9 +257,33 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # a typed change they restate it word by word (real syndicated copy: 93 of 163 noise flags).
     flagged = {sentence_at(r_sentences, c.retelling.start) for c in out
                if c.retelling is not None and c.kind != "meaning"}
+    # Page clutter is never a source of facts, nor of words the original never uses; nor is
+    # the outlet's own headline (syndicated copy: "Spotify ends divisive policy after revolt").
+    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title")}
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]
+    # A quotation the retelling adds in a sentence of its own is one difference: its speaker's
+    # name and its reporting clause ('..., Jane Doe, a spokeswoman, said in a statement') come
+    # with it and are not listed again.
+    # The quotation may run over sentences; one that ends in a comma goes on into its reporting
+    # clause after the closing mark ('"... women," Jane Doe said').
+    quoted = {sentence_at(r_sentences, at) for c in out
+              if c.kind == "quote" and c.status == "added" and c.pair is None
+              and c.retelling is not None
+              for at in (c.retelling.start, c.retelling.end - 1,
+                         c.retelling.end + 2 if c.retelling.text.rstrip().endswith(",")
+                         else c.retelling.start)}
+    spans = [(c.retelling.start, c.retelling.end) for c in out
+             if c.kind == "quote" and c.status == "added" and c.retelling is not None]
+    out = [c for c in out if not (c.kind in ("name", "attribution") and c.status == "added"
+                                  and c.pair is None and c.retelling is not None
+                                  and sentence_at(r_sentences, c.retelling.start) in quoted
+                                  # the reporting clause follows the closing mark; a name the
+                                  # quotation itself or the lead-in says is a fact of its own
+                                  and (c.kind == "attribution" or any(
+                                      0 <= c.retelling.start - b <= QUOTE_CLAUSE_CHARS
+                                      for _, b in spans)))]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))
@@ -279,6 +303,11 @@ def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -
     blended = sem.blended_matrix(tfidf_matrix(left, right),
                                  sem.embedding_matrix(left, right, model=model))
     return align(o, r, similarity=blended, threshold=sem.SEMANTIC_THRESHOLD)
+
+
+# How far after a quotation's closing mark its reporting clause runs ('," Jane Doe, the
+# co-founder and executive director of the group, said in a statement').
+QUOTE_CLAUSE_CHARS = 120
 
 
 # Segmenting and extracting facts is two thirds of a comparison, and a corpus trace compares
@@ -318,10 +347,14 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
-    """Run every fact extractor over a document; facts in text order (none from page clutter)."""
+    """Run every fact extractor over a document; facts in text order (none from page clutter).
+
+    A byline's date is when the outlet published, not a date the story tells: no fact either.
+    """
     clutter = {s.id for s in sentences if s.kind == "boilerplate"}
+    bylines = {s.id for s in sentences if s.kind == "byline"}
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
-             if f.sentence not in clutter]
+             if f.sentence not in clutter and not (f.kind == "date" and f.sentence in bylines)]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 

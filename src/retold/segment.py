@@ -158,10 +158,11 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     has_title = False
     text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
     matter = 0  # units so far that are not page clutter: a prompt above the title is no unit
-    for start, end, single_line in paragraphs:
+    furniture = page_furniture(text, paragraphs)
+    for index, (start, end, single_line) in enumerate(paragraphs):
         kind: SentenceKind = "body"
         # A prompt at the top ("Get Today's Headlines") is clutter, not the title.
-        clutter = single_line and is_boilerplate(text[start:end])
+        clutter = index in furniture or (single_line and is_boilerplate(text[start:end]))
         if single_line and not clutter:
             kind = _line_kind(
                 text[start:end],
@@ -298,7 +299,7 @@ _CLUTTER_CUE_RE = re.compile(
     r"read\s+more|more\s+(?:stories|from|on\s+this)|most\s+(?:read|popular|viewed)|trending|"
     r"click\s+here|follow\s+us|comments?|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
     r"all\s+rights\s+reserved|copyright|©|photo(?:graph)?s?|image|pictures?|getty\s+images|"
-    r"ap\s+photo|file\s+photo|caption|credit|video|watch|listen|podcast|headlines|"
+    r"ap\s+photo|file\s+photo|caption|credit|videos?|watch|listen|podcast|headlines|gallery|"
     r"skip\s+(?:to|ad)|back\s+to\s+top|download\s+(?:the|our)\s+app|get\s+the\s+app|"
     r"gift\s+(?:this|article)|save\s+(?:this\s+)?(?:article|story)|free\s+trial)\b|©"
 )
@@ -338,6 +339,14 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
+    cue = next((m for m in (_SOCIAL_RE.search(line), _LINK_LABEL_RE.match(line),
+                            _CREDIT_SENTENCE_RE.search(line), _RIGHTS_RE.search(line),
+                            _APPEAL_RE.search(line)) if m is not None), None)
+    if (cue is not None and len(line.split()) <= FURNITURE_MAX_WORDS
+            and not _QUOTED_RE.search(line)
+            and not _SENTENCE_END_RE.search(line, 0, cue.start())):
+        # Not a quotation the footer is glued to, nor sentences before the footer: story copy.
+        return True
     words = _WORD_RE.findall(line)
     if not words or len(words) > CLUTTER_MAX_WORDS:
         return False
@@ -353,6 +362,106 @@ def is_boilerplate(unit: str) -> bool:
         return True  # "Watch: ...", "Photo: ...": a label, then what it labels
     cue_words = sum(len(_WORD_RE.findall(m.group())) for m in cues)
     return cue_words >= CLUTTER_CUE_SHARE * len(words) and stop < CLUTTER_MAX_STOPWORDS
+
+
+# Whole paragraphs of page furniture, told by their shape rather than their wording alone:
+# photo captions (AP opens them "FILE - In this June 30, 2013 file photo, ..." and closes them with
+# a bracketed credit "(AP Photo/Evan Vucci, File)"; galleries cut them off with "... more"),
+# credit lines ("Frank Micelotta/Invision/AP"), gallery counters ("Image 1 of 3", "1 / 3"),
+# scripts pasted as text, the blurb under an embedded video's label, and the headline links
+# listed under a "Latest videos" or "Related stories" heading.
+_CAPTION_START_RE = re.compile(
+    r"(?i)^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+[^.]{0,60}?\b(?:file\s+)?"
+    r"(?:photo|image|picture)\b(?:\s+(?:taken|released|provided|made|shows?|showing|from)\b|\s*[,:])"
+)
+_CAPTION_END_RE = re.compile(
+    r"(?i)\((?:[^()]*\bphoto\b[^()]*|[^()]*/\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA)\b[^()]*|"
+    r"[^()]*\bvia\s+AP\b[^()]*)\)\s*(?:less|more)?\s*$|\s(?:\.\.\.|\u2026)\s*more\s*$|\bshow\s+more\s+show\s+less\b"
+)
+_CREDIT_LINE_RE = re.compile(
+    r"^\(?\s*[A-Z][\w.'\u2019 -]{1,40}(?:[/,]\s*[\w.'\u2019 -]{1,40})*/\s*"
+    r"(?:AP|AFP|Reuters|Getty\s+Images|EPA|Bloomberg|Invision)(?:\s*,\s*File)?\s*\)?$"
+)
+_COUNTER_RE = re.compile(r"(?i)^(?:image|photo|slide)?\s*\d+\s*(?:of\s*/?|/)\s*\d+$")
+_CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunction\s*\(")
+_VIDEO_LABEL_RE = re.compile(
+    r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
+)
+# A wire's rights notice ("Copyright 2018 The Associated Press. All rights reserved. This material
+# may not be published, broadcast, ...") and a social-media footer ("Like us on Facebook:
+# www.facebook.com/..."), however many sentences they run to.
+_RIGHTS_RE = re.compile(
+    r"(?i)\ball\s+rights\s+reserved\b|\bmay\s+not\s+be\s+published,\s+broadcast\b"
+)
+_SOCIAL_RE = re.compile(
+    r"(?i)\b(?:like|follow|friend)\s+us\s+on\b|\b(?:facebook|twitter|instagram)\.com\b|"
+    r"\bon\s+facebook\s+and\s+twitter\b"
+)
+# Credit lines at a story's foot ("Sherman reported from Washington.", "Associated Press writer
+# Jane Doe contributed to this report.", "(Reporting by ...; Editing by ...)"), a wire's
+# copyright line and a subscription appeal ("please consider subscribing today").
+_CREDIT_SENTENCE_RE = re.compile(
+    r"(?i)\bcontributed\s+(?:to\s+)?(?:this\s+)?report(?:ing)?\b|^\(?\s*(?:additional\s+)?"
+    r"(?:reporting|writing|editing)\s+by\b|\bediting\s+by\b|^(?:copyright|\u00a9)\s*\u00a9?\s*\d{4}\b"
+    r"|^[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,2}\s+reported\s+from\s+[A-Z][^.;]{0,40}\.?$"
+)
+_APPEAL_RE = re.compile(
+    r"(?i)\bplease\s+consider\s+subscribing\b|\bsubscribe\s+(?:today|now)\b|"
+    r"\bsupport\s+(?:our|local|quality)\s+journalism\b"
+)
+# A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
+_LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
+_QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
+# A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
+_DATE_LINE_RE = re.compile(
+    r"(?i)^(?:(?:updated|posted|published|first\s+published)\b[:\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)"
+    r"[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"
+)
+# A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
+_SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
+FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are prose
+_LIST_HEADING_RE = re.compile(
+    r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
+)
+
+
+def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[int]:
+    """Indexes of paragraphs that are page furniture as a whole (captions, credits, link lists)."""
+    units = [" ".join(text[s:e].split()) for s, e, _ in paragraphs]
+    credit = [bool(_CREDIT_LINE_RE.match(u)) for u in units]
+    out: set[int] = set()
+    after_label = in_list = story = False
+    for i, unit in enumerate(units):
+        single = paragraphs[i][2]
+        # A link list comes after the story has begun: above it, "Related stories" is a prompt
+        # and the next line the headline.
+        story = story or not (single and is_heading_like(unit, max_words=TITLE_MAX_WORDS))
+        label, after_label = after_label, False
+        # A bare date line below the top matter is a time stamp (at the top it is the byline's).
+        if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
+                or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
+                or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)
+                or ((_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit))
+                    and len(unit.split()) <= FURNITURE_MAX_WORDS)):
+            out.add(i)
+        elif single and _VIDEO_LABEL_RE.match(unit):
+            out.add(i)
+            after_label = True
+        elif label:
+            out.add(i)  # what an embedded video's label introduces is the video's blurb
+        elif story and single and is_boilerplate(unit) and _LIST_HEADING_RE.search(unit):
+            out.add(i)
+            in_list = True
+            continue
+        elif in_list and single and is_heading_like(unit, max_words=TITLE_MAX_WORDS):
+            out.add(i)  # a headline link under "Latest videos": no sentence, no fact
+            continue
+        in_list = False
+    # A caption printed twice next to its credit line ("(Frank Micelotta/Invision/AP)").
+    for i in range(len(units) - 1):
+        if units[i] == units[i + 1] and ((i and credit[i - 1]) or (i + 2 < len(units) and credit[i + 2])):
+            out.update((i, i + 1))
+    return out
 
 
 # --- paragraphs ------------------------------------------------------------------------------
@@ -458,6 +567,13 @@ def _is_unit_line(line: str) -> bool:
 # --- sentences -------------------------------------------------------------------------------
 
 
+_GALLERY_LINK_RE = re.compile(
+    r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] ))\d{1,3}\s+(?:Photos|Videos|Images|Pictures|Slides)"
+    r"(?=\s+[A-Z])")
+_DASH_LEAD_RE = re.compile(r"(?:\u2014|\u00e2\u20ac\u201d){2,}")
+_DASH_RUN_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=(?:\u2014|\u00e2\u20ac\u201d){2,})")
+
+
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into trimmed sentence spans (absolute offsets)."""
     para = text[start:end]
@@ -467,6 +583,11 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts = _syntok_cuts(para) + [m.end() for m in _DIGIT_STOP_RE.finditer(para)]
     else:
         cuts = [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
+    # A run of dashes after a full stop opens page furniture glued to the last sentence of a
+    # one-paragraph scrape ('... for a long time." —— News on Facebook and Twitter').
+    cuts += [m.end() for m in _DASH_RUN_RE.finditer(para)]
+    # So does a gallery link ("33 Photos") that a flat scrape glued to the next sentence.
+    cuts += [m.end() for m in _GALLERY_LINK_RE.finditer(para)]
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})
@@ -551,7 +672,8 @@ def _is_garbage(piece: str, *, first: bool) -> bool:
 def _continues_quote(prev: str, piece: str) -> bool:
     """Tell whether ``piece`` continues ``prev`` (a lowercase start right after a quote)."""
     first = piece[:1]
-    return first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
+    return (first.islower() and prev[-1:] in _QUOTE_MARKS + "’'"
+            and not _DASH_LEAD_RE.match(piece))  # "â€”â€”": a dash run read through mojibake
 
 
 def _continues_dateline(prev: str, piece: str) -> bool:

@@ -171,3 +171,43 @@ def test_a_pronoun_never_stands_for_an_adjective() -> None:
                            "too fast,” he said.") == [""]
     assert _quote_speakers("Mr Balls spoke at a Parliamentary lunch. “The cuts were far too deep "
                            "and too fast,” he said.") == ["Balls"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A search of his home in nearby Corinth revealed no evidence.", []),
+        ("A raid at the depot in Lyon found 40 rifles, the prosecutor said.", ["the prosecutor"]),
+        ("Police in nearby Corinth said the search revealed no evidence.",
+         ["Police in nearby Corinth"]),
+        ("Officials in Paris said the plan would go ahead.", ["Officials in Paris"]),
+        ("Corinth officials said the search revealed nothing.", ["Corinth officials"]),
+    ],
+)
+def test_a_place_after_a_preposition_is_no_speaker(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected
+
+
+def test_a_pronoun_goes_on_with_the_last_speaker_not_with_whom_they_spoke_of() -> None:
+    found = speakers("Deborah Madden said Lena Vogt was arrested without incident. "
+                     "She said questions should go to the prosecutor.")
+    assert found == ["Deborah Madden", "Deborah Madden"]
+
+
+def test_a_pronoun_after_a_new_sentence_about_someone_else_is_that_person() -> None:
+    found = speakers("Officials said the race went ahead. Lena Vogt won it by a minute. "
+                     "She said the course was fast.")
+    assert found == ["Officials", "Lena Vogt"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Mississippi state judge also received a ricin-laced letter.", []),
+        ("West Bengal state officials said 12 people died.", ["West Bengal state officials"]),
+        ("Officials state the toll rose to 12.", ["Officials"]),
+        ("Lena Vogt stated that the dam was weak.", ["Lena Vogt"]),
+    ],
+)
+def test_state_before_a_noun_is_no_verb(text: str, expected: list[str]) -> None:
+    assert speakers(text) == expected

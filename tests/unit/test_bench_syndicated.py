@@ -122,3 +122,29 @@ def test_extractor_refuses_any_other_class(tmp_path: Path) -> None:
     source.write_bytes(b"cos\nsystem\n(S'true'\ntR.")
     with pytest.raises(pickle.UnpicklingError):
         _extractor().documents(source)
+
+
+def _asprout():  # type: ignore[no-untyped-def]
+    path = ROOT / "benchmarks" / "syndicated" / "extract_asprout.py"
+    spec = importlib.util.spec_from_file_location("extract_asprout", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_asprout_extractor_writes_paragraphs_of_the_paired_rows(tmp_path: Path) -> None:
+    module = _asprout()
+    pair_id, (name, id_a, id_b) = next(iter(module.PAIRS.items()))
+    # A CSV laid out as the source's (id,publisher,scrape_time,text; "###" between paragraphs,
+    # doubled quotes), with texts of our own.
+    (tmp_path / name).write_text(
+        "id,publisher,scrape_time,text\n"
+        f'{id_a},a.test,2018-06-01T00:00:00-04:00,"Headline ### Body ""quoted"" one. ### Two."\n'
+        f'{id_b},b.test,2018-06-01T00:00:00-04:00,"  ### Other ### Body"\n',
+        encoding="utf-8")
+    out = tmp_path / "out"
+    assert module.main([str(tmp_path), str(out)]) == 0
+    assert (out / pair_id / "a.txt").read_text(encoding="utf-8") == (
+        'Headline\n\nBody "quoted" one.\n\nTwo.\n')
+    assert (out / pair_id / "b.txt").read_text(encoding="utf-8") == "Other\n\nBody\n"

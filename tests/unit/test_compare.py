@@ -134,3 +134,42 @@ def test_currency_change_is_one_change_and_not_verbatim() -> None:
 def test_borrowed_date_note_only_when_relative_dates_exist() -> None:
     c = retold.compare(ORIGINAL, "Repairs to the bridge will cost about $12 million.")
     assert not any("unknown" in n for n in c.notes)
+
+
+_STRIKE = ("Tram drivers in Lisbon walked off the job on Monday, the transport company said. "
+           "Talks with the unions will resume next week.")
+
+
+def test_an_added_quotation_is_one_change_not_also_its_speaker() -> None:
+    fuller = _STRIKE + ('\n\n"We have waited too long for a fair raise," Ana Costa, a leader of the '
+                        "drivers' union, said in a statement on Monday.")
+    kinds = [(c.kind, c.status) for c in retold.compare(_STRIKE, fuller).changes
+             if c.kind != "meaning"]
+    assert kinds == [("quote", "added")]
+
+
+def test_a_name_the_added_quotation_says_is_still_listed() -> None:
+    fuller = _STRIKE + ('\n\nThe union said: "Carris broke its promise to Ana Costa," and walked '
+                        "out.")
+    changes = retold.compare(_STRIKE, fuller).changes
+    assert ("quote", "added") in [(c.kind, c.status) for c in changes]
+    assert any(c.kind == "name" and c.retelling is not None and "Ana Costa" in c.retelling.text
+               for c in changes)
+
+
+def test_a_byline_date_is_no_date_of_the_story() -> None:
+    body = "Tram drivers in Lisbon walked off the job on Monday, halting 14 lines."
+    dated = f"Tram drivers strike\n\nBy The Associated Press\n\nJune 3, 2019\n\n{body}"
+    plain = f"Tram drivers strike\n\nBy The Associated Press\n\n{body} The strike ends on June 5, 2019."
+    kinds = [(c.kind, c.status, (c.retelling or c.original).text)
+             for c in retold.compare(plain, dated).changes if c.kind == "date"]
+    assert kinds == [("date", "dropped", "on June 5, 2019")]
+
+
+def test_the_outlets_own_headline_yields_no_meaning_words() -> None:
+    body = ("Tram drivers in Lisbon walked off the job on Monday, halting 14 lines.\n\n"
+            "Talks with the unions will resume next week, the company said.")
+    headed = "Furious drivers paralyse chaotic capital\n\n" + body
+    words = [c.retelling.text for c in retold.compare(body, headed).changes
+             if c.kind == "meaning" and c.retelling is not None]
+    assert not {"Furious", "paralyse", "chaotic"} & set(words)

@@ -385,3 +385,32 @@ def test_slot_score_two_leftover_names_are_a_swap() -> None:
 )
 def test_mentioned(name: str, text: str, expected: bool) -> None:
     assert names.mentioned(name, text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("NEW YORK (AP) \u2014 Spotify said on Friday it would drop the policy.", ["Spotify"]),
+        ("AUSTIN, Texas (AP) \u2014 The files of Tom Hofeller were found at his home.",
+         ["Tom Hofeller"]),
+        ("NEW YORK, May 30 (Reuters) - The groups sued Thomas Hofeller's estate.",
+         ["Thomas Hofeller"]),
+        ("LISBON -- Carris said the strike would last until Wednesday.", ["Carris"]),
+    ],
+)
+def test_a_wire_dateline_gives_no_names(text: str, kept: list[str]) -> None:
+    assert found(text) == kept
+
+
+def test_capitals_that_are_no_dateline_stay_names() -> None:
+    assert "NATO" in found("NATO said on Monday that 40 jets were ready.")
+    assert "FIFA" in found("He scored against the team. FIFA fined the club.")
+
+
+def test_the_site_name_after_a_title_bar_is_no_name() -> None:
+    text = "Storm hits Porto harbour | Miami Herald\n\nThe storm hit Porto on Monday."
+    doc = Document(text)
+    from retold.segment import segment
+
+    facts = names.extract(doc, segment(doc), Context())
+    assert [f.text for f in facts] == ["Porto", "Porto"]

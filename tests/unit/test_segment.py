@@ -471,3 +471,114 @@ def test_a_prompt_above_the_headline_does_not_take_its_place() -> None:
     doc = Document("Get Today's Headlines\n\nRivers rise across the north\n\n"
                    "By Jane Doe, Reuters\n\nPolice arrested 12 people on Monday.")
     assert [s.kind for s in segment(doc)] == ["boilerplate", "title", "byline", "body"]
+
+
+# --- page furniture as whole paragraphs -----------------------------------------------------
+
+_BODY_BEFORE = "Police arrested 12 people on Monday, the city's police chief said."
+_BODY_AFTER = "The minister said 40 officers were hurt in the clashes."
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ("FILE - In this March 3, 2017 file photo, a tram climbs a street in Lisbon, Portugal. "
+         "(AP Photo/Armando Franca, File)"),
+        ("In this June 30, 2013 file photo, a singer performs in Los Angeles. The label said "
+         "this month it would drop him."),
+        "A tram climbs a street in Lisbon on Monday. (Photo by Jane Roe/Invision/AP, File) less",
+        "Frank Micelotta/Invision/AP",
+        "Image 2 of 3",
+        "1 / 3",
+        "window._taboola = window._taboola || []; _taboola.push({mode: 'thumbnails-c'});",
+        ("Copyright 2019 The Associated Press. All rights reserved. This material may not be "
+         "published, broadcast, rewritten or redistributed."),
+        ("Like us on Facebook: www.facebook.com/newsdesk Follow us on Twitter: "
+         "www.twitter.com/newsdesk"),
+        "Related: 9 survivors found in the rubble of a factory",
+        "Sherman reported from Washington.",
+        ("Associated Press writer Jane Roe in Porto, Portugal, also contributed to this "
+         "report."),
+        "(Reporting by Jane Roe; Editing by John Doe)",
+        "Copyright 2013 The Associated Press.",
+        ("Our journalism takes a lot of time, effort, and hard work to produce. If you read and "
+         "enjoy our journalism, please consider subscribing today."),
+    ],
+)
+def test_page_furniture_paragraphs_are_boilerplate(furniture: str) -> None:
+    doc = Document(f"{_BODY_BEFORE}\n\n{furniture}\n\n{_BODY_AFTER}")
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds[0] == kinds[-1] == "body"
+    assert kinds[1:-1] and set(kinds[1:-1]) == {"boilerplate"}
+
+
+def test_a_video_label_takes_its_blurb_and_a_link_list_its_headlines() -> None:
+    doc = Document(
+        f"{_BODY_BEFORE}\n\nNow Playing:\n\nMayor Cuts the Ribbon as Metro Opens Airport Line "
+        "to 500 Guests\n\nLATEST VIDEOS\n\nMadrid Taxi Drivers Block Castellana Avenue Fortune"
+        f"\n\nBerlin Bans Diesel Cars From Two Streets Buzz 60\n\n{_BODY_AFTER}")
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds == ["body", "boilerplate", "boilerplate", "boilerplate", "boilerplate",
+                     "boilerplate", "body"]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "In this year's photo contest, entries came from 40 countries.",
+        "In this city, officials said, 12 photos of the suspect were shown to witnesses.",
+        "The agency said it had sent 3 of its 10 photographers to the border.",
+        '"We will rebuild," she said, and asked people to follow the updates on the radio.',
+        "Its website, www.example.org, lists 14 branches.",
+        "Reporters from 12 countries reported from the border on Monday.",
+        "The company said its copyright claim covered 2013 recordings.",
+    ],
+)
+def test_prose_with_furniture_words_stays_body(prose: str) -> None:
+    doc = Document(f"{_BODY_BEFORE}\n\n{prose}\n\n{_BODY_AFTER}")
+    assert {s.kind for s in segment(doc)} == {"body"}
+
+
+def test_a_quotation_glued_to_a_social_footer_stays_story_copy() -> None:
+    unit = ('"There are scars here that will be with us for a long time." -- News on Facebook '
+            "and Twitter Stay up to date. Follow us on Twitter: www.twitter.com/newsdesk")
+    assert not is_boilerplate(unit)
+
+
+def test_a_bare_date_line_below_the_top_is_a_time_stamp() -> None:
+    body = "\n\n".join([_BODY_BEFORE] * 4)
+    doc = Document(f"{body}\n\nPublished June 01, 2018\n\n{_BODY_AFTER}")
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds == ["body"] * 4 + ["boilerplate", "body"]
+
+
+@pytest.mark.parametrize("dashes", ["\u2014\u2014", "\u00e2\u20ac\u201d\u00e2\u20ac\u201d"])
+def test_a_dash_run_after_the_last_sentence_opens_glued_furniture(dashes: str) -> None:
+    doc = Document(f'Police arrested 12 people. "We will rebuild," she said. "It will take years." '
+                   f"{dashes} News on Facebook and Twitter Stay up to date on breaking news.")
+    units = [(s.kind, s.text) for s in segment(doc)]
+    assert units[-2] == ("body", '"It will take years."')
+    assert units[-1][0] == "boilerplate"
+
+
+def test_an_em_dash_inside_a_sentence_cuts_nothing() -> None:
+    doc = Document("The mayor \u2014 who took office in May \u2014 said 12 people were hurt.")
+    assert len(segment(doc)) == 1
+
+
+def test_sentences_before_a_footer_cue_keep_a_one_line_paragraph_story_copy() -> None:
+    doc = Document('Police arrested 12 people. "We will rebuild," she said. Follow us on Twitter.')
+    kinds = [s.kind for s in segment(doc)]
+    assert kinds[0] == "body" and kinds[-1] == "boilerplate"
+
+
+def test_a_gallery_link_glued_to_the_next_sentence_is_cut_off_as_clutter() -> None:
+    doc = Document("The factory had three floors without permits. 33 Photos Rana's capture "
+                   "brought cheers from the crowd.")
+    assert [(s.kind, s.text) for s in segment(doc)][1:] == [
+        ("boilerplate", "33 Photos"), ("body", "Rana's capture brought cheers from the crowd.")]
+
+
+def test_a_count_of_photos_in_a_sentence_is_story_copy() -> None:
+    doc = Document("Police released 33 photos of the suspects on Monday.")
+    assert [s.kind for s in segment(doc)] == ["body"]

@@ -159,7 +159,8 @@ def test_reuse_from_the_very_first_character_is_found() -> None:
     lead = ORIGINAL.split("\n\n")[0]
     articles = [
         Article("a", lead + "\n\n" + UNRELATED, published=day(0)),
-        # the lead is most of b: a link needs 0.40 of the target's text (verify.MIN_REUSE)
+        # the lead is most of b: a link needs 0.40 of the target's text (verify.MIN_REUSE;
+        # a day apart, 0.27 with the shared words in order: verify.MIN_REUSE_NEAR)
         Article("b", lead + "\n\n" + RUSSIAN_OTHER.split("\n\n")[0], published=day(1)),
     ]
     links = trace(articles).links

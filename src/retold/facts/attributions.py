@@ -109,7 +109,9 @@ _GENERIC_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
-_PREPOSITION_BEFORE_RE = re.compile(r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+$")
+# "in Paris", "in nearby Corinth", "from neighbouring Chad": one lower-case word may come between.
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
@@ -130,6 +132,10 @@ _AFTER_QUOTE_LEAD = re.compile(r"[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'�
 _AFTER_VERB_RE = re.compile(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+")
 _VERB_NEXT_RE = re.compile(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})(?![\w-])")
 _PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
+# "state" followed by a word no clause opens with is the noun ("state judge", "state media").
+_STATE_NOUN_RE = re.compile(
+    r"[ \t\u00a0]+(?!(?:that|the|a|an|his|her|their|its|it|in|on|to|at|he|she|they|we|there|this|"
+    r"these|those|what|how|why|no|not)\b)[a-z]")
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -212,7 +218,8 @@ _ADJECTIVE_RE = re.compile(r"[A-Z][a-z]{5,}ary|[A-Z][a-z]{3,}ese|[A-Z][a-z]{3,}i
 
 
 def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan, ...],
-                    ends: list[int], *, relative: bool) -> tuple[int, str, str] | None:
+                    ends: list[int], *, relative: bool,
+                    prior: tuple[int, int, str, str] | None = None) -> tuple[int, str, str] | None:
     """Find the speaker whose verb starts at ``pos``: (start, speaker as written, key)."""
     # Searches run on the full text between bounds, so lookbehinds see the word before a
     # bound and "$" anchors at the bound: short windows, no truncated words.
@@ -226,13 +233,16 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     name = _name_ending_at(spans, ends, end)
     if name is not None:
         # "Officials in Paris said": the place is where the speakers are, not who spoke.
-        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 8), name.start)
+        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 24), name.start)
         if prep is not None:
             generic = _GENERIC_TAIL_RE.search(text, max(floor, prep.start() - _GENERIC_CHARS),
                                               prep.start())
             if generic is not None and generic.start() < prep.start():
                 speaker = text[generic.start():end]
                 return generic.start(), speaker, _generic_key(speaker)
+            # "a search of his home in nearby Corinth revealed": a place in a phrase is no
+            # speaker, and the phrase names none either.
+            return None
         return name.start, name.text, names._key(name.text)
     # 2. a generic speaker
     window = max(floor, end - _GENERIC_CHARS)
@@ -256,6 +266,11 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         assert m is not None
         start = m.start()
         ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+        if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
+                and start - prior[0] <= PRONOUN_LOOKBACK):
+            # "Madden said Dutschke was arrested. She said ...": the nearest name is what the
+            # last speaker said something about; the pronoun goes on with the speaker.
+            return start, prior[2], prior[3]
         if ref is not None:
             return start, ref.text, names._key(ref.text)
         if pronoun is not None:
@@ -383,14 +398,21 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
               if not (m.group() == "." and _ABBREVIATION_STOP_RE.match(text, m.start())
                       and m.start() and text[m.start() - 1].isalnum()
                       and text[m.start() + 1 : m.start() + 2] in (",", ""))]
+    # The last named speaker: (end of its verb, end of its sentence, speaker, key).
+    prior: tuple[int, int, str, str] | None = None
     for m in _VERB_RE.finditer(text):
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):
             continue  # introduces a quotation: the quote fact carries its speaker
+        if m.group() in ("state", "states") and _STATE_NOUN_RE.match(text, m.end()):
+            continue  # "a Mississippi state judge", "West Bengal state officials": a noun
         floor = _clause_floor(breaks, m.start())
-        hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False)
+        hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None:
             add(hit2[0], m.end(), hit2[1], hit2[2])
+            if not _PRONOUN_HEAD_RE.fullmatch(text[hit2[0]:m.start()].strip()):
+                stop = _SENTENCE_BREAK_RE.search(text, m.end())
+                prior = (m.end(), stop.start() if stop else len(text), hit2[1], hit2[2])
     return sorted(found.values(), key=lambda f: f.start)
 
 

@@ -1146,11 +1146,31 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     del context  # names need no publication date
     facts = []
     sents = tuple(sentences)
+    # A wire dateline ("NEW YORK (AP) —", "AUSTIN, Texas —") says where the copy was filed, and
+    # an outlet keeps or strips it at will: its place and agency credit are no facts of the story.
+    datelines = [(s.start, s.start + m.end()) for s in sents
+                 if (m := _DATELINE_RE.match(doc.text, s.start, s.end)) is not None]
+    # So is the site's name an HTML title carries after a bar ("Storm hits | Miami Herald").
+    datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
+                  and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
     for n in find_spans(doc.text, sents):
+        if any(a <= n.start and n.end <= b for a, b in datelines):
+            continue
         sid = _sentence_id(sents, n.start)
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
                           key=_key(n.text), role=n.role))
     return facts
+
+
+_SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
+_CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
+_DATELINE_RE = re.compile(
+    rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
+    r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
+    r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
+    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
+    r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
+)
 
 
 def _sentence_id(sentences: Sequence[Sentence], offset: int) -> int:

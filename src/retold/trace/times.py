@@ -137,3 +137,13 @@ def from_iso(text: str | None) -> dt.date | None:
         return dt.date.fromisoformat(text)
     t = dt.datetime.fromisoformat(text)
     return t if t.tzinfo else t.replace(tzinfo=dt.UTC)
+
+
+def apart(a: dt.date | None, b: dt.date | None) -> int | None:
+    """The fewest seconds between two publications (0 when they may coincide), None when
+    either is unknown. A bare day spans its 86,400 seconds (UTC): the days 18 and 19 June are
+    at least 1 second apart, 18 and 20 June at least 86,401."""
+    x, y = span(a), span(b)
+    if x is None or y is None:
+        return None
+    return max(0, y[0] - x[1], x[0] - y[1])

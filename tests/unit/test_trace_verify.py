@@ -1,0 +1,100 @@
+"""Verification's floor: partial reuse is a link near in time and in the source's order only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from retold.model import Article
+from retold.reuse import NON_REUSE, in_order, reuse_of
+from retold.trace import times
+from retold.trace import verify as vf
+
+SOURCE = [
+    ("The city council voted on Monday to close the old harbour bridge to heavy lorries from "
+     "next March."),
+    "Engineers found cracks in three of the steel girders during an inspection in the autumn.",
+    "Repairs are expected to cost about 14 million pounds and to take two years.",
+    "Lorry drivers will be sent along the ring road, which adds nine kilometres to the trip.",
+    "The haulage association called the decision rushed and asked for a public hearing.",
+    "Mayor Ellen Short said safety had to come first and promised weekly updates.",
+    "Cars, buses and cyclists may still use the bridge at a lower speed limit.",
+    "The bridge opened in 1961 and carries about 30,000 vehicles a day.",
+]
+OWN = [
+    "Shopkeepers on the waterfront fear that fewer deliveries will reach them this winter.",
+    "One baker said her flour already comes a day late because of roadworks elsewhere.",
+    "Opposition members want the money taken from the stadium budget instead.",
+    "A petition against the closure has gathered several hundred names in a week.",
+    "Local schools plan to change their bus routes before the spring term begins.",
+    "Traffic police expect long queues at the northern junction during the first weeks.",
+]
+S, O = SOURCE, OWN
+# a paper that took three of the source's sentences, in its order, and wrote the rest itself
+PARTLY = " ".join([S[0], O[0], S[2], O[1], O[2], S[5], O[3], O[4], O[5]])
+# the same sentences and words, but the shared ones in another order
+SCRAMBLED = " ".join([S[5], O[0], O[1], S[2], O[2], O[3], S[0], O[4], O[5]])
+DAY = dt.date(2021, 3, 1)
+
+
+def _pair(target: str, days: int | None) -> tuple[Article, Article]:
+    later = DAY + dt.timedelta(days=days) if days is not None else None
+    return (Article("agency", " ".join(SOURCE), published=DAY if days is not None else None),
+            Article("paper", target, published=later))
+
+
+def test_the_pair_is_partial_reuse_below_the_far_floor() -> None:
+    reuse, _ = reuse_of(" ".join(SOURCE), PARTLY)
+    assert NON_REUSE <= reuse < vf.MIN_REUSE
+    assert reuse_of(" ".join(SOURCE), SCRAMBLED)[0] == reuse  # the same runs, other order
+
+
+def test_partial_reuse_the_next_day_in_order_is_a_link() -> None:
+    link = vf.verify_pair(*_pair(PARTLY, 1))
+    assert link is not None
+    assert (link.source_id, link.target_id, link.evidence) == ("agency", "paper", "published")
+    assert link.derivation == "partially"
+
+
+def test_partial_reuse_far_apart_or_undated_is_no_link() -> None:
+    assert vf.verify_pair(*_pair(PARTLY, 10)) is None
+    assert vf.verify_pair(*_pair(PARTLY, None)) is None
+
+
+def test_shared_words_out_of_the_source_order_are_no_link_even_near() -> None:
+    assert vf.verify_pair(*_pair(SCRAMBLED, 1)) is None
+
+
+def test_the_floor_depends_on_the_gap() -> None:
+    t = times.parse("2021-03-01T09:00:00Z")
+    assert vf.link_floor(DAY, DAY + dt.timedelta(days=2)) == vf.MIN_REUSE_NEAR
+    assert vf.link_floor(DAY, DAY + dt.timedelta(days=3)) == vf.MIN_REUSE
+    assert vf.link_floor(t, times.parse("2021-03-03T09:00:00Z")) == vf.MIN_REUSE_NEAR
+    assert vf.link_floor(t, times.parse("2021-03-03T09:00:01Z")) == vf.MIN_REUSE
+    assert vf.link_floor(DAY, None) == vf.MIN_REUSE
+
+
+def test_apart_is_the_least_gap() -> None:
+    assert times.apart(DAY, DAY) == 0
+    assert times.apart(DAY, DAY + dt.timedelta(days=1)) == 1
+    assert times.apart(DAY + dt.timedelta(days=2), DAY) == 86_401
+    assert times.apart(DAY, times.parse("2021-03-01T23:00:00+00:00")) == 0  # within the day
+    assert times.apart(None, DAY) is None
+
+
+def test_in_order_sees_the_order_of_the_shared_words() -> None:
+    src = " ".join(SOURCE)
+    assert in_order(src, src) == 1.0
+    assert in_order(src, PARTLY) >= vf.MIN_ORDER > in_order(src, SCRAMBLED)
+    assert in_order("", PARTLY) == in_order(src, "") == 0.0
+
+
+@given(st.lists(st.sampled_from("abcdefg"), max_size=30), st.lists(st.sampled_from("abcdefg"),
+                                                                     max_size=30))
+def test_in_order_is_a_share(a: list[str], b: list[str]) -> None:
+    x, y = " ".join(a), " ".join(b)
+    v = in_order(x, y)
+    assert 0.0 <= v <= 1.0
+    assert in_order(x, x + " " + y) >= (len(a) / (len(a) + len(b)) if a else 0.0) - 1e-9
