@@ -398,3 +398,13 @@ def test_a_count_of_people_is_stated_by_how_many_speak() -> None:
     # not a dialogue: no count of speakers to read
     assert [f for f in _flags("Two friends plan to meet.", "Ann and Ben are coming tonight.")
             if f[0] == "number"]
+
+
+def test_a_long_comma_list_summary_is_read_in_linear_time() -> None:
+    # a summariser's repetition loop: a credit-line pattern once backtracked exponentially on it
+    import time
+
+    summary = "mike tindall , wife zara phillips" + " , UNK dude" * 3 + " , UNK" * 40 + " ."
+    t0 = time.perf_counter()
+    retold.compare("Mike Tindall and his wife Zara Phillips watched the race.", summary)
+    assert time.perf_counter() - t0 < 5
