@@ -185,6 +185,21 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         check = getattr(KINDS[c.kind], "restates", None)
         return a is not None and b is not None and check is not None and bool(check(a, b))
 
+    # The retelling's supported names by blocking key (names.match_keys): a changed name is
+    # compared only with those that may be the same, not with every fact (quadratic).
+    supported_names: dict[tuple[str, ...], list[str]] = {}
+    for f in grounded.facts:
+        if f.kind == "name" and f.status == "supported":
+            for key in names.match_keys(f.retelling.text)[1]:
+                supported_names.setdefault(key, []).append(f.retelling.text)
+
+    def supported_name(text: str, retold_as: str) -> bool:
+        """Some supported retelling name is ``text`` (names.same_name), and not ``retold_as``:
+        a short form of both names ("Khan" for Shahrukh and Salmaan Khan) says nothing about
+        which one the retelling carries."""
+        return any(names.same_name(t, text) and not names.same_name(t, retold_as)
+                   for key in names.match_keys(text)[0] for t in supported_names.get(key, ()))
+
     # A fact diff found no partner for in its aligned pair, but which the original states
     # elsewhere (a summary sentence draws on several), was moved, not added.
     # Likewise a name diff pairs with another in its pair when the original states the
@@ -223,9 +238,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             c.status == "changed" and (c.kind, c.retelling.start, c.retelling.end)
             in grounded.stated and not restated(c)) or (
             c.status == "changed" and c.kind == "name" and c.original is not None
-            and any(f.kind == "name" and f.status == "supported"
-                    and names.same_name(f.retelling.text, c.original.text)
-                    for f in grounded.facts))))]
+            and supported_name(c.original.text, c.retelling.text))))]
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
                for k, c in enumerate(out) if c.retelling is not None}
     # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the

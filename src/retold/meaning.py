@@ -85,12 +85,18 @@ _TOKEN_WORDS = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb", "n't", "n’
 MIN_WORD = 3
 
 
+# _ENDINGS by their last letter, in their order: a word is tried only against the endings it
+# can have (stem runs on every word of both texts, and most words end in none of them).
+_ENDINGS_BY_LAST: dict[str, tuple[str, ...]] = {
+    last: tuple(e for e in _ENDINGS if e[-1] == last) for last in {e[-1] for e in _ENDINGS}}
+
+
 @lru_cache(maxsize=131072)
 def stem(word: str) -> str:
     """Return a crude stem: case folded, one inflectional ending off (never below 3 letters)."""
     w = word.casefold().replace("’", "'")
     w = w.removesuffix("'s")
-    for ending in _ENDINGS:
+    for ending in _ENDINGS_BY_LAST.get(w[-1:], ()):
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
     return w

@@ -45,6 +45,8 @@ MIN_NAME = 3
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 _CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+# The first letter of the text and of each sentence after it.
+_OPENER_RE = re.compile(r"(?:^|[.!?]\s+)[^\w]*([^\W\d_])")
 
 
 class Reshaped:
@@ -91,17 +93,16 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
 
 
 def _lower_case(text: str) -> bool:
-    """Few capitals, and sentences that do not all start with one: "the group discussed the
-    features." is lower case; "The group discussed the features." is sentence case, whose
-    words without a capital are no names (a new name there is written with one)."""
+    """True for text written in lower case: few capitals, and sentences that open without one.
+
+    Prose that names nothing (an abstract: "We propose two training policies ...") has as few
+    capitals as a lower-cased summary, but its sentences open with one: it is cased already.
+    """
     letters = len(_LETTERS_RE.findall(text))
     if not letters or len(_CAPITALS_RE.findall(text)) / letters >= LOWER_CASE_SHARE:
         return False
-    starts = _SENTENCE_FIRST_RE.findall(text)
-    return not starts or any(ch.islower() for ch in starts)
-
-
-_SENTENCE_FIRST_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\W\d_]*([^\W\d_])")
+    openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
+    return sum(c.isupper() for c in openers) * 2 <= len(openers)
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:

@@ -77,6 +77,10 @@ FRAGMENT_MIN_ALNUM = 3
 BROKEN_QUOTE_MAX_WORDS = 10
 # Share of letters that must be Latin/Cyrillic/Greek for syntok to handle a paragraph.
 SYNTOK_SCRIPT_SHARE = 0.5
+# A character outside Latin, Cyrillic, Greek and general punctuation: a text without one is
+# all syntok scripts (the ranges are those _mostly_syntok_script counts as known, plus
+# punctuation, which is no letter).
+_OUTSIDE_SYNTOK_RE = re.compile("[^\x00-\u024f\u0370-\u052f\u1e00-\u206f]")
 
 # Whitespace for trimming: str.isspace() covers NBSP and the Unicode spaces; add the zero-width
 # characters and the BOM, which are invisible and never start or end a sentence.
@@ -339,10 +343,11 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
-    cue = next((m for m in (_SOCIAL_RE.search(line), _LINK_LABEL_RE.match(line),
-                            _CREDIT_SENTENCE_RE.search(line), _RIGHTS_RE.search(line),
-                            _APPEAL_RE.search(line)) if m is not None), None)
-    if (cue is not None and len(line.split()) <= FURNITURE_MAX_WORDS
+    # Lazily, and only for short lines: most units are prose, and five searches each cost.
+    cue = None
+    if len(line.split()) <= FURNITURE_MAX_WORDS:
+        cue = next((m for m in (pattern(line) for pattern in _FOOTER_CUES) if m is not None), None)
+    if (cue is not None
             and not _QUOTED_RE.search(line)
             and not _SENTENCE_END_RE.search(line, 0, cue.start())):
         # Not a quotation the footer is glued to, nor sentences before the footer: story copy.
@@ -413,6 +418,9 @@ _APPEAL_RE = re.compile(
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
 _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
+# A footer's cue: any one of these, tried in this order.
+_FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.search,
+                _RIGHTS_RE.search, _APPEAL_RE.search)
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
@@ -612,8 +620,8 @@ def _syntok_cuts(para: str) -> list[int]:
 
 def _mostly_syntok_script(para: str) -> bool:
     """Tell whether most letters are Latin, Cyrillic or Greek (what syntok was built for)."""
-    if para.isascii():
-        return True  # the common case, without a per-character loop
+    if para.isascii() or not _OUTSIDE_SYNTOK_RE.search(para):
+        return True  # the common cases (curly quotes, accents), without a per-character loop
     letters = 0
     known = 0
     for ch in para:

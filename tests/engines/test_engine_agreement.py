@@ -62,7 +62,13 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sys.path.remove(str(ROOT / "benchmarks"))
     folder = tmp_path_factory.mktemp("corpus")
     path, _ = gen.write(N_ARTICLES, folder, seed=11)
+    from tests.unit.test_trace_templates import ARTICLES, COPY  # one outlet's template
+
     with path.open("a", encoding="utf-8") as f:
+        for a in [*ARTICLES, COPY]:
+            f.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet,
+                                "published": a.published.isoformat() if a.published else None})
+                    + "\n")
         f.write("\n".join(BAD_ROWS) + "\n")
     return path
 
@@ -133,6 +139,8 @@ def test_search_and_problems_agree(local: Any, spark_run: Any) -> None:
     assert summary["search"] == local.search
     assert (summary["candidates"], summary["rejected"], summary["third"]) == (
         local.candidates, local.rejected, local.third)
+    assert (summary["templates"], summary["screened"]) == (local.templates, local.screened)
+    assert local.templates > 0  # the corpus has an outlet template: both engines ignore it
     assert summary["verified"] == local.verified
     problems = pq.read_table(out / "problems").to_pylist()
     ours = sorted((p["source"], p["line"], p["reason"])

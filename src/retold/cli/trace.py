@@ -377,10 +377,14 @@ def run_show(args: argparse.Namespace) -> int:
             raise RetoldError(f"no link {args.link_id!r} in {args.store}; list them with "
                               f"`retold links {args.store}`")
         source, target = store.article(link.source_id), store.article(link.target_id)
+        templates = store.templates()
     from retold.compare import compare_documents
+    from retold.engines.base import article_text
     from retold.trace.verify import document
 
     assert source is not None and target is not None
+    # outlet templates blanked, as trace compared them
+    source, target = article_text(source, templates), article_text(target, templates)
     comparison = compare_documents(document(source), document(target))  # as trace compared
     if args.format == "json":
         from retold.reports.json_report import dumps

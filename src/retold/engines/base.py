@@ -9,13 +9,16 @@ that imports pyspark) runs the same functions as UDFs.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
+
+import numpy as np
 
 from retold.model import Article
 from retold.store.base import Store
 from retold.trace import resolve as rs
 from retold.trace import stories as st
+from retold.trace import templates as tp
 from retold.trace.candidates import SearchParams
 from retold.trace.result import TraceResult
 from retold.trace.verify import CompareFn
@@ -38,6 +41,9 @@ class TraceOptions:
     # True: every verified reuse is a link (siblings and chain shortcuts included); False:
     # only where the target retells the source (see retold.trace.resolve).
     all_pairs: bool = False
+    # True: text an outlet prints on many of its articles is learned and ignored for search,
+    # verification and stories (retold.trace.templates); False: all text counts.
+    templates: bool = True
 
 
 class Engine(Protocol):
@@ -99,15 +105,62 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
     flush()
 
 
+def learn_templates(
+    store: Store,
+    mapper: Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]],
+    options: TraceOptions,
+    result: TraceResult,
+    report: Progress,
+) -> dict[str, frozenset[int]]:
+    """The outlet-templates stage of every engine (``retold.trace.templates``).
+
+    Unit keys of articles that have none yet (mapped in chunks by ``mapper``), then templates
+    learned from every article of the store; where they changed, the articles that carry a
+    changed unit lose their fingerprint, candidates and links, so the run re-does them with
+    the new template text blanked (a re-run agrees with one run over everything).
+    """
+    size = options.batch_size
+    done = 0
+    while True:
+        rows = store.without_units(size * 8)
+        if not rows:
+            break
+        chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+        for out in mapper(tp.unit_rows, chunks):
+            store.put_units(out)
+            done += len(out)
+            report("templates", done, None)
+    all_rows = list(store.units())
+    learned = tp.learn((outlet, np.frombuffer(keys, dtype="<u8")) for _, outlet, keys in all_rows
+                       ) if options.templates else {}
+    before = store.templates()
+    if learned != before:
+        redo = tp.affected(all_rows, tp.changed_outlets(before, learned))
+        store.put_templates(learned, redo)
+        result.template_redo = len(redo)
+    result.templates = sum(len(k) for k in learned.values())
+    return learned
+
+
+def article_text(article: Article, templates: tp.Templates) -> Article:
+    """``article`` with its outlet's template text blanked (what search and verify read)."""
+    template = templates.get(tp.outlet_of(article.outlet, article.url) or "")
+    if not template:
+        return article
+    text = tp.blank(article.text, template)
+    return article if text is article.text else replace(article, text=text)
+
+
 def resolved_links(store: Store, *, all_pairs: bool = False) -> rs.Resolution:
     """The store's verified reuse, resolved into links, siblings and chain shortcuts."""
     reuse = list(store.links())
     if all_pairs:
         return rs.Resolution(links=reuse)
+    templates = store.templates()
 
     def text_of(aid: str) -> str:
         a = store.article(aid)
-        return a.text if a is not None else ""
+        return article_text(a, templates).text if a is not None else ""
 
     return rs.resolve(reuse, text_of, store.published())
 

@@ -23,11 +23,20 @@ from typing import Any, Self, TypeVar
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, finish, store_items
+from retold.engines.base import (
+    Progress,
+    TraceOptions,
+    article_text,
+    finish,
+    learn_templates,
+    store_items,
+)
 from retold.ingest import Problem
 from retold.model import Article
-from retold.store.base import PENDING, REJECTED, THIRD, Store
+from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, Store
 from retold.trace import candidates as cd
+from retold.trace import screen as sc
+from retold.trace import templates as tp
 from retold.trace import times
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
 from retold.trace.result import TraceResult
@@ -92,11 +101,15 @@ class LocalEngine:
         try:
             store_items(items, store, options, result, report)
             t1 = time.perf_counter()
-            self._fingerprint(store, options, result, report)
+            templates = learn_templates(store, self.map, options, result, report)
+            t1b = time.perf_counter()
+            self._fingerprint(store, options, result, report, templates)
             t2 = time.perf_counter()
             self._search(store, options, result, report)
+            t2b = time.perf_counter()
+            self._screen(store, options, result, report, templates)
             t3 = time.perf_counter()
-            self._verify(store, options, result, report)
+            self._verify(store, options, result, report, templates)
             t4 = time.perf_counter()
             finish(store, options, result)
             report("stories", len(result.stories), len(result.stories))
@@ -107,12 +120,15 @@ class LocalEngine:
             self.close()
         t5 = time.perf_counter()
         result.articles = store.counts()["articles"]
-        result.seconds = {"ingest": t1 - t0, "fingerprint": t2 - t1, "search": t3 - t2,
+        result.seconds = {"ingest": t1 - t0, "templates": t1b - t1, "fingerprint": t2 - t1b,
+                          "search": t2b - t2, "screen": t3 - t2b,
                           "verify": t4 - t3, "stories": t5 - t4, "total": t5 - t0}
         return result
 
     def _fingerprint(self, store: Store, options: TraceOptions, result: TraceResult,
-                     report: Progress) -> None:
+                     report: Progress, templates: tp.Templates) -> None:
+        # template text is blanked before fingerprinting: it makes no candidate keys
+        outlet = {seq: o for seq, o, _ in store.units()} if templates else {}
         total = store.counts()
         todo = total["articles"] - total["fingerprints"]
         size = options.batch_size
@@ -123,7 +139,8 @@ class LocalEngine:
             if not rows:
                 break
             chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
-            jobs = [[(aid, text) for _, aid, text in chunk] for chunk in chunks]
+            jobs = [[(aid, tp.blank(text, templates.get(outlet.get(seq) or "")))
+                     for seq, aid, text in chunk] for chunk in chunks]
             for chunk, records in zip(chunks, self.map(fingerprint_many, jobs)):
                 store.put_fingerprints([(seq, r) for (seq, _, _), r in zip(chunk, records)])
                 done += len(chunk)
@@ -192,8 +209,43 @@ class LocalEngine:
                          "by_channel": dict(stats.by_channel)}
         report("search", n, n)
 
+    def _screen(self, store: Store, options: TraceOptions, result: TraceResult,
+                report: Progress, templates: tp.Templates) -> None:
+        """Skip pending pairs resolve would drop anyway (``retold.trace.screen``)."""
+        if options.all_pairs:  # every verified reuse is a link: nothing to skip
+            return
+        rows = store.pending(max(1, store.counts()["pending"]))
+        if not rows:
+            return
+        seqs = sorted({s for a, b, _, _ in rows for s in (a, b)})
+        arts = {seq: article_text(a, templates) for seq, a in store.articles(seqs).items()}
+        size = max(1, options.batch_size)
+        chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
+        jobs = [[(a, b, arts[a].text, arts[b].text) for a, b, _, _ in chunk] for chunk in chunks]
+        measured = []
+        done = 0
+        for out in self.map(sc.measure_many, jobs):
+            measured.extend(out)
+            done += len(out)
+            report("screen", done, len(rows))
+        texts = {a.id: a.text for a in arts.values()}
+        by_id = {a.id: seq for seq, a in arts.items()}
+
+        def text_of(aid: str) -> str:
+            if aid in texts:
+                return texts[aid]
+            other = store.article(aid)
+            return article_text(other, templates).text if other is not None else ""
+
+        skip = sc.explained(
+            [(arts[a].id, arts[b].id, ab, ba) for a, b, ab, ba in measured],
+            store.published(), text_of, context=store.links())
+        pairs = sorted((min(by_id[x], by_id[y]), max(by_id[x], by_id[y])) for x, y in skip)
+        store.set_state(pairs, SCREENED)
+        result.screened = len(pairs)
+
     def _verify(self, store: Store, options: TraceOptions, result: TraceResult,
-                report: Progress) -> None:
+                report: Progress, templates: tp.Templates) -> None:
         todo = store.counts()["pending"]
         size = max(1, options.batch_size // 10)  # a pair costs ~10x an article's fingerprint
         window = size * self.workers * 4
@@ -203,7 +255,8 @@ class LocalEngine:
             rows = store.pending(window)
             if not rows:
                 break
-            arts = store.articles(sorted({s for a, b, _, _ in rows for s in (a, b)}))
+            arts = {seq: article_text(a, templates) for seq, a in
+                    store.articles(sorted({s for a, b, _, _ in rows for s in (a, b)})).items()}
             chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
             jobs = [[(arts[a], arts[b], cd.channel_names(ch), sc) for a, b, ch, sc in chunk]
                     for chunk in chunks]

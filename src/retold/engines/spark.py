@@ -9,12 +9,16 @@ stage           what runs where
 ==============  ==============================================================================
 articles        read JSONL / CSV / Parquet from any Spark-readable path; every row goes
                 through ``ingest._from_record``; bad rows and duplicate ids are reported
+templates       ``templates.unit_rows`` per partition; ``templates.learn`` on the driver (the
+                unit keys are small); the outlet templates are broadcast and blanked in
+                every later stage
 fingerprints    ``fingerprint.fingerprint_many`` per partition
 candidates      ``candidates.band_keys`` per partition; explode keys -> group by
                 (channel, key) -> bucket sizes; buckets over ``bucket_cap`` are skipped and
                 reported (``capped``); ``candidates.pairs_in_bucket`` per kept bucket;
                 pairs deduplicated with their channel mask and shared fact keys;
-                ``candidates.estimate_many`` pre-verifies them per partition
+                ``candidates.estimate_many`` pre-verifies them per partition;
+                ``screen.measure_many`` per partition, ``screen.explained`` on the driver
 verify          ``verify.verify_pair`` per pending pair (the pair pipeline and the direction)
 stories         connected components by min-label propagation, then ``stories.build`` per
                 component
@@ -24,8 +28,8 @@ Every stage writes Parquet under ``OUT/_stages/<stage>/``; Spark's ``_SUCCESS`` 
 finished, and a re-run reads a finished stage back instead of computing it again
 (``stop_after`` ends a run after a stage). The results are published under ``OUT/``:
 ``links/``, ``comparisons/`` (the full comparison of each link, ``retold.comparison/1`` JSON),
-``stories/``, ``capped/`` (buckets skipped by the cap), ``problems/`` (skipped rows) and
-``summary.json``; ``links_jsonl/`` and ``stories_jsonl/`` on request.
+``stories/``, ``capped/`` (buckets skipped by the cap), ``problems/`` (skipped rows),
+``templates.json`` (the outlet templates learned and ignored) and ``summary.json``; ``links_jsonl/`` and ``stories_jsonl/`` on request.
 :func:`retold.engines.spark_load.load` imports such a folder into the embedded store.
 """
 
@@ -44,13 +48,22 @@ from typing import Any
 
 import numpy as np
 
-from retold.engines.base import Progress, TraceOptions, finish, store_items
+from retold.engines.base import (
+    Progress,
+    TraceOptions,
+    article_text,
+    finish,
+    learn_templates,
+    store_items,
+)
 from retold.errors import MissingExtra, OptionError
 from retold.model import Article, Comparison, Document, Link
-from retold.store.base import PENDING, REJECTED, THIRD, VERIFIED, Store
+from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import resolve as rs
+from retold.trace import screen as scr
 from retold.trace import stories as st
+from retold.trace import templates as tp
 from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
@@ -429,9 +442,12 @@ def _chunks(rows: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield chunk
 
 
-def _fingerprint_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+def _fingerprint_partition(rows: Iterable[Any], templates: tp.Templates
+                           ) -> Iterator[tuple[Any, ...]]:
     for chunk in _chunks(rows, 500):
-        records = fingerprint_many([(r["id"], r["text"]) for r in chunk])
+        records = fingerprint_many([
+            (r["id"], tp.blank(r["text"], templates.get(tp.outlet_of(r["outlet"], r["url"]) or "")))
+            for r in chunk])
         for r, fp in zip(chunk, records):
             yield (r["seq"], fp["shingles"], fp["words"], fp["facts"], fp["n_tokens"],
                    fp["n_shingles"], fp["n_words"], r["new"])
@@ -543,12 +559,29 @@ class _Recorder:
         return self.last
 
 
-def _verify_partition(rows: Iterable[Any], compare: Any) -> Iterator[tuple[Any, ...]]:
+def _units_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
+    for chunk in _chunks(rows, 500):
+        yield from tp.unit_rows([(r["seq"], r["outlet"], r["url"], r["text"]) for r in chunk])
+
+
+def _screen_partition(rows: Iterable[Any], templates: tp.Templates
+                      ) -> Iterator[tuple[Any, ...]]:
+    """``screen.measure_many`` over pending pairs, both texts joined (templates blanked)."""
+    for chunk in _chunks(rows, 500):
+        items = [(r["a"], r["b"], article_text(_article(r, "a_"), templates).text,
+                  article_text(_article(r, "b_"), templates).text) for r in chunk]
+        for (a, b, ab, ba), r in zip(scr.measure_many(items), chunk):
+            yield (r["a_id"], r["b_id"], a, b, ab, ba)
+
+
+def _verify_partition(rows: Iterable[Any], compare: Any, templates: tp.Templates
+                      ) -> Iterator[tuple[Any, ...]]:
     from retold.reports.json_report import dumps
 
     rec = _Recorder(compare or default_compare())
     for r in rows:
-        a, b = _article(r, "a_"), _article(r, "b_")
+        a = article_text(_article(r, "a_"), templates)
+        b = article_text(_article(r, "b_"), templates)
         link = verify_pair(a, b, channels=cd.channel_names(r["channels"]),
                            similarity=r["score"], compare=rec)
         if link is None:
@@ -606,7 +639,8 @@ class Pipeline:
 
     def __init__(self, spark: SparkSession, out: str, *, options: TraceOptions = _DEFAULT_OPTIONS,
                  partitions: int | None = None, outputs: Sequence[str] = ("parquet",),
-                 progress: Progress | None = None) -> None:
+                 progress: Progress | None = None, templates: tp.Templates | None = None,
+                 context: Sequence[Link] = ()) -> None:
         bad = set(outputs) - set(OUTPUTS)
         if bad:
             raise OptionError(f"unknown output format {sorted(bad)}; choose from {OUTPUTS}")
@@ -617,6 +651,9 @@ class Pipeline:
         self.partitions = partitions or max(2, spark.sparkContext.defaultParallelism * 2)
         self.outputs = tuple(outputs)
         self.report = progress or (lambda stage, done, total: None)
+        # outlet templates: given (learned from a store) or learned from the articles
+        self.templates: tp.Templates | None = templates
+        self.context = list(context)  # links verified by earlier runs (for the screen)
         self.stages: dict[str, str] = {}  # stage -> "done" (this run) | "reused"
         self.summary: dict[str, Any] = {}
 
@@ -669,6 +706,10 @@ class Pipeline:
 
         arts = timed("articles", lambda: self._articles(articles))
         self.report("ingest", 1, 1)
+        if self.templates is None:
+            self.templates = timed("templates", lambda: self._templates(arts)) \
+                if self.options.templates else {}
+        self.summary["templates"] = sum(len(k) for k in self.templates.values())
         if stop_after == "articles":
             return self._finish(t0, seconds, stopped="articles")
         fps = timed("fingerprints", lambda: self._stage("fingerprints", lambda: self._fps(arts)))
@@ -723,8 +764,18 @@ class Pipeline:
                                     if exists(self.spark, problems_path) else 0)
         return df
 
+    def _templates(self, arts: DataFrame) -> dict[str, frozenset[int]]:
+        """Outlet templates learned from every article (``templates.learn`` on the driver:
+        the unit keys are small; the learned templates smaller still)."""
+        rows = arts.select("seq", "outlet", "url", "text").rdd.mapPartitions(
+            _units_partition).collect()
+        rows.sort()
+        return tp.learn((outlet, np.frombuffer(keys, dtype="<u8")) for _, outlet, keys in rows)
+
     def _fps(self, arts: DataFrame) -> DataFrame:
-        rdd = arts.select("seq", "id", "text", "new").rdd.mapPartitions(_fingerprint_partition)
+        templates = self.templates or {}
+        rdd = arts.select("seq", "id", "text", "outlet", "url", "new").rdd.mapPartitions(
+            lambda rows: _fingerprint_partition(rows, templates))
         return self.spark.createDataFrame(rdd, FINGERPRINT_SCHEMA)
 
     def _candidates(self, arts: DataFrame, fps: DataFrame) -> DataFrame:
@@ -739,9 +790,11 @@ class Pipeline:
             self.stages["candidates"] = "done"
         c = _first(df.agg(F.count("*").alias("n"),
                           F.sum((F.col("state") == REJECTED).cast("long")).alias("rejected"),
-                          F.sum((F.col("state") == THIRD).cast("long")).alias("third")))
+                          F.sum((F.col("state") == THIRD).cast("long")).alias("third"),
+                          F.sum((F.col("state") == SCREENED).cast("long")).alias("screened")))
         self.summary.update({"candidates": int(c["n"]), "rejected": int(c["rejected"] or 0),
                              "third": int(c["third"] or 0),
+                             "screened": int(c["screened"] or 0),
                              "capped_buckets": self.summary["search"].get("capped_buckets", 0)})
         return df
 
@@ -810,6 +863,8 @@ class Pipeline:
         df = spark.read.parquet(scored_path)
         if p.prune_third:
             df = self._prune_third(arts, df)
+        if not self.options.all_pairs:
+            df = self._screen(arts, df)
         df.write.mode("overwrite").parquet(self.stage_path("candidates"))
         df = spark.read.parquet(self.stage_path("candidates"))
         n_pairs = df.count()
@@ -852,6 +907,41 @@ class Pipeline:
         pruned.write.mode("overwrite").parquet(path)
         return self.spark.read.parquet(path)
 
+    def _screen(self, arts: DataFrame, df: DataFrame) -> DataFrame:
+        """Mark pending pairs resolve would drop anyway (``screen.explained`` on the driver,
+        over the pairs' millisecond measures computed on the executors)."""
+        cols = ["id", "text", "title", "url", "outlet", "published", "author"]
+        side_a = arts.select(F.col("seq").alias("a"), *[F.col(c).alias("a_" + c) for c in cols])
+        side_b = arts.select(F.col("seq").alias("b"), *[F.col(c).alias("b_" + c) for c in cols])
+        pending = df.filter(F.col("state") == PENDING).select("a", "b")
+        templates = self.templates or {}
+        joined = pending.join(side_a, "a").join(side_b, "b").repartition(self.partitions)
+        measured = joined.rdd.mapPartitions(
+            lambda rows: _screen_partition(rows, templates)).collect()
+        if not measured:
+            return df
+        seq_of = {}
+        for x, y, a, b, _, _ in measured:
+            seq_of[x], seq_of[y] = a, b
+        ids = sorted(set(seq_of) | {x for l in self.context for x in (l.source_id, l.target_id)})
+        sel = arts.filter(F.col("id").isin(ids)).select(
+            "id", "text", "outlet", "url", "published").collect()
+        texts = {r["id"]: tp.blank(r["text"], templates.get(
+            tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel}
+        published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        skip = scr.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
+                            published, lambda aid: texts.get(aid, ""), context=self.context)
+        marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
+        marked = self.spark.createDataFrame(marks or [], "a long, b long").withColumn(
+            "screened", F.lit(True))
+        out = (df.join(F.broadcast(marked), ["a", "b"], "left")
+               .withColumn("state", F.when(F.col("screened"), F.lit(SCREENED))
+                           .otherwise(F.col("state")))
+               .select(*[f.name for f in CANDIDATE_SCHEMA.fields]))
+        path = _join(self.out, "_stages", "_screened")
+        out.write.mode("overwrite").parquet(path)
+        return self.spark.read.parquet(path)
+
     def _verify(self, arts: DataFrame, cands: DataFrame) -> DataFrame:
         cols = ["id", "text", "title", "url", "outlet", "published", "author"]
         side_a = arts.select(F.col("seq").alias("a"), *[F.col(c).alias("a_" + c) for c in cols])
@@ -861,8 +951,9 @@ class Pipeline:
         parts = max(self.partitions, n // 2000)
         joined = pending.join(side_a, "a").join(side_b, "b").repartition(parts)
         compare = self.options.compare
+        templates = self.templates or {}
         return self.spark.createDataFrame(
-            joined.rdd.mapPartitions(lambda rows: _verify_partition(rows, compare)),
+            joined.rdd.mapPartitions(lambda rows: _verify_partition(rows, compare, templates)),
             VERIFY_SCHEMA)
 
     def _resolve(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
@@ -886,8 +977,11 @@ class Pipeline:
         need = sorted(busy | {l.source_id for l in links if l.target_id in busy}
                       | {l.target_id for l in links if not l.decided and l.source_id in busy})
         ids = sorted({x for l in links for x in (l.source_id, l.target_id)})
-        sel = arts.filter(F.col("id").isin(ids)).select("id", "published", "text").collect()
-        texts = {r["id"]: r["text"] for r in sel if r["id"] in set(need)}
+        sel = arts.filter(F.col("id").isin(ids)).select(
+            "id", "published", "text", "outlet", "url").collect()
+        templates = self.templates or {}
+        texts = {r["id"]: tp.blank(r["text"], templates.get(
+            tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel if r["id"] in set(need)}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
         kept = rs.resolve(links, lambda aid: texts.get(aid, ""), published).links
         keep = self.spark.createDataFrame([(l.source_id, l.target_id) for l in kept] or [],
@@ -924,6 +1018,9 @@ class Pipeline:
         return self.spark.createDataFrame(by_label.mapPartitions(_story_partition), STORY_SCHEMA)
 
     def _publish(self, verified: DataFrame, stories: DataFrame) -> None:
+        # for spark_load: `retold show` compares with the template text blanked, as here
+        write_text(self.spark, _join(self.out, "templates.json"),
+                   json.dumps(tp.to_rows(self.templates or {})) + "\n")
         linked = verified.filter("linked")
         n_links = linked.count()
         files = max(1, n_links // 500_000)
@@ -1031,6 +1128,7 @@ class SparkEngine:
         result = TraceResult()
         t0 = time.perf_counter()
         store_items(items, store, options, result, report)
+        templates = learn_templates(store, map, options, result, report)
         t1 = time.perf_counter()
         rows = _store_articles(store)
         tmp = None
@@ -1040,7 +1138,7 @@ class SparkEngine:
             out = tmp.name
         try:
             pipe = Pipeline(self.spark, out, options=options, partitions=self.partitions,
-                            progress=report)
+                            progress=report, templates=templates, context=list(store.links()))
             df = articles_frame(self.spark, rows)
             # what the checkpoints were made from: a resume must see the same articles
             digest = hashlib.sha256("\n".join(f"{seq}\t{a.id}\t{int(new)}"
@@ -1051,6 +1149,7 @@ class SparkEngine:
             result.candidates = summary.get("candidates", 0)
             result.rejected = summary.get("rejected", 0)
             result.third = summary.get("third", 0)
+            result.screened = summary.get("screened", 0)
         finally:
             if tmp is not None:
                 tmp.cleanup()

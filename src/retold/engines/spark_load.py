@@ -21,6 +21,7 @@ from typing import Any
 from retold.errors import MissingExtra, StoreError
 from retold.model import Article, Link
 from retold.store.base import Store
+from retold.trace import templates as tp
 from retold.trace import times
 
 BATCH = 2000
@@ -98,6 +99,9 @@ def load(out: str | Path, store: Store) -> dict[str, int]:
         counts["articles"] += len(batch) - len(existing)
     for i in range(0, len(links), BATCH):
         store.put_links([], links[i : i + BATCH])
+    learned = out / "templates.json"
+    if learned.exists():  # the outlet templates the run ignored (for `retold show`)
+        store.put_templates(tp.from_rows(json.loads(learned.read_text(encoding="utf-8"))), [])
     counts["links"] = len(links)
     problems = out / "problems"
     if problems.is_dir():

@@ -24,9 +24,10 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   mid = May-Aug, late / end of = Sep-Dec of a year; thirds of a decade and of a week likewise.
   "earlier this month" runs from the 1st to the publication date, "later this year" from it on.
 * Weeks run Monday to Sunday; "over the weekend" is the Saturday-Sunday just ended (or under
-  way). "Q2 2020" is April-June 2020. Seasons are northern-hemisphere meteorological seasons
-  (spring = Mar-May, summer = Jun-Aug, autumn = Sep-Nov, winter = Dec-Feb, named by the year
-  of its December).
+  way), or the coming one when its clause is in the future tense ("plan to meet over the
+  weekend"); "the coming weekend" is that one too. "Q2 2020" is April-June 2020. Seasons are
+  northern-hemisphere meteorological seasons (spring = Mar-May, summer = Jun-Aug, autumn =
+  Sep-Nov, winter = Dec-Feb, named by the year of its December).
 * Vague expressions ("in recent months", "recently", "these days", "in the past decade") are
   kept as vague with key ``vague:<normalised phrase>``; no dates are ever invented for them.
 * Without a publication date, relative expressions keep ``start``/``end`` None, granularity
@@ -158,10 +159,11 @@ _DATE_RE = re.compile(
             (?![0-9]|[.,/][0-9]))
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:{_COMMA}{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w]))
-      | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d,]))
-      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d,]))
+      | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d]|,\d))
+      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d]|,\d))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
+      | (?P<yearpart>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}['’]s{_S}(?i:end|beginning|start|middle|close)\b)
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
       | (?P<year>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}(?![{_GLUED}%/-]|[.,]\d|:\d))
       | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
@@ -170,7 +172,8 @@ _DATE_RE = re.compile(
       | (?P<season>\b(?i:(?:last|this|next|past){_S}{_SEASON}
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
-            (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
+            (?:the{_S})?year[-\u2010\u2011]ago
+          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
           | the{_S}(?:previous|prior){_S}(?:week|month|year)\b(?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
@@ -194,6 +197,8 @@ _DATE_RE = re.compile(
 )
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
+# A figure right before a vague "years ago" ("4.5 million years ago", "200 years ago").
+_FIGURE_BEFORE_RE = re.compile(r"(?i)(?:\d|\b(?:hundred|thousand|million|billion))[^\S\n]*$")
 _NUMERIC_DATE_NEXT_RE = re.compile(r"[./-]\d{1,2}[./-]\d{4}")  # "3" of "3.5.2021"
 _DAY_OR_COUNT_NEXT_RE = re.compile(
     rf"(?:st|nd|rd|th)?{_S}(?:of{_S})?(?:{_MONTH_ANY}|(?i:{_UNIT})s?\b)"
@@ -284,7 +289,8 @@ _ROLE_STOPS = _words(
     "on in at of and by for with to was is were that which who"
 )
 _DETERMINERS = _words("the a an its their his her our this that")
-_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "decade", "year", "relmon",
+_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "yearpart", "decade",
+                 "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
 
 
@@ -435,6 +441,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         core = m.group("core")
         part = _part_of(m.group("part"))
         qualified = m.group("part") is not None or m.group("prep") is not None
+        if group == "yearpart":  # "2025's end": the end of 2025
+            group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \
                 core.split()[0].lower() in _FULL_MONTHS and \
                 _looks_plural(_word_after(digits, end)):
@@ -460,6 +468,9 @@ def _scan(text: str) -> tuple[_Match, ...]:
             y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
             if not 0 < y2i - int(y1) <= 30:
                 continue
+        if group == "vague" and _FIGURE_BEFORE_RE.search(digits, max(0, core_start - 24),
+                                                           core_start):
+            continue  # "4.5 million years ago": a span of time counted, not a date
         if group == "rel" and re.fullmatch(r"(?i)the\s+weekend", core):
             if _word_before(digits, core_start) not in ("over", "at", "during", "on"):
                 continue  # "over the weekend" is a date; "the weekend shift" is not
@@ -478,7 +489,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
             if after and after[0].islower() and _LATIN_WORD_RE.match(after) and \
                     after not in _ROLE_STOPS and after not in _MONTH_TRIGGERS:
                 role = after.lower()  # "the 2003 invasion" -> "invasion"
-        future = group in ("month", "dow", "reldow", "mdy", "dmy") and \
+        future = (group in ("month", "dow", "reldow", "mdy", "dmy")
+                  or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
         found.append(_Match(start, end, group, _NORM_SPACE_RE.sub(" ", core.lower()),
                             part, future, role))
@@ -733,6 +745,12 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         mode, name = core.split()
         return _season(name, _season_year(SEASONS[name], ref, mode))
     if g == "rel":
+        if (mt.future and core == "the weekend") or core.endswith("coming weekend"):
+            # "plan to meet over the weekend", "the coming weekend": the next one (or today's)
+            saturday = _week_interval(ref)[0] + dt.timedelta(days=5)
+            if ref > saturday + dt.timedelta(days=1):
+                saturday += dt.timedelta(days=7)
+            return saturday, saturday + dt.timedelta(days=1), "weekend", True
         return _resolve_rel(core, ref)
     return None
 
@@ -782,6 +800,10 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
             return *_month_interval(day.year, day.month), "month", True
         return *_year_interval(day.year), "year", True
     words = core.split()
+    if words[-1].startswith("year") and words[-1][4:5] in "-\u2010\u2011" and \
+            words[-1].endswith("ago"):
+        words = ["last", "year"]  # "the year-ago quarter": the same quarter, a year back
+        core = "last year"
     if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "prior"):
         words = ["last", words[2]]  # "the previous year" is last year, as "last year" is
         core = " ".join(words)
@@ -986,8 +1008,23 @@ def compatible(a: Fact, b: Fact) -> bool:
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
-    if _unresolved(ia) or _unresolved(ib):
+    if _unresolved(ia) and _unresolved(ib):
+        # Two unresolved expressions still compare by their shapes (see SHAPE_REFERENCES):
+        # "on 9 April" and "on 12 April" are different days whatever the publication date;
+        # "last month" and "in May" may be one month (published in June), "the last year"
+        # and "the year-ago quarter" overlap.
+        sa, sb = _shape_intervals(a.key), _shape_intervals(b.key)
+        if sa and sb and len(sa) == len(sb):
+            return any(_overlap(x, y) for x, y in zip(sa, sb))
         return True
+    if _unresolved(ia) or _unresolved(ib):
+        # A calendar day or month without a year ("on 12 August") against a dated one ("15
+        # July 2015"): compared by month and day; anything else cannot be compared.
+        u, r = (a, ib) if _unresolved(ia) else (b, ia)
+        day = _calendar_span(u.key)
+        if day is None or r.start is None or r.end is None or r.start.year != r.end.year:
+            return True
+        return _overlap(day, (r.start.isoformat()[5:], r.end.isoformat()[5:]))
     if ia.granularity == ib.granularity == "period" and not (ia.relative or ib.relative):
         return False  # "1973-90" / "1973-1998": a range whose end moved is a change
     if (ia.relative and ib.relative and a.text.casefold() == b.text.casefold()
@@ -995,6 +1032,34 @@ def compatible(a: Fact, b: Fact) -> bool:
             and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):
         return True
     return _contains(ia, ib) or _contains(ib, ia)
+
+
+def _shape_intervals(key: str) -> list[tuple[str, str]]:
+    """The intervals of an unresolved date's shape key ("relative:~2001-04-09/2001-04-09|...")
+    as ISO (start, end) pairs, or [] when the key holds no shape."""
+    if not key.startswith("relative:~"):
+        return []
+    out = []
+    for part in key[len("relative:~"):].split("|"):
+        start, _, end = part.partition("/")
+        if not (start and end):
+            return []
+        out.append((start, end))
+    return out
+
+
+def _calendar_span(key: str) -> tuple[str, str] | None:
+    """("MM-DD", "MM-DD") of an unresolved date that is the same calendar span in every shape
+    reference ("on 12 August", "in May"), or None ("last month" moves with the date)."""
+    shapes = _shape_intervals(key)
+    spans = {(start[5:], end[5:]) for start, end in shapes if start[:4] == end[:4]}
+    return spans.pop() if shapes and len(spans) == 1 and all(
+        start[:4] == end[:4] for start, end in shapes) else None
+
+
+def _overlap(x: tuple[str, str], y: tuple[str, str]) -> bool:
+    """ISO dates (or "MM-DD") compare as strings: the two spans share a day."""
+    return x[0] <= y[1] and y[0] <= x[1]
 
 
 def humanise(value: Interval) -> str:

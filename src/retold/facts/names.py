@@ -60,9 +60,10 @@ from functools import lru_cache
 from typing import Any
 
 from metaphone import doublemetaphone
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
+from retold import lexicon
 from retold.errors import OptionError
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Sentence
@@ -105,6 +106,7 @@ _INITIAL = rf"{_UP}\.(?=[ \t\u00a0]+{_UP})"  # John F. Kennedy: an initial needs
 # British warplanes" are two names).
 _CONNECTORS = ("of", "the", "de", "del", "della", "der", "den", "van", "von", "da", "di", "du",
                "la", "le", "bin", "ibn", "bint", "al", "el", "dos", "das", "y")
+CONNECTOR_WORDS = frozenset(_CONNECTORS)
 _SPACE = r"[ \t\u00a0\u202f]+"
 _SPAN_RE = re.compile(
     rf"(?<![\w{_APOS}{_HYPHEN}.])(?:{_DOTTED}|{_WORD})"
@@ -156,6 +158,9 @@ STOP_WORDS = frozenset([
     "Presumably", "Supposedly", "Purportedly", "Arguably", "Seemingly", "Ostensibly",
     "Roughly", "Approximately", "Nearly", "Around", "Estimated", "Alleged", "Suspected",
     "Purported", "Presumed", "Unconfirmed", "So-called", "Self-styled", "Self-proclaimed",
+    # openers of prepositional phrases ("Due to this", "Prior to", "Thanks to")
+    "Due", "Prior", "Owing", "Thanks", "Contrary", "Regarding", "Concerning", "Further",
+    "Firstly", "Secondly", "Thirdly", "Lastly",
 ])
 # Single capitalised words that are common adjectives or nouns, not names, when they stand alone.
 NON_NAME_SINGLES = frozenset([
@@ -531,6 +536,9 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if _ends_in_a(a) != _ends_in_a(b):
         return 0
+    if len(short) >= WORD_RATIO_MIN_LEN and a[0] == b[0] and OSA.distance(a, b) <= 1 \
+            and long_ != short + "s":
+        return 2  # one letter left out, added or swapped in a long word: Marlet, Jamacia
     if _glide_clash(a, b):
         return 0  # Hassan / Hussein: a vowel against a diphthong is another name
     similar = ratio(a, b)
@@ -721,11 +729,16 @@ def _word_keys(word: str) -> tuple[Keys, Keys]:
 
 
 def _fuzzy_keys(word: str) -> set[tuple[str, ...]]:
-    """Keys of _word_match's spelling rules: a shared Double Metaphone code or skeleton, or
-    skeletons of one length one letter apart under the same first letter."""
+    """Keys of _word_match's spelling rules: a shared Double Metaphone code or skeleton,
+    skeletons of one length one letter apart under the same first letter, or a shared
+    one-letter deletion of the word."""
     if len(word) < FUZZY_MIN_LEN:
         return set()
     keys: set[tuple[str, ...]] = {("m", c) for c in _metaphone(word)}
+    if len(word) >= WORD_RATIO_MIN_LEN - 1:
+        # one letter out, in or swapped (OSA distance 1): the words share a deletion
+        keys.add(("d", word))
+        keys.update(("d", word[:p] + word[p + 1 :]) for p in range(len(word)))
     for sk in _skeletons(word):
         keys.add(("s", sk))
         keys.update(("h", word[0], sk[:p] + "?" + sk[p + 1 :]) for p in range(len(sk)))
@@ -751,13 +764,26 @@ def _plain(text: str) -> str:
 
 
 
+# Texts at least this long are first checked for the words a mention needs (a set lookup)
+# before the pattern scans them: a long text's names are looked up one by one, and most are
+# not there.
+_WORD_CHECK_CHARS = 20_000
+
+
+@lru_cache(maxsize=64)
+def _plain_words(text: str) -> frozenset[str]:
+    return frozenset(_plain(text).split(" "))
+
+
 @lru_cache(maxsize=4096)
-def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
-    """Return (a pattern over _plain text, a pattern over the raw text for short acronyms)."""
+def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None,
+                                          tuple[frozenset[str], ...]]:
+    """Return (a pattern over _plain text, a pattern over the raw text for short acronyms,
+    the words each alternative of the first needs in the _plain text)."""
     norm = normalise(name)
     words = norm.split()
     if not words:
-        return None, None
+        return None, None, ()
     gid = _TABLE.group_of.get(norm)
     forms = set(_TABLE.forms[gid]) | {norm} if gid is not None else {norm}
     short = {f for f in forms if " " not in f and len(f) <= _SHORT_FORM}
@@ -769,11 +795,16 @@ def _mention_patterns(name: str) -> tuple[re.Pattern[str] | None, re.Pattern[str
                  for g, word in _alias_runs(words)]
         alternatives.insert(0, " ".join(parts))
     plain = re.compile(" (?:" + "|".join(alternatives) + ") ") if alternatives else None
+    # " form " matches only where each of its words is a word of the _plain text; the alias
+    # phrase's other words likewise.
+    needs = [frozenset(f.split(" ")) for f in forms - short]
+    if gid is None and len(words) > 1:
+        needs.append(frozenset(word for g, word in _alias_runs(words) if g is None))
     raw = None
     if short:
         acronyms = ["\\.?".join(re.escape(c) for c in f.upper()) for f in sorted(short)]
         raw = re.compile(r"(?<![^\W_])(?:" + "|".join(acronyms) + r")\.?(?![^\W_])")
-    return plain, raw
+    return plain, raw, tuple(needs)
 
 
 def mentioned(name: str, text: str) -> bool:
@@ -789,8 +820,9 @@ def mentioned(name: str, text: str) -> bool:
         >>> mentioned("United States", "they told us")
         False
     """
-    plain, raw = _mention_patterns(name)
-    if plain is not None and plain.search(_plain(text)):
+    plain, raw, needs = _mention_patterns(name)
+    if plain is not None and (len(text) < _WORD_CHECK_CHARS or any(
+            need <= _plain_words(text) for need in needs)) and plain.search(_plain(text)):
         return True
     return raw is not None and raw.search(text) is not None
 
@@ -852,26 +884,61 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
             continue
         toks = [(base + t.start(), base + t.end(), t.group()) for t in _TOKEN_RE.finditer(group)]
         # A capitalised "The" inside a run starts another name: a heading glued to the
-        # sentence after it ("Military Parade The Italian Bersaglieri").
-        cuts = [k for k, t in enumerate(toks) if k and t[2] == "The"]
+        # sentence after it ("Military Parade The Italian Bersaglieri"). So does a job title
+        # after a word that is not one ("Apple CEO Tim Cook", "Labour MP Ed Balls"): the
+        # words before it are the employer or party, the title is no name.
+        cuts = [k for k, t in enumerate(toks) if k and (t[2] == "The" or _title_cut(toks, k))]
         for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
-            out.extend(_strip_span(text, toks[lo:hi], starts, lower_words))
+            piece = toks[lo:hi]
+            if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and \
+                    _adjective_only(piece[0][2]):
+                continue  # "Managing Director", "Creative Director": a title, no employer
+            out.extend(_strip_span(text, piece, starts, lower_words))
     return out
+
+
+# Titles that may stand inside a name ("Burger King", "Stephen King", "General Motors",
+# "Chief Keef"): a run is never cut before them.
+_NAME_TITLES = frozenset({"King", "Queen", "Prince", "Princess", "Lord", "Lady", "Sir", "Dame",
+                          "Pope", "Father", "Judge", "Justice", "General", "Major", "Field",
+                          "Crown", "Late", "Marshal", "Chief", "Captain", "Former", "Acting"})
+
+
+def _title_cut(toks: list[_Token], k: int) -> bool:
+    """True when a job title starts at ``toks[k]`` after a word that is neither a title nor a
+    connector ("Apple | CEO Tim Cook"; not "Foreign | Minister", "Secretary of | State")."""
+    word, before = toks[k][2].rstrip("."), toks[k - 1][2]
+    return word in TITLES and word not in _NAME_TITLES and \
+        before.rstrip(".") not in TITLES and before not in _CONNECTORS
+
+
+def _adjective_only(word: str) -> bool:
+    """True for a capitalised word WordNet knows only as an adjective or verb ("Managing")."""
+    if not word[1:].islower() or not lexicon.available() or lexicon.proper_noun(word):
+        return False
+    found = lexicon.lemmas(word)
+    return bool(found) and not any(pos == "n" for _lemma, pos in found)
 
 
 _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
 # A US legislator's party and state ("R-Neb.", "D-N.Y.", "I-Vt."), written out as "Republican
 # of Nebraska": a description of the person named before it, not another name.
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Independent)s? of .+")
+# "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
+_MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
+_CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
 # Contractions ("I'll", "We've", "Don't"): words, not names.
 _CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
 
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
-    """A currency prefix ("US$2", "NZ $5") or a fiscal period ("Q2", "H1", "FY2020")."""
+    """A currency prefix ("US$2", "NZ $5"), a fiscal period ("Q2", "H1", "FY2020") or the
+    half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
         or len(set(text[start:end])) == 1 \
-        or _CONTRACTION_RE.fullmatch(text, start, end) is not None
+        or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
+        or (_MERIDIEM_RE.fullmatch(text, start, end) is not None
+            and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None)
 
 
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
@@ -1055,11 +1122,49 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
         return True  # "Pictured is ...", "Disgusted with ...", "Studies have ..."
+    if _common_word_opening(text, tok):
+        return True  # "Due to ...", "Further, ...", "Based on ...", "Well-balanced ..."
     after = _NEXT_WORD.match(text, tok[1])
     if after is None:
         return False
     follower = after.group(1)
     return not (follower in _AFTER_NAME or follower.endswith("ed"))
+
+
+# After a dictionary word opening a sentence, these make it an adjective or adverb phrase
+# ("Due to", "Different from"), not a name that acts ("Costa said").
+_PHRASE_FOLLOWERS = frozenset({"to", "from"})
+_COMPOUND_RE = re.compile(r"-[a-z]")
+
+
+def _common_word_opening(text: str, tok: _Token) -> bool:
+    """True for a word WordNet knows in lower case opening a sentence as an ordinary word: an
+    adjective or adverb (no noun reading) before a comma, "to" or "from" ("Further,",
+    "Different from"), any such word in a lower-case compound ("Well-balanced", "Post-trial"),
+    or a verb's -ed form ("Based on").
+
+    Nouns stay names before a comma ("Smith, 45, said"); a name that is also an adjective is
+    lost there only when the text never writes it mid-sentence and the alias table lacks it.
+    """
+    word = tok[2]
+    if not word[1:].islower() or not lexicon.available():
+        return False
+    found = lexicon.lemmas(word)
+    if not found or lexicon.proper_noun(word):
+        return False
+    if _COMPOUND_RE.match(text, tok[1]):
+        return True
+    low = word.casefold()
+    if low.endswith("ed") and any(
+            pos == "v" and (lemma == low[:-1] or (lemma == low[:-2] and len(lemma) >= 4))
+            for lemma, pos in found):
+        return True  # "Based" (base), "Walked" (walk); not "Jared" (jar)
+    if any(pos == "n" for _lemma, pos in found):
+        return False
+    if text.startswith(",", tok[1]):
+        return True
+    follower = _NEXT_WORD.match(text, tok[1])
+    return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
 
 
 # Plural common nouns by their endings ("Achievements and awards", "Studies have shown").
@@ -1269,7 +1374,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
 def _clear_caches() -> None:
     """Forget cached comparisons after the alias table changed."""
     for fn in (normalise, _tokens, _word_match, _match, _key, find_spans, _mention_patterns,
-               match_keys, _word_keys):
+               match_keys, _word_keys, _plain_words):
         fn.cache_clear()
 
 

@@ -62,8 +62,8 @@ from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["compatible", "equivalent", "explain", "extract", "humanise", "restates",
-           "slot_score"]
+__all__ = ["compatible", "equivalent", "explain", "extract", "hedge_class", "humanise",
+           "restates", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -87,7 +87,7 @@ HEDGES: dict[str, str] = {
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
     "estimated": "about", "circa": "about", "around about": "about",
-    "up to": "up_to", "as many as": "up_to", "as much as": "up_to",
+    "up to": "up_to", "upto": "up_to", "as many as": "up_to", "as much as": "up_to",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
     "below": "less_than",
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
@@ -963,13 +963,19 @@ def _close(x: float, y: float) -> bool:
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
 
 
+def hedge_class(q: Quantity) -> str | None:
+    """A quantity's hedge as equivalence sees it: a range is approximate by itself, so
+    "about $1.30 to $1.40" and "in the range of $1.30 to $1.40" state one thing."""
+    return None if q.hedge == "about" and q.low != q.high else q.hedge
+
+
 def equivalent(a: Fact, b: Fact) -> bool:
     """Tell whether two number facts state the same figure (bounds, hedge and unit)."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
-    return _close(qa.low, qb.low) and _close(qa.high, qb.high) and qa.hedge == qb.hedge \
-        and qa.unit == qb.unit
+    return _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
+        hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit
 
 
 # Slot scores: the counted noun names the slot best; a shared unit (percent, a currency) next.

@@ -9,7 +9,8 @@ as ``(a, b)`` seq numbers with ``a < b``.
 
 Candidate states: ``REJECTED`` (pre-verification said no), ``PENDING`` (to verify),
 ``VERIFIED`` (the pair pipeline ran; a link was stored if the reuse was real), ``THIRD``
-(not verified: a third article explains the overlap, see candidates.prune_through_third).
+(not verified: a third article explains the overlap, see candidates.prune_through_third),
+``SCREENED`` (not verified: a sibling or chain shortcut of a safe link, see trace.screen).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Protocol, Self, runtime_checkable
 from retold.model import Article, Link
 
 SCHEMA_VERSION = 1
-REJECTED, PENDING, VERIFIED, THIRD = 0, 1, 2, 3
+REJECTED, PENDING, VERIFIED, THIRD, SCREENED = 0, 1, 2, 3, 4
 
 CandidateRow = tuple[int, int, int, int, float, int]  # a, b, channels, shared facts, score, state
 
@@ -51,6 +52,9 @@ class Store(Protocol):
     def pending(self, limit: int) -> list[tuple[int, int, int, float]]:
         """Up to ``limit`` candidates to verify: ``(a, b, channels, score)``."""
 
+    def set_state(self, pairs: Sequence[tuple[int, int]], state: int) -> None:
+        """Set the state of candidate pairs ``(a, b)`` (one transaction)."""
+
     def articles(self, seqs: Sequence[int]) -> dict[int, Article]:
         """Articles by seq."""
 
@@ -68,6 +72,24 @@ class Store(Protocol):
 
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
         """Record input problems ``(source, line, reason)`` of this run."""
+
+    # -- outlet templates (retold.trace.templates)
+
+    def without_units(self, limit: int) -> list[tuple[int, str | None, str | None, str]]:
+        """Up to ``limit`` articles whose unit keys are not stored: ``(seq, outlet, url, text)``."""
+
+    def put_units(self, rows: Sequence[tuple[int, str | None, bytes]]) -> None:
+        """Store ``(seq, outlet key, unit keys as <u8 bytes)`` (one transaction)."""
+
+    def units(self) -> Iterator[tuple[int, str | None, bytes]]:
+        """Every stored ``(seq, outlet key, unit keys)``, in seq order."""
+
+    def templates(self) -> dict[str, frozenset[int]]:
+        """The outlet templates learned so far: outlet key -> template unit keys."""
+
+    def put_templates(self, templates: dict[str, frozenset[int]], redo: Sequence[int]) -> None:
+        """Replace the templates; forget the fingerprints, candidates and links of ``redo``
+        (articles whose template text changed), so the run re-does them (one transaction)."""
 
     def counts(self) -> dict[str, int]:
         """articles, fingerprints, candidates, pending, links."""

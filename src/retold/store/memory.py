@@ -21,6 +21,8 @@ class MemoryStore:
         self._cands: dict[tuple[int, int], list[Any]] = {}
         self._links: dict[tuple[str, str], Link] = {}
         self.problems: list[tuple[str, int | None, str]] = []
+        self._units: dict[int, tuple[str | None, bytes]] = {}
+        self._templates: dict[str, frozenset[int]] = {}
 
     def __enter__(self) -> Self:
         return self
@@ -68,6 +70,10 @@ class MemoryStore:
                if c[3] == PENDING]
         return out[:limit]
 
+    def set_state(self, pairs: Sequence[tuple[int, int]], state: int) -> None:
+        for p in pairs:
+            self._cands[p][3] = state
+
     def articles(self, seqs: Sequence[int]) -> dict[int, Article]:
         return {s: self._articles[s] for s in seqs if s in self._articles}
 
@@ -90,6 +96,32 @@ class MemoryStore:
 
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
         self.problems.extend(problems)
+
+    def without_units(self, limit: int) -> list[tuple[int, str | None, str | None, str]]:
+        out = [(s, a.outlet, a.url, a.text) for s, a in self._articles.items()
+               if s not in self._units]
+        return out[:limit]
+
+    def put_units(self, rows: Sequence[tuple[int, str | None, bytes]]) -> None:
+        for seq, outlet, keys in rows:
+            self._units[seq] = (outlet, keys)
+
+    def units(self) -> Iterator[tuple[int, str | None, bytes]]:
+        for seq in sorted(self._units):
+            yield seq, *self._units[seq]
+
+    def templates(self) -> dict[str, frozenset[int]]:
+        return dict(self._templates)
+
+    def put_templates(self, templates: dict[str, frozenset[int]], redo: Sequence[int]) -> None:
+        self._templates = dict(templates)
+        gone = set(redo)
+        ids = {self._articles[s].id for s in gone if s in self._articles}
+        for s in gone:
+            self._fps.pop(s, None)
+            self._searched.discard(s)
+        self._cands = {k: v for k, v in self._cands.items() if not gone & set(k)}
+        self._links = {k: v for k, v in self._links.items() if not ids & set(k)}
 
     def counts(self) -> dict[str, int]:
         states = [c[3] for c in self._cands.values()]

@@ -50,6 +50,16 @@ CREATE TABLE IF NOT EXISTS problems (
     run TEXT NOT NULL, source TEXT NOT NULL, line INTEGER, reason TEXT NOT NULL
 );
 """
+# Outlet templates (added after schema 1 was released: created in place in older stores,
+# whose articles then get their unit keys on the next run).
+_TEMPLATE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS units (
+    seq INTEGER PRIMARY KEY REFERENCES articles(seq), outlet TEXT, keys BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS templates (
+    outlet TEXT NOT NULL, key INTEGER NOT NULL, PRIMARY KEY (outlet, key)
+) WITHOUT ROWID;
+"""
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -150,6 +160,10 @@ class SqliteStore:
                 raise StoreError(
                     f"the store {self.path!r} has schema version {version}, this retold "
                     f"reads version {SCHEMA_VERSION}; use a new --store file")
+            if not self.readonly:
+                with self._tx():
+                    for statement in _statements(_TEMPLATE_SCHEMA):
+                        db.execute(statement)
             return
         tables = db.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()[0]
         if tables:
@@ -159,7 +173,7 @@ class SqliteStore:
             raise StoreError(f"{self.path!r} is an empty SQLite file, not a traced store; "
                              "run `retold trace INPUTS --store PATH` first")
         with self._tx():
-            for statement in _statements():
+            for statement in _statements(_SCHEMA + _TEMPLATE_SCHEMA):
                 db.execute(statement)
             db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
 
@@ -262,6 +276,12 @@ class SqliteStore:
             "SELECT a, b, channels, score FROM candidates WHERE state = ? ORDER BY a, b LIMIT ?",
             (PENDING, limit)).fetchall()
 
+    @_guard
+    def set_state(self, pairs: Sequence[tuple[int, int]], state: int) -> None:
+        with self._tx() as db:
+            db.executemany("UPDATE candidates SET state = ? WHERE a = ? AND b = ?",
+                           [(state, a, b) for a, b in pairs])
+
     # -- links ------------------------------------------------------------------------------
 
     @_guard
@@ -281,6 +301,50 @@ class SqliteStore:
         cur = self._db.execute("SELECT * FROM links ORDER BY source_id, target_id")
         for row in cur:
             yield _link(row)
+
+    # -- outlet templates -------------------------------------------------------------------
+
+    @_guard
+    def without_units(self, limit: int) -> list[tuple[int, str | None, str | None, str]]:
+        return self._db.execute(
+            "SELECT a.seq, a.outlet, a.url, a.text FROM articles a LEFT JOIN units u USING (seq) "
+            "WHERE u.seq IS NULL ORDER BY a.seq LIMIT ?", (limit,)).fetchall()
+
+    @_guard
+    def put_units(self, rows: Sequence[tuple[int, str | None, bytes]]) -> None:
+        with self._tx() as db:
+            db.executemany("INSERT OR REPLACE INTO units VALUES (?, ?, ?)", rows)
+
+    @_guard
+    def units(self) -> Iterator[tuple[int, str | None, bytes]]:
+        yield from self._db.execute("SELECT seq, outlet, keys FROM units ORDER BY seq")
+
+    @_guard
+    def templates(self) -> dict[str, frozenset[int]]:
+        acc: dict[str, set[int]] = {}
+        for outlet, key in self._db.execute("SELECT outlet, key FROM templates"):
+            acc.setdefault(outlet, set()).add(int(key))
+        return {o: frozenset(k) for o, k in acc.items()}
+
+    @_guard
+    def put_templates(self, templates: dict[str, frozenset[int]], redo: Sequence[int]) -> None:
+        with self._tx() as db:
+            db.execute("DELETE FROM templates")
+            db.executemany("INSERT INTO templates VALUES (?, ?)",
+                           sorted((o, int(k)) for o, keys in templates.items() for k in keys))
+            if not redo:
+                return
+            db.execute("CREATE TEMP TABLE IF NOT EXISTS redo (seq INTEGER PRIMARY KEY)")
+            db.execute("DELETE FROM redo")
+            db.executemany("INSERT OR IGNORE INTO redo VALUES (?)", [(s,) for s in redo])
+            db.execute("DELETE FROM fingerprints WHERE seq IN (SELECT seq FROM redo)")
+            db.execute("DELETE FROM candidates WHERE a IN (SELECT seq FROM redo) "
+                       "OR b IN (SELECT seq FROM redo)")
+            db.execute("DELETE FROM links WHERE source_id IN (SELECT id FROM articles WHERE "
+                       "seq IN (SELECT seq FROM redo)) OR target_id IN (SELECT id FROM "
+                       "articles WHERE seq IN (SELECT seq FROM redo))")
+            db.execute("UPDATE articles SET searched = 0 WHERE seq IN (SELECT seq FROM redo)")
+            db.execute("DELETE FROM redo")
 
     # -- bookkeeping ------------------------------------------------------------------------
 
@@ -335,8 +399,8 @@ def _check_file(path: str, readonly: bool) -> None:
                          "writable")
 
 
-def _statements() -> list[str]:
-    return [s.strip() for s in _SCHEMA.split(";") if s.strip()]
+def _statements(schema: str = _SCHEMA) -> list[str]:
+    return [s.strip() for s in schema.split(";") if s.strip()]
 
 
 class _Transaction:

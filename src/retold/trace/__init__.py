@@ -2,9 +2,11 @@
 
 The stages are pure functions over records, in their own modules (no I/O, no Spark):
 
+    templates    text one outlet prints on many of its articles, learned and blanked
     tokens       Unicode-aware tokens and fact tokens (numbers, names) of a text
     fingerprint  per-article MinHash of 5-shingles and of content words, and fact-pair keys
     candidates   LSH banding per channel, bucket caps, pre-verification on fingerprints
+    screen       siblings and shortcuts of a safe link, read from a millisecond measure
     verify       the pair pipeline on a candidate -> Link (or nothing)
     direction    which side is the source, and what evidence said so
     stories      clusters of links: earliest source, chain, facts table

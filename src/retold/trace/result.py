@@ -16,10 +16,13 @@ class TraceResult:
     added: int = 0  # new articles this run
     already_stored: int = 0  # articles of the input the store already had (skipped)
     problems: list[Any] = field(default_factory=list)  # ingest.Problem, in input order
+    templates: int = 0  # outlet template units known after the run (total)
+    template_redo: int = 0  # articles re-done because their template text changed
     fingerprinted: int = 0
     candidates: int = 0  # candidate pairs found this run (all channels)
     rejected: int = 0  # of those, dropped by pre-verification
     third: int = 0  # of those, not verified: a third article explains the overlap
+    screened: int = 0  # of those, not verified: siblings or shortcuts of a safe link (screen)
     verified: int = 0  # pairs the pair pipeline ran on this run
     new_links: int = 0
     links: list[Link] = field(default_factory=list)  # every link in the store
@@ -36,9 +39,11 @@ class TraceResult:
             "added": self.added,
             "already_stored": self.already_stored,
             "problems": len(self.problems),
+            "templates": self.templates,
             "candidates": self.candidates,
             "rejected": self.rejected,
             "explained_by_third": self.third,
+            "screened": self.screened,
             "verified": self.verified,
             "new_links": self.new_links,
             "links": len(self.links),

@@ -43,7 +43,8 @@ log = logging.getLogger("retold.web")
 T = TypeVar("T")
 
 RETIRE_RSS = 512 * 1024 * 1024  # a worker still this large after a job is replaced
-_PRELOAD = ["retold.web.jobs", "retold.compare", "retold.reports.html", "retold.read"]
+_PRELOAD = ["retold.web.jobs", "retold.compare", "retold.reports.html", "retold.read",
+            "retold.web.preload"]
 
 
 class WorkTimeout(RetoldError):

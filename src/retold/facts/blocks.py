@@ -1,0 +1,45 @@
+"""Blocking keys: which facts of one kind could be ``equivalent``, without comparing them all.
+
+A long text repeats the same names and figures many times; comparing every fact with every
+other is quadratic. Each fact gets a few keys, and two facts are compared only when their keys
+meet. The keys are sound: whenever a kind's ``equivalent`` says yes, they meet (each kind's
+rule is mirrored here, and tests hold the two in step).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from retold.facts import names, numbers
+from retold.model import Fact, Interval, Quantity
+
+__all__ = ["equivalence_keys"]
+
+
+def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
+    """Keys two facts of one kind share whenever the kind calls them equivalent, or None
+    (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
+    numbers by hedge, unit and low bound (to within the tolerance of ``_close``), dates by
+    their resolved interval, names by ``names.match_keys``, every kind by its key.
+
+    ``equivalent(a, b)`` implies that the probe keys of ``a`` meet the index keys of ``b``.
+    """
+    keys: set[tuple[Any, ...]] = {("key", fact.key)}
+    value = fact.value
+    if fact.kind == "number":
+        if isinstance(value, Quantity):
+            # equivalent() needs lows within rel 1e-9: rounded to 6 digits they fall in one
+            # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.
+            slack = abs(value.low) * 2e-9 + 2e-12
+            ends = (value.low - slack, value.low + slack) if probe else (value.low,)
+            keys.update(("q", numbers.hedge_class(value), value.unit, float(f"{x:.6g}"))
+                        for x in ends)
+    elif fact.kind == "date":
+        if isinstance(value, Interval) and value.start is not None:
+            keys.add(("interval", value.start, value.end))
+    elif fact.kind == "name":
+        index, probe_keys = names.match_keys(fact.text)
+        keys.update(probe_keys if probe else index)
+    elif fact.kind not in ("quote", "negation", "qualifier"):
+        return None
+    return frozenset(keys)
