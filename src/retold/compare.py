@@ -15,7 +15,7 @@ from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, rela
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
-from retold.ground import Grounding, ground, verdict_counts
+from retold.ground import Grounding, ground, unit_names, verdict_counts
 from retold.model import (
     AlignedPair,
     Change,
@@ -165,6 +165,11 @@ def compare_documents(
                       grounded.verdicts)
 
 
+# An original of this many sentences is taken as the whole story (an article, a transcript):
+# what it never names, nothing outside the comparison names either.
+WHOLE_ORIGINAL_MIN = 5
+
+
 def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
            r_sentences: Sequence[Sentence], o_side: Side, r_side: Side) -> tuple[Change, ...]:
     """diff's changes, annotated with what grounding found, plus grounding's own findings."""
@@ -200,7 +205,31 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # Likewise a name diff pairs with another in its pair when the original states the
     # retelling's name and the retelling carries the original's: both are in both texts, and
     # a summary sentence's aligned partner is seldom the only source of its names.
-    out = [c for c in changes if not (
+    o_text = o_side.document.text
+    o_by_id = {s.id: s for s in o_side.sentences}
+    o_folded = o_text.casefold()
+
+    def absent(name: str) -> bool:
+        """A name the whole original never writes, not even glued to a word: diff's excuses
+        for it in its pair (a pronoun there stands for it) assume the antecedent is out of
+        view, which it is not when the original is a whole article."""
+        return len(o_side.sentences) >= WHOLE_ORIGINAL_MIN and name.casefold() not in o_folded
+
+    def named_in_partner(c: Change) -> bool:
+        """diff pairs a retelling name with another of the partner sentence, which names the
+        retelling's name too: two actors of one sentence, the other one left out, not a swap."""
+        if c.kind != "name" or c.status != "changed" or c.original is None or c.retelling is None:
+            return False
+        at = sentence_at(o_side.sentences, c.original.start)
+        if at is None:
+            return False
+        s = o_by_id[at]
+        return names.mentioned(c.retelling.text, o_text[s.start : s.end])
+
+    in_units = unit_names(r_side.facts)
+    out = [c for c in changes if not named_in_partner(c) and not (
+        c.kind == "name" and c.retelling is not None
+        and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None
         and (c.kind, c.retelling.start, c.retelling.end) in grounded.supported
         and (c.status == "added" or (
@@ -223,7 +252,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
-        if at is None and pair is not None and g.status == "added" and g.kind in KINDS:
+        if at is None and pair is not None and g.status == "added" and g.kind in KINDS \
+                and not (g.kind == "name" and absent(g.retelling.text)):
             # diff already read this fact against its aligned partner and found it there (a
             # glued, lower-case, pronoun or hyphenated mention, a twin sentence): grounding's
             # key lookup over the whole original is the blunter of the two views.

@@ -21,6 +21,7 @@ share most of its (IDF-weighted) content words. Each retelling sentence gets a v
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import defaultdict
@@ -39,6 +40,7 @@ from retold.model import (
     Fact,
     FactGround,
     Quantity,
+    Sentence,
     SentenceVerdict,
     Side,
 )
@@ -408,8 +410,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     o_plain = _plain(o_text)
     o_ctx, r_ctx = _Contexts(original), _Contexts(retelling)
     r_facts: dict[int, list[Fact]] = defaultdict(list)
+    in_units = unit_names(retelling.facts)
     for f in retelling.facts:
-        r_facts[f.sentence].append(f)
+        if (f.start, f.end) not in in_units:
+            r_facts[f.sentence].append(f)
     o_facts: dict[int, list[Fact]] = defaultdict(list)
     for f in original.facts:
         o_facts[f.sentence].append(f)
@@ -465,7 +469,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
-            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"])
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"],
+            locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
@@ -490,6 +495,28 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         verdicts.append(SentenceVerdict(s.id, verdict, tuple(evidence), round(share, 4)))  # type: ignore[arg-type]
     return Grounding(tuple(facts_out), tuple(verdicts), tuple(changes), frozenset(supported),
                      frozenset(stated))
+
+
+def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
+    """Spans of the names that are the unit of a figure ("12.50 Euros"): the number grounds
+    them, with its value."""
+    spans = sorted((f.start, f.end) for f in facts if f.kind == "number")
+    starts = [a for a, _e in spans]
+    out = set()
+    for f in facts:
+        if f.kind == "name" and spans:
+            k = bisect.bisect_right(starts, f.start) - 1
+            # the figures starting at or before the name, nearest first (they seldom overlap)
+            while k >= 0 and not (spans[k][0] <= f.start and f.end <= spans[k][1]):
+                k = k - 1 if f.start - spans[k][0] < 80 else -1
+            if k >= 0:
+                out.add((f.start, f.end))
+    return out
+
+
+def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
+    """(text, start) of the original sentences that use ``word`` (by stem), in text order."""
+    return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
 
 
 def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
@@ -529,8 +556,15 @@ def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple
 _NON_WORD = re.compile(r"[\W_]+")
 
 
+# Quarters as earnings reports write them: "Q2" / "the second quarter" / "2nd quarter".
+_QUARTER_RE = re.compile(r"\b(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) quarter\b")
+_QUARTER = {"first": "q1", "second": "q2", "third": "q3", "fourth": "q4",
+            "1st": "q1", "2nd": "q2", "3rd": "q3", "4th": "q4"}
+
+
 def _plain(text: str) -> str:
-    return " " + _NON_WORD.sub(" ", text.casefold()) + " "
+    plain = " " + _NON_WORD.sub(" ", text.casefold()) + " "
+    return _QUARTER_RE.sub(lambda m: _QUARTER[m.group(1)], plain) if "quarter" in plain else plain
 
 
 # The words around a fact that say which slot it fills ("sales rose to $5bn" / "the market was
@@ -586,9 +620,15 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not
             # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
             if not in_slot:
-                # Among the evidence; with none (a headline), anywhere in the original.
+                # the same counted noun ("two weeks") is the same slot too
+                in_slot = [a for a in fits if a.role and a.role == b.role]
+            if not in_slot:
+                # Among the evidence; with none (a headline), anywhere in the original. A
+                # rival the kind calls compatible (a rounding, an unresolved relative date)
+                # contradicts nothing.
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
-                if rival is not None:
+                compatible = getattr(module, "compatible", None)
+                if rival is not None and not (compatible is not None and compatible(rival, b)):
                     return "contradicted", [rival, *fits], False
             if in_slot:
                 return "supported", in_slot, True
@@ -609,6 +649,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         bound = _range_support(b, index)
         if bound:
             return "supported", bound, False
+        if _counts_speakers(b, o_text):
+            return "supported", [], False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
@@ -625,6 +667,35 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is not None:
         return "contradicted", [rival], False
     return "unsupported", [], False
+
+
+# A dialogue's turns: "Ann: ...", one a line or run together as " . Ben: ..." (chat logs,
+# meeting transcripts). The label is one to three capitalised words or a role ("PhD D").
+_TURN_RE = re.compile(r"(?:^|\n|\s[.!?]\s)\s*([A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}):\s")
+# Nouns that count people without a WordNet path to "person" within two steps.
+PERSON_NOUNS = frozenset({"person", "people", "persons", "individual", "participant", "guy",
+                          "colleague", "speaker", "user"})
+TURNS_MIN = 3
+
+
+@lru_cache(maxsize=64)
+def speakers(text: str) -> int:
+    """How many people speak in a dialogue (0 when the text is not one)."""
+    labels = _TURN_RE.findall(text)
+    return len(set(labels)) if len(labels) >= TURNS_MIN else 0
+
+
+def _counts_speakers(b: Fact, o_text: str) -> bool:
+    """"Two friends", "three colleagues" counting the people of a dialogue that has as many
+    speakers: the original states the count by who speaks, not in a figure."""
+    q = b.value
+    if not isinstance(q, Quantity) or q.low != q.high or q.unit or not b.role:
+        return False
+    role = b.role.casefold()
+    if role not in PERSON_NOUNS and not ({"person", "adult", "peer", "individual"}
+                                         & lexicon.broader(role)):
+        return False
+    return speakers(o_text) == q.low
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
@@ -654,9 +725,10 @@ def _said_in(text: str, o_plain: str) -> bool:
 
 
 def _spelled_out(name: str, o_plain: str) -> bool:
-    """An acronym whose words the original spells out ("NLU": natural language understanding)."""
+    """An acronym whose words the original spells out ("NLU": natural language understanding,
+    "YoY": year over year)."""
     letters = name.replace(".", "").removesuffix("s")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and _acronym(letters)):
         return False
     return letters.casefold() in _initials(o_plain)
 
@@ -667,9 +739,10 @@ def _initials(o_plain: str) -> str:
 
 
 def _plural_in(name: str, o_text: str) -> bool:
-    """An acronym the original writes in the plural, or the other way round (CNN / CNNs)."""
-    bare = name[:-1] if name.endswith("s") and name[:-1].isupper() else name
-    if not (bare.isupper() and bare.isalpha()):
+    """An acronym the original writes in the plural, or the other way round (CNN / CNNs,
+    PhD / PhDs)."""
+    bare = name[:-1] if name.endswith("s") and _acronym(name[:-1]) else name
+    if not (_acronym(bare) and bare.isalpha()):
         return False
     # The pattern is tried only where the acronym occurs (a plain substring search): from its
     # look-behind on, the pattern would be tried at every character of a long text.
@@ -680,6 +753,11 @@ def _plural_in(name: str, o_text: str) -> bool:
             return True
         at = o_text.find(bare, at + 1)
     return False
+
+
+def _acronym(word: str) -> bool:
+    """Capitals throughout, or at least two of them from the first letter on ("PhD", "YoY")."""
+    return word.isupper() or (word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2)
 
 
 # Slot words two facts must share to be one slot by context alone.

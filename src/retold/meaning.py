@@ -15,7 +15,7 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -33,6 +33,16 @@ EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
 )
+
+# Prefixes that negate the word they start ("uncommon", "dismotivated"). "un-" and "non-" make an
+# opposite of nearly any adjective; the others also begin words of their own ("discover",
+# "mission"), so for them the prefixed word must be one WordNet does not know (a coinage):
+# a word WordNet knows has its opposites recorded there. "de-" is left out: "declutter" and
+# "debug" remove what the original complains of, agreeing with it.
+NEGATING_PREFIXES = ("non-", "non", "un", "dis", "mis")
+ALWAYS_NEGATING = frozenset({"non-", "non", "un"})
+# The base left after a prefix must be this long to count ("unite" is not un + "ite").
+PREFIX_BASE_MIN = 4
 
 # Verbs that negate the clause they govern: "failed to pay" says the payment did not happen.
 NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject")
@@ -196,6 +206,49 @@ def _antonyms(word: str) -> frozenset[str]:
     return frozenset(forms - mine)
 
 
+@lru_cache(maxsize=65536)
+def _prefixed_bases(word: str) -> tuple[str, ...]:
+    """The words ``word`` negates by a prefix ("uncommon" -> common; "demotivate" -> motivate)."""
+    low = word.casefold()
+    known = bool(lexicon.lemmas(word))
+    adjective = known and any(p in ("a", "s") for _l, p in lexicon.lemmas(word))
+    out = []
+    for prefix in NEGATING_PREFIXES:
+        base = low[len(prefix):]
+        if not low.startswith(prefix) or len(base) < PREFIX_BASE_MIN or not base[0].isalpha():
+            continue
+        if known and not (prefix in ALWAYS_NEGATING and adjective):
+            continue
+        out.append(base)
+    return tuple(out)
+
+
+def _comparative(word: str) -> bool:
+    """"cheaper", "lower": a change measured against something, which agrees with an original
+    that calls the thing "expensive" and wants it cut; only the plain form is a state."""
+    low = word.casefold()
+    return low.endswith("er") and any(
+        p == "a" and lemma != low for lemma, p in lexicon.lemmas(word))
+
+
+@lru_cache(maxsize=65536)
+def opposites(word: str) -> tuple[str, ...]:
+    """Words whose use in the original ``word`` would reverse: WordNet antonyms, the
+    ``EXTRA_ANTONYMS``, what a negating prefix turned upside down, and a compound with one
+    part turned ("short-term" / "long-term", "difficult-to-use" / "easy-to-use")."""
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word)]
+    parts = word.casefold().split("-")
+    if len(parts) > 1:
+        for k, part in enumerate(parts):
+            if part in STOP or len(part) < MIN_WORD:
+                continue
+            found += ["-".join((*parts[:k], o, *parts[k + 1:])) for o in sorted(_antonyms(part))
+                      if "_" not in o]
+    # (Synonyms of the antonyms, WordNet's "indirect" opposites, were tried: on the development
+    # summaries they flagged as many consistent summaries as edited ones.)
+    return tuple(dict.fromkeys(found))
+
+
 def _negating(word: str) -> bool:
     """A verb that negates what follows ("failed", "refuses"): polarity's business, not content."""
     return any(lemma in NEGATING_VERBS for lemma in readings(word))
@@ -210,14 +263,43 @@ def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 NEGATED_WINDOW = 4
 
 
-def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str]]]:
+def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
+    """(start, end, cue, [the negated word's stem], the stems of the words it governs)."""
     out = []
     for start, end, cue in negations(text, offset):
         after = content_words(text[end - offset : end - offset + 60], end)[:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
         # negates "win"), as in retold.facts.negation.
-        out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]]))
+        out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]],
+                    [stem(w) for _s, _e, w in after]))
     return out
+
+
+# An opposite stated outside the evidence reverses the retelling's word only in a sentence
+# about the same thing: one more content word in common than the opposite itself.
+OPPOSITE_SHARED_MIN = 1
+
+
+def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
+                r_stems: set[str]) -> Iterable[tuple[int, int, str]]:
+    """(start, end, word) of the original's plain uses of ``opp``: the word itself or an
+    inflection of it ("actually" is not "actual"), not negated ("not sure" agrees with
+    "unsure"), in a sentence sharing a content word with the retelling's."""
+    for text, off in sentences:
+        words = content_words(text, off)
+        if len({stem(w) for _s, _e, w in words} & r_stems) < OPPOSITE_SHARED_MIN:
+            continue
+        negated = {t for n in _negated_stems(text, off) for t in n[4]}
+        for a, e, w in words:
+            low = w.casefold()
+            if stem(w) == stem(opp) and stem(w) not in negated and (
+                    low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}):
+                yield a, e, w
+
+
+def _following(words: list[tuple[int, int, str]], at: int) -> set[str]:
+    """The stems of the NEGATED_WINDOW content words after the one at index ``at``."""
+    return {stem(w) for _s, _e, w in words[at + 1 : at + 1 + NEGATED_WINDOW]}
 
 
 def check(
@@ -228,6 +310,7 @@ def check(
     *,
     polarity: bool = True,
     names: Iterable[tuple[int, int]] = (),
+    locate: Callable[[str], Sequence[tuple[str, int]]] | None = None,
 ) -> list[Finding]:
     """Meaning changes of one retelling sentence against its evidence sentences.
 
@@ -236,6 +319,9 @@ def check(
         evidence: (text, start offset) of each evidence sentence of the original.
         index: the original's word index (for words used anywhere in it).
         polarity: also compare negation (off where ``diff`` already pairs the negations).
+        names: spans of the retelling sentence's names (grounded as names, not words).
+        locate: (text, start offset) of the original sentences that use a word (by stem),
+            to read opposites outside the evidence; without it they are not read.
     """
     findings: list[Finding] = []
     words = content_words(r_text, r_offset)
@@ -262,11 +348,16 @@ def check(
             for form in _bases(w):
                 ev_lemmas.setdefault(form, (s, e))
         r_lemmas = set().union(*(_bases(w) for _s, _e, w in words)) if words else set()
+        # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
+        ev_negated_all = {t for text, off in evidence for n in _negated_stems(text, off)
+                          for t in n[4]}
         for s, e, w in words:
             if stem(w) in ev_stems:
                 continue
             for opp in sorted(_antonyms(w)):
                 opp_forms = {opp, stem(opp)}
+                if stem(opp) in ev_negated_all:
+                    continue
                 hit_at = next((ev_lemmas[f] for f in opp_forms if f in ev_lemmas), None)
                 if hit_at is not None and not opp_forms & r_lemmas:
                     ev_lemmas[opp] = hit_at
@@ -277,12 +368,37 @@ def check(
                         f"says the opposite ('{_slice(evidence, o_at)}')."))
                     break
 
+    # An opposite anywhere in the original: a word the original never uses (nor a synonym or
+    # derived form of it) whose opposite it does use ("uncommon" where it says "common", "fell"
+    # where it says "rose" outside the evidence). A word the original uses is left to the
+    # evidence check above: both may be said of different things.
+    flagged_words = {f.retelling for f in findings}
+    name_spans = list(names)
+    for s, e, w in words:
+        if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
+            continue
+        if any(a <= s and e <= b for a, b in name_spans) or _negating(w) or _comparative(w):
+            continue
+        candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
+        if not candidates or index.uses(w):
+            continue
+        use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \
+            if locate is not None else None
+        if use is None:
+            continue
+        findings.append(Finding(
+            "negation", "changed", (s, e), (use[0], use[1]),
+            f"The retelling reverses the claim: it says '{w}' where the original says the "
+            f"opposite ('{use[2]}') and never '{w}'."))
+
     if evidence and polarity:
         r_neg = _negated_stems(r_text, r_offset)
         ev_neg = _negated_stems(*evidence[0])
         ev_negated = set().union(*(n[3] for n in ev_neg)) if ev_neg else set()
-        r_negated = set().union(*(n[3] for n in r_neg)) if r_neg else set()
-        for start, end, cue, targets in r_neg:
+        # Every word a retelling cue governs, not only the first ("should not remain silent"
+        # negates "silent" as the original's "don't be silent" does).
+        r_negated = set().union(*(n[4] for n in r_neg)) if r_neg else set()
+        for start, end, cue, targets, _window in r_neg:
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_stems and t not in ev_negated), None)
             if hit is not None:
@@ -290,16 +406,21 @@ def check(
                     "negation", "changed", (start, end), p_stems[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "
                     f"('{_slice(evidence, p_stems[hit])}')."))
-        for start, end, cue, targets in ev_neg:
+        for start, end, cue, targets, window in ev_neg:
             hit = next((t for t in targets if t in r_stems and t not in r_negated), None)
-            if hit is not None:
-                at = next((s, e) for s, e, w in words if stem(w) == hit)
-                findings.append(Finding(
-                    "negation", "changed", at, (start, end),
-                    f"The original negates this ('{cue}'); the retelling states it plainly."))
+            if hit is None:
+                continue
+            k = next(k for k, (_s, _e, w) in enumerate(words) if stem(w) == hit)
+            rest = set(window) - {hit}
+            if rest and not rest & _following(words, k):
+                # "not using the old remote" / "using cheaper parts": the same verb, said of
+                # another thing. Only a negated phrase the retelling repeats is reversed.
+                continue
+            findings.append(Finding(
+                "negation", "changed", (words[k][0], words[k][1]), (start, end),
+                f"The original negates this ('{cue}'); the retelling states it plainly."))
 
     flagged = {f.retelling for f in findings}
-    name_spans = list(names)
     for s, e, w in words:
         if (s, e) in flagged or w[:1].isupper() and s != r_offset:
             continue

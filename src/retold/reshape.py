@@ -19,18 +19,26 @@ __all__ = ["Reshaped", "reshape"]
 # PTB bracket tokens and quotes, as the CNN/DailyMail and XSum tools write them.
 _TOKENS = {"-lrb-": "(", "-rrb-": ")", "-lsb-": "[", "-rsb-": "]", "-lcb-": "{", "-rcb-": "}",
            "``": '"', "''": '"'}
-_TOKEN_RE = re.compile(r"-[lr][rsc]b-|``|''", re.IGNORECASE)
+_TOKEN_RE = re.compile(r"-[lr][rsc]b-|``|''|\[unk\]|<unk>|(?<!\w)UNK(?!\w)", re.IGNORECASE)
+# A summariser's placeholder for a word outside its vocabulary ("alexander UNK", "[UNK]"): it
+# states nothing, so it becomes a mark no extractor reads as a name.
+_PLACEHOLDER = "_"
+for _unknown in ("[unk]", "<unk>", "unk"):
+    _TOKENS[_unknown] = _PLACEHOLDER
+# CNN/DailyMail's tokeniser wrote the pound sign as "#" ("# 2,100"): read back as "£" when the
+# other side writes pounds.
+_POUND_RE = re.compile(r"(?<![\w#])#(?= ?\d)")
 # A space a tokeniser put in: before closing punctuation and clitics, after opening brackets,
 # inside "3 , 000" and "$ 5".
 _SPACE_RE = re.compile(
-    r" (?=[,.;:!?%)\]}](?:\s|$))| (?=n't\b|'(?:s|re|ve|ll|d|m)\b)|(?<=[(\[{$]) ",
+    r" (?=[,.;:!?%)\]}](?:\s|$))| (?=n't\b|'(?:s|re|ve|ll|d|m)\b)|(?<=[(\[{$£€]) ",
     re.IGNORECASE,
 )
 # "3 , 000": a number the tokeniser cut at its thousands separator; "June 24, 2008" keeps its
 # space (tokenisers leave decimals whole).
 _NUMBER_SPACES_RE = re.compile(r"(?<=\d)( ),( )(?=\d{3}(?!\d))")
 # Looks tokenised: spaces before commas and full stops, or bracket tokens.
-_TOKENISED_RE = re.compile(r"\w (?:[,.] |'s |n't )|-[lr]rb-", re.IGNORECASE)
+_TOKENISED_RE = re.compile(r"\w (?:[,.](?: |$)|'s |n't )|-[lr]rb-|\[unk\]|<unk>", re.IGNORECASE)
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
@@ -76,6 +84,8 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
     """
     text, source = raw, list(range(len(raw)))
     if _TOKENISED_RE.search(raw):
+        if "£" in reference:
+            text = _POUND_RE.sub("£", text)  # same length: the offset map holds
         text, source = _detokenise(text, source)
     if _lower_case(text) and reference and not _lower_case(reference):
         text = _recase(text, reference, new_names=new_names)

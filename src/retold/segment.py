@@ -383,8 +383,10 @@ _CAPTION_END_RE = re.compile(
     r"(?i)\((?:[^()]*\bphoto\b[^()]*|[^()]*/\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA)\b[^()]*|"
     r"[^()]*\bvia\s+AP\b[^()]*)\)\s*(?:less|more)?\s*$|\s(?:\.\.\.|\u2026)\s*more\s*$|\bshow\s+more\s+show\s+less\b"
 )
+# (Each name after a separator starts with a non-space: "\s*" and the name's own spaces must not
+# compete, or a long comma list that ends in no credit backtracks exponentially.)
 _CREDIT_LINE_RE = re.compile(
-    r"^\(?\s*[A-Z][\w.'\u2019 -]{1,40}(?:[/,]\s*[\w.'\u2019 -]{1,40})*/\s*"
+    r"^\(?\s*[A-Z][\w.'\u2019 -]{1,40}(?:[/,]\s*[\w.'\u2019-][\w.'\u2019 -]{0,39})*/\s*"
     r"(?:AP|AFP|Reuters|Getty\s+Images|EPA|Bloomberg|Invision)(?:\s*,\s*File)?\s*\)?$"
 )
 _COUNTER_RE = re.compile(r"(?i)^(?:image|photo|slide)?\s*\d+\s*(?:of\s*/?|/)\s*\d+$")

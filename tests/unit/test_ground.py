@@ -115,7 +115,8 @@ def test_tokenised_lower_case_summary_reads_numbers_and_names() -> None:
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["the", "sales", "rose", "3", ",", "000", "-lrb-", "-rrb-",
-                                 "``", "''", "n't", "could", ".", "acme", "Ohio", "  "]),
+                                 "``", "''", "n't", "could", ".", "acme", "Ohio", "  ", "UNK",
+                                 "[UNK]", "#", "£"]),
                 min_size=1, max_size=30))
 def test_reshaped_spans_map_back_into_the_raw_text(words: list[str]) -> None:
     raw = " ".join(words)
@@ -236,3 +237,174 @@ def test_a_figure_written_without_its_unit_is_supported() -> None:
     assert not [ch for ch in c.changes if ch.kind == "number" and ch.grounding == "contradicted"]
     bare = retold.compare(article, "The mayor did not comment. The party cost the council £3,100.")
     assert [ch for ch in bare.changes if ch.kind == "number" and ch.status == "changed"]
+
+
+# Opposites outside the evidence, and negations that only look reversed.
+SURVEY = (
+    "The survey found that side effects were common among older patients.\n"
+    "Researchers said the new dosage was suitable for children.\n"
+    "Later in the report, they noted that hospital costs increased in 2022.\n"
+    "The team is not sure the trial will be repeated.\n"
+    "We are not using the old scanner, the lead nurse said."
+)
+
+
+def _survey(summary: str) -> list[tuple[str, str, str]]:
+    c = retold.compare(SURVEY, summary)
+    return [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "") for ch in c.changes]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary, word", [
+    ("Side effects were uncommon among older patients.", "uncommon"),  # un- + a word it uses
+    ("The new dosage was unsuitable for children, researchers said.", "unsuitable"),
+    ("Hospital costs decreased in 2022.", "decreased"),  # WordNet antonym, anywhere
+])
+def test_an_opposite_the_original_states_reverses_the_claim(summary: str, word: str) -> None:
+    assert ("negation", "changed", word) in _survey(summary)
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "The team is unsure whether the trial will be repeated.",  # "not sure" agrees with "unsure"
+    "Side effects were common among older patients.",
+    "The nurses are using a cheaper scanner now.",  # "not using the old scanner": another thing
+    "Hospital costs increased in 2022.",
+])
+def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
+    assert not [f for f in _survey(summary) if f[0] == "negation" and f[1] != "dropped"]
+
+
+# Summary-shaped input: a summariser's unknown-word placeholders, "#" for "£", sentence case.
+PAY = ("Savers who never divorced retire with £2,100 a year more, said Alexander Soumbadze of "
+       "the Pension Trust. Prices rose 4% year over year.")
+
+
+def _flags(summary: str, original: str = PAY) -> set[tuple[str, str, str]]:
+    c = retold.compare(original, summary)
+    return {(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
+            if ch.retelling is not None and ch.status != "dropped"}
+
+
+def test_unknown_word_placeholders_are_no_names() -> None:
+    assert reshape("alexander UNK of the [UNK] said .", PAY).text.count("_") == 2
+    assert not [f for f in _flags("alexander UNK of the pension trust said savers get more .")
+                if f[0] == "name"]
+    # a name the article never gives is still listed next to one
+    assert "gordon" in {t.casefold() for k, s, t in
+                        _flags("gordon UNK of the pension trust said so .") if k == "name"}
+
+
+def test_tokenised_pound_sign_written_as_hash_reads_as_pounds() -> None:
+    assert "£2,100" in reshape("savers retire with # 2,100 more .", PAY).text
+    assert not [f for f in _flags("savers retire with # 2,100 a year more .") if f[0] == "number"]
+    assert [f for f in _flags("savers retire with # 3,100 a year more .") if f[0] == "number"]
+    # no pounds in the original: "#" stays a hash
+    assert "#" in reshape("ranked # 1 in the poll .", "Acme ranked first.").text
+
+
+@needs_wordnet
+def test_sentence_case_summary_words_are_not_taken_for_names() -> None:
+    assert not reshape("The group discussed the programmability of savings.", PAY).changed
+    assert not [f for f in _flags("Savers discussed the programmability of pensions.")
+                if f[0] == "name"]
+    assert reshape("the group discussed programmability .", PAY, new_names=True).text \
+        .startswith("The group discussed Programmability")
+
+
+def test_an_acronym_the_original_spells_out_is_supported() -> None:
+    assert not [f for f in _flags("Prices rose 4% YoY, said the PT.") if f[0] == "name"]
+    assert ("name", "added", "CPI") in _flags("Prices rose 4% YoY by the CPI measure.")
+
+
+def test_a_name_beside_another_in_its_source_sentence_is_no_swap() -> None:
+    original = "Haskell, the London Wasps captain, posted the photo on Thursday."
+    assert not [f for f in _flags("Haskell posted the photo.", original) if f[0] == "name"]
+    assert ("name", "changed", "Robshaw") in _flags(
+        "Robshaw, the London Wasps captain, posted the photo on Thursday.", original)
+
+
+def test_a_figure_with_its_counted_noun_is_stated_in_its_slot() -> None:
+    offer = ("For a limited period of only two weeks, we are offering the plan.\n"
+             "Here is what you get:\n1. Reports.\n2. Alerts.\n3. Support.\n4. Training.")
+    assert not [f for f in _flags("Clients get Reports at a low price for two weeks.", offer)
+                if f[0] == "number"]
+    assert [f for f in _flags("The plan is offered for three weeks.", offer) if f[0] == "number"]
+
+
+def test_quarters_written_either_way_are_the_same_date() -> None:
+    call = "We expect shortages to limit production through the end of the second quarter."
+    assert not [f for f in _flags("Shortages limit output until the end of Q2.", call)
+                if f[0] == "date"]
+
+
+CHAT = ("Peggy: The congress is held in Warsaw this year.\nTim: I don't want to go.\n"
+        "Peggy: Maria needs someone to help her with the workshops.\nJada: I have my own.\n"
+        "Tim: What would I need to do?\nPeggy: Bring your notes.")
+
+
+def test_a_name_the_whole_original_never_writes_is_listed_despite_a_pronoun() -> None:
+    # "her" in the source sentence does not stand for a name the chat never uses
+    assert "Krakow" in {t for k, _s, t in _flags("Maria needs help with workshops in Krakow.",
+                                                  CHAT) if k == "name"}
+    assert not [f for f in _flags("Maria needs someone to help her with the workshops.", CHAT)
+                if f[0] == "name"]
+
+
+def test_acronym_plurals_and_currency_units_are_not_new_names() -> None:
+    lab = ("PhD A: We ran the FFT on the mel bins.\nPhD D: It cost not more than twelve Euros.\n"
+           "Professor C: Try it again next week.\nPhD A: Fine, we will also test the noise model."
+           "\nPhD D: And report it.")
+    assert not [f for f in _flags("Several PhDs discussed noise.", lab) if f[0] == "name"]
+    assert "MBAs" in {t for k, _s, t in _flags("Several MBAs discussed noise.", lab) if k == "name"}
+    assert not [f for f in _flags("Professor C said it cost 12.50 Euros.", lab) if f[0] == "name"]
+
+
+@needs_wordnet
+def test_a_compound_with_one_part_turned_is_a_reversal() -> None:
+    plan = ("The fund backs long-term projects in rural areas.\nIts managers review them yearly.\n"
+            "Critics call the rules easy-to-use.")
+    assert ("negation", "changed", "short-term") in _flags("The fund backs short-term projects.",
+                                                          plan)
+    assert not [f for f in _flags("The fund backs long-term rural projects.", plan)
+                if f[0] == "negation"]
+
+
+@needs_wordnet
+def test_lexicon_reads_a_synset_whose_offset_another_line_names() -> None:
+    # WordNet's "backward" points to a satellite whose byte offset also occurs as a pointer
+    # inside an earlier line of the CRLF data file
+    assert "forward" in lexicon.antonyms("backward") or "backward" in lexicon.antonyms("forward")
+    assert lexicon.synonyms("backward")
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "The shop wants cheaper suppliers to cut costs.",  # a comparative: a change, not a state
+    "The new shelves help declutter the office.",  # de-: removes what the original complains of
+])
+def test_wording_that_agrees_with_a_complaint_is_no_reversal(summary: str) -> None:
+    shop = ("Our suppliers are too expensive, the owner said.\nThe office is full of clutter.\n"
+            "We need to cut costs this year.")
+    assert not [f for f in _flags(summary, shop) if f[0] == "negation"]
+
+
+@needs_wordnet
+def test_a_count_of_people_is_stated_by_how_many_speak() -> None:
+    chat = "Ann: Are you coming tonight? . Ben: Yes, at 8. . Ann: Great, bring snacks. . Ben: Sure."
+    assert not [f for f in _flags("Two friends plan to meet tonight.", chat) if f[0] == "number"]
+    assert [f for f in _flags("Three friends plan to meet tonight.", chat) if f[0] == "number"]
+    assert [f for f in _flags("Two apples are brought tonight.", chat) if f[0] == "number"]
+    # not a dialogue: no count of speakers to read
+    assert [f for f in _flags("Two friends plan to meet.", "Ann and Ben are coming tonight.")
+            if f[0] == "number"]
+
+
+def test_a_long_comma_list_summary_is_read_in_linear_time() -> None:
+    # a summariser's repetition loop: a credit-line pattern once backtracked exponentially on it
+    import time
+
+    summary = "mike tindall , wife zara phillips" + " , UNK dude" * 3 + " , UNK" * 40 + " ."
+    t0 = time.perf_counter()
+    retold.compare("Mike Tindall and his wife Zara Phillips watched the race.", summary)
+    assert time.perf_counter() - t0 < 5
