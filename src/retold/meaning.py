@@ -358,7 +358,8 @@ def check(
                 opp_forms = {opp, stem(opp)}
                 if stem(opp) in ev_negated_all:
                     continue
-                hit_at = next((ev_lemmas[f] for f in opp_forms if f in ev_lemmas), None)
+                # In a fixed order (the word, then its stem): a set's order would vary between runs.
+                hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
                 if hit_at is not None and not opp_forms & r_lemmas:
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
