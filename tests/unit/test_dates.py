@@ -383,6 +383,17 @@ def test_compatible_when_a_side_is_unresolved() -> None:
     assert not dates.compatible(one("Talks failed recently."), one("Talks failed last month."))
 
 
+def test_unresolved_calendar_date_and_words_counted_from_publication_cannot_clash() -> None:
+    # With no publication date, "earlier this month" may well hold 11 September: no clash.
+    counted = one("A letter came earlier this month.", None)
+    calendar_day = one("A letter came on Sept. 11.", None)
+    assert dates.compatible(counted, calendar_day) and dates.compatible(calendar_day, counted)
+    assert dates.compatible(one("Talks failed last month.", None), one("Talks failed in August.", None))
+    # Two calendar dates still compare by the calendar, two counted ones by their shape.
+    assert not dates.compatible(one("Talks failed on 9 April.", None), one("Talks failed on 12 April.", None))
+    assert not dates.compatible(one("Talks failed last month.", None), one("Talks failed this month.", None))
+
+
 def test_same_relative_words_under_other_publication_dates_are_compatible() -> None:
     from retold.facts.dates import compatible
 

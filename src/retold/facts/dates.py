@@ -1013,6 +1013,15 @@ def compatible(a: Fact, b: Fact) -> bool:
         # "on 9 April" and "on 12 April" are different days whatever the publication date;
         # "last month" and "in May" may be one month (published in June), "the last year"
         # and "the year-ago quarter" overlap.
+        # A calendar date without a year ("Sept. 11") against words counted from the
+        # publication date ("earlier this month") depends on that date, which is unknown:
+        # they cannot be compared. Two calendar dates compare by calendar, two counted
+        # expressions by their shapes against one shared reference.
+        ca, cb = _calendar_span(a.key), _calendar_span(b.key)
+        if ca is not None and cb is not None:
+            return _overlap(ca, cb)
+        if (ca is None) != (cb is None):
+            return True
         sa, sb = _shape_intervals(a.key), _shape_intervals(b.key)
         if sa and sb and len(sa) == len(sb):
             return any(_overlap(x, y) for x, y in zip(sa, sb))
