@@ -29,6 +29,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
+from scipy import sparse
+
 from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
@@ -408,7 +411,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         for j in p.retelling:
             partners.setdefault(j, []).extend(p.original)
     o_plain = _plain(o_text)
-    o_ctx, r_ctx = _Contexts(original), _Contexts(retelling)
+    o_ctx, r_ctx = _Contexts(original, words), _Contexts(retelling, words)
     r_facts: dict[int, list[Fact]] = defaultdict(list)
     in_units = unit_names(retelling.facts)
     for f in retelling.facts:
@@ -426,8 +429,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
     changes: list[Change] = []
-    for s in retelling.sentences:
-        evidence, share = _evidence(s.text, words, partners.get(s.id, []))
+    evidences = _evidences([s.text for s in retelling.sentences], words,
+                           [partners.get(s.id, []) for s in retelling.sentences])
+    for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         statuses: list[str] = []
         for b in r_facts.get(s.id, ()):
@@ -519,38 +523,123 @@ def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) ->
     return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
 
 
-def _evidence(text: str, words: meaning.WordIndex, partners: list[int]) -> tuple[list[int], float]:
-    """(evidence sentence ids, share of the sentence's content the original uses anywhere)."""
-    scores: dict[int, float] = defaultdict(float)
-    total = used = 0.0
-    seen: set[str] = set()
-    for _s, _e, w in meaning.content_words(text):
-        key = meaning.stem(w)
-        if key in seen:
-            continue
-        seen.add(key)
-        where = words.where(w)
-        weight = math.log(1 + words.size / (1 + len(where)))
-        total += weight
-        if where or words.uses(w):
-            used += weight
-        if len(where) <= POSTINGS_MAX:
-            # a word in hundreds of sentences adds a near-equal sliver to each: skipping its
-            # postings changes no ranking that matters and keeps the work linear in length
-            for i in where:
-                scores[i] += weight
-    share = used / total if total else 1.0
-    # Only shares of EVIDENCE_MIN / 2 and more are ever kept: the rest is not sorted.
-    floor = total * EVIDENCE_MIN / 2 * (1 - 1e-9)  # a cheap first cut, then the exact test
-    ranked = sorted((t for t in ((v / total, i) for i, v in scores.items() if v >= floor)
-                     if t[0] >= EVIDENCE_MIN / 2), key=lambda t: (-t[0], t[1]))
-    best = [i for v, i in ranked if v >= EVIDENCE_MIN]
-    if not best and share >= NO_SUPPORT_SHARE:
-        # A headline or a summary sentence that condenses several sentences: its words are the
-        # original's but no one sentence holds a third of them; the best few are its evidence.
-        best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
-    evidence = list(dict.fromkeys([*partners, *best]))[: max(EVIDENCE_MAX, len(partners))]
-    return evidence, share
+def _evidences(texts: Sequence[str], words: meaning.WordIndex,
+               partners: Sequence[list[int]]) -> list[tuple[list[int], float]]:
+    """For each retelling sentence: (evidence sentence ids, share of its content the original
+    uses anywhere).
+
+    A sentence's score with an original sentence is the IDF weight of the content words (by
+    stem) they share, each word's postings read up to POSTINGS_MAX. The scores are summed for
+    all sentences at once, by a sparse product in blocks of rows; the few that can reach a
+    share of EVIDENCE_MIN / 2 are then summed again word by word, in the sentence's order, so
+    every kept score is exactly the one a scan of the postings gives (tests compare the two).
+    """
+    rows: list[list[tuple[float, set[int]]]] = []  # each sentence's scored words, in order
+    totals: list[float] = []
+    shares: list[float] = []
+    for text in texts:
+        total = used = 0.0
+        seen: set[str] = set()
+        scored: list[tuple[float, set[int]]] = []
+        for _s, _e, w in words.content_words(text):
+            key = meaning.stem(w)
+            if key in seen:
+                continue
+            seen.add(key)
+            where = words.where(w)
+            weight = math.log(1 + words.size / (1 + len(where)))
+            total += weight
+            if where or words.uses(w):
+                used += weight
+            if where and len(where) <= POSTINGS_MAX:
+                # a word in hundreds of sentences adds a near-equal sliver to each: skipping its
+                # postings changes no ranking that matters and keeps the work linear in length
+                scored.append((weight, where))
+        rows.append(scored)
+        totals.append(total)
+        shares.append(used / total if total else 1.0)
+    # Only the best few can be kept (after the partners): those are summed exactly.
+    wanted = [EVIDENCE_MAX + len(mine) for mine in partners]
+    candidates = _evidence_candidates(rows, totals, wanted)
+    out = []
+    for scored, total, share, found, mine in zip(rows, totals, shares, candidates, partners):
+        ranked = []
+        for i in found:
+            v = 0.0
+            for weight, where in scored:
+                if i in where:
+                    v += weight
+            if v / total >= EVIDENCE_MIN / 2:
+                ranked.append((v / total, i))
+        ranked.sort(key=lambda t: (-t[0], t[1]))
+        best = [i for v, i in ranked if v >= EVIDENCE_MIN]
+        if not best and share >= NO_SUPPORT_SHARE:
+            # A headline or a summary sentence that condenses several sentences: its words are
+            # the original's but no one sentence holds a third of them; the best few are its
+            # evidence.
+            best = [i for v, i in ranked if v >= EVIDENCE_MIN / 2]
+        evidence = list(dict.fromkeys([*mine, *best]))[: max(EVIDENCE_MAX, len(mine))]
+        out.append((evidence, share))
+    return out
+
+
+# Rows of the sparse product summed at once: bounds its memory (a row has at most a few
+# thousand non-zero cells) however long the texts are.
+EVIDENCE_BLOCK = 1024
+
+
+def _evidence_candidates(rows: Sequence[list[tuple[float, set[int]]]], totals: Sequence[float],
+                         wanted: Sequence[int]) -> list[list[int]]:
+    """For each row, the original sentences that may be among its ``wanted`` best with a
+    weight of at least EVIDENCE_MIN / 2 of the row's total: the product sums in an order of
+    its own, so a margin of _SUM_MARGIN is kept at both cuts."""
+    column: dict[int, int] = {}  # id(postings set) -> row of the postings matrix
+    postings: list[set[int]] = []
+    data: list[float] = []
+    indices: list[int] = []
+    indptr = [0]
+    for scored in rows:
+        for weight, where in scored:
+            k = column.get(id(where))
+            if k is None:
+                k = column[id(where)] = len(postings)
+                postings.append(where)
+            indices.append(k)
+            data.append(weight)
+        indptr.append(len(indices))
+    out: list[list[int]] = [[] for _ in rows]
+    if not postings:
+        return out
+    n_original = 1 + max(max(p) for p in postings)
+    lengths = [len(p) for p in postings]
+    b = sparse.csr_matrix(
+        (np.ones(sum(lengths)), np.fromiter((i for p in postings for i in sorted(p)), np.int64),
+         np.concatenate([[0], np.cumsum(lengths)])), shape=(len(postings), n_original))
+    a = sparse.csr_matrix((np.array(data), np.array(indices, dtype=np.int64), np.array(indptr)),
+                          shape=(len(rows), len(postings)))
+    floors = np.array(totals) * (EVIDENCE_MIN / 2) * (1 - _SUM_MARGIN)
+    ks = np.array(wanted)
+    for lo in range(0, len(rows), EVIDENCE_BLOCK):
+        block = (a[lo : lo + EVIDENCE_BLOCK] @ b).tocsr()
+        row = np.repeat(np.arange(block.shape[0]), np.diff(block.indptr)) + lo
+        keep = block.data >= floors[row]
+        row, value, col = row[keep], block.data[keep], block.indices[keep]
+        order = np.lexsort((-value, row))  # by row, best first
+        row, value, col = row[order], value[order], col[order]
+        # each row's wanted-th best value, or 0 where it has no more than that many
+        counts = np.bincount(row - lo, minlength=block.shape[0])
+        kth = np.zeros(block.shape[0])
+        full = np.nonzero(counts > ks[lo : lo + block.shape[0]])[0]
+        starts = np.concatenate([[0], np.cumsum(counts)])[full]
+        kth[full] = value[starts + ks[lo + full] - 1]
+        keep = value >= kth[row - lo] * (1 - _SUM_MARGIN)
+        for r, i in zip(row[keep].tolist(), col[keep].tolist()):
+            out[r].append(i)
+    return out
+
+
+# Two sums of the same floats in different orders differ by far less than this share.
+_SUM_MARGIN = 1e-6
 
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -577,10 +666,11 @@ CONTEXT_AFTER = 3
 class _Contexts:
     """The slot words of each fact of one side, computed once."""
 
-    def __init__(self, side: Side) -> None:
+    def __init__(self, side: Side, words: meaning.WordIndex | None = None) -> None:
         self.text = side.document.text
         self.sentences = {s.id: s for s in side.sentences}
         self._memo: dict[tuple[int, int], frozenset[str]] = {}
+        self._read = words.content_words if words is not None else meaning.content_words
 
     def of(self, f: Fact) -> frozenset[str]:
         key = (f.start, f.end)
@@ -589,7 +679,7 @@ class _Contexts:
             lo, hi = (s.start, s.end) if s else (max(0, f.start - 80), f.end + 80)
             # The sentence's words are read once (cached by text) and cut at the fact, rather
             # than reading the text before and after every fact anew.
-            words = meaning.content_words(self.text[lo:hi], lo)
+            words = self._read(self.text[lo:hi], lo)
             before = [w for a, e, w in words if e <= f.start][-CONTEXT_BEFORE:]
             after = [w for a, e, w in words if a >= f.end][:CONTEXT_AFTER]
             self._memo[key] = frozenset(meaning.stem(w) for w in (*before, *after))

@@ -126,16 +126,26 @@ class WordIndex:
     def __init__(self, sentences: Iterable[tuple[int, str]]) -> None:
         self.sentences: dict[str, set[int]] = {}
         self.lemmas: set[str] = set()
+        # Every sentence's content words, for this comparison: a long text has far more
+        # sentences than content_words' own cache keeps, and each is read again as evidence.
+        self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}
         count = 0
         for sid, text in sentences:
             count += 1
-            for _s, _e, w in content_words(text):
+            for _s, _e, w in self.content_words(text):
                 self.sentences.setdefault(stem(w), set()).add(sid)
                 # Irregular forms ("rose" for "rise") are found under their lemma too; regular
                 # ones meet the retelling's forms through the stem.
                 self.lemmas.update(lexicon.base_forms(w))
         self.size = max(count, 1)
         self._memo: dict[str, bool] = {}
+
+    def content_words(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+        """``content_words(text, offset)``, each text read once for the index's lifetime."""
+        found = self._words.get(text)
+        if found is None:
+            found = self._words[text] = _content_words.__wrapped__(text)
+        return [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
 
     def uses(self, word: str) -> bool:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
@@ -324,8 +334,8 @@ def check(
             to read opposites outside the evidence; without it they are not read.
     """
     findings: list[Finding] = []
-    words = content_words(r_text, r_offset)
-    ev_words = [(s, e, w) for text, off in evidence for s, e, w in content_words(text, off)]
+    words = index.content_words(r_text, r_offset)
+    ev_words = [(s, e, w) for text, off in evidence for s, e, w in index.content_words(text, off)]
     ev_stems: dict[str, tuple[int, int]] = {}
     for s, e, w in ev_words:
         ev_stems.setdefault(stem(w), (s, e))

@@ -756,23 +756,36 @@ _SHORT_FORM = 3
 def _plain(text: str) -> str:
     """Return a text as normalise() treats names (casefolded, no accents, dots or articles),
     with single spaces and a space at either end, so forms can be found on word boundaries."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = _without_marks(unicodedata.normalize("NFKD", text)).casefold()
     s = _NORM_STRIP.sub("", s)
     words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
     return " " + " ".join(words) + " "
 
 
 
-# Texts at least this long are first checked for the words a mention needs (a set lookup)
-# before the pattern scans them: a long text's names are looked up one by one, and most are
-# not there.
+def _without_marks(s: str) -> str:
+    """``s`` without its combining marks (accents once NFKD split them off); a whole text's
+    distinct characters are tested, not each character."""
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    return s.translate(marks) if marks else s
+
+
+# Texts at least this long are first checked for the words a mention needs (a set lookup),
+# and the pattern is then run only around the places of the rarest of them: a long text's
+# names are looked up one by one, and a scan of the whole text for each would cost its length
+# times its names.
 _WORD_CHECK_CHARS = 20_000
 
 
 @lru_cache(maxsize=64)
-def _plain_words(text: str) -> frozenset[str]:
-    return frozenset(_plain(text).split(" "))
+def _plain_words(text: str) -> dict[str, list[int]]:
+    """Where each word of ``_plain(text)`` starts in it."""
+    places: dict[str, list[int]] = {}
+    at = 0
+    for word in _plain(text).split(" "):
+        places.setdefault(word, []).append(at)
+        at += len(word) + 1
+    return places
 
 
 @lru_cache(maxsize=4096)
@@ -821,10 +834,28 @@ def mentioned(name: str, text: str) -> bool:
         False
     """
     plain, raw, needs = _mention_patterns(name)
-    if plain is not None and (len(text) < _WORD_CHECK_CHARS or any(
-            need <= _plain_words(text) for need in needs)) and plain.search(_plain(text)):
+    if plain is not None and (plain.search(_plain(text)) if len(text) < _WORD_CHECK_CHARS
+                              else _search_near(plain, needs, text)):
         return True
     return raw is not None and raw.search(text) is not None
+
+
+def _search_near(pattern: re.Pattern[str], needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """``pattern.search(_plain(text))``, run only where it can match: each alternative needs
+    all its words (``needs``), so a match holds the place of the rarest of them, and lies
+    within the pattern's length of it (a literal alternative is no longer than its source)."""
+    places, plain = _plain_words(text), _plain(text)
+    reach = len(pattern.pattern)
+    for need in needs:
+        if not need:  # an alternative of aliases alone: any place may hold it
+            return pattern.search(plain) is not None
+        if not all(w in places for w in need):
+            continue
+        rarest = min(need, key=lambda w: (len(places[w]), w))
+        if any(pattern.search(plain, max(0, at - reach), at + len(rarest) + reach)
+               for at in places[rarest]):
+            return True
+    return False
 
 
 def name_variant(a: str, b: str) -> bool:
