@@ -10,6 +10,7 @@ character it came from, so every span found in the copy maps back into the text 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from retold import lexicon
 from retold.meaning import STOP
@@ -52,8 +53,10 @@ _OPENER_RE = re.compile(r"(?:^|[.!?]\s+)[^\w]*([^\W\d_])")
 class Reshaped:
     """A reshaped text and the offset map back into the text as read."""
 
-    def __init__(self, raw: str, text: str, source: list[int]) -> None:
-        self.raw, self.text, self._source = raw, text, source
+    def __init__(self, raw: str, text: str, source: list[int] | None) -> None:
+        # None: each character comes from the same offset (a range, not a list of millions)
+        self.raw, self.text = raw, text
+        self._source: Sequence[int] = range(len(raw)) if source is None else source
 
     @property
     def changed(self) -> bool:
@@ -82,11 +85,11 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
             (a name a summary brought in); for the retelling side only, where such a word is
             a finding, not a typo of the original's.
     """
-    text, source = raw, list(range(len(raw)))
+    text, source = raw, None
     if _TOKENISED_RE.search(raw):
         if "£" in reference:
             text = _POUND_RE.sub("£", text)  # same length: the offset map holds
-        text, source = _detokenise(text, source)
+        text, source = _detokenise(text, list(range(len(raw))))
     if _lower_case(text) and reference and not _lower_case(reference):
         text = _recase(text, reference, new_names=new_names)
     return Reshaped(raw, text, source)
@@ -98,11 +101,27 @@ def _lower_case(text: str) -> bool:
     Prose that names nothing (an abstract: "We propose two training policies ...") has as few
     capitals as a lower-cased summary, but its sentences open with one: it is cased already.
     """
-    letters = len(_LETTERS_RE.findall(text))
-    if not letters or len(_CAPITALS_RE.findall(text)) / letters >= LOWER_CASE_SHARE:
+    letters, _ascii, capitals = letter_counts(text)
+    if not letters or capitals / letters >= LOWER_CASE_SHARE:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)
+
+
+_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
+_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def letter_counts(text: str) -> tuple[int, int, int]:
+    """(letters, ASCII letters, capitals) of a text, as ``_LETTERS_RE``, ``[A-Za-z]`` and
+    ``_CAPITALS_RE`` count them: the ASCII part by byte tables, only the rest by pattern (a
+    pattern test on each of a long text's millions of characters costs a tenth of a second)."""
+    ascii_part = text.encode("ascii", "ignore")
+    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
+    ascii_capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS[:26]))
+    rest = _ASCII_RUN_RE.sub("", text)
+    return (ascii_letters + len(_LETTERS_RE.findall(rest)), ascii_letters,
+            ascii_capitals + len(_CAPITALS_RE.findall(rest)))
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:

@@ -412,7 +412,8 @@ def is_boilerplate(unit: str) -> bool:
         return True
     # Lazily, and only for short lines: most units are prose, and five searches each cost.
     cue = None
-    if len(line.split()) <= FURNITURE_MAX_WORDS:
+    if len(line.split()) <= FURNITURE_MAX_WORDS and (not line.isascii() or any(
+            w in line.lower() for w in _FOOTER_WORDS)):
         cue = next((m for m in (pattern(line) for pattern in _FOOTER_CUES) if m is not None), None)
     if (cue is not None
             and not _QUOTED_RE.search(line)
@@ -488,6 +489,11 @@ _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
 # A footer's cue: any one of these, tried in this order.
 _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.search,
                 _RIGHTS_RE.search, _APPEAL_RE.search)
+# A word (lower case, spaces single) each footer cue holds, one of these at least: an ASCII line
+# with none of them is not tried (prose, nearly every unit of a long text).
+_FOOTER_WORDS = ("us on", "facebook", "twitter", "instagram", "related", "see also", "more",
+                 "contributed", "reporting", "writing", "editing", "copyright", "reported",
+                 "rights", "may not", "subscrib", "journalism")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
