@@ -1,0 +1,201 @@
+"""The short cuts long inputs take give exactly what the straightforward code gives.
+
+Each fast path (syntok's tokenizer on plain words, reuse by integer arrays, evidence summed by a
+sparse product, a name searched around its rarest word, letters counted by byte tables, the
+per-comparison content-word memo) is compared with the plain code it replaces: on generated news
+prose (benchmarks/bench_growth.py's generator, seeded), on hostile strings (hypothesis), and, where
+the work is the point, by counting it.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from syntok.tokenizer import Tokenizer
+
+from retold import ground as g
+from retold import meaning, reuse, segment
+from retold.facts import names
+from retold.reshape import _CAPITALS_RE, _LETTERS_RE, letter_counts
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from bench_growth import make_pair  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def prose() -> tuple[str, str]:
+    return make_pair(60_000, seed=3)
+
+
+# Characters that steer syntok's tokenizer: cases, digits, apostrophes, brackets, hyphens,
+# ellipses, curly quotes, accents (composed and combining), spaces of every kind.
+_TRICKY = st.lists(st.sampled_from(
+    list("aAzZ09 .,;:!?'\"()[]{}-_%$\u2019\u201c\u201d\u00ab\u00bb\u2014\n\t"
+         "\u00e9\u0301\u200b\u00a0\u2010\u00ad")
+    + ["...", "n't", "Mc", "U.S.", "Dr.", "iPhone", "NATOs", "1,000", "e.g.", " the ", "Minister"]),
+    max_size=40).map("".join)
+
+
+def _tokens(tokenizer: Tokenizer, text: str) -> list[tuple[str, str, int]]:
+    return [(t.spacing, t.value, t.offset) for t in tokenizer.tokenize(text)]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(_TRICKY, max_size=6).map("".join))
+def test_tokenizer_gives_syntoks_tokens(text: str) -> None:
+    assert _tokens(segment._TOKENIZER, text) == _tokens(Tokenizer(), text)
+
+
+def test_tokenizer_gives_syntoks_tokens_on_prose(prose: tuple[str, str]) -> None:
+    paragraphs = [p for side in prose for p in side.split("\n\n")]
+    plain = sum(1 for p in paragraphs for w in p.split() if segment._PLAIN_CHUNK.fullmatch(w))
+    assert plain > 1000  # the short cut is taken, and agrees
+    for p in paragraphs:
+        assert _tokens(segment._TOKENIZER, p) == _tokens(Tokenizer(), p)
+
+
+def _reuse_plain(o: str, r: str, monkeypatch: pytest.MonkeyPatch) -> tuple[float, float]:
+    with monkeypatch.context() as m:
+        m.setattr(reuse, "ARRAY_CHARS", 10**12)
+        return reuse.reuse_of(o, r)
+
+
+_WORDS = st.sampled_from(["the", "of", "and", "said", "rain", "flood", "City", "mayor", "two",
+                          "2020", "bank", "river", "a"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(_WORDS, max_size=40), st.lists(_WORDS, max_size=40), st.booleans())
+def test_reuse_by_arrays_is_reuse_by_sets(o: list[str], r: list[str], copy: bool) -> None:
+    original, retelling = " ".join(o), " ".join(o[: len(o) // 2] + r if copy else r)
+    with pytest.MonkeyPatch.context() as m:
+        want = _reuse_plain(original, retelling, m)
+        m.setattr(reuse, "ARRAY_CHARS", -1)
+        assert reuse.reuse_of(original, retelling) == want
+
+
+def test_reuse_by_arrays_on_prose(prose: tuple[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
+    original, retelling = prose
+    assert max(map(len, prose)) > reuse.ARRAY_CHARS
+    want = _reuse_plain(original, retelling, monkeypatch)
+    assert reuse._reuse_arrays(reuse.tokens(original), reuse.tokens(retelling)) == want
+    assert reuse.reuse_of(original, retelling) == want
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(st.sampled_from(list("aZ\u00e9 \u00c9\u03a9\u0436\u0416\u00df\u0130\u4e2d1_-\"\u201c"
+                                    "\ufb01\u0301")), max_size=30))
+def test_letter_counts(text: str) -> None:
+    assert letter_counts(text) == (len(_LETTERS_RE.findall(text)),
+                                   len(re.findall("[A-Za-z]", text)),
+                                   len(_CAPITALS_RE.findall(text)))
+
+
+def _evidence_scan(text: str, words: meaning.WordIndex, partners: list[int]
+                   ) -> tuple[list[int], float]:
+    """The evidence search as a scan of every posting (how grounding did it before)."""
+    scores: dict[int, float] = defaultdict(float)
+    total = used = 0.0
+    seen: set[str] = set()
+    for _s, _e, w in meaning.content_words(text):
+        key = meaning.stem(w)
+        if key in seen:
+            continue
+        seen.add(key)
+        where = words.where(w)
+        weight = math.log(1 + words.size / (1 + len(where)))
+        total += weight
+        if where or words.uses(w):
+            used += weight
+        if len(where) <= g.POSTINGS_MAX:
+            for i in where:
+                scores[i] += weight
+    share = used / total if total else 1.0
+    ranked = sorted(((v / total, i) for i, v in scores.items() if v / total >= g.EVIDENCE_MIN / 2),
+                    key=lambda t: (-t[0], t[1]))
+    best = [i for v, i in ranked if v >= g.EVIDENCE_MIN]
+    if not best and share >= g.NO_SUPPORT_SHARE:
+        best = [i for v, i in ranked if v >= g.EVIDENCE_MIN / 2]
+    return list(dict.fromkeys([*partners, *best]))[: max(g.EVIDENCE_MAX, len(partners))], share
+
+
+@pytest.mark.parametrize("postings_max", [g.POSTINGS_MAX, 8])
+def test_evidence_is_the_scan_of_every_posting(prose: tuple[str, str], postings_max: int,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(g, "POSTINGS_MAX", postings_max)  # 8: many words over the cap
+    original, retelling = (segment.segment(segment.Document(t)) for t in prose)
+    words = meaning.WordIndex((s.id, s.text) for s in original)
+    rnd = random.Random(1)
+    texts = [s.text for s in retelling] + [s.text for s in original[:200]]  # some exact copies
+    partners = [sorted(rnd.sample(range(len(original)), rnd.choice([0, 0, 1, 2, 5])))
+                for _ in texts]
+    got = g._evidences(texts, words, partners)
+    want = [_evidence_scan(t, words, p) for t, p in zip(texts, partners)]
+    assert got == want
+    assert sum(len(e) > len(p) for (e, _s), p in zip(got, partners)) > 100  # evidence found
+
+
+def test_content_word_memo_is_content_words(prose: tuple[str, str]) -> None:
+    sentences = segment.segment(segment.Document(prose[0]))
+    words = meaning.WordIndex((s.id, s.text) for s in sentences)
+    for s in sentences[:300]:
+        assert words.content_words(s.text, s.start) == meaning.content_words(s.text, s.start)
+        assert words.content_words(s.text) == meaning.content_words(s.text)
+
+
+def _names(prose: tuple[str, str]) -> list[str]:
+    found = {m.group() for side in prose
+             for m in re.finditer(r"[A-Z][a-z]+(?: [A-Z][a-z]+)+", side)}
+    rnd = random.Random(2)
+    firsts = sorted({n.split()[0] for n in found})
+    lasts = sorted({n.split()[-1] for n in found})
+    # names as written, and first and last names put together anew: most words present, the
+    # name itself seldom (the case the windows are for)
+    mixed = {f"{rnd.choice(firsts)} {rnd.choice(lasts)}" for _ in range(150)}
+    return sorted(found)[:150] + sorted(mixed) + ["Covid-19", "Islamic State", "United States"]
+
+
+def test_mention_search_near_words_is_the_whole_search(prose: tuple[str, str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    text = prose[0] + " the coronavirus pandemic and isis"
+    assert len(text) >= names._WORD_CHECK_CHARS
+    fast = [names.mentioned(n, text) for n in _names(prose)]
+    monkeypatch.setattr(names, "_WORD_CHECK_CHARS", 10**12)
+    assert fast == [names.mentioned(n, text) for n in _names(prose)]
+    assert 20 < sum(fast) < len(fast)
+
+
+def test_mention_search_reads_windows_not_the_text(prose: tuple[str, str],
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counted: a name whose words the text has apart is looked for in a few windows, whose
+    length does not grow with the text's."""
+    read: list[int] = []
+
+    class Counting:
+        def __init__(self, pattern: re.Pattern[str]) -> None:
+            self.pattern, self._p = pattern.pattern, pattern
+
+        def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> object:
+            read.append(min(endpos, len(text)) - pos)
+            return self._p.search(text, pos, endpos)
+
+    def windows(text: str, name: str) -> int:
+        read.clear()
+        plain, _raw, needs = names._mention_patterns(name)
+        assert plain is not None
+        found = names._search_near(Counting(plain), needs, text)  # type: ignore[arg-type]
+        assert found == (plain.search(names._plain(text)) is not None)
+        return sum(read)
+
+    short, long = prose[0][: len(prose[0]) // 4], prose[0]
+    name = "Nobody Said"  # both words are in the text ("said" everywhere), never together
+    assert windows(long, name) < len(long) / 20
+    assert windows(long, name) < 6 * max(1, windows(short, name))
