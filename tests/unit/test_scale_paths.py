@@ -27,7 +27,7 @@ from retold.facts import names
 from retold.reshape import _CAPITALS_RE, _LETTERS_RE, letter_counts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_growth import make_pair  # noqa: E402
+from bench_growth import make_pair
 
 
 @pytest.fixture(scope="module")
