@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
@@ -25,7 +26,7 @@ from retold.model import (
     Sentence,
     Side,
 )
-from retold.reshape import letter_counts, reshape
+from retold.reshape import reshape
 from retold.segment import segment
 
 # Share of letters outside ASCII above which a text is treated as not English: the name,
@@ -403,6 +404,10 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     return Context(o_pub), Context(r_pub), notes
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _has_relative_dates(side: Side) -> bool:
     return any(
         isinstance(f.value, Interval)
@@ -414,7 +419,8 @@ def _has_relative_dates(side: Side) -> bool:
 def _language_notes(*docs: Document) -> list[str]:
     notes = []
     for label, doc in zip(("original", "retelling"), docs):
-        letters, ascii_letters, _capitals = letter_counts(doc.text)
+        letters = len(_LETTER.findall(doc.text))
+        ascii_letters = len(_ASCII_LETTER.findall(doc.text))
         if letters and (letters - ascii_letters) / letters > NON_ENGLISH_SHARE:
             notes.append(
                 f"The {label} is not in English: alignment, numbers and dates in digits work, "

@@ -101,27 +101,11 @@ def _lower_case(text: str) -> bool:
     Prose that names nothing (an abstract: "We propose two training policies ...") has as few
     capitals as a lower-cased summary, but its sentences open with one: it is cased already.
     """
-    letters, _ascii, capitals = letter_counts(text)
-    if not letters or capitals / letters >= LOWER_CASE_SHARE:
+    letters = len(_LETTERS_RE.findall(text))
+    if not letters or len(_CAPITALS_RE.findall(text)) / letters >= LOWER_CASE_SHARE:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)
-
-
-_ASCII_RUN_RE = re.compile(r"[\x00-\x7f]+")
-_ASCII_LETTERS = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-
-
-def letter_counts(text: str) -> tuple[int, int, int]:
-    """(letters, ASCII letters, capitals) of a text, as ``_LETTERS_RE``, ``[A-Za-z]`` and
-    ``_CAPITALS_RE`` count them: the ASCII part by byte tables, only the rest by pattern (a
-    pattern test on each of a long text's millions of characters costs a tenth of a second)."""
-    ascii_part = text.encode("ascii", "ignore")
-    ascii_letters = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS))
-    ascii_capitals = len(ascii_part) - len(ascii_part.translate(None, _ASCII_LETTERS[:26]))
-    rest = _ASCII_RUN_RE.sub("", text)
-    return (ascii_letters + len(_LETTERS_RE.findall(rest)), ascii_letters,
-            ascii_capitals + len(_CAPITALS_RE.findall(rest)))
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:

@@ -1,10 +1,10 @@
 """The short cuts long inputs take give exactly what the straightforward code gives.
 
 Each fast path (syntok's tokenizer on plain words, reuse by integer arrays, evidence summed by a
-sparse product, a name searched around its rarest word, letters counted by byte tables, the
-per-comparison content-word memo) is compared with the plain code it replaces: on generated news
-prose (benchmarks/bench_growth.py's generator, seeded), on hostile strings (hypothesis), and, where
-the work is the point, by counting it.
+sparse product, a name searched around its rarest word, the per-comparison content-word memo) is
+compared with the plain code it replaces: on generated news prose (benchmarks/bench_growth.py's
+generator, seeded), on hostile strings (hypothesis), and, where the work is the point, by
+counting it.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from syntok.tokenizer import Tokenizer
 from retold import ground as g
 from retold import meaning, reuse, segment
 from retold.facts import names
-from retold.reshape import _CAPITALS_RE, _LETTERS_RE, letter_counts
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from bench_growth import make_pair
@@ -88,15 +87,6 @@ def test_reuse_by_arrays_on_prose(prose: tuple[str, str], monkeypatch: pytest.Mo
     want = _reuse_plain(original, retelling, monkeypatch)
     assert reuse._reuse_arrays(reuse.tokens(original), reuse.tokens(retelling)) == want
     assert reuse.reuse_of(original, retelling) == want
-
-
-@settings(max_examples=300, deadline=None, derandomize=True)
-@given(st.text(st.sampled_from(list("aZ\u00e9 \u00c9\u03a9\u0436\u0416\u00df\u0130\u4e2d1_-\"\u201c"
-                                    "\ufb01\u0301")), max_size=30))
-def test_letter_counts(text: str) -> None:
-    assert letter_counts(text) == (len(_LETTERS_RE.findall(text)),
-                                   len(re.findall("[A-Za-z]", text)),
-                                   len(_CAPITALS_RE.findall(text)))
 
 
 def _evidence_scan(text: str, words: meaning.WordIndex, partners: list[int]

@@ -42,8 +42,6 @@ def _stem(token: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens; CJK and Thai as single characters."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    if not _NO_SPACE_SCRIPT.search(text):  # most texts: no word needs the test below
-        return [_stem(word) for word in _WORD.findall(text)]
     out: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group()

@@ -756,18 +756,12 @@ _SHORT_FORM = 3
 def _plain(text: str) -> str:
     """Return a text as normalise() treats names (casefolded, no accents, dots or articles),
     with single spaces and a space at either end, so forms can be found on word boundaries."""
-    s = _without_marks(unicodedata.normalize("NFKD", text)).casefold()
+    s = unicodedata.normalize("NFKD", text)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
     s = _NORM_STRIP.sub("", s)
     words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
     return " " + " ".join(words) + " "
 
-
-
-def _without_marks(s: str) -> str:
-    """``s`` without its combining marks (accents once NFKD split them off); a whole text's
-    distinct characters are tested, not each character."""
-    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
-    return s.translate(marks) if marks else s
 
 
 # Texts at least this long are first checked for the words a mention needs (a set lookup),
