@@ -878,7 +878,7 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     """The original fact that gives another value in ``b``'s slot by the kind's slot score."""
     del sole
     local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
-    scored = [(module.slot_score(a, b), -a.start, a) for a in index.free(ev_facts)
+    scored = [(index.score(module, a, b), -a.start, a) for a in index.free(ev_facts)
               if a.kind == b.kind and not module.equivalent(a, b)]
     local = [t for t in scored if t[0] >= local_min]
     if local:

@@ -129,6 +129,7 @@ class WordIndex:
         # Every sentence's content words, for this comparison: a long text has far more
         # sentences than content_words' own cache keeps, and each is read again as evidence.
         self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._negated: dict[str, list[tuple[int, int, str, list[str], list[str]]]] = {}
         count = 0
         for sid, text in sentences:
             count += 1
@@ -177,6 +178,16 @@ class WordIndex:
 
     def where(self, word: str) -> set[int]:
         return self.sentences.get(stem(word), set())
+
+    def negated_stems(self, text: str, offset: int = 0
+                      ) -> list[tuple[int, int, str, list[str], list[str]]]:
+        """``_negated_stems(text, offset)``, each text read once for the index's lifetime (an
+        original sentence is read again as evidence of each retelling sentence it supports)."""
+        found = self._negated.get(text)
+        if found is None:
+            found = self._negated[text] = _negated_stems(text, 0)
+        return [(s + offset, e + offset, cue, first, window)
+                for s, e, cue, first, window in found]
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,21 +361,27 @@ def check(
     for s, e, w in primary:
         p_stems.setdefault(stem(w), (s, e))
     if evidence:
-        # The evidence's and the retelling's words by stem and irregular base form (a lookup in
-        # WordNet's exception lists); full lemmatising is kept for the few retelling words the
-        # evidence does not use.
         ev_lemmas: dict[str, tuple[int, int]] = {}
-        for s, e, w in ev_words:
-            for form in _bases(w):
-                ev_lemmas.setdefault(form, (s, e))
-        r_lemmas = set().union(*(_bases(w) for _s, _e, w in words)) if words else set()
-        # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
-        ev_negated_all = {t for text, off in evidence for n in _negated_stems(text, off)
-                          for t in n[4]}
+        r_lemmas: set[str] = set()
+        ev_negated_all: set[str] = set()
+        read = False  # the three above are read at the first word that has an opposite
         for s, e, w in words:
             if stem(w) in ev_stems:
                 continue
-            for opp in sorted(_antonyms(w)):
+            antonyms = sorted(_antonyms(w))
+            if antonyms and not read:
+                read = True
+                # The evidence's and the retelling's words by stem and irregular base form (a
+                # lookup in WordNet's exception lists); full lemmatising is kept for the few
+                # retelling words the evidence does not use.
+                for s2, e2, w2 in ev_words:
+                    for form in _bases(w2):
+                        ev_lemmas.setdefault(form, (s2, e2))
+                r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words))
+                # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
+                ev_negated_all = {t for text, off in evidence
+                                  for n in index.negated_stems(text, off) for t in n[4]}
+            for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
                 if stem(opp) in ev_negated_all:
                     continue
@@ -404,7 +421,7 @@ def check(
 
     if evidence and polarity:
         r_neg = _negated_stems(r_text, r_offset)
-        ev_neg = _negated_stems(*evidence[0])
+        ev_neg = index.negated_stems(*evidence[0])
         ev_negated = set().union(*(n[3] for n in ev_neg)) if ev_neg else set()
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).

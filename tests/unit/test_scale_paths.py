@@ -1,10 +1,10 @@
 """The short cuts long inputs take give exactly what the straightforward code gives.
 
 Each fast path (syntok's tokenizer on plain words, reuse by integer arrays, evidence summed by a
-sparse product, a name searched around its rarest word, the per-comparison content-word memo) is
-compared with the plain code it replaces: on generated news prose (benchmarks/bench_growth.py's
-generator, seeded), on hostile strings (hypothesis), and, where the work is the point, by
-counting it.
+sparse product, a name searched around its rarest word, the per-comparison memos of content
+words and negations) is compared with the plain code it replaces: on generated news prose
+(benchmarks/bench_growth.py's generator, seeded), on hostile strings (hypothesis), and, where the
+work is the point, by counting it.
 """
 
 from __future__ import annotations
@@ -139,6 +139,19 @@ def test_content_word_memo_is_content_words(prose: tuple[str, str]) -> None:
     for s in sentences[:300]:
         assert words.content_words(s.text, s.start) == meaning.content_words(s.text, s.start)
         assert words.content_words(s.text) == meaning.content_words(s.text)
+
+
+def test_negation_memo_is_negated_stems() -> None:
+    texts = ["Officials did not confirm the deal.", "He never won, and refused to resign.",
+             "Sales rose.", "They failed to pay what they didn't owe, nor did anyone."]
+    words = meaning.WordIndex(enumerate(texts))
+    checked = 0
+    for text in texts * 2:  # the second read is the memo's
+        for offset in (0, 17):
+            want = meaning._negated_stems(text, offset)
+            assert words.negated_stems(text, offset) == want
+            checked += len(want)
+    assert checked > 10
 
 
 def _names(prose: tuple[str, str]) -> list[str]:
