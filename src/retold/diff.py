@@ -163,14 +163,24 @@ class _Index:
         blocks = self._blocks.get(fact.kind)
         if blocks is None:
             blocks = self._blocks[fact.kind] = {}
+            # One fact of each alike group (a name said ten times is one entry): ``equivalent``
+            # reads no position, so the others would give the same answer.
+            alike: dict[tuple[Any, ...], Fact] = {}
             for f in self.by_kind.get(fact.kind, ()):
+                alike.setdefault(_alike(f), f)
+            for f in alike.values():
                 for k in _block_keys(f, probe=False) or ():
                     blocks.setdefault(k, []).append(f)
         seen: dict[int, Fact] = {}
-        for k in probe:
-            for f in blocks.get(k, ()):
-                seen.setdefault(id(f), f)
+        for k in blocks.keys() & probe:  # (a name's hundred keys seldom meet more than a few)
+            for f in blocks[k]:
+                seen[id(f)] = f
         return seen.values()
+
+
+def _alike(f: Fact) -> tuple[Any, ...]:
+    """What a kind's ``equivalent`` reads of a fact: never its position."""
+    return (f.kind, f.key, f.text, f.role, f.note, f.value)
 
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:

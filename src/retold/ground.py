@@ -192,9 +192,9 @@ class FactIndex:
         if blocks is None or wanted is None:
             return pool
         found: dict[int, Fact] = {}
-        for k in wanted:
-            for f in blocks.get(k, ()):
-                found.setdefault(id(f), f)
+        for k in blocks.keys() & wanted:  # (a name's hundred keys seldom meet more than a few)
+            for f in blocks[k]:
+                found[id(f)] = f
         return sorted(found.values(), key=lambda f: self._rank[id(f)])
 
     def _class(self, f: Fact) -> int:

@@ -19,12 +19,14 @@ import importlib.util
 import mmap
 import os
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress, count
 
 import numpy as np
 
 __all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
-           "proper_noun", "related", "synonyms"]
+           "neighbours", "proper_noun", "related", "synonyms"]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -93,9 +95,16 @@ class _WordNet:
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
+        return self.entry(lemma, pos)[0]
+
+    def entry(self, lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
+        """(synset offsets, most frequent sense first; the kinds of pointer the lemma has in
+        any of them) from its index line. WordNet's index lists every pointer kind of the
+        lemma's synsets and of its own word in them (wndb(5), ``ptr_symbol``): a lemma whose
+        line has no antonym pointer has no antonym in any sense, and none need be read."""
         at = self.where(pos).get(lemma.encode("utf-8"))
         if at is None:
-            return ()
+            return (), frozenset()
         mm = self.index[pos]
         end = mm.find(b"\n", at)
         line = mm[at : end if end >= 0 else len(mm)]
@@ -103,7 +112,8 @@ class _WordNet:
         p_cnt = int(parts[3])
         synset_cnt = int(parts[2])
         start = 4 + p_cnt + 2
-        return tuple(int(x) for x in parts[start : start + synset_cnt])
+        return (tuple(int(x) for x in parts[start : start + synset_cnt]),
+                frozenset(x.decode("ascii") for x in parts[4 : 4 + p_cnt]))
 
     def line_of(self, pos: str, offset: int) -> int:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
@@ -147,7 +157,8 @@ class _WordNet:
         # this module follows are kept: a general synset ("organism") has hundreds of hyponyms.
         block = parts[at + 1 : at + 1 + 4 * p_cnt]
         pointers = []
-        for k in [k for k, sym in enumerate(block[0::4]) if sym in READ_POINTERS]:
+        # (the kept ones picked out at C speed: a general synset's hyponyms are not looked at)
+        for k in compress(count(), map(READ_POINTERS.__contains__, block[0::4])):
             sym, off, ppos, st = block[4 * k : 4 * k + 4]
             words_at = int(st, 16)  # source word number (high byte), target (low byte)
             pointers.append((sym, int(off), "a" if ppos == "s" else ppos, words_at >> 8,
@@ -246,9 +257,13 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+def _entry(lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
     wn = _wordnet()
-    return wn.offsets(lemma, pos) if wn else ()
+    return wn.entry(lemma, pos) if wn else ((), frozenset())
+
+
+def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+    return _entry(lemma, pos)[0]
 
 
 def _word_number(words: tuple[str, ...], lemma: str) -> int:
@@ -261,29 +276,52 @@ def _word_number(words: tuple[str, ...], lemma: str) -> int:
 @lru_cache(maxsize=65536)
 def synonyms(word: str) -> frozenset[str]:
     """Every lemma sharing a sense with any reading of ``word`` (itself included)."""
-    wn = _wordnet()
-    out: set[str] = {word.casefold()}
-    if wn is None:
-        return frozenset(out)
-    for lemma, pos in lemmas(word):
-        out.add(lemma)
-        for off in _senses(lemma, pos):
-            words, pointers = wn.synset(pos, off)
-            out.update(words)
-            if pos == "a":  # "similar to" satellites: "big" ~ "large"
-                for sym, o2, p2, _s, _t in pointers:
-                    if sym == "&":
-                        out.update(wn.synset(p2, o2)[0])
-    return frozenset(out)
+    return frozenset(_synonym_forms(word))
 
 
 @lru_cache(maxsize=65536)
 def related(word: str) -> frozenset[str]:
     """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
+    return frozenset((*synonyms(word), *_derived_forms(word)))
+
+
+@lru_cache(maxsize=65536)
+def broader(word: str) -> frozenset[str]:
+    """Words for what ``word`` is a kind of, up to BROADER_STEPS hypernym steps up."""
+    return frozenset(_broader_forms(word))
+
+
+def neighbours(word: str) -> Iterator[str]:
+    """The forms of ``lemmas``, ``synonyms``, ``related`` and ``broader`` of ``word``, in that
+    order (cheapest first), read lazily: a caller looking for one of them that is used
+    somewhere stops reading synsets at the first it finds. Forms may repeat."""
+    yield from (lemma for lemma, _pos in lemmas(word))
+    yield from _synonym_forms(word)
+    yield from _derived_forms(word)
+    yield from _broader_forms(word)
+
+
+def _synonym_forms(word: str) -> Iterator[str]:
     wn = _wordnet()
-    out = set(synonyms(word))
+    yield word.casefold()
     if wn is None:
-        return frozenset(out)
+        return
+    for lemma, pos in lemmas(word):
+        yield lemma
+        for off in _senses(lemma, pos):
+            words, pointers = wn.synset(pos, off)
+            yield from words
+            if pos == "a":  # "similar to" satellites: "big" ~ "large"
+                for sym, o2, p2, _s, _t in pointers:
+                    if sym == "&":
+                        yield from wn.synset(p2, o2)[0]
+
+
+def _derived_forms(word: str) -> Iterator[str]:
+    """Derivationally related forms of ``word``'s readings (``related`` less ``synonyms``)."""
+    wn = _wordnet()
+    if wn is None:
+        return
     for lemma, pos in lemmas(word):
         for off in _senses(lemma, pos):
             words, pointers = wn.synset(pos, off)
@@ -291,17 +329,13 @@ def related(word: str) -> frozenset[str]:
             for sym, o2, p2, src, tgt in pointers:
                 if sym in ("+", "\\", "<", "=") and (src in (0, me)):
                     target = wn.synset(p2, o2)[0]
-                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
-    return frozenset(out)
+                    yield from (target if tgt == 0 else target[tgt - 1 : tgt])
 
 
-@lru_cache(maxsize=65536)
-def broader(word: str) -> frozenset[str]:
-    """Words for what ``word`` is a kind of, up to BROADER_STEPS hypernym steps up."""
+def _broader_forms(word: str) -> Iterator[str]:
     wn = _wordnet()
-    out: set[str] = set()
     if wn is None:
-        return frozenset()
+        return
     for lemma, pos in lemmas(word):
         if pos not in ("n", "v"):
             continue
@@ -311,10 +345,9 @@ def broader(word: str) -> frozenset[str]:
             for p, off in frontier:
                 for sym, o2, p2, _s, _t in wn.synset(p, off)[1]:
                     if sym in ("@", "@i"):
-                        out.update(wn.synset(p2, o2)[0])
+                        yield from wn.synset(p2, o2)[0]
                         nxt.append((p2, o2))
             frontier = nxt
-    return frozenset(out)
 
 
 @lru_cache(maxsize=65536)
@@ -329,7 +362,10 @@ def antonyms(word: str) -> frozenset[str]:
     if wn is None:
         return frozenset()
     for lemma, pos in lemmas(word):
-        for off in _senses(lemma, pos)[:2]:
+        senses, kinds = _entry(lemma, pos)
+        if "!" not in kinds:
+            continue  # no antonym in any sense (the index line lists every pointer kind)
+        for off in senses[:2]:
             words, pointers = wn.synset(pos, off)
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:

@@ -633,7 +633,7 @@ def _mostly_syntok_script(para: str) -> bool:
 
 
 def _alnum_count(s: str) -> int:
-    return sum(1 for ch in s if ch.isalnum())
+    return sum(map(str.isalnum, s))
 
 
 def _merge_garbage(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -57,6 +57,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from metaphone import doublemetaphone
@@ -396,12 +397,20 @@ _NORM_STRIP = re.compile(r"[.'\u2019\u02bc`\u00b4\x00]")
 _NORM_SPACE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011\u2012\u2013_/]+")
 
 
+def _unaccented(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks ("é" -> "e")."""
+    s = unicodedata.normalize("NFKD", text)
+    if s.isascii():  # no ASCII character is a combining mark
+        return s
+    # Only the distinct characters are looked up: a whole article is read here.
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    return s.translate(marks) if marks else s
+
+
 @lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
     """Return the comparable form of a name: casefolded, no accents/dots/hyphens/articles."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _NORM_SPACE.sub(" ", _NORM_STRIP.sub("", s))
+    s = _NORM_SPACE.sub(" ", _NORM_STRIP.sub("", _unaccented(name).casefold()))
     tokens = s.split()
     # A leading article is not part of the name: "the Hague", "al-Rashidi" vs "Rashidi".
     while len(tokens) > 1 and tokens[0] in ("the", "al", "el"):
@@ -667,7 +676,7 @@ def same_name(a: str, b: str) -> bool:
     return _match(a, b) > 0
 
 
-Keys = frozenset[tuple[str, ...]]
+Keys = frozenset[tuple[Any, ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -683,8 +692,8 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
     norm = normalise(name)
     if not norm:
         return frozenset(), frozenset()
-    index: set[tuple[str, ...]] = {("n", norm)}
-    probe: set[tuple[str, ...]] = {("n", norm)}
+    index: set[tuple[Any, ...]] = {("n", norm)}
+    probe: set[tuple[Any, ...]] = {("n", norm)}
     gid = _TABLE.group_of.get(norm)
     if gid is not None:
         index.add(("g", str(gid)))
@@ -702,8 +711,9 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
             probe.add(("acronym", initials))
     for label, tok in (("first", toks[0]), ("last", toks[-1])):
         word_index, word_probe = _word_keys(tok)
-        index.update((label, *k) for k in word_index)
-        probe.update((label, *k) for k in word_probe)
+        # (keys only meet or not: a word's keys are paired with the label, not copied into it)
+        index.update(zip(repeat(label), word_index))
+        probe.update(zip(repeat(label), word_probe))
     return frozenset(index), frozenset(probe)
 
 
@@ -756,9 +766,7 @@ _SHORT_FORM = 3
 def _plain(text: str) -> str:
     """Return a text as normalise() treats names (casefolded, no accents, dots or articles),
     with single spaces and a space at either end, so forms can be found on word boundaries."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _NORM_STRIP.sub("", s)
+    s = _NORM_STRIP.sub("", _unaccented(text).casefold())
     words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
     return " " + " ".join(words) + " "
 
