@@ -442,8 +442,8 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     return Context(o_pub), Context(r_pub), notes
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _has_relative_dates(side: Side) -> bool:
@@ -454,11 +454,19 @@ def _has_relative_dates(side: Side) -> bool:
     )
 
 
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of one character class cover (the runs are
+    deleted rather than each character listed)."""
+    return len(text) - len(runs.sub("", text))
+
+
 def _language_notes(*docs: Document) -> list[str]:
     notes = []
     for label, doc in zip(("original", "retelling"), docs):
-        letters = len(_LETTER.findall(doc.text))
-        ascii_letters = len(_ASCII_LETTER.findall(doc.text))
+        if doc.text.isascii():
+            continue  # every letter is a Latin one
+        letters = _count(_LETTERS, doc.text)
+        ascii_letters = _count(_ASCII_LETTERS, doc.text)
         if letters and (letters - ascii_letters) / letters > NON_ENGLISH_SHARE:
             notes.append(
                 f"The {label} is not in English: alignment, numbers and dates in digits work, "

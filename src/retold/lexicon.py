@@ -14,6 +14,7 @@ the meaning checks that need it then stay silent instead of guessing.
 
 from __future__ import annotations
 
+import array
 import bisect
 import importlib.util
 import mmap
@@ -21,7 +22,7 @@ import os
 import re
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import compress, count
+from itertools import compress
 
 import numpy as np
 
@@ -66,7 +67,7 @@ class _WordNet:
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
         self._where: dict[str, dict[bytes, int]] = {}
-        self._lines: dict[str, list[int]] = {}
+        self._lines: dict[str, array.array[int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -129,7 +130,8 @@ class _WordNet:
         # searching the file from the offset instead read tens of kilobytes per synset).
         if pos not in self._lines:
             starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
-            self._lines[pos] = (starts - np.arange(1, len(starts) + 1)).tolist()
+            # (a compact array: a list of boxed ints made each search a chase through memory)
+            self._lines[pos] = array.array("q", (starts - np.arange(1, len(starts) + 1)).tolist())
         shifted = self._lines[pos]
         k = bisect.bisect_left(shifted, offset)
         if k < len(shifted) and shifted[k] == offset:
@@ -148,21 +150,19 @@ class _WordNet:
         end = end if end >= 0 else len(mm)
         gloss = mm.find(b" | ", offset, end)  # the gloss is never read: not decoded either
         parts = mm[offset : gloss if gloss >= 0 else end].decode("utf-8").split()
-        w_cnt = int(parts[3], 16)
+        at = 4 + 2 * int(parts[3], 16)  # after the words (each followed by its lex id)
         # Adjectives carry a position marker ("alone(p)", "said(a)"): not part of the word.
-        words = tuple(parts[4 + 2 * k].lower().split("(")[0] for k in range(w_cnt))
-        at = 4 + 2 * w_cnt
-        p_cnt = int(parts[at])
+        words = tuple([w.lower().split("(")[0] for w in parts[4:at:2]])
         # Pointers are fields of four (symbol, offset, pos, source/target in hex). Only the kinds
-        # this module follows are kept: a general synset ("organism") has hundreds of hyponyms.
-        block = parts[at + 1 : at + 1 + 4 * p_cnt]
+        # this module follows are kept: a general synset ("organism") has hundreds of hyponyms,
+        # and the kept ones are picked out at C speed, the others never looked at.
+        block = parts[at + 1 : at + 1 + 4 * int(parts[at])]
         pointers = []
-        # (the kept ones picked out at C speed: a general synset's hyponyms are not looked at)
-        for k in compress(count(), map(READ_POINTERS.__contains__, block[0::4])):
-            sym, off, ppos, st = block[4 * k : 4 * k + 4]
-            words_at = int(st, 16)  # source word number (high byte), target (low byte)
-            pointers.append((sym, int(off), "a" if ppos == "s" else ppos, words_at >> 8,
-                             words_at & 0xFF))
+        for k in compress(range(0, len(block), 4), map(READ_POINTERS.__contains__, block[0::4])):
+            words_at = int(block[k + 3], 16)  # source word number (high byte), target (low)
+            ppos = block[k + 2]
+            pointers.append((block[k], int(block[k + 1]), "a" if ppos == "s" else ppos,
+                             words_at >> 8, words_at & 0xFF))
         return words, tuple(pointers)
 
 
@@ -292,29 +292,40 @@ def broader(word: str) -> frozenset[str]:
 
 
 def neighbours(word: str) -> Iterator[str]:
-    """The forms of ``lemmas``, ``synonyms``, ``related`` and ``broader`` of ``word``, in that
-    order (cheapest first), read lazily: a caller looking for one of them that is used
-    somewhere stops reading synsets at the first it finds. Forms may repeat."""
-    yield from (lemma for lemma, _pos in lemmas(word))
-    yield from _synonym_forms(word)
-    yield from _derived_forms(word)
-    yield from _broader_forms(word)
+    """The forms of ``lemmas``, ``synonyms``, ``related`` and ``broader`` of ``word``, read
+    lazily sense by sense, the most frequent senses first (each sense's synonyms, derived forms
+    and broader terms): a caller looking for one that is used somewhere stops reading synsets
+    at the first it finds, which is most often in a frequent sense. Forms may repeat."""
+    readings = lemmas(word)
+    yield word.casefold()
+    yield from (lemma for lemma, _pos in readings)
+    wn = _wordnet()
+    if wn is None:
+        return
+    senses = [(lemma, pos, _senses(lemma, pos)) for lemma, pos in readings]
+    for rank in range(max((len(offs) for _l, _p, offs in senses), default=0)):
+        for lemma, pos, offs in senses:
+            if rank < len(offs):
+                yield from _sense_synonyms(wn, pos, offs[rank])
+                yield from _sense_derived(wn, lemma, pos, offs[rank])
+                if pos in BROADER_POS and rank < BROADER_SENSES:
+                    yield from _sense_broader(wn, pos, offs[rank])
+
+
+# Broader terms are read for nouns and verbs, from their three most frequent senses.
+BROADER_POS = ("n", "v")
+BROADER_SENSES = 3
 
 
 def _synonym_forms(word: str) -> Iterator[str]:
-    wn = _wordnet()
     yield word.casefold()
+    wn = _wordnet()
     if wn is None:
         return
     for lemma, pos in lemmas(word):
         yield lemma
         for off in _senses(lemma, pos):
-            words, pointers = wn.synset(pos, off)
-            yield from words
-            if pos == "a":  # "similar to" satellites: "big" ~ "large"
-                for sym, o2, p2, _s, _t in pointers:
-                    if sym == "&":
-                        yield from wn.synset(p2, o2)[0]
+            yield from _sense_synonyms(wn, pos, off)
 
 
 def _derived_forms(word: str) -> Iterator[str]:
@@ -324,12 +335,7 @@ def _derived_forms(word: str) -> Iterator[str]:
         return
     for lemma, pos in lemmas(word):
         for off in _senses(lemma, pos):
-            words, pointers = wn.synset(pos, off)
-            me = _word_number(words, lemma)
-            for sym, o2, p2, src, tgt in pointers:
-                if sym in ("+", "\\", "<", "=") and (src in (0, me)):
-                    target = wn.synset(p2, o2)[0]
-                    yield from (target if tgt == 0 else target[tgt - 1 : tgt])
+            yield from _sense_derived(wn, lemma, pos, off)
 
 
 def _broader_forms(word: str) -> Iterator[str]:
@@ -337,17 +343,42 @@ def _broader_forms(word: str) -> Iterator[str]:
     if wn is None:
         return
     for lemma, pos in lemmas(word):
-        if pos not in ("n", "v"):
-            continue
-        frontier = [(pos, off) for off in _senses(lemma, pos)[:3]]
-        for _step in range(BROADER_STEPS):
-            nxt = []
-            for p, off in frontier:
-                for sym, o2, p2, _s, _t in wn.synset(p, off)[1]:
-                    if sym in ("@", "@i"):
-                        yield from wn.synset(p2, o2)[0]
-                        nxt.append((p2, o2))
-            frontier = nxt
+        if pos in BROADER_POS:
+            for off in _senses(lemma, pos)[:BROADER_SENSES]:
+                yield from _sense_broader(wn, pos, off)
+
+
+def _sense_synonyms(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
+    """The words of one synset, and of its "similar to" satellites ("big" ~ "large")."""
+    words, pointers = wn.synset(pos, off)
+    yield from words
+    if pos == "a":
+        for sym, o2, p2, _s, _t in pointers:
+            if sym == "&":
+                yield from wn.synset(p2, o2)[0]
+
+
+def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str]:
+    """Forms derivationally related to ``lemma`` in one of its synsets."""
+    words, pointers = wn.synset(pos, off)
+    me = _word_number(words, lemma)
+    for sym, o2, p2, src, tgt in pointers:
+        if sym in ("+", "\\", "<", "=") and (src in (0, me)):
+            target = wn.synset(p2, o2)[0]
+            yield from (target if tgt == 0 else target[tgt - 1 : tgt])
+
+
+def _sense_broader(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
+    """The words of the synsets up to BROADER_STEPS hypernym steps above one synset."""
+    frontier = [(pos, off)]
+    for _step in range(BROADER_STEPS):
+        nxt = []
+        for p, o in frontier:
+            for sym, o2, p2, _s, _t in wn.synset(p, o)[1]:
+                if sym in ("@", "@i"):
+                    yield from wn.synset(p2, o2)[0]
+                    nxt.append((p2, o2))
+        frontier = nxt
 
 
 @lru_cache(maxsize=65536)
