@@ -225,16 +225,18 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
 
     # The retelling's supported names by blocking key (names.match_keys): a changed name is
     # compared only with those that may be the same, not with every fact (quadratic).
+    # (Built on first use, each name once: most comparisons never ask.)
     supported_names: dict[tuple[str, ...], list[str]] = {}
-    for f in grounded.facts:
-        if f.kind == "name" and f.status == "supported":
-            for key in names.match_keys(f.retelling.text)[1]:
-                supported_names.setdefault(key, []).append(f.retelling.text)
 
     def supported_name(text: str, retold_as: str) -> bool:
         """Some supported retelling name is ``text`` (names.same_name), and not ``retold_as``:
         a short form of both names ("Khan" for Shahrukh and Salmaan Khan) says nothing about
         which one the retelling carries."""
+        if not supported_names:
+            for t in dict.fromkeys(f.retelling.text for f in grounded.facts
+                                   if f.kind == "name" and f.status == "supported"):
+                for key in names.match_keys(t)[1]:
+                    supported_names.setdefault(key, []).append(t)
         return any(names.same_name(t, text) and not names.same_name(t, retold_as)
                    for key in names.match_keys(text)[0] for t in supported_names.get(key, ()))
 

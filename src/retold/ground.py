@@ -178,14 +178,18 @@ class FactIndex:
         pool = self.by_kind.get(fact.kind, [])
         if fact.kind not in self._blocks:
             blocks: dict[tuple[object, ...], list[Fact]] | None = {}
+            # Keys are read once per class (a name said ten times has one set of keys).
+            alike: dict[tuple[object, ...], list[Fact]] = {}
             for f in pool:
+                alike.setdefault(_signature(f), []).append(f)
+            for group in alike.values():
                 # equivalent(f, fact) with f the original's: f's probe keys meet fact's index keys
-                keys = blocks_.equivalence_keys(f, probe=True)
+                keys = blocks_.equivalence_keys(group[0], probe=True)
                 if keys is None:
                     blocks = None
                     break
                 for k in keys:
-                    blocks.setdefault(k, []).append(f)  # type: ignore[union-attr]
+                    blocks.setdefault(k, []).extend(group)  # type: ignore[union-attr]
             self._blocks[fact.kind] = blocks
         blocks = self._blocks[fact.kind]
         wanted = blocks_.equivalence_keys(fact, probe=False)

@@ -190,15 +190,18 @@ def _bases(word: str) -> frozenset[str]:
     return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
 
 
+# EXTRA_ANTONYMS both ways, by word.
+_EXTRA_OPPOSITES: dict[str, frozenset[str]] = {
+    w: frozenset({b for a, b in EXTRA_ANTONYMS if a == w} | {a for a, b in EXTRA_ANTONYMS if b == w})
+    for pair in EXTRA_ANTONYMS for w in pair}
+
+
 @lru_cache(maxsize=65536)
 def _antonyms(word: str) -> frozenset[str]:
     forms = set(lexicon.antonyms(word))
     mine = readings(word)
-    for a, b in EXTRA_ANTONYMS:
-        if a in mine:
-            forms.add(b)
-        if b in mine:
-            forms.add(a)
+    for reading in mine:
+        forms.update(_EXTRA_OPPOSITES.get(reading, ()))
     return frozenset(forms - mine)
 
 

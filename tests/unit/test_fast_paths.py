@@ -278,3 +278,17 @@ def test_the_collector_is_left_alone_with_other_threads() -> None:
         stop.set()
         other.join()
     assert seen and all(seen)
+
+
+def test_extra_opposites_by_word_are_the_pairs_both_ways() -> None:
+    for word in ["rise", "drop", "win", "defeat", "lose", "beat", "profit", "loss", "gain",
+                 "rose", "approved", "hired", "up", "more", "table"]:
+        mine = meaning.readings(word)
+        plain = set(lexicon.antonyms(word))
+        for a, b in meaning.EXTRA_ANTONYMS:
+            if a in mine:
+                plain.add(b)
+            if b in mine:
+                plain.add(a)
+        assert meaning._antonyms(word) == frozenset(plain - mine), word
+    assert "defeat" in meaning._antonyms("win") and "loss" in meaning._antonyms("profit")
