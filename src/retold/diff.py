@@ -192,16 +192,22 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     o_index, r_index = _Index(o_facts), _Index(r_facts)
     # Original names the retelling carries somewhere: these cannot be the garbled source of an
     # added name (see unsupported() below).
-    garble_sources = [
-        a for a in o_index.by_kind.get("name", ()) if not r_index.states(names, a)
-    ]
+    # (Looked up when an added name first needs them: most pairs add none.)
+    garble: list[list[Fact]] = []
+
+    def garble_sources() -> list[Fact]:
+        if not garble:
+            garble.append([a for a in o_index.by_kind.get("name", ())
+                           if not r_index.states(names, a)])
+        return garble[0]
+
     changes: list[Change] = []
     variants: list[Variant] = []
 
     def unsupported(b: Fact, pair: int | None) -> Change:
         module = KINDS[b.kind]
         if b.kind == "name":
-            scored = [(module.slot_score(a, b), a) for a in garble_sources]
+            scored = [(module.slot_score(a, b), a) for a in garble_sources()]
             scored = [t for t in scored if t[0] >= GLOBAL_NAME_SLOT_MIN]
             if scored:
                 best = max(scored, key=lambda t: (t[0], -t[1].start))[1]

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import retold
 from retold import lexicon, meaning, reuse
+from retold.align import scorers
 from retold.compare import _count as compare_count
 from retold.diff import KINDS, _Index
 from retold.facts.names import _unaccented
@@ -292,3 +293,21 @@ def test_extra_opposites_by_word_are_the_pairs_both_ways() -> None:
                 plain.add(a)
         assert meaning._antonyms(word) == frozenset(plain - mine), word
     assert "defeat" in meaning._antonyms("win") and "loss" in meaning._antonyms("profit")
+
+
+def _tokens_plainly(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    out: list[str] = []
+    for match in scorers._WORD.finditer(text):
+        word = match.group()
+        if scorers._NO_SPACE_SCRIPT.search(word):
+            out.extend(ch for ch in word if not ch.isspace())
+        else:
+            out.append(scorers._stem(word))
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Killings nations 東京タイ ﬁ①_-'. \n"), max_size=50))
+def test_alignment_tokens_match_the_word_by_word_reading(text: str) -> None:
+    assert scorers.tokens(text) == _tokens_plainly(text)
