@@ -40,6 +40,7 @@ _SUFFIXES = {
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
     "r": (),
 }
+_ENDINGS = {pos: tuple(old for old, _new in rules) for pos, rules in _SUFFIXES.items()}
 # How far up the hypernym tree a broader term still counts as saying the same thing ("car" ->
 # "motor vehicle" -> "self-propelled vehicle"): two steps keep "vehicle" for "car" but not
 # "entity" for everything.
@@ -249,7 +250,8 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
     for pos in POS:
         where = wn.where(pos)  # membership only: the index line is parsed when senses are read
         forms = [w, *wn.exc[pos].get(w, ())]
-        forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
+        if w.endswith(_ENDINGS[pos]):  # (one test first: most words end in none of them)
+            forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
         for form in dict.fromkeys(forms):
             if form and form.encode("utf-8") in where and (form, pos) not in out:
                 out.append((form, pos))

@@ -311,3 +311,28 @@ def _tokens_plainly(text: str) -> list[str]:
 @given(st.text(alphabet=st.sampled_from("ab Killings nations 東京タイ ﬁ①_-'. \n"), max_size=50))
 def test_alignment_tokens_match_the_word_by_word_reading(text: str) -> None:
     assert scorers.tokens(text) == _tokens_plainly(text)
+
+
+def _lemmas_plainly(word: str) -> tuple[tuple[str, str], ...]:
+    wn = lexicon._wordnet()
+    assert wn is not None
+    w = word.casefold().replace(" ", "_")
+    out: list[tuple[str, str]] = []
+    for pos in lexicon.POS:
+        forms = [w, *wn.exc[pos].get(w, ())]
+        forms += [w[: -len(old)] + new for old, new in lexicon._SUFFIXES[pos] if w.endswith(old)]
+        for form in dict.fromkeys(forms):
+            if form and form.encode("utf-8") in wn.where(pos) and (form, pos) not in out:
+                out.append((form, pos))
+    return tuple(out)
+
+
+@needs_wordnet
+def test_lemmas_match_trying_every_rule() -> None:
+    wn = lexicon._wordnet()
+    assert wn is not None
+    stems = [lemma.decode("utf-8") for lemma in list(wn.where("v"))[::211]]
+    words = WORDS + [s + end for s in stems for end in ("", "s", "es", "ed", "ing", "er", "est",
+                                                         "ies", "men", "ches")]
+    for word in words:
+        assert lexicon.lemmas(word) == _lemmas_plainly(word), word
