@@ -272,7 +272,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                if c.retelling is not None and c.kind != "meaning"}
     # Page clutter is never a source of facts, nor of words the original never uses; nor is
     # the outlet's own headline (syndicated copy: "Spotify ends divisive policy after revolt").
-    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title")}
+    # Nor are sub-heads: an outlet writes its own ("Spotify rolls back hateful content policy").
+    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title", "heading", "byline")}
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]
@@ -362,12 +363,12 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
     """Run every fact extractor over a document; facts in text order (none from page clutter).
 
-    A byline's date is when the outlet published, not a date the story tells: no fact either.
+    A byline says who wrote the story and when the outlet published it (its names and date),
+    not a fact the story tells: no fact either.
     """
-    clutter = {s.id for s in sentences if s.kind == "boilerplate"}
-    bylines = {s.id for s in sentences if s.kind == "byline"}
+    clutter = {s.id for s in sentences if s.kind in ("boilerplate", "byline")}
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
-             if f.sentence not in clutter and not (f.kind == "date" and f.sentence in bylines)]
+             if f.sentence not in clutter]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 
