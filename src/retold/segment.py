@@ -192,9 +192,18 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
         clutter = clutter or (kind in ("body", "heading") and is_boilerplate(text[start:end]))
+        units: list[tuple[int, int, SentenceKind | None]] = []
         for s, e in spans:
-            unit_kind: SentenceKind = "boilerplate" if clutter or (
-                kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind
+            head = _CROSSHEAD_RE.match(text, s, e) if kind == "body" and not clutter else None
+            if head is not None:
+                # A crosshead a flat scrape glued to the next sentence ("'MISSING PIECES'
+                # Suspicion had ..."): a heading of its own, as the page showed it.
+                units.append((s, head.end(), "heading"))
+                s = _trim(text, head.end(), e)[0]
+            units.append((s, e, None))
+        for s, e, forced in units:
+            unit_kind: SentenceKind = forced or ("boilerplate" if clutter or (
+                kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind)
             sentences.append(
                 Sentence(
                     id=len(sentences), start=s, end=e, text=text[s:e], kind=unit_kind,
@@ -628,6 +637,12 @@ def _is_unit_line(line: str) -> bool:
 # --- sentences -------------------------------------------------------------------------------
 
 
+# A crosshead in capitals opening a unit, before a sentence in ordinary case: two or more
+# words of three or more capitals, one of five or more (acronyms are short), maybe quoted.
+_CROSSHEAD_RE = re.compile(
+    r"[\"'\u201c\u2018]?(?=[A-Z'\u2019-]*[A-Z]{5})(?:[A-Z][A-Z'\u2019-]{2,}[ \t\u00a0]+)+"
+    r"[A-Z][A-Z'\u2019-]{2,}[\"'\u201d\u2019]?(?=[ \t\u00a0]+[\"\u201c]?[A-Z][a-z])"
+)
 _GALLERY_LINK_RE = re.compile(
     r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] ))\d{1,3}\s+(?:Photos|Videos|Images|Pictures|Slides)"
     r"(?=\s+[A-Z])")

@@ -924,6 +924,9 @@ _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
 # A US legislator's party and state ("R-Neb.", "D-N.Y.", "I-Vt."), written out as "Republican
 # of Nebraska": a description of the person named before it, not another name.
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Independent)s? of .+")
+# A party member after a place ("a Mississippi Republican", "Texas Democrats"): the place is
+# the name; the rest says what the person is, as "R-Miss." does.
+_PARTY_MEMBER = frozenset({"Republican", "Republicans", "Democrat", "Democrats"})
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
@@ -960,6 +963,8 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                     or toks[-1][2].rstrip(".") in MONTHS_AND_DAYS
                     or re.fullmatch(r".\.", toks[-1][2])):
         toks.pop()  # "State of Emergency April": the month is a date, not the name's
+    if len(toks) > 1 and toks[-1][2] in _PARTY_MEMBER:
+        toks.pop()  # "a Mississippi Republican": a state and a party member, not one name
     if not toks or _PARTY_STATE_RE.fullmatch(text, toks[0][0], toks[-1][1]):
         return []
     if len(toks) == 1:
@@ -1270,10 +1275,18 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 _SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
 _DATELINE_RE = re.compile(
+    # a wire byline glued in front by a flat scrape ("By Gopal Sharma KATHMANDU (Reuters) -")
+    r"(?:By[ \t\u00a0]+(?:[A-Z][a-z][\w.'\u2019-]*[ \t\u00a0]+|[A-Z]\.[ \t\u00a0]+){1,4})?"
+    # or a time stamp ("Updated 6:00 p.m. ET SAVAR, Bangladesh A fire ...")
+    r"(?:(?:Updated|Posted|Published)[ \t\u00a0]+)?(?:\d{1,2}:\d{2}[ \t\u00a0]*[ap]\.?m\.?"
+    r"(?:[ \t\u00a0]+[A-Z]{2,4})?[ \t\u00a0]+)?"
+    # a place in capitals and its country or state, with no dash before the first sentence
+    r"(?:[A-Z][A-Z'\u2019-]{4,}(?:[ \t\u00a0][A-Z][A-Z'\u2019-]+)*,[ \t\u00a0]+[A-Z][a-z]+"
+    r"(?:[ \t\u00a0][A-Z][a-z]+)?(?=[ \t\u00a0]+[A-Z][a-z]*[ \t\u00a0]+[a-z])|"
     rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
     r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
-    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
+    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
 )
 
