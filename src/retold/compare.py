@@ -8,10 +8,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from retold import read, reuse
+from retold import meaning, read, reuse
 from retold._verbs import make_callable
 from retold.align import Alignment, align
-from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, relation
+from retold.diff import KINDS, SEVERITY_RANK, _wording, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
@@ -150,6 +150,7 @@ def compare_documents(
         s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
     # Grounding may list a speaker's name diff folded into its attribution: report it once.
     changes = tuple(one_change_per_speaker(changes, o_side, r_side))
+    changes = once(changes, o_side, r_side)
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -304,6 +305,88 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     return tuple(out)
 
 
+
+
+# A dropped quotation is one the retelling reworded into a changed one when this share of its
+# content words is in that quotation's new wording ("It was never about punishing one
+# individual artist ..." folded into "... on the service. It was never about punishing one
+# individual.").
+FOLDED_QUOTE_SHARE = 0.5
+_QUOTE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _quote_words(text: str) -> set[str]:
+    return {meaning.stem(w) for w in _QUOTE_WORD.findall(text) if w.casefold() not in meaning.STOP}
+
+
+def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change, ...]:
+    """One real difference, reported once (the first report, in the changes' order, stands).
+
+    * the same change read twice (a paragraph the outlet printed twice, a figure repeated in
+      the next sentence): its kind, status and wording on both sides are one finding;
+    * a speaker added twice ("Kelly Cobiella reports", then "Cobiella reports"): one new source;
+    * quotations dropped from one sentence ('"developing ... and possessing" ricin and
+      "attempting" to use it "as a weapon"'): one quotation cut, the others named in its detail;
+      and a dropped quotation whose words a changed quotation carries was reworded into it;
+    * words the original never uses, in one sentence: one added claim;
+    * in a sentence the retelling adds whole (aligned with nothing), a name beside a typed high
+      finding or an added quotation is part of what that finding reports (its place, its
+      speaker, the speaker's office), not a new name of its own.
+    """
+    r_sentences = r_side.sentences
+    o_sentences = o_side.sentences
+
+    def r_at(c: Change) -> int | None:
+        return sentence_at(r_sentences, c.retelling.start) if c.retelling is not None else None
+
+    def o_at(c: Change) -> int | None:
+        return sentence_at(o_sentences, c.original.start) if c.original is not None else None
+
+    attributed = {(f.start, f.end): f.note or f.key for f in r_side.facts if f.kind == "attribution"}
+    reworded = [_quote_words(c.retelling.text) for c in changes
+                if c.kind == "quote" and c.status == "changed" and c.retelling is not None]
+    # Unaligned retelling sentences holding a high typed finding or an added quotation.
+    headline = {r_at(c) for c in changes if c.pair is None and c.kind not in ("meaning", "name")
+                and (c.severity == "high" or (c.kind == "quote" and c.status == "added"))}
+    headline.discard(None)
+    seen: set[tuple[str, str, str, str]] = set()
+    speakers: list[str] = []
+    quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
+    worded: set[int] = set()
+    out: list[Change] = []
+    for c in changes:
+        key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
+               _wording(c.retelling.text) if c.retelling else "")
+        if key in seen:
+            continue
+        if c.kind == "attribution" and c.status == "added" and c.retelling is not None:
+            who = attributed.get((c.retelling.start, c.retelling.end))
+            if who and any(names.same_name(who, s) for s in speakers):
+                continue
+            if who:
+                speakers.append(who)
+        if c.kind == "quote" and c.status == "dropped" and c.original is not None:
+            words = _quote_words(c.original.text)
+            if words and any(len(words & w) >= FOLDED_QUOTE_SHARE * len(words) for w in reworded):
+                continue
+            at = o_at(c)
+            if at is not None and at in quoted:
+                k = quoted[at]
+                out[k] = replace(out[k], detail=f"{out[k].detail} It drops '{c.original.text}' too.")
+                continue
+            if at is not None:
+                quoted[at] = len(out)
+        if c.kind == "meaning" and c.status == "added":
+            at = r_at(c)
+            if at in worded:
+                continue
+            if at is not None:
+                worded.add(at)
+        if c.kind == "name" and c.status == "added" and c.pair is None and r_at(c) in headline:
+            continue
+        seen.add(key)
+        out.append(c)
+    return tuple(out)
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:
