@@ -314,6 +314,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped if not _written_as_often(a.text, o_text, r_text)]
                 added = [b for b in added if not _written_as_often(b.text, r_text, o_text)]
+            if kind == "negation" and (dropped or added):
+                # "without permits" where the other passage never speaks of permits ("built
+                # illegally"): a preposition's object said differently, no claim reversed.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                dropped = [a for a in dropped if not _new_without(a, r_text)]
+                added = [b for b in added if not _new_without(b, o_text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -817,6 +824,14 @@ def _written_as_often(fact_text: str, text: str, other: str) -> bool:
         return False
     here, there = _value_tokens(text), _value_tokens(other)
     return all(there.count(t) >= here.count(t) for t in set(tokens))
+
+
+def _new_without(fact: Fact, other: str) -> bool:
+    """A "without" whose object the other passage never mentions (in any inflection)."""
+    if fact.text.casefold() != "without" or not fact.role:
+        return False
+    stem = fact.role.casefold().rstrip("s")[:5]
+    return re.search(rf"(?i)\b{re.escape(stem)}", other) is None
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
