@@ -327,10 +327,19 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                dropped = [a for a in dropped if not _names_speaker(a, right)
-                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))]
-                added = [b for b in added if not _names_speaker(b, left)
-                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))]
+                # The same verb with the same words after it ("Tsarnaev, 19, told authorities
+                # that" / "the 19-year-old suspect told authorities that") is the same
+                # attribution with its speaker described. A sentence that condenses several
+                # keeps one attribution for them all: another one there still credits the claim.
+                o_texts, r_texts = original.document.text, retelling.document.text
+                merged_o = len(pair.original) > 1 and any(f.kind == kind for f in right)
+                merged_r = len(pair.retelling) > 1 and any(f.kind == kind for f in left)
+                dropped = [a for a in dropped if not merged_o and not _names_speaker(a, right)
+                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))
+                           and not _told_alike(o_texts, a, r_text)]
+                added = [b for b in added if not merged_r and not _names_speaker(b, left)
+                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
+                         and not _told_alike(r_texts, b, o_text)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -832,6 +841,22 @@ def _new_without(fact: Fact, other: str) -> bool:
         return False
     stem = fact.role.casefold().rstrip("s")[:5]
     return re.search(rf"(?i)\b{re.escape(stem)}", other) is None
+
+
+_VERB_AND_OBJECT = re.compile(r"[\s\u00a0]+[\w'’-]+(?:[\s\u00a0]+[\w'’-]+)?")
+
+
+def _told_alike(text: str, attribution: Fact, other: str) -> bool:
+    """The other passage has the attribution's verb and the two words after it
+    ("told authorities that"): the same attribution, its speaker put another way."""
+    verb = attribution.text.rsplit(None, 1)[-1] if attribution.text.split() else ""
+    if not verb.isalpha() or not attribution.text.endswith(verb):
+        return False
+    after = _VERB_AND_OBJECT.match(text, attribution.end)
+    if after is None:
+        return False
+    phrase = " ".join((verb + after.group()).split())
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(other.split())) is not None
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
