@@ -49,6 +49,7 @@ MODULES: dict[str, FactKindModule] = {
     "number": numbers, "date": dates, "name": names, "quote": quotes,
     "attribution": attributions, "qualifier": qualifiers, "negation": negation,
 }
+_DIGIT = re.compile(r"\d")
 # The kinds a retelling must ground: the checkable claims of a news text.
 GROUND_KINDS = ("number", "date", "name", "quote", "attribution")
 
@@ -469,7 +470,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
-            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"],
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
+            # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
+            + [(f.start, f.start + m.start()) for f in r_facts.get(s.id, ()) if f.kind == "number"
+               and (m := _DIGIT.search(f.text)) is not None],
             locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
