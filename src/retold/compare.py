@@ -329,6 +329,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
       "attempting" to use it "as a weapon"'): one quotation cut, the others named in its detail;
       and a dropped quotation whose words a changed quotation carries was reworded into it;
     * words the original never uses, in one sentence: one added claim;
+    * a qualifier or negation dropped from one sentence and added to another on the same word:
+      moved with a clause, not changed;
     * in a sentence the retelling adds whole (aligned with nothing), a name beside a typed high
       finding or an added quotation is part of what that finding reports (its place, its
       speaker, the speaker's office), not a new name of its own.
@@ -349,6 +351,23 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     headline = {r_at(c) for c in changes if c.pair is None and c.kind not in ("meaning", "name")
                 and (c.severity == "high" or (c.kind == "quote" and c.status == "added"))}
     headline.discard(None)
+    said = [(c.retelling.start, c.retelling.end) for c in changes
+            if c.kind == "quote" and c.retelling is not None]
+    # A qualifier or negation dropped in one pair and added, on the same word, in another: the
+    # sentence was split differently ("the letters, which allegedly contained ricin").
+    local = {(side, f.start, f.end): (f.kind, f.key, f.role) for side, facts in
+             (("o", o_side.facts), ("r", r_side.facts)) for f in facts
+             if f.kind in ("qualifier", "negation")}
+    lost = {local.get(("o", c.original.start, c.original.end)) for c in changes
+            if c.kind in ("qualifier", "negation") and c.status == "dropped" and c.original}
+    found = {local.get(("r", c.retelling.start, c.retelling.end)) for c in changes
+             if c.kind in ("qualifier", "negation") and c.status == "added" and c.retelling}
+    moved = (lost & found) - {None}
+    changes = [c for c in changes if not (c.kind in ("qualifier", "negation") and (
+        (c.status == "dropped" and c.original is not None
+         and local.get(("o", c.original.start, c.original.end)) in moved)
+        or (c.status == "added" and c.retelling is not None
+            and local.get(("r", c.retelling.start, c.retelling.end)) in moved)))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
@@ -382,8 +401,9 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue
             if at is not None:
                 worded.add(at)
-        if c.kind == "name" and c.status == "added" and c.pair is None and r_at(c) in headline:
-            continue
+        if c.kind == "name" and c.status == "added" and c.pair is None and r_at(c) in headline \
+                and not any(a <= c.retelling.start < b for a, b in said):  # type: ignore[union-attr]
+            continue  # (a name the quotation itself says is a fact of its own)
         seen.add(key)
         out.append(c)
     return tuple(out)

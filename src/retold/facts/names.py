@@ -203,6 +203,11 @@ GENERIC_HEADS = frozenset([
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
 ])
+# Legal forms that end a company's registered name (normalised): its first words are the brand.
+LEGAL_FORMS = frozenset([
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "llp",
+    "sa", "ag", "nv", "bv", "gmbh", "se", "spa", "sas", "ab", "asa", "oyj", "kk",
+])
 # Words that turn a place into another place: "South Sudan" is not a short form of "Sudan".
 COMPASS = frozenset([
     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -594,6 +599,9 @@ def _match(a: str, b: str) -> int:
     # Short form of an organisation: the name without its head ("Brookings" / "Brookings
     # Institution"), unless the short form is a known country or group ("German" / "German Army").
     if long_[-1] in GENERIC_HEADS and not any(t.startswith(_GROUP) for t in short):
+        return _match_in_order(short, long_[: len(short)])
+    # A company's registered name and its brand: "Spotify Technology SA" / "Spotify".
+    if long_[-1] in LEGAL_FORMS and not any(t.startswith(_GROUP) for t in short):
         return _match_in_order(short, long_[: len(short)])
     return 0
 
