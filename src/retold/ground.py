@@ -653,6 +653,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         bound = _range_support(b, index)
         if bound:
             return "supported", bound, False
+        # The original's figure with its hedge or unit left out ("377 people" for "at least 377
+        # people"), in the same slot: a rival in the evidence is another figure's.
+        bare = [a for a in index.bounds(b.value.unit, b.value.low)  # type: ignore[union-attr]
+                if _same_figure(a, b) and numbers._role_relation(a, b) in ("same", "partial")]
+        if bare:
+            return "supported", bare, False
         if _counts_speakers(b, o_text):
             return "supported", [], False
     rival = _rival(b, module, ev_facts, index, sole=sole)
