@@ -50,6 +50,9 @@ MODULES: dict[str, FactKindModule] = {
     "attribution": attributions, "qualifier": qualifiers, "negation": negation,
 }
 _DIGIT = re.compile(r"\d")
+# Content words an unaligned sentence shares with an evidence sentence before a speaker there
+# can contradict its attribution (the speaker and verb themselves are two of them at most).
+SAME_CLAIM_WORDS = 4
 # The kinds a retelling must ground: the checkable claims of a news text.
 GROUND_KINDS = ("number", "date", "name", "quote", "attribution")
 
@@ -431,10 +434,21 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         evidence, share = _evidence(s.text, words, partners.get(s.id, []))
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         statuses: list[str] = []
+        about: list[Fact] | None = None  # ev_facts of the evidence that says the same thing
         for b in r_facts.get(s.id, ()):
             if b.kind not in GROUND_KINDS:
                 continue
-            status, backing, in_slot = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
+            mine_ev = ev_facts
+            if b.kind == "attribution" and s.id not in partners:
+                # Another speaker contradicts an attribution only in a sentence about the same
+                # claim: evidence picked for a word or two in common credits another claim.
+                if about is None:
+                    stems = {meaning.stem(w) for _a, _b, w in meaning.content_words(s.text)}
+                    about = [f for i in evidence if len(stems & {
+                        meaning.stem(w) for _a, _b, w in meaning.content_words(o_sent[i].text)})
+                        >= SAME_CLAIM_WORDS for f in o_facts.get(i, ())]
+                mine_ev = about
+            status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx, r_ctx,
                                            sole=s.id in partners)
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
@@ -815,6 +829,9 @@ def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
             f"The original states it ('{backing[0].text}')."
     if status == "contradicted":
         return module.explain(backing[0], b) + " The original gives another value in this slot."
+    if b.kind == "attribution":  # the claim may be there; its source is not
+        return (f"The retelling attributes this to {attributions._who(b)}; the original never "
+                f"cites this source.")
     return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
 
 
