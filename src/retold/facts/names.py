@@ -1063,7 +1063,10 @@ _FIELD_SPLIT = re.compile(r"\s*(?:[|•·–—:,]|\s-\s)\s*")
 def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpan, ...]:
     """Find the names of a text (cached: quotes and attributions look up speakers with it)."""
     units = sentences or _lines(text)
-    starts = frozenset(s.start for s in units)
+    # The first word after a dateline ("KATHMANDU — Flood waters ...") opens its sentence.
+    starts = frozenset(s.start for s in units) | frozenset(
+        m.end() + len(text[m.end():s.end]) - len(text[m.end():s.end].lstrip())
+        for s in units if (m := _DATELINE_RE.match(text, s.start, s.end)) is not None)
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))
     raw = _raw_spans(text, starts, lower_words)
     # Capitalised words seen where capitals mean a name: not the first word of a sentence.
@@ -1272,8 +1275,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
                   and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
     for n in find_spans(doc.text, sents):
-        if any(a <= n.start and n.end <= b for a, b in datelines):
-            continue
+        if any(a <= n.start < b for a, b in datelines):
+            continue  # (a place run on into the next word: "HARLOW, England Flood waters")
         sid = _sentence_id(sents, n.start)
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
                           key=_key(n.text), role=n.role))
