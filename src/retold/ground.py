@@ -486,8 +486,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             polarity=True,
             names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
             # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
-            + [(f.start, f.start + m.start()) for f in r_facts.get(s.id, ()) if f.kind == "number"
-               and (m := _DIGIT.search(f.text)) is not None],
+            + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
+               if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None],
             locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)

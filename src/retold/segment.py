@@ -522,10 +522,11 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
     for i in range(min(first_story, TOP_MATTER_UNITS + 1)):
         if looks_like_byline(units[i]) or not is_heading_like(units[i]):
             continue
-        if i == 0 and len(units[i].split()) <= MASTHEAD_MAX_WORDS and _looks_like_org(units[i]) \
-                and _NEWS_ORG_RE.search(units[i]) and first_story > 1:
-            out.add(i)
-        elif i > 0 and i + 1 in out and len(units[i].split()) <= MASTHEAD_MAX_WORDS:
+        if len(units[i].split()) > MASTHEAD_MAX_WORDS:
+            continue
+        masthead = i == 0 and first_story > 1 and _looks_like_org(units[i]) \
+            and _NEWS_ORG_RE.search(units[i]) is not None
+        if masthead or (i > 0 and i + 1 in out):
             out.add(i)
     # A caption printed twice next to its credit line ("(Frank Micelotta/Invision/AP)").
     for i in range(len(units) - 1):

@@ -32,7 +32,7 @@ def _loose_keys(value: Quantity) -> set[tuple[Any, ...]]:
         return set()
     convertible = value.unit in numbers.TO_BASE
     units = [u for u in numbers.TO_BASE
-             if numbers.UNIT_DIMENSIONS.get(u) == numbers.UNIT_DIMENSIONS.get(value.unit)] \
+             if numbers.UNIT_DIMENSIONS.get(u) == numbers.UNIT_DIMENSIONS.get(value.unit or "")] \
         if convertible else [value.unit]
     keys: set[tuple[Any, ...]] = set()
     if value.hedge is not None or convertible:
