@@ -307,6 +307,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
 
 
 
+# Name roles (names._role) that say where, not who: the alias table's place types.
+PLACE_ROLES = frozenset({"country", "place", "region"})
 # A dropped quotation is one the retelling reworded into a changed one when this share of its
 # content words is in that quotation's new wording ("It was never about punishing one
 # individual artist ..." folded into "... on the service. It was never about punishing one
@@ -331,9 +333,10 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     * words the original never uses, in one sentence: one added claim;
     * a qualifier or negation dropped from one sentence and added to another on the same word:
       moved with a clause, not changed;
-    * in a sentence the retelling adds whole (aligned with nothing), a name beside a typed high
-      finding or an added quotation is part of what that finding reports (its place, its
-      speaker, the speaker's office), not a new name of its own.
+    * in a sentence the retelling adds whole (aligned with nothing), the names of an added
+      quotation's lead-in (its speaker, the speaker's office) and the places beside a high figure
+      or date are part of what that finding reports, not new names of their own; a person or an
+      organisation beside a figure is a new actor and stays listed.
     """
     r_sentences = r_side.sentences
     o_sentences = o_side.sentences
@@ -348,9 +351,10 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     reworded = [_quote_words(c.retelling.text) for c in changes
                 if c.kind == "quote" and c.status == "changed" and c.retelling is not None]
     # Unaligned retelling sentences holding a high typed finding or an added quotation.
-    headline = {r_at(c) for c in changes if c.pair is None and c.kind not in ("meaning", "name")
-                and (c.severity == "high" or (c.kind == "quote" and c.status == "added"))}
-    headline.discard(None)
+    quoted_in = {r_at(c) for c in changes if c.pair is None and c.kind == "quote"
+                 and c.status == "added"} - {None}
+    figured_in = {r_at(c) for c in changes if c.pair is None and c.severity == "high"
+                  and c.kind not in ("meaning", "name", "quote")} - {None}
     said = [(c.retelling.start, c.retelling.end) for c in changes
             if c.kind == "quote" and c.retelling is not None]
     # A qualifier or negation dropped in one pair and added, on the same word, in another: the
@@ -401,9 +405,12 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue
             if at is not None:
                 worded.add(at)
-        if c.kind == "name" and c.status == "added" and c.pair is None and r_at(c) in headline \
-                and not any(a <= c.retelling.start < b for a, b in said):  # type: ignore[union-attr]
-            continue  # (a name the quotation itself says is a fact of its own)
+        if c.kind == "name" and c.status == "added" and c.pair is None and c.retelling is not None:
+            at = r_at(c)
+            if at in quoted_in and not any(a <= c.retelling.start < b for a, b in said):
+                continue  # the speaker's lead-in; a name the quotation itself says is its own fact
+            if at in figured_in and names._role(c.retelling.text, False) in PLACE_ROLES:
+                continue  # "third largest in 2011, after China and Italy": where, not who
         seen.add(key)
         out.append(c)
     return tuple(out)
