@@ -35,14 +35,13 @@ from __future__ import annotations
 import argparse
 import bisect
 import json
-import math
 import os
 import random
 import re
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from rapidfuzz.distance import LCSseq
@@ -184,14 +183,13 @@ def report(pairs: list[tuple[str, str, str]], band: tuple[float, float]) -> str:
     lo, hi = band
     in_band = [i for i, f in enumerate(rows) if lo <= f["reuse"] < hi and labels[i] != "WD"]
     names = list(rows[0])
-    lines = [f"{len(pairs)} pairs ({', '.join(f'{k} {v}' for k, v in sorted(Counter(labels).items()))}); "
+    lines = [(f"{len(pairs)} pairs ({', '.join(f'{k} {v}' for k, v in sorted(Counter(labels).items()))}); "
              f"band: reuse {lo:.2f}-{hi:.2f}, PD {sum(labels[i] == 'PD' for i in in_band)} / "
-             f"ND {sum(labels[i] == 'ND' for i in in_band)}",
+             f"ND {sum(labels[i] == 'ND' for i in in_band)}"),
              "| measure | AUC derived vs ND | band AUC PD vs ND | CV F1 (one cut) |",
              "|---|---|---|---|"]
-    get: Callable[[int, str], float] = lambda i, k: rows[i][k]  # noqa: E731
     for k in names:
-        xs = [get(i, k) for i in range(len(rows))]
+        xs = [f[k] for f in rows]
         a_all = auc([x for x, g in zip(xs, gold) if g], [x for x, g in zip(xs, gold) if not g])
         a_band = auc([xs[i] for i in in_band if gold[i]], [xs[i] for i in in_band if not gold[i]])
         lines.append(f"| {k} | {a_all:.3f} | {a_band:.3f} | {cv_cut(xs, gold, fold):.3f} |")

@@ -41,10 +41,10 @@ INDEPENDENT = ("Villagers in the north buried their dead on Wednesday. A hospita
                "the toll at 37 and said 12,000 people had left their homes since the dam broke. "
                "The governor asked the capital for boats.")
 # other news of the corpus: the language's common words are in many documents, the event's not
-OTHER = ("The central bank kept its main rate at 4.5 percent and said on Tuesday that prices "
-         "were rising slowly in the province.",
-         "The team won the cup at home on Sunday night, and the coach said the players had "
-         "worked for it since March.",
+OTHER = (("The central bank kept its main rate at 4.5 percent and said on Tuesday that prices "
+         "were rising slowly in the province."),
+         ("The team won the cup at home on Sunday night, and the coach said the players had "
+         "worked for it since March."),
          "A new school opened in the capital, and the mayor said it would take 900 pupils.",
          "Two ministers resigned after the vote, and the president said he would name others.",
          "Shares fell on Monday as oil prices rose, and traders said the rain hurt the harvest.",
