@@ -24,7 +24,8 @@ and candidates that are *not* in retold, kept here as evidence: content-word ove
 content-word order (content: words in fewer than 30 % of the corpus's documents, i.e. a
 corpus document frequency), the order of anchor words (words once in each text: share in one
 increasing run), shared numbers (Jaccard), character 6-gram containment, and the share of the
-paper's sentences that are mostly shared runs (a local rewrite rather than a diffuse one).
+paper's sentences that are mostly shared runs (a local rewrite rather than a diffuse one), and
+the spread of the shared text (share of the paper's sentences with a shared 3-word run).
 
 No data is written; always exits 0. Needs only retold's own dependencies (scikit-learn for the
 regression).
@@ -103,6 +104,9 @@ def measures(a: str, b: str, df: Counter[str], n_docs: int) -> dict[str, float]:
     sents = [s for s in sents if len(s) >= 3]
     local = [len(s) for s in sents if shared_runs(o, s, FUNCTION_WORDS) >= 0.5]
     f["local sentences"] = sum(local) / max(1, sum(len(s) for s in sents))
+    tri = {tuple(o[i:i + 3]) for i in range(len(o) - 2)}
+    spread = [s for s in sents if any(tuple(s[i:i + 3]) in tri for i in range(len(s) - 2))]
+    f["spread"] = len(spread) / max(1, len(sents))
     return f
 
 
