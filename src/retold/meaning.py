@@ -195,9 +195,17 @@ _EXTRA_OPPOSITES: dict[str, frozenset[str]] = {
     w: frozenset({b for a, b in EXTRA_ANTONYMS if a == w} | {a for a, b in EXTRA_ANTONYMS if b == w})
     for pair in EXTRA_ANTONYMS for w in pair}
 
+# Words that order events against an anchor the sentence gives ("later charged", "sent earlier
+# this month"): two sentences may say them of different events, so neither reverses the other;
+# when they date one event, the dates say so.
+SEQUENCE_WORDS = frozenset({"earlier", "later", "earliest", "latest", "previously",
+                            "subsequently", "sooner", "afterwards", "beforehand"})
+
 
 @lru_cache(maxsize=65536)
 def _antonyms(word: str) -> frozenset[str]:
+    if word.casefold() in SEQUENCE_WORDS:
+        return frozenset()
     forms = set(lexicon.antonyms(word))
     mine = readings(word)
     for reading in mine:
