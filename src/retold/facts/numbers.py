@@ -672,6 +672,8 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         if w in _NOUN_STOPS or w.endswith(("'s", "’s")):
             break
         candidates.append(m)
+        if len(candidates) == 1 and w in MEASURE_UNITS:
+            return w, m.end()  # "12 km long": the unit, whatever words follow it
         if _is_plural(w):
             return _lemma(w), m.end()
     if candidates:
