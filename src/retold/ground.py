@@ -597,6 +597,12 @@ class _Contexts:
 
 
 SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
+# A date the original states word for word is contradicted by another date in the same slot
+# words only when they share this many: a date is an adverbial of its whole clause, and one
+# shared word ("the rest of 2021, and there was an increase" / "an increase over the first
+# quarter of 2019") is as often the next clause's. (A figure's counted noun is its own slot:
+# for numbers one shared word still counts.)
+STATED_DATE_SHARED_MIN = 2
 
 
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
@@ -628,7 +634,14 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 # contradicts nothing.
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
                 compatible = getattr(module, "compatible", None)
-                if rival is not None and not (compatible is not None and compatible(rival, b)):
+                if rival is not None and compatible is not None and compatible(rival, b):
+                    rival = None
+                if b.kind == "date" and (rival is None or len(o_ctx.of(rival) & mine) < min(
+                        STATED_DATE_SHARED_MIN, len(mine))):
+                    # stated word for word, and no date of the original holds this slot:
+                    # the aligned partner's other date is another slot's
+                    return "supported", index.ranked(b, fits), True
+                if rival is not None:
                     return "contradicted", [rival, *fits], False
             if in_slot:
                 return "supported", in_slot, True
