@@ -636,11 +636,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 compatible = getattr(module, "compatible", None)
                 if rival is not None and compatible is not None and compatible(rival, b):
                     rival = None
-                if b.kind == "date" and (rival is None or len(o_ctx.of(rival) & mine) < min(
-                        STATED_DATE_SHARED_MIN, len(mine))):
-                    # stated word for word, and no date of the original holds this slot:
-                    # the aligned partner's other date is another slot's
-                    return "supported", index.ranked(b, fits), True
+                if b.kind == "date" and rival is not None and len(o_ctx.of(rival) & mine) < min(
+                        STATED_DATE_SHARED_MIN, len(mine)):
+                    rival = None
                 if rival is not None:
                     return "contradicted", [rival, *fits], False
             if in_slot:

@@ -97,6 +97,8 @@ def stem(word: str) -> str:
     w = word.casefold().replace("’", "'")
     w = w.removesuffix("'s")
     for ending in _ENDINGS_BY_LAST.get(w[-1:], ()):
+        if ending == "s" and w.endswith("ss"):
+            continue  # "discuss" is no plural: it must meet "discussed" and "discusses"
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
     return w
@@ -223,6 +225,18 @@ def _prefixed_bases(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _negated_forms(word: str) -> tuple[str, ...]:
+    """The prefixed words that negate ``word`` ("suspicious" -> non-suspicious, unsuspicious):
+    the other direction of ``_prefixed_bases``, on the same terms (each form must negate its
+    base by those rules: "unveil" is a word of its own, "unable" an opposite)."""
+    low = word.casefold()
+    if len(low) < PREFIX_BASE_MIN or not low.isalpha():
+        return ()
+    return tuple(form for form in (f"{p}{low}" for p in NEGATING_PREFIXES)
+                 if low in _prefixed_bases(form))
+
+
 def _comparative(word: str) -> bool:
     """"cheaper", "lower": a change measured against something, which agrees with an original
     that calls the thing "expensive" and wants it cut; only the plain form is a state."""
@@ -234,9 +248,10 @@ def _comparative(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def opposites(word: str) -> tuple[str, ...]:
     """Words whose use in the original ``word`` would reverse: WordNet antonyms, the
-    ``EXTRA_ANTONYMS``, what a negating prefix turned upside down, and a compound with one
+    ``EXTRA_ANTONYMS``, what a negating prefix turned upside down (both ways: "uncommon" for
+    "common" and "common" for "uncommon"), and a compound with one
     part turned ("short-term" / "long-term", "difficult-to-use" / "easy-to-use")."""
-    found = [*sorted(_antonyms(word)), *_prefixed_bases(word)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word)]
     parts = word.casefold().split("-")
     if len(parts) > 1:
         for k, part in enumerate(parts):
