@@ -15,7 +15,7 @@ from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, rela
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
-from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
+from retold.ground import SLOT_MIN, Grounding, ground, singular, unit_names, verdict_counts
 from retold.model import (
     AlignedPair,
     Change,
@@ -190,8 +190,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     supported_names: dict[tuple[str, ...], list[str]] = {}
     for f in grounded.facts:
         if f.kind == "name" and f.status == "supported":
-            for key in names.match_keys(f.retelling.text)[1]:
-                supported_names.setdefault(key, []).append(f.retelling.text)
+            # a plural acronym carries its singular ("PhDs" names what "PhD" does)
+            for text in dict.fromkeys((f.retelling.text, singular(f.retelling.text))):
+                for key in names.match_keys(text)[1]:
+                    supported_names.setdefault(key, []).append(text)
 
     def supported_name(text: str, retold_as: str) -> bool:
         """Some supported retelling name is ``text`` (names.same_name), and not ``retold_as``:

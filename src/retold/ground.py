@@ -752,7 +752,7 @@ def _initials(o_plain: str) -> str:
 def _plural_in(name: str, o_text: str) -> bool:
     """An acronym the original writes in the plural, or the other way round (CNN / CNNs,
     PhD / PhDs)."""
-    bare = name[:-1] if name.endswith("s") and _acronym(name[:-1]) else name
+    bare = singular(name)
     if not (_acronym(bare) and bare.isalpha()):
         return False
     # The pattern is tried only where the acronym occurs (a plain substring search): from its
@@ -764,6 +764,12 @@ def _plural_in(name: str, o_text: str) -> bool:
             return True
         at = o_text.find(bare, at + 1)
     return False
+
+
+def singular(name: str) -> str:
+    """An acronym in the plural in the singular ("PhDs" -> "PhD"); any other name as is."""
+    return name[:-1] if name.endswith("s") and name[:-1].isalpha() and _acronym(name[:-1]) \
+        else name
 
 
 def _acronym(word: str) -> bool:

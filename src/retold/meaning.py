@@ -45,11 +45,14 @@ ALWAYS_NEGATING = frozenset({"non-", "non", "un"})
 PREFIX_BASE_MIN = 4
 
 # Verbs that negate the clause they govern: "failed to pay" says the payment did not happen.
-NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject")
+# "forgot to lock", "neglected to mention" and "a lack of data" say it did not happen either.
+NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack")
 _NEG_RE = re.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
-    r"|declin(?:e|es|ed|ing)\s+to)(?![\w'’-])|(?<=[a-z])n[’']t(?![\w])",
+    r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
+    r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?)(?![\w'’-])"
+    r"|(?<=[a-z])n[’']t(?![\w])",
     re.IGNORECASE,
 )
 
