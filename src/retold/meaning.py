@@ -45,13 +45,19 @@ ALWAYS_NEGATING = frozenset({"non-", "non", "un"})
 PREFIX_BASE_MIN = 4
 
 # Verbs that negate the clause they govern: "failed to pay" says the payment did not happen.
-# "forgot to lock", "neglected to mention" and "a lack of data" say it did not happen either.
-NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack")
+# "forgot to lock", "neglected to mention" and "a lack of data" say it did not happen either;
+# so do the nouns of WordNet's lack / deficiency / absence synsets before "of" ("the paucity of
+# digits" restates "the lack of digits": each must be a cue for the two to agree).
+LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficiency",
+              "insufficiency")
+NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
+                  *LACK_NOUNS)
 _NEG_RE = re.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
     r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
-    r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?)(?![\w'’-])"
+    r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?"
+    rf"|(?:{'|'.join(LACK_NOUNS)})\s+of)(?![\w'’-])"
     r"|(?<=[a-z])n[’']t(?![\w])",
     re.IGNORECASE,
 )

@@ -157,6 +157,16 @@ def test_the_claim_as_stated_is_not_flagged(summary: str) -> None:
 
 
 @needs_wordnet
+def test_one_negating_noun_restated_by_another_is_not_flagged() -> None:
+    original = "Reviewers noted the lack of digits on the remote. It was cheap."
+    assert not any(kind == "negation" for kind, _t in flags(
+        original, "Reviewers noted the absence of digits on the remote."))
+    assert any(kind == "negation" for kind, _t in flags(
+        "Reviewers praised the digits on the remote. It was cheap.",
+        "Reviewers noted the lack of digits on the remote."))
+
+
+@needs_wordnet
 def test_a_negating_prefix_read_both_ways() -> None:
     original = "The filter lets non-suspicious messages through. It runs every hour."
     assert ("negation", "suspicious") in flags(
