@@ -28,7 +28,7 @@ __all__ = ["Finding", "WordIndex", "check", "content_words", "stem"]
 EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("approve", "reject"), ("accept", "refuse"), ("pass", "fail"), ("succeed", "fail"),
     ("allow", "ban"), ("confirm", "deny"), ("guilty", "innocent"), ("support", "oppose"),
-    ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"),
+    ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"), ("gain", "lose"),
     ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
