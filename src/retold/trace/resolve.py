@@ -12,7 +12,8 @@ Verification keeps every pair that shares real text. In a news flow that is too 
 So, for each target, its verified sources are taken greedily by the target text they explain
 (tokens inside word runs of two or more shared with the source): first the one that explains
 most (within ``TOLERANCE`` of the best, the one furthest upstream: not itself a retelling of
-another candidate, then the earliest, then by id), then each other source only if it explains
+another candidate, unless it explains all the target text that candidate does and more (the
+target carries its edits: a chain), then the earliest, then by id), then each other source only if it explains
 at least ``MIN_GAIN`` of the target that the kept ones do not. A dropped source that is itself
 a retelling of a kept source is the target's *sibling* (they share that source); any other
 dropped source is explained through a kept one.
@@ -117,7 +118,7 @@ def resolve(
         best = max(len(c) for c in cov.values()) / size
         sources = set(cov)
         near = [src for src in sorted(sources) if len(cov[src]) / size >= best - tolerance]
-        first = min(near, key=lambda src: _upstream(src, sources, retells, published))
+        first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
         # retold cannot be told (a dated one is preferred to an undated one)
@@ -154,10 +155,15 @@ def resolve(
 
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
-    published: Mapping[str, dt.date | None],
+    published: Mapping[str, dt.date | None], cov: Mapping[str, set[int]],
 ) -> tuple[int, str, str]:
-    # not a retelling of another candidate first, then the earliest, then by id
-    downstream = any((s, source) in retells for s in sources if s != source)
+    # not a retelling of another candidate first, then the earliest, then by id. A retelling
+    # that explains all the target text its source does and more comes before that source:
+    # the target carries its edits (a chain), which a sibling of it would not
+    downstream = any(
+        ((s, source) in retells and not cov[source] > cov[s])
+        or ((source, s) in retells and cov[s] > cov[source])
+        for s in sources if s != source)
     return (int(downstream), _sortable(published.get(source)), source)
 
 
