@@ -69,6 +69,18 @@ def test_a_chain_through_a_small_edit_links_the_middle() -> None:
     assert r.siblings == [rs.Sibling("b", "d", "a")]
 
 
+def test_a_sibling_sharing_a_common_word_pair_with_the_target_is_not_its_source() -> None:
+    # x and y both copied z and each added a sentence of its own; the two sentences share
+    # "said the work", which z lacks: a coincidence, not x's edit carried into y
+    z = WIRE + " " + EXTRA
+    x = z + " the council said the work would go on"
+    y = z + " officials said the work was slow"
+    texts = {"z": z, "x": x, "y": y}
+    r = rs.resolve([_link("z", "x"), _link("z", "y"), _link("x", "y")], texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("z", "x"), ("z", "y")}
+    assert r.siblings == [rs.Sibling("x", "y", "z")]
+
+
 def test_upstream_wins_a_tie_by_time() -> None:
     texts = {"early": WIRE, "late": WIRE, "t": WIRE}
     published = {"early": dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC),

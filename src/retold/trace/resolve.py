@@ -38,6 +38,9 @@ MIN_GAIN = 0.10
 # Two sources explaining the target within this share are equal: take the upstream one.
 TOLERANCE = 0.05
 RUN = 2  # shared word runs of at least this many words explain a token
+# A retelling's edits a target carries sit in a run of at least this many tokens it shares
+# with that retelling (a changed number inside a copied sentence).
+EDIT_RUN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,10 +164,29 @@ def _upstream(
     # that explains all the target text its source does and more comes before that source:
     # the target carries its edits (a chain), which a sibling of it would not
     downstream = any(
-        ((s, source) in retells and not cov[source] > cov[s])
-        or ((source, s) in retells and cov[s] > cov[source])
+        ((s, source) in retells and not _carries_edits(cov[source], cov[s]))
+        or ((source, s) in retells and _carries_edits(cov[s], cov[source]))
         for s in sources if s != source)
     return (int(downstream), _sortable(published.get(source)), source)
+
+
+def _carries_edits(middle: set[int], first: set[int], run: int = EDIT_RUN) -> bool:
+    """The target text ``middle`` explains includes all ``first`` explains, and more inside a
+    run of at least ``run`` tokens shared with ``middle`` (a fact ``middle`` changed, in a
+    sentence the target copied; not a common word pair that happens to recur)."""
+    extra = middle - first
+    if not extra or not first <= middle:
+        return False
+    return any(_run_length(middle, i) >= run for i in extra)
+
+
+def _run_length(positions: set[int], i: int) -> int:
+    lo, hi = i, i
+    while lo - 1 in positions:
+        lo -= 1
+    while hi + 1 in positions:
+        hi += 1
+    return hi - lo + 1
 
 
 def _sortable(when: dt.date | None) -> str:
