@@ -144,3 +144,5 @@ def test_a_chain_step_closer_than_the_third_article_is_verified() -> None:
     assert cd.prune_through_third(pairs, [0.93, 0.92, 1.0], [1, 2, 3]) == [False] * 3
     # the same scores with 2 as the closer copy of 0 are siblings: explained
     assert cd.prune_through_third(pairs, [0.93, 1.0, 0.93], [1, 2, 3]) == [False, False, True]
+    # below near copies the order of the scores says nothing: explained
+    assert cd.prune_through_third(pairs, [0.45, 0.44, 0.5], [1, 2, 3]) == [False, False, True]
