@@ -56,6 +56,31 @@ def test_two_copies_of_one_text_are_both_kept_as_sources() -> None:
         ("m", "x"), ("x", "cut"), ("m", "cut")}
 
 
+def test_a_chain_through_a_small_edit_links_the_middle() -> None:
+    # b changed one fact of a; c copied b (fact and all) and d copied a: c retold b, d is b's
+    # sibling. All four explain each other within the tolerance.
+    b = WIRE.replace("four years", "five years")
+    texts = {"a": WIRE, "b": b, "c": b, "d": WIRE}
+    links = [_link("a", "b"), _link("a", "c"), _link("b", "c"), _link("a", "d"),
+             _link("b", "d")]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c"), ("a", "d")}
+    assert [(l.source_id, l.target_id, via) for l, via in r.through] == [("a", "c", "b")]
+    assert r.siblings == [rs.Sibling("b", "d", "a")]
+
+
+def test_a_sibling_sharing_a_common_word_pair_with_the_target_is_not_its_source() -> None:
+    # x and y both copied z and each added a sentence of its own; the two sentences share
+    # "said the work", which z lacks: a coincidence, not x's edit carried into y
+    z = WIRE + " " + EXTRA
+    x = z + " the council said the work would go on"
+    y = z + " officials said the work was slow"
+    texts = {"z": z, "x": x, "y": y}
+    r = rs.resolve([_link("z", "x"), _link("z", "y"), _link("x", "y")], texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("z", "x"), ("z", "y")}
+    assert r.siblings == [rs.Sibling("x", "y", "z")]
+
+
 def test_upstream_wins_a_tie_by_time() -> None:
     texts = {"early": WIRE, "late": WIRE, "t": WIRE}
     published = {"early": dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC),

@@ -12,7 +12,8 @@ Verification keeps every pair that shares real text. In a news flow that is too 
 So, for each target, its verified sources are taken greedily by the target text they explain
 (tokens inside word runs of two or more shared with the source): first the one that explains
 most (within ``TOLERANCE`` of the best, the one furthest upstream: not itself a retelling of
-another candidate, then the earliest, then by id), then each other source only if it explains
+another candidate, unless it explains all the target text that candidate does and more (the
+target carries its edits: a chain), then the earliest, then by id), then each other source only if it explains
 at least ``MIN_GAIN`` of the target that the kept ones do not. A dropped source that is itself
 a retelling of a kept source is the target's *sibling* (they share that source); any other
 dropped source is explained through a kept one.
@@ -37,6 +38,9 @@ MIN_GAIN = 0.10
 # Two sources explaining the target within this share are equal: take the upstream one.
 TOLERANCE = 0.05
 RUN = 2  # shared word runs of at least this many words explain a token
+# A retelling's edits a target carries sit in a run of at least this many tokens it shares
+# with that retelling (a changed number inside a copied sentence).
+EDIT_RUN = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +121,7 @@ def resolve(
         best = max(len(c) for c in cov.values()) / size
         sources = set(cov)
         near = [src for src in sorted(sources) if len(cov[src]) / size >= best - tolerance]
-        first = min(near, key=lambda src: _upstream(src, sources, retells, published))
+        first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
         # retold cannot be told (a dated one is preferred to an undated one)
@@ -154,11 +158,35 @@ def resolve(
 
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
-    published: Mapping[str, dt.date | None],
+    published: Mapping[str, dt.date | None], cov: Mapping[str, set[int]],
 ) -> tuple[int, str, str]:
-    # not a retelling of another candidate first, then the earliest, then by id
-    downstream = any((s, source) in retells for s in sources if s != source)
+    # not a retelling of another candidate first, then the earliest, then by id. A retelling
+    # that explains all the target text its source does and more comes before that source:
+    # the target carries its edits (a chain), which a sibling of it would not
+    downstream = any(
+        ((s, source) in retells and not _carries_edits(cov[source], cov[s]))
+        or ((source, s) in retells and _carries_edits(cov[s], cov[source]))
+        for s in sources if s != source)
     return (int(downstream), _sortable(published.get(source)), source)
+
+
+def _carries_edits(middle: set[int], first: set[int], run: int = EDIT_RUN) -> bool:
+    """The target text ``middle`` explains includes all ``first`` explains, and more inside a
+    run of at least ``run`` tokens shared with ``middle`` (a fact ``middle`` changed, in a
+    sentence the target copied; not a common word pair that happens to recur)."""
+    extra = middle - first
+    if not extra or not first <= middle:
+        return False
+    return any(_run_length(middle, i) >= run for i in extra)
+
+
+def _run_length(positions: set[int], i: int) -> int:
+    lo, hi = i, i
+    while lo - 1 in positions:
+        lo -= 1
+    while hi + 1 in positions:
+        hi += 1
+    return hi - lo + 1
 
 
 def _sortable(when: dt.date | None) -> str:
