@@ -793,9 +793,21 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
 # The tokens that carry a figure's or a date's value: digit runs and month and number words.
 _VALUE_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _VALUE_WORDS = frozenset({
-    *numbers.UNITS, *numbers.TEENS, *numbers.TENS, *numbers.SCALES, "dozen", "hundred",
-    *dates.MONTHS, *dates.WEEKDAYS,
+    *numbers.SCALES, "dozen", "hundred", *dates.MONTHS, *dates.WEEKDAYS,
 })
+# Number words, cardinal and ordinal, as the digits they stand for: "second place" is "2nd
+# place", "the fifteenth century" the "15th century", "both" two ("these two examples" /
+# "both these examples").
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+_WORD_DIGITS = {
+    **{w: str(n) for w, n in {**numbers.UNITS, **numbers.TEENS, **numbers.TENS}.items()},
+    **{w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=1)},
+    **{w[:-1] + "ieth": str(n) for w, n in numbers.TENS.items() if w != "twenty"},
+    "both": "2",
+}
 
 
 def _value_tokens(text: str) -> list[str]:
@@ -804,6 +816,8 @@ def _value_tokens(text: str) -> list[str]:
         t = m.group().casefold()
         if t[0].isdigit():
             out.append(t.replace(",", ""))
+        elif t in _WORD_DIGITS:
+            out.append(_WORD_DIGITS[t])
         elif t in _VALUE_WORDS:
             out.append(t)
     return out

@@ -168,7 +168,12 @@ NON_NAME_SINGLES = frozenset([
     "Federal", "Government", "Coalition", "Internet", "Online", "Army", "Police", "State",
     "States", "Republic", "Kingdom", "Minister", "Ministry", "President", "Parliament", "Congress",
     "Senate", "Court", "Forces", "Force", "City", "Province", "Region", "Mr", "Mrs", "Ms", "Dr",
+    "Ret", "Retd",  # "General John Doe (Ret.)": retired
 ])
+# Letters after a name ("Jane Doe QC", "John Roe OBE"): an honour or a rank at the bar, not part
+# of the name ("Jr" is: it tells a father from his son).
+POST_NOMINALS = frozenset(["QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "PhD",
+                           "MP", "MEP", "MSP"])
 TITLES = frozenset([
     "President", "Vice", "Prime", "Minister", "Secretary", "General", "Gen", "Colonel", "Col",
     "Lt", "Lieutenant", "Major", "Maj", "Captain", "Capt", "Sergeant", "Sgt", "Admiral", "Adm",
@@ -183,6 +188,7 @@ TITLES = frozenset([
     "CEO", "MP", "MEP", "MSP", "Det", "Detective", "Insp", "Inspector", "Supt",
     "Superintendent", "Const", "Constable", "Cllr", "Councillor", "Chairman", "Chairwoman",
     "Commissioner", "Shadow", "Officer", "Spokesperson", "Coach", "Manager", "Captain",
+    "Brig", "Brigadier", "Cpl", "Corporal", "Cmdr", "Cdr", "Sqn", "Ldr",
 ])
 MONTHS_AND_DAYS = frozenset([
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -931,14 +937,31 @@ _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
 _CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
 
 
+# The country of a currency after an amount ("$1.9 billion US", "$26-billion U.S.", "$500 USD",
+# "NZ$5" is the prefix case): part of the figure's unit, not a name of the story.
+_MONEY_BEFORE_RE = re.compile(
+    r"[$€£¥₹][^\S\n]*\d[\d.,]*(?:[^\S\n]*-?[^\S\n]*(?:thousand|million|billion|trillion|bn|mn|m|k))?"
+    r"[^\S\n]+$", re.IGNORECASE)
+# An era beside a year ("43 AD", "AD 900", "31 BCE", "CE 1000"): part of the date.
+_ERA_RE = re.compile(r"A\.?D\.?|B\.?C\.?(?:E\.?)?|C\.?E\.?")
+_DIGIT_BESIDE_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
+_DIGIT_AFTER_RE = re.compile(r"[^\S\n]*\d")
+
+
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
-    """A currency prefix ("US$2", "NZ $5"), a fiscal period ("Q2", "H1", "FY2020") or the
+    """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
+    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
     half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
         or len(set(text[start:end])) == 1 \
         or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
         or (_MERIDIEM_RE.fullmatch(text, start, end) is not None
-            and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None)
+            and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None) \
+        or (_is_acronym(text[start:end]) and len(text[start:end].replace(".", "")) <= 3
+            and _MONEY_BEFORE_RE.search(text, max(0, start - 40), start) is not None) \
+        or (_ERA_RE.fullmatch(text, start, end) is not None
+            and (_DIGIT_BESIDE_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+                 or _DIGIT_AFTER_RE.match(text, end) is not None))
 
 
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
@@ -958,6 +981,7 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         toks.pop(0)
     while toks and (toks[-1][2] in STOP_WORDS or toks[-1][2] in _CONNECTORS
                     or toks[-1][2].rstrip(".") in MONTHS_AND_DAYS
+                    or (len(toks) > 1 and toks[-1][2].rstrip(".,") in POST_NOMINALS)
                     or re.fullmatch(r".\.", toks[-1][2])):
         toks.pop()  # "State of Emergency April": the month is a date, not the name's
     if not toks or _PARTY_STATE_RE.fullmatch(text, toks[0][0], toks[-1][1]):

@@ -493,7 +493,7 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     if start and text[start - 1] == "#":
         return None
     before = _word_before(text, start)
-    if before and not currency and (
+    if before and not currency and before not in _ERAS and (
             (before.lower() in _ID_WORDS and before[0].isupper())
             or any(c.isupper() for c in before[1:])):
         return None  # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier
@@ -744,13 +744,18 @@ def _predicate(text: str, pos: int) -> str:
     return ""
 
 
+# An era before a year ("AD 900", "CE 1000") is part of the figure, not a name it numbers.
+_ERAS = frozenset({"AD", "CE"})
+_ERA_BEFORE_RE = re.compile(r"(?:A\.?D\.?|C\.?E\.?)[^\S\n]+$")
+
+
 def _after_name(text: str, pos: int) -> bool:
     """Tell whether a capitalised word (not sentence-initial, not a date word) ends at ``pos``."""
     m = _NAME_BEFORE_REV.match(text[max(0, pos - 40) : pos][::-1])
     if m is None or not m.group(1)[-1].isupper():
         return False
     word = m.group(1)[::-1]
-    if word.lower() in _DATE_WORDS or word.lower() in _NOUN_STOPS:
+    if word.lower() in _DATE_WORDS or word.lower() in _NOUN_STOPS or word in _ERAS:
         return False
     # Sentence-initial capitals ("Officials 12"?) are not names: look for an earlier word.
     return not _SENTENCE_START_RE.search(text, max(0, pos - m.end() - 10), pos - m.end())
@@ -851,6 +856,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             sign = cur.group(0).strip()
             unit = unit or CURRENCY_SIGNS.get(sign, sign)
             start = cur.start()
+        era = _ERA_BEFORE_RE.search(text, max(0, start - 6), start)
+        if era:
+            start = era.start()  # "about AD 900": the hedge stands before the era
         if kind == "range":
             lead = _BETWEEN_RE.search(text, max(0, start - 40), start)
             if lead:
@@ -970,12 +978,24 @@ def hedge_class(q: Quantity) -> str | None:
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
-    """Tell whether two number facts state the same figure (bounds, hedge and unit)."""
+    """Tell whether two number facts state the same figure (bounds, hedge and unit), or are
+    written alike but for the thousands mark ("$30.000" / "$30,000": one digit string, read
+    as a decimal on one side)."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
-    return _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
-        hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit
+    return (_close(qa.low, qb.low) and _close(qa.high, qb.high)
+            and hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit) or \
+        (qa.low != qb.low and written_key(a.text) == written_key(b.text))
+
+
+# A full stop or comma between digits before a group of three: a thousands mark either way.
+_GROUP_MARK_RE = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+
+
+def written_key(text: str) -> str:
+    """A figure's wording with its thousands marks, case and spacing made uniform."""
+    return " ".join(_GROUP_MARK_RE.sub(",", text).casefold().split())
 
 
 # Slot scores: the counted noun names the slot best; a shared unit (percent, a currency) next.
