@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from retold import lexicon
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
@@ -306,6 +307,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # job; in place of another figure it is a change ("one" -> "two").
                 dropped = [a for a in dropped if not _article_one(a)]
                 added = [b for b in added if not _article_one(b)]
+                # "between the two" / "between them": a bare "the two" refers back to things
+                # named before it; said or left out, it counts nothing new.
+                dropped = [a for a in dropped
+                           if not _referring_back(a, original.document.text)]
+                added = [b for b in added if not _referring_back(b, retelling.document.text)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
@@ -641,6 +647,17 @@ def _article_one(fact: Fact) -> bool:
         q.unit is None and fact.text[:4].casefold() == "one "
 
 
+_THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")
+
+
+def _referring_back(fact: Fact, text: str) -> bool:
+    """"the two", "the three" with no counted noun: a pronoun for things named before it."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.hedge is None and q.unit is None and \
+        fact.text.casefold() in numbers.UNITS and fact.text.casefold() != "one" and \
+        _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None
+
+
 def _vague(fact: Fact) -> bool:
     return isinstance(fact.value, Interval) and fact.value.granularity == "vague"
 
@@ -735,7 +752,8 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
         tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
         if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
-                        and tail.casefold() in vocabulary()) \
+                        and (tail.casefold() in vocabulary()
+                             or (len(letters) >= 4 and _inflected_word(tail)))) \
                 or (tail[0].isupper() and len(letters) >= 4 and tail.isalpha()) \
                 or tail in _GLUED_SMALL_WORDS:
             # a word of the passage, the next sentence's capital ("KosovoAs") or a small
@@ -748,15 +766,29 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
             continue
         camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
         small = tail in _GLUED_SMALL_WORDS and len(head) >= 4  # "Magellanthe"
-        if (camel or small or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
+        if (camel or small or (len(tail) >= 4 and tail.casefold() in vocabulary())
+                or (len(head) >= 4 and _inflected_word(tail))) and \
                 names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False
 
 
-# Function words short enough to be glued onto a name by a lost space ("Magellanthe").
+# Function words short enough to be glued onto a name by a lost space ("Magellanthe",
+# "Wikinewsthat", "Theaterin").
 _GLUED_SMALL_WORDS = frozenset({"the", "and", "for", "was", "has", "had", "his", "her", "who",
-                                "its", "are", "but", "not"})
+                                "its", "are", "but", "not", "that", "this", "with", "from",
+                                "into", "in", "on", "at", "of", "to", "by", "along", "about",
+                                "after", "which", "were", "is"})
+
+
+def _inflected_word(tail: str) -> bool:
+    """A lower-case word in an inflected form ("years", "choosing", "ended") glued on by a lost
+    space ("Tudoryears"); a name's last part is seldom one ("Georgetown": "town" is no
+    inflection)."""
+    if len(tail) < 4 or not tail.islower() or not tail.endswith(("s", "ing", "ed")):
+        return False
+    found = lexicon.lemmas(tail)
+    return any(lemma != tail for lemma, _pos in found)  # "years" is also a lemma of its own
 
 
 @lru_cache(maxsize=256)

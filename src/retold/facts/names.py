@@ -1107,6 +1107,8 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         initial = _at_sentence_start(text, start, starts)
         if initial and len(toks) == 1 and _ordinary_opening(text, toks[0], inner):
             continue
+        if len(toks) == 1 and not had_title and _capitalised_adjective(toks[0][2]):
+            continue  # "in a Presidential speech", "He was a Multilingual": no name
         name = text[start:end]
         known.add(normalise(name))
         kept.append(NameSpan(start, end, name, _role(name, had_title), initial))
@@ -1146,6 +1148,8 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
         return True  # "Pictured is ...", "Disgusted with ...", "Studies have ..."
+    if _common_noun_opening(word):
+        return True  # "Weights, measures and ...", "Geology is ...", "Methodology: ..."
     if _common_word_opening(text, tok):
         return True  # "Due to ...", "Further, ...", "Based on ...", "Well-balanced ..."
     after = _NEXT_WORD.match(text, tok[1])
@@ -1189,6 +1193,38 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
         return True
     follower = _NEXT_WORD.match(text, tok[1])
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
+
+
+def _capitalised_adjective(word: str) -> bool:
+    """True for a word WordNet knows only as an adjective or adverb, and never capitalised:
+    "Presidential", "Multilingual", "Traditional" (not "Democratic", "Olympic", "Frank")."""
+    if len(word) < 5 or not word[1:].islower() or not lexicon.available():
+        return False
+    found = lexicon.lemmas(word)
+    return bool(found) and all(pos in ("a", "r") for _lemma, pos in found) and \
+        not lexicon.name_sense(word)
+
+
+# Endings of abstract nouns ("Geology", "Technique", "Ethics", "Scarcity").
+_ABSTRACT_SUFFIXES = ("ology", "ity", "ics", "ique")
+
+
+def _common_noun_opening(word: str) -> bool:
+    """True for a common noun WordNet never writes capitalised, opening a sentence as a plural
+    ("Weights, measures and currency were unified") or as an abstract noun ("Geology is").
+
+    A name that is also a common word has a capitalised sense there ("Bush", "Turkey",
+    "Woods"); a surname WordNet lacks is rarely a plural or an abstract noun.
+    """
+    if len(word) < 5 or not word[1:].islower() or not lexicon.available():
+        return False
+    low = word.casefold()
+    found = lexicon.lemmas(word)
+    nouns = [lemma for lemma, pos in found if pos == "n"]
+    if not nouns or lexicon.name_sense(word):
+        return False
+    plural = all(lemma != low for lemma, _pos in found)  # "weights": only "weight" is a lemma
+    return plural or (low in nouns and low.endswith(_ABSTRACT_SUFFIXES))
 
 
 # Plural common nouns by their endings ("Achievements and awards", "Studies have shown").
