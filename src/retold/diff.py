@@ -801,16 +801,27 @@ def _squashed(text: str) -> str:
 _PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
+def _stand_ins(text: str) -> int:
+    """The personal pronouns of a passage that come before any name in it: only those can
+    stand for a name out of view ("He died"); in "Besencon introduced her to RedOne, whom he
+    managed" the pronouns refer to names the passage gives."""
+    spans = names.find_spans(text)
+    first = spans[0].start if spans else len(text)
+    return sum(1 for m in _PRONOUN_RE.finditer(text, 0, first))
+
+
 def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
     """Keep the names the other passage did not replace by a personal pronoun.
 
     When the other passage has more personal pronouns than this one, as many of these names
     (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
-    the sentence is still about them, so nothing was dropped or added.
+    the sentence is still about them, so nothing was dropped or added. Only pronouns before
+    the other passage's first name can be such stand-ins (``_stand_ins``).
     """
     if not facts:
         return facts
-    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
+    surplus = min(len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text)),
+                  _stand_ins(other))
     if surplus <= 0:
         return facts
     out = []
