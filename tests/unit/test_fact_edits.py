@@ -262,6 +262,10 @@ CHANGES = [
         "Ana Lopes introduced her to Rui Costa, whom she also managed.",
         "Ana Lopes and Tomas Vidal introduced Rui Costa to the band.",
         ("name", "added", "", "Tomas Vidal"), id="pronouns-after-a-name-stand-for-no-other"),
+    pytest.param(
+        "The boat was repaired over the winter.",
+        "The boat was repaired by Rusty over the winter.",
+        ("name", "added", "", "Rusty"), id="a-given-name-that-is-an-adjective"),
 ]
 
 

@@ -1195,10 +1195,17 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
 
 
+# Endings of adjectives made from other words ("Presidential", "Celebratory", "Decisive"):
+# given names that are adjectives are plain ones ("Bonnie", "Rusty"), and so are band names
+# ("Rancid").
+_ADJECTIVE_SUFFIXES = ("al", "ous", "ive", "ary", "ory", "able", "ible", "ful", "less", "ic")
+
+
 def _capitalised_adjective(word: str) -> bool:
-    """True for a word WordNet knows only as an adjective or adverb, and never capitalised:
-    "Presidential", "Multilingual", "Traditional" (not "Democratic", "Olympic", "Frank")."""
-    if len(word) < 5 or not word[1:].islower() or not lexicon.available():
+    """True for a derived adjective WordNet knows only as an adjective or adverb, and never
+    capitalised: "Presidential", "Multilingual" (not "Democratic", "Olympic", "Bonnie")."""
+    if len(word) < 6 or not word[1:].islower() or not word.endswith(_ADJECTIVE_SUFFIXES) or \
+            not lexicon.available():
         return False
     found = lexicon.lemmas(word)
     return bool(found) and all(pos in ("a", "r") for _lemma, pos in found) and \
