@@ -841,10 +841,11 @@ _VALUE_WORDS = frozenset({
 # Number words, cardinal and ordinal, as the digits they stand for: "second place" is "2nd
 # place", "the fifteenth century" the "15th century", "both" two ("these two examples" /
 # "both these examples"). "first" is left out: mostly no rank ("called Round 2 first").
-_ORDINAL_WORDS = (
-    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
-).split()
+_ORDINAL_WORDS = [
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+]
 _WORD_DIGITS = {
     **{w: str(n) for w, n in {**numbers.UNITS, **numbers.TEENS, **numbers.TENS}.items()},
     **{w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=2)},
