@@ -277,6 +277,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         continue  # "U.S." / "US-Russian": the name is one part of the other
                     if " " in a.text and a.text.rstrip("s") == b.text.rstrip("s"):
                         continue  # "one Golden Globe" / "two Golden Globes": one name
+                    if _possessive_of(a.text, b.text, o_text, r_text) or \
+                            _possessive_of(b.text, a.text, r_text, o_text):
+                        continue  # "Antonys troops" / "Antony's troops": one name
                     if _demonym_of(a.text, b.text) or _demonym_of(b.text, a.text):
                         continue  # "a Colombian case" / "a case from Colombia": one place
                     # Two names opening alike ("Early Bird Bundle Package" / "... Special")
@@ -682,6 +685,16 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
     return True
 
 
+def _possessive_of(with_s: str, name: str, text: str, other: str) -> bool:
+    """True when ``with_s`` is ``name`` with an s, written as a possessive on one side: the
+    apostrophe lost ("Antonys troops" / "Antony's troops") or a plural's ("the Mongol
+    campaigns" / "the Mongols' campaigns"). "Roberts" / "Robert" is no such pair."""
+    if with_s != name + "s" or len(name) < 3:
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(name)}['\u2019]s(?![^\W_])", other) is not None \
+        or re.search(rf"(?<![^\W_]){re.escape(with_s)}['\u2019](?![^\W_])", text) is not None
+
+
 def _acronym_of(short: str, long_: str) -> bool:
     """True for an acronym and its expansion: "LA" / "Los Angeles", "DNNs" / "Deep Neural ..."."""
     letters = short.replace(".", "")
@@ -838,19 +851,20 @@ _VALUE_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _VALUE_WORDS = frozenset({
     *numbers.SCALES, "dozen", "hundred", *dates.MONTHS, *dates.WEEKDAYS,
 })
-# Number words, cardinal and ordinal, as the digits they stand for: "second place" is "2nd
-# place", "the fifteenth century" the "15th century", "both" two ("these two examples" /
-# "both these examples"). "first" is left out: mostly no rank ("called Round 2 first").
+# Ranks in words as the digits they stand for: "second place" is "2nd place", "the fifteenth
+# century" the "15th century" ("first" is left out: mostly no rank, "called Round 2 first").
+# Counts in words stay words: "twenty people" is not "20 machines" read differently. "both"
+# is "two" ("these two examples" / "both these examples").
 _ORDINAL_WORDS = [
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
     "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
     "eighteenth", "nineteenth", "twentieth",
 ]
 _WORD_DIGITS = {
-    **{w: str(n) for w, n in {**numbers.UNITS, **numbers.TEENS, **numbers.TENS}.items()},
+    **{w: w for w in (*numbers.UNITS, *numbers.TEENS, *numbers.TENS)},
     **{w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=2)},
     **{w[:-1] + "ieth": str(n) for w, n in numbers.TENS.items() if w != "twenty"},
-    "both": "2",
+    "both": "two",
 }
 
 

@@ -446,10 +446,11 @@ def _scan(text: str) -> tuple[_Match, ...]:
         if group == "yearpart":  # "2025's end": the end of 2025
             group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \
-                core.split()[0].lower() in _FULL_MONTHS and \
+                core.split()[0].lower() in _FULL_MONTHS and not core[-1].isalpha() and \
                 _looks_plural(_word_after(digits, end)):
             # "In May 10 people died": the number counts people; keep only the month. An
-            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count.
+            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count;
+            # nor is an ordinal ("On September 18th Antonys troops"): a day.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":

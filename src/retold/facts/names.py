@@ -1107,8 +1107,6 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         initial = _at_sentence_start(text, start, starts)
         if initial and len(toks) == 1 and _ordinary_opening(text, toks[0], inner):
             continue
-        if len(toks) == 1 and not had_title and _capitalised_adjective(toks[0][2]):
-            continue  # "in a Presidential speech", "He was a Multilingual": no name
         name = text[start:end]
         known.add(normalise(name))
         kept.append(NameSpan(start, end, name, _role(name, had_title), initial))
@@ -1193,23 +1191,6 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
         return True
     follower = _NEXT_WORD.match(text, tok[1])
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
-
-
-# Endings of adjectives made from other words ("Presidential", "Celebratory", "Decisive"):
-# given names that are adjectives are plain ones ("Bonnie", "Rusty"), and so are band names
-# ("Rancid").
-_ADJECTIVE_SUFFIXES = ("al", "ous", "ive", "ary", "ory", "able", "ible", "ful", "less", "ic")
-
-
-def _capitalised_adjective(word: str) -> bool:
-    """True for a derived adjective WordNet knows only as an adjective or adverb, and never
-    capitalised: "Presidential", "Multilingual" (not "Democratic", "Olympic", "Bonnie")."""
-    if len(word) < 6 or not word[1:].islower() or not word.endswith(_ADJECTIVE_SUFFIXES) or \
-            not lexicon.available():
-        return False
-    found = lexicon.lemmas(word)
-    return bool(found) and all(pos in ("a", "r") for _lemma, pos in found) and \
-        not lexicon.name_sense(word)
 
 
 # Endings of abstract nouns ("Geology", "Technique", "Ethics", "Scarcity").
