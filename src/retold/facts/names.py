@@ -1193,8 +1193,8 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
 
 
-# Endings of abstract nouns ("Geology", "Technique", "Ethics", "Scarcity").
-_ABSTRACT_SUFFIXES = ("ology", "ity", "ics", "ique")
+# Endings of abstract nouns ("Geology", "Technique", "Ethics", "Scarcity", "Theory").
+_ABSTRACT_SUFFIXES = ("ology", "ity", "ics", "ique", "ory")
 
 
 def _common_noun_opening(word: str) -> bool:

@@ -615,6 +615,8 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
     if surface[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, atom.start - 10),
                                                                 atom.start):
         return False  # "World War Two", "Formula One": a name
+    if surface.lower() == "zero" and text.startswith("-", atom.end):
+        return False  # "zero-shot", "zero-sum", "zero-emission": a term, no count
     if atom.value == 1 and surface.lower() == "one":
         if _word_before(text, atom.start).lower() in _ONE_BEFORE_STOPS:
             return False
