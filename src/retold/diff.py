@@ -300,6 +300,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
+                # An acronym its own passage spells out ("a Product Feature Map (PFM)") is
+                # that name again: it goes where the name goes, kept or dropped, and is not
+                # reported a second time.
+                dropped = [a for a in dropped if not _expanded_in(a, a_facts)]
+                added = [b for b in added if not _expanded_in(b, b_facts)]
             if kind == "date" and (dropped or added):
                 # A vague time ("recently", "in recent years") dates nothing: said or left
                 # out, no date changed. Only in place of another date is it a change.
@@ -683,6 +688,12 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
     if _counted_from_a_date(a) and _counted_from_a_date(b):
         return a.value.reference == b.value.reference  # type: ignore[union-attr]
     return True
+
+
+def _expanded_in(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """True when ``fact`` is an acronym of another name among ``facts`` ("PFM" of "Product
+    Feature Map")."""
+    return any(f is not fact and _acronym_of(fact.text, f.text) for f in facts)
 
 
 def _possessive_of(with_s: str, name: str, text: str, other: str) -> bool:

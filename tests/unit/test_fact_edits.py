@@ -144,6 +144,10 @@ NOT_CHANGES = [
         "Both these bridges were closed for repairs.",
         id="both-is-two"),
     pytest.param(
+        "The Coastal Survey Office (CSO) said the dunes were moving inland.",
+        "The Coastal Survey Office said the dunes were moving inland.",
+        id="an-acronym-spelled-out-beside-it"),
+    pytest.param(
         "The team tested zero-shot transfer on the new maps.",
         "The team tested transfer on the new maps.",
         id="zero-in-a-compound-counts-nothing"),
@@ -306,3 +310,9 @@ def test_a_surname_both_sides_share_does_not_hide_a_changed_first_name() -> None
         "The film stars Imran Khan and Priya Rao; it is the first film of Khan and Rao.",
         "The film stars Aamir Khan and Priya Rao; it is the first film of Khan and Rao.")
     assert ("name", "changed", "Imran Khan", "Aamir Khan") in found
+
+
+def test_a_name_and_its_acronym_dropped_are_one_change() -> None:
+    found = flags("The tool stores phrases in a Product Feature Map (PFM), a compact structure.",
+                  "The tool stores phrases in a feature map, a compact structure.")
+    assert found == [("name", "dropped", "Product Feature Map", "")]
