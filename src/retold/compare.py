@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import re
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import replace
 from functools import lru_cache
 
-from retold import read, reuse
+from retold import meaning, read, reuse
 from retold._verbs import make_callable
 from retold.align import Alignment, align
-from retold.diff import KINDS, SEVERITY_RANK, diff, one_change_per_speaker, relation
+from retold.diff import KINDS, SEVERITY_RANK, _wording, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
@@ -102,6 +105,41 @@ def compare_documents(
     ``progress(stage, done, total)`` is called as each stage of :data:`STAGES` starts (``done``
     of ``total`` finished), and once more with ``done == total`` at the end.
     """
+    with _cycle_collection_paused():
+        return _compare_documents(original, retelling, original_published=original_published,
+                                  retelling_published=retelling_published, semantic=semantic,
+                                  progress=progress)
+
+
+@contextmanager
+def _cycle_collection_paused() -> Iterator[None]:
+    """Pause Python's cycle collector for one comparison, in a process with one thread.
+
+    A comparison builds tens of thousands of small containers that outlive the collector's
+    first generations (facts, index entries, memos), and it makes no reference cycles (a test
+    holds it to that): the collector found nothing to free, yet took about a tenth of the time.
+    Acyclic garbage is still freed at once by reference counting. In a process with other
+    threads (a server), the collector is left alone: pausing it is process-wide.
+    """
+    if threading.active_count() > 1 or not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
+def _compare_documents(
+    original: Document,
+    retelling: Document,
+    *,
+    original_published: DateLike,
+    retelling_published: DateLike,
+    semantic: bool | str,
+    progress: Progress | None,
+) -> Comparison:
     report = progress or _silent
     o_pub = _as_date(original_published, "original_published") or original.published
     r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
@@ -150,6 +188,7 @@ def compare_documents(
         s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
     # Grounding may list a speaker's name diff folded into its attribution: report it once.
     changes = tuple(one_change_per_speaker(changes, o_side, r_side))
+    changes = once(changes, o_side, r_side)
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -187,16 +226,18 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
 
     # The retelling's supported names by blocking key (names.match_keys): a changed name is
     # compared only with those that may be the same, not with every fact (quadratic).
+    # (Built on first use, each name once: most comparisons never ask.)
     supported_names: dict[tuple[str, ...], list[str]] = {}
-    for f in grounded.facts:
-        if f.kind == "name" and f.status == "supported":
-            for key in names.match_keys(f.retelling.text)[1]:
-                supported_names.setdefault(key, []).append(f.retelling.text)
 
     def supported_name(text: str, retold_as: str) -> bool:
         """Some supported retelling name is ``text`` (names.same_name), and not ``retold_as``:
         a short form of both names ("Khan" for Shahrukh and Salmaan Khan) says nothing about
         which one the retelling carries."""
+        if not supported_names:
+            for t in dict.fromkeys(f.retelling.text for f in grounded.facts
+                                   if f.kind == "name" and f.status == "supported"):
+                for key in names.match_keys(t)[1]:
+                    supported_names.setdefault(key, []).append(t)
         return any(names.same_name(t, text) and not names.same_name(t, retold_as)
                    for key in names.match_keys(text)[0] for t in supported_names.get(key, ()))
 
@@ -272,7 +313,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                if c.retelling is not None and c.kind != "meaning"}
     # Page clutter is never a source of facts, nor of words the original never uses; nor is
     # the outlet's own headline (syndicated copy: "Spotify ends divisive policy after revolt").
-    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title")}
+    # Nor are sub-heads: an outlet writes its own ("Spotify rolls back hateful content policy").
+    flagged |= {s.id for s in r_sentences if s.kind in ("boilerplate", "title", "heading", "byline")}
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]
@@ -303,6 +345,115 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     return tuple(out)
 
 
+
+
+# Name roles (names._role) that say where, not who: the alias table's place types.
+PLACE_ROLES = frozenset({"country", "place", "region"})
+# A dropped quotation is one the retelling reworded into a changed one when this share of its
+# content words is in that quotation's new wording ("It was never about punishing one
+# individual artist ..." folded into "... on the service. It was never about punishing one
+# individual.").
+FOLDED_QUOTE_SHARE = 0.5
+_QUOTE_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _quote_words(text: str) -> set[str]:
+    return {meaning.stem(w) for w in _QUOTE_WORD.findall(text) if w.casefold() not in meaning.STOP}
+
+
+def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change, ...]:
+    """One real difference, reported once (the first report, in the changes' order, stands).
+
+    * the same change read twice (a paragraph the outlet printed twice, a figure repeated in
+      the next sentence): its kind, status and wording on both sides are one finding;
+    * a speaker added twice ("Kelly Cobiella reports", then "Cobiella reports"): one new source;
+    * quotations dropped from one sentence ('"developing ... and possessing" ricin and
+      "attempting" to use it "as a weapon"'): one quotation cut, the others named in its detail;
+      and a dropped quotation whose words a changed quotation carries was reworded into it;
+    * words the original never uses, in one sentence: one added claim;
+    * a qualifier or negation dropped from one sentence and added to another on the same word:
+      moved with a clause, not changed;
+    * in a sentence the retelling adds whole (aligned with nothing), the names of an added
+      quotation's lead-in (its speaker, the speaker's office) and the places beside a high figure
+      or date are part of what that finding reports, not new names of their own; a person or an
+      organisation beside a figure is a new actor and stays listed.
+    """
+    r_sentences = r_side.sentences
+    o_sentences = o_side.sentences
+
+    def r_at(c: Change) -> int | None:
+        return sentence_at(r_sentences, c.retelling.start) if c.retelling is not None else None
+
+    def o_at(c: Change) -> int | None:
+        return sentence_at(o_sentences, c.original.start) if c.original is not None else None
+
+    attributed = {(f.start, f.end): f.note or f.key for f in r_side.facts if f.kind == "attribution"}
+    reworded = [_quote_words(c.retelling.text) for c in changes
+                if c.kind == "quote" and c.status == "changed" and c.retelling is not None]
+    # Unaligned retelling sentences holding a high typed finding or an added quotation.
+    quoted_in = {r_at(c) for c in changes if c.pair is None and c.kind == "quote"
+                 and c.status == "added"} - {None}
+    figured_in = {r_at(c) for c in changes if c.pair is None and c.severity == "high"
+                  and c.kind not in ("meaning", "name", "quote")} - {None}
+    said = [(c.retelling.start, c.retelling.end) for c in changes
+            if c.kind == "quote" and c.retelling is not None]
+    # A qualifier or negation dropped in one pair and added, on the same word, in another: the
+    # sentence was split differently ("the letters, which allegedly contained ricin").
+    local = {(side, f.start, f.end): (f.kind, f.key, f.role) for side, facts in
+             (("o", o_side.facts), ("r", r_side.facts)) for f in facts
+             if f.kind in ("qualifier", "negation")}
+    lost = {local.get(("o", c.original.start, c.original.end)) for c in changes
+            if c.kind in ("qualifier", "negation") and c.status == "dropped" and c.original}
+    found = {local.get(("r", c.retelling.start, c.retelling.end)) for c in changes
+             if c.kind in ("qualifier", "negation") and c.status == "added" and c.retelling}
+    moved = (lost & found) - {None}
+    changes = [c for c in changes if not (c.kind in ("qualifier", "negation") and (
+        (c.status == "dropped" and c.original is not None
+         and local.get(("o", c.original.start, c.original.end)) in moved)
+        or (c.status == "added" and c.retelling is not None
+            and local.get(("r", c.retelling.start, c.retelling.end)) in moved)))]
+    seen: set[tuple[str, str, str, str]] = set()
+    speakers: list[str] = []
+    quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
+    worded: set[int] = set()
+    out: list[Change] = []
+    for c in changes:
+        key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
+               _wording(c.retelling.text) if c.retelling else "")
+        if key in seen:
+            continue
+        if c.kind == "attribution" and c.status == "added" and c.retelling is not None:
+            who = attributed.get((c.retelling.start, c.retelling.end))
+            if who and any(names.same_name(who, s) for s in speakers):
+                continue
+            if who:
+                speakers.append(who)
+        if c.kind == "quote" and c.status == "dropped" and c.original is not None:
+            words = _quote_words(c.original.text)
+            if words and any(len(words & w) >= FOLDED_QUOTE_SHARE * len(words) for w in reworded):
+                continue
+            at = o_at(c)
+            if at is not None and at in quoted:
+                k = quoted[at]
+                out[k] = replace(out[k], detail=f"{out[k].detail} It drops '{c.original.text}' too.")
+                continue
+            if at is not None:
+                quoted[at] = len(out)
+        if c.kind == "meaning" and c.status == "added":
+            at = r_at(c)
+            if at in worded:
+                continue
+            if at is not None:
+                worded.add(at)
+        if c.kind == "name" and c.status == "added" and c.pair is None and c.retelling is not None:
+            at = r_at(c)
+            if at in quoted_in and not any(a <= c.retelling.start < b for a, b in said):
+                continue  # the speaker's lead-in; a name the quotation itself says is its own fact
+            if at in figured_in and names._role(c.retelling.text, False) in PLACE_ROLES:
+                continue  # "third largest in 2011, after China and Italy": where, not who
+        seen.add(key)
+        out.append(c)
+    return tuple(out)
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:
@@ -362,12 +513,12 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
     """Run every fact extractor over a document; facts in text order (none from page clutter).
 
-    A byline's date is when the outlet published, not a date the story tells: no fact either.
+    A byline says who wrote the story and when the outlet published it (its names and date),
+    not a fact the story tells: no fact either.
     """
-    clutter = {s.id for s in sentences if s.kind == "boilerplate"}
-    bylines = {s.id for s in sentences if s.kind == "byline"}
+    clutter = {s.id for s in sentences if s.kind in ("boilerplate", "byline")}
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
-             if f.sentence not in clutter and not (f.kind == "date" and f.sentence in bylines)]
+             if f.sentence not in clutter]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 
@@ -404,8 +555,8 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     return Context(o_pub), Context(r_pub), notes
 
 
-_LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
 def _has_relative_dates(side: Side) -> bool:
@@ -416,11 +567,19 @@ def _has_relative_dates(side: Side) -> bool:
     )
 
 
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of one character class cover (the runs are
+    deleted rather than each character listed)."""
+    return len(text) - len(runs.sub("", text))
+
+
 def _language_notes(*docs: Document) -> list[str]:
     notes = []
     for label, doc in zip(("original", "retelling"), docs):
-        letters = len(_LETTER.findall(doc.text))
-        ascii_letters = len(_ASCII_LETTER.findall(doc.text))
+        if doc.text.isascii():
+            continue  # every letter is a Latin one
+        letters = _count(_LETTERS, doc.text)
+        ascii_letters = _count(_ASCII_LETTERS, doc.text)
         if letters and (letters - ascii_letters) / letters > NON_ENGLISH_SHARE:
             notes.append(
                 f"The {label} is not in English: alignment, numbers and dates in digits work, "

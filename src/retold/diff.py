@@ -164,14 +164,24 @@ class _Index:
         blocks = self._blocks.get(fact.kind)
         if blocks is None:
             blocks = self._blocks[fact.kind] = {}
+            # One fact of each alike group (a name said ten times is one entry): ``equivalent``
+            # reads no position, so the others would give the same answer.
+            alike: dict[tuple[Any, ...], Fact] = {}
             for f in self.by_kind.get(fact.kind, ()):
+                alike.setdefault(_alike(f), f)
+            for f in alike.values():
                 for k in _block_keys(f, probe=False) or ():
                     blocks.setdefault(k, []).append(f)
         seen: dict[int, Fact] = {}
-        for k in probe:
-            for f in blocks.get(k, ()):
-                seen.setdefault(id(f), f)
+        for k in blocks.keys() & probe:  # (a name's hundred keys seldom meet more than a few)
+            for f in blocks[k]:
+                seen[id(f)] = f
         return seen.values()
+
+
+def _alike(f: Fact) -> tuple[Any, ...]:
+    """What a kind's ``equivalent`` reads of a fact: never its position."""
+    return (f.kind, f.key, f.text, f.role, f.note, f.value)
 
 
 def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
@@ -183,16 +193,22 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     o_index, r_index = _Index(o_facts), _Index(r_facts)
     # Original names the retelling carries somewhere: these cannot be the garbled source of an
     # added name (see unsupported() below).
-    garble_sources = [
-        a for a in o_index.by_kind.get("name", ()) if not r_index.states(names, a)
-    ]
+    # (Looked up when an added name first needs them: most pairs add none.)
+    garble: list[list[Fact]] = []
+
+    def garble_sources() -> list[Fact]:
+        if not garble:
+            garble.append([a for a in o_index.by_kind.get("name", ())
+                           if not r_index.states(names, a)])
+        return garble[0]
+
     changes: list[Change] = []
     variants: list[Variant] = []
 
     def unsupported(b: Fact, pair: int | None) -> Change:
         module = KINDS[b.kind]
         if b.kind == "name":
-            scored = [(module.slot_score(a, b), a) for a in garble_sources]
+            scored = [(module.slot_score(a, b), a) for a in garble_sources()]
             scored = [t for t in scored if t[0] >= GLOBAL_NAME_SLOT_MIN]
             if scored:
                 best = max(scored, key=lambda t: (t[0], -t[1].start))[1]
@@ -328,16 +344,32 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped if not _written_as_often(a.text, o_text, r_text)]
                 added = [b for b in added if not _written_as_often(b.text, r_text, o_text)]
+            if kind == "negation" and (dropped or added):
+                # "without permits" where the other passage never speaks of permits ("built
+                # illegally"): a preposition's object said differently, no claim reversed.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                dropped = [a for a in dropped if not _new_without(a, r_text)]
+                added = [b for b in added if not _new_without(b, o_text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
                 # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                dropped = [a for a in dropped if not _names_speaker(a, right)
-                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))]
-                added = [b for b in added if not _names_speaker(b, left)
-                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))]
+                # The same verb with the same words after it ("Tsarnaev, 19, told authorities
+                # that" / "the 19-year-old suspect told authorities that") is the same
+                # attribution with its speaker described. A sentence that condenses several
+                # keeps one attribution for them all: another one there still credits the claim.
+                o_texts, r_texts = original.document.text, retelling.document.text
+                merged_o = len(pair.original) > 1 and any(f.kind == kind for f in right)
+                merged_r = len(pair.retelling) > 1 and any(f.kind == kind for f in left)
+                dropped = [a for a in dropped if not merged_o and not _names_speaker(a, right)
+                           and not _glued_in(a.note or a.key, r_text, (o_text, r_text))
+                           and not _told_alike(o_texts, a, r_text)]
+                added = [b for b in added if not merged_r and not _names_speaker(b, left)
+                         and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
+                         and not _told_alike(r_texts, b, o_text)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -900,6 +932,30 @@ def _written_as_often(fact_text: str, text: str, other: str) -> bool:
         return False
     here, there = _value_tokens(text), _value_tokens(other)
     return all(there.count(t) >= here.count(t) for t in set(tokens))
+
+
+def _new_without(fact: Fact, other: str) -> bool:
+    """A "without" whose object the other passage never mentions (in any inflection)."""
+    if fact.text.casefold() != "without" or not fact.role:
+        return False
+    stem = fact.role.casefold().rstrip("s")[:5]
+    return re.search(rf"(?i)\b{re.escape(stem)}", other) is None
+
+
+_VERB_AND_OBJECT = re.compile(r"[\s\u00a0]+[\w'’-]+(?:[\s\u00a0]+[\w'’-]+)?")
+
+
+def _told_alike(text: str, attribution: Fact, other: str) -> bool:
+    """The other passage has the attribution's verb and the two words after it
+    ("told authorities that"): the same attribution, its speaker put another way."""
+    verb = attribution.text.rsplit(None, 1)[-1] if attribution.text.split() else ""
+    if not verb.isalpha() or not attribution.text.endswith(verb):
+        return False
+    after = _VERB_AND_OBJECT.match(text, attribution.end)
+    if after is None:
+        return False
+    phrase = " ".join((verb + after.group()).split())
+    return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(other.split())) is not None
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:

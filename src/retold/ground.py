@@ -49,6 +49,10 @@ MODULES: dict[str, FactKindModule] = {
     "number": numbers, "date": dates, "name": names, "quote": quotes,
     "attribution": attributions, "qualifier": qualifiers, "negation": negation,
 }
+_DIGIT = re.compile(r"\d")
+# Content words an unaligned sentence shares with an evidence sentence before a speaker there
+# can contradict its attribution (the speaker and verb themselves are two of them at most).
+SAME_CLAIM_WORDS = 4
 # The kinds a retelling must ground: the checkable claims of a news text.
 GROUND_KINDS = ("number", "date", "name", "quote", "attribution")
 
@@ -178,23 +182,27 @@ class FactIndex:
         pool = self.by_kind.get(fact.kind, [])
         if fact.kind not in self._blocks:
             blocks: dict[tuple[object, ...], list[Fact]] | None = {}
+            # Keys are read once per class (a name said ten times has one set of keys).
+            alike: dict[tuple[object, ...], list[Fact]] = {}
             for f in pool:
+                alike.setdefault(_signature(f), []).append(f)
+            for group in alike.values():
                 # equivalent(f, fact) with f the original's: f's probe keys meet fact's index keys
-                keys = blocks_.equivalence_keys(f, probe=True)
+                keys = blocks_.equivalence_keys(group[0], probe=True)
                 if keys is None:
                     blocks = None
                     break
                 for k in keys:
-                    blocks.setdefault(k, []).append(f)  # type: ignore[union-attr]
+                    blocks.setdefault(k, []).extend(group)  # type: ignore[union-attr]
             self._blocks[fact.kind] = blocks
         blocks = self._blocks[fact.kind]
         wanted = blocks_.equivalence_keys(fact, probe=False)
         if blocks is None or wanted is None:
             return pool
         found: dict[int, Fact] = {}
-        for k in wanted:
-            for f in blocks.get(k, ()):
-                found.setdefault(id(f), f)
+        for k in blocks.keys() & wanted:  # (a name's hundred keys seldom meet more than a few)
+            for f in blocks[k]:
+                found[id(f)] = f
         return sorted(found.values(), key=lambda f: self._rank[id(f)])
 
     def _class(self, f: Fact) -> int:
@@ -430,10 +438,21 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         evidence, share = _evidence(s.text, words, partners.get(s.id, []))
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         statuses: list[str] = []
+        about: list[Fact] | None = None  # ev_facts of the evidence that says the same thing
         for b in r_facts.get(s.id, ()):
             if b.kind not in GROUND_KINDS:
                 continue
-            status, backing, in_slot = _ground_fact(b, index, ev_facts, o_plain, o_text, o_ctx, r_ctx,
+            mine_ev = ev_facts
+            if b.kind == "attribution" and s.id not in partners:
+                # Another speaker contradicts an attribution only in a sentence about the same
+                # claim: evidence picked for a word or two in common credits another claim.
+                if about is None:
+                    stems = {meaning.stem(w) for _a, _b, w in meaning.content_words(s.text)}
+                    about = [f for i in evidence if len(stems & {
+                        meaning.stem(w) for _a, _b, w in meaning.content_words(o_sent[i].text)})
+                        >= SAME_CLAIM_WORDS for f in o_facts.get(i, ())]
+                mine_ev = about
+            status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx, r_ctx,
                                            sole=s.id in partners)
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
@@ -469,7 +488,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
-            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"],
+            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
+            # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
+            + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
+               if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None],
             locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
@@ -649,6 +671,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         bound = _range_support(b, index)
         if bound:
             return "supported", bound, False
+        # The original's figure with its hedge or unit left out ("377 people" for "at least 377
+        # people"), in the same slot: a rival in the evidence is another figure's.
+        bare = [a for a in index.bounds(b.value.unit, b.value.low)  # type: ignore[union-attr]
+                if _same_figure(a, b) and numbers._role_relation(a, b) in ("same", "partial")]
+        if bare:
+            return "supported", bare, False
         if _counts_speakers(b, o_text):
             return "supported", [], False
     rival = _rival(b, module, ev_facts, index, sole=sole)
@@ -805,6 +833,9 @@ def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
             f"The original states it ('{backing[0].text}')."
     if status == "contradicted":
         return module.explain(backing[0], b) + " The original gives another value in this slot."
+    if b.kind == "attribution":  # the claim may be there; its source is not
+        return (f"The retelling attributes this to {attributions._who(b)}; the original never "
+                f"cites this source.")
     return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
 
 

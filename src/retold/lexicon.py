@@ -14,17 +14,20 @@ the meaning checks that need it then stay silent instead of guessing.
 
 from __future__ import annotations
 
+import array
 import bisect
 import importlib.util
 import mmap
 import os
 import re
+from collections.abc import Iterator
 from functools import lru_cache
+from itertools import compress
 
 import numpy as np
 
 __all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
-           "name_sense", "proper_noun", "related", "synonyms"]
+           "name_sense", "neighbours", "proper_noun", "related", "synonyms"]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -37,6 +40,7 @@ _SUFFIXES = {
     "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
     "r": (),
 }
+_ENDINGS = {pos: tuple(old for old, _new in rules) for pos, rules in _SUFFIXES.items()}
 # How far up the hypernym tree a broader term still counts as saying the same thing ("car" ->
 # "motor vehicle" -> "self-propelled vehicle"): two steps keep "vehicle" for "car" but not
 # "entity" for everything.
@@ -64,7 +68,7 @@ class _WordNet:
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
         self._where: dict[str, dict[bytes, int]] = {}
-        self._lines: dict[str, list[int]] = {}
+        self._lines: dict[str, array.array[int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -93,9 +97,16 @@ class _WordNet:
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
+        return self.entry(lemma, pos)[0]
+
+    def entry(self, lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
+        """(synset offsets, most frequent sense first; the kinds of pointer the lemma has in
+        any of them) from its index line. WordNet's index lists every pointer kind of the
+        lemma's synsets and of its own word in them (wndb(5), ``ptr_symbol``): a lemma whose
+        line has no antonym pointer has no antonym in any sense, and none need be read."""
         at = self.where(pos).get(lemma.encode("utf-8"))
         if at is None:
-            return ()
+            return (), frozenset()
         mm = self.index[pos]
         end = mm.find(b"\n", at)
         line = mm[at : end if end >= 0 else len(mm)]
@@ -103,7 +114,8 @@ class _WordNet:
         p_cnt = int(parts[3])
         synset_cnt = int(parts[2])
         start = 4 + p_cnt + 2
-        return tuple(int(x) for x in parts[start : start + synset_cnt])
+        return (tuple(int(x) for x in parts[start : start + synset_cnt]),
+                frozenset(x.decode("ascii") for x in parts[4 : 4 + p_cnt]))
 
     def line_of(self, pos: str, offset: int) -> int:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
@@ -119,7 +131,8 @@ class _WordNet:
         # searching the file from the offset instead read tens of kilobytes per synset).
         if pos not in self._lines:
             starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
-            self._lines[pos] = (starts - np.arange(1, len(starts) + 1)).tolist()
+            # (a compact array: a list of boxed ints made each search a chase through memory)
+            self._lines[pos] = array.array("q", (starts - np.arange(1, len(starts) + 1)).tolist())
         shifted = self._lines[pos]
         k = bisect.bisect_left(shifted, offset)
         if k < len(shifted) and shifted[k] == offset:
@@ -138,20 +151,19 @@ class _WordNet:
         end = end if end >= 0 else len(mm)
         gloss = mm.find(b" | ", offset, end)  # the gloss is never read: not decoded either
         parts = mm[offset : gloss if gloss >= 0 else end].decode("utf-8").split()
-        w_cnt = int(parts[3], 16)
+        at = 4 + 2 * int(parts[3], 16)  # after the words (each followed by its lex id)
         # Adjectives carry a position marker ("alone(p)", "said(a)"): not part of the word.
-        words = tuple(parts[4 + 2 * k].lower().split("(")[0] for k in range(w_cnt))
-        at = 4 + 2 * w_cnt
-        p_cnt = int(parts[at])
+        words = tuple([w.lower().split("(")[0] for w in parts[4:at:2]])
         # Pointers are fields of four (symbol, offset, pos, source/target in hex). Only the kinds
-        # this module follows are kept: a general synset ("organism") has hundreds of hyponyms.
-        block = parts[at + 1 : at + 1 + 4 * p_cnt]
+        # this module follows are kept: a general synset ("organism") has hundreds of hyponyms,
+        # and the kept ones are picked out at C speed, the others never looked at.
+        block = parts[at + 1 : at + 1 + 4 * int(parts[at])]
         pointers = []
-        for k in [k for k, sym in enumerate(block[0::4]) if sym in READ_POINTERS]:
-            sym, off, ppos, st = block[4 * k : 4 * k + 4]
-            words_at = int(st, 16)  # source word number (high byte), target (low byte)
-            pointers.append((sym, int(off), "a" if ppos == "s" else ppos, words_at >> 8,
-                             words_at & 0xFF))
+        for k in compress(range(0, len(block), 4), map(READ_POINTERS.__contains__, block[0::4])):
+            words_at = int(block[k + 3], 16)  # source word number (high byte), target (low)
+            ppos = block[k + 2]
+            pointers.append((block[k], int(block[k + 1]), "a" if ppos == "s" else ppos,
+                             words_at >> 8, words_at & 0xFF))
         return words, tuple(pointers)
 
 
@@ -257,7 +269,8 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
     for pos in POS:
         where = wn.where(pos)  # membership only: the index line is parsed when senses are read
         forms = [w, *wn.exc[pos].get(w, ())]
-        forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
+        if w.endswith(_ENDINGS[pos]):  # (one test first: most words end in none of them)
+            forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
         for form in dict.fromkeys(forms):
             if form and form.encode("utf-8") in where and (form, pos) not in out:
                 out.append((form, pos))
@@ -265,9 +278,13 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+def _entry(lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
     wn = _wordnet()
-    return wn.offsets(lemma, pos) if wn else ()
+    return wn.entry(lemma, pos) if wn else ((), frozenset())
+
+
+def _senses(lemma: str, pos: str) -> tuple[int, ...]:
+    return _entry(lemma, pos)[0]
 
 
 def _word_number(words: tuple[str, ...], lemma: str) -> int:
@@ -280,60 +297,109 @@ def _word_number(words: tuple[str, ...], lemma: str) -> int:
 @lru_cache(maxsize=65536)
 def synonyms(word: str) -> frozenset[str]:
     """Every lemma sharing a sense with any reading of ``word`` (itself included)."""
-    wn = _wordnet()
-    out: set[str] = {word.casefold()}
-    if wn is None:
-        return frozenset(out)
-    for lemma, pos in lemmas(word):
-        out.add(lemma)
-        for off in _senses(lemma, pos):
-            words, pointers = wn.synset(pos, off)
-            out.update(words)
-            if pos == "a":  # "similar to" satellites: "big" ~ "large"
-                for sym, o2, p2, _s, _t in pointers:
-                    if sym == "&":
-                        out.update(wn.synset(p2, o2)[0])
-    return frozenset(out)
+    return frozenset(_synonym_forms(word))
 
 
 @lru_cache(maxsize=65536)
 def related(word: str) -> frozenset[str]:
     """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
-    wn = _wordnet()
-    out = set(synonyms(word))
-    if wn is None:
-        return frozenset(out)
-    for lemma, pos in lemmas(word):
-        for off in _senses(lemma, pos):
-            words, pointers = wn.synset(pos, off)
-            me = _word_number(words, lemma)
-            for sym, o2, p2, src, tgt in pointers:
-                if sym in ("+", "\\", "<", "=") and (src in (0, me)):
-                    target = wn.synset(p2, o2)[0]
-                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
-    return frozenset(out)
+    return frozenset((*synonyms(word), *_derived_forms(word)))
 
 
 @lru_cache(maxsize=65536)
 def broader(word: str) -> frozenset[str]:
     """Words for what ``word`` is a kind of, up to BROADER_STEPS hypernym steps up."""
+    return frozenset(_broader_forms(word))
+
+
+def neighbours(word: str) -> Iterator[str]:
+    """The forms of ``lemmas``, ``synonyms``, ``related`` and ``broader`` of ``word``, read
+    lazily sense by sense, the most frequent senses first (each sense's synonyms, derived forms
+    and broader terms): a caller looking for one that is used somewhere stops reading synsets
+    at the first it finds, which is most often in a frequent sense. Forms may repeat."""
+    readings = lemmas(word)
+    yield word.casefold()
+    yield from (lemma for lemma, _pos in readings)
     wn = _wordnet()
-    out: set[str] = set()
     if wn is None:
-        return frozenset()
+        return
+    senses = [(lemma, pos, _senses(lemma, pos)) for lemma, pos in readings]
+    for rank in range(max((len(offs) for _l, _p, offs in senses), default=0)):
+        for lemma, pos, offs in senses:
+            if rank < len(offs):
+                yield from _sense_synonyms(wn, pos, offs[rank])
+                yield from _sense_derived(wn, lemma, pos, offs[rank])
+                if pos in BROADER_POS and rank < BROADER_SENSES:
+                    yield from _sense_broader(wn, pos, offs[rank])
+
+
+# Broader terms are read for nouns and verbs, from their three most frequent senses.
+BROADER_POS = ("n", "v")
+BROADER_SENSES = 3
+
+
+def _synonym_forms(word: str) -> Iterator[str]:
+    yield word.casefold()
+    wn = _wordnet()
+    if wn is None:
+        return
     for lemma, pos in lemmas(word):
-        if pos not in ("n", "v"):
-            continue
-        frontier = [(pos, off) for off in _senses(lemma, pos)[:3]]
-        for _step in range(BROADER_STEPS):
-            nxt = []
-            for p, off in frontier:
-                for sym, o2, p2, _s, _t in wn.synset(p, off)[1]:
-                    if sym in ("@", "@i"):
-                        out.update(wn.synset(p2, o2)[0])
-                        nxt.append((p2, o2))
-            frontier = nxt
-    return frozenset(out)
+        yield lemma
+        for off in _senses(lemma, pos):
+            yield from _sense_synonyms(wn, pos, off)
+
+
+def _derived_forms(word: str) -> Iterator[str]:
+    """Derivationally related forms of ``word``'s readings (``related`` less ``synonyms``)."""
+    wn = _wordnet()
+    if wn is None:
+        return
+    for lemma, pos in lemmas(word):
+        for off in _senses(lemma, pos):
+            yield from _sense_derived(wn, lemma, pos, off)
+
+
+def _broader_forms(word: str) -> Iterator[str]:
+    wn = _wordnet()
+    if wn is None:
+        return
+    for lemma, pos in lemmas(word):
+        if pos in BROADER_POS:
+            for off in _senses(lemma, pos)[:BROADER_SENSES]:
+                yield from _sense_broader(wn, pos, off)
+
+
+def _sense_synonyms(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
+    """The words of one synset, and of its "similar to" satellites ("big" ~ "large")."""
+    words, pointers = wn.synset(pos, off)
+    yield from words
+    if pos == "a":
+        for sym, o2, p2, _s, _t in pointers:
+            if sym == "&":
+                yield from wn.synset(p2, o2)[0]
+
+
+def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str]:
+    """Forms derivationally related to ``lemma`` in one of its synsets."""
+    words, pointers = wn.synset(pos, off)
+    me = _word_number(words, lemma)
+    for sym, o2, p2, src, tgt in pointers:
+        if sym in ("+", "\\", "<", "=") and (src in (0, me)):
+            target = wn.synset(p2, o2)[0]
+            yield from (target if tgt == 0 else target[tgt - 1 : tgt])
+
+
+def _sense_broader(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
+    """The words of the synsets up to BROADER_STEPS hypernym steps above one synset."""
+    frontier = [(pos, off)]
+    for _step in range(BROADER_STEPS):
+        nxt = []
+        for p, o in frontier:
+            for sym, o2, p2, _s, _t in wn.synset(p, o)[1]:
+                if sym in ("@", "@i"):
+                    yield from wn.synset(p2, o2)[0]
+                    nxt.append((p2, o2))
+        frontier = nxt
 
 
 @lru_cache(maxsize=65536)
@@ -348,7 +414,10 @@ def antonyms(word: str) -> frozenset[str]:
     if wn is None:
         return frozenset()
     for lemma, pos in lemmas(word):
-        for off in _senses(lemma, pos)[:2]:
+        senses, kinds = _entry(lemma, pos)
+        if "!" not in kinds:
+            continue  # no antonym in any sense (the index line lists every pointer kind)
+        for off in senses[:2]:
             words, pointers = wn.synset(pos, off)
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:

@@ -144,26 +144,22 @@ class WordIndex:
             return True
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
-            # terms (each one more synset reads). Each level holds the one before it: only its
-            # new forms are tested.
+            # terms, read lazily: the search stops at the first form the original uses, before
+            # the synsets after it are read. Each form is tested once.
             tried: set[str] = set()
-            self._memo[key] = any(
-                self._any(forms, tried) for forms in (
-                    lambda: {lemma for lemma, _pos in lexicon.lemmas(word)},
-                    lambda: lexicon.synonyms(word),
-                    lambda: lexicon.related(word),
-                    lambda: lexicon.broader(word),
-                ))
+            found = False
+            for form in lexicon.neighbours(word):
+                if form not in tried:
+                    tried.add(form)
+                    if self._used(form):
+                        found = True
+                        break
+            self._memo[key] = found
         return self._memo[key]
 
-    def _any(self, forms: Callable[[], Iterable[str]], tried: set[str]) -> bool:
-        new = [form for form in forms() if form not in tried]
-        tried.update(new)
-        return any(
-            stem(f) in self.sentences or f in self.lemmas
-            for form in new for f in form.split("_")
-            if f.casefold() not in STOP and len(f) >= MIN_WORD
-        )
+    def _used(self, form: str) -> bool:
+        return any(stem(f) in self.sentences or f in self.lemmas for f in form.split("_")
+                   if f.casefold() not in STOP and len(f) >= MIN_WORD)
 
     def where(self, word: str) -> set[int]:
         return self.sentences.get(stem(word), set())
@@ -194,15 +190,26 @@ def _bases(word: str) -> frozenset[str]:
     return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
 
 
+# EXTRA_ANTONYMS both ways, by word.
+_EXTRA_OPPOSITES: dict[str, frozenset[str]] = {
+    w: frozenset({b for a, b in EXTRA_ANTONYMS if a == w} | {a for a, b in EXTRA_ANTONYMS if b == w})
+    for pair in EXTRA_ANTONYMS for w in pair}
+
+# Words that order events against an anchor the sentence gives ("later charged", "sent earlier
+# this month"): two sentences may say them of different events, so neither reverses the other;
+# when they date one event, the dates say so.
+SEQUENCE_WORDS = frozenset({"earlier", "later", "earliest", "latest", "previously",
+                            "subsequently", "sooner", "afterwards", "beforehand"})
+
+
 @lru_cache(maxsize=65536)
 def _antonyms(word: str) -> frozenset[str]:
+    if word.casefold() in SEQUENCE_WORDS:
+        return frozenset()
     forms = set(lexicon.antonyms(word))
     mine = readings(word)
-    for a, b in EXTRA_ANTONYMS:
-        if a in mine:
-            forms.add(b)
-        if b in mine:
-            forms.add(a)
+    for reading in mine:
+        forms.update(_EXTRA_OPPOSITES.get(reading, ()))
     return frozenset(forms - mine)
 
 

@@ -43,8 +43,8 @@ _TOKENISED_RE = re.compile(r"\w (?:[,.](?: |$)|'s |n't )|-[lr]rb-|\[unk\]|<unk>"
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
-_LETTERS_RE = re.compile(r"[^\W\d_]")
-_CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]+")
 # The first letter of the text and of each sentence after it.
 _OPENER_RE = re.compile(r"(?:^|[.!?]\s+)[^\w]*([^\W\d_])")
 
@@ -92,14 +92,20 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
     return Reshaped(raw, text, source)
 
 
+def _count(runs: re.Pattern[str], text: str) -> int:
+    """How many characters of ``text`` the runs of one character class cover (the runs are
+    deleted rather than each character listed)."""
+    return len(text) - len(runs.sub("", text))
+
+
 def _lower_case(text: str) -> bool:
     """True for text written in lower case: few capitals, and sentences that open without one.
 
     Prose that names nothing (an abstract: "We propose two training policies ...") has as few
     capitals as a lower-cased summary, but its sentences open with one: it is cased already.
     """
-    letters = len(_LETTERS_RE.findall(text))
-    if not letters or len(_CAPITALS_RE.findall(text)) / letters >= LOWER_CASE_SHARE:
+    letters = _count(_LETTERS_RE, text)
+    if not letters or _count(_CAPITALS_RE, text) / letters >= LOWER_CASE_SHARE:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)

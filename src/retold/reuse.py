@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import compress, count
 
 from rapidfuzz.distance import LCSseq
 
@@ -82,15 +83,16 @@ def _ngrams(t: tuple[str, ...], n: int, stop: frozenset[str] = FUNCTION_WORDS
 def _covered(words: list[tuple[str, ...]], target: list[tuple[str, ...]],
              source: frozenset[tuple[str, ...]], n: int) -> float:
     """Share of the content tokens (non-empty entries of ``words``) inside a shared n-gram."""
-    content = sum(1 for w in words if w)
+    content = len(words) - words.count(())  # (an empty entry is the only false one)
     if not content:
         return 0.0
     covered = bytearray(len(words))
     ones = b"\x01" * n
-    for i, g in enumerate(target):
-        if g and g in source:
+    # the n-grams the source has, picked out at C speed, then the empty ones left out
+    for i in compress(count(), map(source.__contains__, target)):
+        if target[i]:
             covered[i : i + n] = ones
-    return sum(1 for w, c in zip(words, covered) if w and c) / content
+    return sum(compress(covered, words)) / content
 
 
 def shared_runs(source: Sequence[str], target: Sequence[str],

@@ -116,7 +116,8 @@ _CLUTTER_RE = re.compile(
     r"""^(?:
       advertisement|advert|sponsored(?:\s+content)?|promoted|
       skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|article|navigation)|
-      (?:main\s+)?menu|navigation|search|log\s*in|sign\s*in|my\s+account|
+      (?:(?:main|site|footer|header|primary|secondary|top)\s+)?(?:menu|navigation|links)|search|
+      log\s*in|sign\s*in|my\s+account|(?:short\s+)?url|permalink|(?:view|show|hide)\s+comments?|
       (?:subscribe|sign\s*up|register)\b.*|(?:get|try)\s+unlimited\s+access\b.*|
       share(?:\s+(?:this|the|on|via)\b.*)?|
       (?:follow|like)\s+us\b.*|
@@ -162,6 +163,7 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
     has_title = False
     text_end = paragraphs[-1][1] if paragraphs else 0  # end of the last paragraph
     matter = 0  # units so far that are not page clutter: a prompt above the title is no unit
+    headed = 0  # of those, units that are not bylines
     furniture = page_furniture(text, paragraphs)
     for index, (start, end, single_line) in enumerate(paragraphs):
         kind: SentenceKind = "body"
@@ -171,7 +173,7 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
             kind = _line_kind(
                 text[start:end],
                 top=not seen_body and matter < TOP_MATTER_UNITS,
-                first=not matter,
+                first=not headed,
                 title=title,
                 author=author,
                 has_title=has_title,
@@ -190,9 +192,18 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
         # Paragraph numbers count kept paragraphs, so they stay dense.
         par = sentences[-1].paragraph + 1 if sentences else 0
         clutter = clutter or (kind in ("body", "heading") and is_boilerplate(text[start:end]))
+        units: list[tuple[int, int, SentenceKind | None]] = []
         for s, e in spans:
-            unit_kind: SentenceKind = "boilerplate" if clutter or (
-                kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind
+            head = _CROSSHEAD_RE.match(text, s, e) if kind == "body" and not clutter else None
+            if head is not None:
+                # A crosshead a flat scrape glued to the next sentence ("'MISSING PIECES'
+                # Suspicion had ..."): a heading of its own, as the page showed it.
+                units.append((s, head.end(), "heading"))
+                s = _trim(text, head.end(), e)[0]
+            units.append((s, e, None))
+        for s, e, forced in units:
+            unit_kind: SentenceKind = forced or ("boilerplate" if clutter or (
+                kind in ("body", "heading") and is_boilerplate(text[s:e])) else kind)
             sentences.append(
                 Sentence(
                     id=len(sentences), start=s, end=e, text=text[s:e], kind=unit_kind,
@@ -200,6 +211,8 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
                 )
             )
             matter += unit_kind != "boilerplate"
+            # A byline above the headline ("AP June 1, 2018" under a masthead) leaves it first.
+            headed += unit_kind not in ("boilerplate", "byline")
     return tuple(sentences)
 
 
@@ -328,6 +341,28 @@ _STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
+def _stopword_share(line: str) -> float:
+    """Share of a line's words that are function words (jusText's stop-word density)."""
+    words = _WORD_RE.findall(line)
+    return sum(1 for w in words if w.casefold() in _STOPWORDS) / len(words) if words else 0.0
+
+
+# A unit opening with a link list's label ("More from MSN News", "Related stories", "You may
+# also like"): with headline-poor function words it is the list, however long.
+_LINK_LIST_RE = re.compile(
+    r"(?i)^(?:more\s+(?:from|on|in)\s+[A-Z\d]|(?:related|recommended|top|latest|trending)\s+"
+    r"(?:stories|articles|news|coverage|links|headlines)\b|you\s+(?:may|might)\s+also\s+like\b"
+    r"|most\s+(?:read|popular|viewed|shared)\b)"
+)
+LINK_LIST_MAX_WORDS = 120  # a dozen headline links; a longer unit holds story copy too
+# A telephone number in international or North American form ("+1 212 318 2000",
+# "(212) 318-2000"); a short unit holding one is a contact line, not story copy.
+_PHONE_RE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,3}|\(\d{3}\)\s?\d{3}-\d{4})(?!\d)"
+)
+CONTACT_MAX_WORDS = 8
+
+
 def is_boilerplate(unit: str) -> bool:
     """Tell whether a unit is page clutter: a prompt, a share bar, a credit, a time stamp.
 
@@ -336,6 +371,11 @@ def is_boilerplate(unit: str) -> bool:
     >>> is_boilerplate("Police said the photo was taken on Monday near the border.")
     False
     """
+    if _LINK_LIST_RE.match(unit) and len(unit.split()) <= LINK_LIST_MAX_WORDS \
+            and _stopword_share(unit) < CLUTTER_MAX_STOPWORDS:
+        # "More from MSN News Tsarnaev to be tried ... Boston chief: ...": a list of headline
+        # links a one-paragraph scrape glued into one run; headlines drop function words.
+        return True
     if len(unit) > CLUTTER_MAX_CHARS:
         return False  # most units: prose is longer than any prompt or credit
     line = " ".join(unit.split())
@@ -343,6 +383,11 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
+    if len(line.split()) <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \
+            and not _ENDS_SENTENCE_RE.search(line):
+        return True  # a whole-line label: "URL", "Footer Navigation", "View Comments"
+    if _PHONE_RE.search(line) and len(line.split()) <= CONTACT_MAX_WORDS:
+        return True  # "Americas+1 212 318 2000": a contact line in the site's header
     # Lazily, and only for short lines: most units are prose, and five searches each cost.
     cue = None
     if len(line.split()) <= FURNITURE_MAX_WORDS:
@@ -360,7 +405,7 @@ def is_boilerplate(unit: str) -> bool:
         return False
     if "©" in line or re.search(r"(?i)all\s+rights\s+reserved", line):
         return True
-    stop = sum(1 for w in words if w.casefold() in _STOPWORDS) / len(words)
+    stop = _stopword_share(line)
     if len(words) <= CLUTTER_SHORT_WORDS and not (stop and _ENDS_SENTENCE_RE.search(line)):
         return True  # "Subscribe", "SIGN UP", "Purchase: Order Reprint"; not "He declined to comment."
     if cues[0].start() == 0 and re.match(r"\s*[:|]", line[cues[0].end():]):
@@ -430,6 +475,7 @@ _DATE_LINE_RE = re.compile(
 # A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
 _SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
 FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are prose
+MASTHEAD_MAX_WORDS = 4  # "CBS News", "South Park Magazine"; a headline is longer
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
 )
@@ -467,6 +513,21 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
             out.add(i)  # a headline link under "Latest videos": no sentence, no fact
             continue
         in_list = False
+    # Above the story, a line that is only an outlet's name ("CBS News") with the headline still
+    # to come is the masthead; a short line between the headline and a caption or credit is a
+    # section or navigation link ("South Park Magazine"): like jusText, a short block with
+    # boilerplate after it and no story before it is boilerplate.
+    first_story = next((i for i, (_s, _e, single) in enumerate(paragraphs) if not (
+        single and is_heading_like(units[i], max_words=TITLE_MAX_WORDS))), len(units))
+    for i in range(min(first_story, TOP_MATTER_UNITS + 1)):
+        if looks_like_byline(units[i]) or not is_heading_like(units[i]):
+            continue
+        if len(units[i].split()) > MASTHEAD_MAX_WORDS:
+            continue
+        masthead = i == 0 and first_story > 1 and _looks_like_org(units[i]) \
+            and _NEWS_ORG_RE.search(units[i]) is not None
+        if masthead or (i > 0 and i + 1 in out):
+            out.add(i)
     # A caption printed twice next to its credit line ("(Frank Micelotta/Invision/AP)").
     for i in range(len(units) - 1):
         if units[i] == units[i + 1] and ((i and credit[i - 1]) or (i + 2 < len(units) and credit[i + 2])):
@@ -577,6 +638,12 @@ def _is_unit_line(line: str) -> bool:
 # --- sentences -------------------------------------------------------------------------------
 
 
+# A crosshead in capitals opening a unit, before a sentence in ordinary case: two or more
+# words of three or more capitals, one of five or more (acronyms are short), maybe quoted.
+_CROSSHEAD_RE = re.compile(
+    r"[\"'\u201c\u2018]?(?=[A-Z'\u2019-]*[A-Z]{5})(?:[A-Z][A-Z'\u2019-]{2,}[ \t\u00a0]+)+"
+    r"[A-Z][A-Z'\u2019-]{2,}[\"'\u201d\u2019]?(?=[ \t\u00a0]+[\"\u201c]?[A-Z][a-z])"
+)
 _GALLERY_LINK_RE = re.compile(
     r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] ))\d{1,3}\s+(?:Photos|Videos|Images|Pictures|Slides)"
     r"(?=\s+[A-Z])")
@@ -633,7 +700,7 @@ def _mostly_syntok_script(para: str) -> bool:
 
 
 def _alnum_count(s: str) -> int:
-    return sum(1 for ch in s if ch.isalnum())
+    return sum(map(str.isalnum, s))
 
 
 def _merge_garbage(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -873,7 +940,7 @@ def parse_byline(line: str) -> Byline | None:
     parts = [p.strip(" ,;:-–—") for p in _BYLINE_SEP_RE.split(line)]
     parts = [p for p in parts if p]
     if by is None and len(parts) < 2 and found is None:
-        return None
+        return _credit_byline(line)
     site: str | None = None
     author: str | None = None
     names: list[str] = []
@@ -919,11 +986,30 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(site=site, author=author, published=date)
 
 
+def _credit_byline(line: str) -> Byline | None:
+    """Read "Jane Doe and John Roe, Associated Press": people, then a news agency or outlet."""
+    if "," not in line:
+        return None
+    who, outlet = (x.strip() for x in line.rsplit(",", 1))
+    if _looks_like_person(who, allow_and=True, allow_caps=True) and _NEWS_ORG_RE.search(outlet) \
+            and len(outlet.split()) <= 4:
+        return Byline(site=outlet, author=who)
+    return None
+
+
+# An outlet's name in a credit byline: a wire or a word only news organisations use.
+_NEWS_ORG_RE = re.compile(
+    r"(?i)\b(?:associated\s+press|reuters|ap|afp|bloomberg|news|press|times|post|herald|tribune|"
+    r"journal|gazette|chronicle|telegraph|guardian|staff|wire)\b")
+
+
 def looks_like_byline(line: str) -> bool:
     """Tell whether a line is a byline or dateline rather than a heading or prose."""
-    # A date or a "By <name>" is required: "Site | Author" alone reads the same as a title
-    # with a kicker ("WORLD – Floods Return"), and a wrong byline hides a title.
+    # A date, a "By <name>" or an outlet's credit after the names is required: "Site | Author"
+    # alone reads the same as a title with a kicker ("WORLD – Floods Return"), and a wrong
+    # byline hides a title.
     b = parse_byline(line)
     return b is not None and (
         b.published is not None or (b.author is not None and _BY_RE.match(line) is not None)
+        or _credit_byline(" ".join(line.split())) is not None
     )

@@ -433,6 +433,8 @@ def test_restates_same_figure_with_another_hedge_or_unit() -> None:
         ("The firm paid 3, 000 workers.", "number:=:3000:3000:", "3, 000 workers"),
         ("It cost $ 53, 193, 914 in all.", "number:=:53193914:53193914:USD", "$ 53, 193, 914"),
         ("The race covered 10 miles.", "number:=:10:10:mi", "10 miles"),
+        ("The tunnel is 12 km long.", "number:=:12:12:km", "12 km"),
+        ("The wall stood 40 feet high at its peak.", "number:=:40:40:ft", "40 feet"),
     ],
 )
 def test_wire_and_tokenised_figures(text: str, key: str, surface: str) -> None:

@@ -42,6 +42,8 @@ def _stem(token: str) -> str:
 def tokens(text: str) -> list[str]:
     """Lower-cased, lightly stemmed word tokens; CJK and Thai as single characters."""
     text = unicodedata.normalize("NFKC", text).casefold()
+    if not _NO_SPACE_SCRIPT.search(text):  # the common case: every word is a token
+        return list(map(_stem, _WORD.findall(text)))
     out: list[str] = []
     for match in _WORD.finditer(text):
         word = match.group()

@@ -136,6 +136,15 @@ _PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
 _STATE_NOUN_RE = re.compile(
     r"[ \t\u00a0]+(?!(?:that|the|a|an|his|her|their|its|it|in|on|to|at|he|she|they|we|there|this|"
     r"these|those|what|how|why|no|not)\b)[a-z]")
+# A verb needs an object: "state" before punctuation is the noun.
+_PUNCT_NEXT_RE = re.compile(r"[,.;:)]")
+# A speech verb's bare form after an article and a capitalised name ("a Boston Herald report",
+# "the Pentagon estimate") is a noun: a singular subject would take "reports".
+# (A plural name takes the bare form: "the Democrats say".)
+_BASE_FORMS = frozenset(v for v in SPEECH_VERBS if v + "s" in SPEECH_VERBS or v + "es" in SPEECH_VERBS)
+_DETERMINED_NAME_RE = re.compile(
+    r"(?<![\w'’-])(?:[Aa]n?|[Tt]he)[ \t\u00a0]+(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}"
+    r"[A-Z][\w.'’-]*[^s\W][ \t\u00a0]+$")
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -404,8 +413,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if _QUOTE_AFTER_RE.match(text, m.end()) or _QUOTE_BEFORE_RE.search(
                 text, max(0, m.start() - 40), m.start()):
             continue  # introduces a quotation: the quote fact carries its speaker
-        if m.group() in ("state", "states") and _STATE_NOUN_RE.match(text, m.end()):
-            continue  # "a Mississippi state judge", "West Bengal state officials": a noun
+        if m.group() in ("state", "states") and (_STATE_NOUN_RE.match(text, m.end())
+                                                 or _PUNCT_NEXT_RE.match(text, m.end())):
+            continue  # "a Mississippi state judge", "India's West Bengal state,": a noun
+        if m.group() in _BASE_FORMS and _DETERMINED_NAME_RE.search(
+                text, max(0, m.start() - 60), m.start()):
+            continue  # "confirmed a Boston Herald report": a noun after an article and a name
         floor = _clause_floor(breaks, m.start())
         hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None:

@@ -16,6 +16,35 @@ from retold.model import Fact, Interval, Quantity
 __all__ = ["equivalence_keys"]
 
 
+def _bucket(x: float) -> float:
+    """``x`` to one significant digit: buckets at least 10% wide."""
+    return float(f"{x:.1g}")
+
+
+def _loose_keys(value: Quantity) -> set[tuple[Any, ...]]:
+    """Keys for numbers.equivalent's conversions and hedged roundings (within 5% of a value).
+
+    An exact single figure gives the one-digit buckets of itself and 5% either side in every
+    unit of its dimension; a hedged single figure, or one with a convertible unit, its own
+    bucket. Two figures within 5% of each other (after conversion) then share a bucket.
+    """
+    if value.low != value.high or value.hedge == numbers.VAGUE:
+        return set()
+    convertible = value.unit in numbers.TO_BASE
+    units = [u for u in numbers.TO_BASE
+             if numbers.UNIT_DIMENSIONS.get(u) == numbers.UNIT_DIMENSIONS.get(value.unit or "")] \
+        if convertible else [value.unit]
+    keys: set[tuple[Any, ...]] = set()
+    if value.hedge is not None or convertible:
+        keys.add(("~", value.unit, _bucket(value.low)))
+    if value.hedge is None or convertible:
+        for u in units:
+            x = numbers.convert(value.low, value.unit, u)
+            if x is not None:
+                keys.update(("~", u, _bucket(x * f)) for f in (0.95, 1.0, 1.05))
+    return keys
+
+
 def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
     """Keys two facts of one kind share whenever the kind calls them equivalent, or None
     (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
@@ -36,6 +65,7 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
             ends = (value.low - slack, value.low + slack) if probe else (value.low,)
             keys.update(("q", numbers.hedge_class(value), value.unit, float(f"{x:.6g}"))
                         for x in ends)
+            keys.update(_loose_keys(value))
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:
             keys.add(("interval", value.start, value.end))

@@ -57,6 +57,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import repeat
 from typing import Any
 
 from metaphone import doublemetaphone
@@ -208,6 +209,11 @@ GENERIC_HEADS = frozenset([
     "square", "hospital", "church", "mosque", "times", "post", "news", "journal", "review",
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
+])
+# Legal forms that end a company's registered name (normalised): its first words are the brand.
+LEGAL_FORMS = frozenset([
+    "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "llp",
+    "sa", "ag", "nv", "bv", "gmbh", "se", "spa", "sas", "ab", "asa", "oyj", "kk",
 ])
 # Words that turn a place into another place: "South Sudan" is not a short form of "Sudan".
 COMPASS = frozenset([
@@ -402,12 +408,20 @@ _NORM_STRIP = re.compile(r"[.'\u2019\u02bc`\u00b4\x00]")
 _NORM_SPACE = re.compile(r"[\s\u00a0\u202f\-\u2010\u2011\u2012\u2013_/]+")
 
 
+def _unaccented(text: str) -> str:
+    """``text`` decomposed (NFKD) without its combining marks ("é" -> "e")."""
+    s = unicodedata.normalize("NFKD", text)
+    if s.isascii():  # no ASCII character is a combining mark
+        return s
+    # Only the distinct characters are looked up: a whole article is read here.
+    marks = {ord(c): None for c in set(s) if unicodedata.combining(c)}
+    return s.translate(marks) if marks else s
+
+
 @lru_cache(maxsize=16384)
 def normalise(name: str) -> str:
     """Return the comparable form of a name: casefolded, no accents/dots/hyphens/articles."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _NORM_SPACE.sub(" ", _NORM_STRIP.sub("", s))
+    s = _NORM_SPACE.sub(" ", _NORM_STRIP.sub("", _unaccented(name).casefold()))
     tokens = s.split()
     # A leading article is not part of the name: "the Hague", "al-Rashidi" vs "Rashidi".
     while len(tokens) > 1 and tokens[0] in ("the", "al", "el"):
@@ -601,6 +615,9 @@ def _match(a: str, b: str) -> int:
     # Institution"), unless the short form is a known country or group ("German" / "German Army").
     if long_[-1] in GENERIC_HEADS and not any(t.startswith(_GROUP) for t in short):
         return _match_in_order(short, long_[: len(short)])
+    # A company's registered name and its brand: "Spotify Technology SA" / "Spotify".
+    if long_[-1] in LEGAL_FORMS and not any(t.startswith(_GROUP) for t in short):
+        return _match_in_order(short, long_[: len(short)])
     return 0
 
 
@@ -673,7 +690,7 @@ def same_name(a: str, b: str) -> bool:
     return _match(a, b) > 0
 
 
-Keys = frozenset[tuple[str, ...]]
+Keys = frozenset[tuple[Any, ...]]
 
 
 @lru_cache(maxsize=65536)
@@ -689,8 +706,8 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
     norm = normalise(name)
     if not norm:
         return frozenset(), frozenset()
-    index: set[tuple[str, ...]] = {("n", norm)}
-    probe: set[tuple[str, ...]] = {("n", norm)}
+    index: set[tuple[Any, ...]] = {("n", norm)}
+    probe: set[tuple[Any, ...]] = {("n", norm)}
     gid = _TABLE.group_of.get(norm)
     if gid is not None:
         index.add(("g", str(gid)))
@@ -708,8 +725,9 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
             probe.add(("acronym", initials))
     for label, tok in (("first", toks[0]), ("last", toks[-1])):
         word_index, word_probe = _word_keys(tok)
-        index.update((label, *k) for k in word_index)
-        probe.update((label, *k) for k in word_probe)
+        # (keys only meet or not: a word's keys are paired with the label, not copied into it)
+        index.update(zip(repeat(label), word_index))
+        probe.update(zip(repeat(label), word_probe))
     return frozenset(index), frozenset(probe)
 
 
@@ -762,9 +780,7 @@ _SHORT_FORM = 3
 def _plain(text: str) -> str:
     """Return a text as normalise() treats names (casefolded, no accents, dots or articles),
     with single spaces and a space at either end, so forms can be found on word boundaries."""
-    s = unicodedata.normalize("NFKD", text)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = _NORM_STRIP.sub("", s)
+    s = _NORM_STRIP.sub("", _unaccented(text).casefold())
     words = [w for w in _PLAIN_SPLIT.split(s) if w and w not in _ARTICLES]
     return " " + " ".join(words) + " "
 
@@ -930,6 +946,9 @@ _FISCAL_RE = re.compile(r"(?:Q[1-4]|H[12]|FY\d{0,4})")
 # A US legislator's party and state ("R-Neb.", "D-N.Y.", "I-Vt."), written out as "Republican
 # of Nebraska": a description of the person named before it, not another name.
 _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Independent)s? of .+")
+# A party member after a place ("a Mississippi Republican", "Texas Democrats"): the place is
+# the name; the rest says what the person is, as "R-Miss." does.
+_PARTY_MEMBER = frozenset({"Republican", "Republicans", "Democrat", "Democrats"})
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
@@ -984,6 +1003,8 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                     or (len(toks) > 1 and toks[-1][2].rstrip(".,") in POST_NOMINALS)
                     or re.fullmatch(r".\.", toks[-1][2])):
         toks.pop()  # "State of Emergency April": the month is a date, not the name's
+    if len(toks) > 1 and toks[-1][2] in _PARTY_MEMBER:
+        toks.pop()  # "a Mississippi Republican": a state and a party member, not one name
     if not toks or _PARTY_STATE_RE.fullmatch(text, toks[0][0], toks[-1][1]):
         return []
     if len(toks) == 1:
@@ -1074,7 +1095,10 @@ _FIELD_SPLIT = re.compile(r"\s*(?:[|•·–—:,]|\s-\s)\s*")
 def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpan, ...]:
     """Find the names of a text (cached: quotes and attributions look up speakers with it)."""
     units = sentences or _lines(text)
-    starts = frozenset(s.start for s in units)
+    # The first word after a dateline ("KATHMANDU — Flood waters ...") opens its sentence.
+    starts = frozenset(s.start for s in units) | frozenset(
+        m.end() + len(text[m.end():s.end]) - len(text[m.end():s.end].lstrip())
+        for s in units if (m := _DATELINE_RE.match(text, s.start, s.end)) is not None)
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))
     raw = _raw_spans(text, starts, lower_words)
     # Capitalised words seen where capitals mean a name: not the first word of a sentence.
@@ -1307,8 +1331,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
                   and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
     for n in find_spans(doc.text, sents):
-        if any(a <= n.start and n.end <= b for a, b in datelines):
-            continue
+        if any(a <= n.start < b for a, b in datelines):
+            continue  # (a place run on into the next word: "HARLOW, England Flood waters")
         sid = _sentence_id(sents, n.start)
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
                           key=_key(n.text), role=n.role))
@@ -1318,10 +1342,18 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 _SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
 _DATELINE_RE = re.compile(
+    # a wire byline glued in front by a flat scrape ("By Gopal Sharma KATHMANDU (Reuters) -")
+    r"(?:By[ \t\u00a0]+(?:[A-Z][a-z][\w.'\u2019-]*[ \t\u00a0]+|[A-Z]\.[ \t\u00a0]+){1,4})?"
+    # or a time stamp ("Updated 6:00 p.m. ET SAVAR, Bangladesh A fire ...")
+    r"(?:(?:Updated|Posted|Published)[ \t\u00a0]+)?(?:\d{1,2}:\d{2}[ \t\u00a0]*[ap]\.?m\.?"
+    r"(?:[ \t\u00a0]+[A-Z]{2,4})?[ \t\u00a0]+)?"
+    # a place in capitals and its country or state, with no dash before the first sentence
+    r"(?:[A-Z][A-Z'\u2019-]{4,}(?:[ \t\u00a0][A-Z][A-Z'\u2019-]+)*,[ \t\u00a0]+[A-Z][a-z]+"
+    r"(?:[ \t\u00a0][A-Z][a-z]+)?(?=[ \t\u00a0]+[A-Z][a-z]*[ \t\u00a0]+[a-z])|"
     rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
     r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
-    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
+    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
 )
 

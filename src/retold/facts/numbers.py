@@ -674,6 +674,8 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         if w in _NOUN_STOPS or w.endswith(("'s", "’s")):
             break
         candidates.append(m)
+        if len(candidates) == 1 and w in MEASURE_UNITS:
+            return w, m.end()  # "12 km long": the unit, whatever words follow it
         if _is_plural(w):
             return _lemma(w), m.end()
     if candidates:
@@ -980,15 +982,23 @@ def hedge_class(q: Quantity) -> str | None:
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
-    """Tell whether two number facts state the same figure (bounds, hedge and unit), or are
-    written alike but for the thousands mark ("$30.000" / "$30,000": one digit string, read
-    as a decimal on one side)."""
+    """Tell whether two number facts state the same figure (bounds, hedge and unit).
+
+    The same quantity in another unit ("7,000 meters" / "22,965 feet", to within
+    ``CONVERSION_TOLERANCE``) and a hedged rounding of an exact figure ("almost 23,000 feet" /
+    "22,965 feet": "almost" says it is rounded, and in which direction) state it too, and
+    so does the same wording with the other convention's thousands mark ("$30.000" /
+    "$30,000": one digit string, read as a decimal on one side).
+    """
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
-    return (_close(qa.low, qb.low) and _close(qa.high, qb.high)
-            and hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit) or \
-        (qa.low != qb.low and written_key(a.text) == written_key(b.text))
+    if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
+            hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit:
+        return True
+    if qa.low != qb.low and written_key(a.text) == written_key(b.text):
+        return True  # "$30.000" / "$30,000": one digit string, read as a decimal on one side
+    return _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa)
 
 
 # A full stop or comma between digits before a group of three: a thousands mark either way.
@@ -998,6 +1008,61 @@ _GROUP_MARK_RE = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 def written_key(text: str) -> str:
     """A figure's wording with its thousands marks, case and spacing made uniform."""
     return " ".join(_GROUP_MARK_RE.sub(",", text).casefold().split())
+
+
+# Factors to one base unit per dimension (temperatures are not converted: an offset scale).
+TO_BASE: dict[str, float] = {
+    "km": 1000.0, "m": 1.0, "mi": 1609.344, "ft": 0.3048, "yd": 0.9144, "in": 0.0254,
+    "cm": 0.01, "mm": 0.001, "kg": 1.0, "lb": 0.45359237, "g": 0.001, "t": 1000.0,
+    "ton": 907.18474, "oz": 0.028349523125, "l": 1.0, "gal": 3.785411784, "ha": 1.0,
+    "acre": 0.40468564224, "mph": 1.609344, "km/h": 1.0,
+}
+# A conversion is written rounded or cut short ("10 km (6.2 miles)" is 6.21; "7,000 meters
+# (22,965 feet)" is 22,965.9): 1% apart is the same quantity; "10 km" / "10 miles" is not.
+CONVERSION_TOLERANCE = 0.01
+# Hedges that round a figure, and which side of the exact figure the rounded one may lie.
+_ROUNDING_HEDGES = {"about": (-1, 1), "nearly": (0, 1), "more_than": (-1, 0), "less_than": (0, 1),
+                    "up_to": (0, 1), "at_least": (-1, 0)}
+
+
+def convert(x: float, unit: str | None, to: str | None) -> float | None:
+    """``x`` in ``unit`` expressed in ``to`` (same unit: ``x``), or None when not convertible."""
+    if unit == to:
+        return x
+    if unit not in TO_BASE or to not in TO_BASE or \
+            UNIT_DIMENSIONS.get(unit) != UNIT_DIMENSIONS.get(to):
+        return None
+    return x * TO_BASE[unit] / TO_BASE[to]  # type: ignore[index]
+
+
+def _converted(qa: Quantity, qb: Quantity) -> bool:
+    """The same bounds and hedge in two units of one dimension."""
+    if qa.unit == qb.unit or hedge_class(qa) != hedge_class(qb):
+        return False
+    low, high = convert(qb.low, qb.unit, qa.unit), convert(qb.high, qb.unit, qa.unit)
+    return low is not None and high is not None and all(
+        abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+        for x, y in ((qa.low, low), (qa.high, high)))
+
+
+def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
+    """``hedged`` ("almost 23,000 feet") is ``exact`` ("22,965 feet", maybe in another unit)
+    rounded to fewer significant digits, on the side its hedge allows."""
+    sides = _ROUNDING_HEDGES.get(hedged.hedge or "")
+    if sides is None or exact.hedge is not None or hedged.low != hedged.high or \
+            exact.low != exact.high:
+        return False
+    value = convert(exact.low, exact.unit, hedged.unit)
+    if value is None or value == 0 or _close(value, hedged.low):
+        return False  # the same figure hedged ("about 500" / "500"): a hedge added is a change
+    direction = 1 if hedged.low > value else -1
+    if direction not in sides:
+        return False
+    if exact.unit == hedged.unit:
+        return _rounds_to(hedged.low, value)
+    # Converted figures carry float tails: round them as a writer would before comparing.
+    return abs(hedged.low - value) <= ROUNDING_TOLERANCE * abs(value) and any(
+        _close(_sig_round(value, digits), hedged.low) for digits in range(1, 4))
 
 
 # Slot scores: the counted noun names the slot best; a shared unit (percent, a currency) next.
