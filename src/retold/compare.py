@@ -18,7 +18,7 @@ from retold.diff import KINDS, SEVERITY_RANK, _wording, diff, one_change_per_spe
 from retold.errors import EmptyInput
 from retold.facts import names
 from retold.facts.base import Context, sentence_at
-from retold.ground import Grounding, ground, unit_names, verdict_counts
+from retold.ground import SLOT_MIN, Grounding, ground, singular, unit_names, verdict_counts
 from retold.model import (
     AlignedPair,
     Change,
@@ -234,8 +234,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         a short form of both names ("Khan" for Shahrukh and Salmaan Khan) says nothing about
         which one the retelling carries."""
         if not supported_names:
-            for t in dict.fromkeys(f.retelling.text for f in grounded.facts
-                                   if f.kind == "name" and f.status == "supported"):
+            # a plural acronym carries its singular ("PhDs" names what "PhD" does)
+            for t in dict.fromkeys(form for f in grounded.facts
+                                   if f.kind == "name" and f.status == "supported"
+                                   for form in (f.retelling.text, singular(f.retelling.text))):
                 for key in names.match_keys(t)[1]:
                     supported_names.setdefault(key, []).append(t)
         return any(names.same_name(t, text) and not names.same_name(t, retold_as)
@@ -267,8 +269,20 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         s = o_by_id[at]
         return names.mentioned(c.retelling.text, o_text[s.start : s.end])
 
+    def loosely_paired(c: Change) -> bool:
+        """diff paired a date with the partner's only leftover date, below the slot score that
+        makes two dates one slot ("2021" / "the first quarter of 2019"), and grounding finds
+        the retelling's date stated elsewhere in the original: moved, not changed."""
+        if c.kind != "date" or c.status != "changed" or c.original is None \
+                or c.retelling is None:
+            return False
+        a = o_at.get((c.kind, c.original.start, c.original.end))
+        b = r_at.get((c.kind, c.retelling.start, c.retelling.end))
+        return a is not None and b is not None and (c.kind, b.start, b.end) in grounded.supported \
+            and KINDS[c.kind].slot_score(a, b) < SLOT_MIN
+
     in_units = unit_names(r_side.facts)
-    out = [c for c in changes if not named_in_partner(c) and not (
+    out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c) and not (
         c.kind == "name" and c.retelling is not None
         and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None

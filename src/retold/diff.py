@@ -605,7 +605,8 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     to Jones instead of Smith is one change of speaker, not also the name Smith changed.
     """
     speakers: dict[int | None, list[str]] = defaultdict(list)
-    clauses: list[tuple[str, bool, int]] = []  # (status, on the original side, clause end)
+    # (status, on the original side, clause end, its last word: the verb, as a rule)
+    clauses: list[tuple[str, bool, int, str]] = []
     at: dict[tuple[bool, str, int, int], list[Fact]] = defaultdict(list)
     for side in {id(original): original, id(retelling): retelling}.values():
         for f in side.facts:
@@ -617,7 +618,9 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
         if c.kind == "attribution" and c.status != "changed":
             excerpt = c.original or c.retelling
             assert excerpt is not None
-            clauses.append((c.status, c.original is not None, excerpt.end))
+            clauses.append((c.status, c.original is not None, excerpt.end,
+                            excerpt.text.rsplit(None, 1)[-1].casefold() if excerpt.text.strip()
+                            else ""))
     if not speakers:
         return list(changes)
 
@@ -629,7 +632,8 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
             status == c.status and on_original == (c.original is not None)
             and 0 <= excerpt.start - end <= REPORTING_CLAUSE_CHARS
             and not _CLAUSE_BREAK.search(text, end, excerpt.start)
-            for status, on_original, end in clauses)
+            and _addressee(verb, text[end : excerpt.start])
+            for status, on_original, end, verb in clauses)
 
     def about_a_speaker(c: Change) -> bool:
         if c.kind != "name" or c.pair not in speakers:
@@ -640,6 +644,21 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
             for t in texts)
 
     return [c for c in changes if not about_a_speaker(c)]
+
+
+# Verbs whose object is the person addressed ("told the BBC", "warned reporters"); after any
+# other reporting verb a name is the addressee or medium only behind a preposition ("said in a
+# statement to CNN"): "Anette suggests Laura Pausini" names what is suggested, a fact of its own.
+ADDRESSEE_VERBS = frozenset({"tell", "tells", "told", "telling", "warn", "warns", "warned",
+                             "assure", "assures", "assured", "inform", "informs", "informed",
+                             "brief", "briefs", "briefed", "remind", "reminds", "reminded"})
+CLAUSE_PREPOSITIONS = frozenset({"to", "on", "in", "with", "at", "via", "through", "from"})
+
+
+def _addressee(verb: str, gap: str) -> bool:
+    """True when a name this far after a reporting verb is whom or where it was said to."""
+    return verb in ADDRESSEE_VERBS or any(
+        w.casefold() in CLAUSE_PREPOSITIONS for w in _CONTEXT_WORD.findall(gap))
 
 
 # A reporting clause runs on this far after its verb ("told the BBC", "said in a statement to

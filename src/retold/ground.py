@@ -619,6 +619,12 @@ class _Contexts:
 
 
 SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
+# A date the original states word for word is contradicted by another date in the same slot
+# words only when they share this many: a date is an adverbial of its whole clause, and one
+# shared word ("the rest of 2021, and there was an increase" / "an increase over the first
+# quarter of 2019") is as often the next clause's. (A figure's counted noun is its own slot:
+# for numbers one shared word still counts.)
+STATED_DATE_SHARED_MIN = 2
 
 
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
@@ -650,7 +656,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 # contradicts nothing.
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts or None)
                 compatible = getattr(module, "compatible", None)
-                if rival is not None and not (compatible is not None and compatible(rival, b)):
+                if rival is not None and compatible is not None and compatible(rival, b):
+                    rival = None
+                if b.kind == "date" and rival is not None and len(o_ctx.of(rival) & mine) < min(
+                        STATED_DATE_SHARED_MIN, len(mine)):
+                    rival = None
+                if rival is not None:
                     return "contradicted", [rival, *fits], False
             if in_slot:
                 return "supported", in_slot, True
@@ -769,7 +780,7 @@ def _initials(o_plain: str) -> str:
 def _plural_in(name: str, o_text: str) -> bool:
     """An acronym the original writes in the plural, or the other way round (CNN / CNNs,
     PhD / PhDs)."""
-    bare = name[:-1] if name.endswith("s") and _acronym(name[:-1]) else name
+    bare = singular(name)
     if not (_acronym(bare) and bare.isalpha()):
         return False
     # The pattern is tried only where the acronym occurs (a plain substring search): from its
@@ -781,6 +792,12 @@ def _plural_in(name: str, o_text: str) -> bool:
             return True
         at = o_text.find(bare, at + 1)
     return False
+
+
+def singular(name: str) -> str:
+    """An acronym in the plural in the singular ("PhDs" -> "PhD"); any other name as is."""
+    return name[:-1] if name.endswith("s") and name[:-1].isalpha() and _acronym(name[:-1]) \
+        else name
 
 
 def _acronym(word: str) -> bool:

@@ -28,7 +28,7 @@ __all__ = ["Finding", "WordIndex", "check", "content_words", "stem"]
 EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("approve", "reject"), ("accept", "refuse"), ("pass", "fail"), ("succeed", "fail"),
     ("allow", "ban"), ("confirm", "deny"), ("guilty", "innocent"), ("support", "oppose"),
-    ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"),
+    ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"), ("gain", "lose"),
     ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
@@ -45,11 +45,20 @@ ALWAYS_NEGATING = frozenset({"non-", "non", "un"})
 PREFIX_BASE_MIN = 4
 
 # Verbs that negate the clause they govern: "failed to pay" says the payment did not happen.
-NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject")
+# "forgot to lock", "neglected to mention" and "a lack of data" say it did not happen either;
+# so do the nouns of WordNet's lack / deficiency / absence synsets before "of" ("the paucity of
+# digits" restates "the lack of digits": each must be a cue for the two to agree).
+LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficiency",
+              "insufficiency")
+NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
+                  *LACK_NOUNS)
 _NEG_RE = re.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
-    r"|declin(?:e|es|ed|ing)\s+to)(?![\w'’-])|(?<=[a-z])n[’']t(?![\w])",
+    r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
+    r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?"
+    rf"|(?:{'|'.join(LACK_NOUNS)})\s+of)(?![\w'’-])"
+    r"|(?<=[a-z])n[’']t(?![\w])",
     re.IGNORECASE,
 )
 
@@ -97,6 +106,8 @@ def stem(word: str) -> str:
     w = word.casefold().replace("’", "'")
     w = w.removesuffix("'s")
     for ending in _ENDINGS_BY_LAST.get(w[-1:], ()):
+        if ending == "s" and w.endswith("ss"):
+            continue  # "discuss" is no plural: it must meet "discussed" and "discusses"
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
     return w
@@ -230,6 +241,18 @@ def _prefixed_bases(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _negated_forms(word: str) -> tuple[str, ...]:
+    """The prefixed words that negate ``word`` ("suspicious" -> non-suspicious, unsuspicious):
+    the other direction of ``_prefixed_bases``, on the same terms (each form must negate its
+    base by those rules: "unveil" is a word of its own, "unable" an opposite)."""
+    low = word.casefold()
+    if len(low) < PREFIX_BASE_MIN or not low.isalpha():
+        return ()
+    return tuple(form for form in (f"{p}{low}" for p in NEGATING_PREFIXES)
+                 if low in _prefixed_bases(form))
+
+
 def _comparative(word: str) -> bool:
     """"cheaper", "lower": a change measured against something, which agrees with an original
     that calls the thing "expensive" and wants it cut; only the plain form is a state."""
@@ -241,9 +264,10 @@ def _comparative(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def opposites(word: str) -> tuple[str, ...]:
     """Words whose use in the original ``word`` would reverse: WordNet antonyms, the
-    ``EXTRA_ANTONYMS``, what a negating prefix turned upside down, and a compound with one
+    ``EXTRA_ANTONYMS``, what a negating prefix turned upside down (both ways: "uncommon" for
+    "common" and "common" for "uncommon"), and a compound with one
     part turned ("short-term" / "long-term", "difficult-to-use" / "easy-to-use")."""
-    found = [*sorted(_antonyms(word)), *_prefixed_bases(word)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word)]
     parts = word.casefold().split("-")
     if len(parts) > 1:
         for k, part in enumerate(parts):

@@ -150,7 +150,7 @@ _DATE_RE = re.compile(
     (?P<part>\b(?i:
         (?:the{_S})?(?:very{_S})?(?:beginning|start|middle|end|close){_S}of
       | (?:the{_S})?(?:first|second|latter|last){_S}half{_S}of
-      | (?:the{_S})?(?:first|second|third|fourth|last){_S}quarter{_S}of
+      | (?:the{_S})?(?:first|second|third|fourth|last)(?:{_S}|-)quarter(?:{_S}of)?
       | earlier|later|early|mid|late
     )(?:{_S}|[^\S\n]*-[^\S\n]*))?
     (?P<core>
@@ -364,7 +364,7 @@ def _part_of(raw: str | None) -> str:
         return "half1" if p.startswith("first") else "half2"
     if "quarter" in p:
         order = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
-        return f"q{order[p.split()[0]]}"
+        return f"q{order[p.replace('-', ' ').split()[0]]}"  # "third-quarter" too
     return p  # early | mid | late | earlier | later
 
 

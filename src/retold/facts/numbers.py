@@ -112,9 +112,12 @@ TEENS = {"zero": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "four
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# "mln" / "bln" (wire and financial shorthand), "mn" and "bn" may stand apart from the figure
+# ("5 mln"); "m", "b" and "k" may not ("5 m" is metres).
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+                "mln": 1e6, "bln": 1e9}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR",
                   "pounds sterling": "GBP", "dinars": "dinar", "rupees": "INR", "yuan": "CNY"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
@@ -204,7 +207,7 @@ _ATOM_RE = re.compile(
         (?P<dec>\.[0-9]+)?
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
         (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
-          |(?P<short>(?i:bn|mn|tn|m|k|b))(?![\w])
+          |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
           |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|°?C|°?F)(?![\w]))?)
     """,
     re.VERBOSE,
@@ -241,7 +244,7 @@ _PERCENT_RE = re.compile(
     rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc)\b)"
 )
 _CURRENCY_AFTER_RE = re.compile(
-    rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
+    rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|bucks|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
 )
 _SUFFIX_HEDGE_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))"
@@ -472,7 +475,7 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         unit, end = ("°" + sym if sym in "CF" else sym.lower()), m.end("digits")
         unit = MEASURE_UNITS.get(unit.lower(), unit)  # "lbs" is "lb", "kmh" is "km/h"
     elif m.group("short"):
-        short = m.group("short").lower()
+        short = m.group("short").lower().lstrip()
         # "5m" alone may be metres or minutes: read m/b as million/billion only after a sign.
         if short in ("m", "b") and currency is None:
             return None

@@ -1,0 +1,178 @@
+"""Checking a summary against its article: reporting clauses, dates moved between slots, figure
+shorthand, negating verbs and prefixes. Pairs written here, each with what must and what must
+not be flagged."""
+
+from __future__ import annotations
+
+import pytest
+
+import retold
+from retold import lexicon, meaning
+from retold.facts import dates, numbers
+from retold.facts.base import Context
+from retold.model import Document, Sentence
+
+needs_wordnet = pytest.mark.skipif(not lexicon.available(), reason="WordNet data not installed")
+
+CHAT = (
+    "Maya: can you recommend a good jazz album? . Tom: why? . Maya: I want to learn to cook "
+    "with music on . Tom: try Kind of Blue by Miles Davis . Maya: thanks, I will . "
+    "Tom: it is calm and easy to follow . Maya: perfect"
+)
+
+
+def flags(original: str, retelling: str, *, kinds: tuple[str, ...] = (
+        "number", "date", "name", "negation")) -> set[tuple[str, str]]:
+    c = retold.compare(original, retelling)
+    return {(ch.kind, ch.retelling.text) for ch in c.changes
+            if ch.kind in kinds and ch.status in ("changed", "added") and ch.retelling}
+
+
+def facts(text: str, module: object) -> list[tuple[str, str]]:
+    doc = Document(text)
+    sentence = [Sentence(0, 0, len(text), text)]
+    return [(f.text, f.key) for f in module.extract(doc, sentence, Context())]  # type: ignore[attr-defined]
+
+
+# -- a name after a reporting verb ------------------------------------------------------------
+
+def test_name_a_verb_suggests_is_a_fact_of_its_own() -> None:
+    found = flags(CHAT, "Maya asks for a jazz album and Tom recommends Chet Baker.")
+    assert ("name", "Chet Baker") in found
+
+
+def test_name_the_original_gives_after_a_reporting_verb_is_not_flagged() -> None:
+    found = flags(CHAT, "Maya asks for a jazz album and Tom suggests Miles Davis.")
+    assert not any(kind == "name" for kind, _t in found)
+
+
+def test_addressee_after_told_stays_part_of_the_reporting_clause() -> None:
+    found = flags("The minister resigned on Monday.",
+                  "The minister resigned on Monday, he told the BBC.", kinds=("name",))
+    assert ("name", "BBC") not in found
+
+
+# -- dates: quarters, and a date the original states elsewhere ---------------------------------
+
+def test_ordinal_quarter_before_a_year_is_a_quarter() -> None:
+    for text in ("Third quarter 2022 profit fell.", "Third-quarter 2022 profit fell.",
+                 "The fourth quarter 2021 results were strong."):
+        found = facts(text, dates)
+        assert len(found) == 1 and found[0][1] in (
+            "date:2022-07-01/2022-09-30", "date:2021-10-01/2021-12-31"), found
+
+
+def test_a_quarter_alone_is_still_no_date() -> None:
+    assert facts("In the third quarter, sales rose.", dates) == []
+
+
+REPORT = (
+    "Revenue in the third quarter of 2022 was $40 million, up from $31 million in the second "
+    "quarter of 2022. We expect the new plant to run at full speed for the remainder of 2023. "
+    "Margins grew 4% over the pre-pandemic first quarter of 2019."
+)
+
+
+def test_date_stated_elsewhere_is_not_a_change_of_its_loose_partner() -> None:
+    found = flags(REPORT, "The plant should run at full speed for the rest of 2023, and margins "
+                          "grew 4% compared with before the pandemic.", kinds=("date",))
+    assert ("date", "2023") not in found
+
+
+def test_date_swapped_in_its_own_slot_is_still_flagged() -> None:
+    original = ("Revenue in the third quarter of 2022 was $40 million. Costs in the second "
+                "quarter of 2022 were $31 million. The plant will run at full speed in 2023.")
+    found = flags(original, "Revenue in the second quarter of 2022 was $40 million.",
+                  kinds=("date",))
+    assert ("date", "in the second quarter of 2022") in found
+    found = flags(original, "The plant should run at full speed in 2022.", kinds=("date",))
+    assert ("date", "in 2022") in found
+
+
+def test_quarter_the_original_states_without_of_supports_the_summary() -> None:
+    original = ("Third quarter 2022 earnings were $0.34 per share, up from $0.18 in the second "
+                "quarter of 2022.")
+    found = flags(original, "Earnings per share for the third quarter of 2022 rose.",
+                  kinds=("date",))
+    assert found == set()
+
+
+# -- figures in shorthand ----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("we could lose 5 mln bucks", "number:=:5000000:5000000:USD"),
+    ("they raised 3 bln euros", "number:=:3000000000:3000000000:EUR"),
+    ("it cost 7 mn dollars", "number:=:7000000:7000000:USD"),
+    ("he paid 20 bucks", "number:=:20:20:USD"),
+])
+def test_figure_shorthand_and_slang_currency(text: str, key: str) -> None:
+    assert [k for _t, k in facts(text, numbers)] == [key]
+
+
+def test_a_lone_m_after_a_space_is_not_a_million() -> None:
+    assert [k for _t, k in facts("the pole is 5 m long", numbers)] == ["number:=:5:5:"]
+
+
+def test_the_same_sum_in_shorthand_and_in_words_is_not_flagged() -> None:
+    found = flags("Ben: if we are late we may lose 5 mln bucks .",
+                  "Ben says they could lose 5 million dollars if they are late.",
+                  kinds=("number",))
+    assert found == set()
+    found = flags("Ben: if we are late we may lose 5 mln bucks .",
+                  "Ben says they could lose 8 million dollars if they are late.",
+                  kinds=("number",))
+    assert found
+
+
+# -- negation: stems, negating verbs, prefixes -------------------------------------------------
+
+def test_stem_keeps_a_double_s() -> None:
+    assert {meaning.stem(w) for w in ("discuss", "discussed", "discusses", "discussing")} \
+        == {"discuss"}
+    assert meaning.stem("cats") == "cat"
+
+
+CALL = ("Ana: we discussed the pricing plan at length yesterday. Ben: yes, and the launch date "
+        "too. Ana: the client looked at the design twice. Ben: I will send the contract on "
+        "Monday. Ana: ok, thanks.")
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "Ana and Ben did not discuss the pricing plan.",
+    "The client forgot to look at the design.",
+    "The client neglected to look at the design.",
+])
+def test_negated_claim_is_flagged(summary: str) -> None:
+    assert any(kind == "negation" for kind, _t in flags(CALL, summary))
+
+
+@needs_wordnet
+@pytest.mark.parametrize("summary", [
+    "Ana and Ben discussed the pricing plan at length.",
+    "The client looked at the design twice.",
+])
+def test_the_claim_as_stated_is_not_flagged(summary: str) -> None:
+    assert not any(kind == "negation" for kind, _t in flags(CALL, summary))
+
+
+@needs_wordnet
+def test_one_negating_noun_restated_by_another_is_not_flagged() -> None:
+    original = "Reviewers noted the lack of digits on the remote. It was cheap."
+    assert not any(kind == "negation" for kind, _t in flags(
+        original, "Reviewers noted the absence of digits on the remote."))
+    assert any(kind == "negation" for kind, _t in flags(
+        "Reviewers praised the digits on the remote. It was cheap.",
+        "Reviewers noted the lack of digits on the remote."))
+
+
+@needs_wordnet
+def test_a_negating_prefix_read_both_ways() -> None:
+    original = "The filter lets non-suspicious messages through. It runs every hour."
+    assert ("negation", "suspicious") in flags(
+        original, "The filter lets suspicious messages through.")
+    assert not any(kind == "negation" for kind, _t in flags(
+        original, "The filter lets non-suspicious messages through."))
+    assert "non-suspicious" in meaning.opposites("suspicious")
+    # a prefixed word of its own ("unveil") is no opposite of its base
+    assert "unveil" not in meaning._negated_forms("veil")
