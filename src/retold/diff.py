@@ -39,6 +39,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from retold import lexicon
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
@@ -292,6 +293,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         continue  # "U.S." / "US-Russian": the name is one part of the other
                     if " " in a.text and a.text.rstrip("s") == b.text.rstrip("s"):
                         continue  # "one Golden Globe" / "two Golden Globes": one name
+                    if _possessive_of(a.text, b.text, o_text, r_text) or \
+                            _possessive_of(b.text, a.text, r_text, o_text):
+                        continue  # "Antonys troops" / "Antony's troops": one name
                     if _demonym_of(a.text, b.text) or _demonym_of(b.text, a.text):
                         continue  # "a Colombian case" / "a case from Colombia": one place
                     # Two names opening alike ("Early Bird Bundle Package" / "... Special")
@@ -312,6 +316,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
+                # An acronym its own passage spells out ("a Product Feature Map (PFM)") is
+                # that name again: it goes where the name goes, kept or dropped, and is not
+                # reported a second time.
+                dropped = [a for a in dropped if not _expanded_in(a, a_facts)]
+                added = [b for b in added if not _expanded_in(b, b_facts)]
             if kind == "date" and (dropped or added):
                 # A vague time ("recently", "in recent years") dates nothing: said or left
                 # out, no date changed. Only in place of another date is it a change.
@@ -322,6 +331,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # job; in place of another figure it is a change ("one" -> "two").
                 dropped = [a for a in dropped if not _article_one(a)]
                 added = [b for b in added if not _article_one(b)]
+                # "between the two" / "between them": a bare "the two" refers back to things
+                # named before it; said or left out, it counts nothing new.
+                dropped = [a for a in dropped
+                           if not _referring_back(a, original.document.text)]
+                added = [b for b in added if not _referring_back(b, retelling.document.text)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
@@ -692,6 +706,17 @@ def _article_one(fact: Fact) -> bool:
         q.unit is None and fact.text[:4].casefold() == "one "
 
 
+_THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")
+
+
+def _referring_back(fact: Fact, text: str) -> bool:
+    """"the two", "the three" with no counted noun: a pronoun for things named before it."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.hedge is None and q.unit is None and \
+        fact.text.casefold() in numbers.UNITS and fact.text.casefold() != "one" and \
+        _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None
+
+
 def _vague(fact: Fact) -> bool:
     return isinstance(fact.value, Interval) and fact.value.granularity == "vague"
 
@@ -714,6 +739,22 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
     if _counted_from_a_date(a) and _counted_from_a_date(b):
         return a.value.reference == b.value.reference  # type: ignore[union-attr]
     return True
+
+
+def _expanded_in(fact: Fact, facts: Sequence[Fact]) -> bool:
+    """True when ``fact`` is an acronym of another name among ``facts`` ("PFM" of "Product
+    Feature Map")."""
+    return any(f is not fact and _acronym_of(fact.text, f.text) for f in facts)
+
+
+def _possessive_of(with_s: str, name: str, text: str, other: str) -> bool:
+    """True when ``with_s`` is ``name`` with an s, written as a possessive on one side: the
+    apostrophe lost ("Antonys troops" / "Antony's troops") or a plural's ("the Mongol
+    campaigns" / "the Mongols' campaigns"). "Roberts" / "Robert" is no such pair."""
+    if with_s != name + "s" or len(name) < 3:
+        return False
+    return re.search(rf"(?<![^\W_]){re.escape(name)}['\u2019]s(?![^\W_])", other) is not None \
+        or re.search(rf"(?<![^\W_]){re.escape(with_s)}['\u2019](?![^\W_])", text) is not None
 
 
 def _acronym_of(short: str, long_: str) -> bool:
@@ -786,7 +827,8 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
         tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
         if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
-                        and tail.casefold() in vocabulary()) \
+                        and (tail.casefold() in vocabulary()
+                             or (len(letters) >= 4 and _inflected_word(tail)))) \
                 or (tail[0].isupper() and len(letters) >= 4 and tail.isalpha()) \
                 or tail in _GLUED_SMALL_WORDS:
             # a word of the passage, the next sentence's capital ("KosovoAs") or a small
@@ -799,15 +841,29 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
             continue
         camel = tail[0].isupper() and len(head) >= 4  # "KosovoAs": a capital after no space
         small = tail in _GLUED_SMALL_WORDS and len(head) >= 4  # "Magellanthe"
-        if (camel or small or (len(tail) >= 4 and tail.casefold() in vocabulary())) and \
+        if (camel or small or (len(tail) >= 4 and tail.casefold() in vocabulary())
+                or (len(head) >= 4 and _inflected_word(tail))) and \
                 names.mentioned(name[: len(name) - len(tail)], text):
             return True
     return False
 
 
-# Function words short enough to be glued onto a name by a lost space ("Magellanthe").
+# Function words short enough to be glued onto a name by a lost space ("Magellanthe",
+# "Wikinewsthat", "Theaterin").
 _GLUED_SMALL_WORDS = frozenset({"the", "and", "for", "was", "has", "had", "his", "her", "who",
-                                "its", "are", "but", "not"})
+                                "its", "are", "but", "not", "that", "this", "with", "from",
+                                "into", "in", "on", "at", "of", "to", "by", "along", "about",
+                                "after", "which", "were", "is"})
+
+
+def _inflected_word(tail: str) -> bool:
+    """A lower-case word in an inflected form ("years", "choosing", "ended") glued on by a lost
+    space ("Tudoryears"); a name's last part is seldom one ("Georgetown": "town" is no
+    inflection)."""
+    if len(tail) < 4 or not tail.islower() or not tail.endswith(("s", "ing", "ed")):
+        return False
+    found = lexicon.lemmas(tail)
+    return any(lemma != tail for lemma, _pos in found)  # "years" is also a lemma of its own
 
 
 @lru_cache(maxsize=256)
@@ -820,16 +876,27 @@ def _squashed(text: str) -> str:
 _PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
+def _stand_ins(text: str) -> int:
+    """The personal pronouns of a passage that come before any name in it: only those can
+    stand for a name out of view ("He died"); in "Besencon introduced her to RedOne, whom he
+    managed" the pronouns refer to names the passage gives."""
+    spans = names.find_spans(text)
+    first = spans[0].start if spans else len(text)
+    return sum(1 for m in _PRONOUN_RE.finditer(text, 0, first))
+
+
 def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
     """Keep the names the other passage did not replace by a personal pronoun.
 
     When the other passage has more personal pronouns than this one, as many of these names
     (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
-    the sentence is still about them, so nothing was dropped or added.
+    the sentence is still about them, so nothing was dropped or added. Only pronouns before
+    the other passage's first name can be such stand-ins (``_stand_ins``).
     """
     if not facts:
         return facts
-    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
+    surplus = min(len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text)),
+                  _stand_ins(other))
     if surplus <= 0:
         return facts
     out = []
@@ -844,9 +911,23 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
 # The tokens that carry a figure's or a date's value: digit runs and month and number words.
 _VALUE_TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 _VALUE_WORDS = frozenset({
-    *numbers.UNITS, *numbers.TEENS, *numbers.TENS, *numbers.SCALES, "dozen", "hundred",
-    *dates.MONTHS, *dates.WEEKDAYS,
+    *numbers.SCALES, "dozen", "hundred", *dates.MONTHS, *dates.WEEKDAYS,
 })
+# Ranks in words as the digits they stand for: "second place" is "2nd place", "the fifteenth
+# century" the "15th century" ("first" is left out: mostly no rank, "called Round 2 first").
+# Counts in words stay words: "twenty people" is not "20 machines" read differently. "both"
+# is "two" ("these two examples" / "both these examples").
+_ORDINAL_WORDS = [
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+]
+_WORD_DIGITS = {
+    **{w: w for w in (*numbers.UNITS, *numbers.TEENS, *numbers.TENS)},
+    **{w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=2)},
+    **{w[:-1] + "ieth": str(n) for w, n in numbers.TENS.items() if w != "twenty"},
+    "both": "two",
+}
 
 
 def _value_tokens(text: str) -> list[str]:
@@ -855,6 +936,8 @@ def _value_tokens(text: str) -> list[str]:
         t = m.group().casefold()
         if t[0].isdigit():
             out.append(t.replace(",", ""))
+        elif t in _WORD_DIGITS:
+            out.append(_WORD_DIGITS[t])
         elif t in _VALUE_WORDS:
             out.append(t)
     return out

@@ -27,7 +27,7 @@ from itertools import compress
 import numpy as np
 
 __all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
-           "neighbours", "proper_noun", "related", "synonyms"]
+           "name_sense", "neighbours", "proper_noun", "related", "synonyms"]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -224,6 +224,25 @@ def proper_noun(word: str) -> bool:
         if any(f.casefold() == w and not f[:1].isupper() for f in forms):
             return False
     return True
+
+
+@lru_cache(maxsize=65536)
+def name_sense(word: str) -> bool:
+    """True when WordNet writes ``word`` (or its base form) capitalised in some sense: "China",
+    "Turkey", "Bush" are names there as well as common words; "history" and "weights" are not."""
+    wn = _wordnet()
+    if wn is None:
+        return False
+    for lemma, pos in lemmas(word):
+        mm = wn.data[pos]
+        for off in wn.offsets(lemma, pos):
+            at = wn.line_of(pos, off)
+            parts = mm[at : mm.find(b"\n", at)].split(maxsplit=4 + 2 * 0x40)
+            forms = parts[4 : 4 + 2 * int(parts[3], 16) : 2]  # (synset.words lower-cases them)
+            if any(f[:1].isupper() and f.decode("utf-8").split("(")[0].casefold() == lemma
+                   for f in forms):
+                return True
+    return False
 
 
 def base_forms(word: str) -> tuple[str, ...]:

@@ -103,12 +103,99 @@ NOT_CHANGES = [
         "The firm expects earnings in the range of $1.30 to $1.40 a share.",
         "The firm expects earnings of approximately $1.30 to $1.40 a share.",
         id="a-range-is-approximate-by-itself"),
+    pytest.param(
+        "The ferry ran between the islands from c. 1861 to 1904.",
+        "The ferry ran between the islands from around 1861 to 1904.",
+        id="a-range-of-years-from-the-1800s"),
+    pytest.param(
+        "The mare finished in second place at the spring fair.",
+        "The mare finished in 2nd place at the spring fair.",
+        id="an-ordinal-in-words-and-in-digits"),
+    pytest.param(
+        "The chapel was rebuilt in the fourteenth century by monks.",
+        "The chapel was rebuilt in the 14th century by monks.",
+        id="a-century-in-words-and-in-digits"),
+    pytest.param(
+        "The council paid the contractor $ 25.000 for the survey.",
+        "The council paid the contractor $ 25,000 for the survey.",
+        id="a-thousands-mark-of-either-convention"),
+    pytest.param(
+        "The deal will cost the insurer $3.1 billion US over five years.",
+        "The deal will cost the insurer $3.1 billion over five years.",
+        id="the-country-of-a-currency-after-an-amount"),
+    pytest.param(
+        "The fort was held from about AD 700 to 950 by the clan.",
+        "The fort was held from about 700 to 950 by the clan.",
+        id="an-era-before-a-year"),
+    pytest.param(
+        "The talk was given by Major Ruth Okafor (Ret.) of the reserve.",
+        "The talk was given by retired major Ruth Okafor of the reserve.",
+        id="a-retired-rank"),
+    pytest.param(
+        "The appeal was argued by Priya Venkat QC for the family.",
+        "The appeal was argued by Priya Venkat for the family.",
+        id="letters-after-a-name"),
+    pytest.param(
+        "Talks between the two resumed after the flood.",
+        "Talks between them resumed after the flood.",
+        id="the-two-refers-back"),
+    pytest.param(
+        "These two bridges were closed for repairs.",
+        "Both these bridges were closed for repairs.",
+        id="both-is-two"),
+    pytest.param(
+        "The Coastal Survey Office (CSO) said the dunes were moving inland.",
+        "The Coastal Survey Office said the dunes were moving inland.",
+        id="an-acronym-spelled-out-beside-it"),
+    pytest.param(
+        "The team tested zero-shot transfer on the new maps.",
+        "The team tested transfer on the new maps.",
+        id="zero-in-a-compound-counts-nothing"),
+    pytest.param(
+        "On June 3rd Pauls men crossed the river.",
+        "On June 3, Paul's men crossed the river.",
+        id="a-possessive-without-its-apostrophe-after-an-ordinal-day"),
+    pytest.param(
+        "The Frankish army halted the Avar advance.",
+        "The Frankish army halted the Avars' advance.",
+        id="a-people-and-its-plural-possessive"),
+]
+
+# These need WordNet: it tells a common word from a name that is also one.
+NOT_CHANGES_WORDNET = [
+    pytest.param(
+        "Lanterns, tents, ropes and stoves were loaded onto the truck.",
+        "Cables, tents, ropes and stoves were loaded onto the truck.",
+        id="plural-nouns-opening-a-sentence"),
+    pytest.param(
+        "Zoology is still taught from the old charts.",
+        "Zoologists still teach from the old charts.",
+        id="an-abstract-noun-opening-a-sentence"),
+    pytest.param(
+        "Theory is no longer split from practice in that course.",
+        "Theorists no longer split it from practice in that course.",
+        id="another-abstract-noun-opening-a-sentence"),
+    pytest.param(
+        "The mayor told Radiolinkthat the bridge will reopen.",
+        "She told Radiolink the bridge will reopen.",
+        id="a-small-word-glued-to-a-name"),
+    pytest.param(
+        "The Stuartyears brought new roads to the county.",
+        "The Stuart period brought new roads to the county.",
+        id="an-inflected-word-glued-to-a-name"),
 ]
 
 
 @pytest.mark.parametrize(("original", "retelling"), NOT_CHANGES)
 def test_rewordings_are_not_fact_changes(original: str, retelling: str) -> None:
     if "Different from" in original and not lexicon.available():
+        pytest.skip("needs the WordNet data")
+    assert flags(original, retelling) == []
+
+
+@pytest.mark.parametrize(("original", "retelling"), NOT_CHANGES_WORDNET)
+def test_common_words_in_capitals_are_not_fact_changes(original: str, retelling: str) -> None:
+    if not lexicon.available():
         pytest.skip("needs the WordNet data")
     assert flags(original, retelling) == []
 
@@ -163,6 +250,46 @@ CHANGES = [
         "The shipment left Austria on Monday.",
         "The shipment left Australia on Monday.",
         ("name", "changed", "Austria", "Australia"), id="one-letter-is-not-enough-in-short"),
+    pytest.param(
+        "The mare finished in third place at the spring fair.",
+        "The mare finished in 2nd place at the spring fair.",
+        ("number", "added", "", "2nd place"), id="another-rank-in-digits"),
+    pytest.param(
+        "The ferry ran between the islands from 1861 to 1894.",
+        "The ferry ran between the islands from 1861 to 1899.",
+        ("date", "changed", "1894", "1899"), id="the-end-of-a-range-of-years"),
+    pytest.param(
+        "The council paid the contractor $ 25.000 for the survey.",
+        "The council paid the contractor $ 26,000 for the survey.",
+        ("number", "changed", "$ 25.000", "$ 26,000"), id="other-digits-in-another-convention"),
+    pytest.param(
+        "The two were charged on Friday.",
+        "The three were charged on Friday.",
+        ("number", "changed", "two", "three"), id="the-two-replaced-by-the-three"),
+    pytest.param(
+        "The appeal was argued by Priya Venkat QC for the family.",
+        "The appeal was argued by Priya Rao for the family.",
+        ("name", "changed", "Priya Venkat", "Priya Rao"), id="another-name-without-its-letters"),
+    pytest.param(
+        "George drove to Georgetown after the match.",
+        "George drove to Boston after the match.",
+        ("name", "changed", "Georgetown", "Boston"), id="a-place-named-after-a-person"),
+    pytest.param(
+        "Ana Lopes introduced her to Rui Costa, whom she also managed.",
+        "Ana Lopes and Tomas Vidal introduced Rui Costa to the band.",
+        ("name", "added", "", "Tomas Vidal"), id="pronouns-after-a-name-stand-for-no-other"),
+    pytest.param(
+        "The speech was given by Roberts at the hall.",
+        "The speech was given by Robert at the hall.",
+        ("name", "changed", "Roberts", "Robert"), id="a-surname-ending-in-s-is-another-name"),
+    pytest.param(
+        "The boat was repaired over the winter.",
+        "The boat was repaired by Rusty over the winter.",
+        ("name", "added", "", "Rusty"), id="a-given-name-that-is-an-adjective"),
+    pytest.param(
+        "The lab had twenty - five machines, and all twenty - five students used them.",
+        "The lab had 25 machines, and all 25 students used only 20 machines.",
+        ("number", "added", "", "20 machines"), id="a-count-in-words-is-no-excuse"),
 ]
 
 
@@ -183,3 +310,9 @@ def test_a_surname_both_sides_share_does_not_hide_a_changed_first_name() -> None
         "The film stars Imran Khan and Priya Rao; it is the first film of Khan and Rao.",
         "The film stars Aamir Khan and Priya Rao; it is the first film of Khan and Rao.")
     assert ("name", "changed", "Imran Khan", "Aamir Khan") in found
+
+
+def test_a_name_and_its_acronym_dropped_are_one_change() -> None:
+    found = flags("The tool stores phrases in a Product Feature Map (PFM), a compact structure.",
+                  "The tool stores phrases in a feature map, a compact structure.")
+    assert found == [("name", "dropped", "Product Feature Map", "")]

@@ -48,7 +48,8 @@ def _loose_keys(value: Quantity) -> set[tuple[Any, ...]]:
 def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] | None:
     """Keys two facts of one kind share whenever the kind calls them equivalent, or None
     (compare with every fact of the kind). Each kind's ``equivalent`` is mirrored here:
-    numbers by hedge, unit and low bound (to within the tolerance of ``_close``), dates by
+    numbers by hedge, unit and low bound (to within the tolerance of ``_close``) and by
+    their wording (``numbers.written_key``), dates by
     their resolved interval, names by ``names.match_keys``, every kind by its key.
 
     ``equivalent(a, b)`` implies that the probe keys of ``a`` meet the index keys of ``b``.
@@ -56,6 +57,7 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
     keys: set[tuple[Any, ...]] = {("key", fact.key)}
     value = fact.value
     if fact.kind == "number":
+        keys.add(("written", numbers.written_key(fact.text)))
         if isinstance(value, Quantity):
             # equivalent() needs lows within rel 1e-9: rounded to 6 digits they fall in one
             # bucket or two neighbouring ones, so a probe looks at both ends of the tolerance.

@@ -32,7 +32,7 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   kept as vague with key ``vague:<normalised phrase>``; no dates are ever invented for them.
 * Without a publication date, relative expressions keep ``start``/``end`` None, granularity
   ``relative-unresolved`` and key ``relative:<normalised phrase>``.
-* A bare 4-digit number 1900-2100 is a year unless a hedge ("about"), a currency sign or a
+* A bare 4-digit number 1800-2100 is a year unless a hedge ("about"), a currency sign or a
   counted plural noun ("2000 people") says it is a count, or it sits in a numeric range with a
   non-year ("2000-3000"). When the next word is in a non-Latin script we cannot tell, so we
   leave it to numbers, unless a year word marks it: 年 ("2014年"), Russian/Ukrainian год/г./рік
@@ -86,7 +86,9 @@ WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.da
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
 
-YEAR_MIN, YEAR_MAX = 1900, 2100  # a bare 4-digit number in this range may be a year
+# A bare 4-digit number in this range may be a year: the bounds of ``_YEAR``, so the second year
+# of "from 1885 to 1902" is read as the first one is (a year), not as a count beside a non-year.
+YEAR_MIN, YEAR_MAX = 1800, 2100
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # day ranges
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # month ranges
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # year offsets
@@ -444,10 +446,11 @@ def _scan(text: str) -> tuple[_Match, ...]:
         if group == "yearpart":  # "2025's end": the end of 2025
             group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \
-                core.split()[0].lower() in _FULL_MONTHS and \
+                core.split()[0].lower() in _FULL_MONTHS and not core[-1].isalpha() and \
                 _looks_plural(_word_after(digits, end)):
             # "In May 10 people died": the number counts people; keep only the month. An
-            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count.
+            # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count;
+            # nor is an ordinal ("On September 18th Antonys troops"): a day.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":

@@ -169,7 +169,12 @@ NON_NAME_SINGLES = frozenset([
     "Federal", "Government", "Coalition", "Internet", "Online", "Army", "Police", "State",
     "States", "Republic", "Kingdom", "Minister", "Ministry", "President", "Parliament", "Congress",
     "Senate", "Court", "Forces", "Force", "City", "Province", "Region", "Mr", "Mrs", "Ms", "Dr",
+    "Ret", "Retd",  # "General John Doe (Ret.)": retired
 ])
+# Letters after a name ("Jane Doe QC", "John Roe OBE"): an honour or a rank at the bar, not part
+# of the name ("Jr" is: it tells a father from his son).
+POST_NOMINALS = frozenset(["QC", "KC", "SC", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "PhD",
+                           "MP", "MEP", "MSP"])
 TITLES = frozenset([
     "President", "Vice", "Prime", "Minister", "Secretary", "General", "Gen", "Colonel", "Col",
     "Lt", "Lieutenant", "Major", "Maj", "Captain", "Capt", "Sergeant", "Sgt", "Admiral", "Adm",
@@ -184,6 +189,7 @@ TITLES = frozenset([
     "CEO", "MP", "MEP", "MSP", "Det", "Detective", "Insp", "Inspector", "Supt",
     "Superintendent", "Const", "Constable", "Cllr", "Councillor", "Chairman", "Chairwoman",
     "Commissioner", "Shadow", "Officer", "Spokesperson", "Coach", "Manager", "Captain",
+    "Brig", "Brigadier", "Cpl", "Corporal", "Cmdr", "Cdr", "Sqn", "Ldr",
 ])
 MONTHS_AND_DAYS = frozenset([
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -975,14 +981,31 @@ _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
 _CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
 
 
+# The country of a currency after an amount ("$1.9 billion US", "$26-billion U.S.", "$500 USD",
+# "NZ$5" is the prefix case): part of the figure's unit, not a name of the story.
+_MONEY_BEFORE_RE = re.compile(
+    r"[$€£¥₹][^\S\n]*\d[\d.,]*(?:[^\S\n]*-?[^\S\n]*(?:thousand|million|billion|trillion|bn|mn|m|k))?"
+    r"[^\S\n]+$", re.IGNORECASE)
+# An era beside a year ("43 AD", "AD 900", "31 BCE", "CE 1000"): part of the date.
+_ERA_RE = re.compile(r"A\.?D\.?|B\.?C\.?(?:E\.?)?|C\.?E\.?")
+_DIGIT_BESIDE_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
+_DIGIT_AFTER_RE = re.compile(r"[^\S\n]*\d")
+
+
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
-    """A currency prefix ("US$2", "NZ $5"), a fiscal period ("Q2", "H1", "FY2020") or the
+    """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
+    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
     half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
         or len(set(text[start:end])) == 1 \
         or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
         or (_MERIDIEM_RE.fullmatch(text, start, end) is not None
-            and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None)
+            and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None) \
+        or (_is_acronym(text[start:end]) and len(text[start:end].replace(".", "")) <= 3
+            and _MONEY_BEFORE_RE.search(text, max(0, start - 40), start) is not None) \
+        or (_ERA_RE.fullmatch(text, start, end) is not None
+            and (_DIGIT_BESIDE_BEFORE_RE.search(text, max(0, start - 4), start) is not None
+                 or _DIGIT_AFTER_RE.match(text, end) is not None))
 
 
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
@@ -1002,6 +1025,7 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         toks.pop(0)
     while toks and (toks[-1][2] in STOP_WORDS or toks[-1][2] in _CONNECTORS
                     or toks[-1][2].rstrip(".") in MONTHS_AND_DAYS
+                    or (len(toks) > 1 and toks[-1][2].rstrip(".,") in POST_NOMINALS)
                     or re.fullmatch(r".\.", toks[-1][2])):
         toks.pop()  # "State of Emergency April": the month is a date, not the name's
     if len(toks) > 1 and toks[-1][2] in _PARTY_MEMBER:
@@ -1171,6 +1195,8 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
         return True  # "Pictured is ...", "Disgusted with ...", "Studies have ..."
+    if _common_noun_opening(word):
+        return True  # "Weights, measures and ...", "Geology is ...", "Methodology: ..."
     if _common_word_opening(text, tok):
         return True  # "Due to ...", "Further, ...", "Based on ...", "Well-balanced ..."
     after = _NEXT_WORD.match(text, tok[1])
@@ -1214,6 +1240,28 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
         return True
     follower = _NEXT_WORD.match(text, tok[1])
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
+
+
+# Endings of abstract nouns ("Geology", "Technique", "Ethics", "Scarcity", "Theory").
+_ABSTRACT_SUFFIXES = ("ology", "ity", "ics", "ique", "ory")
+
+
+def _common_noun_opening(word: str) -> bool:
+    """True for a common noun WordNet never writes capitalised, opening a sentence as a plural
+    ("Weights, measures and currency were unified") or as an abstract noun ("Geology is").
+
+    A name that is also a common word has a capitalised sense there ("Bush", "Turkey",
+    "Woods"); a surname WordNet lacks is rarely a plural or an abstract noun.
+    """
+    if len(word) < 5 or not word[1:].islower() or not lexicon.available():
+        return False
+    low = word.casefold()
+    found = lexicon.lemmas(word)
+    nouns = [lemma for lemma, pos in found if pos == "n"]
+    if not nouns or lexicon.name_sense(word):
+        return False
+    plural = all(lemma != low for lemma, _pos in found)  # "weights": only "weight" is a lemma
+    return plural or (low in nouns and low.endswith(_ABSTRACT_SUFFIXES))
 
 
 # Plural common nouns by their endings ("Achievements and awards", "Studies have shown").

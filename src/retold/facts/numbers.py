@@ -496,7 +496,7 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     if start and text[start - 1] == "#":
         return None
     before = _word_before(text, start)
-    if before and not currency and (
+    if before and not currency and before not in _ERAS and (
             (before.lower() in _ID_WORDS and before[0].isupper())
             or any(c.isupper() for c in before[1:])):
         return None  # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier
@@ -618,6 +618,8 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
     if surface[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, atom.start - 10),
                                                                 atom.start):
         return False  # "World War Two", "Formula One": a name
+    if surface.lower() == "zero" and text.startswith("-", atom.end):
+        return False  # "zero-shot", "zero-sum", "zero-emission": a term, no count
     if atom.value == 1 and surface.lower() == "one":
         if _word_before(text, atom.start).lower() in _ONE_BEFORE_STOPS:
             return False
@@ -749,13 +751,18 @@ def _predicate(text: str, pos: int) -> str:
     return ""
 
 
+# An era before a year ("AD 900", "CE 1000") is part of the figure, not a name it numbers.
+_ERAS = frozenset({"AD", "CE"})
+_ERA_BEFORE_RE = re.compile(r"(?:A\.?D\.?|C\.?E\.?)[^\S\n]+$")
+
+
 def _after_name(text: str, pos: int) -> bool:
     """Tell whether a capitalised word (not sentence-initial, not a date word) ends at ``pos``."""
     m = _NAME_BEFORE_REV.match(text[max(0, pos - 40) : pos][::-1])
     if m is None or not m.group(1)[-1].isupper():
         return False
     word = m.group(1)[::-1]
-    if word.lower() in _DATE_WORDS or word.lower() in _NOUN_STOPS:
+    if word.lower() in _DATE_WORDS or word.lower() in _NOUN_STOPS or word in _ERAS:
         return False
     # Sentence-initial capitals ("Officials 12"?) are not names: look for an earlier word.
     return not _SENTENCE_START_RE.search(text, max(0, pos - m.end() - 10), pos - m.end())
@@ -856,6 +863,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             sign = cur.group(0).strip()
             unit = unit or CURRENCY_SIGNS.get(sign, sign)
             start = cur.start()
+        era = _ERA_BEFORE_RE.search(text, max(0, start - 6), start)
+        if era:
+            start = era.start()  # "about AD 900": the hedge stands before the era
         if kind == "range":
             lead = _BETWEEN_RE.search(text, max(0, start - 40), start)
             if lead:
@@ -979,7 +989,9 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
     The same quantity in another unit ("7,000 meters" / "22,965 feet", to within
     ``CONVERSION_TOLERANCE``) and a hedged rounding of an exact figure ("almost 23,000 feet" /
-    "22,965 feet": "almost" says it is rounded, and in which direction) state it too.
+    "22,965 feet": "almost" says it is rounded, and in which direction) state it too, and
+    so does the same wording with the other convention's thousands mark ("$30.000" /
+    "$30,000": one digit string, read as a decimal on one side).
     """
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
@@ -987,7 +999,18 @@ def equivalent(a: Fact, b: Fact) -> bool:
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
             hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit:
         return True
+    if qa.low != qb.low and written_key(a.text) == written_key(b.text):
+        return True  # "$30.000" / "$30,000": one digit string, read as a decimal on one side
     return _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa)
+
+
+# A full stop or comma between digits before a group of three: a thousands mark either way.
+_GROUP_MARK_RE = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
+
+
+def written_key(text: str) -> str:
+    """A figure's wording with its thousands marks, case and spacing made uniform."""
+    return " ".join(_GROUP_MARK_RE.sub(",", text).casefold().split())
 
 
 # Factors to one base unit per dimension (temperatures are not converted: an offset scale).
