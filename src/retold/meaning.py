@@ -318,8 +318,12 @@ NEGATED_WINDOW = 4
 def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
     """(start, end, cue, [the negated word's stem], the stems of the words it governs)."""
     out = []
-    for start, end, cue in negations(text, offset):
-        after = content_words(text[end - offset : end - offset + 60], end)[:NEGATED_WINDOW]
+    cues = negations(text, offset)
+    # A cue is never what another cue negates: "never never" does not negate the word "never".
+    cue_starts = {start for start, _end, _cue in cues}
+    for start, end, cue in cues:
+        after = [w for w in content_words(text[end - offset : end - offset + 60], end)
+                 if w[0] not in cue_starts][:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
         # negates "win"), as in retold.facts.negation.
         out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]],

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import retold
@@ -143,6 +143,8 @@ def test_unrelated_news_texts_never_raise(a: str, b: str, o_pub: dt.date | None)
 
 @FUZZ
 @given(news_text(), PUBLISHED)
+# found by the 100,000-example run: a cue read as the word another cue negates
+@example(text="never never\n\nnever ", pub=None)
 def test_a_text_against_itself_has_no_change(text: str, pub: dt.date | None) -> None:
     c = compare_or_retold_error(text, text, pub, pub)
     assert c is None or c.changes == ()
