@@ -389,9 +389,17 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
+                # '"...," said Taylor' / '"..."': the quotation lost its speaker, one change
+                # of attribution (as "Taylor said" cut is), not also a name dropped.
+                if kind == "name" and (q := _speaker_of(a, left, right)) is not None:
+                    changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
+                    continue
                 changes.append(_change(module, "dropped", original, retelling, a, None, index))
             for b in added:
                 if kind in GLOBAL_KINDS and o_index.states(module, b):
+                    continue
+                if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
+                    changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
                 changes.append(unsupported(b, index))
 
@@ -1057,6 +1065,30 @@ def _told_alike(text: str, attribution: Fact, other: str) -> bool:
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
     speaker = attribution.note or attribution.key  # note holds the speaker as written
     return any(f.kind == "name" and names.same_name(f.text, speaker) for f in facts)
+
+
+def _speaker_of(name: Fact, facts: Sequence[Fact], others: Sequence[Fact]
+                ) -> tuple[Fact, Fact] | None:
+    """The quotation ``name`` speaks among ``facts``, and the same quotation among ``others``
+    with no speaker found, if there is such a pair."""
+    for q in facts:
+        if q.kind == "quote" and q.role and names.same_name(q.role, name.text):
+            twin = next((o for o in others if o.kind == "quote" and not o.role
+                         and o.key == q.key), None)
+            if twin is not None:
+                return q, twin
+    return None
+
+
+def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, lost: bool
+            ) -> Change:
+    """A quotation that lost (or gained) the speaker of its own reporting clause."""
+    change = _change(quotes, "changed", original, retelling, a, b, pair)
+    detail = (f"The retelling drops the speaker of the quotation: the original attributes it "
+              f"to {a.role}, the retelling to no one." if lost else
+              f"The retelling attributes the quotation to {b.role}; the original names no "
+              f"speaker for it.")
+    return replace(change, detail=detail)
 
 
 def _change(

@@ -356,3 +356,23 @@ def test_a_name_and_its_acronym_dropped_are_one_change() -> None:
     found = flags("The tool stores phrases in a Product Feature Map (PFM), a compact structure.",
                   "The tool stores phrases in a feature map, a compact structure.")
     assert found == [("name", "dropped", "Product Feature Map", "")]
+
+
+def test_a_quotation_that_lost_its_speaker_is_one_change() -> None:
+    c = retold.compare('"The pier will reopen in spring," said Marta Quill.',
+                       '"The pier will reopen in spring."')
+    found = [(ch.kind, ch.status) for ch in c.changes]
+    assert found == [("quote", "changed")], found
+    assert "Marta Quill" in c.changes[0].detail
+
+
+def test_a_quotation_given_a_speaker_is_one_change() -> None:
+    c = retold.compare('"The pier will reopen in spring."',
+                       '"The pier will reopen in spring," said Marta Quill.')
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("quote", "changed")]
+
+
+def test_a_speaker_named_elsewhere_in_the_retelling_is_not_lost() -> None:
+    c = retold.compare('"The pier will reopen in spring," said Marta Quill.',
+                       'Marta Quill spoke at the pier. "The pier will reopen in spring."')
+    assert not [ch for ch in c.changes if ch.kind in ("name", "quote")], c.changes
