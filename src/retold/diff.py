@@ -22,9 +22,11 @@ A flag never contradicts the evidence it shows: nothing is reported inside a ver
 the same, a sentence repeated on one side (a teaser) states its facts once and is never diffed
 against another sentence than its twin, page clutter (``boilerplate`` sentences) is never a
 source of facts, and one difference is reported once (a new, lost or swapped speaker as its
-attribution or quotation change, not also as names in its reporting clause). A name is still
-there when the other passage writes it in lower case, glued to the next word, spelled out or
-as an acronym, or replaced by a singular pronoun.
+attribution or quotation change, not also as names in its reporting clause; a quotation that
+lost its speaker is one quote change). A name is still there when the other passage writes it
+in lower case, glued to the next word, spelled out or as an acronym, or replaced by a singular
+pronoun, a subject "it" (a name that is no person's) or a definite description in its slot
+("on the site"). A "(see ...)" cross-reference states no facts.
 """
 
 from __future__ import annotations
@@ -953,12 +955,16 @@ def _cross_reference(fact: Fact, text: str) -> bool:
 
 _SLOT_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
 # Words that open a definite description: it points at something already known, as a name does.
-_DEFINITE = frozenset(
-    "the this that these those such our its their his her my your".split())
+_DEFINITE = frozenset({
+    "the", "this", "that", "these", "those", "such", "our", "its", "their", "his", "her", "my",
+    "your",
+})
 # A description that says its referent is not identified cannot stand for a name.
-_UNNAMED = frozenset("unidentified unknown unnamed anonymous mysterious other another".split())
+_UNNAMED = frozenset({
+    "unidentified", "unknown", "unnamed", "anonymous", "mysterious", "other", "another",
+})
 # Words that may stand beside a name in its slot without adding to it ("Wikipedia itself").
-_SLOT_FILLER = frozenset("itself himself herself themselves".split()) | _DEFINITE
+_SLOT_FILLER = frozenset({"itself", "himself", "herself", "themselves"}) | _DEFINITE
 
 
 def _described(name: str, text: str, other: str) -> bool:
