@@ -967,6 +967,27 @@ _UNNAMED = frozenset({
 _SLOT_FILLER = frozenset({"itself", "himself", "herself", "themselves"}) | _DEFINITE
 
 
+_DEFINITE_ALT = "|".join(sorted(_DEFINITE))
+
+
+@lru_cache(maxsize=256)
+def _slot_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_SLOT_TOKEN_RE.findall(text))
+
+
+def _anchors(tokens: Sequence[str], k: int, step: int) -> str:
+    """A regex for the words that may border a name's slot from position ``k`` on (going by
+    ``step``): the nearest word, and past any filler the word beyond it; the text's edge is
+    \\x02 (start) or \\x03 (end)."""
+    out = []
+    while True:
+        inside = 0 <= k < len(tokens)
+        out.append(re.escape(tokens[k]) if inside else ("\x02" if step < 0 else "\x03"))
+        if not inside or tokens[k].casefold() not in _SLOT_FILLER:
+            return "|".join(out)
+        k += step
+
+
 def _described(name: str, text: str, other: str) -> bool:
     """True when ``other`` puts a definite description where ``text`` has the name.
 
@@ -979,12 +1000,19 @@ def _described(name: str, text: str, other: str) -> bool:
     name that only modified a noun ("the Bid Kaneh explosion" / "the blast") takes its detail
     with it: these stay reported.
     """
-    own = _SLOT_TOKEN_RE.findall(text)
-    theirs = _SLOT_TOKEN_RE.findall(other)
-    target = _SLOT_TOKEN_RE.findall(name)
+    own, theirs, target = _slot_tokens(text), _slot_tokens(other), _slot_tokens(name)
     n = len(target)
     at = next((k for k in range(len(own) - n + 1) if own[k:k + n] == target), None)
     if at is None or not n:
+        return False
+    # Cheap test first (a word diff of long passages is slow): the other passage must have a
+    # definite description between a word that stands before the name and one after it
+    # (determiners and "itself" beside the name may be part of the swapped slot).
+    starts = _anchors(own, at - 1, -1)
+    ends = _anchors(own, at + n, 1)
+    if not re.search(rf"(?<!\S)(?:{starts})\s(?i:{_DEFINITE_ALT})(?:\s\S+){{1,3}}\s(?:{ends})"
+                     r"(?!\S)",
+                     " ".join(["\x02", *theirs, "\x03"])):
         return False
     matcher = SequenceMatcher(None, own, theirs, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
