@@ -461,6 +461,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             by_author = b.kind == "attribution" and _by_author(
                 b, author, o_facts.get(evidence[0], []) if evidence else []) or (
                 b.kind == "name" and bool(author) and names.same_name(author, b.text))
+            backing: list[Fact]
             if by_author:
                 status, backing, in_slot = "supported", [], False
             else:
