@@ -61,10 +61,10 @@ from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import resolve as rs
+from retold.trace import roles, times
 from retold.trace import screen as scr
 from retold.trace import stories as st
 from retold.trace import templates as tp
-from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import default_compare, verify_pair
@@ -935,8 +935,10 @@ class Pipeline:
         texts = {r["id"]: tp.blank(r["text"], templates.get(
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        outlet = {r["id"]: tp.outlet_of(r["outlet"], r["url"]) for r in sel}
         skip = scr.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
-                            published, lambda aid: texts.get(aid, ""), context=self.context)
+                            published, lambda aid: texts.get(aid, ""), context=self.context,
+                            outlet=outlet)
         marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
         marked = self.spark.createDataFrame(marks or [], "a long, b long")
         return self._mark(df, F.broadcast(marked), SCREENED, "_screened")
@@ -982,9 +984,14 @@ class Pipeline:
         texts = {r["id"]: tp.blank(r["text"], templates.get(
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel if r["id"] in set(need)}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        outlet = {r["id"]: tp.outlet_of(r["outlet"], r["url"]) for r in sel}
+        links = roles.direct(links, outlet)
         kept = rs.resolve(links, lambda aid: texts.get(aid, ""), published).links
-        keep = self.spark.createDataFrame([(l.source_id, l.target_id) for l in kept] or [],
-                                          "source_id string, target_id string")
+        # both ways: outlet roles may have turned an undecided link round
+        keep = self.spark.createDataFrame(
+            sorted({p for l in kept for p in ((l.source_id, l.target_id),
+                                              (l.target_id, l.source_id))}) or [],
+            "source_id string, target_id string")
         keep = keep.withColumn("kept", F.lit(True))
         return (verified.join(F.broadcast(keep), ["source_id", "target_id"], "left")
                 .withColumn("linked", F.col("linked") & F.coalesce(F.col("kept"), F.lit(False)))
