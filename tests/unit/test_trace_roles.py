@@ -110,12 +110,9 @@ def _story(seed: int, n: int = 120) -> str:
                     for _ in range(n // 12))
 
 
-@pytest.mark.parametrize("named", [True, False])
-def test_an_undated_agency_story_is_the_source_of_its_dated_copies(named: bool) -> None:
-    # An agency whose stories (with times) papers copy within the hour: it is the source of
-    # every decided link. One of its stories carries no time; two papers copied it. Without
-    # outlet roles the undated story's copies cannot be ordered against it, and the later copy
-    # is linked to the earlier (siblings); with them, both copies retell the agency story.
+def agency_corpus(named: bool = True) -> list[Article]:
+    """An agency whose stories (with times) papers copy within the hour, and one story of it
+    with no time, copied by two papers (``named``: the agency's articles name their outlet)."""
     arts = []
     for i in range(11):
         text = _story(i)
@@ -128,7 +125,15 @@ def test_an_undated_agency_story_is_the_source_of_its_dated_copies(named: bool) 
              Article(id="paper-xa", text=text, outlet="paper1", published=T0),
              Article(id="paper-xb", text=text, outlet="paper2",
                      published=T0 + dt.timedelta(hours=3))]
-    result = LocalEngine().run(arts, MemoryStore())
+    return arts
+
+
+@pytest.mark.parametrize("named", [True, False])
+def test_an_undated_agency_story_is_the_source_of_its_dated_copies(named: bool) -> None:
+    # The agency is the source of every decided link. Without outlet roles the undated story's
+    # copies cannot be ordered against it, and the later copy is linked to the earlier
+    # (siblings); with them, both copies retell the agency story.
+    result = LocalEngine().run(agency_corpus(named), MemoryStore())
     got = {(l.source_id, l.target_id): l for l in result.links}
     assert all((f"agency-{i:02d}", f"paper-{i:02d}") in got for i in range(11))
     if named:
