@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -39,7 +40,10 @@ def test_an_agency_is_the_source_of_an_undecided_link() -> None:
     links, outlet = _agency(12)
     outlet.update({"a": "paper1", "b": "agency"})
     # undecided links are in id order: here the paper's copy comes first and is turned round
-    out = roles.direct([*links, _link("a", "b", decided=False)], outlet)
+    facts = ({"kind": "number", "key": "10", "text": "10", "status": "carried", "to": ""},
+             {"kind": "number", "key": "12", "text": "12", "status": "changed", "to": "13"},
+             {"kind": "name", "key": "x", "text": "X", "status": "dropped", "to": ""})
+    out = roles.direct([*links, replace(_link("a", "b", decided=False), facts=facts)], outlet)
     assert out[:12] == links  # decided links are returned as they were
     new = out[12]
     assert (new.source_id, new.target_id, new.decided, new.evidence) == ("b", "a", True, "outlets")
@@ -48,6 +52,9 @@ def test_an_agency_is_the_source_of_an_undecided_link() -> None:
     # the shares and the passages follow the direction
     assert (new.reuse, new.carried) == (0.8, 0.9)
     assert new.passages == ((5, 15, 0, 10, "verbatim"),)
+    # the facts are now the agency's: a changed one the other way, a dropped one is not its
+    assert [(f["text"], f["status"], f["to"]) for f in new.facts] == [
+        ("10", "carried", ""), ("13", "changed", "12")]
 
 
 def test_a_decided_link_is_never_turned_round() -> None:
@@ -144,3 +151,18 @@ def test_an_undated_agency_story_is_the_source_of_its_dated_copies(named: bool) 
     else:
         assert ("agency-xx", "paper-xb") not in got and ("paper-xa", "paper-xb") in got
         assert all(not l.decided for k, l in got.items() if "agency-xx" in k)
+
+
+def test_roles_are_learned_from_links_not_siblings() -> None:
+    # a paper's scoop, copied by two papers and then by the agency: the verified reuse has the
+    # two papers' copies as "sources" of the agency's copy too (siblings); the links do not
+    from retold.trace import resolve as rs
+
+    text = _story(7)
+    when = {x: T0 + dt.timedelta(hours=i) for i, x in enumerate(("s", "p1", "p2", "ag"))}
+    outlet: dict[str, str | None] = {"s": "paper0", "p1": "paper1", "p2": "paper2",
+                                     "ag": "agency"}
+    reuse = [_link(a, b) for a, b in (("s", "p1"), ("s", "p2"), ("s", "ag"), ("p1", "p2"),
+                                      ("p1", "ag"), ("p2", "ag"))]
+    assert roles.learn(reuse, outlet)["agency"] == roles.Role(0, 3)
+    assert rs.outlet_roles(reuse, lambda _: text, when, outlet)["agency"] == roles.Role(0, 1)

@@ -163,16 +163,18 @@ def resolved_links(store: Store, *, all_pairs: bool = False) -> rs.Resolution:
     Links neither time nor containment directed are first directed by outlet roles
     (:mod:`retold.trace.roles`) where the corpus names the outlets.
     """
-    reuse = roles.direct(store.links(), outlet_keys(store))
-    if all_pairs:
-        return rs.Resolution(links=reuse)
+    reuse = list(store.links())
     templates = store.templates()
 
     def text_of(aid: str) -> str:
         a = store.article(aid)
         return article_text(a, templates).text if a is not None else ""
 
-    return rs.resolve(reuse, text_of, store.published())
+    outlet, published = outlet_keys(store), store.published()
+    if all_pairs:
+        learned = rs.outlet_roles(reuse, text_of, published, outlet)
+        return rs.Resolution(links=roles.direct(reuse, outlet, roles=learned))
+    return rs.resolve(reuse, text_of, published, outlet=outlet)
 
 
 def finish(store: Store, options: TraceOptions, result: TraceResult) -> None:

@@ -996,7 +996,7 @@ class Pipeline:
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel if r["id"] in set(need)}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
         outlet = {r["id"]: tp.outlet_of(r["outlet"], r["url"]) for r in sel}
-        learned = roles.learn(links, outlet)
+        learned = rs.outlet_roles(links, lambda aid: texts.get(aid, ""), published, outlet)
         directed = roles.direct(links, outlet, roles=learned)
         turned = {(l.source_id, l.target_id) for l, d in zip(links, directed)
                   if d.evidence == "outlets"}

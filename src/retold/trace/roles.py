@@ -3,8 +3,10 @@
 In a real corpus some outlets are sources (a news agency's copy is retold by the papers that
 subscribe to it) and most retell. A link that neither time nor containment directs (a copy
 both ways, one side with no time of day, or both on one day) can then be directed by the
-roles of its two outlets, learned from the same corpus: from every link whose direction time
-or containment decided, how often each outlet was the source and how often the target.
+roles of its two outlets, learned from the same corpus: from the links whose direction time or
+containment decided, how often each outlet was the source and how often the target. The
+engines learn them from the links :func:`retold.trace.resolve.resolve` keeps (links, not
+siblings: :func:`retold.trace.resolve.outlet_roles`).
 
 An outlet is a *source outlet* when it was the source in at least :data:`MIN_SHARE` of at
 least :data:`MIN_LINKS` decided links with another outlet, a *retelling outlet* when it was

@@ -14,8 +14,8 @@ share of the target at least :data:`SAFE_REUSE` (the pipeline keeps links from 0
 directed by time or a copy both ways (which the pipeline leaves undecided). A pair with no
 time order is a provisional link both ways (as resolve reads an undecided link), so it is
 skipped only when resolve drops it whichever way the pipeline would direct it, unless outlet
-roles (:mod:`retold.trace.roles`, learned from the provisional links time directs and the
-links of earlier runs) direct it, as they will direct the verified link.
+roles (:mod:`retold.trace.roles`, learned from the provisional links, with the links of
+earlier runs, that resolve keeps) direct it, as they will direct the verified link.
 
 Pure functions; no I/O.
 """
@@ -85,7 +85,8 @@ def explained(
         return set()
     provisional.extend(context)
     if outlet:
-        provisional = roles.direct(provisional, outlet)
+        learned = rs.outlet_roles(provisional, text_of, published, outlet)
+        provisional = roles.direct(provisional, outlet, roles=learned)
     # each measured pair under its provisional link's (source, target): outlet roles may have
     # turned it round
     keys = {(l.source_id, l.target_id): p for l, p in zip(provisional, pairs)}
