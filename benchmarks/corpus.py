@@ -31,6 +31,11 @@ to the second, retold by 5-30 outlets minutes to days later. Its members:
   independent      a report of the same event written independently: the same names, places
                    and numbers, other sentences (not a link)
 
+Most flows start at one of three news agencies; one in seven starts at a paper (a scoop the
+others take up), and a twentieth of the retellings are by an agency (agencies pick up papers'
+and each other's stories): as in real flows, an outlet's role as source or retelling is a
+tendency, not a rule.
+
 Two retellings of one source are siblings (they share a source), not links: the truth lists
 only direct sources, and the benchmark counts a sibling link as an error. Times are written as
 ISO 8601 with a zone, RFC 2822 or epoch seconds, as real feeds do; a tenth carry none.
@@ -48,6 +53,10 @@ import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
+
+AGENCIES = ("wire", "wire-b", "wire-c")
+SCOOP = 1 / 7  # share of the flows that start at a paper
+AGENCY_RETELLS = 0.05  # share of a flow's retellings made by an agency
 
 KINDS = ("verbatim", "cut", "reorder", "paraphrase", "facts", "insertion", "paraphrase+cut")
 
@@ -228,8 +237,11 @@ def template(w: World, outlet: str) -> str:
 
 
 def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.date,
-         budget: int) -> Iterator[tuple[dict, list[dict]]]:
-    """One wire story and the outlets that retold it (see the module docstring)."""
+         budget: int, labels: random.Random) -> Iterator[tuple[dict, list[dict]]]:
+    """One wire story and the outlets that retold it (see the module docstring).
+
+    ``labels`` draws who published what (a stream of its own: the texts and times do not
+    depend on it)."""
     topic = rnd.choice(w.topics)
     day = start + dt.timedelta(days=rnd.randint(0, 700))
     t0 = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) + dt.timedelta(
@@ -239,8 +251,10 @@ def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.
     head = f"{rnd.choice(topic['names'])} {head}"
     wid = f"w{made:06d}"
     members = [(wid, sents, t0, "")]  # what later members may retell: id, sentences, time, kind
-    yield ({"id": wid, "title": head, "text": head + "\n\n" + render(sents, paragraph_breaks(
-        rnd, len(sents))), "outlet": "wire", "published": stamp(rnd, t0)}, [])
+    first = labels.choice(outlets) if labels.random() < SCOOP else labels.choice(AGENCIES)
+    yield ({"id": wid, "title": head, "text": _with_template(w, rnd, first, head + "\n\n" + render(
+        sents, paragraph_breaks(rnd, len(sents)))), "outlet": first,
+        "published": stamp(rnd, t0)}, [])
     size = min(budget - 1, rnd.randint(5, 30))
     for k in range(size):
         aid = f"f{made + 1 + k:06d}"
@@ -248,6 +262,8 @@ def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.
         t = t0 + dt.timedelta(minutes=rnd.choice((rnd.randint(3, 120), rnd.randint(60, 600),
                                                   rnd.randint(600, 4000))))
         outlet = rnd.choice(outlets)
+        if labels.random() < AGENCY_RETELLS:
+            outlet = labels.choice([a for a in AGENCIES if a != first])
         r = rnd.random()
         if r < 0.1:  # independent report of the event: same facts, other sentences
             own = [make_sentence(w, topic, day) for _ in range(rnd.randint(8, 16))]
@@ -287,7 +303,7 @@ def flow(w: World, rnd: random.Random, made: int, outlets: list[str], start: dt.
 
 
 def _with_template(w: World, rnd: random.Random, outlet: str, text: str) -> str:
-    if int(outlet[-2:]) % 3 == 0 and rnd.random() < 0.8:
+    if outlet.startswith("outlet") and int(outlet[-2:]) % 3 == 0 and rnd.random() < 0.8:
         return text + "\n\n" + template(w, outlet)
     return text
 
@@ -325,13 +341,14 @@ def generate(n_articles: int, seed: int = 7) -> Iterator[tuple[dict, list[dict]]
     n_topics = max(4, n_articles // 40)
     w = World(rnd, n_topics)
     outlets = [f"outlet{i:02d}" for i in range(30)]
+    labels = random.Random(seed * 7919 + 1)  # who published a flow's articles (see flow)
     originals: list[tuple[str, dict, list[list[str]], dt.date]] = []
     start = dt.date(2020, 1, 1)
     made = 0
     while made < n_articles:
         r = rnd.random()
         if r < 0.03 and n_articles - made >= 6:  # a news flow (about a third of the articles)
-            for article, rows in flow(w, rnd, made, outlets, start, n_articles - made):
+            for article, rows in flow(w, rnd, made, outlets, start, n_articles - made, labels):
                 yield article, rows
                 made += 1
             continue

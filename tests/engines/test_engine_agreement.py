@@ -62,10 +62,11 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sys.path.remove(str(ROOT / "benchmarks"))
     folder = tmp_path_factory.mktemp("corpus")
     path, _ = gen.write(N_ARTICLES, folder, seed=11)
+    from tests.unit.test_trace_roles import agency_corpus  # links directed by outlet roles
     from tests.unit.test_trace_templates import ARTICLES, COPY  # one outlet's template
 
     with path.open("a", encoding="utf-8") as f:
-        for a in [*ARTICLES, COPY]:
+        for a in [*ARTICLES, COPY, *agency_corpus()]:
             f.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet,
                                 "published": a.published.isoformat() if a.published else None})
                     + "\n")
@@ -112,6 +113,7 @@ def test_links_are_identical(local: Any, spark_run: Any) -> None:
     out, *_ = spark_run
     links = read_links(out)
     assert len(local.links) > 20  # the corpus has retellings of every kind
+    assert any(l.evidence == "outlets" for l in local.links)  # and an agency's undated story
     assert [l.id for l in links] == [l.id for l in local.links]
     for ours, ref in zip(links, local.links):
         assert ours == ref  # source, target, decided, evidence, reuse, derivation, changes, ...

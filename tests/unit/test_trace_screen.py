@@ -62,3 +62,22 @@ def test_screened_pairs_keep_the_links_of_a_full_run() -> None:
     assert (result.screened, result.verified) == (10, 5)
     full = LocalEngine().run(arts, MemoryStore(), options=replace(options, all_pairs=True))
     assert full.verified == 15 and want < {(l.source_id, l.target_id) for l in full.links}
+
+
+def test_a_chain_through_a_near_copy_links_the_middle() -> None:
+    # wire -> edited (a few words changed) -> copy of the edited text; and a plain copy of the
+    # wire. All four are near copies (MinHash scores 0.95-1.0), so only the texts tell that the
+    # third copied the edited version: it carries the edits. The chain step is verified and
+    # linked, and the wire -> third shortcut is not a link.
+    wire = _text(5, 120)
+    words = wire.split(" ")
+    for i in (14, 47, 90):
+        words[i] = "zzedited" + str(i)
+    edited = " ".join(words)
+    arts = [Article(id="wire", text=wire, published=T0),
+            Article(id="edited", text=edited, published=T0 + dt.timedelta(hours=1)),
+            Article(id="third", text=edited, published=T0 + dt.timedelta(hours=2)),
+            Article(id="copy", text=wire, published=T0 + dt.timedelta(hours=3))]
+    result = LocalEngine().run(arts, MemoryStore())
+    assert {(l.source_id, l.target_id) for l in result.links} == {
+        ("wire", "edited"), ("edited", "third"), ("wire", "copy")}

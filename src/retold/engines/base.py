@@ -17,6 +17,7 @@ import numpy as np
 from retold.model import Article
 from retold.store.base import Store
 from retold.trace import resolve as rs
+from retold.trace import roles
 from retold.trace import stories as st
 from retold.trace import templates as tp
 from retold.trace.candidates import SearchParams
@@ -151,18 +152,29 @@ def article_text(article: Article, templates: tp.Templates) -> Article:
     return article if text is article.text else replace(article, text=text)
 
 
+def outlet_keys(store: Store) -> dict[str, str | None]:
+    """The outlet of each article of ``store`` (its outlet field, else its URL's host)."""
+    return {aid: tp.outlet_of(o, u) for aid, (o, u) in store.outlets().items()}
+
+
 def resolved_links(store: Store, *, all_pairs: bool = False) -> rs.Resolution:
-    """The store's verified reuse, resolved into links, siblings and chain shortcuts."""
+    """The store's verified reuse, resolved into links, siblings and chain shortcuts.
+
+    Links neither time nor containment directed are first directed by outlet roles
+    (:mod:`retold.trace.roles`) where the corpus names the outlets.
+    """
     reuse = list(store.links())
-    if all_pairs:
-        return rs.Resolution(links=reuse)
     templates = store.templates()
 
     def text_of(aid: str) -> str:
         a = store.article(aid)
         return article_text(a, templates).text if a is not None else ""
 
-    return rs.resolve(reuse, text_of, store.published())
+    outlet, published = outlet_keys(store), store.published()
+    if all_pairs:
+        learned = rs.outlet_roles(reuse, text_of, published, outlet)
+        return rs.Resolution(links=roles.direct(reuse, outlet, roles=learned))
+    return rs.resolve(reuse, text_of, published, outlet=outlet)
 
 
 def finish(store: Store, options: TraceOptions, result: TraceResult) -> None:

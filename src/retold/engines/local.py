@@ -29,6 +29,7 @@ from retold.engines.base import (
     article_text,
     finish,
     learn_templates,
+    outlet_keys,
     store_items,
 )
 from retold.ingest import Problem
@@ -239,7 +240,7 @@ class LocalEngine:
 
         skip = sc.explained(
             [(arts[a].id, arts[b].id, ab, ba) for a, b, ab, ba in measured],
-            store.published(), text_of, context=store.links())
+            store.published(), text_of, context=store.links(), outlet=outlet_keys(store))
         pairs = sorted((min(by_id[x], by_id[y]), max(by_id[x], by_id[y])) for x, y in skip)
         store.set_state(pairs, SCREENED)
         result.screened = len(pairs)

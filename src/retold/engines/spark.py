@@ -61,10 +61,10 @@ from retold.model import Article, Comparison, Document, Link
 from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, VERIFIED, Store
 from retold.trace import candidates as cd
 from retold.trace import resolve as rs
+from retold.trace import roles, times
 from retold.trace import screen as scr
 from retold.trace import stories as st
 from retold.trace import templates as tp
-from retold.trace import times
 from retold.trace.fingerprint import fingerprint_many
 from retold.trace.result import TraceResult
 from retold.trace.verify import default_compare, verify_pair
@@ -607,6 +607,17 @@ def link_from_row(r: Any) -> Link:
                 detail=r["detail"], facts=tuple(json.loads(r["facts"])))
 
 
+def _directed_row(r: Any, turned: set[tuple[str, str]], outlet: dict[str, str | None],
+                  learned: dict[str, roles.Role]) -> tuple[Any, ...]:
+    """A verified row, directed by outlet roles when it is one of ``turned``. A row turned
+    round loses its comparison (it ran the other way)."""
+    if (r["source_id"], r["target_id"]) not in turned:
+        return tuple(r)
+    link = roles.direct([link_from_row(r)], outlet, roles=learned)[0]
+    flipped = link.source_id != r["source_id"]
+    return (r["a"], r["b"], r["linked"], *link_row(link), None if flipped else r["comparison"])
+
+
 def _story_partition(rows: Iterable[Any]) -> Iterator[tuple[Any, ...]]:
     """``stories.build`` on the links of each component (one component per group)."""
     for _, group in rows:
@@ -935,8 +946,10 @@ class Pipeline:
         texts = {r["id"]: tp.blank(r["text"], templates.get(
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
+        outlet = {r["id"]: tp.outlet_of(r["outlet"], r["url"]) for r in sel}
         skip = scr.explained(sorted((x, y, ab, ba) for x, y, _, _, ab, ba in measured),
-                            published, lambda aid: texts.get(aid, ""), context=self.context)
+                            published, lambda aid: texts.get(aid, ""), context=self.context,
+                            outlet=outlet)
         marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
         marked = self.spark.createDataFrame(marks or [], "a long, b long")
         return self._mark(df, F.broadcast(marked), SCREENED, "_screened")
@@ -982,13 +995,28 @@ class Pipeline:
         texts = {r["id"]: tp.blank(r["text"], templates.get(
             tp.outlet_of(r["outlet"], r["url"]) or "")) for r in sel if r["id"] in set(need)}
         published = {r["id"]: times.from_iso(r["published"]) for r in sel}
-        kept = rs.resolve(links, lambda aid: texts.get(aid, ""), published).links
-        keep = self.spark.createDataFrame([(l.source_id, l.target_id) for l in kept] or [],
-                                          "source_id string, target_id string")
+        outlet = {r["id"]: tp.outlet_of(r["outlet"], r["url"]) for r in sel}
+        learned = rs.outlet_roles(links, lambda aid: texts.get(aid, ""), published, outlet)
+        directed = roles.direct(links, outlet, roles=learned)
+        turned = {(l.source_id, l.target_id) for l, d in zip(links, directed)
+                  if d.evidence == "outlets"}
+        kept = rs.resolve(directed, lambda aid: texts.get(aid, ""), published).links
+        # both ways: outlet roles may have turned an undecided link round
+        keep = self.spark.createDataFrame(
+            sorted({p for l in kept for p in ((l.source_id, l.target_id),
+                                              (l.target_id, l.source_id))}) or [],
+            "source_id string, target_id string")
         keep = keep.withColumn("kept", F.lit(True))
-        return (verified.join(F.broadcast(keep), ["source_id", "target_id"], "left")
-                .withColumn("linked", F.col("linked") & F.coalesce(F.col("kept"), F.lit(False)))
-                .drop("kept"))
+        out = (verified.join(F.broadcast(keep), ["source_id", "target_id"], "left")
+               .withColumn("linked", F.col("linked") & F.coalesce(F.col("kept"), F.lit(False)))
+               .drop("kept").select(*[f.name for f in VERIFY_SCHEMA.fields]))
+        if not turned:
+            return out
+        # the links outlet roles directed, as the local engine directs them (the rows are few:
+        # undecided links between two named outlets)
+        ends = {x: outlet.get(x) for pair in turned for x in pair}
+        return self.spark.createDataFrame(
+            out.rdd.map(lambda r: _directed_row(r, turned, ends, learned)), VERIFY_SCHEMA)
 
     def _stories(self, arts: DataFrame, verified: DataFrame) -> DataFrame:
         links = verified.filter("linked").drop("comparison")

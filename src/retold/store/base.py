@@ -70,6 +70,9 @@ class Store(Protocol):
     def published(self) -> dict[str, dt.date | None]:
         """Publication date by article id (for stories)."""
 
+    def outlets(self) -> dict[str, tuple[str | None, str | None]]:
+        """``(outlet, url)`` by article id, as given (for outlet roles)."""
+
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
         """Record input problems ``(source, line, reason)`` of this run."""
 

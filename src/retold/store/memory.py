@@ -94,6 +94,9 @@ class MemoryStore:
     def published(self) -> dict[str, dt.date | None]:
         return {a.id: a.published for a in self._articles.values()}
 
+    def outlets(self) -> dict[str, tuple[str | None, str | None]]:
+        return {a.id: (a.outlet, a.url) for a in self._articles.values()}
+
     def add_problems(self, problems: Sequence[tuple[str, int | None, str]]) -> None:
         self.problems.extend(problems)
 

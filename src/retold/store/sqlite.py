@@ -231,6 +231,10 @@ class SqliteStore:
     def published(self) -> dict[str, dt.date | None]:
         return {i: _when(p) for i, p in self._db.execute("SELECT id, published FROM articles")}
 
+    @_guard
+    def outlets(self) -> dict[str, tuple[str | None, str | None]]:
+        return {i: (o, u) for i, o, u in self._db.execute("SELECT id, outlet, url FROM articles")}
+
     # -- fingerprints -----------------------------------------------------------------------
 
     @_guard

@@ -9,6 +9,7 @@ The stages are pure functions over records, in their own modules (no I/O, no Spa
     screen       siblings and shortcuts of a safe link, read from a millisecond measure
     verify       the pair pipeline on a candidate -> Link (or nothing)
     direction    which side is the source, and what evidence said so
+    roles        outlets that are sources (agencies) or retell, learned from decided links
     stories      clusters of links: earliest source, chain, facts table
 
 An engine (``retold.engines``) drives them against a store (``retold.store``).

@@ -341,9 +341,13 @@ THIRD_TOLERANCE = 0.1
 # 0.21-0.42 (heavy rewrites, whose sides each share a little with an earlier story).
 THIRD_MIN_SCORE = 0.45
 
-# A pair scoring above both of a third article's scores is a chain step only among near copies
-# (news-flow chains score 0.9-1.0): on COUNTER, agency stories weeks apart scoring 0.45-0.52
-# were ordered so by chance, and their links were not retellings.
+# Near copies (a pair scoring at least this) are never marked: whether two near copies of a
+# third article are siblings or a chain step z -> x -> y (y carries x's edits of z) cannot be
+# told from MinHash scores, since a changed fact is a few shingles in hundreds: a chain step
+# and two copies of z both score 0.95-1.0 with each other and with z (on the benchmark corpus
+# 27 chain links were marked so). Screening (retold.trace.screen) reads their texts instead.
+# Below it, chains are not near copies: on COUNTER, agency stories weeks apart scoring
+# 0.45-0.52 were ordered by score by chance, and their links were not retellings.
 CHAIN_MIN_SCORE = 0.8
 
 Time = int | tuple[int, int] | None  # a point, or a (first, last) second span (a bare day)
@@ -374,10 +378,10 @@ def prune_through_third(
     was published strictly before both (``published`` holds, by article index, a number (a day
     or a second), a ``(first, last)`` span of seconds (a day without a time:
     :func:`retold.trace.times.span`), or None when unknown) and is itself a candidate of both, each scoring at least the pair's score
-    minus ``tolerance``, and at least the pair's score with one of them: two retellings of
-    ``z`` are no closer to each other than to ``z``, while in a chain ``z -> x -> y`` the pair
-    ``(x, y)`` scores above both (``y`` carries ``x``'s edits of ``z``), and is verified when
-    it scores at least ``chain_score``.
+    minus ``tolerance``: two retellings of ``z`` are no closer to each other than to ``z``.
+    A pair scoring at least ``chain_score`` (near copies) is never marked: it may be a chain
+    step ``z -> x -> y`` (``y`` carries ``x``'s few edits of ``z``, which MinHash scores do
+    not see); screening reads the texts of such pairs.
     (Allowing ``z`` on the same day as one of them marked true links: on
     the benchmark corpus recall fell from 0.999 to 0.87.) Without dates nothing is marked: the pair pipeline decides. The
     condition does not depend on the order of the pairs, so the result is deterministic.
@@ -404,10 +408,8 @@ def prune_through_third(
                     continue
                 zx = score_of[(z, x) if z < x else (x, z)]
                 zy = score_of[(z, y) if z < y else (y, z)]
-                # siblings are no closer to each other than to their source; a chain z -> x ->
-                # y is: y took x's text, and x's edits of z with it
-                if zx >= sc - tolerance and zy >= sc - tolerance and (
-                        sc <= max(zx, zy) or sc < chain_score):
+                # siblings are no closer to each other than to their source
+                if zx >= sc - tolerance and zy >= sc - tolerance and sc < chain_score:
                     marked = True
                     break
         out.append(marked)

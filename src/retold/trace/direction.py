@@ -17,6 +17,8 @@ Evidence, strongest first, and the word each leaves in ``Link.evidence``:
                  taken as the retelling. A retelling that appends material at its end is
                  misread as the source; the benchmark reports how often.
 ``undecided``    neither: the link is kept with ``decided=False`` and source/target in id order.
+                 Where the corpus names the outlets, :mod:`retold.trace.roles` may then direct
+                 it by the outlets' roles learned from the decided links (``outlets``).
 
 Pure functions; no I/O.
 """

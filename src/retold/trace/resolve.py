@@ -18,6 +18,11 @@ at least ``MIN_GAIN`` of the target that the kept ones do not. A dropped source 
 a retelling of a kept source is the target's *sibling* (they share that source); any other
 dropped source is explained through a kept one.
 
+Where the corpus names the outlets (``outlet``), links time and containment left undecided are
+first directed by outlet roles (:mod:`retold.trace.roles`), learned from the links a first
+resolve keeps without them: links, not siblings (a paper that printed a wire story before an
+agency took the same story up is not the agency's source).
+
 Pure functions; no I/O.
 """
 
@@ -30,6 +35,7 @@ from dataclasses import dataclass, field
 
 from retold.model import Link
 from retold.reuse import tokens
+from retold.trace import roles
 
 # A second source must explain this share of the target's tokens that the first did not.
 # Chosen on the COUNTER development corpus: 0.10 drops the agency story of another day whose
@@ -73,13 +79,47 @@ def covered(source: Sequence[str], target: Sequence[str], n: int = RUN) -> set[i
     return out
 
 
+class _Covered:
+    """Tokens of each article and :func:`covered` of each (source, target), read once for
+    both passes of a resolve with outlet roles."""
+
+    def __init__(self, text_of: Callable[[str], str]) -> None:
+        self.text_of = text_of
+        self.toks: dict[str, list[str]] = {}
+        self.cov: dict[tuple[str, str], set[int]] = {}
+
+    def tokens(self, aid: str) -> list[str]:
+        if aid not in self.toks:
+            self.toks[aid] = tokens(self.text_of(aid))
+        return self.toks[aid]
+
+    def covered(self, source: str, target: str) -> set[int]:
+        if (source, target) not in self.cov:
+            self.cov[(source, target)] = covered(self.tokens(source), self.tokens(target))
+        return self.cov[(source, target)]
+
+
+def outlet_roles(
+    links: Iterable[Link],
+    text_of: Callable[[str], str],
+    published: Mapping[str, dt.date | None] | None,
+    outlet: Mapping[str, str | None],
+    *,
+    _texts: _Covered | None = None,
+) -> dict[str, roles.Role]:
+    """Outlet roles learned from the links :func:`resolve` keeps without them."""
+    return roles.learn(resolve(links, text_of, published, _texts=_texts).links, outlet)
+
+
 def resolve(
     links: Iterable[Link],
     text_of: Callable[[str], str],
     published: Mapping[str, dt.date | None] | None = None,
     *,
+    outlet: Mapping[str, str | None] | None = None,
     min_gain: float = MIN_GAIN,
     tolerance: float = TOLERANCE,
+    _texts: _Covered | None = None,
 ) -> Resolution:
     """Keep the links where the target retells the source (see the module docstring).
 
@@ -88,7 +128,13 @@ def resolve(
         text_of: the text of an article id (called for targets with two sources or more,
             and their sources).
         published: publication times by id (for the upstream tie-break), None if unknown.
+        outlet: the outlet of each article id, for outlet roles (None: not used).
     """
+    links = list(links)
+    texts = _texts or _Covered(text_of)
+    if outlet:
+        learned = outlet_roles(links, text_of, published, outlet, _texts=texts)
+        links = roles.direct(links, outlet, roles=learned)
     links = sorted(links, key=lambda l: (l.target_id, l.source_id))
     published = published or {}
     # each target with its candidate sources; an undecided link is a candidate both ways (its
@@ -103,21 +149,14 @@ def resolve(
     out = Resolution()
     kept_ids: set[tuple[str, str]] = set()
     dropped: dict[tuple[str, str], tuple[Link, str, str | None]] = {}
-    cache: dict[str, list[str]] = {}
-
-    def toks(aid: str) -> list[str]:
-        if aid not in cache:
-            cache[aid] = tokens(text_of(aid))
-        return cache[aid]
-
     for target in sorted(by_target):
         incoming = by_target[target]
         if len(incoming) == 1:
             kept_ids.add((incoming[0][1].source_id, incoming[0][1].target_id))
             continue
-        t = toks(target)
-        size = max(1, len(t))
-        cov = {src: covered(toks(src), t) for src, _ in incoming}
+        size = max(1, len(texts.tokens(target)))
+        # shared sets (the memo's): read, never changed
+        cov = {src: texts.covered(src, target) for src, _ in incoming}
         best = max(len(c) for c in cov.values()) / size
         sources = set(cov)
         near = [src for src in sorted(sources) if len(cov[src]) / size >= best - tolerance]

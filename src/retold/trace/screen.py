@@ -13,7 +13,9 @@ only when resolve drops it *and* the source that explains its target is safely a
 share of the target at least :data:`SAFE_REUSE` (the pipeline keeps links from 0.40), and
 directed by time or a copy both ways (which the pipeline leaves undecided). A pair with no
 time order is a provisional link both ways (as resolve reads an undecided link), so it is
-skipped only when resolve drops it whichever way the pipeline would direct it.
+skipped only when resolve drops it whichever way the pipeline would direct it, unless outlet
+roles (:mod:`retold.trace.roles`, learned from the provisional links, with the links of
+earlier runs, that resolve keeps) direct it, as they will direct the verified link.
 
 Pure functions; no I/O.
 """
@@ -27,6 +29,7 @@ from retold.model import Link
 from retold.reuse import reuse_of
 from retold.trace import direction as dr
 from retold.trace import resolve as rs
+from retold.trace import roles
 from retold.trace.direction import MIN_ASYMMETRY
 from retold.trace.verify import PRECHECK_MARGIN, link_floor
 
@@ -54,6 +57,7 @@ def explained(
     text_of: Callable[[str], str],
     *,
     context: Iterable[Link] = (),
+    outlet: Mapping[str, str | None] | None = None,
     safe: float = SAFE_REUSE,
 ) -> set[tuple[str, str]]:
     """The measured pairs ``(a_id, b_id)`` that need not be verified (see the module docstring).
@@ -63,10 +67,11 @@ def explained(
         published: publication times by id.
         text_of: an article's text (as the pipeline reads it: templates blanked).
         context: links verified by earlier runs; they explain, they are never skipped.
+        outlet: the outlet of each article id, for outlet roles (None: not used).
     """
     provisional: list[Link] = []
     safe_share: dict[tuple[str, str], float] = {}  # (source, target) -> share, if it explains
-    keys: dict[tuple[str, str], tuple[str, str]] = {}  # provisional (source, target) -> pair
+    pairs: list[tuple[str, str]] = []  # the measured pair of each provisional link
     for a, b, ab, ba in measured:
         # the pipeline's own precheck (a lower floor near in time; the order condition below
         # MIN_REUSE is left to the pipeline: a provisional link too many is harmless)
@@ -75,12 +80,17 @@ def explained(
         first, second, decided = dr.tentative(a, published.get(a), b, published.get(b))
         forward, back = (ab, ba) if first == a else (ba, ab)
         provisional.append(_link(first, second, decided is not None, forward, back))
-        keys[(first, second)] = (a, b)
-        _explains(safe_share, first, second, decided is not None, forward, back)
-    if not keys:
+        pairs.append((a, b))
+    if not pairs:
         return set()
-    for l in context:
-        provisional.append(l)
+    provisional.extend(context)
+    if outlet:
+        learned = rs.outlet_roles(provisional, text_of, published, outlet)
+        provisional = roles.direct(provisional, outlet, roles=learned)
+    # each measured pair under its provisional link's (source, target): outlet roles may have
+    # turned it round
+    keys = {(l.source_id, l.target_id): p for l, p in zip(provisional, pairs)}
+    for l in provisional:
         _explains(safe_share, l.source_id, l.target_id, l.decided, l.reuse, l.carried)
     res = rs.resolve(provisional, text_of, published)
     skip: set[tuple[str, str]] = set()
