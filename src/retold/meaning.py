@@ -442,8 +442,12 @@ def check(
             continue
         if any(a <= s and e <= b for a, b in name_spans) or _negating(w) or _comparative(w):
             continue
+        # The original's use of the word first: it is asked of every word below anyway (and
+        # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
+        if index.uses(w):
+            continue
         candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
-        if not candidates or index.uses(w):
+        if not candidates:
             continue
         use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \
             if locate is not None else None
