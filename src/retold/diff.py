@@ -869,7 +869,12 @@ def _inflected_word(tail: str) -> bool:
 @lru_cache(maxsize=256)
 def _squashed(text: str) -> str:
     """The letters and digits of a text, case-folded, with nothing between them."""
-    return "".join(c for c in text if c.isalnum()).casefold()
+    return _NOT_ALNUM.sub("", text).casefold()
+
+
+# What str.isalnum() rejects: in a str pattern \w is exactly isalnum() plus "_" (a regex drops
+# it at C speed; a loop over the characters took a tenth of diff's time on the worked example).
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
 
 # Singular personal pronouns only: "one of them" is no stand-in for a named person.

@@ -167,6 +167,21 @@ class _WordNet:
         return words, tuple(pointers)
 
 
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def words(self, pos: str, offset: int) -> tuple[str, ...]:
+        """The words of one synset (``synset(pos, offset)[0]``), its pointers not parsed: the
+        synsets a pointer leads to (derived forms, similar adjectives, the last broader step,
+        opposites) are read for their words only."""
+        mm = self.data[pos]
+        offset = self.line_of(pos, offset)
+        # "offset lex_filenum ss_type w_cnt word lex_id ...": w_cnt (two hex digits) at a
+        # fixed place, and the words after it; the rest of the line is never decoded
+        count = int(mm[offset + 14 : offset + 16], 16)
+        end = mm.find(b"\n", offset)
+        parts = mm[offset + 17 : end if end >= 0 else len(mm)].split(b" ", 2 * count)
+        return tuple([w.decode("utf-8").lower().split("(")[0] for w in parts[0 : 2 * count : 2]])
+
+
 # The pointer kinds read below: similar to (&), derivation (+ \\ < =), hypernym (@ @i), antonym (!).
 READ_POINTERS = frozenset({"&", "+", "\\", "<", "=", "@", "@i", "!"})
 _LEMMA_RE = re.compile(rb"^([^ \r\n]+) [nvar] ", re.MULTILINE)
@@ -376,7 +391,7 @@ def _sense_synonyms(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
     if pos == "a":
         for sym, o2, p2, _s, _t in pointers:
             if sym == "&":
-                yield from wn.synset(p2, o2)[0]
+                yield from wn.words(p2, o2)
 
 
 def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str]:
@@ -385,19 +400,20 @@ def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str
     me = _word_number(words, lemma)
     for sym, o2, p2, src, tgt in pointers:
         if sym in ("+", "\\", "<", "=") and (src in (0, me)):
-            target = wn.synset(p2, o2)[0]
+            target = wn.words(p2, o2)
             yield from (target if tgt == 0 else target[tgt - 1 : tgt])
 
 
 def _sense_broader(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
     """The words of the synsets up to BROADER_STEPS hypernym steps above one synset."""
     frontier = [(pos, off)]
-    for _step in range(BROADER_STEPS):
+    for step in range(BROADER_STEPS):
+        last = step == BROADER_STEPS - 1  # the last step's synsets are read for their words only
         nxt = []
         for p, o in frontier:
             for sym, o2, p2, _s, _t in wn.synset(p, o)[1]:
                 if sym in ("@", "@i"):
-                    yield from wn.synset(p2, o2)[0]
+                    yield from wn.words(p2, o2) if last else wn.synset(p2, o2)[0]
                     nxt.append((p2, o2))
         frontier = nxt
 
@@ -422,6 +438,6 @@ def antonyms(word: str) -> frozenset[str]:
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:
                 if sym == "!" and src == me:
-                    target = wn.synset(p2, o2)[0]
+                    target = wn.words(p2, o2)
                     out.update(target if tgt == 0 else target[tgt - 1 : tgt])
     return frozenset(out)

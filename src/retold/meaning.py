@@ -121,14 +121,13 @@ def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    out = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group()
-        low = w.casefold()
-        if len(low) < MIN_WORD or low in STOP or low in _TOKEN_WORDS:
-            continue
-        out.append((m.start(), m.end(), w))
-    return tuple(out)
+    # (_WORD_RE's words are ASCII letters, apostrophes and hyphens: case folding keeps their
+    # length, so the length is read before folding)
+    return tuple([(m.start(), m.end(), w) for m in _WORD_RE.finditer(text)
+                  if len(w := m.group()) >= MIN_WORD and w.casefold() not in _SKIPPED])
+
+
+_SKIPPED = STOP | _TOKEN_WORDS
 
 
 class WordIndex:

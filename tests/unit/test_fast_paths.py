@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import retold
-from retold import lexicon, meaning, reuse
+from retold import diff, lexicon, meaning, reuse
 from retold.align import scorers
 from retold.compare import _count as compare_count
 from retold.diff import KINDS, _Index
@@ -74,6 +74,16 @@ def test_synset_reading_matches_a_field_by_field_reading(pos: str) -> None:
     assert len(offsets) > 200
     for off in offsets:
         assert lexicon._WordNet.synset.__wrapped__(wn, pos, off) == _synset_by_field(wn, pos, off)
+
+
+@needs_wordnet
+@pytest.mark.parametrize("pos", lexicon.POS)
+def test_words_only_reading_gives_the_synsets_words(pos: str) -> None:
+    wn = lexicon._wordnet()
+    assert wn is not None
+    offsets = _synset_offsets(wn, pos, 17)
+    for off in offsets:
+        assert lexicon._WordNet.words.__wrapped__(wn, pos, off) == _synset_by_field(wn, pos, off)[0]
 
 
 def _antonyms_unfiltered(word: str) -> frozenset[str]:
@@ -178,6 +188,31 @@ def test_diff_index_blocks_alike_facts_once_and_answers_as_a_scan() -> None:
             assert index.states(module, fact) == plain, fact
             asked += plain
         assert asked  # some facts are stated on the other side: both answers are exercised
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aZ9_ -.'é\u0301²①字\u00a0Ǆ\u2019"), max_size=40))
+def test_squashed_keeps_exactly_the_alphanumeric_characters(text: str) -> None:
+    assert diff._squashed.__wrapped__(text) == "".join(c for c in text if c.isalnum()).casefold()
+
+
+def _content_words_plainly(text: str) -> tuple[tuple[int, int, str], ...]:
+    out = []
+    for m in meaning._WORD_RE.finditer(text):
+        low = m.group().casefold()
+        if len(low) < meaning.MIN_WORD or low in meaning.STOP or low in meaning._TOKEN_WORDS:
+            continue
+        out.append((m.start(), m.end(), m.group()))
+    return tuple(out)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "the", "n't", "sales", "ROSE", "a", "it's", "-LRB-",
+                                 "co-op", "’s", "Ab", "abc", "5", ",", " ", "\n", "said"]),
+                max_size=30))
+def test_content_words_as_a_word_by_word_filter(parts: list[str]) -> None:
+    text = " ".join(parts)
+    assert meaning._content_words.__wrapped__(text) == _content_words_plainly(text)
 
 
 def _unaccented_plainly(text: str) -> str:
