@@ -17,15 +17,16 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import retold
-from retold import diff, lexicon, meaning, reuse
+from retold import diff, ground, lexicon, meaning, reuse
 from retold.align import scorers
 from retold.compare import _count as compare_count
 from retold.diff import KINDS, _Index
 from retold.facts.names import _unaccented
+from retold.model import Fact
 from retold.reshape import _CAPITALS_RE, _LETTERS_RE
 from retold.reshape import _count as reshape_count
 from retold.segment import _alnum_count
@@ -388,3 +389,39 @@ def test_lemmas_match_trying_every_rule() -> None:
                                                          "ies", "men", "ches")]
     for word in words:
         assert lexicon.lemmas(word) == _lemmas_plainly(word), word
+
+
+# --- grounding -----------------------------------------------------------------------------
+
+
+def _roles_plainly(text: str, offset: int, name_facts: list[Fact]) -> list[tuple[Fact, str, str]]:
+    """ground._roles as first written: the words around each name found by a scan."""
+    spans = [(f.start - offset, f.end - offset) for f in name_facts]
+    words = [(a - offset, e - offset, w) for a, e, w in meaning.content_words(text, offset)
+             if w[:1].islower() and not any(x <= a - offset < y for x, y in spans)]
+    out = []
+    for f, (x, y) in zip(name_facts, spans):
+        after = next(((a, w) for a, e, w in words if a >= y), None)
+        if after is not None and ground._gap_ok(text[y : after[0]], doer=True) \
+                and not text[after[0] + len(after[1]) :].lstrip().lower().startswith("by "):
+            out.append((f, "doer", meaning.stem(after[1])))
+        before = next(((e, w) for a, e, w in reversed(words) if e <= x), None)
+        if before is not None and ground._gap_ok(text[before[0] : x]):
+            out.append((f, "object", meaning.stem(before[1])))
+    return out
+
+
+_ROLE_WORDS = ["Smith", "Jones", "Acme Corp", "beat", "was", "by", "the", "has", "also", "in",
+               "sued", "and", ",", "praised", "Brown's", "ally", "By", "won"]
+
+
+@settings(max_examples=300, deadline=None)
+@example(["Smith", "beat", "Jones"], 7)
+@given(st.lists(st.sampled_from(_ROLE_WORDS), min_size=1, max_size=14), st.integers(0, 50))
+def test_roles_by_bisection_match_a_scan(parts: list[str], offset: int) -> None:
+    text = " ".join(parts) + "."
+    facts = [Fact("name", m.start() + offset, m.end() + offset, m.group(), 0, m.group())
+             for m in re.finditer(r"Smith|Jones|Acme Corp|Brown's", text)]
+    assert ground._roles(text, offset, facts) == _roles_plainly(text, offset, facts)
+    if text.startswith("Smith beat Jones"):
+        assert {r for _f, r, _w in ground._roles(text, offset, facts)} == {"doer", "object"}
