@@ -320,6 +320,45 @@ def test_the_collector_is_restored_after_a_comparison() -> None:
     assert done.returncode == 0, done.stderr
 
 
+_PROMOTED_SCRIPT = """
+import gc, sys, weakref
+import retold
+original, retelling = sys.argv[1], sys.argv[2]
+retold.compare(original, retelling)
+
+
+class Node:
+    pass
+
+
+# the caller's young cyclic garbage is still collected, not carried off to the oldest generation
+a, b = Node(), Node()
+a.other, b.other = b, a
+gone = weakref.ref(a)
+del a, b
+before = gc.get_stats()[2]["collections"]
+result = retold.compare(original, retelling)
+assert gone() is None
+# what the comparison left is in the oldest generation: nothing young is left to scan
+assert gc.get_count()[0] < 100, gc.get_count()
+assert gc.get_stats()[2]["collections"] == before  # and no full collection was run for it
+assert any(o is result for o in gc.get_objects(2))
+# objects the caller froze stay frozen
+gc.freeze()
+frozen = gc.get_freeze_count()
+retold.compare(original, retelling)
+assert gc.get_freeze_count() == frozen
+"""
+
+
+def test_a_comparisons_objects_go_to_the_oldest_generation() -> None:
+    original, retelling = _pairs()[0]
+    env = {**os.environ, "PYTHONPATH": str(Path(retold.__file__).parents[1])}
+    done = subprocess.run([sys.executable, "-c", _PROMOTED_SCRIPT, original, retelling],
+                          capture_output=True, text=True, env=env, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+
+
 def test_the_collector_is_left_alone_with_other_threads() -> None:
     original, retelling = _pairs()[2]
     seen: list[bool] = []
