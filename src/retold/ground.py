@@ -240,8 +240,14 @@ class FactIndex:
 
     def ranked(self, b: Fact, facts: list[Fact]) -> list[Fact]:
         """``facts`` best slot first (a stable sort: text order among equals)."""
-        module = MODULES[b.kind]
-        return sorted(facts, key=lambda a: -self.score(module, b, a))
+        module, cb, class_of = MODULES[b.kind], self._class(b), self._class_of
+        # score() inlined, each class scored once: the facts of one value are often one class
+        order: list[float] = []
+        for a in facts:
+            ca = class_of.get(id(a))
+            s = self._scores.get((cb, ca if ca is not None else self._class(a)))
+            order.append(-(s if s is not None else self.score(module, b, a)))
+        return [facts[i] for i in sorted(range(len(facts)), key=order.__getitem__)]
 
     def in_slot(self, facts: list[Fact], contexts: _Contexts, mine: frozenset[str]) -> list[Fact]:
         """The facts sharing a slot word with ``mine``, in order. A list the index keeps (the

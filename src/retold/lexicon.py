@@ -286,9 +286,9 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
         forms = [w, *wn.exc[pos].get(w, ())]
         if w.endswith(_ENDINGS[pos]):  # (one test first: most words end in none of them)
             forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
-        for form in dict.fromkeys(forms):
-            if form and form.encode("utf-8") in where and (form, pos) not in out:
-                out.append((form, pos))
+        # (each form once, and each part of speech once: no reading can come twice)
+        out += [(form, pos) for form in dict.fromkeys(forms)
+                if form and form.encode("utf-8") in where]
     return tuple(out)
 
 

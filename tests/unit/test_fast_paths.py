@@ -464,3 +464,18 @@ def test_roles_by_bisection_match_a_scan(parts: list[str], offset: int) -> None:
     assert ground._roles(text, offset, facts) == _roles_plainly(text, offset, facts)
     if text.startswith("Smith beat Jones"):
         assert {r for _f, r, _w in ground._roles(text, offset, facts)} == {"doer", "object"}
+
+
+def test_facts_ranked_by_class_are_sorted_by_slot_score() -> None:
+    original = (EXAMPLE / "original.txt").read_text(encoding="utf-8")
+    retelling = (EXAMPLE / "retelling.txt").read_text(encoding="utf-8")
+    c = retold.compare(original, retelling)
+    index = ground.FactIndex(c.original.facts)
+    ties = 0
+    for b in c.retelling.facts:
+        facts = list(index.by_kind.get(b.kind, ()))
+        module = ground.MODULES[b.kind]
+        plain = sorted(facts, key=lambda a: -module.slot_score(b, a))
+        assert index.ranked(b, facts) == plain
+        ties += len(plain) - len({module.slot_score(b, a) for a in facts})
+    assert ties  # equal scores keep the text order
