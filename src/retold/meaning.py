@@ -287,17 +287,35 @@ def opposites(word: str) -> tuple[str, ...]:
     ``EXTRA_ANTONYMS``, what a negating prefix turned upside down (both ways: "uncommon" for
     "common" and "common" for "uncommon"), and a compound with one
     part turned ("short-term" / "long-term", "difficult-to-use" / "easy-to-use")."""
-    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word),
+             *_turned_compounds(word)]
+    # (Synonyms of the antonyms, WordNet's "indirect" opposites, were tried: on the development
+    # summaries they flagged as many consistent summaries as edited ones.)
+    return tuple(dict.fromkeys(found))
+
+
+def used_opposites(word: str, used: Callable[[str], object]) -> list[str]:
+    """``[o for o in opposites(word) if used(o)]``, in that order: a prefixed form ("unsure")
+    the original does not use is not looked up in WordNet at all (five lookups a word)."""
+    low = word.casefold()
+    negated = [] if len(low) < PREFIX_BASE_MIN or not low.isalpha() else [
+        form for form in (f"{p}{low}" for p in NEGATING_PREFIXES)
+        if used(form) and low in _prefixed_bases(form)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *negated, *_turned_compounds(word)]
+    return [o for o in dict.fromkeys(found) if used(o)]
+
+
+def _turned_compounds(word: str) -> list[str]:
+    """A compound with one part turned into its opposite ("short-term" -> "long-term")."""
     parts = word.casefold().split("-")
+    found: list[str] = []
     if len(parts) > 1:
         for k, part in enumerate(parts):
             if part in STOP or len(part) < MIN_WORD:
                 continue
             found += ["-".join((*parts[:k], o, *parts[k + 1:])) for o in sorted(_antonyms(part))
                       if "_" not in o]
-    # (Synonyms of the antonyms, WordNet's "indirect" opposites, were tried: on the development
-    # summaries they flagged as many consistent summaries as edited ones.)
-    return tuple(dict.fromkeys(found))
+    return found
 
 
 def _negating(word: str) -> bool:
@@ -445,7 +463,7 @@ def check(
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
         if index.uses(w):
             continue
-        candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
+        candidates = [o for o in used_opposites(w, index.where) if stem(o) not in r_stems]
         if not candidates:
             continue
         use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \

@@ -479,3 +479,21 @@ def test_facts_ranked_by_class_are_sorted_by_slot_score() -> None:
         assert index.ranked(b, facts) == plain
         ties += len(plain) - len({module.slot_score(b, a) for a in facts})
     assert ties  # equal scores keep the text order
+
+
+@needs_wordnet
+@pytest.mark.parametrize("share", [0, 3, 7])
+def test_used_opposites_are_the_opposites_the_original_uses(share: int) -> None:
+    """Whatever the original uses (every word, none, a pseudo-random share), the shortcut keeps
+    exactly the opposites it uses, in order."""
+    def used(o: str) -> bool:
+        return share == 0 or len(o) % share == 0
+
+    words = WORDS + ["suspicious", "common", "uncommon", "able", "sure", "short-term",
+                     "motivated", "dismotivated", "happy", "honest", "easy-to-use", "likely"]
+    found = 0
+    for word in words:
+        plain = [o for o in meaning.opposites(word) if used(o)]
+        assert meaning.used_opposites(word, used) == plain, word
+        found += len(plain)
+    assert found > 20
