@@ -901,8 +901,10 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
     """
     if not facts:
         return facts
-    surplus = min(len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text)),
-                  _stand_ins(other))
+    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
+    if surplus <= 0:
+        return facts  # (no more pronouns there: the names it has need not be read)
+    surplus = min(surplus, _stand_ins(other))
     if surplus <= 0:
         return facts
     out = []
