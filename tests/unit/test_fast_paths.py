@@ -497,3 +497,29 @@ def test_used_opposites_are_the_opposites_the_original_uses(share: int) -> None:
         assert meaning.used_opposites(word, used) == plain, word
         found += len(plain)
     assert found > 20
+
+
+def _not_pronouned_plainly(facts: list[Fact], text: str, other: str) -> list[Fact]:
+    surplus = min(len(diff._PRONOUN_RE.findall(other)) - len(diff._PRONOUN_RE.findall(text)),
+                  diff._stand_ins(other))
+    out = []
+    for f in facts:
+        if surplus > 0 and f.role in ("", "person"):
+            surplus -= 1
+            continue
+        out.append(f)
+    return out
+
+
+_PRONOUN_TEXTS = st.lists(st.sampled_from(["He", "she", "Hunter", "died", "her", "Smith",
+                                           "said", "him", "Acme", "."]), max_size=10)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PRONOUN_TEXTS, _PRONOUN_TEXTS, st.lists(st.sampled_from(["", "person", "place"]),
+                                                max_size=3))
+def test_names_kept_without_reading_stand_ins_when_no_pronoun_is_added(
+        text: list[str], other: list[str], roles: list[str]) -> None:
+    facts = [Fact("name", k, k + 5, "Smith", 0, "smith", role=r) for k, r in enumerate(roles)]
+    a, b = " ".join(text), " ".join(other)
+    assert diff._not_pronouned(facts, a, b) == _not_pronouned_plainly(facts, a, b)
