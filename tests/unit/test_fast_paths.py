@@ -79,6 +79,16 @@ def test_synset_reading_matches_a_field_by_field_reading(pos: str) -> None:
 
 @needs_wordnet
 @pytest.mark.parametrize("pos", lexicon.POS)
+def test_a_synset_line_is_found_where_a_search_of_the_file_finds_it(pos: str) -> None:
+    wn = lexicon._wordnet()
+    assert wn is not None
+    mm = wn.data[pos]
+    for off in _synset_offsets(wn, pos, 97):
+        assert wn.line_of(pos, off) == mm.find(b"\n%08d " % off) + 1
+
+
+@needs_wordnet
+@pytest.mark.parametrize("pos", lexicon.POS)
 def test_words_only_reading_gives_the_synsets_words(pos: str) -> None:
     wn = lexicon._wordnet()
     assert wn is not None
