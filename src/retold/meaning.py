@@ -410,8 +410,8 @@ def check(
     # Polarity is read against the closest evidence sentence only: a sentence further down may
     # negate something else about the same words. An opposite word is read against all the
     # evidence: a summary sentence draws on several.
-    primary = [(s, e, w) for s, e, w in ev_words
-               if evidence and evidence[0][1] <= s < evidence[0][1] + len(evidence[0][0])]
+    lo, hi = (evidence[0][1], evidence[0][1] + len(evidence[0][0])) if evidence else (0, 0)
+    primary = [(s, e, w) for s, e, w in ev_words if lo <= s < hi]
     p_stems: dict[str, tuple[int, int]] = {}
     for s, e, w in primary:
         p_stems.setdefault(stem(w), (s, e))
@@ -457,10 +457,12 @@ def check(
     # evidence check above: both may be said of different things.
     flagged_words = {f.retelling for f in findings}
     name_spans = list(names)
+    # the words inside a name's span (read by both loops below)
+    in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
     for s, e, w in words:
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if any(a <= s and e <= b for a, b in name_spans) or _negating(w) or _comparative(w):
+        if (s, e) in in_names or _negating(w) or _comparative(w):
             continue
         # The original's use of the word first: it is asked of every word below anyway (and
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
@@ -511,7 +513,7 @@ def check(
     for s, e, w in words:
         if (s, e) in flagged or w[:1].isupper() and s != r_offset:
             continue
-        if any(a <= s and e <= b for a, b in name_spans):
+        if (s, e) in in_names:
             continue  # capitalised words mid-sentence are names: the name check grounds them
         # The original's own words first (a dict lookup, memoised): only a word it does not use
         # costs a WordNet lemma lookup to see whether it is a negating verb.
