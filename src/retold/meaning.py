@@ -62,6 +62,13 @@ _NEG_RE = re.compile(
     re.IGNORECASE,
 )
 
+# A thing lost is not stated plainly: "the lack of manpower" restates "the loss of manpower".
+_PRIVATION_RE = re.compile(
+    r"(?<![\w'’-])(?:loss|losses|lost|lose|loses|losing|depletion|shortfall|erosion|deprivation)"
+    r"(?:\s+of)?(?:\s+(?:the|its|their|his|her|our|your|some|much|many|all))?\s+$",
+    re.IGNORECASE,
+)
+
 # Function words and the commonest reporting words: they carry no checkable content.
 STOP = frozenset([
     "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
@@ -354,22 +361,34 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
 # An opposite stated outside the evidence reverses the retelling's word only in a sentence
 # about the same thing: one more content word in common than the opposite itself.
 OPPOSITE_SHARED_MIN = 1
+# ... and only said of the same thing: a content word within this many of the two uses is
+# shared ("pressing domestic issues" and "editor of foreign affairs" share none; "sales rose in
+# March" and "sales fell" share "sales").
+OPPOSITE_CONTEXT = 3
+
+
+def _near(words: Sequence[tuple[int, int, str]], at: int) -> set[str]:
+    """The stems of the OPPOSITE_CONTEXT content words either side of the one at ``at``."""
+    return {stem(w) for _s, _e, w in (*words[max(0, at - OPPOSITE_CONTEXT):at],
+                                      *words[at + 1:at + 1 + OPPOSITE_CONTEXT])}
 
 
 def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
-                r_stems: set[str]) -> Iterable[tuple[int, int, str]]:
+                r_stems: set[str], r_near: set[str]) -> Iterable[tuple[int, int, str]]:
     """(start, end, word) of the original's plain uses of ``opp``: the word itself or an
     inflection of it ("actually" is not "actual"), not negated ("not sure" agrees with
-    "unsure"), in a sentence sharing a content word with the retelling's."""
+    "unsure"), in a sentence sharing a content word with the retelling's and with a content
+    word of ``r_near`` (the retelling word's neighbours) near it."""
     for text, off in sentences:
         words = content_words(text, off)
         if len({stem(w) for _s, _e, w in words} & r_stems) < OPPOSITE_SHARED_MIN:
             continue
         negated = {t for n in _negated_stems(text, off) for t in n[4]}
-        for a, e, w in words:
+        for k, (a, e, w) in enumerate(words):
             low = w.casefold()
             if stem(w) == stem(opp) and stem(w) not in negated and (
-                    low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}):
+                    low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}) \
+                    and _near(words, k) & r_near:
                 yield a, e, w
 
 
@@ -459,7 +478,7 @@ def check(
     name_spans = list(names)
     # the words inside a name's span (read by both loops below)
     in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
-    for s, e, w in words:
+    for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
         if (s, e) in in_names or _negating(w) or _comparative(w):
@@ -471,8 +490,9 @@ def check(
         candidates = [o for o in used_opposites(w, index.where) if stem(o) not in r_stems]
         if not candidates:
             continue
-        use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems)), None) \
-            if locate is not None else None
+        r_near = _near(words, k)
+        use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems, r_near)),
+                   None) if locate is not None else None
         if use is None:
             continue
         findings.append(Finding(
@@ -489,7 +509,8 @@ def check(
         r_negated = set().union(*(n[4] for n in r_neg)) if r_neg else set()
         for start, end, cue, targets, _window in r_neg:
             # Negated here, stated plainly in the evidence: the retelling reverses it.
-            hit = next((t for t in targets if t in p_stems and t not in ev_negated), None)
+            hit = next((t for t in targets if t in p_stems and t not in ev_negated
+                        and not _privated(evidence[0], p_stems[t])), None)
             if hit is not None:
                 findings.append(Finding(
                     "negation", "changed", (start, end), p_stems[hit],
@@ -522,6 +543,13 @@ def check(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
     return findings
+
+
+def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
+    """Whether the word at ``at`` in ``sentence`` (text, start) is said to be lost ("the loss of
+    manpower")."""
+    text, off = sentence
+    return _PRIVATION_RE.search(text[max(0, at[0] - off - 40):at[0] - off]) is not None
 
 
 def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:

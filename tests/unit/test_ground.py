@@ -432,3 +432,29 @@ def test_the_same_pair_gives_the_same_json_whatever_the_hash_seed():
         outputs.add(done.stdout)
     assert len(outputs) == 1
     assert '"negation"' in next(iter(outputs))  # the pair does reach the opposites rule
+
+
+@needs_wordnet
+def test_an_opposite_said_of_another_thing_is_not_a_reversal() -> None:
+    original = ("The minister spent the week on pressing domestic issues before the summit.\n"
+                "The summit opened in Oslo on Monday with forty delegations.")
+    other_thing = retold.compare(original, "Lund, who covers foreign affairs for the Courier in "
+                                           "Bergen, said the summit opened in Oslo on Monday.")
+    assert not [ch for ch in other_thing.changes if ch.kind == "negation"]
+    same_thing = retold.compare(original, "The minister spent the week on pressing foreign "
+                                          "issues before the summit.")
+    assert [ch.retelling.text for ch in same_thing.changes
+            if ch.kind == "negation" and ch.retelling] == ["foreign"]
+
+
+@needs_wordnet
+def test_a_thing_lost_restated_as_lacking_is_not_negated() -> None:
+    def negations(original: str, retelling: str) -> list[str]:
+        c = retold.compare(original, retelling)
+        return [ch.retelling.text for ch in c.changes if ch.kind == "negation" and ch.retelling]
+
+    lacking = "Exploiting the lack of manpower in the police, the gang expanded its trade."
+    assert negations("Exploiting the loss of manpower in the police, the gang expanded its "
+                     "trade.", lacking) == []
+    assert negations("Exploiting the manpower of the police, the gang expanded its trade.",
+                     lacking) == ["lack of"]
