@@ -22,9 +22,11 @@ A flag never contradicts the evidence it shows: nothing is reported inside a ver
 the same, a sentence repeated on one side (a teaser) states its facts once and is never diffed
 against another sentence than its twin, page clutter (``boilerplate`` sentences) is never a
 source of facts, and one difference is reported once (a new, lost or swapped speaker as its
-attribution or quotation change, not also as names in its reporting clause). A name is still
-there when the other passage writes it in lower case, glued to the next word, spelled out or
-as an acronym, or replaced by a singular pronoun.
+attribution or quotation change, not also as names in its reporting clause; a quotation that
+lost its speaker is one quote change). A name is still there when the other passage writes it
+in lower case, glued to the next word, spelled out or as an acronym, or replaced by a singular
+pronoun, a subject "it" (a name that is no person's) or a definite description in its slot
+("on the site"). A "(see ...)" cross-reference states no facts.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -317,6 +320,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not there(b, pair.original, original, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
+                # "our method" / "LGTR", "on Wikipedia" / "on the site": a definite
+                # description in the name's very slot refers to what the name names.
+                dropped = [a for a in dropped if not _described(a.text, o_text, r_text)]
+                added = [b for b in added if not _described(b.text, r_text, o_text)]
                 # An acronym its own passage spells out ("a Product Feature Map (PFM)") is
                 # that name again: it goes where the name goes, kept or dropped, and is not
                 # reported a second time.
@@ -371,6 +378,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if not merged_r and not _names_speaker(b, left)
                          and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
                          and not _told_alike(r_texts, b, o_text)]
+            if kind in CROSS_REFERENCE_KINDS and (dropped or added):
+                # "(see the MPAA link below)", "(see: Ossetians in Turkey)": a pointer to
+                # elsewhere, said or left out, states nothing of the sentence.
+                dropped = [a for a in dropped
+                           if not _cross_reference(a, original.document.text)]
+                added = [b for b in added if not _cross_reference(b, retelling.document.text)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -379,9 +392,17 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
+                # '"...," said Taylor' / '"..."': the quotation lost its speaker, one change
+                # of attribution (as "Taylor said" cut is), not also a name dropped.
+                if kind == "name" and (q := _speaker_of(a, left, right)) is not None:
+                    changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
+                    continue
                 changes.append(_change(module, "dropped", original, retelling, a, None, index))
             for b in added:
                 if kind in GLOBAL_KINDS and o_index.states(module, b):
+                    continue
+                if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
+                    changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
                 changes.append(unsupported(b, index))
 
@@ -882,38 +903,135 @@ _NOT_ALNUM = re.compile(r"[\W_]+")
 _PRONOUN_RE = re.compile(r"(?i)(?<!\w)(?:he|she|him|her|his|hers)(?!\w)")
 
 
-def _stand_ins(text: str) -> int:
+# "it" for an organisation, a work or a thing; never the empty "it" of "it is said", "it
+# seems". ("its" is left out: "Upon its release" speaks of the sentence's own subject.)
+_IT_RE = re.compile(r"(?i)(?<!\w)it(?![\s\u00a0]+(?:is|was|seems|seemed|appears|appeared)(?!\w))"
+                    r"(?!\w)(?!['\u2019]s(?!\w))")
+
+
+def _stand_ins(text: str, pronoun: re.Pattern[str] = _PRONOUN_RE) -> int:
     """The personal pronouns of a passage that come before any name in it: only those can
     stand for a name out of view ("He died"); in "Besencon introduced her to RedOne, whom he
     managed" the pronouns refer to names the passage gives."""
     spans = names.find_spans(text)
     first = spans[0].start if spans else len(text)
-    return sum(1 for m in _PRONOUN_RE.finditer(text, 0, first))
+    return sum(1 for m in pronoun.finditer(text, 0, first))
 
 
 def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
-    """Keep the names the other passage did not replace by a personal pronoun.
+    """Keep the names the other passage did not replace by a pronoun.
 
     When the other passage has more personal pronouns than this one, as many of these names
     (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
-    the sentence is still about them, so nothing was dropped or added. Only pronouns before
-    the other passage's first name can be such stand-ins (``_stand_ins``).
+    the sentence is still about them, so nothing was dropped or added. "it" stands so for a
+    name that is not a person's ("after a BNP hijacking of" / "after it adapted"). Only pronouns
+    before the other passage's first name can be such stand-ins (``_stand_ins``).
     """
-    if not facts:
-        return facts
-    surplus = len(_PRONOUN_RE.findall(other)) - len(_PRONOUN_RE.findall(text))
-    if surplus <= 0:
-        return facts  # (no more pronouns there: the names it has need not be read)
-    surplus = min(surplus, _stand_ins(other))
-    if surplus <= 0:
-        return facts
-    out = []
-    for f in facts:
-        if surplus > 0 and f.role in ("", "person"):
-            surplus -= 1
+    for pronoun, roles in ((_PRONOUN_RE, None), (_IT_RE, "")):
+        if not facts:
+            return facts
+        surplus = len(pronoun.findall(other)) - len(pronoun.findall(text))
+        if surplus > 0:  # (no more pronouns there: the names it has need not be read)
+            surplus = min(surplus, _stand_ins(other, pronoun))
+        if surplus <= 0:
             continue
-        out.append(f)
-    return out
+        out = []
+        for f in facts:
+            fits = f.role in ("", "person") if roles is None else f.role != "person"
+            if surplus > 0 and fits:
+                surplus -= 1
+                continue
+            out.append(f)
+        facts = out
+    return facts
+
+
+# A parenthesis that points elsewhere: "(see ...)", "[see also ...]", "(cf. ...)".
+_CROSS_REFERENCE_RE = re.compile(r"[(\[]\s*(?:see|cf\.)(?!\w)[^()\[\]\n]*$", re.IGNORECASE)
+CROSS_REFERENCE_KINDS = frozenset({"number", "date", "name"})
+
+
+def _cross_reference(fact: Fact, text: str) -> bool:
+    """True when a fact sits inside a cross-reference ("(see the MPAA link below)")."""
+    before = _CROSS_REFERENCE_RE.search(text, max(0, fact.start - 120), fact.start)
+    if before is None:
+        return False
+    close = re.compile(r"[^()\[\]\n]*[)\]]").match(text, fact.end)
+    return close is not None
+
+
+_SLOT_TOKEN_RE = re.compile(r"[^\W_]+|[^\w\s]")
+# Words that open a definite description: it points at something already known, as a name does.
+_DEFINITE = frozenset({
+    "the", "this", "that", "these", "those", "such", "our", "its", "their", "his", "her", "my",
+    "your",
+})
+# A description that says its referent is not identified cannot stand for a name.
+_UNNAMED = frozenset({
+    "unidentified", "unknown", "unnamed", "anonymous", "mysterious", "other", "another",
+})
+# Words that may stand beside a name in its slot without adding to it ("Wikipedia itself").
+_SLOT_FILLER = frozenset({"itself", "himself", "herself", "themselves"}) | _DEFINITE
+
+
+_DEFINITE_ALT = "|".join(sorted(_DEFINITE))
+
+
+@lru_cache(maxsize=256)
+def _slot_tokens(text: str) -> tuple[str, ...]:
+    return tuple(_SLOT_TOKEN_RE.findall(text))
+
+
+def _anchors(tokens: Sequence[str], k: int, step: int) -> str:
+    """A regex for the words that may border a name's slot from position ``k`` on (going by
+    ``step``): the nearest word, and past any filler the word beyond it; the text's edge is
+    \\x02 (start) or \\x03 (end)."""
+    out = []
+    while True:
+        inside = 0 <= k < len(tokens)
+        out.append(re.escape(tokens[k]) if inside else ("\x02" if step < 0 else "\x03"))
+        if not inside or tokens[k].casefold() not in _SLOT_FILLER:
+            return "|".join(out)
+        k += step
+
+
+def _described(name: str, text: str, other: str) -> bool:
+    """True when ``other`` puts a definite description where ``text`` has the name.
+
+    A word diff of the two passages replaces the name (with at most a determiner or "itself"
+    beside it) by a short description opened by "the", "our", "its" ... and ending in a
+    noun (WordNet), not in an adjective the noun comes after: "our method" /
+    "LGTR", "on Wikipedia itself" / "on the site". Such a description refers to what the
+    name names (coreference), so nothing was dropped or added. An indefinite phrase ("a
+    colleague") introduces someone new, "the unidentified craft" says no one is named, and a
+    name that only modified a noun ("the Bid Kaneh explosion" / "the blast") takes its detail
+    with it: these stay reported.
+    """
+    own, theirs, target = _slot_tokens(text), _slot_tokens(other), _slot_tokens(name)
+    n = len(target)
+    at = next((k for k in range(len(own) - n + 1) if own[k:k + n] == target), None)
+    if at is None or not n:
+        return False
+    # Cheap test first (a word diff of long passages is slow): the other passage must have a
+    # definite description between a word that stands before the name and one after it
+    # (determiners and "itself" beside the name may be part of the swapped slot).
+    starts = _anchors(own, at - 1, -1)
+    ends = _anchors(own, at + n, 1)
+    if not re.search(rf"(?<!\S)(?:{starts})\s(?i:{_DEFINITE_ALT})(?:\s\S+){{1,3}}\s(?:{ends})"
+                     r"(?!\S)",
+                     " ".join(["\x02", *theirs, "\x03"])):
+        return False
+    matcher = SequenceMatcher(None, own, theirs, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag != "replace" or not i1 <= at or at + n > i2:
+            continue
+        beside = own[i1:at] + own[at + n:i2]
+        words = theirs[j1:j2]
+        return all(w.casefold() in _SLOT_FILLER for w in beside) and 2 <= len(words) <= 4 \
+            and words[0].casefold() in _DEFINITE \
+            and all(w.isalpha() and w.islower() and w not in _UNNAMED for w in words[1:]) \
+            and any(pos == "n" for _lemma, pos in lexicon.lemmas(words[-1]))
+    return False
 
 
 # The tokens that carry a figure's or a date's value: digit runs and month and number words.
@@ -988,6 +1106,30 @@ def _told_alike(text: str, attribution: Fact, other: str) -> bool:
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
     speaker = attribution.note or attribution.key  # note holds the speaker as written
     return any(f.kind == "name" and names.same_name(f.text, speaker) for f in facts)
+
+
+def _speaker_of(name: Fact, facts: Sequence[Fact], others: Sequence[Fact]
+                ) -> tuple[Fact, Fact] | None:
+    """The quotation ``name`` speaks among ``facts``, and the same quotation among ``others``
+    with no speaker found, if there is such a pair."""
+    for q in facts:
+        if q.kind == "quote" and q.role and names.same_name(q.role, name.text):
+            twin = next((o for o in others if o.kind == "quote" and not o.role
+                         and o.key == q.key), None)
+            if twin is not None:
+                return q, twin
+    return None
+
+
+def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, lost: bool
+            ) -> Change:
+    """A quotation that lost (or gained) the speaker of its own reporting clause."""
+    change = _change(quotes, "changed", original, retelling, a, b, pair)
+    detail = (f"The retelling drops the speaker of the quotation: the original attributes it "
+              f"to {a.role}, the retelling to no one." if lost else
+              f"The retelling attributes the quotation to {b.role}; the original names no "
+              f"speaker for it.")
+    return replace(change, detail=detail)
 
 
 def _change(

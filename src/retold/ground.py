@@ -415,6 +415,7 @@ def _magnitudes(x: float, *, probe: bool) -> set[object]:
 def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     """Ground every retelling fact and sentence in the whole original."""
     o_text, r_text = original.document.text, retelling.document.text
+    author = (original.document.author or "").strip()
     o_sent = {s.id: s for s in original.sentences}
     index = FactIndex(original.facts)
     index.taken = {(f.kind, f.key) for f in retelling.facts}
@@ -447,6 +448,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         statuses: list[str] = []
+        credited: list[tuple[int, int]] = []
         about: list[Fact] | None = None  # ev_facts of the evidence that says the same thing
         for b in r_facts.get(s.id, ()):
             if b.kind not in GROUND_KINDS:
@@ -461,8 +463,15 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                         meaning.stem(w) for _a, _b, w in meaning.content_words(o_sent[i].text)})
                         >= SAME_CLAIM_WORDS for f in o_facts.get(i, ())]
                 mine_ev = about
-            status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx, r_ctx,
-                                           sole=s.id in partners)
+            by_author = b.kind == "attribution" and _by_author(
+                b, author, o_facts.get(evidence[0], []) if evidence else []) or (
+                b.kind == "name" and bool(author) and names.same_name(author, b.text))
+            backing: list[Fact]
+            if by_author:
+                status, backing, in_slot = "supported", [], False
+            else:
+                status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx,
+                                                        r_ctx, sole=s.id in partners)
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             statuses.append(status)
@@ -474,6 +483,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 stated.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
             detail = _detail(status, b, backing)
+            if by_author:
+                credited.append((b.start, b.end))  # its words too ("the writer") are grounded
+                at = o_text.find(author) if author else -1
+                ev = (Excerpt.of(o_text, at, at + len(author)),) if author and at >= 0 else ()
+                detail = (f"The original is by {author}, who wrote it." if b.kind == "name" else
+                          f"The original is {author}'s own writing: its claims are the author's."
+                          if author else "The original states it in its own voice: the claim is "
+                          "its writer's.")
             facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
                                         s.id, ev, detail))
             if status != "supported":
@@ -500,7 +517,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
             # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
             + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
-               if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None],
+               if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None]
+            + credited,
             locate=lambda word: _locate(word, words, o_sent))
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
@@ -949,6 +967,23 @@ def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
         return (f"The retelling attributes this to {attributions._who(b)}; the original never "
                 f"cites this source.")
     return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
+
+
+# A retelling of an opinion piece credits it to its writer ("Coughlin says", "the writer
+# believes"): that is where the original's claims come from, not a source it never cites.
+_WRITER_RE = re.compile(r"(?:the|this|our|its)\s+(?:writer|author|columnist|commentator|essayist)",
+                        re.IGNORECASE)
+
+
+def _by_author(b: Fact, author: str, ev_facts: Sequence[Fact]) -> bool:
+    """Whether attribution ``b`` credits the original's own writer: its author by name, or "the
+    writer" where the closest evidence sentence (its facts ``ev_facts``) credits the claim to no
+    one else."""
+    speaker = (b.note or b.key).strip()
+    if author and attributions.same_speaker(author, speaker):
+        return True
+    return _WRITER_RE.fullmatch(speaker) is not None and not any(
+        f.kind == "attribution" for f in ev_facts)
 
 
 def verdict_counts(verdicts: Sequence[SentenceVerdict]) -> dict[str, int]:

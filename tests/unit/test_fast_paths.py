@@ -510,19 +510,22 @@ def test_used_opposites_are_the_opposites_the_original_uses(share: int) -> None:
 
 
 def _not_pronouned_plainly(facts: list[Fact], text: str, other: str) -> list[Fact]:
-    surplus = min(len(diff._PRONOUN_RE.findall(other)) - len(diff._PRONOUN_RE.findall(text)),
-                  diff._stand_ins(other))
-    out = []
-    for f in facts:
-        if surplus > 0 and f.role in ("", "person"):
-            surplus -= 1
-            continue
-        out.append(f)
-    return out
+    for pronoun, roles in ((diff._PRONOUN_RE, None), (diff._IT_RE, "")):
+        surplus = min(len(pronoun.findall(other)) - len(pronoun.findall(text)),
+                      diff._stand_ins(other, pronoun))
+        out = []
+        for f in facts:
+            fits = f.role in ("", "person") if roles is None else f.role != "person"
+            if surplus > 0 and fits:
+                surplus -= 1
+                continue
+            out.append(f)
+        facts = out
+    return facts
 
 
 _PRONOUN_TEXTS = st.lists(st.sampled_from(["He", "she", "Hunter", "died", "her", "Smith",
-                                           "said", "him", "Acme", "."]), max_size=10)
+                                           "said", "him", "Acme", "it", "It", "."]), max_size=10)
 
 
 @settings(max_examples=200, deadline=None)

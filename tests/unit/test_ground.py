@@ -458,3 +458,45 @@ def test_a_thing_lost_restated_as_lacking_is_not_negated() -> None:
                      "trade.", lacking) == []
     assert negations("Exploiting the manpower of the police, the gang expanded its trade.",
                      lacking) == ["lack of"]
+
+
+# An opinion piece retold: its claims credited to its writer.
+OPED = ("Harbours Cannot Wait\n\nNorth Sea Review | Ingrid Halvorsen | March 3, 2021\n\n"
+        "The port of Bergen needs a new breakwater before the winter storms return. "
+        "The last one cost 40 million kroner in repairs.\n"
+        "Harbour officials say the old wall is failing.")
+
+
+def _attribution_flags(retelling: str, original: str = OPED) -> list[tuple[str, str, str]]:
+    c = retold.compare(original, retelling)
+    return [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
+            if ch.retelling is not None and ch.kind in ("attribution", "name")]
+
+
+def test_claims_credited_to_the_originals_writer_are_grounded() -> None:
+    # by name, spelled as a transliteration would, and as "the writer"
+    assert _attribution_flags("Columnist Ingrid Halvorsen says the port of Bergen needs a new "
+                              "breakwater before the winter storms return.") == []
+    assert _attribution_flags("Halvorssen argues the port of Bergen needs a new breakwater "
+                              "before the winter storms return.") == []
+    assert _attribution_flags("The writer believes the last breakwater cost 40 million kroner "
+                              "in repairs.") == []
+    c = retold.compare(OPED, "Ingrid Halvorsen says the port of Bergen needs a new breakwater.")
+    credited = [f for f in c.grounding if f.kind == "attribution"]
+    assert [(f.status, [e.text for e in f.evidence]) for f in credited] == [
+        ("supported", ["Ingrid Halvorsen"])]
+
+
+def test_another_speaker_or_a_quoted_claim_is_still_an_attribution_change() -> None:
+    # someone else credited with the writer's claim
+    assert ("attribution", "added", "Olsen says") in _attribution_flags(
+        "Mayor Olsen says the port of Bergen needs a new breakwater before the winter storms "
+        "return.")
+    # "the writer" for a claim the original credits to officials
+    assert [f for f in _attribution_flags(
+        "The writer says the old wall is failing.") if f[0] == "attribution"]
+    # with no byline, a name is a name the original never gives
+    unsigned = OPED.replace("Ingrid Halvorsen | ", "")
+    assert [f for f in _attribution_flags(
+        "Ingrid Halvorsen says the port of Bergen needs a new breakwater before the winter storms "
+        "return.", unsigned) if f[0] in ("attribution", "name")]
