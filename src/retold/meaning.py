@@ -128,14 +128,13 @@ def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=4096)
 def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
-    out = []
-    for m in _WORD_RE.finditer(text):
-        w = m.group()
-        low = w.casefold()
-        if len(low) < MIN_WORD or low in STOP or low in _TOKEN_WORDS:
-            continue
-        out.append((m.start(), m.end(), w))
-    return tuple(out)
+    # (_WORD_RE's words are ASCII letters, apostrophes and hyphens: case folding keeps their
+    # length, so the length is read before folding)
+    return tuple([(m.start(), m.end(), w) for m in _WORD_RE.finditer(text)
+                  if len(w := m.group()) >= MIN_WORD and w.casefold() not in _SKIPPED])
+
+
+_SKIPPED = STOP | _TOKEN_WORDS
 
 
 class WordIndex:
@@ -187,6 +186,9 @@ class WordIndex:
         return self._memo[key]
 
     def _used(self, form: str) -> bool:
+        if "_" not in form:  # (most forms are one word: no generator for them)
+            return len(form) >= MIN_WORD and form.casefold() not in STOP and (
+                stem(form) in self.sentences or form in self.lemmas)
         return any(stem(f) in self.sentences or f in self.lemmas for f in form.split("_")
                    if f.casefold() not in STOP and len(f) >= MIN_WORD)
 
@@ -295,17 +297,35 @@ def opposites(word: str) -> tuple[str, ...]:
     ``EXTRA_ANTONYMS``, what a negating prefix turned upside down (both ways: "uncommon" for
     "common" and "common" for "uncommon"), and a compound with one
     part turned ("short-term" / "long-term", "difficult-to-use" / "easy-to-use")."""
-    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *_negated_forms(word),
+             *_turned_compounds(word)]
+    # (Synonyms of the antonyms, WordNet's "indirect" opposites, were tried: on the development
+    # summaries they flagged as many consistent summaries as edited ones.)
+    return tuple(dict.fromkeys(found))
+
+
+def used_opposites(word: str, used: Callable[[str], object]) -> list[str]:
+    """``[o for o in opposites(word) if used(o)]``, in that order: a prefixed form ("unsure")
+    the original does not use is not looked up in WordNet at all (five lookups a word)."""
+    low = word.casefold()
+    negated = [] if len(low) < PREFIX_BASE_MIN or not low.isalpha() else [
+        form for form in (f"{p}{low}" for p in NEGATING_PREFIXES)
+        if used(form) and low in _prefixed_bases(form)]
+    found = [*sorted(_antonyms(word)), *_prefixed_bases(word), *negated, *_turned_compounds(word)]
+    return [o for o in dict.fromkeys(found) if used(o)]
+
+
+def _turned_compounds(word: str) -> list[str]:
+    """A compound with one part turned into its opposite ("short-term" -> "long-term")."""
     parts = word.casefold().split("-")
+    found: list[str] = []
     if len(parts) > 1:
         for k, part in enumerate(parts):
             if part in STOP or len(part) < MIN_WORD:
                 continue
             found += ["-".join((*parts[:k], o, *parts[k + 1:])) for o in sorted(_antonyms(part))
                       if "_" not in o]
-    # (Synonyms of the antonyms, WordNet's "indirect" opposites, were tried: on the development
-    # summaries they flagged as many consistent summaries as edited ones.)
-    return tuple(dict.fromkeys(found))
+    return found
 
 
 def _negating(word: str) -> bool:
@@ -409,8 +429,8 @@ def check(
     # Polarity is read against the closest evidence sentence only: a sentence further down may
     # negate something else about the same words. An opposite word is read against all the
     # evidence: a summary sentence draws on several.
-    primary = [(s, e, w) for s, e, w in ev_words
-               if evidence and evidence[0][1] <= s < evidence[0][1] + len(evidence[0][0])]
+    lo, hi = (evidence[0][1], evidence[0][1] + len(evidence[0][0])) if evidence else (0, 0)
+    primary = [(s, e, w) for s, e, w in ev_words if lo <= s < hi]
     p_stems: dict[str, tuple[int, int]] = {}
     for s, e, w in primary:
         p_stems.setdefault(stem(w), (s, e))
@@ -456,13 +476,19 @@ def check(
     # evidence check above: both may be said of different things.
     flagged_words = {f.retelling for f in findings}
     name_spans = list(names)
+    # the words inside a name's span (read by both loops below)
+    in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
     for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if any(a <= s and e <= b for a, b in name_spans) or _negating(w) or _comparative(w):
+        if (s, e) in in_names or _negating(w) or _comparative(w):
             continue
-        candidates = [o for o in opposites(w) if index.where(o) and stem(o) not in r_stems]
-        if not candidates or index.uses(w):
+        # The original's use of the word first: it is asked of every word below anyway (and
+        # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
+        if index.uses(w):
+            continue
+        candidates = [o for o in used_opposites(w, index.where) if stem(o) not in r_stems]
+        if not candidates:
             continue
         r_near = _near(words, k)
         use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems, r_near)),
@@ -508,7 +534,7 @@ def check(
     for s, e, w in words:
         if (s, e) in flagged or w[:1].isupper() and s != r_offset:
             continue
-        if any(a <= s and e <= b for a, b in name_spans):
+        if (s, e) in in_names:
             continue  # capitalised words mid-sentence are names: the name check grounds them
         # The original's own words first (a dict lookup, memoised): only a word it does not use
         # costs a WordNet lemma lookup to see whether it is a negating verb.
