@@ -62,6 +62,16 @@ D = dt.date
         ("The strike began on Thursday.", ("2020-06-18", "2020-06-18", "day")),
         ("The strike began last Thursday.", ("2020-06-11", "2020-06-11", "day")),
         ("The strike will begin on Monday.", ("2020-06-22", "2020-06-22", "day")),
+        # The future seen from the past counts before the date; a reporting verb right before
+        # the date dates the report.
+        ("Crews said the river would peak on Tuesday.", ("2020-06-23", "2020-06-23", "day")),
+        ("Talks were due to resume on Monday.", ("2020-06-22", "2020-06-22", "day")),
+        ("The minister said on Tuesday he would resign.", ("2020-06-16", "2020-06-16", "day")),
+        ("Officials said on Monday they will reopen the port.",
+         ("2020-06-15", "2020-06-15", "day")),
+        ("The mayor told reporters on Monday the port will reopen.",
+         ("2020-06-15", "2020-06-15", "day")),
+        ("On Monday the committee will vote.", ("2020-06-22", "2020-06-22", "day")),
         ("The strike began yesterday.", ("2020-06-17", "2020-06-17", "day")),
         ("The strike began today.", ("2020-06-18", "2020-06-18", "day")),
         ("The strike began this week.", ("2020-06-15", "2020-06-21", "week")),
@@ -400,6 +410,18 @@ def test_same_relative_words_under_other_publication_dates_are_compatible() -> N
     a = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 1))
     b = facts("The governor spoke on Tuesday.", dt.date(2021, 3, 2))
     assert a[0].value != b[0].value and compatible(a[0], b[0])
+
+
+def test_a_reprint_keeping_relative_words_is_explained_as_such_not_as_precision() -> None:
+    a = one("The governor spoke on Tuesday.", dt.date(2021, 3, 1))
+    b = one("The governor spoke on Tuesday.", dt.date(2021, 3, 2))
+    said = dates.explain(a, b)
+    assert "precise" not in said
+    assert "a day later" in said and "23 February 2021" in said and "2 March 2021" in said
+    # A narrower date is still "more precise".
+    wide = one("The strike began this month.")
+    narrow = one("The strike began on 3 June 2020.")
+    assert dates.explain(wide, narrow).startswith("The retelling is more precise")
 
 
 # --- AP-style abbreviated months (a KeyError once escaped compare here) ---------------------

@@ -19,6 +19,9 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   of a date weeks ahead, "last July" of one a year back) or its clause is in the future tense.
 * ``on Monday`` is the most recent Monday on or before the publication date (wire copy published
   on a Monday says "on Monday" of that day); future tense takes the next one on or after it.
+  The future seen from the past counts where it comes before the date ("said the river would
+  peak on Tuesday"); a date right after a reporting verb dates the report ("said on Monday
+  they will reopen": Monday is past).
   ``last Monday`` is strictly before, ``next Monday`` strictly after.
 * Parts: early = days 1-10, mid = 11-20, late / end of = 21-end of a month; early = Jan-Apr,
   mid = May-Aug, late / end of = Sep-Dec of a year; thirds of a decade and of a week likewise.
@@ -117,6 +120,18 @@ _NOT_PLURAL = _words(
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
     r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming)\b|['’]ll\b"
+)
+# The future seen from the past ("the river would peak on Tuesday", "talks were due to resume on
+# Monday"): future only where it comes before the date in its clause, since in "he said on
+# Monday he would resign" the date belongs to the saying.
+_FUTURE_IN_PAST_RE = re.compile(
+    r"(?i)\b(?:would|(?:was|were)\s+(?:due|set|scheduled|expected|planning|going)\s+to)\b"
+)
+# A date right after a past reporting verb dates the report, whatever tense the report has
+# ("officials said on Monday they will reopen the port").
+_REPORTED_ON_RE = re.compile(
+    r"(?i)\b(?:said|says|announced|confirmed|told\s+\w+|reported|added|stated|wrote|warned)"
+    r"(?:\s+on)?\s*$"
 )
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 # "What ends right before pos" is matched on the reversed window: an end-anchored ``search``
@@ -277,10 +292,13 @@ def _is_future(text: str, start: int, end: int) -> bool:
     lo = max(0, start - 120)
     before = text[lo:start]
     cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    before = before[cut:]
+    if _REPORTED_ON_RE.search(before):
+        return False
     after = text[end : end + 120]
     stop = _CLAUSE_BREAK.search(after)
-    clause = before[cut:] + " " + after[: stop.start() if stop else len(after)]
-    return _FUTURE_RE.search(clause) is not None
+    clause = before + " " + after[: stop.start() if stop else len(after)]
+    return _FUTURE_RE.search(clause) is not None or _FUTURE_IN_PAST_RE.search(before) is not None
 
 
 _RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")
@@ -1046,6 +1064,15 @@ def compatible(a: Fact, b: Fact) -> bool:
     return _contains(ia, ib) or _contains(ib, ia)
 
 
+def _days_later(a: dt.date | None, b: dt.date | None) -> str:
+    """Say how much later (or earlier) a reprint came out: "a day later", "3 days earlier"."""
+    if a is None or b is None or a == b:
+        return "on another day"
+    days = (b - a).days
+    count = "a day" if abs(days) == 1 else f"{abs(days)} days"
+    return f"{count} {'later' if days > 0 else 'earlier'}"
+
+
 def _shape_intervals(key: str) -> list[tuple[str, str]]:
     """The intervals of an unresolved date's shape key ("relative:~2001-04-09/2001-04-09|...")
     as ISO (start, end) pairs, or [] when the key holds no shape."""
@@ -1196,6 +1223,11 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                 or _unresolved(ib):
             return f"The dates cannot be compared without publication dates: " \
                    f"'{_quote(a)}' became '{_quote(b)}'."
+        if not _contains(ia, ib) and not _contains(ib, ia):
+            # Compatible without containment: the same relative words kept by a reprint.
+            return f"A copy printed {_days_later(ra, rb)} keeps the words " \
+                   f"'{_quote(b)}', which now point to another day: {_described_at(a)} became " \
+                   f"{_described_at(b)}; worth checking which day is meant."
         how = "more" if _contains(ia, ib) else "less"
         if two_refs:
             return f"The retelling is {how} precise: {_described_at(a)} became {_described_at(b)}."
