@@ -36,6 +36,17 @@ def test_where_the_extra_sentences_sit_tells_a_cut_from_an_insertion() -> None:
     assert "inserted" in d.detail
 
 
+def test_a_small_part_of_the_larger_text_is_a_summary_wherever_its_sentences_come_from() -> None:
+    # b is a fifth of a, drawn from all through it: the extra sentences of a sit between
+    # shared ones, yet a text four fifths new is no insertion into b
+    d = dr.by_containment("a", "b", reuse=0.9, carried=0.2, extra_at_end=0.3)
+    assert (d.source, d.target, d.evidence) == ("a", "b", "containment")
+    assert "summary" in d.detail
+    # at half and above, sentences between shared ones are still an insertion
+    d = dr.by_containment("a", "b", reuse=0.95, carried=dr.INSERTION_MIN_SHARE, extra_at_end=0.3)
+    assert (d.source, d.target) == ("b", "a")
+
+
 def test_symmetric_reuse_is_undecided_in_id_order() -> None:
     d = dr.by_containment("z", "a", reuse=0.9, carried=0.88)
     assert (d.source, d.target, d.decided, d.evidence) == ("a", "z", False, "undecided")

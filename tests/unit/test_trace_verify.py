@@ -98,3 +98,17 @@ def test_in_order_is_a_share(a: list[str], b: list[str]) -> None:
     v = in_order(x, y)
     assert 0.0 <= v <= 1.0
     assert in_order(x, x + " " + y) >= (len(a) / (len(a) + len(b)) if a else 0.0) - 1e-9
+
+
+def test_an_undated_summary_drawn_from_all_through_its_source_is_its_retelling() -> None:
+    # A summary takes a few sentences from the whole article, so the article's unshared
+    # sentences sit between shared ones as an insertion's would; but the article is mostly
+    # text the summary lacks: the summary is the retelling, and the link is kept.
+    article = Article("article", " ".join(SOURCE))
+    summary = Article("summary", " ".join([S[0], S[3], S[7]]))
+    for a, b in ((article, summary), (summary, article)):
+        link = vf.verify_pair(a, b)
+        assert link is not None
+        assert (link.source_id, link.target_id, link.evidence) == (
+            "article", "summary", "containment")
+        assert link.reuse >= vf.MIN_REUSE

@@ -13,8 +13,10 @@ Evidence, strongest first, and the word each leaves in ``Link.evidence``:
                  (the inverted pyramid): extra sentences mostly after the last shared one mean
                  the smaller text is a cut of the larger, so the smaller is the retelling;
                  extra sentences mostly between shared ones mean material was inserted, so
-                 the larger is the retelling. Without that information the smaller text is
-                 taken as the retelling. A retelling that appends material at its end is
+                 the larger is the retelling, unless the smaller text is less than half
+                 of the larger (a summary or a brief picks its sentences from all through
+                 its source). Without that information the smaller text is taken as the
+                 retelling. A retelling that appends material at its end is
                  misread as the source; the benchmark reports how often.
 ``undecided``    neither: the link is kept with ``decided=False`` and source/target in id order.
                  Where the corpus names the outlets, :mod:`retold.trace.roles` may then direct
@@ -34,6 +36,12 @@ from retold.trace import times
 # word runs). Cuts differ by 0.2-0.6, a paragraph inserted into five by 0.13; verbatim copies,
 # reorderings and paraphrases by < 0.03 (benchmark corpus and tests/unit/test_trace_corpus).
 MIN_ASYMMETRY = 0.1
+# A text with sentences inserted keeps most of its source: at least this share of the larger
+# text is the smaller one. Below it the larger would be mostly new text around a few borrowed
+# sentences; the smaller is then the retelling (a summary or a brief picks its sentences from
+# all through its source, so its source's unshared sentences are not all at the end either).
+# A contained shorter text is the retelling unless times say otherwise.
+INSERTION_MIN_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +82,8 @@ def by_containment(
     into ``b``. When one is much more contained in the other, ``extra_at_end`` (the share of
     the larger text's unshared sentences that come after its last shared sentence, None if
     unknown) tells a cut (>= 0.5: the smaller text retold the larger) from an insertion (the
-    larger retold the smaller). Otherwise undecided (source/target in id order).
+    larger retold the smaller), unless the smaller is less than INSERTION_MIN_SHARE of the
+    larger: a summary. Otherwise undecided (source/target in id order).
     """
     detail = f"{b} is {reuse:.0%} from {a}; {a} is {carried:.0%} in {b}"
     if abs(reuse - carried) >= margin:
@@ -82,6 +91,9 @@ def by_containment(
         if extra_at_end is None or extra_at_end >= 0.5:
             how = "" if extra_at_end is None else f"; {large} has more at its end (a cut)"
             return Direction(large, small, True, "containment", detail + how)
+        if min(reuse, carried) < INSERTION_MIN_SHARE:
+            return Direction(large, small, True, "containment",
+                             detail + f"; {small} is a small part of {large} (a summary)")
         return Direction(small, large, True, "containment",
                          detail + f"; {large} has sentences inserted (an addition)")
     lo, hi = sorted((a, b))
