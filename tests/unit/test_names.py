@@ -414,3 +414,24 @@ def test_the_site_name_after_a_title_bar_is_no_name() -> None:
 
     facts = names.extract(doc, segment(doc), Context())
     assert [f.text for f in facts] == ["Porto", "Porto"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Department of Health and Human Services said on Monday it would act.",
+     ["Department of Health and Human Services"]),
+    ("Officials at the Centers for Disease Control and Prevention warned of a new strain.",
+     ["Centers for Disease Control and Prevention"]),
+    ("Agents from the Bureau of Alcohol, Tobacco, Firearms and Explosives searched the house.",
+     ["Bureau of Alcohol, Tobacco, Firearms and Explosives"]),
+    # a field with a head word of its own, a known place, or a second list: other names
+    ("The University of Oxford and Cambridge University will compete.",
+     ["University of Oxford", "Cambridge University"]),
+    ("The Ministry of Defence and Russia disagreed on the figures.",
+     ["Ministry of Defence", "Russia"]),
+    ("The Office of Management and Budget, Treasury and Pentagon met on Friday.",
+     ["Office of Management and Budget", "Treasury", "Pentagon"]),
+    # no institution head: "and" still separates two names
+    ("Officials from Kenya and Uganda met on Friday.", ["Kenya", "Uganda"]),
+])
+def test_an_institution_listing_its_fields_is_one_name(text: str, expected: list[str]) -> None:
+    assert [n.text for n in names.find_spans(text)] == expected

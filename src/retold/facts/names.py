@@ -1164,7 +1164,66 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         kept.extend(_restricted_names(text, units[unit_index], toks, had_title, known,
                                       modes[unit_index][1]))
     kept.sort(key=lambda n: n.start)
-    return tuple(kept)
+    return tuple(_join_institutions(text, kept))
+
+
+# An institution's name may list its fields ("Department of Health and Human Services",
+# "Centers for Disease Control and Prevention", "Bureau of Alcohol, Tobacco, Firearms and
+# Explosives"): the span pattern stops at "and" (two names, as in "American and British"), so
+# the parts are joined again after a head word that takes such a list.
+INSTITUTION_HEADS = frozenset([
+    "department", "departments", "ministry", "bureau", "office", "center", "centers", "centre",
+    "centres", "institute", "institutes", "commission", "council", "committee", "agency",
+    "administration", "authority", "board", "school", "college", "university", "society",
+    "association", "federation", "foundation", "fund", "museum", "academy", "secretariat",
+    "directorate", "division", "organization", "organisation", "union", "league", "court",
+])
+_LIST_GAPS = (" and ", ", ", ", and ", " & ")
+# A field of the list is short: a longer run after "and" is a name of its own.
+FIELD_WORDS_MAX = 3
+
+
+def _join_institutions(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    out: list[NameSpan] = []
+    k = 0
+    while k < len(spans):
+        first = spans[k]
+        words = first.text.split()
+        head = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+        end = k
+        if head.casefold() in INSTITUTION_HEADS:
+            # "Centers for Disease Control": the list may follow a "for" as well as an "of"
+            listed = " of " in first.text
+            j = k
+            if not listed and k + 1 < len(spans) and \
+                    text[first.end:spans[k + 1].start] == " for ":
+                j, listed = k + 1, True
+            # fields joined by commas count only where an "and" closes the list
+            # and one "and" closes it; a field with a head word of its own, or a name the
+            # alias table knows, is another name ("the University of Oxford and Cambridge
+            # University", "the Department of Energy and France")
+            while listed and j + 1 < len(spans):
+                gap = text[spans[j].end:spans[j + 1].start]
+                field = spans[j + 1].text.split()
+                if gap not in _LIST_GAPS or len(field) > FIELD_WORDS_MAX or any(
+                        w.casefold() in INSTITUTION_HEADS for w in field) or \
+                        alias_group(spans[j + 1].text) is not None:  # "... and France"
+                    break
+                j += 1
+                if gap != ", ":
+                    end = j
+                    break
+            if end == k and j > k and text[first.end:spans[k + 1].start] == " for ":
+                end = k + 1  # "Centers for Disease Control": no list, still one name
+        if end > k:
+            last = spans[end]
+            out.append(NameSpan(first.start, last.end, text[first.start:last.end], first.role,
+                                first.sentence_start))
+            k = end + 1
+        else:
+            out.append(first)
+            k += 1
+    return out
 
 
 def _lines(text: str) -> tuple[Sentence, ...]:
