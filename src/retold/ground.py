@@ -443,6 +443,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
     changes: list[Change] = []
+    titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
     evidences = _evidences([s.text for s in retelling.sentences], words,
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
@@ -511,6 +512,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 kind="name", status="changed", original=Excerpt.of(o_text, a.start, a.end),
                 retelling=Excerpt.of(r_text, b.start, b.end), detail=detail, severity="high",
                 grounding="contradicted", evidence=(Excerpt.of(o_text, a.start, a.end),)))
+        honorifics = _honorific_changes(
+            [f for f in r_facts.get(s.id, ()) if f.kind == "name"
+             and ("name", f.start, f.end) in supported], r_text, o_text, titled)
+        changes.extend(honorifics)
         found = meaning.check(
             s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
             polarity=True,
@@ -533,7 +538,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 grounding="contradicted" if m.status == "changed" else "unsupported",
                 evidence=tuple(Excerpt.of(o_text, o_sent[i].start, o_sent[i].end)
                                for i in evidence[:1])))  # type: ignore[arg-type]
-        if "contradicted" in statuses or reversed_meaning or role_changes:
+        if "contradicted" in statuses or reversed_meaning or role_changes or honorifics:
             verdict = "contradicts"
         elif not evidence and share < NO_SUPPORT_SHARE:
             verdict = "no-support"
@@ -984,6 +989,58 @@ def _by_author(b: Fact, author: str, ev_facts: Sequence[Fact]) -> bool:
         return True
     return _WRITER_RE.fullmatch(speaker) is not None and not any(
         f.kind == "attribution" for f in ev_facts)
+
+
+# A gendered honorific before a name: the same surname with the other one ("Mr. Johnson" /
+# "Mrs. Johnson") is another person (a wife for her husband) or a mistaken gender. Names are
+# extracted without their titles, so the two sides' names alone read the same.
+HONORIFIC_GENDER = {
+    "mr": "m", "sir": "m", "lord": "m", "monsieur": "m", "herr": "m",
+    "mrs": "f", "ms": "f", "miss": "f", "dame": "f", "lady": "f", "madame": "f", "mme": "f",
+    "mlle": "f", "frau": "f",
+}
+_TITLES = "|".join(sorted({t.capitalize() for t in HONORIFIC_GENDER} | {"MR", "MRS", "MS"},
+                          key=len, reverse=True))
+_TITLE_BEFORE_RE = re.compile(rf"(?<![\w])((?:{_TITLES})\.?)[ \t\u00a0]+$")
+
+
+def _title_before(text: str, start: int) -> tuple[str, int] | None:
+    """The gendered honorific right before ``start`` ("Mrs." of "Mrs. Johnson"), with its start."""
+    m = _TITLE_BEFORE_RE.search(text, max(0, start - 12), start)
+    return (m.group(1), m.start()) if m else None
+
+
+def _titled_mentions(o_text: str, surname: str) -> list[tuple[str, int, int]]:
+    """(honorific, start, end) of every "Mr [first name] Surname" of the original."""
+    pattern = re.compile(rf"(?<![\w])((?:{_TITLES})\.?)[ \t\u00a0]+(?:[A-Z][\w'’-]*[ \t\u00a0]+)"
+                         rf"{{0,2}}{re.escape(surname)}(?![\w])")
+    return [(m.group(1), m.start(), m.end()) for m in pattern.finditer(o_text)]
+
+
+def _honorific_changes(r_names: Sequence[Fact], r_text: str, o_text: str,
+                       titled: dict[str, list[tuple[str, int, int]]]) -> list[Change]:
+    """A supported name whose honorific's gender the original never gives it."""
+    out = []
+    for b in r_names:
+        said = _title_before(r_text, b.start)
+        if said is None or not b.text.split():
+            continue
+        title, at = said
+        surname = b.text.split()[-1]
+        if surname not in titled:
+            titled[surname] = _titled_mentions(o_text, surname)
+        mentions = titled[surname]
+        genders = {HONORIFIC_GENDER[t.rstrip(".").casefold()] for t, _s, _e in mentions}
+        if not genders or HONORIFIC_GENDER[title.rstrip(".").casefold()] in genders:
+            continue
+        theirs, a0, a1 = mentions[0]
+        ev = Excerpt.of(o_text, a0, a1)
+        out.append(Change(
+            kind="name", status="changed", original=ev, retelling=Excerpt.of(r_text, at, b.end),
+            detail=(f"The original calls {surname} '{theirs}', the retelling '{title}': another "
+                    f"person, or the wrong gender."),
+            severity="high", grounding="contradicted", evidence=(ev,)))
+    return out
 
 
 def verdict_counts(verdicts: Sequence[SentenceVerdict]) -> dict[str, int]:

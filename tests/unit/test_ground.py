@@ -500,3 +500,32 @@ def test_another_speaker_or_a_quoted_claim_is_still_an_attribution_change() -> N
     assert [f for f in _attribution_flags(
         "Ingrid Halvorsen says the port of Bergen needs a new breakwater before the winter storms "
         "return.", unsigned) if f[0] in ("attribution", "name")]
+
+
+@pytest.mark.parametrize("original, retelling, flagged", [
+    ("The agent called Mr. Johnson on Monday about the policy.",
+     "The agent called Mrs. Johnson on Monday about the policy.", "Mrs. Johnson"),
+    ("Ms Okafor chaired the inquiry.", "Mr Okafor chaired the inquiry.", "Mr Okafor"),
+    # another first name between title and surname in the original
+    ("Mrs. Ada Quill opened the shop.", "Mr. Quill opened the shop.", "Mr. Quill"),
+])
+def test_a_name_given_the_other_gendered_title_is_contradicted(original: str, retelling: str,
+                                                                flagged: str) -> None:
+    c = retold.compare(original, retelling)
+    hits = [ch for ch in c.changes if ch.kind == "name" and ch.status == "changed"]
+    assert [h.retelling.text for h in hits if h.retelling] == [flagged]
+    assert hits[0].original is not None
+    assert original[hits[0].original.start:hits[0].original.end] == hits[0].original.text
+    assert c.verdicts[0].verdict == "contradicts"
+
+
+@pytest.mark.parametrize("original, retelling", [
+    ("Mr. and Mrs. Quill opened the shop.", "Mrs. Quill opened the shop."),
+    ("Mr. Tom Quill opened the shop.", "Tom Quill opened the shop."),
+    ("Tom Quill opened the shop.", "Mr. Quill opened the shop."),
+    ("Ms. Quill opened the shop.", "Miss Quill opened the shop."),
+])
+def test_a_title_kept_dropped_or_of_the_same_gender_is_no_change(original: str,
+                                                                 retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert not [ch for ch in c.changes if ch.kind == "name"]
