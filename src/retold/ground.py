@@ -732,7 +732,10 @@ class _Contexts:
             words = self._read(self.text[lo:hi], lo)
             before = [w for a, e, w in words if e <= f.start][-CONTEXT_BEFORE:]
             after = [w for a, e, w in words if a >= f.end][:CONTEXT_AFTER]
-            self._memo[key] = frozenset(meaning.stem(w) for w in (*before, *after))
+            # a rate's period is inside its span ("$499/month") but still names its slot
+            per = numbers.rate(f) if f.kind == "number" else None
+            self._memo[key] = frozenset(meaning.stem(w) for w in (*before, *after,
+                                                                  *((per,) if per else ())))
         return self._memo[key]
 
 

@@ -456,3 +456,40 @@ def test_a_conversion_is_not_a_second_fact(text: str) -> None:
 @pytest.mark.parametrize("text", ["3) The document discusses it.", "Troops left at 0900 today."])
 def test_list_markers_and_clock_times_are_not_counts(text: str) -> None:
     assert facts(text) == []
+
+
+@pytest.mark.parametrize("original, retelling", [
+    ("The plan costs $50 a month.", "The plan costs $50 a year."),
+    ("Rent is $900 monthly, the landlord said.", "Rent is $900 annually, the landlord said."),
+    ("The minimum wage is $15 an hour.", "The minimum wage is $15 per day."),
+    ("The field pumps 2 million barrels a day.", "The field pumps 2 million barrels a week."),
+])
+def test_a_rate_whose_period_changed_is_a_changed_figure(original: str, retelling: str) -> None:
+    import retold
+
+    c = retold.compare(original, retelling)
+    hits = [ch for ch in c.changes if ch.kind == "number"]
+    assert [(h.status, h.severity) for h in hits] == [("changed", "high")]
+    assert hits[0].original and hits[0].retelling
+    assert hits[0].original.text != hits[0].retelling.text  # the period is part of the figure
+    assert "period changed" in hits[0].detail
+
+
+@pytest.mark.parametrize("original, retelling", [
+    ("Rent is $900 monthly.", "Rent is $900 a month."),  # one period, two wordings
+    ("Rent is $900 per month.", "Rent is $900/month."),
+    ("Rent is $900 a month.", "Rent is $900."),  # the period left out: not another rate
+    ("Sales rose $5 a year ago.", "Sales rose $5 a year ago."),  # "a year ago" dates it
+])
+def test_the_same_rate_or_a_figure_without_its_period_is_no_change(original: str,
+                                                                   retelling: str) -> None:
+    import retold
+
+    c = retold.compare(original, retelling)
+    assert not [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
+
+
+def test_a_figure_dated_a_year_ago_is_no_rate() -> None:
+    text = "Sales were $5 million a year ago."
+    fact = numbers.extract(Document(text), [Sentence(0, 0, len(text), text)], Context())[0]
+    assert numbers.rate(fact) is None and fact.text == "$5 million"

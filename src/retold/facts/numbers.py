@@ -955,9 +955,52 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if previous is not None and _conversion(norm, previous, p):
             continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
         previous = p
-        facts.append(Fact("number", p.start, p.end, text[p.start : p.end], sid, _key(p.quantity),
-                          p.quantity, p.role, p.note))
+        key, end, note = _key(p.quantity), p.end, p.note
+        period = _RATE_RE.match(norm, p.end)
+        if period is not None and not blocked(p.end, period.end()):
+            # "$50 a month": the period is part of the figure ("$50 a year" is another one)
+            per = _PERIODS[(period.group("noun") or period.group("slash")
+                            or period.group("adverb")).casefold()]
+            key, end = f"{key}{RATE_MARK}{per}", period.end()
+            note = f"{note}; per {per}" if note else f"per {per}"
+        facts.append(Fact("number", p.start, end, text[p.start : end], sid, key, p.quantity,
+                          p.role, note))
     return facts
+
+
+# A rate's period after its figure: "a month", "per hour", "/yr", "annually". Not "a year ago",
+# "a day later": those date the figure, they do not divide it.
+_PERIODS = {
+    "second": "second", "minute": "minute", "hour": "hour", "hr": "hour", "hourly": "hour",
+    "day": "day", "daily": "day", "night": "night", "nightly": "night", "week": "week",
+    "wk": "week", "weekly": "week", "fortnight": "fortnight", "fortnightly": "fortnight",
+    "month": "month", "mo": "month", "monthly": "month", "quarter": "quarter",
+    "quarterly": "quarter", "year": "year", "yr": "year", "annum": "year", "yearly": "year",
+    "annually": "year",
+}
+_RATE_RE = re.compile(
+    rf"(?i){_SP}+(?:per|a|an|each|every){_SP}+(?P<noun>second|minute|hour|day|night|week"
+    rf"|fortnight|month|quarter|year|annum)\b(?!{_SP}*(?:ago|earlier|later|before|after|from"
+    rf"|since|prior|-))"
+    rf"|{_SP}*/{_SP}*(?P<slash>month|mo|year|yr|week|wk|day|hour|hr)\b"
+    rf"|{_SP}+(?P<adverb>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly"
+    rf"|annually)\b"
+)
+# Between a figure's key and its rate's period (a unit may hold a "/" already: "km/h").
+RATE_MARK = "|per:"
+
+
+def rate(f: Fact) -> str | None:
+    """The period of a rate ("month" for "$50 a month"), None for a plain figure."""
+    at = f.key.find(RATE_MARK)
+    return f.key[at + len(RATE_MARK):] if at >= 0 else None
+
+
+def _rates_differ(a: Fact, b: Fact) -> bool:
+    """Both figures are rates, of different periods ("$50 a month" / "$50 a year"). A figure
+    with its period left out ("$50") is not another rate: the period is not stated."""
+    ra, rb = rate(a), rate(b)
+    return ra is not None and rb is not None and ra != rb
 
 
 def _conversion(text: str, first: _Phrase, second: _Phrase) -> bool:
@@ -996,6 +1039,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
+    if _rates_differ(a, b):
+        return False
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
             hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit:
         return True
@@ -1213,7 +1258,7 @@ def compatible(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return False
-    if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE:
+    if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if _role_relation(a, b) in ("differ", "predicates-differ"):
         return False
@@ -1383,6 +1428,9 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
+    if _rates_differ(a, b) and same_bounds and qa.unit == qb.unit:
+        return f"The rate's period changed from a {rate(a)} to a {rate(b)}: '{_quote(a)}' " \
+               f"became '{_quote(b)}'."
     if qa.unit != qb.unit:
         return _unit_change(qa, qb, a, b, same_bounds and qa.hedge == qb.hedge)
     if same_bounds:
