@@ -530,6 +530,8 @@ def _swaps(same: list[tuple[Fact, Fact]], o_text: str, r_text: str) -> list[tupl
         for y in range(x + 1, len(same)):
             if x in taken or y in taken or same[x][0].key == same[y][0].key:
                 continue
+            if not _could_trade(same[x][0], same[y][0]):
+                continue
             (ax, bx), (ay, by) = contexts[x], contexts[y]
             as_matched = len(ax & bx) + len(ay & by)
             crosswise = len(ax & by), len(ay & bx)
@@ -537,6 +539,16 @@ def _swaps(same: list[tuple[Fact, Fact]], o_text: str, r_text: str) -> list[tupl
                 taken |= {x, y}
                 out += [(same[x][0], same[y][1]), (same[y][0], same[x][1])]
     return out
+
+
+def _could_trade(a: Fact, b: Fact) -> bool:
+    """Two figures trade places only where each could fill the other's slot: the same unit and
+    rate ("3 people and 5 cars" / "5 people and 3 cars"); a sum and a duration ("$480/month for
+    two weeks") never do, whatever order a sentence names them in."""
+    qa, qb = a.value, b.value
+    if a.kind != "number" or not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return True
+    return qa.unit == qb.unit and numbers.rate(a) == numbers.rate(b)
 
 
 def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:

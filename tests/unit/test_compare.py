@@ -173,3 +173,17 @@ def test_the_outlets_own_headline_yields_no_meaning_words() -> None:
     words = [c.retelling.text for c in retold.compare(body, headed).changes
              if c.kind == "meaning" and c.retelling is not None]
     assert not {"Furious", "paralyse", "chaotic"} & set(words)
+
+
+def test_only_figures_that_could_fill_each_others_slot_trade_places() -> None:
+    from retold.diff import _could_trade
+
+    def figures(text: str) -> list:
+        return [f for f in retold.compare(text, text).original.facts if f.kind == "number"]
+
+    sum_, weeks = figures("Clinics pay $480 a month for two weeks.")
+    assert not _could_trade(sum_, weeks)
+    people, cars = figures("Police said 3 people and 5 cars were hit.")
+    assert _could_trade(people, cars)
+    month, year = figures("Rent is $900 a month, or $10,000 a year.")
+    assert not _could_trade(month, year)
