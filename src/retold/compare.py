@@ -400,7 +400,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
       and a dropped quotation whose words a changed quotation carries was reworded into it;
     * words the original never uses, in one sentence: one added claim;
     * a qualifier or negation dropped from one sentence and added to another on the same word:
-      moved with a clause, not changed;
+      moved with a clause, not changed; a negation cue inside a wider negation finding is part
+      of it;
     * in a sentence the retelling adds whole (aligned with nothing), the names of an added
       quotation's lead-in (its speaker, the speaker's office) and the places beside a high figure
       or date are part of what that finding reports, not new names of their own; a person or an
@@ -440,6 +441,14 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
          and local.get(("o", c.original.start, c.original.end)) in moved)
         or (c.status == "added" and c.retelling is not None
             and local.get(("r", c.retelling.start, c.retelling.end)) in moved)))]
+    # A negation cue inside a wider negation finding ("not" of "did not mention", a claim the
+    # original leaves out what it says) is that finding's.
+    wide = [(c.retelling.start, c.retelling.end) for c in changes
+            if c.kind == "negation" and c.status == "changed" and c.retelling is not None]
+    changes = [c for c in changes if not (
+        c.kind == "negation" and c.status == "added" and c.retelling is not None and any(
+            a <= c.retelling.start and c.retelling.end <= b and b - a > c.retelling.end -
+            c.retelling.start for a, b in wide))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation

@@ -525,6 +525,16 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None]
             + credited,
             locate=lambda word: _locate(word, words, o_sent))
+        # A claim that the original leaves something out, which it does not ("without
+        # mentioning the study"): one finding where the polarity check found none.
+        taken = [m.retelling for m in found if m.status != "added"]
+        claims = [m for m in meaning.omissions(s.text, s.start, words,
+                                               lambda word: _locate(word, words, o_sent))
+                  if not any(a < m.retelling[1] and m.retelling[0] < b for a, b in taken)]
+        if claims:
+            found = [m for m in found if not any(
+                c.retelling[0] < m.retelling[1] and m.retelling[0] < c.retelling[1]
+                for c in claims)] + claims
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from retold import lexicon
 
-__all__ = ["Finding", "WordIndex", "check", "content_words", "stem"]
+__all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
 # Opposites WordNet records under other words (it pairs "approve" with "disapprove" and "reject"
 # with "accept"): news verbs whose swap reverses a report. Both directions are read.
@@ -557,3 +557,51 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
         if off <= at[0] and at[1] <= off + len(text):
             return text[at[0] - off : at[1] - off]
     return ""
+
+
+# A summary's claim that its source leaves something out ("did not mention the usability
+# study", "without discussing prices"): checked against the original, which the tool has whole.
+_OMISSION_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:(?:did|does|do|would|will)\s*(?:not\s+|n[’']t\s+)|never\s+"
+    r"|fail(?:s|ed)?\s+to\s+|neglect(?:s|ed)?\s+to\s+|without\s+)"
+    r"(?:even\s+|ever\s+|specifically\s+|explicitly\s+)?"
+    r"(?:mention|discuss|address|talk\s+about|cover|bring\s+up|rais|touch\s+on|specify"
+    r"|disclos|reveal)(?:e|es|ed|d|s|ing)?(?![\w'’-])"
+)
+_CLAUSE_END_RE = re.compile(r"[.;:!?]|,\s*(?:but|and|while|which|although)\b|\s(?:but|while)\s")
+# Words of an omitted thing that say nothing of what it is ("any details about the plan").
+_VAGUE_OBJECT = frozenset({"any", "specific", "specifically", "details", "detail", "whether",
+                           "topic", "topics", "issue", "issues", "things", "thing", "matter",
+                           "aspect", "aspects", "possibility", "fact"})
+# At most this many words of the omitted thing are read; all of them must be used in one
+# original sentence for the claim to be contradicted.
+OMITTED_WORDS_MAX = 3
+
+
+def omissions(r_text: str, r_offset: int, index: WordIndex,
+              locate: Callable[[str], Sequence[tuple[str, int]]]) -> list[Finding]:
+    """Claims of a retelling sentence that the original leaves something out, where an
+    original sentence, not itself negated, names every content word of the omitted thing."""
+    out = []
+    for m in _OMISSION_RE.finditer(r_text):
+        rest = r_text[m.end():m.end() + 100]
+        stop = _CLAUSE_END_RE.search(rest)
+        obj = [w for w in content_words(rest[:stop.start() if stop else len(rest)])
+               if w[2].casefold() not in _VAGUE_OBJECT][:OMITTED_WORDS_MAX]
+        if not obj:
+            continue
+        stems = {stem(w) for _s, _e, w in obj}
+        # one original sentence must use them all (the index says which, before any is read)
+        if not set.intersection(*(index.sentences.get(st, set()) for st in stems)):
+            continue
+        for text, off in locate(obj[0][2]):
+            words = {stem(w) for _s, _e, w in index.content_words(text)}
+            if stems <= words and not negations(text):
+                said = " ".join(w for _s, _e, w in obj)
+                out.append(Finding(
+                    "negation", "changed", (r_offset + m.start(), r_offset + m.end()),
+                    (off, off + len(text)),
+                    f"The retelling says '{said}' goes unmentioned; the original does "
+                    f"mention it."))
+                break
+    return out

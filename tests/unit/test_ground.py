@@ -529,3 +529,34 @@ def test_a_title_kept_dropped_or_of_the_same_gender_is_no_change(original: str,
                                                                  retelling: str) -> None:
     c = retold.compare(original, retelling)
     assert not [ch for ch in c.changes if ch.kind == "name"]
+
+
+OMITTING = ("The panel reviewed the usability study in detail. Prices were not discussed. "
+            "The designers liked the voice recognition feature.")
+
+
+@pytest.mark.parametrize("summary, claim", [
+    ("The panel did not mention the usability study.", "did not mention"),
+    ("The panel praised the voice feature without mentioning the usability study.",
+     "without mentioning"),
+    ("The report fails to mention the voice recognition feature.", "fails to mention"),
+])
+def test_a_claim_that_the_original_leaves_out_what_it_says_contradicts_it(summary: str,
+                                                                          claim: str) -> None:
+    c = retold.compare(OMITTING, summary)
+    found = [ch for ch in c.changes if ch.kind == "negation"]
+    assert [(ch.status, ch.retelling.text if ch.retelling else "") for ch in found] == [
+        ("changed", claim)]
+    said = found[0].original.text if found[0].original else ""
+    assert "usability study" in said or "voice recognition" in said  # the sentence that does
+    assert c.verdicts[0].verdict == "contradicts"
+
+
+@pytest.mark.parametrize("summary", [
+    "The panel did not discuss prices.",  # the original says so itself
+    "The panel never talked about the budget.",  # nowhere in the original
+    "The panel did not mention any details.",  # nothing said of what
+])
+def test_a_true_or_empty_claim_of_omission_is_no_contradiction(summary: str) -> None:
+    c = retold.compare(OMITTING, summary)
+    assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"]
