@@ -328,6 +328,23 @@ def _turned_compounds(word: str) -> list[str]:
     return found
 
 
+# Function words with an opposite that reverses a claim ("prices went up" / "down", "the first
+# time" / "the last"). Not "before"/"after": "A before B" is "B after A".
+POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "above", "below")
+# "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
+# business, read there.
+_POLAR_RE = re.compile(
+    rf"(?i)(?<![\w'’-])(?:{'|'.join(POLAR_WORDS)})(?![\w'’-])"
+    r"(?!\s+(?:than|week|weekend|month|year|night|season|quarter|day|decade|century"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
+    r"|may|june|july|august|september|october|november|december)\b)"
+)
+
+
+def _polar_words(text: str, offset: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _POLAR_RE.finditer(text)]
+
+
 def _negating(word: str) -> bool:
     """A verb that negates what follows ("failed", "refuses"): polarity's business, not content."""
     return any(lemma in NEGATING_VERBS for lemma in readings(word))
@@ -439,7 +456,14 @@ def check(
         r_lemmas: set[str] = set()
         ev_negated_all: set[str] = set()
         read = False  # the three above are read at the first word that has an opposite
-        for s, e, w in words:
+        # Polar function words ("up"/"down", "first"/"last") carry no content of their own
+        # but reverse a claim: read here, against the evidence's own, and nowhere else.
+        r_polar = _polar_words(r_text, r_offset)
+        ev_polar = [w for text, off in evidence for w in _polar_words(text, off)]
+        ev_words_all = ev_words + ev_polar
+        for s2, e2, w2 in ev_polar:
+            ev_stems.setdefault(stem(w2), (s2, e2))
+        for s, e, w in sorted(words + r_polar):
             if stem(w) in ev_stems:
                 continue
             antonyms = sorted(_antonyms(w))
@@ -448,10 +472,10 @@ def check(
                 # The evidence's and the retelling's words by stem and irregular base form (a
                 # lookup in WordNet's exception lists); full lemmatising is kept for the few
                 # retelling words the evidence does not use.
-                for s2, e2, w2 in ev_words:
+                for s2, e2, w2 in ev_words_all:
                     for form in _bases(w2):
                         ev_lemmas.setdefault(form, (s2, e2))
-                r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words))
+                r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words + r_polar))
                 # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
                 ev_negated_all = {t for text, off in evidence
                                   for n in index.negated_stems(text, off) for t in n[4]}

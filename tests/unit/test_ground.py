@@ -560,3 +560,30 @@ def test_a_claim_that_the_original_leaves_out_what_it_says_contradicts_it(summar
 def test_a_true_or_empty_claim_of_omission_is_no_contradiction(summary: str) -> None:
     c = retold.compare(OMITTING, summary)
     assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
+    ("Prices went up sharply in March.", "Prices went down sharply in March.", "down"),
+    ("It was the first rise this year.", "It was the last rise this year.", "last"),
+    ("Turnout was above the national average.", "Turnout was below the national average.",
+     "below"),
+])
+def test_a_polar_function_word_turned_reverses_the_claim(original: str, retelling: str,
+                                                         word: str) -> None:
+    c = retold.compare(original, retelling)
+    found = [ch for ch in c.changes if ch.kind == "negation"]
+    assert [(ch.status, ch.retelling.text if ch.retelling else "") for ch in found] == [
+        ("changed", word)]
+    assert found[0].retelling is not None
+    assert retelling[found[0].retelling.start:found[0].retelling.end] == word
+
+
+@pytest.mark.parametrize("original, retelling", [
+    ("The report was first published on Monday.", "The report was published last week."),
+    ("Prices rose to more than 500.", "Prices rose to fewer than 500."),  # a hedge: numbers'
+    ("Prices went up in March.", "Prices went up in March, officials said."),
+])
+def test_polar_words_of_dates_and_hedges_reverse_nothing(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert not [ch for ch in c.changes if ch.kind == "negation"]
