@@ -8,7 +8,11 @@ from hypothesis import strategies as st
 import retold
 from retold.model import Comparison
 
-WORDS = ["the", "minister", "said", "police", "arrested", "12", "people", "on", "Monday", "in", "Paris", "at", "least", "about", "500", "percent", "last", "month", "early", "May", "Reuters", "according", "to", "not", "alleged", "former", "Iran", "Iraq", "government", "army", "2,000-3,000", "two", "thousand", "“quoted", "words", "here”", "2019", "Ahmed", "al-Rashid", "UN"]
+WORDS = ["the", "minister", "said", "police", "arrested", "12", "people", "on", "Monday", "in", "Paris", "at", "least", "about", "500", "percent", "last", "month", "early", "May", "Reuters", "according", "to", "not", "alleged", "former", "Iran", "Iraq", "government", "army", "2,000-3,000", "two", "thousand", "“quoted", "words", "here”", "2019", "Ahmed", "al-Rashid", "UN",
+         # titles, rates, polar words, claims of omission, an institution's list, reported times
+         "Mr.", "Mrs.", "Quill", "$50", "a", "per", "year", "monthly", "up", "down", "first",
+         "did", "mention", "without", "mentioning", "Department", "of", "Health", "and", "Human",
+         "Services", "would", "Tuesday"]
 
 sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(
     lambda ws: " ".join(ws).capitalize() + "."
