@@ -16,7 +16,7 @@ from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import KINDS, SEVERITY_RANK, _wording, diff, one_change_per_speaker, relation
 from retold.errors import EmptyInput
-from retold.facts import names
+from retold.facts import dates, names
 from retold.facts.base import Context, sentence_at
 from retold.ground import SLOT_MIN, Grounding, ground, singular, unit_names, verdict_counts
 from retold.model import (
@@ -283,17 +283,27 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         s = o_by_id[at]
         return names.mentioned(c.retelling.text, o_text[s.start : s.end])
 
+    date_grounds = {(f.retelling.start, f.retelling.end): f for f in grounded.facts
+                    if f.kind == "date"}
+
     def loosely_paired(c: Change) -> bool:
         """diff paired a date with the partner's only leftover date, below the slot score that
-        makes two dates one slot ("2021" / "the first quarter of 2019"), and grounding finds
-        the retelling's date stated elsewhere in the original: moved, not changed."""
+        makes two dates one slot ("2021" / "the first quarter of 2019"), or with one it cannot
+        compare it with ("today" / "Q2", no publication date), and grounding finds the
+        retelling's date stated elsewhere in the original, not backed by that partner: moved,
+        not changed."""
         if c.kind != "date" or c.status != "changed" or c.original is None \
                 or c.retelling is None:
             return False
         a = o_at.get((c.kind, c.original.start, c.original.end))
         b = r_at.get((c.kind, c.retelling.start, c.retelling.end))
-        return a is not None and b is not None and (c.kind, b.start, b.end) in grounded.supported \
-            and KINDS[c.kind].slot_score(a, b) < SLOT_MIN
+        if a is None or b is None or (c.kind, b.start, b.end) not in grounded.supported:
+            return False
+        if KINDS[c.kind].slot_score(a, b) < SLOT_MIN:
+            return True
+        g = date_grounds.get((b.start, b.end))
+        return dates.incomparable(a, b) and g is not None and all(
+            (e.start, e.end) != (a.start, a.end) for e in g.evidence)
 
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c) and not (

@@ -390,6 +390,10 @@ def test_compatible_when_a_side_is_unresolved() -> None:
     assert dates.explain(a, b) == ("The dates cannot be compared without publication dates: "
                                    "'last month' became 'in May'.")
     assert dates.compatible(a, one("Talks failed in May 2020.", None))
+    assert dates.incomparable(a, b) and dates.incomparable(b, a)
+    june = one("Talks failed on 3 June 2020.")
+    assert not dates.incomparable(june, one("Talks failed in June 2020."))  # merely narrower
+    assert not dates.incomparable(one("Talks failed in May 2020."), june)  # a change
     assert not dates.compatible(one("Talks failed recently."), one("Talks failed last month."))
 
 

@@ -97,6 +97,26 @@ def test_quarter_the_original_states_without_of_supports_the_summary() -> None:
     assert found == set()
 
 
+def test_undated_date_the_original_states_elsewhere_is_moved_not_changed() -> None:
+    # No publication date: "today" and "Q2" cannot be compared, and the original gives the
+    # quarter for these figures in another sentence.
+    original = ("Organic revenues in the second quarter were up 19% year over year. Based on "
+                "what we know today, we expect full-year growth in the low double digits.")
+    found = flags(original, "Q2 revenues rose 19%, and full-year growth is expected in the low "
+                            "double digits.", kinds=("date",))
+    assert found == set()
+
+
+def test_undated_date_backed_only_by_its_partner_is_still_flagged() -> None:
+    # "in Q2" is nowhere in the original: the two dates cannot be compared, which is the flag.
+    found = flags("Based on what we know today, we expect growth.", "In Q2 we expect growth.",
+                  kinds=("date",))
+    assert ("date", "In Q2") in found
+    found = flags("It began last month. Sales rose.", "It began in May. Sales rose.",
+                  kinds=("date",))
+    assert ("date", "in May") in found
+
+
 # -- figures in shorthand ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "key"), [

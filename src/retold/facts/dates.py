@@ -1064,6 +1064,14 @@ def compatible(a: Fact, b: Fact) -> bool:
     return _contains(ia, ib) or _contains(ib, ia)
 
 
+def incomparable(a: Fact, b: Fact) -> bool:
+    """Tell whether two dates are compatible only because one of them could not be resolved
+    ("today" / "Q2" with no publication date): nothing says they are one time or two."""
+    ia, ib = a.value, b.value
+    return compatible(a, b) and (not isinstance(ia, Interval) or not isinstance(ib, Interval)
+                                 or _unresolved(ia) or _unresolved(ib))
+
+
 def _days_later(a: dt.date | None, b: dt.date | None) -> str:
     """Say how much later (or earlier) a reprint came out: "a day later", "3 days earlier"."""
     if a is None or b is None or a == b:
@@ -1219,10 +1227,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     ra, rb = _counted_from(a), _counted_from(b)
     two_refs = ra is not None and rb is not None and ra != rb
     if compatible(a, b):
-        if not isinstance(ia, Interval) or not isinstance(ib, Interval) or _unresolved(ia) \
-                or _unresolved(ib):
+        if incomparable(a, b):
             return f"The dates cannot be compared without publication dates: " \
                    f"'{_quote(a)}' became '{_quote(b)}'."
+        assert isinstance(ia, Interval) and isinstance(ib, Interval)  # else incomparable
         if not _contains(ia, ib) and not _contains(ib, ia):
             # Compatible without containment: the same relative words kept by a reprint.
             return f"A copy printed {_days_later(ra, rb)} keeps the words " \
