@@ -550,6 +550,10 @@ def check(
                 # "not using the old remote" / "using cheaper parts": the same verb, said of
                 # another thing. Only a negated phrase the retelling repeats is reversed.
                 continue
+            if _unasserted(r_text, words[k][0] - r_offset):
+                # "the importance of having a discourse model", "whether a person wants to
+                # go": the retelling asks or weighs it, and states it neither way.
+                continue
             findings.append(Finding(
                 "negation", "changed", (words[k][0], words[k][1]), (start, end),
                 f"The original negates this ('{cue}'); the retelling states it plainly."))
@@ -567,6 +571,25 @@ def check(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
     return findings
+
+
+# A frame that puts what follows in question or in prospect rather than stating it: "whether",
+# "if", "the importance of", "the need to", "plans to". Read within the word's clause, a few
+# words back.
+_UNASSERTED_RE = re.compile(
+    r"(?i)\b(?:whether|if|importance\s+of|(?:need|needs|needed|plan|plans|planned|hope|hopes|"
+    r"hoped|aim|aims|aimed|intend|intends|intended)\s+(?:to|for)|how\s+to)\b"
+    r"(?:\s+[\w'’-]+){0," + str(NEGATED_WINDOW - 1) + r"}\s+$")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
+
+
+def _unasserted(text: str, at: int) -> bool:
+    """The word at ``at`` in ``text`` is inside a frame that states it neither way."""
+    before = text[max(0, at - 80):at]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end():]
+    return bool(_UNASSERTED_RE.search(before))
 
 
 def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
