@@ -444,6 +444,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     verdicts: list[SentenceVerdict] = []
     changes: list[Change] = []
     titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
+    turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     evidences = _evidences([s.text for s in retelling.sentences], words,
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
@@ -473,6 +474,15 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             else:
                 status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx,
                                                         r_ctx, sole=s.id in partners)
+            turn = None
+            if b.kind == "attribution" and status == "unsupported":
+                if turns is None:
+                    turns = _turn_labels(original.sentences) if speakers(o_text) else {}
+                turn = _speaks_near(b, evidence, turns)
+                if turn is not None:
+                    # A dialogue states nothing without attribution: every line is its
+                    # speaker's, and the retelling credits one who speaks right there.
+                    status = "supported"
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             statuses.append(status)
@@ -484,6 +494,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 stated.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
             detail = _detail(status, b, backing)
+            if turn is not None:
+                ev = (Excerpt.of(o_text, *turn),)
+                detail = f"{o_text[turn[0]:turn[1]]} speaks at this point of the original's dialogue."
             if by_author:
                 credited.append((b.start, b.end))  # its words too ("the writer") are grounded
                 at = o_text.find(author) if author else -1
@@ -853,6 +866,29 @@ def speakers(text: str) -> int:
     """How many people speak in a dialogue (0 when the text is not one)."""
     labels = _TURN_RE.findall(text)
     return len(set(labels)) if len(labels) >= TURNS_MIN else 0
+
+
+def _turn_labels(sentences: Sequence[Sentence]) -> dict[int, list[tuple[str, int, int]]]:
+    """A dialogue's turn labels by sentence id: (label, start, end) in the text."""
+    out: dict[int, list[tuple[str, int, int]]] = {}
+    for s in sentences:
+        for m in _TURN_RE.finditer(s.text):
+            out.setdefault(s.id, []).append((m.group(1), s.start + m.start(1), s.start + m.end(1)))
+    return out
+
+
+def _speaks_near(b: Fact, evidence: Sequence[int],
+                 turns: dict[int, list[tuple[str, int, int]]]) -> tuple[int, int] | None:
+    """The span of a turn label of ``b``'s speaker in an evidence sentence or right after one
+    (the answer to it), if there is one."""
+    if not turns or not evidence:
+        return None
+    speaker = (b.note or b.key).strip()
+    for i in dict.fromkeys(k for e in evidence for k in (e, e + 1)):
+        for label, start, end in turns.get(i, ()):
+            if attributions.same_speaker(label, speaker):
+                return start, end
+    return None
 
 
 def _counts_speakers(b: Fact, o_text: str) -> bool:

@@ -97,6 +97,26 @@ def test_a_negated_claim_asked_or_planned_in_the_retelling_is_not_reversed(
     assert bool(found) == reversed_, found
 
 
+SHOPPING_CHAT = ("Ann: Darling, buy some butter. . Mike: Ok. . Mike: Do we have any milk? . "
+                 "Ann: I will check... . Ann: Yes, there is some in the fridge.")
+
+
+def test_a_dialogue_speaker_credited_where_they_speak_is_supported() -> None:
+    c = retold.compare(SHOPPING_CHAT, "Ann asks Mike to buy butter and Mike confirms it.")
+    assert not [ch for ch in c.changes if ch.kind == "attribution"]
+    g = [g for g in c.grounding if g.kind == "attribution"]
+    assert g and g[0].status == "supported" and g[0].evidence[0].text == "Mike"
+
+
+def test_a_dialogue_credits_no_one_who_does_not_speak() -> None:
+    c = retold.compare(SHOPPING_CHAT, "Ann asks Mike to buy butter and Tom confirms it.")
+    assert [ch for ch in c.changes if ch.kind == "attribution" and ch.status == "added"]
+    # prose is no dialogue: a claim stated in the writer's voice is not its subject's words
+    c = retold.compare("Mike bought butter. The shop was busy. Prices rose.",
+                       "Mike said he bought butter.")
+    assert [g for g in c.grounding if g.kind == "attribution" and g.status == "unsupported"]
+
+
 def test_same_claims_reworded_are_not_flagged_as_meaning_changes() -> None:
     found = grounded("The plan was approved by the board.")
     assert not [f for f in found if f[1] == "changed"]
