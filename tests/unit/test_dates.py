@@ -383,6 +383,17 @@ def test_compatible_when_one_date_contains_the_other() -> None:
     assert not dates.compatible(one("Talks failed in May."), one("Talks failed in early June."))
 
 
+def test_same_words_without_a_publication_date_are_one_date_whatever_the_tense() -> None:
+    asked = one("Do you fancy a drink at the weekend?", None)
+    planned = one("They plan to meet over the weekend.", None)
+    assert dates.equivalent(asked, planned) and dates.equivalent(planned, asked)
+    # other words are still compared by their shapes, and dated text by its dates
+    assert not dates.equivalent(asked, one("They plan to meet next month.", None))
+    past = one("They met over the weekend.", dt.date(2024, 6, 12))
+    coming = one("They plan to meet over the weekend.", dt.date(2024, 6, 12))
+    assert not dates.equivalent(past, coming)
+
+
 def test_compatible_when_a_side_is_unresolved() -> None:
     a = one("Talks failed last month.", None)
     b = one("Talks failed in May.", None)
