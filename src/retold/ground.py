@@ -169,13 +169,17 @@ class FactIndex:
         if memo_key not in self._memo:
             module = MODULES[fact.kind]
             # A class's equivalence is read once ("ISIS" said ten times is one test).
-            seen: dict[tuple[object, ...], bool] = {}
+            seen: dict[int, bool] = {}
             out = []
+            class_of = self._class_of
             for f in self._could_state(fact):
-                sig = _signature(f)
-                if sig not in seen:
-                    seen[sig] = module.equivalent(f, fact)
-                if seen[sig]:
+                c = class_of.get(id(f))
+                if c is None:
+                    c = self._class(f)
+                ok = seen.get(c)
+                if ok is None:
+                    ok = seen[c] = module.equivalent(f, fact)
+                if ok:
                     out.append(f)
             self._memo[memo_key] = out
         return self._memo[memo_key]

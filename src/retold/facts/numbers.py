@@ -57,6 +57,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
@@ -1039,11 +1040,13 @@ def equivalent(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
-    if _rates_differ(a, b):
-        return False
+    # (the value test first: grounding asks this of every figure with one value, thousands of
+    # times in a long text, and most are the same figure)
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
             hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit:
-        return True
+        return not _rates_differ(a, b)
+    if _rates_differ(a, b):
+        return False
     if qa.low != qb.low and written_key(a.text) == written_key(b.text):
         return True  # "$30.000" / "$30,000": one digit string, read as a decimal on one side
     return _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa)
@@ -1053,6 +1056,7 @@ def equivalent(a: Fact, b: Fact) -> bool:
 _GROUP_MARK_RE = re.compile(r"(?<=\d)[.,](?=\d{3}(?!\d))")
 
 
+@lru_cache(maxsize=65536)
 def written_key(text: str) -> str:
     """A figure's wording with its thousands marks, case and spacing made uniform."""
     return " ".join(_GROUP_MARK_RE.sub(",", text).casefold().split())
