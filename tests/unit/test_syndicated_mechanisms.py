@@ -281,6 +281,17 @@ def test_conversions_and_hedged_roundings_state_the_figure(a: str, b: str, same:
         assert equivalence_keys(fb, probe=True) & equivalence_keys(fa, probe=False)
 
 
+def test_two_exact_figures_near_each_other_are_not_even_compared() -> None:
+    # only a hedged figure can be a rounding of an exact one: exact ones of one magnitude
+    # (thousands of them in a long text) are kept apart by the blocking keys
+    fa, fb = _number("The toll is 2,150 people."), _number("The toll is 2,300 people.")
+    assert not numbers.equivalent(fa, fb)
+    assert not equivalence_keys(fa, probe=True) & equivalence_keys(fb, probe=False)
+    hedged = _number("The toll is about 2,000 people.")
+    assert equivalence_keys(hedged, probe=True) & equivalence_keys(fa, probe=False)
+    assert equivalence_keys(fa, probe=True) & equivalence_keys(hedged, probe=False)
+
+
 def test_a_metric_figure_cut_from_its_conversion_is_not_dropped() -> None:
     original = "Climbers reached camp three at 7,000 meters (22,965 feet) on Saturday."
     retelling = "Climbers reached camp three at 22,965 feet on Saturday."
