@@ -1,0 +1,49 @@
+"""Blocking keys are sound: whenever two facts are equivalent, their keys meet (both ways)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retold.facts import numbers
+from retold.facts.base import Context
+from retold.facts.blocks import equivalence_keys
+from retold.model import Document, Fact
+from retold.segment import segment
+
+HEDGES = ["", "about ", "almost ", "nearly ", "more than ", "at least ", "up to ", "less than "]
+UNITS = ["people", "km", "miles", "feet", "meters", "kg", "pounds", "dollars"]
+# Exact figures, and roundings of them (and of their conversions) a hedge may stand for.
+EXACT = [95, 2150, 2300, 12345, 22965, 7000, 12, 7.5]
+ROUNDED = [100, 2000, 2200, 12000, 23000, 7000, 10, 7.5]
+
+
+def _figure(hedge: str, value: float, unit: str) -> list[Fact]:
+    text = f"The count was {hedge}{value:,} {unit} on the day."
+    doc = Document(text)
+    return numbers.extract(doc, segment(doc), Context())
+
+
+def _meet(a: Fact, b: Fact) -> bool:
+    return bool(equivalence_keys(a, probe=True) & equivalence_keys(b, probe=False)) and \
+        bool(equivalence_keys(b, probe=True) & equivalence_keys(a, probe=False))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(0, len(EXACT) - 1), st.sampled_from(HEDGES), st.sampled_from(UNITS),
+       st.sampled_from(HEDGES), st.sampled_from(UNITS), st.booleans())
+def test_equivalent_figures_always_meet(i: int, h1: str, u1: str, h2: str, u2: str,
+                                        same_unit: bool) -> None:
+    for a in _figure(h1, ROUNDED[i], u1):
+        for b in _figure(h2, EXACT[i], u1 if same_unit else u2):
+            if numbers.equivalent(a, b):
+                assert _meet(a, b), (a.text, b.text)
+
+
+def test_roundings_and_conversions_are_among_them() -> None:
+    # the pairs the property above must hold for do occur in its space
+    for hedged, exact in ((("about ", 12000, "people"), ("", 12345, "people")),
+                          (("almost ", 23000, "feet"), ("", 22965, "feet")),
+                          (("", 7000, "meters"), ("", 22965, "feet"))):
+        a, b = _figure(*hedged)[0], _figure(*exact)[0]
+        assert numbers.equivalent(a, b) and _meet(a, b)
