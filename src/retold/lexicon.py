@@ -427,7 +427,10 @@ def antonyms(word: str) -> frozenset[str]:
     """Lemmas WordNet gives as opposites of a reading of ``word`` (rose -> fall, won -> lose).
 
     Only the word's two most frequent senses count: rarer senses give opposites no reader
-    would take ("keep" is an antonym of "lose" in a sense of "win"'s).
+    would take ("keep" is an antonym of "lose" in a sense of "win"'s). WordNet pairs words, not
+    senses ("worsen" / "better"); the opposite synset's other words are opposites too where
+    it is one of their own two most frequent senses ("improve"), and not where it is a rare one
+    ("get", in the synset opposite "leave").
     """
     wn = _wordnet()
     out: set[str] = set()
@@ -443,5 +446,9 @@ def antonyms(word: str) -> frozenset[str]:
             for sym, o2, p2, src, tgt in pointers:
                 if sym == "!" and src == me:
                     target = wn.words(p2, o2)
-                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])
+                    # the opposite word, and the target synset's other words for which it is
+                    # one of their two most frequent senses ("better" -> "improve" for
+                    # "worsen", not "get" for "leave")
+                    out.update(w for k, w in enumerate(target, 1)
+                               if tgt in (0, k) or o2 in _entry(w, p2)[0][:2])
     return frozenset(out)

@@ -109,7 +109,8 @@ def _antonyms_unfiltered(word: str) -> frozenset[str]:
             for sym, o2, p2, src, tgt in pointers:  # type: ignore[attr-defined]
                 if sym == "!" and src == me:
                     target = _synset_by_field(wn, p2, o2)[0]
-                    out.update(target if tgt == 0 else target[tgt - 1 : tgt])  # type: ignore[index]
+                    out.update(w for k, w in enumerate(target, 1)  # type: ignore[arg-type]
+                               if tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
     return frozenset(out)
 
 

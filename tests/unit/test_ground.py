@@ -123,6 +123,20 @@ def test_same_claims_reworded_are_not_flagged_as_meaning_changes() -> None:
 
 
 @needs_wordnet
+def test_an_opposite_is_any_word_whose_main_sense_is_the_opposite_sense() -> None:
+    # WordNet pairs "worsen" with "better" only; "improve" is in that synset, and it is
+    # improve's own most frequent sense
+    assert {"better", "improve"} <= lexicon.antonyms("worsen")
+    # "get" is in the synset opposite "leave" ("arrive, get, come"), but that is not what "get"
+    # mostly means: no reader takes "get" as the opposite of "left"
+    assert "arrive" in lexicon.antonyms("left") and "get" not in lexicon.antonyms("left")
+    c = retold.compare("The new rules improved safety at the plant, the inspectors said.",
+                       "The new rules worsened safety at the plant, the inspectors said.")
+    assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
+            if ch.kind == "negation"] == [("negation", "changed", "worsened")]
+
+
+@needs_wordnet
 def test_lexicon_knows_lemmas_opposites_and_synonyms() -> None:
     assert ("rise", "v") in lexicon.lemmas("rose")
     assert "fall" in lexicon.antonyms("rose")
