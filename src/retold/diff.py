@@ -337,8 +337,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "number" and (dropped or added):
                 # "one author" / "an author": a lone "one" said or left out is the article's
                 # job; in place of another figure it is a change ("one" -> "two").
-                dropped = [a for a in dropped if not _article_one(a)]
-                added = [b for b in added if not _article_one(b)]
+                dropped = [a for a in dropped if not numbers.article_one(a)]
+                added = [b for b in added if not numbers.article_one(b)]
                 # "between the two" / "between them": a bare "the two" refers back to things
                 # named before it; said or left out, it counts nothing new.
                 dropped = [a for a in dropped
@@ -731,13 +731,6 @@ def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
             seen.add(wording)
             out.append(i)
     return out
-
-
-def _article_one(fact: Fact) -> bool:
-    """The word "one" counting a single thing, with no hedge or unit."""
-    q = fact.value
-    return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
-        q.unit is None and fact.text[:4].casefold() == "one "
 
 
 _THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")

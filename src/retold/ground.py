@@ -487,6 +487,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     # A dialogue states nothing without attribution: every line is its
                     # speaker's, and the retelling credits one who speaks right there.
                     status = "supported"
+            if status == "unsupported" and b.kind == "number" and numbers.article_one(b):
+                continue  # "one person discusses": an article, not a count the original lacks
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             statuses.append(status)

@@ -639,3 +639,18 @@ def test_a_polar_function_word_turned_reverses_the_claim(original: str, retellin
 def test_polar_words_of_dates_and_hedges_reverse_nothing(original: str, retelling: str) -> None:
     c = retold.compare(original, retelling)
     assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
+def test_one_as_an_article_is_no_count_the_original_lacks() -> None:
+    # "one person" says "a person": the original need not count anyone
+    chat = ("Maya: I finally fixed the boiler this morning.\n"
+            "Tom: How did you do that?\n"
+            "Maya: I bled the radiators and reset the pressure valve.")
+    c = retold.compare(chat, "One person explains how she fixed the boiler by resetting the "
+                             "pressure valve.")
+    assert [ch for ch in c.changes if ch.kind == "number"] == []
+    # in place of another figure, "one" is a count, and a changed one
+    c = retold.compare("Two people were hurt when the boiler burst, the fire service said.",
+                       "One person was hurt when the boiler burst, the fire service said.")
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "number"] == [
+        ("number", "changed")]

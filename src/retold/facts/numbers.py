@@ -1455,3 +1455,11 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             a.role != _predicate_of(a):
         subject = f"The number of {_plural(a.role)}"
     return f"{subject} changed from {_say(a)} to {_say(b)}."
+
+
+def article_one(fact: Fact) -> bool:
+    """The word "one" counting a single thing, with no hedge or unit ("one person said"): an
+    article more than a figure, said or left out."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
+        q.unit is None and fact.text[:4].casefold() == "one "
