@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retold.facts import numbers
+from retold.facts import dates, numbers
 from retold.facts.base import Context
 from retold.facts.blocks import equivalence_keys
 from retold.model import Document, Fact
@@ -47,3 +49,39 @@ def test_roundings_and_conversions_are_among_them() -> None:
                           (("", 7000, "meters"), ("", 22965, "feet"))):
         a, b = _figure(*hedged)[0], _figure(*exact)[0]
         assert numbers.equivalent(a, b) and _meet(a, b)
+
+
+# Dates: "the same period last year" is any date inside last year (dates.equivalent).
+DATE_PHRASES = ["in the third quarter of last year", "last year", "in the previous year",
+                "in March 2019", "in 2019", "in the second half of 2018", "on 12 May 2019",
+                "in the year-ago quarter", "last month", "in early 2020", "two years ago"]
+LEADS = ["", "the same period ", "the same quarter ", "the comparable period in "]
+
+
+def _dates(lead: str, phrase: str, published: bool) -> list[Fact]:
+    text = f"Sales rose 5% from {lead}{phrase}, the company said."
+    doc = Document(text)
+    ctx = Context(published=dt.date(2020, 10, 30)) if published else Context()
+    return dates.extract(doc, segment(doc), ctx)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(LEADS), st.sampled_from(DATE_PHRASES), st.sampled_from(LEADS),
+       st.sampled_from(DATE_PHRASES), st.booleans())
+def test_equivalent_dates_always_meet(l1: str, p1: str, l2: str, p2: str, published: bool) -> None:
+    for a in _dates(l1, p1, published):
+        for b in _dates(l2, p2, published):
+            if dates.equivalent(a, b):
+                keys = [equivalence_keys(f, probe=p) for f in (a, b) for p in (True, False)]
+                assert None in keys or _meet(a, b), (a.text, b.text)
+
+
+def test_same_period_dates_are_among_them() -> None:
+    # the property above reaches the pairs it must hold for, and ordinary dates of one
+    # year stay apart
+    for published in (True, False):
+        inner = _dates("", "in the third quarter of last year", published)[0]
+        outer = _dates("the same period ", "in the previous year", published)[0]
+        assert dates.equivalent(inner, outer) and _meet(inner, outer)
+    march, may = _dates("", "in March 2019", True)[0], _dates("", "on 12 May 2019", True)[0]
+    assert not dates.equivalent(march, may) and not _meet(march, may)

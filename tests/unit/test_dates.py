@@ -460,3 +460,34 @@ def test_a_full_month_before_a_plural_is_still_a_count() -> None:
                           [Sentence(0, 0, 22, "In May 10 people died.")],
                           Context(published=dt.date(2020, 6, 18)))
     assert [f.text for f in facts] == ["In May"]
+
+
+@pytest.mark.parametrize("published", ["2021-11-04", None])
+@pytest.mark.parametrize("retelling, changed", [
+    # the part of last year the sentence speaks of: the third quarter, said another way
+    ("Net income rose 9% from the same period in the previous year, the bank said.", False),
+    ("Net income rose 9% from the year-ago quarter, the bank said.", False),
+    ("Net income rose 9% from the same quarter last year, the bank said.", False),
+    # another year, or last year without "the same period", is still a change
+    ("Net income rose 9% from the same period in 2017, the bank said.", True),
+    ("Net income rose 9% from the same period two years ago, the bank said.", True),
+])
+def test_the_same_period_last_year_is_any_part_of_last_year(
+        published: str | None, retelling: str, changed: bool) -> None:
+    import retold
+
+    original = "Net income rose 9% from $2.4bn in the third quarter of last year, the bank said."
+    c = retold.compare(original, retelling, original_published=published,
+                       retelling_published=published)
+    assert bool([ch for ch in c.changes if ch.kind == "date" and ch.status == "changed"]) \
+        is changed
+
+
+def test_last_year_alone_is_less_precise_than_its_third_quarter() -> None:
+    import retold
+
+    c = retold.compare("Net income rose 9% from $2.4bn in the third quarter of last year.",
+                       "Net income rose 9% from its level of the previous year.",
+                       original_published="2021-11-04", retelling_published="2021-11-04")
+    assert [ch.detail.split(":")[0] for ch in c.changes if ch.kind == "date"] == [
+        "The retelling is less precise"]

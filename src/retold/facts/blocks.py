@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from retold.facts import names, numbers
+from retold.facts import dates, names, numbers
 from retold.model import Fact, Interval, Quantity
 
 __all__ = ["equivalence_keys"]
@@ -75,9 +75,46 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:
             keys.add(("interval", value.start, value.end))
+        part_keys = _same_part_keys(fact, probe)
+        if part_keys is None:
+            return None
+        keys.update(part_keys)
     elif fact.kind == "name":
         index, probe_keys = names.match_keys(fact.text)
         keys.update(probe_keys if probe else index)
     elif fact.kind not in ("quote", "negation", "qualifier"):
         return None
     return frozenset(keys)
+
+
+# A "same period" date's span in years beyond which it is compared with every date.
+SAME_PART_YEARS = 5
+
+
+def _same_part_keys(fact: Fact, probe: bool) -> set[tuple[Any, ...]] | None:
+    """Keys for dates.equivalent's "the same period last year": it is any date inside it.
+
+    Every date keys the year it starts in (read from its interval, or from its first shape when
+    unresolved), and a same-part date each year of its span too. The two sorts key apart ("in"
+    indexes a date's start, "part" a same-part date's span; each probes for the other sort),
+    so two ordinary dates of one year never meet by these keys. A same-part date spanning
+    more than SAME_PART_YEARS years gives None: compared with every date (no such phrase
+    spans that long).
+    """
+    value = fact.value
+    span: tuple[str, str] | None = None
+    if isinstance(value, Interval) and value.start is not None and value.end is not None:
+        span = (value.start.isoformat(), value.end.isoformat())
+    else:
+        shapes = dates._shape_intervals(fact.key)
+        span = shapes[0] if shapes else None
+    if span is None:
+        return set()
+    first, last = int(span[0][:4]), int(span[1][:4])
+    keys: set[tuple[Any, ...]] = {("part" if probe else "in", first)}
+    if dates.SAME_PART_NOTE in fact.note:
+        if last - first > SAME_PART_YEARS:
+            return None
+        # (and its own year as any date's: one same-part date may lie inside another)
+        keys.update(("in" if probe else "part", y) for y in range(first, last + 1))
+    return keys

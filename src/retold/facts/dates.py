@@ -215,6 +215,17 @@ _DATE_RE = re.compile(
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # A figure right before a vague "years ago" ("4.5 million years ago", "200 years ago").
+# "the same period in the previous year", "the same quarter last year", "the year-ago quarter":
+# the part of that year (or month, week) that matches the period the sentence speaks of, which
+# the sentence names elsewhere. It is that part, whichever it is: any period inside the year
+# is the same date, not a more precise one.
+_SAME_PART_BEFORE_RE = re.compile(
+    r"(?i)\bthe[^\S\n]+(?:same|comparable|corresponding|equivalent)[^\S\n]+(?:period|quarter|"
+    r"months?|weeks?|days?|time|season|half|point)(?:[^\S\n]+(?:of|in|during|from|a))?[^\S\n]*,?"
+    r"[^\S\n]*$")
+_YEAR_AGO_PART_RE = re.compile(r"(?i)year[-\u2010\u2011]ago[^\S\n]+(?:period|quarter|months?|weeks?"
+                               r"|half|season)\b")
+SAME_PART_NOTE = "the same part of that period as the sentence's own"
 _FIGURE_BEFORE_RE = re.compile(r"(?i)(?:\d|\b(?:hundred|thousand|million|billion))[^\S\n]*$")
 _NUMERIC_DATE_NEXT_RE = re.compile(r"[./-]\d{1,2}[./-]\d{4}")  # "3" of "3.5.2021"
 _DAY_OR_COUNT_NEXT_RE = re.compile(
@@ -952,6 +963,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                     note = (note + "; " if note else "") + "read as future (future-tense clause)"
                 if mt.group == "numeric":
                     note = _numeric_fields(mt.core)[3]
+        if mt.group != "vague" and (
+                _SAME_PART_BEFORE_RE.search(text, max(0, mt.start - 48), mt.start)
+                or _YEAR_AGO_PART_RE.match(text, mt.end - len("year-ago"))
+                or _YEAR_AGO_PART_RE.match(text, mt.start)):
+            note = (note + "; " if note else "") + SAME_PART_NOTE
         facts.append(Fact("date", mt.start, mt.end, surface, sid, key, value, mt.role, note))
     return facts
 
@@ -959,6 +975,14 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 def equivalent(a: Fact, b: Fact) -> bool:
     """Tell whether two date facts state the same time, however written."""
     ia, ib = a.value, b.value
+    if a.key != b.key and isinstance(ia, Interval) and isinstance(ib, Interval):
+        # "the same period last year" is the part of last year the sentence speaks of: any
+        # period inside last year is it ("the third quarter of last year"), not told more
+        # precisely
+        for outer, o_fact, inner in ((ia, a, ib), (ib, b, ia)):
+            if SAME_PART_NOTE in o_fact.note and (_contains(outer, inner) or _shape_within(
+                    (b if o_fact is a else a).key, o_fact.key)):
+                return True
     if isinstance(ia, Interval) and isinstance(ib, Interval) and ia.start is not None \
             and ib.start is not None:
         return ia.start == ib.start and ia.end == ib.end
@@ -968,6 +992,14 @@ def equivalent(a: Fact, b: Fact) -> bool:
         # them ("a drink at the weekend?" / "plan to meet over the weekend"), a guess of ours.
         return True
     return a.key == b.key
+
+
+def _shape_within(inner_key: str, outer_key: str) -> bool:
+    """Two unresolved dates whose shapes (see SHAPE_REFERENCES) put the first inside the
+    second against every reference date."""
+    si, so = _shape_intervals(inner_key), _shape_intervals(outer_key)
+    return bool(si) and len(si) == len(so) and all(
+        o[0] <= i[0] and i[1] <= o[1] for i, o in zip(si, so))
 
 
 # Slot scores (diff: >= 0.5 is a change, >= 0.25 pairs the sole leftovers, >= 0.85 makes a
