@@ -580,6 +580,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                      frozenset(stated))
 
 
+def _same_period(a: Fact, b: Fact) -> bool:
+    """Two figures of one period of time ("27 weeks" / "27 weeks"): what they count is time."""
+    qa, qb = a.value, b.value
+    return isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.unit == qb.unit and \
+        numbers.UNIT_DIMENSIONS.get(qa.unit or "") == numbers.DURATION
+
+
 def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
     """Spans of the names that are the unit of a figure ("12.50 Euros"): the number grounds
     them, with its value."""
@@ -798,8 +805,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not
             # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
             if not in_slot:
-                # the same counted noun ("two weeks") is the same slot too
-                in_slot = [a for a in fits if a.role and a.role == b.role]
+                # the same counted noun ("two hospitals") or period ("two weeks") is the same
+                # slot too
+                in_slot = [a for a in fits if a.role and a.role == b.role or _same_period(a, b)]
             if not in_slot:
                 # Among the evidence; with none (a headline), anywhere in the original. A
                 # rival the kind calls compatible (a rounding, an unresolved relative date)

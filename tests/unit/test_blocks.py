@@ -85,3 +85,15 @@ def test_same_period_dates_are_among_them() -> None:
         assert dates.equivalent(inner, outer) and _meet(inner, outer)
     march, may = _dates("", "in March 2019", True)[0], _dates("", "on 12 May 2019", True)[0]
     assert not dates.equivalent(march, may) and not _meet(march, may)
+
+
+def test_a_figure_meets_itself_with_its_period_left_out() -> None:
+    # "Lena Brandt, 34," / "34 years old": numbers.equivalent says one figure; keys must meet
+    def fact(text: str) -> Fact:
+        doc = Document(text)
+        return numbers.extract(doc, segment(doc), Context())[0]
+
+    bare, aged = fact("Lena Brandt, 34, testified."), fact("She was 34 years old then.")
+    assert numbers.equivalent(bare, aged) and _meet(bare, aged)
+    months, years = fact("It lasted six months."), fact("It lasted six years.")
+    assert not numbers.equivalent(months, years)

@@ -114,7 +114,7 @@ def test_word_grammar() -> None:
 def test_or_range() -> None:
     value = q("The talks may take two or three days.")
     assert (value.low, value.high) == (2, 3)
-    assert one("The talks may take two or three days.").role == "day"
+    assert one("The talks may take two or three days.").value.unit == "day"  # a period
 
 
 @pytest.mark.parametrize(
@@ -493,3 +493,31 @@ def test_a_figure_dated_a_year_ago_is_no_rate() -> None:
     text = "Sales were $5 million a year ago."
     fact = numbers.extract(Document(text), [Sentence(0, 0, len(text), text)], Context())[0]
     assert numbers.rate(fact) is None and fact.text == "$5 million"
+
+
+@pytest.mark.parametrize("original, retelling, changed", [
+    ("The contract runs for six months, the ministry said.",
+     "The contract runs for six years, the ministry said.", True),
+    ("We offer a 6-month trial to new clients.", "We offer a 6-year trial to new clients.", True),
+    ("The inquiry lasted three weeks.", "The inquiry lasted three months.", True),
+    # the same period in another unit, or said with no unit at all, is the same figure
+    ("He spent 20 years in prison.", "He spent two decades in prison.", False),
+    ("The inquiry lasted three weeks.", "The inquiry lasted 21 days.", False),
+    ("Lena Brandt, 34, told the court she was afraid.",
+     "The 34-year-old told the court she was afraid.", False),
+    ("Lena Brandt, 34, told the court she was afraid.",
+     "Lena Brandt, who is 34 years old, told the court she was afraid.", False),
+])
+def test_a_period_of_time_is_a_unit(original: str, retelling: str, changed: bool) -> None:
+    import retold
+
+    c = retold.compare(original, retelling)
+    flagged = [ch for ch in c.changes if ch.kind == "number" and ch.status != "kept"]
+    assert bool(flagged) is changed, [ch.detail for ch in flagged]
+
+
+def test_one_day_opening_a_story_is_no_figure() -> None:
+    import retold
+
+    c = retold.compare("One day, Marek left the farm for good.", "Marek left the farm for good.")
+    assert [ch for ch in c.changes if ch.kind == "number"] == []

@@ -71,6 +71,11 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
             ends = (value.low - slack, value.low + slack) if probe else (value.low,)
             keys.update(("q", numbers.hedge_class(value), value.unit, float(f"{x:.6g}"))
                         for x in ends)
+            if numbers.UNIT_DIMENSIONS.get(value.unit or "") == numbers.DURATION:
+                # a figure with its period meets the same figure without one
+                # (numbers.duration_left_out)
+                keys.update(("q", numbers.hedge_class(value), None, float(f"{x:.6g}"))
+                            for x in ends)
             keys.update(_loose_keys(value, probe))
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:

@@ -311,13 +311,21 @@ MEASURE_UNITS = {
     "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F", "degree": "degree",
     "mph": "mph", "kmh": "km/h", "litre": "l", "liter": "l", "gallon": "gal",
     "hectare": "ha", "acre": "acre",
+    # periods of time: "six months" and "six years" are two durations, "20 years" and "two
+    # decades" one
+    "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+    "fortnight": "fortnight", "month": "month", "year": "year", "decade": "decade",
+    "century": "century",
 }
+DURATION = "duration"
 UNIT_DIMENSIONS = {
     "km": "length", "mi": "length", "m": "length", "ft": "length", "yd": "length",
     "in": "length", "cm": "length", "mm": "length", "kg": "mass", "lb": "mass", "g": "mass",
     "t": "mass", "ton": "mass", "oz": "mass", "°C": "temperature", "°F": "temperature",
     "degree": "temperature", "mph": "speed", "km/h": "speed", "l": "volume",
     "gal": "volume", "ha": "area", "acre": "area",
+    **{u: DURATION for u in ("second", "minute", "hour", "day", "week", "fortnight", "month",
+                             "year", "decade", "century")},
 }
 _CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\(|\[|/|,?[^\S\n]+or)[^\S\n]*")
 _PREDICATE_WORD_RE = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
@@ -1043,7 +1051,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
     # may be one (millions of times in a 5 MB pair), and most are plainly the same or not.
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
-            hedge_class(qa) == hedge_class(qb) and qa.unit == qb.unit:
+            hedge_class(qa) == hedge_class(qb) and (
+                qa.unit == qb.unit or duration_left_out(qa.unit, qb.unit)):
         return not _rates_differ(a, b)
     if qa.low != qb.low and written_key(a.text) == written_key(b.text):
         # "$30.000" / "$30,000": one digit string, read as a decimal on one side
@@ -1053,6 +1062,13 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return False  # neither a conversion nor a hedged rounding can make them one
     return not _rates_differ(a, b) and (
         _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa))
+
+
+def duration_left_out(ua: str | None, ub: str | None) -> bool:
+    """One side says the period of a figure, the other none ("Tsarnaev, 19" / "the
+    19-year-old"): the same figure (another period, "six months" / "six years", is not)."""
+    return (ua is None and UNIT_DIMENSIONS.get(ub or "") == DURATION) or (
+        ub is None and UNIT_DIMENSIONS.get(ua or "") == DURATION)
 
 
 # A full stop or comma between digits before a group of three: a thousands mark either way.
@@ -1071,6 +1087,10 @@ TO_BASE: dict[str, float] = {
     "cm": 0.01, "mm": 0.001, "kg": 1.0, "lb": 0.45359237, "g": 0.001, "t": 1000.0,
     "ton": 907.18474, "oz": 0.028349523125, "l": 1.0, "gal": 3.785411784, "ha": 1.0,
     "acre": 0.40468564224, "mph": 1.609344, "km/h": 1.0,
+    # durations in days (a month and a year on average: "six months" is "26 weeks")
+    "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
+    "fortnight": 14.0, "month": 30.436875, "year": 365.2425, "decade": 3652.425,
+    "century": 36524.25,
 }
 # A conversion is written rounded or cut short ("10 km (6.2 miles)" is 6.21; "7,000 meters
 # (22,965 feet)" is 22,965.9): 1% apart is the same quantity; "10 km" / "10 miles" is not.
@@ -1462,4 +1482,5 @@ def article_one(fact: Fact) -> bool:
     article more than a figure, said or left out."""
     q = fact.value
     return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
-        q.unit is None and fact.text[:4].casefold() == "one "
+        (q.unit is None or UNIT_DIMENSIONS.get(q.unit) == DURATION) and \
+        fact.text[:4].casefold() == "one "
