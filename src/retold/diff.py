@@ -262,7 +262,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A name the other side mentions by an alias in lower case ("Covid-19" /
                 # "the coronavirus pandemic") is there too.
                 # A name glued to the next word by a missing space ("Peskovsaid") is the
-                # name. A name the other side replaced by a pronoun ("Hunter died" / "He
+                # name. A name the other side replaced by a pronoun ("Morland died" / "He
                 # died") is still who the sentence is about.
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
@@ -927,7 +927,7 @@ def _not_pronouned(facts: list[Fact], text: str, other: str) -> list[Fact]:
     """Keep the names the other passage did not replace by a pronoun.
 
     When the other passage has more personal pronouns than this one, as many of these names
-    (a person, or a name of unknown type) were replaced by one ("Hunter died" / "He died"):
+    (a person, or a name of unknown type) were replaced by one ("Morland died" / "He died"):
     the sentence is still about them, so nothing was dropped or added. "it" stands so for a
     name that is not a person's ("after a BNP hijacking of" / "after it adapted"). Only pronouns
     before the other passage's first name can be such stand-ins (``_stand_ins``).

@@ -778,7 +778,7 @@ class _Contexts:
 SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
 # A date the original states word for word is contradicted by another date in the same slot
 # words only when they share this many: a date is an adverbial of its whole clause, and one
-# shared word ("the rest of 2021, and there was an increase" / "an increase over the first
+# shared word ("through the end of 2021, and sales grew" / "sales grew against the first
 # quarter of 2019") is as often the next clause's. (A figure's counted noun is its own slot:
 # for numbers one shared word still counts.)
 STATED_DATE_SHARED_MIN = 2

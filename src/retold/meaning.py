@@ -551,8 +551,8 @@ def check(
                 # another thing. Only a negated phrase the retelling repeats is reversed.
                 continue
             if _unasserted(r_text, words[k][0] - r_offset):
-                # "the importance of having a discourse model", "whether a person wants to
-                # go": the retelling asks or weighs it, and states it neither way.
+                # "the importance of having a staffing plan", "whether a guest wants to
+                # stay": the retelling asks or weighs it, and states it neither way.
                 continue
             findings.append(Finding(
                 "negation", "changed", (words[k][0], words[k][1]), (start, end),

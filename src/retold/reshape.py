@@ -1,7 +1,7 @@
 """Summary-shaped text made readable for the extractors, with a map back to every offset.
 
 Machine summaries often come tokenised ("3 , 000", "-LRB-", "`` ... ''", "could n't") and all in
-lower case ("promise tamang has turned herself into maleficent"). The fact extractors read
+lower case ("the mayor of lisbon opened the new bridge"). The fact extractors read
 news copy: digits split by spaces are two numbers to them, and a name in lower case is no name.
 ``reshape`` returns a readable copy and, for each of its characters, the offset of the
 character it came from, so every span found in the copy maps back into the text as read.

@@ -100,8 +100,8 @@ NOT_CHANGES = [
         "The chain plans to open 100 stores by 2025's end.",
         id="a-year-s-end-is-the-end-of-the-year"),
     pytest.param(
-        "The firm expects earnings in the range of $1.30 to $1.40 a share.",
-        "The firm expects earnings of approximately $1.30 to $1.40 a share.",
+        "The firm expects profit in the range of $2.10 to $2.25 a share.",
+        "The firm expects profit of approximately $2.10 to $2.25 a share.",
         id="a-range-is-approximate-by-itself"),
     pytest.param(
         "The ferry ran between the islands from c. 1861 to 1904.",

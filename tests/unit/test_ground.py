@@ -79,15 +79,15 @@ def test_negation_in_all_forms_reverses_a_supported_claim(summary: str) -> None:
     assert any(k == "negation" and g == "contradicted" for k, _s, g, _t in found), found
 
 
-MEETING = ("Ana: We have the user model and the situation model. Ben: We don't have the "
-           "discourse model yet. Ana: Right. Ben: People ask how to get to the castle.")
+MEETING = ("Ana: We have the venue and the catering. Ben: We don't have the staffing "
+           "plan yet. Ana: Right. Ben: Guests keep asking how to reach the hall.")
 
 
 @pytest.mark.parametrize("summary, reversed_", [
-    ("Ben stressed the importance of having a discourse model.", False),
-    ("They discussed whether they have a discourse model.", False),
-    ("The group plans to have a discourse model.", False),
-    ("The group has a discourse model.", True),
+    ("Ben stressed the importance of having a staffing plan.", False),
+    ("They discussed whether they have a staffing plan.", False),
+    ("The group plans to have a staffing plan.", False),
+    ("The group has a staffing plan.", True),
 ])
 def test_a_negated_claim_asked_or_planned_in_the_retelling_is_not_reversed(
         summary: str, reversed_: bool) -> None:
@@ -97,23 +97,23 @@ def test_a_negated_claim_asked_or_planned_in_the_retelling_is_not_reversed(
     assert bool(found) == reversed_, found
 
 
-SHOPPING_CHAT = ("Ann: Darling, buy some butter. . Mike: Ok. . Mike: Do we have any milk? . "
-                 "Ann: I will check... . Ann: Yes, there is some in the fridge.")
+SHOPPING_CHAT = ("Rosa: Love, pick up some bread on your way. . Omar: Sure. . Omar: Do we "
+                 "need eggs too? . Rosa: Let me look... . Rosa: No, the box is still full.")
 
 
 def test_a_dialogue_speaker_credited_where_they_speak_is_supported() -> None:
-    c = retold.compare(SHOPPING_CHAT, "Ann asks Mike to buy butter and Mike confirms it.")
+    c = retold.compare(SHOPPING_CHAT, "Rosa asks Omar to pick up bread and Omar confirms it.")
     assert not [ch for ch in c.changes if ch.kind == "attribution"]
     g = [g for g in c.grounding if g.kind == "attribution"]
-    assert g and g[0].status == "supported" and g[0].evidence[0].text == "Mike"
+    assert g and g[0].status == "supported" and g[0].evidence[0].text == "Omar"
 
 
 def test_a_dialogue_credits_no_one_who_does_not_speak() -> None:
-    c = retold.compare(SHOPPING_CHAT, "Ann asks Mike to buy butter and Tom confirms it.")
+    c = retold.compare(SHOPPING_CHAT, "Rosa asks Omar to pick up bread and Tom confirms it.")
     assert [ch for ch in c.changes if ch.kind == "attribution" and ch.status == "added"]
     # prose is no dialogue: a claim stated in the writer's voice is not its subject's words
-    c = retold.compare("Mike bought butter. The shop was busy. Prices rose.",
-                       "Mike said he bought butter.")
+    c = retold.compare("Omar bought bread. The bakery was busy. Prices rose.",
+                       "Omar said he bought bread.")
     assert [g for g in c.grounding if g.kind == "attribution" and g.status == "unsupported"]
 
 
@@ -370,14 +370,14 @@ def test_an_acronym_the_original_spells_out_is_supported() -> None:
 
 
 def test_a_name_beside_another_in_its_source_sentence_is_no_swap() -> None:
-    original = "Haskell, the London Wasps captain, posted the photo on Thursday."
-    assert not [f for f in _flags("Haskell posted the photo.", original) if f[0] == "name"]
-    assert ("name", "changed", "Robshaw") in _flags(
-        "Robshaw, the London Wasps captain, posted the photo on Thursday.", original)
+    original = "Okafor, the Harbour City Rowers captain, shared the picture on Thursday."
+    assert not [f for f in _flags("Okafor shared the picture.", original) if f[0] == "name"]
+    assert ("name", "changed", "Brennan") in _flags(
+        "Brennan, the Harbour City Rowers captain, shared the picture on Thursday.", original)
 
 
 def test_a_figure_with_its_counted_noun_is_stated_in_its_slot() -> None:
-    offer = ("For a limited period of only two weeks, we are offering the plan.\n"
+    offer = ("For a short window of just two weeks, we are offering the plan.\n"
              "Here is what you get:\n1. Reports.\n2. Alerts.\n3. Support.\n4. Training.")
     assert not [f for f in _flags("Clients get Reports at a low price for two weeks.", offer)
                 if f[0] == "number"]
@@ -385,14 +385,14 @@ def test_a_figure_with_its_counted_noun_is_stated_in_its_slot() -> None:
 
 
 def test_quarters_written_either_way_are_the_same_date() -> None:
-    call = "We expect shortages to limit production through the end of the second quarter."
+    call = "We expect shortages to hold back output until the close of the second quarter."
     assert not [f for f in _flags("Shortages limit output until the end of Q2.", call)
                 if f[0] == "date"]
 
 
 CHAT = ("Peggy: The congress is held in Warsaw this year.\nTim: I don't want to go.\n"
         "Peggy: Maria needs someone to help her with the workshops.\nJada: I have my own.\n"
-        "Tim: What would I need to do?\nPeggy: Bring your notes.")
+        "Tim: What would my job be?\nPeggy: Bring your notes.")
 
 
 def test_a_name_the_whole_original_never_writes_is_listed_despite_a_pronoun() -> None:
@@ -456,9 +456,9 @@ def test_a_long_comma_list_summary_is_read_in_linear_time() -> None:
     # a summariser's repetition loop: a credit-line pattern once backtracked exponentially on it
     import time
 
-    summary = "mike tindall , wife zara phillips" + " , UNK dude" * 3 + " , UNK" * 40 + " ."
+    summary = "lena ortiz , husband marco ortiz" + " , UNK pal" * 3 + " , UNK" * 40 + " ."
     t0 = time.perf_counter()
-    retold.compare("Mike Tindall and his wife Zara Phillips watched the race.", summary)
+    retold.compare("Lena Ortiz and her husband Marco Ortiz watched the race.", summary)
     assert time.perf_counter() - t0 < 5
 
 

@@ -69,13 +69,13 @@ def test_a_quarter_alone_is_still_no_date() -> None:
 REPORT = (
     "Revenue in the third quarter of 2022 was $40 million, up from $31 million in the second "
     "quarter of 2022. We expect the new plant to run at full speed for the remainder of 2023. "
-    "Margins grew 4% over the pre-pandemic first quarter of 2019."
+    "Margins widened 4% against the first quarter of 2019, before the pandemic."
 )
 
 
 def test_date_stated_elsewhere_is_not_a_change_of_its_loose_partner() -> None:
     found = flags(REPORT, "The plant should run at full speed for the rest of 2023, and margins "
-                          "grew 4% compared with before the pandemic.", kinds=("date",))
+                          "widened 4% compared with before the pandemic.", kinds=("date",))
     assert ("date", "2023") not in found
 
 
@@ -90,9 +90,9 @@ def test_date_swapped_in_its_own_slot_is_still_flagged() -> None:
 
 
 def test_quarter_the_original_states_without_of_supports_the_summary() -> None:
-    original = ("Third quarter 2022 earnings were $0.34 per share, up from $0.18 in the second "
+    original = ("Third quarter 2022 profit came to $0.34 a share, against $0.18 in the second "
                 "quarter of 2022.")
-    found = flags(original, "Earnings per share for the third quarter of 2022 rose.",
+    found = flags(original, "Profit a share in the third quarter of 2022 rose.",
                   kinds=("date",))
     assert found == set()
 
@@ -100,16 +100,16 @@ def test_quarter_the_original_states_without_of_supports_the_summary() -> None:
 def test_undated_date_the_original_states_elsewhere_is_moved_not_changed() -> None:
     # No publication date: "today" and "Q2" cannot be compared, and the original gives the
     # quarter for these figures in another sentence.
-    original = ("Organic revenues in the second quarter were up 19% year over year. Based on "
-                "what we know today, we expect full-year growth in the low double digits.")
-    found = flags(original, "Q2 revenues rose 19%, and full-year growth is expected in the low "
-                            "double digits.", kinds=("date",))
+    original = ("Like-for-like sales in the second quarter climbed 19% on a year earlier. From "
+                "where we stand today, we see growth for the year in the low teens.")
+    found = flags(original, "Q2 sales climbed 19%, and growth for the year is seen in the low "
+                            "teens.", kinds=("date",))
     assert found == set()
 
 
 def test_undated_date_backed_only_by_its_partner_is_still_flagged() -> None:
     # "in Q2" is nowhere in the original: the two dates cannot be compared, which is the flag.
-    found = flags("Based on what we know today, we expect growth.", "In Q2 we expect growth.",
+    found = flags("From where we stand today, we see growth.", "In Q2 we see growth.",
                   kinds=("date",))
     assert ("date", "In Q2") in found
     found = flags("It began last month. Sales rose.", "It began in May. Sales rose.",

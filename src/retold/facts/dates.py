@@ -215,7 +215,7 @@ _DATE_RE = re.compile(
 
 _TOKEN_RE = re.compile(r"[A-Za-z]+|[0-9]+")
 # A figure right before a vague "years ago" ("4.5 million years ago", "200 years ago").
-# "the same period in the previous year", "the same quarter last year", "the year-ago quarter":
+# "the same period of the previous year", "the same quarter last year", "the year-ago quarter":
 # the part of that year (or month, week) that matches the period the sentence speaks of, which
 # the sentence names elsewhere. It is that part, whichever it is: any period inside the year
 # is the same date, not a more precise one.
@@ -965,8 +965,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                     note = _numeric_fields(mt.core)[3]
         if mt.group != "vague" and (
                 _SAME_PART_BEFORE_RE.search(text, max(0, mt.start - 48), mt.start)
-                or _YEAR_AGO_PART_RE.match(text, mt.end - len("year-ago"))
-                or _YEAR_AGO_PART_RE.match(text, mt.start)):
+                or _YEAR_AGO_PART_RE.match(text, mt.end - len("year-ago"))):
             note = (note + "; " if note else "") + SAME_PART_NOTE
         facts.append(Fact("date", mt.start, mt.end, surface, sid, key, value, mt.role, note))
     return facts
@@ -977,11 +976,12 @@ def equivalent(a: Fact, b: Fact) -> bool:
     ia, ib = a.value, b.value
     if a.key != b.key and isinstance(ia, Interval) and isinstance(ib, Interval):
         # "the same period last year" is the part of last year the sentence speaks of: any
-        # period inside last year is it ("the third quarter of last year"), not told more
+        # period inside last year is it ("the second quarter of last year"), not told more
         # precisely
-        for outer, o_fact, inner in ((ia, a, ib), (ib, b, ia)):
-            if SAME_PART_NOTE in o_fact.note and (_contains(outer, inner) or _shape_within(
-                    (b if o_fact is a else a).key, o_fact.key)):
+        for outer, inner in ((a, b), (b, a)):
+            if SAME_PART_NOTE in outer.note and (
+                    _contains(outer.value, inner.value)  # type: ignore[arg-type]
+                    or _shape_within(inner.key, outer.key)):
                 return True
     if isinstance(ia, Interval) and isinstance(ib, Interval) and ia.start is not None \
             and ib.start is not None:
@@ -989,7 +989,7 @@ def equivalent(a: Fact, b: Fact) -> bool:
     if isinstance(ia, Interval) and isinstance(ib, Interval) and _unresolved(ia) \
             and _unresolved(ib) and _normalised_phrase(a.text) == _normalised_phrase(b.text):
         # The same words with no publication date: they differ only by the tense read around
-        # them ("a drink at the weekend?" / "plan to meet over the weekend"), a guess of ours.
+        # them ("cycling at the weekend?" / "plan to meet over the weekend"), a guess of ours.
         return True
     return a.key == b.key
 

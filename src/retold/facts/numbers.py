@@ -1032,7 +1032,7 @@ def _close(x: float, y: float) -> bool:
 
 def hedge_class(q: Quantity) -> str | None:
     """A quantity's hedge as equivalence sees it: a range is approximate by itself, so
-    "about $1.30 to $1.40" and "in the range of $1.30 to $1.40" state one thing."""
+    "about $2.10 to $2.25" and "between $2.10 and $2.25" state one thing."""
     return None if q.hedge == "about" and q.low != q.high else q.hedge
 
 
