@@ -359,6 +359,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped if not _new_without(a, r_text)]
                 added = [b for b in added if not _new_without(b, o_text)]
+                # "contact IT if the site is not working" where the other passage poses no
+                # condition: a case to act on, neither stated nor denied there.
+                if not negation.conditional(r_text):
+                    dropped = [a for a in dropped
+                               if not negation.hypothetical(a, original.document.text)]
+                if not negation.conditional(o_text):
+                    added = [b for b in added
+                             if not negation.hypothetical(b, retelling.document.text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon
+from retold.facts.negation import conditional, in_condition
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
@@ -227,8 +228,12 @@ def readings(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def _bases(word: str) -> frozenset[str]:
-    """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise)."""
-    return frozenset({stem(word), word.casefold(), *lexicon.base_forms(word)})
+    """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise,
+    "women" -> woman: WordNet reads "-men" by a rule of its own, not from its exception lists)."""
+    low = word.casefold()
+    men = [lemma for lemma, pos in lexicon.lemmas(word) if pos == "n" and lemma.endswith("man")
+           ] if low.endswith("men") else []
+    return frozenset({stem(word), low, *lexicon.base_forms(word), *men})
 
 
 # EXTRA_ANTONYMS both ways, by word.
@@ -531,7 +536,10 @@ def check(
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).
         r_negated = set().union(*(n[4] for n in r_neg)) if r_neg else set()
+        posed = conditional(evidence[0][0])
         for start, end, cue, targets, _window in r_neg:
+            if not posed and in_condition(r_text, start - r_offset):
+                continue  # "call Omar if it is not fixed": a case to act on, not a denial
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_stems and t not in ev_negated
                         and not _privated(evidence[0], p_stems[t])), None)

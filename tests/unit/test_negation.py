@@ -74,3 +74,16 @@ def test_explain() -> None:
         "The retelling drops a negation ('never'), which may reverse the claim.")
     changed = negation.explain(fact("not", "say"), fact("never", "say"))
     assert "'not'" in changed and "'never'" in changed
+
+
+@pytest.mark.parametrize(("text", "cue", "inside"), [
+    ("Call IT if the website is not working.", "not", True),
+    ("Ask again unless she does not answer.", "not", True),
+    ("They asked whether the bridge was not safe.", "not", True),
+    ("The website is not working, so call IT.", "not", False),
+    ("If it rains, the match will not go ahead.", "not", False),  # the main clause, after a comma
+])
+def test_a_negation_inside_a_condition(text: str, cue: str, inside: bool) -> None:
+    f = next(f for f in extract(text) if f.text == cue)
+    assert negation.hypothetical(f, text) is inside
+    assert negation.conditional(text) is (inside or text.startswith("If"))

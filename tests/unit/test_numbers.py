@@ -521,3 +521,38 @@ def test_one_day_opening_a_story_is_no_figure() -> None:
 
     c = retold.compare("One day, Marek left the farm for good.", "Marek left the farm for good.")
     assert [ch for ch in c.changes if ch.kind == "number"] == []
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("The fare was two dollars and 75 cents.", 2.75, "USD"),
+    ("The fare was $2 and 75 cents.", 2.75, "USD"),
+    ("A loaf costs one euro and ten centimes.", 1.10, "EUR"),
+    ("A stamp costs £1 and 5 pence.", 1.05, "GBP"),
+    ("A stamp costs one pound and five pence.", 1.05, "GBP"),
+])
+def test_an_amount_and_its_hundredths_are_one_figure(text: str, value: float, unit: str) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity)
+    assert (f.value.low, f.value.high, f.value.unit) == (pytest.approx(value),
+                                                         pytest.approx(value), unit)
+    assert numbers.equivalent(f, one(f"The fare was {numbers.UNIT_SYMBOLS[unit]}{value:.2f}."))
+
+
+def test_hundredths_join_only_a_currency() -> None:
+    # a weight and a coin, two figures; and cents after a count of things are not its hundredths
+    assert len(facts("The parcel weighs three pounds and the stamp 20 pence.")) == 2
+    assert len(facts("She bought three apples and 40 cents of candy.")) == 2
+    # money is said in hundredths
+    assert numbers.explain(one("A pint costs £3.20."), one("A pint costs £3.40.")) == \
+        "The number changed from £3.20 to £3.40."
+
+
+def test_the_same_figure_in_another_dimension_restates_nothing() -> None:
+    share, period = one("Bills fell by up to 30% this winter."), one("It comes with a 30-day trial.")
+    assert not numbers.restates(share, period) and not numbers.restates(period, share)
+    # another currency, or the unit left out, is the same figure restated
+    assert numbers.restates(one("The fund lost $5 billion."), one("The fund lost €5 billion."))
+    assert numbers.restates(one("At least 34 people died."), one("34 people died."))
+    # a share for a sum is a change of unit, not of currency
+    assert numbers.explain(one("The shop gave a 30% discount."), one("The shop gave a $30 discount.")) \
+        .startswith("The unit changed from percent to US dollars")

@@ -196,3 +196,33 @@ def test_a_negating_prefix_read_both_ways() -> None:
     assert "non-suspicious" in meaning.opposites("suspicious")
     # a prefixed word of its own ("unveil") is no opposite of its base
     assert "unveil" not in meaning._negated_forms("veil")
+
+
+# -- a negation inside a condition ------------------------------------------------------------
+
+SUPPORT = ("Ivo: the printer on the second floor jams every morning. Mei: send the request to "
+           "Omar in facilities, he fixes it. Ivo: thanks, I will write to him today.")
+
+
+def test_a_negation_in_a_condition_the_original_never_poses_is_not_flagged() -> None:
+    assert not any(kind == "negation" for kind, _t in flags(
+        SUPPORT, "Mei tells Ivo to write to Omar in facilities if the printer is not fixed."))
+    # a plain negation there is still one
+    assert ("negation", "not") in flags(
+        SUPPORT, "Mei tells Ivo that Omar in facilities does not fix the printer.")
+
+
+def test_a_negation_turned_inside_a_condition_both_pose_is_flagged() -> None:
+    original = "Mei says to call Omar if the printer jams again. Ivo agrees."
+    assert ("negation", "not") in flags(
+        original, "Mei says to call Omar if the printer does not jam again. Ivo agrees.")
+
+
+@needs_wordnet
+def test_men_and_women_are_opposites_in_the_plural() -> None:
+    original = "The survey asked 400 women about their commute. It ran for a month."
+    assert ("negation", "men") in flags(
+        original, "The survey asked 400 men about their commute. It ran for a month.")
+    assert not any(kind == "negation" for kind, _t in flags(
+        "The survey asked 400 men and women about their commute.",
+        "The survey asked 400 men about their commute."))

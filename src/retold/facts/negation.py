@@ -20,7 +20,8 @@ from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["CUES", "FAMILIES", "equivalent", "explain", "extract", "slot_score"]
+__all__ = ["CUES", "FAMILIES", "conditional", "equivalent", "explain", "extract", "hypothetical",
+           "in_condition", "slot_score"]
 
 CUES: tuple[str, ...] = (
     "no longer", "no one", "not", "n't", "cannot", "never", "no", "none", "nobody", "nothing",
@@ -110,6 +111,34 @@ def slot_score(a: Fact, b: Fact) -> float:
     if a.role and b.role and ratio(a.role, b.role) >= 80:
         return SLOT_SIMILAR_WORD
     return SLOT_OTHER
+
+
+# A condition the clause poses ("if the site is not working", "unless it does not rain"):
+# the cue is read within the condition's own clause, a few words after its conjunction.
+_CONDITION_RE = re.compile(r"(?i)\b(?:if|unless|whether|in\s+case)\b")
+_CONDITION_BEFORE_RE = re.compile(
+    r"(?i)\b(?:if|unless|whether|in\s+case)\b(?:[\s\u00a0]+[\w'’-]+){0,4}[\s\u00a0]*$")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014.!?]")
+
+
+def conditional(text: str) -> bool:
+    """True when ``text`` poses a condition anywhere ("if", "unless", "whether", "in case")."""
+    return _CONDITION_RE.search(text) is not None
+
+
+def hypothetical(f: Fact, text: str) -> bool:
+    """True when negation ``f`` of ``text`` is inside a condition ("call IT if the site is not
+    working"): it states nothing either way, only what to do in a case."""
+    return in_condition(text, f.start)
+
+
+def in_condition(text: str, at: int) -> bool:
+    """True when the word at ``at`` in ``text`` is inside a condition's clause."""
+    before = text[max(0, at - 60) : at]
+    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return _CONDITION_BEFORE_RE.search(before) is not None
 
 
 def _cue(f: Fact) -> str:

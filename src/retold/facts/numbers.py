@@ -247,6 +247,10 @@ _PERCENT_RE = re.compile(
 _CURRENCY_AFTER_RE = re.compile(
     rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|bucks|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
 )
+# "... and fifty cents": a currency's hundredths after an amount in it ("pounds" is read here
+# only before "pence": alone it may be a weight).
+_SUBUNIT_GAP_RE = re.compile(rf"(?i)(?P<pounds>{_SP}+pounds?)?{_SP}*,?{_SP}+and{_SP}+")
+_SUBUNIT_RE = re.compile(rf"(?i){_SP}*(cents?|pence|centimes?|paise|fils|kopecks?|kopeks?)\b")
 _SUFFIX_HEDGE_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))"
 )
@@ -803,6 +807,11 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
     while i < len(atoms):
         a = atoms[i]
         a_unit, a_end = _unit_after(text, a)
+        money = _with_subunit(text, a, a_unit, a_end, atoms[i + 1]) if i + 1 < len(atoms) else None
+        if money is not None:
+            out.append(money)
+            i += 2
+            continue
         if i + 1 < len(atoms) and a.kind in ("digits", "words"):
             b = atoms[i + 1]
             gap = _RANGE_GAP_RE.match(text, a_end, b.start) if b.kind in ("digits", "words") \
@@ -842,6 +851,29 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
         out.append((a.start, a_end, low, high, a.unit or a_unit, a.kind))
         i += 1
     return out
+
+
+def _with_subunit(text: str, a: _Atom, a_unit: str | None, a_end: int, b: _Atom
+                  ) -> tuple[int, int, float, float, str | None, str] | None:
+    """An amount in a currency and its hundredths, written as two figures ("five dollars and
+    fifty cents", "£3 and 20 pence", "three pounds and 20 pence"): one figure ($5.50)."""
+    if a.kind not in ("digits", "words") or b.kind not in ("digits", "words") or \
+            a.value != int(a.value) or b.scale != 1 or b.value != int(b.value) or \
+            not 0 < b.value < 100:
+        return None
+    gap = _SUBUNIT_GAP_RE.fullmatch(text, a_end, b.start)
+    sub = _SUBUNIT_RE.match(text, b.end)
+    if gap is None or sub is None:
+        return None
+    unit = a_unit if a_unit in _CURRENCIES else None
+    if unit is None and (sign := _CURRENCY_BEFORE_RE.search(text, max(0, a.start - 4), a.start)):
+        unit = CURRENCY_SIGNS.get(sign.group(0).strip())
+    if gap.group("pounds") and sub.group(1).lower() == "pence":
+        unit = "GBP"  # "pounds" alone may weigh; with pence it is money
+    if unit is None:
+        return None
+    value = a.value + b.value / 100
+    return a.start, sub.end(), value, value, unit, a.kind
 
 
 def _unit_after(text: str, atom: _Atom) -> tuple[str | None, int]:
@@ -1273,7 +1305,15 @@ def restates(a: Fact, b: Fact) -> bool:
         return False
     if not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         return False
+    if qa.unit and qb.unit and _dimension(qa.unit) != _dimension(qb.unit):
+        return False  # "up to 30%" / "a 30-day trial": a share and a period, two slots
     return _role_relation(a, b) not in ("differ", "predicates-differ")
+
+
+def _dimension(unit: str) -> str:
+    """What a unit measures: money for every currency, a period for every unit of time, the
+    unit itself for a share ("percent") or anything else."""
+    return "money" if unit in _CURRENCIES else UNIT_DIMENSIONS.get(unit, unit)
 
 
 def compatible(a: Fact, b: Fact) -> bool:
@@ -1337,7 +1377,9 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
         if q.unit == "percentage point":
             return f"{_figure(x, grouping)} percentage points"
         if q.unit in UNIT_SYMBOLS:
-            return f"{UNIT_SYMBOLS[q.unit]}{_figure(x, grouping)}"
+            # money in hundredths is said in them: "£3.20", not "£3.2"
+            cents = x != int(x) and abs(x) < 1e6 and _close(x * 100, round(x * 100))
+            return f"{UNIT_SYMBOLS[q.unit]}{f'{x:,.2f}' if cents else _figure(x, grouping)}"
         if q.unit == "ordinal":
             return _ordinal(x)
         return f"{_figure(x, grouping)} {q.unit}" if q.unit else _figure(x, grouping)
@@ -1418,7 +1460,9 @@ def _unit_name(unit: str | None) -> str:
 
 def _unit_change(qa: Quantity, qb: Quantity, a: Fact, b: Fact, same_value: bool) -> str:
     """Say that the currency or unit changed (and the figure, when it did too)."""
-    what = "currency" if {qa.unit, qb.unit} & _CURRENCIES else "unit"
+    # a currency for another is a change of currency; a share for a sum, of unit
+    units = {u for u in (qa.unit, qb.unit) if u}
+    what = "currency" if units and units <= _CURRENCIES else "unit"
     if qa.unit and qb.unit:
         change = f"the {what} changed from {_unit_name(qa.unit)} to {_unit_name(qb.unit)}"
     elif qb.unit:
