@@ -490,7 +490,10 @@ def check(
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
-                if hit_at is not None and not opp_forms & r_lemmas:
+                if hit_at is not None and not opp_forms & r_lemmas and not (
+                        w.casefold() in PARTICLES
+                        and _word_before(r_text, s - r_offset) != _word_before(
+                            *_within(evidence, hit_at))):
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
                     findings.append(Finding(
@@ -585,7 +588,8 @@ def check(
 # "if", "the importance of", "the need to", "plans to". Read within the word's clause, a few
 # words back.
 _UNASSERTED_RE = re.compile(
-    r"(?i)\b(?:whether|if|importance\s+of|(?:need|needs|needed|plan|plans|planned|hope|hopes|"
+    r"(?i)\b(?:whether|if|importance\s+of|necessity\s+(?:of|for)|"
+    r"(?:need|needs|needed|plan|plans|planned|hope|hopes|"
     r"hoped|aim|aims|aimed|intend|intends|intended)\s+(?:to|for)|how\s+to)\b"
     r"(?:\s+[\w'’-]+){0," + str(NEGATED_WINDOW - 1) + r"}\s+$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
@@ -608,10 +612,27 @@ def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
 
 
 def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
+    text, start = _within(evidence, at)
+    return text[start : start + at[1] - at[0]]
+
+
+def _within(evidence: list[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:
+    """(the evidence sentence holding the span ``at``, the span's start in it)."""
     for text, off in evidence:
         if off <= at[0] and at[1] <= off + len(text):
-            return text[at[0] - off : at[1] - off]
-    return ""
+            return text, at[0] - off
+    return "", 0
+
+
+# "Up" and "down" are a verb's particles: "prices went up" / "went down" turns the claim, "came
+# up with" / "cut down on" says other things. Only after the same word are they opposites.
+PARTICLES = frozenset({"up", "down"})
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[\s\u00a0]*$")
+
+
+def _word_before(text: str, at: int) -> str:
+    m = _WORD_BEFORE_RE.search(text[max(0, at - 40) : at])
+    return stem(m.group(1)) if m else ""
 
 
 # A summary's claim that its source leaves something out ("did not mention the usability

@@ -226,3 +226,23 @@ def test_men_and_women_are_opposites_in_the_plural() -> None:
     assert not any(kind == "negation" for kind, _t in flags(
         "The survey asked 400 men and women about their commute.",
         "The survey asked 400 men about their commute."))
+
+
+def test_up_and_down_are_opposites_only_after_the_same_word() -> None:
+    original = "Ana: fares went up in March, as the board planned. Ben: yes, by a lot."
+    assert ("negation", "down") in flags(original, "Ana says fares went down in March.")
+    # a particle of another verb ("came up with" / "cut down") turns nothing
+    assert not any(kind == "negation" for kind, _t in flags(
+        "Ana: the designer came up with a cheaper case in March. Ben: good.",
+        "The team cut down the cost of the case in March."))
+
+
+def test_a_negated_thing_the_retelling_calls_a_necessity_is_not_reversed() -> None:
+    said = "Ben: we don't have the staffing plan here yet."
+    index = meaning.WordIndex([(0, said)])
+
+    def reversed_(summary: str) -> list[meaning.Finding]:
+        return [f for f in meaning.check(summary, 0, [(said, 0)], index) if f.kind == "negation"]
+
+    assert not reversed_("Ben notes the necessity of a staffing plan here.")
+    assert reversed_("Ben has the staffing plan here.")
