@@ -414,6 +414,29 @@ def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
                 yield a, e, w
 
 
+def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stems: set[str],
+                      locate: Callable[[str], Sequence[tuple[str, int]]]
+                      ) -> tuple[int, int, str] | None:
+    """(start, end, word) of the original's plain use of the retelling's negated word (stem
+    ``target``) in a sentence about the same thing (``_plain_uses``' terms), or None; None too
+    when any sentence of the original negates it (which one is meant is then unclear)."""
+    k = next((k for k, (_s, _e, w) in enumerate(words) if stem(w) == target), None)
+    if k is None:
+        return None
+    sentences = locate(words[k][2])
+    if any(target in n[4] for text, off in sentences for n in _negated_stems(text, off)):
+        return None
+    r_near = _near(words, k)
+    for text, off in sentences:
+        found = content_words(text, off)
+        if len({stem(w) for _s, _e, w in found} & r_stems) <= OPPOSITE_SHARED_MIN:
+            continue  # (the negated word itself is shared: one more is asked)
+        for j, (a, e, w) in enumerate(found):
+            if stem(w) == target and _near(found, j) & r_near:
+                return a, e, w
+    return None
+
+
 def _following(words: list[tuple[int, int, str]], at: int) -> set[str]:
     """The stems of the NEGATED_WINDOW content words after the one at index ``at``."""
     return {stem(w) for _s, _e, w in words[at + 1 : at + 1 + NEGATED_WINDOW]}
@@ -551,6 +574,15 @@ def check(
                     "negation", "changed", (start, end), p_stems[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "
                     f"('{_slice(evidence, p_stems[hit])}')."))
+            elif locate is not None and targets and targets[0] not in ev_negated:
+                # Stated plainly elsewhere, and negated nowhere: read as an opposite outside
+                # the evidence is, in a sentence about the same thing.
+                use = _stated_elsewhere(targets[0], words, r_stems, locate)
+                if use is not None:
+                    findings.append(Finding(
+                        "negation", "changed", (start, end), (use[0], use[1]),
+                        f"The retelling negates ('{cue}') what the original states plainly "
+                        f"('{use[2]}') and never negates."))
         for start, end, cue, targets, window in ev_neg:
             hit = next((t for t in targets if t in r_stems and t not in r_negated), None)
             if hit is None:

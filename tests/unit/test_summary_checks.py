@@ -246,3 +246,28 @@ def test_a_negated_thing_the_retelling_calls_a_necessity_is_not_reversed() -> No
 
     assert not reversed_("Ben notes the necessity of a staffing plan here.")
     assert reversed_("Ben has the staffing plan here.")
+
+
+def test_a_negation_of_what_the_original_states_outside_the_evidence_is_a_reversal() -> None:
+    said = ["The mayor spoke at length about the budget.",
+            "The council signed the building contract after a long debate.",
+            "The council later signed a lease for the old depot, but not the parking deal."]
+    offsets = [sum(len(t) + 1 for t in said[:k]) for k in range(len(said))]
+    index = meaning.WordIndex(list(enumerate(said)))
+
+    def locate(word: str) -> list[tuple[str, int]]:
+        return [(said[i], offsets[i]) for i in sorted(index.where(word))]
+
+    def reversed_(summary: str) -> list[meaning.Finding]:
+        return [f for f in meaning.check(summary, 0, [(said[0], 0)], index, locate=locate)
+                if f.kind == "negation"]
+
+    found = reversed_("The mayor said the council did not sign the building contract.")
+    assert found and found[0].original == (offsets[1] + 12, offsets[1] + 18)  # 'signed'
+    # said of another thing (no word near it in common), or negated somewhere in the original
+    assert not reversed_("The mayor said the budget did not sign off on the trams.")
+    also = [*said[:2], "The council did not sign the deal."]
+    index2 = meaning.WordIndex(list(enumerate(also)))
+    assert not [f for f in meaning.check(
+        "The mayor said the council did not sign the building contract.", 0, [(said[0], 0)],
+        index2, locate=lambda w: [(t, 0) for t in also[1:]]) if f.kind == "negation"]
