@@ -418,8 +418,9 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
                       locate: Callable[[str], Sequence[tuple[str, int]]]
                       ) -> tuple[int, int, str] | None:
     """(start, end, word) of the original's plain use of the retelling's negated word (stem
-    ``target``) in a sentence about the same thing (``_plain_uses``' terms), or None; None too
-    when any sentence of the original negates it (which one is meant is then unclear)."""
+    ``target``) in a sentence about the same thing (``_plain_uses``' terms), not said to be
+    lost ("the loss of manpower"), or None; None too when any sentence of the original negates
+    it (which one is meant is then unclear)."""
     k = next((k for k, (_s, _e, w) in enumerate(words) if stem(w) == target), None)
     if k is None:
         return None
@@ -432,7 +433,7 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
         if len({stem(w) for _s, _e, w in found} & r_stems) <= OPPOSITE_SHARED_MIN:
             continue  # (the negated word itself is shared: one more is asked)
         for j, (a, e, w) in enumerate(found):
-            if stem(w) == target and _near(found, j) & r_near:
+            if stem(w) == target and _near(found, j) & r_near and not _privated((text, off), (a, e)):
                 return a, e, w
     return None
 
