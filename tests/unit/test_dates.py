@@ -491,3 +491,14 @@ def test_last_year_alone_is_less_precise_than_its_third_quarter() -> None:
                        original_published="2021-11-04", retelling_published="2021-11-04")
     assert [ch.detail.split(":")[0] for ch in c.changes if ch.kind == "date"] == [
         "The retelling is less precise"]
+
+
+@pytest.mark.parametrize("text", ["Sales rose in Q3 2019.", "Sales rose in 3Q19.", "Sales rose in 3Q 2019.",
+                                  "Sales rose in Q3'19.", "The 3Q19 results beat forecasts."])
+def test_quarter_shorthand_of_earnings_reports(text: str) -> None:
+    assert one(text).key == "date:2019-07-01/2019-09-30"
+
+
+def test_a_bare_digit_quarter_dates_only_after_a_preposition() -> None:
+    assert one("Sales rose in 2Q.").key == "date:2020-04-01/2020-06-30"  # the latest begun
+    assert facts("Take Route 2Q to the port.") == []

@@ -177,7 +177,8 @@ _DATE_RE = re.compile(
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:{_COMMA}{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w]))
       | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d]|,\d))
-      | (?P<quarter>\b[Qq][1-4](?:{_S}{_YEAR})?\b(?![\d]|,\d))
+      | (?P<quarter>\b(?:[Qq][1-4](?:{_S}{_YEAR}|['’]\d\d)?
+                      | [1-4]Q(?:{_S}?{_YEAR}|['’]?\d\d)?)\b(?![\d]|,\d))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
       | (?P<yearpart>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}['’]s{_S}(?i:end|beginning|start|middle|close)\b)
@@ -436,7 +437,8 @@ def _matches(text: str) -> list[re.Match[str]]:
             if pos and text[pos - 1] in "'’Qq":
                 pos -= 1  # "'90s", "Q2 2020": the expression starts one character earlier
             elif len(tok) > 4 or (len(tok) < 4 and not _DAY_OR_COUNT_NEXT_RE.match(text, t.end())
-                                  and not _NUMERIC_DATE_NEXT_RE.match(text, t.end())):
+                                  and not _NUMERIC_DATE_NEXT_RE.match(text, t.end())
+                                  and not text.startswith("Q", t.end())):  # "4Q21"
                 # A figure is part of a date only as a year, a day before a month ("3 May";
                 # "May 3" starts at the month) or a count of units ("3 days ago"): skipping
                 # the rest keeps number-dense text cheap.
@@ -489,6 +491,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
                 continue
             if _word_after(digits, end).lower() in ("be", "have", "not"):
                 continue  # "May be": a verb at a line start
+        if group == "quarter" and core[0].isdigit() and len(core) == 2 and not qualified:
+            continue  # a bare "4Q" dates only after "in" ("Route 4Q" is a name)
         if group == "dow" and (_capitalised_before(digits, core_start)
                                or _word_after(digits, end)[:1].isupper()):
             continue  # "Bloody Sunday", "Sunday Times": names, not dates
@@ -642,6 +646,12 @@ def _weekday_near(ref: dt.date, weekday: int, mode: str) -> dt.date:
     return ref + dt.timedelta(days=ahead)  # future: on or after
 
 
+def _short_year(tail: str) -> int | None:
+    """The year of a two-digit tail ("'21", "21" in "4Q21"): this century's."""
+    digits = tail.lstrip("'’ ")
+    return 2000 + int(digits) if len(digits) == 2 and digits.isdigit() else None
+
+
 def _explicit_year(core: str) -> int | None:
     """Return the 4-digit year written in an expression, if any."""
     m = re.search(r"\b(1[89]\d\d|20\d\d|2100)\b", core)
@@ -722,7 +732,9 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         day = dt.date(year, month, dnum)
         return day, day, "day", relative
     if g == "quarter":
-        q, year = int(core[1]), _explicit_year(core)
+        # "Q4 2021", "Q4'21", "4Q21", "4Q 2021": the digit next to the Q, the year after it
+        q = int(core[0] if core[0].isdigit() else core[1])
+        year = _explicit_year(core) or _short_year(core[2:])
         relative = year is None
         if year is None:  # "Q2": the most recent second quarter that has begun
             if ref is None:
