@@ -823,9 +823,14 @@ def _demonym_of(place: str, word: str) -> bool:
 
 
 def _part_of_compound(name: str, compound: str) -> bool:
-    """True when ``compound`` is hyphenated and one of its parts is ``name``."""
-    parts = [p for p in re.split(r"[-\u2010\u2011]", compound) if p]
-    return len(parts) > 1 and any(names.same_name(p, name) for p in parts)
+    """True when ``compound`` is hyphenated and one of its parts is ``name`` (itself not
+    hyphenated: "Neuro-Symbolic" / "Multi-Symbolic" changed a part, and kept none whole)."""
+    parts = [p for p in _HYPHENS_RE.split(compound) if p]
+    return len(parts) > 1 and not _HYPHENS_RE.search(name) and any(
+        names.same_name(p, name) for p in parts)
+
+
+_HYPHENS_RE = re.compile(r"[-\u2010\u2011]")
 
 
 @lru_cache(maxsize=64)

@@ -205,6 +205,10 @@ def test_a_name_inside_a_hyphenated_compound_is_no_swap() -> None:
                        "US-Russian talks on the treaty failed on Monday.") == []
     assert _kinds("Officials met in Paris and the talks failed on Monday.",
                   "Officials met in London and the talks failed on Monday.") == [("name", "changed")]
+    # two compounds with a part changed: no part of one is the other whole
+    found = _diff_kinds("The lab built the Neuro-Symbolic Route Planner (NS-RP) last year.",
+                        "The lab built the Multi-Symbolic Route Planner (MS-RP) last year.")
+    assert found and {kind for kind, _status in found} == {"name"}
 
 
 def test_a_place_after_a_generic_speaker_is_not_the_speaker() -> None:
