@@ -548,6 +548,9 @@ _DATE_LINE_RE = re.compile(
 # A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
 _SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
 FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are prose
+# A caption runs to a few sentences: a longer paragraph ending in "(file photo of ...)" is a
+# story a one-paragraph scrape glued its last caption to.
+CAPTION_MAX_WORDS = 80
 MASTHEAD_MAX_WORDS = 4  # "CBS News", "South Park Magazine"; a headline is longer
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
@@ -569,7 +572,8 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
         # A bare date line below the top matter is a time stamp (at the top it is the byline's).
         if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
                 or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
-                or _CAPTION_END_RE.search(unit) or _COUNTER_RE.match(unit)
+                or (_CAPTION_END_RE.search(unit) and len(unit.split()) <= CAPTION_MAX_WORDS)
+                or _COUNTER_RE.match(unit)
                 or ((_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit))
                     and len(unit.split()) <= FURNITURE_MAX_WORDS)):
             out.add(i)

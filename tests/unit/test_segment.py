@@ -562,3 +562,15 @@ def test_a_gallery_link_glued_to_the_next_sentence_is_cut_off_as_clutter() -> No
 def test_a_count_of_photos_in_a_sentence_is_story_copy() -> None:
     doc = Document("Police released 33 photos of the suspects on Monday.")
     assert [s.kind for s in segment(doc)] == ["body"]
+
+
+def test_a_one_paragraph_story_ending_in_a_caption_is_still_a_story() -> None:
+    story = " ".join(
+        f"The ferry from Tolmar to the islands ran {n} hours late on Friday, the harbour "
+        f"office said, after a storm closed the strait." for n in range(2, 9))
+    doc = Document(story + " Passengers waited at the quay (file photo of the Tolmar quay)")
+    sentences = segment(doc)
+    assert len(sentences) >= 7 and sentences[0].kind == "body"
+    # a short caption paragraph is still page furniture
+    short = Document("The harbour reopened on Monday.\n\nPassengers at the quay (file photo)")
+    assert [s.kind for s in segment(short)][-1] == "boilerplate"
