@@ -77,6 +77,9 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
                 keys.update(("q", numbers.hedge_class(value), None, float(f"{x:.6g}"))
                             for x in ends)
             keys.update(_loose_keys(value, probe))
+            if value.unit == numbers.TIME:
+                # a time read on a 12-hour dial is either half of the day (numbers.same_time)
+                keys.add(("clock", round(value.low) % 720))
     elif fact.kind == "date":
         if isinstance(value, Interval) and value.start is not None:
             keys.add(("interval", value.start, value.end))

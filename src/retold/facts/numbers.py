@@ -25,10 +25,14 @@ no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a fi
 another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
 no fact of its own.
 
+Times of day ("6:55 p.m.", "9am", "18:40", "7 o'clock", "0900 GMT") are figures with unit
+``TIME``: minutes after midnight, role "time" (every time of day fills one kind of slot). A
+time without "a.m."/"p.m." below 13:00 is read on a 12-hour dial (note ``TWELVE_HOUR``): it is
+the same time as either reading ("6:55" = "6:55 p.m."), and "6:55" / "5:55" is a change.
+
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
 digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ..."),
-24-hour clock times ("0900"),
-"a number of", times ("10 am", "10:30"), phone numbers, ids after "No."/"Article"/"Flight", and
+"a number of", ratios and scales ("a 1:50 scale"), phone numbers, ids after "No."/"Article"/"Flight", and
 "one" used as a pronoun: "one" counts only when a plausible noun follows ("one soldier"), never
 in "one of", "no one", "the one", "one another", "one day". Number words are English; in other
 languages only digits are read (words degrade to nothing rather than garbage).
@@ -468,6 +472,74 @@ def _last_scale(total: float) -> float:
         if total % (s * 1000) != 0 or s == 1e12:
             return s
     return 1e12
+
+
+# Times of day. A clock time is a figure of its own unit: minutes after midnight.
+TIME = "time"
+TWELVE_HOUR = "12-hour clock"  # note of a time read without a.m./p.m.: either half of the day
+# ("p.m." keeps its dots; "pm." ends the sentence: its full stop is not the time's)
+_MERIDIEM = r"(?P<mer>[AaPp](?:\.[Mm]\b\.?|[Mm]\b))"
+_CLOCK_RE = re.compile(
+    rf"(?<![\w:.,/])(?:"
+    rf"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?={_SP}*[AaPp]\.?[Mm]\b))"
+    rf"(?![\d:]|[.,]\d)(?:{_SP}*{_MERIDIEM})?"
+    rf"|(?P<h2>1[0-2]|0?[1-9]){_SP}*(?P<mer2>[AaPp](?:\.[Mm]\b\.?|[Mm]\b))"
+    rf"|(?P<h3>1[0-2]|[1-9]){_SP}+o['’]clock\b"
+    rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?={_SP}*(?:GMT|UTC|BST|CET|hrs\b|hours\b|local\b))"
+    rf"|(?P<h5>0\d)(?P<m5>[0-5]\d)(?![\w:]|[.,]\d)"  # "0900": no count starts with a zero
+    rf")"
+)
+# "a 1:50 scale", "odds of 5:1": a ratio written like a time.
+_RATIO_AFTER_RE = re.compile(rf"{_SP}*(?:scale|ratio|odds|aspect|margin)\b", re.IGNORECASE)
+# ... and a score after a result ("won 21:17").
+_RATIO_BEFORE_RE = re.compile(
+    r"(?i)\b(?:ratio|odds|scale|of|by|won|lost|beat|beaten|defeated|drew|drawn|scored?|"
+    r"finished|ended)[^\S\n]+$")
+# Capitalised words a time may follow ("At 18:40, ..."); after any other ("John 3:16",
+# "Psalm 23:4") it is a reference.
+_BEFORE_A_TIME = frozenset({"at", "by", "from", "until", "till", "before", "after", "around",
+                            "about", "since", "between", "circa", "approximately", "nearly",
+                            "almost", "roughly", "shortly", "just", "on", "to", "and", "or"})
+
+
+def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
+    """The times of day of ``text`` (see TIME), outside ``blocked`` spans."""
+    found = []
+    for m in _CLOCK_RE.finditer(text):
+        if blocked(m.start(), m.end()) or _RATIO_AFTER_RE.match(text, m.end()):
+            continue
+        hour_text = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4") or m.group("h5")
+        minute_text = m.group("m") or m.group("dm") or m.group("m4") or m.group("m5") or "0"
+        meridiem = (m.group("mer") or m.group("mer2") or "").casefold()
+        if m.group("h") is not None and meridiem == "" and (
+                _RATIO_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+                or _word_before(text, m.start())[:1].isupper()
+                and _word_before(text, m.start()).casefold() not in _BEFORE_A_TIME):
+            continue  # "won 21:17", "John 3:16": a score or a reference, not a time
+        hour, minute = int(hour_text), int(minute_text)
+        if meridiem:
+            if hour > 12:
+                continue
+            hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+        twelve = not meridiem and m.group("h4") is None and m.group("h5") is None and \
+            1 <= hour <= 12
+        value = float(hour * 60 + minute)
+        found.append(_Atom(m.start(), m.end(), value, value, 1.0,
+                           "clock12" if twelve else "clock", TIME))
+    return found
+
+
+def clock_text(minutes: float, twelve_hour: bool) -> str:
+    """Say a time of day: "6:55" on a 12-hour dial, "6:55 p.m.", "9 a.m.", "noon"."""
+    hour, minute = divmod(int(minutes), 60)
+    if twelve_hour:
+        return f"{hour}:{minute:02d}"
+    if (hour, minute) == (12, 0):
+        return "noon"
+    if (hour, minute) == (0, 0):
+        return "midnight"
+    h12 = hour % 12 or 12
+    return f"{h12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"
 
 
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
@@ -924,6 +996,11 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             end = sfx.end()
         if kind in ("fraction", "ratio"):
             note = f"a {kind} read as a percentage"
+        if unit == TIME:
+            # a time of day counts nothing: every one fills the slot of a time
+            phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), TIME,
+                                   TWELVE_HOUR if kind == "clock12" else ""))
+            continue
         role, noun_end = _counted_noun(text, end, high, unit)
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
@@ -987,9 +1064,13 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # Dates and phone numbers are not counts: their spans are off limits to every phrase.
     spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm))]
     blocked = _overlap_test(spans)
+    clocks = _clock_atoms(norm, blocked)
+    # (a time's digits are no count: "9 a.m." is not nine of anything)
+    counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks)]))
+    atoms = sorted([*counted, *clocks], key=lambda a: a.start)
     facts: list[Fact] = []
     previous: _Phrase | None = None
-    for p in _phrases(norm, _atoms(norm, blocked), sentences, blocked):
+    for p in _phrases(norm, atoms, sentences, blocked):
         sid = sentence_at(sentences, p.start)
         if sid is None:
             continue
@@ -998,7 +1079,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         previous = p
         key, end, note = _key(p.quantity), p.end, p.note
         period = _RATE_RE.match(norm, p.end)
-        if period is not None and not blocked(p.end, period.end()):
+        if period is not None and not blocked(p.end, period.end()) and p.quantity.unit != TIME:
             # "$50 a month": the period is part of the figure ("$50 a year" is another one)
             per = _PERIODS[(period.group("noun") or period.group("slash")
                             or period.group("adverb")).casefold()]
@@ -1080,6 +1161,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return a.key == b.key
+    if qa.unit == TIME or qb.unit == TIME:
+        return same_time(a, b)
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
     # may be one (millions of times in a 5 MB pair), and most are plainly the same or not.
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
@@ -1094,6 +1177,18 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return False  # neither a conversion nor a hedged rounding can make them one
     return not _rates_differ(a, b) and (
         _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa))
+
+
+def same_time(a: Fact, b: Fact) -> bool:
+    """Two times of day are one: the same minute, or the same on a 12-hour dial when either is
+    read without a.m./p.m. ("6:55" / "6:55 p.m."). A hedge is no change here: "around 3pm" /
+    "at 3 pm" is how every retelling rounds a clock."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.unit != qb.unit:
+        return False
+    if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
+        return _close(qa.low % 720, qb.low % 720)
+    return _close(qa.low, qb.low)
 
 
 def duration_left_out(ua: str | None, ub: str | None) -> bool:
@@ -1444,7 +1539,12 @@ def _plain_year(fact: Fact) -> bool:
 def _say(fact: Fact) -> str:
     """Say a number fact's quantity, keeping a year-like figure ungrouped."""
     assert isinstance(fact.value, Quantity)
-    return humanise(fact.value, grouping=not _plain_year(fact))
+    q = fact.value
+    if q.unit == TIME:
+        hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
+        said = clock_text(q.low, TWELVE_HOUR in fact.note)
+        return f"{hedge} {said}" if hedge else said
+    return humanise(q, grouping=not _plain_year(fact))
 
 
 def _quoted_value(fact: Fact) -> str:
@@ -1515,10 +1615,13 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     subject = "The number"
     if qa.unit == "percent":
         subject = "The percentage"
+    elif qa.unit == TIME:
+        subject = "The time"
     elif a.role and a.role == b.role and a.role not in ("percent",) and \
             a.role != _predicate_of(a):
         subject = f"The number of {_plural(a.role)}"
-    return f"{subject} changed from {_say(a)} to {_say(b)}."
+    said = f"{subject} changed from {_say(a)} to {_say(b)}"
+    return said if said.endswith(".") else f"{said}."  # ("... to 8 a.m.", one full stop)
 
 
 def article_one(fact: Fact) -> bool:
