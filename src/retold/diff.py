@@ -316,8 +316,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     else:
                         unswapped.append((a, b))
                 changed = unswapped
-                dropped = [a for a in dropped if not there(a, pair.retelling, retelling, r_text)]
-                added = [b for b in added if not there(b, pair.original, original, o_text)]
+                dropped = [a for a in dropped if not there(a, pair.retelling, retelling, r_text)
+                           and not _demonym_written(a.text, r_text)]
+                added = [b for b in added if not there(b, pair.original, original, o_text)
+                         and not _demonym_written(b.text, o_text)]
                 dropped = _not_pronouned(dropped, o_text, r_text)
                 added = _not_pronouned(added, r_text, o_text)
                 # "our method" / "LGTR", "on Wikipedia" / "on the site": a definite
@@ -813,13 +815,25 @@ def _demonym_of(place: str, word: str) -> bool:
     The place's final -a may go ("China" / "Chinese"). An ending that makes another place's
     adjective ("Niger" / "Nigerian", from Nigeria) does not count.
     """
-    if " " in place or " " in word or len(place) < 4 or not place[:1].isupper():
+    if " " in place or " " in word or len(place) < 4 or not (place[:1].isupper()
+                                                            or word[:1].isupper()):
         return False
+    # (in either case: an all-lower-case summary writes "georgia national" for "Georgian")
+    place, word = place[:1].upper() + place[1:], word[:1].upper() + word[1:]
     for stem in {place, place[:-1] if place.endswith(("a", "e")) else place}:
         if word.startswith(stem) and word[len(stem):] in _DEMONYM_ENDINGS:
             other = stem + "ia" if word[len(stem):] == "ian" else ""
             return not (other and other != place and names.alias_group(other) is not None)
     return False
+
+
+def _demonym_written(name: str, text: str) -> bool:
+    """True when ``text`` writes ``name``'s place or its adjective, in any case ("Georgian" /
+    "the georgia national")."""
+    if " " in name or len(name) < 4:
+        return False
+    return any(_demonym_of(w, name) or _demonym_of(name, w)
+               for w in {w for w in _WORD_RE.findall(text) if len(w) >= 4})
 
 
 def _part_of_compound(name: str, compound: str) -> bool:
