@@ -218,6 +218,22 @@ def _compare_documents(
                       grounded.verdicts)
 
 
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([A-Za-z][a-z'’-]*)")
+# What a person is a kind of, read from WordNet up to three steps ("captain" -> head, "striker"
+# -> athlete), and news roles it files deeper: a name before one of these describes a person.
+PERSON_KINDS = frozenset({"person", "leader", "head", "worker", "player", "contestant", "athlete",
+                          "expert", "official", "adult", "professional", "communicator"})
+PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "president", "chairman",
+                          "chairwoman", "midfielder", "defender", "goalkeeper", "forward"})
+
+
+def _person_noun(word: str) -> bool:
+    """True when ``word`` names a kind of person ("captain", "champions", "minister")."""
+    low = word.casefold()
+    return low in PERSON_ROLES or singular(low) in PERSON_ROLES or bool(
+        PERSON_KINDS & meaning.lexicon.broader(low))
+
+
 # An original of this many sentences is taken as the whole story (an article, a transcript):
 # what it never names, nothing outside the comparison names either.
 WHOLE_ORIGINAL_MIN = 5
@@ -305,8 +321,20 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         return dates.incomparable(a, b) and g is not None and all(
             (e.start, e.end) != (a.start, a.end) for e in g.evidence)
 
+    def description_named(c: Change) -> bool:
+        """diff paired a name that only qualifies a person ("the London Wasps captain", "the
+        league champions") with the name the retelling gives that person, one the original
+        states elsewhere: the description restated as its name, not a swap."""
+        if c.kind != "name" or c.status != "changed" or c.original is None \
+                or c.retelling is None \
+                or ("name", c.retelling.start, c.retelling.end) not in grounded.supported:
+            return False
+        head = _NEXT_WORD_RE.match(o_text, c.original.end)
+        return head is not None and head.group(1).islower() and _person_noun(head.group(1))
+
     in_units = unit_names(r_side.facts)
-    out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c) and not (
+    out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)
+           and not description_named(c) and not (
         c.kind == "name" and c.retelling is not None
         and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None
