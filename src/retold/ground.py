@@ -790,7 +790,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     module = MODULES[b.kind]
     if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and index.once(
             ("written", b.text), lambda: names.mentioned(b.text, o_text)
-            or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)):
+            or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)
+            or _abbreviated(b.text, o_text)):
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
@@ -951,6 +952,18 @@ def _spelled_out(name: str, o_plain: str) -> bool:
     if not (2 <= len(letters) <= 6 and letters.isalpha() and _acronym(letters)):
         return False
     return letters.casefold() in _initials(o_plain)
+
+
+def _abbreviated(name: str, o_text: str) -> bool:
+    """A name of several words the original writes as its acronym, a word of its own in
+    capitals ("Los Angeles": "LA", "New York City": "NYC", "Bank of England": "BOE" or "BE")."""
+    words = name.split()
+    if not 2 <= len(words) <= 6 or not all(w[:1].isalpha() for w in words):
+        return False
+    forms = {"".join(w[0] for w in words).upper(),
+             "".join(w[0] for w in words if w[:1].isupper()).upper()}
+    return any(2 <= len(f) <= 6 and re.search(rf"(?<![\w.]){f}(?!\w)", o_text) is not None
+               for f in forms)
 
 
 @lru_cache(maxsize=64)
