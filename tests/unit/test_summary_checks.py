@@ -271,3 +271,30 @@ def test_a_negation_of_what_the_original_states_outside_the_evidence_is_a_revers
     assert not [f for f in meaning.check(
         "The mayor said the council did not sign the building contract.", 0, [(said[0], 0)],
         index2, locate=lambda w: [(t, 0) for t in also[1:]]) if f.kind == "negation"]
+
+
+def test_a_description_restated_as_the_name_the_original_gives_elsewhere_is_no_swap() -> None:
+    original = ("Ola Brenn has played for the club since 2015. The film opens in cinemas next "
+                "week. Its cast includes many stars from the television series. And the Harbour "
+                "Hawks captain joined in on the hype as he posted the photo dressed as a knight.")
+    said = "joined in on the hype as he posted the photo dressed as a knight."
+    assert not flags(original, f"Brenn {said}", kinds=("name",))
+    # a name the original never gives that person is still a swap
+    assert ("name", "Dahl") in flags(original, f"Dahl {said}", kinds=("name",))
+    # and a name before a thing, not a person, is no description of one
+    assert ("name", "Vesk") in flags(
+        "The Orlan administration said on Monday it would act. Vesk spoke later.",
+        "Vesk said on Monday it would act.", kinds=("name",))
+
+
+def test_a_place_written_as_its_adjective_in_lower_case_is_the_same_place() -> None:
+    c = retold.compare("Police say the Georgian national fled the country after the charges.",
+                       "police say the georgia national fled the country after the charges .")
+    assert not [ch for ch in c.changes if ch.kind == "name"]
+
+
+def test_a_name_the_original_writes_as_its_acronym_is_stated() -> None:
+    chat = "Kim: I fly to LA on Friday. Joe: nice, have fun. Kim: thanks!"
+    assert not flags(chat, "Kim is flying to Los Angeles on Friday.", kinds=("name",))
+    assert ("name", "Las Vegas") in flags(chat, "Kim is flying to Las Vegas on Friday.",
+                                          kinds=("name",))
