@@ -595,3 +595,18 @@ def test_a_hedged_time_is_the_same_time() -> None:
                               one("The boy fell in at 3 pm on Saturday."))
     assert numbers.equivalent(one("Trains stop at 0900 on weekdays."),
                               one("Trains stop at 09:00 on weekdays."))
+
+
+@pytest.mark.parametrize("text", ["Plans are sold starting at $40 a month.", "Rooms start at €90.",
+                                  "The kit has a starting price of £250."])
+def test_a_price_floor_is_at_least(text: str) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity) and f.value.hedge == "at_least"
+    assert numbers.equivalent(f, one(text.replace("starting at", "a minimum of")
+                                     .replace("start at", "cost at least")
+                                     .replace("a starting price of", "a price of at least")))
+
+
+def test_a_start_that_is_not_a_price_sets_no_floor() -> None:
+    assert all(f.value.hedge is None  # type: ignore[union-attr]
+               for f in facts("The count starts at 10 and the race starts at 9am."))

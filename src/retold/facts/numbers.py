@@ -98,6 +98,11 @@ HEDGES: dict[str, str] = {
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most",
 }
+# A price's floor: "starting at $3,000", "a starting price of $3,000" is at least $3,000. Only
+# before a sum of money ("the race starts at 9am" and "counts start at 10" set no floor).
+PRICE_FLOORS = ("starting at", "starting from", "starts at", "start at", "starts from",
+                "begins at", "begin at", "beginning at", "a starting price of",
+                "starting prices of", "prices from")
 HEDGE_WORDS: dict[str | None, str] = {
     "at_least": "at least", "more_than": "more than", "nearly": "nearly", "about": "about",
     "up_to": "up to", "less_than": "less than", "at_most": "at most", None: "",
@@ -232,6 +237,12 @@ _ATOM_TRIGGER_FORMS = frozenset(
 _HEDGE_REV = re.compile(
     rf"(?i){_SP}*(?:"
     + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(HEDGES, key=len,
+                                                                                reverse=True))
+    + r")(?![\w])"
+)
+_FLOOR_REV = re.compile(
+    rf"(?i){_SP}*(?:"
+    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(PRICE_FLOORS, key=len,
                                                                                 reverse=True))
     + r")(?![\w])"
 )
@@ -989,6 +1000,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
             hedge = HEDGES.get(phrase)
             start -= h.end()
+        elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
+                floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])):
+            hedge, start = "at_least", start - floor.end()
         sfx = _SUFFIX_HEDGE_RE.match(text, end, min(len(text), end + 12))
         if sfx and hedge is None and kind != VAGUE:
             token = _SPACE_RE.sub(" ", (sfx.group("w") or sfx.group("odd") or "+").lower())
