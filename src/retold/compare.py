@@ -330,7 +330,11 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                 or ("name", c.retelling.start, c.retelling.end) not in grounded.supported:
             return False
         head = _NEXT_WORD_RE.match(o_text, c.original.end)
-        return head is not None and head.group(1).islower() and _person_noun(head.group(1))
+        if head is None or not head.group(1).islower() or not _person_noun(head.group(1)):
+            return False
+        # "The Arsenal captain" for "the Chelsea captain": the qualifier swapped, a change
+        mine = _NEXT_WORD_RE.match(r_side.document.text, c.retelling.end)
+        return mine is None or not (mine.group(1).islower() and _person_noun(mine.group(1)))
 
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)

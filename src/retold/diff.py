@@ -828,12 +828,15 @@ def _demonym_of(place: str, word: str) -> bool:
 
 
 def _demonym_written(name: str, text: str) -> bool:
-    """True when ``text`` writes ``name``'s place or its adjective, in any case ("Georgian" /
-    "the georgia national")."""
+    """True when ``text`` writes ``name``'s place or its adjective ("Georgian" / "Georgia"),
+    in lower case only in an all-lower-case text ("the georgia national"): elsewhere "span" and
+    "pole" are words, not Spain and Poland."""
     if " " in name or len(name) < 4:
         return False
+    lower = not any(c.isupper() for c in text)
     return any(_demonym_of(w, name) or _demonym_of(name, w)
-               for w in {w for w in _WORD_RE.findall(text) if len(w) >= 4})
+               for w in {w for w in _WORD_RE.findall(text)
+                         if len(w) >= 4 and (lower or w[:1].isupper())})
 
 
 def _part_of_compound(name: str, compound: str) -> bool:

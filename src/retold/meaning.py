@@ -516,8 +516,8 @@ def check(
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
                 if hit_at is not None and not opp_forms & r_lemmas and not (
                         w.casefold() in PARTICLES
-                        and _word_before(r_text, s - r_offset) != _word_before(
-                            *_within(evidence, hit_at))):
+                        and not _bases(_word_before(r_text, s - r_offset)) & _bases(
+                            _word_before(*_within(evidence, hit_at)))):
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
                     findings.append(Finding(
@@ -664,8 +664,9 @@ _WORD_BEFORE_RE = re.compile(r"([\w'’-]+)[\s\u00a0]*$")
 
 
 def _word_before(text: str, at: int) -> str:
+    """The word right before ``at`` (its base forms compare it: "are up" / "were down")."""
     m = _WORD_BEFORE_RE.search(text[max(0, at - 40) : at])
-    return stem(m.group(1)) if m else ""
+    return m.group(1) if m else "-"
 
 
 # A summary's claim that its source leaves something out ("did not mention the usability

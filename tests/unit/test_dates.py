@@ -502,3 +502,8 @@ def test_quarter_shorthand_of_earnings_reports(text: str) -> None:
 def test_a_bare_digit_quarter_dates_only_after_a_preposition() -> None:
     assert one("Sales rose in 2Q.").key == "date:2020-04-01/2020-06-30"  # the latest begun
     assert facts("Take Route 2Q to the port.") == []
+
+
+def test_a_digit_quarter_is_a_date_only_in_earnings_copy() -> None:
+    assert facts("The novelist wrote 1Q84 in a small flat.") == []
+    assert one("Profit fell in Q4'99, the bank said.").key == "date:1999-10-01/1999-12-31"

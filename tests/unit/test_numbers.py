@@ -446,7 +446,7 @@ def test_wire_and_tokenised_figures(text: str, key: str, surface: str) -> None:
     "text",
     ["The race covered 10 km (6.2 miles).", "It weighed 5 kg (11 lb) in all.",
      "It weighed 5 kg (11 pounds) in all.", "It weighed 11 pounds (5 kg) in all.",
-     "It was 30C (86F) at noon."],
+     "It was 30C (86F) on the beach."],
 )
 def test_a_conversion_is_not_a_second_fact(text: str) -> None:
     assert len(facts(text)) == 1
@@ -610,3 +610,33 @@ def test_a_price_floor_is_at_least(text: str) -> None:
 def test_a_start_that_is_not_a_price_sets_no_floor() -> None:
     assert all(f.value.hedge is None  # type: ignore[union-attr]
                for f in facts("The count starts at 10 and the race starts at 9am."))
+
+
+@pytest.mark.parametrize(("text", "said"), [
+    ("The vote closes by 20:00 local time.", "20:00"),
+    ("The shelling began at 03:00 on the coast.", "03:00"),
+    ("The doors shut at midnight sharp.", "midnight"),
+    ("The bells ring at noon daily.", "noon"),
+])
+def test_more_times_of_day(text: str, said: str) -> None:
+    f = one(text)
+    assert f.text == said and numbers.TWELVE_HOUR not in f.note  # 24-hour, or no dial to doubt
+
+
+def test_times_of_day_are_not_rounded_like_counts() -> None:
+    # a 40-minute shift is a change, not a rounding; "about 3pm" covers a few minutes either side
+    assert not numbers.compatible(one("Police came at 7:40 p.m. there."), one("Police came at 8 p.m. there."))
+    assert numbers.compatible(one("Police came at about 3pm there."), one("Police came at 3:05 p.m. there."))
+    assert not numbers.compatible(one("Police came at about 3pm there."), one("Police came at 4 p.m. there."))
+    assert numbers.equivalent(one("They left at midnight, police said."), one("They left at 12 am, police said."))
+    assert one("Shells fell at 03:00 on the coast.").value != one("Shells fell at 3 p.m. on the coast.").value
+
+
+def test_an_id_or_a_sum_and_a_clause_is_no_time_or_hundredths() -> None:
+    assert all(f.value.unit != numbers.TIME for f in facts("Flight 0515 from Lagos landed."))  # type: ignore[union-attr]
+    # "$20, and 50 cents of it": two sums, not $20.50
+    assert len(facts("Each ticket costs $20, and 50 cents of it goes to charity.")) == 2
+
+
+def test_a_threshold_that_starts_at_a_sum_is_no_floor() -> None:
+    assert one("The top tax band starts at £125,140 this year.").value.hedge is None  # type: ignore[union-attr]

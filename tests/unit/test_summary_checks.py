@@ -298,3 +298,21 @@ def test_a_name_the_original_writes_as_its_acronym_is_stated() -> None:
     assert not flags(chat, "Kim is flying to Los Angeles on Friday.", kinds=("name",))
     assert ("name", "Las Vegas") in flags(chat, "Kim is flying to Las Vegas on Friday.",
                                           kinds=("name",))
+
+
+def test_a_qualifier_swapped_before_the_same_role_is_a_swap() -> None:
+    original = "The Harbour Hawks captain was sent off early. The Lake Owls won the match 2-0."
+    assert ("name", "Lake Owls") in flags(
+        original, "The Lake Owls captain was sent off early. The Lake Owls won the match 2-0.",
+        kinds=("name",))
+
+
+def test_up_and_down_after_two_forms_of_one_verb_are_opposites() -> None:
+    assert ("negation", "down") in flags("Sales are up sharply this year, the firm said.",
+                                         "Sales were down sharply this year, the firm said.")
+
+
+def test_a_lower_case_word_in_cased_text_is_no_place() -> None:
+    c = retold.compare("The Spanish firm won the contract over a period of years.",
+                       "The firm won the contract over a span of years.")
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "name"] == [("name", "dropped")]

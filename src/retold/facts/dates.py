@@ -491,8 +491,11 @@ def _scan(text: str) -> tuple[_Match, ...]:
                 continue
             if _word_after(digits, end).lower() in ("be", "have", "not"):
                 continue  # "May be": a verb at a line start
-        if group == "quarter" and core[0].isdigit() and len(core) == 2 and not qualified:
-            continue  # a bare "4Q" dates only after "in" ("Route 4Q" is a name)
+        if group == "quarter" and core[0].isdigit() and not qualified and (
+                len(core) == 2 or _word_before(digits, core_start).lower() not in _QUARTER_BEFORE):
+            # "in 4Q", "the 4Q21 results": an earnings quarter after a preposition or a
+            # determiner; "Route 4Q", "wrote 1Q84" (a title) are names
+            continue
         if group == "dow" and (_capitalised_before(digits, core_start)
                                or _word_after(digits, end)[:1].isupper()):
             continue  # "Bloody Sunday", "Sunday Times": names, not dates
@@ -646,10 +649,21 @@ def _weekday_near(ref: dt.date, weekday: int, mode: str) -> dt.date:
     return ref + dt.timedelta(days=ahead)  # future: on or after
 
 
+# A two-digit year below this is this century's ("Q4'21"), else the last one's ("Q4'99").
+SHORT_YEAR_PIVOT = 50
+
+
+# Words a digit-first quarter ("4Q21") follows in earnings copy.
+_QUARTER_BEFORE = frozenset({"the", "a", "its", "their", "our", "for", "of", "since", "from",
+                             "to", "by", "and", "than", "versus", "vs", "over", "during"})
+
+
 def _short_year(tail: str) -> int | None:
-    """The year of a two-digit tail ("'21", "21" in "4Q21"): this century's."""
+    """The year of a two-digit tail ("'21", "21" in "4Q21")."""
     digits = tail.lstrip("'’ ")
-    return 2000 + int(digits) if len(digits) == 2 and digits.isdigit() else None
+    if len(digits) != 2 or not digits.isdigit():
+        return None
+    return (2000 if int(digits) < SHORT_YEAR_PIVOT else 1900) + int(digits)
 
 
 def _explicit_year(core: str) -> int | None:

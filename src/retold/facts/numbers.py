@@ -240,6 +240,13 @@ _HEDGE_REV = re.compile(
                                                                                 reverse=True))
     + r")(?![\w])"
 )
+# What has a price floor: a thing sold ("rooms start at €90"), not a threshold ("the top rate
+# starts at £125,140" is exact).
+_PRICED_RE = re.compile(
+    r"(?i)\b(?:prices?|pricing|fares?|tickets?|rooms?|rents?|plans?|packages?|subscriptions?|"
+    r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
+    r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
+    r"available|sold|sells?|offered|offers?|costs?)\b")
 _FLOOR_REV = re.compile(
     rf"(?i){_SP}*(?:"
     + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(PRICE_FLOORS, key=len,
@@ -264,7 +271,7 @@ _CURRENCY_AFTER_RE = re.compile(
 )
 # "... and fifty cents": a currency's hundredths after an amount in it ("pounds" is read here
 # only before "pence": alone it may be a weight).
-_SUBUNIT_GAP_RE = re.compile(rf"(?i)(?P<pounds>{_SP}+pounds?)?{_SP}*,?{_SP}+and{_SP}+")
+_SUBUNIT_GAP_RE = re.compile(rf"(?i)(?P<pounds>{_SP}+pounds?)?{_SP}+and{_SP}+")
 _SUBUNIT_RE = re.compile(rf"(?i){_SP}*(cents?|pence|centimes?|paise|fils|kopecks?|kopeks?)\b")
 _SUFFIX_HEDGE_RE = re.compile(
     rf"(?i)(?:{_SP}+(?P<w>or{_SP}+more|or{_SP}+so|plus)\b|-(?P<odd>odd)\b|(?P<plus>\+))"
@@ -498,13 +505,14 @@ _CLOCK_RE = re.compile(
     rf"|(?P<h3>1[0-2]|[1-9]){_SP}+o['’]clock\b"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?={_SP}*(?:GMT|UTC|BST|CET|hrs\b|hours\b|local\b))"
     rf"|(?P<h5>0\d)(?P<m5>[0-5]\d)(?![\w:]|[.,]\d)"  # "0900": no count starts with a zero
+    rf"|(?P<noon>[Nn]oon|[Mm]idday)(?![\w-])|(?P<midnight>[Mm]idnight)(?![\w-])"
     rf")"
 )
 # "a 1:50 scale", "odds of 5:1": a ratio written like a time.
 _RATIO_AFTER_RE = re.compile(rf"{_SP}*(?:scale|ratio|odds|aspect|margin)\b", re.IGNORECASE)
 # ... and a score after a result ("won 21:17").
 _RATIO_BEFORE_RE = re.compile(
-    r"(?i)\b(?:ratio|odds|scale|of|by|won|lost|beat|beaten|defeated|drew|drawn|scored?|"
+    r"(?i)\b(?:ratio|odds|scale|won|lost|beat|beaten|defeated|drew|drawn|scored?|"
     r"finished|ended)[^\S\n]+$")
 # Capitalised words a time may follow ("At 18:40, ..."); after any other ("John 3:16",
 # "Psalm 23:4") it is a reference.
@@ -519,21 +527,27 @@ def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     for m in _CLOCK_RE.finditer(text):
         if blocked(m.start(), m.end()) or _RATIO_AFTER_RE.match(text, m.end()):
             continue
+        if m.group("noon") or m.group("midnight"):
+            value = 720.0 if m.group("noon") else 0.0
+            found.append(_Atom(m.start(), m.end(), value, value, 1.0, "clock", TIME))
+            continue
         hour_text = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4") or m.group("h5")
         minute_text = m.group("m") or m.group("dm") or m.group("m4") or m.group("m5") or "0"
         meridiem = (m.group("mer") or m.group("mer2") or "").casefold()
-        if m.group("h") is not None and meridiem == "" and (
+        before = _word_before(text, m.start())
+        if (m.group("h") is not None or m.group("h5") is not None) and meridiem == "" and (
                 _RATIO_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
-                or _word_before(text, m.start())[:1].isupper()
-                and _word_before(text, m.start()).casefold() not in _BEFORE_A_TIME):
-            continue  # "won 21:17", "John 3:16": a score or a reference, not a time
+                or before[:1].isupper() and before.casefold() not in _BEFORE_A_TIME):
+            # "won 21:17", "John 3:16", "Flight 0515": a score, a reference or an id
+            continue
         hour, minute = int(hour_text), int(minute_text)
         if meridiem:
             if hour > 12:
                 continue
             hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
+        # ("03:00" is the 24-hour clock's: a 12-hour dial writes no leading zero)
         twelve = not meridiem and m.group("h4") is None and m.group("h5") is None and \
-            1 <= hour <= 12
+            1 <= hour <= 12 and not hour_text.startswith("0")
         value = float(hour * 60 + minute)
         found.append(_Atom(m.start(), m.end(), value, value, 1.0,
                            "clock12" if twelve else "clock", TIME))
@@ -1001,7 +1015,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             hedge = HEDGES.get(phrase)
             start -= h.end()
         elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
-                floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])):
+                floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])) and (
+                "price" in floor.group(0)[::-1].lower() or _PRICED_RE.search(
+                    text, max(0, start - floor.end() - 60), start - floor.end())):
             hedge, start = "at_least", start - floor.end()
         sfx = _SUFFIX_HEDGE_RE.match(text, end, min(len(text), end + 12))
         if sfx and hedge is None and kind != VAGUE:
@@ -1203,6 +1219,22 @@ def same_time(a: Fact, b: Fact) -> bool:
     if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
         return _close(qa.low % 720, qb.low % 720)
     return _close(qa.low, qb.low)
+
+
+# "about 3pm" / "3:05 p.m.": a time hedged "about" (or "nearly") covers this many minutes
+# either side; an exact time is never a rounding of another ("7:40" / "8 p.m." is a change).
+ABOUT_THE_TIME_MINUTES = 15
+
+
+def _about_the_time(a: Fact, b: Fact) -> bool:
+    qa, qb = a.value, b.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if qa.unit != qb.unit or not {qa.hedge, qb.hedge} & {"about", "nearly"}:
+        return False
+    gap = abs(qa.low - qb.low)
+    if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
+        gap = min(gap % 720, 720 - gap % 720)
+    return gap <= ABOUT_THE_TIME_MINUTES
 
 
 def duration_left_out(ua: str | None, ub: str | None) -> bool:
@@ -1434,6 +1466,8 @@ def compatible(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return False
+    if TIME in (qa.unit, qb.unit):
+        return _about_the_time(a, b)
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if _role_relation(a, b) in ("differ", "predicates-differ"):
@@ -1487,7 +1521,7 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
             return f"{_figure(x, grouping)} percentage points"
         if q.unit in UNIT_SYMBOLS:
             # money in hundredths is said in them: "£3.20", not "£3.2"
-            cents = x != int(x) and abs(x) < 1e6 and _close(x * 100, round(x * 100))
+            cents = abs(x) < 1e6 and x != int(x) and _close(x * 100, round(x * 100))
             return f"{UNIT_SYMBOLS[q.unit]}{f'{x:,.2f}' if cents else _figure(x, grouping)}"
         if q.unit == "ordinal":
             return _ordinal(x)
