@@ -334,7 +334,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             return False
         # "The Arsenal captain" for "the Chelsea captain": the qualifier swapped, a change
         mine = _NEXT_WORD_RE.match(r_side.document.text, c.retelling.end)
-        return mine is None or not (mine.group(1).islower() and _person_noun(mine.group(1)))
+        return mine is None or meaning.stem(mine.group(1)) != meaning.stem(head.group(1))
 
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)
@@ -444,6 +444,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     * a qualifier or negation dropped from one sentence and added to another on the same word:
       moved with a clause, not changed; a negation cue inside a wider negation finding is part
       of it;
+    * an original fact changed into another value is not also dropped where it stood;
     * in a sentence the retelling adds whole (aligned with nothing), the names of an added
       quotation's lead-in (its speaker, the speaker's office) and the places beside a high figure
       or date are part of what that finding reports, not new names of their own; a person or an
@@ -491,6 +492,13 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
         c.kind == "negation" and c.status == "added" and c.retelling is not None and any(
             a <= c.retelling.start and c.retelling.end <= b and b - a > c.retelling.end -
             c.retelling.start for a, b in wide))]
+    # An original fact a change replaced with another value elsewhere in the retelling is not
+    # also dropped from its own aligned sentence: one difference, the changed value.
+    replaced = {(c.kind, c.original.start, c.original.end) for c in changes
+                if c.status == "changed" and c.original is not None}
+    changes = [c for c in changes if not (
+        c.status == "dropped" and c.original is not None
+        and (c.kind, c.original.start, c.original.end) in replaced)]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation

@@ -256,7 +256,8 @@ def _antonyms(word: str) -> frozenset[str]:
     mine = readings(word)
     for reading in mine:
         forms.update(_EXTRA_OPPOSITES.get(reading, ()))
-    return frozenset(forms - mine)
+    # nor is one the opposite of another word: "arrested early" / "later charged"
+    return frozenset(forms - mine - SEQUENCE_WORDS)
 
 
 @lru_cache(maxsize=65536)

@@ -640,3 +640,7 @@ def test_an_id_or_a_sum_and_a_clause_is_no_time_or_hundredths() -> None:
 
 def test_a_threshold_that_starts_at_a_sum_is_no_floor() -> None:
     assert one("The top tax band starts at £125,140 this year.").value.hedge is None  # type: ignore[union-attr]
+
+
+def test_a_page_time_stamp_is_no_time_of_the_story() -> None:
+    assert facts("Updated 6:00 p.m. ET. Posted: 4:56 AM, June 2.") == []

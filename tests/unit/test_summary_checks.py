@@ -316,3 +316,21 @@ def test_a_lower_case_word_in_cased_text_is_no_place() -> None:
     c = retold.compare("The Spanish firm won the contract over a period of years.",
                        "The firm won the contract over a span of years.")
     assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "name"] == [("name", "dropped")]
+
+
+def test_a_sequence_word_is_no_opposite_of_another_word() -> None:
+    original = "Ivo Marsh was held at his home after a raid. He was later charged with fraud."
+    assert not any(kind == "negation" for kind, _t in flags(
+        original, "Ivo Marsh, held early on Saturday, was charged with fraud."))
+
+
+def test_a_fact_changed_elsewhere_is_not_also_dropped_where_it_stood() -> None:
+    original = ("Ivo Marsh, 41, was held at his home in Tolmar shortly after midnight by police "
+                "officers. He was later charged with fraud, the prosecutor said. The raid followed "
+                "weeks of searches.")
+    retelling = ("Ivo Marsh, 41, was held at his home in Tolmar by police officers, the prosecutor "
+                 "said. He was charged with fraud. Officers had watched the house all evening and "
+                 "moved to arrest him about 1 a.m.")
+    found = [(ch.status, ch.original.text if ch.original else None)
+             for ch in retold.compare(original, retelling).changes if ch.kind == "number"]
+    assert found == [("changed", "midnight")]

@@ -508,6 +508,8 @@ _CLOCK_RE = re.compile(
     rf"|(?P<noon>[Nn]oon|[Mm]idday)(?![\w-])|(?P<midnight>[Mm]idnight)(?![\w-])"
     rf")"
 )
+_STAMP_BEFORE_RE = re.compile(
+    r"(?i)\b(?:updated|posted|published|modified|edited|last\s+updated)[^\S\n]*:?[^\S\n]*$")
 # "a 1:50 scale", "odds of 5:1": a ratio written like a time.
 _RATIO_AFTER_RE = re.compile(rf"{_SP}*(?:scale|ratio|odds|aspect|margin)\b", re.IGNORECASE)
 # ... and a score after a result ("won 21:17").
@@ -527,6 +529,8 @@ def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     for m in _CLOCK_RE.finditer(text):
         if blocked(m.start(), m.end()) or _RATIO_AFTER_RE.match(text, m.end()):
             continue
+        if _STAMP_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
+            continue  # "Updated 6:00 p.m. ET", "Posted: 4:56 AM": the page's time stamp
         if m.group("noon") or m.group("midnight"):
             value = 720.0 if m.group("noon") else 0.0
             found.append(_Atom(m.start(), m.end(), value, value, 1.0, "clock", TIME))
