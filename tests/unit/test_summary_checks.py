@@ -276,8 +276,8 @@ def test_a_negation_of_what_the_original_states_outside_the_evidence_is_a_revers
 def test_a_description_restated_as_the_name_the_original_gives_elsewhere_is_no_swap() -> None:
     original = ("Ola Brenn has played for the club since 2015. The film opens in cinemas next "
                 "week. Its cast includes many stars from the television series. And the Harbour "
-                "Hawks captain joined in on the hype as he posted the photo dressed as a knight.")
-    said = "joined in on the hype as he posted the photo dressed as a knight."
+                "Hawks captain shared a picture of himself in full armour at the gala on Friday.")
+    said = "shared a picture of himself in full armour at the gala on Friday."
     assert not flags(original, f"Brenn {said}", kinds=("name",))
     # a name the original never gives that person is still a swap
     assert ("name", "Dahl") in flags(original, f"Dahl {said}", kinds=("name",))
@@ -288,8 +288,8 @@ def test_a_description_restated_as_the_name_the_original_gives_elsewhere_is_no_s
 
 
 def test_a_place_written_as_its_adjective_in_lower_case_is_the_same_place() -> None:
-    c = retold.compare("Police say the Georgian national fled the country after the charges.",
-                       "police say the georgia national fled the country after the charges .")
+    c = retold.compare("Officers say the Latvian citizen left the port before the warrant.",
+                       "officers say the latvia citizen left the port before the warrant .")
     assert not [ch for ch in c.changes if ch.kind == "name"]
 
 
