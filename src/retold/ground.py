@@ -1050,7 +1050,7 @@ def _detail(status: str, b: Fact, backing: list[Fact]) -> str:
     return module.explain(None, b).rstrip(".") + "; the original does not state it anywhere."
 
 
-# A retelling of an opinion piece credits it to its writer ("Coughlin says", "the writer
+# A retelling of an opinion piece credits it to its writer ("Halvorsen says", "the writer
 # believes"): that is where the original's claims come from, not a source it never cites.
 _WRITER_RE = re.compile(r"(?:the|this|our|its)\s+(?:writer|author|columnist|commentator|essayist)",
                         re.IGNORECASE)

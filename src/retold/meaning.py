@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon
-from retold.facts.negation import conditional, in_condition
+from retold.facts.negation import clause_before, conditional, in_condition
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
@@ -419,23 +419,20 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
                       locate: Callable[[str], Sequence[tuple[str, int]]]
                       ) -> tuple[int, int, str] | None:
     """(start, end, word) of the original's plain use of the retelling's negated word (stem
-    ``target``) in a sentence about the same thing (``_plain_uses``' terms), not said to be
-    lost ("the loss of manpower"), or None; None too when any sentence of the original negates
-    it (which one is meant is then unclear)."""
+    ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
+    common besides the word itself), not said to be lost ("the loss of manpower"), or None;
+    None too when any sentence of the original negates it (which one is meant is then unclear)."""
     k = next((k for k, (_s, _e, w) in enumerate(words) if stem(w) == target), None)
     if k is None:
         return None
-    sentences = locate(words[k][2])
+    word = words[k][2]
+    sentences = locate(word)
     if any(target in n[4] for text, off in sentences for n in _negated_stems(text, off)):
         return None
-    r_near = _near(words, k)
-    for text, off in sentences:
-        found = content_words(text, off)
-        if len({stem(w) for _s, _e, w in found} & r_stems) <= OPPOSITE_SHARED_MIN:
-            continue  # (the negated word itself is shared: one more is asked)
-        for j, (a, e, w) in enumerate(found):
-            if stem(w) == target and _near(found, j) & r_near and not _privated((text, off), (a, e)):
-                return a, e, w
+    for use in _plain_uses(word.casefold(), sentences, r_stems - {target}, _near(words, k)):
+        sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
+        if not _privated(sentence, (use[0], use[1])):
+            return use
     return None
 
 
@@ -626,16 +623,11 @@ _UNASSERTED_RE = re.compile(
     r"(?:need|needs|needed|plan|plans|planned|hope|hopes|"
     r"hoped|aim|aims|aimed|intend|intends|intended)\s+(?:to|for)|how\s+to)\b"
     r"(?:\s+[\w'’-]+){0," + str(NEGATED_WINDOW - 1) + r"}\s+$")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014]")
 
 
 def _unasserted(text: str, at: int) -> bool:
     """The word at ``at`` in ``text`` is inside a frame that states it neither way."""
-    before = text[max(0, at - 80):at]
-    breaks = list(_CLAUSE_BREAK_RE.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end():]
-    return bool(_UNASSERTED_RE.search(before))
+    return bool(_UNASSERTED_RE.search(clause_before(text, at)))
 
 
 def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:

@@ -20,8 +20,18 @@ from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["CUES", "FAMILIES", "conditional", "equivalent", "explain", "extract", "hypothetical",
-           "in_condition", "slot_score"]
+__all__ = [
+    "CUES",
+    "FAMILIES",
+    "clause_before",
+    "conditional",
+    "equivalent",
+    "explain",
+    "extract",
+    "hypothetical",
+    "in_condition",
+    "slot_score",
+]
 
 CUES: tuple[str, ...] = (
     "no longer", "no one", "not", "n't", "cannot", "never", "no", "none", "nobody", "nothing",
@@ -134,11 +144,15 @@ def hypothetical(f: Fact, text: str) -> bool:
 
 def in_condition(text: str, at: int) -> bool:
     """True when the word at ``at`` in ``text`` is inside a condition's clause."""
-    before = text[max(0, at - 60) : at]
+    return _CONDITION_BEFORE_RE.search(clause_before(text, at)) is not None
+
+
+def clause_before(text: str, at: int, reach: int = 80) -> str:
+    """The words of ``at``'s clause before it (up to ``reach`` characters back): a frame that
+    governs the word ("if ...", "whether ...") stands there."""
+    before = text[max(0, at - reach) : at]
     breaks = list(_CLAUSE_BREAK_RE.finditer(before))
-    if breaks:
-        before = before[breaks[-1].end() :]
-    return _CONDITION_BEFORE_RE.search(before) is not None
+    return before[breaks[-1].end() :] if breaks else before
 
 
 def _cue(f: Fact) -> str:

@@ -59,7 +59,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -234,12 +234,17 @@ _ATOM_TRIGGER_FORMS = frozenset(
 )
 # Hedges end right before the number: match them on the reversed window (an end-anchored
 # ``search`` retries the whole alternation at every position of the window).
-_HEDGE_REV = re.compile(
-    rf"(?i){_SP}*(?:"
-    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(HEDGES, key=len,
-                                                                                reverse=True))
-    + r")(?![\w])"
-)
+def _phrases_before(phrases: Iterable[str]) -> re.Pattern[str]:
+    """A pattern matching one of ``phrases`` at the start of reversed text (the words right
+    before a figure, read backwards from it), longest first, any run of spaces inside."""
+    return re.compile(
+        rf"(?i){_SP}*(?:"
+        + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
+                   for h in sorted(phrases, key=len, reverse=True))
+        + r")(?![\w])")
+
+
+_HEDGE_REV = _phrases_before(HEDGES)
 # What has a price floor: a thing sold ("rooms start at €90"), not a threshold ("the top rate
 # starts at £125,140" is exact).
 _PRICED_RE = re.compile(
@@ -247,12 +252,7 @@ _PRICED_RE = re.compile(
     r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
     r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
     r"available|sold|sells?|offered|offers?|costs?)\b")
-_FLOOR_REV = re.compile(
-    rf"(?i){_SP}*(?:"
-    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+") for h in sorted(PRICE_FLOORS, key=len,
-                                                                                reverse=True))
-    + r")(?![\w])"
-)
+_FLOOR_REV = _phrases_before(PRICE_FLOORS)
 # "between 2 and 3", "between $90 million and", "between the range of 90 to": the word may
 # stand a few words before the first bound, with no figure or clause break in between.
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
@@ -1217,12 +1217,20 @@ def same_time(a: Fact, b: Fact) -> bool:
     """Two times of day are one: the same minute, or the same on a 12-hour dial when either is
     read without a.m./p.m. ("6:55" / "6:55 p.m."). A hedge is no change here: "around 3pm" /
     "at 3 pm" is how every retelling rounds a clock."""
+    gap = _clock_gap(a, b)
+    return gap is not None and _close(gap, 0.0)
+
+
+def _clock_gap(a: Fact, b: Fact) -> float | None:
+    """Minutes between two times of day (on a 12-hour dial when either is read on one), or
+    None when they are not both times."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.unit != qb.unit:
-        return False
+        return None
+    gap = abs(qa.low - qb.low)
     if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
-        return _close(qa.low % 720, qb.low % 720)
-    return _close(qa.low, qb.low)
+        gap = min(gap % 720, 720 - gap % 720)
+    return gap
 
 
 # "about 3pm" / "3:05 p.m.": a time hedged "about" (or "nearly") covers this many minutes
@@ -1233,12 +1241,9 @@ ABOUT_THE_TIME_MINUTES = 15
 def _about_the_time(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-    if qa.unit != qb.unit or not {qa.hedge, qb.hedge} & {"about", "nearly"}:
-        return False
-    gap = abs(qa.low - qb.low)
-    if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
-        gap = min(gap % 720, 720 - gap % 720)
-    return gap <= ABOUT_THE_TIME_MINUTES
+    gap = _clock_gap(a, b)
+    return gap is not None and bool({qa.hedge, qb.hedge} & {"about", "nearly"}) and \
+        gap <= ABOUT_THE_TIME_MINUTES
 
 
 def duration_left_out(ua: str | None, ub: str | None) -> bool:
