@@ -226,9 +226,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         # A sentence repeated inside one pair (a teaser, a pull quote and the body sentence
         # it repeats) states its facts once; a sentence the other side carries word for word
         # outside this pair is that sentence's twin, never a changed form of this one.
-        o_ids = [i for i in _distinct(pair.original, o_said)
+        o_ids = [i for i in _distinct(pair.original, o_said, o_by_sentence)
                  if not _twin_elsewhere(o_said[i], r_wordings, pair.retelling)]
-        r_ids = [j for j in _distinct(pair.retelling, r_said)
+        r_ids = [j for j in _distinct(pair.retelling, r_said, r_by_sentence)
                  if not _twin_elsewhere(r_said[j], o_wordings, pair.original)]
         left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
         right = [f for j in r_ids for f in r_by_sentence.get(j, ())]
@@ -729,18 +729,40 @@ def _twin_elsewhere(wording: str, other: dict[str, list[int]], paired: Sequence[
     return bool(ids) and not any(i in paired for i in ids or ())
 
 
-def _distinct(ids: Sequence[int], said: Sequence[str]) -> list[int]:
-    """The sentences of a pair side, each wording once."""
+def _distinct(ids: Sequence[int], said: Sequence[str],
+              by_sentence: dict[int, list[Fact]]) -> list[int]:
+    """The sentences of a pair side, each statement once.
+
+    A sentence is left out when an earlier one of the side says it word for word, or says it
+    again in nearly the same words (``REPEAT_WORDS`` of their words shared) with every fact of
+    it (kind and key) among the earlier one's: a summariser's repeated sentence ("the UK came
+    11th ..." / "overall, the UK came 11th ...") states its facts once, and its second copy of
+    a figure is no fact to pair with whatever the other side has left over. A sentence with a
+    fact of its own ("Sales rose 7%" after "Sales rose 5%") is never a repeat.
+    """
     if len(ids) < 2:
         return list(ids)
     seen: set[str] = set()
+    kept: list[tuple[set[str], set[tuple[str, str]]]] = []
     out = []
     for i in ids:
         wording = said[i]
-        if wording not in seen:
-            seen.add(wording)
-            out.append(i)
+        if wording in seen:
+            continue
+        seen.add(wording)
+        words = set(_TOKEN_RE.findall(wording))
+        keys: set[tuple[str, str]] = {(f.kind, f.key) for f in by_sentence.get(i, ())}
+        if any(keys <= k_keys and len(words & k_words) >= REPEAT_WORDS * len(words | k_words)
+               for k_words, k_keys in kept):
+            continue
+        kept.append((words, keys))
+        out.append(i)
     return out
+
+
+# Share of two sentences' words (of both together) one must have of the other's to repeat it.
+REPEAT_WORDS = 0.8
+_TOKEN_RE = re.compile(r"\w+")
 
 
 _THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")

@@ -155,6 +155,45 @@ def test_a_sentence_carried_word_for_word_elsewhere_is_not_diffed_against_anothe
     assert [c for c in retold.compare(o.document, r.document).changes if c.kind != "meaning"] == []
 
 
+def _forced_pair_changes(original: str, retelling: str) -> list[tuple[str, str, str | None, str]]:
+    """diff's changes with every sentence of each side in one aligned pair."""
+    from retold.align import Alignment
+    from retold.compare import prepare
+    from retold.diff import diff
+    from retold.facts.base import Context
+    from retold.model import AlignedPair, Document
+
+    o = prepare(Document(original), Context())
+    r = prepare(Document(retelling), Context())
+    pair = AlignedPair(tuple(range(len(o.sentences))), tuple(range(len(r.sentences))), 0.6)
+    return [(c.kind, c.status, c.original.text if c.original else None, c.retelling.text)
+            for c in diff(o, r, Alignment((pair,), (), ())).changes
+            if c.status in ("changed", "added") and c.retelling is not None]
+
+
+RANKED = ("The survey placed the county only 42nd for clean rivers among 70 counties. "
+          "Overall, the county came 5th in the survey's table of counties with the best "
+          "libraries, clinics and buses.")
+
+
+def test_a_summary_repeating_its_sentence_states_its_figure_once() -> None:
+    # A summariser that says one sentence three times, in nearly the same words: its second
+    # and third "5th" are the same statement, not a changed "42nd".
+    said = "Overall, the county came 5th in the table of counties with the best libraries, clinics and buses. "
+    repeated = ("The county came 5th in the table of counties with the best libraries, clinics "
+                "and buses. " + said + said.replace("the county", "county"))
+    assert _forced_pair_changes(RANKED, repeated) == []
+
+
+def test_a_near_repeat_with_a_figure_of_its_own_is_still_diffed() -> None:
+    # The same words around another figure: a statement of its own, and a change.
+    repeated = ("The county came 5th in the table of counties with the best libraries, clinics "
+                "and buses. Overall, the county came 9th in the table of counties with the best "
+                "libraries, clinics and buses.")
+    assert ("number", "changed") in {(k, s) for k, s, _a, b in _forced_pair_changes(RANKED, repeated)
+                                     if b == "9th"}
+
+
 def test_a_short_form_does_not_hide_a_changed_given_name() -> None:
     # diff's own finding (compare's grounding may still call "Salmaan Khan" supported by
     # the original's short form "Khan").
