@@ -194,6 +194,14 @@ def test_not_numbers(text: str) -> None:
     assert facts(text) == []
 
 
+def test_a_capitalised_share_mid_sentence_is_a_figure() -> None:
+    # A caption run into the story's sentence leaves "Five per cent" capitalised mid-sentence;
+    # a share is a figure however it is written ("Formula One" above is still no number).
+    text = "The map shows the valley and its ridge Nine per cent of farms there flooded."
+    assert [(f.text, f.value.low) for f in facts(text) if isinstance(f.value, Quantity)] == [
+        ("Nine per cent", 9)]
+
+
 def test_count_that_looks_like_a_year_is_a_count() -> None:
     assert q("Some 2000 people fled.") == Quantity(2000, 2000, "about", None)
     assert q("Officials said 1999 ballots were spoiled.").low == 1999
@@ -578,6 +586,32 @@ def test_a_time_of_day_is_a_figure_of_its_own(text: str, said: str, minutes: flo
                                   "She built a 1:50 scale model.", "The pass rate was 9.30 percent."])
 def test_what_looks_like_a_time_and_is_not(text: str) -> None:
     assert all(f.value.unit != numbers.TIME for f in facts(text))  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "said", "low", "high"), [
+    ("The café was raided between 10 and 11 a.m. on Friday.", "between 10 and 11 a.m.", 600, 660),
+    ("The bridge is shut from 9 to 11:30 p.m. nightly.", "from 9 to 11:30 p.m.", 1260, 1410),
+    ("Voting runs 7-10 p.m. in the district.", "7-10 p.m.", 1140, 1320),
+    ("Between 11 and 1 p.m. the road was closed.", "Between 11 and 1 p.m.", 660, 780),
+])
+def test_a_bare_hour_before_a_time_of_day_opens_a_range_of_times(
+        text: str, said: str, low: float, high: float) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity)
+    assert (f.text, f.value.low, f.value.high, f.value.unit) == (said, low, high, numbers.TIME)
+
+
+def test_a_range_of_times_is_said_whole_and_a_count_beside_a_time_stays_a_count() -> None:
+    assert numbers.explain(one("The café was raided between 10 and 11 a.m. on Friday."),
+                           one("The café was raided between 10 and 11 p.m. on Friday.")) == \
+        "The time changed from between 10 a.m. and 11 a.m. to between 10 p.m. and 11 p.m."
+    # "and" opens a range only after "between"; a count and a time are two figures
+    assert [f.text for f in facts("She scored 10 goals and left at 11 a.m.")] == ["10 goals", "11 a.m."]
+
+
+def test_how_long_a_race_took_is_no_time_of_day() -> None:
+    assert all(f.value.unit != numbers.TIME  # type: ignore[union-attr]
+               for f in facts("She won the mile in 4:21 and the relay in 3:29."))
 
 
 def test_times_of_day_compare_on_the_dial_they_are_read_on() -> None:

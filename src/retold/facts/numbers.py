@@ -544,6 +544,8 @@ def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
                 or before[:1].isupper() and before.casefold() not in _BEFORE_A_TIME):
             # "won 21:17", "John 3:16", "Flight 0515": a score, a reference or an id
             continue
+        if not meridiem and before.casefold() == "in":
+            continue  # "finished in 2:21", "ran it in 3:29": how long it took, no time of day
         hour, minute = int(hour_text), int(minute_text)
         if meridiem:
             if hour > 12:
@@ -731,7 +733,9 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
     surface = text[atom.start : atom.end]
     if surface[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, atom.start - 10),
                                                                 atom.start):
-        return False  # "World War Two", "Formula One": a name
+        # "World War Two", "Formula One": a name; but a share is a figure wherever it stands
+        # ("... bed bugs Five per cent of residents": a caption run into the sentence)
+        return _PERCENT_RE.match(text, atom.end) is not None
     if surface.lower() == "zero" and text.startswith("-", atom.end):
         return False  # "zero-shot", "zero-sum", "zero-emission": a term, no count
     if atom.value == 1 and surface.lower() == "one":
@@ -913,6 +917,12 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
             out.append(money)
             i += 2
             continue
+        hours = _hours_before_a_time(text, a, a_unit, atoms[i + 1]) if i + 1 < len(atoms) \
+            else None
+        if hours is not None:
+            out.append(hours)
+            i += 2
+            continue
         if i + 1 < len(atoms) and a.kind in ("digits", "words"):
             b = atoms[i + 1]
             gap = _RANGE_GAP_RE.match(text, a_end, b.start) if b.kind in ("digits", "words") \
@@ -952,6 +962,31 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
         out.append((a.start, a_end, low, high, a.unit or a_unit, a.kind))
         i += 1
     return out
+
+
+def _hours_before_a_time(text: str, a: _Atom, a_unit: str | None, b: _Atom
+                        ) -> tuple[int, int, float, float, str | None, str] | None:
+    """A bare hour opening a range that a time of day closes ("between 10 and 11 a.m.",
+    "from 9 to 11:30 p.m.", "10-11 a.m."): one range of times, the hour on the half of the day
+    that keeps it before the end ("between 11 and 1 p.m." is 11 a.m. to 1 p.m.)."""
+    if a.kind not in ("digits", "words") or a_unit is not None or a.scale != 1 or \
+            b.kind != "clock" or b.unit != TIME or a.value != int(a.value) or \
+            not 1 <= a.value <= 12:
+        return None
+    gap = _RANGE_GAP_RE.match(text, a.end, b.start)
+    if gap is None or gap.group("cur"):
+        return None
+    word = (gap.group("word") or "").lower()
+    lead = _BETWEEN_RE.search(text, max(0, a.start - 40), a.start)
+    lead_word = lead.group("w").lower() if lead else ""
+    if word not in ("", "to", "and") or (word == "and" and lead_word != "between"):
+        return None
+    low = (a.value % 12 + (12 if b.value >= 720 else 0)) * 60
+    if low > b.value:
+        low -= 720  # "between 11 and 1 p.m.": the morning's 11
+    if not 0 <= low < b.value:
+        return None
+    return a.start, b.end, low, b.value, TIME, "range"
 
 
 def _with_subunit(text: str, a: _Atom, a_unit: str | None, a_end: int, b: _Atom
@@ -1600,6 +1635,8 @@ def _say(fact: Fact) -> str:
     if q.unit == TIME:
         hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
         said = clock_text(q.low, TWELVE_HOUR in fact.note)
+        if q.high != q.low:  # "between 10 and 11 a.m."
+            said = f"between {said} and {clock_text(q.high, TWELVE_HOUR in fact.note)}"
         return f"{hedge} {said}" if hedge else said
     return humanise(q, grouping=not _plain_year(fact))
 
