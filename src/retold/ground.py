@@ -491,6 +491,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 continue  # "one person discusses": an article, not a count the original lacks
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
+            given = _given_name_added(b, backing, o_text) if status == "supported" else None
+            if given is not None:
+                status = "unsupported"
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
@@ -499,7 +502,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # value is another slot's
                 stated.add((b.kind, b.start, b.end))
             ev = tuple(Excerpt.of(o_text, a.start, a.end) for a in backing[:EVIDENCE_MAX])
-            detail = _detail(status, b, backing)
+            detail = _detail(status, b, backing) if given is None else (
+                f"The original calls this person only '{backing[0].text}'; it never gives the "
+                f"first name '{given}'.")
             if turn is not None:
                 ev = (Excerpt.of(o_text, *turn),)
                 detail = f"{o_text[turn[0]:turn[1]]} speaks at this point of the original's dialogue."
@@ -1035,6 +1040,34 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
+
+
+def _given_name_added(b: Fact, backing: list[Fact], o_text: str) -> str | None:
+    """The first name a retelling gives a person the original calls only by a surname
+    ("Jeremy Clarkson" where the original says "Clarkson", 30, ... throughout), or None.
+
+    The surname backs the person; the first name is the retelling's own, and a wrong one is
+    another person (a summariser's favourite slip). Titles and common words before the name
+    ("President", "Striker") are no first names, nor are initials; a first name the original
+    writes anywhere (a byline, a caption) is its own.
+    """
+    if b.kind != "name" or not backing:
+        return None
+    words = b.text.split()
+    if len(words) < 2 or any(len(a.text.split()) > 1 for a in backing):
+        return None
+    surname = words[-1].casefold()
+    if any(a.text.casefold() != surname for a in backing):
+        return None
+    for word in words[:-1]:
+        bare = word.strip(".,")
+        if len(bare) <= 2 or not bare.isalpha() or bare.capitalize() in names.TITLES or (
+                lexicon.lemmas(bare) and not lexicon.name_sense(bare)):
+            continue  # an initial, a title, a common word ("Striker Jeremy Clarkson")
+        if re.search(rf"(?<![^\W_]){re.escape(bare)}(?![^\W_])", o_text, re.IGNORECASE):
+            continue
+        return bare
+    return None
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -654,3 +654,43 @@ def test_one_as_an_article_is_no_count_the_original_lacks() -> None:
                        "One person was hurt when the boiler burst, the fire service said.")
     assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "number"] == [
         ("number", "changed")]
+
+
+MATCH_REPORT = (
+    "Dawes, 31, scored twice as the visitors won 3-1 at the harbour ground on Saturday.\n"
+    "The striker joined on loan in August and has now scored nine goals this season.\n"
+    "\"I felt sharp today,\" Dawes told the club website after the game.\n"
+    "His side climb to fourth in the table, two points behind the leaders.\n"
+    "The hosts had led at the break through a header from their captain.\n"
+    "Dawes's second goal came in the 84th minute, a low shot from the edge of the box."
+)
+
+
+def _name_grounds(summary: str) -> list[tuple[str, str, str]]:
+    c = retold.compare(MATCH_REPORT, summary)
+    return [(g.status, g.retelling.text, g.detail) for g in c.grounding if g.kind == "name"]
+
+
+def test_a_first_name_the_original_never_gives_is_unsupported() -> None:
+    # The original calls the player only "Dawes": a first name is the retelling's own, and a
+    # wrong one is another person.
+    status, text, detail = _name_grounds("Striker Owen Dawes scored twice as the visitors won 3-1.")[0]
+    assert (status, text) == ("unsupported", "Striker Owen Dawes")
+    assert "never gives the first name 'Owen'" in detail
+    c = retold.compare(MATCH_REPORT, "Striker Owen Dawes scored twice as the visitors won 3-1.")
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "name"] == [("name", "added")]
+
+
+@pytest.mark.parametrize("summary", [
+    "Dawes scored twice as the visitors won 3-1.",              # the surname alone
+    "Coach Dawes scored twice as the visitors won 3-1.",        # a title is no first name
+    "O. Dawes scored twice as the visitors won 3-1.",           # nor is an initial
+])
+def test_a_surname_title_or_initial_adds_no_first_name(summary: str) -> None:
+    assert all(status == "supported" for status, _t, _d in _name_grounds(summary))
+
+
+def test_a_first_name_the_original_gives_anywhere_is_supported() -> None:
+    c = retold.compare("By Owen Dawes's own account it was his best game.\n" + MATCH_REPORT,
+                       "Owen Dawes scored twice as the visitors won 3-1.")
+    assert all(g.status == "supported" for g in c.grounding if g.kind == "name")
