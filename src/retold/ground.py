@@ -491,7 +491,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 continue  # "one person discusses": an article, not a count the original lacks
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
-            given = _given_name_added(b, backing, o_text) if status == "supported" else None
+            given = _given_name_added(b, backing, o_text, r_text) if status == "supported" \
+                else None
             if given is not None:
                 status = "unsupported"
             statuses.append(status)
@@ -1042,14 +1043,14 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
 
 
-def _given_name_added(b: Fact, backing: list[Fact], o_text: str) -> str | None:
+def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) -> str | None:
     """The first name a retelling gives a person the original calls only by a surname
     ("Jeremy Clarkson" where the original says "Clarkson", 30, ... throughout), or None.
 
     The surname backs the person; the first name is the retelling's own, and a wrong one is
-    another person (a summariser's favourite slip). Titles and common words before the name
-    ("President", "Striker") are no first names, nor are initials; a first name the original
-    writes anywhere (a byline, a caption) is its own.
+    another person (a summariser's favourite slip). Common words before the name ("Striker")
+    are no first names, nor are initials; a name with a title is left alone; a first name the
+    original writes anywhere (a byline, a caption) is its own.
     """
     if b.kind != "name" or not backing:
         return None
@@ -1057,17 +1058,25 @@ def _given_name_added(b: Fact, backing: list[Fact], o_text: str) -> str | None:
     if len(words) < 2 or any(len(a.text.split()) > 1 for a in backing):
         return None
     surname = words[-1].casefold()
-    if any(a.text.casefold() != surname for a in backing):
+    title = _WORD_BEFORE_RE.search(r_text, max(0, b.start - 40), b.start)
+    if any(a.text.casefold() != surname for a in backing) or any(
+            w.strip(".,").capitalize() in names.TITLES
+            for w in [*words[:-1], *(title.groups() if title else ())]):
+        # a title names an office or a rank ("President Donald Trump", "Judge Jesse M. Furman"):
+        # its holder's full name is a matter of record, not the retelling's guess
         return None
     for word in words[:-1]:
         bare = word.strip(".,")
-        if len(bare) <= 2 or not bare.isalpha() or bare.capitalize() in names.TITLES or (
+        if len(bare) <= 2 or not bare.isalpha() or (
                 lexicon.lemmas(bare) and not lexicon.name_sense(bare)):
-            continue  # an initial, a title, a common word ("Striker Jeremy Clarkson")
+            continue  # an initial, a common word ("Striker Jeremy Clarkson")
         if re.search(rf"(?<![^\W_]){re.escape(bare)}(?![^\W_])", o_text, re.IGNORECASE):
             continue
         return bare
     return None
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t\u00a0]+$")
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -684,6 +684,7 @@ def test_a_first_name_the_original_never_gives_is_unsupported() -> None:
 @pytest.mark.parametrize("summary", [
     "Dawes scored twice as the visitors won 3-1.",              # the surname alone
     "Coach Dawes scored twice as the visitors won 3-1.",        # a title is no first name
+    "Coach Owen Dawes scored twice as the visitors won 3-1.",   # a titled name is of record
     "O. Dawes scored twice as the visitors won 3-1.",           # nor is an initial
 ])
 def test_a_surname_title_or_initial_adds_no_first_name(summary: str) -> None:
