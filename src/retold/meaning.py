@@ -381,6 +381,21 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
     return out
 
 
+def _negated_phrases(text: str, offset: int) -> set[str]:
+    """The stems of the words a cue negates as one phrase: the first content word after it and
+    those joined to it by spaces or hyphens alone ("no significant underlying health issues";
+    "did not win the seat" negates "win" only)."""
+    out: set[str] = set()
+    for _start, end, _cue, _first, _window in _negated_stems(text, offset):
+        last = None
+        for s, e, w in content_words(text[end - offset : end - offset + 60], end):
+            if last is not None and text[last - offset : s - offset].strip(" -"):
+                break
+            out.add(stem(w))
+            last = e
+    return out
+
+
 # An opposite stated outside the evidence reverses the retelling's word only in a sentence
 # about the same thing: one more content word in common than the opposite itself.
 OPPOSITE_SHARED_MIN = 1
@@ -557,7 +572,9 @@ def check(
     if evidence and polarity:
         r_neg = _negated_stems(r_text, r_offset)
         ev_neg = index.negated_stems(*evidence[0])
-        ev_negated = set().union(*(n[3] for n in ev_neg)) if ev_neg else set()
+        # (the whole phrase a cue heads: "no significant underlying health issues" negates
+        # "underlying" as much as "significant")
+        ev_negated = _negated_phrases(*evidence[0]) if ev_neg else set()
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).
         r_negated = set().union(*(n[4] for n in r_neg)) if r_neg else set()

@@ -695,3 +695,17 @@ def test_a_first_name_the_original_gives_anywhere_is_supported() -> None:
     c = retold.compare("By Owen Dawes's own account it was his best game.\n" + MATCH_REPORT,
                        "Owen Dawes scored twice as the visitors won 3-1.")
     assert all(g.status == "supported" for g in c.grounding if g.kind == "name")
+
+
+def _negations(original: str, summary: str) -> list[tuple[str, str]]:
+    return [(c.kind, c.status) for c in retold.compare(original, summary).changes
+            if c.kind == "negation"]
+
+
+def test_a_negated_phrase_negates_every_word_of_it() -> None:
+    # "no" heads the phrase "no obvious structural cracks": "structural" is negated with it
+    assert _negations("The engineer found no obvious structural cracks in the dam, the council said.",
+                      "The dam had no structural cracks, the council said.") == []
+    # stated plainly, the same word negated is a reversal
+    assert _negations("The engineer found obvious structural cracks in the dam, the council said.",
+                      "The dam had no structural cracks, the council said.") == [("negation", "changed")]
