@@ -150,6 +150,20 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
 
 
+_WORD_BEFORE_RE = re.compile(r"([a-z]+)[ -]$")
+_WORD_AFTER_RE = re.compile(r"[ -]([a-z]+)")
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """True when the word at ``start``-``end`` is half of a compound the dictionary knows with
+    the word before or after it ("post mortem", "status quo", "vice versa"): no name."""
+    before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
+    after = _WORD_AFTER_RE.match(text, end, min(len(text), end + 30))
+    w = text[start:end]
+    pairs = ([(before.group(1), w)] if before else []) + ([(w, after.group(1))] if after else [])
+    return any(lexicon.lemmas(f"{a}{joint}{b}") for a, b in pairs for joint in ("_", "-", ""))
+
+
 def _recase(text: str, reference: str, *, new_names: bool) -> str:
     """Capitalise sentence starts and the words the reference writes as names (same length)."""
     cased: dict[str, str] = {}
@@ -173,7 +187,8 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
               and w not in lower and w not in joined
               and w not in STOP and len(w[0].upper()) == 1
               and lexicon.available()
-              and (not lexicon.lemmas(w) or lexicon.proper_noun(w))):
+              and (not lexicon.lemmas(w) or lexicon.proper_noun(w))
+              and not _in_compound(text, m.start(), m.end())):
             # Unknown to the dictionary, or known only as a name ("texas"), and not in the
             # reference: most often a name the summary brought in ("lana del rey").
             chars[m.start()] = w[0].upper()

@@ -364,6 +364,15 @@ def test_sentence_case_summary_words_are_not_taken_for_names() -> None:
         .startswith("The group discussed Programmability")
 
 
+@needs_wordnet
+def test_half_of_a_dictionary_compound_is_no_new_name() -> None:
+    # "mortem" and "quo" are no words alone, but "post mortem" and "status quo" are
+    text = reshape("a post mortem found the status quo held , said zora vantek .", PAY,
+                   new_names=True).text
+    assert "post mortem" in text and "status quo" in text
+    assert "Zora Vantek" in text  # a name no dictionary knows is still read as one
+
+
 def test_an_acronym_the_original_spells_out_is_supported() -> None:
     assert not [f for f in _flags("Prices rose 4% YoY, said the PT.") if f[0] == "name"]
     assert ("name", "added", "CPI") in _flags("Prices rose 4% YoY by the CPI measure.")
