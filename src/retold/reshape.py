@@ -161,7 +161,7 @@ def _in_compound(text: str, start: int, end: int) -> bool:
     after = _WORD_AFTER_RE.match(text, end, min(len(text), end + 30))
     w = text[start:end]
     pairs = ([(before.group(1), w)] if before else []) + ([(w, after.group(1))] if after else [])
-    return any(lexicon.lemmas(f"{a}{joint}{b}") for a, b in pairs for joint in ("_", "-", ""))
+    return any(lexicon.lemmas(f"{a}{joint}{b}") for a, b in pairs for joint in ("_", "-"))
 
 
 def _recase(text: str, reference: str, *, new_names: bool) -> str:
@@ -176,7 +176,9 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
         elif w[:1].islower():
             lower.add(w)
     # Words the reference writes joined or split ("fat-phobia" / "fatphobia") are not new.
-    joined = _NON_ALNUM_RE.sub("", reference.casefold())
+    # (runs of one to three of its words, each glued whole: "marr" is not in "marriage")
+    tokens = [t for t in _NON_ALNUM_RE.split(reference.casefold()) if t]
+    joined = {"".join(tokens[i : i + n]) for n in (1, 2, 3) for i in range(len(tokens))}
     chars = list(text)
     for m in _WORD_RE.finditer(text):
         w = m.group()
