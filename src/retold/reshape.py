@@ -156,12 +156,15 @@ _WORD_AFTER_RE = re.compile(r"[ -]([a-z]+)")
 
 def _in_compound(text: str, start: int, end: int) -> bool:
     """True when the word at ``start``-``end`` is half of a compound the dictionary knows with
-    the word before or after it ("post mortem", "status quo", "vice versa"): no name."""
+    the word before or after it, as a common word ("post mortem", "status quo", "vice versa"):
+    no name."""
     before = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
     after = _WORD_AFTER_RE.match(text, end, min(len(text), end + 30))
     w = text[start:end]
     pairs = ([(before.group(1), w)] if before else []) + ([(w, after.group(1))] if after else [])
-    return any(lexicon.lemmas(f"{a}{joint}{b}") for a, b in pairs for joint in ("_", "-"))
+    # (a compound that is itself a name, "Northern Ireland", "Grand Prix", is a name)
+    return any(lexicon.lemmas(compound) and not lexicon.name_sense(compound)
+               for a, b in pairs for compound in (f"{a}_{b}", f"{a}-{b}"))
 
 
 def _recase(text: str, reference: str, *, new_names: bool) -> str:

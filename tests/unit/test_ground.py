@@ -371,6 +371,8 @@ def test_half_of_a_dictionary_compound_is_no_new_name() -> None:
                    new_names=True).text
     assert "post mortem" in text and "status quo" in text
     assert "Zora Vantek" in text  # a name no dictionary knows is still read as one
+    # a compound that is itself a name keeps its name
+    assert "Ireland" in reshape("they met in northern ireland .", PAY, new_names=True).text
     # a name whose letters sit inside a longer word of the original ("vant" in "advantage") is
     # still new; one the original glues or hyphenates ("fat-phobia") is not
     text = reshape("they say vant is against fatphobia .", "It was an advantage to fight "
