@@ -734,7 +734,7 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
     if surface[:1].isupper() and not _SENTENCE_START_RE.search(text, max(0, atom.start - 10),
                                                                 atom.start):
         # "World War Two", "Formula One": a name; but a share is a figure wherever it stands
-        # ("... bed bugs Five per cent of residents": a caption run into the sentence)
+        # ("... the harbour at dusk Ten per cent of the fleet": a caption run into the sentence)
         return _PERCENT_RE.match(text, atom.end) is not None
     if surface.lower() == "zero" and text.startswith("-", atom.end):
         return False  # "zero-shot", "zero-sum", "zero-emission": a term, no count
