@@ -353,14 +353,21 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     by_span = {(c.kind, c.retelling.start, c.retelling.end): k
                for k, c in enumerate(out) if c.retelling is not None}
     # diff pairs the negations of aligned sentences itself: grounding's polarity finding on the
-    # same original cue is the same finding.
+    # same original cue is the same finding. Where diff saw the cue dropped and grounding found
+    # its word stated plainly ("did not win" / "won"), the claim is reversed, not left out:
+    # grounding's finding says so and where.
     negated = {(c.pair, c.original.start) for c in changes
                if c.kind == "negation" and c.original is not None}
+    dropped_cues = {(c.pair, c.original.start): k for k, c in enumerate(out)
+                    if c.kind == "negation" and c.status == "dropped" and c.original is not None}
     for g in grounded.changes:
         assert g.retelling is not None
         sentence = sentence_at(r_sentences, g.retelling.start)
         pair = pair_of.get(sentence) if sentence is not None else None
         if g.kind == "negation" and g.original is not None and (pair, g.original.start) in negated:
+            at = dropped_cues.get((pair, g.original.start))
+            if at is not None and g.status == "changed":
+                out[at] = replace(g, pair=pair)
             continue
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
         if at is None and pair is not None and g.status == "added" and g.kind in KINDS \

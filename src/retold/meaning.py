@@ -15,12 +15,12 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon
-from retold.facts.negation import clause_before, conditional, in_condition
+from retold.facts.negation import clause_before, conditional, in_condition, negates_nothing
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
@@ -59,7 +59,7 @@ _NEG_RE = re.compile(
     r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
     r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?"
     rf"|(?:{'|'.join(LACK_NOUNS)})\s+of)(?![\w'’-])"
-    r"|(?<=[a-z])n[’']t(?![\w])",
+    r"|(?<=[a-z])n[’']t(?![\w])|(?<=[a-z]\s)n[’']t(?![\w])",
     re.IGNORECASE,
 )
 
@@ -119,6 +119,17 @@ def stem(word: str) -> str:
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
     return w
+
+
+@lru_cache(maxsize=65536)
+def base_stem(word: str) -> str:
+    """How a negated word meets its plain use: its stem, or an irregular verb's base form's
+    ("I don't know him" / "knew him", "never won" / "win"); a comparative keeps its own
+    ("not better" is no "good")."""
+    bases = lexicon.base_forms(word)
+    if not bases or _comparative(word):
+        return stem(word)
+    return stem(min(bases))
 
 
 def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -358,7 +369,8 @@ def _negating(word: str) -> bool:
 
 def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, cue) of the negation cues of a text."""
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _NEG_RE.finditer(text)]
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _NEG_RE.finditer(text)
+            if not negates_nothing(text, m.group(), m.end())]
 
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
@@ -366,7 +378,7 @@ NEGATED_WINDOW = 4
 
 
 def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
-    """(start, end, cue, [the negated word's stem], the stems of the words it governs)."""
+    """(start, end, cue, [the negated word's form], the forms of the words it governs)."""
     out = []
     cues = negations(text, offset)
     # A cue is never what another cue negates: "never never" does not negate the word "never".
@@ -376,8 +388,8 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
                  if w[0] not in cue_starts][:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
         # negates "win"), as in retold.facts.negation.
-        out.append((start, end, cue, [stem(w) for _s, _e, w in after[:1]],
-                    [stem(w) for _s, _e, w in after]))
+        out.append((start, end, cue, [base_stem(w) for _s, _e, w in after[:1]],
+                    [base_stem(w) for _s, _e, w in after]))
     return out
 
 
@@ -391,7 +403,7 @@ def _negated_phrases(text: str, offset: int) -> set[str]:
         for s, e, w in content_words(text[end - offset : end - offset + 60], end):
             if last is not None and text[last - offset : s - offset].strip(" -"):
                 break
-            out.add(stem(w))
+            out.add(base_stem(w))
             last = e
     return out
 
@@ -424,7 +436,7 @@ def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
         negated = {t for n in _negated_stems(text, off) for t in n[4]}
         for k, (a, e, w) in enumerate(words):
             low = w.casefold()
-            if stem(w) == stem(opp) and stem(w) not in negated and (
+            if stem(w) == stem(opp) and base_stem(w) not in negated and (
                     low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}) \
                     and _near(words, k) & r_near:
                 yield a, e, w
@@ -437,7 +449,7 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
     common besides the word itself), not said to be lost ("the loss of manpower"), or None;
     None too when any sentence of the original negates it (which one is meant is then unclear)."""
-    k = next((k for k, (_s, _e, w) in enumerate(words) if stem(w) == target), None)
+    k = next((k for k, (_s, _e, w) in enumerate(words) if base_stem(w) == target), None)
     if k is None:
         return None
     word = words[k][2]
@@ -451,9 +463,21 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     return None
 
 
-def _following(words: list[tuple[int, int, str]], at: int) -> set[str]:
-    """The stems of the NEGATED_WINDOW content words after the one at index ``at``."""
-    return {stem(w) for _s, _e, w in words[at + 1 : at + 1 + NEGATED_WINDOW]}
+def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
+                 evidence: Mapping[str, object]) -> bool:
+    """Whether the words after a retelling word repeat the phrase the original negates after it
+    (``rest``: the forms of the cue's other words). "not using the old remote" / "using cheaper
+    parts", "... using a cheaper remote": the same verb, said of another thing, as the first
+    shared word comes after a word the evidence (its forms) never uses. Only a negated phrase
+    the retelling repeats is reversed."""
+    if not rest:
+        return True
+    for _s, _e, w in following:
+        if base_stem(w) in rest:
+            return True
+        if base_stem(w) not in evidence:
+            return False
+    return False
 
 
 def check(
@@ -490,9 +514,9 @@ def check(
     # evidence: a summary sentence draws on several.
     lo, hi = (evidence[0][1], evidence[0][1] + len(evidence[0][0])) if evidence else (0, 0)
     primary = [(s, e, w) for s, e, w in ev_words if lo <= s < hi]
-    p_stems: dict[str, tuple[int, int]] = {}
+    p_forms: dict[str, tuple[int, int]] = {}
     for s, e, w in primary:
-        p_stems.setdefault(stem(w), (s, e))
+        p_forms.setdefault(base_stem(w), (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
         r_lemmas: set[str] = set()
@@ -523,7 +547,7 @@ def check(
                                   for n in index.negated_stems(text, off) for t in n[4]}
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
-                if stem(opp) in ev_negated_all:
+                if base_stem(opp) in ev_negated_all:
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
@@ -583,13 +607,13 @@ def check(
             if not posed and in_condition(r_text, start - r_offset):
                 continue  # "call Omar if it is not fixed": a case to act on, not a denial
             # Negated here, stated plainly in the evidence: the retelling reverses it.
-            hit = next((t for t in targets if t in p_stems and t not in ev_negated
-                        and not _privated(evidence[0], p_stems[t])), None)
+            hit = next((t for t in targets if t in p_forms and t not in ev_negated
+                        and not _privated(evidence[0], p_forms[t])), None)
             if hit is not None:
                 findings.append(Finding(
-                    "negation", "changed", (start, end), p_stems[hit],
+                    "negation", "changed", (start, end), p_forms[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "
-                    f"('{_slice(evidence, p_stems[hit])}')."))
+                    f"('{_slice(evidence, p_forms[hit])}')."))
             elif locate is not None and targets and targets[0] not in ev_negated:
                 # Stated plainly elsewhere, and negated nowhere: read as an opposite outside
                 # the evidence is, in a sentence about the same thing.
@@ -599,15 +623,16 @@ def check(
                         "negation", "changed", (start, end), (use[0], use[1]),
                         f"The retelling negates ('{cue}') what the original states plainly "
                         f"('{use[2]}') and never negates."))
+        r_forms: dict[str, int] = {}
+        for k, (_s, _e, w) in enumerate(words):
+            r_forms.setdefault(base_stem(w), k)
         for start, end, cue, targets, window in ev_neg:
-            hit = next((t for t in targets if t in r_stems and t not in r_negated), None)
+            hit = next((t for t in targets if t in r_forms and t not in r_negated), None)
             if hit is None:
                 continue
-            k = next(k for k, (_s, _e, w) in enumerate(words) if stem(w) == hit)
-            rest = set(window) - {hit}
-            if rest and not rest & _following(words, k):
-                # "not using the old remote" / "using cheaper parts": the same verb, said of
-                # another thing. Only a negated phrase the retelling repeats is reversed.
+            k = r_forms[hit]
+            if not _same_phrase(set(window) - {hit}, words[k + 1 : k + 1 + NEGATED_WINDOW],
+                                p_forms):
                 continue
             if _unasserted(r_text, words[k][0] - r_offset):
                 # "the importance of having a staffing plan", "whether a guest wants to

@@ -327,6 +327,52 @@ def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
     assert not [f for f in _survey(summary) if f[0] == "negation" and f[1] != "dropped"]
 
 
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
+    # an irregular past tense meets its base form: "don't know him" / "knew him"
+    ("The harbour master added: I don't know him at all.",
+     "The harbour master said that he knew him.", "knew"),
+    ("The cyclists never won a stage in the Alps last summer.",
+     "The cyclists win a stage in the Alps.", "win"),
+    # aligned sentences: the negation is not dropped but reversed, and shown where
+    ("The council has not approved the budget for the new library.",
+     "The council approved the budget for the new library.", "approved"),
+    ("We are not using the old scanner, the lead nurse said.",
+     "The lead nurse said they are using the old scanner.", "using"),
+])
+def test_a_negated_claim_stated_plainly_is_reversed(original: str, retelling: str,
+                                                     word: str) -> None:
+    c = retold.compare(original, retelling)
+    found = [(ch.status, ch.retelling.text) for ch in c.changes
+             if ch.kind == "negation" and ch.retelling is not None]
+    assert found == [("changed", word)]
+    assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "dropped"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling", [
+    # the negated clause is left out, not reversed
+    ("The mayor did not attend the opening, but she sent a letter of thanks.",
+     "The mayor sent a letter of thanks."),
+    # the same verb said of another thing
+    ("We are not using the old scanner, the lead nurse said.",
+     "The lead nurse said they are using a cheaper scanner."),
+    # a comparative is no plain form: "not better" is no "good"
+    ("The harvest was not better than last year's, farmers said.",
+     "Farmers said the harvest was good."),
+    # tokenised text negates as written text does ("did n't")
+    ("The driver said she didn't see the cyclist until too late.",
+     "the driver said she did n't see the cyclist until too late ."),
+    # a bound is the figure's hedge, not a denial
+    ("No more than 40 per cent of the seats were filled on opening night.",
+     "Only 40 per cent of the seats were filled on opening night."),
+])
+def test_a_negation_left_out_or_said_of_another_thing_is_no_reversal(original: str,
+                                                                      retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"]
+
+
 # Summary-shaped input: a summariser's unknown-word placeholders, "#" for "£", sentence case.
 PAY = ("Savers who never divorced retire with £2,100 a year more, said Alexander Soumbadze of "
        "the Pension Trust. Prices rose 4% year over year.")

@@ -30,6 +30,8 @@ def extract(text: str) -> list[Fact]:
         ("They left without paying.", "without", "without", "paying"),
         ("The minister denied the report.", "denied", "deny", "report"),
         ("He is not even a member.", "not", "not", "member"),
+        ("the army did n't retreat .", "n't", "not", "retreat"),  # tokenised text
+        ("There is no more bread in the village.", "no", "no", "bread"),  # none left
     ],
 )
 def test_must_find(text: str, cue: str, key: str, word: str) -> None:
@@ -48,6 +50,9 @@ def test_neither_nor() -> None:
         "Nothing-but-net is a phrase.",
         "The notion was noted by a nobleman in Norway.",
         "Knot the rope.",
+        "No more than 40 per cent of the seats were filled.",  # a bound: the figure's hedge
+        "Entries must arrive not later than Friday.",
+        "Not only the bridge but the tunnel closed.",
     ],
 )
 def test_must_not_find(text: str) -> None:
