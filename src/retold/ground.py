@@ -554,7 +554,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         # mentioning the study"): one finding where the polarity check found none.
         taken = [m.retelling for m in found if m.status != "added"]
         claims = [m for m in meaning.omissions(s.text, s.start, words,
-                                               lambda word: _locate(word, words, o_sent))
+                                               lambda i: (o_sent[i].text, o_sent[i].start))
                   if not any(a < m.retelling[1] and m.retelling[0] < b for a, b in taken)]
         if claims:
             found = [m for m in found if not any(

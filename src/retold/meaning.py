@@ -15,6 +15,7 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -706,27 +707,34 @@ def _word_before(text: str, at: int) -> str:
 
 # A summary's claim that its source leaves something out ("did not mention the usability
 # study", "without discussing prices"): checked against the original, which the tool has whole.
+_MENTION_VERBS = (r"(?:mention|discuss|address|talk\s+about|cover|bring\s+up|rais|touch\s+on"
+                  r"|specify|disclos|reveal)(?:e|es|ed|d|s|ing)?(?![\w'’-])")
 _OMISSION_RE = re.compile(
     r"(?i)(?<![\w'’-])(?:(?:did|does|do|would|will)\s*(?:not\s+|n[’']t\s+)|never\s+"
     r"|fail(?:s|ed)?\s+to\s+|neglect(?:s|ed)?\s+to\s+|without\s+)"
-    r"(?:even\s+|ever\s+|specifically\s+|explicitly\s+)?"
-    r"(?:mention|discuss|address|talk\s+about|cover|bring\s+up|rais|touch\s+on|specify"
-    r"|disclos|reveal)(?:e|es|ed|d|s|ing)?(?![\w'’-])"
+    r"(?:even\s+|ever\s+|specifically\s+|explicitly\s+)?" + _MENTION_VERBS
 )
+# An original sentence that says itself a thing went unmentioned ("Prices were not discussed").
+_SAID_UNMENTIONED_RE = re.compile(
+    r"(?i)(?:(?<![\w'’-])(?:not|never|without)|n[’']t)\s+(?:[\w'’-]+\s+){0,2}" + _MENTION_VERBS)
 _CLAUSE_END_RE = re.compile(r"[.;:!?]|,\s*(?:but|and|while|which|although)\b|\s(?:but|while)\s")
 # Words of an omitted thing that say nothing of what it is ("any details about the plan").
 _VAGUE_OBJECT = frozenset({"any", "specific", "specifically", "details", "detail", "whether",
                            "topic", "topics", "issue", "issues", "things", "thing", "matter",
                            "aspect", "aspects", "possibility", "fact"})
-# At most this many words of the omitted thing are read; all of them must be used in one
-# original sentence for the claim to be contradicted.
+# At most this many words of the omitted thing are read; all of them must be used within
+# OMITTED_SPAN sentences of one another in the original, in sentences that do not say
+# themselves it went unmentioned, for the claim to be contradicted (a dialogue names a thing
+# over a few short turns; a sentence naming it to deny it, "I don't love the pricing", names it).
 OMITTED_WORDS_MAX = 3
+OMITTED_SPAN = 2
 
 
 def omissions(r_text: str, r_offset: int, index: WordIndex,
-              locate: Callable[[str], Sequence[tuple[str, int]]]) -> list[Finding]:
-    """Claims of a retelling sentence that the original leaves something out, where an
-    original sentence, not itself negated, names every content word of the omitted thing."""
+              sentence: Callable[[int], tuple[str, int]]) -> list[Finding]:
+    """Claims of a retelling sentence that the original leaves something out, where the
+    original names every content word of the omitted thing within OMITTED_SPAN sentences of
+    one another. ``sentence`` gives an original sentence's (text, start offset) by its id."""
     out = []
     for m in _OMISSION_RE.finditer(r_text):
         rest = r_text[m.end():m.end() + 100]
@@ -735,18 +743,26 @@ def omissions(r_text: str, r_offset: int, index: WordIndex,
                if w[2].casefold() not in _VAGUE_OBJECT][:OMITTED_WORDS_MAX]
         if not obj:
             continue
-        stems = {stem(w) for _s, _e, w in obj}
-        # one original sentence must use them all (the index says which, before any is read)
-        if not set.intersection(*(index.sentences.get(st, set()) for st in stems)):
+        # where each word is used plainly, by sentence id (the index says where, before any
+        # sentence is read)
+        posts = [sorted(index.sentences.get(stem(w), ())) for _s, _e, w in obj]
+        if not all(posts):
             continue
-        for text, off in locate(obj[0][2]):
-            words = {stem(w) for _s, _e, w in index.content_words(text)}
-            if stems <= words and not negations(text):
-                said = " ".join(w for _s, _e, w in obj)
-                out.append(Finding(
-                    "negation", "changed", (r_offset + m.start(), r_offset + m.end()),
-                    (off, off + len(text)),
-                    f"The retelling says '{said}' goes unmentioned; the original does "
-                    f"mention it."))
-                break
+        plain = [[i for i in ids if not _SAID_UNMENTIONED_RE.search(sentence(i)[0])]
+                 for ids in posts]
+        anchor = next((i for i in plain[0] if all(_near_id(ids, i) for ids in plain[1:])), None)
+        if anchor is None:
+            continue
+        text, off = sentence(anchor)
+        said = " ".join(w for _s, _e, w in obj)
+        out.append(Finding(
+            "negation", "changed", (r_offset + m.start(), r_offset + m.end()),
+            (off, off + len(text)),
+            f"The retelling says '{said}' goes unmentioned; the original does mention it."))
     return out
+
+
+def _near_id(ids: Sequence[int], at: int) -> bool:
+    """Whether a sorted list of sentence ids has one within OMITTED_SPAN of ``at``."""
+    k = bisect_left(ids, at - OMITTED_SPAN)
+    return k < len(ids) and ids[k] <= at + OMITTED_SPAN

@@ -676,6 +676,29 @@ def test_a_true_or_empty_claim_of_omission_is_no_contradiction(summary: str) -> 
     assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"]
 
 
+ROOF_CHAT = ("Ana: Have you seen the quote for the roof?\n"
+             "Ben: Yes, I don't love the pricing, but it is fair.\n"
+             "Ana: And the warranty benefits?\n"
+             "Ben: Ten years, I checked.\n"
+             "Ana: Good.\n"
+             "Ben: The weather is awful today.\n"
+             "Ana: Let's plan the garden next week.\n"
+             "Ben: The garden can wait.")
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    # named over two short turns, in a sentence that negates something else
+    ("Ben does not mention the pricing or the warranty benefits.", True),
+    # named, but sentences apart: no one thing the chat names
+    ("Ana never mentions the pricing of the garden.", False),
+])
+def test_an_omitted_thing_is_named_when_its_words_stand_together(summary: str,
+                                                                 contradicted: bool) -> None:
+    c = retold.compare(ROOF_CHAT, summary)
+    claims = [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"]
+    assert bool(claims) == contradicted
+
+
 @needs_wordnet
 @pytest.mark.parametrize("original, retelling, word", [
     ("Prices went up sharply in March.", "Prices went down sharply in March.", "down"),
