@@ -18,7 +18,7 @@ from retold.diff import KINDS, SEVERITY_RANK, _wording, diff, one_change_per_spe
 from retold.errors import EmptyInput
 from retold.facts import dates, names
 from retold.facts.base import Context, sentence_at
-from retold.ground import SLOT_MIN, Grounding, ground, singular, unit_names, verdict_counts
+from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
 from retold.model import (
     AlignedPair,
     Change,
@@ -230,7 +230,7 @@ PERSON_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "president
 def _person_noun(word: str) -> bool:
     """True when ``word`` names a kind of person ("captain", "champions", "minister")."""
     low = word.casefold()
-    return low in PERSON_ROLES or singular(low) in PERSON_ROLES or bool(
+    return low in PERSON_ROLES or names.singular(low) in PERSON_ROLES or bool(
         PERSON_KINDS & meaning.lexicon.broader(low))
 
 
@@ -267,7 +267,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             # a plural acronym carries its singular ("PhDs" names what "PhD" does)
             for t in dict.fromkeys(form for f in grounded.facts
                                    if f.kind == "name" and f.status == "supported"
-                                   for form in (f.retelling.text, singular(f.retelling.text))):
+                                   for form in (f.retelling.text, names.singular(f.retelling.text))):
                 for key in names.match_keys(t)[1]:
                     supported_names.setdefault(key, []).append(t)
         return any(names.same_name(t, text) and not names.same_name(t, retold_as)

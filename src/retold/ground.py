@@ -853,7 +853,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 if _same_figure(a, b) and numbers._role_relation(a, b) in ("same", "partial")]
         if bare:
             return "supported", bare, False
-        if _counts_speakers(b, o_text):
+        if _counts_speakers(b, o_text) or _counts_list(b, o_text):
             return "supported", [], False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
@@ -925,6 +925,35 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return speakers(o_text) == q.low
 
 
+# A numbered list: lines opening "1." / "1)" and counting up by one.
+_LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
+
+
+@lru_cache(maxsize=64)
+def list_lengths(text: str) -> frozenset[int]:
+    """How many items each numbered list of a text has ("1. ... 2. ... 3. ..." is three)."""
+    out, last = set(), 0
+    for m in _LIST_ITEM_RE.finditer(text):
+        n = int(m.group(1))
+        if n == last + 1:
+            last = n
+        else:
+            if last >= 2:
+                out.add(last)
+            last = 1 if n == 1 else 0
+    if last >= 2:
+        out.add(last)
+    return frozenset(out)
+
+
+def _counts_list(b: Fact, o_text: str) -> bool:
+    """"Four products" counting the items of a numbered list with as many: the original states
+    the count by its list markers (no figures of their own), not in a figure."""
+    q = b.value
+    return isinstance(q, Quantity) and q.low == q.high and not q.unit and bool(b.role) and \
+        q.low in list_lengths(o_text)
+
+
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
     """Original figures that state ``b`` as part of a range, or a range ``b`` as two figures.
 
@@ -955,7 +984,7 @@ def _spelled_out(name: str, o_plain: str) -> bool:
     """An acronym whose words the original spells out ("NLU": natural language understanding,
     "YoY": year over year)."""
     letters = name.replace(".", "").removesuffix("s")
-    if not (2 <= len(letters) <= 6 and letters.isalpha() and _acronym(letters)):
+    if not (2 <= len(letters) <= 6 and letters.isalpha() and names.acronym(letters)):
         return False
     return letters.casefold() in _initials(o_plain)
 
@@ -980,8 +1009,8 @@ def _initials(o_plain: str) -> str:
 def _plural_in(name: str, o_text: str) -> bool:
     """An acronym the original writes in the plural, or the other way round (CNN / CNNs,
     PhD / PhDs)."""
-    bare = singular(name)
-    if not (_acronym(bare) and bare.isalpha()):
+    bare = names.singular(name)
+    if not (names.acronym(bare) and bare.isalpha()):
         return False
     # The pattern is tried only where the acronym occurs (a plain substring search): from its
     # look-behind on, the pattern would be tried at every character of a long text.
@@ -994,15 +1023,6 @@ def _plural_in(name: str, o_text: str) -> bool:
     return False
 
 
-def singular(name: str) -> str:
-    """An acronym in the plural in the singular ("PhDs" -> "PhD"); any other name as is."""
-    return name[:-1] if name.endswith("s") and name[:-1].isalpha() and _acronym(name[:-1]) \
-        else name
-
-
-def _acronym(word: str) -> bool:
-    """Capitals throughout, or at least two of them from the first letter on ("PhD", "YoY")."""
-    return word.isupper() or (word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2)
 
 
 # Slot words two facts must share to be one slot by context alone.

@@ -794,3 +794,22 @@ def test_a_negated_phrase_negates_every_word_of_it() -> None:
     # stated plainly, the same word negated is a reversal
     assert _negations("The engineer found obvious structural cracks in the dam, the council said.",
                       "The dam had no structural cracks, the council said.") == [("negation", "changed")]
+
+
+FERRY_LIST = ("The ferry company offers:\n\n"
+              "1. Timetable: a crossing every hour from the harbour.\n"
+              "2. Fares: cheaper after dark.\n"
+              "3. Cabins: for the long crossings.\n"
+              "4. Bikes: carried free.\n\n"
+              "Bookings open in May.")
+
+
+@pytest.mark.parametrize("summary, added", [
+    ("The ferry company offers four services, from hourly crossings to free bikes.", False),
+    ("The ferry company offers five services, from hourly crossings to free bikes.", True),
+])
+def test_a_numbered_list_states_how_many_items_it_has(summary: str, added: bool) -> None:
+    c = retold.compare(FERRY_LIST, summary)
+    assert bool([ch for ch in c.changes if ch.kind == "number"]) == added
+    # and its markers are no figures of their own
+    assert not [f for f in c.original.facts if f.kind == "number"]

@@ -252,6 +252,15 @@ def test_equivalent_and_slot_score() -> None:
     assert names.slot_score(fact("Lisbon"), fact("Kandor")) < 0.5
 
 
+@pytest.mark.parametrize("a, b, same", [
+    ("NGOs", "NGO", True), ("PhDs", "PhD", True), ("GPUs", "GPU", True),
+    ("NGOs", "UNs", False), ("Mrs", "Mr", False), ("Wales", "Wale", False),
+])
+def test_an_acronym_in_the_plural_names_its_singular(a: str, b: str, same: bool) -> None:
+    assert names.equivalent(fact(a), fact(b)) is same
+    assert names.equivalent(fact(b), fact(a)) is same
+
+
 def test_explain_mentions_the_names() -> None:
     assert "Zelenskyy" in names.explain(fact("Zelensky"), fact("Zelenskyy"))
     assert "spelled" in names.explain(fact("Zelensky"), fact("Zelenskyy"))

@@ -462,6 +462,11 @@ def test_a_conversion_is_not_a_second_fact(text: str) -> None:
 
 def test_list_markers_and_clock_times_are_not_counts() -> None:
     assert facts("3) The document discusses it.") == []
+    # a numbered list's markers open their lines; a figure opening a line is still a figure
+    listed = facts("The ferry offers:\n\n1. Ferry times: every hour.\n2. Fares: cheaper at night.")
+    assert listed == []
+    assert [f.text for f in facts("Tickets sold:\n300. That was all of them.")] == ["300"]
+    assert [f.text for f in facts("Turnout rose to\n2.5 million. Then it fell.")] == ["2.5 million"]
     assert [f.role for f in facts("Troops left at 0900 today.")] == ["time"]
 
 

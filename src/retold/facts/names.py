@@ -1465,8 +1465,21 @@ def _key(name: str) -> str:
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
-    """True when two name facts name the same thing, however spelled."""
-    return a.key == b.key or same_name(a.text, b.text)
+    """True when two name facts name the same thing, however spelled (an acronym in the
+    plural names what its singular does: "CNNs" / "CNN", "PhDs" / "PhD")."""
+    return a.key == b.key or same_name(a.text, b.text) or (
+        singular(a.text) == singular(b.text) and acronym(singular(a.text)))
+
+
+def singular(name: str) -> str:
+    """An acronym in the plural in the singular ("PhDs" -> "PhD"); any other name as is."""
+    return name[:-1] if name.endswith("s") and name[:-1].isalpha() and acronym(name[:-1]) \
+        else name
+
+
+def acronym(word: str) -> bool:
+    """Capitals throughout, or at least two of them from the first letter on ("PhD", "YoY")."""
+    return word.isupper() or (word[:1].isupper() and sum(ch.isupper() for ch in word) >= 2)
 
 
 # Coarse classes of a name's type cue, for telling a plausible swap from a clash.

@@ -326,6 +326,9 @@ _ORDINAL_RE = re.compile(r"(?:st|nd|rd|th)(?![A-Za-z0-9_])")
 # A figure that opens a line or sentence and is closed by ")" without an opener is a list
 # marker ("3) The document ..."), not a count.
 _LIST_MARKER_RE = re.compile(r"\)[^\S\n]+")
+# One or two digits and a full stop opening a line ("1. The panel ..."): a numbered list's marker
+_NUMBERED_LINE_RE = re.compile(r"\.[^\S\n]+(?=[^\W\d_])")
+_LINE_START_RE = re.compile(r"(?:^|\n)[^\S\n]*$")
 # Units of measure written as words or symbols after a figure, by canonical unit; the
 # dimension of each unit says which pairs are conversions ("10 km (6.2 miles)").
 MEASURE_UNITS = {
@@ -607,6 +610,9 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     if _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
             text, max(0, start - 10), start):
         return None  # "3) The document ...": a list marker
+    if len(raw) <= 2 and end == m.end("int") and _NUMBERED_LINE_RE.match(text, end) and \
+            _LINE_START_RE.search(text, max(0, start - 10), start):
+        return None  # "2. Ferry times: ...": a numbered list's marker
     if _TIME_AFTER_RE.match(text, end, min(len(text), end + 8)):
         return None
     if start and text[start - 1] == "#":
