@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+import retold
 from retold.facts import numbers
 from retold.facts.base import Context
 from retold.model import Document, Fact, Quantity, Sentence
@@ -683,3 +684,30 @@ def test_a_threshold_that_starts_at_a_sum_is_no_floor() -> None:
 
 def test_a_page_time_stamp_is_no_time_of_the_story() -> None:
     assert facts("Updated 6:00 p.m. ET. Posted: 4:56 AM, June 2.") == []
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Police said a man in his 40s was arrested.", 40, 49),
+    ("A woman in her early twenties was hurt.", 20, 23),
+    ("The driver, in his late 60s, was unhurt.", 67, 69),
+    ("Two boys in their teens ran off.", 13, 19),
+])
+def test_an_age_by_its_decade_is_a_range_of_years(text: str, low: int, high: int) -> None:
+    ages = [f for f in facts(text) if f.role == numbers.AGE]
+    assert [(f.value.low, f.value.high) for f in ages] == [(low, high)]
+    assert text[ages[0].start:ages[0].end].startswith("in ")
+
+
+@pytest.mark.parametrize("original, retelling, status, says", [
+    ("Police said a man in his 40s was arrested at the port.",
+     "Police said a man in his 30s was arrested at the port.", "changed", "The age changed"),
+    ("Police said a man in his 40s was arrested at the port.",
+     "Police said a 45-year-old man was arrested at the port.", "changed", "more precise"),
+    ("Police said a man in his 40s was arrested at the port.",
+     "Police said a man in his forties was arrested at the port.", None, ""),
+])
+def test_an_age_by_its_decade_is_compared(original: str, retelling: str, status: str | None,
+                                          says: str) -> None:
+    found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "number"]
+    assert [ch.status for ch in found] == ([status] if status else [])
+    assert all(says in ch.detail for ch in found)

@@ -30,8 +30,13 @@ Times of day ("6:55 p.m.", "9am", "18:40", "7 o'clock", "0900 GMT") are figures 
 time without "a.m."/"p.m." below 13:00 is read on a 12-hour dial (note ``TWELVE_HOUR``): it is
 the same time as either reading ("6:55" = "6:55 p.m."), and "6:55" / "5:55" is a change.
 
+Ages by their decade ("in his 40s", "in her early twenties", "in their teens") are ranges of
+years with role ``AGE`` ("a 45-year-old man" has it too): a figure inside the decade tells the age
+more precisely and never contradicts it.
+
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
-digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ..."),
+digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ...",
+"2. Fares: ..." opening a line),
 "a number of", ratios and scales ("a 1:50 scale"), phone numbers, ids after "No."/"Article"/"Flight", and
 "one" used as a pronoun: "one" counts only when a plausible noun follows ("one soldier"), never
 in "one of", "no one", "the one", "one another", "one day". Number words are English; in other
@@ -524,6 +529,36 @@ _RATIO_BEFORE_RE = re.compile(
 _BEFORE_A_TIME = frozenset({"at", "by", "from", "until", "till", "before", "after", "around",
                             "about", "since", "between", "circa", "approximately", "nearly",
                             "almost", "roughly", "shortly", "just", "on", "to", "and", "or"})
+
+
+# An age by its decade: "a man in his 40s", "in her early twenties", "in their late teens".
+AGE = "year-old"  # the role of an age, as "a 45-year-old man" has it
+AGE_NOTE = "an age by its decade"
+_DECADE_WORDS = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
+                 "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
+_AGE_DECADE_RE = re.compile(
+    rf"(?i)\bin{_SP}+(?:his|her|their|its|my|your|our){_SP}+"
+    rf"(?:(?P<part>early|mid|late)(?:{_SP}+|-))?"
+    rf"(?:(?P<d>[1-9])0['’]?s|(?P<w>{'|'.join(_DECADE_WORDS)}))\b")
+# early / mid / late: the decade's first four, middle three and last three years
+_DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (4, 6), "late": (7, 9)}
+_TEEN_PARTS = {None: (13, 19), "early": (13, 14), "mid": (15, 16), "late": (17, 19)}
+
+
+def _age_decades(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
+    """The ages given by decade in ``text``, each a range of years ("in his 40s": 40-49)."""
+    out = []
+    for m in _AGE_DECADE_RE.finditer(text):
+        if blocked(m.start(), m.end()):
+            continue
+        base = int(m.group("d")) * 10 if m.group("d") else _DECADE_WORDS[m.group("w").lower()]
+        part = (m.group("part") or "").lower() or None
+        if base < 20:
+            low, high = _TEEN_PARTS[part]  # ("in his 10s" is no usage: read as the teens)
+        else:
+            low, high = base + _DECADE_PARTS[part][0], base + _DECADE_PARTS[part][1]
+        out.append(_Phrase(m.start(), m.end(), Quantity(float(low), float(high)), AGE, AGE_NOTE))
+    return out
 
 
 def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
@@ -1140,12 +1175,17 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm))]
     blocked = _overlap_test(spans)
     clocks = _clock_atoms(norm, blocked)
-    # (a time's digits are no count: "9 a.m." is not nine of anything)
-    counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks)]))
+    ages = _age_decades(norm, blocked)
+    # (a time's digits are no count: "9 a.m." is not nine of anything; nor an age's decade)
+    counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks),
+                                          *((a.start, a.end) for a in ages)]))
     atoms = sorted([*counted, *clocks], key=lambda a: a.start)
     facts: list[Fact] = []
     previous: _Phrase | None = None
-    for p in _phrases(norm, atoms, sentences, blocked):
+    phrases = _phrases(norm, atoms, sentences, blocked)
+    if ages:
+        phrases = sorted([*phrases, *ages], key=lambda p: p.start)
+    for p in phrases:
         sid = sentence_at(sentences, p.start)
         if sid is None:
             continue
@@ -1518,6 +1558,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False
     if TIME in (qa.unit, qb.unit):
         return _about_the_time(a, b)
+    if _age_within(a, b) or _age_within(b, a):
+        return True  # "in his 40s" / "45": the age told more or less precisely
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if _role_relation(a, b) in ("differ", "predicates-differ"):
@@ -1525,6 +1567,14 @@ def compatible(a: Fact, b: Fact) -> bool:
     if _plain_year(a) and _plain_year(b):
         return False  # "2000" / "2001" read as years are not a rounding of each other
     return _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high)
+
+def _age_within(decade: Fact, figure: Fact) -> bool:
+    """An age by its decade that holds a plain figure ("in his 40s" holds 45)."""
+    qd, qf = decade.value, figure.value
+    return decade.role == AGE and AGE_NOTE in decade.note and isinstance(qd, Quantity) and \
+        isinstance(qf, Quantity) and qf.unit is None and qf.hedge is None and \
+        figure.role in (AGE, "") and qd.low <= qf.low <= qf.high <= qd.high
+
 
 def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
     """Tell whether two quantities are within ``MAGNITUDE_RATIO`` of each other."""
@@ -1709,6 +1759,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     if compatible(a, b):
         quoted = f"{_quoted_value(a)} became {_quoted_value(b)}"
+        if _age_within(b, a):
+            return f"The retelling gives the age by its decade only: {quoted}."
+        if _age_within(a, b):
+            return f"The retelling is more precise about the age: {quoted}."
         if _rounds_to(qb.low, qa.low) or _rounds_to(qb.high, qa.high):
             return f"The retelling rounds the figure: {quoted}."
         return f"The retelling is more precise: {quoted}."
@@ -1717,6 +1771,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         subject = "The percentage"
     elif qa.unit == TIME:
         subject = "The time"
+    elif AGE in (a.role, b.role) and {a.role, b.role} <= {AGE, ""}:
+        subject = "The age"
     elif a.role and a.role == b.role and a.role not in ("percent",) and \
             a.role != _predicate_of(a):
         subject = f"The number of {_plural(a.role)}"
