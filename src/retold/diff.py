@@ -734,8 +734,8 @@ def _distinct(ids: Sequence[int], said: Sequence[str],
     """The sentences of a pair side, each statement once.
 
     A sentence is left out when an earlier one of the side says it word for word, or says it
-    again in nearly the same words (``REPEAT_WORDS`` of their words shared) with every fact of
-    it (kind and key) among the earlier one's: a summariser's repeated sentence ("the UK came
+    again in nearly the same words (``REPEAT_WORDS`` of their words shared, no verb added) with
+    every fact of it (kind and key) among the earlier one's: a summariser's repeated sentence ("the UK came
     11th ..." / "overall, the UK came 11th ...") states its facts once, and its second copy of
     a figure is no fact to pair with whatever the other side has left over. A sentence with a
     fact of its own ("Sales rose 7%" after "Sales rose 5%") is never a repeat.
@@ -753,6 +753,7 @@ def _distinct(ids: Sequence[int], said: Sequence[str],
         words = set(_TOKEN_RE.findall(wording))
         keys: set[tuple[str, str]] = {(f.kind, f.key) for f in by_sentence.get(i, ())}
         if any(keys <= k_keys and len(words & k_words) >= REPEAT_WORDS * len(words | k_words)
+               and not any(_verb(w) for w in words - k_words)
                for k_words, k_keys in kept):
             continue
         kept.append((words, keys))
@@ -761,8 +762,18 @@ def _distinct(ids: Sequence[int], said: Sequence[str],
 
 
 # Share of two sentences' words (of both together) one must have of the other's to repeat it.
+# A repeat adds no verb of its own: "12 men were later charged" after "12 men were arrested"
+# says something new of them.
 REPEAT_WORDS = 0.8
 _TOKEN_RE = re.compile(r"\w+")
+
+
+def _verb(word: str) -> bool:
+    """A verb in a past or progressive form ("charged", "won", "fleeing"); a bare word that
+    may be a verb ("match", "police") is more often a summary's noun."""
+    low = word.casefold()
+    return (low.endswith(("ed", "ing")) or bool(lexicon.base_forms(low))) and any(
+        pos == "v" for _lemma, pos in lexicon.lemmas(low))
 
 
 _THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")

@@ -424,6 +424,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     index = FactIndex(original.facts)
     index.taken = {(f.kind, f.key) for f in retelling.facts}
     words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
+    dialogue = speakers(o_text) > 0  # (cached: the turn check below asks again)
     partners: dict[int, list[int]] = {}
     for p in alignment.pairs:
         for j in p.retelling:
@@ -554,7 +555,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         # mentioning the study"): one finding where the polarity check found none.
         taken = [m.retelling for m in found if m.status != "added"]
         claims = [m for m in meaning.omissions(s.text, s.start, words,
-                                               lambda i: (o_sent[i].text, o_sent[i].start))
+                                               lambda i: (o_sent[i].text, o_sent[i].start),
+                                               meaning.OMITTED_SPAN if dialogue else 0)
                   if not any(a < m.retelling[1] and m.retelling[0] < b for a, b in taken)]
         if claims:
             found = [m for m in found if not any(
@@ -930,28 +932,41 @@ _LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
 
 
 @lru_cache(maxsize=64)
-def list_lengths(text: str) -> frozenset[int]:
-    """How many items each numbered list of a text has ("1. ... 2. ... 3. ..." is three)."""
-    out, last = set(), 0
+def numbered_lists(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(items, start, end) of each numbered list of a text ("1. ... 2. ... 3. ..." has three),
+    from the last line before it that is not blank to the end of its last item's line."""
+    out: list[tuple[int, int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            lead = text.rfind("\n", 0, len(text[: run[0].start()].rstrip())) + 1
+            tail = text.find("\n", run[-1].end())
+            out.append((len(run), lead, len(text) if tail < 0 else tail))
+
     for m in _LIST_ITEM_RE.finditer(text):
         n = int(m.group(1))
-        if n == last + 1:
-            last = n
-        else:
-            if last >= 2:
-                out.add(last)
-            last = 1 if n == 1 else 0
-    if last >= 2:
-        out.add(last)
-    return frozenset(out)
+        if n == len(run) + 1:
+            run.append(m)
+            continue
+        close()
+        run = [m] if n == 1 else []
+    close()
+    return tuple(out)
 
 
 def _counts_list(b: Fact, o_text: str) -> bool:
-    """"Four products" counting the items of a numbered list with as many: the original states
-    the count by its list markers (no figures of their own), not in a figure."""
+    """"Four services" counting the items of a numbered list with as many, which names what
+    it lists ("Our services:", or the word in its items): the original states the count by its
+    list markers (no figures of their own), not in a figure. A list of other things ("three
+    people" beside a list of three tips) states nothing."""
     q = b.value
-    return isinstance(q, Quantity) and q.low == q.high and not q.unit and bool(b.role) and \
-        q.low in list_lengths(o_text)
+    if not (isinstance(q, Quantity) and q.low == q.high and not q.unit and b.role):
+        return False
+    noun = meaning.stem(b.role)
+    return any(n == q.low and noun in {meaning.stem(w) for _s, _e, w in
+                                        meaning.content_words(o_text[start:end])}
+               for n, start, end in numbered_lists(o_text))
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:

@@ -123,14 +123,14 @@ def stem(word: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def base_stem(word: str) -> str:
-    """How a negated word meets its plain use: its stem, or an irregular verb's base form's
-    ("I don't know him" / "knew him", "never won" / "win"); a comparative keeps its own
-    ("not better" is no "good")."""
+def forms(word: str) -> frozenset[str]:
+    """How a negated word meets its plain use: its stem and, for an irregular form, its base
+    form's ("I don't know him" / "knew him", "did not lay off" / "laid off"); a comparative
+    keeps its own only ("not better" is no "good")."""
     bases = lexicon.base_forms(word)
     if not bases or _comparative(word):
-        return stem(word)
-    return stem(min(bases))
+        return frozenset({stem(word)})
+    return frozenset({stem(word), *(stem(b) for b in bases)})
 
 
 def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -376,6 +376,10 @@ def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
 NEGATED_WINDOW = 4
+_CUE_CLAUSE_END_RE = re.compile(
+    r"[.;:!?]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
+    r"|\s(?:but|while|though|although|yet|whereas)\s")
+_UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
 
 
 def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
@@ -385,12 +389,19 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
     # A cue is never what another cue negates: "never never" does not negate the word "never".
     cue_starts = {start for start, _end, _cue in cues}
     for start, end, cue in cues:
-        after = [w for w in content_words(text[end - offset : end - offset + 60], end)
+        # what a cue governs ends with its clause ("did not win the first round but won the
+        # final": "won" and "final" are the other clause's)
+        rest = text[end - offset : end - offset + 60]
+        stop = _CUE_CLAUSE_END_RE.search(rest)
+        rest = rest[: stop.start()] if stop else rest
+        if _UNTIL_RE.search(rest):
+            continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
+        after = [w for w in content_words(rest, end)
                  if w[0] not in cue_starts][:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
         # negates "win"), as in retold.facts.negation.
-        out.append((start, end, cue, [base_stem(w) for _s, _e, w in after[:1]],
-                    [base_stem(w) for _s, _e, w in after]))
+        out.append((start, end, cue, sorted(forms(after[0][2])) if after else [],
+                    [f for _s, _e, w in after for f in sorted(forms(w))]))
     return out
 
 
@@ -404,7 +415,7 @@ def _negated_phrases(text: str, offset: int) -> set[str]:
         for s, e, w in content_words(text[end - offset : end - offset + 60], end):
             if last is not None and text[last - offset : s - offset].strip(" -"):
                 break
-            out.add(base_stem(w))
+            out |= forms(w)
             last = e
     return out
 
@@ -437,7 +448,7 @@ def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
         negated = {t for n in _negated_stems(text, off) for t in n[4]}
         for k, (a, e, w) in enumerate(words):
             low = w.casefold()
-            if stem(w) == stem(opp) and base_stem(w) not in negated and (
+            if stem(w) == stem(opp) and not forms(w) & negated and (
                     low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}) \
                     and _near(words, k) & r_near:
                 yield a, e, w
@@ -450,7 +461,7 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
     common besides the word itself), not said to be lost ("the loss of manpower"), or None;
     None too when any sentence of the original negates it (which one is meant is then unclear)."""
-    k = next((k for k, (_s, _e, w) in enumerate(words) if base_stem(w) == target), None)
+    k = next((k for k, (_s, _e, w) in enumerate(words) if target in forms(w)), None)
     if k is None:
         return None
     word = words[k][2]
@@ -474,9 +485,9 @@ def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
     if not rest:
         return True
     for _s, _e, w in following:
-        if base_stem(w) in rest:
+        if forms(w) & rest:
             return True
-        if base_stem(w) not in evidence:
+        if not any(f in evidence for f in forms(w)):
             return False
     return False
 
@@ -517,7 +528,8 @@ def check(
     primary = [(s, e, w) for s, e, w in ev_words if lo <= s < hi]
     p_forms: dict[str, tuple[int, int]] = {}
     for s, e, w in primary:
-        p_forms.setdefault(base_stem(w), (s, e))
+        for f in forms(w):
+            p_forms.setdefault(f, (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
         r_lemmas: set[str] = set()
@@ -548,7 +560,7 @@ def check(
                                   for n in index.negated_stems(text, off) for t in n[4]}
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
-                if base_stem(opp) in ev_negated_all:
+                if forms(opp) & ev_negated_all:
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
@@ -626,13 +638,14 @@ def check(
                         f"('{use[2]}') and never negates."))
         r_forms: dict[str, int] = {}
         for k, (_s, _e, w) in enumerate(words):
-            r_forms.setdefault(base_stem(w), k)
+            for f in forms(w):
+                r_forms.setdefault(f, k)
         for start, end, cue, targets, window in ev_neg:
             hit = next((t for t in targets if t in r_forms and t not in r_negated), None)
             if hit is None:
                 continue
             k = r_forms[hit]
-            if not _same_phrase(set(window) - {hit}, words[k + 1 : k + 1 + NEGATED_WINDOW],
+            if not _same_phrase(set(window) - set(targets), words[k + 1 : k + 1 + NEGATED_WINDOW],
                                 p_forms):
                 continue
             if _unasserted(r_text, words[k][0] - r_offset):
@@ -722,19 +735,21 @@ _CLAUSE_END_RE = re.compile(r"[.;:!?]|,\s*(?:but|and|while|which|although)\b|\s(
 _VAGUE_OBJECT = frozenset({"any", "specific", "specifically", "details", "detail", "whether",
                            "topic", "topics", "issue", "issues", "things", "thing", "matter",
                            "aspect", "aspects", "possibility", "fact"})
-# At most this many words of the omitted thing are read; all of them must be used within
-# OMITTED_SPAN sentences of one another in the original, in sentences that do not say
-# themselves it went unmentioned, for the claim to be contradicted (a dialogue names a thing
-# over a few short turns; a sentence naming it to deny it, "I don't love the pricing", names it).
+# At most this many words of the omitted thing are read; all of them must be used, not
+# negated, in one sentence of the original (within OMITTED_SPAN sentences of one another in a
+# dialogue, which names a thing over a few short turns) for the claim to be contradicted.
 OMITTED_WORDS_MAX = 3
 OMITTED_SPAN = 2
 
 
 def omissions(r_text: str, r_offset: int, index: WordIndex,
-              sentence: Callable[[int], tuple[str, int]]) -> list[Finding]:
+              sentence: Callable[[int], tuple[str, int]], span: int = 0) -> list[Finding]:
     """Claims of a retelling sentence that the original leaves something out, where the
-    original names every content word of the omitted thing within OMITTED_SPAN sentences of
-    one another. ``sentence`` gives an original sentence's (text, start offset) by its id."""
+    original names every content word of the omitted thing, none of them negated there
+    ("there was no mention of casualties" names none), within ``span`` sentences of one
+    another (OMITTED_SPAN for a dialogue's short turns, else one sentence), and nowhere says
+    itself that it went unmentioned. ``sentence`` gives an original sentence's (text, start
+    offset) by its id."""
     out = []
     for m in _OMISSION_RE.finditer(r_text):
         rest = r_text[m.end():m.end() + 100]
@@ -748,9 +763,12 @@ def omissions(r_text: str, r_offset: int, index: WordIndex,
         posts = [sorted(index.sentences.get(stem(w), ())) for _s, _e, w in obj]
         if not all(posts):
             continue
-        plain = [[i for i in ids if not _SAID_UNMENTIONED_RE.search(sentence(i)[0])]
-                 for ids in posts]
-        anchor = next((i for i in plain[0] if all(_near_id(ids, i) for ids in plain[1:])), None)
+        if any(_SAID_UNMENTIONED_RE.search(sentence(i)[0]) for i in posts[0]):
+            continue  # the original says so itself, in a sentence naming the thing
+        plain = [[i for i in ids if not forms(w) & _negated_in(index, sentence(i))]
+                 for (_s, _e, w), ids in zip(obj, posts, strict=True)]
+        anchor = next((i for i in plain[0] if all(_near_id(ids, i, span) for ids in plain[1:])),
+                      None)
         if anchor is None:
             continue
         text, off = sentence(anchor)
@@ -762,7 +780,12 @@ def omissions(r_text: str, r_offset: int, index: WordIndex,
     return out
 
 
-def _near_id(ids: Sequence[int], at: int) -> bool:
-    """Whether a sorted list of sentence ids has one within OMITTED_SPAN of ``at``."""
-    k = bisect_left(ids, at - OMITTED_SPAN)
-    return k < len(ids) and ids[k] <= at + OMITTED_SPAN
+def _negated_in(index: WordIndex, sentence: tuple[str, int]) -> set[str]:
+    """The forms of the words a sentence negates."""
+    return {t for n in index.negated_stems(*sentence) for t in n[4]}
+
+
+def _near_id(ids: Sequence[int], at: int, span: int) -> bool:
+    """Whether a sorted list of sentence ids has one within ``span`` of ``at``."""
+    k = bisect_left(ids, at - span)
+    return k < len(ids) and ids[k] <= at + span

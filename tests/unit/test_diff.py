@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+import retold
 from retold.diff import match_facts, same_wording
 from retold.model import Fact
 
@@ -192,6 +193,17 @@ def test_a_near_repeat_with_a_figure_of_its_own_is_still_diffed() -> None:
                 "libraries, clinics and buses.")
     assert ("number", "changed") in {(k, s) for k, s, _a, b in _forced_pair_changes(RANKED, repeated)
                                      if b == "9th"}
+
+
+def test_a_near_repeat_that_says_something_new_of_its_figure_is_diffed() -> None:
+    # "later charged" is no repeat of "arrested": its figure is diffed against the original's
+    original = ("Police said 12 men were arrested in Hull on Friday night after the derby. "
+                "Police said 3 men were later charged.")
+    retelling = ("Police said 12 men were arrested in Hull on Friday night after the derby. "
+                 "Police said 12 men were later charged in Hull on Friday night after the derby.")
+    found = [(ch.kind, ch.status, ch.original.text if ch.original else None)
+             for ch in retold.compare(original, retelling).changes if ch.kind == "number"]
+    assert found == [("number", "changed", "3 men")]
 
 
 def test_a_short_form_does_not_hide_a_changed_given_name() -> None:

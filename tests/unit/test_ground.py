@@ -337,6 +337,12 @@ def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
     # aligned sentences: the negation is not dropped but reversed, and shown where
     ("The council has not approved the budget for the new library.",
      "The council approved the budget for the new library.", "approved"),
+    # a homograph keeps its own reading too: "lay" (off) meets "laid"
+    ("The mill did not lay off any workers this winter.",
+     "The mill laid off any workers this winter.", "laid"),
+    # a bound is no bound without a figure: "no more than a gesture" denies
+    ("The minister called the new rules no more than a gesture.",
+     "The minister called the new rules more than a gesture.", "gesture"),
     ("We are not using the old scanner, the lead nurse said.",
      "The lead nurse said they are using the old scanner.", "using"),
 ])
@@ -357,6 +363,11 @@ def test_a_negated_claim_stated_plainly_is_reversed(original: str, retelling: st
     # the same verb said of another thing
     ("We are not using the old scanner, the lead nurse said.",
      "The lead nurse said they are using a cheaper scanner."),
+    # "not ... until": it happened, later; a cue governs its own clause only
+    ("The verdict was not announced until Tuesday.", "The verdict was announced on Tuesday."),
+    ("Okafor did not win the opening heat but won the final in Turin.",
+     "Okafor won the final in Turin."),
+    ("The board did not meet on Monday; it met on Friday instead.", "The board met on Friday."),
     # a comparative is no plain form: "not better" is no "good"
     ("The harvest was not better than last year's, farmers said.",
      "Farmers said the harvest was good."),
@@ -666,6 +677,24 @@ def test_a_claim_that_the_original_leaves_out_what_it_says_contradicts_it(summar
     assert c.verdicts[0].verdict == "contradicts"
 
 
+@pytest.mark.parametrize("original, summary", [
+    ("The army issued a statement on Sunday. There was no mention of casualties in it.",
+     "The army's statement did not mention casualties."),
+    ("The army issued a statement on Sunday. It said nothing about casualties.",
+     "The army's statement did not mention casualties."),
+    ("The budget raised fuel duty. Ministers refused to discuss pensions. It cut income tax.",
+     "The budget did not mention pensions."),
+    # a news article names a thing in one sentence: words sentences apart name nothing
+    (("The bank's statement focused on the job market. It said growth had slowed. Spending "
+      "cuts came last year."), "The statement did not mention job cuts."),
+])
+def test_an_article_naming_a_thing_only_to_deny_it_does_not_mention_it(original: str,
+                                                                        summary: str) -> None:
+    c = retold.compare(original, summary)
+    assert not [ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"
+                and "unmentioned" in ch.detail]
+
+
 @pytest.mark.parametrize("summary", [
     "The panel did not discuss prices.",  # the original says so itself
     "The panel never talked about the budget.",  # nowhere in the original
@@ -677,7 +706,7 @@ def test_a_true_or_empty_claim_of_omission_is_no_contradiction(summary: str) -> 
 
 
 ROOF_CHAT = ("Ana: Have you seen the quote for the roof?\n"
-             "Ben: Yes, I don't love the pricing, but it is fair.\n"
+             "Ben: Yes, the pricing is fair, I don't mind it.\n"
              "Ana: And the warranty benefits?\n"
              "Ben: Ten years, I checked.\n"
              "Ana: Good.\n"
@@ -687,7 +716,7 @@ ROOF_CHAT = ("Ana: Have you seen the quote for the roof?\n"
 
 
 @pytest.mark.parametrize("summary, contradicted", [
-    # named over two short turns, in a sentence that negates something else
+    # named over two short turns of a chat, in a sentence that negates something else
     ("Ben does not mention the pricing or the warranty benefits.", True),
     # named, but sentences apart: no one thing the chat names
     ("Ana never mentions the pricing of the garden.", False),
@@ -796,7 +825,7 @@ def test_a_negated_phrase_negates_every_word_of_it() -> None:
                       "The dam had no structural cracks, the council said.") == [("negation", "changed")]
 
 
-FERRY_LIST = ("The ferry company offers:\n\n"
+FERRY_LIST = ("The ferry company's services:\n\n"
               "1. Timetable: a crossing every hour from the harbour.\n"
               "2. Fares: cheaper after dark.\n"
               "3. Cabins: for the long crossings.\n"
@@ -807,6 +836,8 @@ FERRY_LIST = ("The ferry company offers:\n\n"
 @pytest.mark.parametrize("summary, added", [
     ("The ferry company offers four services, from hourly crossings to free bikes.", False),
     ("The ferry company offers five services, from hourly crossings to free bikes.", True),
+    # a list of other things counts nothing of these
+    ("Four passengers were hurt on the ferry.", True),
 ])
 def test_a_numbered_list_states_how_many_items_it_has(summary: str, added: bool) -> None:
     c = retold.compare(FERRY_LIST, summary)

@@ -255,6 +255,7 @@ def test_equivalent_and_slot_score() -> None:
 @pytest.mark.parametrize("a, b, same", [
     ("NGOs", "NGO", True), ("PhDs", "PhD", True), ("GPUs", "GPU", True),
     ("NGOs", "UNs", False), ("Mrs", "Mr", False), ("Wales", "Wale", False),
+    ("DeSantis", "DeSanti", False), ("McAdams", "McAdam", False),
 ])
 def test_an_acronym_in_the_plural_names_its_singular(a: str, b: str, same: bool) -> None:
     assert names.equivalent(fact(a), fact(b)) is same

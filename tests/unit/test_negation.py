@@ -32,6 +32,7 @@ def extract(text: str) -> list[Fact]:
         ("He is not even a member.", "not", "not", "member"),
         ("the army did n't retreat .", "n't", "not", "retreat"),  # tokenised text
         ("There is no more bread in the village.", "no", "no", "bread"),  # none left
+        ("The rules were no more than a gesture.", "no", "no", "than"),  # no figure: no bound
     ],
 )
 def test_must_find(text: str, cue: str, key: str, word: str) -> None:
@@ -51,7 +52,7 @@ def test_neither_nor() -> None:
         "The notion was noted by a nobleman in Norway.",
         "Knot the rope.",
         "No more than 40 per cent of the seats were filled.",  # a bound: the figure's hedge
-        "Entries must arrive not later than Friday.",
+        "Not fewer than 12 people signed the letter.",
         "Not only the bridge but the tunnel closed.",
     ],
 )
@@ -92,3 +93,9 @@ def test_a_negation_inside_a_condition(text: str, cue: str, inside: bool) -> Non
     f = next(f for f in extract(text) if f.text == cue)
     assert negation.hypothetical(f, text) is inside
     assert negation.conditional(text) is (inside or text.startswith("If"))
+
+
+def test_cannot_help_but_denies_nothing() -> None:
+    assert extract("As your neighbour I cannot help but notice the new fence.") == []
+    assert extract("She couldn't help laughing at the joke.") == []
+    assert [f.role for f in extract("The pumps cannot help the flooded farms.")] == ["help"]

@@ -615,6 +615,23 @@ def test_a_range_of_times_is_said_whole_and_a_count_beside_a_time_stays_a_count(
     assert [f.text for f in facts("She scored 10 goals and left at 11 a.m.")] == ["10 goals", "11 a.m."]
 
 
+def test_a_range_of_times_that_ends_at_another_time_is_changed() -> None:
+    for original, retelling in (("Polls are open 7-10 p.m. on Thursday.",
+                                 "Polls are open 7-9 p.m. on Thursday."),
+                                ("The pier was shut between 9 and 11 a.m.",
+                                 "The pier was shut between 9 and 10 a.m.")):
+        found = [(ch.kind, ch.status) for ch in retold.compare(original, retelling).changes]
+        assert found == [("number", "changed")], original
+    assert retold.compare("Polls are open 7-10 p.m.", "Polls are open 7-10 p.m.").changes == ()
+
+
+def test_an_age_fills_no_count_slot() -> None:
+    c = retold.compare("A man in his 40s was arrested.",
+                       "A man was arrested; he had 42 previous convictions.")
+    assert sorted((ch.status, ch.kind) for ch in c.changes) == [("added", "number"),
+                                                               ("dropped", "number")]
+
+
 def test_how_long_a_race_took_is_no_time_of_day() -> None:
     assert all(f.value.unit != numbers.TIME  # type: ignore[union-attr]
                for f in facts("She won the mile in 4:21 and the relay in 3:29."))

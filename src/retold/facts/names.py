@@ -1472,9 +1472,11 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
 
 def singular(name: str) -> str:
-    """An acronym in the plural in the singular ("PhDs" -> "PhD"); any other name as is."""
-    return name[:-1] if name.endswith("s") and name[:-1].isalpha() and acronym(name[:-1]) \
-        else name
+    """An acronym in the plural in the singular ("PhDs" -> "PhD", "NGOs" -> "NGO"); any other
+    name as is ("DeSantis", "McAdams": a mixed-case acronym is short)."""
+    bare = name[:-1]
+    return bare if name.endswith("s") and bare.isalpha() and acronym(bare) and (
+        bare.isupper() or len(bare) <= 4) else name
 
 
 def acronym(word: str) -> bool:

@@ -7,7 +7,7 @@ nor, without, deny/denies/denied/denying. A fact spans the cue ("n't" alone in "
 content word ("did not say" -> "say", "no evidence" -> "evidence").
 
 "No." before a number is the abbreviation of "number" ("No. 10"), not a negation; nor is a cue
-in a fixed phrase (``IDIOMS``) or a figure's bound ("no more than 44 per cent": the number's hedge).
+in a fixed phrase (``IDIOMS``) or a figure's bound ("no more than 40 per cent": the number's hedge).
 """
 
 from __future__ import annotations
@@ -105,16 +105,26 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 # Cues that negate nothing in these fixed phrases: "no matter" is "regardless", "not only
 # ... but also" adds, "no sooner ... than" orders two events.
-IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
-# "no more than 44 per cent", "not later than Friday": a bound, which the figure's or the
-# date's hedge reads; nothing is denied.
+IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})  # and "cannot help but"
+# "no more than 40 per cent", "not fewer than 12 people": a figure's bound, which its hedge
+# reads; nothing is denied. Only before a figure: "no more than a gesture" denies, and no
+# date reads "not later than 30 June".
 _BOUND_RE = re.compile(
-    r"[\s\u00a0]+(?:more|less|fewer|greater|later|earlier|sooner)[\s\u00a0]+than\b", re.IGNORECASE)
+    r"[\s\u00a0]+(?:more|less|fewer|greater)[\s\u00a0]+than[\s\u00a0]+(?:[$£€¥]?\d|(?:one|two"
+    r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|hundred|dozen|half|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred"
+    r"|thousand|million|billion))\b)", re.IGNORECASE)
+
+
+# "cannot help but notice", "couldn't help thinking": the speaker does it, whatever the cue.
+_HELP_BUT_RE = re.compile(r"[\s\u00a0]+help[\s\u00a0]+(?:but\b|[a-z]+ing\b)", re.IGNORECASE)
 
 
 def negates_nothing(text: str, cue: str, end: int) -> bool:
     """True when the cue ``cue`` ending at ``end`` opens a fixed phrase or a bound."""
-    low = cue.casefold()
+    low = cue.casefold().replace("’", "'")
+    if low in ("not", "cannot", "n't") and _HELP_BUT_RE.match(text, end):
+        return True
     if low not in ("no", "not"):
         return False
     nxt = _NEXT_WORD_RE.match(text, end)

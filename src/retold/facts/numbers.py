@@ -1308,10 +1308,10 @@ def _clock_gap(a: Fact, b: Fact) -> float | None:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.unit != qb.unit:
         return None
-    gap = abs(qa.low - qb.low)
-    if TWELVE_HOUR in a.note or TWELVE_HOUR in b.note:
-        gap = min(gap % 720, 720 - gap % 720)
-    return gap
+    twelve = TWELVE_HOUR in a.note or TWELVE_HOUR in b.note
+    # both ends: a range of times ("7-10 p.m.") that ends at another time is another range
+    gaps = [abs(qa.low - qb.low), abs(qa.high - qb.high)]
+    return max(min(g % 720, 720 - g % 720) if twelve else g for g in gaps)
 
 
 # "about 3pm" / "3:05 p.m.": a time hedged "about" (or "nearly") covers this many minutes
@@ -1454,6 +1454,8 @@ def slot_score(a: Fact, b: Fact) -> float:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return FALLBACK
+    if _is_age(a) != _is_age(b) and (a.role if _is_age(b) else b.role):
+        return 0.0  # an age fills no count's slot ("in his 40s" / "42 previous convictions")
     unit_same = qa.unit == qb.unit
     relation = _role_relation(a, b)
     if relation == "same":
@@ -1567,6 +1569,12 @@ def compatible(a: Fact, b: Fact) -> bool:
     if _plain_year(a) and _plain_year(b):
         return False  # "2000" / "2001" read as years are not a rounding of each other
     return _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high)
+
+def _is_age(f: Fact) -> bool:
+    """An age: by its decade, or "45-year-old" ("a nine-year-old boy" counts no boys)."""
+    low = f.text.casefold()
+    return f.role == AGE or "year-old" in low or "years old" in low
+
 
 def _age_within(decade: Fact, figure: Fact) -> bool:
     """An age by its decade that holds a plain figure ("in his 40s" holds 45)."""
