@@ -424,7 +424,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     index = FactIndex(original.facts)
     index.taken = {(f.kind, f.key) for f in retelling.facts}
     words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
-    dialogue = speakers(o_text) > 0  # (cached: the turn check below asks again)
+    dialogue = speakers(o_text) > 0
     partners: dict[int, list[int]] = {}
     for p in alignment.pairs:
         for j in p.retelling:
@@ -482,7 +482,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             turn = None
             if b.kind == "attribution" and status == "unsupported":
                 if turns is None:
-                    turns = _turn_labels(original.sentences) if speakers(o_text) else {}
+                    turns = _turn_labels(original.sentences) if dialogue else {}
                 turn = _speaks_near(b, evidence, turns)
                 if turn is not None:
                     # A dialogue states nothing without attribution: every line is its
@@ -927,34 +927,6 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return speakers(o_text) == q.low
 
 
-# A numbered list: lines opening "1." / "1)" and counting up by one.
-_LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
-
-
-@lru_cache(maxsize=64)
-def numbered_lists(text: str) -> tuple[tuple[int, int, int], ...]:
-    """(items, start, end) of each numbered list of a text ("1. ... 2. ... 3. ..." has three),
-    from the last line before it that is not blank to the end of its last item's line."""
-    out: list[tuple[int, int, int]] = []
-    run: list[re.Match[str]] = []
-
-    def close() -> None:
-        if len(run) >= 2:
-            lead = text.rfind("\n", 0, len(text[: run[0].start()].rstrip())) + 1
-            tail = text.find("\n", run[-1].end())
-            out.append((len(run), lead, len(text) if tail < 0 else tail))
-
-    for m in _LIST_ITEM_RE.finditer(text):
-        n = int(m.group(1))
-        if n == len(run) + 1:
-            run.append(m)
-            continue
-        close()
-        run = [m] if n == 1 else []
-    close()
-    return tuple(out)
-
-
 def _counts_list(b: Fact, o_text: str) -> bool:
     """"Four services" counting the items of a numbered list with as many, which names what
     it lists ("Our services:", or the word in its items): the original states the count by its
@@ -966,7 +938,7 @@ def _counts_list(b: Fact, o_text: str) -> bool:
     noun = meaning.stem(b.role)
     return any(n == q.low and noun in {meaning.stem(w) for _s, _e, w in
                                         meaning.content_words(o_text[start:end])}
-               for n, start, end in numbered_lists(o_text))
+               for n, start, end in numbers.numbered_lists(o_text))
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:

@@ -127,10 +127,9 @@ def forms(word: str) -> frozenset[str]:
     """How a negated word meets its plain use: its stem and, for an irregular form, its base
     form's ("I don't know him" / "knew him", "did not lay off" / "laid off"); a comparative
     keeps its own only ("not better" is no "good")."""
-    bases = lexicon.base_forms(word)
-    if not bases or _comparative(word):
+    if _comparative(word):
         return frozenset({stem(word)})
-    return frozenset({stem(word), *(stem(b) for b in bases)})
+    return frozenset(stem(b) for b in _bases(word))
 
 
 def content_words(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
@@ -376,7 +375,9 @@ def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
 NEGATED_WINDOW = 4
-_CUE_CLAUSE_END_RE = re.compile(
+# A clause ends at a stop or a contrast: what a cue governs, or what a claim says is left out,
+# ends there ("did not win the first round but won the final").
+_CLAUSE_END_RE = re.compile(
     r"[.;:!?]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
     r"|\s(?:but|while|though|although|yet|whereas)\s")
 _UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
@@ -392,7 +393,7 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
         # what a cue governs ends with its clause ("did not win the first round but won the
         # final": "won" and "final" are the other clause's)
         rest = text[end - offset : end - offset + 60]
-        stop = _CUE_CLAUSE_END_RE.search(rest)
+        stop = _CLAUSE_END_RE.search(rest)
         rest = rest[: stop.start()] if stop else rest
         if _UNTIL_RE.search(rest):
             continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
@@ -730,7 +731,6 @@ _OMISSION_RE = re.compile(
 # An original sentence that says itself a thing went unmentioned ("Prices were not discussed").
 _SAID_UNMENTIONED_RE = re.compile(
     r"(?i)(?:(?<![\w'’-])(?:not|never|without)|n[’']t)\s+(?:[\w'’-]+\s+){0,2}" + _MENTION_VERBS)
-_CLAUSE_END_RE = re.compile(r"[.;:!?]|,\s*(?:but|and|while|which|although)\b|\s(?:but|while)\s")
 # Words of an omitted thing that say nothing of what it is ("any details about the plan").
 _VAGUE_OBJECT = frozenset({"any", "specific", "specifically", "details", "detail", "whether",
                            "topic", "topics", "issue", "issues", "things", "thing", "matter",

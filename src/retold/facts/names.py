@@ -1467,8 +1467,10 @@ def _key(name: str) -> str:
 def equivalent(a: Fact, b: Fact) -> bool:
     """True when two name facts name the same thing, however spelled (an acronym in the
     plural names what its singular does: "CNNs" / "CNN", "PhDs" / "PhD")."""
-    return a.key == b.key or same_name(a.text, b.text) or (
-        singular(a.text) == singular(b.text) and acronym(singular(a.text)))
+    if a.key == b.key or same_name(a.text, b.text):
+        return True
+    bare = singular(a.text)
+    return bare == singular(b.text) and acronym(bare)
 
 
 def singular(name: str) -> str:

@@ -561,6 +561,35 @@ def _age_decades(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase
     return out
 
 
+# A numbered list: lines opening "1." / "1)" and counting up by one (their markers are
+# no figures: ``_digit_atom``; a list states how many items it has).
+_LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
+
+
+@lru_cache(maxsize=64)
+def numbered_lists(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(items, start, end) of each numbered list of a text ("1. ... 2. ... 3. ..." has three),
+    from the last line before it that is not blank to the end of its last item's line."""
+    out: list[tuple[int, int, int]] = []
+    run: list[re.Match[str]] = []
+
+    def close() -> None:
+        if len(run) >= 2:
+            lead = text.rfind("\n", 0, len(text[: run[0].start()].rstrip())) + 1
+            tail = text.find("\n", run[-1].end())
+            out.append((len(run), lead, len(text) if tail < 0 else tail))
+
+    for m in _LIST_ITEM_RE.finditer(text):
+        n = int(m.group(1))
+        if n == len(run) + 1:
+            run.append(m)
+            continue
+        close()
+        run = [m] if n == 1 else []
+    close()
+    return tuple(out)
+
+
 def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     """The times of day of ``text`` (see TIME), outside ``blocked`` spans."""
     found = []
@@ -1454,7 +1483,7 @@ def slot_score(a: Fact, b: Fact) -> float:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return FALLBACK
-    if _is_age(a) != _is_age(b) and (a.role if _is_age(b) else b.role):
+    if _age_pair(a, b) == "clash":
         return 0.0  # an age fills no count's slot ("in his 40s" / "42 previous convictions")
     unit_same = qa.unit == qb.unit
     relation = _role_relation(a, b)
@@ -1576,12 +1605,21 @@ def _is_age(f: Fact) -> bool:
     return f.role == AGE or "year-old" in low or "years old" in low
 
 
+def _age_pair(a: Fact, b: Fact) -> str:
+    """"ages" for two ages (or an age and a figure that counts nothing: "Reed, 45,"), "clash"
+    for an age and a count of something ("42 previous convictions"), "" for neither."""
+    if not (_is_age(a) or _is_age(b)):
+        return ""
+    other = b if _is_age(a) else a
+    return "ages" if _is_age(other) or not other.role else "clash"
+
+
 def _age_within(decade: Fact, figure: Fact) -> bool:
     """An age by its decade that holds a plain figure ("in his 40s" holds 45)."""
     qd, qf = decade.value, figure.value
     return decade.role == AGE and AGE_NOTE in decade.note and isinstance(qd, Quantity) and \
         isinstance(qf, Quantity) and qf.unit is None and qf.hedge is None and \
-        figure.role in (AGE, "") and qd.low <= qf.low <= qf.high <= qd.high
+        _age_pair(decade, figure) == "ages" and qd.low <= qf.low <= qf.high <= qd.high
 
 
 def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
@@ -1779,7 +1817,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         subject = "The percentage"
     elif qa.unit == TIME:
         subject = "The time"
-    elif AGE in (a.role, b.role) and {a.role, b.role} <= {AGE, ""}:
+    elif _age_pair(a, b) == "ages":
         subject = "The age"
     elif a.role and a.role == b.role and a.role not in ("percent",) and \
             a.role != _predicate_of(a):
