@@ -440,10 +440,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for f in original.facts:
         o_facts[f.sentence].append(f)
 
-    negated = {meaning.stem(f.role) for f in original.facts if f.kind == "negation" and f.role}
+    # A negation the original states of the same word, or of a form derived from it ("not
+    # insured" / "you don't have insurance with us"), supports the retelling's.
+    negated = set().union(*(_word_family(f.role) for f in original.facts
+                            if f.kind == "negation" and f.role))
     supported: set[tuple[str, int, int]] = {
         ("negation", f.start, f.end) for f in retelling.facts
-        if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
+        if f.kind == "negation" and f.role and _word_family(f.role) & negated}
     stated: set[tuple[str, int, int]] = set()
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
@@ -615,6 +618,12 @@ def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
 def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
     """(text, start) of the original sentences that use ``word`` (by stem), in text order."""
     return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
+
+
+def _word_family(word: str) -> frozenset[str]:
+    """The stems of a word and of the forms WordNet derives from it ("insured": insur,
+    insurance, insurer)."""
+    return frozenset({meaning.stem(word), *(meaning.stem(d) for d in lexicon.derived(word))})
 
 
 def _evidences(texts: Sequence[str], words: meaning.WordIndex,
@@ -857,6 +866,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "supported", bare, False
         if _counts_speakers(b, o_text) or _counts_list(b, o_text):
             return "supported", [], False
+        hour = _hour_said(b, index, o_text)
+        if hour:
+            return "supported", hour, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
@@ -925,6 +937,19 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
                                          & lexicon.broader(role)):
         return False
     return speakers(o_text) == q.low
+
+
+def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
+    """A dialogue's bare figures that give a whole-hour time of day's hour ("7?" / "Let's make
+    it 7" for "at 7 pm"): people who talk say a time that way; an article writes "7 p.m."."""
+    q = b.value
+    if not (isinstance(q, Quantity) and q.unit == numbers.TIME and q.low == q.high
+            and q.low % 60 == 0) or not speakers(o_text):
+        return []
+    hour = int(q.low // 60) % 12 or 12
+    return [a for a in index.by_kind.get("number", ())
+            if isinstance(a.value, Quantity) and not a.role and a.value.unit is None
+            and a.value.hedge is None and a.value.low == a.value.high == hour]
 
 
 def _counts_list(b: Fact, o_text: str) -> bool:

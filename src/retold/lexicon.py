@@ -26,7 +26,7 @@ from itertools import compress
 
 import numpy as np
 
-__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "lemmas",
+__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "derived", "lemmas",
            "name_sense", "neighbours", "proper_noun", "related", "synonyms"]
 
 POS = ("n", "v", "a", "r")
@@ -323,6 +323,13 @@ def synonyms(word: str) -> frozenset[str]:
 def related(word: str) -> frozenset[str]:
     """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
     return frozenset((*synonyms(word), *_derived_forms(word)))
+
+
+@lru_cache(maxsize=65536)
+def derived(word: str) -> frozenset[str]:
+    """Forms derivationally related to ``word``'s own readings ("insurance" for "insured"),
+    not its synonyms' ("check" is a synonym of "insure" in one sense, and no form of it)."""
+    return frozenset(_derived_forms(word))
 
 
 @lru_cache(maxsize=65536)

@@ -844,3 +844,45 @@ def test_a_numbered_list_states_how_many_items_it_has(summary: str, added: bool)
     assert bool([ch for ch in c.changes if ch.kind == "number"]) == added
     # and its markers are no figures of their own
     assert not [f for f in c.original.facts if f.kind == "number"]
+
+
+# A chat fixing a time the way people talk: the hour as a bare figure, no "p.m.".
+MEETING_CHAT = ("Lena: Dinner at the noodle place tomorrow? . Tariq: Sure, what time? 6? 9? . "
+                "Lena: Let's say 9. . Tariq: Deal.")
+
+
+@pytest.mark.parametrize("summary, flagged", [
+    ("Lena and Tariq will have dinner at the noodle place at 9 pm.", False),
+    # the hour no one said is still unsupported...
+    ("Lena and Tariq will have dinner at the noodle place at 8 pm.", True),
+    # ...and so is a time with minutes, which no bare figure gives
+    ("Lena and Tariq will have dinner at the noodle place at 9:30 pm.", True),
+])
+def test_a_dialogue_gives_an_hour_as_a_bare_figure(summary: str, flagged: bool) -> None:
+    c = retold.compare(MEETING_CHAT, summary)
+    assert bool([ch for ch in c.changes if ch.kind == "number"]) == flagged
+
+
+def test_an_article_gives_no_hour_by_a_bare_figure() -> None:
+    # prose writes "9 p.m.": its bare "9" is some other figure
+    c = retold.compare("The club meets on Fridays. Its hall seats 40. Of the founders, 9 remain.",
+                       "The club meets on Fridays at 9 pm.")
+    assert [g.status for g in c.grounding if g.kind == "number"] == ["unsupported"]
+    c = retold.compare(MEETING_CHAT, "Lena and Tariq will have dinner at 9 pm.")
+    assert [g.status for g in c.grounding if g.kind == "number"] == ["supported"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, flagged", [
+    # the original negates a form derived from the retelling's word
+    ("Agent: I am calling because you don't have insurance with us. . Client: Right, I am with "
+     "another firm. . Agent: Our plans are cheap.", False),
+    # the original negates nothing of it
+    ("Agent: I am calling because you have insurance with another firm. . Client: Right, I am "
+     "insured with them. . Agent: Our plans are cheap.", True),
+])
+def test_a_negation_of_a_derived_form_supports_the_retellings(original: str,
+                                                            flagged: bool) -> None:
+    c = retold.compare(original, "The agent calls a client who is not currently insured with "
+                                 "them, and says their plans are cheap.")
+    assert bool([ch for ch in c.changes if ch.kind == "negation"]) == flagged

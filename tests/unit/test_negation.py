@@ -30,6 +30,8 @@ def extract(text: str) -> list[Fact]:
         ("They left without paying.", "without", "without", "paying"),
         ("The minister denied the report.", "denied", "deny", "report"),
         ("He is not even a member.", "not", "not", "member"),
+        ("The farm is not currently insured.", "not", "not", "insured"),  # an adverb between
+        ("The bridge still isn't really finished.", "n't", "not", "finished"),
         ("the army did n't retreat .", "n't", "not", "retreat"),  # tokenised text
         ("There is no more bread in the village.", "no", "no", "bread"),  # none left
         ("The rules were no more than a gesture.", "no", "no", "than"),  # no figure: no bound

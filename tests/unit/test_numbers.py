@@ -169,6 +169,16 @@ def test_counted_noun_skips_adjectives_and_lemmatises() -> None:
     assert one("Floods displaced 40 families.").role == "family"
 
 
+@pytest.mark.parametrize("text, role", [
+    ("The firm sells three of its partner's products.", "product"),
+    ("She picked two of Norvale's services for the office.", "service"),
+    # a name that is itself what is counted stays the role
+    ("Three of the Wanderers scored.", "wanderer"),
+])
+def test_counted_noun_after_of_skips_a_possessor(text: str, role: str) -> None:
+    assert one(text).role == role
+
+
 # --- must not find ---------------------------------------------------------------------------
 
 
@@ -662,6 +672,13 @@ def test_a_price_floor_is_at_least(text: str) -> None:
     assert numbers.equivalent(f, one(text.replace("starting at", "a minimum of")
                                      .replace("start at", "cost at least")
                                      .replace("a starting price of", "a price of at least")))
+
+
+def test_a_price_floor_reads_through_just_or_only() -> None:
+    f = one("Rooms start at just €90 a night.")
+    assert f.text.startswith("start at") and f.value.hedge == "at_least"  # type: ignore[union-attr]
+    assert numbers.equivalent(f, one("Rooms start at €90 a night."))
+    assert one("Plans start from only $15.").value.hedge == "at_least"  # type: ignore[union-attr]
 
 
 def test_a_start_that_is_not_a_price_sets_no_floor() -> None:

@@ -106,7 +106,7 @@ HEDGES: dict[str, str] = {
 # A price's floor: "starting at $3,000", "a starting price of $3,000" is at least $3,000. Only
 # before a sum of money ("the race starts at 9am" and "counts start at 10" set no floor).
 PRICE_FLOORS = ("starting at", "starting from", "starts at", "start at", "starts from",
-                "begins at", "begin at", "beginning at", "a starting price of",
+                "start from", "begins at", "begin at", "beginning at", "a starting price of",
                 "starting prices of", "prices from")
 HEDGE_WORDS: dict[str | None, str] = {
     "at_least": "at least", "more_than": "more than", "nearly": "nearly", "about": "about",
@@ -257,7 +257,9 @@ _PRICED_RE = re.compile(
     r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
     r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
     r"available|sold|sells?|offered|offers?|costs?)\b")
-_FLOOR_REV = _phrases_before(PRICE_FLOORS)
+# ("prices start at just $500": an intensifier between the floor and the sum)
+_FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
+    f"{floor} {word}" for floor in PRICE_FLOORS for word in ("just", "only")))
 # "between 2 and 3", "between $90 million and", "between the range of 90 to": the word may
 # stand a few words before the first bound, with no figure or clause break in between.
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
@@ -878,10 +880,14 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
             return _lemma(first), candidates[0].end()
     of = _OF_NOUN_RE.match(text, end, min(len(text), end + 60))
     if of:
-        for w in of.group(1).split():
+        words = of.group(1).split()
+        for k, w in enumerate(words):
             lw = w.lower()
             if lw in _NOUN_STOPS:
                 break
+            if lw.endswith(("'s", "’s")) or w[:1].isupper() and any(
+                    v[:1].islower() and _is_plural(v) for v in words[k + 1 :]):
+                continue  # "three of the company's products", "two of Acme's services"
             if _is_plural(lw):
                 return _lemma(lw), end  # "50 percent of voters": role, span unchanged
     return "", end
