@@ -32,7 +32,7 @@ pronoun, a subject "it" (a name that is no person's) or a definite description i
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
@@ -352,8 +352,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # "In 1897, Phillips"), not lost: what the words say is the same.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                dropped = [a for a in dropped if not _written_as_often(a.text, o_text, r_text)]
-                added = [b for b in added if not _written_as_often(b.text, r_text, o_text)]
+                dated = kind == "number"  # (a figure is not written in a date's day)
+                dropped = [a for a in dropped if not _written_as_often(
+                    a.text, o_text, _without_dates(r_text, right, a) if dated else r_text)]
+                added = [b for b in added if not _written_as_often(
+                    b.text, r_text, _without_dates(o_text, left, b) if dated else o_text)]
             if kind == "negation" and (dropped or added):
                 # "without permits" where the other passage never speaks of permits ("built
                 # illegally"): a preposition's object said differently, no claim reversed.
@@ -1137,14 +1140,32 @@ def _value_tokens(text: str) -> list[str]:
     return out
 
 
+def _without_dates(text: str, facts: Sequence[Fact], figure: Fact) -> str:
+    """``text`` with the words of its dates that say more than ``figure``'s value blanked:
+    "$30 million" is not written where "September 30" is (a day of a month), "1998" is
+    where "In 1998" is."""
+    mine = set(_value_tokens(figure.text))
+    for f in facts:
+        if f.kind == "date" and set(_value_tokens(f.text)) - mine:
+            text = text.replace(f.text, " ", 1)
+    return text
+
+
 def _written_as_often(fact_text: str, text: str, other: str) -> bool:
     """True when every value token of a fact (its digits, month and number words) occurs in
-    ``other`` at least as often as in ``text``: the same value, read differently there."""
+    ``other`` at least as often as in ``text``, the tokens of one fact together there (in any
+    order): the same value, read differently there. "$30 million" is not written where
+    "$20 million" and "September 30" are."""
     tokens = _value_tokens(fact_text)
     if not tokens:
         return False
     here, there = _value_tokens(text), _value_tokens(other)
-    return all(there.count(t) >= here.count(t) for t in set(tokens))
+    if not all(there.count(t) >= here.count(t) for t in set(tokens)):
+        return False
+    if len(tokens) == 1:
+        return True
+    wanted, width = Counter(tokens), len(tokens) + 1
+    return any(not wanted - Counter(there[k : k + width]) for k in range(len(there)))
 
 
 def _new_without(fact: Fact, other: str) -> bool:

@@ -270,3 +270,16 @@ def test_a_place_after_a_generic_speaker_is_not_the_speaker() -> None:
     facts = [ch for ch in c.changes if ch.kind != "meaning"]
     assert [(ch.kind, ch.status) for ch in facts] == [("attribution", "changed")]
     assert "Officials in Paris" in facts[0].detail
+
+
+def test_a_figure_is_not_written_in_a_dates_day() -> None:
+    # the original's "30" is a day of a month: the retelling's "$30 million" is new
+    c = retold.compare("The bank freed a $20 million reserve and wrote off $40 million of loans "
+                       "in the quarter to September 30.",
+                       "The bank released $30 million of provisions in the quarter.")
+    assert [(ch.status, ch.retelling.text) for ch in c.changes
+            if ch.kind == "number" and ch.retelling] == [("added", "$30 million")]
+    # the same digits read as a year on one side and a figure on the other are one value
+    c = retold.compare("In 1998  Okafor left the band after a long dispute.",
+                       "In 1998, Okafor left the band after a long dispute.")
+    assert not [ch for ch in c.changes if ch.kind in ("number", "date")]

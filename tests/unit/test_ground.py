@@ -872,14 +872,16 @@ def test_an_article_gives_no_hour_by_a_bare_figure() -> None:
     assert [g.status for g in c.grounding if g.kind == "number"] == ["supported"]
 
 
+UNINSURED_CALL = ("Agent: I am calling because you don't have insurance with us. . Client: Right, "
+                  "I am with another firm. . Agent: Our plans are cheap.")
+INSURED_CALL = ("Agent: I am calling because you have insurance with another firm. . Client: "
+                "Right, I am insured with them. . Agent: Our plans are cheap.")
+
+
 @needs_wordnet
 @pytest.mark.parametrize("original, flagged", [
-    # the original negates a form derived from the retelling's word
-    ("Agent: I am calling because you don't have insurance with us. . Client: Right, I am with "
-     "another firm. . Agent: Our plans are cheap.", False),
-    # the original negates nothing of it
-    ("Agent: I am calling because you have insurance with another firm. . Client: Right, I am "
-     "insured with them. . Agent: Our plans are cheap.", True),
+    (UNINSURED_CALL, False),  # the original negates a form derived from the retelling's word
+    (INSURED_CALL, True),  # the original negates nothing of it
 ])
 def test_a_negation_of_a_derived_form_supports_the_retellings(original: str,
                                                             flagged: bool) -> None:
