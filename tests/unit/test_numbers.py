@@ -247,6 +247,13 @@ def test_vague_without_of_and_units() -> None:
     assert facts("Sales of the iPhone 11 fell.") == []
 
 
+def test_a_figure_after_an_acronym_counts_what_follows_it() -> None:
+    assert [(f.text, f.role) for f in facts("A medic told CNN 5 people were hurt.")] == [
+        ("5 people", "people")]
+    assert facts("UN 2254 was adopted.") == []  # an identifier
+    assert facts("Article 5 applies.") == []
+
+
 def test_one_counts_before_a_noun() -> None:
     assert one("Only one soldier survived.").role == "soldier"
 

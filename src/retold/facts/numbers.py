@@ -686,8 +686,10 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     before = _word_before(text, start)
     if before and not currency and before not in _ERAS and (
             (before.lower() in _ID_WORDS and before[0].isupper())
-            or any(c.isupper() for c in before[1:])):
-        return None  # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier
+            or any(c.isupper() for c in before[1:]) and not _counting(text, end)):
+        # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier (an acronym's figure
+        # that counts a plural after it does count: "told CNN 5 people")
+        return None
     if text[end + 1 : end + 2].isupper():  # only then can an address follow
         words = _next_words(text, end, 2)
         if len(words) == 2 and words[1].group(1).lower() in _STREETS:
@@ -857,6 +859,13 @@ def _is_plural(word: str) -> bool:
         return True
     return len(w) > 2 and w.endswith("s") and not w.endswith(("ss", "us", "is")) \
         and w not in _NOT_PLURAL
+
+
+def _counting(text: str, end: int) -> bool:
+    """A lower-case plural follows the figure ending at ``end``: it counts something, whatever
+    stands before it ("told CNN 5 people died", not "UN 2254")."""
+    nxt = _next_words(text, end, 1)
+    return bool(nxt) and nxt[0].group(1)[:1].islower() and _is_plural(nxt[0].group(1))
 
 
 def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
