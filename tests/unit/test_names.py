@@ -163,6 +163,8 @@ MUST_MATCH = [
 ]
 MUST_NOT_MATCH = [
     ("Iran", "Iraq"),
+    ("Apple", "Apply"),  # two dictionary words a letter apart, not one name spelled twice
+    ("Hunter", "Hunger"),
     ("Austria", "Australia"),
     ("Baghdad", "al-Baghdadi"),
     ("Gatestone Institute", "Gateway Institute"),

@@ -551,6 +551,8 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if len(a) < FUZZY_MIN_LEN or len(b) < FUZZY_MIN_LEN:
         return 0
+    if _two_words(a, b):
+        return 0
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and long_[len(short):] in NISBA_SUFFIXES:
         return 0
@@ -574,6 +576,16 @@ def _word_match(a: str, b: str) -> int:
     ):
         return 2
     return 0
+
+
+def _two_words(a: str, b: str) -> bool:
+    """Two common words of the dictionary, neither a form nor a synonym of the other ("apple"
+    / "apply"): a letter apart, they are still two words, not one name spelled two ways. A
+    word WordNet knows only as a name ("mohamed") may be a spelling of another."""
+    la, lb = lexicon.lemmas(a), lexicon.lemmas(b)
+    if not la or not lb or lexicon.proper_noun(a) or lexicon.proper_noun(b):
+        return False
+    return not {x for x, _p in la} & {x for x, _p in lb} and b not in lexicon.synonyms(a)
 
 
 def _initial_match(a: str, b: str) -> bool:
