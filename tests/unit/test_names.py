@@ -87,6 +87,15 @@ def test_title_case_headline_keeps_only_names_known_elsewhere() -> None:
     assert not {"Rebels Seize Harbour As Talks With", "Rebels", "Seize", "Harbour"} & set(got)
 
 
+def test_a_title_case_line_with_an_ordinal_date_is_still_title_case() -> None:
+    # "30th" is no lower-case word that would make the line prose
+    text = ("Grow Your Shop with Lumaro \u2014 Register by May 30th and Save 15%\n\n"
+            "Dear Ana,\n\nLumaro helps small shops sell online.")
+    got = found(text)
+    assert got.count("Lumaro") == 2
+    assert not {"Register", "Save", "Grow Your Shop"} & set(got)
+
+
 def test_byline_fields_are_names() -> None:
     text = "Meridian Policy Forum | Alma Ruiz | March 3, 2021\nThe forum published a report."
     got = found(text)

@@ -1115,7 +1115,9 @@ def _title_case(sentence: str) -> tuple[bool, bool]:
     for m in _LOWER_WORD_RE.finditer(sentence):
         if m.group() not in _TITLE_CASE_LOWER:
             return False, False
-    words = _WORDS_RE.findall(sentence)
+    # (an ordinal's suffix is no word: "August 30th")
+    words = [m.group() for m in _WORDS_RE.finditer(sentence)
+             if not (m.start() and sentence[m.start() - 1].isdigit())]
     if len(words) < TITLE_CASE_MIN_WORDS:
         return False, False
     caps = sum(1 for w in words if w[0].isupper())
