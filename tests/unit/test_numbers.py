@@ -752,3 +752,25 @@ def test_an_age_by_its_decade_is_compared(original: str, retelling: str, status:
     found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "number"]
     assert [ch.status for ch in found] == ([status] if status else [])
     assert all(says in ch.detail for ch in found)
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("The repair will not cost more than $400.", "at_most"),
+    ("Turnout is not expected to be more than 40 per cent.", "at_most"),
+    ("The fine won't be less than $50.", "at_least"),
+    # a cue outside the bound's clause, or one that governs another verb, denies nothing of it
+    ("It is not clear whether more than 40 people came.", "more_than"),
+    ("They did not say more than 40 people came.", "more_than"),
+])
+def test_a_denied_bound_is_the_other_bound(text: str, hedge: str) -> None:
+    (f,) = facts(text)
+    assert f.value.hedge == hedge  # type: ignore[union-attr]
+
+
+def test_a_denied_bound_changed_to_its_opposite_is_a_change() -> None:
+    c = retold.compare("The repair will not cost more than $400, the garage said.",
+                       "The garage said the repair will cost more than $400.")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
+    c = retold.compare("The repair will not cost more than $400, the garage said.",
+                       "The garage said the repair will cost at most $400.")
+    assert not c.changes

@@ -112,6 +112,9 @@ IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
 # reads; nothing is denied. Only before a figure: "no more than a gesture" denies, and no
 # date reads "not later than 30 June".
 _BOUND_RE = re.compile(
+    # (a verb of being or amounting may stand between: "will not cost more than $400")
+    r"(?:[\s\u00a0]+(?:be|been|being|is|are|was|were|cost|costs|total|number|reach|exceed|"
+    r"expected|likely|to|any|much|even|go|get)){0,4}"
     r"[\s\u00a0]+(?:more|less|fewer|greater)[\s\u00a0]+than[\s\u00a0]+(?:[$£€¥]?\d|(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|dozen|half|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred"
@@ -127,11 +130,10 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
     low = cue.casefold().replace("’", "'")
     if low in ("not", "cannot", "n't") and _HELP_BUT_RE.match(text, end):
         return True
-    if low not in ("no", "not"):
-        return False
-    nxt = _NEXT_WORD_RE.match(text, end)
-    return nxt is not None and (low, nxt.group(1).casefold()) in IDIOMS or \
-        _BOUND_RE.match(text, end) is not None
+    if low in ("no", "not") and (nxt := _NEXT_WORD_RE.match(text, end)) is not None and \
+            (low, nxt.group(1).casefold()) in IDIOMS:
+        return True
+    return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
 
 
 def equivalent(a: Fact, b: Fact) -> bool:

@@ -103,6 +103,14 @@ HEDGES: dict[str, str] = {
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most",
 }
+# A bound its clause denies is the other bound: "the cost won't be more than 12.50 euros" is at
+# most 12.50. Only a verb of being or amounting stands between ("will not cost more than", "is
+# not expected to be more than"): "it is not clear whether more than 40 came" denies nothing.
+_DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
+_DENIED_BEFORE_RE = re.compile(
+    r"(?i)(?:\bnot|n['’]t|\bnever)(?:[^\S\n]+(?:be|been|being|is|are|was|were|cost|costs|"
+    r"total|number|reach|exceed|expected|likely|to|any|much|even|go|get))"
+    r"{0,4}[^\S\n]*$")
 # A price's floor: "starting at $3,000", "a starting price of $3,000" is at least $3,000. Only
 # before a sum of money ("the race starts at 9am" and "counts start at 10" set no floor).
 PRICE_FLOORS = ("starting at", "starting from", "starts at", "start at", "starts from",
@@ -1138,6 +1146,11 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
             hedge = HEDGES.get(phrase)
             start -= h.end()
+            if hedge in _DENIED_BOUNDS and (denied := _DENIED_BEFORE_RE.search(
+                    text, max(0, start - 40), start)):
+                # "won't be more than 12.50 euros" is at most 12.50, "isn't less than" at least
+                # (the fact spans the cue: its words say what it states)
+                hedge, start = _DENIED_BOUNDS[hedge], denied.start()
         elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
                 floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])) and (
                 "price" in floor.group(0)[::-1].lower() or _PRICED_RE.search(
