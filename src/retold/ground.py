@@ -42,6 +42,7 @@ from retold.model import (
     Excerpt,
     Fact,
     FactGround,
+    Interval,
     Quantity,
     Sentence,
     SentenceVerdict,
@@ -145,6 +146,25 @@ class FactIndex:
         self._parts: dict[tuple[str | None, str], set[object]] | None = None
         self._long: list[tuple[str, str | None, str]] = []
         self._once: dict[tuple[str, str], bool] = {}
+        self._starts: dict[str, list[int]] = {}
+        self._as_bases: dict[tuple[str, str], list[tuple[int, Fact]]] = {}
+
+    def between(self, kind: str, start: int, end: int) -> list[Fact]:
+        """The facts of ``kind`` lying within ``start``-``end``, in text order."""
+        if kind not in self._starts:
+            self._starts[kind] = [f.start for f in self.by_kind.get(kind, ())]
+        pool, starts = self.by_kind.get(kind, []), self._starts[kind]
+        return [f for f in pool[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+                if f.end <= end]
+
+    def as_bases(self, b: Fact, text: str) -> list[tuple[int, Fact]]:
+        """(where its comparison starts, the statement) of each statement of date ``b`` the
+        original makes as the base of a comparison (once per value)."""
+        key = (b.kind, b.key)
+        if key not in self._as_bases:
+            self._as_bases[key] = [(at, a) for a in self.stating(b)
+                                   if (at := dates.compared_against(text, a)) is not None]
+        return self._as_bases[key]
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
         """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
@@ -495,6 +515,19 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 continue  # "one person discusses": an article, not a count the original lacks
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
+            period = None
+            if b.kind == "date" and status in ("supported", "contradicted"):
+                figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
+                base = _base_with_figure(b, index, o_text, figures)
+                if base is not None:
+                    # the retelling gives the figure the original gives for this date, as the
+                    # base of a comparison ("profit was $19 million in 2022" from "compared with
+                    # $19 million in 2022"): stated, whatever the comparison's own period is
+                    status, backing = "supported", [base]
+                elif status == "supported" and in_slot:
+                    period = _period_measured(b, backing, index, o_text, r_text)
+                    if period is not None:
+                        status, backing = "contradicted", [period, *backing]
             given = _given_name_added(b, backing, o_text, r_text) if status == "supported" \
                 else None
             if given is not None:
@@ -510,6 +543,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             detail = _detail(status, b, backing) if given is None else (
                 f"The original calls this person only '{backing[0].text}'; it never gives the "
                 f"first name '{given}'.")
+            if period is not None:
+                detail = (f"The original gives this for '{period.text}' and measures it against "
+                          f"'{backing[1].text}'; the retelling gives it for '{b.text}'.")
             if turn is not None:
                 ev = (Excerpt.of(o_text, *turn),)
                 detail = f"{o_text[turn[0]:turn[1]]} speaks at this point of the original's dialogue."
@@ -618,6 +654,38 @@ def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
 def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) -> list[tuple[str, int]]:
     """(text, start) of the original sentences that use ``word`` (by stem), in text order."""
     return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
+
+
+def _base_with_figure(b: Fact, index: FactIndex, o_text: str,
+                      figures: list[Fact]) -> Fact | None:
+    """The original's statement of date ``b`` as the base of a comparison whose own figure
+    ("compared with $19 million in 2022") the retelling's sentence gives (``figures``)."""
+    def base_of(mine: Fact) -> Fact | None:
+        return next((a for at, a in index.as_bases(b, o_text) if any(
+            numbers.equivalent(f, mine) for f in index.between("number", at, a.start))), None)
+
+    # (asked once per date and figure value: a long text repeats both)
+    return next((base_of(mine) for mine in figures if index.once(
+        ("base figure", f"{b.key}\x00{mine.key}"), lambda mine=mine: base_of(mine) is not None)),
+        None)
+
+
+def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str,
+                     r_text: str) -> Fact | None:
+    """The period the original gives a figure for, where the retelling gives it for the
+    original's base of comparison ("net sales for the third quarter of 2020 fell 22% from the
+    third quarter of 2019" / "net sales for the third quarter of 2019 fell"): the date the
+    original states in this slot only as a base, beside another of its kind in the sentence."""
+    if not backing or dates.compared_against(r_text, b) is not None \
+            or not isinstance(b.value, Interval) \
+            or any(dates.compared_against(o_text, a) is None for a in backing):
+        return None
+    sentences = {a.sentence for a in backing}
+    return next((a for a in index.by_kind.get("date", ()) if a.sentence in sentences
+                 and isinstance(a.value, Interval) and a.value.start is not None
+                 and a.value.granularity == b.value.granularity
+                 and (a.value.start, a.value.end) != (b.value.start, b.value.end)
+                 and dates.compared_against(o_text, a) is None), None)
 
 
 def _word_family(word: str) -> frozenset[str]:

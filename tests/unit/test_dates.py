@@ -507,3 +507,18 @@ def test_a_bare_digit_quarter_dates_only_after_a_preposition() -> None:
 def test_a_digit_quarter_is_a_date_only_in_earnings_copy() -> None:
     assert facts("The novelist wrote 1Q84 in a small flat.") == []
     assert one("Profit fell in Q4'99, the bank said.").key == "date:1999-10-01/1999-12-31"
+
+
+@pytest.mark.parametrize("text, base", [
+    ("Sales fell 22% from the third quarter of 2019.", True),
+    ("Earnings were $1.87, down from $2.39 in the third quarter of 2019.", True),
+    ("Profit was $31 million compared with $22 million in May and $19 million in June 2022.",
+     True),
+    ("Turnout was higher than in 2019.", True),
+    ("Sales for the third quarter of 2020 fell.", False),
+    ("Visitors from Ohio came in 2019.", False),  # "from" a place, not a base
+    ("Sales rose 5% from a year earlier to $3 billion in 2020.", False),
+])
+def test_a_date_compared_against(text: str, base: bool) -> None:
+    last = facts(text, None)[-1]
+    assert (dates.compared_against(text, last) is not None) == base

@@ -888,3 +888,27 @@ def test_a_negation_of_a_derived_form_supports_the_retellings(original: str,
     c = retold.compare(original, "The agent calls a client who is not currently insured with "
                                  "them, and says their plans are cheap.")
     assert bool([ch for ch in c.changes if ch.kind == "negation"]) == flagged
+
+
+# An earnings report: each figure is for one period and measured against another.
+EARNINGS = ("Harwick Foods said revenue for the second quarter of 2023 rose 8% from the second "
+            "quarter of 2022, to $412 million. Profit for the second quarter of 2023 was $31 million "
+            "compared with $22 million in the first quarter and $19 million in the second quarter "
+            "of 2022. The chain opened "
+            "four stores.")
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    # the base of the comparison put in place of the period the figure is for
+    ("Harwick Foods said revenue for the second quarter of 2022 rose 8%.", True),
+    ("Harwick Foods made a profit of $31 million in the second quarter of 2022.", True),
+    # the period itself, and the base as a base, are what the original says
+    ("Harwick Foods said revenue for the second quarter of 2023 rose 8%.", False),
+    ("Harwick Foods said revenue rose 8% from the second quarter of 2022.", False),
+    ("Harwick Foods' profit was $19 million in the second quarter of 2022.", False),
+])
+def test_the_base_of_a_comparison_is_not_the_period_of_its_figure(summary: str,
+                                                                 contradicted: bool) -> None:
+    c = retold.compare(EARNINGS, summary)
+    dated = [g for g in c.grounding if g.kind == "date"]
+    assert dated and (dated[0].status == "contradicted") == contradicted

@@ -70,7 +70,8 @@ from functools import lru_cache
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
-__all__ = ["compatible", "date_spans", "equivalent", "explain", "extract", "humanise", "slot_score"]
+__all__ = ["compared_against", "compatible", "date_spans", "equivalent", "explain", "extract",
+           "humanise", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -1125,6 +1126,28 @@ def compatible(a: Fact, b: Fact) -> bool:
             and abs((ia.reference - ib.reference).days) <= REPRINT_DAYS):
         return True
     return _contains(ia, ib) or _contains(ib, ia)
+
+
+# A date a figure is measured against ("sales fell 22% from the third quarter of 2019", "down
+# from $2.39 in 2019", "compared with $946 million in the linked quarter", "than in 2019"): the
+# base of a comparison, not the period the figure is for. ("over" and "since" are left out:
+# "over the weekend" is a period, "since 2019" a start.)
+_FIGURE = (r"[$£€¥]?\d[\d.,]*[^\S\n]*(?:%|percent|per[^\S\n]+cent|million|billion|bn|m|k)?")
+_BASE_BEFORE_RE = re.compile(
+    r"(?i)\b(?:from|compared[^\S\n]+(?:with|to)|versus|vs\.?|than|against|relative[^\S\n]+to)"
+    # the base's own figure ("from $2.39 in"), or the last of a list of bases ("compared to
+    # $0.16 last quarter and $0.29 in")
+    rf"(?:[^\S\n]+(?:a|an)?[^\S\n]*{_FIGURE}"
+    rf"|[^\S\n](?:[^.;:!?,\n]|(?<=\d)\.(?=\d)){{0,40}}?[^\S\n](?:and|or)[^\S\n]+{_FIGURE})?"
+    r"(?:[^\S\n]+(?:in|during|for|of|at))?[^\S\n]+$")
+
+
+def compared_against(text: str, fact: Fact) -> int | None:
+    """Where the comparison starts when the date ``fact`` of ``text`` is the base a figure is
+    compared with ("from the third quarter of 2019"; its own figure, "from $2.39 in 2019", lies
+    in between), None when it is the period a figure is for ("for the third quarter of 2020")."""
+    m = _BASE_BEFORE_RE.search(text, max(0, fact.start - 96), fact.start)
+    return None if m is None else m.start()
 
 
 def incomparable(a: Fact, b: Fact) -> bool:
