@@ -522,3 +522,16 @@ def test_a_digit_quarter_is_a_date_only_in_earnings_copy() -> None:
 def test_a_date_compared_against(text: str, base: bool) -> None:
     last = facts(text, None)[-1]
     assert (dates.compared_against(text, last) is not None) == base
+
+
+@pytest.mark.parametrize("text, month", [
+    ("Luke says it is July already.", "July"),
+    ("It's February, so the lake is frozen.", "February"),
+    ("It was March when they met.", "March"),
+    # a month that is also a first name, or a name's first word, is left alone
+    ("His aunt is June Carter.", None),
+    ("She is May, his sister.", None),
+])
+def test_a_month_after_a_copula_is_a_date(text: str, month: str | None) -> None:
+    found = [f.text for f in facts(text, None)]
+    assert found == ([month] if month else [])

@@ -106,6 +106,11 @@ _MONTH_TRIGGERS = _words(
     "in on at during since by until till from before after throughout of early mid late last "
     "this next the end beginning start middle and or to between through"
 )
+# ... and so does a copula before a month that is no one's first name: "it is July", "it's
+# February", "it was March" ("she is May", "his name is June Carter" are people).
+_COPULA_MONTHS = frozenset({"January", "February", "March", "July", "September", "October",
+                            "November", "December"})
+_COPULA_BEFORE_RE = re.compile(r"(?i)(?:\bis|\bwas|\bit['’]s)[^\S\n]+$")
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
     "about around some roughly approximately nearly almost over than least most under below "
@@ -488,7 +493,10 @@ def _scan(text: str) -> tuple[_Match, ...]:
         if group == "month":
             before = _word_before(digits, core_start)
             if not qualified and (before not in _MONTH_TRIGGERS
-                                  or (before == "the" and core in ("May", "March"))):
+                                  or (before == "the" and core in ("May", "March"))) \
+                    and not (core in _COPULA_MONTHS and _COPULA_BEFORE_RE.search(
+                        digits, max(0, core_start - 8), core_start)
+                        and not _word_after(digits, end)[:1].isupper()):
                 continue
             if _word_after(digits, end).lower() in ("be", "have", "not"):
                 continue  # "May be": a verb at a line start
