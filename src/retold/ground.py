@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 
 import numpy as np
 from scipy import sparse
@@ -665,9 +665,15 @@ def _base_with_figure(b: Fact, index: FactIndex, o_text: str,
             numbers.equivalent(f, mine) for f in index.between("number", at, a.start))), None)
 
     # (asked once per date and figure value: a long text repeats both)
-    return next((base_of(mine) for mine in figures if index.once(
-        ("base figure", f"{b.key}\x00{mine.key}"), lambda mine=mine: base_of(mine) is not None)),
-        None)
+    for mine in figures:
+        if index.once(("base figure", f"{b.key}\x00{mine.key}"),
+                      partial(_is_some, base_of, mine)):
+            return base_of(mine)
+    return None
+
+
+def _is_some(find: Callable[[Fact], Fact | None], fact: Fact) -> bool:
+    return find(fact) is not None
 
 
 def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str,
