@@ -1140,10 +1140,15 @@ def _value_tokens(text: str) -> list[str]:
     return out
 
 
+_ORDINAL_RE = re.compile(r"(?i)\d(?:st|nd|rd|th)\b")
+
+
 def _without_dates(text: str, facts: Sequence[Fact], figure: Fact) -> str:
     """``text`` with the words of its dates that say more than ``figure``'s value blanked:
     "$30 million" is not written where "September 30" is (a day of a month), "1998" is
     where "In 1998" is."""
+    if _ORDINAL_RE.search(figure.text):
+        return text  # "until the 30th" / "until September 30": the day, said alone
     mine = set(_value_tokens(figure.text))
     for f in facts:
         if f.kind == "date" and set(_value_tokens(f.text)) - mine:

@@ -460,13 +460,15 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for f in original.facts:
         o_facts[f.sentence].append(f)
 
-    # A negation the original states of the same word, or of a form derived from it ("not
-    # insured" / "you don't have insurance with us"), supports the retelling's.
-    negated = set().union(*(_word_family(f.role) for f in original.facts
-                            if f.kind == "negation" and f.role))
+    o_negations = [f for f in original.facts if f.kind == "negation" and f.role]
+    negated = {meaning.stem(f.role) for f in o_negations}
+    # (a form of one word keeps its first letters: only those are compared, by the four)
+    negated_by_prefix: dict[str, list[Fact]] = defaultdict(list)
+    for f in o_negations:
+        negated_by_prefix[f.role[:4].casefold()].append(f)
     supported: set[tuple[str, int, int]] = {
         ("negation", f.start, f.end) for f in retelling.facts
-        if f.kind == "negation" and f.role and _word_family(f.role) & negated}
+        if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
     stated: set[tuple[str, int, int]] = set()
     facts_out: list[FactGround] = []
     verdicts: list[SentenceVerdict] = []
@@ -477,6 +479,17 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
+        # A negation of a form of the same word ("not insured" / "you don't have insurance
+        # with us") supports the retelling's too, said in a sentence about the same thing (one
+        # more content word in common: "does not employ contractors" is no "firm with no
+        # employees" in a sentence about its move).
+        for b in r_facts.get(s.id, ()):
+            if b.kind == "negation" and b.role and ("negation", b.start, b.end) not in supported \
+                    and any(_one_word(a.role, b.role) and len(
+                        _stems_of(o_sent[a.sentence].text) & _stems_of(s.text)) >= 2
+                            for a in negated_by_prefix.get(b.role[:4].casefold(), ())
+                            if a.sentence in o_sent):
+                supported.add(("negation", b.start, b.end))
         statuses: list[str] = []
         credited: list[tuple[int, int]] = []
         about: list[Fact] | None = None  # ev_facts of the evidence that says the same thing
@@ -525,7 +538,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     # $19 million in 2022"): stated, whatever the comparison's own period is
                     status, backing = "supported", [base]
                 elif status == "supported" and in_slot:
-                    period = _period_measured(b, backing, index, o_text, r_text)
+                    period = _period_measured(b, backing, index, o_text, r_text, figures,
+                                              r_facts.get(s.id, ()), o_sent)
                     if period is not None:
                         status, backing = "contradicted", [period, *backing]
             given = _given_name_added(b, backing, o_text, r_text) if status == "supported" \
@@ -677,27 +691,46 @@ def _is_some(find: Callable[[Fact], Fact | None], fact: Fact) -> bool:
 
 
 def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str,
-                     r_text: str) -> Fact | None:
-    """The period the original gives a figure for, where the retelling gives it for the
-    original's base of comparison ("net sales for the third quarter of 2020 fell 22% from the
-    third quarter of 2019" / "net sales for the third quarter of 2019 fell"): the date the
-    original states in this slot only as a base, beside another of its kind in the sentence."""
-    if not backing or dates.compared_against(r_text, b) is not None \
+                     r_text: str, figures: list[Fact], mine: Sequence[Fact],
+                     o_sent: dict[int, Sentence]) -> Fact | None:
+    """The period the original gives a figure for, where the retelling gives that figure
+    (one of ``figures``, its sentence's) for the original's base of comparison ("net sales for
+    the third quarter of 2020 fell 22% from the third quarter of 2019" / "net sales for the
+    third quarter of 2019 fell 22%"): the date the original states in this slot only as a base,
+    beside another of its kind in the sentence, which the retelling's sentence (``mine``) does
+    not give too ("founded in 2019, it had income of £4 million in 2024")."""
+    if not backing or not figures or dates.compared_against(r_text, b) is not None \
             or not isinstance(b.value, Interval) \
             or any(dates.compared_against(o_text, a) is None for a in backing):
         return None
     sentences = {a.sentence for a in backing}
-    return next((a for a in index.by_kind.get("date", ()) if a.sentence in sentences
-                 and isinstance(a.value, Interval) and a.value.start is not None
-                 and a.value.granularity == b.value.granularity
-                 and (a.value.start, a.value.end) != (b.value.start, b.value.end)
-                 and dates.compared_against(o_text, a) is None), None)
+    spans = sorted((o_sent[i].start, o_sent[i].end) for i in sentences if i in o_sent)
+    if not any(numbers.equivalent(f, x) for start, end in spans
+               for f in index.between("number", start, end) for x in figures):
+        return None  # another claim about the base's date ("sales had been higher in 2019")
+    period = next((a for start, end in spans for a in index.between("date", start, end)
+                   if isinstance(a.value, Interval) and a.value.start is not None
+                   and a.value.granularity == b.value.granularity
+                   and (a.value.start, a.value.end) != (b.value.start, b.value.end)
+                   and dates.compared_against(o_text, a) is None), None)
+    if period is None or any(f.kind == "date" and dates.equivalent(f, period) for f in mine):
+        return None
+    return period
 
 
-def _word_family(word: str) -> frozenset[str]:
-    """The stems of a word and of the forms WordNet derives from it ("insured": insur,
-    insurance, insurer)."""
-    return frozenset({meaning.stem(word), *(meaning.stem(d) for d in lexicon.derived(word))})
+@lru_cache(maxsize=4096)
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(meaning.stem(w) for _s, _e, w in meaning.content_words(text))
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Two forms of one word: the same stem, or a form WordNet derives from the other that
+    keeps its stem ("insured" / "insurance"; not "serious" / "fun", a derivation of a sense)."""
+    if meaning.stem(a) == meaning.stem(b):
+        return True
+    return a[:4].casefold() == b[:4].casefold() and any(
+        d.casefold().startswith(meaning.stem(x)) for x, y in ((a, b), (b, a))
+        for d in lexicon.derived(y))
 
 
 def _evidences(texts: Sequence[str], words: meaning.WordIndex,
@@ -1023,7 +1056,16 @@ def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
     hour = int(q.low // 60) % 12 or 12
     return [a for a in index.by_kind.get("number", ())
             if isinstance(a.value, Quantity) and not a.role and a.value.unit is None
-            and a.value.hedge is None and a.value.low == a.value.high == hour]
+            and a.value.hedge is None and a.value.low == a.value.high == hour
+            and (_AT_BEFORE_RE.search(o_text, max(0, a.start - 16), a.start)
+                 or _TIME_ASKED_RE.search(o_text, max(0, a.start - 80), a.start))]
+
+
+# A bare figure is an hour where the talk is of time: after "at", "say", "make it" ("Let's
+# say 9"), or after a question about time ("What time?" ... "9?"); "How many are coming?
+# Probably 9" counts.
+_AT_BEFORE_RE = re.compile(r"(?i)\b(?:at|say|make[^\S\n]+it|around|by|till|until)[^\S\n]+$")
+_TIME_ASKED_RE = re.compile(r"(?i)\b(?:what[^\S\n]+time|when)\b[^?]{0,40}\?[^?]{0,40}$")
 
 
 def _counts_list(b: Fact, o_text: str) -> bool:

@@ -531,6 +531,8 @@ def test_a_date_compared_against(text: str, base: bool) -> None:
     # a month that is also a first name, or a name's first word, is left alone
     ("His aunt is June Carter.", None),
     ("She is May, his sister.", None),
+    ("What matters now is March's vote.", None),  # a possessive
+    ("Its name is March.", None),  # only "it is" asks the time
 ])
 def test_a_month_after_a_copula_is_a_date(text: str, month: str | None) -> None:
     found = [f.text for f in facts(text, None)]

@@ -283,3 +283,10 @@ def test_a_figure_is_not_written_in_a_dates_day() -> None:
     c = retold.compare("In 1998  Okafor left the band after a long dispute.",
                        "In 1998, Okafor left the band after a long dispute.")
     assert not [ch for ch in c.changes if ch.kind in ("number", "date")]
+
+
+
+def test_an_ordinal_day_is_written_in_a_date() -> None:
+    c = retold.compare("The office stays shut until the 30th, the council said.",
+                       "The office stays shut until September 30, the council said.")
+    assert not [ch for ch in c.changes if ch.kind == "number"]

@@ -904,6 +904,8 @@ EARNINGS = ("Harwick Foods said revenue for the second quarter of 2023 rose 8% f
     ("Harwick Foods made a profit of $31 million in the second quarter of 2022.", True),
     # the period itself, and the base as a base, are what the original says
     ("Harwick Foods said revenue for the second quarter of 2023 rose 8%.", False),
+    # another claim about the base's date, with none of the comparison's figures
+    ("Harwick Foods' revenue had been lower in the second quarter of 2022.", False),
     ("Harwick Foods said revenue rose 8% from the second quarter of 2022.", False),
     ("Harwick Foods' profit was $19 million in the second quarter of 2022.", False),
 ])
@@ -912,3 +914,34 @@ def test_the_base_of_a_comparison_is_not_the_period_of_its_figure(summary: str,
     c = retold.compare(EARNINGS, summary)
     dated = [g for g in c.grounding if g.kind == "date"]
     assert dated and (dated[0].status == "contradicted") == contradicted
+
+
+
+@pytest.mark.parametrize("original, summary", [
+    # the first end of a range is no base
+    ("Tolvik Water's profit grew every year from 2019 to 2023, its filings show. It has 40 staff.",
+     "Tolvik Water's profit grew every year between 2019 and 2023."),
+    # the base's date dates something else in the retelling, which gives the figure its period
+    (("The charity's income rose to £4 million in 2024 from £1 million in 2019, the year it "
+      "was founded. It runs two shelters."),
+     "The charity, founded in 2019, had an income of £4 million in 2024."),
+])
+def test_a_base_used_otherwise_is_no_contradiction(original: str, summary: str) -> None:
+    c = retold.compare(original, summary)
+    assert not [g for g in c.grounding if g.kind == "date" and g.status == "contradicted"]
+
+
+@needs_wordnet
+def test_a_derived_negation_supports_only_from_the_evidence() -> None:
+    # the original negates "employ" of contractors, in another sentence: the retelling's "no
+    # employees" is its own negation
+    c = retold.compare("Brant Haulage does not employ contractors. The firm, based in Dover, "
+                       "moved there in 2019. It runs six lorries.",
+                       "The firm, which has no employees, moved to Dover in 2019.")
+    assert [ch for ch in c.changes if ch.kind == "negation"]
+
+
+def test_a_count_in_a_chat_gives_no_hour() -> None:
+    c = retold.compare("Anna: Dinner at mine at 7? . Ben: Sure. How many are coming? . "
+                       "Anna: Probably 9. . Ben: Great.", "They will have dinner at 9 pm.")
+    assert [g.status for g in c.grounding if g.kind == "number"] == ["unsupported"]

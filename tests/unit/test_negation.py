@@ -31,6 +31,7 @@ def extract(text: str) -> list[Fact]:
         ("The minister denied the report.", "denied", "deny", "report"),
         ("He is not even a member.", "not", "not", "member"),
         ("The farm is not currently insured.", "not", "not", "insured"),  # an adverb between
+        ("He is not currently in custody.", "not", "not", "currently"),  # no verb after it
         ("The bridge still isn't really finished.", "n't", "not", "finished"),
         ("the army did n't retreat .", "n't", "not", "retreat"),  # tokenised text
         ("There is no more bread in the village.", "no", "no", "bread"),  # none left

@@ -250,8 +250,12 @@ def test_vague_without_of_and_units() -> None:
 def test_a_figure_after_an_acronym_counts_what_follows_it() -> None:
     assert [(f.text, f.role) for f in facts("A medic told CNN 5 people were hurt.")] == [
         ("5 people", "people")]
+    assert [f.text for f in facts("According to ABC 12 houses burned.")] == ["12 houses"]
     assert facts("UN 2254 was adopted.") == []  # an identifier
     assert facts("Article 5 applies.") == []
+    # a model number before a plural counts nothing: no verb of telling comes before it
+    assert facts("The shop sold out of PlayStation 5 consoles.") == []
+    assert facts("The UN 2254 talks stalled.") == []
 
 
 def test_one_counts_before_a_noun() -> None:
@@ -761,6 +765,7 @@ def test_an_age_by_its_decade_is_compared(original: str, retelling: str, status:
     # a cue outside the bound's clause, or one that governs another verb, denies nothing of it
     ("It is not clear whether more than 40 people came.", "more_than"),
     ("They did not say more than 40 people came.", "more_than"),
+    ("It will not cost much more than $400.", "more_than"),  # "much" is no verb of amounting
 ])
 def test_a_denied_bound_is_the_other_bound(text: str, hedge: str) -> None:
     (f,) = facts(text)

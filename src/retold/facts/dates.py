@@ -106,11 +106,13 @@ _MONTH_TRIGGERS = _words(
     "in on at during since by until till from before after throughout of early mid late last "
     "this next the end beginning start middle and or to between through"
 )
-# ... and so does a copula before a month that is no one's first name: "it is July", "it's
-# February", "it was March" ("she is May", "his name is June Carter" are people).
+# ... and so does "it is" before a month that is no one's first name: "it is July", "it's
+# February", "it was already March" ("she is May", "its name is March", "March's vote" are not
+# times).
 _COPULA_MONTHS = frozenset({"January", "February", "March", "July", "September", "October",
                             "November", "December"})
-_COPULA_BEFORE_RE = re.compile(r"(?i)(?:\bis|\bwas|\bit['’]s)[^\S\n]+$")
+_COPULA_BEFORE_RE = re.compile(
+    r"(?i)\bit(?:['’]s|[^\S\n]+is|[^\S\n]+was)(?:[^\S\n]+(?:now|already|still))?[^\S\n]+$")
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
     "about around some roughly approximately nearly almost over than least most under below "
@@ -495,8 +497,9 @@ def _scan(text: str) -> tuple[_Match, ...]:
             if not qualified and (before not in _MONTH_TRIGGERS
                                   or (before == "the" and core in ("May", "March"))) \
                     and not (core in _COPULA_MONTHS and _COPULA_BEFORE_RE.search(
-                        digits, max(0, core_start - 8), core_start)
-                        and not _word_after(digits, end)[:1].isupper()):
+                        digits, max(0, core_start - 24), core_start)
+                        and not _word_after(digits, end)[:1].isupper()
+                        and digits[end : end + 2] not in ("'s", "’s")):
                 continue
             if _word_after(digits, end).lower() in ("be", "have", "not"):
                 continue  # "May be": a verb at a line start
@@ -1150,12 +1153,20 @@ _BASE_BEFORE_RE = re.compile(
     r"(?:[^\S\n]+(?:in|during|for|of|at))?[^\S\n]+$")
 
 
+# "from 2019 to 2023", "from May through July": a range's first end, not a base.
+_SECOND_END_RE = re.compile(r"[^\S\n]*(?:to|through|until|till|and|[-–—])[^\S\n]*(?:the[^\S\n]+)?"
+                             r"(?:\d|[A-Z][a-z])")
+
+
 def compared_against(text: str, fact: Fact) -> int | None:
     """Where the comparison starts when the date ``fact`` of ``text`` is the base a figure is
     compared with ("from the third quarter of 2019"; its own figure, "from $2.39 in 2019", lies
-    in between), None when it is the period a figure is for ("for the third quarter of 2020")."""
+    in between), None when it is the period a figure is for ("for the third quarter of 2020")
+    or the first end of a range ("from 2019 to 2023")."""
     m = _BASE_BEFORE_RE.search(text, max(0, fact.start - 96), fact.start)
-    return None if m is None else m.start()
+    if m is None or _SECOND_END_RE.match(text, fact.end):
+        return None
+    return m.start()
 
 
 def incomparable(a: Fact, b: Fact) -> bool:

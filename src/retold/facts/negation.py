@@ -54,13 +54,17 @@ _CUE_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
 # Words skipped when looking for what a cue negates ("did not even say" -> "say").
+_ADVERBS = ("currently", "presently", "still", "ever", "really")
+# After one of those, a preposition: the adverb is what is negated ("not currently in custody").
+_PREPOSITIONS = frozenset(["in", "on", "at", "for", "with", "to", "of", "from", "by", "under",
+                           "over", "into", "within", "without"])
 _SKIP = frozenset([
     "a", "an", "the", "be", "been", "being", "is", "are", "was", "were", "has", "have", "had",
     "do", "does", "did", "to", "only", "yet", "even", "just", "also", "always", "so", "very",
     "any", "longer", "more", "that", "this", "these", "those", "its", "his", "her", "their", "it",
     "he", "she", "they", "we", "i", "you",
     # (adverbs of time and degree between the cue and its verb: "not currently insured")
-    "currently", "presently", "still", "ever", "really",
+    *_ADVERBS,
 ])
 NEGATED_LOOKAHEAD = 4  # words looked at after the cue
 
@@ -81,6 +85,10 @@ def _negated(text: str, pos: int) -> str:
         word = m.group(1).casefold()
         if word not in _SKIP:
             return word
+        if word in _ADVERBS:
+            after = _NEXT_WORD_RE.match(text, m.end())
+            if after is not None and after.group(1).casefold() in _PREPOSITIONS:
+                return word
         at = m.end()
     return ""
 
@@ -114,7 +122,7 @@ IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
 _BOUND_RE = re.compile(
     # (a verb of being or amounting may stand between: "will not cost more than $400")
     r"(?:[\s\u00a0]+(?:be|been|being|is|are|was|were|cost|costs|total|number|reach|exceed|"
-    r"expected|likely|to|any|much|even|go|get)){0,4}"
+    r"expected|likely|to|any|even|go|get)){0,4}"
     r"[\s\u00a0]+(?:more|less|fewer|greater)[\s\u00a0]+than[\s\u00a0]+(?:[$£€¥]?\d|(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|dozen|half|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred"

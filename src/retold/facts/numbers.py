@@ -109,7 +109,7 @@ HEDGES: dict[str, str] = {
 _DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
 _DENIED_BEFORE_RE = re.compile(
     r"(?i)(?:\bnot|n['’]t|\bnever)(?:[^\S\n]+(?:be|been|being|is|are|was|were|cost|costs|"
-    r"total|number|reach|exceed|expected|likely|to|any|much|even|go|get))"
+    r"total|number|reach|exceed|expected|likely|to|any|even|go|get))"
     r"{0,4}[^\S\n]*$")
 # A price's floor: "starting at $3,000", "a starting price of $3,000" is at least $3,000. Only
 # before a sum of money ("the race starts at 9am" and "counts start at 10" set no floor).
@@ -694,9 +694,9 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     before = _word_before(text, start)
     if before and not currency and before not in _ERAS and (
             (before.lower() in _ID_WORDS and before[0].isupper())
-            or any(c.isupper() for c in before[1:]) and not _counting(text, end)):
-        # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier (an acronym's figure
-        # that counts a plural after it does count: "told CNN 5 people")
+            or any(c.isupper() for c in before[1:]) and not _told_a_count(text, start, end)):
+        # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier (an acronym told a count:
+        # "told CNN 5 people were hurt")
         return None
     if text[end + 1 : end + 2].isupper():  # only then can an address follow
         words = _next_words(text, end, 2)
@@ -869,11 +869,18 @@ def _is_plural(word: str) -> bool:
         and w not in _NOT_PLURAL
 
 
-def _counting(text: str, end: int) -> bool:
-    """A lower-case plural follows the figure ending at ``end``: it counts something, whatever
-    stands before it ("told CNN 5 people died", not "UN 2254")."""
+# A verb of telling before the outlet a figure follows: "told CNN 5 people were hurt".
+_TOLD_REV = re.compile(
+    rf"(?i)[^\s]+{_SP}+(?:dlot|sllet|llet|demrofni|ot{_SP}+gnidrocca)(?![A-Za-z])")
+
+
+def _told_a_count(text: str, start: int, end: int) -> bool:
+    """The figure at ``start``-``end`` follows an outlet told something and a lower-case plural
+    follows it: a count ("told CNN 5 people died"), not a model number ("PlayStation 5
+    consoles", "UN 2254 talks")."""
     nxt = _next_words(text, end, 1)
-    return bool(nxt) and nxt[0].group(1)[:1].islower() and _is_plural(nxt[0].group(1))
+    return bool(nxt) and nxt[0].group(1)[:1].islower() and _is_plural(nxt[0].group(1)) and \
+        _TOLD_REV.match(text[max(0, start - 40) : start].rstrip()[::-1]) is not None
 
 
 def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
@@ -1149,8 +1156,10 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             if hedge in _DENIED_BOUNDS and (denied := _DENIED_BEFORE_RE.search(
                     text, max(0, start - 40), start)):
                 # "won't be more than 12.50 euros" is at most 12.50, "isn't less than" at least
-                # (the fact spans the cue: its words say what it states)
+                # (the fact spans the cue's word: its words say what it states)
                 hedge, start = _DENIED_BOUNDS[hedge], denied.start()
+                while start and text[start - 1].isalpha():
+                    start -= 1  # "won't", not "n't"
         elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
                 floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])) and (
                 "price" in floor.group(0)[::-1].lower() or _PRICED_RE.search(
