@@ -480,13 +480,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         # A negation of a form of the same word ("not insured" / "you don't have insurance
-        # with us") supports the retelling's too, said in a sentence about the same thing (one
-        # more content word in common: "does not employ contractors" is no "firm with no
-        # employees" in a sentence about its move).
+        # with us") supports the retelling's too, said in its evidence or in a sentence about
+        # the same thing (another content word in common: "does not employ contractors" is no
+        # "firm with no employees" in a sentence about its move).
         for b in r_facts.get(s.id, ()):
             if b.kind == "negation" and b.role and ("negation", b.start, b.end) not in supported \
-                    and any(_one_word(a.role, b.role) and len(
-                        _stems_of(o_sent[a.sentence].text) & _stems_of(s.text)) >= 2
+                    and any(_one_word(a.role, b.role) and (a.sentence in evidence or (
+                        _stems_of(o_sent[a.sentence].text) & _stems_of(s.text)) - {
+                            meaning.stem(a.role), meaning.stem(b.role)})
                             for a in negated_by_prefix.get(b.role[:4].casefold(), ())
                             if a.sentence in o_sent):
                 supported.add(("negation", b.start, b.end))
