@@ -261,7 +261,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
 
     def supported_name(text: str, retold_as: str) -> bool:
         """Some supported retelling name is ``text`` (names.same_name), and not ``retold_as``:
-        a short form of both names ("Khan" for Shahrukh and Salmaan Khan) says nothing about
+        a short form of both names ("Okafor" for Ada and Chidi Okafor) says nothing about
         which one the retelling carries."""
         if not supported_names:
             # a plural acronym carries its singular ("PhDs" names what "PhD" does)

@@ -261,7 +261,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # was expanded, not dropped.
                 # A name the other side mentions by an alias in lower case ("Covid-19" /
                 # "the coronavirus pandemic") is there too.
-                # A name glued to the next word by a missing space ("Peskovsaid") is the
+                # A name glued to the next word by a missing space ("Varenkosaid") is the
                 # name. A name the other side replaced by a pronoun ("Morland died" / "He
                 # died") is still who the sentence is about.
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
@@ -281,12 +281,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         is not None  # the very letters, where the extractor saw no name
 
                 # A "changed" name whose one side the other passage still states is no swap:
-                # what is left of it is an added or dropped name ("Spears" / "Britney ...
-                # Spears"), or nothing.
+                # what is left of it is an added or dropped name ("Holm" / "Greta ...
+                # Holm"), or nothing.
                 # Only a mention the extractor could not see counts (in lower case, glued,
                 # spelled out): a name the other side has as a fact was matched already, so
-                # a leftover means one mention was replaced ("Portishead" for "Whitehaven
-                # Beach", both named elsewhere in the passage).
+                # a leftover means one mention was replaced ("Corran Point" for "Lindqvist
+                # Bay", both named elsewhere in the passage).
                 a_keys = {f.key for f in a_facts}
                 b_keys = {f.key for f in b_facts}
                 unswapped = []
@@ -299,7 +299,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         continue  # "one Golden Globe" / "two Golden Globes": one name
                     if _possessive_of(a.text, b.text, o_text, r_text) or \
                             _possessive_of(b.text, a.text, r_text, o_text):
-                        continue  # "Antonys troops" / "Antony's troops": one name
+                        continue  # "Corvins men" / "Corvin's men": one name
                     if _demonym_of(a.text, b.text) or _demonym_of(b.text, a.text):
                         continue  # "a Colombian case" / "a case from Colombia": one place
                     # Two names opening alike ("Early Bird Bundle Package" / "... Special")
@@ -375,7 +375,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
-                # A speaker glued to the verb by a lost space ("Peskovsaid") is there too.
+                # A speaker glued to the verb by a lost space ("Varenkosaid") is there too.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 # The same verb with the same words after it ("Tsarnaev, 19, told authorities
@@ -449,7 +449,7 @@ def match_facts(
     used_right: set[int] = set()
     same: list[tuple[Fact, Fact]] = []
     # Identical keys pair first, so that a short form ("Khan") is not taken by a full name
-    # its own full form should pair with ("Shahrukh Khan ... Khan" / "Salmaan Khan ... Khan").
+    # its own full form should pair with ("Ada Okafor ... Okafor" / "Chidi Okafor ... Okafor").
     waiting: list[Fact] = []
     for a in left:
         k = next((k for k, b in enumerate(right) if k not in used_right and b.key == a.key
@@ -822,8 +822,8 @@ def _expanded_in(fact: Fact, facts: Sequence[Fact]) -> bool:
 
 def _possessive_of(with_s: str, name: str, text: str, other: str) -> bool:
     """True when ``with_s`` is ``name`` with an s, written as a possessive on one side: the
-    apostrophe lost ("Antonys troops" / "Antony's troops") or a plural's ("the Mongol
-    campaigns" / "the Mongols' campaigns"). "Roberts" / "Robert" is no such pair."""
+    apostrophe lost ("Corvins men" / "Corvin's men") or a plural's ("the Viking
+    raids" / "the Vikings' raids"). "Roberts" / "Robert" is no such pair."""
     if with_s != name + "s" or len(name) < 3:
         return False
     return re.search(rf"(?<![^\W_]){re.escape(name)}['\u2019]s(?![^\W_])", other) is not None \
@@ -900,7 +900,7 @@ _NAME_ENDINGS = frozenset({"son", "sen", "ian", "ians", "ese", "ite", "ites", "i
 def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     """True when ``name`` is a name of ``text`` written with a space lost or a word glued on.
 
-    "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Peskov said" / "Peskovsaid": the letters
+    "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Varenko said" / "Varenkosaid": the letters
     run together; a glued tail must be a word of the passage (``passage``: both sides' texts;
     "said"), of four letters or more or capitalised ("KosovoAs"), and not a name ending
     ("Iran" / "Iranian").
@@ -918,7 +918,7 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
         return _lower_words(passage[0]) | _lower_words(passage[1])
 
     for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
-        tail = m.group("tail")  # "Peskov" in "Peskovsaid": a word glued on after the name
+        tail = m.group("tail")  # "Varenko" in "Varenkosaid": a word glued on after the name
         if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
                         and (tail.casefold() in vocabulary()
                              or (len(letters) >= 4 and _inflected_word(tail)))) \
@@ -1075,7 +1075,7 @@ def _described(name: str, text: str, other: str) -> bool:
     "LGTR", "on Wikipedia itself" / "on the site". Such a description refers to what the
     name names (coreference), so nothing was dropped or added. An indefinite phrase ("a
     colleague") introduces someone new, "the unidentified craft" says no one is named, and a
-    name that only modified a noun ("the Bid Kaneh explosion" / "the blast") takes its detail
+    name that only modified a noun ("the Sarvel explosion" / "the blast") takes its detail
     with it: these stay reported.
     """
     own, theirs, target = _slot_tokens(text), _slot_tokens(other), _slot_tokens(name)
@@ -1145,10 +1145,10 @@ _ORDINAL_RE = re.compile(r"(?i)\d(?:st|nd|rd|th)\b")
 
 def _without_dates(text: str, facts: Sequence[Fact], figure: Fact) -> str:
     """``text`` with the words of its dates that say more than ``figure``'s value blanked:
-    "$30 million" is not written where "September 30" is (a day of a month), "1998" is
+    "$18 million" is not written where "June 18" is (a day of a month), "1998" is
     where "In 1998" is."""
     if _ORDINAL_RE.search(figure.text):
-        return text  # "until the 30th" / "until September 30": the day, said alone
+        return text  # "until the 18th" / "until June 18": the day, said alone
     mine = set(_value_tokens(figure.text))
     for f in facts:
         if f.kind == "date" and set(_value_tokens(f.text)) - mine:
@@ -1159,8 +1159,8 @@ def _without_dates(text: str, facts: Sequence[Fact], figure: Fact) -> str:
 def _written_as_often(fact_text: str, text: str, other: str) -> bool:
     """True when every value token of a fact (its digits, month and number words) occurs in
     ``other`` at least as often as in ``text``, the tokens of one fact together there (in any
-    order): the same value, read differently there. "$30 million" is not written where
-    "$20 million" and "September 30" are."""
+    order): the same value, read differently there. "$18 million" is not written where
+    "$40 million" and "June 18" are."""
     tokens = _value_tokens(fact_text)
     if not tokens:
         return False

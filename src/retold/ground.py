@@ -479,8 +479,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
-        # A negation of a form of the same word ("not insured" / "you don't have insurance
-        # with us") supports the retelling's too, said in its evidence or in a sentence about
+        # A negation of a form of the same word ("no approval" / "the board did not approve
+        # it") supports the retelling's too, said in its evidence or in a sentence about
         # the same thing (another content word in common: "does not employ contractors" is no
         # "firm with no employees" in a sentence about its move).
         for b in r_facts.get(s.id, ()):
@@ -650,7 +650,7 @@ def _same_period(a: Fact, b: Fact) -> bool:
 
 
 def unit_names(facts: Sequence[Fact]) -> set[tuple[int, int]]:
-    """Spans of the names that are the unit of a figure ("12.50 Euros"): the number grounds
+    """Spans of the names that are the unit of a figure ("9.40 Euros"): the number grounds
     them, with its value."""
     spans = sorted((f.start, f.end) for f in facts if f.kind == "number")
     starts = [a for a, _e in spans]
@@ -695,9 +695,9 @@ def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str
                      r_text: str, figures: list[Fact], mine: Sequence[Fact],
                      o_sent: dict[int, Sentence]) -> Fact | None:
     """The period the original gives a figure for, where the retelling gives that figure
-    (one of ``figures``, its sentence's) for the original's base of comparison ("net sales for
-    the third quarter of 2020 fell 22% from the third quarter of 2019" / "net sales for the
-    third quarter of 2019 fell 22%"): the date the original states in this slot only as a base,
+    (one of ``figures``, its sentence's) for the original's base of comparison ("bookings for
+    the first half of 2024 rose 6% from the first half of 2023" / "bookings for the first half
+    of 2023 rose 6%"): the date the original states in this slot only as a base,
     beside another of its kind in the sentence, which the retelling's sentence (``mine``) does
     not give too ("founded in 2019, it had income of £4 million in 2024")."""
     if not backing or not figures or dates.compared_against(r_text, b) is not None \
@@ -726,7 +726,7 @@ def _stems_of(text: str) -> frozenset[str]:
 
 def _one_word(a: str, b: str) -> bool:
     """Two forms of one word: the same stem, or a form WordNet derives from the other that
-    keeps its stem ("insured" / "insurance"; not "serious" / "fun", a derivation of a sense)."""
+    keeps its stem ("approve" / "approval"; not "serious" / "fun", a derivation of a sense)."""
     if meaning.stem(a) == meaning.stem(b):
         return True
     return a[:4].casefold() == b[:4].casefold() and any(
@@ -1048,8 +1048,8 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
 
 
 def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
-    """A dialogue's bare figures that give a whole-hour time of day's hour ("7?" / "Let's make
-    it 7" for "at 7 pm"): people who talk say a time that way; an article writes "7 p.m."."""
+    """A dialogue's bare figures that give a whole-hour time of day's hour ("6? 9?" / "Let's
+    say 9" for "at 9 pm"): people who talk say a time that way; an article writes "9 p.m."."""
     q = b.value
     if not (isinstance(q, Quantity) and q.unit == numbers.TIME and q.low == q.high
             and q.low % 60 == 0) or not speakers(o_text):

@@ -327,8 +327,8 @@ def related(word: str) -> frozenset[str]:
 
 @lru_cache(maxsize=65536)
 def derived(word: str) -> frozenset[str]:
-    """Forms derivationally related to ``word``'s own readings ("insurance" for "insured"),
-    not its synonyms' ("check" is a synonym of "insure" in one sense, and no form of it)."""
+    """Forms derivationally related to ``word``'s own readings ("approval" for "approved"),
+    not its synonyms' ("sanction" is a synonym of "approve" in one sense, and no form of it)."""
     return frozenset(_derived_forms(word))
 
 

@@ -510,12 +510,11 @@ def test_a_digit_quarter_is_a_date_only_in_earnings_copy() -> None:
 
 
 @pytest.mark.parametrize("text, base", [
-    ("Sales fell 22% from the third quarter of 2019.", True),
-    ("Earnings were $1.87, down from $2.39 in the third quarter of 2019.", True),
-    ("Profit was $31 million compared with $22 million in May and $19 million in June 2022.",
-     True),
+    ("Bookings rose 6% from the first half of 2023.", True),
+    ("Fares were $4.10, down from $4.60 in the spring of 2021.", True),
+    ("Rents averaged €950, up from €900 in the spring and €870 in June 2021.", True),
     ("Turnout was higher than in 2019.", True),
-    ("Sales for the third quarter of 2020 fell.", False),
+    ("Bookings for the first half of 2024 rose.", False),
     ("Visitors from Ohio came in 2019.", False),  # "from" a place, not a base
     ("Sales rose 5% from a year earlier to $3 billion in 2020.", False),
 ])

@@ -114,8 +114,8 @@ def test_party_state_and_contractions_are_not_names() -> None:
 def test_a_name_glued_to_the_next_word_or_replaced_by_a_pronoun_is_kept() -> None:
     # Names only: grounding (ground.py) still lists the glued speaker as an unsupported
     # attribution, since it looks for the speaker as written.
-    assert [k for k in _kinds("Kremlin spokesman Dmitry Peskovsaid that Russia disagreed.",
-                              "Kremlin spokesman Dmitry Peskov said that Russia disagreed.")
+    assert [k for k in _kinds("Ministry spokesman Oleg Varenkosaid that Norvia disagreed.",
+                              "Ministry spokesman Oleg Varenko said that Norvia disagreed.")
             if k[0] == "name"] == []
     assert _kinds("Morland died at a care home in Ludlow last year.",
                   "He died at a care home in Ludlow last year.") == []
@@ -207,18 +207,18 @@ def test_a_near_repeat_that_says_something_new_of_its_figure_is_diffed() -> None
 
 
 def test_a_short_form_does_not_hide_a_changed_given_name() -> None:
-    # diff's own finding (compare's grounding may still call "Salmaan Khan" supported by
-    # the original's short form "Khan").
+    # diff's own finding (compare's grounding may still call "Chidi Okafor" supported by
+    # the original's short form "Okafor").
     from retold.align import align
     from retold.compare import prepare
     from retold.diff import diff
     from retold.facts.base import Context
     from retold.model import Document
 
-    o = prepare(Document("It stars Shahrukh Khan and Katrina Kaif; it is the first film of "
-                         "Khan and Kaif."), Context())
-    r = prepare(Document("It stars Salmaan Khan and Katrina Kaif; it is the first film of "
-                         "Khan and Kaif."), Context())
+    o = prepare(Document("The play stars Ada Okafor and Lena Brandt; it is the first one of "
+                         "Okafor and Brandt."), Context())
+    r = prepare(Document("The play stars Chidi Okafor and Lena Brandt; it is the first one of "
+                         "Okafor and Brandt."), Context())
     found = diff(o, r, align(o.sentences, r.sentences)).changes
     assert ("name", "changed") in [(c.kind, c.status) for c in found]
 
@@ -238,11 +238,11 @@ def _diff_kinds(a: str, b: str) -> list[tuple[str, str]]:
 def test_a_replaced_mention_of_a_name_named_elsewhere_is_a_change() -> None:
     # compare's grounding drops a name change whose two names both texts state; diff keeps it.
     assert ("name", "changed") in _diff_kinds(
-        "They discuss Portishead and Whitehaven Beach, agreeing that Whitehaven Beach is best.",
-        "They discuss Portishead and Whitehaven Beach, agreeing that Portishead is best.")
+        "They compare Corran Point and Lindqvist Bay, agreeing that Lindqvist Bay is best.",
+        "They compare Corran Point and Lindqvist Bay, agreeing that Corran Point is best.")
     assert ("name", "changed") in _diff_kinds(
-        "Pat emails Jessica from HR, while Cassie suggests contacting IT if it fails.",
-        "Pat emails Jessica from HR, while Cassie suggests contacting HR if it fails.")
+        "Noor phones Ilse from Accounts, while Bram suggests asking Legal if it fails.",
+        "Noor phones Ilse from Accounts, while Bram suggests asking Accounts if it fails.")
 
 
 def test_an_acronym_and_its_expansion_are_one_name() -> None:
@@ -273,12 +273,12 @@ def test_a_place_after_a_generic_speaker_is_not_the_speaker() -> None:
 
 
 def test_a_figure_is_not_written_in_a_dates_day() -> None:
-    # the original's "30" is a day of a month: the retelling's "$30 million" is new
-    c = retold.compare("The bank freed a $20 million reserve and wrote off $40 million of loans "
-                       "in the quarter to September 30.",
-                       "The bank released $30 million of provisions in the quarter.")
+    # the original's "18" is a day of a month: the retelling's "$18 million" is new
+    c = retold.compare("The charity booked a $40 million grant and $25 million of loans in the "
+                       "year to June 18.",
+                       "The charity handed out $18 million of bursaries in the year.")
     assert [(ch.status, ch.retelling.text) for ch in c.changes
-            if ch.kind == "number" and ch.retelling] == [("added", "$30 million")]
+            if ch.kind == "number" and ch.retelling] == [("added", "$18 million")]
     # the same digits read as a year on one side and a figure on the other are one value
     c = retold.compare("In 1998  Okafor left the band after a long dispute.",
                        "In 1998, Okafor left the band after a long dispute.")

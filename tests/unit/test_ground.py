@@ -477,12 +477,12 @@ def test_a_name_the_whole_original_never_writes_is_listed_despite_a_pronoun() ->
 
 
 def test_acronym_plurals_and_currency_units_are_not_new_names() -> None:
-    lab = ("PhD A: We ran the FFT on the mel bins.\nPhD D: It cost not more than twelve Euros.\n"
+    lab = ("PhD A: We ran the FFT on the mel bins.\nPhD D: It cost not more than nine Euros.\n"
            "Professor C: Try it again next week.\nPhD A: Fine, we will also test the noise model."
            "\nPhD D: And report it.")
     assert not [f for f in _flags("Several PhDs discussed noise.", lab) if f[0] == "name"]
     assert "MBAs" in {t for k, _s, t in _flags("Several MBAs discussed noise.", lab) if k == "name"}
-    assert not [f for f in _flags("Professor C said it cost 12.50 Euros.", lab) if f[0] == "name"]
+    assert not [f for f in _flags("Professor C said it cost 9.40 Euros.", lab) if f[0] == "name"]
 
 
 @needs_wordnet
@@ -872,28 +872,28 @@ def test_an_article_gives_no_hour_by_a_bare_figure() -> None:
     assert [g.status for g in c.grounding if g.kind == "number"] == ["supported"]
 
 
-UNINSURED_CALL = ("Agent: I am calling because you don't have insurance with us. . Client: Right, "
-                  "I am with another firm. . Agent: Our plans are cheap.")
-INSURED_CALL = ("Agent: I am calling because you have insurance with another firm. . Client: "
-                "Right, I am insured with them. . Agent: Our plans are cheap.")
+REFUSED_PERMIT = ("Clerk: I am calling because the board did not approve your permit. . "
+                  "Builder: Right, I will appeal. . Clerk: The fee is refundable.")
+GRANTED_PERMIT = ("Clerk: I am calling because the board approved your permit. . Builder: Right, "
+                  "I will start. . Clerk: The fee is refundable.")
 
 
 @needs_wordnet
 @pytest.mark.parametrize("original, flagged", [
-    (UNINSURED_CALL, False),  # the original negates a form derived from the retelling's word
-    (INSURED_CALL, True),  # the original negates nothing of it
+    (REFUSED_PERMIT, False),  # the original negates a form derived from the retelling's word
+    (GRANTED_PERMIT, True),  # the original negates nothing of it
 ])
 def test_a_negation_of_a_derived_form_supports_the_retellings(original: str,
                                                             flagged: bool) -> None:
-    c = retold.compare(original, "The agent calls a client who is not currently insured with "
-                                 "them, and says their plans are cheap.")
+    c = retold.compare(original, "The clerk calls a builder whose permit has no approval from "
+                                 "the board, and says the fee is refundable.")
     assert bool([ch for ch in c.changes if ch.kind == "negation"]) == flagged
 
 
 # An earnings report: each figure is for one period and measured against another.
 EARNINGS = ("Harwick Foods said revenue for the second quarter of 2023 rose 8% from the second "
-            "quarter of 2022, to $412 million. Profit for the second quarter of 2023 was $31 million "
-            "compared with $22 million in the first quarter and $19 million in the second quarter "
+            "quarter of 2022, to $412 million. Profit for the second quarter of 2023 was $31 million, "
+            "up from $22 million in the first quarter and $19 million in the second quarter "
             "of 2022. The chain opened "
             "four stores.")
 

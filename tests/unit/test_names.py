@@ -89,11 +89,11 @@ def test_title_case_headline_keeps_only_names_known_elsewhere() -> None:
 
 def test_a_title_case_line_with_an_ordinal_date_is_still_title_case() -> None:
     # "30th" is no lower-case word that would make the line prose
-    text = ("Grow Your Shop with Lumaro \u2014 Register by May 30th and Save 15%\n\n"
-            "Dear Ana,\n\nLumaro helps small shops sell online.")
+    text = ("Visit Norvik Books Before The Spring Fair Closes On May 30th\n\n"
+            "Dear Ana,\n\nNorvik Books sells maps and atlases.")
     got = found(text)
-    assert got.count("Lumaro") == 2
-    assert not {"Register", "Save", "Grow Your Shop"} & set(got)
+    assert got.count("Norvik Books") == 2
+    assert not {"Visit", "Spring Fair", "Closes"} & set(got)
 
 
 def test_byline_fields_are_names() -> None:
@@ -172,7 +172,7 @@ MUST_MATCH = [
 ]
 MUST_NOT_MATCH = [
     ("Iran", "Iraq"),
-    ("Apple", "Apply"),  # two dictionary words a letter apart, not one name spelled twice
+    ("Carter", "Cartel"),  # two dictionary words a letter apart, not one name spelled twice
     ("Hunter", "Hunger"),
     ("Austria", "Australia"),
     ("Baghdad", "al-Baghdadi"),

@@ -489,7 +489,7 @@ def _scan(text: str) -> tuple[_Match, ...]:
                 _looks_plural(_word_after(digits, end)):
             # "In May 10 people died": the number counts people; keep only the month. An
             # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count;
-            # nor is an ordinal ("On September 18th Antonys troops"): a day.
+            # nor is an ordinal ("On March 4th Corvins men"): a day.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":
@@ -1139,15 +1139,15 @@ def compatible(a: Fact, b: Fact) -> bool:
     return _contains(ia, ib) or _contains(ib, ia)
 
 
-# A date a figure is measured against ("sales fell 22% from the third quarter of 2019", "down
-# from $2.39 in 2019", "compared with $946 million in the linked quarter", "than in 2019"): the
+# A date a figure is measured against ("bookings rose 6% from the first half of 2023", "down
+# from $1.10 in 2019", "against $12 million in the spring quarter", "than in 2019"): the
 # base of a comparison, not the period the figure is for. ("over" and "since" are left out:
 # "over the weekend" is a period, "since 2019" a start.)
 _FIGURE = (r"[$£€¥]?\d[\d.,]*[^\S\n]*(?:%|percent|per[^\S\n]+cent|million|billion|bn|m|k)?")
 _BASE_BEFORE_RE = re.compile(
     r"(?i)\b(?:from|compared[^\S\n]+(?:with|to)|versus|vs\.?|than|against|relative[^\S\n]+to)"
-    # the base's own figure ("from $2.39 in"), or the last of a list of bases ("compared to
-    # $0.16 last quarter and $0.29 in")
+    # the base's own figure ("from $1.10 in"), or the last of a list of bases ("compared with
+    # $4 million a year ago and $6 million in")
     rf"(?:[^\S\n]+(?:a|an)?[^\S\n]*{_FIGURE}"
     rf"|[^\S\n](?:[^.;:!?,\n]|(?<=\d)\.(?=\d)){{0,40}}?[^\S\n](?:and|or)[^\S\n]+{_FIGURE})?"
     r"(?:[^\S\n]+(?:in|during|for|of|at))?[^\S\n]+$")
@@ -1160,8 +1160,8 @@ _SECOND_END_RE = re.compile(r"[^\S\n]*(?:to|through|until|till|and|[-–—])[^\
 
 def compared_against(text: str, fact: Fact) -> int | None:
     """Where the comparison starts when the date ``fact`` of ``text`` is the base a figure is
-    compared with ("from the third quarter of 2019"; its own figure, "from $2.39 in 2019", lies
-    in between), None when it is the period a figure is for ("for the third quarter of 2020")
+    compared with ("from the first half of 2023"; its own figure, "from $1.10 in 2019", lies
+    in between), None when it is the period a figure is for ("for the first half of 2024")
     or the first end of a range ("from 2019 to 2023")."""
     m = _BASE_BEFORE_RE.search(text, max(0, fact.start - 96), fact.start)
     if m is None or _SECOND_END_RE.match(text, fact.end):

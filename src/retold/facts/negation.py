@@ -63,7 +63,7 @@ _SKIP = frozenset([
     "do", "does", "did", "to", "only", "yet", "even", "just", "also", "always", "so", "very",
     "any", "longer", "more", "that", "this", "these", "those", "its", "his", "her", "their", "it",
     "he", "she", "they", "we", "i", "you",
-    # (adverbs of time and degree between the cue and its verb: "not currently insured")
+    # (adverbs of time and degree between the cue and its verb: "not currently approved")
     *_ADVERBS,
 ])
 NEGATED_LOOKAHEAD = 4  # words looked at after the cue

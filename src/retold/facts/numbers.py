@@ -103,8 +103,8 @@ HEDGES: dict[str, str] = {
     "at most": "at_most", "no more than": "at_most", "not more than": "at_most",
     "a maximum of": "at_most",
 }
-# A bound its clause denies is the other bound: "the cost won't be more than 12.50 euros" is at
-# most 12.50. Only a verb of being or amounting stands between ("will not cost more than", "is
+# A bound its clause denies is the other bound: "the fare won't be more than 80 euros" is at
+# most 80. Only a verb of being or amounting stands between ("will not cost more than", "is
 # not expected to be more than"): "it is not clear whether more than 40 came" denies nothing.
 _DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
 _DENIED_BEFORE_RE = re.compile(
@@ -265,7 +265,7 @@ _PRICED_RE = re.compile(
     r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
     r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
     r"available|sold|sells?|offered|offers?|costs?)\b")
-# ("prices start at just $500": an intensifier between the floor and the sum)
+# ("rooms start at just €90": an intensifier between the floor and the sum)
 _FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
     f"{floor} {word}" for floor in PRICE_FLOORS for word in ("just", "only")))
 # "between 2 and 3", "between $90 million and", "between the range of 90 to": the word may
@@ -1155,7 +1155,7 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             start -= h.end()
             if hedge in _DENIED_BOUNDS and (denied := _DENIED_BEFORE_RE.search(
                     text, max(0, start - 40), start)):
-                # "won't be more than 12.50 euros" is at most 12.50, "isn't less than" at least
+                # "won't be more than 80 euros" is at most 80, "isn't less than" at least
                 # (the fact spans the cue's word: its words say what it states)
                 hedge, start = _DENIED_BOUNDS[hedge], denied.start()
                 while start and text[start - 1].isalpha():
