@@ -900,7 +900,7 @@ _NAME_ENDINGS = frozenset({"son", "sen", "ian", "ians", "ese", "ite", "ites", "i
 def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     """True when ``name`` is a name of ``text`` written with a space lost or a word glued on.
 
-    "Bing Dian" / "BingDian", "QA pairs" / "QApairs", "Varenko said" / "Varenkosaid": the letters
+    "Sun Hall" / "SunHall", "test sets" / "testsets", "Varenko said" / "Varenkosaid": the letters
     run together; a glued tail must be a word of the passage (``passage``: both sides' texts;
     "said"), of four letters or more or capitalised ("KosovoAs"), and not a name ending
     ("Iran" / "Iranian").

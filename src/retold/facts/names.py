@@ -560,7 +560,7 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if len(short) >= WORD_RATIO_MIN_LEN and a[0] == b[0] and OSA.distance(a, b) <= 1 \
             and long_ != short + "s":
-        return 2  # one letter left out, added or swapped in a long word: Marlet, Jamacia
+        return 2  # one letter left out, added or swapped in a long word: Torvald / Torvlad, Portgual
     if _glide_clash(a, b):
         return 0  # Hassan / Hussein: a vowel against a diphthong is another name
     similar = ratio(a, b)
