@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from retold.facts import dates, names, numbers
+from retold.facts import dates, names, negation, numbers
 from retold.model import Fact, Interval, Quantity
 
 __all__ = ["equivalence_keys"]
@@ -90,7 +90,10 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
     elif fact.kind == "name":
         index, probe_keys = names.match_keys(fact.text)
         keys.update(probe_keys if probe else index)
-    elif fact.kind not in ("quote", "negation", "qualifier"):
+    elif fact.kind == "negation":
+        if fact.key in negation.PLAIN_FAMILIES and fact.role:
+            keys.add(("negated", negation.same_word_key(fact.role)))
+    elif fact.kind not in ("quote", "qualifier"):
         return None
     return frozenset(keys)
 

@@ -144,9 +144,23 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
 
 
+# "not" and "no" deny one thing when they negate forms of one word ("is not insured" / "has no
+# insurance"): those keep the word's first letters. ("never" says more: at no time.)
+PLAIN_FAMILIES = frozenset({"not", "no"})
+SAME_WORD_LETTERS = 5
+
+
 def equivalent(a: Fact, b: Fact) -> bool:
-    """True when two cues are one kind of negation (not = n't = cannot)."""
-    return a.key == b.key
+    """True when two cues are one kind of negation (not = n't = cannot), or "not" and "no"
+    before forms of one word."""
+    return a.key == b.key or (
+        a.key in PLAIN_FAMILIES and b.key in PLAIN_FAMILIES and bool(a.role) and bool(b.role)
+        and same_word_key(a.role) == same_word_key(b.role))
+
+
+def same_word_key(role: str) -> str:
+    """The first letters of a negated word, by which forms of one word meet."""
+    return role.casefold()[:SAME_WORD_LETTERS]
 
 
 def slot_score(a: Fact, b: Fact) -> float:
