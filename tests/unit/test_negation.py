@@ -102,3 +102,18 @@ def test_cannot_help_but_denies_nothing() -> None:
     assert extract("As your neighbour I cannot help but notice the new fence.") == []
     assert extract("She couldn't help laughing at the joke.") == []
     assert [f.role for f in extract("The pumps cannot help the flooded farms.")] == ["help"]
+
+
+def test_not_and_no_before_forms_of_one_word_are_one_negation() -> None:
+    import retold
+
+    def negations(a: str, b: str) -> list[tuple[str, str]]:
+        return [(c.kind, c.status) for c in retold.compare(a, b).changes if c.kind == "negation"]
+
+    assert negations("The van is not insured, the police said.",
+                     "The police said the van has no insurance.") == []
+    # another word, or "never" for "not", is still a change
+    assert negations("The van is not insured, the police said.",
+                     "The police said the van has no brakes.") == [("negation", "changed")]
+    assert negations("The council did not approve the plan.",
+                     "The council never approved the plan.") == [("negation", "changed")]
