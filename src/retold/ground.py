@@ -27,7 +27,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
@@ -147,7 +147,8 @@ class FactIndex:
         self._long: list[tuple[str, str | None, str]] = []
         self._once: dict[tuple[str, str], bool] = {}
         self._starts: dict[str, list[int]] = {}
-        self._as_bases: dict[tuple[str, str], list[tuple[int, Fact]]] = {}
+        self._as_bases: dict[str, list[tuple[int, Fact]]] = {}
+        self._base_given: dict[tuple[str, str], Fact | None] = {}
 
     def between(self, kind: str, start: int, end: int) -> list[Fact]:
         """The facts of ``kind`` lying within ``start``-``end``, in text order."""
@@ -157,14 +158,20 @@ class FactIndex:
         return [f for f in pool[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
                 if f.end <= end]
 
-    def as_bases(self, b: Fact, text: str) -> list[tuple[int, Fact]]:
-        """(where its comparison starts, the statement) of each statement of date ``b`` the
-        original makes as the base of a comparison (once per value)."""
-        key = (b.kind, b.key)
-        if key not in self._as_bases:
-            self._as_bases[key] = [(at, a) for a in self.stating(b)
-                                   if (at := dates.compared_against(text, a)) is not None]
-        return self._as_bases[key]
+    def base_given(self, b: Fact, figure: Fact, text: str) -> Fact | None:
+        """The original's statement of date ``b`` as the base of a comparison whose own figure
+        is ``figure`` ("compared with $19 million in 2022"), asked once per date and figure
+        value (a long text repeats both)."""
+        key = (b.key, figure.key)
+        if key not in self._base_given:
+            if b.key not in self._as_bases:
+                self._as_bases[b.key] = [(at, a) for a in self.stating(b)
+                                         if (at := dates.compared_against(text, a)) is not None]
+            self._base_given[key] = next(
+                (a for at, a in self._as_bases[b.key]
+                 if any(numbers.equivalent(f, figure) for f in self.between("number", at, a.start))),
+                None)
+        return self._base_given[key]
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
         """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
@@ -462,10 +469,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
 
     o_negations = [f for f in original.facts if f.kind == "negation" and f.role]
     negated = {meaning.stem(f.role) for f in o_negations}
-    # (a form of one word keeps its first letters: only those are compared, by the four)
-    negated_by_prefix: dict[str, list[Fact]] = defaultdict(list)
+    # (forms of one word share their first letters: only those are compared)
+    negated_by_form: dict[str, list[Fact]] = defaultdict(list)
     for f in o_negations:
-        negated_by_prefix[f.role[:4].casefold()].append(f)
+        negated_by_form[lexicon.form_key(f.role)].append(f)
     supported: set[tuple[str, int, int]] = {
         ("negation", f.start, f.end) for f in retelling.facts
         if f.kind == "negation" and f.role and meaning.stem(f.role) in negated}
@@ -485,10 +492,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         # "firm with no employees" in a sentence about its move).
         for b in r_facts.get(s.id, ()):
             if b.kind == "negation" and b.role and ("negation", b.start, b.end) not in supported \
-                    and any(_one_word(a.role, b.role) and (a.sentence in evidence or (
+                    and any(lexicon.one_word(a.role, b.role) and (a.sentence in evidence or (
                         _stems_of(o_sent[a.sentence].text) & _stems_of(s.text)) - {
                             meaning.stem(a.role), meaning.stem(b.role)})
-                            for a in negated_by_prefix.get(b.role[:4].casefold(), ())
+                            for a in negated_by_form.get(lexicon.form_key(b.role), ())
                             if a.sentence in o_sent):
                 supported.add(("negation", b.start, b.end))
         statuses: list[str] = []
@@ -532,7 +539,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             period = None
             if b.kind == "date" and status in ("supported", "contradicted"):
                 figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
-                base = _base_with_figure(b, index, o_text, figures)
+                base = next((a for x in figures
+                             if (a := index.base_given(b, x, o_text)) is not None), None)
                 if base is not None:
                     # the retelling gives the figure the original gives for this date, as the
                     # base of a comparison ("profit was $19 million in 2022" from "compared with
@@ -671,26 +679,6 @@ def _locate(word: str, words: meaning.WordIndex, o_sent: dict[int, Sentence]) ->
     return [(o_sent[i].text, o_sent[i].start) for i in sorted(words.where(word))[:POSTINGS_MAX]]
 
 
-def _base_with_figure(b: Fact, index: FactIndex, o_text: str,
-                      figures: list[Fact]) -> Fact | None:
-    """The original's statement of date ``b`` as the base of a comparison whose own figure
-    ("compared with $19 million in 2022") the retelling's sentence gives (``figures``)."""
-    def base_of(mine: Fact) -> Fact | None:
-        return next((a for at, a in index.as_bases(b, o_text) if any(
-            numbers.equivalent(f, mine) for f in index.between("number", at, a.start))), None)
-
-    # (asked once per date and figure value: a long text repeats both)
-    for mine in figures:
-        if index.once(("base figure", f"{b.key}\x00{mine.key}"),
-                      partial(_is_some, base_of, mine)):
-            return base_of(mine)
-    return None
-
-
-def _is_some(find: Callable[[Fact], Fact | None], fact: Fact) -> bool:
-    return find(fact) is not None
-
-
 def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str,
                      r_text: str, figures: list[Fact], mine: Sequence[Fact],
                      o_sent: dict[int, Sentence]) -> Fact | None:
@@ -722,16 +710,6 @@ def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str
 @lru_cache(maxsize=4096)
 def _stems_of(text: str) -> frozenset[str]:
     return frozenset(meaning.stem(w) for _s, _e, w in meaning.content_words(text))
-
-
-def _one_word(a: str, b: str) -> bool:
-    """Two forms of one word: the same stem, or a form WordNet derives from the other that
-    keeps its stem ("approve" / "approval"; not "serious" / "fun", a derivation of a sense)."""
-    if meaning.stem(a) == meaning.stem(b):
-        return True
-    return a[:4].casefold() == b[:4].casefold() and any(
-        d.casefold().startswith(meaning.stem(x)) for x, y in ((a, b), (b, a))
-        for d in lexicon.derived(y))
 
 
 def _evidences(texts: Sequence[str], words: meaning.WordIndex,

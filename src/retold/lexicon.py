@@ -26,8 +26,22 @@ from itertools import compress
 
 import numpy as np
 
-__all__ = ["antonyms", "available", "base_forms", "broader", "data_dir", "derived", "lemmas",
-           "name_sense", "neighbours", "proper_noun", "related", "synonyms"]
+__all__ = [
+    "antonyms",
+    "available",
+    "base_forms",
+    "broader",
+    "data_dir",
+    "derived",
+    "form_key",
+    "lemmas",
+    "name_sense",
+    "neighbours",
+    "one_word",
+    "proper_noun",
+    "related",
+    "synonyms",
+]
 
 POS = ("n", "v", "a", "r")
 _FILE_POS = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -330,6 +344,30 @@ def derived(word: str) -> frozenset[str]:
     """Forms derivationally related to ``word``'s own readings ("approval" for "approved"),
     not its synonyms' ("sanction" is a synonym of "approve" in one sense, and no form of it)."""
     return frozenset(_derived_forms(word))
+
+
+# Forms of one word keep its first letters ("insured" / "insurance", "approve" / "approval");
+# a derivation of a sense does not ("serious" / "fun", "able" / "power").
+FORM_LETTERS = 5
+
+
+def form_key(word: str) -> str:
+    """The first letters of a word, which every form of it that ``one_word`` accepts shares."""
+    return word.casefold()[:FORM_LETTERS]
+
+
+@lru_cache(maxsize=65536)
+def one_word(a: str, b: str) -> bool:
+    """Two forms of one word: the same first letters, and one an inflection of the other or a
+    form WordNet derives from it ("insured" / "insurance"; not "control" / "contract")."""
+    if form_key(a) != form_key(b):
+        return False
+    a, b = a.casefold(), b.casefold()
+    if a == b:
+        return True
+    ra = {a, *(lemma for lemma, _pos in lemmas(a))}
+    rb = {b, *(lemma for lemma, _pos in lemmas(b))}
+    return bool(ra & rb or derived(a) & rb or derived(b) & ra)
 
 
 @lru_cache(maxsize=65536)

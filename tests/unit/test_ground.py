@@ -945,3 +945,13 @@ def test_a_count_in_a_chat_gives_no_hour() -> None:
     c = retold.compare("Anna: Dinner at mine at 7? . Ben: Sure. How many are coming? . "
                        "Anna: Probably 9. . Ben: Great.", "They will have dinner at 9 pm.")
     assert [g.status for g in c.grounding if g.kind == "number"] == ["unsupported"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("a, b, same", [
+    ("approve", "approval", True), ("insured", "insurance", True), ("charged", "charges", True),
+    # a derivation of a sense, or two words sharing their first letters, are other words
+    ("serious", "fun", False), ("able", "power", False), ("control", "contract", False),
+])
+def test_forms_of_one_word(a: str, b: str, same: bool) -> None:
+    assert lexicon.one_word(a, b) is same and lexicon.one_word(b, a) is same

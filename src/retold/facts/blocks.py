@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from retold import lexicon
 from retold.facts import dates, names, negation, numbers
 from retold.model import Fact, Interval, Quantity
 
@@ -92,7 +93,7 @@ def equivalence_keys(fact: Fact, *, probe: bool) -> frozenset[tuple[Any, ...]] |
         keys.update(probe_keys if probe else index)
     elif fact.kind == "negation":
         if fact.key in negation.PLAIN_FAMILIES and fact.role:
-            keys.add(("negated", negation.same_word_key(fact.role)))
+            keys.add(("negated", lexicon.form_key(fact.role)))
     elif fact.kind not in ("quote", "qualifier"):
         return None
     return frozenset(keys)

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
+from retold import lexicon
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -119,10 +120,12 @@ IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
 # "no more than 40 per cent", "not fewer than 12 people": a figure's bound, which its hedge
 # reads; nothing is denied. Only before a figure: "no more than a gesture" denies, and no
 # date reads "not later than 30 June".
+# Words that may stand between a cue and the bound it denies: verbs of being or amounting ("will
+# not cost more than $400", "is not expected to be more than"); numbers reads the same span.
+BOUND_LINKS = ("be", "been", "being", "is", "are", "was", "were", "cost", "costs", "total",
+               "number", "reach", "exceed", "expected", "likely", "to", "any", "even", "go", "get")
 _BOUND_RE = re.compile(
-    # (a verb of being or amounting may stand between: "will not cost more than $400")
-    r"(?:[\s\u00a0]+(?:be|been|being|is|are|was|were|cost|costs|total|number|reach|exceed|"
-    r"expected|likely|to|any|even|go|get)){0,4}"
+    rf"(?:[\s\u00a0]+(?:{'|'.join(BOUND_LINKS)})){{0,4}}"
     r"[\s\u00a0]+(?:more|less|fewer|greater)[\s\u00a0]+than[\s\u00a0]+(?:[$£€¥]?\d|(?:one|two"
     r"|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty"
     r"|seventy|eighty|ninety|hundred|dozen|half|a[\s\u00a0]+(?:third|quarter|half|dozen|hundred"
@@ -145,9 +148,8 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
 
 
 # "not" and "no" deny one thing when they negate forms of one word ("is not insured" / "has no
-# insurance"): those keep the word's first letters. ("never" says more: at no time.)
+# insurance"). ("never" says more: at no time.)
 PLAIN_FAMILIES = frozenset({"not", "no"})
-SAME_WORD_LETTERS = 5
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
@@ -155,12 +157,7 @@ def equivalent(a: Fact, b: Fact) -> bool:
     before forms of one word."""
     return a.key == b.key or (
         a.key in PLAIN_FAMILIES and b.key in PLAIN_FAMILIES and bool(a.role) and bool(b.role)
-        and same_word_key(a.role) == same_word_key(b.role))
-
-
-def same_word_key(role: str) -> str:
-    """The first letters of a negated word, by which forms of one word meet."""
-    return role.casefold()[:SAME_WORD_LETTERS]
+        and lexicon.one_word(a.role, b.role))
 
 
 def slot_score(a: Fact, b: Fact) -> float:

@@ -68,6 +68,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retold.facts import negation
 from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
@@ -108,8 +109,7 @@ HEDGES: dict[str, str] = {
 # not expected to be more than"): "it is not clear whether more than 40 came" denies nothing.
 _DENIED_BOUNDS = {"more_than": "at_most", "less_than": "at_least"}
 _DENIED_BEFORE_RE = re.compile(
-    r"(?i)(?:\bnot|n['’]t|\bnever)(?:[^\S\n]+(?:be|been|being|is|are|was|were|cost|costs|"
-    r"total|number|reach|exceed|expected|likely|to|any|even|go|get))"
+    rf"(?i)(?:\bnot|n['’]t|\bnever)(?:[^\S\n]+(?:{'|'.join(negation.BOUND_LINKS)}))"
     r"{0,4}[^\S\n]*$")
 # A price's floor: "starting at $3,000", "a starting price of $3,000" is at least $3,000. Only
 # before a sum of money ("the race starts at 9am" and "counts start at 10" set no floor).
