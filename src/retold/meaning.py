@@ -347,7 +347,8 @@ def _turned_compounds(word: str) -> list[str]:
 
 # Function words with an opposite that reverses a claim ("prices went up" / "down", "the first
 # time" / "the last"). Not "before"/"after": "A before B" is "B after A".
-POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "above", "below")
+POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "most", "least", "fewest",
+               "above", "below")
 # "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
 # business, read there.
 _POLAR_RE = re.compile(
@@ -358,8 +359,14 @@ _POLAR_RE = re.compile(
 )
 
 
+# "at least 40", "at the very most": a figure's hedge, the numbers' business; "not least" and
+# "last but not least" are emphasis.
+_HEDGED_BEFORE_RE = re.compile(r"(?i)(?:\bat(?:\s+the\s+very)?|\bnot)\s+$")
+
+
 def _polar_words(text: str, offset: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _POLAR_RE.finditer(text)]
+    return [(m.start() + offset, m.end() + offset, m.group()) for m in _POLAR_RE.finditer(text)
+            if not _HEDGED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())]
 
 
 def _negating(word: str) -> bool:

@@ -130,6 +130,13 @@ def test_an_opposite_is_any_word_whose_main_sense_is_the_opposite_sense() -> Non
     # "get" is in the synset opposite "leave" ("arrive, get, come"), but that is not what "get"
     # mostly means: no reader takes "get" as the opposite of "left"
     assert "arrive" in lexicon.antonyms("left") and "get" not in lexicon.antonyms("left")
+    # the same from the other side: "hard" shares "difficult"'s main sense, whose opposite is
+    # "easy", though WordNet pairs "hard" itself only with "soft"
+    assert {"easy", "soft"} <= lexicon.antonyms("hard")
+    c = retold.compare("Nell: the new route is easy to learn, the drivers say.",
+                       "Nell says the drivers find the new route hard to learn.")
+    assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
+            if ch.kind == "negation"] == [("negation", "changed", "hard")]
     c = retold.compare("The new rules improved safety at the plant, the inspectors said.",
                        "The new rules worsened safety at the plant, the inspectors said.")
     assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
@@ -734,6 +741,8 @@ def test_an_omitted_thing_is_named_when_its_words_stand_together(summary: str,
     ("It was the first rise this year.", "It was the last rise this year.", "last"),
     ("Turnout was above the national average.", "Turnout was below the national average.",
      "below"),
+    ("The valley town has the most rainy days in the county.",
+     "The valley town has the least rainy days in the county.", "least"),
 ])
 def test_a_polar_function_word_turned_reverses_the_claim(original: str, retelling: str,
                                                          word: str) -> None:
@@ -749,6 +758,10 @@ def test_a_polar_function_word_turned_reverses_the_claim(original: str, retellin
     ("The report was first published on Monday.", "The report was published last week."),
     ("Prices rose to more than 500.", "Prices rose to fewer than 500."),  # a hedge: numbers'
     ("Prices went up in March.", "Prices went up in March, officials said."),
+    # "at least" / "at most" hedge a figure; "not least" is emphasis, no denial
+    ("At least 30 homes were flooded.", "At most 30 homes were flooded."),
+    ("The plan failed, not least because of its cost.", "The plan failed because of its cost."),
+    ("Last but not least, the mayor thanked the crews.", "The mayor thanked the crews."),
 ])
 def test_polar_words_of_dates_and_hedges_reverse_nothing(original: str, retelling: str) -> None:
     c = retold.compare(original, retelling)

@@ -116,7 +116,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 # Cues that negate nothing in these fixed phrases: "no matter" is "regardless", "not only
 # ... but also" adds, "no sooner ... than" orders two events.
-IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner")})
+IDIOMS = frozenset({("no", "matter"), ("not", "only"), ("no", "sooner"), ("not", "least")})
 # "no more than 40 per cent", "not fewer than 12 people": a figure's bound, which its hedge
 # reads; nothing is denied. Only before a figure: "no more than a gesture" denies, and no
 # date reads "not later than 30 June".
