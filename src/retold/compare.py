@@ -26,6 +26,7 @@ from retold.model import (
     Document,
     Fact,
     Interval,
+    Quantity,
     Sentence,
     Side,
 )
@@ -499,6 +500,21 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
         c.kind == "negation" and c.status == "added" and c.retelling is not None and any(
             a <= c.retelling.start and c.retelling.end <= b and b - a > c.retelling.end -
             c.retelling.start for a, b in wide))]
+    # A reversal on the change word of a figure whose direction changed ("rose 5%" / "fell
+    # 5%") is that figure's change: the number says what turned and by how much.
+    direction = {(side, f.start, f.end): f.value.change for side, facts in
+                 (("o", o_side.facts), ("r", r_side.facts)) for f in facts
+                 if f.kind == "number" and isinstance(f.value, Quantity) and f.value.change}
+    turned = []
+    for c in changes:
+        if c.kind == "number" and c.status == "changed" and c.original and c.retelling:
+            was = direction.get(("o", c.original.start, c.original.end))
+            now = direction.get(("r", c.retelling.start, c.retelling.end))
+            if was and now and was != now:
+                turned.append((c.retelling.start, c.retelling.end))
+    changes = [c for c in changes if not (
+        c.kind == "negation" and c.status == "changed" and c.retelling is not None and any(
+            a <= c.retelling.start and c.retelling.end <= b for a, b in turned))]
     # An original fact a change replaced with another value elsewhere in the retelling is not
     # also dropped from its own aligned sentence: one difference, the changed value.
     replaced = {(c.kind, c.original.start, c.original.end) for c in changes

@@ -85,9 +85,12 @@ class Quantity:
     hedge: str | None = None
     # percent | percentage point | a currency code (USD, GBP, EUR) | km | °C | None for a count
     unit: str | None = None
+    # rise | fall: the figure is the size of a change ("grew 21%", "a 3-point drop"), or None
+    change: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"low": self.low, "high": self.high, "hedge": self.hedge, "unit": self.unit}
+        return {"low": self.low, "high": self.high, "hedge": self.hedge, "unit": self.unit,
+                "change": self.change}
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,7 +143,42 @@ def test_suffix_hedges() -> None:
 @pytest.mark.parametrize("text", ["Prices rose 40 percent.", "Prices rose 40%.",
                                   "Prices rose 40 per cent.", "Prices rose forty percent."])
 def test_percent_forms_agree(text: str) -> None:
-    assert q(text) == Quantity(40, 40, None, "percent")
+    assert q(text) == Quantity(40, 40, None, "percent", change="rise")
+
+
+@pytest.mark.parametrize("text, change, span", [
+    ("Ticket sales grew 12% in May.", "rise", "grew 12%"),
+    ("Ticket sales fell by 12% in May.", "fall", "fell by 12%"),
+    ("Ticket sales were up 12% in May.", "rise", "up 12%"),
+    ("The club reported a 12% drop in ticket sales.", "fall", "12% drop"),
+    ("Ticket sales were 12% higher in May.", "rise", "12% higher"),
+    ("Unemployment eased 0.2 points in May.", None, "0.2 points"),  # "eased": not a change word
+    ("Ticket sales rose to 12% of revenue.", None, "12%"),  # a level, not the change
+    ("Ticket sales rose from 12% to 15%.", None, "12%"),
+    ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge
+    ("A share price of $2.55 grew 21% in a year.", None, "$2.55"),  # the level before the verb
+])
+def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change: str | None,
+                                                               span: str) -> None:
+    facts = [f for f in numbers.extract(Document(text), [Sentence(0, 0, len(text), text)],
+                                        Context()) if span in f.text or f.text in span]
+    assert facts and facts[0].text == span
+    assert facts[0].value.change == change  # type: ignore[union-attr]
+
+
+def test_a_rise_told_as_a_fall_is_one_number_change() -> None:
+    c = retold.compare("Ferry passenger numbers rose 8% last summer, the harbour board said.",
+                       "Ferry passenger numbers fell 8% last summer, the harbour board said.")
+    assert [(ch.kind, ch.status, ch.original.text, ch.retelling.text) for ch in c.changes
+            if ch.original and ch.retelling] == [("number", "changed", "rose 8%", "fell 8%")]
+    assert "rise" in c.changes[0].detail and "fall" in c.changes[0].detail
+    # the direction in other words, or left out, is the same figure
+    for same in ("Ferry passenger numbers were up 8% last summer, the harbour board said.",
+                 "Ferry passenger numbers showed an 8% increase last summer, the board said.",
+                 "Ferry passenger numbers changed by 8% last summer, the harbour board said."):
+        c = retold.compare("Ferry passenger numbers rose 8% last summer, the harbour board said.",
+                           same)
+        assert not [ch for ch in c.changes if ch.kind in ("number", "negation")], same
 
 
 def test_arabic_indic_digits_keep_offsets() -> None:

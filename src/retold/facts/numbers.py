@@ -65,7 +65,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retold.facts import negation
@@ -155,6 +155,8 @@ _CHANGE_VERBS = _words(
     "reduced changed revised up down doubled halved slashed rising falling increasing "
     "decreasing growing dropping climbing jumping declining soaring surging plunging"
 )
+# Irregular past forms of the change verbs: "$2.55 grew 21%" counts no "grew".
+_IRREGULAR_PAST = _words("rose risen fell fallen grew grown went gone sank sunk shrank shrunk")
 # Words after "one" that make it a pronoun or an idiom, not a count.
 _ONE_STOPS = _words(
     "of another day time way thing hand side point more such or and who which that another's "
@@ -899,7 +901,7 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         first = candidates[0].group(1).lower()
         if text[end : candidates[0].start(1)].strip() == "-":
             return _lemma(first), candidates[0].end()  # "a two-year plan": the year counts
-        verb_like = first.endswith(("ed", "ing", "ly"))
+        verb_like = first.endswith(("ed", "ing", "ly")) or first in _IRREGULAR_PAST
         if (value == 1 or unit is not None or len(candidates) == 1) and not verb_like:
             return _lemma(first), candidates[0].end()
     of = _OF_NOUN_RE.match(text, end, min(len(text), end + 60))
@@ -1212,7 +1214,49 @@ def _fmt(x: float) -> str:
 
 def _key(q: Quantity) -> str:
     """Return the comparable form of a quantity."""
-    return f"number:{q.hedge or '='}:{_fmt(q.low)}:{_fmt(q.high)}:{q.unit or ''}"
+    key = f"number:{q.hedge or '='}:{_fmt(q.low)}:{_fmt(q.high)}:{q.unit or ''}"
+    return f"{key}:{q.change}" if q.change else key
+
+
+# A figure that is the size of a change: the change word right before it, "by" at most between
+# ("grew 21%", "fell by 3", "up 17%"), or a change noun of it ("a rise of 5%") or after it ("a 5%
+# rise", "17% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
+_RISE_WORDS = (r"ros[e]|rises?|risen|rising|increas(?:e|es|ed|ing)|gr[eo]w|grows|grown|growing"
+               r"|growth|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
+               r"|up|higher|advanc(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|gains?|hikes?|upticks?")
+_FALL_WORDS = (r"fell|falls?|fallen|falling|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
+               r"|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|shr[ia]nk|shrinks|shrunk|shrinking"
+               r"|down|lower|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)"
+               r"|slump(?:s|ed|ing)?|sank|sinks?|sunk|contract(?:s|ed|ing)|contraction"
+               r"|reduc(?:e|es|ed|ing)|reductions?|cuts?|downticks?")
+_CHANGE_BEFORE_RE = re.compile(
+    rf"(?i)(?<![\w-])(?:(?P<rise>{_RISE_WORDS})|(?P<fall>{_FALL_WORDS}))"
+    rf"(?:{_SP}+(?:by|of))?{_SP}+$")
+# After the figure only a noun or an adverb of change: in "$2.55 grew 21%" the $2.55 is a level.
+_RISE_NOUNS = _words("rise rises increase increases gain gains jump jumps hike hikes growth "
+                     "uptick upticks surge surges climb rebound")
+_FALL_NOUNS = _words("fall falls drop drops decline declines decrease decreases cut cuts "
+                     "reduction reductions contraction slump dip dips downturn downtick slide")
+_CHANGE_AFTER_RE = re.compile(
+    rf"(?i){_SP}*-?{_SP}*(?:(?P<rise>{'|'.join(sorted(_RISE_NOUNS))}|higher|up)"
+    rf"|(?P<fall>{'|'.join(sorted(_FALL_NOUNS))}|lower|down))(?![\w-])")
+# "up to 5%" is a hedge and "down to 5%" a level: read by the hedges and never a change.
+_LEVEL_AFTER_RE = re.compile(rf"(?i){_SP}+(?:to|from)\b")
+
+
+def _change(text: str, start: int, end: int, role: str) -> tuple[str, int, int] | None:
+    """("rise" or "fall", start, end) when the figure at ``start:end`` is the size of a change,
+    the span grown to take in the change word; else None. ``role``: its counted noun, which
+    may be the change itself ("a 12% rise")."""
+    if role in _RISE_NOUNS or role in _FALL_NOUNS or role in ("higher", "lower"):
+        return "rise" if role in _RISE_NOUNS or role == "higher" else "fall", start, end
+    before = _CHANGE_BEFORE_RE.search(text, max(0, start - 24), start)
+    if before is not None:
+        return "rise" if before.group("rise") else "fall", before.start(), end
+    after = _CHANGE_AFTER_RE.match(text, end)
+    if after is not None and _LEVEL_AFTER_RE.match(text, after.end()) is None:
+        return "rise" if after.group("rise") else "fall", start, after.end()
+    return None
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
@@ -1258,7 +1302,16 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if previous is not None and _conversion(norm, previous, p):
             continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
         previous = p
-        key, end, note = _key(p.quantity), p.end, p.note
+        quantity, start, end = p.quantity, p.start, p.end
+        if quantity.unit != TIME and p.role != AGE:
+            change = _change(norm, p.start, p.end, p.role)
+            if change is not None:
+                quantity = replace(quantity, change=change[0])
+                # the change word is part of the figure's evidence ("grew 21%" / "fell 21%"),
+                # unless another figure holds it already
+                start = change[1] if not facts or facts[-1].end <= change[1] else start
+                end = max(end, change[2])
+        key, note = _key(quantity), p.note
         period = _RATE_RE.match(norm, p.end)
         if period is not None and not blocked(p.end, period.end()) and p.quantity.unit != TIME:
             # "$50 a month": the period is part of the figure ("$50 a year" is another one)
@@ -1266,7 +1319,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                             or period.group("adverb")).casefold()]
             key, end = f"{key}{RATE_MARK}{per}", period.end()
             note = f"{note}; per {per}" if note else f"per {per}"
-        facts.append(Fact("number", p.start, end, text[p.start : end], sid, key, p.quantity,
+        facts.append(Fact("number", start, end, text[start : end], sid, key, quantity,
                           p.role, note))
     return facts
 
@@ -1297,6 +1350,14 @@ def rate(f: Fact) -> str | None:
     """The period of a rate ("month" for "$50 a month"), None for a plain figure."""
     at = f.key.find(RATE_MARK)
     return f.key[at + len(RATE_MARK):] if at >= 0 else None
+
+
+def _changes_differ(a: Fact, b: Fact) -> bool:
+    """Both figures are sizes of a change, one a rise and the other a fall ("grew 21%" / "fell
+    21%"). A figure whose direction is left out ("21%") is not another one."""
+    qa, qb = a.value, b.value
+    return isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.change is not None \
+        and qb.change is not None and qa.change != qb.change
 
 
 def _rates_differ(a: Fact, b: Fact) -> bool:
@@ -1344,6 +1405,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return a.key == b.key
     if qa.unit == TIME or qb.unit == TIME:
         return same_time(a, b)
+    if _changes_differ(a, b):
+        return False
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
     # may be one (millions of times in a 5 MB pair), and most are plainly the same or not.
     if _close(qa.low, qb.low) and _close(qa.high, qb.high) and \
@@ -1832,6 +1895,9 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
+    if _changes_differ(a, b):
+        return f"The original's figure is a {qa.change} ('{_quote(a)}'); the retelling's is " \
+               f"a {qb.change} ('{_quote(b)}')."
     if _rates_differ(a, b) and same_bounds and qa.unit == qb.unit:
         return f"The rate's period changed from a {rate(a)} to a {rate(b)}: '{_quote(a)}' " \
                f"became '{_quote(b)}'."
