@@ -247,10 +247,26 @@ def _bases(word: str) -> frozenset[str]:
     return frozenset({stem(word), low, *lexicon.base_forms(word), *men})
 
 
-# EXTRA_ANTONYMS both ways, by word.
+# Words of a change in amount, by direction. WordNet pairs a few of them ("rise" / "fall",
+# "increase" / "decrease"); a reader takes any of one side for the opposite of any of the other
+# ("revenue grew" / "revenue declined", "shares soared" / "shares plunged"). Written by hand:
+# no lexical resource here records the direction of these verbs.
+RISE_WORDS = frozenset({"rise", "increase", "grow", "growth", "climb", "jump", "soar", "surge",
+                        "rebound", "spike", "rocket", "gain"})
+FALL_WORDS = frozenset({"fall", "decrease", "decline", "drop", "shrink", "plunge", "plummet",
+                        "tumble", "slump", "dip", "dwindle", "contract", "contraction"})
+
+def _direction(word: str) -> frozenset[str]:
+    """The words of ``word``'s direction of change (RISE_WORDS or FALL_WORDS), or none."""
+    mine = readings(word)
+    return RISE_WORDS if mine & RISE_WORDS else FALL_WORDS if mine & FALL_WORDS else frozenset()
+
+
+# EXTRA_ANTONYMS both ways, and the words of one direction against the other's, by word.
 _EXTRA_OPPOSITES: dict[str, frozenset[str]] = {
-    w: frozenset({b for a, b in EXTRA_ANTONYMS if a == w} | {a for a, b in EXTRA_ANTONYMS if b == w})
-    for pair in EXTRA_ANTONYMS for w in pair}
+    w: frozenset({b for a, b in EXTRA_ANTONYMS if a == w} | {a for a, b in EXTRA_ANTONYMS if b == w}
+                 | (FALL_WORDS if w in RISE_WORDS else RISE_WORDS if w in FALL_WORDS else set()))
+    for w in {*(w for pair in EXTRA_ANTONYMS for w in pair), *RISE_WORDS, *FALL_WORDS}}
 
 # Words that order events against an anchor the sentence gives ("later charged", "sent earlier
 # this month"): two sentences may say them of different events, so neither reverses the other;
@@ -566,6 +582,11 @@ def check(
                 # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
                 ev_negated_all = {t for text, off in evidence
                                   for n in index.negated_stems(text, off) for t in n[4]}
+            side = _direction(w)
+            if side and side & ev_lemmas.keys():
+                # "increase and decrease" / "growth and decline": the evidence says both ways
+                other = FALL_WORDS if side is RISE_WORDS else RISE_WORDS
+                antonyms = [o for o in antonyms if o not in other]
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
                 if forms(opp) & ev_negated_all:

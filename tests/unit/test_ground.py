@@ -737,6 +737,29 @@ def test_an_omitted_thing_is_named_when_its_words_stand_together(summary: str,
 
 @needs_wordnet
 @pytest.mark.parametrize("original, retelling, word", [
+    ("Ridership grew in the spring, the transit board said.",
+     "Ridership declined in the spring, the transit board said.", "declined"),
+    ("Shares in the brewer soared after the merger was announced.",
+     "Shares in the brewer plunged after the merger was announced.", "plunged"),
+    ("Membership of the rowing club has dwindled since 2019.",
+     "Membership of the rowing club has surged since 2019.", "surged"),
+])
+def test_words_of_one_direction_of_change_reverse_the_other(original: str, retelling: str,
+                                                           word: str) -> None:
+    c = retold.compare(original, retelling)
+    assert [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "")
+            for ch in c.changes] == [("negation", "changed", word)]
+
+
+def test_a_change_said_both_ways_is_no_reversal() -> None:
+    # the original names a rise and a fall: restating them in other words reverses nothing
+    c = retold.compare("The guide explains words such as increase and decrease in prices.",
+                       "The guide explains words such as growth and decline in prices.")
+    assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
     ("Prices went up sharply in March.", "Prices went down sharply in March.", "down"),
     ("It was the first rise this year.", "It was the last rise this year.", "last"),
     ("Turnout was above the national average.", "Turnout was below the national average.",
