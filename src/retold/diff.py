@@ -541,7 +541,8 @@ def _swaps(same: list[tuple[Fact, Fact]], o_text: str, r_text: str) -> list[tupl
     taken: set[int] = set()
     for x in range(len(same)):
         for y in range(x + 1, len(same)):
-            if x in taken or y in taken or same[x][0].key == same[y][0].key:
+            if x in taken or y in taken or \
+                    numbers.undirected_key(same[x][0]) == numbers.undirected_key(same[y][0]):
                 continue
             if not _could_trade(same[x][0], same[y][0]):
                 continue

@@ -475,9 +475,9 @@ def antonyms(word: str) -> frozenset[str]:
     would take ("keep" is an antonym of "lose" in a sense of "win"'s). WordNet pairs words, not
     senses ("worsen" / "better"); the opposite synset's other words are opposites too where
     it is one of their own two most frequent senses ("improve"), and not where it is a rare one
-    ("get", in the synset opposite "leave"). A word with an opposite of its own in some sense
-    also takes, on the same terms, the opposites its main senses' other words have ("hard",
-    paired with "soft", shares "difficult"'s main sense, opposite "easy").
+    ("get", in the synset opposite "leave"). An adjective with an opposite of its own in some
+    sense also takes, on the same terms, the opposites its main senses' other words have
+    ("hard", paired with "soft", shares "difficult"'s main sense, opposite "easy").
     """
     wn = _wordnet()
     out: set[str] = set()
@@ -500,8 +500,10 @@ def antonyms(word: str) -> frozenset[str]:
                     # "worsen", not "get" for "leave")
                     out.update(w for k, w in enumerate(target, 1)
                                if tgt in (0, k) or o2 in _entry(w, p2)[0][:2])
-                else:
+                elif pos == "a":
                     # another word of this sense has the opposite ("hard" shares "difficult"'s
-                    # sense, opposite "easy"): the same terms, from the other side
+                    # sense, opposite "easy"): the same terms, from the other side. Adjectives
+                    # only: verbs and nouns share senses too loosely ("come" would take
+                    # "leave"'s opposite, "man" "civilian"'s).
                     out.update(w for w in target if o2 in _entry(w, p2)[0][:2])
     return frozenset(out)

@@ -22,6 +22,7 @@ from functools import lru_cache
 
 from retold import lexicon
 from retold.facts.negation import clause_before, conditional, in_condition, negates_nothing
+from retold.facts.numbers import FALL_WORDS, RISE_WORDS
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
@@ -247,14 +248,9 @@ def _bases(word: str) -> frozenset[str]:
     return frozenset({stem(word), low, *lexicon.base_forms(word), *men})
 
 
-# Words of a change in amount, by direction. WordNet pairs a few of them ("rise" / "fall",
-# "increase" / "decrease"); a reader takes any of one side for the opposite of any of the other
-# ("revenue grew" / "revenue declined", "shares soared" / "shares plunged"). Written by hand:
-# no lexical resource here records the direction of these verbs.
-RISE_WORDS = frozenset({"rise", "increase", "grow", "growth", "climb", "jump", "soar", "surge",
-                        "rebound", "spike", "rocket", "gain"})
-FALL_WORDS = frozenset({"fall", "decrease", "decline", "drop", "shrink", "plunge", "plummet",
-                        "tumble", "slump", "dip", "dwindle", "contract", "contraction"})
+# Words of a change in amount (numbers.RISE_WORDS, FALL_WORDS): WordNet pairs a few of them
+# ("rise" / "fall", "increase" / "decrease"); a reader takes any of one side for the opposite
+# of any of the other ("revenue grew" / "revenue declined", "shares soared" / "shares plunged").
 
 def _direction(word: str) -> frozenset[str]:
     """The words of ``word``'s direction of change (RISE_WORDS or FALL_WORDS), or none."""
@@ -567,7 +563,7 @@ def check(
         for s2, e2, w2 in ev_polar:
             ev_stems.setdefault(stem(w2), (s2, e2))
         for s, e, w in sorted(words + r_polar):
-            if stem(w) in ev_stems:
+            if stem(w) in ev_stems or _compound_head(w, _word_after(r_text, e - r_offset)):
                 continue
             antonyms = sorted(_antonyms(w))
             if antonyms and not read:
@@ -593,6 +589,8 @@ def check(
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
+                if hit_at is not None and w.casefold() in SUPERLATIVES:
+                    hit_at = _before_same_word(evidence, opp, _word_after(r_text, e - r_offset))
                 if hit_at is not None and not opp_forms & r_lemmas and not (
                         w.casefold() in PARTICLES
                         and not _bases(_word_before(r_text, s - r_offset)) & _bases(
@@ -616,7 +614,8 @@ def check(
     for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if (s, e) in in_names or _negating(w) or _comparative(w):
+        if (s, e) in in_names or _negating(w) or _comparative(w) or \
+                _compound_head(w, _word_after(r_text, e - r_offset)):
             continue
         # The original's use of the word first: it is asked of every word below anyway (and
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
@@ -745,6 +744,39 @@ def _word_before(text: str, at: int) -> str:
     """The word right before ``at`` (its base forms compare it: "are up" / "were down")."""
     m = _WORD_BEFORE_RE.search(text[max(0, at - 40) : at])
     return m.group(1) if m else "-"
+
+
+# "The most" and "the least" are opposites of the same word only: "the least expensive model"
+# is "the most affordable", and "won the most seats" says nothing of who won the fewest.
+SUPERLATIVES = frozenset({"most", "least", "fewest"})
+_WORD_AFTER_RE = re.compile(r"[\s ]*([\w'’-]+)")
+
+
+def _word_after(text: str, at: int) -> str:
+    """The word right after ``at``."""
+    m = _WORD_AFTER_RE.match(text, at)
+    return m.group(1) if m else "-"
+
+
+def _compound_head(word: str, after: str) -> bool:
+    """``word`` opens a compound noun the dictionary knows with the next word ("hard drive",
+    "soft drink", "high school"): a thing's name, not the adjective's claim."""
+    low = word.casefold()
+    return low.isalpha() and after.isalpha() and any(
+        pos == "n" for _l, pos in lexicon.lemmas(f"{low}_{after.casefold()}"))
+
+
+def _before_same_word(evidence: list[tuple[str, int]], word: str, after: str
+                      ) -> tuple[int, int] | None:
+    """The span of ``word`` in the evidence where the word after it is ``after`` (in a base
+    form of it), or None."""
+    pattern = re.compile(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+    mine = _bases(after)
+    for text, off in evidence:
+        for m in pattern.finditer(text):
+            if _bases(_word_after(text, m.end())) & mine:
+                return m.start() + off, m.end() + off
+    return None
 
 
 # A summary's claim that its source leaves something out ("did not mention the usability

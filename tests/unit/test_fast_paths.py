@@ -119,7 +119,8 @@ def _antonyms_unfiltered(word: str) -> frozenset[str]:
                     continue
                 target = _synset_by_field(wn, p2, o2)[0]
                 out.update(w for k, w in enumerate(target, 1)  # type: ignore[arg-type]
-                           if src == me and tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
+                           if src == me and (tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
+                           or src != me and pos == "a" and o2 in wn.offsets(w, p2)[:2])
     return frozenset(out)
 
 

@@ -781,6 +781,12 @@ def test_a_polar_function_word_turned_reverses_the_claim(original: str, retellin
     ("The report was first published on Monday.", "The report was published last week."),
     ("Prices rose to more than 500.", "Prices rose to fewer than 500."),  # a hedge: numbers'
     ("Prices went up in March.", "Prices went up in March, officials said."),
+    # a superlative turned is a reversal only before the same word
+    ("It is the least expensive bike on sale.", "It is the most affordable bike on sale."),
+    ("The Greens won the most seats in the vote.",
+     "The Greens had the largest share of seats, and the Liberals the fewest."),
+    # an adjective that opens a compound noun ("hard drive") is the thing's name
+    ("Saving files is easy, the firm said.", "The firm said users can save files to a hard drive."),
     # "at least" / "at most" hedge a figure; "not least" is emphasis, no denial
     ("At least 30 homes were flooded.", "At most 30 homes were flooded."),
     ("The plan failed, not least because of its cost.", "The plan failed because of its cost."),

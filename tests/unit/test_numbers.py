@@ -153,6 +153,7 @@ def test_percent_forms_agree(text: str) -> None:
     ("The club reported a 12% drop in ticket sales.", "fall", "12% drop"),
     ("Ticket sales were 12% higher in May.", "rise", "12% higher"),
     ("Unemployment eased 0.2 points in May.", None, "0.2 points"),  # "eased": not a change word
+    ("Fares were 12% lower than at the rival line.", None, "12% lower"),  # a comparison
     ("Ticket sales rose to 12% of revenue.", None, "12%"),  # a level, not the change
     ("Ticket sales rose from 12% to 15%.", None, "12%"),
     ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge
@@ -164,6 +165,26 @@ def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change:
                                         Context()) if span in f.text or f.text in span]
     assert facts and facts[0].text == span
     assert facts[0].value.change == change  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("original, retelling", [
+    # a score or a margin is no amount; a comparison ("lower than") is no change
+    ("The Rovers were down 2-1 at half-time but won 3-2.",
+     "The Rovers trailed 2-1 at half-time but won 3-2."),
+    # one size said both ways, in another order: nothing traded places
+    ("The mill's output, up 10% in 2022, fell 10% in 2023.",
+     "The mill's output fell 10% in 2023 after rising 10% in 2022."),
+])
+def test_figures_of_change_said_again_report_nothing(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert [ch for ch in c.changes if ch.kind in ("number", "negation")] == []
+
+
+def test_a_rise_told_as_a_fall_of_another_size_says_both() -> None:
+    c = retold.compare("Membership of the choir rose 12% last year.",
+                       "Membership of the choir fell 15% last year.")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
+    assert "a rise" in c.changes[0].detail and "12% became 15%" in c.changes[0].detail
 
 
 def test_a_rise_told_as_a_fall_is_one_number_change() -> None:

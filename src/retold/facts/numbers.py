@@ -68,6 +68,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from retold import lexicon
 from retold.facts import negation
 from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
@@ -1218,45 +1219,64 @@ def _key(q: Quantity) -> str:
     return f"{key}:{q.change}" if q.change else key
 
 
-# A figure that is the size of a change: the change word right before it, "by" at most between
-# ("grew 21%", "fell by 3", "up 17%"), or a change noun of it ("a rise of 5%") or after it ("a 5%
-# rise", "17% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
-_RISE_WORDS = (r"ros[e]|rises?|risen|rising|increas(?:e|es|ed|ing)|gr[eo]w|grows|grown|growing"
-               r"|growth|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)"
-               r"|up|higher|advanc(?:e|es|ed|ing)|rebound(?:s|ed|ing)?|gains?|hikes?|upticks?")
-_FALL_WORDS = (r"fell|falls?|fallen|falling|decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)"
-               r"|drop(?:s|ped|ping)?|slip(?:s|ped|ping)?|shr[ia]nk|shrinks|shrunk|shrinking"
-               r"|down|lower|plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|tumbl(?:e|es|ed|ing)"
-               r"|slump(?:s|ed|ing)?|sank|sinks?|sunk|contract(?:s|ed|ing)|contraction"
-               r"|reduc(?:e|es|ed|ing)|reductions?|cuts?|downticks?")
-_CHANGE_BEFORE_RE = re.compile(
-    rf"(?i)(?<![\w-])(?:(?P<rise>{_RISE_WORDS})|(?P<fall>{_FALL_WORDS}))"
-    rf"(?:{_SP}+(?:by|of))?{_SP}+$")
-# After the figure only a noun or an adverb of change: in "$2.55 grew 21%" the $2.55 is a level.
-_RISE_NOUNS = _words("rise rises increase increases gain gains jump jumps hike hikes growth "
-                     "uptick upticks surge surges climb rebound")
-_FALL_NOUNS = _words("fall falls drop drops decline declines decrease decreases cut cuts "
-                     "reduction reductions contraction slump dip dips downturn downtick slide")
-_CHANGE_AFTER_RE = re.compile(
-    rf"(?i){_SP}*-?{_SP}*(?:(?P<rise>{'|'.join(sorted(_RISE_NOUNS))}|higher|up)"
-    rf"|(?P<fall>{'|'.join(sorted(_FALL_NOUNS))}|lower|down))(?![\w-])")
-# "up to 5%" is a hedge and "down to 5%" a level: read by the hedges and never a change.
-_LEVEL_AFTER_RE = re.compile(rf"(?i){_SP}+(?:to|from)\b")
+# Words of a change in amount, by direction: verbs and nouns, as lemmas (WordNet reads the
+# inflections). Written by hand: no lexical resource here records which way these words go.
+# retold.meaning reads one side as the opposite of the other ("grew" / "declined").
+RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spike rocket gain")
+FALL_WORDS = _words("fall decrease decline drop shrink plunge plummet tumble slump dip dwindle "
+                    "contract contraction")
+# More words that say which way a figure moved, but only beside it: elsewhere they mostly mean
+# other things ("Slide 4", "cut the ribbon", "in advance").
+_RISE_BESIDE = RISE_WORDS | _words("hike uptick advance")
+_FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick")
+
+
+def change_direction(word: str) -> str | None:
+    """"rise" or "fall" for a word of a change in amount beside a figure, in any inflection."""
+    low = word.casefold()
+    found = {low, *(lemma for lemma, _pos in lexicon.lemmas(low))}
+    if found & _RISE_BESIDE:
+        return "rise"
+    return "fall" if found & _FALL_BESIDE else None
+
+
+# A figure that is the size of a change: the change word right before it, "by" or "of" at most
+# between ("grew 21%", "fell by 3", "up 17%", "a rise of 5%"), or a change noun or adverb after
+# it ("a 5% rise", "17% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
+_BEFORE_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]+)(?:{_SP}+(?:by|of))?{_SP}+$")
+_AFTER_RE = re.compile(rf"{_SP}*-?{_SP}*([A-Za-z]+)(?![\w'’-])")
+_ADVERBS = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall"}
+# "up to 5%" is a hedge and "down to 5%" a level: read by the hedges and never a change; "12%
+# higher than at the rival's" compares two things, it says no change either.
+_LEVEL_AFTER_RE = re.compile(rf"(?i){_SP}+(?:to|from|than)\b")
+
+
+def _noun_direction(word: str) -> str | None:
+    """The direction of a change noun or adverb after a figure, as written ("rise", "cuts",
+    "higher"); a verb's past there ("$2.55 grew 21%") makes the figure a level."""
+    low = word.casefold()
+    if low in _ADVERBS:
+        return _ADVERBS[low]
+    lemma = low[:-1] if low.endswith("s") and low[:-1] in _RISE_BESIDE | _FALL_BESIDE else low
+    return "rise" if lemma in _RISE_BESIDE else "fall" if lemma in _FALL_BESIDE else None
 
 
 def _change(text: str, start: int, end: int, role: str) -> tuple[str, int, int] | None:
     """("rise" or "fall", start, end) when the figure at ``start:end`` is the size of a change,
     the span grown to take in the change word; else None. ``role``: its counted noun, which
     may be the change itself ("a 12% rise")."""
-    if role in _RISE_NOUNS or role in _FALL_NOUNS or role in ("higher", "lower"):
-        return "rise" if role in _RISE_NOUNS or role == "higher" else "fall", start, end
-    before = _CHANGE_BEFORE_RE.search(text, max(0, start - 24), start)
+    before = _BEFORE_RE.search(text, max(0, start - 24), start)
     if before is not None:
-        return "rise" if before.group("rise") else "fall", before.start(), end
-    after = _CHANGE_AFTER_RE.match(text, end)
-    if after is not None and _LEVEL_AFTER_RE.match(text, after.end()) is None:
-        return "rise" if after.group("rise") else "fall", start, after.end()
-    return None
+        word = before.group(1)
+        way = _ADVERBS.get(word.casefold()) or change_direction(word)
+        if way is not None:
+            return way, before.start(), end
+    after = _AFTER_RE.match(text, end)
+    if after is not None and (way := _noun_direction(after.group(1))) is not None:
+        return None if _LEVEL_AFTER_RE.match(text, after.end()) else (way, start, after.end())
+    if (way := _noun_direction(role)) is None or _LEVEL_AFTER_RE.match(text, end):
+        return None
+    return way, start, end
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
@@ -1303,7 +1323,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
         previous = p
         quantity, start, end = p.quantity, p.start, p.end
-        if quantity.unit != TIME and p.role != AGE:
+        # (a bare figure, "down 2-1 at half-time", is a score or a margin, not an amount)
+        if quantity.unit != TIME and p.role != AGE and (quantity.unit or p.role):
             change = _change(norm, p.start, p.end, p.role)
             if change is not None:
                 quantity = replace(quantity, change=change[0])
@@ -1350,6 +1371,15 @@ def rate(f: Fact) -> str | None:
     """The period of a rate ("month" for "$50 a month"), None for a plain figure."""
     at = f.key.find(RATE_MARK)
     return f.key[at + len(RATE_MARK):] if at >= 0 else None
+
+
+def undirected_key(f: Fact) -> str:
+    """A figure's key with its direction of change left out ("rose 10%" and "fell 10%" state
+    one size)."""
+    q = f.value
+    if isinstance(q, Quantity) and q.change:
+        return f.key.replace(f":{q.change}", "", 1)
+    return f.key
 
 
 def _changes_differ(a: Fact, b: Fact) -> bool:
@@ -1896,8 +1926,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
     if _changes_differ(a, b):
-        return f"The original's figure is a {qa.change} ('{_quote(a)}'); the retelling's is " \
-               f"a {qb.change} ('{_quote(b)}')."
+        said = f"The original's figure is a {qa.change} ('{_quote(a)}'); the retelling's is " \
+               f"a {qb.change} ('{_quote(b)}')"
+        return f"{said}." if same_bounds and qa.unit == qb.unit else \
+            f"{said}, and of another size ({_say(a)} became {_say(b)})."
     if _rates_differ(a, b) and same_bounds and qa.unit == qb.unit:
         return f"The rate's period changed from a {rate(a)} to a {rate(b)}: '{_quote(a)}' " \
                f"became '{_quote(b)}'."
