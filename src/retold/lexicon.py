@@ -475,9 +475,7 @@ def antonyms(word: str) -> frozenset[str]:
     would take ("keep" is an antonym of "lose" in a sense of "win"'s). WordNet pairs words, not
     senses ("worsen" / "better"); the opposite synset's other words are opposites too where
     it is one of their own two most frequent senses ("improve"), and not where it is a rare one
-    ("get", in the synset opposite "leave"). An adjective with an opposite of its own in some
-    sense also takes, on the same terms, the opposites its main senses' other words have
-    ("hard", paired with "soft", shares "difficult"'s main sense, opposite "easy").
+    ("get", in the synset opposite "leave").
     """
     wn = _wordnet()
     out: set[str] = set()
@@ -486,24 +484,16 @@ def antonyms(word: str) -> frozenset[str]:
     for lemma, pos in lemmas(word):
         senses, kinds = _entry(lemma, pos)
         if "!" not in kinds:
-            continue  # no opposite of its own in any sense (the index line lists every kind)
+            continue  # no antonym in any sense (the index line lists every pointer kind)
         for off in senses[:2]:
             words, pointers = wn.synset(pos, off)
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:
-                if sym != "!":
-                    continue
-                target = wn.words(p2, o2)
-                if src == me:
+                if sym == "!" and src == me:
+                    target = wn.words(p2, o2)
                     # the opposite word, and the target synset's other words for which it is
                     # one of their two most frequent senses ("better" -> "improve" for
                     # "worsen", not "get" for "leave")
                     out.update(w for k, w in enumerate(target, 1)
                                if tgt in (0, k) or o2 in _entry(w, p2)[0][:2])
-                elif pos == "a":
-                    # another word of this sense has the opposite ("hard" shares "difficult"'s
-                    # sense, opposite "easy"): the same terms, from the other side. Adjectives
-                    # only: verbs and nouns share senses too loosely ("come" would take
-                    # "leave"'s opposite, "man" "civilian"'s).
-                    out.update(w for w in target if o2 in _entry(w, p2)[0][:2])
     return frozenset(out)

@@ -103,24 +103,14 @@ def _antonyms_unfiltered(word: str) -> frozenset[str]:
     assert wn is not None
     out: set[str] = set()
     for lemma, pos in lexicon.lemmas(word):
-        # an opposite of its own in any sense, read from the synsets themselves
-        own = False
-        for off in wn.offsets(lemma, pos):
-            words, pointers = _synset_by_field(wn, pos, off)
-            me = words.index(lemma) + 1 if lemma in words else 0  # type: ignore[attr-defined]
-            own = own or any(p[0] == "!" and p[3] == me for p in pointers)  # type: ignore[attr-defined]
-        if not own:
-            continue
         for off in wn.offsets(lemma, pos)[:2]:
             words, pointers = _synset_by_field(wn, pos, off)
             me = words.index(lemma) + 1 if lemma in words else 0  # type: ignore[attr-defined]
             for sym, o2, p2, src, tgt in pointers:  # type: ignore[attr-defined]
-                if sym != "!":
-                    continue
-                target = _synset_by_field(wn, p2, o2)[0]
-                out.update(w for k, w in enumerate(target, 1)  # type: ignore[arg-type]
-                           if src == me and (tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
-                           or src != me and pos == "a" and o2 in wn.offsets(w, p2)[:2])
+                if sym == "!" and src == me:
+                    target = _synset_by_field(wn, p2, o2)[0]
+                    out.update(w for k, w in enumerate(target, 1)  # type: ignore[arg-type]
+                               if tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
     return frozenset(out)
 
 

