@@ -730,8 +730,6 @@ def test_an_omitted_thing_is_named_when_its_words_stand_together(summary: str,
 
 @needs_wordnet
 @pytest.mark.parametrize("original, retelling, word", [
-    ("The new system is easy to set up, the council said.",
-     "The new system is difficult to set up, the council said.", "difficult"),
     ("Ridership grew in the spring, the transit board said.",
      "Ridership declined in the spring, the transit board said.", "declined"),
     ("Shares in the brewer soared after the merger was announced.",
@@ -744,6 +742,14 @@ def test_words_of_one_direction_of_change_reverse_the_other(original: str, retel
     c = retold.compare(original, retelling)
     assert [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "")
             for ch in c.changes] == [("negation", "changed", word)]
+
+
+@needs_wordnet
+def test_a_wordnet_opposite_reverses_the_claim() -> None:
+    c = retold.compare("The new system is easy to set up, the council said.",
+                       "The new system is difficult to set up, the council said.")
+    assert [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "")
+            for ch in c.changes] == [("negation", "changed", "difficult")]
 
 
 def test_a_change_said_both_ways_is_no_reversal() -> None:
