@@ -172,6 +172,8 @@ MUST_MATCH = [
 ]
 MUST_NOT_MATCH = [
     ("Iran", "Iraq"),
+    ("A320", "A380"),  # a model or series number is no spelling
+    ("H1N1", "H5N1"),
     ("Carter", "Cartel"),  # two dictionary words a letter apart, not one name spelled twice
     ("Hunter", "Hunger"),
     ("Austria", "Australia"),

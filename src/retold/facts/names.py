@@ -551,6 +551,8 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if len(a) < FUZZY_MIN_LEN or len(b) < FUZZY_MIN_LEN:
         return 0
+    if _DIGITS_RE.findall(a) != _DIGITS_RE.findall(b):
+        return 0  # a model or a series number is no spelling: A320 / A380, H1N1 / H5N1
     if _two_words(a, b):
         return 0
     short, long_ = sorted((a, b), key=len)
@@ -576,6 +578,9 @@ def _word_match(a: str, b: str) -> int:
     ):
         return 2
     return 0
+
+
+_DIGITS_RE = re.compile(r"\d+")
 
 
 def _two_words(a: str, b: str) -> bool:
