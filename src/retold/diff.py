@@ -562,7 +562,9 @@ def _could_trade(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if a.kind != "number" or not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return True
-    return qa.unit == qb.unit and numbers.rate(a) == numbers.rate(b)
+    # (a rise and a fall are two slots: "rose 5% in 2023 and fell 8% in 2024" reordered trades
+    # nothing)
+    return qa.unit == qb.unit and numbers.rate(a) == numbers.rate(b) and qa.change == qb.change
 
 
 def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from retold import lexicon
 from retold.facts.negation import clause_before, conditional, in_condition, negates_nothing
-from retold.facts.numbers import FALL_WORDS, RISE_WORDS
+from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
 
@@ -251,6 +251,33 @@ def _bases(word: str) -> frozenset[str]:
 # Words of a change in amount (numbers.RISE_WORDS, FALL_WORDS): WordNet pairs a few of them
 # ("rise" / "fall", "increase" / "decrease"); a reader takes any of one side for the opposite
 # of any of the other ("revenue grew" / "revenue declined", "shares soared" / "shares plunged").
+
+# Words that tell which way an amount went in prose but are amounts themselves beside a figure
+# ("the rival lost 3 points" / "lost $5 million"): read only to see that an original says a
+# change both ways.
+_SAID_WAYS = {"rise": frozenset({"add"}), "fall": frozenset({"lose"})}
+
+
+def _said_way(word: str) -> str | None:
+    """"rise" or "fall" for a word of a change in amount, said of anything."""
+    way = change_direction(word)
+    if way is None:
+        mine = readings(word)
+        way = next((w for w, said in _SAID_WAYS.items() if mine & said), None)
+    return way
+
+
+def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
+    """The original's sentence holding ``opposite`` (at ``at``) also says a change the way
+    ``word`` does ("revenue climbed but profit declined", "increase and decrease"): the
+    retelling's ``word`` may be said of the other thing, no reversal."""
+    side = _direction(word)
+    if not side or opposite not in (FALL_WORDS if side is RISE_WORDS else RISE_WORDS):
+        return False
+    way = "rise" if side is RISE_WORDS else "fall"
+    return any(_said_way(w) == way for _s, _e, w in content_words(sentence)
+               if not _s <= at < _e)
+
 
 def _direction(word: str) -> frozenset[str]:
     """The words of ``word``'s direction of change (RISE_WORDS or FALL_WORDS), or none."""
@@ -563,9 +590,17 @@ def check(
         for s2, e2, w2 in ev_polar:
             ev_stems.setdefault(stem(w2), (s2, e2))
         for s, e, w in sorted(words + r_polar):
-            if stem(w) in ev_stems or _compound_head(w, _word_after(r_text, e - r_offset)):
+            if stem(w) in ev_stems:
                 continue
             antonyms = sorted(_antonyms(w))
+            side = _direction(w)
+            if side and any(_said_way(w2) == ("rise" if side is RISE_WORDS else "fall")
+                            for _s2, _e2, w2 in ev_words_all):
+                # the evidence says a change this way too ("drop by 4 degrees" / "fall by 4
+                # degrees" beside "climbed to 42C"; "tickets fell 22% ... billing tickets
+                # increased 15%"): the other way is said of another thing
+                other = FALL_WORDS if side is RISE_WORDS else RISE_WORDS
+                antonyms = [o for o in antonyms if o not in other]
             if antonyms and not read:
                 read = True
                 # The evidence's and the retelling's words by stem and irregular base form (a
@@ -578,19 +613,19 @@ def check(
                 # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
                 ev_negated_all = {t for text, off in evidence
                                   for n in index.negated_stems(text, off) for t in n[4]}
-            side = _direction(w)
-            if side and side & ev_lemmas.keys():
-                # "increase and decrease" / "growth and decline": the evidence says both ways
-                other = FALL_WORDS if side is RISE_WORDS else RISE_WORDS
-                antonyms = [o for o in antonyms if o not in other]
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
                 if forms(opp) & ev_negated_all:
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
-                if hit_at is not None and w.casefold() in SUPERLATIVES:
-                    hit_at = _before_same_word(evidence, opp, _word_after(r_text, e - r_offset))
+                after = _word_after(r_text, e - r_offset)
+                if hit_at is not None and (w.casefold() in SUPERLATIVES
+                                           or _compound_head(w, after)):
+                    # only before the same word: "the least expensive" is "the most
+                    # affordable"; "a hard drive" says nothing of anything easy, "low tide"
+                    # reverses "high tide"
+                    hit_at = _before_same_word(evidence, opp, after)
                 if hit_at is not None and not opp_forms & r_lemmas and not (
                         w.casefold() in PARTICLES
                         and not _bases(_word_before(r_text, s - r_offset)) & _bases(
@@ -614,8 +649,7 @@ def check(
     for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if (s, e) in in_names or _negating(w) or _comparative(w) or \
-                _compound_head(w, _word_after(r_text, e - r_offset)):
+        if (s, e) in in_names or _negating(w) or _comparative(w):
             continue
         # The original's use of the word first: it is asked of every word below anyway (and
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.
@@ -625,8 +659,17 @@ def check(
         if not candidates:
             continue
         r_near = _near(words, k)
-        use = next((hit for o in candidates for hit in _plain_uses(o, locate(o), r_stems, r_near)),
-                   None) if locate is not None else None
+        after = _word_after(r_text, e - r_offset)
+        if locate is None:
+            use = None
+        elif _compound_head(w, after):
+            # a compound's head reverses only the opposite compound ("low tide" / "high tide")
+            use = next(((*at, o) for o in candidates
+                        if (at := _before_same_word(locate(o), o, after)) is not None), None)
+        else:
+            use = next((hit for o in candidates for located in (locate(o),)
+                        for hit in _plain_uses(o, located, r_stems, r_near)
+                        if not _both_ways(w, o, *_within(located, (hit[0], hit[1])))), None)
         if use is None:
             continue
         findings.append(Finding(
@@ -726,7 +769,7 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
     return text[start : start + at[1] - at[0]]
 
 
-def _within(evidence: list[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:
+def _within(evidence: Sequence[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:
     """(the evidence sentence holding the span ``at``, the span's start in it)."""
     for text, off in evidence:
         if off <= at[0] and at[1] <= off + len(text):
@@ -766,17 +809,21 @@ def _compound_head(word: str, after: str) -> bool:
         pos == "n" for _l, pos in lexicon.lemmas(f"{low}_{after.casefold()}"))
 
 
-def _before_same_word(evidence: list[tuple[str, int]], word: str, after: str
+def _before_same_word(evidence: Sequence[tuple[str, int]], word: str, after: str
                       ) -> tuple[int, int] | None:
     """The span of ``word`` in the evidence where the word after it is ``after`` (in a base
     form of it), or None."""
-    pattern = re.compile(rf"(?i)(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
-    mine = _bases(after)
+    mine, target = _bases(after), stem(word)
     for text, off in evidence:
-        for m in pattern.finditer(text):
-            if _bases(_word_after(text, m.end())) & mine:
+        for m in _TOKEN_RE.finditer(text):
+            # the word in any inflection ("winning" for "win")
+            if (stem(m.group()) == target or word in _bases(m.group())) and \
+                    _bases(_word_after(text, m.end())) & mine:
                 return m.start() + off, m.end() + off
     return None
+
+
+_TOKEN_RE = re.compile(r"[\w'’-]+")
 
 
 # A summary's claim that its source leaves something out ("did not mention the usability

@@ -752,11 +752,33 @@ def test_a_wordnet_opposite_reverses_the_claim() -> None:
             for ch in c.changes] == [("negation", "changed", "difficult")]
 
 
-def test_a_change_said_both_ways_is_no_reversal() -> None:
+@pytest.mark.parametrize("original, retelling", [
     # the original names a rise and a fall: restating them in other words reverses nothing
-    c = retold.compare("The guide explains words such as increase and decrease in prices.",
-                       "The guide explains words such as growth and decline in prices.")
+    ("The guide explains words such as increase and decrease in prices.",
+     "The guide explains words such as growth and decline in prices."),
+    ("Ferry bookings climbed 4% but freight declined 2%.",
+     "Ferry bookings rose 4% while freight fell 2%."),
+    ("Stocks in Oslo advanced while those in Helsinki declined.",
+     "Oslo stocks rose and Helsinki stocks fell."),
+    ("The party gained 3 points in the poll, while its rival lost 3.",
+     "In the poll the party rose 3 points and its rival fell 3."),
+    ("Complaints fell 22% in May. Complaints about billing, however, increased 15%.",
+     "Complaints dropped 22% in May, though billing complaints grew 15%."),
+])
+def test_a_change_said_both_ways_is_no_reversal(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling)
     assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
+def test_a_compound_reverses_only_its_opposite_compound() -> None:
+    c = retold.compare("The ferry can only leave at high tide.",
+                       "The ferry can only leave at low tide.")
+    assert [(ch.kind, ch.retelling.text if ch.retelling else "") for ch in c.changes] == [
+        ("negation", "low")]
+    c = retold.compare("The team extended its winning streak to five games.",
+                       "The team extended its losing streak to five games.")
+    assert [(ch.kind, ch.retelling.text if ch.retelling else "") for ch in c.changes] == [
+        ("negation", "losing")]
 
 
 @needs_wordnet

@@ -174,6 +174,14 @@ def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change:
     # one size said both ways, in another order: nothing traded places
     ("The mill's output, up 10% in 2022, fell 10% in 2023.",
      "The mill's output fell 10% in 2023 after rising 10% in 2022."),
+    ("Bakery sales rose 5% in 2023 and fell 8% in 2024.",
+     "Bakery sales fell 8% in 2024 after rising 5% in 2023."),
+    # a verb's particle is no direction ("shot down"), nor is a count of change nouns
+    ("The air defences intercepted 9 drones, the army said.",
+     "The air defences shot down 9 drones, the army said."),
+    ("The builder picked up 3 new contracts in May.", "The builder won 3 new contracts in May."),
+    # "one" is an article beside its change word too
+    ("The club dropped one place to ninth.", "The club slipped a place to ninth."),
 ])
 def test_figures_of_change_said_again_report_nothing(original: str, retelling: str) -> None:
     c = retold.compare(original, retelling)

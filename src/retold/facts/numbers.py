@@ -1222,13 +1222,24 @@ def _key(q: Quantity) -> str:
 # Words of a change in amount, by direction: verbs and nouns, as lemmas (WordNet reads the
 # inflections). Written by hand: no lexical resource here records which way these words go.
 # retold.meaning reads one side as the opposite of the other ("grew" / "declined").
-RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spike rocket gain")
+RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spike gain")
 FALL_WORDS = _words("fall decrease decline drop shrink plunge plummet tumble slump dip dwindle "
-                    "contract contraction")
+                    "contraction")
 # More words that say which way a figure moved, but only beside it: elsewhere they mostly mean
-# other things ("Slide 4", "cut the ribbon", "in advance").
-_RISE_BESIDE = RISE_WORDS | _words("hike uptick advance")
-_FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick")
+# other things ("Slide 4", "cut the ribbon", "in advance", "a contract").
+_RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally")
+_FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick "
+                                   "contract shed")
+# Nouns that make a measured figure the size of a change ("a 12% rise", "a $5 cut"); a count
+# of them is no change ("9 rockets", "12 slides", "3 new contracts").
+_RISE_NOUNS = _words("rise increase gain jump hike growth uptick surge rebound climb spike")
+_FALL_NOUNS = _words("fall drop decline decrease cut reduction contraction slump dip downturn "
+                     "downtick plunge tumble")
+
+
+def words_of_change(way: str) -> frozenset[str]:
+    """The words of a change in amount one way ("rise" or "fall"), beside a figure or not."""
+    return _RISE_BESIDE if way == "rise" else _FALL_BESIDE
 
 
 def change_direction(word: str) -> str | None:
@@ -1244,6 +1255,13 @@ def change_direction(word: str) -> str | None:
 # between ("grew 21%", "fell by 3", "up 17%", "a rise of 5%"), or a change noun or adverb after
 # it ("a 5% rise", "17% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
 _BEFORE_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]+)(?:{_SP}+(?:by|of))?{_SP}+$")
+# "up" / "down" before a figure say which way it moved after a verb of being or closing, or
+# opening a phrase ("revenue was up 17%", "shares closed down 2%", ", up 17%"); after another
+# verb they are its particle ("shot down 9 rockets", "picked up 3 contracts").
+_ADVERB_AFTER_RE = re.compile(
+    rf"(?i)(?:(?:^|[,;:(\u2013\u2014-])|\b(?:is|are|was|were|be|been|being|'s|’s|closed|ended"
+    rf"|finished|opened|traded|trading|stood|stands|remained|remains|went|go|goes|gone|going))"
+    rf"{_SP}*$")
 _AFTER_RE = re.compile(rf"{_SP}*-?{_SP}*([A-Za-z]+)(?![\w'’-])")
 _ADVERBS = {"up": "rise", "higher": "rise", "down": "fall", "lower": "fall"}
 # "up to 5%" is a hedge and "down to 5%" a level: read by the hedges and never a change; "12%
@@ -1252,29 +1270,33 @@ _LEVEL_AFTER_RE = re.compile(rf"(?i){_SP}+(?:to|from|than)\b")
 
 
 def _noun_direction(word: str) -> str | None:
-    """The direction of a change noun or adverb after a figure, as written ("rise", "cuts",
+    """The direction of a change noun or adverb after a figure, as written ("rise", "cut",
     "higher"); a verb's past there ("$2.55 grew 21%") makes the figure a level."""
     low = word.casefold()
     if low in _ADVERBS:
         return _ADVERBS[low]
-    lemma = low[:-1] if low.endswith("s") and low[:-1] in _RISE_BESIDE | _FALL_BESIDE else low
-    return "rise" if lemma in _RISE_BESIDE else "fall" if lemma in _FALL_BESIDE else None
+    return "rise" if low in _RISE_NOUNS else "fall" if low in _FALL_NOUNS else None
 
 
-def _change(text: str, start: int, end: int, role: str) -> tuple[str, int, int] | None:
+def _change(text: str, start: int, end: int, role: str, measured: bool
+            ) -> tuple[str, int, int] | None:
     """("rise" or "fall", start, end) when the figure at ``start:end`` is the size of a change,
     the span grown to take in the change word; else None. ``role``: its counted noun, which
     may be the change itself ("a 12% rise")."""
     before = _BEFORE_RE.search(text, max(0, start - 24), start)
     if before is not None:
         word = before.group(1)
-        way = _ADVERBS.get(word.casefold()) or change_direction(word)
+        if word.casefold() in ("up", "down"):
+            way = _ADVERBS[word.casefold()] if _ADVERB_AFTER_RE.search(
+                text, max(0, before.start() - 16), before.start()) else None
+        else:
+            way = _ADVERBS.get(word.casefold()) or change_direction(word)
         if way is not None:
             return way, before.start(), end
     after = _AFTER_RE.match(text, end)
     if after is not None and (way := _noun_direction(after.group(1))) is not None:
         return None if _LEVEL_AFTER_RE.match(text, after.end()) else (way, start, after.end())
-    if (way := _noun_direction(role)) is None or _LEVEL_AFTER_RE.match(text, end):
+    if not measured or (way := _noun_direction(role)) is None or _LEVEL_AFTER_RE.match(text, end):
         return None
     return way, start, end
 
@@ -1325,7 +1347,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         quantity, start, end = p.quantity, p.start, p.end
         # (a bare figure, "down 2-1 at half-time", is a score or a margin, not an amount)
         if quantity.unit != TIME and p.role != AGE and (quantity.unit or p.role):
-            change = _change(norm, p.start, p.end, p.role)
+            change = _change(norm, p.start, p.end, p.role, quantity.unit is not None)
             if change is not None:
                 quantity = replace(quantity, change=change[0])
                 # the change word is part of the figure's evidence ("grew 21%" / "fell 21%"),
@@ -1961,10 +1983,14 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     return said if said.endswith(".") else f"{said}."  # ("... to 8 a.m.", one full stop)
 
 
+# "one" as a figure's first word, after its change word if it has one ("dropped one place")
+_ONE_RE = re.compile(r"(?i)^(?:[A-Za-z]+\s+(?:by\s+)?)?one\s")
+
+
 def article_one(fact: Fact) -> bool:
     """The word "one" counting a single thing, with no hedge or unit ("one person said"): an
     article more than a figure, said or left out."""
     q = fact.value
     return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
         (q.unit is None or UNIT_DIMENSIONS.get(q.unit) == DURATION) and \
-        fact.text[:4].casefold() == "one "
+        _ONE_RE.search(fact.text) is not None
