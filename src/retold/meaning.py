@@ -269,7 +269,7 @@ def _said_way(word: str) -> str | None:
 
 def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
     """The original's sentence holding ``opposite`` (at ``at``) also says a change the way
-    ``word`` does ("revenue climbed but profit declined", "increase and decrease"): the
+    ``word`` does ("revenue climbed but profit declined", "the rise and fall of the river"): the
     retelling's ``word`` may be said of the other thing, no reversal."""
     side = _direction(word)
     if not side or opposite not in (FALL_WORDS if side is RISE_WORDS else RISE_WORDS):

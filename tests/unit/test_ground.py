@@ -754,8 +754,8 @@ def test_a_wordnet_opposite_reverses_the_claim() -> None:
 
 @pytest.mark.parametrize("original, retelling", [
     # the original names a rise and a fall: restating them in other words reverses nothing
-    ("The guide explains words such as increase and decrease in prices.",
-     "The guide explains words such as growth and decline in prices."),
+    ("The exhibit charts the rise and fall of the river each spring.",
+     "The exhibit charts the river's climb and decline each spring."),
     ("Ferry bookings climbed 4% but freight declined 2%.",
      "Ferry bookings rose 4% while freight fell 2%."),
     ("Stocks in Oslo advanced while those in Helsinki declined.",

@@ -157,7 +157,7 @@ def test_percent_forms_agree(text: str) -> None:
     ("Ticket sales rose to 12% of revenue.", None, "12%"),  # a level, not the change
     ("Ticket sales rose from 12% to 15%.", None, "12%"),
     ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge
-    ("A share price of $2.55 grew 21% in a year.", None, "$2.55"),  # the level before the verb
+    ("A share price of $4.10 grew 21% in a year.", None, "$4.10"),  # the level before the verb
 ])
 def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change: str | None,
                                                                span: str) -> None:

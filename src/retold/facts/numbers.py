@@ -156,7 +156,7 @@ _CHANGE_VERBS = _words(
     "reduced changed revised up down doubled halved slashed rising falling increasing "
     "decreasing growing dropping climbing jumping declining soaring surging plunging"
 )
-# Irregular past forms of the change verbs: "$2.55 grew 21%" counts no "grew".
+# Irregular past forms of the change verbs: "$4.10 grew 21%" counts no "grew".
 _IRREGULAR_PAST = _words("rose risen fell fallen grew grown went gone sank sunk shrank shrunk")
 # Words after "one" that make it a pronoun or an idiom, not a count.
 _ONE_STOPS = _words(
@@ -1226,7 +1226,7 @@ RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spi
 FALL_WORDS = _words("fall decrease decline drop shrink plunge plummet tumble slump dip dwindle "
                     "contraction")
 # More words that say which way a figure moved, but only beside it: elsewhere they mostly mean
-# other things ("Slide 4", "cut the ribbon", "in advance", "a contract").
+# other things ("a playground slide", "cut the ribbon", "in advance", "a contract").
 _RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally")
 _FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick "
                                    "contract shed")
@@ -1252,11 +1252,11 @@ def change_direction(word: str) -> str | None:
 
 
 # A figure that is the size of a change: the change word right before it, "by" or "of" at most
-# between ("grew 21%", "fell by 3", "up 17%", "a rise of 5%"), or a change noun or adverb after
-# it ("a 5% rise", "17% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
+# between ("grew 21%", "fell by 3", "up 9%", "a rise of 5%"), or a change noun or adverb after
+# it ("a 5% rise", "9% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
 _BEFORE_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]+)(?:{_SP}+(?:by|of))?{_SP}+$")
 # "up" / "down" before a figure say which way it moved after a verb of being or closing, or
-# opening a phrase ("revenue was up 17%", "shares closed down 2%", ", up 17%"); after another
+# opening a phrase ("revenue was up 9%", "shares closed down 2%", ", up 9%"); after another
 # verb they are its particle ("shot down 9 rockets", "picked up 3 contracts").
 _ADVERB_AFTER_RE = re.compile(
     rf"(?i)(?:(?:^|[,;:(\u2013\u2014-])|\b(?:is|are|was|were|be|been|being|'s|’s|closed|ended"
@@ -1271,7 +1271,7 @@ _LEVEL_AFTER_RE = re.compile(rf"(?i){_SP}+(?:to|from|than)\b")
 
 def _noun_direction(word: str) -> str | None:
     """The direction of a change noun or adverb after a figure, as written ("rise", "cut",
-    "higher"); a verb's past there ("$2.55 grew 21%") makes the figure a level."""
+    "higher"); a verb's past there ("$4.10 grew 21%") makes the figure a level."""
     low = word.casefold()
     if low in _ADVERBS:
         return _ADVERBS[low]
