@@ -529,7 +529,8 @@ CONTEXT_WORDS = 2
 
 def _context(text: str, fact: Fact) -> set[tuple[str, str]]:
     """The words just before and after a fact, tagged by side (digits skipped)."""
-    before = _CONTEXT_WORD.findall(text[max(0, fact.start - 80) : fact.start])[-CONTEXT_WORDS:]
+    start = numbers.figure_start(fact) if fact.kind == "number" else fact.start
+    before = _CONTEXT_WORD.findall(text[max(0, start - 80) : start])[-CONTEXT_WORDS:]
     after = _CONTEXT_WORD.findall(text[fact.end : fact.end + 80])[:CONTEXT_WORDS]
     return {("<", w.casefold()) for w in before} | {(">", w.casefold()) for w in after}
 

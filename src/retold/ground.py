@@ -869,7 +869,9 @@ class _Contexts:
             # The sentence's words are read once (cached by text) and cut at the fact, rather
             # than reading the text before and after every fact anew.
             words = self._read(self.text[lo:hi], lo)
-            before = [w for a, e, w in words if e <= f.start][-CONTEXT_BEFORE:]
+            # (a figure's change word is a slot word, as it was before the span took it in)
+            start = numbers.figure_start(f) if f.kind == "number" else f.start
+            before = [w for a, e, w in words if e <= start][-CONTEXT_BEFORE:]
             after = [w for a, e, w in words if a >= f.end][:CONTEXT_AFTER]
             # a rate's period is inside its span ("$499/month") but still names its slot
             per = numbers.rate(f) if f.kind == "number" else None

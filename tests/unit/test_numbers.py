@@ -154,6 +154,12 @@ def test_percent_forms_agree(text: str) -> None:
     ("Ticket sales were 12% higher in May.", "rise", "12% higher"),
     ("Unemployment eased 0.2 points in May.", None, "0.2 points"),  # "eased": not a change word
     ("Fares were 12% lower than at the rival line.", None, "12% lower"),  # a comparison
+    # a verb and its object before "by" say which way; "raised" before a sum is an amount
+    ("The bank raised its rates by 25 basis points.", "rise",
+     "raised its rates by 25 basis points"),
+    ("The bank cut its rates by 25 basis points.", "fall", "cut its rates by 25 basis points"),
+    ("Rents were raised by 4% in May.", "rise", "raised by 4%"),
+    ("The choir raised 3 million euros for the roof.", None, "3 million euros"),
     ("Ticket sales rose to 12% of revenue.", None, "12%"),  # a level, not the change
     ("Ticket sales rose from 12% to 15%.", None, "12%"),
     ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge

@@ -1229,7 +1229,10 @@ FALL_WORDS = _words("fall decrease decline drop shrink plunge plummet tumble slu
 # other things ("a playground slide", "cut the ribbon", "in advance", "a contract").
 _RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally")
 _FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick "
-                                   "contract shed")
+                                   "contract shed lower trim slash")
+# Verbs that raise what they act on, read only with "by" after their object ("raised rates by
+# 25 basis points"): right before a figure they take an amount ("raised $3 million").
+_RAISING = _words("raise lift boost")
 # Nouns that make a measured figure the size of a change ("a 12% rise", "a $5 cut"); a count
 # of them is no change ("9 rockets", "12 slides", "3 new contracts").
 _RISE_NOUNS = _words("rise increase gain jump hike growth uptick surge rebound climb spike")
@@ -1242,11 +1245,12 @@ def words_of_change(way: str) -> frozenset[str]:
     return _RISE_BESIDE if way == "rise" else _FALL_BESIDE
 
 
-def change_direction(word: str) -> str | None:
-    """"rise" or "fall" for a word of a change in amount beside a figure, in any inflection."""
+def change_direction(word: str, by: bool = False) -> str | None:
+    """"rise" or "fall" for a word of a change in amount beside a figure, in any inflection
+    (``by``: the figure follows "by", and "raised", "lifted", "boosted" say which way too)."""
     low = word.casefold()
     found = {low, *(lemma for lemma, _pos in lexicon.lemmas(low))}
-    if found & _RISE_BESIDE:
+    if found & _RISE_BESIDE or by and found & _RAISING:
         return "rise"
     return "fall" if found & _FALL_BESIDE else None
 
@@ -1254,7 +1258,11 @@ def change_direction(word: str) -> str | None:
 # A figure that is the size of a change: the change word right before it, "by" or "of" at most
 # between ("grew 21%", "fell by 3", "up 9%", "a rise of 5%"), or a change noun or adverb after
 # it ("a 5% rise", "9% higher"). "rose to 5%" and "rose from 4%" give levels, not the change.
-_BEFORE_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]+)(?:{_SP}+(?:by|of))?{_SP}+$")
+_BEFORE_RE = re.compile(rf"(?<![\w'’-])([A-Za-z]+)(?:{_SP}+(by|of))?{_SP}+$")
+# A verb and its object before "by" ("raised rates by 25 basis points", "cut its forecast by
+# 3%"): the verb says which way.
+_VERB_OBJECT_BY_RE = re.compile(rf"((?:[\w'’-]+{_SP}+){{2,4}})by{_SP}+$")
+_WORD_RE = re.compile(r"[\w'’-]+")
 # "up" / "down" before a figure say which way it moved after a verb of being or closing, or
 # opening a phrase ("revenue was up 9%", "shares closed down 2%", ", up 9%"); after another
 # verb they are its particle ("shot down 9 rockets", "picked up 3 contracts").
@@ -1290,9 +1298,17 @@ def _change(text: str, start: int, end: int, role: str, measured: bool
             way = _ADVERBS[word.casefold()] if _ADVERB_AFTER_RE.search(
                 text, max(0, before.start() - 16), before.start()) else None
         else:
-            way = _ADVERBS.get(word.casefold()) or change_direction(word)
+            way = _ADVERBS.get(word.casefold()) or change_direction(word, by=bool(before.group(2)))
         if way is not None:
             return way, before.start(), end
+    by = _VERB_OBJECT_BY_RE.search(text, max(0, start - 48), start)
+    if by is not None:
+        # the nearest change verb before the object (the word right before "by"); the span
+        # runs from the verb, so that its evidence shows which way
+        words = list(_WORD_RE.finditer(text, by.start(1), by.end(1)))[:-1]
+        for m in reversed(words):
+            if (way := change_direction(m.group(), by=True)) is not None:
+                return way, m.start(), end
     after = _AFTER_RE.match(text, end)
     if after is not None and (way := _noun_direction(after.group(1))) is not None:
         return None if _LEVEL_AFTER_RE.match(text, after.end()) else (way, start, after.end())
@@ -1393,6 +1409,27 @@ def rate(f: Fact) -> str | None:
     """The period of a rate ("month" for "$50 a month"), None for a plain figure."""
     at = f.key.find(RATE_MARK)
     return f.key[at + len(RATE_MARK):] if at >= 0 else None
+
+
+# The change word a figure's span opens with, and what joins it to the figure ("rose ", "fell
+# by ", "cut rates by ", "up ").
+_LEADING_CHANGE_RE = re.compile(rf"[A-Za-z]+(?:{_SP}+[\w'’-]+){{0,3}}?{_SP}+by{_SP}+"
+                                rf"|[A-Za-z]+(?:{_SP}+(?:by|of))?{_SP}+")
+
+
+def figure_start(f: Fact) -> int:
+    """Where the figure itself starts in a number fact whose span opens with its change word
+    ("rose 5%" -> "5%"): the words before the figure, not the change word, name its slot."""
+    q = f.value
+    if not isinstance(q, Quantity) or q.change is None or not f.text[:1].isalpha():
+        return f.start
+    m = _LEADING_CHANGE_RE.match(f.text)
+    if m is None:
+        return f.start
+    first = f.text.split(None, 1)[0]
+    if first.casefold() in _ADVERBS or change_direction(first, by=True) is not None:
+        return f.start + m.end()
+    return f.start
 
 
 def undirected_key(f: Fact) -> str:
