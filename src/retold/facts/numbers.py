@@ -1299,22 +1299,57 @@ def _change(text: str, start: int, end: int, role: str, measured: bool
                 text, max(0, before.start() - 16), before.start()) else None
         else:
             way = _ADVERBS.get(word.casefold()) or change_direction(word, by=bool(before.group(2)))
+            if way is not None and before.group(2) == "by" and _doer(text, before.start(), role,
+                                                                    measured):
+                way = None
         if way is not None:
             return way, before.start(), end
     by = _VERB_OBJECT_BY_RE.search(text, max(0, start - 48), start)
     if by is not None:
-        # the nearest change verb before the object (the word right before "by"); the span
-        # runs from the verb, so that its evidence shows which way
-        words = list(_WORD_RE.finditer(text, by.start(1), by.end(1)))[:-1]
-        for m in reversed(words):
-            if (way := change_direction(m.group(), by=True)) is not None:
-                return way, m.start(), end
+        # the nearest change verb before its object, the object words up to "by" ("raised
+        # rates by", "cut its forecast by"); a clause word or another verb between stops the
+        # look-back ("fell after being hit by 3 storms", "cut taxes won by 3 points"). The span
+        # runs from the verb, so that its evidence shows which way.
+        words = list(_WORD_RE.finditer(text, by.start(1), by.end(1)))
+        for k in range(len(words) - 1, -1, -1):
+            m = words[k]
+            way = change_direction(m.group(), by=True) if k < len(words) - 1 else None
+            if way is not None:
+                return None if _doer(text, m.start(), role, measured) else (way, m.start(), end)
+            if _not_an_object(m.group()):
+                break
     after = _AFTER_RE.match(text, end)
     if after is not None and (way := _noun_direction(after.group(1))) is not None:
         return None if _LEVEL_AFTER_RE.match(text, after.end()) else (way, start, after.end())
     if not measured or (way := _noun_direction(role)) is None or _LEVEL_AFTER_RE.match(text, end):
         return None
     return way, start, end
+
+
+# Words that end an object before "by": a clause's or another verb's ("that", "after", "was").
+_CLAUSE_WORDS = _words("that which who whom whose after before being been was were is are be "
+                       "has have had when while and but or then as if than so")
+_BE_BEFORE_RE = re.compile(rf"(?i)\b(?:is|are|was|were|be|been|being|get|gets|got){_SP}+$")
+
+
+def _not_an_object(word: str) -> bool:
+    """A word that cannot be part of a verb's object: a clause word or a verb's past form."""
+    low = word.casefold()
+    return low in _CLAUSE_WORDS or low.endswith("ed") or low in _IRREGULAR_PAST or \
+        lexicon.irregular_verb_form(low)
+
+
+# Counted nouns that measure a change or a margin ("cut by 0.5 points", "beaten by 2 goals"),
+# never who did it.
+_MARGIN_NOUNS = _words("point goal run vote seat place spot shot stroke length notch wicket "
+                       "game set pip cent penny")
+
+
+def _doer(text: str, verb_start: int, role: str, measured: bool) -> bool:
+    """A passive's "by" before a count of things is who did it, not how much changed
+    ("prices were lowered by 3 retailers", "the money was raised by 40 donors")."""
+    return bool(role) and not measured and role not in _MARGIN_NOUNS and _BE_BEFORE_RE.search(
+        text, max(0, verb_start - 16), verb_start) is not None
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
