@@ -250,7 +250,8 @@ def segment(doc: Document) -> tuple[Sentence, ...]:
             seen_body = True
             spans = _merge_garbage(text, _split_sentences(text, start, end))
         elif clutter:
-            spans = [(start, end)]
+            # (a line of symbols alone, "©", is like "* * *": nothing to say)
+            spans = [(start, end)] if any(ch.isalnum() for ch in text[start:end]) else []
         else:
             has_title = has_title or kind == "title"
             spans = [(start, end)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from retold.errors import InputError
@@ -47,6 +47,7 @@ text_strategy = st.one_of(
 
 @settings(max_examples=300, deadline=None)
 @given(text=text_strategy, title=st.one_of(st.none(), st.sampled_from(["Oslo", "the", ""])))
+@example(text="©", title=None)  # page clutter of symbols alone (found by this test)
 def test_sentences_are_ordered_disjoint_and_exact(text: str, title: str | None) -> None:
     doc = Document(text, title=title, author="Jane Doe")
     sentences = segment(doc)
