@@ -271,18 +271,21 @@ def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
     """The original's sentence holding ``opposite`` (at ``at``) also says a change the way
     ``word`` does ("revenue climbed but profit declined", "the rise and fall of the river"): the
     retelling's ``word`` may be said of the other thing, no reversal."""
-    side = _direction(word)
-    if not side or opposite not in (FALL_WORDS if side is RISE_WORDS else RISE_WORDS):
+    way = _direction(word)
+    if way is None or opposite not in _OTHER_WAY[way]:
         return False
-    way = "rise" if side is RISE_WORDS else "fall"
     return any(_said_way(w) == way for _s, _e, w in content_words(sentence)
                if not _s <= at < _e)
 
 
-def _direction(word: str) -> frozenset[str]:
-    """The words of ``word``'s direction of change (RISE_WORDS or FALL_WORDS), or none."""
+def _direction(word: str) -> str | None:
+    """"rise" or "fall" for a word of RISE_WORDS or FALL_WORDS (in any reading), else None."""
     mine = readings(word)
-    return RISE_WORDS if mine & RISE_WORDS else FALL_WORDS if mine & FALL_WORDS else frozenset()
+    return "rise" if mine & RISE_WORDS else "fall" if mine & FALL_WORDS else None
+
+
+# The words a change of one way is reversed by.
+_OTHER_WAY = {"rise": FALL_WORDS, "fall": RISE_WORDS}
 
 
 # EXTRA_ANTONYMS both ways, and the words of one direction against the other's, by word.
@@ -581,6 +584,7 @@ def check(
         ev_lemmas: dict[str, tuple[int, int]] = {}
         r_lemmas: set[str] = set()
         ev_negated_all: set[str] = set()
+        ev_ways: set[str | None] | None = None  # the ways of change the evidence says, on first need
         read = False  # the three above are read at the first word that has an opposite
         # Polar function words ("up"/"down", "first"/"last") carry no content of their own
         # but reverse a claim: read here, against the evidence's own, and nowhere else.
@@ -593,14 +597,20 @@ def check(
             if stem(w) in ev_stems:
                 continue
             antonyms = sorted(_antonyms(w))
-            side = _direction(w)
-            if side and any(_said_way(w2) == ("rise" if side is RISE_WORDS else "fall")
-                            for _s2, _e2, w2 in ev_words_all):
-                # the evidence says a change this way too ("drop by 4 degrees" / "fall by 4
-                # degrees" beside "climbed to 42C"; "tickets fell 22% ... billing tickets
-                # increased 15%"): the other way is said of another thing
-                other = FALL_WORDS if side is RISE_WORDS else RISE_WORDS
-                antonyms = [o for o in antonyms if o not in other]
+            way = _direction(w)
+            if way is not None:
+                if ev_ways is None:
+                    ev_ways = {_said_way(w2) for _s2, _e2, w2 in ev_words_all}
+                if way in ev_ways:
+                    # the evidence says a change this way too ("drop by 4 degrees" / "fall by 4
+                    # degrees" beside "climbed to 42C"; "tickets fell 22% ... billing tickets
+                    # increased 15%"): the other way is said of another thing
+                    antonyms = [o for o in antonyms if o not in _OTHER_WAY[way]]
+            # (read once a word, not once an opposite: a superlative or a compound's head
+            # reverses only before the same word)
+            after = _word_after(r_text, e - r_offset) if antonyms else ""
+            same_word_only = bool(antonyms) and (
+                w.casefold() in SUPERLATIVES or _compound_head(w, after))
             if antonyms and not read:
                 read = True
                 # The evidence's and the retelling's words by stem and irregular base form (a
@@ -619,12 +629,9 @@ def check(
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
-                after = _word_after(r_text, e - r_offset)
-                if hit_at is not None and (w.casefold() in SUPERLATIVES
-                                           or _compound_head(w, after)):
-                    # only before the same word: "the least expensive" is "the most
-                    # affordable"; "a hard drive" says nothing of anything easy, "low tide"
-                    # reverses "high tide"
+                if hit_at is not None and same_word_only:
+                    # "the least expensive" is "the most affordable"; "a hard drive" says
+                    # nothing of anything easy, "low tide" reverses "high tide"
                     hit_at = _before_same_word(evidence, opp, after)
                 if hit_at is not None and not opp_forms & r_lemmas and not (
                         w.casefold() in PARTICLES

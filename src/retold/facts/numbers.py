@@ -1240,11 +1240,6 @@ _FALL_NOUNS = _words("fall drop decline decrease cut reduction contraction slump
                      "downtick plunge tumble")
 
 
-def words_of_change(way: str) -> frozenset[str]:
-    """The words of a change in amount one way ("rise" or "fall"), beside a figure or not."""
-    return _RISE_BESIDE if way == "rise" else _FALL_BESIDE
-
-
 def change_direction(word: str, by: bool = False) -> str | None:
     """"rise" or "fall" for a word of a change in amount beside a figure, in any inflection
     (``by``: the figure follows "by", and "raised", "lifted", "boosted" say which way too)."""
@@ -2055,14 +2050,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     return said if said.endswith(".") else f"{said}."  # ("... to 8 a.m.", one full stop)
 
 
-# "one" as a figure's first word, after its change word if it has one ("dropped one place")
-_ONE_RE = re.compile(r"(?i)^(?:[A-Za-z]+\s+(?:by\s+)?)?one\s")
-
-
 def article_one(fact: Fact) -> bool:
     """The word "one" counting a single thing, with no hedge or unit ("one person said"): an
     article more than a figure, said or left out."""
     q = fact.value
     return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
         (q.unit is None or UNIT_DIMENSIONS.get(q.unit) == DURATION) and \
-        _ONE_RE.search(fact.text) is not None
+        fact.text[figure_start(fact) - fact.start:][:4].casefold() == "one "
