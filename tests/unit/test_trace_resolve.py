@@ -6,6 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from retold.model import Link
 from retold.trace import resolve as rs
 
@@ -114,3 +117,50 @@ def test_the_story_says_siblings_share_a_source(tmp_path: Path, capsys: Any) -> 
     out = capsys.readouterr().out
     assert "wire -> a" in out and "wire -> b" in out
     assert "a, b share a source (wire): siblings, not links" in out
+
+
+def _covered_plainly(source: list[str], target: list[str], n: int) -> set[int]:
+    """The definition: positions of target tokens inside an n-gram source also has."""
+    grams = {tuple(source[i : i + n]) for i in range(len(source) - n + 1)}
+    return {k for i in range(len(target) - n + 1) if tuple(target[i : i + n]) in grams
+            for k in range(i, i + n)}
+
+
+def _bits(positions: set[int]) -> int:
+    return sum(1 << i for i in positions)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcde"),
+       max_size=40), st.integers(1, 4))
+def test_covered_bits_are_the_positions_in_shared_grams(source: list[str], target: list[str],
+                                                        n: int) -> None:
+    assert rs.covered(source, target, n) == _bits(_covered_plainly(source, target, n))
+
+
+def _carries_edits_plainly(middle: set[int], first: set[int], run: int) -> bool:
+    extra = middle - first
+    if not extra or not first <= middle:
+        return False
+
+    def length(i: int) -> int:
+        lo = hi = i
+        while lo - 1 in middle:
+            lo -= 1
+        while hi + 1 in middle:
+            hi += 1
+        return hi - lo + 1
+
+    return any(length(i) >= run for i in extra)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sets(st.integers(0, 30)), st.sets(st.integers(0, 30)), st.integers(1, 6))
+def test_carried_edits_read_from_bits_as_from_positions(middle: set[int], first: set[int],
+                                                         run: int) -> None:
+    assert rs._carries_edits(_bits(middle), _bits(first), run) == _carries_edits_plainly(
+        middle, first, run)
+    # a first set inside the middle one, as a chain gives them
+    inner = middle & first
+    assert rs._carries_edits(_bits(middle), _bits(inner), run) == _carries_edits_plainly(
+        middle, inner, run)

@@ -34,7 +34,7 @@ from retold.engines.base import (
 )
 from retold.ingest import Problem
 from retold.model import Article
-from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, Store
+from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, CandidateRow, Store
 from retold.trace import candidates as cd
 from retold.trace import screen as sc
 from retold.trace import templates as tp
@@ -195,14 +195,11 @@ class LocalEngine:
                 score[live].tolist(), days, context=context)
             state[live[np.array(third, dtype=bool)]] = THIRD
             result.third = int(np.sum(third))
-            seq_arr = np.array(seqs, dtype=np.int64)
-            rows = list(zip(seq_arr[found.a].tolist(), seq_arr[found.b].tolist(),
-                            found.channels.tolist(), found.shared_facts.tolist(),
-                            np.round(score, 6).tolist(), state.tolist()))
+            rows = _candidate_rows(np.array(seqs, dtype=np.int64), found, score, state)
         else:
-            rows, worth = [], np.zeros(0, dtype=bool)
+            rows, worth = iter(()), np.zeros(0, dtype=bool)
         store.put_candidates(rows, [s for s, is_new in zip(seqs, new) if is_new])
-        result.candidates = len(rows)
+        result.candidates = len(found)
         result.rejected = int((~worth).sum())
         result.search = {"keys": stats.keys, "buckets": stats.buckets,
                          "capped_buckets": stats.capped_buckets,
@@ -272,6 +269,17 @@ class LocalEngine:
                 done += len(chunk)
                 report("verify", done, todo)
         result.verified = done
+
+
+def _candidate_rows(seqs: np.ndarray, found: cd.Candidates, score: np.ndarray,
+                    state: np.ndarray, chunk: int = 65536) -> Iterator[CandidateRow]:
+    """The store's rows of the candidates, made a chunk at a time: at 100,000 articles there
+    are about seven million, and as one list of tuples they took gigabytes."""
+    for s in range(0, len(found), chunk):
+        part = slice(s, s + chunk)
+        yield from zip(seqs[found.a[part]].tolist(), seqs[found.b[part]].tolist(),
+                       found.channels[part].tolist(), found.shared_facts[part].tolist(),
+                       np.round(score[part], 6).tolist(), state[part].tolist())
 
 
 class _VerifyJob:

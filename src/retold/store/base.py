@@ -16,7 +16,7 @@ Candidate states: ``REJECTED`` (pre-verification said no), ``PENDING`` (to verif
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, Self, runtime_checkable
 
 from retold.model import Article, Link
@@ -43,8 +43,9 @@ class Store(Protocol):
     def fingerprints(self) -> Iterator[tuple[int, dict[str, Any], bool]]:
         """Every fingerprint: ``(seq, record, searched)`` (searched: candidates already found)."""
 
-    def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
-        """Store candidate pairs and mark articles searched (one transaction)."""
+    def put_candidates(self, rows: Iterable[CandidateRow], searched: Sequence[int]) -> None:
+        """Store candidate pairs (read once, as they come) and mark articles searched (one
+        transaction)."""
 
     def survivors(self) -> Iterator[tuple[int, int, float]]:
         """Candidates that passed pre-verification (any state but REJECTED): ``(a, b, score)``."""

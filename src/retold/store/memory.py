@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Self
 
 from retold.model import Article, Link
@@ -55,7 +55,7 @@ class MemoryStore:
         for seq in sorted(self._fps):
             yield seq, self._fps[seq], seq in self._searched
 
-    def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
+    def put_candidates(self, rows: Iterable[CandidateRow], searched: Sequence[int]) -> None:
         for a, b, channels, shared, score, state in rows:
             self._cands.setdefault((a, b), [channels, shared, score, state])
         self._searched.update(searched)

@@ -8,7 +8,7 @@ import inspect
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Self, TypeVar
 
@@ -263,7 +263,7 @@ class SqliteStore:
     # -- candidates -------------------------------------------------------------------------
 
     @_guard
-    def put_candidates(self, rows: Sequence[CandidateRow], searched: Sequence[int]) -> None:
+    def put_candidates(self, rows: Iterable[CandidateRow], searched: Sequence[int]) -> None:
         with self._tx() as db:
             db.executemany("INSERT OR IGNORE INTO candidates VALUES (?, ?, ?, ?, ?, ?)", rows)
             db.executemany("UPDATE articles SET searched = 1 WHERE seq = ?",

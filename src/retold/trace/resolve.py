@@ -29,8 +29,9 @@ Pure functions; no I/O.
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from retold.model import Link
@@ -67,15 +68,19 @@ class Resolution:
     through: list[tuple[Link, str]] = field(default_factory=list)  # (dropped link, kept source)
 
 
-def covered(source: Sequence[str], target: Sequence[str], n: int = RUN) -> set[int]:
-    """Positions of ``target``'s tokens inside an ``n``-gram that also occurs in ``source``."""
+def covered(source: Sequence[Hashable], target: Sequence[Hashable], n: int = RUN) -> int:
+    """``target``'s tokens inside an ``n``-gram that also occurs in ``source``, as a bit set:
+    bit i is set for token i. (An int, not a set of positions: a resolve keeps one for every
+    source of every target with two sources or more, and sets of ints took gigabytes at
+    100,000 articles; an int takes a bit a token, and its unions and differences run in C.)"""
     if len(source) < n or len(target) < n:
-        return set()
-    grams = {tuple(source[i : i + n]) for i in range(len(source) - n + 1)}
-    out: set[int] = set()
-    for i in range(len(target) - n + 1):
-        if tuple(target[i : i + n]) in grams:
-            out.update(range(i, i + n))
+        return 0
+    grams = set(zip(*(source[k:] for k in range(n))))
+    hits = [g in grams for g in zip(*(target[k:] for k in range(n)))]
+    starts = int("".join("1" if h else "0" for h in reversed(hits)), 2)  # bit i: gram at i
+    out = 0
+    for k in range(n):  # a gram starting at i covers tokens i .. i + n - 1
+        out |= starts << k
     return out
 
 
@@ -85,15 +90,20 @@ class _Covered:
 
     def __init__(self, text_of: Callable[[str], str]) -> None:
         self.text_of = text_of
-        self.toks: dict[str, list[str]] = {}
-        self.cov: dict[tuple[str, str], set[int]] = {}
+        # Each article's tokens as numbers of one vocabulary: a resolve over 100,000 articles
+        # reads most of them, and a list of strings per article held each word's own copy.
+        self.vocabulary: dict[str, int] = {}
+        self.toks: dict[str, array[int]] = {}
+        self.cov: dict[tuple[str, str], int] = {}
 
-    def tokens(self, aid: str) -> list[str]:
+    def tokens(self, aid: str) -> array[int]:
         if aid not in self.toks:
-            self.toks[aid] = tokens(self.text_of(aid))
+            ids = self.vocabulary
+            self.toks[aid] = array("l", [ids.setdefault(t, len(ids))
+                                         for t in tokens(self.text_of(aid))])
         return self.toks[aid]
 
-    def covered(self, source: str, target: str) -> set[int]:
+    def covered(self, source: str, target: str) -> int:
         if (source, target) not in self.cov:
             self.cov[(source, target)] = covered(self.tokens(source), self.tokens(target))
         return self.cov[(source, target)]
@@ -155,20 +165,19 @@ def resolve(
             kept_ids.add((incoming[0][1].source_id, incoming[0][1].target_id))
             continue
         size = max(1, len(texts.tokens(target)))
-        # shared sets (the memo's): read, never changed
         cov = {src: texts.covered(src, target) for src, _ in incoming}
-        best = max(len(c) for c in cov.values()) / size
+        best = max(c.bit_count() for c in cov.values()) / size
         sources = set(cov)
-        near = [src for src in sorted(sources) if len(cov[src]) / size >= best - tolerance]
+        near = [src for src in sorted(sources) if cov[src].bit_count() / size >= best - tolerance]
         first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
         # retold cannot be told (a dated one is preferred to an undated one)
         twins = {src for src in near if src != first and frozenset((src, first)) in undecided
                  and published.get(src) is None and published.get(first) is None}
-        kept, explained = [first], set(cov[first])
-        for src in sorted(sources - {first}, key=lambda x: (-len(cov[x]), x)):
-            gain = len(cov[src] - explained) / size
+        kept, explained = [first], cov[first]
+        for src in sorted(sources - {first}, key=lambda x: (-cov[x].bit_count(), x)):
+            gain = (cov[src] & ~explained).bit_count() / size
             if gain >= min_gain or src in twins:
                 kept.append(src)
                 explained |= cov[src]
@@ -197,7 +206,7 @@ def resolve(
 
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
-    published: Mapping[str, dt.date | None], cov: Mapping[str, set[int]],
+    published: Mapping[str, dt.date | None], cov: Mapping[str, int],
 ) -> tuple[int, str, str]:
     # not a retelling of another candidate first, then the earliest, then by id. A retelling
     # that explains all the target text its source does and more comes before that source:
@@ -209,23 +218,26 @@ def _upstream(
     return (int(downstream), _sortable(published.get(source)), source)
 
 
-def _carries_edits(middle: set[int], first: set[int], run: int = EDIT_RUN) -> bool:
+def _carries_edits(middle: int, first: int, run: int = EDIT_RUN) -> bool:
     """The target text ``middle`` explains includes all ``first`` explains, and more inside a
     run of at least ``run`` tokens shared with ``middle`` (a fact ``middle`` changed, in a
-    sentence the target copied; not a common word pair that happens to recur)."""
-    extra = middle - first
-    if not extra or not first <= middle:
+    sentence the target copied; not a common word pair that happens to recur). Both are bit
+    sets of :func:`covered`."""
+    extra = middle & ~first
+    if not extra or first & ~middle:
         return False
-    return any(_run_length(middle, i) >= run for i in extra)
+    return bool(extra & _in_runs(middle, run))
 
 
-def _run_length(positions: set[int], i: int) -> int:
-    lo, hi = i, i
-    while lo - 1 in positions:
-        lo -= 1
-    while hi + 1 in positions:
-        hi += 1
-    return hi - lo + 1
+def _in_runs(bits: int, run: int) -> int:
+    """The bits of ``bits`` inside a run of at least ``run`` consecutive set bits."""
+    starts = bits
+    for k in range(1, run):  # bit i stays where bits i .. i + run - 1 are all set
+        starts &= bits >> k
+    out = 0
+    for k in range(run):
+        out |= starts << k
+    return out
 
 
 def _sortable(when: dt.date | None) -> str:
