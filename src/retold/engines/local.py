@@ -112,6 +112,8 @@ class LocalEngine:
             t3 = time.perf_counter()
             self._verify(store, options, result, report, templates)
             t4 = time.perf_counter()
+            # the workers are done: let their memory go before resolve reads every link
+            self.close()
             finish(store, options, result)
             report("stories", len(result.stories), len(result.stories))
         except BaseException:  # Ctrl-C or an error: stop the workers now, do not wait for them
