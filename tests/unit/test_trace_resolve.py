@@ -119,7 +119,7 @@ def test_the_story_says_siblings_share_a_source(tmp_path: Path, capsys: Any) -> 
     assert "a, b share a source (wire): siblings, not links" in out
 
 
-def _covered_plainly(source: list[str], target: list[str], n: int) -> set[int]:
+def _covered_plainly(source: list[int], target: list[int], n: int) -> set[int]:
     """The definition: positions of target tokens inside an n-gram source also has."""
     grams = {tuple(source[i : i + n]) for i in range(len(source) - n + 1)}
     return {k for i in range(len(target) - n + 1) if tuple(target[i : i + n]) in grams
@@ -131,10 +131,12 @@ def _bits(positions: set[int]) -> int:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from("abcde"), max_size=40), st.lists(st.sampled_from("abcde"),
-       max_size=40), st.integers(1, 4))
-def test_covered_bits_are_the_positions_in_shared_grams(source: list[str], target: list[str],
-                                                        n: int) -> None:
+@given(st.lists(st.integers(0, 4), max_size=40), st.lists(st.integers(0, 4), max_size=40),
+       st.integers(1, 4), st.sampled_from([0, 2**31 - 5]))
+def test_covered_bits_are_the_positions_in_shared_grams(source: list[int], target: list[int],
+                                                        n: int, base: int) -> None:
+    # token numbers small and as large as Coverage may give
+    source, target = [base + t for t in source], [base + t for t in target]
     assert rs.covered(source, target, n) == _bits(_covered_plainly(source, target, n))
 
 

@@ -29,10 +29,11 @@ Pure functions; no I/O.
 from __future__ import annotations
 
 import datetime as dt
-from array import array
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from retold.model import Link
 from retold.reuse import tokens
@@ -68,39 +69,58 @@ class Resolution:
     through: list[tuple[Link, str]] = field(default_factory=list)  # (dropped link, kept source)
 
 
-def covered(source: Sequence[Hashable], target: Sequence[Hashable], n: int = RUN) -> int:
+def covered(source: Sequence[int] | np.ndarray, target: Sequence[int] | np.ndarray,
+            n: int = RUN) -> int:
     """``target``'s tokens inside an ``n``-gram that also occurs in ``source``, as a bit set:
-    bit i is set for token i. (An int, not a set of positions: a resolve keeps one for every
-    source of every target with two sources or more, and sets of ints took gigabytes at
-    100,000 articles; an int takes a bit a token, and its unions and differences run in C.)"""
+    bit i is set for token i. Tokens are numbers below 2**31 (:class:`Coverage` numbers them).
+
+    (An int, not a set of positions: a resolve keeps one for every source of every target
+    with two sources or more, and sets of ints took gigabytes at 100,000 articles; an int
+    takes a bit a token, and its unions and differences run in C.)
+    """
     if len(source) < n or len(target) < n:
         return 0
-    grams = set(zip(*(source[k:] for k in range(n))))
-    hits = [g in grams for g in zip(*(target[k:] for k in range(n)))]
-    starts = int("".join("1" if h else "0" for h in reversed(hits)), 2)  # bit i: gram at i
+    src, tgt = _grams(np.asarray(source, dtype=np.int64), np.asarray(target, dtype=np.int64), n)
+    src = np.sort(src)
+    at = np.searchsorted(src, tgt)
+    at[at == len(src)] = 0
+    # bit i: a gram starts at token i (packed eight to a byte, the first token lowest)
+    starts = int.from_bytes(np.packbits(src[at] == tgt, bitorder="little").tobytes(), "little")
     out = 0
     for k in range(n):  # a gram starting at i covers tokens i .. i + n - 1
         out |= starts << k
     return out
 
 
-class _Covered:
+def _grams(a: np.ndarray, b: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each ``n``-gram of ``a`` and of ``b`` as one number, equal where the grams are equal."""
+    ga, gb = a[: len(a) - n + 1], b[: len(b) - n + 1]
+    for k in range(1, n):
+        if k > 1:  # renumber the grams so far, to keep the next shift within 64 bits
+            _, both = np.unique(np.concatenate([ga, gb]), return_inverse=True)
+            ga, gb = both[: len(ga)].astype(np.int64), both[len(ga) :].astype(np.int64)
+        ga = (ga << 31) | a[k : len(a) - n + 1 + k]
+        gb = (gb << 31) | b[k : len(b) - n + 1 + k]
+    return ga, gb
+
+
+class Coverage:
     """Tokens of each article and :func:`covered` of each (source, target), read once for
-    both passes of a resolve with outlet roles."""
+    every resolve given it (both passes of a resolve with outlet roles; screening's)."""
 
     def __init__(self, text_of: Callable[[str], str]) -> None:
         self.text_of = text_of
         # Each article's tokens as numbers of one vocabulary: a resolve over 100,000 articles
         # reads most of them, and a list of strings per article held each word's own copy.
         self.vocabulary: dict[str, int] = {}
-        self.toks: dict[str, array[int]] = {}
+        self.toks: dict[str, np.ndarray] = {}
         self.cov: dict[tuple[str, str], int] = {}
 
-    def tokens(self, aid: str) -> array[int]:
+    def tokens(self, aid: str) -> np.ndarray:
         if aid not in self.toks:
             ids = self.vocabulary
-            self.toks[aid] = array("l", [ids.setdefault(t, len(ids))
-                                         for t in tokens(self.text_of(aid))])
+            self.toks[aid] = np.array([ids.setdefault(t, len(ids))
+                                       for t in tokens(self.text_of(aid))], dtype=np.int64)
         return self.toks[aid]
 
     def covered(self, source: str, target: str) -> int:
@@ -115,10 +135,10 @@ def outlet_roles(
     published: Mapping[str, dt.date | None] | None,
     outlet: Mapping[str, str | None],
     *,
-    _texts: _Covered | None = None,
+    coverage: Coverage | None = None,
 ) -> dict[str, roles.Role]:
     """Outlet roles learned from the links :func:`resolve` keeps without them."""
-    return roles.learn(resolve(links, text_of, published, _texts=_texts).links, outlet)
+    return roles.learn(resolve(links, text_of, published, coverage=coverage).links, outlet)
 
 
 def resolve(
@@ -129,7 +149,7 @@ def resolve(
     outlet: Mapping[str, str | None] | None = None,
     min_gain: float = MIN_GAIN,
     tolerance: float = TOLERANCE,
-    _texts: _Covered | None = None,
+    coverage: Coverage | None = None,
 ) -> Resolution:
     """Keep the links where the target retells the source (see the module docstring).
 
@@ -139,11 +159,12 @@ def resolve(
             and their sources).
         published: publication times by id (for the upstream tie-break), None if unknown.
         outlet: the outlet of each article id, for outlet roles (None: not used).
+        coverage: a :class:`Coverage` of ``text_of`` to read from and fill (None: a new one).
     """
     links = list(links)
-    texts = _texts or _Covered(text_of)
+    texts = coverage or Coverage(text_of)
     if outlet:
-        learned = outlet_roles(links, text_of, published, outlet, _texts=texts)
+        learned = outlet_roles(links, text_of, published, outlet, coverage=texts)
         links = roles.direct(links, outlet, roles=learned)
     links = sorted(links, key=lambda l: (l.target_id, l.source_id))
     published = published or {}

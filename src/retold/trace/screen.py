@@ -84,15 +84,16 @@ def explained(
     if not pairs:
         return set()
     provisional.extend(context)
+    coverage = rs.Coverage(text_of)  # both resolves below read the same pairs
     if outlet:
-        learned = rs.outlet_roles(provisional, text_of, published, outlet)
+        learned = rs.outlet_roles(provisional, text_of, published, outlet, coverage=coverage)
         provisional = roles.direct(provisional, outlet, roles=learned)
     # each measured pair under its provisional link's (source, target): outlet roles may have
     # turned it round
     keys = {(l.source_id, l.target_id): p for l, p in zip(provisional, pairs)}
     for l in provisional:
         _explains(safe_share, l.source_id, l.target_id, l.decided, l.reuse, l.carried)
-    res = rs.resolve(provisional, text_of, published)
+    res = rs.resolve(provisional, text_of, published, coverage=coverage)
     skip: set[tuple[str, str]] = set()
     for s in res.siblings:
         for source, target in ((s.a, s.b), (s.b, s.a)):
