@@ -110,26 +110,16 @@ class _WordNet:
         return self._where[pos]
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
-        """Synset offsets of a lemma in one part of speech (most frequent sense first)."""
-        return self.entry(lemma, pos)[0]
-
-    def entry(self, lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
-        """(synset offsets, most frequent sense first; the kinds of pointer the lemma has in
-        any of them) from its index line. WordNet's index lists every pointer kind of the
-        lemma's synsets and of its own word in them (wndb(5), ``ptr_symbol``): a lemma whose
-        line has no antonym pointer has no antonym in any sense, and none need be read."""
+        """Synset offsets of a lemma in one part of speech (most frequent sense first), from
+        its index line."""
         at = self.where(pos).get(lemma.encode("utf-8"))
         if at is None:
-            return (), frozenset()
+            return ()
         mm = self.index[pos]
         end = mm.find(b"\n", at)
-        line = mm[at : end if end >= 0 else len(mm)]
-        parts = line.split()
-        p_cnt = int(parts[3])
-        synset_cnt = int(parts[2])
-        start = 4 + p_cnt + 2
-        return (tuple(int(x) for x in parts[start : start + synset_cnt]),
-                frozenset(x.decode("ascii") for x in parts[4 : 4 + p_cnt]))
+        parts = mm[at : end if end >= 0 else len(mm)].split()
+        start = 4 + int(parts[3]) + 2  # after the pointer kinds and two counts
+        return tuple(int(x) for x in parts[start : start + int(parts[2])])
 
     def line_of(self, pos: str, offset: int) -> int:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
@@ -317,13 +307,9 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
 
 
 @lru_cache(maxsize=65536)
-def _entry(lemma: str, pos: str) -> tuple[tuple[int, ...], frozenset[str]]:
-    wn = _wordnet()
-    return wn.entry(lemma, pos) if wn else ((), frozenset())
-
-
 def _senses(lemma: str, pos: str) -> tuple[int, ...]:
-    return _entry(lemma, pos)[0]
+    wn = _wordnet()
+    return wn.offsets(lemma, pos) if wn else ()
 
 
 def _word_number(words: tuple[str, ...], lemma: str) -> int:
@@ -488,18 +474,23 @@ def antonyms(word: str) -> frozenset[str]:
     if wn is None:
         return frozenset()
     for lemma, pos in lemmas(word):
-        senses, kinds = _entry(lemma, pos)
-        if "!" not in kinds:
-            continue  # no antonym in any sense (the index line lists every pointer kind)
-        for off in senses[:2]:
+        for off in _senses(lemma, pos)[:2]:
             words, pointers = wn.synset(pos, off)
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:
-                if sym == "!" and src == me:
-                    target = wn.words(p2, o2)
-                    # the opposite word, and the target synset's other words for which it is
-                    # one of their two most frequent senses ("better" -> "improve" for
-                    # "worsen", not "get" for "leave")
+                if sym != "!":
+                    continue
+                target = wn.words(p2, o2)
+                # The opposite word, and the target synset's other words for which it is one
+                # of their two most frequent senses ("better" -> "improve" for "worsen", not
+                # "get" for "leave"). And the same rule read from the other side: the opposite
+                # a synonym has in this sense, where that is one of the opposite word's two
+                # most frequent senses ("hard" -> "easy", as "easy" -> "hard" through
+                # "difficult"; "improve" -> "worsen"). Every reading's senses are read: the
+                # index line lists only the lemma's own pointer kinds, not its synonyms'.
+                if src == me:
                     out.update(w for k, w in enumerate(target, 1)
-                               if tgt in (0, k) or o2 in _entry(w, p2)[0][:2])
+                               if tgt in (0, k) or o2 in _senses(w, p2)[:2])
+                elif 0 < tgt <= len(target) and o2 in _senses(target[tgt - 1], p2)[:2]:
+                    out.add(target[tgt - 1])
     return frozenset(out)

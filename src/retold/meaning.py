@@ -351,6 +351,25 @@ def _comparative(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
+def graded(word: str) -> tuple[str, frozenset[str]] | None:
+    """("er", lemmas) for a comparative adjective or adverb ("slower" -> slow), ("est", lemmas)
+    for a superlative ("fastest", "worst"); None for any other word. Two comparatives of
+    opposite words reverse a claim ("slower" / "faster") as the plain words do."""
+    low = word.casefold()
+    degree = ("est" if low.endswith("est") or low in _IRREGULAR_SUPERLATIVES
+              else "er" if low.endswith("er") or low in _IRREGULAR_COMPARATIVES else None)
+    if degree is None:
+        return None
+    bases = frozenset(lemma for lemma, p in lexicon.lemmas(word) if p in ("a", "r") and lemma != low)
+    return (degree, bases) if bases else None
+
+
+# (the regular forms end in -er and -est; these are the exception lists' others)
+_IRREGULAR_COMPARATIVES = frozenset({"worse"})
+_IRREGULAR_SUPERLATIVES = frozenset({"best", "worst"})
+
+
+@lru_cache(maxsize=65536)
 def opposites(word: str) -> tuple[str, ...]:
     """Words whose use in the original ``word`` would reverse: WordNet antonyms, the
     ``EXTRA_ANTONYMS``, what a negating prefix turned upside down (both ways: "uncommon" for
@@ -582,8 +601,10 @@ def check(
             p_forms.setdefault(f, (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
+        ev_graded: dict[tuple[str, str], tuple[int, int]] = {}  # (degree, lemma) -> span
         r_lemmas: set[str] = set()
         ev_negated_all: set[str] = set()
+        r_negated_all: set[str] = set()
         ev_ways: set[str | None] | None = None  # the ways of change the evidence says, on first need
         read = False  # the three above are read at the first word that has an opposite
         # Polar function words ("up"/"down", "first"/"last") carry no content of their own
@@ -619,16 +640,26 @@ def check(
                 for s2, e2, w2 in ev_words_all:
                     for form in _bases(w2):
                         ev_lemmas.setdefault(form, (s2, e2))
+                    if (grade := graded(w2)) is not None:
+                        for lemma in grade[1]:
+                            ev_graded.setdefault((grade[0], lemma), (s2, e2))
                 r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words + r_polar))
-                # An opposite the evidence negates agrees with the word ("not sure" / "unsure").
+                # An opposite the evidence negates agrees with the word ("not sure" / "unsure"),
+                # unless the retelling negates the word too ("without explicit supervision" /
+                # "without implicit supervision").
                 ev_negated_all = {t for text, off in evidence
                                   for n in index.negated_stems(text, off) for t in n[4]}
+                r_negated_all = {t for n in _negated_stems(r_text, r_offset) for t in n[4]}
+            grade = graded(w) if antonyms else None
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
-                if forms(opp) & ev_negated_all:
+                if forms(opp) & ev_negated_all and not forms(w) & r_negated_all:
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
+                if hit_at is None and grade is not None:
+                    # a comparative against the opposite's comparative ("slower" / "faster")
+                    hit_at = ev_graded.get((grade[0], opp))
                 if hit_at is not None and same_word_only:
                     # "the least expensive" is "the most affordable"; "a hard drive" says
                     # nothing of anything easy, "low tide" reverses "high tide"

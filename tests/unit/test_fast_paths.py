@@ -98,7 +98,7 @@ def test_words_only_reading_gives_the_synsets_words(pos: str) -> None:
 
 
 def _antonyms_unfiltered(word: str) -> frozenset[str]:
-    """lexicon.antonyms without the index line's pointer kinds: every reading is read."""
+    """lexicon.antonyms from synsets read field by field, every reading's two top senses."""
     wn = lexicon._wordnet()
     assert wn is not None
     out: set[str] = set()
@@ -107,15 +107,20 @@ def _antonyms_unfiltered(word: str) -> frozenset[str]:
             words, pointers = _synset_by_field(wn, pos, off)
             me = words.index(lemma) + 1 if lemma in words else 0  # type: ignore[attr-defined]
             for sym, o2, p2, src, tgt in pointers:  # type: ignore[attr-defined]
-                if sym == "!" and src == me:
-                    target = _synset_by_field(wn, p2, o2)[0]
-                    out.update(w for k, w in enumerate(target, 1)  # type: ignore[arg-type]
-                               if tgt in (0, k) or o2 in wn.offsets(w, p2)[:2])
+                if sym != "!":
+                    continue
+                target = _synset_by_field(wn, p2, o2)[0]
+                for k, w in enumerate(target, 1):  # type: ignore[arg-type]
+                    top = o2 in wn.offsets(w, p2)[:2]
+                    # this word's own opposite (and its synset's words in a main sense), or the
+                    # opposite a synonym has, in the opposite's main sense
+                    if (src == me and (tgt in (0, k) or top)) or (src != me and tgt == k and top):
+                        out.add(w)
     return frozenset(out)
 
 
 @needs_wordnet
-def test_antonyms_skipped_by_the_index_line_are_none() -> None:
+def test_antonyms_are_those_a_reading_by_fields_gives() -> None:
     wn = lexicon._wordnet()
     assert wn is not None
     sample = [lemma.decode("utf-8") for pos in lexicon.POS for lemma in list(wn.where(pos))[::97]]

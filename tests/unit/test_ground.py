@@ -752,6 +752,47 @@ def test_a_wordnet_opposite_reverses_the_claim() -> None:
             for ch in c.changes] == [("negation", "changed", "difficult")]
 
 
+@needs_wordnet
+def test_opposites_are_read_from_both_words_of_a_pair() -> None:
+    # WordNet gives "easy" its opposite through "difficult, hard" and "better, improve" theirs
+    # through "worsen": each is found from the other side too
+    assert "easy" in lexicon.antonyms("hard") and "hard" in lexicon.antonyms("easy")
+    assert "worsen" in lexicon.antonyms("improve")
+    # only the opposite a synonym is paired with, not that synset's other words
+    assert "decline" not in lexicon.antonyms("improve")
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
+    # an opposite WordNet gives a synonym of the word ("difficult, hard" / "easy")
+    ("The new booking system is easy to use, the library said.",
+     "The new booking system is hard to use, the library said.", "hard"),
+    # two comparatives of opposite words
+    ("Trains on the coastal line were faster than the buses last winter.",
+     "Trains on the coastal line were slower than the buses last winter.", "slower"),
+    # a comparative says nothing of the plain opposite: faster than the buses, and still slow
+    ("Trains on the coastal line were faster than the buses last winter.",
+     "Trains on the coastal line were slow last winter.", None),
+    # both sides negate: the opposite word under the same negation still reverses the claim
+    ("The sensor works without explicit calibration by the crew.",
+     "The sensor works without implicit calibration by the crew.", "implicit"),
+])
+def test_opposites_in_other_forms_reverse_the_claim(original: str, retelling: str,
+                                                    word: str | None) -> None:
+    c = retold.compare(original, retelling)
+    found = [ch.retelling.text for ch in c.changes
+             if ch.kind == "negation" and ch.status == "changed" and ch.retelling]
+    assert found == ([word] if word else [])
+
+
+@needs_wordnet
+def test_an_opposite_the_original_negates_agrees_with_the_word() -> None:
+    # "without explicit calibration" is what "implicit calibration" says
+    c = retold.compare("The sensor works without explicit calibration by the crew.",
+                       "The sensor relies on implicit calibration by the crew.")
+    assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
 @pytest.mark.parametrize("original, retelling", [
     # the original names a rise and a fall: restating them in other words reverses nothing
     ("The exhibit charts the rise and fall of the river each spring.",

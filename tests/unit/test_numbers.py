@@ -222,6 +222,22 @@ def test_a_rise_told_as_a_fall_is_one_number_change() -> None:
         assert not [ch for ch in c.changes if ch.kind in ("number", "negation")], same
 
 
+def test_two_changes_told_the_other_way_are_two_number_changes() -> None:
+    # each figure counts the change itself ("a 12% increase"): one slot whichever way it went,
+    # so both reversals are reported, not read as two figures that trade places
+    original = "Members reported a 12% increase in attendance and a 4% drop in costs."
+    c = retold.compare(original,
+                       "Members reported a 12% decrease in attendance and a 4% rise in costs.")
+    assert [(ch.kind, ch.status, ch.original.text, ch.retelling.text) for ch in c.changes
+            if ch.original and ch.retelling] == [
+        ("number", "changed", "12% increase", "12% decrease"),
+        ("number", "changed", "4% drop", "4% rise")]
+    # the same two changes in another order are no change
+    c = retold.compare(original,
+                       "Members reported a 4% drop in costs and a 12% increase in attendance.")
+    assert not [ch for ch in c.changes if ch.kind in ("number", "negation")]
+
+
 def test_arabic_indic_digits_keep_offsets() -> None:
     text = "قال المسؤولون إن ١٠٨ هجمات و ٢٬٠٠٠ مقاتل و٥٠٪ من السكان. ۱۲۳ نفر"
     found = facts(text)

@@ -1686,6 +1686,12 @@ def _role_relation(a: Fact, b: Fact) -> str:
     if noun_a and noun_b:
         if noun_a == noun_b:
             return "same"
+        if _noun_direction(noun_a) and _noun_direction(noun_b) and \
+                isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and \
+                a.value.change and b.value.change:
+            # "a 35% increase" / "a 35% decrease": each counts the change itself, one slot
+            # (which way it went is compared on its own, as a rise against a fall)
+            return "same"
         return "partial" if noun_a in noun_b or noun_b in noun_a else "differ"
     if not (a.role and b.role):
         return "unknown"
