@@ -952,6 +952,13 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 if _same_figure(a, b) and numbers._role_relation(a, b) in ("same", "partial")]
         if bare:
             return "supported", bare, False
+        # The same size of change the other way ("cut costs by up to 30%" / "increase costs by
+        # up to 30%"): contradicted, wherever the original says it.
+        turned = [a for a in index.bounds(b.value.unit, b.value.low)  # type: ignore[union-attr]
+                  if numbers.changes_differ(a, b)
+                  and numbers.undirected_key(a) == numbers.undirected_key(b)]
+        if turned:
+            return "contradicted", turned, False
         if _counts_speakers(b, o_text) or _counts_list(b, o_text):
             return "supported", [], False
         hour = _hour_said(b, index, o_text)
@@ -1415,4 +1422,5 @@ def _same_figure(a: Fact, b: Fact) -> bool:
         return False
     if not isinstance(x, Quantity) or not isinstance(y, Quantity):
         return False
-    return (x.low, x.high) == (y.low, y.high) and (y.unit is None or y.unit == x.unit)
+    return (x.low, x.high) == (y.low, y.high) and (y.unit is None or y.unit == x.unit) and \
+        not numbers.changes_differ(a, b)  # a rise told as a fall is no figure left bare

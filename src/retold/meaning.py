@@ -499,9 +499,24 @@ OPPOSITE_CONTEXT = 3
 
 
 def _near(words: Sequence[tuple[int, int, str]], at: int) -> set[str]:
-    """The stems of the OPPOSITE_CONTEXT content words either side of the one at ``at``."""
-    return {stem(w) for _s, _e, w in (*words[max(0, at - OPPOSITE_CONTEXT):at],
-                                      *words[at + 1:at + 1 + OPPOSITE_CONTEXT])}
+    """The stems of the OPPOSITE_CONTEXT content words either side of the one at ``at``, a name
+    of several capitalised words counting as one ("save Thomas Water Park time but not money":
+    "save" is near "money")."""
+    out: set[str] = set()
+    for step in (-1, 1):
+        k, units = at + step, 0
+        while 0 <= k < len(words) and units < OPPOSITE_CONTEXT:
+            out.add(stem(words[k][2]))
+            nxt = k + step
+            if not (0 <= nxt < len(words) and _one_name(words[min(k, nxt)], words[max(k, nxt)])):
+                units += 1
+            k = nxt
+    return out
+
+
+def _one_name(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Two capitalised words with one space between: parts of one name."""
+    return b[0] - a[1] == 1 and a[2][:1].isupper() and b[2][:1].isupper()
 
 
 def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],

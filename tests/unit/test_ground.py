@@ -785,6 +785,28 @@ def test_opposites_in_other_forms_reverse_the_claim(original: str, retelling: st
     assert found == ([word] if word else [])
 
 
+LETTER = ("Hello Ms Park, I hope you are well. My name is Ravi and I sell heating systems for "
+          "Warmly, a firm in Leeds. Our new heat pump can reduce your heating costs by up to 30% "
+          "while keeping every room warm. It is quiet, small and easy to fit. We also give every "
+          "buyer five years of free servicing. Call me any time to book a visit.")
+
+
+OFFER = "Ravi from Warmly offers a heat pump with five years of free servicing that can "
+
+
+@pytest.mark.parametrize("summary, reversed_figure", [
+    (OFFER + "increase heating bills by up to 30%.", "increase heating bills by up to 30%"),
+    (OFFER + "cut heating bills by up to 30%.", None),
+])
+def test_a_change_told_the_other_way_contradicts_the_summary_sentence(
+        summary: str, reversed_figure: str | None) -> None:
+    # the same size of change the other way round is no figure "left bare": it contradicts
+    c = retold.compare(LETTER, summary)
+    found = [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes if ch.retelling]
+    assert found == ([("number", "changed", reversed_figure)] if reversed_figure else [])
+    assert [v.verdict for v in c.verdicts] == ["contradicts" if reversed_figure else "supported"]
+
+
 @needs_wordnet
 def test_an_opposite_the_original_negates_agrees_with_the_word() -> None:
     # "without explicit calibration" is what "implicit calibration" says
@@ -1061,3 +1083,16 @@ def test_a_count_in_a_chat_gives_no_hour() -> None:
 ])
 def test_forms_of_one_word(a: str, b: str, same: bool) -> None:
     assert lexicon.one_word(a, b) is same and lexicon.one_word(b, a) is same
+
+
+def test_a_name_of_several_words_is_one_word_of_context() -> None:
+    # what a word is said of is read a few content words either side; a name of several
+    # capitalised words is one of them, so the verb before it is still near
+    def near(text: str, word: str) -> set[str]:
+        words = meaning.content_words(text)
+        return meaning._near(words, [w for _s, _e, w in words].index(word))
+
+    assert meaning.stem("save") in near(
+        "The boiler can save Lakeside Primary School time but not money.", "money")
+    assert meaning.stem("save") not in near(
+        "The boiler can save every local primary school time but not money.", "money")

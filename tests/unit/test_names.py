@@ -458,3 +458,17 @@ def test_the_site_name_after_a_title_bar_is_no_name() -> None:
 ])
 def test_an_institution_listing_its_fields_is_one_name(text: str, expected: list[str]) -> None:
     assert [n.text for n in names.find_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a letter's or a chat's greeting is not part of the name it greets
+    ("Dear Ms Okoro, thank you for your letter about the bridge.", ["Okoro"]),
+    ("Hi Tomasz, the van will come on Monday.", ["Tomasz"]),
+    ("Hello Priya! The tickets are booked.", ["Priya"]),
+    ("Dear residents, the pool closes early today.", []),
+    # not a salutation: a name that carries the word, or one in mid-sentence
+    ("Hello Kitty handbags sold out in Osaka.", ["Hello Kitty", "Osaka"]),
+    ("The band played with Greetings Jones in Leeds.", ["Greetings Jones", "Leeds"]),
+])
+def test_a_greeting_is_not_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert found(text) == expected

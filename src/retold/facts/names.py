@@ -1025,6 +1025,19 @@ def _not_a_name_token(text: str, start: int, end: int) -> bool:
                  or _DIGIT_AFTER_RE.match(text, end) is not None))
 
 
+# A letter's or a chat's greeting before the name it greets ("Dear Ms Park,", "Hi Omar,"):
+# not part of the name. Only as a salutation: at a sentence start, before a name that a
+# comma, a colon, an exclamation mark or the line's end closes ("Hello Kitty sales" is a brand).
+GREETINGS = frozenset({"Dear", "Dearest", "Hi", "Hello", "Hey", "Hiya", "Greetings"})
+_SALUTED_RE = re.compile(r"[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w'’-]*[ \t]*(?:[,:!]|\n|$)")
+
+
+def _greeting(text: str, tok: _Token, starts: frozenset[int]) -> bool:
+    """``tok`` greets the name after it, as a letter or a chat opens."""
+    return tok[2] in GREETINGS and _at_sentence_start(text, tok[0], starts) and \
+        _SALUTED_RE.match(text, tok[1]) is not None
+
+
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                 lower_words: frozenset[str]) -> list[_RawSpan]:
     """Strip a run's boundary words (titles, function words, months): [] or one span."""
@@ -1036,7 +1049,8 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         elif had_title and after_connector and len(toks) > 2:
             pass  # the office of a title: "Secretary of State Jane Doe", "Minister of Health"
         elif not (word in STOP_WORDS or word in MONTHS_AND_DAYS or word in _CONNECTORS
-                  or _common_initial(text, toks, starts, lower_words)):
+                  or _common_initial(text, toks, starts, lower_words)
+                  or _greeting(text, toks[0], starts)):
             break
         after_connector = word in _CONNECTORS
         toks.pop(0)

@@ -1471,7 +1471,7 @@ def undirected_key(f: Fact) -> str:
     return f.key
 
 
-def _changes_differ(a: Fact, b: Fact) -> bool:
+def changes_differ(a: Fact, b: Fact) -> bool:
     """Both figures are sizes of a change, one a rise and the other a fall ("grew 21%" / "fell
     21%"). A figure whose direction is left out ("21%") is not another one."""
     qa, qb = a.value, b.value
@@ -1524,7 +1524,7 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return a.key == b.key
     if qa.unit == TIME or qb.unit == TIME:
         return same_time(a, b)
-    if _changes_differ(a, b):
+    if changes_differ(a, b):
         return False
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
     # may be one (millions of times in a 5 MB pair), and most are plainly the same or not.
@@ -2020,7 +2020,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."
     same_bounds = _close(qa.low, qb.low) and _close(qa.high, qb.high)
-    if _changes_differ(a, b):
+    if changes_differ(a, b):
         said = f"The original's figure is a {qa.change} ('{_quote(a)}'); the retelling's is " \
                f"a {qb.change} ('{_quote(b)}')"
         return f"{said}." if same_bounds and qa.unit == qb.unit else \
