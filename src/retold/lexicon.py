@@ -176,6 +176,16 @@ class _WordNet:
 
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
+    def has_antonym(self, pos: str, offset: int) -> bool:
+        """Whether the synset at ``offset`` has an antonym pointer (``!``), read from its raw
+        line without parsing it: most synsets have none, and then none is parsed."""
+        mm = self.data[pos]
+        offset = self.line_of(pos, offset)
+        end = mm.find(b"\n", offset)
+        gloss = mm.find(b" | ", offset, end if end >= 0 else len(mm))
+        return mm.find(b" ! ", offset, gloss if gloss >= 0 else end) >= 0
+
+    @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
     def words(self, pos: str, offset: int) -> tuple[str, ...]:
         """The words of one synset (``synset(pos, offset)[0]``), its pointers not parsed: the
         synsets a pointer leads to (derived forms, similar adjectives, the last broader step,
@@ -475,6 +485,8 @@ def antonyms(word: str) -> frozenset[str]:
         return frozenset()
     for lemma, pos in lemmas(word):
         for off in _senses(lemma, pos)[:2]:
+            if not wn.has_antonym(pos, off):
+                continue
             words, pointers = wn.synset(pos, off)
             me = _word_number(words, lemma)
             for sym, o2, p2, src, tgt in pointers:
