@@ -616,10 +616,13 @@ def check(
             p_forms.setdefault(f, (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
-        ev_graded: dict[tuple[str, str], tuple[int, int]] = {}  # (degree, lemma) -> span
+        # (degree, lemma) -> span of the evidence's comparatives and superlatives, on first need
+        ev_graded: dict[tuple[str, str], tuple[int, int]] | None = None
         r_lemmas: set[str] = set()
         ev_negated_all: set[str] = set()
-        r_negated_all: set[str] = set()
+        # the retelling's negations, read once for both checks below
+        r_neg = _negated_stems(r_text, r_offset)
+        r_negated_all = set().union(*(n[4] for n in r_neg)) if r_neg else set()
         ev_ways: set[str | None] | None = None  # the ways of change the evidence says, on first need
         read = False  # the three above are read at the first word that has an opposite
         # Polar function words ("up"/"down", "first"/"last") carry no content of their own
@@ -655,16 +658,12 @@ def check(
                 for s2, e2, w2 in ev_words_all:
                     for form in _bases(w2):
                         ev_lemmas.setdefault(form, (s2, e2))
-                    if (grade := graded(w2)) is not None:
-                        for lemma in grade[1]:
-                            ev_graded.setdefault((grade[0], lemma), (s2, e2))
                 r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words + r_polar))
                 # An opposite the evidence negates agrees with the word ("not sure" / "unsure"),
                 # unless the retelling negates the word too ("without explicit supervision" /
                 # "without implicit supervision").
                 ev_negated_all = {t for text, off in evidence
                                   for n in index.negated_stems(text, off) for t in n[4]}
-                r_negated_all = {t for n in _negated_stems(r_text, r_offset) for t in n[4]}
             grade = graded(w) if antonyms else None
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
@@ -674,6 +673,12 @@ def check(
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
                 if hit_at is None and grade is not None:
                     # a comparative against the opposite's comparative ("slower" / "faster")
+                    if ev_graded is None:
+                        ev_graded = {}
+                        for s2, e2, w2 in ev_words_all:
+                            g2 = graded(w2)
+                            for lemma in g2[1] if g2 is not None else ():
+                                ev_graded.setdefault((g2[0], lemma), (s2, e2))  # type: ignore[index]
                     hit_at = ev_graded.get((grade[0], opp))
                 if hit_at is not None and same_word_only:
                     # "the least expensive" is "the most affordable"; "a hard drive" says
@@ -731,14 +736,13 @@ def check(
             f"opposite ('{use[2]}') and never '{w}'."))
 
     if evidence and polarity:
-        r_neg = _negated_stems(r_text, r_offset)
         ev_neg = index.negated_stems(*evidence[0])
         # (the whole phrase a cue heads: "no significant underlying health issues" negates
         # "underlying" as much as "significant")
         ev_negated = _negated_phrases(*evidence[0]) if ev_neg else set()
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).
-        r_negated = set().union(*(n[4] for n in r_neg)) if r_neg else set()
+        r_negated = r_negated_all
         posed = conditional(evidence[0][0])
         for start, end, cue, targets, _window in r_neg:
             if not posed and in_condition(r_text, start - r_offset):
