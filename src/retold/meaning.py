@@ -408,12 +408,13 @@ def _turned_compounds(word: str) -> list[str]:
 
 # Function words with an opposite that reverses a claim ("prices went up" / "down", "the first
 # time" / "the last"). Not "before"/"after": "A before B" is "B after A".
+# And "new" (against "old"), in lower case only: "New York", "New Delhi" are names.
 POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "most", "least", "fewest",
                "above", "below")
 # "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
 # business, read there.
 _POLAR_RE = re.compile(
-    rf"(?i)(?<![\w'’-])(?:{'|'.join(POLAR_WORDS)})(?![\w'’-])"
+    rf"(?i)(?<![\w'’-])(?:{'|'.join(POLAR_WORDS)}|(?-i:new))(?![\w'’-])"
     r"(?!\s+(?:than|week|weekend|month|year|night|season|quarter|day|decade|century"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)"

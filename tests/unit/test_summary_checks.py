@@ -237,6 +237,24 @@ def test_up_and_down_are_opposites_only_after_the_same_word() -> None:
         "The team cut down the cost of the case in March."))
 
 
+@pytest.mark.parametrize("original, retelling, word", [
+    # "new" is a function word to the content-word checks, and a polar one here
+    ("The bakery wants to reach new customers in the valley.",
+     "The bakery wants to reach old customers in the valley.", "old"),
+    ("The bakery sold old stock at its branch in the valley.",
+     "The bakery sold new stock at its branch in the valley.", "new"),
+    # "New" of a name is no "new"
+    ("The bakery opened a branch in New Holland and sold old stock there.",
+     "The bakery opened a branch in New Holland and sold old stock there cheaply.", None),
+    ("Visitors to New Holland crossed the old bridge.",
+     "Visitors to the town crossed the old bridge.", None),
+])
+def test_new_and_old_are_opposites_in_lower_case(original: str, retelling: str,
+                                                  word: str | None) -> None:
+    found = [t for kind, t in flags(original, retelling) if kind == "negation"]
+    assert found == ([word] if word else [])
+
+
 def test_a_negated_thing_the_retelling_calls_a_necessity_is_not_reversed() -> None:
     said = "Ben: we don't have the staffing plan here yet."
     index = meaning.WordIndex([(0, said)])
