@@ -35,6 +35,9 @@ EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
+    # prefixes written as a compound's first part ("pre-war" / "post-war"); "pro-" / "anti-"
+    # WordNet pairs itself
+    ("pre", "post"),
 )
 
 # Prefixes that negate the word they start ("uncommon", "dismotivated"). "un-" and "non-" make an
@@ -410,7 +413,7 @@ def _turned_compounds(word: str) -> list[str]:
 # time" / "the last"). Not "before"/"after": "A before B" is "B after A".
 # And "new" (against "old"), in lower case only: "New York", "New Delhi" are names.
 POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "most", "least", "fewest",
-               "above", "below")
+               "above", "below", "within")
 # "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
 # business, read there.
 _POLAR_RE = re.compile(

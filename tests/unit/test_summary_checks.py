@@ -255,6 +255,21 @@ def test_new_and_old_are_opposites_in_lower_case(original: str, retelling: str,
     assert found == ([word] if word else [])
 
 
+@pytest.mark.parametrize("original, retelling, word", [
+    ("The pump kept the pressure within the limit set by the board.",
+     "The pump kept the pressure outside the limit set by the board.", "outside"),
+    ("The archive holds pre-war letters from the harbour office.",
+     "The archive holds post-war letters from the harbour office.", "post-war"),
+    # "within two days" is a time, not a place
+    ("The office will answer within two days, the clerk said.",
+     "The office will answer in two days, the clerk said.", None),
+])
+def test_within_and_a_prefix_part_turned_reverse_the_claim(original: str, retelling: str,
+                                                            word: str | None) -> None:
+    found = [t for kind, t in flags(original, retelling) if kind == "negation"]
+    assert found == ([word] if word else [])
+
+
 def test_a_negated_thing_the_retelling_calls_a_necessity_is_not_reversed() -> None:
     said = "Ben: we don't have the staffing plan here yet."
     index = meaning.WordIndex([(0, said)])
