@@ -871,3 +871,20 @@ def test_a_denied_bound_changed_to_its_opposite_is_a_change() -> None:
     c = retold.compare("The repair will not cost more than $400, the garage said.",
                        "The garage said the repair will cost at most $400.")
     assert not c.changes
+
+
+@pytest.mark.parametrize("original, retelling, change", [
+    ("The offer takes 10% off the first year of the plan.",
+     "The offer takes 10% off the second year of the plan.", ("changed", "first year", "second year")),
+    ("The mayor won a second term in May.", "The mayor won a third term in May.",
+     ("changed", "second term", "third term")),
+    # idioms are no ranks
+    ("At first the club lost, then it got a second chance.",
+     "The club lost at first, then got a second chance.", None),
+])
+def test_first_and_second_before_a_turn_or_a_period_are_ranks(
+        original: str, retelling: str, change: tuple[str, str, str] | None) -> None:
+    c = retold.compare(original, retelling)
+    found = [(ch.status, ch.original.text, ch.retelling.text) for ch in c.changes
+             if ch.kind == "number" and ch.original and ch.retelling]
+    assert found == ([change] if change else [])

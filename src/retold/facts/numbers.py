@@ -18,8 +18,9 @@ five") and fractions ("two-thirds of") as percentages, with a note; currency sig
 as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
 
 Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", and the words
-"third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" are
-not read (idioms). Thousands are read as wires and tokenisers write them ("23 000" with a space,
+"third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" only
+before a noun of a turn or a period ("the first year of the contract", "a second term"), as
+elsewhere they are idioms ("at first", "a second chance"). Thousands are read as wires and tokenisers write them ("23 000" with a space,
 no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
 "10 miles", "5 kg") are its unit, so "10 km" / "10 miles" is a change; a figure restating
 another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
@@ -790,14 +791,19 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
 
 
 ORDINAL_WORDS = {w: n for n, w in enumerate(
-    ("third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-     "twelfth"), start=3)}
-# A rank in words after a determiner ("the fifth overall pick", "its sixth album"); "first"
-# and "second" are left out (idioms: "at first", "a second chance"), and "a third of" is a
-# fraction.
+    ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+     "tenth", "eleventh", "twelfth"), start=1)}
+# A rank in words after a determiner ("the fifth overall pick", "its sixth album"), and "a third
+# of" is a fraction. "First" and "second" are ranks only before a noun of a turn or a period
+# ("the first year of the contract", "a second term"): elsewhere they are idioms ("at first", "a
+# second chance", "the first time", "in the first place", "the first to arrive"); "the first
+# quarter" and "the second half" are the dates'.
+_FIRST_NOUNS = ("year", "week", "day", "month", "round", "term", "season", "leg", "stage", "phase",
+                "game", "attempt", "visit", "edition")
 _WORD_ORDINAL_RE = re.compile(
-    rf"(?i)\b(?:the|its|his|her|their|our|a)(?:{_SP}+[a-z]+ly)?{_SP}+"
-    rf"(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?!{_SP}+of\b|-)"
+    rf"(?i)\b(?:the|its|his|her|their|our|your|my|this|a)(?:{_SP}+[a-z]+ly)?{_SP}+"
+    rf"(?P<w>{'|'.join(w for w in ORDINAL_WORDS if w not in ('first', 'second'))}"
+    rf"|(?:first|second)(?={_SP}+(?:{'|'.join(_FIRST_NOUNS)})s?\b))\b(?!{_SP}+of\b|-)"
 )
 
 
