@@ -927,6 +927,20 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                     rival = None
                 if rival is not None:
                     return "contradicted", [rival, *fits], False
+            if b.kind == "date" and in_slot and ev_facts and not {a.sentence for a in in_slot} & {
+                    a.sentence for a in ev_facts}:
+                # A date stated only outside the evidence, in a slot it shares a word or two
+                # with ("capital spending ... in 2021"), while the evidence gives another date in
+                # this slot, sharing more of its words ("for the full year 2020 we expect
+                # revenue" / "for the full year 2021 it expects revenue"): the evidence says it.
+                # (Not a figure: a sentence of figures puts several values beside each other.)
+                rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
+                shared = max(len(o_ctx.of(a) & mine) for a in in_slot)
+                compatible = getattr(module, "compatible", None)
+                if rival is not None and len(o_ctx.of(rival) & mine) > max(
+                        shared, STATED_DATE_SHARED_MIN - 1) and not (
+                        compatible is not None and compatible(rival, b)):
+                    return "contradicted", [rival, *in_slot], False
             if in_slot:
                 return "supported", in_slot, True
         if fits:

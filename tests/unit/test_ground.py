@@ -1106,3 +1106,24 @@ def test_a_figure_the_original_says_in_the_same_words_is_stated() -> None:
     assert not [ch for ch in c.changes if ch.kind == "number"]
     c = retold.compare(letter, "The gym takes 10% off the second year of membership.")
     assert [ch.kind for ch in c.changes if ch.kind == "number"] == ["number"]
+
+
+CALL = ("Good morning and welcome to the Harlow Tools call. Margins improved in every region. "
+        "For the full year 2020 we now expect revenue between $2,100 million and $2,200 million, "
+        "up from our earlier range. We also expect capital spending of about $90 million in 2021.")
+
+
+FORECAST = "the company expects revenue between $2,100 million and $2,200 million."
+
+
+@pytest.mark.parametrize("summary, moved", [
+    # "2021" is stated, but of capital spending; the evidence gives this slot 2020
+    ("For the full year 2021 " + FORECAST, True),
+    ("For the full year 2020 " + FORECAST, False),
+    ("The company expects capital spending of about $90 million in 2021.", False),
+])
+def test_a_date_stated_of_another_thing_does_not_support_this_slot(summary: str,
+                                                                    moved: bool) -> None:
+    c = retold.compare(CALL, summary, original_published="2020-10-28")
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "date"] == (
+        [("date", "changed")] if moved else [])
