@@ -472,3 +472,21 @@ def test_an_institution_listing_its_fields_is_one_name(text: str, expected: list
 ])
 def test_a_greeting_is_not_part_of_the_name(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a brand's model number is part of its name ...
+    ("The studio released the game on the PlayStation 5 in May.", ["PlayStation 5"]),
+    ("The carrier ordered ten 737 MAX 9 jets.", ["MAX 9"]),
+    # ... but not a count an outlet was told, nor a figure
+    ("A medic told CNN 5 people were hurt.", ["CNN"]),
+    ("Officials said the IMF 5% target was met.", ["IMF"]),
+])
+def test_a_model_number_is_part_of_the_name(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+def test_another_model_number_is_another_name_and_none_is_a_short_form() -> None:
+    assert not names.same_name("PlayStation 5", "PlayStation 4")
+    assert names.same_name("PlayStation 5", "PlayStation")
+    assert not names.same_name("MAX 9", "MAX 8")

@@ -621,6 +621,10 @@ def _match(a: str, b: str) -> int:
         return _match_in_order(short, long_)
     if all(t in GENERIC_HEADS for t in short):
         return 0
+    if long_[-1][:1].isdigit() and len(long_) == len(short) + 1:
+        # A brand without its model number ("PlayStation" / "PlayStation 5"): a short form,
+        # as a surname is of a full name
+        return _match_in_order(short, long_[:-1])
     # Short form of a person or place: the last words agree ("Rashidi", "George Bush").
     level = _match_in_order(short, long_, anchor_last=True)
     if level:
@@ -1068,7 +1072,30 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         if word in NON_NAME_SINGLES or len(word.replace(".", "")) < 2 or \
                 _not_a_name_token(text, toks[0][0], toks[0][1]):
             return []
+    model = _MODEL_NUMBER_RE.match(text, toks[-1][1])
+    if model is not None and _inner_capital(toks[-1][2]) and \
+            _TOLD_BEFORE_RE.search(text, max(0, toks[0][0] - 20), toks[0][0]) is None:
+        # "PlayStation 5", "737 MAX 9": the number after a brand is part of its name (the
+        # figures' extractor reads it as an identifier, no count), so "PlayStation 4" is
+        # another name
+        toks = [*toks, (model.start(1), model.end(1), model.group(1))]
     return [(toks[0][0], toks[-1][1], toks, had_title)]
+
+
+# A model or series number after a brand: one to four digits, maybe a letter, not a figure's
+# start ("5%", "5.2", "5,000", "5-4", "5 per cent").
+_MODEL_NUMBER_RE = re.compile(
+    r"[ \t]+(\d{1,4}[A-Za-z]?)(?![\w.,:%/-]|[ \t]*(?:%|per[ \t]?cent|percent)\b)")
+
+
+# ... but not after an outlet that was told something: "told CNN 5 people were hurt" is a count.
+_TOLD_BEFORE_RE = re.compile(r"(?i)\b(?:told|tells|tell|informed|according[ \t]+to)[ \t]+$")
+
+
+def _inner_capital(word: str) -> bool:
+    """A capital after the first letter ("PlayStation", "MAX", "iPhone"): a brand or an acronym,
+    as the figures' extractor reads the word before an identifier."""
+    return any(c.isupper() for c in word[1:]) and word.replace(".", "").isalpha()
 
 
 def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
