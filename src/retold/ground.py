@@ -950,10 +950,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
-    if b.kind in ("date", "name", "number") and _said_in(b.text, o_plain):
-        # The original has the same words where its extractor saw no date, name or figure (a
-        # chat line's "friday", a heading, "your first year" for "the first year"): stated,
-        # however written.
+    if b.kind in ("date", "name") and _said_in(b.text, o_plain):
+        # The original has the same words where its extractor saw no date or name (a chat
+        # line's "friday", a heading): stated, however written.
         return "supported", [], False
     if b.kind == "quote" and _plain(b.key or b.text).strip() and _plain(b.key or b.text) in o_plain:
         return "supported", [], False  # a quoted fragment of a longer quote

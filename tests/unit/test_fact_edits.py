@@ -269,7 +269,7 @@ CHANGES = [
     pytest.param(
         "The mare finished in third place at the spring fair.",
         "The mare finished in 2nd place at the spring fair.",
-        ("number", "added", "", "2nd place"), id="another-rank-in-digits"),
+        ("number", "changed", "third place", "2nd place"), id="another-rank-in-digits"),
     pytest.param(
         "The ferry ran between the islands from 1861 to 1894.",
         "The ferry ran between the islands from 1861 to 1899.",

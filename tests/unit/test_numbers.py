@@ -881,6 +881,9 @@ def test_a_denied_bound_changed_to_its_opposite_is_a_change() -> None:
     # idioms are no ranks
     ("At first the club lost, then it got a second chance.",
      "The club lost at first, then got a second chance.", None),
+    # "your first year" is the first year too
+    ("We take 10% off your first year of membership.",
+     "They take 10% off the first year of membership.", None),
 ])
 def test_first_and_second_before_a_turn_or_a_period_are_ranks(
         original: str, retelling: str, change: tuple[str, str, str] | None) -> None:
@@ -888,3 +891,29 @@ def test_first_and_second_before_a_turn_or_a_period_are_ranks(
     found = [(ch.status, ch.original.text, ch.retelling.text) for ch in c.changes
              if ch.kind == "number" and ch.original and ch.retelling]
     assert found == ([change] if change else [])
+
+
+@pytest.mark.parametrize("original, retelling, change", [
+    # a rank a result gives, whatever the verb
+    ("Harbour Town finished fourth in the league.", "Harbour Town finished fifth in the league.",
+     ("fourth", "fifth")),
+    ("The club moved up to fourth in the table.", "The club moved up to third in the table.",
+     ("fourth", "third")),
+    ("The club stayed in tenth place after the draw.",
+     "The club stayed in ninth place after the draw.", ("tenth place", "ninth place")),
+    # how many times, in one word or in two
+    ("The striker scored twice on Sunday.", "The striker scored three times on Sunday.",
+     ("twice", "three times")),
+    ("The striker scored twice on Sunday.", "The striker scored two times on Sunday.", None),
+    # a multiple or a rate is no count of times
+    ("The new hall is twice as big as the old one.", "The new hall is much bigger than the old one.",
+     None),
+])
+def test_ranks_of_a_result_and_counts_of_times(original: str, retelling: str,
+                                                change: tuple[str, str] | None) -> None:
+    c = retold.compare(original, retelling)
+    found = [(ch.original.text, ch.retelling.text) for ch in c.changes
+             if ch.kind == "number" and ch.original and ch.retelling]
+    assert found == ([change] if change else [])
+    if change is None:
+        assert not [ch for ch in c.changes if ch.kind == "number"]

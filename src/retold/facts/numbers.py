@@ -20,7 +20,9 @@ as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
 Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", and the words
 "third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" only
 before a noun of a turn or a period ("the first year of the contract", "a second term"), as
-elsewhere they are idioms ("at first", "a second chance"). Thousands are read as wires and tokenisers write them ("23 000" with a space,
+elsewhere they are idioms ("at first", "a second chance"); any ordinal word as a result gives it
+("finished fourth", "moved up to third", "in tenth place"). "Twice" and "thrice" after a verb
+count times, as "two times" does ("scored twice"; not "twice as many", "twice a week"). Thousands are read as wires and tokenisers write them ("23 000" with a space,
 no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
 "10 miles", "5 kg") are its unit, so "10 km" / "10 miles" is a change; a figure restating
 another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
@@ -786,9 +788,11 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
             found.append(_Atom(m.start(), m.end(), pct, pct, 1.0, "fraction", "percent"))
         # A figure beyond float range (309+ digits) counts nothing a reader could check.
         atoms.extend(a for a in found if math.isfinite(a.value) and not blocked(a.start, a.end))
-    ordinals = [a for a in _word_ordinals(text) if not blocked(a.start, a.end)]
+    ordinals = [a for a in _word_ordinals(text) + _frequencies(text) if not blocked(a.start, a.end)]
     return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
 
+
+FREQUENCY = "frequency"  # an atom's kind: "twice", "thrice"
 
 ORDINAL_WORDS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
@@ -807,16 +811,56 @@ _WORD_ORDINAL_RE = re.compile(
 )
 
 
+# A rank a result gives ("finished fourth", "moved up to third", "in tenth place"), any
+# ordinal word, "first" and "second" too: after these verbs and before "place" they are ranks.
+_RANK_RE = re.compile(
+    rf"(?i)\b(?:(?:finish(?:ed|es|ing)?|came|comes|coming|ranked|ranks|placed|places)"
+    rf"|(?:mov(?:ed|es|ing)|climb(?:ed|s|ing)|r(?:ose|ises|ising)|drop(?:ped|s|ping)"
+    rf"|slip(?:ped|s|ping)|f(?:ell|alls|alling)|jump(?:ed|s|ing))(?:{_SP}+(?:up|down|back))?"
+    rf"{_SP}+to){_SP}+(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?!-)"
+    rf"|\b(?P<p>{'|'.join(ORDINAL_WORDS)})(?={_SP}+place\b)"
+)
+
+
+_RANK_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:mov(?:ed|es|ing)|climb(?:ed|s|ing)|r(?:ose|ises|ising)|jump(?:ed|s|ing))"
+    rf"{_SP}+up{_SP}+to{_SP}*$")
+
+
 def _word_ordinals(text: str) -> list[_Atom]:
-    """Find ranks written as words after a determiner ("the fifth overall pick")."""
+    """Find ranks written as words after a determiner ("the fifth overall pick") or as a result
+    gives them ("finished fourth", "in tenth place")."""
     out: list[_Atom] = []
     lower = text.lower() if len(text) < 200_000 else ""
     if lower and not any(w in lower for w in ORDINAL_WORDS):
         return out  # most texts: no rank in words, so no scan
-    for m in _WORD_ORDINAL_RE.finditer(text):
-        n = float(ORDINAL_WORDS[m.group("w").lower()])
-        out.append(_Atom(m.start("w"), m.end("w"), n, n, 1.0, "words", "ordinal"))
-    return out
+    seen: set[int] = set()
+    for m in (*_WORD_ORDINAL_RE.finditer(text), *_RANK_RE.finditer(text)):
+        group = "w" if m.group("w") else "p"
+        if m.start(group) in seen:
+            continue
+        seen.add(m.start(group))
+        n = float(ORDINAL_WORDS[m.group(group).lower()])
+        out.append(_Atom(m.start(group), m.end(group), n, n, 1.0, "words", "ordinal"))
+    return sorted(out, key=lambda a: a.start)
+
+
+# How many times, in one word ("scored twice"); not a multiple ("twice as many", "twice the
+# size", "twice that") nor a rate ("twice a week": the period's business).
+FREQUENCY_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+_FREQUENCY_RE = re.compile(
+    rf"(?i)(?<=[a-z]{_SP})(?P<w>twice|thrice)\b(?!{_SP}*[-,]?{_SP}*(?:as|the|that|than|a|an|per|each"
+    rf"|every|over|daily|weekly|monthly|yearly|more|less|its|their|his|her|our|my|your)\b)"
+)
+
+
+def _frequencies(text: str) -> list[_Atom]:
+    """Counts of times in one word after a verb ("scored twice"): 2 times, as "two times" is."""
+    if "wice" not in text and "hrice" not in text:
+        return []
+    return [_Atom(m.start("w"), m.end("w"), FREQUENCY_WORDS[m.group("w").lower()],
+                  FREQUENCY_WORDS[m.group("w").lower()], 1.0, FREQUENCY)
+            for m in _FREQUENCY_RE.finditer(text)]
 
 
 def _keep_word_atom(text: str, atom: _Atom) -> bool:
@@ -1158,6 +1202,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                 start = lead.start()
         hedge: str | None = VAGUE if kind == VAGUE else None
         h = _HEDGE_REV.match(text[max(0, start - 24) : start][::-1])
+        if h and unit == "ordinal" and _RANK_BEFORE_RE.search(text, max(0, start - 40), start):
+            h = None  # "moved up to fourth": a rank reached, no hedge
         if h and kind != VAGUE:
             phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
             hedge = HEDGES.get(phrase)
@@ -1187,6 +1233,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                                    TWELVE_HOUR if kind == "clock12" else ""))
             continue
         role, noun_end = _counted_noun(text, end, high, unit)
+        if kind == FREQUENCY:
+            role, noun_end = "time", end  # "twice" counts times, as "two times" does
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
         if unit is None and role in MEASURE_UNITS:
