@@ -917,3 +917,15 @@ def test_ranks_of_a_result_and_counts_of_times(original: str, retelling: str,
     assert found == ([change] if change else [])
     if change is None:
         assert not [ch for ch in c.changes if ch.kind == "number"]
+
+
+def test_an_age_after_a_name_is_an_age_and_a_count_of_times_fills_no_other_slot() -> None:
+    text = "Striker Ada Lind, 24, scored twice on Sunday."
+    assert [(f.text, f.role) for f in facts(text)] == [("24", numbers.AGE), ("twice", "time")]
+    # a count of something after a comma is no age
+    assert [f.role for f in facts("In the north, 24 villages flooded.")] == ["village"]
+    # the age the retelling adds is not the figure of the goals the original counts
+    c = retold.compare("Striker Ada Lind scored twice on Sunday.",
+                       "Striker Ada Lind, 24, scored twice on Sunday.")
+    assert [(ch.status, ch.retelling.text if ch.retelling else "") for ch in c.changes
+            if ch.kind == "number"] == [("added", "24")]

@@ -794,6 +794,11 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
 
 FREQUENCY = "frequency"  # an atom's kind: "twice", "thrice"
 
+# An age set off by commas after a name, as news writes it ("Tomas Berg, 24, scored").
+AGE_MAX = 120
+_AGE_AFTER_NAME_RE = re.compile(r"[A-Z][\w'’.-]*,[ \t]*$")
+_AGE_CLOSE_RE = re.compile(r"[ \t]*,")
+
 ORDINAL_WORDS = {w: n for n, w in enumerate(
     ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
      "tenth", "eleventh", "twelfth"), start=1)}
@@ -1235,6 +1240,11 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         role, noun_end = _counted_noun(text, end, high, unit)
         if kind == FREQUENCY:
             role, noun_end = "time", end  # "twice" counts times, as "two times" does
+        elif noun_end == end and not role and unit is None and hedge is None and \
+                kind == "digits" and high == int(high) and 0 < high < AGE_MAX and \
+                _AGE_AFTER_NAME_RE.search(text, max(0, start - 40), start) and \
+                _AGE_CLOSE_RE.match(text, end):
+            role = AGE  # "Tomas Berg, 24, scored": a person's age
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
         if unit is None and role in MEASURE_UNITS:
@@ -1764,6 +1774,8 @@ def slot_score(a: Fact, b: Fact) -> float:
         return FALLBACK
     if _age_pair(a, b) == "clash":
         return 0.0  # an age fills no count's slot ("in his 40s" / "42 previous convictions")
+    if (_counts_times(a) or _counts_times(b)) and a.role != b.role:
+        return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     unit_same = qa.unit == qb.unit
     relation = _role_relation(a, b)
     if relation == "same":
@@ -1882,6 +1894,11 @@ def _is_age(f: Fact) -> bool:
     """An age: by its decade, or "45-year-old" ("a nine-year-old boy" counts no boys)."""
     low = f.text.casefold()
     return f.role == AGE or "year-old" in low or "years old" in low
+
+
+def _counts_times(f: Fact) -> bool:
+    """A count of times ("twice", "three times"), not a time of day."""
+    return f.role == TIME and isinstance(f.value, Quantity) and f.value.unit is None
 
 
 def _age_pair(a: Fact, b: Fact) -> str:
