@@ -931,8 +931,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                     a.sentence for a in ev_facts}:
                 # A date stated only outside the evidence, in a slot it shares a word or two
                 # with ("capital spending ... in 2021"), while the evidence gives another date in
-                # this slot, sharing more of its words ("for the full year 2020 we expect
-                # revenue" / "for the full year 2021 it expects revenue"): the evidence says it.
+                # this slot, sharing more of its words ("in fiscal 2020 we see sales
+                # between ..." / "in fiscal 2021 it sees sales between ..."): the evidence says it.
                 # (Not a figure: a sentence of figures puts several values beside each other.)
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
                 shared = max(len(o_ctx.of(a) & mine) for a in in_slot)

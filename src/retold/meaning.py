@@ -504,7 +504,7 @@ OPPOSITE_CONTEXT = 3
 
 def _near(words: Sequence[tuple[int, int, str]], at: int) -> set[str]:
     """The stems of the OPPOSITE_CONTEXT content words either side of the one at ``at``, a name
-    of several capitalised words counting as one ("save Thomas Water Park time but not money":
+    of several capitalised words counting as one ("save Lakeside Primary School time but not money":
     "save" is near "money")."""
     out: set[str] = set()
     for step in (-1, 1):

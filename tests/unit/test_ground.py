@@ -1099,18 +1099,16 @@ def test_a_name_of_several_words_is_one_word_of_context() -> None:
 
 
 CALL = ("Good morning and welcome to the Harlow Tools call. Margins improved in every region. "
-        "For the full year 2020 we now expect revenue between $2,100 million and $2,200 million, "
-        "up from our earlier range. We also expect capital spending of about $90 million in 2021.")
-
-
-FORECAST = "the company expects revenue between $2,100 million and $2,200 million."
+        "In fiscal 2020 we now see sales between $2,100 million and $2,200 million, up from our "
+        "earlier range. We also see capital spending of about $90 million in 2021.")
+OUTLOOK = "the company sees sales between $2,100 million and $2,200 million."
 
 
 @pytest.mark.parametrize("summary, moved", [
     # "2021" is stated, but of capital spending; the evidence gives this slot 2020
-    ("For the full year 2021 " + FORECAST, True),
-    ("For the full year 2020 " + FORECAST, False),
-    ("The company expects capital spending of about $90 million in 2021.", False),
+    ("In fiscal 2021 " + OUTLOOK, True),
+    ("In fiscal 2020 " + OUTLOOK, False),
+    ("The company sees capital spending of about $90 million in 2021.", False),
 ])
 def test_a_date_stated_of_another_thing_does_not_support_this_slot(summary: str,
                                                                     moved: bool) -> None:
