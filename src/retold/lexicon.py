@@ -182,7 +182,8 @@ class _WordNet:
         mm = self.data[pos]
         offset = self.line_of(pos, offset)
         end = mm.find(b"\n", offset)
-        gloss = mm.find(b" | ", offset, end if end >= 0 else len(mm))
+        end = end if end >= 0 else len(mm)
+        gloss = mm.find(b" | ", offset, end)
         return mm.find(b" ! ", offset, gloss if gloss >= 0 else end) >= 0
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)

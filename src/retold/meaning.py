@@ -367,6 +367,19 @@ def graded(word: str) -> tuple[str, frozenset[str]] | None:
     return (degree, bases) if bases else None
 
 
+def _graded_spans(words: Sequence[tuple[int, int, str]]
+                  ) -> dict[tuple[str, str], tuple[int, int]]:
+    """(degree, lemma) -> span of the first comparative or superlative of each lemma."""
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for s, e, w in words:
+        grade = graded(w)
+        if grade is not None:
+            degree, lemmas = grade
+            for lemma in lemmas:
+                out.setdefault((degree, lemma), (s, e))
+    return out
+
+
 # (the regular forms end in -er and -est; these are the exception lists' others)
 _IRREGULAR_COMPARATIVES = frozenset({"worse"})
 _IRREGULAR_SUPERLATIVES = frozenset({"best", "worst"})
@@ -678,11 +691,7 @@ def check(
                 if hit_at is None and grade is not None:
                     # a comparative against the opposite's comparative ("slower" / "faster")
                     if ev_graded is None:
-                        ev_graded = {}
-                        for s2, e2, w2 in ev_words_all:
-                            g2 = graded(w2)
-                            for lemma in g2[1] if g2 is not None else ():
-                                ev_graded.setdefault((g2[0], lemma), (s2, e2))  # type: ignore[index]
+                        ev_graded = _graded_spans(ev_words_all)
                     hit_at = ev_graded.get((grade[0], opp))
                 if hit_at is not None and same_word_only:
                     # "the least expensive" is "the most affordable"; "a hard drive" says
@@ -746,7 +755,6 @@ def check(
         ev_negated = _negated_phrases(*evidence[0]) if ev_neg else set()
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).
-        r_negated = r_negated_all
         posed = conditional(evidence[0][0])
         for start, end, cue, targets, _window in r_neg:
             if not posed and in_condition(r_text, start - r_offset):
@@ -773,7 +781,7 @@ def check(
             for f in forms(w):
                 r_forms.setdefault(f, k)
         for start, end, cue, targets, window in ev_neg:
-            hit = next((t for t in targets if t in r_forms and t not in r_negated), None)
+            hit = next((t for t in targets if t in r_forms and t not in r_negated_all), None)
             if hit is None:
                 continue
             k = r_forms[hit]

@@ -22,8 +22,9 @@ Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", an
 before a noun of a turn or a period ("the first year of the contract", "a second term"), as
 elsewhere they are idioms ("at first", "a second chance"); any ordinal word as a result gives it
 ("finished fourth", "moved up to third", "in tenth place"). "Twice" and "thrice" after a verb
-count times, as "two times" does ("scored twice"; not "twice as many", "twice a week"). Thousands are read as wires and tokenisers write them ("23 000" with a space,
-no-break or thin space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
+count times, as "two times" does ("scored twice"; not "twice as many", "twice a week").
+Thousands are read as wires and tokenisers write them ("23 000" with a space, no-break or thin
+space; "3, 000", "$ 53, 193, 914"). Units of measure after a figure ("10 km",
 "10 miles", "5 kg") are its unit, so "10 km" / "10 miles" is a change; a figure restating
 another in a unit of the same dimension in brackets ("10 km (6.2 miles)") is a conversion and
 no fact of its own.
@@ -818,18 +819,15 @@ _WORD_ORDINAL_RE = re.compile(
 
 # A rank a result gives ("finished fourth", "moved up to third", "in tenth place"), any
 # ordinal word, "first" and "second" too: after these verbs and before "place" they are ranks.
+_RISING_TO = r"mov(?:ed|es|ing)|climb(?:ed|s|ing)|r(?:ose|ises|ising)|jump(?:ed|s|ing)"
 _RANK_RE = re.compile(
     rf"(?i)\b(?:(?:finish(?:ed|es|ing)?|came|comes|coming|ranked|ranks|placed|places)"
-    rf"|(?:mov(?:ed|es|ing)|climb(?:ed|s|ing)|r(?:ose|ises|ising)|drop(?:ped|s|ping)"
-    rf"|slip(?:ped|s|ping)|f(?:ell|alls|alling)|jump(?:ed|s|ing))(?:{_SP}+(?:up|down|back))?"
-    rf"{_SP}+to){_SP}+(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?!-)"
+    rf"|(?:{_RISING_TO}|drop(?:ped|s|ping)|slip(?:ped|s|ping)|f(?:ell|alls|alling))"
+    rf"(?:{_SP}+(?:up|down|back))?{_SP}+to){_SP}+(?P<w>{'|'.join(ORDINAL_WORDS)})\b(?!-)"
     rf"|\b(?P<p>{'|'.join(ORDINAL_WORDS)})(?={_SP}+place\b)"
 )
-
-
-_RANK_BEFORE_RE = re.compile(
-    rf"(?i)\b(?:mov(?:ed|es|ing)|climb(?:ed|s|ing)|r(?:ose|ises|ising)|jump(?:ed|s|ing))"
-    rf"{_SP}+up{_SP}+to{_SP}*$")
+# "moved up to fourth": the "up to" of a rank reached, which is no hedge
+_RANK_BEFORE_RE = re.compile(rf"(?i)\b(?:{_RISING_TO}){_SP}+up{_SP}+to{_SP}*$")
 
 
 def _word_ordinals(text: str) -> list[_Atom]:
@@ -852,7 +850,7 @@ def _word_ordinals(text: str) -> list[_Atom]:
 
 # How many times, in one word ("scored twice"); not a multiple ("twice as many", "twice the
 # size", "twice that") nor a rate ("twice a week": the period's business).
-FREQUENCY_WORDS = {"once": 1.0, "twice": 2.0, "thrice": 3.0}
+FREQUENCY_WORDS = {"twice": 2.0, "thrice": 3.0}
 _FREQUENCY_RE = re.compile(
     rf"(?i)(?<=[a-z]{_SP})(?P<w>twice|thrice)\b(?!{_SP}*[-,]?{_SP}*(?:as|the|that|than|a|an|per|each"
     rf"|every|over|daily|weekly|monthly|yearly|more|less|its|their|his|her|our|my|your)\b)"
@@ -1753,7 +1751,7 @@ def _role_relation(a: Fact, b: Fact) -> str:
         if _noun_direction(noun_a) and _noun_direction(noun_b) and \
                 isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and \
                 a.value.change and b.value.change:
-            # "a 35% increase" / "a 35% decrease": each counts the change itself, one slot
+            # "a 12% increase" / "a 12% decrease": each counts the change itself, one slot
             # (which way it went is compared on its own, as a rise against a fall)
             return "same"
         return "partial" if noun_a in noun_b or noun_b in noun_a else "differ"
