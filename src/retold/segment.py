@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from syntok import segmenter as _syntok_segmenter
+from syntok._segmentation_states import State as _SyntokState
 from syntok.tokenizer import Token as _SyntokToken
 from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 
@@ -755,12 +756,79 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _syntok_cuts(para: str) -> list[int]:
-    """Return the offsets inside ``para`` where syntok starts a new sentence."""
+    """Return the offsets inside ``para`` where syntok starts a new sentence.
+
+    syntok reads a paragraph token by token in Python, most of a comparison's segmenting time.
+    At a sure end (``_sure_ends``) it always cuts, and what it decides after a cut never depends
+    on the text before it: the paragraph is cut there first, and only the pieces with a place
+    left to decide are handed to syntok (tests compare this with syntok on the whole paragraph).
+    """
     try:
-        tokens = list(_TOKENIZER.tokenize(para))
-        return [sent[0].offset for sent in _syntok_segmenter.split(iter(tokens)) if sent]
+        cuts: list[int] = []
+        start = 0
+        for end, next_start in _sure_ends(para):
+            cuts += _piece_cuts(para, start, end)
+            start = next_start
+        return cuts + _piece_cuts(para, start, len(para))
     except Exception:  # noqa: BLE001 - syntok on adversarial input must not take segment down
         return [m.end() for m in _REGEX_SPLIT_RE.finditer(para)]
+
+
+# Where syntok (1.4.4, ``State._move_and_maybe_extract_terminal``) always ends a sentence: after
+# a word of two letters or more with a lower-case one (no initial, no Roman numeral) that is no
+# abbreviation it knows, or a number of two digits or more not before a month ("in 2020. May"),
+# one terminal mark and at most one closing quote (after two it does not cut), before a space
+# and a capitalised word, maybe quoted. (The word stands alone: no dot or hyphen inside.)
+_SURE_END_RE = re.compile(
+    r"[.!?][\"'\u00b4\u2019\u201d]?(\s+)(?=[\"'\u201c\u2018\u00ab]?([A-Z][a-z][A-Za-z]*))")
+# (the word is read back from the terminal mark: the mark is rare, a scan for it quick)
+_WORD_BEFORE_RE = re.compile(
+    r"(?<!\S)(?:((?=[A-Za-z]{2})[A-Za-z]*[a-z][A-Za-z]*)|\d[\d,]*\d)\Z")
+# how far back the word is looked for
+_WORD_BEFORE_MAX = 40
+# What makes syntok decide whether to cut: a terminal mark, or an opening bracket (it may skip
+# bracketed text, or start a sentence there).
+_SYNTOK_DECIDES = frozenset(_SyntokState.terminals) | _SyntokState.opening_brackets
+_SYNTOK_BRACKETS = {**dict.fromkeys(_SyntokState.opening_brackets, 1),
+                    **dict.fromkeys(_SyntokState.closing_brackets, -1)}
+_DECIMAL_POINT_RE = re.compile(r"(?<=\d)\.(?=\d)")
+_SYNTOK_BRACKET_RE = re.compile("[" + re.escape("".join(_SYNTOK_BRACKETS)) + "]")
+# A piece's last marks, glued to its last word: syntok cuts nothing there (a mark after a
+# space may start a sentence of its own).
+_SYNTOK_TAIL = "".join(_SyntokState.terminals - {"..."} | _SyntokState.closing_quotes
+                       | _SyntokState.closing_brackets)
+
+
+def _sure_ends(para: str) -> Iterator[tuple[int, int]]:
+    """(end of a sentence, start of the next) at each sure end outside brackets: syntok looks
+    ahead over bracketed text, so a cut inside an open bracket could be skipped over."""
+    brackets = [(m.start(), _SYNTOK_BRACKETS[m.group()]) for m in _SYNTOK_BRACKET_RE.finditer(para)]
+    depth = k = 0
+    for m in _SURE_END_RE.finditer(para):
+        end = m.start()
+        word = _WORD_BEFORE_RE.search(para, max(0, end - _WORD_BEFORE_MAX), end)
+        if word is None:
+            continue
+        while k < len(brackets) and brackets[k][0] < end:
+            depth = max(depth + brackets[k][1], 0)  # (a stray closing bracket closes nothing)
+            k += 1
+        if depth == 0 and (m.group(2) not in _SyntokState.months if word.group(1) is None
+                           else word.group(1) not in _SyntokState.abbreviations):
+            yield m.start(1), m.end()
+
+
+def _piece_cuts(para: str, start: int, end: int) -> list[int]:
+    """syntok's cuts in ``para[start:end]``: where nothing is left to decide (no terminal mark
+    or opening bracket before its end), one sentence from its first token."""
+    piece = para[start:end]
+    body = piece.rstrip().rstrip(_SYNTOK_TAIL)
+    # (a decimal point is inside a number's token: no terminal)
+    if not _SYNTOK_DECIDES.intersection(body) or not _SYNTOK_DECIDES.intersection(
+            _DECIMAL_POINT_RE.sub("", body)):
+        first = len(piece) - len(piece.lstrip())
+        return [start + first] if first < len(piece) else []
+    tokens = list(_TOKENIZER.tokenize(piece))
+    return [start + sent[0].offset for sent in _syntok_segmenter.split(iter(tokens)) if sent]
 
 
 def _mostly_syntok_script(para: str) -> bool:

@@ -17,8 +17,9 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from syntok import segmenter as syntok_segmenter
 from syntok.tokenizer import Tokenizer
 
 from retold import ground as g
@@ -59,6 +60,47 @@ def test_tokenizer_gives_syntoks_tokens_on_prose(prose: tuple[str, str]) -> None
     assert plain > 1000  # the short cut is taken, and agrees
     for p in paragraphs:
         assert _tokens(segment._TOKENIZER, p) == _tokens(Tokenizer(), p)
+
+
+def _syntok_whole(para: str) -> list[int]:
+    """syntok's cuts of a whole paragraph, as segment read them before cutting at sure ends."""
+    tokens = list(segment._TOKENIZER.tokenize(para))
+    return [sent[0].offset for sent in syntok_segmenter.split(iter(tokens)) if sent]
+
+
+# Sentences around the marks syntok decides on: words, abbreviations, initials, Roman numerals,
+# months, numbers and decimals, each maybe opened by a quote or a bracket and closed by marks
+# (full stops, quotes of every kind, brackets, one or several), between spaces of every kind.
+_WORD_CHUNKS = st.builds(
+    lambda opener, word, marks: opener + word + "".join(marks),
+    st.sampled_from(["", "", "", '"', "\u201c", "'", "(", "[", "\u00ab"]),
+    st.sampled_from(["said", "Mr", "etc", "in", "May", "Jan", "March", "2020", "10", "1,000",
+                     "3.5", "U.S", "a", "B", "IV", "No", "no", "the", "The", "It", "We",
+                     "Mayor", "x", "\u00e9t\u00e9", "co-op", "e.g", "7"]),
+    st.one_of(st.just(["."]), st.just([]), st.lists(st.sampled_from(
+        [".", "!", "?", ";", "...", ",", '"', "'", "\u201d", "\u2019", ")", "]", "\u00bb", ":"]),
+        max_size=3)))
+
+
+@settings(max_examples=1500, deadline=None, derandomize=True)
+# one place for each rule by which syntok does not cut after a full stop and a capital
+@example("Ask Mr. Mayor now.")  # an abbreviation it knows
+@example("It was in 2020. May came.")  # a number before a month
+@example("Then he said.\u201d\u2019 Mayor Lee left.")  # two closing quotes
+@example("We met (it rained. Mayor Lee came) at noon. Then x.")  # inside brackets
+@example("He saw B. Mayor Lee came. IV. Mayor x.")  # an initial, a Roman numeral
+@given(st.lists(st.tuples(_WORD_CHUNKS, st.sampled_from([" ", " ", " ", "  ", "\n", "\u00a0"])),
+                max_size=30).map(lambda parts: "".join(w + gap for w, gap in parts)))
+def test_cutting_at_sure_ends_is_syntoks_cut(para: str) -> None:
+    assert segment._syntok_cuts(para) == _syntok_whole(para)
+
+
+def test_cutting_at_sure_ends_on_prose(prose: tuple[str, str]) -> None:
+    paragraphs = [p for side in prose for p in side.split("\n\n")]
+    sure = sum(1 for p in paragraphs for _ in segment._sure_ends(p))
+    assert sure > 100  # the short cut is taken, and agrees
+    for p in paragraphs:
+        assert segment._syntok_cuts(p) == _syntok_whole(p)
 
 
 def _reuse_plain(o: str, r: str, monkeypatch: pytest.MonkeyPatch) -> tuple[float, float]:
