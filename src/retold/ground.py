@@ -747,19 +747,17 @@ def _evidences(texts: Sequence[str], words: meaning.WordIndex,
         rows.append(scored)
         totals.append(total)
         shares.append(used / total if total else 1.0)
-    # Only the best few can be kept (after the partners): those are summed exactly.
-    wanted = [EVIDENCE_MAX + len(mine) for mine in partners]
-    candidates = _evidence_candidates(rows, totals, wanted)
+    # Only the best few can be kept (after the partners): those are summed exactly. Two
+    # articles' postings are few, and summed directly: the product's set-up would cost more.
+    if sum(len(where) for scored in rows for _w, where in scored) <= EVIDENCE_DIRECT_MAX:
+        sums = [_posting_sums(scored) for scored in rows]
+    else:
+        wanted = [EVIDENCE_MAX + len(mine) for mine in partners]
+        sums = [_posting_sums(scored, found)
+                for scored, found in zip(rows, _evidence_candidates(rows, totals, wanted))]
     out = []
-    for scored, total, share, found, mine in zip(rows, totals, shares, candidates, partners):
-        ranked = []
-        for i in found:
-            v = 0.0
-            for weight, where in scored:
-                if i in where:
-                    v += weight
-            if v / total >= EVIDENCE_MIN / 2:
-                ranked.append((v / total, i))
+    for total, share, summed, mine in zip(totals, shares, sums, partners):
+        ranked = [(v / total, i) for i, v in summed.items() if v / total >= EVIDENCE_MIN / 2]
         ranked.sort(key=lambda t: (-t[0], t[1]))
         best = [i for v, i in ranked if v >= EVIDENCE_MIN]
         if not best and share >= NO_SUPPORT_SHARE:
@@ -770,6 +768,30 @@ def _evidences(texts: Sequence[str], words: meaning.WordIndex,
         evidence = list(dict.fromkeys([*mine, *best]))[: max(EVIDENCE_MAX, len(mine))]
         out.append((evidence, share))
     return out
+
+
+# Postings (sentence ids under a retelling's words) summed directly up to this many in all,
+# by a sparse product beyond.
+EVIDENCE_DIRECT_MAX = 20_000
+
+
+def _posting_sums(scored: list[tuple[float, set[int]]], among: Sequence[int] | None = None
+                  ) -> dict[int, float]:
+    """Each original sentence's summed weight of the words it shares with a retelling sentence,
+    in the sentence's word order: of every sentence in the postings, or of those ``among``."""
+    sums: dict[int, float] = {}
+    if among is None:
+        for weight, where in scored:
+            for i in where:
+                sums[i] = sums.get(i, 0.0) + weight
+        return sums
+    for i in among:
+        v = 0.0
+        for weight, where in scored:
+            if i in where:
+                v += weight
+        sums[i] = v
+    return sums
 
 
 # Rows of the sparse product summed at once: bounds its memory (a row has at most a few

@@ -450,16 +450,18 @@ def is_boilerplate(unit: str) -> bool:
     line = " ".join(unit.split())
     if not line:
         return False
+    # (the word counts before the searches they gate: most units are prose, longer than those)
+    n_words = line.count(" ") + 1
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
         return True
-    if len(line.split()) <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \
+    if n_words <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \
             and not _ENDS_SENTENCE_RE.search(line):
         return True  # a whole-line label: "URL", "Footer Navigation", "View Comments"
-    if _PHONE_RE.search(line) and len(line.split()) <= CONTACT_MAX_WORDS:
+    if n_words <= CONTACT_MAX_WORDS and _PHONE_RE.search(line):
         return True  # "Americas+1 212 318 2000": a contact line in the site's header
     # Lazily, and only for short lines: most units are prose, and five searches each cost.
     cue = None
-    if len(line.split()) <= FURNITURE_MAX_WORDS and (not line.isascii() or any(
+    if n_words <= FURNITURE_MAX_WORDS and (not line.isascii() or any(
             w in line.lower() for w in _FOOTER_WORDS)):
         cue = next((m for m in (pattern(line) for pattern in _FOOTER_CUES) if m is not None), None)
     if (cue is not None
@@ -506,6 +508,8 @@ _CREDIT_LINE_RE = re.compile(
 )
 _COUNTER_RE = re.compile(r"(?i)^(?:image|photo|slide)?\s*\d+\s*(?:of\s*/?|/)\s*\d+$")
 _CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunction\s*\(")
+# (each of _CODE_RE's alternatives holds one of these: a unit with none is not searched)
+_CODE_MARKS = ("window.", "document.", ".push(", "})", "function")
 _VIDEO_LABEL_RE = re.compile(
     r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
 )
@@ -572,12 +576,15 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
         story = story or not (single and is_heading_like(unit, max_words=TITLE_MAX_WORDS))
         label, after_label = after_label, False
         # A bare date line below the top matter is a time stamp (at the top it is the byline's).
-        if (credit[i] or _CODE_RE.search(unit) or _CAPTION_START_RE.match(unit)
+        words = unit.count(" ") + 1  # (a unit's words are one space apart)
+        # (the word counts first: a story's paragraphs are long, and skip the searches)
+        if (credit[i] or (any(c in unit for c in _CODE_MARKS) and _CODE_RE.search(unit))
+                or _CAPTION_START_RE.match(unit)
                 or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
-                or (_CAPTION_END_RE.search(unit) and len(unit.split()) <= CAPTION_MAX_WORDS)
+                or (words <= CAPTION_MAX_WORDS and _CAPTION_END_RE.search(unit))
                 or _COUNTER_RE.match(unit)
-                or ((_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit))
-                    and len(unit.split()) <= FURNITURE_MAX_WORDS)):
+                or (words <= FURNITURE_MAX_WORDS
+                    and (_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit)))):
             out.add(i)
         elif single and _VIDEO_LABEL_RE.match(unit):
             out.add(i)

@@ -159,10 +159,13 @@ def _evidence_scan(text: str, words: meaning.WordIndex, partners: list[int]
     return list(dict.fromkeys([*partners, *best]))[: max(g.EVIDENCE_MAX, len(partners))], share
 
 
+@pytest.mark.parametrize("direct_max", [-1, 10**9])  # by the sparse product; summed directly
 @pytest.mark.parametrize("postings_max", [g.POSTINGS_MAX, 8])
 def test_evidence_is_the_scan_of_every_posting(prose: tuple[str, str], postings_max: int,
+                                               direct_max: int,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(g, "POSTINGS_MAX", postings_max)  # 8: many words over the cap
+    monkeypatch.setattr(g, "EVIDENCE_DIRECT_MAX", direct_max)
     original, retelling = (segment.segment(segment.Document(t)) for t in prose)
     words = meaning.WordIndex((s.id, s.text) for s in original)
     rnd = random.Random(1)
