@@ -98,6 +98,12 @@ D = dt.date
         ("The strike began last summer.", ("2019-06-01", "2019-08-31", "season")),
         ("The strike lasted from 2014-2017.", ("2014-01-01", "2017-12-31", "period")),
         ("Sales fell in Q2 2019.", ("2019-04-01", "2019-06-30", "part-of-year")),
+        # calendar quarters counted from publication (mid-June: the second)
+        ("Margins thinned last quarter.", ("2020-01-01", "2020-03-31", "part-of-year")),
+        ("Margins thin this quarter.", ("2020-04-01", "2020-06-30", "part-of-year")),
+        ("Margins should widen next quarter.", ("2020-07-01", "2020-09-30", "part-of-year")),
+        ("Margins were wider in the previous quarter.",
+         ("2020-01-01", "2020-03-31", "part-of-year")),
         ("Protests spread over the weekend.", ("2020-06-13", "2020-06-14", "weekend")),
         ("The city grew in the early '90s.", ("1990-01-01", "1993-12-31", "part-of-decade")),
         ("The trial resumes on July 3.", ("2020-07-03", "2020-07-03", "day")),
@@ -536,3 +542,18 @@ def test_a_date_compared_against(text: str, base: bool) -> None:
 def test_a_month_after_a_copula_is_a_date(text: str, month: str | None) -> None:
     found = [f.text for f in facts(text, None)]
     assert found == ([month] if month else [])
+
+
+def test_quarters_cross_the_year() -> None:
+    assert dates._resolve_rel("last quarter", dt.date(2021, 1, 15)) == (
+        dt.date(2020, 10, 1), dt.date(2020, 12, 31), "part-of-year", True)
+    assert dates._resolve_rel("next quarter", dt.date(2021, 11, 30)) == (
+        dt.date(2022, 1, 1), dt.date(2022, 3, 31), "part-of-year", True)
+
+
+def test_a_quarter_of_a_game_or_a_city_is_no_date() -> None:
+    # a quarter-final, a share, a district: no relative quarter
+    for text in ("He played in the quarter-final.", "A quarter of the staff left.",
+                 "They live in the old quarter."):
+        assert not [f for f in dates.extract(Document(text), [Sentence(0, 0, len(text), text)],
+                                             Context(published=dt.date(2020, 6, 18)))]

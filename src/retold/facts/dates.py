@@ -199,8 +199,8 @@ _DATE_RE = re.compile(
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
             (?:the{_S})?year[-\u2010\u2011]ago
-          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|year)
-          | the{_S}(?:previous|prior){_S}(?:week|month|year)\b(?!{_S}(?:before|after))
+          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|quarter|year)
+          | the{_S}(?:previous|prior){_S}(?:week|month|quarter|year)\b(?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
           | last{_S}night | this{_S}(?:morning|afternoon|evening)
@@ -899,6 +899,9 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
         return *_week_interval(ref + dt.timedelta(weeks=delta)), "week", True
     if unit == "month":
         return *_month_interval(*_shift_month(ref.year, ref.month, delta)), "month", True
+    if unit == "quarter":  # a calendar quarter: "last quarter" in May is January-March
+        year, month = _shift_month(ref.year, ref.month - (ref.month - 1) % 3, 3 * delta)
+        return dt.date(year, month, 1), _month_end(year, month + 2), "part-of-year", True
     return *_year_interval(ref.year + delta), "year", True
 
 
