@@ -362,10 +362,19 @@ def test_byline_with_by_and_agency() -> None:
         ("Summary: the dam held overnight.\nThe dam held.", "Summary"),
         ("Construction of the bridge began in May.", "Construction"),
         ("Investment slowed sharply last year.", "Investment"),
+        # a plural common noun opening a sentence
+        ("Profits rose 8% in the third quarter.", "Profits"),
+        ("Earnings beat the forecasts of analysts.", "Earnings"),
     ],
 )
 def test_sentence_initial_non_names(text: str, not_a_name: str) -> None:
     assert not_a_name not in found(text)
+
+
+def test_plural_surnames_stay_names_where_the_text_says_so() -> None:
+    # named mid-sentence too, or saying something: a person, however common the noun
+    assert found("Ada Wells chaired it. Wells won the vote.") == ["Ada Wells", "Wells"]
+    assert found("Woods said the plan failed.") == ["Woods"]
 
 
 def test_company_opening_a_sentence_is_a_name() -> None:

@@ -246,6 +246,9 @@ SENTENCE_INITIAL_COMMON = frozenset([
     "Citizens", "Locals", "Villagers", "Migrants", "Demonstrators", "Activists", "Journalists",
     "Reporters", "Judges", "Ministers", "Engineers", "Rescuers", "Firefighters", "Volunteers",
 ])
+# Verbs of speaking after a sentence's first word: their subject is a person.
+_SPOKE = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "asked",
+                    "asks", "replied", "replies", "argued", "argues", "insisted", "insists"})
 # Words that follow a gerund opening a sentence ("Spending on", "Reading from the").
 _GERUND_FOLLOWERS = frozenset([
     "on", "of", "to", "for", "from", "in", "at", "with", "by", "the", "a", "an", "up", "out",
@@ -1110,9 +1113,29 @@ def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
         return False
     if len(toks) == 1 and _gerund_opening(text, toks[0], starts):
         return True
-    if word not in SENTENCE_INITIAL_COMMON and word.casefold() not in lower_words:
+    if word not in SENTENCE_INITIAL_COMMON and word.casefold() not in lower_words \
+            and not (len(toks) == 1 and _plural_noun_opening(text, toks[0], starts)):
         return False
     return len(toks) == 1 or toks[1][2] in _CONNECTORS
+
+
+def _plural_noun_opening(text: str, tok: _Token, starts: frozenset[int]) -> bool:
+    """True for a plural common noun opening a sentence ("Sales rose", "Profits fell"): a
+    plural WordNet reads as a noun's and never as a name's, which the text never writes
+    capitalised mid-sentence (where "Wells" or "Jobs" is a surname, the text names the
+    person there too, "Ada Wells said")."""
+    word = tok[2]
+    low = word.casefold()
+    if not (low.endswith("s") and not low.endswith("ss") and len(low) >= 4
+            and word[1:].islower() and lexicon.available()) or lexicon.proper_noun(word):
+        return False
+    if not any(pos == "n" for _lemma, pos in lexicon.lemmas(word)):
+        return False
+    after = _NEXT_WORD.match(text, tok[1])
+    if after is not None and after.group(1) in _SPOKE:
+        return False  # "Sanders said": only a person speaks
+    return all(_at_sentence_start(text, m.start(), starts)
+               for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text))
 
 
 def _gerund_opening(text: str, tok: _Token, starts: frozenset[int]) -> bool:
