@@ -35,6 +35,10 @@ EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
+    # markets', budgets' and courts' opposites
+    ("surplus", "deficit"), ("bullish", "bearish"), ("hawkish", "dovish"),
+    ("outperform", "underperform"), ("tighten", "loosen"), ("inflow", "outflow"),
+    ("arrest", "release"), ("ally", "enemy"), ("boost", "hurt"),
     # prefixes written as a compound's first part ("pre-war" / "post-war"); "pro-" / "anti-"
     # WordNet pairs itself
     ("pre", "post"),

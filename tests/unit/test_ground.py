@@ -69,6 +69,24 @@ def test_opposites_are_contradictions(summary: str, word: str) -> None:
     assert ("negation", "changed", "contradicted", word) in found
 
 
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
+    ("Officials said the budget showed a surplus of $2bn last year.",
+     "Officials said the budget showed a deficit of $2bn last year.", "deficit"),
+    ("Analysts turned bullish on the shares after the results.",
+     "Analysts turned bearish on the shares after the results.", "bearish"),
+    ("The central bank sounded hawkish at its March meeting.",
+     "The central bank sounded dovish at its March meeting.", "dovish"),
+    ("Police arrested the driver on Tuesday evening.",
+     "Police released the driver on Tuesday evening.", "released"),
+])
+def test_opposites_markets_and_courts_use_are_reversals(original: str, retelling: str,
+                                                        word: str) -> None:
+    c = retold.compare(original, retelling)
+    assert ("negation", word) in {(ch.kind, ch.retelling.text if ch.retelling else "")
+                                  for ch in c.changes}
+
+
 @pytest.mark.parametrize("summary", [
     "The board refused to approve the plan.",
     "The board never approved the plan.",
