@@ -510,6 +510,8 @@ _COUNTER_RE = re.compile(r"(?i)^(?:image|photo|slide)?\s*\d+\s*(?:of\s*/?|/)\s*\
 _CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunction\s*\(")
 # (each of _CODE_RE's alternatives holds one of these: a unit with none is not searched)
 _CODE_MARKS = ("window.", "document.", ".push(", "})", "function")
+# (a unit _CAPTION_END_RE finds ends with one of these, or holds "show more")
+_CAPTION_END_MARKS = (")", "more", "less")
 _VIDEO_LABEL_RE = re.compile(
     r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
 )
@@ -577,14 +579,19 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
         label, after_label = after_label, False
         # A bare date line below the top matter is a time stamp (at the top it is the byline's).
         words = unit.count(" ") + 1  # (a unit's words are one space apart)
-        # (the word counts first: a story's paragraphs are long, and skip the searches)
+        # (the word counts and the marks each pattern needs first: a story's paragraphs are
+        # long and hold none, and skip the searches, which try every place of a unit)
+        low = unit.casefold()
         if (credit[i] or (any(c in unit for c in _CODE_MARKS) and _CODE_RE.search(unit))
                 or _CAPTION_START_RE.match(unit)
                 or (i >= TOP_MATTER_UNITS and _DATE_LINE_RE.match(unit))
-                or (words <= CAPTION_MAX_WORDS and _CAPTION_END_RE.search(unit))
+                or (words <= CAPTION_MAX_WORDS and (low.endswith(_CAPTION_END_MARKS)
+                                                    or "show more" in low)
+                    and _CAPTION_END_RE.search(unit))
                 or _COUNTER_RE.match(unit)
-                or (words <= FURNITURE_MAX_WORDS
-                    and (_RIGHTS_RE.search(unit) or _APPEAL_RE.search(unit)))):
+                or (words <= FURNITURE_MAX_WORDS and (
+                    ("rights" in low or "published" in low) and _RIGHTS_RE.search(unit)
+                    or ("subscrib" in low or "journalism" in low) and _APPEAL_RE.search(unit)))):
             out.add(i)
         elif single and _VIDEO_LABEL_RE.match(unit):
             out.add(i)
