@@ -572,8 +572,13 @@ def _lower_case_in(fact: Fact, ids: Sequence[int], side: Side) -> bool:
     word = fact.text
     if " " in word or not word[:1].isupper() or word.isupper():
         return False
-    pattern = re.compile(rf"(?<!\w){re.escape(word[0].lower() + word[1:])}(?!\w)")
-    return any(pattern.search(side.sentences[i].text) for i in ids)
+    lowered = word[0].lower() + word[1:]
+    # (the word as a substring first: most sentences lack it, and a pattern costs a compile)
+    texts = [side.sentences[i].text for i in ids if lowered in side.sentences[i].text]
+    if not texts:
+        return False
+    pattern = re.compile(rf"(?<!\w){re.escape(lowered)}(?!\w)")
+    return any(pattern.search(t) for t in texts)
 
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -913,7 +918,8 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     if len(letters) < 3 or len(letters) > 60:
         return False
     squashed = _squashed(text)
-    if "".join(letters).casefold() not in squashed and \
+    whole = "".join(letters).casefold() in squashed
+    if not whole and \
             "".join(c for c in name.split()[-1] if c.isalnum())[:2].casefold() not in squashed:
         return False  # neither the whole name nor its last word's start occurs: skip regexes
     spaced = r"[\s.\-\u00a0]*".join(re.escape(c) for c in letters)
@@ -921,7 +927,9 @@ def _glued_in(name: str, text: str, passage: tuple[str, str]) -> bool:
     def vocabulary() -> frozenset[str]:
         return _lower_words(passage[0]) | _lower_words(passage[1])
 
-    for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text):
+    # (the pattern finds the name's letters with only spaces, dots and hyphens between them:
+    # never where the squashed text lacks them, and compiling it costs more than that test)
+    for m in re.finditer(rf"(?i)(?<!\w){spaced}(?P<tail>[^\W\d_]*)", text) if whole else ():
         tail = m.group("tail")  # "Varenko" in "Varenkosaid": a word glued on after the name
         if not tail or (len(tail) >= 4 and tail.casefold() not in _NAME_ENDINGS
                         and (tail.casefold() in vocabulary()

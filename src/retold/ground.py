@@ -450,7 +450,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     o_sent = {s.id: s for s in original.sentences}
     index = FactIndex(original.facts)
     index.taken = {(f.kind, f.key) for f in retelling.facts}
-    words = meaning.WordIndex((s.id, s.text) for s in original.sentences)
+    words = meaning.word_index(tuple((s.id, s.text) for s in original.sentences))
     dialogue = speakers(o_text) > 0
     partners: dict[int, list[int]] = {}
     for p in alignment.pairs:

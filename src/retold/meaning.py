@@ -24,7 +24,7 @@ from retold import lexicon
 from retold.facts.negation import clause_before, conditional, in_condition, negates_nothing
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
-__all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem"]
+__all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
 
 # Opposites WordNet records under other words (it pairs "approve" with "disapprove" and "reject"
 # with "accept"): news verbs whose swap reverses a report. Both directions are read.
@@ -224,6 +224,18 @@ class WordIndex:
             found = self._negated[text] = _negated_stems(text, 0)
         return [(s + offset, e + offset, cue, first, window)
                 for s, e, cue, first, window in found]
+
+
+# Originals whose word index is kept: a trace compares one article with its candidates in a
+# row, and the index's memo of the words the original uses (WordNet's part) serves them all.
+WORD_INDEX_CACHE = 8
+
+
+@lru_cache(maxsize=WORD_INDEX_CACHE)
+def word_index(sentences: tuple[tuple[int, str], ...]) -> WordIndex:
+    """``WordIndex(sentences)``, the same object for the same sentences (it holds nothing of
+    the retellings it is asked about but memos)."""
+    return WordIndex(sentences)
 
 
 @dataclass(frozen=True, slots=True)

@@ -247,3 +247,22 @@ def test_mention_search_reads_windows_not_the_text(prose: tuple[str, str],
     name = "Nobody Said"  # both words are in the text ("said" everywhere), never together
     assert windows(long, name) < len(long) / 20
     assert windows(long, name) < 6 * max(1, windows(short, name))
+
+
+def test_an_originals_word_index_kept_between_comparisons_changes_nothing() -> None:
+    import retold
+
+    original = ("The council approved the new budget on Monday. It raises spending on schools "
+                "by 4% and cuts the road fund. Critics said the plan ignores rural towns.")
+    retellings = ["The council rejected the budget, which trims school spending.",
+                  "Councillors passed a budget that lifts school spending and spares roads.",
+                  "The council approved the new budget on Monday."]
+    meaning.word_index.cache_clear()
+    fresh = []
+    for r in retellings:
+        meaning.word_index.cache_clear()
+        fresh.append(retold.compare(original, r).to_dict())
+    meaning.word_index.cache_clear()
+    kept = [retold.compare(original, r).to_dict() for r in retellings]
+    assert meaning.word_index.cache_info().hits >= 2  # one index served all three
+    assert kept == fresh

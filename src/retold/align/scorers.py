@@ -95,8 +95,12 @@ def tfidf_vectors(
     norm = np.sqrt(np.bincount(row, weights=data * data, minlength=n_docs))
     data /= norm[row]  # a row with entries has a positive norm
     indptr = np.concatenate([[0], np.cumsum(lengths)])
-    vectors = sparse.csr_matrix((data, col, indptr), shape=(n_docs, len(vocabulary)))
-    return vectors[: len(left)], vectors[len(left) :]
+    # each side's rows built from their part of the arrays (slicing one matrix cost more)
+    k, split = len(left), int(indptr[len(left)])
+    return (sparse.csr_matrix((data[:split], col[:split], indptr[: k + 1]),
+                              shape=(k, len(vocabulary))),
+            sparse.csr_matrix((data[split:], col[split:], indptr[k:] - split),
+                              shape=(len(right), len(vocabulary))))
 
 
 def tfidf_matrix(left: Sequence[str], right: Sequence[str]) -> sparse.csr_matrix:

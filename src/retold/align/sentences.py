@@ -12,7 +12,7 @@ Cost: one sparse TF-IDF product plus a pass over its non-zeros; no dense n x m m
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -76,7 +76,13 @@ def align(
     # so its cost follows the pairs that share rare words, not n x m.
     sim = sparse.csr_matrix(similarity if similarity is not None
                             else similar_pairs(a, b, threshold))
-    links = _links(sim.tocoo(), n, m, threshold, ratio)
+    coo = sim.tocoo()
+    links = _links(coo, n, m, threshold, ratio)
+    # The matrix's cells by (original, retelling), read for each 1:1 pair and each echo's
+    # support: scipy's indexing costs tens of microseconds a cell, a dict well under one.
+    cells: dict[tuple[int, int], float] = {}
+    for cell, value in zip(zip(coo.row.tolist(), coo.col.tolist()), coo.data.tolist()):
+        cells[cell] = cells.get(cell, 0.0) + value  # (a cell stored twice holds the sum)
 
     parent = list(range(n + m))  # union-find over original ids 0..n-1, retelling n..n+m-1
 
@@ -90,10 +96,10 @@ def align(
         parent[find(i)] = find(n + j)
     # Echoes on both sides, so that aligning (b, a) is exactly the inverse of aligning (a, b).
     other = None if similarity is not None else a  # a pruned matrix: support from vectors
-    echoes = _echo_links(b, sim, links, m, other)
+    echoes = _echo_links(b, lambda o, r: cells.get((o, r), 0.0), links, m, other)
     flipped = [(j, i) for i, j in links]
-    echoes += [(i, j) for j, i in _echo_links(a, sim.T.tocsr(), flipped, n,
-                                             None if other is None else b)]
+    echoes += [(i, j) for j, i in _echo_links(a, lambda r, o: cells.get((o, r), 0.0), flipped,
+                                             n, None if other is None else b)]
     links += echoes
     for i, j in links:
         parent[find(i)] = find(n + j)
@@ -113,7 +119,7 @@ def align(
             AlignedPair(
                 original=tuple(original[i].id for i in left),
                 retelling=tuple(retelling[j].id for j in right),
-                similarity=_group_cosine(a, b, left, right, sim),
+                similarity=_group_cosine(a, b, left, right, cells),
             )
         )
     pairs.sort(key=_pair_order)
@@ -144,13 +150,14 @@ def _links(
 
 
 def _echo_links(
-    b: sparse.csr_matrix, sim: sparse.csr_matrix, links: list[tuple[int, int]], m: int,
-    other: sparse.csr_matrix | None = None,
+    b: sparse.csr_matrix, sim: Callable[[int, int], float], links: list[tuple[int, int]],
+    m: int, other: sparse.csr_matrix | None = None,
 ) -> list[tuple[int, int]]:
     """Link unaligned sentences of one side that restate an aligned one (see ECHO_THRESHOLD).
 
-    Written for the retelling side: ``b`` are its vectors, ``sim`` is original x retelling and
-    links are (original, retelling); the caller flips all three for the original side.
+    Written for the retelling side: ``b`` are its vectors, ``sim(i, j)`` is the similarity
+    cell of original i and retelling j, and links are (original, retelling); the caller flips
+    all three for the original side.
     ``other`` are the original's vectors when ``sim`` may lack entries under the link
     threshold (see similar_pairs): the support is then computed from the vectors.
     """
@@ -161,7 +168,6 @@ def _echo_links(
     if not loose or not linked:
         return []
     intra = similar_pairs(b[loose], b, ECHO_THRESHOLD)
-    sim_csc = sim.tocsc()
     extra: list[tuple[int, int]] = []
     for row, j in enumerate(loose):
         start, end = intra.indptr[row], intra.indptr[row + 1]
@@ -172,7 +178,7 @@ def _echo_links(
         if best < 0 or best_value < ECHO_THRESHOLD:
             continue
         sources = linked[best]
-        support = max(float(sim_csc[i, j]) for i in sources)
+        support = max(sim(i, j) for i in sources)
         if other is not None and support < ECHO_SUPPORT:
             support = float(np.max((other[sources] @ b[j].T).toarray()))
         if support >= ECHO_SUPPORT:
@@ -185,11 +191,12 @@ def _group_cosine(
     b: sparse.csr_matrix,
     left: list[int],
     right: list[int],
-    sim: sparse.csr_matrix,
+    cells: dict[tuple[int, int], float],
 ) -> float:
-    """Cosine of the summed TF-IDF vectors of two sentence groups (1:1 reads the matrix)."""
+    """Cosine of the summed TF-IDF vectors of two sentence groups (1:1 reads the matrix's
+    cells)."""
     if len(left) == 1 and len(right) == 1:
-        return float(min(1.0, max(0.0, sim[left[0], right[0]])))
+        return float(min(1.0, max(0.0, cells.get((left[0], right[0]), 0.0))))
     # Sparse sums: a dense vector over the whole vocabulary per group made this quadratic in
     # a long text (its vocabulary grows with it, and so does the number of groups).
     u = sparse.csr_matrix(np.ones((1, len(left)))) @ a[left]
