@@ -187,9 +187,11 @@ class WordIndex:
 
     def uses(self, word: str) -> bool:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
-        key = stem(word)
-        if key in self.sentences:
+        if stem(word) in self.sentences:
             return True
+        # (memoised by the word, not its stem: words of one stem have other neighbours, and the
+        # index outlives one comparison, so a stem's first word must not answer for the rest)
+        key = word.casefold()
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
             # terms, read lazily: the search stops at the first form the original uses, before

@@ -249,6 +249,20 @@ def test_mention_search_reads_windows_not_the_text(prose: tuple[str, str],
     assert windows(long, name) < 6 * max(1, windows(short, name))
 
 
+def test_a_kept_word_index_answers_each_word_as_a_fresh_one_does() -> None:
+    # Words of one stem have other WordNet neighbours ("increase" reaches "gain", "increasing"
+    # does not): a word asked earlier, in this comparison or a previous one, must not answer
+    # for another of its stem.
+    original = [(0, "The firm will cut energy costs and lift the environmental impact."),
+                (1, "A bigger gain came later.")]
+    words = ["increase", "increasing", "increased", "increases", "gains", "gained", "gaining"]
+    fresh = {w: meaning.WordIndex(original).uses(w) for w in words}
+    assert len(set(fresh.values())) == 2  # the stem alone does not decide
+    for order in (words, words[::-1]):
+        kept = meaning.WordIndex(original)
+        assert {w: kept.uses(w) for w in order} == fresh
+
+
 def test_an_originals_word_index_kept_between_comparisons_changes_nothing() -> None:
     import retold
 
