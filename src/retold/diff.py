@@ -32,6 +32,7 @@ pronoun, a subject "it" (a name that is no person's) or a definite description i
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -661,6 +662,7 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     to Jones instead of Smith is one change of speaker, not also the name Smith changed.
     """
     speakers: dict[int | None, list[str]] = defaultdict(list)
+    speaker_changes: list[tuple[Change, list[str]]] = []
     # (status, on the original side, clause end, its last word: the verb, as a rule)
     clauses: list[tuple[str, bool, int, str]] = []
     at: dict[tuple[bool, str, int, int], list[Fact]] = defaultdict(list)
@@ -670,7 +672,9 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
                 at[(side is original, f.kind, f.start, f.end)].append(f)
     for c in changes:
         if c.kind in ("attribution", "quote"):
-            speakers[c.pair] += _speakers(c, original, retelling, at)
+            said_by = _speakers(c, original, retelling, at)
+            speakers[c.pair] += said_by
+            speaker_changes.append((c, said_by))
         if c.kind == "attribution" and c.status != "changed":
             excerpt = c.original or c.retelling
             assert excerpt is not None
@@ -691,13 +695,34 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
             and _addressee(verb, text[end : excerpt.start])
             for status, on_original, end, verb in clauses)
 
+    # A speaker change takes in the mention of its speaker nearest to it on each side (a fact,
+    # not a change, so that a second pass over the changes takes in the same); a mention
+    # further off is a name of its own: "Ned asks John ... and John says" where the original
+    # has Tom is a new speaker, and a name the original never gives where Ned asks.
+    spoken_at: set[tuple[bool, int, int]] = set()
+    # each side's names by position; a speaker's mention is looked for near its change only
+    named = {id(side): sorted((f for f in side.facts if f.kind == "name"), key=lambda f: f.start)
+             for side in (original, retelling)}
+    starts = {k: [f.start for f in v] for k, v in named.items()}
+    for spoken, said_by in speaker_changes:
+        for excerpt, side in ((spoken.original, original), (spoken.retelling, retelling)):
+            if excerpt is None:
+                continue
+            near_by = named[id(side)][
+                bisect_left(starts[id(side)], excerpt.start - SPEAKER_MENTION_CHARS):
+                bisect_right(starts[id(side)], excerpt.end + SPEAKER_MENTION_CHARS)]
+            mentions = [f for f in near_by if any(
+                names.same_name(f.text, s) or names.mentioned(f.text, s) for s in said_by)]
+            if mentions:
+                near = min(mentions, key=lambda f: (abs(f.start - excerpt.start), f.start))
+                spoken_at.add((side is original, near.start, near.end))
+
     def about_a_speaker(c: Change) -> bool:
         if c.kind != "name" or c.pair not in speakers:
             return False
-        texts = [e.text for e in (c.original, c.retelling) if e is not None]
         return in_clause(c) or all(
-            any(names.same_name(t, s) or names.mentioned(t, s) for s in speakers[c.pair])
-            for t in texts)
+            (on_original, e.start, e.end) in spoken_at
+            for on_original, e in ((True, c.original), (False, c.retelling)) if e is not None)
 
     return [c for c in changes if not about_a_speaker(c)]
 
@@ -717,6 +742,9 @@ def _addressee(verb: str, gap: str) -> bool:
         w.casefold() in CLAUSE_PREPOSITIONS for w in _CONTEXT_WORD.findall(gap))
 
 
+# How far from a quotation or attribution its speaker's name is looked for ("'...,' the
+# minister of transport, Marta Quill, said on Monday"): the nearest mention there is the speaker's.
+SPEAKER_MENTION_CHARS = 200
 # A reporting clause runs on this far after its verb ("told the BBC", "said in a statement to
 # CNN"): names there belong to the attribution.
 REPORTING_CLAUSE_CHARS = 30

@@ -105,6 +105,17 @@ def test_a_swapped_speaker_is_one_change() -> None:
                   '"We will win this fight," Jones said on Monday.') == [("quote", "changed")]
 
 
+def test_a_new_speaker_named_again_away_from_the_clause_is_also_a_name() -> None:
+    # The attribution takes in the mention in its clause; the earlier one is a person the
+    # original never names, and stays listed as such.
+    original = "The bridge will reopen in May after repairs to its deck."
+    assert _kinds(original, "Engineers showed Marta Quill round the bridge, and Marta Quill "
+                            "said it will reopen in May after repairs to its deck.") == [
+        ("name", "added"), ("attribution", "added")]
+    assert _kinds(original, "The bridge will reopen in May after repairs to its deck, Marta "
+                            "Quill said.") == [("attribution", "added")]
+
+
 def test_party_state_and_contractions_are_not_names() -> None:
     assert _kinds("Sen. Ben Sasse, R-Neb., said the bill was dead.",
                   "Sen. Ben Sasse, Republican of Nebraska, said the bill was dead.") == []
