@@ -393,6 +393,34 @@ def test_measured_noun_before_a_percentage_names_the_slot() -> None:
     assert numbers.slot_score(cut, other_rise) < 0.5 <= numbers.slot_score(rise, other_rise)
 
 
+def test_a_change_noun_names_the_thing_changed_after_it() -> None:
+    increase = one("Clients report a 35% increase in team productivity.")
+    raised = one("The tool can raise your productivity by up to 35%.")
+    drop = one("Analysts expect a 3% drop in the company's profit.")
+    bare = one("Analysts expect a 35% increase.")
+    assert (increase.role, increase.note) == ("increase", "change of: productivity")
+    assert drop.note == "change of: profit"
+    assert one("Sales saw a 10% increase on last year.").note == ""  # a base, not a thing
+    assert one("Prices show a 10% rise in March.").note == ""
+    # the thing named is the slot; another thing, or none, is not
+    assert numbers.slot_score(increase, raised) >= 0.9
+    assert numbers.slot_score(drop, raised) < 0.5
+    assert numbers.slot_score(bare, raised) < 0.5
+
+
+def test_a_figure_told_bare_as_a_change_of_the_same_thing_is_supported() -> None:
+    import retold
+
+    c = retold.compare("Our platform could increase your efficiency by up to 35% within weeks. "
+                       "We sell it to firms of every size.",
+                       "We sell to firms. Clients report a 35% increase in efficiency.")
+    assert [g.status for g in c.grounding if g.kind == "number"] == ["supported"]
+    c = retold.compare("Our platform could increase your efficiency by up to 35% within weeks. "
+                       "We sell it to firms of every size.",
+                       "We sell to firms. Clients report a 35% increase in costs.")
+    assert [g.status for g in c.grounding if g.kind == "number"] != ["supported"]
+
+
 def test_synonym_nouns_pair_only_as_a_last_resort() -> None:
     homes = one("The storm destroyed more than 200 homes.")
     houses = one("The storm wrecked more than 300 houses.")

@@ -180,7 +180,7 @@ _NOUN_STOPS = _words(
     "during per each every all some any more most less least over under about around between "
     "into onto upon out up down off again also only just even still yet already alone apiece "
     "percent cent including include includes included among against according said says say "
-    "told year-on-year"
+    "told year-on-year within across through throughout via despite amid toward towards"
 )
 _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
                       "police": "police", "personnel": "personnel", "staff": "staff",
@@ -973,6 +973,32 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
     return "", end
 
 
+# A note's mark before the thing a change noun is said of.
+CHANGED_MARK = "change of: "
+# The thing a change noun is said of: "a 35% increase in team productivity", "a 3% drop in the
+# company's profit", "a 5% cut to the budget".
+_CHANGED_THING_RE = re.compile(
+    rf"(?i){_SP}+(?:in|of|to){_SP}+(?:(?:the|its|their|our|your|his|her|this|that){_SP}+)?"
+    rf"((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}[A-Za-z][A-Za-z'’-]*)")
+
+
+def _changed_thing(text: str, pos: int) -> str:
+    """The lemma of the noun a change noun ending at ``pos`` is said of, or ""."""
+    m = _CHANGED_THING_RE.match(text, pos, min(len(text), pos + 80))
+    if m is None:
+        return ""
+    head = ""
+    for w in m.group(1).split():
+        low = w.lower()
+        if low in _NOUN_STOPS or head and low.endswith("ed"):
+            break  # "to the budget approved ...": a verb after the noun
+        if low.endswith(("'s", "’s")):
+            continue  # "the company's profit": the owner, then the thing
+        head = low
+    return _lemma(head) if head and head not in _DATE_WORDS and _lemma(head) not in _PERIODS \
+        else ""
+
+
 def _role_from_context(text: str, sent_start: int, pos: int) -> str:
     """Find a counted noun before the number ("the number of fighters ... is 2,000")."""
     window = text[max(sent_start, pos - 200) : pos]
@@ -1245,6 +1271,12 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = AGE  # "Tomas Berg, 24, scored": a person's age
         if noun_end > end and blocked(end, noun_end):
             role, noun_end = "", end  # "44 Monday": the word after is a date, not a noun
+        if role and _noun_direction(role) is not None and (
+                thing := _changed_thing(text, noun_end)):
+            # "a 35% increase in efficiency" is a change of efficiency, as "raised efficiency
+            # by 35%" is: the note keeps what changed for the slot (the role stays the change
+            # noun, which says which way)
+            note = (note + "; " if note else "") + f"{CHANGED_MARK}{thing}"
         if unit is None and role in MEASURE_UNITS:
             unit, role = MEASURE_UNITS[role], ""  # "10 miles": a unit, not a counted thing
         if kind == "digits" and noun_end == end and unit is None and hedge is None and \
@@ -1754,6 +1786,18 @@ def _role_relation(a: Fact, b: Fact) -> str:
             # "a 12% increase" / "a 12% decrease": each counts the change itself, one slot
             # (which way it went is compared on its own, as a rise against a fall)
             return "same"
+        if (_noun_direction(noun_a) is None) != (_noun_direction(noun_b) is None) and \
+                isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and \
+                a.value.change and b.value.change:
+            # a change noun against the thing changed ("a 35% increase in efficiency" /
+            # "raised efficiency by up to 35%"): the same slot when the change noun's note
+            # names that thing ("a cut of about 8%" names none: another's, as a rule)
+            thing = _changed_of(a if _noun_direction(noun_a) else b)
+            other = noun_b if _noun_direction(noun_a) else noun_a
+            if thing == other:
+                return "same"
+            if thing and (thing in other or other in thing):
+                return "partial"
         return "partial" if noun_a in noun_b or noun_b in noun_a else "differ"
     if not (a.role and b.role):
         return "unknown"
@@ -1763,6 +1807,12 @@ def _role_relation(a: Fact, b: Fact) -> str:
             return "predicates-differ"
         return "same" if not (noun_a or noun_b) else "partial"
     return "unknown"
+
+
+def _changed_of(f: Fact) -> str:
+    """What a figure's change noun is said of, from its note ("" when not named)."""
+    at = f.note.find(CHANGED_MARK)
+    return f.note[at + len(CHANGED_MARK):].split(";", 1)[0] if at >= 0 else ""
 
 
 def slot_score(a: Fact, b: Fact) -> float:
