@@ -587,10 +587,13 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     sentences = locate(word)
     if any(target in n[4] for text, off in sentences for n in _negated_stems(text, off)):
         return None
-    for use in _plain_uses(word.casefold(), sentences, r_stems - {target}, _near(words, k)):
-        sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
-        if not _privated(sentence, (use[0], use[1])):
-            return use
+    # the word as written and its base forms: "not offering" meets "offers" through "offer"
+    near = _near(words, k)
+    for base in dict.fromkeys([word.casefold(), *(lemma for lemma, _p in lexicon.lemmas(word))]):
+        for use in _plain_uses(base, sentences, r_stems - {target}, near):
+            sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
+            if not _privated(sentence, (use[0], use[1])):
+                return use
     return None
 
 

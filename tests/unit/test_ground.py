@@ -363,6 +363,11 @@ def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
      "The minister called the new rules more than a gesture.", "gesture"),
     ("We are not using the old scanner, the lead nurse said.",
      "The lead nurse said they are using the old scanner.", "using"),
+    # stated in another sentence than the closest evidence, in another inflection
+    (("SigmaWorks was founded in Leeds in 2009 by two engineers, Ana Ruiz and Raj Patel, who "
+      "met at university. The company offers a suite of services to small firms in the north."),
+     ("Founded in Leeds in 2009 by two engineers who met at university, SigmaWorks is not "
+      "offering small firms its services."), "not"),
 ])
 def test_a_negated_claim_stated_plainly_is_reversed(original: str, retelling: str,
                                                      word: str) -> None:
