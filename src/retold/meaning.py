@@ -21,7 +21,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon
-from retold.facts.negation import clause_before, conditional, in_condition, negates_nothing
+from retold.facts.negation import (
+    SKIPPED_ADVERBS,
+    clause_before,
+    conditional,
+    in_condition,
+    negates_nothing,
+)
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
@@ -503,8 +509,11 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
         after = [w for w in content_words(rest, end)
                  if w[0] not in cue_starts][:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
-        # negates "win"), as in retold.facts.negation.
-        out.append((start, end, cue, sorted(forms(after[0][2])) if after else [],
+        # negates "win"), past an adverb of time or degree ("not currently insured"), as in
+        # retold.facts.negation.
+        first = next((w for _s, _e, w in after if w.casefold() not in SKIPPED_ADVERBS),
+                     after[0][2]) if after else ""
+        out.append((start, end, cue, sorted(forms(first)) if first else [],
                     [f for _s, _e, w in after for f in sorted(forms(w))]))
     return out
 
@@ -587,9 +596,18 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     sentences = locate(word)
     if any(target in n[4] for text, off in sentences for n in _negated_stems(text, off)):
         return None
-    # the word as written and its base forms: "not offering" meets "offers" through "offer"
+    # the word as written and its base forms: "not offering" meets "offers" through "offer";
+    # then its synonyms, each negated nowhere ("does not provide a suite" / "offers a suite")
     near = _near(words, k)
-    for base in dict.fromkeys([word.casefold(), *(lemma for lemma, _p in lexicon.lemmas(word))]):
+    bases = [word.casefold(), *(lemma for lemma, _p in lexicon.lemmas(word))]
+    synonyms = sorted(s for s in lexicon.synonyms(word) - set(bases)
+                      if "_" not in s and len(s) >= MIN_WORD and s not in STOP)
+    for base in dict.fromkeys([*bases, *synonyms]):
+        if base in synonyms:
+            sentences = locate(base)
+            if any(stem(base) in n[4] for text, off in sentences
+                   for n in _negated_stems(text, off)):
+                continue
         for use in _plain_uses(base, sentences, r_stems - {target}, near):
             sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
             if not _privated(sentence, (use[0], use[1])):

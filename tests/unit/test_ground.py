@@ -368,6 +368,11 @@ def test_agreeing_or_unrelated_wording_is_not_a_reversal(summary: str) -> None:
       "met at university. The company offers a suite of services to small firms in the north."),
      ("Founded in Leeds in 2009 by two engineers who met at university, SigmaWorks is not "
       "offering small firms its services."), "not"),
+    # ... or in a synonym, said of the same thing ("provide" / "offers" a suite)
+    (("SigmaWorks was founded in Leeds in 2009 by two engineers, Ana Ruiz and Raj Patel, who "
+      "met at university. The company offers a suite of services to small firms in the north."),
+     ("Founded in Leeds in 2009 by two engineers who met at university, SigmaWorks does not "
+      "provide small firms a suite of services."), "not"),
 ])
 def test_a_negated_claim_stated_plainly_is_reversed(original: str, retelling: str,
                                                      word: str) -> None:
@@ -400,6 +405,11 @@ def test_a_negated_claim_stated_plainly_is_reversed(original: str, retelling: st
     # a bound is the figure's hedge, not a denial
     ("No more than 40 per cent of the seats were filled on opening night.",
      "Only 40 per cent of the seats were filled on opening night."),
+    # an adverb of time moved across the cue: the same word negated ("insured")
+    ("The agent calls a driver who is currently not insured with them and offers a discount.",
+     "The agent calls a driver who is not presently insured with them and offers a discount."),
+    ("The agent calls a driver who is currently not insured with them and offers a discount.",
+     "The agent calls a driver who is not currently insured with them and offers a discount."),
 ])
 def test_a_negation_left_out_or_said_of_another_thing_is_no_reversal(original: str,
                                                                       retelling: str) -> None:

@@ -55,7 +55,7 @@ _CUE_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
 # Words skipped when looking for what a cue negates ("did not even say" -> "say").
-_ADVERBS = ("currently", "presently", "still", "ever", "really")
+SKIPPED_ADVERBS = ("currently", "presently", "still", "ever", "really")
 # After one of those, a preposition: the adverb is what is negated ("not currently in custody").
 _PREPOSITIONS = frozenset(["in", "on", "at", "for", "with", "to", "of", "from", "by", "under",
                            "over", "into", "within", "without"])
@@ -65,7 +65,7 @@ _SKIP = frozenset([
     "any", "longer", "more", "that", "this", "these", "those", "its", "his", "her", "their", "it",
     "he", "she", "they", "we", "i", "you",
     # (adverbs of time and degree between the cue and its verb: "not currently approved")
-    *_ADVERBS,
+    *SKIPPED_ADVERBS,
 ])
 NEGATED_LOOKAHEAD = 4  # words looked at after the cue
 
@@ -86,7 +86,7 @@ def _negated(text: str, pos: int) -> str:
         word = m.group(1).casefold()
         if word not in _SKIP:
             return word
-        if word in _ADVERBS:
+        if word in SKIPPED_ADVERBS:
             after = _NEXT_WORD_RE.match(text, m.end())
             if after is not None and after.group(1).casefold() in _PREPOSITIONS:
                 return word
