@@ -433,12 +433,21 @@ def used_opposites(word: str, used: Callable[[str], object]) -> list[str]:
     return [o for o in dict.fromkeys(found) if used(o)]
 
 
+# A compound's particle turned ("on-site" / "off-site", "up-market" / "down-market"; "upstream"
+# is one word and not read): function words elsewhere, half of a compound here.
+COMPOUND_PARTICLES = {"on": "off", "off": "on", "in": "out", "out": "in", "up": "down",
+                      "down": "up", "over": "under", "under": "over"}
+
+
 def _turned_compounds(word: str) -> list[str]:
     """A compound with one part turned into its opposite ("short-term" -> "long-term")."""
     parts = word.casefold().split("-")
     found: list[str] = []
     if len(parts) > 1:
         for k, part in enumerate(parts):
+            if part in COMPOUND_PARTICLES:
+                found.append("-".join((*parts[:k], COMPOUND_PARTICLES[part], *parts[k + 1:])))
+                continue
             if part in STOP or len(part) < MIN_WORD:
                 continue
             found += ["-".join((*parts[:k], o, *parts[k + 1:])) for o in sorted(_antonyms(part))

@@ -528,6 +528,18 @@ def test_a_compound_with_one_part_turned_is_a_reversal() -> None:
                 if f[0] == "negation"]
 
 
+def test_a_compound_with_its_particle_turned_is_a_reversal() -> None:
+    agent = ("The agent learns off-policy from logged data, which lets it reuse old episodes.\n"
+             "Training used eight GPUs for a week.")
+    assert ("negation", "changed", "on-policy") in _flags(
+        "The agent learns on-policy from logged data.", agent)
+    assert not [f for f in _flags("The agent learns off-policy from logged data.", agent)
+                if f[0] == "negation"]
+    # another compound of the particle is no opposite of this one
+    assert not [f for f in _flags("The agent learns on-line from logged data.", agent)
+                if f[0] == "negation"]
+
+
 @needs_wordnet
 def test_lexicon_reads_a_synset_whose_offset_another_line_names() -> None:
     # WordNet's "backward" points to a satellite whose byte offset also occurs as a pointer
