@@ -624,6 +624,47 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     return None
 
 
+# The two words after a polar word ("least | important buttons"), which its opposite must have
+# after it too for one to reverse the other outside the evidence.
+_TWO_WORDS_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z][\w'’-]*)[^\S\n]+([A-Za-z][\w'’-]*)")
+
+
+# "not the most important": the original denies its own polar word
+_DENIED_BEFORE_RE = re.compile(r"(?i)(?:(?<![\w'’-])(?:not|never|no)|n[’']t)\s+(?:[\w'’-]+\s+)?$")
+
+
+def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
+                     locate: Callable[[str], Sequence[tuple[str, int]]]) -> list[Finding]:
+    """Polar words reversed against a sentence outside the evidence: the opposite before the
+    same two words, one of them a content word ("the least important buttons" / "the most
+    important buttons"), where the original never puts the retelling's word there."""
+    out: list[Finding] = []
+    for s, e, w in _polar_words(r_text, r_offset):
+        if (s, e) in flagged:
+            continue
+        after = _TWO_WORDS_AFTER_RE.match(r_text, e - r_offset)
+        anchor = content_words(after.group(0)) if after else []
+        if after is None or not anchor:
+            continue
+        tail = r"[^\S\n]+".join(re.escape(t) for t in after.groups()) + r"(?![\w'’-])"
+        sentences = locate(anchor[0][2])
+        if any(re.search(rf"(?i)(?<![\w'’-]){re.escape(w)}[^\S\n]+{tail}", t)
+               for t, _o in sentences):
+            continue  # the original says it the retelling's way too
+        hit = next(((o + m.start(), o + m.start() + len(opp), m.group(1))
+                    for opp in sorted(_antonyms(w)) if "_" not in opp for t, o in sentences
+                    for m in re.finditer(rf"(?i)(?<![\w'’-])({re.escape(opp)})[^\S\n]+{tail}", t)
+                    if not _HEDGED_BEFORE_RE.search(t, max(0, m.start() - 16), m.start())
+                    and not _DENIED_BEFORE_RE.search(t, max(0, m.start() - 24), m.start())),
+                   None)
+        if hit is not None:
+            out.append(Finding(
+                "negation", "changed", (s, e), (hit[0], hit[1]),
+                f"The retelling reverses the claim: it says '{w} {' '.join(after.groups())}' "
+                f"where the original says '{hit[2]} {' '.join(after.groups())}'."))
+    return out
+
+
 def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
                  evidence: Mapping[str, object]) -> bool:
     """Whether the words after a retelling word repeat the phrase the original negates after it
@@ -795,6 +836,9 @@ def check(
             "negation", "changed", (s, e), (use[0], use[1]),
             f"The retelling reverses the claim: it says '{w}' where the original says the "
             f"opposite ('{use[2]}') and never '{w}'."))
+
+    if locate is not None:
+        findings += _polar_elsewhere(r_text, r_offset, {f.retelling for f in findings}, locate)
 
     if evidence and polarity:
         ev_neg = index.negated_stems(*evidence[0])

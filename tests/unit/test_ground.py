@@ -528,6 +528,21 @@ def test_a_compound_with_one_part_turned_is_a_reversal() -> None:
                 if f[0] == "negation"]
 
 
+def test_a_polar_word_reverses_its_opposite_before_the_same_words_elsewhere() -> None:
+    meeting = ("The team met on Monday to review the survey of users.\n"
+               "So the most important buttons are those for channels, and people rarely use the "
+               "teletext ones.\nThe designer will draw the case by Friday.")
+    survey = "The team reviewed the survey of users, including the {} buttons for them."
+    assert ("negation", "changed", "least") in _flags(survey.format("least important"), meeting)
+    # the same words, or other words after the opposite, reverse nothing
+    for kept in ("most important", "least used", "least common"):
+        assert not [f for f in _flags(survey.format(kept), meeting) if f[0] == "negation"]
+    # "not the most": the original's own word is denied, not stated
+    denied = meeting.replace("the most important", "not the most important")
+    assert not [f for f in _flags(survey.format("least important"), denied)
+                if f[0] == "negation" and f[2] == "least"]
+
+
 def test_a_compound_with_its_particle_turned_is_a_reversal() -> None:
     agent = ("The agent learns off-policy from logged data, which lets it reuse old episodes.\n"
              "Training used eight GPUs for a week.")
