@@ -393,6 +393,24 @@ def test_measured_noun_before_a_percentage_names_the_slot() -> None:
     assert numbers.slot_score(cut, other_rise) < 0.5 <= numbers.slot_score(rise, other_rise)
 
 
+@pytest.mark.parametrize("text, value, unit", [
+    ("Growth was three point five percent.", 3.5, "percent"),
+    ("The rate is two point four five percent.", 2.45, "percent"),
+    ("The cost stays under twelve dot fifty euros.", 12.5, "EUR"),
+    ("Sales hit three point two million.", 3_200_000, None),
+    ("The error was zero point oh five.", 0.05, None),
+])
+def test_a_decimal_said_aloud_is_one_figure(text: str, value: float, unit: str | None) -> None:
+    found = q(text)
+    assert (found.low, found.high, found.unit) == (value, value, unit)
+
+
+def test_a_point_that_is_no_decimal_is_left_alone() -> None:
+    assert [f.value.low for f in facts("At one point two officers arrived.")  # type: ignore[union-attr]
+            ] == [2]
+    assert q("He scored ten points.").low == 10
+
+
 def test_a_change_noun_names_the_thing_changed_after_it() -> None:
     increase = one("Clients report a 35% increase in team productivity.")
     raised = one("The tool can raise your productivity by up to 35%.")

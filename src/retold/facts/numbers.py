@@ -229,6 +229,7 @@ _ATOM_RE = re.compile(
         (?={_SP}+(?i:of|the|its|their|his|her|our|all|those|these)\b))
   | (?P<words>(?i:\b(?:an?{_SP}+)?(?:{_NUMWORD})
         (?:(?:{_SP}+and{_SP}+a{_SP}+half{_SP}+|{_SP}+and{_SP}+|{_SP}*-{_SP}*|{_SP}+)(?:{_NUMWORD}))*
+        (?:{_SP}+(?:point|dot)(?:{_SP}+(?:{_NUMWORD}|oh)\b)+)?
         (?:{_SP}+and{_SP}+a{_SP}+half)?\b))
   | (?P<digits>
         (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
@@ -459,6 +460,19 @@ def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
                     j += 1
                     continue
                 break
+            if w in ("point", "dot"):
+                # a decimal said aloud ("three point five percent", "twelve dot fifty euros");
+                # not "at one point two officers arrived"
+                fraction = _spoken_fraction(tokens, j + 1) if last in (
+                    "unit", "teen", "tens") and not total and not (
+                    _token_words(tokens[first:j]) == ["one"]
+                    and _AT_BEFORE_RE.search(text, max(0, s - 8), tokens[first][1])) else None
+                if fraction is None:
+                    break
+                digits, j = fraction
+                current += float(f"0.{digits}")
+                last = "decimal"
+                continue
             if w in ("a", "an", "half"):
                 break
             cls = ("unit" if w in UNITS else "teen" if w in TEENS else "tens" if w in TENS
@@ -472,6 +486,7 @@ def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
                 "hundred": cls in ("unit", "teen", "tens", "scale"),
                 "scale": cls in ("unit", "teen", "tens"),
                 "half": cls in ("scale", "hundred", "dozen"),
+                "decimal": cls == "scale",
                 "dozen": False,
             }[last]
             if cls == "scale" and last in ("hundred", "unit", "teen", "tens", "half", "") and \
@@ -507,6 +522,36 @@ def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
                            scale, "words"))
         i = j
     return atoms
+
+
+_AT_BEFORE_RE = re.compile(r"(?i)\bat\s+$")
+
+
+def _token_words(tokens: Sequence[tuple[str, int, int]]) -> list[str]:
+    """The words of a run of word tokens."""
+    return [t[0] for t in tokens]
+
+
+def _spoken_fraction(tokens: Sequence[tuple[str, int, int]], k: int) -> tuple[str, int] | None:
+    """(the digits after a spoken decimal point, the index after them), or None: digit by digit
+    ("point one four", "point oh five") or one number under a hundred ("dot fifty",
+    "point twenty five")."""
+    n = len(tokens)
+    if k >= n:
+        return None
+    w = tokens[k][0]
+    if w in TENS:
+        value, k = TENS[w], k + 1
+        if k < n and tokens[k][0] in UNITS:
+            value, k = value + UNITS[tokens[k][0]], k + 1
+        return str(value), k
+    if w in TEENS and w != "zero":
+        return str(TEENS[w]), k + 1
+    digits = ""
+    while k < n and (tokens[k][0] in UNITS or tokens[k][0] in ("zero", "oh")):
+        digits += str(UNITS.get(tokens[k][0], 0))
+        k += 1
+    return (digits, k) if digits else None
 
 
 def _last_scale(total: float) -> float:
