@@ -465,7 +465,7 @@ def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
                 # not "at one point two officers arrived"
                 fraction = _spoken_fraction(tokens, j + 1) if last in (
                     "unit", "teen", "tens") and not total and not (
-                    _token_words(tokens[first:j]) == ["one"]
+                    j - first == 1 and tokens[first][0] == "one"
                     and _AT_BEFORE_RE.search(text, max(0, s - 8), tokens[first][1])) else None
                 if fraction is None:
                     break
@@ -525,11 +525,6 @@ def _parse_words(text: str, start: int, end: int) -> list[_Atom]:
 
 
 _AT_BEFORE_RE = re.compile(r"(?i)\bat\s+$")
-
-
-def _token_words(tokens: Sequence[tuple[str, int, int]]) -> list[str]:
-    """The words of a run of word tokens."""
-    return [t[0] for t in tokens]
 
 
 def _spoken_fraction(tokens: Sequence[tuple[str, int, int]], k: int) -> tuple[str, int] | None:
