@@ -661,7 +661,6 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     "..., Reuters reported" added is one attribution, not also the name Reuters; a quote given
     to Jones instead of Smith is one change of speaker, not also the name Smith changed.
     """
-    speakers: dict[int | None, list[str]] = defaultdict(list)
     speaker_changes: list[tuple[Change, list[str]]] = []
     # (status, on the original side, clause end, its last word: the verb, as a rule)
     clauses: list[tuple[str, bool, int, str]] = []
@@ -672,15 +671,14 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
                 at[(side is original, f.kind, f.start, f.end)].append(f)
     for c in changes:
         if c.kind in ("attribution", "quote"):
-            said_by = _speakers(c, original, retelling, at)
-            speakers[c.pair] += said_by
-            speaker_changes.append((c, said_by))
+            speaker_changes.append((c, _speakers(c, original, retelling, at)))
         if c.kind == "attribution" and c.status != "changed":
             excerpt = c.original or c.retelling
             assert excerpt is not None
             clauses.append((c.status, c.original is not None, excerpt.end,
                             excerpt.text.rsplit(None, 1)[-1].casefold() if excerpt.text.strip()
                             else ""))
+    speakers = {spoken.pair for spoken, _said_by in speaker_changes}
     if not speakers:
         return list(changes)
 
