@@ -115,7 +115,6 @@ _QUOTE_STYLE = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'",
     "\u2013": "-", "\u2014": "-", "\u2010": "-", "\u2011": "-",
 })
-_SPACE = re.compile(r"\s+")
 
 
 def same_wording(a: str, b: str) -> bool:
@@ -130,7 +129,7 @@ def same_wording(a: str, b: str) -> bool:
 def _wording(text: str) -> str:
     if not text.isascii():  # the curly marks and dashes to fold are all outside ASCII
         text = text.translate(_QUOTE_STYLE)
-    text = _SPACE.sub(" ", text).strip().casefold()
+    text = " ".join(text.split()).casefold()  # (split() breaks at what re reads as \s)
     return text.rstrip(".!?。۔ ")
 
 

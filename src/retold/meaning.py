@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retold import lexicon
+from retold import lexicon, patterns
 from retold.facts.negation import (
     SKIPPED_ADVERBS,
     clause_before,
@@ -68,7 +68,7 @@ LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficienc
               "insufficiency")
 NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
                   *LACK_NOUNS)
-_NEG_RE = re.compile(
+_NEG_RE = patterns.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
     r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
@@ -476,8 +476,18 @@ _HEDGED_BEFORE_RE = re.compile(r"(?i)(?:\bat(?:\s+the\s+very)?|\bnot)\s+$")
 
 
 def _polar_words(text: str, offset: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _POLAR_RE.finditer(text)
-            if not _HEDGED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())]
+    return [(s + offset, e + offset, w) for s, e, w in _polar_words_in(text)]
+
+
+# The texts read for polar words, negations and what they negate: each sentence of the original
+# is read again as evidence of every retelling sentence it supports, so each is read once.
+SENTENCE_CACHE = 4096
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _polar_words_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple([(m.start(), m.end(), m.group()) for m in _POLAR_RE.finditer(text)
+                  if not _HEDGED_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())])
 
 
 def _negating(word: str) -> bool:
@@ -487,8 +497,13 @@ def _negating(word: str) -> bool:
 
 def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, cue) of the negation cues of a text."""
-    return [(m.start() + offset, m.end() + offset, m.group()) for m in _NEG_RE.finditer(text)
-            if not negates_nothing(text, m.group(), m.end())]
+    return [(s + offset, e + offset, cue) for s, e, cue in _negations_in(text)]
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _negations_in(text: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple([(m.start(), m.end(), m.group()) for m in _NEG_RE.finditer(text)
+                  if not negates_nothing(text, m.group(), m.end())])
 
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
@@ -503,14 +518,20 @@ _UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
 
 def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
     """(start, end, cue, [the negated word's form], the forms of the words it governs)."""
+    return [(s + offset, e + offset, cue, first, window)
+            for s, e, cue, first, window in _negated_stems_in(text)]
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[str]], ...]:
     out = []
-    cues = negations(text, offset)
+    cues = negations(text)
     # A cue is never what another cue negates: "never never" does not negate the word "never".
     cue_starts = {start for start, _end, _cue in cues}
     for start, end, cue in cues:
         # what a cue governs ends with its clause ("did not win the first round but won the
         # final": "won" and "final" are the other clause's)
-        rest = text[end - offset : end - offset + 60]
+        rest = text[end : end + 60]
         stop = _CLAUSE_END_RE.search(rest)
         rest = rest[: stop.start()] if stop else rest
         if _UNTIL_RE.search(rest):
@@ -524,7 +545,7 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
                      after[0][2]) if after else ""
         out.append((start, end, cue, sorted(forms(first)) if first else [],
                     [f for _s, _e, w in after for f in sorted(forms(w))]))
-    return out
+    return tuple(out)
 
 
 def _negated_phrases(text: str, offset: int) -> set[str]:
@@ -991,7 +1012,7 @@ _TOKEN_RE = re.compile(r"[\w'’-]+")
 # study", "without discussing prices"): checked against the original, which the tool has whole.
 _MENTION_VERBS = (r"(?:mention|discuss|address|talk\s+about|cover|bring\s+up|rais|touch\s+on"
                   r"|specify|disclos|reveal)(?:e|es|ed|d|s|ing)?(?![\w'’-])")
-_OMISSION_RE = re.compile(
+_OMISSION_RE = patterns.compile(
     r"(?i)(?<![\w'’-])(?:(?:did|does|do|would|will)\s*(?:not\s+|n[’']t\s+)|never\s+"
     r"|fail(?:s|ed)?\s+to\s+|neglect(?:s|ed)?\s+to\s+|without\s+)"
     r"(?:even\s+|ever\s+|specifically\s+|explicitly\s+)?" + _MENTION_VERBS

@@ -39,6 +39,7 @@ from syntok._segmentation_states import State as _SyntokState
 from syntok.tokenizer import Token as _SyntokToken
 from syntok.tokenizer import Tokenizer as _SyntokTokenizer
 
+from retold import patterns
 from retold.model import Document, Sentence, SentenceKind
 
 __all__ = [
@@ -377,7 +378,7 @@ CLUTTER_MAX_STOPWORDS = 0.34
 CLUTTER_SHORT_WORDS = 4
 # Longer units are clutter when cue words make up this share of them (a share bar).
 CLUTTER_CUE_SHARE = 0.4
-_CLUTTER_CUE_RE = re.compile(
+_CLUTTER_CUE_RE = patterns.compile(
     r"(?i)\b(?:subscribe|subscription|subscriber|unsubscribe|sign\s*up|sign\s*in|log\s*in|"
     r"newsletters?|share\s+(?:this|on|via)|share|tweet|whatsapp|facebook|pinterest|linkedin|"
     r"email\s+(?:this|us)|print(?:\s+this)?|reprints?|order\s+reprint|purchase|licensing|"
@@ -737,7 +738,7 @@ _CROSSHEAD_RE = re.compile(
     r"[\"'\u201c\u2018]?(?=[A-Z'\u2019-]*[A-Z]{5})(?:[A-Z][A-Z'\u2019-]{2,}[ \t\u00a0]+)+"
     r"[A-Z][A-Z'\u2019-]{2,}[\"'\u201d\u2019]?(?=[ \t\u00a0]+[\"\u201c]?[A-Z][a-z])"
 )
-_GALLERY_LINK_RE = re.compile(
+_GALLERY_LINK_RE = patterns.compile(
     r"(?:^|(?<=[.!?][\"\u201d\u2019)] )|(?<=[.!?] ))\d{1,3}\s+(?:Photos|Videos|Images|Pictures|Slides)"
     r"(?=\s+[A-Z])")
 _DASH_LEAD_RE = re.compile(r"(?:\u2014|\u00e2\u20ac\u201d){2,}")

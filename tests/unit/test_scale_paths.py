@@ -280,3 +280,111 @@ def test_an_originals_word_index_kept_between_comparisons_changes_nothing() -> N
     kept = [retold.compare(original, r).to_dict() for r in retellings]
     assert meaning.word_index.cache_info().hits >= 2  # one index served all three
     assert kept == fresh
+
+
+# --- patterns compiled with a look-ahead of their first characters ---------------------------
+
+# Text around the cue words of the patterns compiled that way: their words in both cases,
+# glued to letters, apostrophes and hyphens or not, with the characters re folds specially
+# under IGNORECASE (the long s, the Kelvin sign, dotted capital I).
+_CUE_TEXT = st.lists(st.sampled_from(
+    ["not", "Not", "NOT", "no", "n't", "n’t", "can't", "without", "failed to", "denied",
+     "absence of", "lack", "if", "unless", "whether", "in case", "said", "says", "told",
+     "according to", "According  to", "officials", "self-proclaimed", "alleged", "about",
+     "at least", "12:30", "9.45pm", "+44 20 7946 0958", "(555) 123-4567", "Subscribe",
+     "SIGN UP", "12 Photos", "did not", "never", "a", "x", "s", "\u017f", "\u212a", "\u0130",
+     " ", " ", "  ", "-", "'", "’", ".", ",", "\n", "\u00a0", "3", "é", "Ünal"]),
+    max_size=30).map("".join)
+
+
+def _fast_patterns() -> list[tuple[re.Pattern[str], str, int]]:
+    from retold import patterns
+    from retold.facts import attributions, negation, numbers, qualifiers  # noqa: F401
+    assert len(patterns.COMPILED) >= 10
+    return list(patterns.COMPILED)
+
+
+def _matches(p: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    return [(m.span(), m.groups()) for m in p.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None, derandomize=True)
+@given(st.one_of(_CUE_TEXT, _TRICKY))
+def test_a_pattern_with_a_first_character_look_ahead_matches_as_re_does(text: str) -> None:
+    for fast, pattern, flags in _fast_patterns():
+        plain = re.compile(pattern, flags)
+        assert _matches(fast, text) == _matches(plain, text), pattern[:60]
+        for at in (0, len(text) // 2):
+            a, b = fast.match(text, at), plain.match(text, at)
+            assert (a and a.span()) == (b and b.span())
+
+
+def test_patterns_with_a_look_ahead_match_as_re_does_on_prose(prose: tuple[str, str]) -> None:
+    compiled = [(fast, re.compile(pattern, flags)) for fast, pattern, flags in _fast_patterns()]
+    assert sum(fast.pattern.startswith("(?=") for fast, _ in compiled) >= 10
+    found = 0
+    for side in prose:
+        for para in side.split("\n\n")[:400]:
+            for fast, plain in compiled:
+                want = _matches(plain, para)
+                assert _matches(fast, para) == want
+                found += len(want)
+    assert found > 100
+
+
+@pytest.mark.parametrize(("pattern", "flags", "starts"), [
+    (r"(?<![\w'-])(?:not|never|lack)(?![\w'-])", re.IGNORECASE, "nNlL"),
+    (r"\b(?:if|unless)\b", 0, "iu"),
+    (r"(?<!\w)(?:\+\d)?\(?\d{3}", 0, "+(7"),
+    (r"(?:\s*)\bsaid", 0, " s"),
+])
+def test_first_characters_are_every_character_a_match_starts_with(pattern: str, flags: int,
+                                                                  starts: str) -> None:
+    from retold import patterns
+    first = patterns.first_characters(re.compile(pattern, flags))
+    assert first is not None
+    look = re.compile(first, flags)
+    assert all(look.match(c) for c in starts)
+    assert not look.match("q")
+
+
+@pytest.mark.parametrize("pattern", [
+    r"said",             # a literal prefix: re skips by itself
+    r"[A-Z]\w+",         # a set first: so does it
+    r"(?<!\w).+",        # any character may start a match
+    r"(?<!\w)[^a]b",     # a negated set: nearly any
+    r"\b(?:x)?",         # may match the empty string
+    r"(a)\1",            # (a literal first)
+    r"(?<!\w)(?:a|)\b",  # an empty alternative, then nothing
+])
+def test_no_look_ahead_where_none_is_sure_or_needed(pattern: str) -> None:
+    from retold import patterns
+    assert patterns.first_characters(re.compile(pattern)) is None
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(_CUE_TEXT, st.integers(0, 40), st.integers(0, 40))
+def test_a_generic_speaker_looked_for_only_after_its_word_is_found_as_before(
+        text: str, a: int, b: int) -> None:
+    from retold.facts import attributions
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    for t in (text, text + " the officials", "two senior officials\u00a0" + text + " police "):
+        s, e = start, max(end, len(t) - 3)
+        want = attributions._GENERIC_TAIL_RE.search(t, s, e)
+        got = attributions._generic_tail(t, s, e)
+        assert (got and got.span()) == (want and want.span())
+
+
+def test_sentence_memos_shift_to_each_offset() -> None:
+    text = "They did not win, and no one knew: the most votes went up, not down."
+    meaning._negated_stems_in.cache_clear()
+    for offset in (0, 9, 0):
+        assert meaning._negated_stems(text, offset) == [
+            (s + offset, e + offset, c, f, w)
+            for s, e, c, f, w in meaning._negated_stems_in.__wrapped__(text)]
+        assert meaning.negations(text, offset) == [
+            (s + offset, e + offset, c) for s, e, c in meaning._negations_in.__wrapped__(text)]
+        assert meaning._polar_words(text, offset) == [
+            (s + offset, e + offset, w) for s, e, w in meaning._polar_words_in.__wrapped__(text)]
+    assert len(meaning._negated_stems(text, 0)) == 3
+    assert meaning._negated_stems_in.cache_info().hits >= 2

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import token_set_ratio
 
+from retold import patterns
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -81,7 +82,7 @@ _BETWEEN = r"(?:(?<![\w'’.-])(?:has|have|had|also|further|later|then|previousl
 _BETWEEN_CHARS = 48
 _GENERIC_CHARS = 90
 _SPACE = r"[\s\u00a0\u202f]"
-_VERB_RE = re.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
+_VERB_RE = patterns.compile(rf"(?<![\w-])(?:{'|'.join(SPEECH_VERBS)})(?![\w-])")
 _QUOTE_VERB_TAIL_RE = re.compile(
     rf"(?<![\w-])(?:{'|'.join(_QUOTE_VERBS)})(?:{_SPACE}+(?:that|as\s+follows))?"
     rf"{_SPACE}*[,:]?{_SPACE}*$"
@@ -103,6 +104,22 @@ _GENERIC_TAIL_RE = re.compile(
     rf"(?<![\w'’.-])(?:{'|'.join(GENERIC_SPEAKERS)}){_SPACE}*$",
     re.IGNORECASE,
 )
+_GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)  # (each one word of ASCII letters)
+
+
+def _generic_tail(text: str, start: int, end: int) -> re.Match[str] | None:
+    """``_GENERIC_TAIL_RE.search(text, start, end)``, run only where ``text[start:end]`` ends
+    in a generic speaker's word: a pattern anchored at its end is tried from every position
+    of the window, and most windows end in no such word."""
+    tail = text[start:end].rstrip()
+    k = len(tail)
+    while k and tail[k - 1].isalpha():
+        k -= 1
+    if tail[k:].casefold() not in _GENERIC_WORDS:
+        return None
+    return _GENERIC_TAIL_RE.search(text, start, end)
+
+
 _GENERIC_HEAD_RE = re.compile(
     rf"(?:(?:the|a|an|some|many|several|other)\s+)?(?:[\w.’'-]+{_SPACE}+){{0,3}}?"
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
@@ -114,7 +131,7 @@ _PREPOSITION_BEFORE_RE = re.compile(
     r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
-_ACCORDING_RE = re.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
+_ACCORDING_RE = patterns.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
 _INVERTED_RE = re.compile(
     rf"[,\"”»]{_SPACE}*(said|says|added|wrote|warned|stated|explained|insisted|noted|declared)"
     rf"{_SPACE}+"
@@ -244,8 +261,7 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         # "Officials in Paris said": the place is where the speakers are, not who spoke.
         prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 24), name.start)
         if prep is not None:
-            generic = _GENERIC_TAIL_RE.search(text, max(floor, prep.start() - _GENERIC_CHARS),
-                                              prep.start())
+            generic = _generic_tail(text, max(floor, prep.start() - _GENERIC_CHARS), prep.start())
             if generic is not None and generic.start() < prep.start():
                 speaker = text[generic.start():end]
                 return generic.start(), speaker, _generic_key(speaker)
@@ -257,7 +273,7 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     window = max(floor, end - _GENERIC_CHARS)
     window = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, end)),
                  default=window)
-    generic = _GENERIC_TAIL_RE.search(text, window, end)
+    generic = _generic_tail(text, window, end)
     if generic is not None and generic.start() < end:
         start = generic.start()
         # A name the generic phrase begins inside or right after belongs to it:

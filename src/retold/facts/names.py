@@ -64,7 +64,7 @@ from metaphone import doublemetaphone
 from rapidfuzz.distance import OSA, Levenshtein
 from rapidfuzz.fuzz import ratio
 
-from retold import lexicon
+from retold import lexicon, patterns
 from retold.errors import OptionError
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Sentence
@@ -109,7 +109,7 @@ _CONNECTORS = ("of", "the", "de", "del", "della", "der", "den", "van", "von", "d
                "la", "le", "bin", "ibn", "bint", "al", "el", "dos", "das", "y")
 CONNECTOR_WORDS = frozenset(_CONNECTORS)
 _SPACE = r"[ \t\u00a0\u202f]+"
-_SPAN_RE = re.compile(
+_SPAN_RE = patterns.compile(
     rf"(?<![\w{_APOS}{_HYPHEN}.])(?:{_DOTTED}|{_WORD})"
     rf"(?:{_SPACE}(?:(?:{'|'.join(_CONNECTORS)}){_SPACE}){{0,2}}(?:{_DOTTED}|{_INITIAL}|{_WORD}))*"
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
-from retold import lexicon
+from retold import lexicon, patterns
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -173,7 +173,7 @@ def slot_score(a: Fact, b: Fact) -> float:
 
 # A condition the clause poses ("if the site is not working", "unless it does not rain"):
 # the cue is read within the condition's own clause, a few words after its conjunction.
-_CONDITION_RE = re.compile(r"(?i)\b(?:if|unless|whether|in\s+case)\b")
+_CONDITION_RE = patterns.compile(r"(?i)\b(?:if|unless|whether|in\s+case)\b")
 _CONDITION_BEFORE_RE = re.compile(
     r"(?i)\b(?:if|unless|whether|in\s+case)\b(?:[\s\u00a0]+[\w'’-]+){0,4}[\s\u00a0]*$")
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()\u2014.!?]")

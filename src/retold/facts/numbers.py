@@ -72,7 +72,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from retold import lexicon
+from retold import lexicon, patterns
 from retold.facts import negation
 from retold.facts.base import Context, sentence_at
 from retold.facts.dates import date_spans
@@ -302,7 +302,7 @@ _SUFFIX_HEDGE_RE = re.compile(
 _TIME_AFTER_RE = re.compile(
     rf"(?i)(?:{_SP}*(?:a\.?m\b\.?|p\.?m\b\.?|o['’]clock|gmt|utc|hrs\b|bst|est|cet))"
 )
-_PHONE_RE = re.compile(
+_PHONE_RE = patterns.compile(
     r"(?<![\w,.])(?:\+[0-9]{1,3}[ .-]?)?(?:\(?[0-9]{2,5}\)?[ .-]){2,}[0-9]{2,5}(?![\w,.])"
     r"|\+[0-9][0-9 ().-]{6,}[0-9]"
 )
@@ -562,7 +562,7 @@ TIME = "time"
 TWELVE_HOUR = "12-hour clock"  # note of a time read without a.m./p.m.: either half of the day
 # ("p.m." keeps its dots; "pm." ends the sentence: its full stop is not the time's)
 _MERIDIEM = r"(?P<mer>[AaPp](?:\.[Mm]\b\.?|[Mm]\b))"
-_CLOCK_RE = re.compile(
+_CLOCK_RE = patterns.compile(
     rf"(?<![\w:.,/])(?:"
     rf"(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)|\.(?P<dm>[0-5]\d)(?={_SP}*[AaPp]\.?[Mm]\b))"
     rf"(?![\d:]|[.,]\d)(?:{_SP}*{_MERIDIEM})?"

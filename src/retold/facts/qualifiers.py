@@ -18,6 +18,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
+from retold import patterns
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -63,7 +64,7 @@ def _either_case(word: str) -> str:
     return f"[{word[0].upper()}{word[0]}]" + re.escape(word[1:]).replace(r"\ ", r"\s+")
 
 
-_QUAL_RE = re.compile(
+_QUAL_RE = patterns.compile(
     r"(?<![\w-])(" + "|".join(_either_case(q) for q in sorted(QUALIFIERS, key=len, reverse=True))
     + r")(?![\w-])"
 )
