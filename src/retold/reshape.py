@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from retold import lexicon
 from retold.meaning import STOP
@@ -86,7 +87,7 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
             a finding, not a typo of the original's.
     """
     text, source = raw, None
-    if _TOKENISED_RE.search(raw):
+    if _tokenised(raw):
         if "£" in reference:
             text = _POUND_RE.sub("£", text)  # same length: the offset map holds
         text, source = _detokenise(text, list(range(len(raw))))
@@ -101,6 +102,14 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return len(text) - len(runs.sub("", text))
 
 
+# A corpus trace reshapes one article against each of its candidates in turn: what a text
+# looks like is read once (texts are immutable, and a str caches its hash).
+@lru_cache(maxsize=512)
+def _tokenised(raw: str) -> bool:
+    return _TOKENISED_RE.search(raw) is not None
+
+
+@lru_cache(maxsize=512)
 def _lower_case(text: str) -> bool:
     """True for text written in lower case: few capitals, and sentences that open without one.
 

@@ -104,8 +104,13 @@ def shared_runs(source: Sequence[str], target: Sequence[str],
     return sum(coverage(source, target, min(n, longest), stop) for n in RUNS) / len(RUNS)
 
 
-# A corpus trace checks one article against many candidates in a row: keep its n-grams
-# (texts are immutable, and a str caches its hash).
+# A corpus trace checks one article against many candidates in a row: keep its tokens and
+# n-grams (texts are immutable, and a str caches its hash).
+@lru_cache(maxsize=512)
+def _token_tuple(text: str) -> tuple[str, ...]:
+    return tuple(tokens(text))
+
+
 @lru_cache(maxsize=512)
 def _grams(text: str) -> tuple[int, tuple[list[tuple[str, ...]], ...],
                                tuple[frozenset[tuple[str, ...]], ...]]:
@@ -124,7 +129,7 @@ ARRAY_CHARS = 2_000
 def reuse_of(original: str, retelling: str) -> tuple[float, float]:
     """``(reuse, carried)`` of two texts: share of the retelling from the original, and back."""
     if max(len(original), len(retelling)) > ARRAY_CHARS:
-        found = _reuse_arrays(tokens(original), tokens(retelling))
+        found = _reuse_arrays(_token_tuple(original), _token_tuple(retelling))
         if found is not None:
             return found
     (no, ol, os_), (nr, rl, rs) = _grams(original), _grams(retelling)
@@ -139,7 +144,7 @@ def reuse_of(original: str, retelling: str) -> tuple[float, float]:
     return reuse, carried
 
 
-def _reuse_arrays(o: list[str], r: list[str]) -> tuple[float, float] | None:
+def _reuse_arrays(o: Sequence[str], r: Sequence[str]) -> tuple[float, float] | None:
     """``reuse_of`` for long token lists, each n-gram an integer (None when a case needs the
     general path: a text shorter than a run, or of function words only)."""
     vocabulary: dict[str, int] = {}

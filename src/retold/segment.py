@@ -433,6 +433,10 @@ _PHONE_RE = re.compile(
 CONTACT_MAX_WORDS = 8
 
 
+def _has_footer_word(low: str) -> bool:
+    return any(w in low for w in _FOOTER_WORDS)
+
+
 def is_boilerplate(unit: str) -> bool:
     """Tell whether a unit is page clutter: a prompt, a share bar, a credit, a time stamp.
 
@@ -462,8 +466,7 @@ def is_boilerplate(unit: str) -> bool:
         return True  # "Americas+1 212 318 2000": a contact line in the site's header
     # Lazily, and only for short lines: most units are prose, and five searches each cost.
     cue = None
-    if n_words <= FURNITURE_MAX_WORDS and (not line.isascii() or any(
-            w in line.lower() for w in _FOOTER_WORDS)):
+    if n_words <= FURNITURE_MAX_WORDS and (not line.isascii() or _has_footer_word(line.lower())):
         cue = next((m for m in (pattern(line) for pattern in _FOOTER_CUES) if m is not None), None)
     if (cue is not None
             and not _QUOTED_RE.search(line)

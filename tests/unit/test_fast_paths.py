@@ -62,7 +62,7 @@ def _synset_by_field(wn: lexicon._WordNet, pos: str, offset: int) -> tuple[objec
 
 def _synset_offsets(wn: lexicon._WordNet, pos: str, step: int) -> list[int]:
     offsets = sorted({off for lemma in list(wn.where(pos))[::step]
-                      for off in wn.offsets(lemma.decode("utf-8"), pos)})
+                      for off in wn.offsets(lemma, pos)})
     return offsets
 
 
@@ -123,7 +123,7 @@ def _antonyms_unfiltered(word: str) -> frozenset[str]:
 def test_antonyms_are_those_a_reading_by_fields_gives() -> None:
     wn = lexicon._wordnet()
     assert wn is not None
-    sample = [lemma.decode("utf-8") for pos in lexicon.POS for lemma in list(wn.where(pos))[::97]]
+    sample = [lemma for pos in lexicon.POS for lemma in list(wn.where(pos))[::97]]
     sample += WORDS
     found = 0
     for word in sample:
@@ -433,7 +433,7 @@ def _lemmas_plainly(word: str) -> tuple[tuple[str, str], ...]:
         forms = [w, *wn.exc[pos].get(w, ())]
         forms += [w[: -len(old)] + new for old, new in lexicon._SUFFIXES[pos] if w.endswith(old)]
         for form in dict.fromkeys(forms):
-            if form and form.encode("utf-8") in wn.where(pos) and (form, pos) not in out:
+            if form and form in wn.where(pos) and (form, pos) not in out:
                 out.append((form, pos))
     return tuple(out)
 
@@ -442,7 +442,7 @@ def _lemmas_plainly(word: str) -> tuple[tuple[str, str], ...]:
 def test_lemmas_match_trying_every_rule() -> None:
     wn = lexicon._wordnet()
     assert wn is not None
-    stems = [lemma.decode("utf-8") for lemma in list(wn.where("v"))[::211]]
+    stems = [lemma for lemma in list(wn.where("v"))[::211]]
     words = WORDS + [s + end for s in stems for end in ("", "s", "es", "ed", "ing", "er", "est",
                                                          "ies", "men", "ches")]
     for word in words:
