@@ -456,10 +456,11 @@ def _turned_compounds(word: str) -> list[str]:
 
 
 # Function words with an opposite that reverses a claim ("prices went up" / "down", "the first
-# time" / "the last"). Not "before"/"after": "A before B" is "B after A".
+# time" / "the last", "often" / "seldom", "many" / "few"). Not "before"/"after": "A before B" is
+# "B after A"; not "usually", whose WordNet opposite's synonyms ("remarkably") are no opposites.
 # And "new" (against "old"), in lower case only: "New York", "New Delhi" are names.
 POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "most", "least", "fewest",
-               "above", "below", "within")
+               "above", "below", "within", "often", "always", "many", "few")
 # "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
 # business, read there.
 _POLAR_RE = re.compile(

@@ -912,6 +912,13 @@ def test_a_compound_reverses_only_its_opposite_compound() -> None:
      "below"),
     ("The valley town has the most rainy days in the county.",
      "The valley town has the least rainy days in the county.", "least"),
+    # how often and how many: function words with an opposite
+    ("The side effect often occurs in older patients.",
+     "The side effect seldom occurs in older patients.", "seldom"),
+    ("Rural clinics rarely report the infection.", "Rural clinics often report the infection.",
+     "often"),
+    ("Many residents left the flooded district.", "Few residents left the flooded district.",
+     "Few"),
 ])
 def test_a_polar_function_word_turned_reverses_the_claim(original: str, retelling: str,
                                                          word: str) -> None:
@@ -937,6 +944,9 @@ def test_a_polar_function_word_turned_reverses_the_claim(original: str, retellin
     ("At least 30 homes were flooded.", "At most 30 homes were flooded."),
     ("The plan failed, not least because of its cost.", "The plan failed because of its cost."),
     ("Last but not least, the mayor thanked the crews.", "The mayor thanked the crews."),
+    # said of other things: "often" of the trains, "rarely" of the buses
+    ("Trains often run late, while buses rarely do.", "Buses rarely run late; trains often do."),
+    ("Many voters stayed home and few volunteered.", "Few volunteered, and many stayed home."),
 ])
 def test_polar_words_of_dates_and_hedges_reverse_nothing(original: str, retelling: str) -> None:
     c = retold.compare(original, retelling)
