@@ -103,13 +103,17 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 
 
 # A corpus trace reshapes one article against each of its candidates in turn: what a text
-# looks like is read once (texts are immutable, and a str caches its hash).
-@lru_cache(maxsize=512)
+# looks like is read once (texts are immutable, and a str caches its hash). As many as the
+# prepared documents kept (``compare.PREPARED_CACHE``): the texts held are mostly theirs.
+TEXT_SHAPE_CACHE = 64
+
+
+@lru_cache(maxsize=TEXT_SHAPE_CACHE)
 def _tokenised(raw: str) -> bool:
     return _TOKENISED_RE.search(raw) is not None
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=TEXT_SHAPE_CACHE)
 def _lower_case(text: str) -> bool:
     """True for text written in lower case: few capitals, and sentences that open without one.
 

@@ -104,10 +104,19 @@ def shared_runs(source: Sequence[str], target: Sequence[str],
     return sum(coverage(source, target, min(n, longest), stop) for n in RUNS) / len(RUNS)
 
 
-# A corpus trace checks one article against many candidates in a row: keep its tokens and
-# n-grams (texts are immutable, and a str caches its hash).
-@lru_cache(maxsize=512)
+# A corpus trace checks one article against many candidates in a row: keep its tokens (those
+# of the last few texts up to an article's length: a token costs ten times its characters in
+# memory) and its n-grams (texts are immutable, and a str caches its hash).
+TOKEN_CACHE = 64
+TOKEN_CACHE_CHARS = 100_000
+
+
 def _token_tuple(text: str) -> tuple[str, ...]:
+    return _kept_tokens(text) if len(text) <= TOKEN_CACHE_CHARS else tuple(tokens(text))
+
+
+@lru_cache(maxsize=TOKEN_CACHE)
+def _kept_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 
