@@ -105,10 +105,10 @@ def shared_runs(source: Sequence[str], target: Sequence[str],
 
 
 # A corpus trace checks one article against many candidates in a row: keep its tokens (those
-# of the last few texts up to an article's length: a token costs ten times its characters in
-# memory) and its n-grams (texts are immutable, and a str caches its hash).
-TOKEN_CACHE = 64
-TOKEN_CACHE_CHARS = 100_000
+# of the last TOKEN_CACHE texts up to an article's length: a token costs about ten times its
+# characters in memory) and its n-grams (texts are immutable, and a str caches its hash).
+TOKEN_CACHE = 512
+TOKEN_CACHE_CHARS = 20_000
 
 
 def _token_tuple(text: str) -> tuple[str, ...]:
