@@ -26,6 +26,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -723,13 +724,13 @@ def _evidences(texts: Sequence[str], words: meaning.WordIndex,
     share of EVIDENCE_MIN / 2 are then summed again word by word, in the sentence's order, so
     every kept score is exactly the one a scan of the postings gives (tests compare the two).
     """
-    rows: list[list[tuple[float, set[int]]]] = []  # each sentence's scored words, in order
+    rows: list[list[tuple[float, AbstractSet[int]]]] = []  # each sentence's scored words, in order
     totals: list[float] = []
     shares: list[float] = []
     for text in texts:
         total = used = 0.0
         seen: set[str] = set()
-        scored: list[tuple[float, set[int]]] = []
+        scored: list[tuple[float, AbstractSet[int]]] = []
         for _s, _e, w in words.content_words(text):
             key = meaning.stem(w)
             if key in seen:
@@ -775,7 +776,7 @@ def _evidences(texts: Sequence[str], words: meaning.WordIndex,
 EVIDENCE_DIRECT_MAX = 20_000
 
 
-def _posting_sums(scored: list[tuple[float, set[int]]], among: Sequence[int] | None = None
+def _posting_sums(scored: list[tuple[float, AbstractSet[int]]], among: Sequence[int] | None = None
                   ) -> dict[int, float]:
     """Each original sentence's summed weight of the words it shares with a retelling sentence,
     in the sentence's word order: of every sentence in the postings, or of those ``among``."""
@@ -799,13 +800,13 @@ def _posting_sums(scored: list[tuple[float, set[int]]], among: Sequence[int] | N
 EVIDENCE_BLOCK = 1024
 
 
-def _evidence_candidates(rows: Sequence[list[tuple[float, set[int]]]], totals: Sequence[float],
+def _evidence_candidates(rows: Sequence[list[tuple[float, AbstractSet[int]]]], totals: Sequence[float],
                          wanted: Sequence[int]) -> list[list[int]]:
     """For each row, the original sentences that may be among its ``wanted`` best with a
     weight of at least EVIDENCE_MIN / 2 of the row's total: the product sums in an order of
     its own, so a margin of _SUM_MARGIN is kept at both cuts."""
     column: dict[int, int] = {}  # id(postings set) -> row of the postings matrix
-    postings: list[set[int]] = []
+    postings: list[AbstractSet[int]] = []
     data: list[float] = []
     indices: list[int] = []
     indptr = [0]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -161,6 +162,7 @@ def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 _SKIPPED = STOP | _TOKEN_WORDS
+_NOWHERE: frozenset[int] = frozenset()  # (one empty answer: not a new set for every miss)
 
 
 class WordIndex:
@@ -220,8 +222,8 @@ class WordIndex:
         return any(stem(f) in self.sentences or f in self.lemmas for f in form.split("_")
                    if f.casefold() not in STOP and len(f) >= MIN_WORD)
 
-    def where(self, word: str) -> set[int]:
-        return self.sentences.get(stem(word), set())
+    def where(self, word: str) -> AbstractSet[int]:
+        return self.sentences.get(stem(word), _NOWHERE)
 
     def negated_stems(self, text: str, offset: int = 0
                       ) -> list[tuple[int, int, str, list[str], list[str]]]:
