@@ -174,7 +174,7 @@ class WordIndex:
         # Every sentence's content words, for this comparison: a long text has far more
         # sentences than content_words' own cache keeps, and each is read again as evidence.
         self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}
-        self._negated: dict[str, list[tuple[int, int, str, list[str], list[str]]]] = {}
+        self._negated: dict[str, tuple[tuple[int, int, str, list[str], list[str]], ...]] = {}
         count = 0
         for sid, text in sentences:
             count += 1
@@ -231,7 +231,7 @@ class WordIndex:
         original sentence is read again as evidence of each retelling sentence it supports)."""
         found = self._negated.get(text)
         if found is None:
-            found = self._negated[text] = _negated_stems(text, 0)
+            found = self._negated[text] = _negated_stems_in.__wrapped__(text)
         return [(s + offset, e + offset, cue, first, window)
                 for s, e, cue, first, window in found]
 

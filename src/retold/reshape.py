@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from retold import lexicon
 from retold.meaning import STOP
+from retold.memo import text_memo
 
 __all__ = ["Reshaped", "reshape"]
 
@@ -103,35 +103,14 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 
 
 # A corpus trace reshapes one article against each of its candidates in turn: what a text
-# looks like is read once (texts are immutable, and a str caches its hash), for the last
-# TEXT_SHAPE_CACHE texts up to an article's length (a memo holds its texts alive).
-TEXT_SHAPE_CACHE = 512
-TEXT_SHAPE_CHARS = 50_000
-
-
+# looks like is read once (texts are immutable, and a str caches its hash).
+@text_memo(maxsize=512, max_chars=50_000)
 def _tokenised(raw: str) -> bool:
-    return _kept_tokenised(raw) if len(raw) <= TEXT_SHAPE_CHARS else _reads_tokenised(raw)
-
-
-def _lower_case(text: str) -> bool:
-    return _kept_lower_case(text) if len(text) <= TEXT_SHAPE_CHARS else _reads_lower_case(text)
-
-
-def _reads_tokenised(raw: str) -> bool:
     return _TOKENISED_RE.search(raw) is not None
 
 
-@lru_cache(maxsize=TEXT_SHAPE_CACHE)
-def _kept_tokenised(raw: str) -> bool:
-    return _reads_tokenised(raw)
-
-
-@lru_cache(maxsize=TEXT_SHAPE_CACHE)
-def _kept_lower_case(text: str) -> bool:
-    return _reads_lower_case(text)
-
-
-def _reads_lower_case(text: str) -> bool:
+@text_memo(maxsize=512, max_chars=50_000)
+def _lower_case(text: str) -> bool:
     """True for text written in lower case: few capitals, and sentences that open without one.
 
     Prose that names nothing (an abstract: "We propose two training policies ...") has as few

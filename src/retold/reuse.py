@@ -36,6 +36,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from retold.align import Alignment
+from retold.memo import text_memo
 from retold.model import Sentence, Summary
 
 # METER's classes (Clough et al. 2002) by ``reuse``. Chosen on the COUNTER development pairs
@@ -104,19 +105,11 @@ def shared_runs(source: Sequence[str], target: Sequence[str],
     return sum(coverage(source, target, min(n, longest), stop) for n in RUNS) / len(RUNS)
 
 
-# A corpus trace checks one article against many candidates in a row: keep its tokens (those
-# of the last TOKEN_CACHE texts up to an article's length: a token costs about ten times its
-# characters in memory) and its n-grams (texts are immutable, and a str caches its hash).
-TOKEN_CACHE = 512
-TOKEN_CACHE_CHARS = 20_000
-
-
+# A corpus trace checks one article against many candidates in a row: keep its tokens (of texts
+# up to an article's length: a token costs about ten times its characters in memory) and its
+# n-grams (texts are immutable, and a str caches its hash).
+@text_memo(maxsize=512, max_chars=20_000)
 def _token_tuple(text: str) -> tuple[str, ...]:
-    return _kept_tokens(text) if len(text) <= TOKEN_CACHE_CHARS else tuple(tokens(text))
-
-
-@lru_cache(maxsize=TOKEN_CACHE)
-def _kept_tokens(text: str) -> tuple[str, ...]:
     return tuple(tokens(text))
 
 

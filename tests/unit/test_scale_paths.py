@@ -388,3 +388,20 @@ def test_sentence_memos_shift_to_each_offset() -> None:
             (s + offset, e + offset, w) for s, e, w in meaning._polar_words_in.__wrapped__(text)]
     assert len(meaning._negated_stems(text, 0)) == 3
     assert meaning._negated_stems_in.cache_info().hits >= 2
+
+
+def test_a_text_memo_keeps_short_texts_only_and_answers_as_the_function_does() -> None:
+    from retold.memo import text_memo
+    calls: list[int] = []
+
+    @text_memo(maxsize=4, max_chars=10)
+    def length(text: str) -> int:
+        calls.append(len(text))
+        return len(text)
+
+    assert [length("short"), length("short"), length("x" * 11), length("x" * 11)] == [5, 5, 11, 11]
+    assert calls == [5, 11, 11]  # the short text read once, the long one each time
+    assert length.cache_info().currsize == 1
+    length.cache_clear()  # (what the benchmarks call before a cold run)
+    assert length("short") == 5 and calls[-1] == 5
+    assert length.__name__ == "length"
