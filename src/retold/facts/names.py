@@ -556,31 +556,35 @@ def _word_match(a: str, b: str) -> int:
         return 0
     if _DIGITS_RE.findall(a) != _DIGITS_RE.findall(b):
         return 0  # a model or a series number is no spelling: A320 / A380, H1N1 / H5N1
-    if _two_words(a, b):
-        return 0
+    # Two words of the dictionary are never one name spelled two ways; asked only of a pair
+    # that would otherwise match, as most pairs do not and the test costs WordNet lookups.
+    return 2 if _spelling_match(a, b) and not _two_words(a, b) else 0
+
+
+def _spelling_match(a: str, b: str) -> bool:
+    """True when two different normalised words (neither an alias group, both long enough)
+    read as one name spelled two ways."""
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and long_[len(short):] in NISBA_SUFFIXES:
-        return 0
+        return False
     if _ends_in_a(a) != _ends_in_a(b):
-        return 0
+        return False
     if len(short) >= WORD_RATIO_MIN_LEN and a[0] == b[0] and OSA.distance(a, b) <= 1 \
             and long_ != short + "s":
-        return 2  # one letter left out, added or swapped in a long word: Torvald / Torvlad, Portgual
+        return True  # one letter left out, added or swapped in a long word: Torvald / Torvlad
     if _glide_clash(a, b):
-        return 0  # Hassan / Hussein: a vowel against a diphthong is another name
+        return False  # Hassan / Hussein: a vowel against a diphthong is another name
     similar = ratio(a, b)
     if similar >= PHONETIC_RATIO_MIN and (_metaphone(a) & _metaphone(b)
                                          or _skeletons(a) & _skeletons(b)):
-        return 2
-    if (
+        return True
+    return (
         len(short) >= WORD_RATIO_MIN_LEN
         and a[0] == b[0]
         and similar >= WORD_RATIO_MIN
         and any(len(x) == len(y) and Levenshtein.distance(x, y) <= 1
                 for x in _skeletons(a) for y in _skeletons(b))
-    ):
-        return 2
-    return 0
+    )
 
 
 _DIGITS_RE = re.compile(r"\d+")
