@@ -25,7 +25,7 @@ import bisect
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,9 +131,9 @@ class FactIndex:
             self.by_kind[f.kind].append(f)
             self.by_key[(f.kind, f.key)].append(f)
         self._memo: dict[tuple[str, str, str, str], list[Fact]] = {}
-        # (kind, key) of the values the retelling itself states: an original fact the
-        # retelling carries fills its own slot there and is nobody's rival
-        self.taken: set[tuple[str, str]] = set()
+        # The retelling's own facts by (kind, key): an original fact the retelling carries
+        # fills its own slot there and is nobody's rival (see ``free``)
+        self.taken: dict[tuple[str, str], list[Fact]] = {}
         self._blocks: dict[str, dict[tuple[object, ...], list[int]] | None] = {}
         self._free: dict[str, list[Fact]] = {}
         self._scores: dict[tuple[int, int], float] = {}
@@ -180,8 +180,24 @@ class FactIndex:
             self._once[key] = answer()
         return self._once[key]
 
+    def carry(self, facts: Iterable[Fact]) -> None:
+        """Note the retelling's facts (before the first lookup)."""
+        for f in facts:
+            self.taken.setdefault((f.kind, f.key), []).append(f)
+
     def free(self, facts: Sequence[Fact]) -> list[Fact]:
-        return [f for f in facts if (f.kind, f.key) not in self.taken]
+        """The facts the retelling does not carry, and so may be rivals of its values."""
+        return [f for f in facts if not self._carried(f)]
+
+    def _carried(self, f: Fact) -> bool:
+        # A figure the retelling gives only of other counted things is not carried: "all 25
+        # people ... all 25 machines" told as "25 machines ... 10 people" keeps the 25 people
+        # a rival of the 10.
+        mine = self.taken.get((f.kind, f.key))
+        if not mine:
+            return False
+        return f.kind != "number" or any(
+            numbers._role_relation(f, r) != "differ" for r in mine)
 
     def free_of_kind(self, kind: str) -> list[Fact]:
         """``free(by_kind[kind])``, computed once (``taken`` is set before the first lookup)."""
@@ -450,7 +466,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     author = (original.document.author or "").strip()
     o_sent = {s.id: s for s in original.sentences}
     index = FactIndex(original.facts)
-    index.taken = {(f.kind, f.key) for f in retelling.facts}
+    index.carry(retelling.facts)
     words = meaning.word_index(tuple((s.id, s.text) for s in original.sentences))
     dialogue = speakers(o_text) > 0
     partners: dict[int, list[int]] = {}
@@ -929,6 +945,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # The value's facts in this slot first, through an index of slot words: all of them
         # are scored only when none is (a long text states "two" thousands of times).
         in_slot = index.fitting(b, index.in_slot(stating, o_ctx, mine), SLOT_CLASH) if mine else []
+        if b.kind == "number" and b.role and len(in_slot) > 1:
+            # of the same counted thing first: "25 machines" is backed by "twenty-five
+            # machines", not by the "twenty-five people" beside them
+            in_slot = [a for a in in_slot if numbers._role_relation(a, b) != "differ"] or in_slot
         fits = in_slot or index.fitting(b, stating, SLOT_CLASH)
         if fits and mine:
             # The value is stated; is it stated in this slot? ("$10bn" of the market does not

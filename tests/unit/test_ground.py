@@ -33,6 +33,24 @@ def test_value_stated_for_another_slot_is_contradicted() -> None:
     assert ("number", "changed", "contradicted", "$10bn") in found
 
 
+@pytest.mark.parametrize("summary, contradicted", [
+    # the 40 the retelling gives the bags does not take the volunteers' 40 out of the running
+    ("40 bags of rubbish were collected by just 12 volunteers.", {"12 volunteers"}),
+    ("Just 12 volunteers collected 40 bags of rubbish.", {"12 volunteers"}),
+    # the same figure of both things: nothing changed
+    ("40 volunteers collected 40 bags of rubbish on the beach.", set()),
+])
+def test_a_figure_the_retelling_gives_another_thing_still_rivals_its_own(
+        summary: str, contradicted: set[str]) -> None:
+    original = ("Forty volunteers spent Saturday on the beach at Porthmeor. "
+                "In all, the forty volunteers collected forty bags of rubbish.")
+    c = retold.compare(original, summary)
+    found = {(g.retelling.text, g.status): [e.text for e in g.evidence] for g in c.grounding}
+    assert {text for text, status in found if status == "contradicted"} == contradicted
+    # each figure is backed by the original's figure of its own thing
+    assert found[("40 bags", "supported")] == ["forty bags"]
+
+
 def test_supported_summary_has_no_finding_and_verdict_supported() -> None:
     c = retold.compare(ARTICLE, "Acme plans to hire 300 workers in Ohio, Jane Smith said.",
                        original_published="2024-03-01")

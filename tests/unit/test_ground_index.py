@@ -83,7 +83,7 @@ def pair(stories: int, seed: int = 7) -> tuple[str, str]:
 def sides() -> tuple[g.FactIndex, list[Fact], g._Contexts, g._Contexts]:
     c = compare(*pair(40), original_published="2021-12-01")
     index = g.FactIndex(c.original.facts)
-    index.taken = {(f.kind, f.key) for f in c.retelling.facts}
+    index.carry(c.retelling.facts)
     return index, list(c.retelling.facts), g._Contexts(c.original), g._Contexts(c.retelling)
 
 
