@@ -542,6 +542,12 @@ def test_compatible_only_for_rounding() -> None:
     assert not ok("Gunmen killed 34 villagers.", "Gunmen killed 30 villagers.")
     assert not ok("The party won 12,345 votes.", "The party won 12,000 seats.")
     assert not ok("The party won 12,345 votes.", "The party won 13,000 votes.")
+    # a figure written to as many decimal places is another figure, not a rounding
+    assert ok("The loss ratio was 2.47% at the end of March.", "The loss ratio was 2.5% at the end of March.")
+    assert not ok("The loss ratio was 2.47% at the end of March.",
+                  "The loss ratio was 2.50% at the end of March.")
+    assert ok("Its backlog stood at $7.38 billion.", "Its backlog stood at $7.4 billion.")
+    assert not ok("Its backlog stood at $7.38 billion.", "Its backlog stood at $7.40 billion.")
 
 
 def test_explain_compatible_figures() -> None:

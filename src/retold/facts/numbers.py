@@ -1976,7 +1976,30 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False
     if _plain_year(a) and _plain_year(b):
         return False  # "2000" / "2001" read as years are not a rounding of each other
+    places = _decimal_places(a)
+    if places and places == _decimal_places(b):
+        return False  # "1.62%" / "1.60%": written to the same decimal place, no rounding
     return _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high)
+
+
+# A figure with a decimal point: its digits after the point ("1.60" -> "60").
+_DECIMALS_RE = re.compile(r"(?<![\d.,])(\d+)\.(\d+)(?![\d.,]*\d)")
+
+
+def _decimal_places(f: Fact) -> int | None:
+    """How many decimal places a single figure is written to ("1.60%" -> 2, "$3.5 billion"
+    -> 1), or None (a whole number, a range, a figure in words)."""
+    q = f.value
+    if not isinstance(q, Quantity) or not _close(q.low, q.high):
+        return None
+    m = _DECIMALS_RE.search(f.text)
+    if m is None:
+        return None
+    written = float(m.group())
+    # the written numeral is the figure itself or its count of thousands, millions, ...
+    if not any(_close(written * 10 ** k, q.low) for k in (0, 3, 6, 9, 12)):
+        return None
+    return len(m.group(2))
 
 def _is_age(f: Fact) -> bool:
     """An age: by its decade, or "45-year-old" ("a nine-year-old boy" counts no boys)."""
