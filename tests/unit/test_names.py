@@ -484,6 +484,19 @@ def test_a_greeting_is_not_part_of_the_name(text: str, expected: list[str]) -> N
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a transcript's role labels, greetings and one-word answers are no names ...
+    ("Support Agent: Hi, this is Priya from Lumen Bank.\n\nCaller: Sure. My card is blocked.",
+     ["Priya", "Lumen Bank"]),
+    ("Shift Supervisor: Hello, is that the depot?\n\nDriver: Absolutely! I am in Leeds.",
+     ["Leeds"]),
+    # ... but a label that names someone is a name, and a greeting still leaves the name
+    ("Marta Kowalska: Hi Omar, the van will come on Monday.", ["Marta Kowalska", "Omar"]),
+])
+def test_a_transcript_s_labels_and_greetings_are_not_names(text: str, expected: list[str]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     # a brand's model number is part of its name ...
     ("The studio released the game on the PlayStation 5 in May.", ["PlayStation 5"]),
     ("The carrier ordered ten 737 MAX 9 jets.", ["MAX 9"]),

@@ -1243,6 +1243,8 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         initial = _at_sentence_start(text, start, starts)
         if initial and len(toks) == 1 and _ordinary_opening(text, toks[0], inner):
             continue
+        if len(toks) > 1 and _role_label(text, toks):
+            continue
         name = text[start:end]
         known.add(normalise(name))
         kept.append(NameSpan(start, end, name, _role(name, had_title), initial))
@@ -1337,6 +1339,8 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return False  # CamelCase: YouTube, OpenAI, McDonald, DeSantis
     if _is_label(text, tok):
         return True  # "Summary: ...", "Background: ..."
+    if word in GREETINGS:
+        return True  # "Hi, I'm Tom": a greeting on its own greets no one by that name
     if _is_adverb(word) or (len(word) >= 7 and word.endswith(_NOUN_SUFFIXES)):
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
@@ -1382,8 +1386,8 @@ def _common_word_opening(text: str, tok: _Token) -> bool:
         return True  # "Based" (base), "Walked" (walk); not "Jared" (jar)
     if any(pos == "n" for _lemma, pos in found):
         return False
-    if text.startswith(",", tok[1]):
-        return True
+    if text.startswith((",", ".", "!", "?"), tok[1]):
+        return True  # "Further, ...", and a word said on its own: "Sure.", "Absolutely!"
     follower = _NEXT_WORD.match(text, tok[1])
     return follower is not None and follower.group(1) in _PHRASE_FOLLOWERS
 
@@ -1449,6 +1453,15 @@ def _is_label(text: str, tok: _Token) -> bool:
         return False
     line_start = text.rfind("\n", 0, tok[0]) + 1
     return not text[line_start:tok[0]].strip(" \t\u00a0*#-•>")
+
+
+def _role_label(text: str, toks: list[_Token]) -> bool:
+    """True for a line's label made of common words, a role and not a name: "Sales Agent:",
+    "Store Manager:" in a transcript ("Tom Smith:" and "Professor C:" name someone)."""
+    if not _is_label(text, (toks[0][0], toks[-1][1], "")) or not lexicon.available():
+        return False
+    return all(t[2][1:].islower() and lexicon.lemmas(t[2]) and not lexicon.name_sense(t[2])
+               and not lexicon.proper_noun(t[2]) for t in toks)
 
 
 def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
