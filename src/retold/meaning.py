@@ -629,6 +629,11 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     sentences = locate(word)
     if any(target in n[4] for text, off in sentences for n in _negated_stems(text, off)):
         return None
+    # nor where it negates another form of the word ("don't have insurance" / "not insured")
+    for form in sorted(f for f in lexicon.derived(word) if lexicon.one_word(word, f)):
+        if any(stem(form) in n[4] for text, off in locate(form)
+               for n in _negated_stems(text, off)):
+            return None
     # the word as written and its base forms: "not offering" meets "offers" through "offer";
     # then its synonyms, each negated nowhere ("does not provide a suite" / "offers a suite")
     near = _near(words, k)
