@@ -134,6 +134,19 @@ def test_hedges(phrase: str, hedge: str) -> None:
     assert fact.role == "guard"
 
 
+@pytest.mark.parametrize(("text", "hedge"), [
+    # a hedge bounds the figure across the article of the noun it counts
+    ("The co-op saw up to a 15% rise in members.", "up_to"),
+    ("The fleet faced nearly a 40% cut in fuel.", "nearly"),
+    ("The trust bought more than a 25% stake in the mill.", "more_than"),
+    # "over" and "under" before an article give the time something took or the deal it is under
+    ("Rents in Tartu rose over a 10-year period.", None),
+    ("The striker joined under a 3-year deal.", None),
+])
+def test_a_hedge_across_an_article(text: str, hedge: str | None) -> None:
+    assert q(text).hedge == hedge
+
+
 def test_suffix_hedges() -> None:
     assert q("They found 300 or so graves.").hedge == "about"
     assert q("They found 300-odd graves.").hedge == "about"

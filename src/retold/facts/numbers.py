@@ -266,6 +266,16 @@ def _phrases_before(phrases: Iterable[str]) -> re.Pattern[str]:
 
 
 _HEDGE_REV = _phrases_before(HEDGES)
+# Hedges that also bound a figure across an article ("up to a 30% increase", "nearly a 10%
+# drop", "more than a 50% stake"); "over a 10-year period" and "under a three-year deal" give
+# the time something took, no bound.
+ARTICLE_HEDGES = ("up to", "nearly", "almost", "close to", "more than", "less than", "at least",
+                  "at most", "about", "roughly", "approximately", "as much as")
+_ARTICLE_HEDGE_REV = re.compile(
+    rf"(?i){_SP}*an?{_SP}+(?:"
+    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
+               for h in sorted(ARTICLE_HEDGES, key=len, reverse=True))
+    + r")(?![\w])")
 # What has a price floor: a thing sold ("rooms start at €90"), not a threshold ("the top rate
 # starts at £125,140" is exact).
 _PRICED_RE = re.compile(
@@ -1270,12 +1280,13 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             if lead:
                 start = lead.start()
         hedge: str | None = VAGUE if kind == VAGUE else None
-        h = _HEDGE_REV.match(text[max(0, start - 24) : start][::-1])
+        before = text[max(0, start - 24) : start][::-1]
+        h = _HEDGE_REV.match(before) or _ARTICLE_HEDGE_REV.match(before)
         if h and unit == "ordinal" and _RANK_BEFORE_RE.search(text, max(0, start - 40), start):
             h = None  # "moved up to fourth": a rank reached, no hedge
         if h and kind != VAGUE:
             phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
-            hedge = HEDGES.get(phrase)
+            hedge = HEDGES.get(phrase) or HEDGES.get(phrase.rsplit(" ", 1)[0])  # "... a"
             start -= h.end()
             if hedge in _DENIED_BOUNDS and (denied := _DENIED_BEFORE_RE.search(
                     text, max(0, start - 40), start)):
