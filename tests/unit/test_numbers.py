@@ -139,6 +139,7 @@ def test_hedges(phrase: str, hedge: str) -> None:
     ("The co-op saw up to a 15% rise in members.", "up_to"),
     ("The fleet faced nearly a 40% cut in fuel.", "nearly"),
     ("The trust bought more than a 25% stake in the mill.", "more_than"),
+    ("The port handled about an 8% rise in cargo.", "about"),
     # "over" and "under" before an article give the time something took or the deal it is under
     ("Rents in Tartu rose over a 10-year period.", None),
     ("The striker joined under a 3-year deal.", None),

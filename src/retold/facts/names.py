@@ -571,7 +571,7 @@ def _spelling_match(a: str, b: str) -> bool:
         return False
     if len(short) >= WORD_RATIO_MIN_LEN and a[0] == b[0] and OSA.distance(a, b) <= 1 \
             and long_ != short + "s":
-        return True  # one letter left out, added or swapped in a long word: Torvald / Torvlad
+        return True  # one letter left out, added or swapped: Torvald / Torvlad, Portgual
     if _glide_clash(a, b):
         return False  # Hassan / Hussein: a vowel against a diphthong is another name
     similar = ratio(a, b)

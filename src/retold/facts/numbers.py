@@ -255,11 +255,12 @@ _ATOM_TRIGGER_FORMS = frozenset(
 )
 # Hedges end right before the number: match them on the reversed window (an end-anchored
 # ``search`` retries the whole alternation at every position of the window).
-def _phrases_before(phrases: Iterable[str]) -> re.Pattern[str]:
+def _phrases_before(phrases: Iterable[str], *, article: bool = False) -> re.Pattern[str]:
     """A pattern matching one of ``phrases`` at the start of reversed text (the words right
-    before a figure, read backwards from it), longest first, any run of spaces inside."""
+    before a figure, read backwards from it), longest first, any run of spaces inside; with
+    ``article``, followed by "a" or "an" before the figure."""
     return re.compile(
-        rf"(?i){_SP}*(?:"
+        rf"(?i){_SP}*" + (rf"(?:a|na){_SP}+" if article else "") + "(?:"
         + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
                    for h in sorted(phrases, key=len, reverse=True))
         + r")(?![\w])")
@@ -271,11 +272,7 @@ _HEDGE_REV = _phrases_before(HEDGES)
 # the time something took, no bound.
 ARTICLE_HEDGES = ("up to", "nearly", "almost", "close to", "more than", "less than", "at least",
                   "at most", "about", "roughly", "approximately", "as much as")
-_ARTICLE_HEDGE_REV = re.compile(
-    rf"(?i){_SP}*an?{_SP}+(?:"
-    + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
-               for h in sorted(ARTICLE_HEDGES, key=len, reverse=True))
-    + r")(?![\w])")
+_ARTICLE_HEDGE_REV = _phrases_before(ARTICLE_HEDGES, article=True)
 # What has a price floor: a thing sold ("rooms start at €90"), not a threshold ("the top rate
 # starts at £125,140" is exact).
 _PRICED_RE = re.compile(
@@ -2011,6 +2008,7 @@ def _decimal_places(f: Fact) -> int | None:
     if not any(_close(written * 10 ** k, q.low) for k in (0, 3, 6, 9, 12)):
         return None
     return len(m.group(2))
+
 
 def _is_age(f: Fact) -> bool:
     """An age: by its decade, or "45-year-old" ("a nine-year-old boy" counts no boys)."""
