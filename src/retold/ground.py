@@ -566,8 +566,12 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 elif status == "supported" and in_slot:
                     period = _period_measured(b, backing, index, o_text, r_text, figures,
                                               r_facts.get(s.id, ()), o_sent)
-                    if period is not None:
-                        status, backing = "contradicted", [period, *backing]
+                if base is None and period is None and status == "supported":
+                    period = _base_reported(b, index, o_text, r_text, s,
+                                            r_facts.get(s.id, ()), o_sent)
+                if period is not None:
+                    status = "contradicted"
+                    backing = [period, *[a for a in backing if a is not period]]
             given = _given_name_added(b, backing, o_text, r_text) if status == "supported" \
                 else None
             if given is not None:
@@ -722,6 +726,59 @@ def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str
     if period is None or any(f.kind == "date" and dates.equivalent(f, period) for f in mine):
         return None
     return period
+
+
+def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence: Sentence,
+                   mine: Sequence[Fact], o_sent: dict[int, Sentence]) -> Fact | None:
+    """The period the original reports on, where the retelling reports a change for a date the
+    original gives only as the base of comparisons ("adjusted earnings per share for the third
+    quarter of 2019 increased" where every "third quarter of 2019" of the original follows
+    "compared to" or "from"). The change must be of what the base's sentence measures (two
+    content words in common) and told as a change, not as a comparison ("sales had been lower
+    in 2019" says the same as the original). The period is a date of the same length, not a
+    base, in the base's sentence or, failing that, in the two before it."""
+    if not isinstance(b.value, Interval) or b.value.start is None \
+            or dates.compared_against(r_text, b) is not None \
+            or _word_before_is(r_text, b.start, BASE_WORDS) \
+            or b.text.split(maxsplit=1)[0].casefold() in BASE_WORDS:
+        return None
+    statements = index.stating(b)
+    if not statements or any(dates.compared_against(o_text, a) is None for a in statements):
+        return None
+    words = meaning.content_words(sentence.text)
+    if not any(numbers.change_direction(w) and not meaning.graded(w) for _s, _e, w in words):
+        return None
+    mine_stems = _stems_of(sentence.text)
+    for a in statements:
+        if a.sentence not in o_sent or len(_stems_of(o_sent[a.sentence].text) & mine_stems) \
+                < SAME_CLAIM_WORDS:
+            continue
+        for i in (a.sentence, a.sentence - 1, a.sentence - 2):
+            if i not in o_sent:
+                continue
+            period = next((d for d in index.between("date", o_sent[i].start, o_sent[i].end)
+                           if isinstance(d.value, Interval) and d.value.start is not None
+                           and d.value.granularity == b.value.granularity
+                           and (d.value.start, d.value.end) != (b.value.start, b.value.end)
+                           and dates.compared_against(o_text, d) is None), None)
+            if period is not None:
+                if any(f.kind == "date" and dates.equivalent(f, period) for f in mine):
+                    return None
+                return period
+    return None
+
+
+def _word_before_is(text: str, at: int, words: frozenset[str]) -> bool:
+    """Whether the word just before ``at`` (skipping "the") is one of ``words``."""
+    before = re.findall(r"[\w'’-]+", text[max(0, at - 40):at])
+    while before and before[-1].casefold() == "the":
+        before.pop()
+    return bool(before) and before[-1].casefold() in words
+
+
+# Words that make the date after them a base too, though the comparison regex leaves them out
+# for their other senses ("up 5% on 2019", "growth over the third quarter", "since 2019").
+BASE_WORDS = frozenset({"on", "over", "since"})
 
 
 @lru_cache(maxsize=4096)

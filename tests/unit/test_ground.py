@@ -1163,6 +1163,40 @@ def test_a_base_used_otherwise_is_no_contradiction(original: str, summary: str) 
     assert not [g for g in c.grounding if g.kind == "date" and g.status == "contradicted"]
 
 
+# A report whose prior-year quarter is only ever a base ("compared to ... in the third quarter
+# of 2021"), and whose own quarter is named a sentence before.
+RESULTS = ("Kessel Steel reported results for the third quarter of 2022 on Tuesday. Adjusted "
+           "earnings were $0.41 per share, compared to $0.22 last quarter and $0.35 in the third "
+           "quarter of 2021. Net sales of $2.3 billion for the third quarter of 2022 decreased 9% "
+           "from the third quarter of 2021. The mill in Duluth employs 900 people.")
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    # a change reported for the base's quarter, with no figure of the original's
+    ("Kessel Steel's adjusted earnings per share for the third quarter of 2021 increased by 17%.",
+     True),
+    ("Kessel Steel saw a decrease in net sales for the third quarter of 2021.", True),
+    ("Kessel Steel saw a decrease in net sales for the third quarter of 2022.", False),
+    # the base told as a base, however written
+    ("Kessel Steel's adjusted earnings per share rose from the third quarter of 2021.", False),
+    ("Kessel Steel's adjusted earnings per share rose 17% on the third quarter of 2021.", False),
+    ("Kessel Steel's adjusted earnings were higher than in the third quarter of 2021.", False),
+    # a comparison, not a change: what the original says too
+    ("Kessel Steel's adjusted earnings per share had been lower in the third quarter of 2021.",
+     False),
+    # the base's date of something else the original does not measure
+    ("Kessel Steel opened its Duluth mill in the third quarter of 2021, and its workforce grew.",
+     False),
+])
+def test_a_change_reported_for_the_base_of_a_comparison(summary: str, contradicted: bool) -> None:
+    c = retold.compare(RESULTS, summary)
+    dated = [g for g in c.grounding if g.kind == "date"]
+    assert dated and (dated[0].status == "contradicted") == contradicted
+    if contradicted:
+        assert any("the third quarter of 2022" in ch.detail for ch in c.changes
+                   if ch.kind == "date" and ch.status == "changed")
+
+
 @needs_wordnet
 def test_a_derived_negation_supports_only_from_the_evidence() -> None:
     # the original negates "employ" of contractors, in another sentence: the retelling's "no
