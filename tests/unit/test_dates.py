@@ -468,6 +468,20 @@ def test_a_full_month_before_a_plural_is_still_a_count() -> None:
     assert [f.text for f in facts] == ["In May"]
 
 
+@pytest.mark.parametrize("text, year", [
+    # a verb of being after the year: the year is its subject
+    ("Our sales forecast for 2021 remains in the range of $1.7 billion.", True),
+    ("The outlook for 2023 looks weaker than last year's.", True),
+    ("Demand in 2022 stays strong, the firm said.", True),
+    # a plural noun, or "remains of", after the figure: a count
+    ("Searchers found 2000 remains of soldiers near the river.", False),
+    ("The ferry carried 2000 passengers on the route.", False),
+])
+def test_a_year_before_a_verb_of_being_is_a_year(text: str, year: bool) -> None:
+    facts = dates.extract(Document(text), [Sentence(0, 0, len(text), text)], Context())
+    assert any(re.search(r"\b(?:19|20)\d\d\b", f.text) for f in facts) == year
+
+
 @pytest.mark.parametrize("published", ["2021-11-04", None])
 @pytest.mark.parametrize("retelling, changed", [
     # the part of last year the sentence speaks of: the third quarter, said another way

@@ -307,6 +307,21 @@ def _looks_plural(word: str) -> bool:
         and w not in _NOT_PLURAL
 
 
+# Verbs of being and seeming whose third person looks like a plural noun: after a year they
+# are its verb ("the forecast for 2021 remains in the range", "2022 looks tougher"); as counts
+# ("2000 remains", "2000 looks") they are rare, and a count's "remains" takes "of" after it.
+_LINKING_VERBS = _words("remains stays seems appears looks becomes proves promises")
+
+
+def _linking_verb_after(text: str, end: int, after: str) -> bool:
+    """Tell whether ``after``, the word after a year-like number ending at ``end``, is a verb
+    of being whose subject the year is (not "2000 remains of soldiers")."""
+    if after.lower() not in _LINKING_VERBS:
+        return False
+    at = text.find(after, end)
+    return _word_after(text, at + len(after)).lower() != "of"
+
+
 def _is_future(text: str, start: int, end: int) -> bool:
     """Tell whether the clause around [start, end) is in the future tense."""
     lo = max(0, start - 120)
@@ -376,7 +391,7 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
         return False  # "2014年", "в 2014 году", "عام 2014": the text says it is a year
     if after and not _LATIN_WORD_RE.match(after):
         return True  # non-Latin script follows: we cannot tell, numbers.py keeps it
-    if _looks_plural(after):
+    if _looks_plural(after) and not _linking_verb_after(text, end, after):
         return True
     # A year-like number next to a number that is not a year ("2000-3000") is a count.
     tail = _RANGE_AFTER_RE.match(text, end, min(len(text), end + 20))
