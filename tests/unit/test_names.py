@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+import retold
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -503,9 +504,24 @@ def test_a_transcript_s_labels_and_greetings_are_not_names(text: str, expected: 
     # ... but not a count an outlet was told, nor a figure
     ("A medic told CNN 5 people were hurt.", ["CNN"]),
     ("Officials said the IMF 5% target was met.", ["IMF"]),
+    # an identifier's number is part of its name too: another number is another flight
+    ("Flight 370 vanished over the Indian Ocean.", ["Flight 370", "Indian Ocean"]),
+    ("The storm grew into a Category 4 hurricane.", ["Category 4"]),
+    ("The bank's common equity Tier 1 capital ratio rose.", ["Tier 1"]),
+    # ... but not where the word is a common word of the sentence, nor before a figure
+    ("The flight took 370 minutes.", []),
 ])
 def test_a_model_number_is_part_of_the_name(text: str, expected: list[str]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize("retelling, changed", [
+    ("Flight 730 vanished over the sea after take-off.", True),
+    ("Flight 370 disappeared over the sea after take-off.", False),
+])
+def test_another_identifier_number_is_a_name_change(retelling: str, changed: bool) -> None:
+    c = retold.compare("Flight 370 vanished over the sea after take-off.", retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "name" and ch.status == "changed"]) == changed
 
 
 def test_another_model_number_is_another_name_and_none_is_a_short_form() -> None:

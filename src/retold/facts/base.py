@@ -47,6 +47,18 @@ class FactKindModule(Protocol):
     def explain(self, a: Fact | None, b: Fact | None) -> str: ...
 
 
+# Words after which a number is an identifier, part of a name, not a figure ("Article 5",
+# "Flight 370", "Category 4", "Phase 2"): the figures' extractor reads no count there, and the
+# names' extractor keeps the number in the name, so "Flight 730" is another flight.
+_IDENTIFIER_TEXT = (
+    "no nos number article resolution chapter flight route section room gate terminal level "
+    "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
+    "category grade channel episode season unit camp block bus line lane door seat row "
+    "version windows iphone ios android model formula tier"
+)
+IDENTIFIER_WORDS = frozenset(_IDENTIFIER_TEXT.split())
+
+
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:
     """Return the id of the sentence containing ``offset``, or None."""
     lo, hi = 0, len(sentences)

@@ -66,7 +66,7 @@ from rapidfuzz.fuzz import ratio
 
 from retold import lexicon, patterns
 from retold.errors import OptionError
-from retold.facts.base import Context, sentence_at
+from retold.facts.base import IDENTIFIER_WORDS, Context, sentence_at
 from retold.model import Document, Fact, Sentence
 
 __all__ = [
@@ -1080,11 +1080,12 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                 _not_a_name_token(text, toks[0][0], toks[0][1]):
             return []
     model = _MODEL_NUMBER_RE.match(text, toks[-1][1])
-    if model is not None and _inner_capital(toks[-1][2]) and \
+    if model is not None and (_inner_capital(toks[-1][2])
+                              or toks[-1][2].casefold() in IDENTIFIER_WORDS) and \
             _TOLD_BEFORE_RE.search(text, max(0, toks[0][0] - 20), toks[0][0]) is None:
-        # "PlayStation 5", "737 MAX 9": the number after a brand is part of its name (the
-        # figures' extractor reads it as an identifier, no count), so "PlayStation 4" is
-        # another name
+        # "PlayStation 5", "737 MAX 9", "Flight 370": the number after a brand or an
+        # identifier's word is part of its name (the figures' extractor reads it as an
+        # identifier, no count), so "PlayStation 4" is another name
         toks = [*toks, (model.start(1), model.end(1), model.group(1))]
     return [(toks[0][0], toks[-1][1], toks, had_title)]
 

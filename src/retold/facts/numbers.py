@@ -74,7 +74,7 @@ from functools import lru_cache
 
 from retold import lexicon, patterns
 from retold.facts import negation
-from retold.facts.base import Context, sentence_at
+from retold.facts.base import IDENTIFIER_WORDS, Context, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
@@ -193,13 +193,6 @@ _NOT_PLURAL = _words(
     "crisis basis status"
 )
 _NOT_MEN = _words("specimen specimens stamen abdomen omen semen regimen")
-# A number right after one of these words is an identifier ("No. 10", "Article 5").
-_ID_WORDS = _words(
-    "no nos number article resolution chapter flight route section room gate terminal level "
-    "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
-    "category grade channel episode season unit camp block bus line lane door seat row "
-    "version windows iphone ios android model formula"
-)
 # Skipped between a figure and its predicate ("12 were reportedly injured" -> "injured").
 _AUXILIARIES = _words(
     "were was are is be been being have has had got get gets reportedly allegedly also later "
@@ -747,7 +740,7 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         return None
     before = _word_before(text, start)
     if before and not currency and before not in _ERAS and (
-            (before.lower() in _ID_WORDS and before[0].isupper())
+            (before.lower() in IDENTIFIER_WORDS and before[0].isupper())
             or any(c.isupper() for c in before[1:]) and not _told_a_count(text, start, end)):
         # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier (an acronym told a count:
         # "told CNN 5 people were hurt")
