@@ -333,7 +333,7 @@ class FactIndex:
         key = (_signature(b), floor)
         if key not in self._far:
             best: tuple[tuple[float, int, int], Fact] | None = None
-            for a, rank in self._far_candidates(b, floor):
+            for a, rank in self.far_candidates(b, floor):
                 if module.equivalent(a, b):
                     continue
                 score = self.score(module, a, b)
@@ -342,7 +342,7 @@ class FactIndex:
             self._far[key] = best[1] if best else None
         return self._far[key]
 
-    def _far_candidates(self, b: Fact, floor: float) -> list[tuple[Fact, int]]:
+    def far_candidates(self, b: Fact, floor: float) -> list[tuple[Fact, int]]:
         """One fact per class of the free facts of ``b``'s kind (its first in the text, which
         wins a tie), restricted to the classes that can reach ``floor`` (``_far_keys``)."""
         if b.kind not in self._far_index:
@@ -1086,6 +1086,13 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # A rounding, a narrower date, a relative date that cannot be resolved: not a
         # contradiction. Such a value is supported by the original's figure or date.
         if rival is not None and compatible(rival, b):
+            if b.kind == "date" and dates.incomparable(rival, b):
+                # compatible only for want of a publication date ("last weekend" / "July"):
+                # a date of the slot that can be compared decides ("It's February" / "it
+                # is July")
+                told = _comparable_rival(b, module, ev_facts, index)
+                if told is not None:
+                    return "contradicted", [told], False
             return "supported", [rival], False
         if rival is None:
             near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
@@ -1291,6 +1298,30 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
+
+
+def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex
+                      ) -> Fact | None:
+    """The date that can be compared with ``b`` and gives another time in its slot, where the
+    best rival could not be compared with it: in the evidence by the kind's slot score, as
+    ``_rival`` reads it, or else, for a resolved date, a resolved one anywhere in the original
+    at the whole text's floor ("the year-ago quarter" and "in November" are too loose to be
+    sought that far)."""
+    def comparable(a: Fact) -> bool:
+        return a.kind == "date" and not module.equivalent(a, b) \
+            and not dates.incomparable(a, b) and not dates.compatible(a, b)
+
+    def resolved(a: Fact) -> bool:
+        return isinstance(a.value, Interval) and a.value.start is not None
+
+    far = [a for a, _rank in index.far_candidates(b, GLOBAL_SLOT_MIN) if resolved(a)] \
+        if resolved(b) else []  # two calendar dates only: a year, a day of a year
+    for pool, floor in ((index.free(ev_facts), SLOT_MIN), (far, GLOBAL_SLOT_MIN)):
+        scored = [(index.score(module, a, b), -a.start, a) for a in pool if comparable(a)]
+        kept = [t for t in scored if t[0] >= floor]
+        if kept:
+            return max(kept, key=lambda t: (t[0], t[1]))[2]
+    return None
 
 
 def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) -> str | None:

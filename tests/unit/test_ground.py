@@ -1197,6 +1197,30 @@ def test_a_change_reported_for_the_base_of_a_comparison(summary: str, contradict
                    if ch.kind == "date" and ch.status == "changed")
 
 
+KEEPER = ("Keeper Ilse Marek said her team-mates are desperate to qualify after losing in the "
+          "play-offs last year. Marek, 34, has won 140 caps. She still remembers the defeat by "
+          "Norway at Euro 2009.")
+CHAT = ("Joe: What are you doing on the last weekend of January? . Luke: It's February. Why? . "
+        "Joe: We are planning a trip.")
+
+
+@pytest.mark.parametrize("original, summary, status", [
+    # a date with no publication date to resolve it ("last year") cannot back a year; a year
+    # the original gives in the slot decides
+    (KEEPER, "Ilse Marek says her team-mates are desperate to qualify for Euro 2013.",
+     "contradicted"),
+    (KEEPER, "Ilse Marek remembers the defeat by Norway at Euro 2009.", "supported"),
+    (KEEPER, "Ilse Marek says her team-mates lost in the play-offs last year.", "supported"),
+    # a month against the chat's "last weekend" and its "It's February"
+    (CHAT, "Luke tells Joe it is July.", "contradicted"),
+    (CHAT, "Luke tells Joe it is February.", "supported"),
+])
+def test_a_date_that_cannot_be_compared_does_not_back_one_that_can(original: str, summary: str,
+                                                                   status: str) -> None:
+    c = retold.compare(original, summary)
+    assert [g.status for g in c.grounding if g.kind == "date"] == [status]
+
+
 @needs_wordnet
 def test_a_derived_negation_supports_only_from_the_evidence() -> None:
     # the original negates "employ" of contractors, in another sentence: the retelling's "no
