@@ -821,6 +821,8 @@ def check(
                             _word_before(*_within(evidence, hit_at)))):
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
+                    if _other_side(w, opp, r_text, s - r_offset, *_within(evidence, o_at)):
+                        break
                     findings.append(Finding(
                         "negation", "changed", (s, e), o_at,
                         f"The retelling reverses the claim: it says '{w}' where the original "
@@ -957,6 +959,34 @@ def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
 def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
     text, start = _within(evidence, at)
     return text[start : start + at[1] - at[0]]
+
+
+# Opposites that tell one event from its two sides ("Gloucester beat the Blues" / "the Blues
+# lost to Gloucester"; "bought from" / "sold to"): a reversal only where both say it of the same
+# party.
+CONVERSES: tuple[tuple[str, str], ...] = (
+    ("beat", "lose"), ("defeat", "lose"), ("win", "lose"), ("victory", "defeat"),
+    ("winner", "loser"), ("buy", "sell"), ("lend", "borrow"), ("give", "receive"),
+    ("send", "receive"), ("lead", "trail"),
+)
+_CONVERSE_OF = {(a, b) for a, b in CONVERSES} | {(b, a) for a, b in CONVERSES}
+# How many content words before a converse word are read as the party it is said of.
+PARTY_WORDS = 4
+
+
+def _other_side(word: str, opposite: str, r_sentence: str, r_at: int, o_sentence: str,
+                o_at: int) -> bool:
+    """Tell whether ``word`` (at ``r_at`` of the retelling's sentence) and its converse
+    ``opposite`` (at ``o_at`` of the original's) tell one event from its two sides: the
+    retelling says it of a party the original's sentence names, but not right before its
+    word ("Gloucester came from behind to beat" / "Cardiff Blues lost ... as Gloucester
+    came from behind")."""
+    if not any((a, opposite) in _CONVERSE_OF for a in _bases(word) | {word.casefold()}):
+        return False
+    r_party = {stem(w) for _s, _e, w in _content_words(r_sentence[:r_at])[-PARTY_WORDS:]}
+    o_party = {stem(w) for _s, _e, w in _content_words(o_sentence[:o_at])[-PARTY_WORDS:]}
+    o_all = {stem(w) for _s, _e, w in _content_words(o_sentence)}
+    return bool(r_party & o_all) and not r_party & o_party
 
 
 def _within(evidence: Sequence[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:

@@ -666,6 +666,27 @@ def test_an_opposite_said_of_another_thing_is_not_a_reversal() -> None:
             if ch.kind == "negation" and ch.retelling] == ["foreign"]
 
 
+CUP_TIE = ("Harrow Town lost their first cup tie of the season as Wexley came from behind to win "
+           "24-19 at Mill Lane. Harrow had led at half-time.")
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, reversed_", [
+    # one event told from its other side: the winner beat the side that lost
+    (CUP_TIE, "Wexley came from behind to beat Harrow Town at Mill Lane.", False),
+    (CUP_TIE, "Harrow Town won their first cup tie of the season.", True),
+    (CUP_TIE, "Harrow Town beat Wexley at Mill Lane.", True),
+    # buying from the one who sold
+    ("Brant Holdings sold its Leeds depot to Corva for £8m.", "Corva bought the Leeds depot.", False),
+    ("Brant Holdings sold its Leeds depot to Corva for £8m.", "Brant Holdings bought the Leeds depot.",
+     True),
+])
+def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retelling: str,
+                                                           reversed_: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "negation"]) == reversed_
+
+
 @needs_wordnet
 def test_a_thing_lost_restated_as_lacking_is_not_negated() -> None:
     def negations(original: str, retelling: str) -> list[str]:
