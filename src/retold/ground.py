@@ -576,6 +576,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 else None
             if given is not None:
                 status = "unsupported"
+            twice = _named_twice(b, r_facts.get(s.id, ()), r_text, s.text, ev_facts, o_text,
+                                 o_sent) if status == "supported" else None
+            if twice is not None:
+                status, backing = "contradicted", [twice[1]]
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
@@ -590,6 +594,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if period is not None:
                 detail = (f"The original gives this for '{period.text}' and measures it against "
                           f"'{backing[1].text}'; the retelling gives it for '{b.text}'.")
+            if twice is not None:
+                detail = (f"The retelling names {b.text} on both sides ('{twice[0]}'), as the "
+                          f"original never does; beside it here the original names "
+                          f"{twice[1].text}.")
             if turn is not None:
                 ev = (Excerpt.of(o_text, *turn),)
                 detail = f"{o_text[turn[0]:turn[1]]} speaks at this point of the original's dialogue."
@@ -1322,6 +1330,57 @@ def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], ind
         if kept:
             return max(kept, key=lambda t: (t[0], t[1]))[2]
     return None
+
+
+# At most this many words between two mentions of one name for the sentence to pair the name
+# with itself ("Gloucester came from behind to beat Gloucester"); a list's commas, a colon, a
+# bracket or a full stop between them ("Zara Phillips, wife of ...") are no such pairing.
+SELF_PAIR_WORDS = 6
+_SELF_PAIR_BREAK_RE = re.compile(r"[,;:.!?()\[\]]")
+
+
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
+_PLACE_LINK_RE = re.compile(r"(?i)\s+(?:in|at|on|near|of|inside|outside)(?:\s+the)?\s+")
+
+
+def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
+                 ev_facts: Sequence[Fact], o_text: str, o_sent: dict[int, Sentence]
+                 ) -> tuple[str, Fact] | None:
+    """(the retelling's words, a name the original gives beside it) where name ``b`` is the
+    second of two mentions of one name, written alike ("Grad-CAM and Guided Grad-CAM" are two),
+    a few words apart in its sentence, so the sentence pairs the name with itself ("apple has
+    begun legal action against apple"), and the evidence names another party. A summariser's
+    slip: the original never pairs the name with itself so."""
+    first = next((a for a in mine if a.kind == "name" and a.end <= b.start
+                  and a is not b and a.text.casefold() == b.text.casefold()
+                  and len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
+                  and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
+                  # another name between: the sentence pairs each with that one ("Abby and
+                  # Gail discussed the weather where Abby lives")
+                  and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
+                              for f in mine)), None)
+    if first is None or _POSSESSIVE_AFTER_RE.match(r_text, first.end) \
+            and _POSSESSIVE_AFTER_RE.match(r_text, b.end):
+        return None  # a list of one party's things ("Maslow's needs and Maslow's goals")
+    if _PLACE_LINK_RE.fullmatch(r_text, first.end, b.start):
+        return None  # a place said twice ("in Leeds at Leeds"): repeated, not paired
+    words = r_text[first.start:b.end]
+    if re.search(rf"(?i)\b{re.escape(b.text)}\b(?:\W+\w+){{0,{SELF_PAIR_WORDS}}}?\W+"
+                 rf"{re.escape(b.text)}\b", o_text):
+        return None  # the original says it so too
+    folded = r_sentence.casefold()
+    said = [m.start() for m in re.finditer(rf"(?i)\b{re.escape(b.text)}\b", o_text)]
+
+    def nearness(a: Fact) -> tuple[bool, int]:
+        # a party the retelling's sentence leaves out first (the one it replaced), then the
+        # nearest to the original's own mention of the name in one sentence
+        sentence = o_sent.get(a.sentence)
+        gaps = [abs(at - a.start) for at in said
+                if sentence is not None and sentence.start <= at < sentence.end]
+        return a.text.casefold() in folded, min(gaps, default=len(o_text))
+
+    others = [a for a in ev_facts if a.kind == "name" and not names.same_name(a.text, b.text)]
+    return (words, min(others, key=nearness)) if others else None
 
 
 def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) -> str | None:

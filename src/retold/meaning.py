@@ -861,7 +861,8 @@ def check(
             use = next((hit for o in candidates for located in (locate(o),)
                         for hit in _plain_uses(o, located, r_stems, r_near)
                         if not _both_ways(w, o, *_within(located, (hit[0], hit[1])))), None)
-        if use is None:
+        if use is None or locate is not None and _other_side(
+                w, use[2], r_text, s - r_offset, *_within(locate(use[2]), (use[0], use[1]))):
             continue
         findings.append(Finding(
             "negation", "changed", (s, e), (use[0], use[1]),
@@ -965,7 +966,8 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
 # lost to Gloucester"; "bought from" / "sold to"): a reversal only where both say it of the same
 # party.
 CONVERSES: tuple[tuple[str, str], ...] = (
-    ("beat", "lose"), ("defeat", "lose"), ("win", "lose"), ("victory", "defeat"),
+    ("beat", "lose"), ("defeat", "lose"), ("win", "lose"), ("win", "defeat"),
+    ("victory", "defeat"),
     ("winner", "loser"), ("buy", "sell"), ("lend", "borrow"), ("give", "receive"),
     ("send", "receive"), ("lead", "trail"),
 )

@@ -687,6 +687,31 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
     assert bool([ch for ch in c.changes if ch.kind == "negation"]) == reversed_
 
 
+@pytest.mark.parametrize("original, retelling, flagged", [
+    # a summariser's slip: one party named on both sides of the relation
+    (CUP_TIE, "Wexley came from behind to beat Wexley at Mill Lane.", True),
+    ("Vantor Labs has sued Quillon Data over stolen customer records, its lawyers said.",
+     "Vantor Labs has begun legal action against Vantor Labs over stolen records.", True),
+    (CUP_TIE, "Wexley came from behind to beat Harrow Town at Mill Lane.", False),
+    # another name between: each mention is paired with that one
+    ("Tom Hale visited Nora Pike in Leeds. She grew up there.",
+     "Nora Pike and Tom Hale met in Leeds, where Nora Pike grew up.", False),
+    # one party's things, and a place said twice, are repeated, not paired
+    ("Maslow's theory lists physiological needs and safety needs first.",
+     "Maslow's physiological needs and Maslow's safety needs come first.", False),
+    ("A hiker went missing in Snowdonia on Sunday, police said.",
+     "A hiker is missing in Snowdonia at Snowdonia, police said.", False),
+])
+def test_a_name_paired_with_itself(original: str, retelling: str, flagged: bool) -> None:
+    c = retold.compare(original, retelling)
+    found = [ch for ch in c.changes if ch.kind == "name" and ch.status == "changed"
+             and "on both sides" in ch.detail]
+    assert bool(found) == flagged
+    for ch in found:
+        assert ch.original is not None and ch.retelling is not None
+        assert ch.original.text.casefold() != ch.retelling.text.casefold()
+
+
 @needs_wordnet
 def test_a_thing_lost_restated_as_lacking_is_not_negated() -> None:
     def negations(original: str, retelling: str) -> list[str]:
