@@ -577,7 +577,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if given is not None:
                 status = "unsupported"
             twice = _named_twice(b, r_facts.get(s.id, ()), r_text, s.text, ev_facts, o_text,
-                                 o_sent) if status == "supported" else None
+                                 o_sent) if status == "supported" and b.kind == "name" \
+                and s.text.casefold().count(b.text.casefold()) > 1 else None
             if twice is not None:
                 status, backing = "contradicted", [twice[1]]
             statuses.append(status)
