@@ -572,6 +572,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 if period is not None:
                     status = "contradicted"
                     backing = [period, *[a for a in backing if a is not period]]
+            fuller = _other_given_name(b, backing, index) if status == "supported" else None
+            if fuller is not None:
+                status, backing = "contradicted", [fuller, *backing]
             given = _given_name_added(b, backing, o_text, r_text) if status == "supported" \
                 else None
             if given is not None:
@@ -1418,6 +1421,30 @@ def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) ->
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t\u00a0]+$")
+
+
+def _other_given_name(b: Fact, backing: list[Fact], index: FactIndex) -> Fact | None:
+    """The original's full name of the person ``b`` names with another given name ("Viktor del
+    Potro" where the original writes "Juan Martin del Potro", then "Del Potro"): ``b`` is
+    backed only by a shorter form, which the original also writes in full, otherwise. A full
+    form with a title ("Mr Del Potro") or an initial is no other given name, nor is a surname
+    said twice ("temperton temperton")."""
+    words = b.text.split()
+    if b.kind != "name" or len(words) < 2 or not backing \
+            or any(len(a.text.split()) >= len(words) for a in backing):
+        return None
+    first = words[0].strip(".,")
+    if len(first) <= 2 or first.casefold() == words[-1].casefold() \
+            or first.capitalize() in names.TITLES or (
+            lexicon.lemmas(first) and not lexicon.name_sense(first)):
+        return None  # an initial, a title or a common word before the name
+    longest = max(len(a.text.split()) for a in backing)
+    return next((a for a in index.by_kind.get("name", ())
+                 if len(a.text.split()) > longest
+                 and len(a.text.split()[0].strip(".,")) > 2
+                 and a.text.split()[0].strip(".,").capitalize() not in names.TITLES
+                 and any(names.same_name(a.text, x.text) for x in backing)
+                 and not names.same_name(a.text, b.text)), None)
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -712,6 +712,27 @@ def test_a_name_paired_with_itself(original: str, retelling: str, flagged: bool)
         assert ch.original.text.casefold() != ch.retelling.text.casefold()
 
 
+RACE = ("Kenyan runner Faith Chepkoech won the Leeds half marathon on Sunday. Chepkoech, 27, "
+        "finished in 68 minutes, ahead of Tirunesh Abebe.")
+
+
+@pytest.mark.parametrize("summary, status", [
+    # another given name for the person the original names in full, then by surname
+    ("mary chepkoech won the leeds half marathon.", "contradicted"),
+    ("Mary Chepkoech won the Leeds half marathon.", "contradicted"),
+    ("Faith Chepkoech won the Leeds half marathon.", "supported"),
+    ("Chepkoech won the Leeds half marathon.", "supported"),
+    # a title, or the surname said twice, is no given name
+    ("Ms Chepkoech won the Leeds half marathon.", "supported"),
+])
+def test_another_given_name_is_another_person(summary: str, status: str) -> None:
+    c = retold.compare(RACE, summary)
+    grounds = [g for g in c.grounding if g.kind == "name" and "hepkoech" in g.retelling.text]
+    assert [g.status for g in grounds] == [status]
+    if status == "contradicted":
+        assert grounds[0].evidence[0].text.endswith("Faith Chepkoech")
+
+
 @needs_wordnet
 def test_a_thing_lost_restated_as_lacking_is_not_negated() -> None:
     def negations(original: str, retelling: str) -> list[str]:
