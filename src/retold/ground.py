@@ -1399,17 +1399,20 @@ def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) ->
     if b.kind != "name" or not backing:
         return None
     words = b.text.split()
-    if len(words) < 2 or any(len(a.text.split()) > 1 for a in backing):
+    # the surname may be of several words ("del Potro", "van Dijk")
+    size = len(backing[0].text.split())
+    if len(words) <= size or any(len(a.text.split()) != size for a in backing):
         return None
-    surname = words[-1].casefold()
+    surname = " ".join(words[-size:]).casefold()
+    given = words[:-size]
     title = _WORD_BEFORE_RE.search(r_text, max(0, b.start - 40), b.start)
     if any(a.text.casefold() != surname for a in backing) or any(
             w.strip(".,").capitalize() in names.TITLES
-            for w in [*words[:-1], *(title.groups() if title else ())]):
+            for w in [*given, *(title.groups() if title else ())]):
         # a title names an office or a rank ("President Donald Trump", "Judge Jesse M. Furman"):
         # its holder's full name is a matter of record, not the retelling's guess
         return None
-    for word in words[:-1]:
+    for word in given:
         bare = word.strip(".,")
         if len(bare) <= 2 or not bare.isalpha() or (
                 lexicon.lemmas(bare) and not lexicon.name_sense(bare)):

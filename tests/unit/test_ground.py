@@ -1094,6 +1094,19 @@ def test_a_first_name_the_original_never_gives_is_unsupported() -> None:
     assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "name"] == [("name", "added")]
 
 
+@pytest.mark.parametrize("summary, status", [
+    ("Pablo van Dijk saved a penalty in the second half.", "unsupported"),
+    ("pablo van dijk saved a penalty in the second half .", "unsupported"),
+    ("Van Dijk saved a penalty in the second half.", "supported"),
+])
+def test_a_first_name_before_a_surname_of_two_words(summary: str, status: str) -> None:
+    # the original writes the keeper only as "Van Dijk"
+    c = retold.compare("Van Dijk saved a penalty in the second half. The hosts won 2-1 at "
+                       "Ashford on Saturday.", summary)
+    assert [g.status for g in c.grounding if g.kind == "name" and "ijk" in g.retelling.text] \
+        == [status]
+
+
 @pytest.mark.parametrize("summary", [
     "Dawes scored twice as the visitors won 3-1.",              # the surname alone
     "Coach Dawes scored twice as the visitors won 3-1.",        # a title is no first name
