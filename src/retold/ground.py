@@ -37,7 +37,7 @@ from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts import blocks as blocks_
-from retold.facts.base import FactKindModule
+from retold.facts.base import IDENTIFIER_WORDS, FactKindModule
 from retold.model import (
     Change,
     Excerpt,
@@ -1004,6 +1004,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and index.once(
             ("written", b.text), lambda: names.mentioned(b.text, o_text)
             or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)
+            or _number_in_words(b.text, o_text)
             or _abbreviated(b.text, o_text)):
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
@@ -1236,6 +1237,19 @@ def _spelled_out(name: str, o_plain: str) -> bool:
     if not (2 <= len(letters) <= 6 and letters.isalpha() and names.acronym(letters)):
         return False
     return letters.casefold() in _initials(o_plain)
+
+
+_IDENTIFIED_RE = re.compile(r"(?P<label>.*\S)\s+(?P<number>\d{1,2})")
+_NUMBER_WORDS = {value: word for word, value in {**numbers.UNITS, **numbers.TEENS}.items()}
+
+
+def _number_in_words(name: str, o_text: str) -> bool:
+    """An identifier whose number the original writes in words ("Camp 3": "camp three")."""
+    m = _IDENTIFIED_RE.fullmatch(name)
+    if m is None or m["label"].split()[-1].casefold() not in IDENTIFIER_WORDS:
+        return False
+    word = _NUMBER_WORDS.get(int(m["number"]))
+    return word is not None and names.mentioned(f"{m['label']} {word}", o_text)
 
 
 def _abbreviated(name: str, o_text: str) -> bool:

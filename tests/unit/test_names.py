@@ -524,6 +524,16 @@ def test_another_identifier_number_is_a_name_change(retelling: str, changed: boo
     assert bool([ch for ch in c.changes if ch.kind == "name" and ch.status == "changed"]) == changed
 
 
+@pytest.mark.parametrize("retelling, added", [
+    ("The climbers were on their way to Camp 3 when the fight broke out.", False),
+    ("The climbers were on their way to Camp 4 when the fight broke out.", True),
+])
+def test_an_identifier_s_number_in_words_is_the_same_name(retelling: str, added: bool) -> None:
+    c = retold.compare("The climbers were on their way to camp three when the fight broke out.",
+                       retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "name" and ch.status == "added"]) == added
+
+
 def test_another_model_number_is_another_name_and_none_is_a_short_form() -> None:
     assert not names.same_name("PlayStation 5", "PlayStation 4")
     assert names.same_name("PlayStation 5", "PlayStation")
