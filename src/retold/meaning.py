@@ -968,7 +968,7 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
 CONVERSES: tuple[tuple[str, str], ...] = (
     ("beat", "lose"), ("defeat", "lose"), ("win", "lose"), ("win", "defeat"),
     ("victory", "defeat"),
-    ("winner", "loser"), ("buy", "sell"), ("lend", "borrow"), ("give", "receive"),
+    ("winner", "loser"), ("buy", "sell"), ("purchase", "sell"), ("lend", "borrow"), ("give", "receive"),
     ("send", "receive"), ("lead", "trail"),
 )
 _CONVERSE_OF = {(a, b) for a, b in CONVERSES} | {(b, a) for a, b in CONVERSES}
@@ -979,16 +979,17 @@ PARTY_WORDS = 4
 def _other_side(word: str, opposite: str, r_sentence: str, r_at: int, o_sentence: str,
                 o_at: int) -> bool:
     """Tell whether ``word`` (at ``r_at`` of the retelling's sentence) and its converse
-    ``opposite`` (at ``o_at`` of the original's) tell one event from its two sides: the
-    retelling says it of a party the original's sentence names, but not right before its
-    word ("Gloucester came from behind to beat" / "Cardiff Blues lost ... as Gloucester
-    came from behind")."""
-    if not any((a, opposite) in _CONVERSE_OF for a in _bases(word) | {word.casefold()}):
+    ``opposite`` (at ``o_at`` of the original's) tell one event from its two sides: the words
+    right before each, the party it is said of, have none in common ("Wexley came from behind
+    to beat" / "Harrow Town lost"; "consumers would be interested in purchasing" / "we want to
+    sell it"). A retelling that names no party there ("They won") is read as a reversal."""
+    said = {word.casefold(), *(lemma for lemma, _pos in lexicon.lemmas(word))}
+    if not any((a, b) in _CONVERSE_OF for a in said
+               for b in {opposite, *(lemma for lemma, _pos in lexicon.lemmas(opposite))}):
         return False
     r_party = {stem(w) for _s, _e, w in _content_words(r_sentence[:r_at])[-PARTY_WORDS:]}
     o_party = {stem(w) for _s, _e, w in _content_words(o_sentence[:o_at])[-PARTY_WORDS:]}
-    o_all = {stem(w) for _s, _e, w in _content_words(o_sentence)}
-    return bool(r_party & o_all) and not r_party & o_party
+    return bool(r_party) and not r_party & o_party
 
 
 def _within(evidence: Sequence[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:

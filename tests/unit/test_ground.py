@@ -678,6 +678,8 @@ CUP_TIE = ("Harrow Town lost their first cup tie of the season as Wexley came fr
     (CUP_TIE, "Harrow Town beat Wexley at Mill Lane.", True),
     # buying from the one who sold
     ("Brant Holdings sold its Leeds depot to Corva for £8m.", "Corva bought the Leeds depot.", False),
+    ("Brant Holdings sold its Leeds depot to Corva for £8m.",
+     "Buyers were keen to purchase the Leeds depot.", False),
     ("Brant Holdings sold its Leeds depot to Corva for £8m.", "Brant Holdings bought the Leeds depot.",
      True),
 ])
