@@ -752,7 +752,7 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     if not isinstance(b.value, Interval) or b.value.start is None \
             or dates.compared_against(r_text, b) is not None \
             or _word_before_is(r_text, b.start, BASE_WORDS) \
-            or b.text.split(maxsplit=1)[0].casefold() in BASE_WORDS:
+            or (b.text.split(maxsplit=1) or [""])[0].casefold() in BASE_WORDS:
         return None
     statements = index.stating(b)
     if not statements or any(dates.compared_against(o_text, a) is None for a in statements):
