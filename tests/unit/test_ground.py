@@ -726,6 +726,7 @@ RACE = ("Kenyan runner Faith Chepkoech won the Leeds half marathon on Sunday. Ch
     ("Chepkoech won the Leeds half marathon.", "supported"),
     # a title, or the surname said twice, is no given name
     ("Ms Chepkoech won the Leeds half marathon.", "supported"),
+    ("chepkoech chepkoech won the leeds half marathon .", "supported"),
 ])
 def test_another_given_name_is_another_person(summary: str, status: str) -> None:
     c = retold.compare(RACE, summary)
