@@ -1383,6 +1383,8 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
     if _PLACE_LINK_RE.fullmatch(r_text, first.end, b.start):
         return None  # a place said twice ("in Leeds at Leeds"): repeated, not paired
     words = r_text[first.start:b.end]
+    if " ".join(words.split()).casefold() in " ".join(o_text.split()).casefold():
+        return None  # the original's own words
     if re.search(rf"(?i)\b{re.escape(b.text)}\b(?:\W+\w+){{0,{SELF_PAIR_WORDS}}}?\W+"
                  rf"{re.escape(b.text)}\b", o_text):
         return None  # the original says it so too
