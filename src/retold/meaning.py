@@ -966,10 +966,12 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
 # lost to Gloucester"; "bought from" / "sold to"): a reversal only where both say it of the same
 # party.
 CONVERSES: tuple[tuple[str, str], ...] = (
+    # contests
     ("beat", "lose"), ("defeat", "lose"), ("win", "lose"), ("win", "defeat"),
-    ("victory", "defeat"),
-    ("winner", "loser"), ("buy", "sell"), ("purchase", "sell"), ("lend", "borrow"), ("give", "receive"),
-    ("send", "receive"), ("lead", "trail"),
+    ("victory", "defeat"), ("winner", "loser"), ("lead", "trail"),
+    # transfers
+    ("buy", "sell"), ("purchase", "sell"), ("lend", "borrow"), ("give", "receive"),
+    ("send", "receive"),
 )
 _CONVERSE_OF = {(a, b) for a, b in CONVERSES} | {(b, a) for a, b in CONVERSES}
 # How many content words before a converse word are read as the party it is said of.
