@@ -558,6 +558,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
                 base = next((a for x in figures
                              if (a := index.base_given(b, x, o_text)) is not None), None)
+                if base is None and status == "contradicted" and _told_as_base(r_text, b):
+                    # a base told as a base ("up since the third quarter of 2021" where the
+                    # original compares with it): stated, whatever the period measured is
+                    base = next((a for a in index.stating(b)
+                                 if dates.compared_against(o_text, a) is not None), None)
                 if base is not None:
                     # the retelling gives the figure the original gives for this date, as the
                     # base of a comparison ("profit was $19 million in 2022" from "compared with
@@ -749,10 +754,7 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     (SAME_CLAIM_WORDS content words in common) and told as a change, not as a comparison ("sales had been lower
     in 2019" says the same as the original). The period is a date of the same length, not a
     base, in the base's sentence or, failing that, in the two before it."""
-    if not isinstance(b.value, Interval) or b.value.start is None \
-            or dates.compared_against(r_text, b) is not None \
-            or _word_before_is(r_text, b.start, BASE_WORDS) \
-            or (b.text.split(maxsplit=1) or [""])[0].casefold() in BASE_WORDS:
+    if not isinstance(b.value, Interval) or b.value.start is None or _told_as_base(r_text, b):
         return None
     statements = index.stating(b)
     if not statements or any(dates.compared_against(o_text, a) is None for a in statements):
@@ -778,6 +780,14 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
                     return None
                 return period
     return None
+
+
+def _told_as_base(text: str, b: Fact) -> bool:
+    """Whether date ``b`` of ``text`` is the base of a comparison there: after "from",
+    "compared with", "than" (``dates.compared_against``), or "on", "over", "since"."""
+    return dates.compared_against(text, b) is not None \
+        or _word_before_is(text, b.start, BASE_WORDS) \
+        or (b.text.split(maxsplit=1) or [""])[0].casefold() in BASE_WORDS
 
 
 def _word_before_is(text: str, at: int, words: frozenset[str]) -> bool:

@@ -1264,6 +1264,7 @@ RESULTS = ("Kessel Steel reported results for the third quarter of 2022 on Tuesd
     ("Kessel Steel's adjusted earnings per share rose from the third quarter of 2021.", False),
     ("Kessel Steel's adjusted earnings per share rose 17% on the third quarter of 2021.", False),
     ("Kessel Steel's adjusted earnings were higher than in the third quarter of 2021.", False),
+    ("Since the third quarter of 2021, Kessel Steel's adjusted earnings have increased.", False),
     # a comparison, not a change: what the original says too
     ("Kessel Steel's adjusted earnings per share had been lower in the third quarter of 2021.",
      False),
