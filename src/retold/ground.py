@@ -748,9 +748,9 @@ def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str
 def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence: Sentence,
                    mine: Sequence[Fact], o_sent: dict[int, Sentence]) -> Fact | None:
     """The period the original reports on, where the retelling reports a change for a date the
-    original gives only as the base of comparisons ("adjusted earnings per share for the third
-    quarter of 2019 increased" where every "third quarter of 2019" of the original follows
-    "compared to" or "from"). The change must be of what the base's sentence measures
+    original gives only as the base of comparisons ("operating income for the third quarter of
+    2019 rose" where every "third quarter of 2019" of the original follows "against" or
+    "from"). The change must be of what the base's sentence measures
     (SAME_CLAIM_WORDS content words in common) and told as a change, not as a comparison ("sales had been lower
     in 2019" says the same as the original). The period is a date of the same length, not a
     base, in the base's sentence or, failing that, in the two before it."""
@@ -1110,8 +1110,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # contradiction. Such a value is supported by the original's figure or date.
         if rival is not None and compatible(rival, b):
             if b.kind == "date" and dates.incomparable(rival, b):
-                # compatible only for want of a publication date ("last weekend" / "July"):
-                # a date of the slot that can be compared decides ("It's February" / "it
+                # compatible only for want of a publication date ("last month" / "July"):
+                # a date of the slot that can be compared decides ("It's October" / "it
                 # is July")
                 told = _comparable_rival(b, module, ev_facts, index)
                 if told is not None:
@@ -1326,11 +1326,11 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     """The original fact that gives another value in ``b``'s slot by the kind's slot score."""
     del sole
     local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
-    scored = [(index.score(module, a, b), -a.start, a) for a in index.free(ev_facts)
-              if a.kind == b.kind and not module.equivalent(a, b)]
-    local = [t for t in scored if t[0] >= local_min]
-    if local:
-        return max(local, key=lambda t: (t[0], t[1]))[2]
+    local = _best_in_slot(b, module, index, [a for a in index.free(ev_facts)
+                                             if a.kind == b.kind and not module.equivalent(a, b)],
+                          local_min)
+    if local is not None:
+        return local
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
@@ -1353,15 +1353,23 @@ def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], ind
     far = [a for a, _rank in index.far_candidates(b, GLOBAL_SLOT_MIN) if resolved(a)] \
         if resolved(b) else []  # two calendar dates only: a year, a day of a year
     for pool, floor in ((index.free(ev_facts), SLOT_MIN), (far, GLOBAL_SLOT_MIN)):
-        scored = [(index.score(module, a, b), -a.start, a) for a in pool if comparable(a)]
-        kept = [t for t in scored if t[0] >= floor]
-        if kept:
-            return max(kept, key=lambda t: (t[0], t[1]))[2]
+        found = _best_in_slot(b, module, index, [a for a in pool if comparable(a)], floor)
+        if found is not None:
+            return found
     return None
 
 
+def _best_in_slot(b: Fact, module: FactKindModule, index: FactIndex, pool: Iterable[Fact],
+                  floor: float) -> Fact | None:
+    """The fact of ``pool`` with the best slot score for ``b``, at least ``floor`` (ties: the
+    first in the text)."""
+    scored = [(index.score(module, a, b), -a.start, a) for a in pool]
+    kept = [t for t in scored if t[0] >= floor]
+    return max(kept, key=lambda t: (t[0], t[1]))[2] if kept else None
+
+
 # At most this many words between two mentions of one name for the sentence to pair the name
-# with itself ("Gloucester came from behind to beat Gloucester"); a list's commas, a colon, a
+# with itself ("Wexley beat Wexley 2-0"); a list's commas, a colon, a
 # bracket or a full stop between them ("Zara Phillips, wife of ...") are no such pairing.
 SELF_PAIR_WORDS = 6
 _SELF_PAIR_BREAK_RE = re.compile(r"[,;:.!?()\[\]]")
@@ -1375,21 +1383,21 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
                  ev_facts: Sequence[Fact], o_text: str, o_sent: dict[int, Sentence]
                  ) -> tuple[str, Fact] | None:
     """(the retelling's words, a name the original gives beside it) where name ``b`` is the
-    second of two mentions of one name, written alike ("Grad-CAM and Guided Grad-CAM" are two),
-    a few words apart in its sentence, so the sentence pairs the name with itself ("apple has
-    begun legal action against apple"), and the evidence names another party. A summariser's
+    second of two mentions of one name, written alike ("Ardent and Ardent Pro" are two), a few
+    words apart in its sentence, so the sentence pairs the name with itself ("Vantor Labs is
+    suing Vantor Labs"), and the evidence names another party. A summariser's
     slip: the original never pairs the name with itself so."""
     first = next((a for a in mine if a.kind == "name" and a.end <= b.start
                   and a is not b and a.text.casefold() == b.text.casefold()
                   and len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
                   and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
-                  # another name between: the sentence pairs each with that one ("Abby and
-                  # Gail discussed the weather where Abby lives")
+                  # another name between: the sentence pairs each with that one ("Nora Pike
+                  # and Tom Hale met in Leeds, where Nora Pike grew up")
                   and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
                               for f in mine)), None)
     if first is None or _POSSESSIVE_AFTER_RE.match(r_text, first.end) \
             and _POSSESSIVE_AFTER_RE.match(r_text, b.end):
-        return None  # a list of one party's things ("Maslow's needs and Maslow's goals")
+        return None  # a list of one party's things ("Hale's first novel and Hale's second")
     if _PLACE_LINK_RE.fullmatch(r_text, first.end, b.start):
         return None  # a place said twice ("in Leeds at Leeds"): repeated, not paired
     words = r_text[first.start:b.end]
@@ -1425,7 +1433,7 @@ def _given_name_added(b: Fact, backing: list[Fact], o_text: str, r_text: str) ->
     if b.kind != "name" or not backing:
         return None
     words = b.text.split()
-    # the surname may be of several words ("del Potro", "van Dijk")
+    # the surname may be of several words ("van Dijk", "de la Cruz")
     size = len(backing[0].text.split())
     if len(words) <= size or any(len(a.text.split()) != size for a in backing):
         return None
@@ -1453,11 +1461,11 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?[ \t\u00a0]+$")
 
 
 def _other_given_name(b: Fact, backing: list[Fact], index: FactIndex) -> Fact | None:
-    """The original's full name of the person ``b`` names with another given name ("Viktor del
-    Potro" where the original writes "Juan Martin del Potro", then "Del Potro"): ``b`` is
-    backed only by a shorter form, which the original also writes in full, otherwise. A full
-    form with a title ("Mr Del Potro") or an initial is no other given name, nor is a surname
-    said twice ("temperton temperton")."""
+    """The original's full name of the person ``b`` names with another given name ("Mary
+    Chepkoech" where the original writes "Faith Chepkoech", then "Chepkoech"): ``b`` is backed
+    only by a shorter form, which the original also writes in full, otherwise. A full form with
+    a title ("Ms Chepkoech") or an initial is no other given name, nor is a surname said twice
+    ("chepkoech chepkoech")."""
     words = b.text.split()
     if b.kind != "name" or len(words) < 2 or not backing \
             or any(len(a.text.split()) >= len(words) for a in backing):

@@ -822,7 +822,7 @@ def check(
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
                     if _other_side(w, opp, r_text, s - r_offset, *_within(evidence, o_at)):
-                        break
+                        continue  # told from the other side; another opposite may reverse it
                     findings.append(Finding(
                         "negation", "changed", (s, e), o_at,
                         f"The retelling reverses the claim: it says '{w}' where the original "
@@ -962,8 +962,8 @@ def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
     return text[start : start + at[1] - at[0]]
 
 
-# Opposites that tell one event from its two sides ("Gloucester beat the Blues" / "the Blues
-# lost to Gloucester"; "bought from" / "sold to"): a reversal only where both say it of the same
+# Opposites that tell one event from its two sides ("Wexley beat Harrow Town" / "Harrow Town
+# lost to Wexley"; "bought from" / "sold to"): a reversal only where both say it of the same
 # party.
 CONVERSES: tuple[tuple[str, str], ...] = (
     # contests
@@ -982,9 +982,9 @@ def _other_side(word: str, opposite: str, r_sentence: str, r_at: int, o_sentence
                 o_at: int) -> bool:
     """Tell whether ``word`` (at ``r_at`` of the retelling's sentence) and its converse
     ``opposite`` (at ``o_at`` of the original's) tell one event from its two sides: the words
-    right before each, the party it is said of, have none in common ("Wexley came from behind
-    to beat" / "Harrow Town lost"; "consumers would be interested in purchasing" / "we want to
-    sell it"). A retelling that names no party there ("They won") is read as a reversal."""
+    right before each, the party it is said of, have none in common ("Wexley beat" / "Harrow
+    Town lost"; "buyers were keen to purchase" / "Brant Holdings sold"). A retelling that names
+    no party there ("They won") is read as a reversal."""
     said = {word.casefold(), *(lemma for lemma, _pos in lexicon.lemmas(word))}
     if not any((a, b) in _CONVERSE_OF for a in said
                for b in {opposite, *(lemma for lemma, _pos in lexicon.lemmas(opposite))}):

@@ -666,16 +666,16 @@ def test_an_opposite_said_of_another_thing_is_not_a_reversal() -> None:
             if ch.kind == "negation" and ch.retelling] == ["foreign"]
 
 
-CUP_TIE = ("Harrow Town lost their first cup tie of the season as Wexley came from behind to win "
-           "24-19 at Mill Lane. Harrow had led at half-time.")
+CUP_TIE = ("Harrow Town lost 2-0 at home to Wexley on Saturday, their first league defeat of the "
+           "season. Their manager blamed the pitch.")
 
 
 @needs_wordnet
 @pytest.mark.parametrize("original, retelling, reversed_", [
     # one event told from its other side: the winner beat the side that lost
-    (CUP_TIE, "Wexley came from behind to beat Harrow Town at Mill Lane.", False),
-    (CUP_TIE, "Harrow Town won their first cup tie of the season.", True),
-    (CUP_TIE, "Harrow Town beat Wexley at Mill Lane.", True),
+    (CUP_TIE, "Wexley beat Harrow Town 2-0 on Saturday.", False),
+    (CUP_TIE, "Harrow Town won 2-0 at home on Saturday.", True),
+    (CUP_TIE, "Harrow Town beat Wexley 2-0 on Saturday.", True),
     # buying from the one who sold
     ("Brant Holdings sold its Leeds depot to Corva for £8m.", "Corva bought the Leeds depot.", False),
     ("Brant Holdings sold its Leeds depot to Corva for £8m.",
@@ -691,16 +691,16 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
 
 @pytest.mark.parametrize("original, retelling, flagged", [
     # a summariser's slip: one party named on both sides of the relation
-    (CUP_TIE, "Wexley came from behind to beat Wexley at Mill Lane.", True),
-    ("Vantor Labs has sued Quillon Data over stolen customer records, its lawyers said.",
-     "Vantor Labs has begun legal action against Vantor Labs over stolen records.", True),
-    (CUP_TIE, "Wexley came from behind to beat Harrow Town at Mill Lane.", False),
+    (CUP_TIE, "Wexley beat Wexley 2-0 on Saturday.", True),
+    ("Vantor Labs is suing Quillon Data over leaked customer files, its lawyers said.",
+     "Vantor Labs is suing Vantor Labs over leaked files.", True),
+    (CUP_TIE, "Wexley beat Harrow Town 2-0 on Saturday.", False),
     # another name between: each mention is paired with that one
     ("Tom Hale visited Nora Pike in Leeds. She grew up there.",
      "Nora Pike and Tom Hale met in Leeds, where Nora Pike grew up.", False),
     # one party's things, and a place said twice, are repeated, not paired
-    ("Maslow's theory lists physiological needs and safety needs first.",
-     "Maslow's physiological needs and Maslow's safety needs come first.", False),
+    ("Ruth Hale wrote two novels, both set in Leeds.",
+     "Hale's first novel and Hale's second novel are set in Leeds.", False),
     ("A hiker went missing in Snowdonia on Sunday, police said.",
      "A hiker is missing in Snowdonia at Snowdonia, police said.", False),
 ])
@@ -1248,25 +1248,24 @@ def test_a_base_used_otherwise_is_no_contradiction(original: str, summary: str) 
 
 # A report whose prior-year quarter is only ever a base ("compared to ... in the third quarter
 # of 2021"), and whose own quarter is named a sentence before.
-RESULTS = ("Kessel Steel reported results for the third quarter of 2022 on Tuesday. Adjusted "
-           "earnings were $0.41 per share, compared to $0.22 last quarter and $0.35 in the third "
-           "quarter of 2021. Net sales of $2.3 billion for the third quarter of 2022 decreased 9% "
-           "from the third quarter of 2021. The mill in Duluth employs 900 people.")
+RESULTS = ("Kessel Steel reported results for the third quarter of 2022 on Tuesday. Operating "
+           "income was $0.41 a share, against $0.22 last quarter and $0.35 in the third quarter "
+           "of 2021. Steel shipments of 2.3 million tons in the third quarter of 2022 fell 9% from "
+           "the third quarter of 2021. The mill in Duluth employs 900 people.")
 
 
 @pytest.mark.parametrize("summary, contradicted", [
     # a change reported for the base's quarter, with no figure of the original's
-    ("Kessel Steel's adjusted earnings per share for the third quarter of 2021 increased by 17%.",
-     True),
-    ("Kessel Steel saw a decrease in net sales for the third quarter of 2021.", True),
-    ("Kessel Steel saw a decrease in net sales for the third quarter of 2022.", False),
+    ("Kessel Steel's operating income a share in the third quarter of 2021 rose by 17%.", True),
+    ("Kessel Steel's steel shipments fell in the third quarter of 2021.", True),
+    ("Kessel Steel's steel shipments fell in the third quarter of 2022.", False),
     # the base told as a base, however written
-    ("Kessel Steel's adjusted earnings per share rose from the third quarter of 2021.", False),
-    ("Kessel Steel's adjusted earnings per share rose 17% on the third quarter of 2021.", False),
-    ("Kessel Steel's adjusted earnings were higher than in the third quarter of 2021.", False),
-    ("Since the third quarter of 2021, Kessel Steel's adjusted earnings have increased.", False),
+    ("Kessel Steel's operating income a share rose from the third quarter of 2021.", False),
+    ("Kessel Steel's operating income a share rose 17% on the third quarter of 2021.", False),
+    ("Kessel Steel's operating income was higher than in the third quarter of 2021.", False),
+    ("Since the third quarter of 2021, Kessel Steel's operating income has increased.", False),
     # a comparison, not a change: what the original says too
-    ("Kessel Steel's adjusted earnings per share had been lower in the third quarter of 2021.",
+    ("Kessel Steel's operating income a share had been lower in the third quarter of 2021.",
      False),
     # the base's date of something else the original does not measure
     ("Kessel Steel opened its Duluth mill in the third quarter of 2021, and its workforce grew.",
@@ -1281,23 +1280,23 @@ def test_a_change_reported_for_the_base_of_a_comparison(summary: str, contradict
                    if ch.kind == "date" and ch.status == "changed")
 
 
-KEEPER = ("Keeper Ilse Marek said her team-mates are desperate to qualify after losing in the "
-          "play-offs last year. Marek, 34, has won 140 caps. She still remembers the defeat by "
-          "Norway at Euro 2009.")
-CHAT = ("Joe: What are you doing on the last weekend of January? . Luke: It's February. Why? . "
-        "Joe: We are planning a trip.")
+KEEPER = ("Keeper Ilse Marek said her side are determined to reach the finals after losing in "
+          "the play-offs last year. Marek, 34, has won 140 caps. She still remembers the defeat "
+          "by Norway at Euro 2009.")
+CHAT = ("Nadia: Are you free for the fair at the end of March? . Omar: It's October already. "
+        "Why? . Nadia: Then we go next spring.")
 
 
 @pytest.mark.parametrize("original, summary, status", [
     # a date with no publication date to resolve it ("last year") cannot back a year; a year
     # the original gives in the slot decides
-    (KEEPER, "Ilse Marek says her team-mates are desperate to qualify for Euro 2013.",
+    (KEEPER, "Ilse Marek says her side are determined to reach the finals of Euro 2013.",
      "contradicted"),
     (KEEPER, "Ilse Marek remembers the defeat by Norway at Euro 2009.", "supported"),
-    (KEEPER, "Ilse Marek says her team-mates lost in the play-offs last year.", "supported"),
-    # a month against the chat's "last weekend" and its "It's February"
-    (CHAT, "Luke tells Joe it is July.", "contradicted"),
-    (CHAT, "Luke tells Joe it is February.", "supported"),
+    (KEEPER, "Ilse Marek says her side lost in the play-offs last year.", "supported"),
+    # a month against the chat's "the end of March" and its "It's October"
+    (CHAT, "Omar tells Nadia it is July.", "contradicted"),
+    (CHAT, "Omar tells Nadia it is October.", "supported"),
 ])
 def test_a_date_that_cannot_be_compared_does_not_back_one_that_can(original: str, summary: str,
                                                                    status: str) -> None:

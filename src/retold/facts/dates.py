@@ -308,7 +308,7 @@ def _looks_plural(word: str) -> bool:
 
 
 # Verbs of being and seeming whose third person looks like a plural noun: after a year they
-# are its verb ("the forecast for 2021 remains in the range", "2022 looks tougher"); as counts
+# are its verb ("the outlook for 2026 remains uncertain", "2022 looks tougher"); as counts
 # ("2000 remains", "2000 looks") they are rare, and a count's "remains" takes "of" after it.
 _LINKING_VERBS = _words("remains stays seems appears looks becomes proves promises")
 
