@@ -33,6 +33,7 @@ from functools import lru_cache
 import numpy as np
 from scipy import sparse
 
+from retold import anchors as anchors_
 from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
@@ -499,6 +500,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     changes: list[Change] = []
     titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
+    anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
     evidences = _evidences([s.text for s in retelling.sentences], words,
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
@@ -589,6 +591,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 and s.text.casefold().count(b.text.casefold()) > 1 else None
             if twice is not None:
                 status, backing = "contradicted", [twice[1]]
+            anchored = None
+            if status == "supported" and b.kind == "name":
+                if anchors is None:
+                    anchors = anchors_.Anchors(o_text, original.facts, original.sentences)
+                anchored = anchors.rival(b, r_text, (s.start, s.end))
+                if anchored is not None:
+                    status, backing = "contradicted", [anchored[0]]
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
@@ -603,6 +612,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if period is not None:
                 detail = (f"The original gives this for '{period.text}' and measures it against "
                           f"'{backing[1].text}'; the retelling gives it for '{b.text}'.")
+            if anchored is not None:
+                detail = (f"The original says '{anchored[1]}' of {anchored[0].text}, not of "
+                          f"{b.text}.")
             if twice is not None:
                 detail = (f"The retelling names {b.text} on both sides ('{twice[0]}'), as the "
                           f"original never does; beside it here the original names "
@@ -1661,7 +1673,7 @@ def _role_changes(r_text: str, r_offset: int, r_names: Sequence[Fact],
             # it was as often a summary merging two sentences as a wrong actor.
         # Both names moved: the evidence's holder of this slot is in the other slot here
         # ("Y can save with X" against "X can save Y" is no swap of "save"'s roles).
-        if rival is not None and _distinct(b, rival) and any(
+        if rival is not None and anchors_.distinct(b, rival) and any(
                 r != role and w == word and _same(x, rival) for x, r, w in r_roles):
             out.append((b, rival, word))
             done.add((b.start, b.end))
@@ -1670,17 +1682,6 @@ def _role_changes(r_text: str, r_offset: int, r_names: Sequence[Fact],
 
 def _same(a: Fact, b: Fact) -> bool:
     return a.key == b.key or names.same_name(a.text, b.text)
-
-
-def _distinct(b: Fact, a: Fact) -> bool:
-    """Two names that are plainly two things: no word in common ("Derby" / "Derby County" is
-    a short form), and neither a lower-case dictionary word taken for a name ("comedian" for
-    "Ben Elton": a description of the other, which this reading cannot resolve)."""
-    bw, aw = set(b.text.casefold().split()), set(a.text.casefold().split())
-    if bw & aw:
-        return False
-    return not any(len(f.text.split()) == 1 and f.text.islower() and lexicon.lemmas(f.text)
-                   and not lexicon.proper_noun(f.text) for f in (a, b))
 
 
 def _same_figure(a: Fact, b: Fact) -> bool:
