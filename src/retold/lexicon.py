@@ -283,6 +283,39 @@ def name_sense(word: str) -> bool:
     return False
 
 
+# WordNet's lexicographer file of persons (a synset line's second field): titles and roles.
+NOUN_PERSON = b"18"
+# Small words a name written in WordNet keeps in lower case ("Isle_of_Wight").
+NAME_CONNECTORS = frozenset({"of", "the", "and", "de", "du", "la", "le", "von", "van", "on"})
+
+
+@lru_cache(maxsize=65536)
+def name_form(compound: str) -> str | None:
+    """How WordNet writes a compound ("world_cup") where it is a name in every word but the
+    small ones ("World_Cup", "Isle_of_Wight"); None for a common compound ("TV_star", "tea_cup"),
+    a title ("Prime_Minister", "Dalai_Lama": WordNet files it with persons) or one WordNet
+    does not know."""
+    wn = _wordnet()
+    if wn is None:
+        return None
+    key = compound.casefold().replace(" ", "_")
+    mm = wn.data["n"]
+    lines = []
+    for off in wn.offsets(key, "n"):
+        at = wn.line_of("n", off)
+        lines.append(mm[at : mm.find(b"\n", at)].split(maxsplit=4 + 2 * 0x40))
+    if any(parts[1] == NOUN_PERSON for parts in lines):
+        return None  # a title in one of its senses ("Attorney_General")
+    for parts in lines:
+        for raw in parts[4 : 4 + 2 * int(parts[3], 16) : 2]:
+            form = raw.decode("utf-8").split("(")[0]
+            words = form.split("_")
+            if form.casefold() == key and len(words) > 1 and words[0][:1].isupper() and all(
+                    w[:1].isupper() or w in NAME_CONNECTORS for w in words):
+                return form
+    return None
+
+
 def base_forms(word: str) -> tuple[str, ...]:
     """The lemmas WordNet's exception lists give an irregular form ("rose" -> "rise")."""
     wn = _wordnet()

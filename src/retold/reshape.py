@@ -206,6 +206,33 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
             # Unknown to the dictionary, or known only as a name ("texas"), and not in the
             # reference: most often a name the summary brought in ("lana del rey").
             chars[m.start()] = w[0].upper()
+    if new_names and lexicon.available():
+        _recase_compound_names(text, chars, reference.casefold())
     for m in _SENTENCE_START_RE.finditer(text):
         chars[m.start(1)] = chars[m.start(1)].upper()
     return "".join(chars)
+
+
+# Runs of two or three words: the dictionary's compound names ("isle of wight").
+_COMPOUND_RE = re.compile(r"(?=\b([a-z]+(?: [a-z]+){1,2})\b)")
+
+
+def _recase_compound_names(text: str, chars: list[str], reference: str) -> None:
+    """Capitalise, in ``chars``, the compounds WordNet writes as names ("world cup" -> "World
+    Cup", "isle of wight") that the reference never writes: a name a lower-case summary brought
+    in, each word of which is a common word on its own. Titles ("prime minister") are left."""
+    for m in _COMPOUND_RE.finditer(text):
+        words = m.group(1).split()
+        for n in (3, 2):
+            phrase = " ".join(words[:n])
+            if len(words) < n or phrase in reference:
+                continue
+            form = lexicon.name_form(phrase)
+            if form is None:
+                continue
+            at = m.start(1)
+            for w, cased in zip(words[:n], form.split("_")):
+                if cased[:1].isupper():
+                    chars[at] = cased[0]
+                at += len(w) + 1
+            break

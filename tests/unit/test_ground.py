@@ -505,6 +505,24 @@ def test_half_of_a_dictionary_compound_is_no_new_name() -> None:
     assert "say Vant is" in text and "fatphobia" in text
 
 
+@needs_wordnet
+def test_lower_case_compound_names_a_summary_brings_in_are_names() -> None:
+    # each word is a common word alone; together WordNet writes them as a name
+    text = reshape("the ferry ran to the isle of wight before the world cup .", PAY,
+                   new_names=True).text
+    assert "Isle of Wight" in text and "World Cup" in text
+    assert ("name", "added", "isle of wight") in _flags("the pension trust moved to the isle "
+                                                        "of wight .")
+    # a title is no name, nor a common compound; the original's own words are left to it
+    text = reshape("the prime minister and the attorney general bought a tea cup .", PAY,
+                   new_names=True).text
+    assert "prime minister" in text and "attorney general" in text and "tea cup" in text
+    assert "world cup" in reshape("they watched the world cup .", "The world cup of tea.",
+                                  new_names=True).text
+    assert lexicon.name_form("world cup") == "World_Cup"
+    assert lexicon.name_form("tv star") is None and lexicon.name_form("prime minister") is None
+
+
 def test_an_acronym_the_original_spells_out_is_supported() -> None:
     assert not [f for f in _flags("Prices rose 4% YoY, said the PT.") if f[0] == "name"]
     assert ("name", "added", "CPI") in _flags("Prices rose 4% YoY by the CPI measure.")
