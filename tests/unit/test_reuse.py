@@ -6,7 +6,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from retold import compare
-from retold.reuse import NON_REUSE, WHOLLY_REUSE, derivation_of, reuse_of, tokens
+from retold.reuse import (
+    DERIVED_MIN,
+    NON_REUSE,
+    WHOLLY_REUSE,
+    derivation_of,
+    in_order,
+    reuse_of,
+    tokens,
+)
 
 ORIGINAL = ("Floods in the northern province have killed at least 37 people and displaced more "
             "than 12,000 residents, the regional governor said on Tuesday. Heavy rain fell for "
@@ -22,7 +30,7 @@ def test_a_copy_is_wholly_derived_and_a_cut_is_contained() -> None:
     assert reuse_of(ORIGINAL, ORIGINAL) == (1.0, 1.0)
     reuse, carried = reuse_of(ORIGINAL, cut)
     assert reuse == 1.0 and carried < 0.8
-    assert derivation_of(reuse) == "wholly"
+    assert derivation_of(reuse, in_order(ORIGINAL, cut)) == "wholly"
 
 
 def test_an_independent_report_of_one_event_is_not_reuse() -> None:
@@ -41,10 +49,25 @@ def test_any_script_is_measured() -> None:
 
 
 def test_the_classes_follow_the_cut_offs() -> None:
-    assert derivation_of(WHOLLY_REUSE) == "wholly"
-    assert derivation_of(WHOLLY_REUSE - 0.01) == "partially"
-    assert derivation_of(NON_REUSE) == "partially"
-    assert derivation_of(NON_REUSE - 0.01) == "non"
+    assert derivation_of(WHOLLY_REUSE, 0.0) == "wholly"
+    assert derivation_of(WHOLLY_REUSE - 0.01, 0.5) == "partially"
+    assert derivation_of(NON_REUSE, DERIVED_MIN - NON_REUSE) == "partially"
+    assert derivation_of(NON_REUSE, DERIVED_MIN - NON_REUSE - 0.01) == "non"
+    # the same share of shared runs, in the source's order or not
+    assert derivation_of(0.3, 0.4) == "partially" and derivation_of(0.3, 0.1) == "non"
+
+
+def test_a_rewrite_keeps_its_sources_order_an_independent_report_does_not() -> None:
+    source = ("The council approved the new bridge on Monday after a long debate. Work will "
+              "start in March and the bridge will open in two years. The mayor said the cost "
+              "of 40 million pounds was fair.")
+    rewrite = ("Councillors approved the new bridge on Monday after a long debate, and work "
+               "will start in March. The mayor defended the cost of 40 million pounds.")
+    independent = ("40 million pounds is what the mayor called fair for the bridge, which "
+                   "will open in two years; the council had debated it on Monday.")
+    assert in_order(source, rewrite) > in_order(source, independent)
+    c = compare(source, rewrite)
+    assert c.summary.derivation in ("partially", "wholly")
 
 
 words = st.lists(st.sampled_from(["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]),
@@ -63,4 +86,4 @@ def test_shares_are_in_range_and_a_contained_text_is_fully_reused(a: list[str], 
 
 def test_a_text_of_function_words_only_is_still_measured() -> None:
     assert reuse_of("The the the.", "The the the.") == (1.0, 1.0)
-    assert derivation_of(reuse_of("Of the", "Of the")[0]) == "wholly"
+    assert derivation_of(reuse_of("Of the", "Of the")[0], 1.0) == "wholly"
