@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from retold import lexicon, meaning
 from retold.facts import names
+from retold.memo import text_memo
 from retold.model import Fact, Sentence
 
 # Words copied in order beside the name, and how many of them are lower-case content words.
@@ -56,18 +57,26 @@ class _Tokens:
                    [m.group().casefold() for m in found])
 
 
+# A corpus trace compares one article with each of its candidates in turn: its tokens and
+# trigrams are read once (never changed after).
+@text_memo(maxsize=64, max_chars=50_000)
+def _indexed(text: str) -> tuple[_Tokens, dict[tuple[str, str, str], list[int]]]:
+    tokens = _Tokens.of(text)
+    words = tokens.words
+    trigrams: dict[tuple[str, str, str], list[int]] = {}
+    for i, key in enumerate(zip(words, words[1:], words[2:])):
+        trigrams.setdefault(key, []).append(i)
+    return tokens, trigrams
+
+
 class Anchors:
     """The original's words as tokens, a trigram index over them, and its names by the token
     right after (or right before) each: built once per comparison, on first use."""
 
     def __init__(self, text: str, facts: Sequence[Fact], sentences: Sequence[Sentence]) -> None:
-        self.tokens = _Tokens.of(text)
+        self.tokens, self.trigrams = _indexed(text)
         self.bounds = {s.id: (s.start, s.end) for s in sentences}
         self._sentences: dict[tuple[int, int], _Tokens] = {}  # the retelling's, by span
-        words = self.tokens.words
-        self.trigrams: dict[tuple[str, str, str], list[int]] = {}
-        for i, key in enumerate(zip(words, words[1:], words[2:])):
-            self.trigrams.setdefault(key, []).append(i)
         # token index -> the name ending just before it / starting just after it
         self.name_before: dict[int, Fact] = {}
         self.name_after: dict[int, Fact] = {}

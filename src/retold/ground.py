@@ -501,6 +501,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
+    # (a sentence the original writes word for word gives each of its names its own words)
+    o_texts = {s.text for s in original.sentences}
     evidences = _evidences([s.text for s in retelling.sentences], words,
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
@@ -592,7 +594,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if twice is not None:
                 status, backing = "contradicted", [twice[1]]
             anchored = None
-            if status == "supported" and b.kind == "name":
+            if status == "supported" and b.kind == "name" and s.text not in o_texts:
                 if anchors is None:
                     anchors = anchors_.Anchors(o_text, original.facts, original.sentences)
                 anchored = anchors.rival(b, r_text, (s.start, s.end))

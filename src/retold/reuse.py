@@ -237,7 +237,8 @@ def summarise(
     o_text = " \n".join(s.text for s in _story(original))
     r_text = " \n".join(s.text for s in _story(retelling))
     reuse, carried = reuse_of(o_text, r_text)
-    derivation = derivation_of(reuse, in_order(o_text, r_text) if reuse < WHOLLY_REUSE else 1.0)
+    # (the order is read only where it can decide: a reuse of DERIVED_MIN is derived anyway)
+    derivation = derivation_of(reuse, in_order(o_text, r_text) if reuse < DERIVED_MIN else 1.0)
     if derivation == "wholly":
         message = "The retelling is wholly derived from the original."
     elif derivation == "partially":
