@@ -191,7 +191,7 @@ def _heads(text: str, name: Fact, forward: bool, lo: int) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(lo, name.start - 40), name.start)
     if not forward:
         # ("said that Berg ...": Berg opens a clause of its own, the object of nothing)
-        # ("Elvis impersonator Kevin Curtis": a name before a noun qualifies it)
+        # ("Lions striker Tomas Berg": a name before a noun qualifies it)
         after = _WORD_AFTER_RE.match(text, name.end)
         return _POSSESSIVE_RE.match(text, name.end) is None and not (
             m is not None and m.group(1) is not None and not m.group(2).strip()
