@@ -37,6 +37,9 @@ def contradicted(original: str, retelling: str) -> list[tuple[str, str]]:
     # another actor of the original's words, the actor the original names there left out
     ("Brown resigned from the board on Monday after the vote. Green praised the decision.",
      "Green resigned from the board after the vote.", ("Green", "Brown")),
+    # a long run of the original's words with a single content word in it
+    (("Mara Lind won the sprint on Friday. Tomas Berg was not at all sure that it would be over "
+     "by then."), "Lind was not at all sure that it would be over by then.", ("Lind", "Tomas Berg")),
     # the object of a copied phrase
     (MATCH, "Harrow Town's captain netted the late winner against Dunmore in the second half.",
      ("Dunmore", "Wexley")),
@@ -84,6 +87,9 @@ def test_detail_quotes_the_shared_words() -> None:
     # a name's own form ("Georgia" / "Georgian")
     ("The ministers agreed a new trade deal with the Georgian government on Monday.",
      "The ministers agreed a new trade deal with the Georgia government on Monday."),
+    # a short run with a single content word says nothing of whose slot it is
+    ("Mara Lind won the sprint on Friday. Tomas Berg was not sure about it at first.",
+     "Lind was not sure about it."),
     # too few of the original's words: a common phrase says nothing of whose slot it is
     ("Tomas Berg said on Friday that the team would appeal.", ("Lind said on Friday that the "
                                                             "verdict was fair.")),
