@@ -764,9 +764,9 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     """The period the original reports on, where the retelling reports a change for a date the
     original gives only as the base of comparisons ("operating income for the third quarter of
     2019 rose" where every "third quarter of 2019" of the original follows "against" or
-    "from"). The change must be of what the base's sentence measures
-    (SAME_CLAIM_WORDS content words in common) and told as a change, not as a comparison ("sales had been lower
-    in 2019" says the same as the original). The period is a date of the same length, not a
+    "from"). The change must be of what the base's sentence measures (SAME_CLAIM_WORDS content
+    words in common) and told as a change, not as a comparison ("sales had been lower in 2019"
+    says the same as the original). The period is a date of the same length, not a
     base, in the base's sentence or, failing that, in the two before it."""
     if not isinstance(b.value, Interval) or b.value.start is None or _told_as_base(r_text, b):
         return None

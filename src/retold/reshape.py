@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 
 from retold import lexicon
 from retold.meaning import STOP
@@ -207,7 +208,10 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
             # reference: most often a name the summary brought in ("lana del rey").
             chars[m.start()] = w[0].upper()
     if new_names and lexicon.available():
-        _recase_compound_names(text, chars, reference.casefold())
+        # the reference's runs of two and three words, read once (each of the text's runs is
+        # looked up, not searched for: the work stays linear in both texts' length)
+        runs = {" ".join(tokens[i : i + n]) for n in (2, 3) for i in range(len(tokens) - n + 1)}
+        _recase_compound_names(text, chars, runs)
     for m in _SENTENCE_START_RE.finditer(text):
         chars[m.start(1)] = chars[m.start(1)].upper()
     return "".join(chars)
@@ -217,15 +221,16 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
 _COMPOUND_RE = re.compile(r"(?=\b([a-z]+(?: [a-z]+){1,2})\b)")
 
 
-def _recase_compound_names(text: str, chars: list[str], reference: str) -> None:
+def _recase_compound_names(text: str, chars: list[str], reference_runs: AbstractSet[str]) -> None:
     """Capitalise, in ``chars``, the compounds WordNet writes as names ("world cup" -> "World
-    Cup", "isle of wight") that the reference never writes: a name a lower-case summary brought
-    in, each word of which is a common word on its own. Titles ("prime minister") are left."""
+    Cup", "isle of wight") that the reference never writes (``reference_runs``: its runs of two
+    and three case-folded words): a name a lower-case summary brought in, each word of which is
+    a common word on its own. Titles ("prime minister") are left."""
     for m in _COMPOUND_RE.finditer(text):
         words = m.group(1).split()
         for n in (3, 2):
             phrase = " ".join(words[:n])
-            if len(words) < n or phrase in reference:
+            if len(words) < n or phrase in reference_runs:
                 continue
             form = lexicon.name_form(phrase)
             if form is None:
