@@ -86,12 +86,18 @@ class Anchors:
         self.name_before: dict[int, Fact] = {}
         self.name_after: dict[int, Fact] = {}
         starts, ends = self.tokens.starts, self.tokens.ends
+        self._name_spans = sorted((f.start, f.end) for f in facts if f.kind == "name")
+        self._name_starts = [a for a, _b in self._name_spans]
         for f in facts:
             if f.kind != "name":
                 continue
             k = bisect.bisect_left(starts, f.end)
             if k < len(starts) and _gap(text, f.end, starts[k]):
                 self.name_before.setdefault(k, f)
+                # ("Lind reportedly decided": an adverb between the doer and the verb)
+                if k + 1 < len(starts) and _adverb(text[starts[k] : self.tokens.ends[k]]) \
+                        and _gap(text, self.tokens.ends[k], starts[k + 1]):
+                    self.name_before.setdefault(k + 1, f)
             k = bisect.bisect_right(ends, f.start) - 1
             if k >= 0 and _gap(text, ends[k], f.start):
                 self.name_after.setdefault(k, f)
@@ -105,8 +111,12 @@ class Anchors:
         if mine is None:  # (a sentence with several names is read once)
             mine = self._sentences[sentence] = _Tokens.of(r_text[lo:hi])
         k = bisect.bisect_left(mine.starts, name.end - lo)
-        after = mine.words[k : k + CONTEXT_MAX] if k < len(mine.starts) and _gap(
-            r_text, name.end, mine.starts[k] + lo) else []
+        beside = k < len(mine.starts) and _gap(r_text, name.end, mine.starts[k] + lo)
+        if beside and k + 1 < len(mine.starts) and _adverb(
+                r_text[mine.starts[k] + lo : mine.ends[k] + lo]) and _gap(
+                r_text, mine.ends[k] + lo, mine.starts[k + 1] + lo):
+            k += 1  # ("Berg reportedly resigned": the run starts at the verb)
+        after = mine.words[k : k + CONTEXT_MAX] if beside else []
         k = bisect.bisect_right(mine.ends, name.start - lo) - 1
         before = mine.words[max(0, k + 1 - CONTEXT_MAX) : k + 1][::-1] if k >= 0 and _gap(
             r_text, mine.ends[k] + lo, name.start) else []
@@ -133,14 +143,29 @@ class Anchors:
         if found is None:
             return None
         _length, holder, first, last, forward = found
-        if not distinct(holder, name) or self._listed(name, holder):
+        if not distinct(holder, name) or self._listed(name, holder, first, last):
             return None
         t = self.tokens
-        # (quoted without the function words at its far end: "was fined for criticising", not
-        # "... criticising the")
+        # (quoted without a name the run's far end cuts in two, "... against Ola" of "Ola Dahl",
+        # nor the function words at its far end: "was fined for criticising", not "... the")
+        if forward:
+            cut = self._name_at(t.starts[last])
+            if cut is not None and cut[1] > t.ends[last] and cut[0] > t.starts[first]:
+                last = bisect.bisect_left(t.starts, cut[0]) - 1
+        else:
+            cut = self._name_at(t.starts[first])
+            if cut is not None and cut[0] < t.starts[first] and cut[1] < t.ends[last]:
+                first = bisect.bisect_left(t.starts, cut[1])
         while last > first and (t.words[last] if forward else t.words[first]) in meaning.STOP:
             last, first = (last - 1, first) if forward else (last, first + 1)
         return holder, t.text[t.starts[first] : t.ends[last]]
+
+    def _name_at(self, offset: int) -> tuple[int, int] | None:
+        """The (start, end) of the original's name that covers ``offset``, if one does."""
+        k = bisect.bisect_right(self._name_starts, offset) - 1
+        if k >= 0 and self._name_spans[k][1] > offset:
+            return self._name_spans[k]
+        return None
 
     def _matches(self, context: list[str], forward: bool) -> list[tuple[int, int]]:
         """(first, last) original token of each run of ``context`` (read away from the name)
@@ -171,12 +196,17 @@ class Anchors:
                 out.append((first, last))
         return out
 
-    def _listed(self, name: Fact, holder: Fact) -> bool:
-        """The original names ``name`` right beside ``holder``, in its sentence: one of a list
-        of parties."""
+    def _listed(self, name: Fact, holder: Fact, first: int, last: int) -> bool:
+        """The original names ``name`` right beside ``holder``, in its sentence, outside the
+        copied run (tokens ``first``-``last``): one of a list of parties. A mention inside the
+        run is copied with it ("Berg was assistant to Lind" retold as "Lind was assistant to
+        Lind"), no partner of the holder."""
         lo, hi = self.bounds.get(holder.sentence, (holder.start, holder.end))
-        near = self.tokens.text[max(lo, holder.start - LIST_CHARS) : min(hi, holder.end + LIST_CHARS)]
-        return names.mentioned(name.text, near)
+        t = self.tokens
+        a, b = t.starts[first], t.ends[last]
+        return any(names.mentioned(name.text, t.text[x:y]) for x, y in (
+            (max(lo, holder.start - LIST_CHARS), min(a, hi)),
+            (max(b, lo), min(hi, holder.end + LIST_CHARS))) if x < y)
 
 
 # Words after which a name opens a clause ("..., but Berg was"): after any other word it is
@@ -206,6 +236,14 @@ def _heads(text: str, name: Fact, forward: bool, lo: int) -> bool:
     if m is None or m.group(1) is None:
         return True  # the sentence's first words
     return bool(m.group(2).strip()) or m.group(1).casefold() in CLAUSE_OPENERS
+
+
+def _adverb(word: str) -> bool:
+    """A lower-case word WordNet reads only as an adverb ("reportedly", "also"; "later" is
+    an adjective too), and no negation ("never" reverses what follows)."""
+    readings = lexicon.lemmas(word) if word[:1].islower() else ()
+    return bool(readings) and all(pos == "r" for _l, pos in readings) and \
+        not meaning.negations(word)
 
 
 def _noun(word: str) -> bool:

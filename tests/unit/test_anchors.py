@@ -19,6 +19,10 @@ MATCH = ("Harrow Town won their third game of the month on Saturday. "
          "Their captain netted the late winner against Wexley in the second half. "
          "Dunmore had beaten Harrow Town in the cup in May.")
 
+COACHES = ("Tomas Berg leads the Oslo Lions against Wexley on Sunday. Anders Lind reportedly "
+           "dropped the injured striker for the cup final in Bergen. Berg was deputy to Oslo "
+           "Lions coach Anders Lind, who left in May.")
+
 
 def contradicted(original: str, retelling: str) -> list[tuple[str, str]]:
     """(retelling name, the original name shown beside it) of every contradicted name."""
@@ -43,6 +47,13 @@ def contradicted(original: str, retelling: str) -> list[tuple[str, str]]:
     # the object of a copied phrase
     (MATCH, "Harrow Town's captain netted the late winner against Dunmore in the second half.",
      ("Dunmore", "Wexley")),
+    # an adverb between the original's doer and the copied words, and one in the retelling's
+    (COACHES, "Tomas Berg dropped the injured striker for the cup final in Bergen.",
+     ("Tomas Berg", "Anders Lind")),
+    (COACHES, "Tomas Berg quietly dropped the injured striker for the cup final in Bergen.",
+     ("Tomas Berg", "Anders Lind")),
+    # the original's object copied with the run: the retelling gives the words to the object
+    (COACHES, "Lind was deputy to Oslo Lions coach Anders Lind.", ("Lind", "Berg")),
 ])
 def test_name_in_another_names_words_is_contradicted(original: str, retelling: str,
                                                        expected: tuple[str, str]) -> None:
@@ -93,6 +104,12 @@ def test_detail_quotes_the_shared_words() -> None:
     # too few of the original's words: a common phrase says nothing of whose slot it is
     ("Tomas Berg said on Friday that the team would appeal.", ("Lind said on Friday that the "
                                                             "verdict was fair.")),
+    # a negation is no adverb to step over: "never dropped" is not the words of "dropped"
+    ("Anders Lind never dropped the injured striker for the cup final in Bergen.",
+     "Tomas Berg dropped the injured striker for the cup final in Bergen."),
+    # the retelling's name beside the original's, outside the copied words: maybe a partner
+    ("Anders Lind watched as Tomas Berg was named deputy to Oslo Lions coach Ola Dahl.",
+     "Anders Lind was named deputy to Oslo Lions coach Ola Dahl."),
 ])
 def test_no_anchored_rival(original: str, retelling: str) -> None:
     assert contradicted(original, retelling) == []
@@ -110,3 +127,23 @@ def test_rival_is_read_from_the_original_tokens() -> None:
     holder, words = found
     assert holder.text == "Tomas Berg"
     assert c.original.document.text[holder.end:].startswith(", " + words)
+
+
+@pytest.mark.parametrize("original, retelling, quoted, cut", [
+    # the run's far end after the name: it stops before a name it would cut in two
+    (("Tomas Berg leads the side on Sunday. Anders Lind reportedly dropped the two injured young "
+      "strikers Jon Dahl and Ola Moen for the final."),
+     "Tomas Berg dropped the two injured young strikers Jon Dahl and Ola Moen.",
+     "'dropped the two injured young strikers Jon Dahl'", "Jon Dahl and Ola'"),
+    # ... and before it
+    (("Harrow Town won on Saturday. Ola Moen and Jon Dahl scored a late winner past the tall "
+      "keeper of Wexley Rovers in the second half. Dunmore lost in May."),
+     "Ola Moen and Jon Dahl scored a late winner past the tall keeper of Dunmore in the second half.",
+     "'scored a late winner past the tall keeper of'", "'Dahl scored"),
+])
+def test_detail_never_cuts_a_name_in_two(original: str, retelling: str, quoted: str,
+                                         cut: str) -> None:
+    c = retold.compare(original, retelling)
+    found = [g.detail for g in c.grounding if g.kind == "name" and g.status == "contradicted"]
+    assert len(found) == 1
+    assert quoted in found[0] and cut not in found[0]
