@@ -94,7 +94,7 @@ class Anchors:
             k = bisect.bisect_left(starts, f.end)
             if k < len(starts) and _gap(text, f.end, starts[k]):
                 self.name_before.setdefault(k, f)
-                # ("Lind reportedly decided": an adverb between the doer and the verb)
+                # ("Lind reportedly dropped": an adverb between the doer and the verb)
                 if k + 1 < len(starts) and _adverb(text[starts[k] : self.tokens.ends[k]]) \
                         and _gap(text, self.tokens.ends[k], starts[k + 1]):
                     self.name_before.setdefault(k + 1, f)
@@ -199,8 +199,8 @@ class Anchors:
     def _listed(self, name: Fact, holder: Fact, first: int, last: int) -> bool:
         """The original names ``name`` right beside ``holder``, in its sentence, outside the
         copied run (tokens ``first``-``last``): one of a list of parties. A mention inside the
-        run is copied with it ("Berg was assistant to Lind" retold as "Lind was assistant to
-        Lind"), no partner of the holder."""
+        run is copied with it ("Berg was deputy to Lind" retold as "Lind was deputy to Lind"),
+        no partner of the holder."""
         lo, hi = self.bounds.get(holder.sentence, (holder.start, holder.end))
         t = self.tokens
         a, b = t.starts[first], t.ends[last]
