@@ -241,15 +241,17 @@ def _heads(text: str, name: Fact, forward: bool, lo: int) -> bool:
 def _adverb(word: str) -> bool:
     """A lower-case word WordNet reads only as an adverb ("reportedly", "also"; "later" is
     an adjective too), and no negation ("never" reverses what follows)."""
-    readings = lexicon.lemmas(word) if word[:1].islower() else ()
-    return bool(readings) and all(pos == "r" for _l, pos in readings) and \
-        not meaning.negations(word)
+    return _only(word, "r") and not meaning.negations(word)
 
 
 def _noun(word: str) -> bool:
     """A lower-case word WordNet reads only as a noun ("impersonator"; not "ahead", "this")."""
+    return _only(word, "n")
+
+
+def _only(word: str, pos: str) -> bool:
     readings = lexicon.lemmas(word) if word[:1].islower() else ()
-    return bool(readings) and all(pos == "n" for _l, pos in readings)
+    return bool(readings) and all(p == pos for _l, p in readings)
 
 
 def _gap(text: str, a: int, b: int) -> bool:
