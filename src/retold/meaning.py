@@ -21,7 +21,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retold import lexicon, patterns
+from retold import lexicon, patterns, valence
 from retold.facts.negation import (
     SKIPPED_ADVERBS,
     clause_before,
@@ -694,6 +694,83 @@ def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
     return out
 
 
+# A word rated at least this far from neutral (VADER's -4 to +4) judges what it is said of:
+# "great", "praised", "enemies"; "hard" (-0.4) or "hail" (0.3) do not.
+VALENCE_MIN = 1.0
+
+
+class _EvidenceNegations:
+    """The forms the evidence negates, read on first need (most retelling words judge nothing)."""
+
+    def __init__(self, evidence: list[tuple[str, int]], index: WordIndex) -> None:
+        self._evidence, self._index = evidence, index
+        self._forms: set[str] | None = None
+
+    def any_of(self, forms: Iterable[str]) -> bool:
+        """Whether the evidence negates any of ``forms``."""
+        if self._forms is None:
+            self._forms = {t for text, off in self._evidence
+                           for n in self._index.negated_stems(text, off) for t in n[4]}
+        return not self._forms.isdisjoint(forms)
+
+
+def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]], k: int,
+                      evidence: Sequence[tuple[str, int]],
+                      ev_lists: Sequence[Sequence[tuple[int, int, str]]], r_stems: set[str],
+                      r_negated: set[str], ev_negated: _EvidenceNegations
+                      ) -> tuple[int, int, str] | None:
+    """(start, end, word) of an evidence word that judges the other way what the retelling's
+    word ``words[k]`` judges, in the same slot: the content word next to each, with no
+    punctuation between, is the same word ("the ferry was dreadful" / "the ferry was lovely",
+    "residents condemned the closure" / "welcomed the closure"; not "Yes, it was", where the
+    rated word is an answer). Both rated by VADER at least VALENCE_MIN from neutral, with opposite signs;
+    both negated or neither ("not bad" agrees with "good"); None otherwise."""
+    w = words[k][2]
+    mine = valence.valence(w)
+    if abs(mine) < VALENCE_MIN:
+        return None
+    negated = bool(forms(w) & r_negated)
+    before = _slot(r_text, r_offset, words, k, -1)
+    after = _slot(r_text, r_offset, words, k, 1)
+    if not before and not after:
+        return None
+    for (text, off), sentence in zip(evidence, ev_lists):
+        for j, (s2, e2, w2) in enumerate(sentence):
+            theirs = valence.valence(w2)
+            if theirs * mine >= 0 or abs(theirs) < VALENCE_MIN or stem(w2) in r_stems:
+                continue
+            if ev_negated.any_of(forms(w2)) != negated:
+                continue
+            if (before & _slot(text, off, sentence, j, -1) or after & _slot(text, off, sentence, j, 1)
+                    ) and not _kin(w, w2):
+                return s2, e2, w2
+    return None
+
+
+def _kin(word: str, other: str) -> bool:
+    """One word is a synonym, derived form or broader term of the other in some sense: rated
+    apart in another sense ("stressing" the point is "highlighting" it; VADER rates the
+    strain)."""
+    return any(f in readings(word) for f in lexicon.neighbours(other)) or any(
+        f in readings(other) for f in lexicon.neighbours(word))
+
+
+_PUNCTUATION_RE = re.compile(r"[,.;:!?()\[\]\"“”]")
+
+
+def _slot(text: str, offset: int, words: Sequence[tuple[int, int, str]], k: int, step: int
+          ) -> frozenset[str]:
+    """The base forms of the content word next to ``words[k]`` on the ``step`` side, or none
+    where punctuation stands between them or there is no such word."""
+    j = k + step
+    if not 0 <= j < len(words):
+        return frozenset()
+    a, b = (words[j][1], words[k][0]) if step < 0 else (words[k][1], words[j][0])
+    if _PUNCTUATION_RE.search(text, a - offset, b - offset):
+        return frozenset()
+    return _bases(words[j][2])
+
+
 def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
                  evidence: Mapping[str, object]) -> bool:
     """Whether the words after a retelling word repeat the phrase the original negates after it
@@ -754,12 +831,13 @@ def check(
         # (degree, lemma) -> span of the evidence's comparatives and superlatives, on first need
         ev_graded: dict[tuple[str, str], tuple[int, int]] | None = None
         r_lemmas: set[str] = set()
-        ev_negated_all: set[str] = set()
+        # the forms the evidence negates, read on first need
+        ev_negated_all = _EvidenceNegations(evidence, index)
         # the retelling's negations, read once for both checks below
         r_neg = _negated_stems(r_text, r_offset)
         r_negated_all = set().union(*(n[4] for n in r_neg)) if r_neg else set()
         ev_ways: set[str | None] | None = None  # the ways of change the evidence says, on first need
-        read = False  # the three above are read at the first word that has an opposite
+        read = False  # the two above are read at the first word that has an opposite
         # Polar function words ("up"/"down", "first"/"last") carry no content of their own
         # but reverse a claim: read here, against the evidence's own, and nowhere else.
         r_polar = _polar_words(r_text, r_offset)
@@ -767,6 +845,8 @@ def check(
         ev_words_all = ev_words + ev_polar
         for s2, e2, w2 in ev_polar:
             ev_stems.setdefault(stem(w2), (s2, e2))
+        r_at = {(s, e): k for k, (s, e, _w) in enumerate(words)}
+        ev_lists = [index.content_words(text, off) for text, off in evidence]
         for s, e, w in sorted(words + r_polar):
             if stem(w) in ev_stems:
                 continue
@@ -794,15 +874,13 @@ def check(
                     for form in _bases(w2):
                         ev_lemmas.setdefault(form, (s2, e2))
                 r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words + r_polar))
-                # An opposite the evidence negates agrees with the word ("not sure" / "unsure"),
-                # unless the retelling negates the word too ("without explicit supervision" /
-                # "without implicit supervision").
-                ev_negated_all = {t for text, off in evidence
-                                  for n in index.negated_stems(text, off) for t in n[4]}
             grade = graded(w) if antonyms else None
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
-                if forms(opp) & ev_negated_all and not forms(w) & r_negated_all:
+                # An opposite the evidence negates agrees with the word ("not sure" / "unsure"),
+                # unless the retelling negates the word too ("without explicit supervision" /
+                # "without implicit supervision").
+                if ev_negated_all.any_of(forms(opp)) and not forms(w) & r_negated_all:
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
@@ -828,6 +906,17 @@ def check(
                         f"The retelling reverses the claim: it says '{w}' where the original "
                         f"says the opposite ('{_slice(evidence, o_at)}')."))
                     break
+            else:
+                k = r_at.get((s, e))
+                judged = None if k is None else _judged_otherwise(
+                    r_text, r_offset, words, k, evidence, ev_lists, r_stems, r_negated_all,
+                    ev_negated_all)
+                if judged is not None and not index.uses(w) and not _other_side(
+                        w, judged[2], r_text, s - r_offset, *_within(evidence, judged[:2])):
+                    findings.append(Finding(
+                        "negation", "changed", (s, e), (judged[0], judged[1]),
+                        f"The retelling judges the other way: it says '{w}' where the original "
+                        f"says '{judged[2]}' of the same thing."))
 
     # An opposite anywhere in the original: a word the original never uses (nor a synonym or
     # derived form of it) whose opposite it does use ("uncommon" where it says "common", "fell"

@@ -9,7 +9,8 @@ import sys
 # here); each must load where it is used, never for `retold --help`.
 HEAVY = ("numpy", "scipy", "rich", "trafilatura", "datasketch", "jinja2", "rapidfuzz", "syntok",
          "text2num", "metaphone", "charset_normalizer", "sklearn", "pyspark", "pyarrow",
-         "fastapi", "uvicorn", "torch", "sentence_transformers", "playwright", "wn")
+         "fastapi", "uvicorn", "torch", "sentence_transformers", "playwright", "wn",
+         "vaderSentiment")
 
 
 def _loaded_after(code: str) -> list[str]:
