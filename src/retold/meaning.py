@@ -907,11 +907,14 @@ def check(
                         f"says the opposite ('{_slice(evidence, o_at)}')."))
                     break
             else:
+                # (only a rated word the original never uses: one it uses is said of
+                # something it says)
                 k = r_at.get((s, e))
-                judged = None if k is None else _judged_otherwise(
+                judged = _judged_otherwise(
                     r_text, r_offset, words, k, evidence, ev_lists, r_stems, r_negated_all,
-                    ev_negated_all)
-                if judged is not None and not index.uses(w) and not _other_side(
+                    ev_negated_all) if k is not None and abs(valence.valence(w)) >= VALENCE_MIN \
+                    and not index.uses(w) else None
+                if judged is not None and not _other_side(
                         w, judged[2], r_text, s - r_offset, *_within(evidence, judged[:2])):
                     findings.append(Finding(
                         "negation", "changed", (s, e), (judged[0], judged[1]),

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from retold import lexicon
 
-__all__ = ["available", "lexicon_path", "valence"]
+__all__ = ["available", "forget", "lexicon_path", "valence"]
 
 _FILE = "vader_lexicon.txt"
 
@@ -42,19 +42,37 @@ def lexicon_path() -> str | None:
     return None
 
 
-@lru_cache(maxsize=1)
+# The lexicon, read on first use: a process-wide resource like WordNet's indexes (not a
+# functools cache: it holds no result of any comparison).
+_READ: list[dict[str, float]] = []
+
+
 def _ratings() -> dict[str, float]:
-    path = lexicon_path()
-    if path is None:
-        return {}
+    if not _READ:
+        _READ.append(_read(lexicon_path()))
+    return _READ[0]
+
+
+def _read(path: str | None) -> dict[str, float]:
     out: dict[str, float] = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            # token TAB mean rating TAB standard deviation TAB the ten raw ratings
-            token, _tab, rest = line.partition("\t")
-            if token and token[0].isalpha():  # words only: emoticons are no prose
-                out[token] = float(rest.split("\t", 1)[0])
+    if path is None:
+        return out
+    try:
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                # token TAB mean rating TAB standard deviation TAB the ten raw ratings
+                token, _tab, rest = line.partition("\t")
+                if token and token[0].isalpha():  # words only: emoticons are no prose
+                    out[token] = float(rest.split("\t", 1)[0])
+    except (OSError, UnicodeDecodeError, ValueError):
+        return {}  # an unreadable file is no lexicon: the check stays silent
     return out
+
+
+def forget() -> None:
+    """Drop the lexicon read so far (the next lookup reads it again; for tests that move it)."""
+    _READ.clear()
+    valence.cache_clear()
 
 
 def available() -> bool:

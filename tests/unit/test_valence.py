@@ -36,15 +36,15 @@ def test_ratings_are_read_for_a_word_and_its_inflections() -> None:
 
 def test_without_the_lexicon_every_word_is_unrated(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("RETOLD_VADER", "/nonexistent/vader_lexicon.txt")
-    valence._ratings.cache_clear()
-    valence.valence.cache_clear()
+    valence.forget()
     try:
         assert not valence.available()
         assert valence.valence("wonderful") == 0.0
+        assert judged("Residents welcomed the decision to close the road.",
+                      "Residents condemned the decision to close the road.") == []
     finally:
         monkeypatch.delenv("RETOLD_VADER")
-        valence._ratings.cache_clear()
-        valence.valence.cache_clear()
+        valence.forget()
 
 
 @needs_lexicons
