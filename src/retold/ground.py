@@ -508,13 +508,16 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     for s, (evidence, share) in zip(retelling.sentences, evidences):
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         # A negation of a form of the same word ("no approval" / "the board did not approve
-        # it") supports the retelling's too, said in its evidence or in a sentence about
-        # the same thing (another content word in common: "does not employ contractors" is no
-        # "firm with no employees" in a sentence about its move).
+        # it") supports the retelling's too, said in its evidence or about the same thing
+        # (another content word in common with its sentence, or in a dialogue with its turn:
+        # "does not employ contractors" is no "firm with no employees" in a sentence about its
+        # move; "Agent: Dana here from Vantor Gyms. You never registered at our sites" is
+        # "Dana from Vantor Gyms rings a man with no registration").
         for b in r_facts.get(s.id, ()):
             if b.kind == "negation" and b.role and ("negation", b.start, b.end) not in supported \
                     and any(lexicon.one_word(a.role, b.role) and (a.sentence in evidence or (
-                        _stems_of(o_sent[a.sentence].text) & _stems_of(s.text)) - {
+                        _stems_of(_turn_text(original.sentences, a.sentence, dialogue))
+                        & _stems_of(s.text)) - {
                             meaning.stem(a.role), meaning.stem(b.role)})
                             for a in negated_by_form.get(lexicon.form_key(b.role), ())
                             if a.sentence in o_sent):
@@ -820,6 +823,19 @@ BASE_WORDS = frozenset({"on", "over", "since"})
 @lru_cache(maxsize=4096)
 def _stems_of(text: str) -> frozenset[str]:
     return frozenset(meaning.stem(w) for _s, _e, w in meaning.content_words(text))
+
+
+def _turn_text(sentences: Sequence[Sentence], at: int, dialogue: bool) -> str:
+    """Sentence ``at``'s text; in a dialogue, its whole turn's (from the sentence that opens it
+    with a speaker's label up to the next label): one speaker's words are one utterance."""
+    k = next(i for i, x in enumerate(sentences) if x.id == at)
+    first = last = k
+    if dialogue:
+        while first > 0 and not _TURN_RE.search(sentences[first].text):
+            first -= 1
+        while last + 1 < len(sentences) and not _TURN_RE.search(sentences[last + 1].text):
+            last += 1
+    return " ".join(x.text for x in sentences[first:last + 1])
 
 
 def _evidences(texts: Sequence[str], words: meaning.WordIndex,

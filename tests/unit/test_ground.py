@@ -1333,6 +1333,19 @@ def test_a_derived_negation_supports_only_from_the_evidence() -> None:
     assert [ch for ch in c.changes if ch.kind == "negation"]
 
 
+@needs_wordnet
+def test_a_derived_negation_in_a_dialogue_supports_from_its_whole_turn() -> None:
+    # the turn's first sentence says who calls; its second negates "registered": one utterance
+    call = ("Agent: Hello, Dana here from Vantor Gyms, with our autumn offer. "
+            "Our records say you never registered at any of our sites.\nClient: Right.\n"
+            "Agent: Our plans start at a low monthly price.\nClient: Tell me more.")
+    summary = "Dana from Vantor Gyms rings a man with no registration."
+    assert not [ch for ch in retold.compare(call, summary).changes if ch.kind == "negation"]
+    # the same two sentences as prose, not a turn: the negation's own sentence shares nothing
+    prose = call.replace("Agent: ", "").replace("Client: ", "")
+    assert [ch for ch in retold.compare(prose, summary).changes if ch.kind == "negation"]
+
+
 def test_a_count_in_a_chat_gives_no_hour() -> None:
     c = retold.compare("Anna: Dinner at mine at 7? . Ben: Sure. How many are coming? . "
                        "Anna: Probably 9. . Ben: Great.", "They will have dinner at 9 pm.")
