@@ -697,6 +697,14 @@ def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
 # A word rated at least this far from neutral (VADER's -4 to +4) judges what it is said of:
 # "great", "praised", "enemies"; "hard" (-0.4) or "hail" (0.3) do not.
 VALENCE_MIN = 1.0
+# Verbs that move what they act on one way, as lemmas: "boosts the performance" / "lowers the
+# performance". Written by hand, as numbers.RISE_WORDS are (no resource records which way a
+# verb moves its object); read only before or after the same word as their opposite, as a
+# judgement is ("cut costs" says nothing against "boosted sales").
+PUSHING_UP = frozenset({"boost", "raise", "lift", "increase", "enhance", "expand", "strengthen",
+                        "heighten", "improve", "accelerate"})
+PUSHING_DOWN = frozenset({"reduce", "lower", "cut", "decrease", "diminish", "lessen", "weaken",
+                          "curb", "hinder", "impair", "worsen", "shrink"})
 
 
 class _EvidenceNegations:
@@ -714,19 +722,27 @@ class _EvidenceNegations:
         return not self._forms.isdisjoint(forms)
 
 
+def _pushes(word: str) -> float:
+    """1 for a verb that makes what it acts on go up or get better ("boosts the performance"),
+    -1 for one that makes it go down or worse ("lowers the performance"), else 0."""
+    mine = readings(word)
+    return 1.0 if mine & PUSHING_UP else -1.0 if mine & PUSHING_DOWN else 0.0
+
+
 def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]], k: int,
                       evidence: Sequence[tuple[str, int]],
                       ev_lists: Sequence[Sequence[tuple[int, int, str]]], r_stems: set[str],
-                      r_negated: set[str], ev_negated: _EvidenceNegations
+                      r_negated: set[str], ev_negated: _EvidenceNegations,
+                      lean: Callable[[str], float] = valence.valence
                       ) -> tuple[int, int, str] | None:
     """(start, end, word) of an evidence word that judges the other way what the retelling's
-    word ``words[k]`` judges, in the same slot: the content word next to each, with no
-    punctuation between, is the same word ("the ferry was dreadful" / "the ferry was lovely",
+    word ``words[k]`` judges, in the same slot: the content word after each, with no
+    punctuation between, is the same word, or the one before each where different words follow ("the ferry was dreadful" / "the ferry was lovely",
     "residents condemned the closure" / "welcomed the closure"; not "Yes, it was", where the
     rated word is an answer). Both rated by VADER at least VALENCE_MIN from neutral, with opposite signs;
     both negated or neither ("not bad" agrees with "good"); None otherwise."""
     w = words[k][2]
-    mine = valence.valence(w)
+    mine = lean(w)
     if abs(mine) < VALENCE_MIN:
         return None
     negated = bool(forms(w) & r_negated)
@@ -736,13 +752,16 @@ def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int
         return None
     for (text, off), sentence in zip(evidence, ev_lists):
         for j, (s2, e2, w2) in enumerate(sentence):
-            theirs = valence.valence(w2)
+            theirs = lean(w2)
             if theirs * mine >= 0 or abs(theirs) < VALENCE_MIN or stem(w2) in r_stems:
                 continue
             if ev_negated.any_of(forms(w2)) != negated:
                 continue
-            if (before & _slot(text, off, sentence, j, -1) or after & _slot(text, off, sentence, j, 1)
-                    ) and not _kin(w, w2):
+            theirs_after = _slot(text, off, sentence, j, 1)
+            # the same thing after each, or before each where nothing else follows both
+            # ("residents welcomed the decision" / "residents condemned the plan": two things)
+            if (after & theirs_after or before & _slot(text, off, sentence, j, -1) and not (
+                    after and theirs_after)) and not _kin(w, w2):
                 return s2, e2, w2
     return None
 
@@ -910,16 +929,19 @@ def check(
                 # (only a rated word the original never uses: one it uses is said of
                 # something it says)
                 k = r_at.get((s, e))
+                lean = valence.valence if abs(valence.valence(w)) >= VALENCE_MIN else \
+                    _pushes if _pushes(w) else None
                 judged = _judged_otherwise(
                     r_text, r_offset, words, k, evidence, ev_lists, r_stems, r_negated_all,
-                    ev_negated_all) if k is not None and abs(valence.valence(w)) >= VALENCE_MIN \
+                    ev_negated_all, lean) if k is not None and lean is not None \
                     and not index.uses(w) else None
                 if judged is not None and not _other_side(
                         w, judged[2], r_text, s - r_offset, *_within(evidence, judged[:2])):
                     findings.append(Finding(
                         "negation", "changed", (s, e), (judged[0], judged[1]),
-                        f"The retelling judges the other way: it says '{w}' where the original "
-                        f"says '{judged[2]}' of the same thing."))
+                        f"The retelling {'judges' if lean is valence.valence else 'moves'} it "
+                        f"the other way: it says '{w}' where the original says '{judged[2]}' "
+                        f"of the same thing."))
 
     # An opposite anywhere in the original: a word the original never uses (nor a synonym or
     # derived form of it) whose opposite it does use ("uncommon" where it says "common", "fell"

@@ -1,6 +1,6 @@
 """A word that judges the other way (VADER's ratings): "welcomed" / "condemned", "friends" /
-"enemies", where WordNet lists no opposite. Pairs written here, with what must and must not be
-flagged."""
+"enemies", where WordNet lists no opposite; a verb that moves the same thing the other way
+("boosts" / "reduces"). Pairs written here, with what must and must not be flagged."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ needs_lexicons = pytest.mark.skipif(
     not (lexicon.available() and valence.available()),
     reason="WordNet or VADER data not installed")
 
-JUDGED = "judges the other way"
+JUDGED = "the other way: it says"
 
 
 def judged(original: str, retelling: str) -> list[tuple[str, str]]:
@@ -56,6 +56,9 @@ def test_without_the_lexicon_every_word_is_unrated(monkeypatch: pytest.MonkeyPat
     # a dialogue turn: the same thing before each word
     ("Lena: the new cafe on Mill Street is wonderful. Piet: agreed.",
      "Lena says the new cafe on Mill Street is awful.", ("awful", "wonderful")),
+    # a verb that moves the same thing the other way (no VADER rating for "reduces")
+    ("The new timetable boosts the reliability of the ferry service.",
+     "The new timetable reduces the reliability of the ferry service.", ("reduces", "boosts")),
 ])
 def test_a_word_judging_the_same_thing_the_other_way_is_a_reversal(
         original: str, retelling: str, pair: tuple[str, str]) -> None:
@@ -75,6 +78,10 @@ def test_a_word_judging_the_same_thing_the_other_way_is_a_reversal(
     # rated apart in another sense: "stressed" the point is "highlighted" it
     ("The coach highlighted the defence in training.",
      "The coach stressed the defence in training."),
+    # the same subject, another thing after each: two claims, not one turned
+    ("Residents welcomed the decision to close the road.",
+     "Residents condemned the plan to close the road."),
+    ("The levy boosted sales at the port. It began in May.", "The levy cut costs at the port."),
     # negated on one side only: "not bad" agrees with "good"
     ("The mayor said the stadium plan was not bad at all.",
      "The mayor said the stadium plan was good."),
