@@ -735,11 +735,12 @@ def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int
                       r_negated: set[str], ev_negated: _EvidenceNegations,
                       lean: Callable[[str], float] = valence.valence
                       ) -> tuple[int, int, str] | None:
-    """(start, end, word) of an evidence word that judges the other way what the retelling's
-    word ``words[k]`` judges, in the same slot: the content word after each, with no
-    punctuation between, is the same word, or the one before each where different words follow ("the ferry was dreadful" / "the ferry was lovely",
-    "residents condemned the closure" / "welcomed the closure"; not "Yes, it was", where the
-    rated word is an answer). Both rated by VADER at least VALENCE_MIN from neutral, with opposite signs;
+    """(start, end, word) of an evidence word that leans the other way from the retelling's
+    word ``words[k]`` (``lean``: VADER's rating, or ``_pushes``), said of the same thing: the
+    content word after each, with no punctuation between, is the same word, or the one before
+    each where different words follow ("the ferry was lovely" / "the ferry was dreadful",
+    "residents welcomed the closure" / "condemned the closure"; not "Yes, it was", where the
+    rated word is an answer). Both at least VALENCE_MIN from neutral, with opposite signs;
     both negated or neither ("not bad" agrees with "good"); None otherwise."""
     w = words[k][2]
     mine = lean(w)

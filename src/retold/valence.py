@@ -6,7 +6,7 @@ shipped inside the ``vaderSentiment`` wheel. As with WordNet in ``retold.lexicon
 package's code is never imported (it imports ``requests`` and scores whole sentences, which
 retold does not need): only the lexicon file is located and read, once, on first use.
 
-WordNet lists few opposites of judgement ("praised" / "criticised", "impressive" / "mediocre",
+WordNet lists few opposites of judgement ("welcomed" / "condemned", "wonderful" / "awful",
 "friends" / "enemies" have no antonym pointer), and those are the words a retelling turns a
 claim with; a rating of each word says which way it judges, whatever the pair.
 
