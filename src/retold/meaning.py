@@ -722,10 +722,14 @@ class _EvidenceNegations:
         return not self._forms.isdisjoint(forms)
 
 
+@lru_cache(maxsize=65536)
 def _pushes(word: str) -> float:
     """1 for a verb that makes what it acts on go up or get better ("boosts the performance"),
-    -1 for one that makes it go down or worse ("lowers the performance"), else 0."""
+    -1 for one that makes it go down or worse ("lowers the performance"), else 0; a noun of
+    such a verb too ("the reduction of costs")."""
     mine = readings(word)
+    if not mine & (PUSHING_UP | PUSHING_DOWN):
+        mine = mine | lexicon.derived(word)
     return 1.0 if mine & PUSHING_UP else -1.0 if mine & PUSHING_DOWN else 0.0
 
 
@@ -929,20 +933,20 @@ def check(
             else:
                 # (only a rated word the original never uses: one it uses is said of
                 # something it says)
-                k = r_at.get((s, e))
-                lean = valence.valence if abs(valence.valence(w)) >= VALENCE_MIN else \
-                    _pushes if _pushes(w) else None
-                judged = _judged_otherwise(
-                    r_text, r_offset, words, k, evidence, ev_lists, r_stems, r_negated_all,
-                    ev_negated_all, lean) if k is not None and lean is not None \
-                    and not index.uses(w) else None
-                if judged is not None and not _other_side(
-                        w, judged[2], r_text, s - r_offset, *_within(evidence, judged[:2])):
-                    findings.append(Finding(
-                        "negation", "changed", (s, e), (judged[0], judged[1]),
-                        f"The retelling {'judges' if lean is valence.valence else 'moves'} it "
-                        f"the other way: it says '{w}' where the original says '{judged[2]}' "
-                        f"of the same thing."))
+                k = r_at.get((s, e), -1)
+                leans = [lean for lean in (valence.valence, _pushes)
+                         if abs(lean(w)) >= VALENCE_MIN] if k >= 0 else []
+                for lean in leans if leans and not index.uses(w) else ():
+                    judged = _judged_otherwise(r_text, r_offset, words, k, evidence, ev_lists,
+                                               r_stems, r_negated_all, ev_negated_all, lean)
+                    if judged is not None and not _other_side(
+                            w, judged[2], r_text, s - r_offset, *_within(evidence, judged[:2])):
+                        findings.append(Finding(
+                            "negation", "changed", (s, e), (judged[0], judged[1]),
+                            f"The retelling {'judges' if lean is valence.valence else 'moves'} "
+                            f"it the other way: it says '{w}' where the original says "
+                            f"'{judged[2]}' of the same thing."))
+                        break
 
     # An opposite anywhere in the original: a word the original never uses (nor a synonym or
     # derived form of it) whose opposite it does use ("uncommon" where it says "common", "fell"

@@ -59,6 +59,12 @@ def test_without_the_lexicon_every_word_is_unrated(monkeypatch: pytest.MonkeyPat
     # a verb that moves the same thing the other way (no VADER rating for "reduces")
     ("The new timetable boosts the reliability of the ferry service.",
      "The new timetable reduces the reliability of the ferry service.", ("reduces", "boosts")),
+    # rated by VADER ("increase" 1.3) and a push too, against a word only the push reads
+    ("The board looked at ways to reduce fees for students.",
+     "The board looked at ways to increase fees for students.", ("increase", "reduce")),
+    # a noun of such a verb
+    ("The board backed the reduction of fees for students.",
+     "The board backed the increase of fees for students.", ("increase", "reduction")),
 ])
 def test_a_word_judging_the_same_thing_the_other_way_is_a_reversal(
         original: str, retelling: str, pair: tuple[str, str]) -> None:
