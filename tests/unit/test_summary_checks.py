@@ -62,8 +62,31 @@ def test_ordinal_quarter_before_a_year_is_a_quarter() -> None:
             "date:2022-07-01/2022-09-30", "date:2021-10-01/2021-12-31"), found
 
 
-def test_a_quarter_alone_is_still_no_date() -> None:
-    assert facts("In the third quarter, sales rose.", dates) == []
+def test_an_ordinal_quarter_alone_is_the_quarter_q_names() -> None:
+    # "the third quarter" is "Q3": the most recent third quarter, unresolved without a date
+    for text in ("In the third quarter, sales rose.", "Third-quarter sales rose."):
+        assert [key for _t, key in facts(text, dates)] == [
+            key for _t, key in facts("Sales rose in Q3.", dates)], text
+    # "a quarter of", and a quarter "of" something else (a match), are no dates
+    assert facts("A quarter of the staff left.", dates) == []
+    assert facts("Lind missed the third quarter of the match.", dates) == []
+
+
+def test_an_ordinal_quarter_swapped_is_a_changed_date() -> None:
+    original = "Kessel Steel said margins widened in the third quarter. Orders were steady."
+    assert ("date", "in the first quarter") in flags(
+        original, "Kessel Steel said margins widened in the first quarter.")
+    assert not flags(original, "Kessel Steel said margins widened in Q3.")
+
+
+def test_last_year_and_next_year_are_not_one_calendar_span() -> None:
+    # unresolved both, they move with the publication date apart: never the same year
+    original = "Net profit fell in the second quarter compared with last year. Orders rose."
+    def grounded(summary: str) -> list[str]:
+        return [g.status for g in retold.compare(original, summary).grounding
+                if g.kind == "date"]
+    assert grounded("Net profit fell compared to next year.") == ["contradicted"]
+    assert grounded("Net profit fell, set against the previous year.") == ["supported"]
 
 
 REPORT = (

@@ -187,6 +187,8 @@ _DATE_RE = re.compile(
       | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d]|,\d))
       | (?P<quarter>\b(?:[Qq][1-4](?:{_S}{_YEAR}|['’]\d\d)?
                       | [1-4]Q(?:{_S}?{_YEAR}|['’]?\d\d)?)\b(?![\d]|,\d))
+      | (?P<ordquarter>\b(?i:the{_S})?(?i:first|second|third|fourth)(?:{_S}|-)(?i:quarter)\b
+                      (?!{_S}(?i:of)\b))
       | (?P<yrange>(?<![\w.,$£€¥₹/]){_YEAR}[^\S\n]*[-–/][^\S\n]*(?:{_YEAR}|\d\d)
                    (?![\w%]|[.,]\d))
       | (?P<yearpart>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}['’]s{_S}(?i:end|beginning|start|middle|close)\b)
@@ -257,7 +259,7 @@ _PREFIX_CHAIN_REV = re.compile(  # reversed: matched on the reversed text before
 _TRIGGERS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS]) | _words(
     "last this next past previous coming yesterday today tomorrow tonight recent recently "
     "lately late nowadays these ago year years month months week weeks weekend night morning "
-    "afternoon evening future decade decades days times"
+    "afternoon evening future decade decades days times quarter"
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
 _TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
@@ -344,7 +346,9 @@ _ROLE_STOPS = _words(
     "on in at of and by for with to was is were that which who"
 )
 _DETERMINERS = _words("the a an its their his her our this that")
-_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "yrange", "yearpart", "decade",
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "ordquarter", "yrange",
+                 "yearpart", "decade",
                  "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
 
@@ -772,10 +776,12 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
             return None
         day = dt.date(year, month, dnum)
         return day, day, "day", relative
-    if g == "quarter":
-        # "Q4 2021", "Q4'21", "4Q21", "4Q 2021": the digit next to the Q, the year after it
-        q = int(core[0] if core[0].isdigit() else core[1])
-        year = _explicit_year(core) or _short_year(core[2:])
+    if g in ("quarter", "ordquarter"):
+        # "Q4 2021", "Q4'21", "4Q21", "4Q 2021": the digit next to the Q, the year after it;
+        # "the fourth quarter" is "Q4"
+        q = _QUARTER_ORDINALS[core.lower().removeprefix("the").split()[0].split("-")[0]] \
+            if g == "ordquarter" else int(core[0] if core[0].isdigit() else core[1])
+        year = None if g == "ordquarter" else _explicit_year(core) or _short_year(core[2:])
         relative = year is None
         if year is None:  # "Q2": the most recent second quarter that has begun
             if ref is None:
@@ -1220,11 +1226,15 @@ def _shape_intervals(key: str) -> list[tuple[str, str]]:
 
 def _calendar_span(key: str) -> tuple[str, str] | None:
     """("MM-DD", "MM-DD") of an unresolved date that is the same calendar span in every shape
-    reference ("on 12 August", "in May"), or None ("last month" moves with the date)."""
+    reference ("on 12 August", "in May"), or None ("last month" moves with the date; a whole
+    year, "last year" or "next year", says no part of the calendar and moves too)."""
     shapes = _shape_intervals(key)
     spans = {(start[5:], end[5:]) for start, end in shapes if start[:4] == end[:4]}
     return spans.pop() if shapes and len(spans) == 1 and all(
-        start[:4] == end[:4] for start, end in shapes) else None
+        start[:4] == end[:4] for start, end in shapes) and spans != {_WHOLE_YEAR} else None
+
+
+_WHOLE_YEAR = ("01-01", "12-31")
 
 
 def _overlap(x: tuple[str, str], y: tuple[str, str]) -> bool:
