@@ -79,6 +79,18 @@ def test_an_ordinal_quarter_swapped_is_a_changed_date() -> None:
     assert not flags(original, "Kessel Steel said margins widened in Q3.")
 
 
+def test_a_season_counted_from_the_date_of_writing_is_a_date() -> None:
+    original = "Lind scored 20 goals last season for the Oslo Lions. The club finished third."
+    assert ("date", "this season") in flags(
+        original, "Lind scored 20 goals this season for the Oslo Lions.")
+    assert not flags(original, "Lind scored 20 goals in the previous season for the Oslo Lions.")
+    # a season named by its years cannot be dated against one counted from the writing
+    c = retold.compare("Lind scored 20 goals for the Oslo Lions in 2014-15.",
+                       "Lind scored 20 goals last season for the Oslo Lions.")
+    assert [ch.severity for ch in c.changes if ch.kind == "date"] == ["low"]
+    assert facts("The season opener is at home.", dates) == []
+
+
 def test_last_year_and_next_year_are_not_one_calendar_span() -> None:
     # unresolved both, they move with the publication date apart: never the same year
     original = "Net profit fell in the second quarter compared with last year. Orders rose."

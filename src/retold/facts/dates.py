@@ -201,8 +201,9 @@ _DATE_RE = re.compile(
                        |(?:the{_S})?{_SEASON}{_S}(?:of{_S})?{_YEAR})\b)
       | (?P<rel>\b(?i:
             (?:the{_S})?year[-\u2010\u2011]ago
-          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|quarter|year)
-          | the{_S}(?:previous|prior){_S}(?:week|month|quarter|year)\b(?!{_S}(?:before|after))
+          | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|quarter|year|season)
+          | the{_S}(?:previous|prior){_S}(?:week|month|quarter|year|season)\b
+            (?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
           | last{_S}night | this{_S}(?:morning|afternoon|evening)
@@ -259,7 +260,7 @@ _PREFIX_CHAIN_REV = re.compile(  # reversed: matched on the reversed text before
 _TRIGGERS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS]) | _words(
     "last this next past previous coming yesterday today tomorrow tonight recent recently "
     "lately late nowadays these ago year years month months week weeks weekend night morning "
-    "afternoon evening future decade decades days times quarter"
+    "afternoon evening future decade decades days times quarter season"
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
 _TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
@@ -871,6 +872,8 @@ def _season(core: str, year: int) -> tuple[dt.date, dt.date, str, bool]:
 
 def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] | None:
     """Resolve "last month", "yesterday", "three days ago", "the past two weeks", ..."""
+    if core.endswith("season"):
+        return None  # a sports or a fiscal season keeps no calendar: compared by SEASON_KEYS
     day_offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "last night": -1,
                    "the day before yesterday": -2, "this morning": 0, "this afternoon": 0,
                    "this evening": 0}
@@ -932,6 +935,21 @@ def _count(word: str) -> int:
 
 
 # --- the seam --------------------------------------------------------------------------------
+
+
+# "Last season", "the previous season", "this season", "next season" (of a league, a show, a
+# fiscal year): one season before, at or after the date of writing, whatever the calendar.
+SEASON_OFFSETS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "next": 1,
+                  "coming": 1}
+SEASON_KEY = "relative:season "
+
+
+def _season_key(mt: _Match) -> str:
+    """The key of a season counted from the date of writing ("relative:season -1"), or ""."""
+    words = mt.core.split()
+    if mt.group != "rel" or words[-1] != "season" or mt.part:
+        return ""
+    return f"{SEASON_KEY}{SEASON_OFFSETS[words[-2]]:+d}"
 
 
 def _normalised_phrase(text: str) -> str:
@@ -1009,7 +1027,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                 continue  # not a real date ("2021-02-30"), or out of the calendar's range
             if resolved is None:
                 value = Interval(None, None, "relative-unresolved")
-                key = "relative:" + (_shape(mt) or _normalised_phrase(surface))
+                key = _season_key(mt) or "relative:" + (_shape(mt) or _normalised_phrase(surface))
                 note = "no publication date to resolve it against"
             else:
                 start, end, gran, relative = resolved
@@ -1128,6 +1146,8 @@ def compatible(a: Fact, b: Fact) -> bool:
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
+    if a.key.startswith(SEASON_KEY) and b.key.startswith(SEASON_KEY):
+        return a.key == b.key  # "last season" and "this season" are two seasons
     if _unresolved(ia) and _unresolved(ib):
         # Two unresolved expressions still compare by their shapes (see SHAPE_REFERENCES):
         # "on 9 April" and "on 12 April" are different days whatever the publication date;
@@ -1360,6 +1380,9 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     ra, rb = _counted_from(a), _counted_from(b)
     two_refs = ra is not None and rb is not None and ra != rb
     if compatible(a, b):
+        if a.key.startswith(SEASON_KEY) or b.key.startswith(SEASON_KEY):
+            return f"A season counted from the date of writing has no calendar dates: " \
+                   f"'{_quote(a)}' became '{_quote(b)}'."
         if incomparable(a, b):
             return f"The dates cannot be compared without publication dates: " \
                    f"'{_quote(a)}' became '{_quote(b)}'."
