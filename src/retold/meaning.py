@@ -773,8 +773,8 @@ def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int
 
 def _kin(word: str, other: str) -> bool:
     """One word is a synonym, derived form or broader term of the other in some sense: rated
-    apart in another sense ("stressing" the point is "highlighting" it; VADER rates the
-    strain)."""
+    apart in another sense (a coach who "stressed" the defence "highlighted" it; VADER rates
+    the strain)."""
     return any(f in readings(word) for f in lexicon.neighbours(other)) or any(
         f in readings(other) for f in lexicon.neighbours(word))
 
