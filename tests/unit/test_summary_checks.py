@@ -91,6 +91,29 @@ def test_a_season_counted_from_the_date_of_writing_is_a_date() -> None:
     assert facts("The season opener is at home.", dates) == []
 
 
+@pytest.mark.parametrize("original, retelling, found", [
+    # a holiday is the day it falls on: another holiday is another day, once (no name change)
+    ("The fire at the Dunmore depot broke out on Christmas Eve.",
+     "The fire at the Dunmore depot broke out on Christmas Day.", [("date", "on Christmas Day")]),
+    ("The shop in Dunmore reopened on Boxing Day.",
+     "The shop in Dunmore reopened on New Year's Day.", [("date", "on New Year's Day")]),
+    # the same day written as a date, with or without its year
+    ("The fire at the Dunmore depot broke out on Christmas Day.",
+     "The fire at the Dunmore depot broke out on 25 December.", []),
+    ("Tomas Berg married Ana Lind on New Year's Eve, 2015, in Oslo.",
+     "Tomas Berg married Ana Lind on 31 December 2015 in Oslo.", []),
+    # an attribute of a thing, not a day
+    ("The Christmas market in Oslo opened early.", "The Christmas market in Oslo opened late.",
+     []),
+])
+def test_a_fixed_date_holiday_is_the_day_it_names(original: str, retelling: str,
+                                                  found: list[tuple[str, str]]) -> None:
+    c = retold.compare(original, retelling)
+    assert [(ch.kind, ch.retelling.text) for ch in c.changes
+            if ch.status == "changed" and ch.retelling and ch.kind in ("date", "name")] == found
+    assert not [ch for ch in c.changes if ch.kind == "name"]
+
+
 def test_last_year_and_next_year_are_not_one_calendar_span() -> None:
     # unresolved both, they move with the publication date apart: never the same year
     original = "Net profit fell in the second quarter compared with last year. Orders rose."

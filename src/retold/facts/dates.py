@@ -89,6 +89,29 @@ _FULL_MONTHS = frozenset(name.lower() for name in calendar.month_name if name)
 WEEKDAYS: dict[str, int] = {name.lower(): i for i, name in enumerate(calendar.day_name)}
 SEASONS: dict[str, int] = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 MONTH_NAMES = [""] + [calendar.month_name[i] for i in range(1, 13)]
+# Holidays on one calendar day every year, as news names them: a date written as a name
+# ("on Christmas Eve" is 24 December, and "on 24 December" says the same). Movable feasts
+# (Easter, Thanksgiving) and national days, which differ by country, are not read.
+FIXED_HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's day": (1, 1), "valentine's day": (2, 14), "st patrick's day": (3, 17),
+    "halloween": (10, 31), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "boxing day": (12, 26), "new year's eve": (12, 31),
+}
+_APOSTROPHES_RE = re.compile(r"['’]")
+_YEAR_AFTER_RE = re.compile(r",?\s+\d{4}$")
+
+
+def holiday_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of fixed-date holidays named in ``text`` (for names.py to leave to dates)."""
+    return [m.span() for m in _HOLIDAY_RE.finditer(text)] if _HOLIDAY_HINT_RE.search(text) \
+        else []
+
+
+def holiday_day(name: str) -> tuple[int, int] | None:
+    """(month, day) of a fixed-date holiday as written ("Christmas Eve" -> (12, 24)), or None."""
+    key = _APOSTROPHES_RE.sub("'", " ".join(name.lower().replace(".", "").split()))
+    return FIXED_HOLIDAYS.get(key)
+
 
 # A bare 4-digit number in this range may be a year: the bounds of ``_YEAR``, so the second year
 # of "from 1885 to 1902" is read as the first one is (a year), not as a count beside a non-year.
@@ -152,6 +175,11 @@ _LATIN_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*\Z")
 # --- the pattern -----------------------------------------------------------------------------
 
 _S = r"[^\S\n]+"  # space inside one expression: never across a line break
+# FIXED_HOLIDAYS as news writes them
+_HOLIDAY_NAMES = (rf"\b(?:New{_S}Year['’]s{_S}(?:Day|Eve)|Christmas{_S}(?:Eve|Day)|Boxing{_S}Day"
+                  rf"|Valentine['’]s{_S}Day|Halloween|St\.?{_S}Patrick['’]s{_S}Day)")
+_HOLIDAY_RE = re.compile(_HOLIDAY_NAMES + r"(?![\w'’-])")
+_HOLIDAY_HINT_RE = re.compile(r"Christmas|Year|Boxing|Valentine|Halloween|Patrick")
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November"
           r"|December)")
 _MONTH_ANY = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
@@ -182,6 +210,7 @@ _DATE_RE = re.compile(
             (?:\d{{1,2}}(?P<nsep>[./-])\d{{1,2}}(?P=nsep){_YEAR}
              | {_YEAR}(?P<ysep>[./-])\d{{1,2}}(?P=ysep)\d{{1,2}})
             (?![0-9]|[.,/][0-9]))
+      | (?P<holiday>{_HOLIDAY_NAMES}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w'’-]))
       | (?P<mdy>\b{_MONTH_ANY}{_S}{_DAY}\b(?:{_COMMA}{_S}{_YEAR}\b)?(?!\d))
       | (?P<dmy>(?<![\d,.])\b{_DAY}{_S}(?:of{_S})?{_MONTH_ANY}(?:{_COMMA}{_S}{_YEAR}\b)?(?![\w]))
       | (?P<my>\b{_MONTH_ANY}{_COMMA}{_S}{_YEAR}\b(?![\d]|,\d))
@@ -260,7 +289,8 @@ _PREFIX_CHAIN_REV = re.compile(  # reversed: matched on the reversed text before
 _TRIGGERS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS]) | _words(
     "last this next past previous coming yesterday today tomorrow tonight recent recently "
     "lately late nowadays these ago year years month months week weeks weekend night morning "
-    "afternoon evening future decade decades days times quarter season"
+    "afternoon evening future decade decades days times quarter season "
+    "christmas boxing valentine halloween st new"
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
 _TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
@@ -348,7 +378,7 @@ _ROLE_STOPS = _words(
 )
 _DETERMINERS = _words("the a an its their his her our this that")
 _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-_ALTERNATIVES = ("iso", "numeric", "mdy", "dmy", "my", "quarter", "ordquarter", "yrange",
+_ALTERNATIVES = ("iso", "numeric", "holiday", "mdy", "dmy", "my", "quarter", "ordquarter", "yrange",
                  "yearpart", "decade",
                  "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
@@ -502,6 +532,10 @@ def _scan(text: str) -> tuple[_Match, ...]:
         core = m.group("core")
         part = _part_of(m.group("part"))
         qualified = m.group("part") is not None or m.group("prep") is not None
+        if group == "holiday":  # "Christmas Eve 2019": read as "24 December 2019"
+            year = _explicit_year(core)
+            month, day = holiday_day(_YEAR_AFTER_RE.sub("", core)) or (0, 0)
+            group, core = "dmy", f"{day} {MONTH_NAMES[month].lower()}" + (f" {year}" if year else "")
         if group == "yearpart":  # "2025's end": the end of 2025
             group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \

@@ -67,6 +67,7 @@ from rapidfuzz.fuzz import ratio
 from retold import lexicon, patterns
 from retold.errors import OptionError
 from retold.facts.base import IDENTIFIER_WORDS, Context, sentence_at
+from retold.facts.dates import holiday_spans
 from retold.model import Document, Fact, Sentence
 
 __all__ = [
@@ -1214,6 +1215,9 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         for s in units if (m := _DATELINE_RE.match(text, s.start, s.end)) is not None)
     lower_words = frozenset(_LOWER_WORD_RE.findall(text))
     raw = _raw_spans(text, starts, lower_words)
+    held = holiday_spans(text)
+    if held:  # "Christmas Eve", "New Year's Day": dates (dates.py reads their day), no names
+        raw = [r for r in raw if not any(a < r[1] and r[0] < b for a, b in held)]
     # Capitalised words seen where capitals mean a name: not the first word of a sentence.
     inner = frozenset(t[2] for _s, _e, toks, _t in raw for t in toks
                       if not _at_sentence_start(text, t[0], starts))
