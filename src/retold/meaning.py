@@ -728,9 +728,14 @@ def _pushes(word: str) -> float:
     -1 for one that makes it go down or worse ("lowers the performance"), else 0; a noun of
     such a verb too ("the reduction of costs")."""
     mine = readings(word)
-    if not mine & (PUSHING_UP | PUSHING_DOWN):
-        mine = mine | lexicon.derived(word)
+    if not mine & _PUSHING and lexicon.form_key(word) in _PUSHING_KEYS:
+        mine = mine | lexicon.derived(word)  # (read only for a word that could be one's noun)
     return 1.0 if mine & PUSHING_UP else -1.0 if mine & PUSHING_DOWN else 0.0
+
+
+_PUSHING = PUSHING_UP | PUSHING_DOWN
+# the first letters every form of a pushing verb shares (lexicon.form_key)
+_PUSHING_KEYS = frozenset(lexicon.form_key(w) for w in _PUSHING)
 
 
 def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]], k: int,
