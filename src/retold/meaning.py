@@ -840,7 +840,9 @@ def check(
     """
     findings: list[Finding] = []
     words = index.content_words(r_text, r_offset)
-    ev_words = [(s, e, w) for text, off in evidence for s, e, w in index.content_words(text, off)]
+    # each evidence sentence's content words (the judgement check reads them by sentence)
+    ev_lists = [index.content_words(text, off) for text, off in evidence]
+    ev_words = [word for sentence in ev_lists for word in sentence]
     ev_stems: dict[str, tuple[int, int]] = {}
     for s, e, w in ev_words:
         ev_stems.setdefault(stem(w), (s, e))
@@ -875,7 +877,6 @@ def check(
         for s2, e2, w2 in ev_polar:
             ev_stems.setdefault(stem(w2), (s2, e2))
         r_at = {(s, e): k for k, (s, e, _w) in enumerate(words)}
-        ev_lists = [index.content_words(text, off) for text, off in evidence]
         for s, e, w in sorted(words + r_polar):
             if stem(w) in ev_stems:
                 continue
