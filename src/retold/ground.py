@@ -501,6 +501,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
+    ages: _AgesByName | None = None  # the original's "Name, 37," on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
     evidences = _evidences([s.text for s in retelling.sentences], words,
@@ -603,6 +604,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 anchored = anchors.rival(b, r_text, (s.start, s.end))
                 if anchored is not None:
                     status, backing = "contradicted", [anchored[0]]
+            aged = None
+            if status == "supported" and b.kind == "name":
+                if ages is None:
+                    ages = _AgesByName(o_text, original.facts)
+                aged = ages.rival(b, r_text)
+                if aged is not None:
+                    status, backing = "contradicted", [aged[0]]
             statuses.append(status)
             if status == "supported":
                 supported.add((b.kind, b.start, b.end))
@@ -619,6 +627,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                           f"'{backing[1].text}'; the retelling gives it for '{b.text}'.")
             if anchored is not None:
                 detail = (f"The original says '{anchored[1]}' of {anchored[0].text}, not of "
+                          f"{b.text}.")
+            if aged is not None:
+                detail = (f"The original gives the age {aged[1]} to {aged[0].text}, not to "
                           f"{b.text}.")
             if twice is not None:
                 detail = (f"The retelling names {b.text} on both sides ('{twice[0]}'), as the "
@@ -1065,8 +1076,14 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             # support "sales of $10bn" when the sentence's evidence gives sales another figure.)
             if not in_slot:
                 # the same counted noun ("two hospitals") or period ("two weeks") is the same
-                # slot too
+                # slot too, unless the evidence counts that noun otherwise in the retelling's
+                # own words ("acquire 11 stores and a depot" / "acquire five stores and a
+                # depot", while "five new stores" opened elsewhere in the original)
                 in_slot = [a for a in fits if a.role and a.role == b.role or _same_period(a, b)]
+                counted = _counted_otherwise(b, module, index, ev_facts, o_ctx, mine) \
+                    if in_slot and b.kind == "number" else None
+                if counted is not None:
+                    return "contradicted", [counted, *in_slot], False
             if not in_slot:
                 # Among the evidence; with none (a headline), anywhere in the original. A
                 # rival the kind calls compatible (a rounding, an unresolved relative date)
@@ -1154,6 +1171,51 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is not None:
         return "contradicted", [rival], False
     return "unsupported", [], False
+
+
+# An age set off by commas right after a name, as news writes it ("Tomas Berg, 24, was"),
+# tokenised or not ("tomas berg , 24 ,").
+_AGE_AFTER_RE = re.compile(r"[^\S\n]*,[^\S\n]*(\d{1,3})[^\S\n]*,")
+# How far before a figure a name may stand and still be the one it is said of another way
+# ("Erik Berg, who is 61,", "Erik Berg turned 61"): then the original gives the age to it too.
+AGE_NEAR_CHARS = 60
+
+
+class _AgesByName:
+    """The original's ages by the name they are set beside: a summary that copies "Name, 37,"
+    with another person's name gives one person's age to another ("Erik Berg, 24," where the
+    original writes "Tomas Berg, 24," and Erik Berg is his father)."""
+
+    def __init__(self, o_text: str, o_facts: Sequence[Fact]) -> None:
+        self.text = o_text
+        self.names = [f for f in o_facts if f.kind == "name"]
+        self.by_age: dict[int, list[Fact]] = defaultdict(list)
+        for f in self.names:
+            age = _age_after(o_text, f.end)
+            if age is not None:
+                self.by_age[age].append(f)
+
+    def rival(self, b: Fact, r_text: str) -> tuple[Fact, int] | None:
+        """(the original's name that has the age the retelling sets beside ``b``, the age), when
+        the original never gives that age to ``b``'s name."""
+        age = _age_after(r_text, b.end)
+        holders = self.by_age.get(age, []) if age is not None else []
+        if not holders or any(names.same_name(a.text, b.text) for a in holders):
+            return None
+        said = re.compile(rf"(?<![\d.,]){age}(?![\d]|[.,]\d)")
+        for m in said.finditer(self.text):
+            if any(m.start() - AGE_NEAR_CHARS <= a.end <= m.start()
+                   and names.same_name(a.text, b.text) for a in self.names):
+                return None  # "Erik Berg, who is 24," says it of him too
+        return holders[0], age  # type: ignore[return-value]
+
+
+def _age_after(text: str, end: int) -> int | None:
+    m = _AGE_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    age = int(m.group(1))
+    return age if 0 < age < numbers.AGE_MAX else None
 
 
 # A dialogue's turns: "Ann: ...", one a line or run together as " . Ben: ..." (chat logs,
@@ -1349,6 +1411,25 @@ def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Co
         if shared >= CONTEXT_SHARED_MIN:
             scored.append((shared, module.slot_score(a, b), -a.start, a))
     return max(scored, key=lambda t: t[:3])[3] if scored else None
+
+
+# A figure stated elsewhere for the same counted noun yields to the evidence's other figure
+# for that noun when the evidence's shares this many of the retelling's slot words (the
+# value stated elsewhere shares none of them).
+COUNTED_SHARED_MIN = 2
+
+
+def _counted_otherwise(b: Fact, module: FactKindModule, index: FactIndex, ev_facts: list[Fact],
+                       o_ctx: _Contexts, mine: frozenset[str]) -> Fact | None:
+    """The evidence's figure of the same counted noun as ``b``, with another value, in the
+    retelling's slot words."""
+    if not (ev_facts and b.role):
+        return None
+    rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
+    if rival is None or rival.role != b.role or len(o_ctx.of(rival) & mine) < COUNTED_SHARED_MIN:
+        return None
+    compatible = getattr(module, "compatible", None)
+    return None if compatible is not None and compatible(rival, b) else rival
 
 
 def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex, *,

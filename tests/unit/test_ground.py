@@ -1392,3 +1392,58 @@ def test_a_date_stated_of_another_thing_does_not_support_this_slot(summary: str,
     c = retold.compare(CALL, summary, original_published="2020-10-28")
     assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "date"] == (
         [("date", "changed")] if moved else [])
+
+
+# A figure stated elsewhere for the same counted noun, while the evidence counts that noun
+# otherwise in the retelling's own words.
+MILLS = ("Kessel Steel said on Monday it had agreed to buy 11 mills and one port terminal from "
+         "Harrow Town Metals. The deal was long in the making, analysts said. It plans to open "
+         "five new mills before the year ends and 12 more in 2027.")
+
+
+@pytest.mark.parametrize("summary, flagged", [
+    # the evidence buys 11 mills; the five are the ones it will open
+    (("Kessel Steel agreed to buy five mills and one port terminal from Harrow Town Metals, and "
+     "it will open 12 more in 2027."), {"five mills"}),
+    # the five new mills in their own slot: nothing changed
+    (("Kessel Steel agreed to buy 11 mills from Harrow Town Metals and plans to open five mills "
+     "before the year ends."), set()),
+])
+def test_counted_noun_given_another_figure_by_the_evidence(summary: str, flagged: set[str]
+                                                           ) -> None:
+    c = retold.compare(MILLS, summary)
+    got = {ch.retelling.text for ch in c.changes
+           if ch.kind == "number" and ch.status == "changed" and ch.retelling}
+    assert got == flagged
+
+
+RESCUE = ("Tomas Berg, 24, was rescued off the coast of Oslo on Friday after 40 days at sea. The "
+          "coast guard found him in the early morning. His father, Erik Berg, said he had never "
+          "lost hope and thanked the crew of the ship.")
+
+
+@pytest.mark.parametrize("summary, swapped", [
+    ("Erik Berg, 24, was rescued after 40 days at sea.", True),
+    # tokenised and lower-cased, as CNN/DailyMail summaries come
+    ("erik berg , 24 , was rescued after 40 days at sea .", True),
+    ("Tomas Berg, 24, was rescued after 40 days at sea. His father Erik Berg thanked the crew.",
+     False),
+    # an age the original gives nobody by a name: not a swap (the figure is checked as such)
+    ("Erik Berg, 61, thanked the crew of the ship.", False),
+])
+def test_age_set_beside_another_persons_name(summary: str, swapped: bool) -> None:
+    c = retold.compare(RESCUE, summary)
+    got = [ch for ch in c.changes if ch.kind == "name" and ch.status == "changed"
+           and "gives the age 24 to Tomas Berg" in ch.detail]
+    assert bool(got) == swapped
+    for ch in got:
+        assert ch.retelling is not None and ch.original is not None
+        assert summary[ch.retelling.start:ch.retelling.end].casefold() == "erik berg"
+        assert RESCUE[ch.original.start:ch.original.end] == "Tomas Berg"
+
+
+def test_age_said_of_the_name_another_way_is_no_swap() -> None:
+    original = ("Tomas Berg, 24, and his cousin were rescued on Friday. His cousin Erik Berg, who "
+                "is also 24, said the crew had saved them.")
+    c = retold.compare(original, "Erik Berg, 24, was rescued with his cousin on Friday.")
+    assert not [ch for ch in c.changes if "gives the age" in ch.detail]
