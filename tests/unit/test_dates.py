@@ -571,3 +571,30 @@ def test_a_quarter_of_a_game_or_a_city_is_no_date() -> None:
                  "They live in the old quarter."):
         assert not [f for f in dates.extract(Document(text), [Sentence(0, 0, len(text), text)],
                                              Context(published=dt.date(2020, 6, 18)))]
+
+
+# --- a week of a month or a year ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The fair opens in the first week of April 2025.", ("2025-04-01", "2025-04-07", "part-of-month")),
+    ("The fair opens in the second week of April 2025.", ("2025-04-08", "2025-04-14", "part-of-month")),
+    ("Talks close in the last weekend of February 2024.", ("2024-02-23", "2024-02-29", "part-of-month")),
+    ("The final week of June 2023 was hot.", ("2023-06-24", "2023-06-30", "part-of-month")),
+    ("Sales fell in the first week of 2024.", ("2024-01-01", "2024-01-07", "part-of-year")),
+])
+def test_week_of_a_month_or_year(text: str, expected: tuple[str, str, str]) -> None:
+    assert span(text) == expected
+    assert len(facts(text)) == 1  # one date: no loose "last weekend" beside the month
+
+
+def test_weeks_of_one_month_differ_and_hold_in_it() -> None:
+    first, last = one("It opens in the first week of May 2025."), one("in the last week of May 2025")
+    month = one("It opens in May 2025.")
+    assert not dates.equivalent(first, last)
+    assert dates.compatible(month, first)  # the narrower date is the month's, told more precisely
+
+
+@pytest.mark.parametrize("text", ["The first week was hard.", "In the last week, prices fell."])
+def test_a_week_of_nothing_is_no_week_of_a_month(text: str) -> None:
+    assert all(f.value.granularity not in ("part-of-month", "part-of-year") for f in facts(text))

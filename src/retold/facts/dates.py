@@ -117,6 +117,7 @@ def holiday_day(name: str) -> tuple[int, int] | None:
 # of "from 1885 to 1902" is read as the first one is (a year), not as a count beside a non-year.
 YEAR_MIN, YEAR_MAX = 1800, 2100
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}  # day ranges
+WEEK_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 0, "final": 0}
 YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}  # month ranges
 DECADE_PARTS = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}  # year offsets
 # A month-day without a year up to this many days after publication is the coming one: news
@@ -202,6 +203,7 @@ _DATE_RE = re.compile(
         (?:the{_S})?(?:very{_S})?(?:beginning|start|middle|end|close){_S}of
       | (?:the{_S})?(?:first|second|latter|last){_S}half{_S}of
       | (?:the{_S})?(?:first|second|third|fourth|last)(?:{_S}|-)quarter(?:{_S}of)?
+      | (?:the{_S})?(?:first|second|third|fourth|last|final){_S}week(?:end)?{_S}of
       | earlier|later|early|mid|late
     )(?:{_S}|[^\S\n]*-[^\S\n]*))?
     (?P<core>
@@ -277,6 +279,7 @@ _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters befor
 # Words that may come before the trigger inside one expression ("at the end of last month").
 _PREFIX_WORDS = _words(
     "in on at during the very beginning start middle end close of first second latter last half "
+    "final week weekend "
     "prior previous "
     "third fourth quarter earlier later early mid late past a an one two three four five six "
     "seven eight nine ten eleven twelve"
@@ -450,6 +453,10 @@ def _part_of(raw: str | None) -> str:
         return "late"
     if "half" in p:
         return "half1" if p.startswith("first") else "half2"
+    if "week" in p:
+        # "the final weekend of June": a week of the month, read as its days (the weekend
+        # inside them falls on days the year decides)
+        return f"w{WEEK_ORDER[p.split()[0]]}"
     if "quarter" in p:
         order = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4}
         return f"q{order[p.replace('-', ' ').split()[0]]}"  # "third-quarter" too
@@ -665,6 +672,8 @@ def _narrow(start: dt.date, end: dt.date, gran: str, part: str, ref: dt.date | N
         if part in ("half1", "half2"):
             return ((start, start.replace(day=15)) if part == "half1"
                     else (start.replace(day=16), end)) + ("part-of-month",)
+        if part.startswith("w"):
+            return _week_of(start, end, int(part[1])) + ("part-of-month",)
     if gran == "year":
         y = start.year
         if part in YEAR_PARTS:
@@ -674,6 +683,8 @@ def _narrow(start: dt.date, end: dt.date, gran: str, part: str, ref: dt.date | N
         elif part.startswith("q"):
             q = int(part[1])
             lo, hi = 3 * q - 2, 3 * q
+        elif part.startswith("w"):
+            return _week_of(start, end, int(part[1])) + ("part-of-year",)
         else:
             return start, end, gran
         return dt.date(y, lo, 1), _month_end(y, hi), "part-of-year"
@@ -684,6 +695,13 @@ def _narrow(start: dt.date, end: dt.date, gran: str, part: str, ref: dt.date | N
         lo, hi = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}[part]
         return start + dt.timedelta(days=lo), start + dt.timedelta(days=hi), "part-of-week"
     return start, end, gran
+
+
+def _week_of(start: dt.date, end: dt.date, order: int) -> tuple[dt.date, dt.date]:
+    """The days of a month's or a year's first (1) to fourth (4) week, or its last (0)."""
+    if order == 0:
+        return end - dt.timedelta(days=6), end
+    return start + dt.timedelta(days=7 * (order - 1)), start + dt.timedelta(days=7 * order - 1)
 
 
 def _resolve_month(month: int, ref: dt.date, mode: str) -> tuple[int, int]:
