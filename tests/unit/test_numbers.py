@@ -995,3 +995,53 @@ def test_an_age_after_a_name_is_an_age_and_a_count_of_times_fills_no_other_slot(
                        "Striker Ada Lind, 24, scored twice on Sunday.")
     assert [(ch.status, ch.retelling.text if ch.retelling else "") for ch in c.changes
             if ch.kind == "number"] == [("added", "24")]
+
+
+# --- a figure told by its band of digits ----------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("Kessel Steel sees its shipments climbing by mid-single digits.", 4, 6),
+    ("Kessel Steel expects low single-digit growth.", 1, 3),
+    ("Kessel Steel expects high single digit growth.", 7, 9),
+    ("Margins reached the high teens.", 17, 19),
+    ("Kessel Steel expects low double-digit growth.", 10, 13),
+    ("Costs rose by double digits.", 10, 99),
+    ("Kessel Steel sees upper-single-digit percent growth.", 7, 9),
+])
+def test_a_band_of_digits_is_a_range(text: str, low: int, high: int) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity) and (f.value.low, f.value.high) == (low, high)
+    assert numbers.BAND_NOTE in f.note
+
+
+@pytest.mark.parametrize("text", [
+    "She was in the teens of her career.",  # "the teens" alone: no band
+    "They sat in a single row.",
+    "Their double act toured for years.",
+])
+def test_no_band_without_digits(text: str) -> None:
+    assert not [f for f in facts(text) if numbers.BAND_NOTE in f.note]
+
+
+@pytest.mark.parametrize(("original", "retelling", "changed"), [
+    ("Kessel Steel sees its shipments climbing by mid-single digits next year.",
+     "Kessel Steel sees its shipments climbing by low-single digits next year.", True),
+    ("Kessel Steel expects low double-digit growth next year.",
+     "Kessel Steel expects high-single-digit growth next year.", True),
+    # the same band, written another way: no change
+    ("Kessel Steel sees its shipments climbing by low-single digits next year.",
+     "Kessel Steel sees low single-digit growth in its shipments next year.", False),
+])
+def test_band_against_band(original: str, retelling: str, changed: bool) -> None:
+    c = retold.compare(original, retelling)
+    found = [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
+    assert bool(found) == changed
+    assert not [ch for ch in c.changes if ch.kind == "meaning"]  # "low" is the band's word
+
+
+def test_a_figure_inside_the_band_contradicts_nothing() -> None:
+    band = one("Kessel Steel sees its shipments climbing by mid-single digits.")
+    inside, outside = one("Kessel Steel expects sales to grow 5%."), one("Sales grew 12%.")
+    assert numbers.compatible(band, inside) and numbers.compatible(inside, band)
+    assert not numbers.compatible(band, outside)

@@ -36,7 +36,9 @@ the same time as either reading ("6:55" = "6:55 p.m."), and "6:55" / "5:55" is a
 
 Ages by their decade ("in his 40s", "in her early twenties", "in their teens") are ranges of
 years with role ``AGE`` ("a 45-year-old man" has it too): a figure inside the decade tells the age
-more precisely and never contradicts it.
+more precisely and never contradicts it. Figures told by their band of digits ("mid-single
+digits" 4-6, "low double-digit" 10-13, "the high teens" 17-19) are ranges too (note
+``BAND_NOTE``): another band is a change, a figure inside the band is not.
 
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
 digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ...",
@@ -615,6 +617,47 @@ def _age_decades(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase
         else:
             low, high = base + _DECADE_PARTS[part][0], base + _DECADE_PARTS[part][1]
         out.append(_Phrase(m.start(), m.end(), Quantity(float(low), float(high)), AGE, AGE_NOTE))
+    return out
+
+
+# A figure told by its band of digits, as earnings calls and business news give growth and
+# margins: "mid-single digits" (4-6), "low double digits", "the high teens", "triple digits".
+# A band and a figure inside it do not contradict each other; another band does. (Where the
+# usage varies, "mid" / "high" double digits, the band spans both readings: the teens and
+# the tens of percent.)
+BAND_NOTE = "a band of digits"
+_BANDS = {  # band -> part -> (low, high)
+    "single": {None: (1, 9), "low": (1, 3), "mid": (4, 6), "high": (7, 9)},
+    "double": {None: (10, 99), "low": (10, 13), "mid": (14, 60), "high": (17, 99)},
+    "triple": {None: (100, 999), "low": (100, 399), "mid": (400, 699), "high": (700, 999)},
+    "teens": {None: (13, 19), "low": (11, 13), "mid": (14, 16), "high": (17, 19)},
+}
+_BAND_PARTS = {"low": "low", "lower": "low", "mid": "mid", "middle": "mid", "high": "high",
+               "upper": "high"}
+_BAND_RE = re.compile(
+    rf"(?i)\b(?:(?P<part>low|lower|mid|middle|high|upper)(?:{_SP}*-{_SP}*|{_SP}+)(?:to-)?)?"
+    rf"(?:(?P<band>single|double|triple)(?:{_SP}*-{_SP}*|{_SP}+)digits?"
+    rf"|(?P<teens>teens))\b")
+# A band is read as a range of plain figures, a percentage or not ("grew in the mid-single
+# digits", "low single-digit growth" and "scored in double digits" alike): what the digits
+# measure is said around it in ways no rule reads reliably. Its sign or word is in its span.
+_BAND_PERCENT_RE = re.compile(rf"(?i){_SP}*(?:%|-?{_SP}*(?:percent|per{_SP}cent)\b)")
+
+
+def _digit_bands(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
+    """The figures told by their band of digits in ``text``, each a range."""
+    out = []
+    for m in _BAND_RE.finditer(text):
+        if blocked(m.start(), m.end()):
+            continue
+        band = (m.group("band") or "teens").lower()
+        part = _BAND_PARTS.get((m.group("part") or "").lower())
+        if band == "teens" and part is None:
+            continue  # "in the teens" alone is an age or a temperature as often
+        low, high = _BANDS[band][part]
+        sign = _BAND_PERCENT_RE.match(text, m.end())
+        out.append(_Phrase(m.start(), sign.end() if sign else m.end(),
+                           Quantity(float(low), float(high)), "", BAND_NOTE))
     return out
 
 
@@ -1509,6 +1552,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     blocked = _overlap_test(spans)
     clocks = _clock_atoms(norm, blocked)
     ages = _age_decades(norm, blocked)
+    ages += _digit_bands(norm, _overlap_test([*spans, *((a.start, a.end) for a in ages)]))
     # (a time's digits are no count: "9 a.m." is not nine of anything; nor an age's decade)
     counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks),
                                           *((a.start, a.end) for a in ages)]))
@@ -1971,6 +2015,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return _about_the_time(a, b)
     if _age_within(a, b) or _age_within(b, a):
         return True  # "in his 40s" / "45": the age told more or less precisely
+    if _band_within(a, b) or _band_within(b, a):
+        return True  # "mid-single digits" / "5%": the figure told by its band
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if _role_relation(a, b) in ("differ", "predicates-differ"):
@@ -2029,6 +2075,15 @@ def _age_within(decade: Fact, figure: Fact) -> bool:
     return decade.role == AGE and AGE_NOTE in decade.note and isinstance(qd, Quantity) and \
         isinstance(qf, Quantity) and qf.unit is None and qf.hedge is None and \
         _age_pair(decade, figure) == "ages" and qd.low <= qf.low <= qf.high <= qd.high
+
+
+def _band_within(band: Fact, figure: Fact) -> bool:
+    """A band of digits that holds a plain figure or a percentage ("mid-single digits" holds
+    5%)."""
+    qb, qf = band.value, figure.value
+    return BAND_NOTE in band.note and BAND_NOTE not in figure.note and \
+        isinstance(qb, Quantity) and isinstance(qf, Quantity) and qf.unit in (None, "percent") \
+        and qf.hedge is None and qb.low <= qf.low <= qf.high <= qb.high
 
 
 def _same_magnitude(qa: Quantity, qb: Quantity) -> bool:
@@ -2223,9 +2278,13 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             return f"The retelling gives the age by its decade only: {quoted}."
         if _age_within(a, b):
             return f"The retelling is more precise about the age: {quoted}."
+        if _band_within(b, a):
+            return f"The retelling gives the figure by its band of digits only: {quoted}."
         if _rounds_to(qb.low, qa.low) or _rounds_to(qb.high, qa.high):
             return f"The retelling rounds the figure: {quoted}."
         return f"The retelling is more precise: {quoted}."
+    if BAND_NOTE in a.note or BAND_NOTE in b.note:
+        return f"The figure changed from {_quoted_value(a)} to {_quoted_value(b)}."
     subject = "The number"
     if qa.unit == "percent":
         subject = "The percentage"
