@@ -971,9 +971,9 @@ def test_first_and_second_before_a_turn_or_a_period_are_ranks(
     ("The striker scored twice on Sunday.", "The striker scored three times on Sunday.",
      ("twice", "three times")),
     ("The striker scored twice on Sunday.", "The striker scored two times on Sunday.", None),
-    # a multiple or a rate is no count of times
-    ("The new hall is twice as big as the old one.", "The new hall is much bigger than the old one.",
-     None),
+    # a multiple is no count of times: "twice as big" is "two times as big"
+    ("The new hall is twice as big as the old one.",
+     "The new hall is two times as big as the old one.", None),
 ])
 def test_ranks_of_a_result_and_counts_of_times(original: str, retelling: str,
                                                 change: tuple[str, str] | None) -> None:
@@ -1045,3 +1045,49 @@ def test_a_figure_inside_the_band_contradicts_nothing() -> None:
     inside, outside = one("Kessel Steel expects sales to grow 5%."), one("Sales grew 12%.")
     assert numbers.compatible(band, inside) and numbers.compatible(inside, band)
     assert not numbers.compatible(band, outside)
+
+
+# --- multiples --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "factor", "hedge"), [
+    ("Kessel Steel said its profit tripled.", 3, None),
+    ("Kessel Steel's profit more than doubled.", 2, "more_than"),
+    ("Costs were halved at the Dunmore plant.", 0.5, None),
+    ("The Dunmore plant is twice the size of the old one.", 2, None),
+    ("The new plant makes three times as many coils.", 3, None),
+    ("Output rose roughly 10-fold at the plant.", 10, "about"),
+    ("Output saw a threefold rise.", 3, None),
+    ("Kessel Steel expects sales to double by 2027.", 2, None),
+])
+def test_a_multiple_is_a_figure_of_its_own_unit(text: str, factor: float, hedge: str | None
+                                                ) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity)
+    assert (f.value.low, f.value.unit, f.value.hedge) == (factor, numbers.MULTIPLE, hedge)
+
+
+@pytest.mark.parametrize("text", [
+    "They booked a double room.",
+    "Lind won the triple jump.",
+    "The dog doubled back to the gate.",
+    "The striker scored twice on Sunday.",  # how many times, not a multiple
+])
+def test_no_multiple(text: str) -> None:
+    assert not [f for f in facts(text) if isinstance(f.value, Quantity)
+                and f.value.unit == numbers.MULTIPLE]
+
+
+@pytest.mark.parametrize(("original", "retelling", "changed"), [
+    ("Kessel Steel said its profit tripled last year.",
+     "Kessel Steel said its profit doubled last year.", True),
+    ("Profit at Kessel Steel was roughly double the level of a year before.",
+     "Profit at Kessel Steel was exactly twice the level of a year before.", True),
+    ("Kessel Steel's shipments rose two-fold.", "Kessel Steel's shipments doubled.", False),
+    # a multiple is a ratio rounded either way: "roughly" and "nearly" say one thing
+    ("Profit at Kessel Steel was roughly double the level of a year before.",
+     "Profit at Kessel Steel was nearly twice the level of a year before.", False),
+])
+def test_multiple_against_multiple(original: str, retelling: str, changed: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "number"]) == changed

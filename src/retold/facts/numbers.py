@@ -38,7 +38,9 @@ Ages by their decade ("in his 40s", "in her early twenties", "in their teens") a
 years with role ``AGE`` ("a 45-year-old man" has it too): a figure inside the decade tells the age
 more precisely and never contradicts it. Figures told by their band of digits ("mid-single
 digits" 4-6, "low double-digit" 10-13, "the high teens" 17-19) are ranges too (note
-``BAND_NOTE``): another band is a change, a figure inside the band is not.
+``BAND_NOTE``): another band is a change, a figure inside the band is not. Multiples ("profit
+tripled", "halved", "twice the size", "three times as many", "a fourfold rise") are figures of
+unit ``MULTIPLE``: "tripled" / "doubled" is a change, "rose two-fold" / "doubled" is not.
 
 Deliberately not numbers: years and dates (dates.py claims them; ``date_spans``), names with
 digits ("Covid-19", "F-16", "G7", "iPhone 11", "Boeing 737"), list markers ("3) The ...",
@@ -658,6 +660,78 @@ def _digit_bands(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase
         sign = _BAND_PERCENT_RE.match(text, m.end())
         out.append(_Phrase(m.start(), sign.end() if sign else m.end(),
                            Quantity(float(low), float(high)), "", BAND_NOTE))
+    return out
+
+
+# A multiple: "profit doubled", "tripled", "halved", "twice the size", "three times as many",
+# "a fourfold rise", "roughly double last year's output". Unit MULTIPLE, the factor as the
+# figure; its hedge is read as a count's is ("roughly double" / "exactly twice" is a change).
+# "Doubled" and "rose two-fold" are one figure: a multiple carries no way of change of its own.
+MULTIPLE = "times"
+MULTIPLE_NOTE = "a multiple"
+_MULTIPLE_VERBS = {"doubl": 2.0, "tripl": 3.0, "trebl": 3.0, "quadrupl": 4.0, "quintupl": 5.0,
+                   "halv": 0.5}
+_MULTIPLE_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "treble": 3.0,
+                   "quadruple": 4.0}
+_MULTIPLE_NUMBER = "|".join(sorted([*UNITS, *(w for w in TEENS if w != "zero"), *TENS, "hundred",
+                                    "thousand"], key=len, reverse=True))
+# what follows a multiple of something ("twice the size", "three times as many", "double what")
+_OF_SOMETHING = (r"as|the|that|than|what|more|less|fewer|higher|lower|larger|smaller|bigger|"
+                 r"greater|faster|slower|longer|shorter|its|their|his|her|this|these|those|our|"
+                 r"your|my|last|a\s+year|over")
+_MULTIPLE_RE = re.compile(
+    rf"(?i)\b(?:"
+    # a verb: "doubled", "is tripling", "halves" ("doubled down", "doubled over" are idioms)
+    rf"(?P<verb>doubl|tripl|trebl|quadrupl|quintupl|halv)(?:ed|es|ing)\b"
+    rf"(?!{_SP}+(?:down|over|up|back)\b)"
+    rf"|(?P<halve>halve)\b"
+    # "double" / "triple" before what it multiplies, or after a modal or "to"
+    rf"|(?P<bare>double|triple|treble|quadruple|twice|thrice)(?={_SP}+(?:{_OF_SOMETHING})\b)"
+    rf"|(?P<modal>double|triple|treble|quadruple)\b(?![-\w])"
+    # "three times as many", "10 times the size"
+    rf"|(?P<times>\d+(?:\.\d+)?|{_MULTIPLE_NUMBER})(?:{_SP}+|-)times"
+    rf"(?={_SP}+(?:{_OF_SOMETHING})\b)"
+    # "threefold", "a 10-fold rise", "two-fold"
+    rf"|(?P<fold>\d+(?:\.\d+)?|{_MULTIPLE_NUMBER})(?:{_SP}*-{_SP}*)?fold\b)")
+
+
+# the words after which "double" / "triple" is a verb or a multiple ("will double", "roughly
+# double")
+_MODALS = _words("to will would could can may might should must roughly about nearly almost "
+                 "more than")
+
+
+def _multiples(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
+    """The multiples said in ``text`` ("tripled", "twice the size"), each a figure of unit
+    ``MULTIPLE`` with the hedge before it."""
+    out = []
+    for m in _MULTIPLE_RE.finditer(text):
+        if blocked(m.start(), m.end()):
+            continue
+        if m.group("verb"):
+            factor = _MULTIPLE_VERBS[m.group("verb").lower()]
+        elif m.group("halve"):
+            factor = 0.5
+        elif m.group("modal") and _word_before(text, m.start()).lower() not in _MODALS:
+            continue  # "a double room", "the triple jump"
+        elif m.group("bare") and _SENTENCE_START_RE.search(text, max(0, m.start() - 3),
+                                                            m.start()):
+            continue  # "Twice the winger visited": how often, put first
+        elif m.group("bare") or m.group("modal"):
+            factor = _MULTIPLE_WORDS[(m.group("bare") or m.group("modal")).lower()]
+        else:
+            n = (m.group("times") or m.group("fold")).lower()
+            factor = float(n) if n[0].isdigit() else float(
+                {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}[n])
+        start, hedge = m.start(), None
+        h = _HEDGE_REV.match(text[max(0, start - 24):start][::-1])
+        if h:
+            phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
+            hedge = HEDGES.get(phrase)
+            if hedge is not None:
+                start -= h.end()
+        out.append(_Phrase(start, m.end(), Quantity(factor, factor, hedge, MULTIPLE), "",
+                           MULTIPLE_NOTE))
     return out
 
 
@@ -1553,6 +1627,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     clocks = _clock_atoms(norm, blocked)
     ages = _age_decades(norm, blocked)
     ages += _digit_bands(norm, _overlap_test([*spans, *((a.start, a.end) for a in ages)]))
+    ages += _multiples(norm, _overlap_test([*spans, *((a.start, a.end) for a in ages)]))
+    ages.sort(key=lambda p: p.start)
     # (a time's digits are no count: "9 a.m." is not nine of anything; nor an age's decade)
     counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks),
                                           *((a.start, a.end) for a in ages)]))
@@ -1571,7 +1647,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         previous = p
         quantity, start, end = p.quantity, p.start, p.end
         # (a bare figure, "down 2-1 at half-time", is a score or a margin, not an amount)
-        if quantity.unit != TIME and p.role != AGE and (quantity.unit or p.role):
+        if quantity.unit not in (TIME, MULTIPLE) and p.role != AGE and (quantity.unit or p.role):
             change = _change(norm, p.start, p.end, p.role, quantity.unit is not None)
             if change is not None:
                 quantity = replace(quantity, change=change[0])
@@ -1685,7 +1761,10 @@ def _close(x: float, y: float) -> bool:
 
 def hedge_class(q: Quantity) -> str | None:
     """A quantity's hedge as equivalence sees it: a range is approximate by itself, so
-    "about $2.10 to $2.25" and "between $2.10 and $2.25" state one thing."""
+    "about $2.10 to $2.25" and "between $2.10 and $2.25" state one thing; and a multiple is a
+    ratio rounded either way, so "roughly double" and "nearly twice" state one thing too."""
+    if q.unit == MULTIPLE and q.hedge == "nearly":
+        return "about"
     return None if q.hedge == "about" and q.low != q.high else q.hedge
 
 
@@ -2286,7 +2365,9 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if BAND_NOTE in a.note or BAND_NOTE in b.note:
         return f"The figure changed from {_quoted_value(a)} to {_quoted_value(b)}."
     subject = "The number"
-    if qa.unit == "percent":
+    if qa.unit == MULTIPLE:
+        subject = "The multiple"
+    elif qa.unit == "percent":
         subject = "The percentage"
     elif qa.unit == TIME:
         subject = "The time"
