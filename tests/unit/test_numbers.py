@@ -1091,3 +1091,17 @@ def test_no_multiple(text: str) -> None:
 def test_multiple_against_multiple(original: str, retelling: str, changed: bool) -> None:
     c = retold.compare(original, retelling)
     assert bool([ch for ch in c.changes if ch.kind == "number"]) == changed
+
+
+@pytest.mark.parametrize(("original", "retelling", "detail"), [
+    ("Kessel Steel's sales fell for a fifth consecutive month.",
+     "Kessel Steel's sales fell for a fourth consecutive month.",
+     "The number of months changed from 5th to 4th."),
+    ("Kessel Steel's sales fell for five straight months.",
+     "Kessel Steel's sales fell for four straight months.",
+     "The number changed from 5 months to 4 months."),
+])
+def test_a_count_in_a_row_counts_the_noun_after(original: str, retelling: str, detail: str
+                                                 ) -> None:
+    c = retold.compare(original, retelling)
+    assert [ch.detail for ch in c.changes if ch.kind == "number"] == [detail]

@@ -1096,6 +1096,10 @@ def _told_a_count(text: str, start: int, end: int) -> bool:
         _TOLD_REV.match(text[max(0, start - 40) : start].rstrip()[::-1]) is not None
 
 
+# Words that say "in a row" between a count or a rank and what it counts
+_IN_A_ROW = _words("straight consecutive successive running")
+
+
 def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
     """Find the counted noun after a number: (lemma, end offset to extend the span to)."""
     candidates: list[re.Match[str]] = []
@@ -1103,6 +1107,8 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         w = m.group(1).lower()
         if w in _NOUN_STOPS or w.endswith(("'s", "’s")):
             break
+        if w in _IN_A_ROW:
+            continue  # "a fifth straight month": the month counts
         candidates.append(m)
         if len(candidates) == 1 and w in MEASURE_UNITS:
             return w, m.end()  # "12 km long": the unit, whatever words follow it
@@ -2214,6 +2220,9 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
             return f"{UNIT_SYMBOLS[q.unit]}{f'{x:,.2f}' if cents else _figure(x, grouping)}"
         if q.unit == "ordinal":
             return _ordinal(x)
+        if q.unit and UNIT_DIMENSIONS.get(q.unit) == DURATION and x != 1:
+            plural = "centuries" if q.unit == "century" else f"{q.unit}s"
+            return f"{_figure(x, grouping)} {plural}"  # "5 months"
         return f"{_figure(x, grouping)} {q.unit}" if q.unit else _figure(x, grouping)
 
     hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
