@@ -776,6 +776,101 @@ def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int
     return None
 
 
+# "Revenue remained unchanged" against "revenue increased": no change is the opposite of
+# either way. A steady state said after a verb of being or staying, or in one verb ("profit
+# stagnated"); written by hand, as RISE_WORDS are. "A flat fee", "a stable job" describe, and
+# are not read.
+_STEADY_RE = re.compile(
+    r"(?i)\b(?:remain(?:s|ed|ing)?|stay(?:s|ed|ing)?|held|hold(?:s|ing)?|kept|keep(?:s|ing)?|"
+    r"was|were|is|are|been|be)[^\S\n]+(?:(?:largely|broadly|essentially|virtually|relatively|"
+    r"roughly|mostly|basically|about|more[^\S\n]+or[^\S\n]+less)[^\S\n]+)?"
+    r"(?:unchanged|flat|stagnant|steady|stable|constant|unaltered|level|the[^\S\n]+same)\b"
+    r"|\b(?:stagnat(?:ed|es|ing|e)|plateau(?:ed|s|ing)|flatlin(?:ed|es|ing|e))\b")
+
+
+def _steady_spans(text: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each steady state said in ``text`` (offsets shifted by ``offset``)."""
+    return [(m.start() + offset, m.end() + offset) for m in _STEADY_RE.finditer(text)]
+
+
+def _steady_negated(said: str, negated: Callable[[str], bool]) -> bool:
+    """Whether a steady state is denied ("did not remain unchanged"): a form of its first or
+    last word is negated."""
+    parts = said.split()
+    return any(negated(f) for w in (parts[0], parts[-1]) for f in forms(w))
+
+
+def _subject_before(text: str, offset: int, words: Sequence[tuple[int, int, str]], at: int
+                    ) -> frozenset[str]:
+    """The base forms of the content word right before offset ``at``, with no punctuation
+    between ("revenue | remained flat"), or none."""
+    k = bisect_left([s for s, _e, _w in words], at) - 1
+    if k < 0 or _PUNCTUATION_RE.search(text, words[k][1] - offset, at - offset):
+        return frozenset()
+    return _bases(words[k][2])
+
+
+def _changed_of(text: str, offset: int, words: Sequence[tuple[int, int, str]]
+                ) -> list[tuple[int, int, str, frozenset[str]]]:
+    """(start, end, word, what changed) of each change word of ``text`` (RISE_WORDS,
+    FALL_WORDS): what changed is the content word before it ("revenue | increased") or, for a
+    noun of change, after it ("an increase in | revenue")."""
+    out = []
+    for k, (s, e, w) in enumerate(words):
+        if _direction(w) is None:
+            continue
+        thing = _subject_before(text, offset, words, s) or _slot(text, offset, words, k, 1)
+        if thing:
+            out.append((s, e, w, thing))
+    return out
+
+
+def _steadied(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
+              evidence: Sequence[tuple[str, int]], ev_lists: Sequence[Sequence[tuple[int, int, str]]],
+              ev_stems: Mapping[str, object], r_negated: set[str], ev_negated: _EvidenceNegations
+              ) -> list[Finding]:
+    """A thing the retelling says stayed the same where the evidence says it changed, or the
+    other way round, said of the same content word ("revenue remained unchanged" / "revenue
+    increased 4%"). Neither side negated; the side the finding reads not also saying the
+    retelling's state of that thing."""
+    out: list[Finding] = []
+    r_steady = [(a, b, _subject_before(r_text, r_offset, words, a))
+                for a, b in _steady_spans(r_text, r_offset)
+                if not _steady_negated(r_text[a - r_offset:b - r_offset], r_negated.__contains__)]
+    r_changed = [c for c in _changed_of(r_text, r_offset, words)
+                 if stem(c[2]) not in ev_stems and not forms(c[2]) & r_negated]
+    if not (any(t for _a, _b, t in r_steady) or r_changed):
+        return out
+    ev_steady: list[tuple[int, int, frozenset[str], str]] = []
+    ev_changed: list[tuple[int, int, str, frozenset[str]]] = []
+    for (text, off), sentence in zip(evidence, ev_lists):
+        for a, b in _steady_spans(text, off):
+            said = text[a - off:b - off]
+            if not _steady_negated(said, lambda f: ev_negated.any_of((f,))):
+                ev_steady.append((a, b, _subject_before(text, off, sentence, a), said))
+        ev_changed += [c for c in _changed_of(text, off, sentence)
+                       if not ev_negated.any_of(forms(c[2]))]
+    for a, b, thing in r_steady:
+        if not thing or any(thing & t for _s, _e, t, _w in ev_steady):
+            continue
+        hit = next((c for c in ev_changed if c[3] & thing), None)
+        if hit is not None:
+            out.append(Finding(
+                "negation", "changed", (a, b), (hit[0], hit[1]),
+                f"The retelling says it did not change ('{r_text[a - r_offset:b - r_offset]}') "
+                f"where the original says it did ('{hit[2]}')."))
+    for s, e, w, thing in r_changed:
+        if any(thing & c[3] for c in ev_changed):
+            continue  # the evidence says it changed too (a change elsewhere says no other)
+        hit2 = next((t for t in ev_steady if t[2] & thing), None)
+        if hit2 is not None:
+            out.append(Finding(
+                "negation", "changed", (s, e), (hit2[0], hit2[1]),
+                f"The retelling says it changed ('{w}') where the original says it did not "
+                f"('{hit2[3]}')."))
+    return out
+
+
 def _kin(word: str, other: str) -> bool:
     """One word is a synonym, derived form or broader term of the other in some sense: rated
     apart in another sense (a coach who "stressed" the defence "highlighted" it; VADER rates
@@ -994,6 +1089,11 @@ def check(
             f"The retelling reverses the claim: it says '{w}' where the original says the "
             f"opposite ('{use[2]}') and never '{w}'."))
 
+    if evidence:
+        taken = [f.retelling for f in findings]
+        findings += [f for f in _steadied(r_text, r_offset, words, evidence, ev_lists, ev_stems,
+                                          r_negated_all, ev_negated_all)
+                     if not any(a < f.retelling[1] and f.retelling[0] < b for a, b in taken)]
     if locate is not None:
         findings += _polar_elsewhere(r_text, r_offset, {f.retelling for f in findings}, locate)
 

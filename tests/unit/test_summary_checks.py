@@ -418,3 +418,43 @@ def test_a_fact_changed_elsewhere_is_not_also_dropped_where_it_stood() -> None:
     found = [(ch.status, ch.original.text if ch.original else None)
              for ch in retold.compare(original, retelling).changes if ch.kind == "number"]
     assert found == [("changed", "midnight")]
+
+
+# --- no change against a change ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("original", "retelling", "pair"), [
+    ("Kessel Steel said revenue increased 4% in the quarter.",
+     "Kessel Steel said revenue remained unchanged in the quarter.",
+     ("remained unchanged", "increased")),
+    ("Kessel Steel said revenue remained flat in the quarter.",
+     "Kessel Steel said revenue rose in the quarter.", ("rose", "remained flat")),
+    ("Unemployment in Dunmore fell to 4% in May.", "Unemployment in Dunmore held steady in May.",
+     ("held steady", "fell")),
+    ("Kessel Steel's output stagnated last year.", "Kessel Steel's output grew last year.",
+     ("grew", "stagnated")),
+])
+def test_no_change_against_a_change_is_a_reversal(original: str, retelling: str,
+                                                  pair: tuple[str, str]) -> None:
+    c = retold.compare(original, retelling)
+    found = [(ch.retelling.text, ch.original.text) for ch in c.changes
+             if ch.kind == "negation" and ch.status == "changed" and ch.retelling and ch.original]
+    assert pair in found
+
+
+@pytest.mark.parametrize(("original", "retelling"), [
+    # the same state in other words
+    ("Kessel Steel said revenue remained flat in the quarter.",
+     "Kessel Steel said revenue stayed flat in the quarter."),
+    # another thing stayed the same
+    ("Revenue rose 5% while costs were unchanged.", "Revenue rose 5% and costs were flat."),
+    # a flat fee is no steady state
+    ("Kessel Steel charges a flat fee, and its fees rose in May.",
+     "Kessel Steel charges a flat fee."),
+    # denied on one side: the two agree
+    ("Revenue did not increase in the quarter.", "Revenue was unchanged in the quarter."),
+])
+def test_no_reversal_between_steady_and_change(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert not [ch for ch in c.changes if ch.kind == "negation" and "did not change" in ch.detail
+                or "did not ('" in ch.detail]
