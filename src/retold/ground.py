@@ -559,6 +559,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status = "supported"
             if status == "unsupported" and b.kind == "number" and numbers.article_one(b):
                 continue  # "one person discusses": an article, not a count the original lacks
+            if status == "unsupported" and b.kind == "number" and _counts_its_list(b, r_text,
+                                                                                   o_text):
+                status = "supported"
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             period = None
@@ -1307,6 +1310,42 @@ def _counts_list(b: Fact, o_text: str) -> bool:
     return any(n == q.low and noun in {meaning.stem(w) for _s, _e, w in
                                         meaning.content_words(o_text[start:end])}
                for n, start, end in numbers.numbered_lists(o_text))
+
+
+# A count followed by the list it counts ("the four products - A, B, C and D -", "two
+# towns: Harrow and Dunmore"): the list runs to the next dash, bracket, colon or sentence end.
+_LIST_OPEN_RE = re.compile(r"[^\S\n]*(?:[-–—:(][^\S\n]*|,[^\S\n]*(?:such[^\S\n]+as|"
+                           r"including|namely)[^\S\n]+)")
+_LIST_END_RE = re.compile(r"[^\S\n][-–—][^\S\n]|[–—;:()\n]|[.!?](?:\s|$)")
+_LIST_SPLIT_RE = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
+_APPOSED_LIST_RE = re.compile(r"[^\S\n]*,[^\S\n]*((?:[^,.;:\n]+,[^\S\n]*)*[^,.;:\n]+?"
+                              r"[^\S\n]+(?:and|or)[^\S\n]+[^,.;:\n]+?)[^\S\n]*(?:[,.;:]|$)")
+LIST_ITEM_WORDS_MAX = 6
+
+
+def _counts_its_list(b: Fact, r_text: str, o_text: str) -> bool:
+    """A count the retelling itself spells out: as many items follow it as it says, each of
+    them written in the original. The count is the retelling's own tally of what the original
+    lists (in a numbered list, in a sentence, across paragraphs)."""
+    q = b.value
+    if not (isinstance(q, Quantity) and q.low == q.high and 2 <= q.low <= 12 and not q.unit
+            and b.role):
+        return False
+    opened = _LIST_OPEN_RE.match(r_text, b.end)
+    if opened is not None and opened.end() > b.end:
+        end = _LIST_END_RE.search(r_text, opened.end())
+        listed = r_text[opened.end():end.start() if end else len(r_text)]
+    else:
+        # set off by commas: "two towns, Harrow and Dunmore, were flooded"
+        apposed = _APPOSED_LIST_RE.match(r_text, b.end)
+        if apposed is None:
+            return False
+        listed = apposed.group(1)
+    items = [i.strip(" \"'“”‘’") for i in _LIST_SPLIT_RE.split(listed)]
+    if len(items) != q.low or not all(items):
+        return False
+    folded = o_text.casefold()
+    return all(len(i.split()) <= LIST_ITEM_WORDS_MAX and i.casefold() in folded for i in items)
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:

@@ -1447,3 +1447,27 @@ def test_age_said_of_the_name_another_way_is_no_swap() -> None:
                 "is also 24, said the crew had saved them.")
     c = retold.compare(original, "Erik Berg, 24, was rescued with his cousin on Friday.")
     assert not [ch for ch in c.changes if "gives the age" in ch.detail]
+
+
+RANGE = ("Our range for small firms:\n1. Vantor Link: a router that sets itself up.\n"
+         "2. Vantor Cloud: storage for every file.\n3. Vantor Desk: help around the clock.\n"
+         "Call Dana today.")
+
+
+@pytest.mark.parametrize("summary, added", [
+    # the count is the summary's own tally of the list it spells out
+    ("Vantor offers three products - Vantor Link, Vantor Cloud and Vantor Desk - to small firms.",
+     False),
+    ("Vantor offers three products: Vantor Link, Vantor Cloud and Vantor Desk.", False),
+    ("Vantor offers two services, Vantor Cloud and Vantor Desk, to small firms.", False),
+    # a tally the list it spells out does not bear
+    ("Vantor offers four products - Vantor Link, Vantor Cloud and Vantor Desk - to small firms.",
+     True),
+    # an item the original never names
+    (("Vantor offers three products - Vantor Link, Vantor Cloud and Vantor Phone - to small "
+     "firms."), True),
+])
+def test_a_count_the_retelling_spells_out(summary: str, added: bool) -> None:
+    c = retold.compare(RANGE, summary)
+    got = [ch for ch in c.changes if ch.kind == "number" and ch.status == "added"]
+    assert bool(got) == added
