@@ -790,7 +790,13 @@ _STEADY_RE = re.compile(
 
 def _steady_spans(text: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each steady state said in ``text`` (offsets shifted by ``offset``)."""
-    return [(m.start() + offset, m.end() + offset) for m in _STEADY_RE.finditer(text)]
+    return [(a + offset, b + offset) for a, b in _steady_in(text)]
+
+
+@lru_cache(maxsize=4096)
+def _steady_in(text: str) -> tuple[tuple[int, int], ...]:
+    # (an evidence sentence is read again for each retelling sentence it supports)
+    return tuple((m.start(), m.end()) for m in _STEADY_RE.finditer(text))
 
 
 def _steady_negated(said: str, negated: Callable[[str], bool]) -> bool:
@@ -834,22 +840,26 @@ def _steadied(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
     increased 4%"). Neither side negated; the side the finding reads not also saying the
     retelling's state of that thing."""
     out: list[Finding] = []
+    # (most sentences say no steady state on either side: the change words, read word by
+    # word, are read only against one)
     r_steady = [(a, b, _subject_before(r_text, r_offset, words, a))
                 for a, b in _steady_spans(r_text, r_offset)
                 if not _steady_negated(r_text[a - r_offset:b - r_offset], r_negated.__contains__)]
-    r_changed = [c for c in _changed_of(r_text, r_offset, words)
-                 if stem(c[2]) not in ev_stems and not forms(c[2]) & r_negated]
-    if not (any(t for _a, _b, t in r_steady) or r_changed):
-        return out
+    r_steady = [t for t in r_steady if t[2]]
     ev_steady: list[tuple[int, int, frozenset[str], str]] = []
-    ev_changed: list[tuple[int, int, str, frozenset[str]]] = []
     for (text, off), sentence in zip(evidence, ev_lists):
         for a, b in _steady_spans(text, off):
             said = text[a - off:b - off]
             if not _steady_negated(said, lambda f: ev_negated.any_of((f,))):
                 ev_steady.append((a, b, _subject_before(text, off, sentence, a), said))
-        ev_changed += [c for c in _changed_of(text, off, sentence)
-                       if not ev_negated.any_of(forms(c[2]))]
+    if not r_steady and not ev_steady:
+        return out
+    r_changed = [c for c in _changed_of(r_text, r_offset, words)
+                 if stem(c[2]) not in ev_stems and not forms(c[2]) & r_negated] \
+        if ev_steady else []
+    ev_changed = [c for (text, off), sentence in zip(evidence, ev_lists)
+                  for c in _changed_of(text, off, sentence)
+                  if not ev_negated.any_of(forms(c[2]))] if r_steady or r_changed else []
     for a, b, thing in r_steady:
         if not thing or any(thing & t for _s, _e, t, _w in ev_steady):
             continue
