@@ -680,9 +680,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
             + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
                if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None]
-            # and a band of digits as a whole ("low single-digit"): the number kind compares it
+            # and a band of digits as a whole ("low single-digit"), and the words of a rate's
+            # unit ("25 basis points"): the number kind compares them
             + [(f.start, f.end) for f in r_facts.get(s.id, ())
-               if f.kind == "number" and numbers.BAND_NOTE in f.note]
+               if f.kind == "number" and (numbers.BAND_NOTE in f.note or isinstance(
+                   f.value, Quantity) and f.value.unit in numbers.RATE_CHANGE_UNITS)]
             + credited,
             locate=lambda word: _locate(word, words, o_sent))
         # A claim that the original leaves something out, which it does not ("without

@@ -1105,3 +1105,43 @@ def test_a_count_in_a_row_counts_the_noun_after(original: str, retelling: str, d
                                                  ) -> None:
     c = retold.compare(original, retelling)
     assert [ch.detail for ch in c.changes if ch.kind == "number"] == [detail]
+
+
+# --- a rate moved by points, and "m" after a figure -------------------------------------------
+
+
+@pytest.mark.parametrize(("original", "retelling", "changed"), [
+    ("The Dunmore central bank cut rates by a quarter point.",
+     "The Dunmore central bank cut rates by half a point.", True),
+    ("The Dunmore central bank cut rates by a quarter point.",
+     "The Dunmore central bank cut rates by 25 basis points.", False),
+    ("The Dunmore central bank cut rates by 25bp.",
+     "The Dunmore central bank cut rates by 50 basis points.", True),
+    ("Unemployment in Dunmore rose 0.3 percentage points.",
+     "Unemployment in Dunmore rose 30bps.", False),
+])
+def test_a_rate_moved_by_points(original: str, retelling: str, changed: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "number"]) == changed
+    assert not [ch for ch in c.changes if ch.kind == "meaning"]  # "basis points": the unit
+
+
+def test_half_a_point_outside_a_rate_is_no_figure() -> None:
+    assert not facts("Lind won the chess match by half a point.")
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("About 1.2m people voted in Dunmore.", 1.2e6, None),
+    ("Kessel Steel shipped 3b coils.", 3e9, None),
+    ("The wall at Dunmore is 1.2m high.", 1.2, "m"),
+    ("A 3m-long fence went up.", 3.0, "m"),
+])
+def test_m_after_a_figure_is_read_from_the_word_after(text: str, value: float,
+                                                      unit: str | None) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity)
+    assert (f.value.low, f.value.unit) == (pytest.approx(value), unit)
+
+
+def test_m_alone_is_left_unread() -> None:
+    assert not facts("Lind ran 5m before the crowd.")

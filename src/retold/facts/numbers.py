@@ -236,7 +236,7 @@ _ATOM_RE = re.compile(
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
         (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
-          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|°?C|°?F)(?![\w]))?)
+          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?|bps?)|°?C|°?F)(?![\w]))?)
     """,
     re.VERBOSE,
 )
@@ -291,6 +291,7 @@ _RANGE_GAP_RE = re.compile(
 )
 _PERCENT_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<sign>%)|{_SP}+(?P<pp>percentage{_SP}+points?)\b"
+    rf"|{_SP}*(?P<bp>basis{_SP}+points?|bps?)\b"
     rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc)\b)"
 )
 _CURRENCY_AFTER_RE = re.compile(
@@ -366,7 +367,7 @@ MEASURE_UNITS = {
     "lb": "lb", "lbs": "lb", "gram": "g", "tonne": "t", "ton": "ton", "ounce": "oz",
     "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F", "degree": "degree",
     "mph": "mph", "kmh": "km/h", "litre": "l", "liter": "l", "gallon": "gal",
-    "hectare": "ha", "acre": "acre",
+    "hectare": "ha", "acre": "acre", "bp": "basis point", "bps": "basis point",
     # periods of time: "six months" and "six years" are two durations, "20 years" and "two
     # decades" one
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
@@ -382,6 +383,7 @@ UNIT_DIMENSIONS = {
     "gal": "volume", "ha": "area", "acre": "area",
     **{u: DURATION for u in ("second", "minute", "hour", "day", "week", "fortnight", "month",
                              "year", "decade", "century")},
+    "percentage point": "rate change", "basis point": "rate change",
 }
 _CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\(|\[|/|,?[^\S\n]+or)[^\S\n]*")
 _PREDICATE_WORD_RE = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
@@ -735,6 +737,38 @@ def _multiples(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
     return out
 
 
+# A rate moved by a fraction of a point: "cut rates by a quarter point", "half a percentage
+# point", "a three-quarter-point rise": a figure in percentage points, read only in a sentence
+# about a rate (elsewhere "half a point" is a score).
+BASIS_POINT = "basis point"
+RATE_CHANGE_UNITS = frozenset({"percentage point", BASIS_POINT})
+_POINT_FRACTIONS = {"quarter": 0.25, "half": 0.5, "three-quarter": 0.75, "three quarter": 0.75,
+                    "three-quarters": 0.75, "three quarters": 0.75}
+_POINT_FRACTION_RE = re.compile(
+    rf"(?i)\b(?:(?:an?|one){_SP}+)?(?P<f>three[- ]quarters?|quarter|half)"
+    rf"(?:{_SP}+of)?(?:{_SP}+an?)?(?:{_SP}+|-)(?:percentage{_SP}+|-)?point\b")
+_RATE_WORDS_RE = re.compile(
+    r"(?i)\b(?:rates?|yields?|interest|inflation|percent|bonds?|mortgages?|lending|borrowing|"
+    r"deposits?|unemployment|jobless|tax|taxes|tariffs?|margins?|basis)\b|%")
+
+
+def _point_fractions(text: str, sentences: Sequence[Sentence],
+                     blocked: Callable[[int, int], bool]) -> list[_Phrase]:
+    """The fractions of a percentage point said in ``text``, in sentences about a rate."""
+    out = []
+    for m in _POINT_FRACTION_RE.finditer(text):
+        sid = sentence_at(sentences, m.start())
+        if blocked(m.start(), m.end()) or sid is None:
+            continue
+        s = next((x for x in sentences if x.id == sid), None)
+        if s is None or not _RATE_WORDS_RE.search(s.text):
+            continue
+        value = _POINT_FRACTIONS[_SPACE_RE.sub(" ", m.group("f").lower())]
+        out.append(_Phrase(m.start(), m.end(), Quantity(value, value, None, "percentage point"),
+                           "", ""))
+    return out
+
+
 # A numbered list: lines opening "1." / "1)" and counting up by one (their markers are
 # no figures: ``_digit_atom``; a list states how many items it has).
 _LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
@@ -814,6 +848,12 @@ def clock_text(minutes: float, twelve_hour: bool) -> str:
     return f"{h12}{f':{minute:02d}' if minute else ''} {'p.m.' if hour >= 12 else 'a.m.'}"
 
 
+# the word after "1.2m": a plural it counts, or a size it measures in metres
+_SHORT_AFTER_RE = re.compile(r"(?:[^\S\n]+|-)([A-Za-z]+)\b")
+_SIZE_WORDS = _words("high long tall wide deep away deeper higher longer taller wider metres "
+                     "meters")
+
+
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     """Build an atom from a digits match, or None when it is not a count (time, id, ...)."""
     raw = m.group("int")
@@ -833,10 +873,20 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         unit = MEASURE_UNITS.get(unit.lower(), unit)  # "lbs" is "lb", "kmh" is "km/h"
     elif m.group("short"):
         short = m.group("short").lower().lstrip()
-        # "5m" alone may be metres or minutes: read m/b as million/billion only after a sign.
+        # "5m" alone may be metres or minutes: read m/b as million/billion after a sign or
+        # before a counted plural ("1.2m people", "3bn barrels"), "m" as metres before a word
+        # of size ("a 3m-long fence", "1.2m high"), and not otherwise.
         if short in ("m", "b") and currency is None:
-            return None
-        scale, end = SHORT_SCALES[short], m.end("digits")
+            after = _SHORT_AFTER_RE.match(text, m.end("digits"))
+            if short == "m" and after is not None and after.group(1).lower() in _SIZE_WORDS:
+                unit, end = "m", m.end("digits")
+            elif after is not None and _is_plural(after.group(1).lower()) and \
+                    after.group(1).lower() not in _SIZE_WORDS:
+                scale, end = SHORT_SCALES[short], m.end("digits")
+            else:
+                return None
+        else:
+            scale, end = SHORT_SCALES[short], m.end("digits")
     if unit is None and scale == 1.0 and not m.group("dec") and \
             _ORDINAL_RE.match(text, end) and "," not in raw:
         return _Atom(start, end + 2, value, value, 1.0, "digits", "ordinal")  # "57th"
@@ -1364,7 +1414,8 @@ def _unit_after(text: str, atom: _Atom) -> tuple[str | None, int]:
     limit = min(len(text), atom.end + 30)
     p = _PERCENT_RE.match(text, atom.end, limit)
     if p:
-        return ("percentage point" if p.group("pp") else "percent"), p.end()
+        return ("percentage point" if p.group("pp") else BASIS_POINT if p.group("bp")
+                else "percent"), p.end()
     c = _CURRENCY_AFTER_RE.match(text, atom.end, limit)
     if c:
         word = _SPACE_RE.sub(" ", c.group("cur").lower())
@@ -1634,6 +1685,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     ages = _age_decades(norm, blocked)
     ages += _digit_bands(norm, _overlap_test([*spans, *((a.start, a.end) for a in ages)]))
     ages += _multiples(norm, _overlap_test([*spans, *((a.start, a.end) for a in ages)]))
+    ages += _point_fractions(norm, sentences, _overlap_test([*spans, *((a.start, a.end)
+                                                                        for a in ages)]))
     ages.sort(key=lambda p: p.start)
     # (a time's digits are no count: "9 a.m." is not nine of anything; nor an age's decade)
     counted = _atoms(norm, _overlap_test([*spans, *((c.start, c.end) for c in clocks),
@@ -1866,6 +1919,8 @@ TO_BASE: dict[str, float] = {
     "second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "day": 1.0, "week": 7.0,
     "fortnight": 14.0, "month": 30.436875, "year": 365.2425, "decade": 3652.425,
     "century": 36524.25,
+    # a change of a rate: "25 basis points" is "a quarter of a percentage point"
+    "percentage point": 1.0, "basis point": 0.01,
 }
 # A conversion is written rounded or cut short ("10 km (6.2 miles)" is 6.21; "7,000 meters
 # (22,965 feet)" is 22,965.9): 1% apart is the same quantity; "10 km" / "10 miles" is not.
@@ -2212,8 +2267,8 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
         """Say one bound with its unit."""
         if q.unit == "percent":
             return f"{_figure(x, grouping)}%"
-        if q.unit == "percentage point":
-            return f"{_figure(x, grouping)} percentage points"
+        if q.unit in ("percentage point", BASIS_POINT):
+            return f"{_figure(x, grouping)} {q.unit}s"
         if q.unit in UNIT_SYMBOLS:
             # money in hundredths is said in them: "£3.20", not "£3.2"
             cents = abs(x) < 1e6 and x != int(x) and _close(x * 100, round(x * 100))
@@ -2262,7 +2317,8 @@ def _quote(fact: Fact) -> str:
 
 _UNIT_NAMES = {"USD": "US dollars", "GBP": "pounds sterling", "EUR": "euros", "JPY": "yen",
                "INR": "rupees", "CNY": "yuan", "dinar": "dinars", "percent": "percent",
-               "percentage point": "percentage points", "°C": "degrees Celsius",
+               "percentage point": "percentage points", "basis point": "basis points",
+               "°C": "degrees Celsius",
                "°F": "degrees Fahrenheit"}
 _CURRENCIES = frozenset(["USD", "GBP", "EUR", "JPY", "INR", "CNY", "dinar"])
 YEAR_MIN, YEAR_MAX = 1900, 2100  # a whole figure in this range written plainly may be a year
@@ -2376,6 +2432,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     subject = "The number"
     if qa.unit == MULTIPLE:
         subject = "The multiple"
+    elif qa.unit in RATE_CHANGE_UNITS:
+        subject = "The figure"
     elif qa.unit == "percent":
         subject = "The percentage"
     elif qa.unit == TIME:
