@@ -598,3 +598,16 @@ def test_weeks_of_one_month_differ_and_hold_in_it() -> None:
 @pytest.mark.parametrize("text", ["The first week was hard.", "In the last week, prices fell."])
 def test_a_week_of_nothing_is_no_week_of_a_month(text: str) -> None:
     assert all(f.value.granularity not in ("part-of-month", "part-of-year") for f in facts(text))
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Kessel Steel's sales fell in FY21.", 2021),
+    ("Kessel Steel's sales fell in FY 2022.", 2022),
+    ("Kessel Steel's FY'23 results were weak.", 2023),
+])
+def test_a_fiscal_year_is_the_year_it_is_named_after(text: str, year: int) -> None:
+    assert span(text)[:2] == (f"{year}-01-01", f"{year}-12-31")
+
+
+def test_fyi_is_no_fiscal_year() -> None:
+    assert not facts("The FYI memo went to Dana.")

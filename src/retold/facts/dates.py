@@ -224,6 +224,7 @@ _DATE_RE = re.compile(
                    (?![\w%]|[.,]\d))
       | (?P<yearpart>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}['’]s{_S}(?i:end|beginning|start|middle|close)\b)
       | (?P<decade>(?i:the{_S})?(?:(?:1[89]|20)\d0s|['’]\d0s)\b)
+      | (?P<fy>\b(?:FY|Fy|fy)[^\S\n]?['’]?(?:(?:19|20)\d\d|\d\d)\b(?![\d]|[.,]\d))
       | (?P<year>(?<![{_GLUED}.,$£€¥₹/]){_YEAR}(?![{_GLUED}%/-]|[.,]\d|:\d))
       | (?P<relmon>\b(?i:last|this|next|past){_S}{_MONTH}\b)
       | (?P<reldow>\b(?i:last|this|next|past|on){_S}{_WEEKDAY}\b)
@@ -293,7 +294,7 @@ _TRIGGERS = frozenset([*MONTHS, *WEEKDAYS, *SEASONS]) | _words(
     "last this next past previous coming yesterday today tomorrow tonight recent recently "
     "lately late nowadays these ago year years month months week weeks weekend night morning "
     "afternoon evening future decade decades days times quarter season "
-    "christmas boxing valentine halloween st new"
+    "christmas boxing valentine halloween st new fy"
 )
 # Each trigger as written in lower, Title and UPPER case: a set lookup without lower().
 _TRIGGER_FORMS = frozenset(f for w in _TRIGGERS for f in (w, w.title(), w.upper()))
@@ -383,7 +384,7 @@ _DETERMINERS = _words("the a an its their his her our this that")
 _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ALTERNATIVES = ("iso", "numeric", "holiday", "mdy", "dmy", "my", "quarter", "ordquarter", "yrange",
                  "yearpart", "decade",
-                 "year", "relmon",
+                 "fy", "year", "relmon",
                  "reldow", "dow", "season", "rel", "vague", "month")
 
 
@@ -848,6 +849,13 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         return *_month_interval(year, month), "month", False
     if g == "year":
         return *_year_interval(int(core)), "year", False
+    if g == "fy":
+        # "FY21", "FY 2021": a fiscal year, read as the year it is named after (a company's
+        # fiscal year need not start in January: "fiscal 2021" is read the same way)
+        digits = re.search(r"\d+", core)
+        assert digits is not None
+        n = int(digits.group(0))
+        return *_year_interval(n if n >= 1900 else 2000 + n), "year", False
     if g == "yrange":
         y1, y2 = re.findall(r"\d+", core)
         y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
