@@ -702,9 +702,11 @@ VALENCE_MIN = 1.0
 # verb moves its object); read only before or after the same word as their opposite, as a
 # judgement is ("cut costs" says nothing against "boosted sales").
 PUSHING_UP = frozenset({"boost", "raise", "lift", "increase", "enhance", "expand", "strengthen",
-                        "heighten", "improve", "accelerate"})
+                        "heighten", "improve", "accelerate", "extend", "lengthen", "prolong",
+                        "widen", "broaden", "intensify", "amplify"})
 PUSHING_DOWN = frozenset({"reduce", "lower", "cut", "decrease", "diminish", "lessen", "weaken",
-                          "curb", "hinder", "impair", "worsen", "shrink"})
+                          "curb", "hinder", "impair", "worsen", "shrink", "shorten", "curtail",
+                          "trim", "slash"})
 
 
 class _EvidenceNegations:

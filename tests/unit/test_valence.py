@@ -65,6 +65,9 @@ def test_without_the_lexicon_every_word_is_unrated(monkeypatch: pytest.MonkeyPat
     # a noun of such a verb
     ("The board backed the reduction of fees for students.",
      "The board backed the increase of fees for students.", ("increase", "reduction")),
+    # a thing's extent, not its amount
+    ("The Dunmore council extended the curfew by two hours.",
+     "The Dunmore council shortened the curfew by two hours.", ("shortened", "extended")),
 ])
 def test_a_word_judging_the_same_thing_the_other_way_is_a_reversal(
         original: str, retelling: str, pair: tuple[str, str]) -> None:
@@ -88,6 +91,9 @@ def test_a_word_judging_the_same_thing_the_other_way_is_a_reversal(
     ("Residents welcomed the decision to close the road.",
      "Residents condemned the plan to close the road."),
     ("The levy boosted sales at the port. It began in May.", "The levy cut costs at the port."),
+    # the same way in other words
+    ("The Dunmore council extended the curfew by two hours.",
+     "The Dunmore council prolonged the curfew by two hours."),
     # negated on one side only: "not bad" agrees with "good"
     ("The mayor said the stadium plan was not bad at all.",
      "The mayor said the stadium plan was good."),
