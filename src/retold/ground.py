@@ -1085,8 +1085,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             if not in_slot:
                 # the same counted noun ("two hospitals") or period ("two weeks") is the same
                 # slot too, unless the evidence counts that noun otherwise in the retelling's
-                # own words ("acquire 11 stores and a depot" / "acquire five stores and a
-                # depot", while "five new stores" opened elsewhere in the original)
+                # own words ("buy 11 mills and a port terminal" / "buy five mills and a port
+                # terminal", while "five new mills" open elsewhere in the original)
                 in_slot = [a for a in fits if a.role and a.role == b.role or _same_period(a, b)]
                 counted = _counted_otherwise(b, module, index, ev_facts, o_ctx, mine) \
                     if in_slot and b.kind == "number" else None

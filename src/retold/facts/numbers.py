@@ -747,7 +747,7 @@ def _multiples(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
             continue  # "a double room", "the triple jump"
         elif m.group("bare") and _SENTENCE_START_RE.search(text, max(0, m.start() - 3),
                                                             m.start()):
-            continue  # "Twice the winger visited": how often, put first
+            continue  # "Twice the ferry turned back": how often, put first
         elif m.group("bare") or m.group("modal"):
             factor = _MULTIPLE_WORDS[(m.group("bare") or m.group("modal")).lower()]
         else:
