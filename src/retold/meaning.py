@@ -862,24 +862,22 @@ def _steadied(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
     ev_changed = [c for (text, off), sentence in zip(evidence, ev_lists)
                   for c in _changed_of(text, off, sentence)
                   if not ev_negated.any_of(forms(c[2]))] if r_steady or r_changed else []
-    for a, b, thing in r_steady:
-        if not thing or any(thing & t for _s, _e, t, _w in ev_steady):
-            continue
-        hit = next((c for c in ev_changed if c[3] & thing), None)
+    # (start, end, what it is said of, as written, steady) of each side's claims
+    r_claims = [(a, b, thing, r_text[a - r_offset:b - r_offset], True) for a, b, thing in r_steady]
+    r_claims += [(a, b, thing, w, False) for a, b, w, thing in r_changed]
+    ev_claims = [(a, b, thing, said, True) for a, b, thing, said in ev_steady]
+    ev_claims += [(a, b, thing, w, False) for a, b, w, thing in ev_changed]
+    for a, b, thing, said, steady in r_claims:
+        if any(c[2] & thing for c in ev_claims if c[4] == steady):
+            continue  # the evidence says this of it too (another clause says the other)
+        hit = next((c for c in ev_claims if c[4] != steady and c[2] & thing), None)
         if hit is not None:
             out.append(Finding(
                 "negation", "changed", (a, b), (hit[0], hit[1]),
-                f"The retelling says it did not change ('{r_text[a - r_offset:b - r_offset]}') "
-                f"where the original says it did ('{hit[2]}')."))
-    for s, e, w, thing in r_changed:
-        if any(thing & c[3] for c in ev_changed):
-            continue  # the evidence says it changed too (a change elsewhere says no other)
-        hit2 = next((t for t in ev_steady if t[2] & thing), None)
-        if hit2 is not None:
-            out.append(Finding(
-                "negation", "changed", (s, e), (hit2[0], hit2[1]),
-                f"The retelling says it changed ('{w}') where the original says it did not "
-                f"('{hit2[3]}')."))
+                f"The retelling says it did not change ('{said}') where the original says it "
+                f"did ('{hit[3]}')." if steady else
+                f"The retelling says it changed ('{said}') where the original says it did not "
+                f"('{hit[3]}')."))
     return out
 
 
