@@ -1320,9 +1320,26 @@ _LIST_OPEN_RE = re.compile(r"[^\S\n]*(?:[-–—:(][^\S\n]*|,[^\S\n]*(?:such[^\S
                            r"including|namely)[^\S\n]+)")
 _LIST_END_RE = re.compile(r"[^\S\n][-–—][^\S\n]|[–—;:()\n]|[.!?](?:\s|$)")
 _LIST_SPLIT_RE = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(?:and|or)[^\S\n]+")
-_APPOSED_LIST_RE = re.compile(r"[^\S\n]*,[^\S\n]*((?:[^,.;:\n]+,[^\S\n]*)*[^,.;:\n]+?"
-                              r"[^\S\n]+(?:and|or)[^\S\n]+[^,.;:\n]+?)[^\S\n]*(?:[,.;:]|$)")
+_LIST_CLAUSE_END_RE = re.compile(r"[.;:\n]")
+_AND_OR_RE = re.compile(r"[^\S\n](?:and|or)[^\S\n]")
 LIST_ITEM_WORDS_MAX = 6
+
+
+def _apposed_list(text: str, pos: int) -> str | None:
+    """The list set off by commas right after ``pos`` ("two towns, Harrow and Dunmore, were
+    flooded": "Harrow and Dunmore"), up to the comma after its item joined by "and" or "or",
+    or None. (Read segment by segment: a pattern with a repeated group of items backtracks
+    exponentially over a long run of commas.)"""
+    rest = text[pos:pos + 400]
+    stripped = rest.lstrip(" \t")
+    if not stripped.startswith(","):
+        return None
+    end = _LIST_CLAUSE_END_RE.search(stripped)
+    segments = stripped[1:end.start() if end else len(stripped)].split(",")
+    for k, segment in enumerate(segments):
+        if _AND_OR_RE.search(f" {segment.strip()} "):
+            return ",".join(segments[:k + 1]).strip()
+    return None
 
 
 def _counts_its_list(b: Fact, r_text: str, o_text: str) -> bool:
@@ -1334,15 +1351,14 @@ def _counts_its_list(b: Fact, r_text: str, o_text: str) -> bool:
             and b.role):
         return False
     opened = _LIST_OPEN_RE.match(r_text, b.end)
+    listed: str | None
     if opened is not None and opened.end() > b.end:
         end = _LIST_END_RE.search(r_text, opened.end())
         listed = r_text[opened.end():end.start() if end else len(r_text)]
     else:
-        # set off by commas: "two towns, Harrow and Dunmore, were flooded"
-        apposed = _APPOSED_LIST_RE.match(r_text, b.end)
-        if apposed is None:
-            return False
-        listed = apposed.group(1)
+        listed = _apposed_list(r_text, b.end)
+    if listed is None:
+        return False
     items = [i.strip(" \"'“”‘’") for i in _LIST_SPLIT_RE.split(listed)]
     if len(items) != q.low or not all(items):
         return False

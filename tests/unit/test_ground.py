@@ -1471,3 +1471,10 @@ def test_a_count_the_retelling_spells_out(summary: str, added: bool) -> None:
     c = retold.compare(RANGE, summary)
     got = [ch for ch in c.changes if ch.kind == "number" and ch.status == "added"]
     assert bool(got) == added
+
+
+def test_a_long_run_of_commas_after_a_count_is_read_in_one_pass() -> None:
+    # (a pattern with a repeated group of items took time exponential in the commas here)
+    items = ", ".join(f"Harrow {k}" for k in range(60))
+    c = retold.compare("Harrow was flooded on Monday.", f"Three towns, {items} were flooded.")
+    assert [ch for ch in c.changes if ch.kind == "number" and ch.status == "added"]
