@@ -1187,6 +1187,8 @@ _AGE_AFTER_RE = re.compile(r"[^\S\n]*,[^\S\n]*(\d{1,3})[^\S\n]*,")
 # How far before a figure a name may stand and still be the one it is said of another way
 # ("Erik Berg, who is 61,", "Erik Berg turned 61"): then the original gives the age to it too.
 AGE_NEAR_CHARS = 60
+# An age the original gives more names than this belongs to no one in particular.
+AGE_HOLDERS_MAX = 8
 
 
 class _AgesByName:
@@ -1196,26 +1198,38 @@ class _AgesByName:
 
     def __init__(self, o_text: str, o_facts: Sequence[Fact]) -> None:
         self.text = o_text
-        self.names = [f for f in o_facts if f.kind == "name"]
-        self.by_age: dict[int, list[Fact]] = defaultdict(list)
+        self.names = sorted((f for f in o_facts if f.kind == "name"), key=lambda f: f.end)
+        self.ends = [f.end for f in self.names]
+        self.by_age: dict[int, dict[str, Fact]] = defaultdict(dict)  # age -> name -> first
         for f in self.names:
             age = _age_after(o_text, f.end)
             if age is not None:
-                self.by_age[age].append(f)
+                self.by_age[age].setdefault(f.text, f)
+        self.memo: dict[tuple[int, str], Fact | None] = {}
 
     def rival(self, b: Fact, r_text: str) -> tuple[Fact, int] | None:
         """(the original's name that has the age the retelling sets beside ``b``, the age), when
         the original never gives that age to ``b``'s name."""
         age = _age_after(r_text, b.end)
-        holders = self.by_age.get(age, []) if age is not None else []
-        if not holders or any(names.same_name(a.text, b.text) for a in holders):
+        if age is None or age not in self.by_age:
             return None
+        key = (age, b.text)
+        if key not in self.memo:
+            self.memo[key] = self._holder(age, b.text)
+        holder = self.memo[key]
+        return (holder, age) if holder is not None else None
+
+    def _holder(self, age: int, name: str) -> Fact | None:
+        holders = self.by_age[age]
+        if len(holders) > AGE_HOLDERS_MAX or any(names.same_name(h, name) for h in holders):
+            return None  # (an age many people share says nothing of whose it is)
         said = re.compile(rf"(?<![\d.,]){age}(?![\d]|[.,]\d)")
         for m in said.finditer(self.text):
-            if any(m.start() - AGE_NEAR_CHARS <= a.end <= m.start()
-                   and names.same_name(a.text, b.text) for a in self.names):
+            lo = bisect.bisect_left(self.ends, m.start() - AGE_NEAR_CHARS)
+            hi = bisect.bisect_right(self.ends, m.start())
+            if any(names.same_name(a.text, name) for a in self.names[lo:hi]):
                 return None  # "Erik Berg, who is 24," says it of him too
-        return holders[0], age  # type: ignore[return-value]
+        return next(iter(holders.values()))
 
 
 def _age_after(text: str, end: int) -> int | None:

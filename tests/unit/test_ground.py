@@ -1478,3 +1478,9 @@ def test_a_long_run_of_commas_after_a_count_is_read_in_one_pass() -> None:
     items = ", ".join(f"Harrow {k}" for k in range(60))
     c = retold.compare("Harrow was flooded on Monday.", f"Three towns, {items} were flooded.")
     assert [ch for ch in c.changes if ch.kind == "number" and ch.status == "added"]
+
+
+def test_an_age_many_people_share_is_no_ones_in_particular() -> None:
+    runners = " ".join(f"Runner{chr(65 + k)} Lind, 24, finished." for k in range(10))
+    c = retold.compare(runners, "Erik Berg, 24, finished.")
+    assert not [ch for ch in c.changes if "gives the age" in ch.detail]
