@@ -501,7 +501,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     titled: dict[str, list[tuple[str, int, int]]] = {}  # surname -> the original's "Mr X"s
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
-    ages: _AgesByName | None = None  # the original's "Name, 37," on first use
+    ages: _AgesByName | None = None  # the original's "Name, 24," on first use
+    vocabulary: frozenset[str] | None = None  # the original's words, case-folded, on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
     evidences = _evidences([s.text for s in retelling.sentences], words,
@@ -559,9 +560,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status = "supported"
             if status == "unsupported" and b.kind == "number" and numbers.article_one(b):
                 continue  # "one person discusses": an article, not a count the original lacks
-            if status == "unsupported" and b.kind == "number" and _counts_its_list(b, r_text,
-                                                                                   o_text):
-                status = "supported"
+            if status == "unsupported" and b.kind == "number":
+                if vocabulary is None:
+                    vocabulary = frozenset(w.casefold() for w in _VOCABULARY_RE.findall(o_text))
+                if _counts_its_list(b, r_text, vocabulary):
+                    status = "supported"
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             period = None
@@ -1356,9 +1359,12 @@ def _apposed_list(text: str, pos: int) -> str | None:
     return None
 
 
-def _counts_its_list(b: Fact, r_text: str, o_text: str) -> bool:
+_VOCABULARY_RE = re.compile(r"[^\W_]+")
+
+
+def _counts_its_list(b: Fact, r_text: str, vocabulary: frozenset[str]) -> bool:
     """A count the retelling itself spells out: as many items follow it as it says, each of
-    them written in the original. The count is the retelling's own tally of what the original
+    them in words the original uses (``vocabulary``: its words, case-folded). The count is the retelling's own tally of what the original
     lists (in a numbered list, in a sentence, across paragraphs)."""
     q = b.value
     if not (isinstance(q, Quantity) and q.low == q.high and 2 <= q.low <= 12 and not q.unit
@@ -1376,8 +1382,8 @@ def _counts_its_list(b: Fact, r_text: str, o_text: str) -> bool:
     items = [i.strip(" \"'“”‘’") for i in _LIST_SPLIT_RE.split(listed)]
     if len(items) != q.low or not all(items):
         return False
-    folded = o_text.casefold()
-    return all(len(i.split()) <= LIST_ITEM_WORDS_MAX and i.casefold() in folded for i in items)
+    return all(len(i.split()) <= LIST_ITEM_WORDS_MAX and all(
+        w.casefold() in vocabulary for w in _VOCABULARY_RE.findall(i)) for i in items)
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
