@@ -611,3 +611,7 @@ def test_a_fiscal_year_is_the_year_it_is_named_after(text: str, year: int) -> No
 
 def test_fyi_is_no_fiscal_year() -> None:
     assert not facts("The FYI memo went to Dana.")
+
+
+def test_a_two_digit_fiscal_year_uses_the_short_year_pivot() -> None:
+    assert span("Kessel Steel's profit rose in FY99.")[:2] == ("1999-01-01", "1999-12-31")

@@ -1145,3 +1145,35 @@ def test_m_after_a_figure_is_read_from_the_word_after(text: str, value: float,
 
 def test_m_alone_is_left_unread() -> None:
     assert not facts("Lind ran 5m before the crowd.")
+
+
+# --- what review found ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "low", "high", "unit"), [
+    ("Kessel Steel sees shipments climbing by low-to-mid single digits.", 1, 6, None),
+    ("The Dunmore plant is 1,000 times the size of the old one.", 1000, 1000, numbers.MULTIPLE),
+    ("Output saw a 2,000-fold rise at Dunmore.", 2000, 2000, numbers.MULTIPLE),
+    ("The Dunmore plant is twenty-five times as big as the old one.", 25, 25, numbers.MULTIPLE),
+    ("Lind won the 100m hurdles in Oslo.", 100, 100, "m"),
+])
+def test_review_readings(text: str, low: float, high: float, unit: str | None) -> None:
+    f = one(text)
+    assert isinstance(f.value, Quantity)
+    assert (f.value.low, f.value.high, f.value.unit) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Lind was arrested twice last year.",  # how often, not a multiple
+    "Lind was convicted three times over the past decade.",
+    "2 BP workers were hurt in Dunmore.",  # an oil company, not basis points
+])
+def test_review_no_multiple_or_rate(text: str) -> None:
+    assert all(isinstance(f.value, Quantity) and f.value.unit not in (
+        numbers.MULTIPLE, numbers.BASIS_POINT) for f in facts(text))
+
+
+def test_keywords_are_found_after_letters_that_lower_case_longer() -> None:
+    # "İ" lower-cases to two characters: positions in a lower-cased copy drift
+    text = "Prices rose in İstanbul and İzmir; profit tripled at Kessel Steel."
+    assert [f.text for f in facts(text)] == ["tripled"]

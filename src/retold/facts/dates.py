@@ -855,7 +855,9 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         digits = re.search(r"\d+", core)
         assert digits is not None
         n = int(digits.group(0))
-        return *_year_interval(n if n >= 1900 else 2000 + n), "year", False
+        year = n if n >= 1900 else _short_year(digits.group(0))
+        assert year is not None
+        return *_year_interval(year), "year", False
     if g == "yrange":
         y1, y2 = re.findall(r"\d+", core)
         y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)

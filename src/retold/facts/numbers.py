@@ -236,7 +236,7 @@ _ATOM_RE = re.compile(
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
         (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
-          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?|bps?)|°?C|°?F)(?![\w]))?)
+          |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|bps?|°?C|°?F)(?![\w]))?)
     """,
     re.VERBOSE,
 )
@@ -291,7 +291,7 @@ _RANGE_GAP_RE = re.compile(
 )
 _PERCENT_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<sign>%)|{_SP}+(?P<pp>percentage{_SP}+points?)\b"
-    rf"|{_SP}*(?P<bp>basis{_SP}+points?|bps?)\b"
+    rf"|{_SP}*(?P<bp>basis{_SP}+points?|(?-i:bps?))\b"
     rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc)\b)"
 )
 _CURRENCY_AFTER_RE = re.compile(
@@ -367,7 +367,7 @@ MEASURE_UNITS = {
     "lb": "lb", "lbs": "lb", "gram": "g", "tonne": "t", "ton": "ton", "ounce": "oz",
     "°c": "°C", "°f": "°F", "celsius": "°C", "fahrenheit": "°F", "degree": "degree",
     "mph": "mph", "kmh": "km/h", "litre": "l", "liter": "l", "gallon": "gal",
-    "hectare": "ha", "acre": "acre", "bp": "basis point", "bps": "basis point",
+    "hectare": "ha", "acre": "acre",
     # periods of time: "six months" and "six years" are two durations, "20 years" and "two
     # decades" one
     "second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
@@ -624,20 +624,23 @@ def _age_decades(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase
     return out
 
 
+@lru_cache(maxsize=8)
+def _keyword_re(keywords: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, keywords)), re.IGNORECASE)
+
+
 def _near_keywords(text: str, pattern: re.Pattern[str], keywords: Sequence[str], back: int
                    ) -> list[re.Match[str]]:
     """``pattern``'s matches in ``text``, as ``finditer`` finds them, for a pattern whose every
     match starts at a word no more than ``back`` words before one of ``keywords`` (lower
     case): tried only there. (Trying a pattern of many alternatives at every word of a long
     article costs milliseconds; a substring search costs microseconds.)"""
-    lower = text.lower()
     starts: set[int] = set()
-    for key in keywords:
-        at = lower.find(key)
-        while at != -1:
-            words = [t.start() for t in _TOKEN_RE.finditer(text, max(0, at - 60), at + 1)]
-            starts.update(words[-(back + 1):])
-            at = lower.find(key, at + len(key))
+    # (searched in the text itself, case-insensitively: a lower-cased copy can be longer, "İ")
+    for hit in _keyword_re(tuple(keywords)).finditer(text):
+        at = hit.start()
+        words = [t.start() for t in _TOKEN_RE.finditer(text, max(0, at - 60), at + 1)]
+        starts.update(words[-(back + 1):])
     found: list[re.Match[str]] = []
     last = 0
     for start in sorted(starts):
@@ -664,8 +667,10 @@ _BANDS = {  # band -> part -> (low, high)
 }
 _BAND_PARTS = {"low": "low", "lower": "low", "mid": "mid", "middle": "mid", "high": "high",
                "upper": "high"}
+_BAND_PART = r"low|lower|mid|middle|high|upper"
 _BAND_RE = re.compile(
-    rf"(?i)\b(?:(?P<part>low|lower|mid|middle|high|upper)(?:{_SP}*-{_SP}*|{_SP}+)(?:to-)?)?"
+    rf"(?i)\b(?:(?P<part>{_BAND_PART})(?:{_SP}*-{_SP}*|{_SP}+)"
+    rf"(?:to(?:{_SP}*-{_SP}*|{_SP}+)(?P<part2>{_BAND_PART})(?:{_SP}*-{_SP}*|{_SP}+))?)?"
     rf"(?:(?P<band>single|double|triple)(?:{_SP}*-{_SP}*|{_SP}+)digits?"
     rf"|(?P<teens>teens))\b")
 # A band is read as a range of plain figures, a percentage or not ("grew in the mid-single
@@ -677,7 +682,7 @@ _BAND_PERCENT_RE = re.compile(rf"(?i){_SP}*(?:%|-?{_SP}*(?:percent|per{_SP}cent)
 def _digit_bands(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
     """The figures told by their band of digits in ``text``, each a range."""
     out = []
-    for m in _near_keywords(text, _BAND_RE, ("digit", "teens"), 3):
+    for m in _near_keywords(text, _BAND_RE, ("digit", "teens"), 5):
         if blocked(m.start(), m.end()):
             continue
         band = (m.group("band") or "teens").lower()
@@ -685,6 +690,9 @@ def _digit_bands(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase
         if band == "teens" and part is None:
             continue  # "in the teens" alone is an age or a temperature as often
         low, high = _BANDS[band][part]
+        upto = _BAND_PARTS.get((m.group("part2") or "").lower())
+        if upto is not None:  # "low-to-mid single digits": from the one's low to the other's high
+            high = max(high, _BANDS[band][upto][1])
         sign = _BAND_PERCENT_RE.match(text, m.end())
         out.append(_Phrase(m.start(), sign.end() if sign else m.end(),
                            Quantity(float(low), float(high)), "", BAND_NOTE))
@@ -703,10 +711,13 @@ _MULTIPLE_WORDS = {"twice": 2.0, "thrice": 3.0, "double": 2.0, "triple": 3.0, "t
                    "quadruple": 4.0}
 _MULTIPLE_NUMBER = "|".join(sorted([*UNITS, *(w for w in TEENS if w != "zero"), *TENS, "hundred",
                                     "thousand"], key=len, reverse=True))
+# a multiple's figure: "1,000", "2.5", "ten", "twenty-five"
+_MULTIPLE_FIGURE = (rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?"
+                    rf"|(?:{_MULTIPLE_NUMBER})(?:-(?:{_MULTIPLE_NUMBER}))?")
 # what follows a multiple of something ("twice the size", "three times as many", "double what")
 _OF_SOMETHING = (r"as|the|that|than|what|more|less|fewer|higher|lower|larger|smaller|bigger|"
                  r"greater|faster|slower|longer|shorter|its|their|his|her|this|these|those|our|"
-                 r"your|my|last|a\s+year|over")
+                 r"your|my")
 _MULTIPLE_RE = re.compile(
     rf"(?i)\b(?:"
     # a verb: "doubled", "is tripling", "halves" ("doubled down", "doubled over" are idioms)
@@ -717,12 +728,13 @@ _MULTIPLE_RE = re.compile(
     rf"|(?P<bare>double|triple|treble|quadruple|twice|thrice)(?={_SP}+(?:{_OF_SOMETHING})\b)"
     rf"|(?P<modal>double|triple|treble|quadruple)\b(?![-\w])"
     # "three times as many", "10 times the size"
-    rf"|(?P<times>\d+(?:\.\d+)?|{_MULTIPLE_NUMBER})(?:{_SP}+|-)times"
+    rf"|(?P<times>{_MULTIPLE_FIGURE})(?:{_SP}+|-)times"
     rf"(?={_SP}+(?:{_OF_SOMETHING})\b)"
-    # "threefold", "a 10-fold rise", "two-fold"
-    rf"|(?P<fold>\d+(?:\.\d+)?|{_MULTIPLE_NUMBER})(?:{_SP}*-{_SP}*)?fold\b)")
+    # "threefold", "a 10-fold rise", "two-fold", "a 2,000-fold rise"
+    rf"|(?P<fold>{_MULTIPLE_FIGURE})(?:{_SP}*-{_SP}*)?fold\b)")
 
 
+_MULTIPLE_WORD_VALUES = {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}
 # the words every multiple holds
 _MULTIPLE_KEYS = ("doubl", "tripl", "trebl", "quadrupl", "quintupl", "halv", "twice", "thrice",
                   "times", "fold")
@@ -752,8 +764,8 @@ def _multiples(text: str, blocked: Callable[[int, int], bool]) -> list[_Phrase]:
             factor = _MULTIPLE_WORDS[(m.group("bare") or m.group("modal")).lower()]
         else:
             n = (m.group("times") or m.group("fold")).lower()
-            factor = float(n) if n[0].isdigit() else float(
-                {**UNITS, **TEENS, **TENS, "hundred": 100, "thousand": 1000}[n])
+            factor = float(n.replace(",", "")) if n[0].isdigit() else float(sum(
+                _MULTIPLE_WORD_VALUES[w] for w in n.split("-")))  # "twenty-five"
         start, hedge = m.start(), None
         h = _HEDGE_REV.match(text[max(0, start - 24):start][::-1])
         if h:
@@ -785,11 +797,14 @@ def _point_fractions(text: str, sentences: Sequence[Sentence],
                      blocked: Callable[[int, int], bool]) -> list[_Phrase]:
     """The fractions of a percentage point said in ``text``, in sentences about a rate."""
     out = []
+    by_id: dict[int, Sentence] | None = None
     for m in _near_keywords(text, _POINT_FRACTION_RE, ("point",), 6):
         sid = sentence_at(sentences, m.start())
         if blocked(m.start(), m.end()) or sid is None:
             continue
-        s = next((x for x in sentences if x.id == sid), None)
+        if by_id is None:
+            by_id = {x.id: x for x in sentences}
+        s = by_id.get(sid)
         if s is None or not _RATE_WORDS_RE.search(s.text):
             continue
         value = _POINT_FRACTIONS[_SPACE_RE.sub(" ", m.group("f").lower())]
@@ -880,7 +895,8 @@ def clock_text(minutes: float, twelve_hour: bool) -> str:
 # the word after "1.2m": a plural it counts, or a size it measures in metres
 _SHORT_AFTER_RE = re.compile(r"(?:[^\S\n]+|-)([A-Za-z]+)\b")
 _SIZE_WORDS = _words("high long tall wide deep away deeper higher longer taller wider metres "
-                     "meters")
+                     "meters hurdles freestyle sprint relay butterfly backstroke breaststroke "
+                     "medley dash")  # (and a race's distance: "the 100m hurdles")
 
 
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
@@ -900,6 +916,8 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         sym = m.group("usym").lstrip("°")
         unit, end = ("°" + sym if sym in "CF" else sym.lower()), m.end("digits")
         unit = MEASURE_UNITS.get(unit.lower(), unit)  # "lbs" is "lb", "kmh" is "km/h"
+        if unit in ("bp", "bps"):
+            unit = BASIS_POINT  # "25bp", written in lower case only ("2 BP workers")
     elif m.group("short"):
         short = m.group("short").lower().lstrip()
         # "5m" alone may be metres or minutes: read m/b as million/billion after a sign or
