@@ -560,11 +560,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status = "supported"
             if status == "unsupported" and b.kind == "number" and numbers.article_one(b):
                 continue  # "one person discusses": an article, not a count the original lacks
-            if status == "unsupported" and b.kind == "number":
+            listed = _listed_after(b, r_text) if status == "unsupported" and \
+                b.kind == "number" else None
+            if listed is not None:
                 if vocabulary is None:
                     vocabulary = frozenset(w.casefold() for w in _VOCABULARY_RE.findall(o_text))
-                if _counts_its_list(b, r_text, vocabulary):
-                    status = "supported"
+                if all(w.casefold() in vocabulary for i in listed
+                       for w in _VOCABULARY_RE.findall(i)):
+                    status = "supported"  # the retelling's own tally of what the original lists
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             period = None
@@ -1340,6 +1343,7 @@ _LIST_SPLIT_RE = re.compile(r"[^\S\n]*,[^\S\n]*(?:(?:and|or)[^\S\n]+)?|[^\S\n]+(
 _LIST_CLAUSE_END_RE = re.compile(r"[.;:\n]")
 _AND_OR_RE = re.compile(r"[^\S\n](?:and|or)[^\S\n]")
 LIST_ITEM_WORDS_MAX = 6
+LIST_CHARS_MAX = 400  # how far after a count its list is read
 
 
 def _apposed_list(text: str, pos: int) -> str | None:
@@ -1347,7 +1351,7 @@ def _apposed_list(text: str, pos: int) -> str | None:
     flooded": "Harrow and Dunmore"), up to the comma after its item joined by "and" or "or",
     or None. (Read segment by segment: a pattern with a repeated group of items backtracks
     exponentially over a long run of commas.)"""
-    rest = text[pos:pos + 400]
+    rest = text[pos:pos + LIST_CHARS_MAX]
     stripped = rest.lstrip(" \t")
     if not stripped.startswith(","):
         return None
@@ -1362,28 +1366,29 @@ def _apposed_list(text: str, pos: int) -> str | None:
 _VOCABULARY_RE = re.compile(r"[^\W_]+")
 
 
-def _counts_its_list(b: Fact, r_text: str, vocabulary: frozenset[str]) -> bool:
-    """A count the retelling itself spells out: as many items follow it as it says, each of
-    them in words the original uses (``vocabulary``: its words, case-folded). The count is the retelling's own tally of what the original
-    lists (in a numbered list, in a sentence, across paragraphs)."""
+def _listed_after(b: Fact, r_text: str) -> list[str] | None:
+    """The items of the list a count spells out right after it, as many as it says, each a
+    short phrase ("three products - A, B and C -"), or None. Whether the original uses their
+    words is the caller's question: its vocabulary is read only when a list is found."""
     q = b.value
     if not (isinstance(q, Quantity) and q.low == q.high and 2 <= q.low <= 12 and not q.unit
             and b.role):
-        return False
+        return None
     opened = _LIST_OPEN_RE.match(r_text, b.end)
     listed: str | None
     if opened is not None and opened.end() > b.end:
-        end = _LIST_END_RE.search(r_text, opened.end())
-        listed = r_text[opened.end():end.start() if end else len(r_text)]
+        limit = min(len(r_text), opened.end() + LIST_CHARS_MAX)
+        end = _LIST_END_RE.search(r_text, opened.end(), limit)
+        listed = r_text[opened.end():end.start() if end else limit]
     else:
         listed = _apposed_list(r_text, b.end)
     if listed is None:
-        return False
+        return None
     items = [i.strip(" \"'“”‘’") for i in _LIST_SPLIT_RE.split(listed)]
-    if len(items) != q.low or not all(items):
-        return False
-    return all(len(i.split()) <= LIST_ITEM_WORDS_MAX and all(
-        w.casefold() in vocabulary for w in _VOCABULARY_RE.findall(i)) for i in items)
+    if len(items) != q.low or not all(items) or any(
+            len(i.split()) > LIST_ITEM_WORDS_MAX for i in items):
+        return None
+    return items
 
 
 def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
