@@ -171,6 +171,7 @@ class WordIndex:
     def __init__(self, sentences: Iterable[tuple[int, str]]) -> None:
         self.sentences: dict[str, set[int]] = {}
         self.lemmas: set[str] = set()
+        self.written: set[str] = set()  # the original's words as written, lower-cased
         # Every sentence's content words, for this comparison: a long text has far more
         # sentences than content_words' own cache keeps, and each is read again as evidence.
         self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}
@@ -180,6 +181,7 @@ class WordIndex:
             count += 1
             for _s, _e, w in self.content_words(text):
                 self.sentences.setdefault(stem(w), set()).add(sid)
+                self.written.add(w.casefold())
                 # Irregular forms ("rose" for "rise") are found under their lemma too; regular
                 # ones meet the retelling's forms through the stem.
                 self.lemmas.update(lexicon.base_forms(w))
@@ -217,10 +219,17 @@ class WordIndex:
 
     def _used(self, form: str) -> bool:
         if "_" not in form:  # (most forms are one word: no generator for them)
-            return len(form) >= MIN_WORD and form.casefold() not in STOP and (
-                stem(form) in self.sentences or form in self.lemmas)
-        return any(stem(f) in self.sentences or f in self.lemmas for f in form.split("_")
-                   if f.casefold() not in STOP and len(f) >= MIN_WORD)
+            if len(form) < MIN_WORD or form.casefold() in STOP:
+                return False
+            if _participle(form):
+                # an adjective in a verb's form ("trying", a synonym of "hard") is used where it
+                # is written, not where the verb is ("try it")
+                return form.casefold() in self.written
+            return stem(form) in self.sentences or form in self.lemmas
+        # A phrase is used when each of its words is: "pass judgment" is not used by a text
+        # that says "pass" (nor "leave out" by one that says "out").
+        parts = [f for f in form.split("_") if f.casefold() not in STOP and len(f) >= MIN_WORD]
+        return bool(parts) and all(stem(f) in self.sentences or f in self.lemmas for f in parts)
 
     def where(self, word: str) -> AbstractSet[int]:
         return self.sentences.get(stem(word), _NOWHERE)
@@ -234,6 +243,12 @@ class WordIndex:
             found = self._negated[text] = _negated_stems_in.__wrapped__(text)
         return [(s + offset, e + offset, cue, first, window)
                 for s, e, cue, first, window in found]
+
+
+def _participle(form: str) -> bool:
+    """``form`` is an adjective WordNet lists in a verb's -ing or -ed form ("trying", "closed")."""
+    low = form.casefold()
+    return low.endswith(("ing", "ed")) and (low, "a") in lexicon.lemmas(low)
 
 
 # Originals whose word index is kept: a trace compares one article with its candidates in a

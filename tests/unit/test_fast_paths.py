@@ -169,9 +169,14 @@ def _uses_plainly(index: meaning.WordIndex, word: str) -> bool:
         return True
     forms = ({lemma for lemma, _pos in lexicon.lemmas(word)} | lexicon.synonyms(word)
              | lexicon.related(word) | lexicon.broader(word))
-    return any(meaning.stem(f) in index.sentences or f in index.lemmas
-               for form in forms for f in form.split("_")
-               if f.casefold() not in meaning.STOP and len(f) >= meaning.MIN_WORD)
+    def used(form: str) -> bool:
+        parts = [f for f in form.split("_")
+                 if f.casefold() not in meaning.STOP and len(f) >= meaning.MIN_WORD]
+        if len(parts) == 1 and "_" not in form and meaning._participle(form):
+            return form.casefold() in index.written
+        return bool(parts) and all(
+            meaning.stem(f) in index.sentences or f in index.lemmas for f in parts)
+    return any(used(form) for form in forms)
 
 
 @needs_wordnet

@@ -458,3 +458,24 @@ def test_no_reversal_between_steady_and_change(original: str, retelling: str) ->
     c = retold.compare(original, retelling)
     assert not [ch for ch in c.changes if ch.kind == "negation" and "did not change" in ch.detail
                 or "did not ('" in ch.detail]
+
+
+@needs_wordnet
+def test_an_adjective_in_a_verbs_form_is_used_only_where_it_is_written() -> None:
+    # "trying" (a synonym of "hard") is not used by "try it": "hard" stays a word the original
+    # never uses, and its opposite "easy" elsewhere in the original reverses it
+    original = ("Dana: Listen to the Oslo Lions first. . Erik: I'll try it tonight. . "
+                "Dana: they're a big band with easy songs. . Erik: thanks")
+    index = meaning.WordIndex(enumerate(original.split(" . ")))
+    assert not index.uses("hard")
+    assert meaning.WordIndex([(0, "It was a trying week.")]).uses("hard")
+    assert ("negation", "hard") in flags(
+        original, "Dana suggests the Oslo Lions, a popular band with hard songs.")
+
+
+@needs_wordnet
+def test_a_phrase_is_used_only_where_each_of_its_words_is() -> None:
+    # "pass judgment" (a broader term of "condemn") is not used by a text that says "pass"
+    index = meaning.WordIndex([(0, "Lind will pass the ball to Berg.")])
+    assert not index._used("pass_judgment")
+    assert meaning.WordIndex([(0, "Lind will pass judgment on Berg.")])._used("pass_judgment")
