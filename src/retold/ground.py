@@ -778,10 +778,8 @@ def _period_measured(b: Fact, backing: list[Fact], index: FactIndex, o_text: str
                for f in index.between("number", start, end) for x in figures):
         return None  # another claim about the base's date ("sales had been higher in 2019")
     period = next((a for start, end in spans for a in index.between("date", start, end)
-                   if isinstance(a.value, Interval) and a.value.start is not None
-                   and a.value.granularity == b.value.granularity
-                   and (a.value.start, a.value.end) != (b.value.start, b.value.end)
-                   and dates.compared_against(o_text, a) is None), None)
+                   if dates.other_period(a, b) and dates.compared_against(o_text, a) is None),
+                  None)
     if period is None or any(f.kind == "date" and dates.equivalent(f, period) for f in mine):
         return None
     return period
@@ -792,7 +790,7 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     """The period the original reports on, where the retelling reports a change for a date the
     original gives only as the base of comparisons ("operating income for the third quarter of
     2019 rose" where every "third quarter of 2019" of the original follows "against" or
-    "from"). The change must be of what the base's sentence measures (SAME_CLAIM_WORDS content
+    "from"). The change must be of what the base's sentence measures (BASE_CLAIM_WORDS content
     words in common) and told as a change, not as a comparison ("sales had been lower in 2019"
     says the same as the original). The period is a date of the same length, not a
     base, in the base's sentence or, failing that, in the two before it."""
@@ -807,21 +805,24 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     mine_stems = _stems_of(sentence.text)
     for a in statements:
         if a.sentence not in o_sent or len(_stems_of(o_sent[a.sentence].text) & mine_stems) \
-                < SAME_CLAIM_WORDS:
+                < BASE_CLAIM_WORDS:
             continue
         for i in (a.sentence, a.sentence - 1, a.sentence - 2):
             if i not in o_sent:
                 continue
             period = next((d for d in index.between("date", o_sent[i].start, o_sent[i].end)
-                           if isinstance(d.value, Interval) and d.value.start is not None
-                           and d.value.granularity == b.value.granularity
-                           and (d.value.start, d.value.end) != (b.value.start, b.value.end)
-                           and dates.compared_against(o_text, d) is None), None)
+                           if dates.other_period(d, b) and dates.compared_against(o_text, d)
+                           is None), None)
             if period is not None:
                 if any(f.kind == "date" and dates.equivalent(f, period) for f in mine):
                     return None
                 return period
     return None
+
+
+# (fewer than SAME_CLAIM_WORDS: a base's every statement is already a base, and the crude
+# stems miss a derived form, "improved" / "improvement")
+BASE_CLAIM_WORDS = 3
 
 
 def _told_as_base(text: str, b: Fact) -> bool:

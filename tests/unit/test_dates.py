@@ -615,3 +615,16 @@ def test_fyi_is_no_fiscal_year() -> None:
 
 def test_a_two_digit_fiscal_year_uses_the_short_year_pivot() -> None:
     assert span("Kessel Steel's profit rose in FY99.")[:2] == ("1999-01-01", "1999-12-31")
+
+
+@pytest.mark.parametrize("text, other", [
+    ("Third quarter sales rose.", True),  # a quarter, not the second
+    ("Second quarter sales rose.", False),  # may be the very quarter
+    ("Sales rose in May.", False),  # a month is no quarter
+    ("Sales rose in the third quarter of 2023.", True),
+    ("Sales rose in the second quarter of 2024.", False),
+])
+def test_another_period_of_the_same_kind(text: str, other: bool) -> None:
+    (b,) = facts("Sales rose in the second quarter of 2024.", published=None)
+    (a,) = facts(text, published=None)
+    assert dates.other_period(a, b) is other

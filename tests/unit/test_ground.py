@@ -1484,3 +1484,43 @@ def test_an_age_many_people_share_is_no_ones_in_particular() -> None:
     runners = " ".join(f"Runner{chr(65 + k)} Lind, 24, finished." for k in range(10))
     c = retold.compare(runners, "Erik Berg, 24, finished.")
     assert not [ch for ch in c.changes if "gives the age" in ch.detail]
+
+
+# A call transcript: its own quarter named without a year, the year-earlier and the previous
+# quarter only as bases.
+CALL = ("Third quarter revenue per store was $1.9 million, up 6% from $1.8 million in the third "
+        "quarter of last year and up from $1.7 million in the second quarter of 2024. The "
+        "company runs 40 stores.")
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    # the base's quarter put for the quarter the call reports on ("Third quarter")
+    ("The company's revenue per store for the second quarter of 2024 increased by 6%.", True),
+    # a base told as a base
+    ("Revenue per store rose from the second quarter of 2024.", False),
+])
+def test_a_base_against_a_period_written_without_its_year(summary: str,
+                                                          contradicted: bool) -> None:
+    c = retold.compare(CALL, summary)
+    dated = [g for g in c.grounding if g.kind == "date" and "2024" in g.retelling.text]
+    assert dated and (dated[0].status == "contradicted") == contradicted
+    if contradicted:
+        assert any("'Third quarter'" in ch.detail for ch in c.changes if ch.kind == "date")
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    ("Dunmore posted strong results for Q3 2023, and the period then saw a big increase in its "
+     "operating margin.", True),
+    ("Dunmore posted strong results for Q3 2024, and the period then saw a big increase in its "
+     "operating margin.", False),
+])
+def test_a_change_for_the_base_shares_three_words_of_its_sentence(summary: str,
+                                                                  contradicted: bool) -> None:
+    # three content words in common with the base's sentence ("improvement" is not "increase")
+    # make it the same claim
+    original = ("Dunmore reported its results on Monday. The operating margin at Dunmore was 14% "
+                "in the third quarter of 2024, a 300 basis point improvement compared to the third "
+                "quarter of 2023.")
+    c = retold.compare(original, summary)
+    dated = [g for g in c.grounding if g.kind == "date" and "Q3" in g.retelling.text]
+    assert dated and (dated[0].status == "contradicted") == contradicted

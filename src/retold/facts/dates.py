@@ -1319,6 +1319,32 @@ def _calendar_span(key: str) -> tuple[str, str] | None:
 _WHOLE_YEAR = ("01-01", "12-31")
 
 
+def other_period(a: Fact, b: Fact) -> bool:
+    """Whether date ``a`` is a period of the kind of resolved date ``b`` that is not ``b``:
+    another of its granularity ("the third quarter of 2020" / "the second quarter of 2020"),
+    or a part of the year written without its year ("Third quarter") whose days of the year
+    are as many as ``b``'s and none of them ``b``'s."""
+    ia, ib = a.value, b.value
+    if not isinstance(ia, Interval) or not isinstance(ib, Interval) or ib.start is None \
+            or ib.end is None:
+        return False
+    if ia.start is not None:
+        return ia.granularity == ib.granularity and (ia.start, ia.end) != (ib.start, ib.end)
+    if ib.start.year != ib.end.year:
+        return False
+    span = _calendar_span(a.key)
+    mine = (ib.start.isoformat()[5:], ib.end.isoformat()[5:])
+    if span is None or _overlap(span, mine):
+        return False
+    try:
+        start = dt.date.fromisoformat(f"{ib.start.year}-{span[0]}")
+        end = dt.date.fromisoformat(f"{ib.start.year}-{span[1]}")
+    except ValueError:  # 29 February in another year
+        return False
+    # (as long within a day or two: quarters run 90 to 92 days)
+    return abs((end - start).days - (ib.end - ib.start).days) <= 2
+
+
 def _overlap(x: tuple[str, str], y: tuple[str, str]) -> bool:
     """ISO dates (or "MM-DD") compare as strings: the two spans share a day."""
     return x[0] <= y[1] and y[0] <= x[1]
