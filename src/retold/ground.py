@@ -802,10 +802,11 @@ def _base_reported(b: Fact, index: FactIndex, o_text: str, r_text: str, sentence
     words = meaning.content_words(sentence.text)
     if not any(numbers.change_direction(w) and not meaning.graded(w) for _s, _e, w in words):
         return None
-    mine_stems = _stems_of(sentence.text)
+    # (the date's own words say nothing of what is measured: "third", "quarter")
+    mine_stems = _stems_of(sentence.text) - _stems_of(b.text)
     for a in statements:
-        if a.sentence not in o_sent or len(_stems_of(o_sent[a.sentence].text) & mine_stems) \
-                < BASE_CLAIM_WORDS:
+        if a.sentence not in o_sent or len(_stems_of(o_sent[a.sentence].text) & mine_stems
+                                           - _stems_of(a.text)) < BASE_CLAIM_WORDS:
             continue
         for i in (a.sentence, a.sentence - 1, a.sentence - 2):
             if i not in o_sent:

@@ -158,7 +158,13 @@ def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
     # (_WORD_RE's words are ASCII letters, apostrophes and hyphens: case folding keeps their
     # length, so the length is read before folding)
     return tuple([(m.start(), m.end(), w) for m in _WORD_RE.finditer(text)
-                  if len(w := m.group()) >= MIN_WORD and w.casefold() not in _SKIPPED])
+                  if len(w := m.group()) >= MIN_WORD and (low := w.casefold()) not in _SKIPPED
+                  and not low.endswith(_NEGATED_AUXILIARY)])
+
+
+# "doesn't", "won't", "isn't": an auxiliary and its negation, function words both (the
+# negation is read as a cue)
+_NEGATED_AUXILIARY = ("n't", "n’t")
 
 
 _SKIPPED = STOP | _TOKEN_WORDS
@@ -606,6 +612,18 @@ def _near(words: Sequence[tuple[int, int, str]], at: int) -> set[str]:
     return out
 
 
+# Stems alike in this many letters are one word's derived forms ("interpretability" /
+# "interpretations", "improvement" / "improved"), which the crude stems keep apart; fewer would
+# join "department" and "departure".
+KIN_PREFIX = 7
+
+
+def _kin_stems(a: set[str], b: set[str]) -> bool:
+    """Whether two sets of stems share one, or two stems of KIN_PREFIX letters begin alike."""
+    return bool(a & b) or bool({x[:KIN_PREFIX] for x in a if len(x) >= KIN_PREFIX}
+                               & {x[:KIN_PREFIX] for x in b if len(x) >= KIN_PREFIX})
+
+
 def _one_name(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
     """Two capitalised words with one space between: parts of one name."""
     return b[0] - a[1] == 1 and a[2][:1].isupper() and b[2][:1].isupper()
@@ -626,7 +644,7 @@ def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
             low = w.casefold()
             if stem(w) == stem(opp) and not forms(w) & negated and (
                     low == opp or opp in {lemma for lemma, _p in lexicon.lemmas(w)}) \
-                    and _near(words, k) & r_near:
+                    and _kin_stems(_near(words, k), r_near):
                 yield a, e, w
 
 

@@ -1488,7 +1488,7 @@ def test_an_age_many_people_share_is_no_ones_in_particular() -> None:
 
 # A call transcript: its own quarter named without a year, the year-earlier and the previous
 # quarter only as bases.
-CALL = ("Third quarter revenue per store was $1.9 million, up 6% from $1.8 million in the third "
+CALL_NO_YEAR = ("Third quarter revenue per store was $1.9 million, up 6% from $1.8 million in the third "
         "quarter of last year and up from $1.7 million in the second quarter of 2024. The "
         "company runs 40 stores.")
 
@@ -1501,7 +1501,7 @@ CALL = ("Third quarter revenue per store was $1.9 million, up 6% from $1.8 milli
 ])
 def test_a_base_against_a_period_written_without_its_year(summary: str,
                                                           contradicted: bool) -> None:
-    c = retold.compare(CALL, summary)
+    c = retold.compare(CALL_NO_YEAR, summary)
     dated = [g for g in c.grounding if g.kind == "date" and "2024" in g.retelling.text]
     assert dated and (dated[0].status == "contradicted") == contradicted
     if contradicted:
@@ -1509,10 +1509,10 @@ def test_a_base_against_a_period_written_without_its_year(summary: str,
 
 
 @pytest.mark.parametrize("summary, contradicted", [
-    ("Dunmore posted strong results for Q3 2023, and the period then saw a big increase in its "
-     "operating margin.", True),
-    ("Dunmore posted strong results for Q3 2024, and the period then saw a big increase in its "
-     "operating margin.", False),
+    (("Dunmore posted strong results for Q3 2023, and the period then saw a big increase in its "
+     "operating margin."), True),
+    (("Dunmore posted strong results for Q3 2024, and the period then saw a big increase in its "
+     "operating margin."), False),
 ])
 def test_a_change_for_the_base_shares_three_words_of_its_sentence(summary: str,
                                                                   contradicted: bool) -> None:

@@ -479,3 +479,22 @@ def test_a_phrase_is_used_only_where_each_of_its_words_is() -> None:
     index = meaning.WordIndex([(0, "Lind will pass the ball to Berg.")])
     assert not index._used("pass_judgment")
     assert meaning.WordIndex([(0, "Lind will pass judgment on Berg.")])._used("pass_judgment")
+
+
+def test_a_negated_auxiliary_is_no_content_word() -> None:
+    words = [w for _s, _e, w in meaning.content_words("The mill doesn't open and won't hire.")]
+    assert words == ["mill", "open", "hire"]
+    c = retold.compare("The mill in Harrow opens in May.", "The mill in Harrow doesn't open in May.")
+    assert not [ch for ch in c.changes if ch.kind == "meaning" and "doesn't" in ch.detail]
+
+
+@pytest.mark.parametrize("neighbour, found", [
+    ("interpretability", True),  # a derived form of the original's "interpretations"
+    ("intervals", False),
+])
+def test_an_opposite_is_read_beside_a_derived_form_of_its_neighbour(neighbour: str,
+                                                                     found: bool) -> None:
+    sentence = "These analyses provide interpretations of network behaviour."
+    r_near = {meaning.stem(w) for w in ("model", "traffic", neighbour)}
+    uses = list(meaning._plain_uses("provide", [(sentence, 0)], {"provid", "analys"}, r_near))
+    assert bool(uses) is found
