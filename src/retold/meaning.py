@@ -324,8 +324,9 @@ def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
     way = _direction(word)
     if way is None or opposite not in _OTHER_WAY[way]:
         return False
+    # (a capitalised word inside the sentence is a name or a label, "Slide 17", of no change)
     return any(_said_way(w) == way for _s, _e, w in content_words(sentence)
-               if not _s <= at < _e)
+               if not _s <= at < _e and not (w[:1].isupper() and _s > 0))
 
 
 def _direction(word: str) -> str | None:

@@ -498,3 +498,14 @@ def test_an_opposite_is_read_beside_a_derived_form_of_its_neighbour(neighbour: s
     r_near = {meaning.stem(w) for w in ("model", "traffic", neighbour)}
     uses = list(meaning._plain_uses("provide", [(sentence, 0)], {"provid", "analys"}, r_near))
     assert bool(uses) is found
+
+
+@pytest.mark.parametrize("sentence, both", [
+    # "Slide" (a verb of falling) labels a page here: the sentence says a rise only
+    ("Turning to Slide 9, it shows sales were $41 million, an increase of sales.", False),
+    # a fall said in the sentence itself: the rise may be of another thing
+    ("Costs slid, and sales were $41 million, an increase of sales.", True),
+])
+def test_a_label_in_capitals_is_no_change_either_way(sentence: str, both: bool) -> None:
+    at = sentence.index("increase")
+    assert meaning._both_ways("decreased", "increase", sentence, at) is both
