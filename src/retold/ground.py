@@ -1128,8 +1128,16 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                         compatible is not None and compatible(rival, b)):
                     return "contradicted", [rival, *in_slot], False
             if in_slot:
+                counted = _counted_elsewhere(b, module, in_slot, index, o_ctx, mine) \
+                    if b.kind == "number" and b.role else None
+                if counted is not None:
+                    return "contradicted", [counted, *in_slot], False
                 return "supported", in_slot, True
         if fits:
+            counted = _counted_elsewhere(b, module, fits, index, o_ctx, mine) \
+                if b.kind == "number" and b.role and mine else None
+            if counted is not None:
+                return "contradicted", [counted, *fits], False
             return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
         if rival is not None:
@@ -1514,6 +1522,22 @@ def _counted_otherwise(b: Fact, module: FactKindModule, index: FactIndex, ev_fac
         return None
     rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
     if rival is None or rival.role != b.role or len(o_ctx.of(rival) & mine) < COUNTED_SHARED_MIN:
+        return None
+    compatible = getattr(module, "compatible", None)
+    return None if compatible is not None and compatible(rival, b) else rival
+
+
+def _counted_elsewhere(b: Fact, module: FactKindModule, fits: list[Fact], index: FactIndex,
+                       o_ctx: _Contexts, mine: frozenset[str]) -> Fact | None:
+    """The original's figure for ``b``'s counted noun, where the original states ``b``'s value
+    (``fits``) only of other things ("only 10 people sent jobs" where it says "twenty-five
+    people" sent them and "ten jobs" at a time): found anywhere through the slot words it
+    shares with the retelling's, with another value."""
+    if any(numbers._role_relation(a, b) in ("same", "partial") for a in fits):
+        return None
+    rival = _context_rival(b, module, index, o_ctx, mine)
+    if rival is None or rival.role != b.role or getattr(rival.value, "unit", None) != getattr(
+            b.value, "unit", None):
         return None
     compatible = getattr(module, "compatible", None)
     return None if compatible is not None and compatible(rival, b) else rival

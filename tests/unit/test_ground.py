@@ -1524,3 +1524,29 @@ def test_a_change_for_the_base_shares_three_words_of_its_sentence(summary: str,
     c = retold.compare(original, summary)
     dated = [g for g in c.grounding if g.kind == "date" and "Q3" in g.retelling.text]
     assert dated and (dated[0].status == "contradicted") == contradicted
+
+
+# The value of a count stated only of another counted noun, and the noun counted otherwise.
+CLEAN_UP = ("Twenty-five people collected plastic at Harrow beach on Sunday. The council had "
+            "asked for help after the storm. Working in pairs, they filled ten bags by noon.")
+
+
+@pytest.mark.parametrize("summary, status", [
+    ("They filled bags by noon, and only 10 people collected plastic.", "contradicted"),
+    ("They filled 10 bags by noon after collecting plastic.", "supported"),
+    ("They filled bags by noon, and 25 people collected plastic.", "supported"),
+])
+def test_a_count_stated_only_of_another_noun(summary: str, status: str) -> None:
+    c = retold.compare(CLEAN_UP, summary)
+    counted = [g for g in c.grounding if g.kind == "number" and g.retelling.text[:2] in ("10", "25")]
+    assert counted and counted[0].status == status
+
+
+def test_a_count_stated_of_another_noun_and_a_rival_in_another_unit_is_no_change() -> None:
+    # the rate's other figure is a price, the retelling's a share: no one slot
+    c = retold.compare("Vantor's planner unlocks at a special rate of $100 a month. We offer a 10% "
+                       "discount on your first year of subscription.",
+                       "Vantor offers the planner at a discounted rate of 10% on the first year of "
+                       "subscription.")
+    assert not [g for g in c.grounding if g.kind == "number" and g.status == "contradicted"
+                and "%" in " ".join(e.text for e in g.evidence)]
