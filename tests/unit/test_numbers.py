@@ -1177,3 +1177,25 @@ def test_keywords_are_found_after_letters_that_lower_case_longer() -> None:
     # "İ" lower-cases to two characters: positions in a lower-cased copy drift
     text = "Prices rose in İstanbul and İzmir; profit tripled at Kessel Steel."
     assert [f.text for f in facts(text)] == ["tripled"]
+
+
+@pytest.mark.parametrize("text, hedge", [
+    ("Buyers get 15% off with a minimum purchase of $3,000.", "at_least"),
+    ("Buyers get 15% off with a minimum purchase amount of $3,000.", "at_least"),
+    ("Lind faces a maximum sentence of 10 years.", "at_most"),
+    ("Lind faces a maximum of 10 years.", "at_most"),
+    # a thing's name (WordNet's compound), not a bound on it
+    ("Harrow set the minimum wage of $15 in May.", None),
+])
+def test_a_bound_with_its_noun_between_is_a_hedge(text: str, hedge: str | None) -> None:
+    found = [f for f in facts(text) if f.value.unit != "percent"]
+    assert found and found[0].value.hedge == hedge
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Lind faces up to 10 years.", "Lind faces at most 10 years.", True),
+    ("Lind faces up to 10 years.", "Lind faces a maximum sentence of 10 years.", True),
+    ("Lind faces up to 10 years.", "Lind faces at least 10 years.", False),
+])
+def test_up_to_is_the_bound_at_most_is(a: str, b: str, same: bool) -> None:
+    assert numbers.equivalent(one(a), one(b)) is same

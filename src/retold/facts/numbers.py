@@ -277,6 +277,11 @@ _PRICED_RE = re.compile(
     r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
     r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
     r"available|sold|sells?|offered|offers?|costs?)\b")
+# "a minimum purchase (amount) of", "the maximum sentence of": a bound with the bounded noun
+# between
+_BOUND_NOUN_BEFORE_RE = re.compile(
+    rf"(?i)\b(?:an?{_SP}+|the{_SP}+)?(?P<b>minimum|maximum){_SP}+(?P<n>[a-z]+)"
+    rf"(?:{_SP}+[a-z]+)?{_SP}+of{_SP}+(?:US\$|\$|£|€|¥|₹)?$")
 # ("rooms start at just €90": an intensifier between the floor and the sum)
 _FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
     f"{floor} {word}" for floor in PRICE_FLOORS for word in ("just", "only")))
@@ -1506,6 +1511,13 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                 hedge, start = _DENIED_BOUNDS[hedge], denied.start()
                 while start and text[start - 1].isalpha():
                     start -= 1  # "won't", not "n't"
+        elif hedge is None and kind not in (VAGUE, "range") and (
+                bound := _BOUND_NOUN_BEFORE_RE.search(text, max(0, start - 40), start)) and \
+                not lexicon.lemmas(f"{bound.group('b').lower()}_{bound.group('n').lower()}"):
+            # "a minimum purchase of $3,000", "a maximum fine of $10,000": a bound on the thing
+            # ("the minimum wage of $15" names a thing: WordNet has the compound)
+            hedge = "at_least" if bound.group("b").lower() == "minimum" else "at_most"
+            start = bound.start()
         elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
                 floor := _FLOOR_REV.match(text[max(0, start - 24) : start][::-1])) and (
                 "price" in floor.group(0)[::-1].lower() or _PRICED_RE.search(
@@ -1867,10 +1879,13 @@ def _close(x: float, y: float) -> bool:
 
 def hedge_class(q: Quantity) -> str | None:
     """A quantity's hedge as equivalence sees it: a range is approximate by itself, so
-    "about $2.10 to $2.25" and "between $2.10 and $2.25" state one thing; and a multiple is a
-    ratio rounded either way, so "roughly double" and "nearly twice" state one thing too."""
+    "about $2.10 to $2.25" and "between $2.10 and $2.25" state one thing; a multiple is a
+    ratio rounded either way, so "roughly double" and "nearly twice" state one thing too; and
+    "up to" is the upper bound "at most" is."""
     if q.unit == MULTIPLE and q.hedge == "nearly":
         return "about"
+    if q.hedge == "at_most":
+        return "up_to"  # "up to 10 years" is "at most" and "a maximum of" 10 years
     return None if q.hedge == "about" and q.low != q.high else q.hedge
 
 
