@@ -628,3 +628,15 @@ def test_another_period_of_the_same_kind(text: str, other: bool) -> None:
     (b,) = facts("Sales rose in the second quarter of 2024.", published=None)
     (a,) = facts(text, published=None)
     assert dates.other_period(a, b) is other
+
+
+@pytest.mark.parametrize("text, coming", [
+    ("Tom: are you free at the weekend? Ann: yes.", True),  # a question asks ahead
+    ("Tom: can we meet on Friday? Ann: yes.", True),
+    ("Tom: did you go out at the weekend? Ann: yes.", False),  # ... unless it asks back
+    ("Tom went out at the weekend.", False),
+])
+def test_a_question_in_the_present_asks_about_the_coming_day(text: str, coming: bool) -> None:
+    # Wednesday 19 June 2024: the coming weekend is 22-23 June, the last 15-16 June
+    (f,) = facts(text, published=dt.date(2024, 6, 19))
+    assert (f.value.start >= dt.date(2024, 6, 19)) is coming

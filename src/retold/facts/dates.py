@@ -370,7 +370,14 @@ def _is_future(text: str, start: int, end: int) -> bool:
     after = text[end : end + 120]
     stop = _CLAUSE_BREAK.search(after)
     clause = before + " " + after[: stop.start() if stop else len(after)]
+    if stop is not None and stop.group() == "?" and not _PAST_AUXILIARY_RE.search(clause):
+        return True  # "are you free at the weekend?": a question in the present asks ahead
     return _FUTURE_RE.search(clause) is not None or _FUTURE_IN_PAST_RE.search(before) is not None
+
+
+# The past tense's auxiliaries ("how was the weekend?", "did you go on Friday?")
+_PAST_AUXILIARY_RE = re.compile(
+    r"(?i)\b(?:was|were|did|had|wasn['’]t|weren['’]t|didn['’]t|hadn['’]t)\b")
 
 
 _RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")
