@@ -1185,6 +1185,12 @@ def check(
                 # "the importance of having a staffing plan", "whether a guest wants to
                 # stay": the retelling asks or weighs it, and states it neither way.
                 continue
+            light = _LIGHT_VERB_AFTER_RE.match(evidence[0][0], end - evidence[0][1])
+            if light is not None and not _LIGHT_VERB_BEFORE_RE.search(
+                    r_text, max(0, words[k][0] - r_offset - 40), words[k][0] - r_offset):
+                # "we don't have the new model yet" denies having it; "the new model is
+                # essential" says nothing of having it
+                continue
             findings.append(Finding(
                 "negation", "changed", (words[k][0], words[k][1]), (start, end),
                 f"The original negates this ('{cue}'); the retelling states it plainly."))
@@ -1212,6 +1218,16 @@ _UNASSERTED_RE = re.compile(
     r"(?:need|needs|needed|plan|plans|planned|hope|hopes|"
     r"hoped|aim|aims|aimed|intend|intends|intended)\s+(?:to|for)|how\s+to)\b"
     r"(?:\s+[\w'’-]+){0," + str(NEGATED_WINDOW - 1) + r"}\s+$")
+
+
+# A verb of having between a cue and what it negates ("don't have the model", "never got a
+# reply"): the denial is of having the thing, which the retelling must say too to reverse it
+# ("they have the model", "got a reply").
+_HAVING = r"(?:have|has|had|having|get|gets|got|getting)"
+_LIGHT_VERB_AFTER_RE = re.compile(
+    rf"(?i)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_HAVING}\b")
+_LIGHT_VERB_BEFORE_RE = re.compile(
+    rf"(?i)\b{_HAVING}(?:[^\S\n]+[\w'’-]+){{0,3}}[^\S\n]+$")
 
 
 def _unasserted(text: str, at: int) -> bool:

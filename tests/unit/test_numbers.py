@@ -1199,3 +1199,8 @@ def test_a_bound_with_its_noun_between_is_a_hedge(text: str, hedge: str | None) 
 ])
 def test_up_to_is_the_bound_at_most_is(a: str, b: str, same: bool) -> None:
     assert numbers.equivalent(one(a), one(b)) is same
+
+
+@pytest.mark.parametrize("text", ["Virtually 300 people came.", "Practically 300 people came."])
+def test_virtually_and_practically_are_nearly(text: str) -> None:
+    assert one(text).value.hedge == "nearly"

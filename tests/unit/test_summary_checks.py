@@ -509,3 +509,16 @@ def test_an_opposite_is_read_beside_a_derived_form_of_its_neighbour(neighbour: s
 def test_a_label_in_capitals_is_no_change_either_way(sentence: str, both: bool) -> None:
     at = sentence.index("increase")
     assert meaning._both_ways("decreased", "increase", sentence, at) is both
+
+
+@pytest.mark.parametrize("summary, reversed_", [
+    ("Lind said the club has a training ground.", True),
+    ("Lind said the club has got its training ground.", True),
+    # the thing it does not have, said to be needed: nothing said of having it
+    ("Lind said a training ground is essential for the club.", False),
+])
+def test_a_denial_of_having_is_reversed_only_by_having(summary: str, reversed_: bool) -> None:
+    original = "Lind said the club does not have a training ground yet. It plays in Harrow."
+    c = retold.compare(original, summary)
+    assert bool([ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"
+                 and "states it plainly" in ch.detail]) is reversed_

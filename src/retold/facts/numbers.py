@@ -103,6 +103,7 @@ HEDGES: dict[str, str] = {
     "exceeded": "more_than", "surpass": "more_than", "surpasses": "more_than",
     "surpassed": "more_than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
+    "virtually": "nearly", "practically": "nearly",
     "just short of": "nearly", "just shy of": "nearly",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
