@@ -151,6 +151,7 @@ class FactIndex:
         self._starts: dict[str, list[int]] = {}
         self._as_bases: dict[str, list[tuple[int, Fact]]] = {}
         self._base_given: dict[tuple[str, str], Fact | None] = {}
+        self.sums: dict[float, list[Fact]] | None = None  # see _summed
 
     def between(self, kind: str, start: int, end: int) -> list[Fact]:
         """The facts of ``kind`` lying within ``start``-``end``, in text order."""
@@ -1169,6 +1170,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "contradicted", turned, False
         if _counts_speakers(b, o_text) or _counts_list(b, o_text):
             return "supported", [], False
+        summed = _summed(b, index, o_text)
+        if summed:
+            return "supported", summed, False
         hour = _hour_said(b, index, o_text)
         if hour:
             return "supported", hour, False
@@ -1306,6 +1310,51 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
                                          & lexicon.broader(role)):
         return False
     return speakers(o_text) == q.low
+
+
+# Counted nouns that say people in a group: a count of them is a count of people too.
+PEOPLE_GROUPS = frozenset({"crew", "staff", "personnel", "officer", "officers", "soldier",
+                           "soldiers", "troops", "police", "official", "officials", "member",
+                           "members", "worker", "workers", "resident", "residents"})
+# What joins the parts of a sum: "two men and a woman", "180 passengers, six crew and a pilot".
+_SUM_JOIN_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+|plus[^\S\n]+)?|"
+                          r"[^\S\n]+(?:and|plus)[^\S\n]+)")
+_AND_ONE_RE = re.compile(r"[^\S\n]*,?[^\S\n]+(?:and|plus)[^\S\n]+an?[^\S\n]+([a-z]+)\b")
+
+
+def _of_people(role: str) -> bool:
+    role = role.casefold()
+    return role in PERSON_NOUNS or role in PEOPLE_GROUPS or "person" in lexicon.broader(role)
+
+
+def _summed(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
+    """The original's counts of people that add up to the retelling's count of people ("two
+    men and a woman" for "three people", "180 passengers and six crew" for "186 people"): a
+    summary's sum of what the original lists. The sums are read once, in one pass over the
+    original's figures."""
+    q = b.value
+    if not (isinstance(q, Quantity) and q.low == q.high and q.unit is None and q.hedge is None
+            and b.role and b.role.casefold() in PERSON_NOUNS | {"victim", "victims"}):
+        return []
+    if index.sums is None:
+        index.sums = {}
+        run: list[Fact] = []
+        for a in index.by_kind.get("number", ()):
+            qa = a.value
+            if not (isinstance(qa, Quantity) and qa.low == qa.high and qa.unit is None
+                    and qa.hedge is None and a.role and _of_people(a.role)):
+                run = []
+                continue
+            if run and not _SUM_JOIN_RE.fullmatch(o_text, run[-1].end, a.start):
+                run = []
+            run.append(a)
+            total = sum(x.value.low for x in run)  # type: ignore[union-attr, misc]
+            one = _AND_ONE_RE.match(o_text, a.end)  # "... and a woman"
+            if one is not None and _of_people(one.group(1)):
+                index.sums.setdefault(total + 1, run[:])
+            if len(run) > 1:
+                index.sums.setdefault(total, run[:])
+    return index.sums.get(q.low, [])
 
 
 def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:

@@ -640,3 +640,11 @@ def test_a_question_in_the_present_asks_about_the_coming_day(text: str, coming: 
     # Wednesday 19 June 2024: the coming weekend is 22-23 June, the last 15-16 June
     (f,) = facts(text, published=dt.date(2024, 6, 19))
     assert (f.value.start >= dt.date(2024, 6, 19)) is coming
+
+
+def test_another_month_written_without_its_year() -> None:
+    (april,) = facts("Sales rose in April.", published=None)
+    (may,) = facts("Sales rose in May.", published=None)
+    (q2,) = facts("Sales rose in the second quarter.", published=None)
+    assert dates.other_period(may, april) and dates.other_period(april, may)
+    assert not dates.other_period(april, april) and not dates.other_period(q2, april)

@@ -1550,3 +1550,33 @@ def test_a_count_stated_of_another_noun_and_a_rival_in_another_unit_is_no_change
                        "subscription.")
     assert not [g for g in c.grounding if g.kind == "number" and g.status == "contradicted"
                 and "%" in " ".join(e.text for e in g.evidence)]
+
+
+@pytest.mark.parametrize("summary, contradicted", [
+    # months without their year: the base month put for the month the figure is for
+    ("Dunmore's jobless rate rose to 4.2% in April.", True),
+    ("Dunmore's jobless rate rose to 4.2% in May.", False),
+    ("Dunmore's jobless rate was 3.9% in April.", False),
+])
+def test_a_base_month_written_without_its_year(summary: str, contradicted: bool) -> None:
+    c = retold.compare("Dunmore's jobless rate rose to 4.2% in May, from 3.9% in April.", summary)
+    dated = [g for g in c.grounding if g.kind == "date"]
+    assert dated and (dated[0].status == "contradicted") == contradicted
+
+
+@pytest.mark.parametrize("original, summary, supported", [
+    ("Police in Harrow arrested two men and a woman on Friday.",
+     "Police in Harrow arrested three people on Friday.", True),
+    ("The plane carried 180 passengers and six crew members when it landed in Dunmore.",
+     "The plane carried 186 people when it landed in Dunmore.", True),
+    # another sum, or a sum of things that are not people
+    ("Police in Harrow arrested two men and a woman on Friday.",
+     "Police in Harrow arrested four people on Friday.", False),
+    ("Police in Harrow found two dogs and three cats on Friday.",
+     "Police in Harrow found five people on Friday.", False),
+])
+def test_a_count_of_people_the_original_gives_in_parts(original: str, summary: str,
+                                                       supported: bool) -> None:
+    c = retold.compare(original, summary)
+    counted = [g for g in c.grounding if g.kind == "number" and "people" in g.retelling.text]
+    assert counted and (counted[0].status == "supported") is supported

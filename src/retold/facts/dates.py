@@ -1327,29 +1327,33 @@ _WHOLE_YEAR = ("01-01", "12-31")
 
 
 def other_period(a: Fact, b: Fact) -> bool:
-    """Whether date ``a`` is a period of the kind of resolved date ``b`` that is not ``b``:
-    another of its granularity ("the third quarter of 2020" / "the second quarter of 2020"),
-    or a part of the year written without its year ("Third quarter") whose days of the year
-    are as many as ``b``'s and none of them ``b``'s."""
+    """Whether date ``a`` is a period of the kind of date ``b`` that is not ``b``: another of
+    its granularity ("the third quarter of 2020" / "the second quarter of 2020"), or, where
+    either is written without its year ("Third quarter", "in April"), a part of the year with
+    as many days as ``b``'s and none of them ``b``'s."""
     ia, ib = a.value, b.value
-    if not isinstance(ia, Interval) or not isinstance(ib, Interval) or ib.start is None \
-            or ib.end is None:
+    if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
-    if ia.start is not None:
+    if ia.start is not None and ib.start is not None:
         return ia.granularity == ib.granularity and (ia.start, ia.end) != (ib.start, ib.end)
-    if ib.start.year != ib.end.year:
+    span_a, span_b = _year_span(a), _year_span(b)
+    if span_a is None or span_b is None or _overlap(span_a, span_b):
         return False
-    span = _calendar_span(a.key)
-    mine = (ib.start.isoformat()[5:], ib.end.isoformat()[5:])
-    if span is None or _overlap(span, mine):
-        return False
-    try:
-        start = dt.date.fromisoformat(f"{ib.start.year}-{span[0]}")
-        end = dt.date.fromisoformat(f"{ib.start.year}-{span[1]}")
-    except ValueError:  # 29 February in another year
-        return False
-    # (as long within a day or two: quarters run 90 to 92 days)
-    return abs((end - start).days - (ib.end - ib.start).days) <= 2
+    return abs(_span_days(span_a) - _span_days(span_b)) <= 2  # quarters run 90 to 92 days
+
+
+def _year_span(f: Fact) -> tuple[str, str] | None:
+    """("MM-DD", "MM-DD") of a date within one calendar year, resolved or not, or None."""
+    iv = f.value
+    if isinstance(iv, Interval) and iv.start is not None and iv.end is not None:
+        return (iv.start.isoformat()[5:], iv.end.isoformat()[5:]) \
+            if iv.start.year == iv.end.year else None
+    return _calendar_span(f.key)
+
+
+def _span_days(span: tuple[str, str]) -> int:
+    # (in a leap year: every "MM-DD" is a day of it)
+    return (dt.date.fromisoformat(f"2024-{span[1]}") - dt.date.fromisoformat(f"2024-{span[0]}")).days
 
 
 def _overlap(x: tuple[str, str], y: tuple[str, str]) -> bool:
