@@ -1348,7 +1348,7 @@ def _summed(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
             if run and not _SUM_JOIN_RE.fullmatch(o_text, run[-1].end, a.start):
                 run = []
             run.append(a)
-            total = sum(x.value.low for x in run)  # type: ignore[union-attr, misc]
+            total = sum(x.value.low for x in run if isinstance(x.value, Quantity))
             one = _AND_ONE_RE.match(o_text, a.end)  # "... and a woman"
             if one is not None and _of_people(one.group(1)):
                 index.sums.setdefault(total + 1, run[:])
