@@ -571,6 +571,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status = "supported"  # the retelling's own tally of what the original lists
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
+            toll = _toll_swapped(b, backing, r_text, o_text) \
+                if status == "supported" and b.kind == "number" and backing else None
+            if toll is not None:
+                status = "contradicted"
             period = None
             if b.kind == "date" and status in ("supported", "contradicted"):
                 figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
@@ -641,6 +645,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if aged is not None:
                 detail = (f"The original gives the age {aged[1]} to {aged[0].text}, not to "
                           f"{b.text}.")
+            if toll is not None:
+                detail = (f"The original's '{backing[0].text}' counts the {toll[1]}; the "
+                          f"retelling's '{b.text}' counts the {toll[0]}.")
             if twice is not None:
                 detail = (f"The retelling names {b.text} on both sides ('{twice[0]}'), as the "
                           f"original never does; beside it here the original names "
@@ -1312,6 +1319,65 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return speakers(o_text) == q.low
 
 
+# What a casualty count counts: the dead, the injured, the missing. A toll moved from one to
+# another ("40 people died" / "40 people were injured") is a changed figure, though its value
+# stays. Written by hand: WordNet keeps "killed" and "died" apart (to kill is to cause to die).
+TOLLS = {
+    "dead": frozenset({"die", "died", "dies", "dead", "death", "deaths", "kill", "killed",
+                       "kills", "perish", "perished", "fatality", "fatalities", "lives"}),
+    "injured": frozenset({"injure", "injured", "injuries", "injury", "wound", "wounded",
+                          "hurt", "casualty"}),
+    "missing": frozenset({"missing", "unaccounted"}),
+}
+_TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
+_CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "then"})
+_ARTICLES = frozenset({"a", "an", "the"})
+_TOLL_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z]+)")
+_TOLL_BEFORE_RE = re.compile(r"(?:([A-Za-z]+)[^\S\n]+)?([A-Za-z]+)[^\S\n]+$")
+TOLL_AFTER_CHARS = 40  # how far after a count its sentence may name another toll ("or hurt")
+
+
+def _toll(f: Fact, text: str) -> str | None:
+    """Which toll a count of people is: by its counted noun ("40 deaths"), the verb before it
+    ("killed 40 people"), the predicate after it ("40 people died") or the word right after
+    ("12 people missing"), or None."""
+    words = [f.role]
+    before = _TOLL_BEFORE_RE.search(text, max(0, f.start - 30), f.start)
+    if before is not None and before.group(2).casefold() not in _CONJUNCTIONS:
+        # the verb right before ("killed 40", "killed or injured 40"), past an article ("left
+        # the 40 dead"); not across "and" ("12 were injured and 3 people died")
+        words.append(before.group(1) if before.group(2).casefold() in _ARTICLES and
+                     before.group(1) else before.group(2))
+    words.append(numbers._predicate_of(f))
+    after = _TOLL_AFTER_RE.match(text, f.end)
+    if after is not None:
+        words.append(after.group(1))  # "12 people missing"
+    # the nearest word that says a toll ("killed 40 people and injured 120": the dead)
+    return next((toll for w in words if w and (toll := _TOLL_OF.get(w.casefold()))), None)
+
+
+def _toll_swapped(b: Fact, backing: Sequence[Fact], r_text: str, o_text: str
+                  ) -> tuple[str, str] | None:
+    """(the retelling's toll, the original's) where a count is the original's figure of
+    another toll, and the original counts nobody with that figure as the retelling's toll
+    ("40 people died" / "40 people were injured"); None otherwise."""
+    mine = _toll(b, r_text)
+    if mine is None:
+        return None
+    tolls = {_toll(a, o_text) for a in backing}
+    theirs = next(iter(tolls))
+    if theirs is None or len(tolls) != 1 or theirs == mine:
+        return None
+    # "40 people were killed or hurt": one figure for both (up to the next figure: "killed 40
+    # and injured 120" gives the injured their own)
+    for a in backing:
+        window = o_text[a.end:a.end + TOLL_AFTER_CHARS]
+        window = window[:m.start()] if (m := _DIGIT.search(window)) else window
+        if any(_TOLL_OF.get(w.casefold()) == mine for w in _VOCABULARY_RE.findall(window)):
+            return None
+    return mine, theirs
+
+
 # Counted nouns that say people in a group: a count of them is a count of people too.
 PEOPLE_GROUPS = frozenset({"crew", "staff", "personnel", "officer", "officers", "soldier",
                            "soldiers", "troops", "police", "official", "officials", "member",
@@ -1579,10 +1645,12 @@ def _counted_otherwise(b: Fact, module: FactKindModule, index: FactIndex, ev_fac
 def _counted_elsewhere(b: Fact, module: FactKindModule, fits: list[Fact], index: FactIndex,
                        o_ctx: _Contexts, mine: frozenset[str]) -> Fact | None:
     """The original's figure for ``b``'s counted noun, where the original states ``b``'s value
-    (``fits``) only of other things ("only 10 people sent jobs" where it says "twenty-five
-    people" sent them and "ten jobs" at a time): found anywhere through the slot words it
-    shares with the retelling's, with another value."""
-    if any(numbers._role_relation(a, b) in ("same", "partial") for a in fits):
+    (``fits``) only of other counted nouns ("only 10 people collected plastic" where it says
+    "twenty-five people" collected it and "ten bags" were filled): found anywhere through the
+    slot words it shares with the retelling's, with another value."""
+    # (every one of another noun: a bare figure may count this noun, its noun left out, as
+    # "killed 40 people and injured 120" counts 120 people)
+    if any(numbers._role_relation(a, b) != "differ" for a in fits):
         return None
     rival = _context_rival(b, module, index, o_ctx, mine)
     if rival is None or rival.role != b.role or getattr(rival.value, "unit", None) != getattr(

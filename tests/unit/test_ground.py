@@ -1580,3 +1580,30 @@ def test_a_count_of_people_the_original_gives_in_parts(original: str, summary: s
     c = retold.compare(original, summary)
     counted = [g for g in c.grounding if g.kind == "number" and "people" in g.retelling.text]
     assert counted and (counted[0].status == "supported") is supported
+
+
+@pytest.mark.parametrize("original, summary, moved", [
+    ("Officials in Harrow said 40 people had died.",
+     "Officials in Harrow said 40 people had been injured.", True),
+    ("The blast in Dunmore killed 40 people.", "The blast in Dunmore injured 40 people.", True),
+    ("The blast in Dunmore left 40 dead.", "The blast in Dunmore left 40 people wounded.", True),
+    ("Floods in Harrow killed 12 people, and 30 are missing.",
+     "Floods in Harrow left 12 people missing.", True),
+    # one toll in other words, one figure for two tolls, and each toll its own figure
+    ("The blast in Dunmore killed 40 people.", "40 people died in the blast in Dunmore.", False),
+    ("The blast in Dunmore killed or injured 40 people.",
+     "The blast in Dunmore injured 40 people.", False),
+    ("Floods in Harrow killed 12 people, and 30 are missing.",
+     "Floods in Harrow left 30 people missing.", False),
+])
+def test_a_casualty_count_moved_to_another_toll(original: str, summary: str, moved: bool) -> None:
+    c = retold.compare(original, summary)
+    assert bool([ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"
+                 and "counts the" in ch.detail]) is moved
+
+
+def test_a_bare_figure_may_count_the_noun_left_out() -> None:
+    # "injured 120" counts people: no other noun's figure, so no rival for "120 people"
+    c = retold.compare("The blast in Dunmore killed 40 people and injured 120.",
+                       "The blast in Dunmore injured 120 people.")
+    assert not [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
