@@ -728,6 +728,81 @@ def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
     return out
 
 
+_RANK_WORDS = frozenset({"first", "second", "third", "fourth", "last", "next", "final"})
+_PERIOD_WORDS = frozenset({"quarter", "quarters", "half", "halves", "weekend", "season",
+                           "decade", "century", "term", "semester"})
+_WORD_RIGHT_RE = re.compile(r"[^\S\n]+([A-Za-z][\w'’-]*)")
+_WORD_LEFT_RE = re.compile(r"([A-Za-z][\w'’-]*)[^\S\n]+$")
+# Inflections an opposite may carry beside its word ("outputs", "decoding")
+_INFLECTION = r"(?:s|es|d|ed|ing)?"
+
+
+def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
+                     flagged: set[tuple[int, int]], in_names: set[tuple[int, int]],
+                     locate: Callable[[str], Sequence[tuple[str, int]]]) -> list[Finding]:
+    """Words reversed beside the same word, anywhere in the original: the opposite right
+    before the retelling word's next word or right after its previous one ("net profit rose" /
+    "net loss rose"), where the original never puts the retelling's word there. The original
+    may use both words, of different things: the neighbour says which one is meant here."""
+    out: list[Finding] = []
+    for s, e, w in words:
+        if (s, e) in flagged or (s, e) in in_names or w[:1].isupper() and s != r_offset \
+                or w.casefold() in _RANK_WORDS:
+            continue  # (a rank, "the second quarter", is a figure or a date: those compare it)
+        sides: list[tuple[str, str, str, Sequence[tuple[str, int]]]] = []
+        for side in ("right", "left"):
+            m = _WORD_RIGHT_RE.match(r_text, e - r_offset) if side == "right" else \
+                _WORD_LEFT_RE.search(r_text[max(0, s - r_offset - 40):s - r_offset])
+            near = m.group(1) if m else ""
+            if not near or near.casefold() in _SKIPPED | _PERIOD_WORDS or len(near) < MIN_WORD:
+                continue  # ("the second quarter" / "the first quarter": the dates compare them)
+            sentences = locate(near)
+            pattern = (r"{0}[^\S\n]+" + re.escape(near) + r"(?![\w'’-])") if side == "right" \
+                else (r"(?<![\w'’-])" + re.escape(near) + r"[^\S\n]+{0}")
+            if any(re.search("(?i)" + pattern.format(_bounded(re.escape(w), side)), t)
+                   for t, _o in sentences):
+                sides = []
+                break  # the original says it the retelling's way (read first: most summaries
+                # copy their phrases, and a word's opposites cost WordNet lookups)
+            if sentences:
+                sides.append((side, near, pattern, sentences))
+        hit = next(((side, near, found) for side, near, pattern, sentences in sides
+                    for found in [_turned_beside(w, side, pattern, sentences)] if found), None)
+        if hit is not None:
+            side, near, (start, end, opp) = hit
+            phrase, theirs = (f"{w} {near}", f"{opp} {near}") if side == "right" else \
+                (f"{near} {w}", f"{near} {opp}")
+            out.append(Finding(
+                "negation", "changed", (s, e), (start, end),
+                f"The retelling reverses the claim: it says '{phrase}' where the original says "
+                f"'{theirs}'."))
+    return out
+
+
+def _bounded(word: str, side: str) -> str:
+    """A word pattern bounded on the side away from its neighbour."""
+    return r"(?<![\w'’-])" + word if side == "right" else word + r"(?![\w'’-])"
+
+
+def _turned_beside(word: str, side: str, pattern: str, sentences: Sequence[tuple[str, int]]
+                   ) -> tuple[int, int, str] | None:
+    """(start, end, text) of an opposite of ``word`` in ``pattern``'s place beside the
+    neighbour, in any inflection, not negated ("without explicit calibration" says "implicit
+    calibration"), in a sentence that does not say ``word`` too ("trains often run late,
+    while buses rarely do": each of another thing), or None."""
+    mine = stem(word)
+    for opp in sorted(o for o in _antonyms(word) if "_" not in o and o.isalpha()):
+        turned = "(?i)" + pattern.format(_bounded("(" + re.escape(opp) + _INFLECTION + ")", side))
+        for t, o in sentences:
+            found = re.search(turned, t)
+            if found is None or any(stem(w) == mine for _s, _e, w in content_words(t)):
+                continue
+            negated = {f for n in _negated_stems(t, o) for f in n[4]}
+            if not forms(found.group(1)) & negated:
+                return o + found.start(1), o + found.end(1), found.group(1)
+    return None
+
+
 # A word rated at least this far from neutral (VADER's -4 to +4) judges what it is said of:
 # "great", "praised", "enemies"; "hard" (-0.4) or "hail" (0.3) do not.
 VALENCE_MIN = 1.0
@@ -1140,6 +1215,8 @@ def check(
                      if not any(a < f.retelling[1] and f.retelling[0] < b for a, b in taken)]
     if locate is not None:
         findings += _polar_elsewhere(r_text, r_offset, {f.retelling for f in findings}, locate)
+        findings += _opposite_beside(r_text, r_offset, words, {f.retelling for f in findings},
+                                     in_names, locate)
 
     if evidence and polarity:
         ev_neg = index.negated_stems(*evidence[0])

@@ -522,3 +522,25 @@ def test_a_denial_of_having_is_reversed_only_by_having(summary: str, reversed_: 
     c = retold.compare(original, summary)
     assert bool([ch for ch in c.changes if ch.kind == "negation" and ch.status == "changed"
                  and "states it plainly" in ch.detail]) is reversed_
+
+
+@pytest.mark.parametrize("original, found", [
+    # the opposite beside the same word, and the retelling's word never there
+    (["Kessel Steel's net profit rose 12% in 2024.", "The Duluth mill made a loss."], "profit"),
+    # the original puts the retelling's word beside it too: which one is meant is unclear
+    (["Kessel Steel's net profit rose 12% in 2024.", "Its net loss in 2020 was its last."], None),
+    # a rank beside a period is the dates' to compare
+    (["Kessel Steel's first quarter was strong."], None),
+])
+def test_an_opposite_beside_the_same_word_anywhere(original: list[str], found: str | None
+                                                    ) -> None:
+    retelling = "Kessel Steel's net loss rose 12% in 2024, and its second quarter was strong."
+    offsets = [sum(len(t) + 1 for t in original[:i]) for i in range(len(original))]
+
+    def locate(word: str) -> list[tuple[str, int]]:
+        return [(t, o) for t, o in zip(original, offsets) if word.casefold() in t.casefold()]
+
+    findings = meaning._opposite_beside(retelling, 0, meaning.content_words(retelling), set(),
+                                        set(), locate)
+    texts = "\n".join(original)
+    assert [texts[f.original[0]:f.original[1]] for f in findings] == ([found] if found else [])
