@@ -1523,8 +1523,8 @@ def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
     is stated by a 3 and a 5 the extractor read apart.
     """
     q = b.value
-    if not isinstance(q, Quantity):
-        return []
+    if not isinstance(q, Quantity) or q.unit == numbers.TALLY:
+        return []  # (a tally's two figures are no range's bounds: "1-1" is not in "won 2-1")
     if q.low == q.high:
         return [a for a in index.bounds(q.unit, q.low)
                 if a.value.low != a.value.high][:1]  # type: ignore[union-attr]

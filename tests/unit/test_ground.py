@@ -1607,3 +1607,11 @@ def test_a_bare_figure_may_count_the_noun_left_out() -> None:
     c = retold.compare("The blast in Dunmore killed 40 people and injured 120.",
                        "The blast in Dunmore injured 120 people.")
     assert not [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
+
+
+def test_a_tally_is_no_range_of_its_two_figures() -> None:
+    # "1-1" is not stated by the two figures of "won 2-1"
+    c = retold.compare("Harrow Town won 2-1 at home on Saturday.",
+                       "Harrow Town drew 1-1 at home on Saturday.")
+    assert [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"] == [
+        ("1-1", "contradicted")]

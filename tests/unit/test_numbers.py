@@ -335,9 +335,10 @@ def test_change_verb_is_not_a_range() -> None:
         (5, 5), (8, 8)]
 
 
-def test_tally_is_two_figures() -> None:
+def test_tally_is_one_figure() -> None:
     found = facts("The motion passed 61-39 after a long debate.")
-    assert [f.text for f in found] == ["61", "39"]
+    assert [(f.text, f.value) for f in found] == [
+        ("61-39", Quantity(61, 39, None, numbers.TALLY))]
 
 
 def test_ratios_read_as_shares() -> None:
@@ -1204,3 +1205,84 @@ def test_up_to_is_the_bound_at_most_is(a: str, b: str, same: bool) -> None:
 @pytest.mark.parametrize("text", ["Virtually 300 people came.", "Practically 300 people came."])
 def test_virtually_and_practically_are_nearly(text: str) -> None:
     assert one(text).value.hedge == "nearly"
+
+
+# --- tallies ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Dunmore Rovers beat Harrow Town 3-1 on Saturday.", 3, 1),
+    ("The Oslo Lions won 3 - 1 at home.", 3, 1),
+    ("The Oslo Lions won 3\u20131 at home.", 3, 1),  # an en dash
+    ("The bill passed 52-48 in the council.", 52, 48),
+    ("Harrow Town lost 1-3 to the Oslo Lions.", 1, 3),  # rising, told by the side that lost
+    ("It was a 1-3 defeat for Harrow Town.", 1, 3),
+    ("Harrow Town and Dunmore Rovers played a 1-1 draw.", 1, 1),
+    ("The Oslo Lions went through 2-1 on aggregate.", 2, 1),
+    ("The court ruled by a 5-4 majority.", 5, 4),
+])
+def test_a_result_is_one_tally(text: str, low: float, high: float) -> None:
+    f = one(text)
+    assert f.value == Quantity(low, high, None, numbers.TALLY)
+    assert f.role == numbers.TALLY
+
+
+@pytest.mark.parametrize("text", [
+    "Between 5-10 people were hurt in Harrow.",
+    "5-10 people were hurt in Harrow.",
+    "Harrow Town won as 5-10 people queued at the gate.",  # a count, after a result word too
+])
+def test_a_rising_pair_without_a_result_stays_a_range(text: str) -> None:
+    assert q(text) == Quantity(5, 10, None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Dunmore Rovers finished the 2019-20 season in fourth.",
+    "Ada Lind worked in Harrow from 1990-1995.",
+    "The Oslo Lions won the cup on 2020-01-02.",
+    "Harrow Town won, the filing dated 2020-1-2 shows.",
+    "Bookmakers offered Harrow Town at 3-1 odds.",
+    "The Harrow clinic is open 24-7.",
+])
+def test_years_dates_and_odds_are_no_tally(text: str) -> None:
+    assert all(f.value.unit != numbers.TALLY for f in facts(text))  # type: ignore[union-attr]
+
+
+def test_a_changed_score_is_one_change_said_as_written() -> None:
+    c = retold.compare("Dunmore Rovers beat Harrow Town 3-1 on Saturday.",
+                       "Dunmore Rovers beat Harrow Town 2-1 on Saturday.")
+    found = [ch for ch in c.changes if ch.kind == "number"]
+    assert len(found) == 1 and found[0].status == "changed"
+    assert "3-1" in found[0].detail and "2-1" in found[0].detail
+    assert "between" not in found[0].detail
+
+
+def test_a_changed_vote_is_one_change_not_two() -> None:
+    c = retold.compare("The bill passed 52-48 in the council.",
+                       "The bill passed 51-49 in the council.")
+    assert [(ch.kind, ch.status) for ch in c.changes if ch.kind == "number"] == [
+        ("number", "changed")]
+
+
+@pytest.mark.parametrize("retelling", [
+    "Dunmore Rovers had a 3-1 win over Harrow Town on Saturday.",
+    "Harrow Town lost 1-3 to Dunmore Rovers on Saturday.",
+    "Harrow Town went down to a 1-3 defeat against Dunmore Rovers on Saturday.",
+])
+def test_one_score_told_either_way_is_no_change(retelling: str) -> None:
+    c = retold.compare("Dunmore Rovers beat Harrow Town 3-1 on Saturday.", retelling)
+    assert [ch for ch in c.changes if ch.kind == "number"] == []
+
+
+def test_tallies_compare_by_their_sorted_pair_only() -> None:
+    won = one("Dunmore Rovers beat Harrow Town 3-1 on Saturday.")
+    lost = one("Harrow Town lost 1-3 to Dunmore Rovers.")
+    assert numbers.equivalent(won, lost) and won.key == lost.key
+    vote, other = one("The bill passed 520-480 in the assembly."), one(
+        "The bill passed 500-500 in the assembly.")
+    assert not numbers.equivalent(vote, other) and not numbers.compatible(vote, other)
+    goals = one("Dunmore Rovers scored 3 goals on Saturday.")
+    assert not numbers.equivalent(won, goals) and not numbers.compatible(won, goals)
+    assert numbers.slot_score(won, goals) == 0.0
+    assert numbers.slot_score(won, one("It was a 2-1 win for Harrow Town.")) >= 0.9
+    assert numbers.humanise(Quantity(3, 1, None, numbers.TALLY)) == "3-1"

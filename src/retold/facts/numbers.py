@@ -13,9 +13,10 @@ rewrites the text, losing offsets (LIBRARIES.md). So numbers are read here, on t
 3. Around them: a hedge before ("at least", "around" = "about"), a unit after (percent,
    currency), and the counted noun ("108 attacks" -> role "attack"), which names the slot.
 
-Also read: tallies ("passed 52-48") as two figures, not a range; shares ("nine in 10", "one in
-five") and fractions ("two-thirds of") as percentages, with a note; currency signs and words
-as the unit (USD, GBP, EUR, ...); attached units ("5km", "40C").
+Also read: tallies ("won 3-1", "passed 52-48", "a 1-3 defeat") as one figure of unit ``TALLY``,
+not a range; shares ("nine in 10", "one in five") and fractions ("two-thirds of") as
+percentages, with a note; currency signs and words as the unit (USD, GBP, EUR, ...); attached
+units ("5km", "40C").
 
 Ranks are figures with unit "ordinal": "57th minute", "the 6th overall pick", and the words
 "third" to "twelfth" after a determiner ("the fifth overall pick"); "first" and "second" only
@@ -819,6 +820,12 @@ def _point_fractions(text: str, sentences: Sequence[Sentence],
     return out
 
 
+# A result's two figures: "won 3-1", "passed 52-48", "a 1-1 draw" (``_tally``). Unit TALLY, the
+# figures in the order written: "a 1-3 defeat", told by the side that lost, states the tally
+# "won 3-1" does, and ``_key`` sorts the pair so that the two are one.
+TALLY = "tally"
+
+
 # A numbered list: lines opening "1." / "1)" and counting up by one (their markers are
 # no figures: ``_digit_atom``; a list states how many items it has).
 _LIST_ITEM_RE = re.compile(r"(?m)^[^\S\n]*(\d{1,2})[.)][^\S\n]+\S")
@@ -1371,12 +1378,17 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
             out.append(hours)
             i += 2
             continue
+        tally = _tally(text, a, atoms[i + 1]) if i + 1 < len(atoms) else None
+        if tally is not None:
+            out.append(tally)
+            i += 2
+            continue
         if i + 1 < len(atoms) and a.kind in ("digits", "words"):
             b = atoms[i + 1]
             gap = _RANGE_GAP_RE.match(text, a_end, b.start) if b.kind in ("digits", "words") \
                 else None
             if gap is not None and gap.group("dash") and b.value < a.value and b.scale == 1:
-                gap = None  # "52-48", "3-1": a tally of two figures, not a range
+                gap = None  # "24-7", "3-1 odds": a falling pair is no range (nor a tally)
             if gap is not None:
                 b_unit, b_end = _unit_after(text, b)
                 word = (gap.group("word") or "").lower()
@@ -1410,6 +1422,47 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
         out.append((a.start, a_end, low, high, a.unit or a_unit, a.kind))
         i += 1
     return out
+
+
+# What makes two figures a result's tally: a result word before them in their clause ("beat
+# Harrow Town 3-1", "the bill passed 52-48") or right after ("a 1-3 defeat", "2-1 at
+# half-time", "a 5-4 majority").
+_RESULT_BEFORE_RE = re.compile(
+    r"(?i)\b(?:won|wins?|beat|beats|beaten|lost|loses?|drew|drawn|draws?|defeated|defeats?|led"
+    r"|leads?|trail(?:ed|s)?|ended|score|scoreline|passed|voted|votes?|margin)\b")
+_RESULT_AFTER_RE = re.compile(
+    rf"(?i){_SP}+(?:(?:home|away){_SP}+)?(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?"
+    rf"|leads?|votes?|majority|decision|verdict)\b|{_SP}+(?:on{_SP}+)?aggregate\b"
+    rf"|{_SP}+at{_SP}+half{_SP}*-?{_SP}*time\b")
+_CLAUSE_RE = re.compile(r"[^.;:!?\n]*$")  # the clause ending where a search's window ends
+_TALLY_GAP_RE = re.compile(rf"{_SP}*[-–]{_SP}*")
+# a digit joined on by a dash, slash, point or colon: a date or an id's ("2020-1-2", "4/3-1")
+_TALLY_BEFORE_RE = re.compile(r"[0-9][-–/.:]$")
+_TALLY_AFTER_RE = re.compile(r"[-–/.:][0-9]")
+TALLY_DIGITS_MAX = 3  # "2019-20", "1990-1995": a side of four digits is a year
+
+
+def _tally(text: str, a: _Atom, b: _Atom) -> tuple[int, int, float, float, str | None, str] | None:
+    """Two plain whole figures a dash joins as a result gives them ("won 3-1", "passed 52-48",
+    "a 1-1 draw", "lost 1-3"): one tally, in the order written. A falling pair is one by
+    itself; a level or rising pair only beside a result word ("5-10 people" is a range)."""
+    if not all(x.kind == "digits" and x.unit is None and x.scale == 1 and
+               text[x.start:x.end].isdigit() and x.end - x.start <= TALLY_DIGITS_MAX
+               for x in (a, b)):
+        return None
+    if _TALLY_GAP_RE.fullmatch(text, a.end, b.start) is None or _TALLY_BEFORE_RE.search(
+            text, max(0, a.start - 2), a.start) or _TALLY_AFTER_RE.match(text, b.end):
+        return None
+    after = _RESULT_AFTER_RE.match(text, b.end) is not None
+    noun = _next_words(text, b.end, 1)
+    if not after and (_unit_after(text, b)[0] or noun and _is_plural(noun[0].group(1))
+                      and noun[0].group(1).lower() != "thanks"):
+        return None  # "3-1 odds", "5-10 people": a count ("won 3-1 thanks to" counts none)
+    clause = _CLAUSE_RE.search(text, max(0, a.start - 80), a.start)
+    result = after or clause is not None and _RESULT_BEFORE_RE.search(
+        text, clause.start(), a.start) is not None
+    falling = b.value < a.value and (a.value, b.value) != (24, 7)  # "open 24-7": all the time
+    return (a.start, b.end, a.value, b.value, TALLY, TALLY) if falling or result else None
 
 
 def _hours_before_a_time(text: str, a: _Atom, a_unit: str | None, b: _Atom
@@ -1539,6 +1592,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         role, noun_end = _counted_noun(text, end, high, unit)
         if kind == FREQUENCY:
             role, noun_end = "time", end  # "twice" counts times, as "two times" does
+        elif kind == TALLY:
+            role, noun_end = TALLY, end  # "a 3-1 win" and "won 3-1": one slot, one span
         elif noun_end == end and not role and unit is None and hedge is None and \
                 kind == "digits" and high == int(high) and 0 < high < AGE_MAX and \
                 _AGE_AFTER_NAME_RE.search(text, max(0, start - 40), start) and \
@@ -1583,8 +1638,9 @@ def _fmt(x: float) -> str:
 
 
 def _key(q: Quantity) -> str:
-    """Return the comparable form of a quantity."""
-    key = f"number:{q.hedge or '='}:{_fmt(q.low)}:{_fmt(q.high)}:{q.unit or ''}"
+    """Return the comparable form of a quantity (a tally's pair sorted: "3-1" is "1-3")."""
+    low, high = sorted((q.low, q.high)) if q.unit == TALLY else (q.low, q.high)
+    key = f"number:{q.hedge or '='}:{_fmt(low)}:{_fmt(high)}:{q.unit or ''}"
     return f"{key}:{q.change}" if q.change else key
 
 
@@ -1765,8 +1821,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
         previous = p
         quantity, start, end = p.quantity, p.start, p.end
-        # (a bare figure, "down 2-1 at half-time", is a score or a margin, not an amount)
-        if quantity.unit not in (TIME, MULTIPLE) and p.role != AGE and (quantity.unit or p.role):
+        # (a tally, "down 2-1 at half-time", is a score, not an amount; nor is a bare figure)
+        if quantity.unit not in (TIME, MULTIPLE, TALLY) and p.role != AGE and (
+                quantity.unit or p.role):
             change = _change(norm, p.start, p.end, p.role, quantity.unit is not None)
             if change is not None:
                 quantity = replace(quantity, change=change[0])
@@ -1904,6 +1961,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return a.key == b.key
     if qa.unit == TIME or qb.unit == TIME:
         return same_time(a, b)
+    if TALLY in (qa.unit, qb.unit):
+        return a.key == b.key  # "won 3-1" / "a 1-3 defeat": the key holds the sorted pair
     if changes_differ(a, b):
         return False
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
@@ -2112,6 +2171,8 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # an age fills no count's slot ("in his 40s" / "42 previous convictions")
     if (_counts_times(a) or _counts_times(b)) and a.role != b.role:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
+    if (qa.unit == TALLY) != (qb.unit == TALLY):
+        return 0.0  # "won 3-1" fills no count's slot ("3 goals")
     unit_same = qa.unit == qb.unit
     relation = _role_relation(a, b)
     if relation == "same":
@@ -2190,7 +2251,7 @@ def restates(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or equivalent(a, b):
         return False
-    if VAGUE in (qa.hedge, qb.hedge):
+    if VAGUE in (qa.hedge, qb.hedge) or (qa.unit == TALLY) != (qb.unit == TALLY):
         return False
     if not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         return False
@@ -2212,8 +2273,8 @@ def compatible(a: Fact, b: Fact) -> bool:
     hedge change is a real change), nor is a change of unit or of counted noun.
     """
     qa, qb = a.value, b.value
-    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
-        return False
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or TALLY in (qa.unit, qb.unit):
+        return False  # (a tally is exact: "52-48" is no rounding of "51-49")
     if TIME in (qa.unit, qb.unit):
         return _about_the_time(a, b)
     if _age_within(a, b) or _age_within(b, a):
@@ -2344,6 +2405,9 @@ def humanise(q: Quantity, grouping: bool = True) -> str:
         return f"{_figure(x, grouping)} {q.unit}" if q.unit else _figure(x, grouping)
 
     hedge = HEDGE_WORDS.get(q.hedge, (q.hedge or "").replace("_", " "))
+    if q.unit == TALLY:  # as written: "3-1", never "between 3 and 1"
+        said = f"{_figure(q.low)}-{_figure(q.high)}"
+        return f"{hedge} {said}" if hedge else said
     if _close(q.low, q.high):
         body = one(q.low)
         return f"{hedge} {body}" if hedge else body
@@ -2495,6 +2559,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     subject = "The number"
     if qa.unit == MULTIPLE:
         subject = "The multiple"
+    elif qa.unit == TALLY:
+        subject = "The score"  # a game's or a vote's: "The score changed from 3-1 to 2-1."
     elif qa.unit in RATE_CHANGE_UNITS:
         subject = "The figure"
     elif qa.unit == "percent":
