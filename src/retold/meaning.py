@@ -39,7 +39,7 @@ EXTRA_ANTONYMS: tuple[tuple[str, str], ...] = (
     ("approve", "reject"), ("accept", "refuse"), ("pass", "fail"), ("succeed", "fail"),
     ("allow", "ban"), ("confirm", "deny"), ("guilty", "innocent"), ("support", "oppose"),
     ("open", "close"), ("increase", "cut"), ("rise", "drop"), ("gain", "loss"), ("gain", "lose"),
-    ("profit", "loss"), ("up", "down"), ("higher", "lower"), ("more", "less"),
+    ("profit", "loss"), ("earnings", "loss"), ("earn", "lose"), ("up", "down"), ("higher", "lower"), ("more", "less"),
     ("before", "after"), ("above", "below"), ("majority", "minority"), ("victory", "defeat"),
     ("beat", "lose"), ("win", "defeat"), ("hire", "fire"), ("buy", "sell"),
     # markets', budgets' and courts' opposites
@@ -930,11 +930,12 @@ def _subject_before(text: str, offset: int, words: Sequence[tuple[int, int, str]
 def _changed_of(text: str, offset: int, words: Sequence[tuple[int, int, str]]
                 ) -> list[tuple[int, int, str, frozenset[str]]]:
     """(start, end, word, what changed) of each change word of ``text`` (RISE_WORDS,
-    FALL_WORDS): what changed is the content word before it ("revenue | increased") or, for a
-    noun of change, after it ("an increase in | revenue")."""
+    FALL_WORDS, and verbs that move a thing one way: "earnings per share | improved to"): what
+    changed is the content word before it ("revenue | increased") or, for a noun of change,
+    after it ("an increase in | revenue")."""
     out = []
     for k, (s, e, w) in enumerate(words):
-        if _direction(w) is None:
+        if _direction(w) is None and not _pushes(w):
             continue
         thing = _subject_before(text, offset, words, s) or _slot(text, offset, words, k, 1)
         if thing:

@@ -433,6 +433,10 @@ def test_a_fact_changed_elsewhere_is_not_also_dropped_where_it_stood() -> None:
      ("held steady", "fell")),
     ("Kessel Steel's output stagnated last year.", "Kessel Steel's output grew last year.",
      ("grew", "stagnated")),
+    # a verb that moves a thing one way is a change too
+    ("Kessel Steel's earnings per share improved to $3.69 in the quarter.",
+     "Kessel Steel's earnings per share remained unchanged at $3.69 in the quarter.",
+     ("remained unchanged", "improved")),
 ])
 def test_no_change_against_a_change_is_a_reversal(original: str, retelling: str,
                                                   pair: tuple[str, str]) -> None:
@@ -544,3 +548,13 @@ def test_an_opposite_beside_the_same_word_anywhere(original: list[str], found: s
                                         set(), locate)
     texts = "\n".join(original)
     assert [texts[f.original[0]:f.original[1]] for f in findings] == ([found] if found else [])
+
+
+@pytest.mark.parametrize("original, retelling, word", [
+    ("Kessel Steel earned $3.1 billion in the quarter.",
+     "Kessel Steel lost $3.1 billion in the quarter.", "lost"),
+    ("Kessel Steel's earnings were $3.1 billion in the quarter.",
+     "Kessel Steel's losses were $3.1 billion in the quarter.", "losses"),
+])
+def test_earnings_and_losses_are_opposites(original: str, retelling: str, word: str) -> None:
+    assert ("negation", word) in flags(original, retelling)
