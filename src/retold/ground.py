@@ -1319,14 +1319,16 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return speakers(o_text) == q.low
 
 
-# What a casualty count counts: the dead, the injured, the missing. A toll moved from one to
-# another ("40 people died" / "40 people were injured") is a changed figure, though its value
-# stays. Written by hand: WordNet keeps "killed" and "died" apart (to kill is to cause to die).
+# What a casualty count counts: the dead, the injured, the missing ("casualties" may be any of
+# them). A toll moved from one to another ("40 people died" / "40 people were injured") is a
+# changed figure, though its value stays. Written by hand: WordNet keeps "killed" and "died"
+# apart (to kill is to cause to die).
 TOLLS = {
     "dead": frozenset({"die", "died", "dies", "dead", "death", "deaths", "kill", "killed",
-                       "kills", "perish", "perished", "fatality", "fatalities", "lives"}),
+                       "kills", "perish", "perished", "fatality", "fatalities", "lives",
+                       "live", "life"}),
     "injured": frozenset({"injure", "injured", "injuries", "injury", "wound", "wounded",
-                          "hurt", "casualty"}),
+                          "hurt"}),
     "missing": frozenset({"missing", "unaccounted"}),
 }
 _TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
@@ -1388,6 +1390,9 @@ _SUM_JOIN_RE = re.compile(r"[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+|plus[^\S\n]+)?|"
 _AND_ONE_RE = re.compile(r"[^\S\n]*,?[^\S\n]+(?:and|plus)[^\S\n]+an?[^\S\n]+([a-z]+)\b")
 
 
+SUM_PARTS_MAX = 6  # a sum has a few parts ("men, women and children"), not a table's column
+
+
 def _of_people(role: str) -> bool:
     role = role.casefold()
     return role in PERSON_NOUNS or role in PEOPLE_GROUPS or "person" in lexicon.broader(role)
@@ -1405,21 +1410,26 @@ def _summed(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
     if index.sums is None:
         index.sums = {}
         run: list[Fact] = []
+        total = 0.0
         for a in index.by_kind.get("number", ()):
             qa = a.value
+            # (a part is a kind of people: "40 people, 12 children among them" counts the
+            # children twice, and is no sum)
             if not (isinstance(qa, Quantity) and qa.low == qa.high and qa.unit is None
-                    and qa.hedge is None and a.role and _of_people(a.role)):
-                run = []
+                    and qa.hedge is None and a.role and _of_people(a.role)
+                    and a.role.casefold() not in PERSON_NOUNS):
+                run, total = [], 0.0
                 continue
-            if run and not _SUM_JOIN_RE.fullmatch(o_text, run[-1].end, a.start):
-                run = []
+            if run and (len(run) == SUM_PARTS_MAX or a.role in {x.role for x in run}
+                        or not _SUM_JOIN_RE.fullmatch(o_text, run[-1].end, a.start)):
+                run, total = [], 0.0
             run.append(a)
-            total = sum(x.value.low for x in run if isinstance(x.value, Quantity))
+            total += qa.low
             one = _AND_ONE_RE.match(o_text, a.end)  # "... and a woman"
             if one is not None and _of_people(one.group(1)):
-                index.sums.setdefault(total + 1, run[:])
+                index.sums.setdefault(total + 1, list(run))
             if len(run) > 1:
-                index.sums.setdefault(total, run[:])
+                index.sums.setdefault(total, list(run))
     return index.sums.get(q.low, [])
 
 
@@ -1526,8 +1536,10 @@ def _range_support(b: Fact, index: FactIndex) -> list[Fact]:
     if not isinstance(q, Quantity) or q.unit == numbers.TALLY:
         return []  # (a tally's two figures are no range's bounds: "1-1" is not in "won 2-1")
     if q.low == q.high:
-        return [a for a in index.bounds(q.unit, q.low)
-                if a.value.low != a.value.high][:1]  # type: ignore[union-attr]
+        # a bare figure one side of a result ("51 senators voted for" / "passed 51-49")
+        tally = index.bounds(numbers.TALLY, q.low) if q.unit is None and q.hedge is None else []
+        return tally[:1] or [a for a in index.bounds(q.unit, q.low)
+                             if a.value.low != a.value.high][:1]  # type: ignore[union-attr]
     low, high = index.bounds(q.unit, q.low), index.bounds(q.unit, q.high)
     return [low[0], high[0]] if low and high else []
 

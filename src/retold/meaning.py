@@ -254,7 +254,9 @@ class WordIndex:
 def _participle(form: str) -> bool:
     """``form`` is an adjective WordNet lists in a verb's -ing or -ed form ("trying", "closed")."""
     low = form.casefold()
-    return low.endswith(("ing", "ed")) and (low, "a") in lexicon.lemmas(low)
+    readings = lexicon.lemmas(low) if low.endswith(("ing", "ed")) else ()
+    # (an adjective that is a verb's form: "red" is no verb's)
+    return (low, "a") in readings and any(p == "v" and lemma != low for lemma, p in readings)
 
 
 # Originals whose word index is kept: a trace compares one article with its candidates in a
@@ -317,6 +319,9 @@ def _said_way(word: str) -> str | None:
     return way
 
 
+_OPENERS = " \t\n\"'“‘(["  # what may stand before a sentence's first word
+
+
 def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
     """The original's sentence holding ``opposite`` (at ``at``) also says a change the way
     ``word`` does ("revenue climbed but profit declined", "the rise and fall of the river"): the
@@ -326,7 +331,7 @@ def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
         return False
     # (a capitalised word inside the sentence is a name or a label, "Slide 17", of no change)
     return any(_said_way(w) == way for _s, _e, w in content_words(sentence)
-               if not _s <= at < _e and not (w[:1].isupper() and _s > 0))
+               if not _s <= at < _e and not (w[:1].isupper() and sentence[:_s].strip(_OPENERS)))
 
 
 def _direction(word: str) -> str | None:
@@ -738,15 +743,18 @@ _INFLECTION = r"(?:s|es|d|ed|ing)?"
 
 
 def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
-                     flagged: set[tuple[int, int]], in_names: set[tuple[int, int]],
+                     flagged: set[tuple[int, int]], skipped: set[tuple[int, int]],
                      locate: Callable[[str], Sequence[tuple[str, int]]]) -> list[Finding]:
     """Words reversed beside the same word, anywhere in the original: the opposite right
     before the retelling word's next word or right after its previous one ("net profit rose" /
-    "net loss rose"), where the original never puts the retelling's word there. The original
-    may use both words, of different things: the neighbour says which one is meant here."""
+    "net loss rose"), where the original never puts the retelling's word there (in any
+    inflection). The original may use both words, of different things: the neighbour says
+    which one is meant here. A word the evidence itself uses is skipped (``skipped``): the
+    evidence says it, and the opposite elsewhere is another thing's ("Harrow's council approved
+    the plan" / "Dunmore's council rejected a similar plan")."""
     out: list[Finding] = []
     for s, e, w in words:
-        if (s, e) in flagged or (s, e) in in_names or w[:1].isupper() and s != r_offset \
+        if (s, e) in flagged or (s, e) in skipped or w[:1].isupper() and s != r_offset \
                 or w.casefold() in _RANK_WORDS:
             continue  # (a rank, "the second quarter", is a figure or a date: those compare it)
         sides: list[tuple[str, str, str, Sequence[tuple[str, int]]]] = []
@@ -759,7 +767,8 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
             sentences = locate(near)
             pattern = (r"{0}[^\S\n]+" + re.escape(near) + r"(?![\w'’-])") if side == "right" \
                 else (r"(?<![\w'’-])" + re.escape(near) + r"[^\S\n]+{0}")
-            if any(re.search("(?i)" + pattern.format(_bounded(re.escape(w), side)), t)
+            # (the word in any inflection: "net losses" says "net loss")
+            if any(re.search("(?i)" + pattern.format(_bounded(re.escape(stem(w)) + r"\w*", side)), t)
                    for t, _o in sentences):
                 sides = []
                 break  # the original says it the retelling's way (read first: most summaries
@@ -1217,7 +1226,8 @@ def check(
     if locate is not None:
         findings += _polar_elsewhere(r_text, r_offset, {f.retelling for f in findings}, locate)
         findings += _opposite_beside(r_text, r_offset, words, {f.retelling for f in findings},
-                                     in_names, locate)
+                                     in_names | {(s, e) for s, e, w in words if stem(w) in ev_stems},
+                                     locate)
 
     if evidence and polarity:
         ev_neg = index.negated_stems(*evidence[0])
@@ -1303,7 +1313,8 @@ _UNASSERTED_RE = re.compile(
 # ("they have the model", "got a reply").
 _HAVING = r"(?:have|has|had|having|get|gets|got|getting)"
 _LIGHT_VERB_AFTER_RE = re.compile(
-    rf"(?i)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_HAVING}\b")
+    rf"(?i)[^\S\n]+(?:[a-z]+[^\S\n]+)?{_HAVING}\b"
+    r"(?![^\S\n]+(?:been|[a-z]+(?:ed|en|wn)\b))")  # ("could not have known": a perfect)
 _LIGHT_VERB_BEFORE_RE = re.compile(
     rf"(?i)\b{_HAVING}(?:[^\S\n]+[\w'’-]+){{0,3}}[^\S\n]+$")
 

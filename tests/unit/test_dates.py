@@ -635,6 +635,10 @@ def test_another_period_of_the_same_kind(text: str, other: bool) -> None:
     ("Tom: can we meet on Friday? Ann: yes.", True),
     ("Tom: did you go out at the weekend? Ann: yes.", False),  # ... unless it asks back
     ("Tom went out at the weekend.", False),
+    # a question about what was ("what happened", "who won", "have you seen") asks back
+    ("Tom: what happened on Friday? Ann: nothing.", False),
+    ("Ann: who won on Saturday? Tom: Harrow.", False),
+    ("Ann: have you seen the match on Saturday? Tom: yes.", False),
 ])
 def test_a_question_in_the_present_asks_about_the_coming_day(text: str, coming: bool) -> None:
     # Wednesday 19 June 2024: the coming weekend is 22-23 June, the last 15-16 June

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import retold
-from retold import lexicon, meaning
+from retold import ground, lexicon, meaning
 from retold.reshape import reshape
 
 ARTICLE = (
@@ -1486,18 +1486,16 @@ def test_an_age_many_people_share_is_no_ones_in_particular() -> None:
     assert not [ch for ch in c.changes if "gives the age" in ch.detail]
 
 
-# A call transcript: its own quarter named without a year, the year-earlier and the previous
-# quarter only as bases.
-CALL_NO_YEAR = ("Third quarter revenue per store was $1.9 million, up 6% from $1.8 million in the third "
-        "quarter of last year and up from $1.7 million in the second quarter of 2024. The "
-        "company runs 40 stores.")
+# A company's own quarter named without a year, the quarter before only as a base.
+CALL_NO_YEAR = ("Fares collected per bus came to £1,900 in the third quarter, against £1,700 in "
+                "the second quarter of 2024, Dunmore Transit said. The firm runs 40 buses.")
 
 
 @pytest.mark.parametrize("summary, contradicted", [
-    # the base's quarter put for the quarter the call reports on ("Third quarter")
-    ("The company's revenue per store for the second quarter of 2024 increased by 6%.", True),
+    # the base's quarter put for the quarter the figure is for ("the third quarter")
+    ("Dunmore Transit's fares collected per bus for the second quarter of 2024 rose.", True),
     # a base told as a base
-    ("Revenue per store rose from the second quarter of 2024.", False),
+    ("Fares collected per bus rose from the second quarter of 2024.", False),
 ])
 def test_a_base_against_a_period_written_without_its_year(summary: str,
                                                           contradicted: bool) -> None:
@@ -1505,22 +1503,21 @@ def test_a_base_against_a_period_written_without_its_year(summary: str,
     dated = [g for g in c.grounding if g.kind == "date" and "2024" in g.retelling.text]
     assert dated and (dated[0].status == "contradicted") == contradicted
     if contradicted:
-        assert any("'Third quarter'" in ch.detail for ch in c.changes if ch.kind == "date")
+        assert any("'in the third quarter'" in ch.detail for ch in c.changes if ch.kind == "date")
 
 
 @pytest.mark.parametrize("summary, contradicted", [
-    (("Dunmore posted strong results for Q3 2023, and the period then saw a big increase in its "
-     "operating margin."), True),
-    (("Dunmore posted strong results for Q3 2024, and the period then saw a big increase in its "
-     "operating margin."), False),
+    (("Harrow Ferries posted strong results for Q3 2023, and the period then saw a big rise in "
+      "its ship load factor."), True),
+    (("Harrow Ferries posted strong results for Q3 2024, and the period then saw a big rise in "
+      "its ship load factor."), False),
 ])
 def test_a_change_for_the_base_shares_three_words_of_its_sentence(summary: str,
                                                                   contradicted: bool) -> None:
-    # three content words in common with the base's sentence ("improvement" is not "increase")
-    # make it the same claim
-    original = ("Dunmore reported its results on Monday. The operating margin at Dunmore was 14% "
-                "in the third quarter of 2024, a 300 basis point improvement compared to the third "
-                "quarter of 2023.")
+    # three content words in common with the base's sentence ("ship load factor") make it the
+    # same claim
+    original = ("Harrow Ferries reported its results on Monday. Its ship load factor was 81% in "
+                "the third quarter of 2024, against 74% in the third quarter of 2023.")
     c = retold.compare(original, summary)
     dated = [g for g in c.grounding if g.kind == "date" and "Q3" in g.retelling.text]
     assert dated and (dated[0].status == "contradicted") == contradicted
@@ -1543,13 +1540,12 @@ def test_a_count_stated_only_of_another_noun(summary: str, status: str) -> None:
 
 
 def test_a_count_stated_of_another_noun_and_a_rival_in_another_unit_is_no_change() -> None:
-    # the rate's other figure is a price, the retelling's a share: no one slot
-    c = retold.compare("Vantor's planner unlocks at a special rate of $100 a month. We offer a 10% "
-                       "discount on your first year of subscription.",
-                       "Vantor offers the planner at a discounted rate of 10% on the first year of "
-                       "subscription.")
+    # the cranes' other figure is a price, the retelling's a share: no one slot
+    c = retold.compare("Kessel Steel hires out its cranes at $200 a day. Clients who book this "
+                       "month get 10% off each crane hire.",
+                       "Kessel Steel offers its crane hire at 10% off this month.")
     assert not [g for g in c.grounding if g.kind == "number" and g.status == "contradicted"
-                and "%" in " ".join(e.text for e in g.evidence)]
+                and "$" in " ".join(e.text for e in g.evidence)]
 
 
 @pytest.mark.parametrize("summary, contradicted", [
@@ -1615,3 +1611,34 @@ def test_a_tally_is_no_range_of_its_two_figures() -> None:
                        "Harrow Town drew 1-1 at home on Saturday.")
     assert [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"] == [
         ("1-1", "contradicted")]
+
+
+@pytest.mark.parametrize("original, summary, status", [
+    # a part that is a kind of people, counted in the total, is no part of a sum
+    ("The blast in Dunmore killed 40 people, 12 children among them.",
+     "The blast in Dunmore killed 52 people.", "contradicted"),
+    # "casualties" may be the dead; "claimed 40 lives" counts the dead
+    ("The blast in Dunmore caused 40 casualties.", "The blast in Dunmore killed 40 people.",
+     "supported"),
+    ("The blast in Dunmore claimed 40 lives.", "The blast in Dunmore injured 40 people.",
+     "contradicted"),
+    # each side of a result backs a lone figure
+    ("Harrow Town won 3-1 on Saturday.", "Harrow Town won 3 to 1 on Saturday.", "supported"),
+    ("The Senate voted 51-49 to pass the bill.", "51 senators voted for the bill.", "supported"),
+])
+def test_sums_tolls_and_results_reviewed(original: str, summary: str, status: str) -> None:
+    c = retold.compare(original, summary)
+    counted = [g for g in c.grounding if g.kind == "number"]
+    assert counted and {g.status for g in counted} == {status}
+
+
+def test_a_long_list_of_counts_is_summed_in_linear_time() -> None:
+    # each run of parts is at most SUM_PARTS_MAX long: no run is copied at every step
+    original = "Police arrested " + ", ".join(
+        f"{n} {w}" for n, w in zip(range(2, 4000), ["men", "women", "boys", "girls"] * 1000)) + "."
+    index = ground.FactIndex(retold.compare(original, "x").original.facts)
+    b = next(f for f in retold.compare("Police arrested 5 people.", "Police arrested 5 people.")
+             .retelling.facts if f.kind == "number")
+    ground._summed(b, index, original)
+    assert index.sums is not None and all(len(v) <= ground.SUM_PARTS_MAX
+                                          for v in index.sums.values())

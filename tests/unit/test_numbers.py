@@ -1181,12 +1181,13 @@ def test_keywords_are_found_after_letters_that_lower_case_longer() -> None:
 
 
 @pytest.mark.parametrize("text, hedge", [
-    ("Buyers get 15% off with a minimum purchase of $3,000.", "at_least"),
-    ("Buyers get 15% off with a minimum purchase amount of $3,000.", "at_least"),
+    ("Harrow's mill sells steel only with a minimum order of $3,000.", "at_least"),
+    ("Harrow's mill sells steel only with a minimum order amount of $3,000.", "at_least"),
     ("Lind faces a maximum sentence of 10 years.", "at_most"),
     ("Lind faces a maximum of 10 years.", "at_most"),
-    # a thing's name (WordNet's compound), not a bound on it
+    # a thing, or an extreme measured, not a limit set on it
     ("Harrow set the minimum wage of $15 in May.", None),
+    ("The Vantor car reached a maximum speed of 120 mph.", None),
 ])
 def test_a_bound_with_its_noun_between_is_a_hedge(text: str, hedge: str | None) -> None:
     found = [f for f in facts(text) if f.value.unit != "percent"]
@@ -1286,3 +1287,11 @@ def test_tallies_compare_by_their_sorted_pair_only() -> None:
     assert numbers.slot_score(won, goals) == 0.0
     assert numbers.slot_score(won, one("It was a 2-1 win for Harrow Town.")) >= 0.9
     assert numbers.humanise(Quantity(3, 1, None, numbers.TALLY)) == "3-1"
+
+
+@pytest.mark.parametrize("text", [
+    "The survey, which ended in May, polled 2,000 adults aged 18-24.",
+    "Labour won among voters aged 18-24.",
+])
+def test_a_rising_pair_far_from_a_result_word_is_a_range(text: str) -> None:
+    assert not [f for f in facts(text) if f.value.unit == numbers.TALLY]

@@ -370,14 +370,22 @@ def _is_future(text: str, start: int, end: int) -> bool:
     after = text[end : end + 120]
     stop = _CLAUSE_BREAK.search(after)
     clause = before + " " + after[: stop.start() if stop else len(after)]
-    if stop is not None and stop.group() == "?" and not _PAST_AUXILIARY_RE.search(clause):
+    if stop is not None and stop.group() == "?" and _PRESENT_QUESTION_RE.search(before) \
+            and not _PAST_RE.search(clause):
         return True  # "are you free at the weekend?": a question in the present asks ahead
     return _FUTURE_RE.search(clause) is not None or _FUTURE_IN_PAST_RE.search(before) is not None
 
 
-# The past tense's auxiliaries ("how was the weekend?", "did you go on Friday?")
-_PAST_AUXILIARY_RE = re.compile(
-    r"(?i)\b(?:was|were|did|had|wasn['’]t|weren['’]t|didn['’]t|hadn['’]t)\b")
+# A question asked in the present or of what will be: its verb a present or modal auxiliary
+# ("are you free", "can we meet", "do you want to", "will you come")
+_PRESENT_QUESTION_RE = re.compile(
+    r"(?i)\b(?:are|is|am|can|could|will|would|shall|should|do|does|may|might)\b")
+# ... and never a past tense in its clause: an auxiliary ("how was the weekend?", "did you go"),
+# a perfect ("have you seen"), a regular past ("what happened", "you went" is left to the
+# auxiliaries' absence) or a common irregular past ("who won", "who saw")
+_PAST_RE = re.compile(
+    r"(?i)\b(?:was|were|did|had|have|has|wasn['’]t|weren['’]t|didn['’]t|hadn['’]t|went|won|"
+    r"lost|saw|said|told|came|got|made|took|gave|found|left|met|ran|began|\w{2,}ed)\b")
 
 
 _RANGE_AFTER_RE = re.compile(r"[^\S\n]*(?:-|–|—|to|and|or)[^\S\n]*([\d,]+)")

@@ -1434,7 +1434,17 @@ _RESULT_AFTER_RE = re.compile(
     rf"(?i){_SP}+(?:(?:home|away){_SP}+)?(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?"
     rf"|leads?|votes?|majority|decision|verdict)\b|{_SP}+(?:on{_SP}+)?aggregate\b"
     rf"|{_SP}+at{_SP}+half{_SP}*-?{_SP}*time\b")
-_CLAUSE_RE = re.compile(r"[^.;:!?\n]*$")  # the clause ending where a search's window ends
+_RESULT_NEAR_RE = re.compile(
+    _RESULT_BEFORE_RE.pattern + rf"(?:{_SP}+(?:by|to|against|with|over|a|an|the))?"
+    rf"(?:{_SP}+[A-Z][\w'’.-]*){{0,4}}{_SP}+$")
+# What a rule sets a minimum or maximum for: "a minimum order of $3,000" is at least $3,000, "a
+# maximum sentence of 10 years" at most 10 years. Written by hand: no lexicon tells a limit set
+# ("fine") from an extreme measured ("speed", "temperature").
+LIMITED_NOUNS = frozenset({
+    "purchase", "order", "spend", "spending", "deposit", "stake", "investment", "contribution",
+    "payment", "sentence", "fine", "penalty", "term", "jail", "prison", "fee", "charge",
+    "payout", "bid", "bet", "loan", "withdrawal", "stay", "age"})
+_NO_TALLY_BEFORE_RE = re.compile(rf"(?i)\b(?:aged|ages|between|from){_SP}+$")
 _TALLY_GAP_RE = re.compile(rf"{_SP}*[-–]{_SP}*")
 # a digit joined on by a dash, slash, point or colon: a date or an id's ("2020-1-2", "4/3-1")
 _TALLY_BEFORE_RE = re.compile(r"[0-9][-–/.:]$")
@@ -1458,9 +1468,12 @@ def _tally(text: str, a: _Atom, b: _Atom) -> tuple[int, int, float, float, str |
     if not after and (_unit_after(text, b)[0] or noun and _is_plural(noun[0].group(1))
                       and noun[0].group(1).lower() != "thanks"):
         return None  # "3-1 odds", "5-10 people": a count ("won 3-1 thanks to" counts none)
-    clause = _CLAUSE_RE.search(text, max(0, a.start - 80), a.start)
-    result = after or clause is not None and _RESULT_BEFORE_RE.search(
-        text, clause.start(), a.start) is not None
+    if _NO_TALLY_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
+        return None  # "aged 18-24", "between 5-10": a range
+    # (right before it, a name at most between: "beat Harrow Town 3-1", "drew 1-1"; a result
+    # word further back in the clause, "the survey, which ended in May, polled adults 18-24",
+    # is another clause's)
+    result = after or _RESULT_NEAR_RE.search(text, max(0, a.start - 60), a.start) is not None
     falling = b.value < a.value and (a.value, b.value) != (24, 7)  # "open 24-7": all the time
     return (a.start, b.end, a.value, b.value, TALLY, TALLY) if falling or result else None
 
@@ -1567,9 +1580,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                     start -= 1  # "won't", not "n't"
         elif hedge is None and kind not in (VAGUE, "range") and (
                 bound := _BOUND_NOUN_BEFORE_RE.search(text, max(0, start - 40), start)) and \
-                not lexicon.lemmas(f"{bound.group('b').lower()}_{bound.group('n').lower()}"):
-            # "a minimum purchase of $3,000", "a maximum fine of $10,000": a bound on the thing
-            # ("the minimum wage of $15" names a thing: WordNet has the compound)
+                bound.group("n").lower() in LIMITED_NOUNS:
+            # "a minimum order of $3,000", "a maximum fine of $10,000": a limit set on the thing
+            # ("a maximum speed of 120 mph" is a measure reached; "the minimum wage" a thing)
             hedge = "at_least" if bound.group("b").lower() == "minimum" else "at_most"
             start = bound.start()
         elif hedge is None and unit in _CURRENCIES and kind not in (VAGUE, "range") and (
@@ -2049,7 +2062,7 @@ TO_BASE: dict[str, float] = {
 CONVERSION_TOLERANCE = 0.01
 # Hedges that round a figure, and which side of the exact figure the rounded one may lie.
 _ROUNDING_HEDGES = {"about": (-1, 1), "nearly": (0, 1), "more_than": (-1, 0), "less_than": (0, 1),
-                    "up_to": (0, 1), "at_least": (-1, 0)}
+                    "up_to": (0, 1), "at_most": (0, 1), "at_least": (-1, 0)}
 
 
 def convert(x: float, unit: str | None, to: str | None) -> float | None:
@@ -2560,7 +2573,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if qa.unit == MULTIPLE:
         subject = "The multiple"
     elif qa.unit == TALLY:
-        subject = "The score"  # a game's or a vote's: "The score changed from 3-1 to 2-1."
+        subject = "The result"  # a game's or a vote's: "The result changed from 3-1 to 2-1."
     elif qa.unit in RATE_CHANGE_UNITS:
         subject = "The figure"
     elif qa.unit == "percent":
