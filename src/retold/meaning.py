@@ -618,8 +618,8 @@ def _near(words: Sequence[tuple[int, int, str]], at: int) -> set[str]:
     return out
 
 
-# Stems alike in this many letters are one word's derived forms ("interpretability" /
-# "interpretations", "improvement" / "improved"), which the crude stems keep apart; fewer would
+# Stems alike in this many letters are one word's derived forms ("predictability" /
+# "predictions", "explanatory" / "explanation"), which the crude stems keep apart; fewer would
 # join "department" and "departure".
 KIN_PREFIX = 7
 
@@ -1276,8 +1276,8 @@ def check(
             light = _LIGHT_VERB_AFTER_RE.match(evidence[0][0], end - evidence[0][1])
             if light is not None and not _LIGHT_VERB_BEFORE_RE.search(
                     r_text, max(0, words[k][0] - r_offset - 40), words[k][0] - r_offset):
-                # "we don't have the new model yet" denies having it; "the new model is
-                # essential" says nothing of having it
+                # "the club does not have a ground yet" denies having one; "a ground is
+                # essential" says nothing of having one
                 continue
             findings.append(Finding(
                 "negation", "changed", (words[k][0], words[k][1]), (start, end),

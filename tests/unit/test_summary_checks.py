@@ -434,8 +434,8 @@ def test_a_fact_changed_elsewhere_is_not_also_dropped_where_it_stood() -> None:
     ("Kessel Steel's output stagnated last year.", "Kessel Steel's output grew last year.",
      ("grew", "stagnated")),
     # a verb that moves a thing one way is a change too
-    ("Kessel Steel's earnings per share improved to $3.69 in the quarter.",
-     "Kessel Steel's earnings per share remained unchanged at $3.69 in the quarter.",
+    ("Kessel Steel's output per worker improved to 41 tonnes in May.",
+     "Kessel Steel's output per worker remained unchanged at 41 tonnes in May.",
      ("remained unchanged", "improved")),
 ])
 def test_no_change_against_a_change_is_a_reversal(original: str, retelling: str,
@@ -493,12 +493,12 @@ def test_a_negated_auxiliary_is_no_content_word() -> None:
 
 
 @pytest.mark.parametrize("neighbour, found", [
-    ("interpretability", True),  # a derived form of the original's "interpretations"
+    ("predictability", True),  # a derived form of the original's "predictions"
     ("intervals", False),
 ])
 def test_an_opposite_is_read_beside_a_derived_form_of_its_neighbour(neighbour: str,
                                                                      found: bool) -> None:
-    sentence = "Lind's maps provide interpretations of the bus routes."
+    sentence = "Lind's maps provide predictions of the bus routes."
     r_near = {meaning.stem(w) for w in ("model", "harrow", neighbour)}
     uses = list(meaning._plain_uses("provide", [(sentence, 0)], {"provid", "map"}, r_near))
     assert bool(uses) is found

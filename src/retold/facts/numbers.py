@@ -279,7 +279,7 @@ _PRICED_RE = re.compile(
     r"services?|models?|memberships?|fees?|costs?|deals?|products?|suites?|seats?|tours?|"
     r"menus?|meals?|homes?|flats?|apartments?|cars?|phones?|versions?|editions?|tiers?|"
     r"available|sold|sells?|offered|offers?|costs?)\b")
-# "a minimum purchase (amount) of", "the maximum sentence of": a bound with the bounded noun
+# "a minimum order (amount) of", "the maximum sentence of": a bound with the bounded noun
 # between
 _BOUND_NOUN_BEFORE_RE = re.compile(
     rf"(?i)\b(?:an?{_SP}+|the{_SP}+)?(?P<b>minimum|maximum){_SP}+(?P<n>[a-z]+)"
