@@ -384,7 +384,8 @@ _CLUTTER_CUE_RE = patterns.compile(
     r"email\s+(?:this|us)|print(?:\s+this)?|reprints?|order\s+reprint|purchase|licensing|"
     r"advertisement|advertising|sponsored|promoted|related\s+(?:stories|articles|coverage|topics)|"
     r"read\s+more|more\s+(?:stories|from|on\s+this)|most\s+(?:read|popular|viewed)|trending|"
-    r"click\s+here|follow\s+us|comments?|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
+    r"click(?:\s+here)?|follow\s+us|(?:support|help\s+us\s+deliver)\s+(?:our\s+|local\s+|"
+    r"independent\s+|quality\s+)?journalism|comments?|cookies?|privacy\s+policy|terms\s+of\s+(?:use|service)|"
     r"all\s+rights\s+reserved|copyright|©|photo(?:graph)?s?|image|pictures?|getty\s+images|"
     r"ap\s+photo|file\s+photo|caption|credit|videos?|watch|listen|podcast|headlines|gallery|"
     r"skip\s+(?:to|ad)|back\s+to\s+top|download\s+(?:the|our)\s+app|get\s+the\s+app|"
@@ -486,6 +487,8 @@ def is_boilerplate(unit: str) -> bool:
         return True  # "Subscribe", "SIGN UP", "Purchase: Order Reprint"; not "He declined to comment."
     if cues[0].start() == 0 and re.match(r"\s*[:|]", line[cues[0].end():]):
         return True  # "Watch: ...", "Photo: ...": a label, then what it labels
+    if cues[0].start() == 0 and cues[0].group().casefold().endswith("journalism"):
+        return True  # "Support our journalism, which ...": the outlet's appeal, opening the unit
     cue_words = sum(len(_WORD_RE.findall(m.group())) for m in cues)
     return cue_words >= CLUTTER_CUE_SHARE * len(words) and stop < CLUTTER_MAX_STOPWORDS
 

@@ -574,3 +574,16 @@ def test_a_one_paragraph_story_ending_in_a_caption_is_still_a_story() -> None:
     # a short caption paragraph is still page furniture
     short = Document("The harbour reopened on Monday.\n\nPassengers at the quay (file photo)")
     assert [s.kind for s in segment(short)][-1] == "boilerplate"
+
+
+@pytest.mark.parametrize("unit, clutter", [
+    ("Click image to see more photos", True),
+    ("Help us deliver journalism that makes a difference in our community.", True),
+    ("Support local journalism today.", True),
+    # prose that says the words
+    ("Police said a click of the lock woke them at 3 a.m. on Monday.", False),
+    ("Readers can click on a map to see where the fires are.", False),
+    ("The mayor said the city will fund journalism grants for local papers next year.", False),
+])
+def test_link_prompts_and_appeals_are_clutter(unit: str, clutter: bool) -> None:
+    assert is_boilerplate(unit) is clutter
