@@ -739,7 +739,7 @@ _PERIOD_WORDS = frozenset({"quarter", "quarters", "half", "halves", "weekend", "
 _WORD_RIGHT_RE = re.compile(r"[^\S\n]+([A-Za-z][\w'’-]*)")
 _WORD_LEFT_RE = re.compile(r"([A-Za-z][\w'’-]*)[^\S\n]+$")
 # Inflections an opposite may carry beside its word ("outputs", "decoding")
-_INFLECTION = r"(?:s|es|d|ed|ing)?"
+_INFLECTIONS = ("", "s", "es", "d", "ed", "ing")
 
 
 def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
@@ -757,26 +757,24 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
         if (s, e) in flagged or (s, e) in skipped or w[:1].isupper() and s != r_offset \
                 or w.casefold() in _RANK_WORDS:
             continue  # (a rank, "the second quarter", is a figure or a date: those compare it)
-        sides: list[tuple[str, str, str, Sequence[tuple[str, int]]]] = []
+        mine = stem(w)
+        sides: list[tuple[str, str, list[tuple[int, int, str, str, int]]]] = []
         for side in ("right", "left"):
             m = _WORD_RIGHT_RE.match(r_text, e - r_offset) if side == "right" else \
                 _WORD_LEFT_RE.search(r_text[max(0, s - r_offset - 40):s - r_offset])
-            near = m.group(1) if m else ""
-            if not near or near.casefold() in _SKIPPED | _PERIOD_WORDS or len(near) < MIN_WORD:
+            near = m.group(1).casefold() if m else ""
+            if not near or near in _SKIPPED | _PERIOD_WORDS or len(near) < MIN_WORD:
                 continue  # ("the second quarter" / "the first quarter": the dates compare them)
-            sentences = locate(near)
-            pattern = (r"{0}[^\S\n]+" + re.escape(near) + r"(?![\w'’-])") if side == "right" \
-                else (r"(?<![\w'’-])" + re.escape(near) + r"[^\S\n]+{0}")
+            beside = [b for t, o in locate(near) for b in _beside(t, o, near, side)]
             # (the word in any inflection: "net losses" says "net loss")
-            if any(re.search("(?i)" + pattern.format(_bounded(re.escape(stem(w)) + r"\w*", side)), t)
-                   for t, _o in sentences):
+            if any(b[2].startswith(mine) for b in beside):
                 sides = []
                 break  # the original says it the retelling's way (read first: most summaries
                 # copy their phrases, and a word's opposites cost WordNet lookups)
-            if sentences:
-                sides.append((side, near, pattern, sentences))
-        hit = next(((side, near, found) for side, near, pattern, sentences in sides
-                    for found in [_turned_beside(w, side, pattern, sentences)] if found), None)
+            if beside:
+                sides.append((side, near, beside))
+        hit = next(((side, near, found) for side, near, beside in sides
+                    for found in [_turned_beside(w, beside)] if found), None)
         if hit is not None:
             side, near, (start, end, opp) = hit
             phrase, theirs = (f"{w} {near}", f"{opp} {near}") if side == "right" else \
@@ -788,27 +786,47 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
     return out
 
 
-def _bounded(word: str, side: str) -> str:
-    """A word pattern bounded on the side away from its neighbour."""
-    return r"(?<![\w'’-])" + word if side == "right" else word + r"(?![\w'’-])"
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, lower-cased word) of a text's words (an original sentence is read for each
+    retelling word beside one of its words)."""
+    return tuple((m.start(), m.end(), m.group().casefold()) for m in _TOKEN_RE.finditer(text))
 
 
-def _turned_beside(word: str, side: str, pattern: str, sentences: Sequence[tuple[str, int]]
+def _beside(text: str, offset: int, near: str, side: str) -> list[tuple[int, int, str, str, int]]:
+    """(start, end, word as written, text, offset) of each word right before ``near`` (``side``
+    "right": the retelling word stands before its neighbour) or right after it, with only
+    spaces between."""
+    toks = _tokens(text)
+    out = []
+    for k, (a, b, tok) in enumerate(toks):
+        if tok != near:
+            continue
+        j = k - 1 if side == "right" else k + 1
+        if 0 <= j < len(toks):
+            x, y, _w = toks[j]
+            gap = text[y:a] if side == "right" else text[b:x]
+            if gap and not gap.strip(" \t"):
+                out.append((x, y, toks[j][2], text, offset))
+    return out
+
+
+def _turned_beside(word: str, beside: Sequence[tuple[int, int, str, str, int]]
                    ) -> tuple[int, int, str] | None:
-    """(start, end, text) of an opposite of ``word`` in ``pattern``'s place beside the
-    neighbour, in any inflection, not negated ("without explicit calibration" says "implicit
-    calibration"), in a sentence that does not say ``word`` too ("trains often run late,
-    while buses rarely do": each of another thing), or None."""
+    """(start, end, text) of an opposite of ``word`` among the words beside the neighbour, in
+    any inflection, not negated ("without explicit calibration" says "implicit calibration"),
+    in a sentence that does not say ``word`` too ("trains often run late, while buses rarely
+    do": each of another thing), or None."""
     mine = stem(word)
     for opp in sorted(o for o in _antonyms(word) if "_" not in o and o.isalpha()):
-        turned = "(?i)" + pattern.format(_bounded("(" + re.escape(opp) + _INFLECTION + ")", side))
-        for t, o in sentences:
-            found = re.search(turned, t)
-            if found is None or any(stem(w) == mine for _s, _e, w in content_words(t)):
+        for x, y, tok, text, off in beside:
+            if not (tok.startswith(opp) and tok[len(opp):] in _INFLECTIONS):
                 continue
-            negated = {f for n in _negated_stems(t, o) for f in n[4]}
-            if not forms(found.group(1)) & negated:
-                return o + found.start(1), o + found.end(1), found.group(1)
+            if any(stem(w) == mine for _s, _e, w in content_words(text)):
+                continue
+            negated = {f for n in _negated_stems(text, off) for f in n[4]}
+            if not forms(tok) & negated:
+                return off + x, off + y, text[x:y]
     return None
 
 
