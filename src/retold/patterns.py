@@ -17,6 +17,7 @@ under every pattern of the project for this one gain.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # re's own parser (private, the same modules from Python 3.11 on; the tests compare every pattern
 # compiled here with re.compile's, so a change there fails them rather than any match)
@@ -150,3 +151,20 @@ def _set_items(members: list[tuple[Any, Any]]) -> str | None:
         else:
             return None  # a negated set: nearly any character
     return "".join(out)
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> list[re.Match[str]]:
+    """``pattern``'s non-empty matches in ``text`` tried only at ``starts``, left to right, none
+    overlapping the one before: what ``finditer`` finds where every match starts at one of them
+    (a caller picks the starts cheaply, a keyword's or a token's, instead of trying each
+    character)."""
+    found: list[re.Match[str]] = []
+    last = 0
+    for start in sorted(set(starts)):
+        if start < last:
+            continue
+        m = pattern.match(text, start)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            last = m.end()
+    return found

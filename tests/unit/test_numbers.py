@@ -1292,6 +1292,8 @@ def test_tallies_compare_by_their_sorted_pair_only() -> None:
 @pytest.mark.parametrize("text", [
     "The survey, which ended in May, polled 2,000 adults aged 18-24.",
     "Labour won among voters aged 18-24.",
+    # lower-case words between are no name: "won" is another phrase's
+    "Labour won among young voters 18-24 in the poll.",
 ])
 def test_a_rising_pair_far_from_a_result_word_is_a_range(text: str) -> None:
     assert not [f for f in facts(text) if f.value.unit == numbers.TALLY]

@@ -67,6 +67,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retold import patterns
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
@@ -528,16 +529,7 @@ def _matches(text: str) -> list[re.Match[str]]:
         if chain is not None:
             starts.extend(w.start() for w in _TOKEN_RE.finditer(text, pos - chain.end(), pos))
         starts.append(pos)
-    found: list[re.Match[str]] = []
-    last_end = 0
-    for pos in sorted(set(starts)):
-        if pos < last_end:
-            continue
-        m = _DATE_RE.match(text, pos)
-        if m is not None and m.end() > m.start():
-            found.append(m)
-            last_end = m.end()
-    return found
+    return patterns.matches_at(_DATE_RE, text, starts)
 
 
 @lru_cache(maxsize=16)

@@ -648,16 +648,7 @@ def _near_keywords(text: str, pattern: re.Pattern[str], keywords: Sequence[str],
         at = hit.start()
         words = [t.start() for t in _TOKEN_RE.finditer(text, max(0, at - 60), at + 1)]
         starts.update(words[-(back + 1):])
-    found: list[re.Match[str]] = []
-    last = 0
-    for start in sorted(starts):
-        if start < last:
-            continue
-        m = pattern.match(text, start)
-        if m is not None and m.end() > m.start():
-            found.append(m)
-            last = m.end()
-    return found
+    return patterns.matches_at(pattern, text, starts)
 
 
 # A figure told by its band of digits, as earnings calls and business news give growth and
@@ -1424,19 +1415,18 @@ def _combine(text: str, atoms: list[_Atom]) -> list[tuple[int, int, float, float
     return out
 
 
-# What makes two figures a result's tally: a result word before them in their clause ("beat
-# Harrow Town 3-1", "the bill passed 52-48") or right after ("a 1-3 defeat", "2-1 at
-# half-time", "a 5-4 majority").
+# What makes two figures a result's tally: a result word right before them, a name at most
+# between ("beat Harrow Town 3-1", "the bill passed 52-48", "drew 1-1"), or right after ("a 1-3
+# defeat", "2-1 at half-time", "a 5-4 majority"). (The word is matched in any case, the name
+# only capitalised.)
 _RESULT_BEFORE_RE = re.compile(
-    r"(?i)\b(?:won|wins?|beat|beats|beaten|lost|loses?|drew|drawn|draws?|defeated|defeats?|led"
-    r"|leads?|trail(?:ed|s)?|ended|score|scoreline|passed|voted|votes?|margin)\b")
+    r"(?i:\b(?:won|wins?|beat|beats|beaten|lost|loses?|drew|drawn|draws?|defeated|defeats?|led"
+    r"|leads?|trail(?:ed|s)?|ended|score|scoreline|passed|voted|votes?|margin)\b)"
+    rf"(?i:{_SP}+(?:by|to|against|with|over|a|an|the))?(?:{_SP}+[A-Z][\w'’.-]*){{0,4}}{_SP}+$")
 _RESULT_AFTER_RE = re.compile(
     rf"(?i){_SP}+(?:(?:home|away){_SP}+)?(?:wins?|victor(?:y|ies)|defeats?|loss(?:es)?|draws?"
     rf"|leads?|votes?|majority|decision|verdict)\b|{_SP}+(?:on{_SP}+)?aggregate\b"
     rf"|{_SP}+at{_SP}+half{_SP}*-?{_SP}*time\b")
-_RESULT_NEAR_RE = re.compile(
-    _RESULT_BEFORE_RE.pattern + rf"(?:{_SP}+(?:by|to|against|with|over|a|an|the))?"
-    rf"(?:{_SP}+[A-Z][\w'’.-]*){{0,4}}{_SP}+$")
 # What a rule sets a minimum or maximum for: "a minimum order of $3,000" is at least $3,000, "a
 # maximum sentence of 10 years" at most 10 years. Written by hand: no lexicon tells a limit set
 # ("fine") from an extreme measured ("speed", "temperature").
@@ -1470,10 +1460,9 @@ def _tally(text: str, a: _Atom, b: _Atom) -> tuple[int, int, float, float, str |
         return None  # "3-1 odds", "5-10 people": a count ("won 3-1 thanks to" counts none)
     if _NO_TALLY_BEFORE_RE.search(text, max(0, a.start - 12), a.start):
         return None  # "aged 18-24", "between 5-10": a range
-    # (right before it, a name at most between: "beat Harrow Town 3-1", "drew 1-1"; a result
-    # word further back in the clause, "the survey, which ended in May, polled adults 18-24",
-    # is another clause's)
-    result = after or _RESULT_NEAR_RE.search(text, max(0, a.start - 60), a.start) is not None
+    # (a result word further back, "the survey ended in May and polled adults 18-24", is
+    # another clause's)
+    result = after or _RESULT_BEFORE_RE.search(text, max(0, a.start - 60), a.start) is not None
     falling = b.value < a.value and (a.value, b.value) != (24, 7)  # "open 24-7": all the time
     return (a.start, b.end, a.value, b.value, TALLY, TALLY) if falling or result else None
 
