@@ -1198,6 +1198,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 told = _comparable_rival(b, module, ev_facts, index)
                 if told is not None:
                     return "contradicted", [told], False
+                if dates.on_calendar(b) and index.once(
+                        ("calendar", b.key), lambda: _names_other_days(b, index)):
+                    # "it is July" where the original names its months ("It's February") and
+                    # never July: a date counted from an unknown day ("a year ago") backs it
+                    # no more than it contradicts it
+                    return "unsupported", [], False
             return "supported", [rival], False
         if rival is None:
             near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
@@ -1685,6 +1691,13 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
+
+
+def _names_other_days(b: Fact, index: FactIndex) -> bool:
+    """Whether the original names parts of the calendar (months, days) and none that could be
+    ``b``'s."""
+    named = [a for a in index.by_kind["date"] if dates.on_calendar(a)]
+    return bool(named) and not any(dates.compatible(a, b) for a in named)
 
 
 def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex

@@ -290,6 +290,21 @@ def readings(word: str) -> frozenset[str]:
     return frozenset({stem(word), word.casefold()} | {lemma for lemma, _p in lexicon.lemmas(word)})
 
 
+def _says_too(opp: str, words: Sequence[tuple[int, int, str]]) -> bool:
+    """Whether one of ``words`` is ``opp`` in another form, not merely a word of its stem:
+    "earned" shares the stem of "earnings" but is another word (WordNet's lemmas tell them
+    apart; a word it does not know counts by its stem)."""
+    opp_bases = _bases(opp)
+    opp_lemmas = {lemma for lemma, _pos in lexicon.lemmas(opp)}
+    for _s, _e, w in words:
+        if not _bases(w) & opp_bases:
+            continue
+        mine = {lemma for lemma, _pos in lexicon.lemmas(w)}
+        if not (mine and opp_lemmas) or mine & opp_lemmas:
+            return True
+    return False
+
+
 @lru_cache(maxsize=65536)
 def _bases(word: str) -> frozenset[str]:
     """A word's stem, its case-folded form and its irregular base forms ("rose" -> rise,
@@ -1165,7 +1180,8 @@ def check(
                     # "the least expensive" is "the most affordable"; "a hard drive" says
                     # nothing of anything easy, "low tide" reverses "high tide"
                     hit_at = _before_same_word(evidence, opp, after)
-                if hit_at is not None and not opp_forms & r_lemmas and not (
+                if hit_at is not None and not (opp_forms & r_lemmas and _says_too(
+                        opp, words + r_polar)) and not (
                         w.casefold() in PARTICLES
                         and not _bases(_word_before(r_text, s - r_offset)) & _bases(
                             _word_before(*_within(evidence, hit_at)))):
@@ -1290,6 +1306,11 @@ def check(
             if _unasserted(r_text, words[k][0] - r_offset):
                 # "the importance of having a staffing plan", "whether a guest wants to
                 # stay": the retelling asks or weighs it, and states it neither way.
+                continue
+            if in_condition(evidence[0][0], start - evidence[0][1]) \
+                    and not in_condition(r_text, words[k][0] - r_offset):
+                # "if we don't act now, ..." puts a case, and denies nothing: "we act" does
+                # not reverse it ("if we act now" would)
                 continue
             light = _LIGHT_VERB_AFTER_RE.match(evidence[0][0], end - evidence[0][1])
             if light is not None and not _LIGHT_VERB_BEFORE_RE.search(

@@ -587,3 +587,55 @@ def test_only_an_adjective_in_a_verbs_form_is_a_participle() -> None:
 def test_a_quoted_sentences_first_word_is_no_label() -> None:
     sentence = '"Sales fell," the firm said, and costs saw an increase on the year.'
     assert meaning._both_ways("decreased", "increase", sentence, sentence.index("increase"))
+
+
+# -- the twentieth session's checks -------------------------------------------------------------
+
+@needs_wordnet
+@pytest.mark.parametrize("retelling, reversed_", [
+    # "earned" shares the stem of "earnings" but is another word: the retelling does not say
+    # the opposite itself
+    ("Kessel Steel reported losses per share of $6.86 and earned $3.1 billion.", True),
+    # the retelling's own "earnings" does say it: the opposites are said of two things
+    ("Kessel Steel reported losses per share of $6.86 and earnings of $3.1 billion.", False),
+])
+def test_a_word_of_the_opposites_stem_is_not_the_opposite(retelling: str,
+                                                          reversed_: bool) -> None:
+    original = ("Earnings per share in the quarter were $6.86. Kessel Steel earned $3.1 billion "
+                "in the quarter.")
+    assert (("negation", "losses") in flags(original, retelling)) is reversed_
+
+
+@pytest.mark.parametrize("retelling, reversed_", [
+    ("Dana says the team acts on the plan.", False),  # the original puts a case, denies nothing
+    ("Dana says that if the team acts on the plan now, the money will run out.", True),
+])
+def test_a_negation_inside_a_condition_is_no_denial(retelling: str, reversed_: bool) -> None:
+    original = "Dana: if the team doesn't act on the plan now, the money will run out."
+    negations = [ch for ch in retold.compare(original, retelling).changes
+                 if ch.kind == "negation"]
+    assert bool(negations) is reversed_
+
+
+def test_shrinkage_is_a_fall() -> None:
+    original = "Revenue is expected to be $3.5 billion, representing growth of 4.8% to 6.6%."
+    found = flags(original, "Revenue is expected to be $3.5 billion, representing shrinkage "
+                            "of 4.8% to 6.6%.")
+    assert ("number", "shrinkage of 4.8% to 6.6%") in found
+    assert not flags(original, "Revenue is expected to be $3.5 billion, representing a rise of "
+                               "4.8% to 6.6%.")
+
+
+@pytest.mark.parametrize("month, flagged", [("July", True), ("February", False)])
+def test_a_month_the_original_never_names_is_not_backed_by_a_relative_date(
+        month: str, flagged: bool) -> None:
+    # the original names its months and never July: "a half a year ago" (no publication date)
+    # does not back it
+    original = ("Joe: Hi how are you? . Luke: fine . Joe: what are you doing on the last "
+                "weekend of January? . Luke: no idea . Luke: It's February. Why? . Joe: me and a "
+                "couple of friends are planning a small trip . Luke: where? . Joe: to Kyiv . Joe: "
+                "my friend Leo was in Kyiv a half a year ago and will help us . Luke: ok I'll "
+                "check my exams and give you an answer by the end of the week .")
+    retelling = (f"Joe invites Luke on a trip to Kyiv with friends in January, but Luke informs "
+                 f"him it is {month}. Luke will give an answer by the end of the week.")
+    assert (("date", month) in flags(original, retelling)) is flagged

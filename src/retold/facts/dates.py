@@ -1326,6 +1326,14 @@ def _calendar_span(key: str) -> tuple[str, str] | None:
 _WHOLE_YEAR = ("01-01", "12-31")
 
 
+def on_calendar(f: Fact) -> bool:
+    """Whether ``f`` is a date left unresolved that still names a part of the calendar ("in
+    July", "on 12 August" with no publication date): it compares with another such date by
+    calendar, whatever the year."""
+    return isinstance(f.value, Interval) and _unresolved(f.value) \
+        and _calendar_span(f.key) is not None
+
+
 def other_period(a: Fact, b: Fact) -> bool:
     """Whether date ``a`` is a period of the kind of date ``b`` that is not ``b``: another of
     its granularity ("the third quarter of 2020" / "the second quarter of 2020"), or, where

@@ -1650,8 +1650,8 @@ def _key(q: Quantity) -> str:
 # inflections). Written by hand: no lexical resource here records which way these words go.
 # retold.meaning reads one side as the opposite of the other ("grew" / "declined").
 RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spike gain")
-FALL_WORDS = _words("fall decrease decline drop shrink plunge plummet tumble slump dip dwindle "
-                    "contraction")
+FALL_WORDS = _words("fall decrease decline drop shrink shrinkage plunge plummet tumble slump dip "
+                    "dwindle contraction")
 # More words that say which way a figure moved, but only beside it: elsewhere they mostly mean
 # other things ("a playground slide", "cut the ribbon", "in advance", "a contract").
 _RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally")
@@ -1663,7 +1663,8 @@ _RAISING = _words("raise lift boost")
 # Nouns that make a measured figure the size of a change ("a 12% rise", "a $5 cut"); a count
 # of them is no change ("9 rockets", "12 slides", "3 new contracts").
 _RISE_NOUNS = _words("rise increase gain jump hike growth uptick surge rebound climb spike")
-_FALL_NOUNS = _words("fall drop decline decrease cut reduction contraction slump dip downturn "
+_FALL_NOUNS = _words("fall drop decline decrease cut reduction contraction shrinkage slump dip "
+                     "downturn "
                      "downtick plunge tumble")
 
 
