@@ -964,9 +964,18 @@ def _subject_before(text: str, offset: int, words: Sequence[tuple[int, int, str]
     """The base forms of the content word right before offset ``at``, with no punctuation
     between ("revenue | remained flat"), or none."""
     k = bisect_left([s for s, _e, _w in words], at) - 1
+    if k > 0 and words[k][2].casefold() in _EXPECTING \
+            and not _PUNCTUATION_RE.search(text, words[k][1] - offset, at - offset):
+        k -= 1  # "margin is expected to | remain flat": said of the margin
     if k < 0 or _PUNCTUATION_RE.search(text, words[k][1] - offset, at - offset):
         return frozenset()
     return _bases(words[k][2])
+
+
+# Words that put a claim in prospect between a thing and what is said of it ("revenue is
+# expected to rise"): the thing is the word before them.
+_EXPECTING = frozenset({"expected", "forecast", "projected", "anticipated", "predicted",
+                        "likely", "set", "seen", "poised", "due", "estimated"})
 
 
 def _changed_of(text: str, offset: int, words: Sequence[tuple[int, int, str]]
@@ -982,7 +991,18 @@ def _changed_of(text: str, offset: int, words: Sequence[tuple[int, int, str]]
         thing = _subject_before(text, offset, words, s) or _slot(text, offset, words, k, 1)
         if thing:
             out.append((s, e, w, thing))
+    # "up" / "down" after a verb of being ("margin was up", "to be down"): no content word
+    for m in _BE_MOVED_RE.finditer(text):
+        thing = _subject_before(text, offset, words, m.start() + offset)
+        if thing:
+            out.append((m.start(1) + offset, m.end(1) + offset, m.group(1), thing))
     return out
+
+
+# A verb of being before "up", "down", "higher", "lower": the thing it is said of moved that
+# way ("margin was up 2%", "expects revenue to be lower"), as numbers.py reads such adverbs.
+_BE_MOVED_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)[^\S\n]+(up|down|higher|lower)\b"
+                          r"(?![^\S\n]+(?:to|than|from|with|on|at)\b)")
 
 
 def _steadied(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],

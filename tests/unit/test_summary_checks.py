@@ -639,3 +639,30 @@ def test_a_month_the_original_never_names_is_not_backed_by_a_relative_date(
     retelling = (f"Joe invites Luke on a trip to Kyiv with friends in January, but Luke informs "
                  f"him it is {month}. Luke will give an answer by the end of the week.")
     assert (("date", month) in flags(original, retelling)) is flagged
+
+
+@pytest.mark.parametrize("retelling, flagged", [
+    ("Adjusted earnings rose 236% compared to the current year.", True),
+    ("Adjusted earnings rose 236% compared to the previous year.", False),
+])
+def test_the_current_year_is_this_year(retelling: str, flagged: bool) -> None:
+    original = "Adjusted earnings rose 236% over the prior year."
+    assert (("date", "the current year") in flags(original, retelling)) is flagged
+
+
+def test_the_current_period_is_a_date() -> None:
+    assert [text for text, _key in facts("Sales in the current quarter and the current season "
+                                         "held up.", dates)] == ["in the current quarter",
+                                                                 "the current season"]
+
+
+@pytest.mark.parametrize("retelling, reversed_", [
+    ("Gross profit margin is expected to remain the same in 2026.", True),
+    ("Gross profit margin is expected to rise in 2026.", False),
+    ("Operating costs are expected to remain the same in 2026.", False),  # another thing
+])
+def test_up_after_a_verb_of_being_is_a_change(retelling: str, reversed_: bool) -> None:
+    original = ("We expect our gross profit margin to be up year over year in 2026, and our "
+                "operating costs to be flat.")
+    found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "negation"]
+    assert bool(found) is reversed_

@@ -235,7 +235,7 @@ _DATE_RE = re.compile(
       | (?P<rel>\b(?i:
             (?:the{_S})?year[-\u2010\u2011]ago
           | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|quarter|year|season)
-          | the{_S}(?:previous|prior){_S}(?:week|month|quarter|year|season)\b
+          | the{_S}(?:previous|prior|current){_S}(?:week|month|quarter|year|season)\b
             (?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
@@ -282,7 +282,7 @@ _LOOKBACK_CHARS = 60  # "at the very beginning of the year": 29 characters befor
 _PREFIX_WORDS = _words(
     "in on at during the very beginning start middle end close of first second latter last half "
     "final week weekend "
-    "prior previous "
+    "prior previous current "
     "third fourth quarter earlier later early mid late past a an one two three four five six "
     "seven eight nine ten eleven twelve"
 )
@@ -967,8 +967,9 @@ def _resolve_rel(core: str, ref: dt.date) -> tuple[dt.date, dt.date, str, bool] 
             words[-1].endswith("ago"):
         words = ["last", "year"]  # "the year-ago quarter": the same quarter, a year back
         core = "last year"
-    if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "prior"):
-        words = ["last", words[2]]  # "the previous year" is last year, as "last year" is
+    if len(words) == 3 and words[0] == "the" and words[1] in ("previous", "prior", "current"):
+        # "the previous year" is last year, as "last year" is; "the current year" this year
+        words = ["this" if words[1] == "current" else "last", words[2]]
         core = " ".join(words)
     if core == "the weekend":  # "over the weekend": the one just ended (or under way)
         saturday = _week_interval(ref)[0] + dt.timedelta(days=5)
@@ -1008,8 +1009,8 @@ def _count(word: str) -> int:
 
 # "Last season", "the previous season", "this season", "next season" (of a league, a show, a
 # fiscal year): one season before, at or after the date of writing, whatever the calendar.
-SEASON_OFFSETS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "next": 1,
-                  "coming": 1}
+SEASON_OFFSETS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "this": 0, "current": 0,
+                  "next": 1, "coming": 1}
 SEASON_KEY = "relative:season "
 
 
