@@ -376,12 +376,38 @@ SEQUENCE_WORDS = frozenset({"earlier", "later", "earliest", "latest", "previousl
 def _antonyms(word: str) -> frozenset[str]:
     if word.casefold() in SEQUENCE_WORDS:
         return frozenset()
-    forms = set(lexicon.antonyms(word))
+    forms = set(lexicon.antonyms(word)) | _agent_opposites(word)
     mine = readings(word)
     for reading in mine:
         forms.update(_EXTRA_OPPOSITES.get(reading, ()))
     # nor is one the opposite of another word: "arrested early" / "later charged"
     return frozenset(forms - mine - SEQUENCE_WORDS)
+
+
+@lru_cache(maxsize=65536)
+def _agent_opposites(word: str) -> frozenset[str]:
+    """The doer of the opposite act, for a noun that names the doer of an act ("buyer" ->
+    seller, "encoder" -> decoder, "importer" -> exporter): WordNet pairs the verbs, seldom
+    their doers. The opposite doer must be a noun WordNet knows."""
+    out: set[str] = set()
+    low = word.casefold()
+    # (a doer WordNet does not list, "encoder", is read from its act)
+    readings = lexicon.lemmas(word) or ((low.removesuffix("s"), "n"),)
+    for lemma, pos in readings:
+        if pos != "n" or not lemma.endswith(_DOER_ENDINGS):
+            continue
+        acts = {v for v in (*lexicon.derived(lemma), lemma[:-1], lemma[:-2])
+                if (v, "v") in lexicon.lemmas(v)}
+        for act in acts:
+            for other in lexicon.antonyms(act):
+                if (other, "v") not in lexicon.lemmas(other):
+                    continue
+                out.update(doer for doer in (other + "r", other + "er", other + "or")
+                           if (doer, "n") in lexicon.lemmas(doer))
+    return frozenset(out)
+
+
+_DOER_ENDINGS = ("er", "or")
 
 
 @lru_cache(maxsize=65536)

@@ -666,3 +666,22 @@ def test_up_after_a_verb_of_being_is_a_change(retelling: str, reversed_: bool) -
                 "operating costs to be flat.")
     found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "negation"]
     assert bool(found) is reversed_
+
+
+@needs_wordnet
+@pytest.mark.parametrize("original, retelling, word", [
+    ("China is the largest importer of soybeans.", "China is the largest exporter of soybeans.",
+     "exporter"),
+    ("The seller agreed to pay the fees, the court heard.",
+     "The buyer agreed to pay the fees, the court heard.", "buyer"),
+    ("The decoders are trained first.", "The encoders are trained first.", "encoders"),
+])
+def test_the_doer_of_the_opposite_act_is_an_opposite(original: str, retelling: str,
+                                                     word: str) -> None:
+    assert ("negation", word) in flags(original, retelling)
+
+
+@needs_wordnet
+def test_a_doer_of_no_opposite_act_has_no_opposite() -> None:
+    assert meaning._agent_opposites("reporter") == frozenset()
+    assert not flags("The reporter asked the mayor.", "The reporter asked the mayor.")
