@@ -306,7 +306,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     def loosely_paired(c: Change) -> bool:
         """diff paired a date with the partner's only leftover date, below the slot score that
         makes two dates one slot ("2021" / "the first quarter of 2019"), or with one it cannot
-        compare it with ("today" / "Q2", no publication date), and grounding finds the
+        compare it with ("today" / "Q2", no publication date) or that gives its part of the
+        calendar a year ("the first quarter of 2019" / "the first quarter"), and grounding finds the
         retelling's date stated elsewhere in the original, not backed by that partner: moved,
         not changed."""
         if c.kind != "date" or c.status != "changed" or c.original is None \
@@ -319,7 +320,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         if KINDS[c.kind].slot_score(a, b) < SLOT_MIN:
             return True
         g = date_grounds.get((b.start, b.end))
-        return dates.incomparable(a, b) and g is not None and all(
+        return (dates.incomparable(a, b) or dates.year_unsaid(a, b)) and g is not None and all(
             (e.start, e.end) != (a.start, a.end) for e in g.evidence)
 
     def description_named(c: Change) -> bool:

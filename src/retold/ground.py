@@ -148,6 +148,8 @@ class FactIndex:
         self._parts: dict[tuple[str | None, str], set[object]] | None = None
         self._long: list[tuple[str, str | None, str]] = []
         self._once: dict[tuple[str, str], bool] = {}
+        self._calendar: list[Fact] | None = None  # a date of each key that names a calendar part
+        self._same_day: dict[str, list[Fact]] = {}
         self._starts: dict[str, list[int]] = {}
         self._as_bases: dict[str, list[tuple[int, Fact]]] = {}
         self._base_given: dict[tuple[str, str], Fact | None] = {}
@@ -175,6 +177,26 @@ class FactIndex:
                  if any(numbers.equivalent(f, figure) for f in self.between("number", at, a.start))),
                 None)
         return self._base_given[key]
+
+    def same_day(self, b: Fact) -> list[Fact]:
+        """The original's dates naming the part of the calendar that ``b``, a day or month
+        without its year, names ("September 11, 2001" for "Sept. 11"): read once per key, among
+        one date of each key (a long text repeats its dates)."""
+        if b.key not in self._same_day:
+            self._same_day[b.key] = [a for a in self.calendar_dates()
+                                     if dates.same_calendar_part(a, b)
+                                     and dates.compatible(a, b) and not dates.incomparable(a, b)]
+        return self._same_day[b.key]
+
+    def calendar_dates(self) -> list[Fact]:
+        """The first of the original's dates of each key that names a part of the calendar."""
+        if self._calendar is None:
+            first: dict[str, Fact] = {}
+            for a in self.by_kind.get("date", []):
+                if a.key not in first and dates.calendar_parts(a) is not None:
+                    first[a.key] = a
+            self._calendar = list(first.values())
+        return self._calendar
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
         """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
@@ -1152,6 +1174,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
+    if b.kind == "date" and dates.on_calendar(b):
+        # the day or month with its year left out ("Sept. 11" / "September 11, 2001")
+        same = index.same_day(b)
+        if same:
+            return "supported", same, False
     if b.kind in ("date", "name") and _said_in(b.text, o_plain):
         # The original has the same words where its extractor saw no date or name (a chat
         # line's "friday", a heading): stated, however written.
@@ -1198,8 +1225,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 told = _comparable_rival(b, module, ev_facts, index)
                 if told is not None:
                     return "contradicted", [told], False
-                if dates.on_calendar(b) and index.once(
-                        ("calendar", b.key), lambda: _names_other_days(b, index)):
+                if dates.on_calendar(b) and index.calendar_dates() and not index.same_day(b):
                     # "it is July" where the original names its months ("It's February") and
                     # never July: a date counted from an unknown day ("a year ago") backs it
                     # no more than it contradicts it
@@ -1691,13 +1717,6 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
-
-
-def _names_other_days(b: Fact, index: FactIndex) -> bool:
-    """Whether the original names parts of the calendar (months, days) and none that could be
-    ``b``'s."""
-    named = [a for a in index.by_kind["date"] if dates.on_calendar(a)]
-    return bool(named) and not any(dates.compatible(a, b) for a in named)
 
 
 def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex

@@ -685,3 +685,32 @@ def test_the_doer_of_the_opposite_act_is_an_opposite(original: str, retelling: s
 def test_a_doer_of_no_opposite_act_has_no_opposite() -> None:
     assert meaning._agent_opposites("reporter") == frozenset()
     assert not flags("The reporter asked the mayor.", "The reporter asked the mayor.")
+
+
+def test_a_day_the_original_names_with_its_year_is_named() -> None:
+    # "Sept. 11" is "September 11, 2001"; "April 1" names another day, "earlier this month" none
+    original = ("The case came almost 12 years after the anthrax letters, which followed the "
+                "September 11, 2001, attacks. He was indicted on April 1. Agents searched his "
+                "home earlier this month.")
+    retelling = "Agents searched his home after the Sept. 11 attacks, on a day earlier this month."
+    assert ("date", "Sept. 11") not in flags(original, retelling)
+    assert ("date", "on March 3") in flags(original, retelling.replace("after the Sept. 11 attacks",
+                                                                       "on March 3"))
+    assert [p for p in (dates.calendar_parts(f) for f in retold.compare(original, retelling)
+                        .original.facts if f.kind == "date") if p] == [("09-11", "09-11"),
+                                                                       ("04-01", "04-01")]
+
+
+@pytest.mark.parametrize("original, retelling, said", [
+    ("The letters followed the September 11, 2001, attacks.",
+     "The letters followed the Sept. 11 attacks.", "The retelling leaves out the year"),
+    ("The letters followed the Sept. 11 attacks.",
+     "The letters followed the September 11, 2001, attacks.", "The retelling adds the year"),
+    ("The festival runs in July.", "The festival runs on July 4.",
+     "The retelling is more precise"),
+])
+def test_a_day_without_its_year_is_the_same_day(original: str, retelling: str, said: str) -> None:
+    details = [ch.detail for ch in retold.compare(original, retelling).changes
+               if ch.kind == "date"]
+    assert len(details) == 1 and details[0].startswith(said)
+    assert not any("cannot be compared" in d for d in details)

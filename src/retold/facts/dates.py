@@ -1288,7 +1288,8 @@ def incomparable(a: Fact, b: Fact) -> bool:
     ("today" / "Q2" with no publication date): nothing says they are one time or two."""
     ia, ib = a.value, b.value
     return compatible(a, b) and (not isinstance(ia, Interval) or not isinstance(ib, Interval)
-                                 or _unresolved(ia) or _unresolved(ib))
+                                 or _unresolved(ia) or _unresolved(ib)) \
+        and not same_calendar_part(a, b)  # "Sept. 11" is "September 11, 2001", its year unsaid
 
 
 def _days_later(a: dt.date | None, b: dt.date | None) -> str:
@@ -1333,6 +1334,47 @@ def on_calendar(f: Fact) -> bool:
     calendar, whatever the year."""
     return isinstance(f.value, Interval) and _unresolved(f.value) \
         and _calendar_span(f.key) is not None
+
+
+def calendar_parts(f: Fact) -> tuple[str, str] | None:
+    """("MM-DD", "MM-DD") of the part of the calendar a date names: an unresolved one's
+    ("Sept. 11"), or a resolved one's within a year ("September 11, 2001"); None for a date that
+    names none or runs into another year."""
+    if on_calendar(f):
+        return _calendar_span(f.key)
+    value = f.value
+    if not isinstance(value, Interval) or value.start is None or value.end is None \
+            or value.start.year != value.end.year or value.vague:
+        return None
+    part = value.start.strftime("%m-%d"), value.end.strftime("%m-%d")
+    return None if part == _WHOLE_YEAR else part  # a year names no part of the calendar
+
+
+def _calendar_note(a: Fact, b: Fact) -> str:
+    """Say how two dates naming overlapping parts of the calendar differ, one or both without a
+    year: "Sept. 11" for "September 11, 2001" leaves the year out."""
+    ua, ub = _unresolved(a.value), _unresolved(b.value)  # type: ignore[arg-type]
+    if ua != ub:
+        return (f"The retelling leaves out the year: {_described(a)} became '{_quote(b)}'."
+                if ub else f"The retelling adds the year: '{_quote(a)}' became {_described(b)}.")
+    pa, pb = calendar_parts(a), calendar_parts(b)
+    assert pa is not None and pb is not None
+    how = "more" if pa[0] <= pb[0] and pb[1] <= pa[1] else "less"
+    return f"The retelling is {how} precise: '{_quote(a)}' became '{_quote(b)}'."
+
+
+def year_unsaid(a: Fact, b: Fact) -> bool:
+    """Whether one date names the other's part of the calendar without its year ("Sept. 11" /
+    "September 11, 2001", "the first quarter" / "the first quarter of 2019")."""
+    ia, ib = a.value, b.value
+    return isinstance(ia, Interval) and isinstance(ib, Interval) \
+        and _unresolved(ia) != _unresolved(ib) and same_calendar_part(a, b)
+
+
+def same_calendar_part(a: Fact, b: Fact) -> bool:
+    """Whether two dates name overlapping parts of the calendar, whatever their years."""
+    pa, pb = calendar_parts(a), calendar_parts(b)
+    return pa is not None and pb is not None and _overlap(pa, pb)
 
 
 def other_period(a: Fact, b: Fact) -> bool:
@@ -1495,6 +1537,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             return f"The dates cannot be compared without publication dates: " \
                    f"'{_quote(a)}' became '{_quote(b)}'."
         assert isinstance(ia, Interval) and isinstance(ib, Interval)  # else incomparable
+        if _unresolved(ia) or _unresolved(ib):  # the same part of the calendar (see incomparable)
+            return _calendar_note(a, b)
         if not _contains(ia, ib) and not _contains(ib, ia):
             # Compatible without containment: the same relative words kept by a reprint.
             return f"A copy printed {_days_later(ra, rb)} keeps the words " \
