@@ -1364,11 +1364,12 @@ def _calendar_note(a: Fact, b: Fact) -> str:
 
 
 def year_unsaid(a: Fact, b: Fact) -> bool:
-    """Whether one date names the other's part of the calendar without its year ("Sept. 11" /
-    "September 11, 2001", "the first quarter" / "the first quarter of 2019")."""
+    """Whether two dates name overlapping parts of the calendar, one or both without its year
+    ("Sept. 11" / "September 11, 2001", "the first quarter" / "the first quarter of 2019", "in
+    late January" / "in January")."""
     ia, ib = a.value, b.value
     return isinstance(ia, Interval) and isinstance(ib, Interval) \
-        and _unresolved(ia) != _unresolved(ib) and same_calendar_part(a, b)
+        and (_unresolved(ia) or _unresolved(ib)) and same_calendar_part(a, b)
 
 
 def same_calendar_part(a: Fact, b: Fact) -> bool:
