@@ -22,10 +22,11 @@ share most of its (IDF-weighted) content words. Each retelling sentence gets a v
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
@@ -149,6 +150,7 @@ class FactIndex:
         self._long: list[tuple[str, str | None, str]] = []
         self._once: dict[tuple[str, str], bool] = {}
         self._calendar: list[Fact] | None = None  # a date of each key that names a calendar part
+        self._by_start: dict[str, list[tuple[Fact, str]]] | None = None
         self._same_day: dict[str, list[Fact]] = {}
         self._starts: dict[str, list[int]] = {}
         self._as_bases: dict[str, list[tuple[int, Fact]]] = {}
@@ -179,13 +181,18 @@ class FactIndex:
         return self._base_given[key]
 
     def same_day(self, b: Fact) -> list[Fact]:
-        """The original's dates naming the part of the calendar that ``b``, a day or month
-        without its year, names ("September 11, 2001" for "Sept. 11"): read once per key, among
-        one date of each key (a long text repeats its dates)."""
+        """The original's dates inside the part of the calendar that ``b``, a day or month without
+        its year, names ("September 11, 2001" for "Sept. 11", not "September 2001"): one date of
+        each key, found by the days ``b`` spans (a long text repeats and varies its dates)."""
         if b.key not in self._same_day:
-            self._same_day[b.key] = [a for a in self.calendar_dates()
-                                     if dates.same_calendar_part(a, b)
-                                     and dates.compatible(a, b) and not dates.incomparable(a, b)]
+            part = dates.calendar_parts(b)
+            found: list[Fact] = []
+            if part is not None:
+                by_start = self._calendar_by_start()
+                for day in _calendar_days(*part):
+                    found += [a for a, end in by_start.get(day, ())
+                              if end <= part[1] or part[0] > part[1]]
+            self._same_day[b.key] = sorted(found, key=lambda a: a.start)
         return self._same_day[b.key]
 
     def calendar_dates(self) -> list[Fact]:
@@ -197,6 +204,15 @@ class FactIndex:
                     first[a.key] = a
             self._calendar = list(first.values())
         return self._calendar
+
+    def _calendar_by_start(self) -> dict[str, list[tuple[Fact, str]]]:
+        """``calendar_dates`` by the first day of their part ("09-11"), with its last day."""
+        if self._by_start is None:
+            self._by_start = defaultdict(list)
+            for a in self.calendar_dates():
+                start, end = dates.calendar_parts(a)  # type: ignore[misc]
+                self._by_start[start].append((a, end))
+        return self._by_start
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
         """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
@@ -1092,6 +1108,10 @@ SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
 # quarter of 2019") is as often the next clause's. (A figure's counted noun is its own slot:
 # for numbers one shared word still counts.)
 STATED_DATE_SHARED_MIN = 2
+# The original's dated day backs the retelling's day without its year outside the evidence where
+# the two share a slot word ("the Sept. 11 attacks" / "the September 11, 2001, attacks"): the
+# same day of the calendar is evidence already.
+SAME_DAY_SHARED_MIN = 1
 
 
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
@@ -1175,8 +1195,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
     if b.kind == "date" and dates.on_calendar(b):
-        # the day or month with its year left out ("Sept. 11" / "September 11, 2001")
-        same = index.same_day(b)
+        # the day or month with its year left out ("Sept. 11" / "September 11, 2001"), in the
+        # evidence or said of the same thing (the attacks, not the museum that opened in 2014)
+        mine = r_ctx.of(b)
+        same = [a for a in index.same_day(b) if a in ev_facts
+                or len(o_ctx.of(a) & mine) >= min(SAME_DAY_SHARED_MIN, len(mine))]
         if same:
             return "supported", same, False
     if b.kind in ("date", "name") and _said_in(b.text, o_plain):
@@ -1717,6 +1740,20 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
     return index.far_rival(b, module, GLOBAL_SLOT_MIN)
+
+
+def _calendar_days(first: str, last: str) -> Iterator[str]:
+    """The days ("MM-DD") from ``first`` to ``last`` in a leap year's calendar, over its end
+    when ``last`` comes first ("12-22" to "03-20": winter)."""
+    def day(mmdd: str) -> dt.date:
+        return dt.date(2000, int(mmdd[:2]), int(mmdd[3:]))
+
+    runs = [(first, last)] if first <= last else [(first, "12-31"), ("01-01", last)]
+    for a, b in runs:
+        at, end = day(a), day(b)
+        while at <= end:
+            yield at.strftime("%m-%d")
+            at += dt.timedelta(days=1)
 
 
 def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex

@@ -376,38 +376,12 @@ SEQUENCE_WORDS = frozenset({"earlier", "later", "earliest", "latest", "previousl
 def _antonyms(word: str) -> frozenset[str]:
     if word.casefold() in SEQUENCE_WORDS:
         return frozenset()
-    forms = set(lexicon.antonyms(word)) | _agent_opposites(word)
+    forms = set(lexicon.antonyms(word))
     mine = readings(word)
     for reading in mine:
         forms.update(_EXTRA_OPPOSITES.get(reading, ()))
     # nor is one the opposite of another word: "arrested early" / "later charged"
     return frozenset(forms - mine - SEQUENCE_WORDS)
-
-
-@lru_cache(maxsize=65536)
-def _agent_opposites(word: str) -> frozenset[str]:
-    """The doer of the opposite act, for a noun that names the doer of an act ("buyer" ->
-    seller, "encoder" -> decoder, "importer" -> exporter): WordNet pairs the verbs, seldom
-    their doers. The opposite doer must be a noun WordNet knows."""
-    out: set[str] = set()
-    low = word.casefold()
-    # (a doer WordNet does not list, "encoder", is read from its act)
-    readings = lexicon.lemmas(word) or ((low.removesuffix("s"), "n"),)
-    for lemma, pos in readings:
-        if pos != "n" or not lemma.endswith(_DOER_ENDINGS):
-            continue
-        acts = {v for v in (*lexicon.derived(lemma), lemma[:-1], lemma[:-2])
-                if (v, "v") in lexicon.lemmas(v)}
-        for act in acts:
-            for other in lexicon.antonyms(act):
-                if (other, "v") not in lexicon.lemmas(other):
-                    continue
-                out.update(doer for doer in (other + "r", other + "er", other + "or")
-                           if (doer, "n") in lexicon.lemmas(doer))
-    return frozenset(out)
-
-
-_DOER_ENDINGS = ("er", "or")
 
 
 @lru_cache(maxsize=65536)
@@ -1027,8 +1001,14 @@ def _changed_of(text: str, offset: int, words: Sequence[tuple[int, int, str]]
 
 # A verb of being before "up", "down", "higher", "lower": the thing it is said of moved that
 # way ("margin was up 2%", "expects revenue to be lower"), as numbers.py reads such adverbs.
-_BE_MOVED_RE = re.compile(r"(?i)\b(?:is|are|was|were|be|been|being)[^\S\n]+(up|down|higher|lower)\b"
-                          r"(?![^\S\n]+(?:to|than|from|with|on|at)\b)")
+_BE_MOVED_RE = re.compile(
+    r"(?i)\b(?:is|are|was|were|be|been|being)[^\S\n]+(up|down|higher|lower)\b"
+    # only where a figure, a degree, the period compared or the clause's end follows: "is up
+    # for review", "up and running", "up against", "up in arms" say no change
+    r"(?=[^\S\n]*(?:[,.;:!?)\u2014]|$|[$£€¥]?\d|(?:sharply|slightly|significantly|modestly|"
+    r"strongly|markedly|considerably|substantially|again|from|compared|versus|year[-\s]+(?:over|"
+    r"on)[-\s]+year|quarter[-\s]+(?:over|on)[-\s]+quarter|on[^\S\n]+the[^\S\n]+(?:year|quarter|"
+    r"month|week|day))\b))")
 
 
 def _steadied(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]],
@@ -1101,6 +1081,21 @@ def _slot(text: str, offset: int, words: Sequence[tuple[int, int, str]], k: int,
     if _PUNCTUATION_RE.search(text, a - offset, b - offset):
         return frozenset()
     return _bases(words[j][2])
+
+
+def _in_own_condition(text: str, at: int) -> bool:
+    """Whether the word at ``at`` is in a condition's own clause ("if the team doesn't act"), not
+    in the clause it governs, which a second subject opens ("if he wins he won't raise taxes",
+    "if prices rise we will not buy")."""
+    if not in_condition(text, at):
+        return False
+    cue = list(_CONDITION_CUE_RE.finditer(clause_before(text, at)))
+    between = _WORD_RE.findall(clause_before(text, at)[cue[-1].end():]) if cue else []
+    return not any(w.casefold() in _SUBJECT_PRONOUNS for w in between[1:])
+
+
+_CONDITION_CUE_RE = re.compile(r"(?i)\b(?:if|unless|whether|in\s+case)\b")
+_SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it"})
 
 
 def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
@@ -1353,7 +1348,7 @@ def check(
                 # "the importance of having a staffing plan", "whether a guest wants to
                 # stay": the retelling asks or weighs it, and states it neither way.
                 continue
-            if in_condition(evidence[0][0], start - evidence[0][1]) \
+            if _in_own_condition(evidence[0][0], start - evidence[0][1]) \
                     and not in_condition(r_text, words[k][0] - r_offset):
                 # "if we don't act now, ..." puts a case, and denies nothing: "we act" does
                 # not reverse it ("if we act now" would)

@@ -606,12 +606,19 @@ def test_a_word_of_the_opposites_stem_is_not_the_opposite(retelling: str,
     assert (("negation", "losses") in flags(original, retelling)) is reversed_
 
 
-@pytest.mark.parametrize("retelling, reversed_", [
-    ("Dana says the team acts on the plan.", False),  # the original puts a case, denies nothing
-    ("Dana says that if the team acts on the plan now, the money will run out.", True),
+@pytest.mark.parametrize("original, retelling, reversed_", [
+    # the original puts a case, and denies nothing
+    ("Dana: if the team doesn't act on the plan now, the money will run out.",
+     "Dana says the team acts on the plan.", False),
+    ("Dana: if the team doesn't act on the plan now, the money will run out.",
+     "Dana says that if the team acts on the plan now, the money will run out.", True),
+    # the negation in the clause the condition governs, a second subject opening it
+    ("If he wins he won't raise taxes.", "He will raise taxes.", True),
+    ("If prices rise we will not buy more oil, the minister said.",
+     "The minister said the country will buy more oil.", True),
 ])
-def test_a_negation_inside_a_condition_is_no_denial(retelling: str, reversed_: bool) -> None:
-    original = "Dana: if the team doesn't act on the plan now, the money will run out."
+def test_a_negation_inside_a_condition_is_no_denial(original: str, retelling: str,
+                                                   reversed_: bool) -> None:
     negations = [ch for ch in retold.compare(original, retelling).changes
                  if ch.kind == "negation"]
     assert bool(negations) is reversed_
@@ -662,29 +669,24 @@ def test_the_current_period_is_a_date() -> None:
     ("Operating costs are expected to remain the same in 2026.", False),  # another thing
 ])
 def test_up_after_a_verb_of_being_is_a_change(retelling: str, reversed_: bool) -> None:
-    original = ("We expect our gross profit margin to be up year over year in 2026, and our "
-                "operating costs to be flat.")
+    original = "We expect our gross profit margin to be up year over year in 2026."
     found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "negation"]
     assert bool(found) is reversed_
 
 
-@needs_wordnet
-@pytest.mark.parametrize("original, retelling, word", [
-    ("China is the largest importer of soybeans.", "China is the largest exporter of soybeans.",
-     "exporter"),
-    ("The seller agreed to pay the fees, the court heard.",
-     "The buyer agreed to pay the fees, the court heard.", "buyer"),
-    ("The decoders are trained first.", "The encoders are trained first.", "encoders"),
+@pytest.mark.parametrize("original, moved", [
+    ("Shares in Kessel Steel were up 3% on Tuesday.", True),
+    ("Shares in Kessel Steel were up sharply on Tuesday.", True),
+    # idioms: no change said
+    ("Shares in Kessel Steel were up for sale on Tuesday.", False),
+    ("Shares in Kessel Steel were up against the rival bid on Tuesday.", False),
 ])
-def test_the_doer_of_the_opposite_act_is_an_opposite(original: str, retelling: str,
-                                                     word: str) -> None:
-    assert ("negation", word) in flags(original, retelling)
+def test_up_after_a_verb_of_being_is_a_change_only_with_a_figure_degree_or_end(
+        original: str, moved: bool) -> None:
+    found = [ch for ch in retold.compare(original, "Shares in Kessel Steel were unchanged on "
+                                                   "Tuesday.").changes if ch.kind == "negation"]
+    assert bool(found) is moved
 
-
-@needs_wordnet
-def test_a_doer_of_no_opposite_act_has_no_opposite() -> None:
-    assert meaning._agent_opposites("reporter") == frozenset()
-    assert not flags("The reporter asked the mayor.", "The reporter asked the mayor.")
 
 
 def test_a_day_the_original_names_with_its_year_is_named() -> None:
@@ -714,3 +716,42 @@ def test_a_day_without_its_year_is_the_same_day(original: str, retelling: str, s
                if ch.kind == "date"]
     assert len(details) == 1 and details[0].startswith(said)
     assert not any("cannot be compared" in d for d in details)
+
+
+@pytest.mark.parametrize("original, retelling, flagged", [
+    # the original's month does not back an invented day
+    ("The company was founded in September 2001. Its first office opened in Boston that year.",
+     "Its first office opened in Boston on September 11.", True),
+    # the same day, said of another event, does not back it either
+    (("The attacks of September 11, 2001, killed nearly 3,000 people. The museum opened to "
+      "the public in 2014."), "The museum opened to the public on Sept. 11.", True),
+])
+def test_a_day_without_its_year_is_backed_only_by_that_day_in_its_slot(
+        original: str, retelling: str, flagged: bool) -> None:
+    found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "date"
+             and ch.status in ("changed", "added")]
+    assert bool(found) is flagged
+
+
+@pytest.mark.parametrize("original, retelling, said", [
+    ("The festival runs on July 4, 2019.", "The festival runs in July.",
+     "The retelling leaves out the year and is less precise"),
+    ("The festival ran in September 2001.", "The festival ran on September 11.",
+     "The retelling leaves out the year and is more precise"),
+])
+def test_a_year_left_out_says_the_precision_too(original: str, retelling: str, said: str) -> None:
+    details = [ch.detail for ch in retold.compare(original, retelling).changes
+               if ch.kind == "date"]
+    assert len(details) == 1 and details[0].startswith(said)
+
+
+def test_the_current_year_end_is_no_year() -> None:
+    assert facts("Debt falls by the current year-end.", dates) == []
+
+
+def test_yearless_days_are_found_by_the_days_they_span() -> None:
+    # a long original of distinct dated days: each retelling day reads only its own days
+    original = " ".join(f"On {m} {d}, {y}, the board met." for y in range(1990, 2000)
+                        for m in ("March", "July") for d in range(1, 29))
+    c = retold.compare(original, "The board met on July 4 and on March 9.")
+    assert not [ch for ch in c.changes if ch.kind == "date" and ch.status == "added"]

@@ -236,6 +236,7 @@ _DATE_RE = re.compile(
             (?:the{_S})?year[-\u2010\u2011]ago
           | (?:last|this|next|past|previous|coming){_S}(?:week(?:end)?|month|quarter|year|season)
           | the{_S}(?:previous|prior|current){_S}(?:week|month|quarter|year|season)\b
+            (?![-\u2010\u2011]\w)
             (?!{_S}(?:before|after))
           | the{_S}(?:week|month|year|weekend)\b(?![^\S\n]+(?:before|after|earlier|later))
           | the{_S}day{_S}before{_S}yesterday | yesterday | today | tomorrow | tonight
@@ -1352,15 +1353,20 @@ def calendar_parts(f: Fact) -> tuple[str, str] | None:
 
 def _calendar_note(a: Fact, b: Fact) -> str:
     """Say how two dates naming overlapping parts of the calendar differ, one or both without a
-    year: "Sept. 11" for "September 11, 2001" leaves the year out."""
-    ua, ub = _unresolved(a.value), _unresolved(b.value)  # type: ignore[arg-type]
-    if ua != ub:
-        return (f"The retelling leaves out the year: {_described(a)} became '{_quote(b)}'."
-                if ub else f"The retelling adds the year: '{_quote(a)}' became {_described(b)}.")
+    year: "Sept. 11" for "September 11, 2001" leaves the year out; "in July" for "on July 4,
+    2019" is less precise too."""
     pa, pb = calendar_parts(a), calendar_parts(b)
     assert pa is not None and pb is not None
-    how = "more" if pa[0] <= pb[0] and pb[1] <= pa[1] else "less"
-    return f"The retelling is {how} precise: '{_quote(a)}' became '{_quote(b)}'."
+    how = "" if pa == pb else " and is more precise" if pa[0] <= pb[0] and pb[1] <= pa[1] \
+        else " and is less precise" if pb[0] <= pa[0] and pa[1] <= pb[1] \
+        else " and names other days of it"
+    ua, ub = _unresolved(a.value), _unresolved(b.value)  # type: ignore[arg-type]
+    if ua != ub:
+        return (f"The retelling leaves out the year{how}: {_described(a)} became '{_quote(b)}'."
+                if ub else f"The retelling adds the year{how}: '{_quote(a)}' became "
+                f"{_described(b)}.")
+    return f"The retelling{how.replace(' and', '', 1) or ' is as precise'}: '{_quote(a)}' became " \
+        f"'{_quote(b)}'."
 
 
 def year_unsaid(a: Fact, b: Fact) -> bool:
