@@ -190,8 +190,7 @@ class FactIndex:
             if part is not None:
                 by_start = self._calendar_by_start()
                 for day in _calendar_days(*part):
-                    found += [a for a, end in by_start.get(day, ())
-                              if end <= part[1] or part[0] > part[1]]
+                    found += [a for a, end in by_start.get(day, ()) if end <= part[1]]
             self._same_day[b.key] = sorted(found, key=lambda a: a.start)
         return self._same_day[b.key]
 
@@ -1743,17 +1742,12 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
 
 
 def _calendar_days(first: str, last: str) -> Iterator[str]:
-    """The days ("MM-DD") from ``first`` to ``last`` in a leap year's calendar, over its end
-    when ``last`` comes first ("12-22" to "03-20": winter)."""
-    def day(mmdd: str) -> dt.date:
-        return dt.date(2000, int(mmdd[:2]), int(mmdd[3:]))
-
-    runs = [(first, last)] if first <= last else [(first, "12-31"), ("01-01", last)]
-    for a, b in runs:
-        at, end = day(a), day(b)
-        while at <= end:
-            yield at.strftime("%m-%d")
-            at += dt.timedelta(days=1)
+    """The days ("MM-DD") from ``first`` to ``last`` in a leap year's calendar (a part of the
+    calendar a date names never runs over the year's end: see ``dates.calendar_parts``)."""
+    at, end = (dt.date(2000, int(d[:2]), int(d[3:])) for d in (first, last))
+    while at <= end:
+        yield at.strftime("%m-%d")
+        at += dt.timedelta(days=1)
 
 
 def _comparable_rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactIndex

@@ -1089,8 +1089,9 @@ def _in_own_condition(text: str, at: int) -> bool:
     "if prices rise we will not buy")."""
     if not in_condition(text, at):
         return False
-    cue = list(_CONDITION_CUE_RE.finditer(clause_before(text, at)))
-    between = _WORD_RE.findall(clause_before(text, at)[cue[-1].end():]) if cue else []
+    clause = clause_before(text, at)
+    cue = list(_CONDITION_CUE_RE.finditer(clause))
+    between = _WORD_RE.findall(clause[cue[-1].end():]) if cue else []
     return not any(w.casefold() in _SUBJECT_PRONOUNS for w in between[1:])
 
 

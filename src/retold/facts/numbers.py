@@ -1664,8 +1664,7 @@ _RAISING = _words("raise lift boost")
 # of them is no change ("9 rockets", "12 slides", "3 new contracts").
 _RISE_NOUNS = _words("rise increase gain jump hike growth uptick surge rebound climb spike")
 _FALL_NOUNS = _words("fall drop decline decrease cut reduction contraction shrinkage slump dip "
-                     "downturn "
-                     "downtick plunge tumble")
+                     "downturn downtick plunge tumble")
 
 
 def change_direction(word: str, by: bool = False) -> str | None:
