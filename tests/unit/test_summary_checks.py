@@ -755,3 +755,15 @@ def test_yearless_days_are_found_by_the_days_they_span() -> None:
                         for m in ("March", "July") for d in range(1, 29))
     c = retold.compare(original, "The board met on July 4 and on March 9.")
     assert not [ch for ch in c.changes if ch.kind == "date" and ch.status == "added"]
+
+
+@pytest.mark.parametrize("retelling, changed", [
+    ("We offer 10% off the first month of the plan.", True),  # a rank of another period
+    ("We offer 10% off the first 12 months of the plan.", False),  # no rank: another figure
+    ("We offer 10% off the plan's first year.", False),
+])
+def test_a_rank_of_another_period_is_another_figure(retelling: str, changed: bool) -> None:
+    found = [ch for ch in retold.compare("We offer 10% off the first year of the plan.",
+                                         retelling).changes
+             if ch.kind == "number" and ch.status == "changed"]
+    assert bool(found) is changed

@@ -1965,6 +1965,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return same_time(a, b)
     if TALLY in (qa.unit, qb.unit):
         return a.key == b.key  # "won 3-1" / "a 1-3 defeat": the key holds the sorted pair
+    if qa.unit == qb.unit == "ordinal" and _other_periods(a.role, b.role):
+        return False  # "the first year" / "the first month": a rank of another period
     if changes_differ(a, b):
         return False
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
@@ -1981,6 +1983,15 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return False  # neither a conversion nor a hedged rounding can make them one
     return not _rates_differ(a, b) and (
         _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa))
+
+
+def _other_periods(a: str, b: str) -> bool:
+    """Whether two counted nouns are two units of time ("year" / "months")."""
+    la, lb = _lemma(a.casefold()), _lemma(b.casefold())
+    return la != lb and la in _TIME_UNIT_NOUNS and lb in _TIME_UNIT_NOUNS
+
+
+_TIME_UNIT_NOUNS = _words("second minute hour day week month quarter year decade century")
 
 
 def same_time(a: Fact, b: Fact) -> bool:
