@@ -710,6 +710,11 @@ def test_a_day_the_original_names_with_its_year_is_named() -> None:
      "The letters followed the September 11, 2001, attacks.", "The retelling adds the year"),
     ("The festival runs in July.", "The festival runs on July 4.",
      "The retelling is more precise"),
+    # a year left out says the precision too
+    ("The festival runs on July 4, 2019.", "The festival runs in July.",
+     "The retelling leaves out the year and is less precise"),
+    ("The festival ran in September 2001.", "The festival ran on September 11.",
+     "The retelling leaves out the year and is more precise"),
 ])
 def test_a_day_without_its_year_is_the_same_day(original: str, retelling: str, said: str) -> None:
     details = [ch.detail for ch in retold.compare(original, retelling).changes
@@ -718,31 +723,28 @@ def test_a_day_without_its_year_is_the_same_day(original: str, retelling: str, s
     assert not any("cannot be compared" in d for d in details)
 
 
-@pytest.mark.parametrize("original, retelling, flagged", [
+@pytest.mark.parametrize("original, retelling, backing", [
     # the original's month does not back an invented day
     ("The company was founded in September 2001. Its first office opened in Boston that year.",
-     "Its first office opened in Boston on September 11.", True),
+     "Its first office opened in Boston on September 11.", None),
     # the same day, said of another event, does not back it either
     (("The attacks of September 11, 2001, killed nearly 3,000 people. The museum opened to "
-      "the public in 2014."), "The museum opened to the public on Sept. 11.", True),
+      "the public in 2014."), "The museum opened to the public on Sept. 11.", "in 2014"),
+    # that day, said of the same thing, does
+    (("The attacks of September 11, 2001, killed nearly 3,000 people. The museum opened to "
+      "the public in 2014."), "The Sept. 11 attacks killed nearly 3,000 people.",
+     "September 11, 2001"),
 ])
 def test_a_day_without_its_year_is_backed_only_by_that_day_in_its_slot(
-        original: str, retelling: str, flagged: bool) -> None:
-    found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "date"
-             and ch.status in ("changed", "added")]
-    assert bool(found) is flagged
-
-
-@pytest.mark.parametrize("original, retelling, said", [
-    ("The festival runs on July 4, 2019.", "The festival runs in July.",
-     "The retelling leaves out the year and is less precise"),
-    ("The festival ran in September 2001.", "The festival ran on September 11.",
-     "The retelling leaves out the year and is more precise"),
-])
-def test_a_year_left_out_says_the_precision_too(original: str, retelling: str, said: str) -> None:
-    details = [ch.detail for ch in retold.compare(original, retelling).changes
-               if ch.kind == "date"]
-    assert len(details) == 1 and details[0].startswith(said)
+        original: str, retelling: str, backing: str | None) -> None:
+    grounds = [g for g in retold.compare(original, retelling).to_dict()["grounding"]
+               if g["kind"] == "date"]
+    assert len(grounds) == 1
+    if backing is None:
+        assert grounds[0]["status"] == "unsupported"
+    else:
+        assert grounds[0]["status"] == "supported"
+        assert [e["text"] for e in grounds[0]["evidence"]] == [backing]
 
 
 def test_the_current_year_end_is_no_year() -> None:
