@@ -1108,7 +1108,7 @@ SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
 # for numbers one shared word still counts.)
 STATED_DATE_SHARED_MIN = 2
 # The original's dated day backs the retelling's day without its year outside the evidence where
-# the two share a slot word ("the Sept. 11 attacks" / "the September 11, 2001, attacks"): the
+# the two share a slot word ("the March 14 floods" / "the March 14, 2009, floods"): the
 # same day of the calendar is evidence already.
 SAME_DAY_SHARED_MIN = 1
 
@@ -1193,15 +1193,16 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
-    if b.kind == "date" and dates.on_calendar(b):
+    days = index.same_day(b) if b.kind == "date" and dates.on_calendar(b) else []
+    if days:
         # the day or month with its year left out ("Sept. 11" / "September 11, 2001"), in the
-        # evidence or said of the same thing (the attacks, not the museum that opened in 2014)
+        # evidence or said of the same thing (the floods, not the bridge that opened in 2016)
         mine = r_ctx.of(b)
-        same = [a for a in index.same_day(b) if a in ev_facts
+        same = [a for a in days if a in ev_facts
                 or len(o_ctx.of(a) & mine) >= min(SAME_DAY_SHARED_MIN, len(mine))]
         if same:
             return "supported", same, False
-    if b.kind in ("date", "name") and _said_in(b.text, o_plain):
+    if b.kind in ("date", "name") and not days and _said_in(b.text, o_plain):
         # The original has the same words where its extractor saw no date or name (a chat
         # line's "friday", a heading): stated, however written.
         return "supported", [], False

@@ -966,7 +966,7 @@ def _subject_before(text: str, offset: int, words: Sequence[tuple[int, int, str]
     k = bisect_left([s for s, _e, _w in words], at) - 1
     if k > 0 and words[k][2].casefold() in _EXPECTING \
             and not _PUNCTUATION_RE.search(text, words[k][1] - offset, at - offset):
-        k -= 1  # "margin is expected to | remain flat": said of the margin
+        k -= 1  # "revenue is expected to | stay flat": said of the revenue
     if k < 0 or _PUNCTUATION_RE.search(text, words[k][1] - offset, at - offset):
         return frozenset()
     return _bases(words[k][2])

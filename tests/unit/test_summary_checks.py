@@ -595,14 +595,14 @@ def test_a_quoted_sentences_first_word_is_no_label() -> None:
 @pytest.mark.parametrize("retelling, reversed_", [
     # "earned" shares the stem of "earnings" but is another word: the retelling does not say
     # the opposite itself
-    ("Kessel Steel reported losses per share of $6.86 and earned $3.1 billion.", True),
+    ("Torvik Foods posted losses per share of $2.14 and earned $410 million.", True),
     # the retelling's own "earnings" does say it: the opposites are said of two things
-    ("Kessel Steel reported losses per share of $6.86 and earnings of $3.1 billion.", False),
+    ("Torvik Foods posted losses per share of $2.14 and earnings of $410 million.", False),
 ])
 def test_a_word_of_the_opposites_stem_is_not_the_opposite(retelling: str,
                                                           reversed_: bool) -> None:
-    original = ("Earnings per share in the quarter were $6.86. Kessel Steel earned $3.1 billion "
-                "in the quarter.")
+    original = ("Torvik's earnings per share for the half came to $2.14. Torvik Foods earned "
+                "$410 million in the half.")
     assert (("negation", "losses") in flags(original, retelling)) is reversed_
 
 
@@ -625,35 +625,34 @@ def test_a_negation_inside_a_condition_is_no_denial(original: str, retelling: st
 
 
 def test_shrinkage_is_a_fall() -> None:
-    original = "Revenue is expected to be $3.5 billion, representing growth of 4.8% to 6.6%."
-    found = flags(original, "Revenue is expected to be $3.5 billion, representing shrinkage "
-                            "of 4.8% to 6.6%.")
-    assert ("number", "shrinkage of 4.8% to 6.6%") in found
-    assert not flags(original, "Revenue is expected to be $3.5 billion, representing a rise of "
-                               "4.8% to 6.6%.")
+    original = "Bookings are forecast at $820 million, a growth of 2% to 3% on last winter."
+    found = flags(original, "Bookings are forecast at $820 million, a shrinkage of 2% to 3% on "
+                            "last winter.")
+    assert ("number", "shrinkage of 2% to 3%") in found
+    assert not flags(original, "Bookings are forecast at $820 million, a rise of 2% to 3% on "
+                               "last winter.")
 
 
-@pytest.mark.parametrize("month, flagged", [("July", True), ("February", False)])
+@pytest.mark.parametrize("month, flagged", [("July", True), ("April", False)])
 def test_a_month_the_original_never_names_is_not_backed_by_a_relative_date(
         month: str, flagged: bool) -> None:
-    # the original names its months and never July: "a half a year ago" (no publication date)
+    # the original names its months and never July: "two years ago" (no publication date)
     # does not back it
-    original = ("Joe: Hi how are you? . Luke: fine . Joe: what are you doing on the last "
-                "weekend of January? . Luke: no idea . Luke: It's February. Why? . Joe: me and a "
-                "couple of friends are planning a small trip . Luke: where? . Joe: to Kyiv . Joe: "
-                "my friend Leo was in Kyiv a half a year ago and will help us . Luke: ok I'll "
-                "check my exams and give you an answer by the end of the week .")
-    retelling = (f"Joe invites Luke on a trip to Kyiv with friends in January, but Luke informs "
-                 f"him it is {month}. Luke will give an answer by the end of the week.")
+    original = ("Mia: are we still on for the concert? . Sam: which one? . Mia: the one on the "
+                "second Saturday of March . Sam: no idea . Sam: it's April already! . Mia: oh no "
+                ". Sam: my cousin Ola saw that band two years ago and loved them . Sam: I'll ask "
+                "about tickets and tell you by the end of the week .")
+    retelling = (f"Mia asks Sam about a concert with his cousin in March, but Sam tells her it "
+                 f"is {month}. Sam will ask about tickets by the end of the week.")
     assert (("date", month) in flags(original, retelling)) is flagged
 
 
 @pytest.mark.parametrize("retelling, flagged", [
-    ("Adjusted earnings rose 236% compared to the current year.", True),
-    ("Adjusted earnings rose 236% compared to the previous year.", False),
+    ("Ticket sales at the Lyric rose 41% against the current year.", True),
+    ("Ticket sales at the Lyric rose 41% against the previous year.", False),
 ])
 def test_the_current_year_is_this_year(retelling: str, flagged: bool) -> None:
-    original = "Adjusted earnings rose 236% over the prior year."
+    original = "Ticket sales at the Lyric rose 41% on the prior year."
     assert (("date", "the current year") in flags(original, retelling)) is flagged
 
 
@@ -664,12 +663,12 @@ def test_the_current_period_is_a_date() -> None:
 
 
 @pytest.mark.parametrize("retelling, reversed_", [
-    ("Gross profit margin is expected to remain the same in 2026.", True),
-    ("Gross profit margin is expected to rise in 2026.", False),
-    ("Operating costs are expected to remain the same in 2026.", False),  # another thing
+    ("The ferry line's fare income is set to stay flat in 2027.", True),
+    ("The ferry line's fare income is set to climb in 2027.", False),
+    ("The ferry line's staff costs are set to stay flat in 2027.", False),  # another thing
 ])
 def test_up_after_a_verb_of_being_is_a_change(retelling: str, reversed_: bool) -> None:
-    original = "We expect our gross profit margin to be up year over year in 2026."
+    original = "The ferry line says its fare income should be up on the year in 2027."
     found = [ch for ch in retold.compare(original, retelling).changes if ch.kind == "negation"]
     assert bool(found) is reversed_
 
@@ -691,23 +690,23 @@ def test_up_after_a_verb_of_being_is_a_change_only_with_a_figure_degree_or_end(
 
 def test_a_day_the_original_names_with_its_year_is_named() -> None:
     # "Sept. 11" is "September 11, 2001"; "April 1" names another day, "earlier this month" none
-    original = ("The case came almost 12 years after the anthrax letters, which followed the "
-                "September 11, 2001, attacks. He was indicted on April 1. Agents searched his "
-                "home earlier this month.")
-    retelling = "Agents searched his home after the Sept. 11 attacks, on a day earlier this month."
-    assert ("date", "Sept. 11") not in flags(original, retelling)
-    assert ("date", "on March 3") in flags(original, retelling.replace("after the Sept. 11 attacks",
-                                                                       "on March 3"))
+    original = ("The levy came nine years after the relief fund, which followed the March 14, "
+                "2009, floods. The council voted on April 1. Inspectors visited the dam earlier "
+                "this month.")
+    retelling = "Inspectors visited the dam after the March 14 floods, on a day earlier this month."
+    assert ("date", "March 14") not in flags(original, retelling)
+    assert ("date", "on May 3") in flags(original, retelling.replace("after the March 14 floods",
+                                                                     "on May 3"))
     assert [p for p in (dates.calendar_parts(f) for f in retold.compare(original, retelling)
-                        .original.facts if f.kind == "date") if p] == [("09-11", "09-11"),
+                        .original.facts if f.kind == "date") if p] == [("03-14", "03-14"),
                                                                        ("04-01", "04-01")]
 
 
 @pytest.mark.parametrize("original, retelling, said", [
-    ("The letters followed the September 11, 2001, attacks.",
-     "The letters followed the Sept. 11 attacks.", "The retelling leaves out the year"),
-    ("The letters followed the Sept. 11 attacks.",
-     "The letters followed the September 11, 2001, attacks.", "The retelling adds the year"),
+    ("The fund followed the March 14, 2009, floods.",
+     "The fund followed the March 14 floods.", "The retelling leaves out the year"),
+    ("The fund followed the March 14 floods.",
+     "The fund followed the March 14, 2009, floods.", "The retelling adds the year"),
     ("The festival runs in July.", "The festival runs on July 4.",
      "The retelling is more precise"),
     # a year left out says the precision too
@@ -725,15 +724,14 @@ def test_a_day_without_its_year_is_the_same_day(original: str, retelling: str, s
 
 @pytest.mark.parametrize("original, retelling, backing", [
     # the original's month does not back an invented day
-    ("The company was founded in September 2001. Its first office opened in Boston that year.",
-     "Its first office opened in Boston on September 11.", None),
+    ("The bakery was founded in March 2009. Its first shop opened in Harrow that year.",
+     "Its first shop opened in Harrow on March 14.", None),
     # the same day, said of another event, does not back it either
-    (("The attacks of September 11, 2001, killed nearly 3,000 people. The museum opened to "
-      "the public in 2014."), "The museum opened to the public on Sept. 11.", "in 2014"),
+    (("The floods of March 14, 2009, swept away 40 homes. The new bridge opened to traffic "
+      "in 2016."), "The new bridge opened to traffic on March 14.", "in 2016"),
     # that day, said of the same thing, does
-    (("The attacks of September 11, 2001, killed nearly 3,000 people. The museum opened to "
-      "the public in 2014."), "The Sept. 11 attacks killed nearly 3,000 people.",
-     "September 11, 2001"),
+    (("The floods of March 14, 2009, swept away 40 homes. The new bridge opened to traffic "
+      "in 2016."), "The March 14 floods swept away 40 homes.", "March 14, 2009"),
 ])
 def test_a_day_without_its_year_is_backed_only_by_that_day_in_its_slot(
         original: str, retelling: str, backing: str | None) -> None:
@@ -760,12 +758,21 @@ def test_yearless_days_are_found_by_the_days_they_span() -> None:
 
 
 @pytest.mark.parametrize("retelling, changed", [
-    ("We offer 10% off the first month of the plan.", True),  # a rank of another period
-    ("We offer 10% off the first 12 months of the plan.", False),  # no rank: another figure
-    ("We offer 10% off the plan's first year.", False),
+    ("We offer 15% off the first month of the lease.", True),  # a rank of another period
+    ("We offer 15% off the first 12 months of the lease.", False),  # no rank: another figure
+    ("We offer 15% off the lease's first year.", False),
 ])
 def test_a_rank_of_another_period_is_another_figure(retelling: str, changed: bool) -> None:
-    found = [ch for ch in retold.compare("We offer 10% off the first year of the plan.",
+    found = [ch for ch in retold.compare("We offer 15% off the first year of the lease.",
                                          retelling).changes
              if ch.kind == "number" and ch.status == "changed"]
     assert bool(found) is changed
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The council met after the March 14 floods.", ["March 14"]),  # a date before its noun
+    ("the May 4 riots", ["May 4"]),
+    ("In May 10 people died.", ["In May"]),  # a month, then a count
+])
+def test_a_day_after_a_determiner_is_a_date_before_its_noun(text: str, found: list[str]) -> None:
+    assert [t for t, _key in facts(text, dates)] == found

@@ -556,10 +556,12 @@ def _scan(text: str) -> tuple[_Match, ...]:
             group, part, core = "year", _part_of(core.split()[-1]), core[:4]
         if group == "mdy" and _explicit_year(core) is None and \
                 core.split()[0].lower() in _FULL_MONTHS and not core[-1].isalpha() and \
-                _looks_plural(_word_after(digits, end)):
+                _looks_plural(_word_after(digits, end)) and \
+                _word_before(digits, core_start).lower() not in _DETERMINERS:
             # "In May 10 people died": the number counts people; keep only the month. An
             # abbreviated month ("after the Sept. 11 attacks") is AP date style, not a count;
-            # nor is an ordinal ("On March 4th Corvins men"): a day.
+            # nor is an ordinal ("On March 4th Corvins men"): a day; nor a day after a
+            # determiner ("the September 11 attacks", "the May 4 riots"): a date before its noun.
             group, end = "month", core_start + len(core.split()[0])
             core = core.split()[0]
         if group == "month":
