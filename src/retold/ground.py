@@ -35,7 +35,7 @@ import numpy as np
 from scipy import sparse
 
 from retold import anchors as anchors_
-from retold import lexicon, meaning
+from retold import lexicon, meaning, trends
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts import blocks as blocks_
@@ -749,6 +749,16 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             found = [m for m in found if not any(
                 c.retelling[0] < m.retelling[1] and m.retelling[0] < c.retelling[1]
                 for c in claims)] + claims
+        # a direction word against the evidence's own figures ("net income rose" / "$94.8
+        # million, compared with $106.6 million"), where no opposite word was found there
+        # (it replaces the word's "never used" finding: the word is read, and denied)
+        for d in trends.denied(r_text, (s.start, s.end), r_facts.get(s.id, ()), [
+                (o_sent[i].start, o_sent[i].end, o_facts.get(i, ())) for i in evidence], o_text):
+            over = [m for m in found if m.retelling[0] < d.retelling[1]
+                    and d.retelling[0] < m.retelling[1]]
+            if all(m.status == "added" for m in over):
+                found = [m for m in found if m not in over] + [meaning.Finding(
+                    "negation", "changed", d.retelling, d.original, d.detail)]
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:

@@ -1,0 +1,222 @@
+"""A change the original's own figures deny: "net income rose" where the original gives net
+income as "$94.8 million, compared with $106.6 million a year earlier".
+
+A retelling often turns two figures into a word of direction; a fact-checker's first question
+is whether the figures go that way. Read where the original says no direction itself (a
+"fell" there meets a "rose" in the meaning checks) and gives the figure and its base around
+a word of comparison ("compares to", "compared with", "versus", "against"): every figure
+before the comparison paired, in order, with one of the same unit after it, and all pairs
+moving one way, the bases with no words of their own but the measure's ("compared with
+analysts' forecasts of $6m" is no base). The retelling's direction word (numbers.RISE_WORDS, FALL_WORDS, "higher",
+"lower" after a verb of being) must be said plainly (not negated, not expected, forecast or
+hoped for: the original's figures are what happened) of what the original measures: its
+clause shares the words before the original's figure (at least two, or the one there is).
+
+Written by hand: no library reads a comparison of two figures as a direction.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from retold import lexicon, meaning
+from retold.facts import dates, numbers
+from retold.model import Fact, Quantity
+
+__all__ = ["Denial", "denied"]
+
+
+@dataclass(frozen=True, slots=True)
+class Denial:
+    """A retelling's direction word against the original's figures, offsets in both texts."""
+
+    retelling: tuple[int, int]  # the direction word
+    original: tuple[int, int]  # from the first figure to its base
+    detail: str
+
+
+# The figure before it, its base after it: "that compares to", "compared with", "versus".
+_COMPARED_RE = re.compile(
+    r"(?i)\b(?:compar(?:es|ed|ing)|as\s+compared)\s+(?:to|with|against)\b|\bversus\b"
+    r"|\bvs\.?(?=\s)|\bagainst\b")
+# Where a clause of the retelling ends: what a direction word is said of lies inside its own.
+_CLAUSE_RE = re.compile(r"[,;:()\u2013\u2014]|\s-\s|\b(?:but|while|whereas|although|though|"
+                        r"and\s+(?:its|their|the|a|an))\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+# Before a direction word in its clause, these make it no report of what happened: a
+# negation, an expectation, a condition, a wish ("is expected to rise", "may fall", "if sales
+# grow", "hopes to grow", "did not increase").
+_NOT_SAID = frozenset({
+    "not", "no", "never", "without", "nor", "neither", "n't", "hardly", "expect", "expects",
+    "expected", "expecting", "expectation", "expectations", "forecast", "forecasts",
+    "forecasting", "project", "projects", "projected", "projecting", "projection",
+    "anticipate", "anticipates", "anticipated", "anticipating", "predict", "predicts",
+    "predicted", "guidance", "guide", "guides", "guided", "outlook", "estimate", "estimates",
+    "estimated", "will", "would", "could", "may", "might", "should", "shall", "can", "if",
+    "unless", "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "aim", "aims",
+    "target", "targets", "want", "wants", "likely", "unlikely", "seek", "seeks", "set",
+    "poised", "due", "need", "needs", "goal"})
+# Words of the original's measure that say when, not what ("net income in the second quarter
+# of last year"): they tell one period from another, and the dates compare those.
+_PERIOD_WORDS = frozenset({
+    "quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half", "day",
+    "days", "period", "periods", "first", "second", "third", "fourth", "last", "prior",
+    "previous", "same", "current", "fiscal", "full", "annual", "quarterly", "monthly",
+    "compared", "ended", "ending", "earlier", "ago"} | {f"q{k}" for k in range(1, 5)}
+    | {f"h{k}" for k in (1, 2)})
+# Words of direction in the original's sentence: it says which way itself.
+_SAYS_WAY = frozenset({"up", "down", "higher", "lower", "more", "less", "fewer", "better",
+                       "worse", "flat", "unchanged"})
+# (verbs of being link a measure with its figure: no word of the measure)
+_BEING = frozenset({"is", "are", "was", "were", "be", "been", "being", "came", "come",
+                    "ended", "finished", "stood", "stands", "remained", "totaled", "totalled",
+                    "reached", "amounted", "hit"})
+MEASURE_WORDS_MIN = 2  # words of the original's measure the retelling's clause must share
+
+
+def _way(word: str, before: str | None) -> str | None:
+    """"rise" or "fall" for a word of direction: a change verb or noun in any inflection, or
+    "higher" / "lower" after a verb of being ("income was higher")."""
+    low = word.casefold()
+    if low in ("higher", "lower"):
+        return None if before not in _BEING else "rise" if low == "higher" else "fall"
+    found = {low, *(lemma for lemma, _pos in lexicon.lemmas(low))}
+    return "rise" if found & numbers.RISE_WORDS else "fall" if found & numbers.FALL_WORDS \
+        else None
+
+
+def _says_way(text: str) -> bool:
+    """Whether a sentence says a direction itself ("down 11%", "fell to", "a decline")."""
+    for m in _WORD_RE.finditer(text):
+        low = m.group().casefold()
+        if low in _SAYS_WAY or numbers.change_direction(low) is not None:
+            return True
+    return False
+
+
+def _stems(text: str) -> set[str]:
+    return {meaning.stem(w) for _s, _e, w in meaning.content_words(text)
+            if w.casefold() not in _PERIOD_WORDS and w.casefold() not in _BEING}
+
+
+def _figures(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
+    return [f for f in facts if f.kind == "number" and start <= f.start and f.end <= end
+            and isinstance(f.value, Quantity) and f.value.change is None]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compared:
+    """An original sentence's figure against its base, and which way it went."""
+
+    way: str  # rise | fall
+    measure: frozenset[str]  # stems of the words before the first figure
+    figure: Fact
+    base: Fact
+    periods: tuple[Fact, ...]  # the dates of the figure's side
+    base_periods: tuple[Fact, ...]  # the dates of the base's side
+
+
+def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
+    """The sentence's figures against their bases, where it says no direction itself."""
+    cue = _COMPARED_RE.search(text)
+    if cue is None or _says_way(text):
+        return None
+    before = _figures(facts, offset, offset + cue.start())
+    if not before:
+        return None
+    head = before[0].start - offset
+    after_end = next((m.start() for m in _COMPARED_RE.finditer(text, cue.end())), len(text))
+    after = _figures(facts, offset + cue.end(), offset + after_end)
+    # (a figure of the measure's own clause is what it is; others before the first one, a
+    # year or a count of stores, are not the measure's)
+    start = max((m.end() for m in re.finditer(r"[;:.]\s", text[:head])), default=0)
+    measure = _stems(text[start:head])
+    if not measure or not after:
+        return None
+    # the base is of the same measure: nothing but its words before it ("compared with $106.6
+    # million", "with revenue of $5m a year earlier"), not an estimate or another measure's
+    # ("compared with analysts' forecasts of $6m", "compared with a loss of $3m")
+    if _stems(text[cue.end():after[0].start - offset]) - measure:
+        return None
+    ways = set()
+    for a, b in zip(before, after):
+        qa, qb = a.value, b.value
+        assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+        if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low:
+            return None
+        ways.add("rise" if qa.low > qb.low else "fall")
+    # (more bases than figures are several bases of one figure, "$0.34, compared with $0.16
+    # last quarter and $0.29 a year earlier": all of them on one side of it)
+    first = before[0].value
+    for b in after[len(before):]:
+        qb = b.value
+        assert isinstance(first, Quantity) and isinstance(qb, Quantity)
+        if qb.unit == first.unit and qb.low == qb.high:
+            ways.add("rise" if first.low > qb.low else "fall" if first.low < qb.low else "")
+    if len(ways) != 1:
+        return None
+    periods = [f for f in facts if f.kind == "date"]
+    return _Compared(ways.pop(), frozenset(measure), before[0], after[0],
+                     tuple(f for f in periods if f.end <= offset + cue.start()),
+                     tuple(f for f in periods if offset + cue.end() <= f.start
+                           and f.end <= offset + after_end))
+
+
+def _other_period(said: Sequence[Fact], c: _Compared) -> bool:
+    """Whether the retelling's dates of the claim (``said``) are not the figure's period: one
+    the original gives for its figure and none is compatible, or one only its base has."""
+    if not said:
+        return False
+    if c.periods:
+        return not any(dates.compatible(d, p) for d in said for p in c.periods)
+    # (a base's date it cannot resolve, "last quarter" with no publication date, says no more
+    # than that it may be the same)
+    return any(dates.compatible(d, p) and not dates.incomparable(d, p)
+               for d in said for p in c.base_periods)
+
+
+def denied(r_text: str, span: tuple[int, int], facts: Sequence[Fact],
+           evidence: Sequence[tuple[int, int, Sequence[Fact]]], o_text: str) -> list[Denial]:
+    """The direction words of one retelling sentence (``span`` of ``r_text``, its ``facts``)
+    that the figures of its evidence sentences (span and facts of each, in ``o_text``) deny."""
+    said = [c for start, end, ev_facts in evidence
+            if (c := _moved(o_text[start:end], start, ev_facts)) is not None]
+    if not said:
+        return []
+    offset, text = span[0], r_text[span[0]:span[1]]
+    out: list[Denial] = []
+    bounds = [0, *(m.end() for m in _CLAUSE_RE.finditer(text)), len(text)]
+    clauses: dict[int, frozenset[str]] = {}  # clause start -> its stems
+    last_hedge, before = -1, None
+    for m in _WORD_RE.finditer(text):
+        low = m.group().casefold()
+        way = _way(low, before)
+        before = low
+        if low in _NOT_SAID or low.endswith(("n't", "n’t")):
+            last_hedge = m.start()
+        if way is None:
+            continue
+        k = bisect_right(bounds, m.start()) - 1
+        lo, hi = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
+        if last_hedge >= lo:
+            continue  # "did not rise", "is expected to fall": no report of what happened
+        if lo not in clauses:
+            clauses[lo] = frozenset(_stems(text[lo:hi]))
+        # the claim's own dates, not its base's ("rose in May from April")
+        dated = [f for f in facts if f.kind == "date" and offset + lo <= f.start
+                 and f.end <= offset + hi and dates.compared_against(r_text, f) is None]
+        for c in said:
+            if c.way == way or _other_period(dated, c) or len(clauses[lo] & c.measure) < min(
+                    MEASURE_WORDS_MIN, len(c.measure)):
+                continue
+            a, b = c.figure, c.base
+            moved = "rose" if c.way == "rise" else "fell"
+            out.append(Denial(
+                (offset + m.start(), offset + m.end()), (a.start, b.end),
+                f"The retelling says '{m.group()}', but the original's own figures {moved}: "
+                f"'{o_text[a.start:a.end]}', against '{o_text[b.start:b.end]}'."))
+            break
+    return out
