@@ -1800,6 +1800,15 @@ SELF_PAIR_WORDS = 6
 _SELF_PAIR_BREAK_RE = re.compile(r"[,;:.!?()\[\]]")
 
 
+# A word of a contest right before a name: the name is the other side ("a win over", "beat",
+# "lost to", "legal action against").
+_CONTEST_BEFORE_RE = re.compile(
+    r"(?i)\b(?:beat|beats|beating|beaten|defeated|defeats|defeating|thrashed|edged|overcame|"
+    r"(?:win|wins|won|victory|triumph)\s+(?:over|against)|against|versus|vs\.?|"
+    r"(?:lost|loses|losing|loss|defeat)\s+to|(?:draw|drew|drawn)\s+with|sued|sues|suing)"
+    r"\s+(?:the\s+)?$")
+CONTEST_CUE_CHARS = 30
+_CLAUSE_BREAK_RE = re.compile(r"[;:.!?()\[\]]")
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
 _PLACE_LINK_RE = re.compile(r"(?i)\s+(?:in|at|on|near|of|inside|outside)(?:\s+the)?\s+")
 
@@ -1812,14 +1821,18 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
     words apart in its sentence, so the sentence pairs the name with itself ("Vantor Labs is
     suing Vantor Labs"), and the evidence names another party. A summariser's
     slip: the original never pairs the name with itself so."""
+    # The other side of a contest ("win over", "beat", "against") is another party however far
+    # from the first mention: "Gloucester kept their hopes alive with a win over Gloucester".
+    contest = _CONTEST_BEFORE_RE.search(r_text, max(0, b.start - CONTEST_CUE_CHARS), b.start)
     first = next((a for a in mine if a.kind == "name" and a.end <= b.start
                   and a is not b and a.text.casefold() == b.text.casefold()
-                  and len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
-                  and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
-                  # another name between: the sentence pairs each with that one ("Nora Pike
-                  # and Tom Hale met in Leeds, where Nora Pike grew up")
-                  and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
-                              for f in mine)), None)
+                  and (contest is not None and not _CLAUSE_BREAK_RE.search(r_text, a.end, b.start)
+                       or len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
+                       and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
+                       # another name between: the sentence pairs each with that one ("Nora
+                       # Pike and Tom Hale met in Leeds, where Nora Pike grew up")
+                       and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
+                                   for f in mine))), None)
     if first is None or _POSSESSIVE_AFTER_RE.match(r_text, first.end) \
             and _POSSESSIVE_AFTER_RE.match(r_text, b.end):
         return None  # a list of one party's things ("Hale's first novel and Hale's second")
@@ -1843,6 +1856,9 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
         return a.text.casefold() in folded, min(gaps, default=len(o_text))
 
     others = [a for a in ev_facts if a.kind == "name" and not names.same_name(a.text, b.text)]
+    if len(words.split()) > SELF_PAIR_WORDS + 2:  # (quoted as its two ends)
+        tail = r_text[contest.start() if contest else first.end:b.end]
+        words = f"{first.text} … {' '.join(tail.split())}"
     return (words, min(others, key=nearness)) if others else None
 
 
