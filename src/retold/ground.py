@@ -749,8 +749,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             found = [m for m in found if not any(
                 c.retelling[0] < m.retelling[1] and m.retelling[0] < c.retelling[1]
                 for c in claims)] + claims
-        # a direction word against the evidence's own figures ("net income rose" / "$94.8
-        # million, compared with $106.6 million"), where no opposite word was found there
+        # a direction word against the evidence's own figures ("ticket sales rose" / "38,900,
+        # compared with 41,200"), where no opposite word was found there
         # (it replaces the word's "never used" finding: the word is read, and denied)
         for d in trends.denied(r_text, (s.start, s.end), r_facts.get(s.id, ()), [
                 (o_sent[i].start, o_sent[i].end, o_facts.get(i, ())) for i in evidence], o_text):

@@ -1,5 +1,5 @@
-"""A change the original's own figures deny: "net income rose" where the original gives net
-income as "$94.8 million, compared with $106.6 million a year earlier".
+"""A change the original's own figures deny: "ticket sales rose" where the original gives ticket
+sales as "38,900 in 2024, compared with 41,200 in 2023".
 
 A retelling often turns two figures into a word of direction; a fact-checker's first question
 is whether the figures go that way. Read where the original says no direction itself (a
@@ -59,7 +59,7 @@ _NOT_SAID = frozenset({
     "unless", "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "aim", "aims",
     "target", "targets", "want", "wants", "likely", "unlikely", "seek", "seeks", "set",
     "poised", "due", "need", "needs", "goal"})
-# Words of the original's measure that say when, not what ("net income in the second quarter
+# Words of the original's measure that say when, not what ("ticket sales in the second quarter
 # of last year"): they tell one period from another, and the dates compare those.
 _PERIOD_WORDS = frozenset({
     "quarter", "quarters", "year", "years", "month", "months", "week", "weeks", "half", "day",
@@ -136,8 +136,8 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
     measure = _stems(text[start:head])
     if not measure or not after:
         return None
-    # the base is of the same measure: nothing but its words before it ("compared with $106.6
-    # million", "with revenue of $5m a year earlier"), not an estimate or another measure's
+    # the base is of the same measure: nothing but its words before it ("compared with 41,200",
+    # "with revenue of $5m a year earlier"), not an estimate or another measure's
     # ("compared with analysts' forecasts of $6m", "compared with a loss of $3m")
     if _stems(text[cue.end():after[0].start - offset]) - measure:
         return None
@@ -148,8 +148,8 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
         if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low:
             return None
         ways.add("rise" if qa.low > qb.low else "fall")
-    # (more bases than figures are several bases of one figure, "$0.34, compared with $0.16
-    # last quarter and $0.29 a year earlier": all of them on one side of it)
+    # (more bases than figures are several bases of one figure, "$1.20, compared with $0.95
+    # last quarter and $1.05 a year earlier": all of them on one side of it)
     first = before[0].value
     for b in after[len(before):]:
         qb = b.value

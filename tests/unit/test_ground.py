@@ -685,9 +685,9 @@ def test_an_opposite_said_of_another_thing_is_not_a_reversal() -> None:
             if ch.kind == "negation" and ch.retelling] == ["foreign"]
 
 
-SEMI_FINAL = ("On Saturday Wexley came from behind to beat Harrow Town 3-2 at Castle Park, "
-              "keeping their hopes of reaching the Kent Senior Cup final alive. Harrow Town's "
-              "manager blamed the pitch.")
+LEAGUE = ("On Sunday Corby Rovers edged past Kettering Athletic 2-1 at Rockingham Road in the "
+          "county league, moving top of the table. Kettering Athletic's coach praised the "
+          "referee.")
 CUP_TIE = ("Harrow Town lost 2-0 at home to Wexley on Saturday, their first league defeat of the "
            "season. Their manager blamed the pitch.")
 
@@ -727,14 +727,14 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
      "A hiker is missing in Snowdonia at Snowdonia, police said.", False),
     # the other side of a contest, however far from the first mention and whatever lies
     # between (lower case, as summarisers write)
-    (SEMI_FINAL, "wexley kept their hopes of reaching the kent senior cup final alive with a "
-                 "hard-fought win over wexley.", True),
-    (SEMI_FINAL, "Wexley, who came from behind at Castle Park on Saturday, beat Wexley 3-2.",
-     True),
+    (LEAGUE, "corby rovers moved top of the county league table on sunday after a narrow "
+             "victory over corby rovers.", True),
+    (LEAGUE, "Corby Rovers, who moved top of the table at Rockingham Road on Sunday, beat Corby "
+             "Rovers 2-1.", True),
     # ... but not across sentences, nor where the name is no contest's other side
-    (SEMI_FINAL, "Wexley came from behind. Harrow Town lost to Wexley.", False),
-    (SEMI_FINAL, "Wexley fans at Castle Park cheered on Saturday as the hopes of Wexley stayed "
-                 "alive.", False),
+    (LEAGUE, "Corby Rovers moved top. Kettering Athletic lost to Corby Rovers.", False),
+    (LEAGUE, "Corby Rovers fans at Rockingham Road cheered on Sunday as the lead of Corby Rovers "
+             "grew.", False),
 ])
 def test_a_name_paired_with_itself(original: str, retelling: str, flagged: bool) -> None:
     c = retold.compare(original, retelling)
