@@ -1808,7 +1808,18 @@ _CONTEST_BEFORE_RE = re.compile(
     r"(?:lost|loses|losing|loss|defeat)\s+to|(?:draw|drew|drawn)\s+with|sued|sues|suing)"
     r"\s+(?:the\s+)?$")
 CONTEST_CUE_CHARS = 30
-_CLAUSE_BREAK_RE = re.compile(r"[;:.!?()\[\]]")
+_CONTEST_BREAK_RE = re.compile(
+    r"[,;:.!?()\[\]\u2013\u2014]|\s-\s|\b(?:and|but|while|whereas|when|as|then|later|days?|"
+    r"weeks?)\b", re.IGNORECASE)
+# A relative clause set off by commas belongs to the name before it ("Rovers, who moved top
+# on Sunday, beat Rovers"): the break test reads past it.
+_RELATIVE_RE = re.compile(r",\s*(?:who|which|whose)\b[^,;:.!?]*,", re.IGNORECASE)
+# A name that only qualifies the noun after it ("Rovers fans", "Rovers' owners").
+_PARTY_OF_RE = re.compile(
+    r"\s+(?:fans?|supporters?|players?|owners?|officials?|staff|bosses|boss|coach|manager|"
+    r"chairman|striker|forward|defender|midfielder|goalkeeper|academy|shareholders?|investors?|"
+    r"employees?|workers?|customers?)\b", re.IGNORECASE)
+_FORMER_BEFORE_RE = re.compile(r"(?i)\b(?:former|ex-?|one-time)\s*$")
 _POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
 _PLACE_LINK_RE = re.compile(r"(?i)\s+(?:in|at|on|near|of|inside|outside)(?:\s+the)?\s+")
 
@@ -1824,10 +1835,30 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
     # The other side of a contest ("win over", "beat", "against") is another party however far
     # from the first mention: "Gloucester kept their hopes alive with a win over Gloucester".
     contest = _CONTEST_BEFORE_RE.search(r_text, max(0, b.start - CONTEST_CUE_CHARS), b.start)
+    if contest is not None and (
+            _POSSESSIVE_AFTER_RE.match(r_text, b.end)  # "against Rovers' owners"
+            # another party right before the cue is the contest's own side ("helped Brentford
+            # beat Arsenal")
+            or any(f.kind == "name" and f.end <= contest.start()
+                   and f.text.casefold() != b.text.casefold()
+                   and not r_text[f.end:contest.start()].strip() for f in mine)):
+        contest = None
+
+    def contest_pair(a: Fact) -> bool:
+        """``a`` opens the contest's clause as its own party: not cut off from it, not
+        something of it ("Rovers' former striker", "Rovers fans"), not itself a contest's other
+        side ("beat Leeds, their eighth win against Leeds")."""
+        return contest is not None and not _CONTEST_BREAK_RE.search(
+            _RELATIVE_RE.sub(" ", r_text[a.end:b.start])) \
+            and not _POSSESSIVE_AFTER_RE.match(r_text, a.end) \
+            and not _PARTY_OF_RE.match(r_text, a.end) \
+            and not _FORMER_BEFORE_RE.search(r_text, max(0, a.start - 12), a.start) \
+            and not _CONTEST_BEFORE_RE.search(r_text, max(0, a.start - CONTEST_CUE_CHARS),
+                                              a.start)
+
     first = next((a for a in mine if a.kind == "name" and a.end <= b.start
                   and a is not b and a.text.casefold() == b.text.casefold()
-                  and (contest is not None and not _CLAUSE_BREAK_RE.search(r_text, a.end, b.start)
-                       or len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
+                  and (contest_pair(a) or len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
                        and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
                        # another name between: the sentence pairs each with that one ("Nora
                        # Pike and Tom Hale met in Leeds, where Nora Pike grew up")

@@ -55,10 +55,31 @@ _NOT_SAID = frozenset({
     "forecasting", "project", "projects", "projected", "projecting", "projection",
     "anticipate", "anticipates", "anticipated", "anticipating", "predict", "predicts",
     "predicted", "guidance", "guide", "guides", "guided", "outlook", "estimate", "estimates",
-    "estimated", "will", "would", "could", "may", "might", "should", "shall", "can", "if",
-    "unless", "whether", "hope", "hopes", "hoped", "plan", "plans", "planned", "aim", "aims",
-    "target", "targets", "want", "wants", "likely", "unlikely", "seek", "seeks", "set",
-    "poised", "due", "need", "needs", "goal"})
+    "estimated", "would", "could", "might", "should", "shall", "if", "unless", "whether",
+    "hope", "hopes", "hoped", "plan", "plans", "planned", "aim", "aims", "targets", "want",
+    "wants", "likely", "unlikely", "seek", "seeks", "poised", "need", "needs", "goal",
+    # verbs that stop or deny the change ("failed to increase", "stopped falling")
+    "fail", "fails", "failed", "failing", "stop", "stops", "stopped", "halt", "halted",
+    "cease", "ceased", "avoid", "avoided", "resist", "resisted"})
+# ... and these only as written in lower case: capitalised they are mostly a month or a name
+# ("In May sales fell", "Will Smith", "Target")
+_NOT_SAID_LOWER = frozenset({"will", "may", "can", "set", "due", "target"})
+# After a direction word: the change was undone or is a starting point ("the fall was
+# reversed", "recovered from a decline" is read by "from" before it).
+_UNDONE = frozenset({"reversed", "halted", "stopped", "ended", "offset", "erased", "over"})
+UNDONE_WORDS = 3  # words after the direction word read for _UNDONE
+# Words of a retelling's period that the original's sentence must also have, or the claim is
+# of another span of time ("rose for the full year", "in the first nine months",
+# "sequentially" against a year-on-year figure).
+_SPAN_WORDS = frozenset({"full", "nine", "six", "twelve", "sequential", "sequentially",
+                         "annual", "annually", "year-to-date", "ytd", "cumulative",
+                         "month-on-month", "quarter-on-quarter", "week-on-week",
+                         "year-on-year", "year-over-year", "decade"})
+# A base is of an earlier time: the base's side of the original says when (a date, or one of
+# these); "compared with 29% for the Conservatives" or "3.7% nationally" compares two groups.
+_EARLIER_WORDS = frozenset({"earlier", "ago", "before", "last", "previous", "prior",
+                            "year-earlier", "year-ago", "previously", "preceding"})
+_MINUS_BEFORE_RE = re.compile(r"(?:[-\u2212]|\bminus\s+|\bnegative\s+)\s*$", re.IGNORECASE)
 # Words of the original's measure that say when, not what ("ticket sales in the second quarter
 # of last year"): they tell one period from another, and the dates compare those.
 _PERIOD_WORDS = frozenset({
@@ -107,6 +128,13 @@ def _figures(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
             and isinstance(f.value, Quantity) and f.value.change is None]
 
 
+def _signed(text: str, offset: int, figures: Sequence[Fact]) -> bool:
+    """Whether a figure carries a minus sign the number reader leaves out ("-$3 billion",
+    "minus 5C"): which way such figures go is not read."""
+    return any(_MINUS_BEFORE_RE.search(text, max(0, f.start - offset - 12), f.start - offset)
+               for f in figures)
+
+
 @dataclass(frozen=True, slots=True)
 class _Compared:
     """An original sentence's figure against its base, and which way it went."""
@@ -117,6 +145,7 @@ class _Compared:
     base: Fact
     periods: tuple[Fact, ...]  # the dates of the figure's side
     base_periods: tuple[Fact, ...]  # the dates of the base's side
+    words: frozenset[str]  # the sentence's words, case-folded
 
 
 def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
@@ -134,8 +163,16 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
     # year or a count of stores, are not the measure's)
     start = max((m.end() for m in re.finditer(r"[;:.]\s", text[:head])), default=0)
     measure = _stems(text[start:head])
-    if not measure or not after:
+    if not measure or not after or len(after) < len(before) \
+            or _signed(text, offset, [*before, *after]):
         return None
+    base_side = text[cue.end():after_end]
+    periods = [f for f in facts if f.kind == "date"]
+    base_periods = tuple(f for f in periods if offset + cue.end() <= f.start
+                         and f.end <= offset + after_end)
+    if not base_periods and not {w.casefold() for w in _WORD_RE.findall(base_side)} \
+            & _EARLIER_WORDS:
+        return None  # two groups at one time, not a change over time
     # the base is of the same measure: nothing but its words before it ("compared with 41,200",
     # "with revenue of $5m a year earlier"), not an estimate or another measure's
     # ("compared with analysts' forecasts of $6m", "compared with a loss of $3m")
@@ -145,7 +182,8 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
     for a, b in zip(before, after):
         qa, qb = a.value, b.value
         assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-        if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low:
+        if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
+                or a.role and b.role and a.role != b.role:  # (12 deaths / 2,900 cases)
             return None
         ways.add("rise" if qa.low > qb.low else "fall")
     # (more bases than figures are several bases of one figure, "$1.20, compared with $0.95
@@ -158,24 +196,48 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
             ways.add("rise" if first.low > qb.low else "fall" if first.low < qb.low else "")
     if len(ways) != 1:
         return None
-    periods = [f for f in facts if f.kind == "date"]
     return _Compared(ways.pop(), frozenset(measure), before[0], after[0],
-                     tuple(f for f in periods if f.end <= offset + cue.start()),
-                     tuple(f for f in periods if offset + cue.end() <= f.start
-                           and f.end <= offset + after_end))
+                     tuple(f for f in periods if f.end <= offset + cue.start()), base_periods,
+                     frozenset(w.casefold() for w in _WORD_RE.findall(text)))
 
 
-def _other_period(said: Sequence[Fact], c: _Compared) -> bool:
-    """Whether the retelling's dates of the claim (``said``) are not the figure's period: one
-    the original gives for its figure and none is compatible, or one only its base has."""
-    if not said:
+@dataclass(frozen=True, slots=True)
+class _Clause:
+    """What one clause of the retelling says a change is of, and when."""
+
+    stems: frozenset[str]
+    words: frozenset[str]  # case-folded
+    periods: tuple[Fact, ...]  # its dates of the claim
+    bases: tuple[Fact, ...]  # its dates of comparison ("from 2023", "than a year ago")
+
+
+def _clause(r_text: str, offset: int, lo: int, hi: int, facts: Sequence[Fact]) -> _Clause:
+    text = r_text[offset + lo:offset + hi]
+    own = [f for f in facts if f.kind == "date" and offset + lo <= f.start
+           and f.end <= offset + hi]
+    based = {id(f) for f in own if dates.compared_against(r_text, f) is not None}
+    return _Clause(frozenset(_stems(text)), frozenset(w.casefold() for w in _WORD_RE.findall(text)),
+                   tuple(f for f in own if id(f) not in based),
+                   tuple(f for f in own if id(f) in based))
+
+
+def _other_time(clause: _Clause, c: _Compared) -> bool:
+    """Whether the retelling's clause speaks of another time than the original's figure: a span
+    the original's sentence does not name ("for the full year"), a date of the claim that is
+    not the figure's (or is the base's), or the figure's own period given as its base."""
+    if clause.words & _SPAN_WORDS - c.words:
+        return True
+    if any(dates.compatible(d, p) and not dates.incomparable(d, p)
+           for d in clause.bases for p in c.periods):
+        return True  # "fell from 2024 levels" where 2024 is the figure's year
+    if not clause.periods:
         return False
     if c.periods:
-        return not any(dates.compatible(d, p) for d in said for p in c.periods)
+        return not any(dates.compatible(d, p) for d in clause.periods for p in c.periods)
     # (a base's date it cannot resolve, "last quarter" with no publication date, says no more
     # than that it may be the same)
     return any(dates.compatible(d, p) and not dates.incomparable(d, p)
-               for d in said for p in c.base_periods)
+               for d in clause.periods for p in c.base_periods)
 
 
 def denied(r_text: str, span: tuple[int, int], facts: Sequence[Fact],
@@ -189,28 +251,40 @@ def denied(r_text: str, span: tuple[int, int], facts: Sequence[Fact],
     offset, text = span[0], r_text[span[0]:span[1]]
     out: list[Denial] = []
     bounds = [0, *(m.end() for m in _CLAUSE_RE.finditer(text)), len(text)]
-    clauses: dict[int, frozenset[str]] = {}  # clause start -> its stems
-    last_hedge, before = -1, None
-    for m in _WORD_RE.finditer(text):
+    clauses: dict[int, _Clause] = {}  # by the clause's start
+    # what a direction word is said of: the content word next to it on either side
+    content = [(s, e, w) for s, e, w in meaning.content_words(text)
+               if w.casefold() not in _PERIOD_WORDS and w.casefold() not in _BEING]
+    starts = [s for s, _e, _w in content]
+    # a figure's own change word is the number kind's ("rose 11% to $5m")
+    figured = [(f.start - offset, f.end - offset) for f in facts if f.kind == "number"]
+    words = list(_WORD_RE.finditer(text))
+    last_hedge = -1
+    for k, m in enumerate(words):
         low = m.group().casefold()
-        way = _way(low, before)
-        before = low
-        if low in _NOT_SAID or low.endswith(("n't", "n’t")):
+        before = words[k - 1].group().casefold() if k else None
+        if low in _NOT_SAID or low.endswith(("n't", "n’t")) or m.group() in _NOT_SAID_LOWER:
             last_hedge = m.start()
+        way = _way(low, before)
         if way is None:
             continue
-        k = bisect_right(bounds, m.start()) - 1
-        lo, hi = bounds[k], bounds[min(k + 1, len(bounds) - 1)]
-        if last_hedge >= lo:
-            continue  # "did not rise", "is expected to fall": no report of what happened
+        after = [w.group().casefold() for w in words[k + 1:k + 1 + UNDONE_WORDS]]
+        n = bisect_right(bounds, m.start()) - 1
+        lo, hi = bounds[n], bounds[min(n + 1, len(bounds) - 1)]
+        if last_hedge >= lo or before == "from" or set(after) & _UNDONE \
+                or after[:1] == ["than"] or any(a <= m.start() < b for a, b in figured):
+            # "did not rise", "is expected to fall", "recovered from a decline", "the fall was
+            # reversed", "higher than analysts predicted": no report of the change
+            continue
         if lo not in clauses:
-            clauses[lo] = frozenset(_stems(text[lo:hi]))
-        # the claim's own dates, not its base's ("rose in May from April")
-        dated = [f for f in facts if f.kind == "date" and offset + lo <= f.start
-                 and f.end <= offset + hi and dates.compared_against(r_text, f) is None]
+            clauses[lo] = _clause(r_text, offset, lo, hi, facts)
+        clause = clauses[lo]
+        at = bisect_right(starts, m.start())
+        beside = {meaning.stem(w) for s, _e, w in content[max(0, at - 2):at + 1]
+                  if lo <= s < hi and s != m.start()}
         for c in said:
-            if c.way == way or _other_period(dated, c) or len(clauses[lo] & c.measure) < min(
-                    MEASURE_WORDS_MIN, len(c.measure)):
+            if c.way == way or not beside & c.measure or _other_time(clause, c) \
+                    or len(clause.stems & c.measure) < min(MEASURE_WORDS_MIN, len(c.measure)):
                 continue
             a, b = c.figure, c.base
             moved = "rose" if c.way == "rise" else "fell"

@@ -727,14 +727,24 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
      "A hiker is missing in Snowdonia at Snowdonia, police said.", False),
     # the other side of a contest, however far from the first mention and whatever lies
     # between (lower case, as summarisers write)
-    (LEAGUE, "corby rovers moved top of the county league table on sunday after a narrow "
-             "victory over corby rovers.", True),
-    (LEAGUE, "Corby Rovers, who moved top of the table at Rockingham Road on Sunday, beat Corby "
-             "Rovers 2-1.", True),
+    (LEAGUE, ("corby rovers moved top of the county league table on sunday after a narrow "
+             "victory over corby rovers."), True),
+    (LEAGUE, ("Corby Rovers, who moved top of the table at Rockingham Road on Sunday, beat Corby "
+             "Rovers 2-1."), True),
     # ... but not across sentences, nor where the name is no contest's other side
     (LEAGUE, "Corby Rovers moved top. Kettering Athletic lost to Corby Rovers.", False),
-    (LEAGUE, "Corby Rovers fans at Rockingham Road cheered on Sunday as the lead of Corby Rovers "
-             "grew.", False),
+    ("Wexley drew 1-1 with Dunmore on Saturday. A week later Harrow Town beat Wexley 3-2.",
+     "Wexley drew with Dunmore on Saturday, and a week later Harrow Town beat Wexley 3-2.", False),
+    ("Tom Reid, who left Arsenal in May, scored twice as Brentford beat Arsenal 2-1.",
+     "Arsenal's former striker Tom Reid helped Brentford beat Arsenal 2-1.", False),
+    ("Liverpool fans protested at Anfield on Saturday against the club's owners.",
+     "Liverpool fans protested at Anfield against Liverpool's owners.", False),
+    ("Ireland beat Scotland 24-10 in Dublin, their eighth straight win over the Scots.",
+     "Ireland beat Scotland 24-10, Ireland's eighth win in a row against Scotland.", False),
+    ("Dan Kerr, once of Rovers, scored for Dynamo against Rovers on Friday.",
+     "Former Rovers forward Dan Kerr scored for Dynamo against Rovers.", False),
+    (LEAGUE, ("Corby Rovers fans at Rockingham Road cheered on Sunday as the lead of Corby Rovers "
+             "grew."), False),
 ])
 def test_a_name_paired_with_itself(original: str, retelling: str, flagged: bool) -> None:
     c = retold.compare(original, retelling)
