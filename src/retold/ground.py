@@ -1800,12 +1800,14 @@ SELF_PAIR_WORDS = 6
 _SELF_PAIR_BREAK_RE = re.compile(r"[,;:.!?()\[\]]")
 
 
-# A word of a contest right before a name: the name is the other side ("a win over", "beat",
-# "lost to", "legal action against").
+# A word of a contest or a deal right before a name: the name is the other side ("a win over",
+# "beat", "lost to", "legal action against", "took over", "bought").
 _CONTEST_BEFORE_RE = re.compile(
     r"(?i)\b(?:beat|beats|beating|beaten|defeated|defeats|defeating|thrashed|edged|overcame|"
     r"(?:win|wins|won|victory|triumph)\s+(?:over|against)|against|versus|vs\.?|"
-    r"(?:lost|loses|losing|loss|defeat)\s+to|(?:draw|drew|drawn)\s+with|sued|sues|suing)"
+    r"(?:lost|loses|losing|loss|defeat)\s+to|(?:draw|drew|drawn)\s+with|sued|sues|suing|"
+    r"(?:take|takes|took|taken|taking)\s+over|takeover\s+of|acquire|acquired|acquires|acquiring|"
+    r"buy|bought|buys|buying|(?:merge|merged|merges|merging)\s+with)"
     r"\s+(?:the\s+)?$")
 CONTEST_CUE_CHARS = 30
 _CONTEST_BREAK_RE = re.compile(

@@ -733,6 +733,11 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
              "Rovers 2-1."), True),
     # ... but not across sentences, nor where the name is no contest's other side
     (LEAGUE, "Corby Rovers moved top. Kettering Athletic lost to Corby Rovers.", False),
+    # a deal's other side too
+    (("Marlow Dairies agreed on Monday to buy its rival Penfold Creamery for £40m, the companies "
+     "said."), "Marlow Dairies has agreed on Monday to buy Marlow Dairies for £40m.", True),
+    (("Marlow Dairies agreed on Monday to buy its rival Penfold Creamery for £40m, the companies "
+     "said."), "Marlow Dairies has agreed to buy Penfold Creamery for £40m.", False),
     ("Wexley drew 1-1 with Dunmore on Saturday. A week later Harrow Town beat Wexley 3-2.",
      "Wexley drew with Dunmore on Saturday, and a week later Harrow Town beat Wexley 3-2.", False),
     ("Tom Reid, who left Arsenal in May, scored twice as Brentford beat Arsenal 2-1.",
