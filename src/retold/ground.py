@@ -1826,6 +1826,11 @@ _POSSESSIVE_AFTER_RE = re.compile(r"['’]s?\b")
 _PLACE_LINK_RE = re.compile(r"(?i)\s+(?:in|at|on|near|of|inside|outside)(?:\s+the)?\s+")
 
 
+def _adjective_name(text: str) -> bool:
+    """A one-word name WordNet reads as an adjective too: a nationality ("Scottish", "Iraqi")."""
+    return " " not in text.strip() and any(p == "a" for _l, p in lexicon.lemmas(text.casefold()))
+
+
 def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
                  ev_facts: Sequence[Fact], o_text: str, o_sent: dict[int, Sentence]
                  ) -> tuple[str, Fact] | None:
@@ -1863,9 +1868,10 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
                   and (contest_pair(a) or len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
                        and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
                        # another name between: the sentence pairs each with that one ("Nora
-                       # Pike and Tom Hale met in Leeds, where Nora Pike grew up")
+                       # Pike and Tom Hale met in Leeds, where Nora Pike grew up"); a
+                       # nationality is no party ("Salmond and Scottish minister Salmond")
                        and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
-                                   for f in mine))), None)
+                                   and not _adjective_name(f.text) for f in mine))), None)
     if first is None or _POSSESSIVE_AFTER_RE.match(r_text, first.end) \
             and _POSSESSIVE_AFTER_RE.match(r_text, b.end):
         return None  # a list of one party's things ("Hale's first novel and Hale's second")

@@ -733,6 +733,10 @@ def test_a_converse_told_from_the_other_side_is_no_reversal(original: str, retel
              "Rovers 2-1."), True),
     # ... but not across sentences, nor where the name is no contest's other side
     (LEAGUE, "Corby Rovers moved top. Kettering Athletic lost to Corby Rovers.", False),
+    # a nationality between is no other party
+    (("Former first minister Ruth Carden and her successor, Ian Dorsey, addressed the assembly "
+     "on Tuesday."), ("Former first minister Ruth Carden and Welsh first minister Ruth Carden "
+     "addressed the assembly."), True),
     # a deal's other side too
     (("Marlow Dairies agreed on Monday to buy its rival Penfold Creamery for £40m, the companies "
      "said."), "Marlow Dairies has agreed on Monday to buy Marlow Dairies for £40m.", True),
