@@ -79,6 +79,18 @@ _SPAN_WORDS = frozenset({"full", "nine", "six", "twelve", "sequential", "sequent
 # these); "compared with 29% for the Conservatives" or "3.7% nationally" compares two groups.
 _EARLIER_WORDS = frozenset({"earlier", "ago", "before", "last", "previous", "prior",
                             "year-earlier", "year-ago", "previously", "preceding"})
+# A move told by its two ends, with a verb that gives no direction ("went from 3.7% to 4.1%").
+_FROM_TO_RE = re.compile(r"(?i)\b(?:went|goes|go|gone|going|moved|moves|move|moving|changed|"
+                         r"changes|change|changing|shifted|shifts|shift|swung|swings|swing)"
+                         r"\s+from\s+")
+# What may stand between the two ends: the base's own time ("3.7% in February to").
+_TO_RE = re.compile(r"(?i)(?:\s+(?:in|at|on|during|for)\s+[\w\s'’-]{1,40}?)?,?\s+to\s+")
+# "higher than" an earlier time is a change ("higher than in 2023", "lower than a year
+# earlier"); "higher than analysts predicted" is a comparison with something else.
+_THAN_BEFORE_RE = re.compile(
+    r"\s+than\s+(?:(?:in|at|during|for|over)\s+)?(?:the\s+)?(?:\d{4}\b|(?:a|one)\s+(?:year|"
+    r"month|quarter|week)\s+(?:earlier|ago|before)|last\b|previous\b|prior\b|same\s+"
+    r"(?:period|quarter|month)|before\b|earlier\b)", re.IGNORECASE)
 _MINUS_BEFORE_RE = re.compile(r"(?:[-\u2212]|\bminus\s+|\bnegative\s+)\s*$", re.IGNORECASE)
 # Words of the original's measure that say when, not what ("ticket sales in the second quarter
 # of last year"): they tell one period from another, and the dates compare those.
@@ -151,7 +163,9 @@ class _Compared:
 def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
     """The sentence's figures against their bases, where it says no direction itself."""
     cue = _COMPARED_RE.search(text)
-    if cue is None or _says_way(text):
+    if cue is None:
+        return _moved_from_to(text, offset, facts)
+    if _says_way(text):
         return None
     before = _figures(facts, offset, offset + cue.start())
     if not before:
@@ -221,6 +235,35 @@ def _clause(r_text: str, offset: int, lo: int, hi: int, facts: Sequence[Fact]) -
                    tuple(f for f in own if id(f) in based))
 
 
+def _moved_from_to(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
+    """A move told as its two ends ("the jobless rate went from 3.7% in February to 4.1% in
+    March"), where the sentence says no direction itself: the base after "from", the figure
+    after "to", of one unit and counted noun."""
+    move = _FROM_TO_RE.search(text)
+    if move is None or _says_way(text):
+        return None
+    after = _figures(facts, offset + move.end(), offset + len(text))
+    if len(after) < 2:
+        return None
+    b, a = after[0], after[1]
+    if not _TO_RE.fullmatch(text, b.end - offset, a.start - offset):
+        return None
+    qa, qb = a.value, b.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
+            or a.role and b.role and a.role != b.role or _signed(text, offset, [a, b]):
+        return None
+    start = max((m.end() for m in re.finditer(r"[;:.]\s", text[:move.start()])), default=0)
+    measure = _stems(text[start:move.start()])
+    if not measure:
+        return None
+    periods = [f for f in facts if f.kind == "date"]
+    return _Compared("rise" if qa.low > qb.low else "fall", frozenset(measure), a, b,
+                     tuple(f for f in periods if f.start >= a.end),
+                     tuple(f for f in periods if b.start <= f.start and f.end <= a.start),
+                     frozenset(w.casefold() for w in _WORD_RE.findall(text)))
+
+
 def _other_time(clause: _Clause, c: _Compared) -> bool:
     """Whether the retelling's clause speaks of another time than the original's figure: a span
     the original's sentence does not name ("for the full year"), a date of the claim that is
@@ -272,7 +315,8 @@ def denied(r_text: str, span: tuple[int, int], facts: Sequence[Fact],
         n = bisect_right(bounds, m.start()) - 1
         lo, hi = bounds[n], bounds[min(n + 1, len(bounds) - 1)]
         if last_hedge >= lo or before == "from" or set(after) & _UNDONE \
-                or after[:1] == ["than"] or any(a <= m.start() < b for a, b in figured):
+                or after[:1] == ["than"] and not _THAN_BEFORE_RE.match(text, m.end()) \
+                or any(a <= m.start() < b for a, b in figured):
             # "did not rise", "is expected to fall", "recovered from a decline", "the fall was
             # reversed", "higher than analysts predicted": no report of the change
             continue

@@ -32,6 +32,8 @@ def denials(original: str, retelling: str) -> list[tuple[str, str, str]]:
     ("Ticket sales at the playhouse fell in 2024.", "fell"),
     ("The playhouse saw a decline in ticket sales in 2024.", "decline"),
     ("Ticket sales at the Harlow Playhouse dropped last year, to 41,200.", "dropped"),
+    ("Ticket sales at the playhouse were lower than in 2023.", "lower"),  # than an earlier time
+    ("Ticket sales at the playhouse were lower than a year earlier.", "lower"),
 ])
 def test_a_direction_against_the_figures_is_a_reversal(retelling: str, word: str) -> None:
     found = denials(PLAYHOUSE, retelling)
@@ -48,6 +50,7 @@ def test_a_direction_against_the_figures_is_a_reversal(retelling: str, word: str
     "Ticket sales at the playhouse fell in 2023.",           # the base's year, not the figure's
     "Staff numbers at the theatre fell in 2024.",            # another measure
     "Ticket sales rose, but the director's pay fell.",       # the fall is said of the pay
+    "Ticket sales at the playhouse were lower than the director had hoped.",  # not a time
 ])
 def test_what_the_figures_do_not_deny_is_not_flagged(retelling: str) -> None:
     assert denials(PLAYHOUSE, retelling) == []
@@ -151,3 +154,20 @@ def test_a_month_opening_the_sentence_is_no_hedge() -> None:
     original = "Ticket sales were 41,200 in May, compared with 38,900 in April."
     assert [w for w, _s, _d in denials(original, "In May ticket sales fell.")] == ["fell"]
     assert [w for w, _s, _d in denials(NET, "Net income rose in the quarter.")] == ["rose"]
+
+
+@needs_wordnet
+def test_a_move_told_by_its_two_ends() -> None:
+    original = ("The county's jobless rate went from 3.7% in February to 4.1% in March, the "
+                "labour office said.")
+    assert [w for w, _s, _d in denials(original, "The county's jobless rate fell in March.")] \
+        == ["fell"]
+    assert [w for w, _s, _d in denials(original, "The county's jobless rate declined.")] \
+        == ["declined"]
+    assert denials(original, "The county's jobless rate rose in March.") == []
+    assert denials(original, "The jobless rate fell in February.") == []  # the base's month
+    assert denials(original, "Prices in the county fell in March.") == []  # another measure
+    # a verb of direction says it itself, and a range is no move
+    assert denials("The rate climbed from 3.7% in February to 4.1% in March.",
+                   "The rate fell in March.") == []
+    assert denials("Seats at the theatre range from $10 to $20.", "Seat prices fell.") == []
