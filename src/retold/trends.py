@@ -197,7 +197,7 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
         qa, qb = a.value, b.value
         assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
         if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
-                or a.role and b.role and a.role != b.role:  # (12 deaths / 2,900 cases)
+                or a.role != b.role:  # (12 deaths / 2,900 cases)
             return None
         ways.add("rise" if qa.low > qb.low else "fall")
     # (more bases than figures are several bases of one figure, "$1.20, compared with $0.95
@@ -251,7 +251,7 @@ def _moved_from_to(text: str, offset: int, facts: Sequence[Fact]) -> _Compared |
     qa, qb = a.value, b.value
     assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
     if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
-            or a.role and b.role and a.role != b.role or _signed(text, offset, [a, b]):
+            or a.role != b.role or _signed(text, offset, [a, b]):
         return None
     start = max((m.end() for m in re.finditer(r"[;:.]\s", text[:move.start()])), default=0)
     measure = _stems(text[start:move.start()])
