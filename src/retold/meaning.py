@@ -337,6 +337,59 @@ def _said_way(word: str) -> str | None:
 _OPENERS = " \t\n\"'“‘(["  # what may stand before a sentence's first word
 
 
+# Words between a change word and the thing it is said of, at most ("net debt to fall",
+# "a cut in net debt").
+BESIDE_WORDS = 3
+_JOIN_RE = re.compile(r"[\s\w'’-]*")
+
+
+def _adjacent(text: str, offset: int, a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
+    """Two content words of ``text`` with nothing but function words between (no punctuation)."""
+    gap = text[a[1] - offset:b[0] - offset]
+    return bool(_JOIN_RE.fullmatch(gap)) and len(gap.split()) <= BESIDE_WORDS
+
+
+def _beside_words(text: str, offset: int, words: Sequence[tuple[int, int, str]], k: int
+                  ) -> list[str]:
+    """What word ``k`` of ``text`` is said of: up to two content words after it ("cutting net
+    debt", "a rise in rents"), or else the one before it ("revenue fell"), each joined to it by
+    nothing but function words."""
+    out: list[str] = []
+    i = k + 1
+    # (another change word joined to it, "the rise and fall of the river", and a word of time,
+    # "fell each spring", are passed over: the thing comes after them)
+    while i < len(words) and len(out) < 2 and i - k <= BESIDE_WORDS \
+            and _adjacent(text, offset, words[i - 1], words[i]):
+        w = words[i][2]
+        if _said_way(w) is None and w.casefold() not in _TIME_WORDS:
+            out.append(w)
+        i += 1
+    if not out and k > 0 and _adjacent(text, offset, words[k - 1], words[k]):
+        out.append(words[k - 1][2])
+    return out
+
+
+_TIME_WORDS = frozenset({"year", "years", "quarter", "quarters", "month", "months", "week",
+                         "weeks", "day", "days", "spring", "summer", "autumn", "fall", "winter",
+                         "annual", "annually", "yearly", "monthly", "weekly", "daily"})
+
+
+def _said_of_beside(things: Sequence[str], way: str,
+                    where: Callable[[str], Sequence[tuple[str, int]]]) -> bool:
+    """Whether a sentence ``where`` finds for a thing says a change ``way`` of one of
+    ``things`` (the content words the retelling's change word is said of), read the same way
+    ("net debt to fall", "an increase in the dividend")."""
+    keys = {stem(t) for t in things}
+    for thing in things:
+        for text, _start in where(thing):
+            found = content_words(text)
+            for j, (_s, _e, w) in enumerate(found):
+                if _said_way(w) == way and keys & {
+                        stem(x) for x in _beside_words(text, 0, found, j)}:
+                    return True
+    return False
+
+
 def _both_ways(word: str, opposite: str, sentence: str, at: int) -> bool:
     """The original's sentence holding ``opposite`` (at ``at``) also says a change the way
     ``word`` does ("revenue climbed but profit declined", "the rise and fall of the river"): the
@@ -357,6 +410,7 @@ def _direction(word: str) -> str | None:
 
 # The words a change of one way is reversed by.
 _OTHER_WAY = {"rise": FALL_WORDS, "fall": RISE_WORDS}
+_OPPOSITE_WAY = {"rise": "fall", "fall": "rise"}
 
 
 # EXTRA_ANTONYMS both ways, and the words of one direction against the other's, by word.
@@ -1184,11 +1238,25 @@ def check(
             if way is not None:
                 if ev_ways is None:
                     ev_ways = {_said_way(w2) for _s2, _e2, w2 in ev_words_all}
-                if way in ev_ways:
+                # What the evidence, or failing it the whole original, says of the thing next
+                # to the word: said this way only ("cutting net debt" / "net debt to fall"), the
+                # other way is said of another thing
+                k = r_at.get((s, e), -1)
+                things = _beside_words(r_text, r_offset, words, k) \
+                    if locate is not None and k >= 0 else []
+                this_way = other_way = False
+                for where in ((lambda _w: evidence), locate):
+                    if things and this_way == other_way:
+                        this_way = _said_of_beside(things, way, where)  # type: ignore[arg-type]
+                        other_way = _said_of_beside(things, _OPPOSITE_WAY[way], where)  # type: ignore[arg-type]
+                if way in ev_ways or this_way and not other_way:
                     # the evidence says a change this way too ("drop by 4 degrees" / "fall by 4
                     # degrees" beside "climbed to 42C"; "tickets fell 22% ... billing tickets
                     # increased 15%"): the other way is said of another thing
                     antonyms = [o for o in antonyms if o not in _OTHER_WAY[way]]
+                    if this_way and not other_way:
+                        # (by reading, not by lemma: "increasing" is the other way too)
+                        antonyms = [o for o in antonyms if _direction(o) in (None, way)]
             # (read once a word, not once an opposite: a superlative or a compound's head
             # reverses only before the same word)
             after = _word_after(r_text, e - r_offset) if antonyms else ""
