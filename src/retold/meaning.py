@@ -374,6 +374,20 @@ _TIME_WORDS = frozenset({"year", "years", "quarter", "quarters", "month", "month
                          "annual", "annually", "yearly", "monthly", "weekly", "daily"})
 
 
+def _said_only_this_way(things: Sequence[str], way: str, evidence: Sequence[tuple[str, int]],
+                        locate: Callable[[str], Sequence[tuple[str, int]]]) -> bool:
+    """Whether the evidence, or where it says both ways or neither the whole original, says a
+    change of ``things`` ``way`` and never the other way."""
+    if not things:
+        return False
+    for where in ((lambda _w: evidence), locate):
+        this = _said_of_beside(things, way, where)
+        other = _said_of_beside(things, _OPPOSITE_WAY[way], where)
+        if this != other:
+            return this
+    return False
+
+
 def _said_of_beside(things: Sequence[str], way: str,
                     where: Callable[[str], Sequence[tuple[str, int]]]) -> bool:
     """Whether a sentence ``where`` finds for a thing says a change ``way`` of one of
@@ -1238,25 +1252,12 @@ def check(
             if way is not None:
                 if ev_ways is None:
                     ev_ways = {_said_way(w2) for _s2, _e2, w2 in ev_words_all}
-                # What the evidence, or failing it the whole original, says of the thing next
-                # to the word: said this way only ("cutting net debt" / "net debt to fall"), the
-                # other way is said of another thing
-                k = r_at.get((s, e), -1)
-                things = _beside_words(r_text, r_offset, words, k) \
-                    if locate is not None and k >= 0 else []
-                this_way = other_way = False
-                for where in ((lambda _w: evidence), locate):
-                    if things and this_way == other_way:
-                        this_way = _said_of_beside(things, way, where)  # type: ignore[arg-type]
-                        other_way = _said_of_beside(things, _OPPOSITE_WAY[way], where)  # type: ignore[arg-type]
-                if way in ev_ways or this_way and not other_way:
+                if way in ev_ways:
                     # the evidence says a change this way too ("drop by 4 degrees" / "fall by 4
                     # degrees" beside "climbed to 42C"; "tickets fell 22% ... billing tickets
                     # increased 15%"): the other way is said of another thing
                     antonyms = [o for o in antonyms if o not in _OTHER_WAY[way]]
-                    if this_way and not other_way:
-                        # (by reading, not by lemma: "increasing" is the other way too)
-                        antonyms = [o for o in antonyms if _direction(o) in (None, way)]
+            this_way: bool | None = None  # read on the first opposite found, below
             # (read once a word, not once an opposite: a superlative or a compound's head
             # reverses only before the same word)
             after = _word_after(r_text, e - r_offset) if antonyms else ""
@@ -1299,6 +1300,18 @@ def check(
                     o_at = ev_lemmas[opp]
                     if _other_side(w, opp, r_text, s - r_offset, *_within(evidence, o_at)):
                         continue  # told from the other side; another opposite may reverse it
+                    if way is not None and locate is not None and _direction(opp) not in (
+                            None, way):
+                        # What the evidence, or failing it the whole original, says of the
+                        # thing next to the word: said this way only ("cutting net debt" / "net
+                        # debt to fall"), the opposite found is said of another thing
+                        if this_way is None:
+                            r_k = r_at.get((s, e), -1)
+                            this_way = r_k >= 0 and _said_only_this_way(
+                                _beside_words(r_text, r_offset, words, r_k), way, evidence,
+                                locate)
+                        if this_way:
+                            continue
                     findings.append(Finding(
                         "negation", "changed", (s, e), o_at,
                         f"The retelling reverses the claim: it says '{w}' where the original "
