@@ -337,8 +337,8 @@ def _said_way(word: str) -> str | None:
 _OPENERS = " \t\n\"'“‘(["  # what may stand before a sentence's first word
 
 
-# Words between a change word and the thing it is said of, at most ("net debt to fall",
-# "a cut in net debt").
+# Words between a change word and the thing it is said of, at most ("leakage should shrink",
+# "a cut in household tariffs").
 BESIDE_WORDS = 3
 _JOIN_RE = re.compile(r"[\s\w'’-]*")
 
@@ -392,7 +392,7 @@ def _said_of_beside(things: Sequence[str], way: str,
                     where: Callable[[str], Sequence[tuple[str, int]]]) -> bool:
     """Whether a sentence ``where`` finds for a thing says a change ``way`` of one of
     ``things`` (the content words the retelling's change word is said of), read the same way
-    ("net debt to fall", "an increase in the dividend")."""
+    ("leakage should shrink", "an increase in household tariffs")."""
     keys = {stem(t) for t in things}
     for thing in things:
         for text, _start in where(thing):
@@ -1303,8 +1303,8 @@ def check(
                     if way is not None and locate is not None and _direction(opp) not in (
                             None, way):
                         # What the evidence, or failing it the whole original, says of the
-                        # thing next to the word: said this way only ("cutting net debt" / "net
-                        # debt to fall"), the opposite found is said of another thing
+                        # thing next to the word: said this way only ("decreasing leakage" /
+                        # "leakage should shrink"), the opposite found is said of another thing
                         if this_way is None:
                             r_k = r_at.get((s, e), -1)
                             this_way = r_k >= 0 and _said_only_this_way(
@@ -1370,6 +1370,11 @@ def check(
         if use is None or locate is not None and _other_side(
                 w, use[2], r_text, s - r_offset, *_within(locate(use[2]), (use[0], use[1]))):
             continue
+        way = _direction(w)
+        if way is not None and locate is not None and _direction(use[2]) not in (None, way) \
+                and _said_only_this_way(_beside_words(r_text, r_offset, words, k), way,
+                                        evidence, locate):
+            continue  # ("decreasing leakage" / "leakage should shrink": another thing's rise)
         findings.append(Finding(
             "negation", "changed", (s, e), (use[0], use[1]),
             f"The retelling reverses the claim: it says '{w}' where the original says the "

@@ -778,19 +778,19 @@ def test_a_day_after_a_determiner_is_a_date_before_its_noun(text: str, found: li
     assert [t for t, _key in facts(text, dates)] == found
 
 
-PORT = ("The port authority will begin with an increase in the harbour fee to £12 per tonne, the "
-        "chairman said. As we expect net debt to fall below £40 million by March, the focus "
-        "turns to new berths and an increase in the harbour fee.")
+WATER = ("The water board approved an increase in household tariffs of 4% on Tuesday, its chair "
+         "said. Leakage should shrink to 12% of supply by 2027, the plan says, as the increase in "
+         "household tariffs pays for new mains.")
 
 
 @needs_wordnet
 def test_a_change_word_is_read_against_what_the_original_says_of_its_thing() -> None:
-    # "decreasing net debt": the original says net debt falls; its "increase" is the fee's
-    assert not [ch for ch in retold.compare(PORT, (
-        "The port authority is raising its harbour fee to £12 per tonne and decreasing net debt "
-        "below £40 million.")).changes if ch.kind == "negation"]
-    # "decreasing its harbour fee": the original says the fee increases
-    found = [ch.retelling.text for ch in retold.compare(PORT, (
-        "The port authority is decreasing its harbour fee to £12 per tonne and reducing net "
-        "debt below £40 million.")).changes if ch.kind == "negation" and ch.retelling]
+    # "decreasing leakage": the original says leakage shrinks; its "increase" is the tariffs'
+    assert not [ch for ch in retold.compare(WATER, (
+        "The water board is raising household tariffs by 4% and decreasing leakage to 12% of "
+        "supply.")).changes if ch.kind == "negation"]
+    # "decreasing household tariffs": the original says the tariffs increase
+    found = [ch.retelling.text for ch in retold.compare(WATER, (
+        "The water board is decreasing household tariffs by 4% and shrinking leakage to 12% of "
+        "supply.")).changes if ch.kind == "negation" and ch.retelling]
     assert found == ["decreasing"]
