@@ -1840,7 +1840,7 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
     suing Vantor Labs"), and the evidence names another party. A summariser's
     slip: the original never pairs the name with itself so."""
     # The other side of a contest ("win over", "beat", "against") is another party however far
-    # from the first mention: "Gloucester kept their hopes alive with a win over Gloucester".
+    # from the first mention: "Corby Rovers moved top after a narrow victory over Corby Rovers".
     contest = _CONTEST_BEFORE_RE.search(r_text, max(0, b.start - CONTEST_CUE_CHARS), b.start)
     if contest is not None and (
             _POSSESSIVE_AFTER_RE.match(r_text, b.end)  # "against Rovers' owners"
@@ -1869,7 +1869,7 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
                        and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
                        # another name between: the sentence pairs each with that one ("Nora
                        # Pike and Tom Hale met in Leeds, where Nora Pike grew up"); a
-                       # nationality is no party ("Salmond and Scottish minister Salmond")
+                       # nationality is no party ("Carden and Welsh minister Carden")
                        and not any(f.kind == "name" and a.end <= f.start and f.end <= b.start
                                    and not _adjective_name(f.text) for f in mine))), None)
     if first is None or _POSSESSIVE_AFTER_RE.match(r_text, first.end) \

@@ -351,9 +351,9 @@ def _adjacent(text: str, offset: int, a: tuple[int, int, str], b: tuple[int, int
 
 def _beside_words(text: str, offset: int, words: Sequence[tuple[int, int, str]], k: int
                   ) -> list[str]:
-    """What word ``k`` of ``text`` is said of: up to two content words after it ("cutting net
-    debt", "a rise in rents"), or else the one before it ("revenue fell"), each joined to it by
-    nothing but function words."""
+    """What word ``k`` of ``text`` is said of: up to two content words after it ("decreasing
+    household tariffs", "a rise in rents"), or else the one before it ("revenue fell"), each
+    joined to it by nothing but function words."""
     out: list[str] = []
     i = k + 1
     # (another change word joined to it, "the rise and fall of the river", and a word of time,
