@@ -140,6 +140,17 @@ def _figures(facts: Sequence[Fact], start: int, end: int) -> list[Fact]:
             and isinstance(f.value, Quantity) and f.value.change is None]
 
 
+def _way_from(base: Fact, figure: Fact) -> str | None:
+    """"rise" or "fall" from ``base`` to ``figure``: exact figures of one unit and one counted
+    noun (not "12 deaths" / "2,900 cases"), not equal; None otherwise."""
+    qa, qb = figure.value, base.value
+    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
+    if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
+            or figure.role != base.role:
+        return None
+    return "rise" if qa.low > qb.low else "fall"
+
+
 def _signed(text: str, offset: int, figures: Sequence[Fact]) -> bool:
     """Whether a figure carries a minus sign the number reader leaves out ("-$3 billion",
     "minus 5C"): which way such figures go is not read."""
@@ -192,14 +203,10 @@ def _moved(text: str, offset: int, facts: Sequence[Fact]) -> _Compared | None:
     # ("compared with analysts' forecasts of $6m", "compared with a loss of $3m")
     if _stems(text[cue.end():after[0].start - offset]) - measure:
         return None
-    ways = set()
-    for a, b in zip(before, after):
-        qa, qb = a.value, b.value
-        assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-        if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
-                or a.role != b.role:  # (12 deaths / 2,900 cases)
-            return None
-        ways.add("rise" if qa.low > qb.low else "fall")
+    paired = {_way_from(b, a) for a, b in zip(before, after)}
+    ways = {w for w in paired if w is not None}
+    if len(ways) != len(paired):
+        return None
     # (more bases than figures are several bases of one figure, "$1.20, compared with $0.95
     # last quarter and $1.05 a year earlier": all of them on one side of it)
     first = before[0].value
@@ -248,17 +255,15 @@ def _moved_from_to(text: str, offset: int, facts: Sequence[Fact]) -> _Compared |
     b, a = after[0], after[1]
     if not _TO_RE.fullmatch(text, b.end - offset, a.start - offset):
         return None
-    qa, qb = a.value, b.value
-    assert isinstance(qa, Quantity) and isinstance(qb, Quantity)
-    if qa.unit != qb.unit or qa.low != qa.high or qb.low != qb.high or qa.low == qb.low \
-            or a.role != b.role or _signed(text, offset, [a, b]):
+    way = _way_from(b, a)
+    if way is None or _signed(text, offset, [a, b]):
         return None
     start = max((m.end() for m in re.finditer(r"[;:.]\s", text[:move.start()])), default=0)
     measure = _stems(text[start:move.start()])
     if not measure:
         return None
     periods = [f for f in facts if f.kind == "date"]
-    return _Compared("rise" if qa.low > qb.low else "fall", frozenset(measure), a, b,
+    return _Compared(way, frozenset(measure), a, b,
                      tuple(f for f in periods if f.start >= a.end),
                      tuple(f for f in periods if b.start <= f.start and f.end <= a.start),
                      frozenset(w.casefold() for w in _WORD_RE.findall(text)))
