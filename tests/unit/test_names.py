@@ -170,6 +170,17 @@ MUST_MATCH = [
     ("Said", "Saeed"),
     ("Sergei", "Sergey"),
     ("Ministry of Defence", "MoD"),
+    # one given name spelled two ways: the same consonants, the same first vowel
+    ("Steven Marsh", "Stephen Marsh"),
+    ("Katherine Doyle", "Catherine Doyle"),
+    ("Sara Lindqvist", "Sarah Lindqvist"),
+    ("Jacqueline", "Jaqueline"),
+    ("Karen", "Karin"),
+    ("Mohammad", "Mohammed"),
+    # a given name the census list does not hold keeps the phonetic rules
+    ("Mohammed", "Muhammad"),
+    # WordNet lists one place's spellings in one sense
+    ("Tehran", "Teheran"),
 ]
 MUST_NOT_MATCH = [
     ("Iran", "Iraq"),
@@ -210,6 +221,16 @@ MUST_NOT_MATCH = [
     ("Hasan", "Hussein"),
     # conflicting middle initials are different people
     ("George W. Bush", "George H. W. Bush"),
+    # two given names of the census list: another vowel or consonant is another name, and so
+    # is a man's name against a woman's
+    ("Nina Okafor", "Nana Okafor"),
+    ("Jenny", "Johnny"),
+    ("Marina", "Marisa"),
+    ("John Harlow", "Joan Harlow"),
+    ("Daniel", "Danielle"),
+    ("Ellen", "Allen"),
+    # two places WordNet knows in no shared sense
+    ("Grenada", "Granada"),
 ]
 
 
@@ -538,3 +559,15 @@ def test_another_model_number_is_another_name_and_none_is_a_short_form() -> None
     assert not names.same_name("PlayStation 5", "PlayStation 4")
     assert names.same_name("PlayStation 5", "PlayStation")
     assert not names.same_name("MAX 9", "MAX 8")
+
+
+def test_a_given_name_with_another_vowel_is_a_name_change() -> None:
+    from retold import compare
+
+    original = "The charity was founded by Nina Okafor in 2009. It runs four shelters."
+    changes = compare(original, original.replace("Nina", "Nana")).changes
+    assert [(c.kind, c.status) for c in changes] == [("name", "changed")]
+    assert changes[0].original is not None and changes[0].original.text == "Nina Okafor"
+    # one name spelled another way is no change
+    spelled = "The charity was founded by Stephen Marsh in 2009. It runs four shelters."
+    assert not compare(spelled, spelled.replace("Stephen", "Steven")).changes

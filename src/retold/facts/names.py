@@ -559,7 +559,7 @@ def _word_match(a: str, b: str) -> int:
         return 0  # a model or a series number is no spelling: A320 / A380, H1N1 / H5N1
     # Two words of the dictionary are never one name spelled two ways; asked only of a pair
     # that would otherwise match, as most pairs do not and the test costs WordNet lookups.
-    return 2 if _spelling_match(a, b) and not _two_words(a, b) else 0
+    return 2 if _spelling_match(a, b) and not _two_words(a, b) and not _two_names(a, b) else 0
 
 
 def _spelling_match(a: str, b: str) -> bool:
@@ -599,6 +599,65 @@ def _two_words(a: str, b: str) -> bool:
     if not la or not lb or lexicon.proper_noun(a) or lexicon.proper_noun(b):
         return False
     return not {x for x, _p in la} & {x for x, _p in lb} and b not in lexicon.synonyms(a)
+
+
+# The census's given names, read on first use: a process-wide table like the alias table (not
+# a functools cache: it holds no result of any comparison).
+_GIVEN: list[dict[str, str]] = []
+
+
+def _given_names() -> dict[str, str]:
+    """The census's given names (lower case) and the sex each is mostly given to: M, F or B."""
+    if not _GIVEN:
+        text = importlib.resources.files("retold.facts").joinpath(
+            "given_names.txt").read_text("utf-8")
+        _GIVEN.append(dict(line.split() for line in text.splitlines()
+                           if line and not line.startswith("#")))
+    return _GIVEN[0]
+
+
+# What a given name's spelling may vary in and still sound the same (Stephen / Steven, Lisa /
+# Liza, Catherine / Katherine, Jacqueline / Jaqueline, Sara / Sarah, Dorothy / Dorthy).
+_SAME_SOUND = (("ph", "f"), ("ck", "k"), ("q", "k"), ("z", "s"), ("v", "f"))
+_SOFT_C_RE = re.compile(r"c(?=[eiy])")
+_H_RE = re.compile(r"(?<=[^aeiou])h|(?<=[aeiou])h$")
+_VOWEL_RE = re.compile(r"[aeiou]")
+
+
+def _sound(word: str) -> str:
+    """A given name with letters of one sound written one way (c, k; s, z; i, y; f, ph, v)."""
+    w = _SOFT_C_RE.sub("s", word)
+    for a, b in _SAME_SOUND:
+        w = w.replace(a, b)
+    w = w.replace("c", "k")
+    w = w[:1] + w[1:].replace("y", "i")
+    return _DOUBLE_RE.sub(r"\1", _H_RE.sub("", w))
+
+
+def _two_names(a: str, b: str) -> bool:
+    """Two names the phonetic rules would merge that are known to be different names.
+
+    Two given names of the census list are one name only where they sound alike letter by
+    letter: the same consonants, in the same order, and the same first vowel (Steven /
+    Stephen, Karen / Karin); not Nina / Nana, Jenny / Johnny, Marina / Marisa, nor a man's
+    name against a woman's (John / Joan, Daniel / Danielle). The phonetic codes were made for
+    romanised names (Hussein / Husayn), where the vowels are the transliterator's choice; in a
+    given name the list knows, a vowel or a consonant is the name. Any other two names that
+    WordNet knows only as names, and in no shared sense, name two things (Grenada / Granada).
+    """
+    given = _given_names()
+    sex_a, sex_b = given.get(a), given.get(b)
+    if sex_a is not None and sex_b is not None:
+        if {sex_a, sex_b} == {"M", "F"}:
+            return True
+        sa, sb = _sound(a), _sound(b)
+        first_a, first_b = _VOWEL_RE.search(sa), _VOWEL_RE.search(sb)
+        return _VOWEL_RE.sub("", sa) != _VOWEL_RE.sub("", sb) or (
+            first_a is None) != (first_b is None) or bool(
+            first_a and first_b and first_a.group() != first_b.group())
+    if sex_a is not None or sex_b is not None:
+        return False
+    return lexicon.proper_noun(a) and lexicon.proper_noun(b) and b not in lexicon.synonyms(a)
 
 
 def _initial_match(a: str, b: str) -> bool:
