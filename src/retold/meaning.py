@@ -840,6 +840,8 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
         if (s, e) in flagged or (s, e) in skipped or w[:1].isupper() and s != r_offset \
                 or w.casefold() in _RANK_WORDS:
             continue  # (a rank, "the second quarter", is a figure or a date: those compare it)
+        if not any("_" not in o and o.isalpha() for o in _antonyms(w)):
+            continue  # nothing to turn (the check's first loop read these opposites already)
         mine = stem(w)
         sides: list[tuple[str, str, list[tuple[int, int, str, str, int]]]] = []
         for side in ("right", "left"):
