@@ -609,29 +609,53 @@ _GIVEN: list[dict[str, str]] = []
 def _given_names() -> dict[str, str]:
     """The census's given names (lower case) and the sex each is mostly given to: M, F or B."""
     if not _GIVEN:
-        text = importlib.resources.files("retold.facts").joinpath(
-            "given_names.txt").read_text("utf-8")
+        try:
+            text = importlib.resources.files("retold.facts").joinpath(
+                "given_names.txt").read_text("utf-8")
+        except OSError:
+            text = ""  # (a trimmed install: the check stays silent, as without WordNet)
         _GIVEN.append(dict(line.split() for line in text.splitlines()
                            if line and not line.startswith("#")))
     return _GIVEN[0]
 
 
 # What a given name's spelling may vary in and still sound the same (Stephen / Steven, Lisa /
-# Liza, Catherine / Katherine, Jacqueline / Jaqueline, Sara / Sarah, Dorothy / Dorthy).
-_SAME_SOUND = (("ph", "f"), ("ck", "k"), ("q", "k"), ("z", "s"), ("v", "f"))
-_SOFT_C_RE = re.compile(r"c(?=[eiy])")
-_H_RE = re.compile(r"(?<=[^aeiou])h|(?<=[aeiou])h$")
+# Liza, Catherine / Katherine, Gerald / Jerald, Roger / Rodger, Lawrence / Laurence, Jonathan /
+# Johnathan, Herschel / Hershel, Mackenzie / McKenzie, Sara / Sarah, Dorothy / Dorthy), in order.
+_SAME_SOUND = (("sch", "sh"), ("dg", "g"), ("ph", "f"), ("ck", "k"), ("q", "k"), ("z", "s"),
+               ("v", "f"))
+_SOFT_RE = re.compile(r"[cg](?=[eiy])")
+_MC_RE = re.compile(r"^mc(?=[^aeiou])")
+_W_AFTER_VOWEL_RE = re.compile(r"(?<=[aeiou])w")
+# an h after a consonant (th, sh, kh), or after a vowel and not before one (Johnathan, Sarah)
+_H_RE = re.compile(r"(?<=[^aeiou])h|(?<=[aeiou])h(?![aeiou])")
 _VOWEL_RE = re.compile(r"[aeiou]")
+_VOWELS_RUN_RE = re.compile(r"[aeiou]+")
+# The first vowel as two letters often write it (Frieda / Freda, Reuben / Ruben, Louisa / Luisa,
+# Phoebe / Phebe); any other run is read by its first letter (Jean / Joan, Dean / Dan differ).
+_VOWEL_PAIRS = {"ie": "e", "ei": "e", "ee": "e", "oe": "e", "ae": "e", "eu": "u", "ou": "u",
+                "oo": "u", "ui": "u", "ue": "u"}
+# What WordNet calls a place a name may be an instance of (a city, not a person who shares
+# its spelling).
+_PLACES = frozenset({"city", "town", "village", "municipality", "country", "province",
+                     "region", "island", "river", "lake", "mountain", "peninsula", "port",
+                     "capital", "administrative_district"})
 
 
 def _sound(word: str) -> str:
-    """A given name with letters of one sound written one way (c, k; s, z; i, y; f, ph, v)."""
-    w = _SOFT_C_RE.sub("s", word)
-    for a, b in _SAME_SOUND:
-        w = w.replace(a, b)
-    w = w.replace("c", "k")
-    w = w[:1] + w[1:].replace("y", "i")
+    """A given name with letters of one sound written one way (c, k; s, z; i, y; f, ph, v; a
+    soft g, j; a silent h or d; w after a vowel, u)."""
+    w = _MC_RE.sub("mac", word)
+    for x, y in _SAME_SOUND:
+        w = w.replace(x, y)
+    w = _SOFT_RE.sub(lambda m: "s" if m.group() == "c" else "j", w).replace("c", "k")
+    w = w[:1] + _W_AFTER_VOWEL_RE.sub("u", w[1:].replace("y", "i"))
     return _DOUBLE_RE.sub(r"\1", _H_RE.sub("", w))
+
+
+def _first_vowel(sound: str) -> str:
+    run = _VOWELS_RUN_RE.search(sound)
+    return "" if run is None else _VOWEL_PAIRS.get(run.group()[:2], run.group()[0])
 
 
 def _two_names(a: str, b: str) -> bool:
@@ -642,8 +666,9 @@ def _two_names(a: str, b: str) -> bool:
     Stephen, Karen / Karin); not Nina / Nana, Jenny / Johnny, Marina / Marisa, nor a man's
     name against a woman's (John / Joan, Daniel / Danielle). The phonetic codes were made for
     romanised names (Hussein / Husayn), where the vowels are the transliterator's choice; in a
-    given name the list knows, a vowel or a consonant is the name. Any other two names that
-    WordNet knows only as names, and in no shared sense, name two things (Grenada / Granada).
+    given name the list knows, a vowel or a consonant is the name. Two places WordNet knows
+    only as names, in no shared sense, are two places (Grenada / Granada); a surname WordNet
+    knows of two people (Thompson / Thomson) is left to the spelling rules.
     """
     given = _given_names()
     sex_a, sex_b = given.get(a), given.get(b)
@@ -651,13 +676,12 @@ def _two_names(a: str, b: str) -> bool:
         if {sex_a, sex_b} == {"M", "F"}:
             return True
         sa, sb = _sound(a), _sound(b)
-        first_a, first_b = _VOWEL_RE.search(sa), _VOWEL_RE.search(sb)
-        return _VOWEL_RE.sub("", sa) != _VOWEL_RE.sub("", sb) or (
-            first_a is None) != (first_b is None) or bool(
-            first_a and first_b and first_a.group() != first_b.group())
+        return _VOWEL_RE.sub("", sa) != _VOWEL_RE.sub("", sb) or _first_vowel(
+            sa) != _first_vowel(sb)
     if sex_a is not None or sex_b is not None:
         return False
-    return lexicon.proper_noun(a) and lexicon.proper_noun(b) and b not in lexicon.synonyms(a)
+    return (lexicon.proper_noun(a) and lexicon.proper_noun(b) and b not in lexicon.synonyms(a)
+            and bool(lexicon.broader(a) & _PLACES) and bool(lexicon.broader(b) & _PLACES))
 
 
 def _initial_match(a: str, b: str) -> bool:
