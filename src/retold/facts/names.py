@@ -663,11 +663,11 @@ def _two_names(a: str, b: str) -> bool:
 
     Two given names of the census list are one name only where they sound alike letter by
     letter: the same consonants, in the same order, and the same first vowel (Steven /
-    Stephen, Karen / Karin); not Nina / Nana, Jenny / Johnny, Marina / Marisa, nor a man's
+    Stephen, Karen / Karin); not Lena / Lana, Mandy / Mindy, Marina / Marisa, nor a man's
     name against a woman's (John / Joan, Daniel / Danielle). The phonetic codes were made for
     romanised names (Hussein / Husayn), where the vowels are the transliterator's choice; in a
     given name the list knows, a vowel or a consonant is the name. Two places WordNet knows
-    only as names, in no shared sense, are two places (Grenada / Granada); a surname WordNet
+    only as names, in no shared sense, are two places (Monterey / Monterrey); a surname WordNet
     knows of two people (Thompson / Thomson) is left to the spelling rules.
     """
     given = _given_names()
