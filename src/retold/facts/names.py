@@ -644,7 +644,8 @@ _PLACES = frozenset({"city", "town", "village", "municipality", "country", "prov
 
 def _sound(word: str) -> str:
     """A given name with letters of one sound written one way (c, k; s, z; i, y; f, ph, v; a
-    soft g, j; a silent h or d; w after a vowel, u)."""
+    soft g, j; a silent h or d; w after a vowel, u). Not `_skeletons`, which writes the
+    letters of romanised Arabic one way: "ch" is a "sh" there, a "k" in Christopher."""
     w = _MC_RE.sub("mac", word)
     for x, y in _SAME_SOUND:
         w = w.replace(x, y)
