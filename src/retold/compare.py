@@ -8,7 +8,7 @@ import re
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retold import meaning, read, reuse
@@ -29,6 +29,7 @@ from retold.model import (
     Quantity,
     Sentence,
     Side,
+    Summary,
 )
 from retold.reshape import reshape
 from retold.segment import segment
@@ -146,21 +147,38 @@ def _cycle_collection_paused() -> Iterator[None]:
         gc.enable()
 
 
-def _compare_documents(
-    original: Document,
-    retelling: Document,
-    *,
-    original_published: DateLike,
-    retelling_published: DateLike,
-    semantic: bool | str,
-    progress: Progress | None,
-) -> Comparison:
-    report = progress or _silent
-    o_pub = _as_date(original_published, "original_published") or original.published
-    r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
-    original, retelling = original.with_published(o_pub), retelling.with_published(r_pub)
-    o_context, r_context, notes = _contexts(o_pub, r_pub)
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The first stages of a comparison: both sides read (sentences, facts), their sentences
+    aligned, the reuse measured; grounding and the fact diff not yet run.
 
+    A corpus trace decides from it which way round to compare a pair, and whether the pair is
+    reuse at all, before paying for grounding and diff (about two thirds of a comparison).
+    """
+
+    original: Side
+    retelling: Side
+    alignment: Alignment
+    summary: Summary
+    notes: tuple[str, ...]
+
+
+def read_pair(original: Document, retelling: Document, *, semantic: bool | str = False
+              ) -> Reading:
+    """The first stages of `compare_documents` (see `Reading`), with the documents' own
+    publication dates; `compare_documents` on the same two documents reuses them."""
+    return _read(original, retelling, semantic, _silent)
+
+
+# A trace reads a pair, decides, then compares it in the order it read it in: keep the last
+# few readings (documents are frozen and hash by value; a str caches its hash).
+READINGS_CACHE = 4
+
+
+@lru_cache(maxsize=READINGS_CACHE)
+def _read(original: Document, retelling: Document, semantic: bool | str, report: Progress
+          ) -> Reading:
+    o_context, r_context, notes = _contexts(original.published, retelling.published)
     n = len(STAGES)
     report(STAGES[0], 0, n)
     o_side = prepare_shaped(original, o_context, retelling.text)
@@ -177,6 +195,28 @@ def _compare_documents(
         or (n.startswith("Neither") and not any(relative.values())))]
     summary = reuse.summarise(o_sentences, r_sentences, alignment)
     notes += _language_notes(original, retelling)
+    return Reading(o_side, r_side, alignment, summary, tuple(notes))
+
+
+def _compare_documents(
+    original: Document,
+    retelling: Document,
+    *,
+    original_published: DateLike,
+    retelling_published: DateLike,
+    semantic: bool | str,
+    progress: Progress | None,
+) -> Comparison:
+    report = progress or _silent
+    o_pub = _as_date(original_published, "original_published") or original.published
+    r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
+    reading = _read(original.with_published(o_pub), retelling.with_published(r_pub), semantic,
+                    report)
+    o_side, r_side, alignment, summary = (reading.original, reading.retelling,
+                                          reading.alignment, reading.summary)
+    o_sentences, r_sentences = o_side.sentences, r_side.sentences
+    notes = list(reading.notes)
+    n = len(STAGES)
     # Every retelling fact and sentence against the whole original, derived or not: a summary
     # seldom aligns sentence by sentence, and its unsupported facts are the finding.
     report(STAGES[3], 3, n)

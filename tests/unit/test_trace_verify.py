@@ -112,3 +112,77 @@ def test_an_undated_summary_drawn_from_all_through_its_source_is_its_retelling()
         assert (link.source_id, link.target_id, link.evidence) == (
             "article", "summary", "containment")
         assert link.reuse >= vf.MIN_REUSE
+
+
+# -- which way round is read before grounding: the whole pipeline runs once, in that order ----
+
+# the source with two sentences of the paper's own inserted between its shared ones
+INSERTED = " ".join([S[0], S[1], O[0], S[2], S[3], O[2], S[4], S[5], S[6], S[7]])
+# the source's first five sentences: a cut
+CUT = " ".join(S[:5])
+
+
+class _Counting:
+    """The pair pipeline, counting the (original, retelling) orders it ran in."""
+
+    def __init__(self) -> None:
+        from retold.compare import compare_documents
+
+        self.compare = compare_documents
+        self.runs: list[tuple[str, str]] = []
+
+    def __call__(self, original, retelling):  # type: ignore[no-untyped-def]
+        self.runs.append((original.text[:20], retelling.text[:20]))
+        return self.compare(original, retelling)
+
+
+def test_an_undated_insertion_runs_the_pipeline_once_in_its_own_order() -> None:
+    # The larger text is read first (as for a cut); containment then says it is the retelling
+    # (sentences inserted between shared ones). Grounding and diff run only the right way round.
+    source, paper = Article("agency", " ".join(SOURCE)), Article("paper", INSERTED)
+    for a, b in ((source, paper), (paper, source)):
+        counting = _Counting()
+        link = vf.verify_pair(a, b, compare=counting)
+        assert link is not None
+        assert (link.source_id, link.target_id, link.evidence) == ("agency", "paper",
+                                                                   "containment")
+        assert counting.runs == [(source.text[:20], paper.text[:20])]
+
+
+def test_an_undated_cut_runs_the_pipeline_once() -> None:
+    counting = _Counting()
+    link = vf.verify_pair(Article("paper", CUT), Article("agency", " ".join(SOURCE)),
+                          compare=counting)
+    assert link is not None and (link.source_id, link.target_id) == ("agency", "paper")
+    assert len(counting.runs) == 1
+
+
+def test_a_reading_places_the_extra_sentences_as_the_comparison_does() -> None:
+    from retold.compare import compare_documents, read_pair
+
+    src, cut = Article("a", " ".join(SOURCE)).to_document(), Article("b", CUT).to_document()
+    reading, whole = read_pair(src, cut), compare_documents(src, cut)
+    assert reading.summary.reuse == whole.summary.reuse
+    assert reading.summary.derivation == whole.summary.derivation
+    assert vf.extra_at_end(reading) == vf.extra_at_end(whole) == 1.0  # a cut from the bottom
+    # the retelling as the larger side: its extra sentences are known after grounding only
+    backwards = read_pair(cut, src)
+    assert backwards.summary.reuse < backwards.summary.carried
+    try:
+        vf.extra_at_end(backwards)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("a reading cannot place the retelling's extra sentences")
+
+
+def test_a_measure_taken_by_screening_is_not_taken_again() -> None:
+    a, b = _pair(PARTLY, 1)
+    measured = reuse_of(a.text, b.text)
+    assert vf.verify_pair(a, b, measured=measured) == vf.verify_pair(a, b)
+
+    def never(original, retelling):  # type: ignore[no-untyped-def]
+        raise AssertionError("the pipeline ran on a pair its measure turns down")
+
+    # a pair measured far below the floor is turned down on that measure alone
+    assert vf.verify_pair(a, b, measured=(0.01, 0.02), compare=never) is None

@@ -33,7 +33,6 @@ from retold.engines.base import (
     store_items,
 )
 from retold.ingest import Problem
-from retold.model import Article
 from retold.store.base import PENDING, REJECTED, SCREENED, THIRD, CandidateRow, Store
 from retold.trace import candidates as cd
 from retold.trace import screen as sc
@@ -41,7 +40,7 @@ from retold.trace import templates as tp
 from retold.trace import times
 from retold.trace.fingerprint import Fingerprint, fingerprint_many
 from retold.trace.result import TraceResult
-from retold.trace.verify import verify_many
+from retold.trace.verify import Measure, VerifyItem, verify_many
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -108,9 +107,9 @@ class LocalEngine:
             t2 = time.perf_counter()
             self._search(store, options, result, report)
             t2b = time.perf_counter()
-            self._screen(store, options, result, report, templates)
+            measured = self._screen(store, options, result, report, templates)
             t3 = time.perf_counter()
-            self._verify(store, options, result, report, templates)
+            self._verify(store, options, result, report, templates, measured)
             t4 = time.perf_counter()
             # the workers are done: let their memory go before resolve reads every link
             self.close()
@@ -210,13 +209,14 @@ class LocalEngine:
         report("search", n, n)
 
     def _screen(self, store: Store, options: TraceOptions, result: TraceResult,
-                report: Progress, templates: tp.Templates) -> None:
-        """Skip pending pairs resolve would drop anyway (``retold.trace.screen``)."""
+                report: Progress, templates: tp.Templates) -> dict[tuple[int, int], Measure]:
+        """Skip pending pairs resolve would drop anyway (``retold.trace.screen``); return the
+        reuse measured of each pending pair, which verification's precheck reads again."""
         if options.all_pairs:  # every verified reuse is a link: nothing to skip
-            return
+            return {}
         rows = store.pending(max(1, store.counts()["pending"]))
         if not rows:
-            return
+            return {}
         seqs = sorted({s for a, b, _, _ in rows for s in (a, b)})
         arts = {seq: article_text(a, templates) for seq, a in store.articles(seqs).items()}
         size = max(1, options.batch_size)
@@ -243,9 +243,11 @@ class LocalEngine:
         pairs = sorted((min(by_id[x], by_id[y]), max(by_id[x], by_id[y])) for x, y in skip)
         store.set_state(pairs, SCREENED)
         result.screened = len(pairs)
+        return {(a, b): (ab, ba) for a, b, ab, ba in measured}
 
     def _verify(self, store: Store, options: TraceOptions, result: TraceResult,
-                report: Progress, templates: tp.Templates) -> None:
+                report: Progress, templates: tp.Templates,
+                measured: dict[tuple[int, int], Measure]) -> None:
         todo = store.counts()["pending"]
         size = max(1, options.batch_size // 10)  # a pair costs ~10x an article's fingerprint
         window = size * self.workers * 4
@@ -258,8 +260,9 @@ class LocalEngine:
             arts = {seq: article_text(a, templates) for seq, a in
                     store.articles(sorted({s for a, b, _, _ in rows for s in (a, b)})).items()}
             chunks = [rows[i : i + size] for i in range(0, len(rows), size)]
-            jobs = [[(arts[a], arts[b], cd.channel_names(ch), sc) for a, b, ch, sc in chunk]
-                    for chunk in chunks]
+            jobs: list[list[VerifyItem]] = [
+                [(arts[a], arts[b], cd.channel_names(ch), sc, measured.pop((a, b), None))
+                 for a, b, ch, sc in chunk] for chunk in chunks]
             for chunk, links in zip(chunks, self.map(job, jobs)):
                 kept = [l for l in links if l is not None and not isinstance(l, Problem)]
                 failed = [p for p in links if isinstance(p, Problem)]
@@ -290,7 +293,7 @@ class _VerifyJob:
     def __init__(self, compare: Any) -> None:
         self.compare = compare
 
-    def __call__(self, items: list[tuple[Article, Article, tuple[str, ...], float]]) -> list[Any]:
+    def __call__(self, items: list[VerifyItem]) -> list[Any]:
         out: list[Any] = []
         for item in items:
             try:

@@ -14,14 +14,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retold.model import Article, Comparison, Document, Link
-from retold.reuse import NON_REUSE, in_order, reuse_of
+from retold.model import AlignedPair, Article, Comparison, Document, Link, Summary
+from retold.reuse import NON_REUSE, in_order, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
 
+if TYPE_CHECKING:
+    from retold.compare import Reading
+
 CompareFn = Callable[[Document, Document], Comparison]
+# (share of b from a, share of a from b): retold.reuse.reuse_of of a pair's two texts
+Measure = tuple[float, float]
+# a candidate to verify: both articles, the channels that found it, its similarity, and its
+# Measure where screening already took it (None: verification takes it)
+VerifyItem = tuple[Article, Article, Sequence[str], float, Measure | None]
 
 # A link is kept when the pipeline says the target derives from the source at all ("wholly" or
 # "partially") and at least MIN_REUSE of one side comes from the other (retold.reuse: shared
@@ -99,16 +107,23 @@ def passages(c: Comparison) -> tuple[tuple[int, int, int, int, str], ...]:
     return tuple(out)
 
 
-def extra_at_end(c: Comparison) -> float | None:
+def extra_at_end(c: Comparison | Reading) -> float | None:
     """Share of the larger side's unshared body sentences after its last shared one.
 
     The larger side is the one less contained in the other (the original when the retelling
     is mostly derived from it). None when it has no unshared sentences or nothing is shared.
+    Read from a whole comparison, or from a `Reading` when the original is the larger side
+    (its unshared sentences are the alignment's; the retelling's need grounding's verdicts).
     """
+    if not isinstance(c, Comparison) and unrelated(c.retelling.sentences, c.alignment):
+        return None  # as in the comparison, which then pairs no sentence
     if c.summary.reuse >= c.summary.carried:
-        side, extra = c.original, set(c.dropped)
-        shared = {i for p in c.pairs for i in p.original}
+        dropped = c.dropped if isinstance(c, Comparison) else c.alignment.dropped
+        side, extra = c.original, set(dropped)
+        shared = {i for p in _pairs(c) for i in p.original}
     else:
+        if not isinstance(c, Comparison):
+            raise ValueError("the retelling's unshared sentences need the whole comparison")
         side, extra = c.retelling, set(c.added)
         shared = {i for p in c.pairs for i in p.retelling}
     body = {s.id for s in side.sentences if s.kind == "body"}
@@ -119,6 +134,10 @@ def extra_at_end(c: Comparison) -> float | None:
     return sum(1 for i in extra if i > last) / len(extra)
 
 
+def _pairs(c: Comparison | Reading) -> Sequence[AlignedPair]:
+    return c.pairs if isinstance(c, Comparison) else c.alignment.pairs
+
+
 def verify_pair(
     a: Article,
     b: Article,
@@ -126,17 +145,24 @@ def verify_pair(
     channels: Sequence[str] = (),
     similarity: float = 0.0,
     compare: CompareFn | None = None,
+    measured: Measure | None = None,
 ) -> Link | None:
     """Compare ``a`` and ``b`` with the pair pipeline; return the link, or None if no reuse.
 
     The comparison runs source -> target: by publication date when both are known; otherwise
     with the larger text first when one lies mostly inside the other (else in id order), and
-    again the other way round if containment says the first order was wrong (so ``reuse`` is
-    always the share of the target taken from the source).
+    the other way round if containment says the first order was wrong (so ``reuse`` is
+    always the share of the target taken from the source). Which way round, and whether the
+    pair is reuse at all, is read from the pipeline's first stages (`retold.compare.Reading`);
+    grounding and the fact diff run once, in the order decided (``compare``, the whole
+    pipeline, reuses the reading). ``measured``: the pair's `Measure` where screening took
+    it already (the same function of the same texts).
     """
+    from retold.compare import read_pair
+
     compare = compare or default_compare()
     floor = link_floor(a.published, b.published)
-    ab, ba = reuse_of(a.text, b.text)
+    ab, ba = measured or reuse_of(a.text, b.text)
     raw = max(ab, ba)
     if raw < floor - PRECHECK_MARGIN:
         return None
@@ -146,25 +172,28 @@ def verify_pair(
     first, second, decided = dr.tentative(a.id, a.published, b.id, b.published)
     if decided is None and abs(ab - ba) >= dr.MIN_ASYMMETRY:
         # No time order: containment will decide, most often that the larger text is the
-        # source (a cut). Compare in that order first, so the pair pipeline usually runs
-        # once, not twice (it runs again only when containment says the other way).
+        # source (a cut). Read in that order first, so the pair is most often read once.
         first, second = (a.id, b.id) if ab > ba else (b.id, a.id)
     articles = {a.id: a, b.id: b}
-    c = compare(document(articles[first]), document(articles[second]))
-    if not _is_reuse(c, floor):
+    docs = {k: document(v) for k, v in articles.items()}
+    seen: Comparison | Reading = read_pair(docs[first], docs[second])
+    if not _is_reuse(seen.summary, floor):
         return None
     direction = decided
     if direction is None:
-        direction = dr.by_containment(first, second, c.summary.reuse, c.summary.carried,
-                                      extra_at_end=extra_at_end(c))
+        if seen.summary.reuse < seen.summary.carried:
+            # the retelling is the larger side: where its extra sentences sit needs grounding
+            seen = compare(docs[first], docs[second])
+        direction = dr.by_containment(first, second, seen.summary.reuse, seen.summary.carried,
+                                      extra_at_end=extra_at_end(seen))
         if direction.source != first:
-            c = compare(document(articles[direction.source]),
-                        document(articles[direction.target]))
+            seen = read_pair(docs[direction.source], docs[direction.target])
     # the target's share, now that the direction is known; below MIN_REUSE only near in time
     # and in the source's order
-    if c.summary.reuse < floor or (c.summary.reuse < MIN_REUSE and in_order(
-            articles[direction.source].text, articles[direction.target].text) < MIN_ORDER):
+    if not _enough(seen.summary, floor, articles[direction.source], articles[direction.target]):
         return None
+    c = seen if isinstance(seen, Comparison) else compare(docs[direction.source],
+                                                           docs[direction.target])
     facts = fact_rows(c)
     return Link(
         source_id=direction.source,
@@ -183,6 +212,12 @@ def verify_pair(
     )
 
 
+def _enough(s: Summary, floor: float, source: Article, target: Article) -> bool:
+    """The target's share reaches the floor (below MIN_REUSE only in the source's order)."""
+    return s.reuse >= floor and (s.reuse >= MIN_REUSE
+                                 or in_order(source.text, target.text) >= MIN_ORDER)
+
+
 def document(a: Article) -> Document:
     """The document the pair pipeline compares: published as a day (times stay on the link)."""
     # the pair pipeline resolves relative dates ("last Monday") against a day, not a time
@@ -197,16 +232,14 @@ def link_floor(a: dt.date | None, b: dt.date | None) -> float:
     return MIN_REUSE_NEAR if gap is not None and gap <= NEAR_SECONDS else MIN_REUSE
 
 
-def _is_reuse(c: Comparison, floor: float = MIN_REUSE) -> bool:
-    s = c.summary
+def _is_reuse(s: Summary, floor: float = MIN_REUSE) -> bool:
     return s.derivation in ("wholly", "partially") and max(s.reuse, s.carried) >= floor
 
 
 def verify_many(
-    items: Iterable[tuple[Article, Article, Sequence[str], float]],
-    compare: CompareFn | None = None,
+    items: Iterable[VerifyItem], compare: CompareFn | None = None,
 ) -> list[Link | None]:
-    """Verify ``(a, b, channels, similarity)`` candidates (the unit a worker maps over)."""
+    """Verify candidates (`VerifyItem`; the unit a worker maps over)."""
     compare = compare or default_compare()
-    return [verify_pair(a, b, channels=ch, similarity=s, compare=compare)
-            for a, b, ch, s in items]
+    return [verify_pair(a, b, channels=ch, similarity=s, compare=compare, measured=m)
+            for a, b, ch, s, m in items]
