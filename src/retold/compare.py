@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import re
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -166,16 +167,61 @@ class Reading:
 def read_pair(original: Document, retelling: Document, *, semantic: bool | str = False
               ) -> Reading:
     """The first stages of `compare_documents` (see `Reading`), with the documents' own
-    publication dates; `compare_documents` on the same two documents reuses them."""
-    return _read(original, retelling, semantic, _silent)
+    publication dates; `compare_documents` on the same two documents (and ``semantic``) starts
+    from the reading instead of doing them again."""
+    with _cycle_collection_paused():
+        return _reading(original, retelling, semantic, _silent)
 
 
-# A trace reads a pair, decides, then compares it in the order it read it in: keep the last
-# few readings (documents are frozen and hash by value; a str caches its hash).
-READINGS_CACHE = 4
+class _Readings:
+    """The last few readings by (original, retelling, semantic): a trace reads a pair, decides,
+    then compares it in the order it read it in. Documents are frozen and hash by value (a str
+    caches its hash). Not keyed by the progress callback: any callback, or none, gets the same
+    reading, and is told of the stages a kept reading skips."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: OrderedDict[tuple[Document, Document, bool | str], Reading] = OrderedDict()
+        self._lock = threading.Lock()  # (the web app compares in threads)
+        # what benchmarks empty before a cold run, on the instance: a method would make the
+        # class itself look like a cache to their scan (see retold.memo)
+        self.cache_clear = self._clear
+
+    def get(self, key: tuple[Document, Document, bool | str]) -> Reading | None:
+        with self._lock:
+            found = self._kept.get(key)
+            if found is not None:
+                self._kept.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Document, Document, bool | str], reading: Reading) -> None:
+        with self._lock:
+            self._kept[key] = reading
+            self._kept.move_to_end(key)
+            while len(self._kept) > self.size:
+                self._kept.popitem(last=False)
+
+    def _clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
 
 
-@lru_cache(maxsize=READINGS_CACHE)
+READINGS = _Readings(4)
+
+
+def _reading(original: Document, retelling: Document, semantic: bool | str,
+             report: Progress) -> Reading:
+    key = (original, retelling, semantic)
+    found = READINGS.get(key)
+    if found is None:
+        found = _read(original, retelling, semantic, report)
+        READINGS.put(key, found)
+    else:
+        for k in range(3):
+            report(STAGES[k], k, len(STAGES))
+    return found
+
+
 def _read(original: Document, retelling: Document, semantic: bool | str, report: Progress
           ) -> Reading:
     o_context, r_context, notes = _contexts(original.published, retelling.published)
@@ -210,8 +256,8 @@ def _compare_documents(
     report = progress or _silent
     o_pub = _as_date(original_published, "original_published") or original.published
     r_pub = _as_date(retelling_published, "retelling_published") or retelling.published
-    reading = _read(original.with_published(o_pub), retelling.with_published(r_pub), semantic,
-                    report)
+    reading = _reading(original.with_published(o_pub), retelling.with_published(r_pub), semantic,
+                       report)
     o_side, r_side, alignment, summary = (reading.original, reading.retelling,
                                           reading.alignment, reading.summary)
     o_sentences, r_sentences = o_side.sentences, r_side.sentences

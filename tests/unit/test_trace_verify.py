@@ -176,13 +176,89 @@ def test_a_reading_places_the_extra_sentences_as_the_comparison_does() -> None:
         raise AssertionError("a reading cannot place the retelling's extra sentences")
 
 
-def test_a_measure_taken_by_screening_is_not_taken_again() -> None:
+def test_a_measure_taken_by_screening_is_not_taken_again(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     a, b = _pair(PARTLY, 1)
     measured = reuse_of(a.text, b.text)
-    assert vf.verify_pair(a, b, measured=measured) == vf.verify_pair(a, b)
+    expected = vf.verify_pair(a, b)
 
-    def never(original, retelling):  # type: ignore[no-untyped-def]
-        raise AssertionError("the pipeline ran on a pair its measure turns down")
+    def never(*_args):  # type: ignore[no-untyped-def]
+        raise AssertionError("measured again")
 
+    monkeypatch.setattr(vf, "reuse_of", never)
+    assert vf.verify_pair(a, b, measured=measured) == expected
     # a pair measured far below the floor is turned down on that measure alone
     assert vf.verify_pair(a, b, measured=(0.01, 0.02), compare=never) is None
+
+
+def test_the_whole_pipeline_starts_from_the_reading(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import retold.compare as cp
+
+    reads: list[int] = []
+    real = cp._read
+
+    def counted(*args):  # type: ignore[no-untyped-def]
+        reads.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(cp, "_read", counted)
+    cp.READINGS.cache_clear()
+    link = vf.verify_pair(*_pair(PARTLY, 1))
+    assert link is not None and len(reads) == 1  # read once: the whole pipeline reused it
+
+
+def test_a_kept_reading_still_reports_every_stage() -> None:
+    from dataclasses import dataclass
+
+    from retold.compare import STAGES, compare_documents
+
+    @dataclass
+    class Log:  # an unhashable callable: the reading is not kept by the callback
+        seen: list[int]
+
+        def __call__(self, stage: str, done: int, total: int) -> None:
+            self.seen.append(done)
+
+    src, cut = Article("a", " ".join(SOURCE)).to_document(), Article("b", CUT).to_document()
+    log = Log([])
+    compare_documents(src, cut, progress=log)
+    compare_documents(src, cut, progress=log)  # the reading is kept from the first call
+    whole = list(range(len(STAGES) + 1))
+    assert log.seen == whole + whole
+
+
+def test_unrelated_texts_place_no_extra_sentences_in_a_reading_either() -> None:
+    from retold.compare import compare_documents, read_pair
+
+    src = Article("a", " ".join(SOURCE)).to_document()
+    other = Article("b", " ".join(OWN)).to_document()
+    assert vf.extra_at_end(read_pair(src, other)) is None
+    assert vf.extra_at_end(compare_documents(src, other)) is None
+
+
+def test_the_local_engine_hands_screening_measures_to_verification(monkeypatch, tmp_path
+                                                                   ) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from retold.trace import trace
+
+    rows = [{"id": "agency", "text": " ".join(SOURCE), "published": "2021-03-01"},
+            {"id": "paper", "text": PARTLY, "published": "2021-03-02"},
+            {"id": "cut", "text": CUT, "published": "2021-03-03"}]
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    before = trace(corpus, workers=1)
+    seen: list[tuple[str, str, object]] = []
+    real = vf.verify_pair
+
+    def spy(a, b, **kw):  # type: ignore[no-untyped-def]
+        seen.append((a.id, b.id, kw.get("measured")))
+        return real(a, b, **kw)
+
+    monkeypatch.setattr(vf, "verify_pair", spy)
+    after = trace(corpus, workers=1)
+    assert [(l.source_id, l.target_id, l.reuse) for l in after.links] == [
+        (l.source_id, l.target_id, l.reuse) for l in before.links]
+    assert seen and all(m is not None for _a, _b, m in seen)
+    for a_id, b_id, m in seen:  # each pair's own measure, the right way round
+        text = {r["id"]: r["text"] for r in rows}
+        assert m == reuse_of(text[a_id], text[b_id])

@@ -243,7 +243,8 @@ class LocalEngine:
         pairs = sorted((min(by_id[x], by_id[y]), max(by_id[x], by_id[y])) for x, y in skip)
         store.set_state(pairs, SCREENED)
         result.screened = len(pairs)
-        return {(a, b): (ab, ba) for a, b, ab, ba in measured}
+        skipped = set(pairs)
+        return {(a, b): (ab, ba) for a, b, ab, ba in measured if (a, b) not in skipped}
 
     def _verify(self, store: Store, options: TraceOptions, result: TraceResult,
                 report: Progress, templates: tp.Templates,
@@ -274,6 +275,7 @@ class LocalEngine:
                 done += len(chunk)
                 report("verify", done, todo)
         result.verified = done
+        measured.clear()  # (what is left was measured but never pending here: let it go)
 
 
 def _candidate_rows(seqs: np.ndarray, found: cd.Candidates, score: np.ndarray,

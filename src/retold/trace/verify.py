@@ -154,9 +154,9 @@ def verify_pair(
     the other way round if containment says the first order was wrong (so ``reuse`` is
     always the share of the target taken from the source). Which way round, and whether the
     pair is reuse at all, is read from the pipeline's first stages (`retold.compare.Reading`);
-    grounding and the fact diff run once, in the order decided (``compare``, the whole
-    pipeline, reuses the reading). ``measured``: the pair's `Measure` where screening took
-    it already (the same function of the same texts).
+    grounding and the fact diff run once, in the order decided (retold's own ``compare``
+    starts from the reading). ``measured``: the pair's `Measure` where screening took it
+    already (the same function of the same texts).
     """
     from retold.compare import read_pair
 
@@ -181,19 +181,31 @@ def verify_pair(
         return None
     direction = decided
     if direction is None:
-        if seen.summary.reuse < seen.summary.carried:
-            # the retelling is the larger side: where its extra sentences sit needs grounding
-            seen = compare(docs[first], docs[second])
+        shares = seen.summary
+        if abs(shares.reuse - shares.carried) < dr.MIN_ASYMMETRY:
+            at_end = None  # (containment does not decide: where extra sentences sit is moot)
+        else:
+            if shares.reuse < shares.carried:
+                # the retelling is the larger side: its extra sentences are those grounding
+                # finds no support for, so the whole pipeline runs in this order first
+                seen = compare(docs[first], docs[second])
+            at_end = extra_at_end(seen)
         direction = dr.by_containment(first, second, seen.summary.reuse, seen.summary.carried,
-                                      extra_at_end=extra_at_end(seen))
+                                      extra_at_end=at_end)
         if direction.source != first:
             seen = read_pair(docs[direction.source], docs[direction.target])
     # the target's share, now that the direction is known; below MIN_REUSE only near in time
     # and in the source's order
-    if not _enough(seen.summary, floor, articles[direction.source], articles[direction.target]):
+    source, target = articles[direction.source], articles[direction.target]
+    if not _enough(seen.summary, floor, source, target):
         return None
     c = seen if isinstance(seen, Comparison) else compare(docs[direction.source],
                                                            docs[direction.target])
+    if direction.source == first and not _is_reuse(c.summary, floor) or not _enough(
+            c.summary, floor, source, target):
+        # (retold's own pipeline reads the pair as its first stages did; another one given as
+        # ``compare`` still decides on its own reading, as before those stages were read)
+        return None
     facts = fact_rows(c)
     return Link(
         source_id=direction.source,
