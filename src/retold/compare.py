@@ -6,7 +6,6 @@ import datetime as dt
 import gc
 import re
 import threading
-from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -20,6 +19,7 @@ from retold.errors import EmptyInput
 from retold.facts import dates, names
 from retold.facts.base import Context, sentence_at
 from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
+from retold.memo import LastFew
 from retold.model import (
     AlignedPair,
     Change,
@@ -173,40 +173,11 @@ def read_pair(original: Document, retelling: Document, *, semantic: bool | str =
         return _reading(original, retelling, semantic, _silent)
 
 
-class _Readings:
-    """The last few readings by (original, retelling, semantic): a trace reads a pair, decides,
-    then compares it in the order it read it in. Documents are frozen and hash by value (a str
-    caches its hash). Not keyed by the progress callback: any callback, or none, gets the same
-    reading, and is told of the stages a kept reading skips."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self._kept: OrderedDict[tuple[Document, Document, bool | str], Reading] = OrderedDict()
-        self._lock = threading.Lock()  # (the web app compares in threads)
-        # what benchmarks empty before a cold run, on the instance: a method would make the
-        # class itself look like a cache to their scan (see retold.memo)
-        self.cache_clear = self._clear
-
-    def get(self, key: tuple[Document, Document, bool | str]) -> Reading | None:
-        with self._lock:
-            found = self._kept.get(key)
-            if found is not None:
-                self._kept.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[Document, Document, bool | str], reading: Reading) -> None:
-        with self._lock:
-            self._kept[key] = reading
-            self._kept.move_to_end(key)
-            while len(self._kept) > self.size:
-                self._kept.popitem(last=False)
-
-    def _clear(self) -> None:
-        with self._lock:
-            self._kept.clear()
-
-
-READINGS = _Readings(4)
+# A trace reads a pair, decides, then compares it in the order it read it in: the last few
+# readings, by the two documents (frozen, hashed by value; a str caches its hash) and
+# ``semantic``. Not by the progress callback: any callback, or none, gets the same reading, and
+# is told of the stages a kept reading skips.
+READINGS: LastFew[tuple[Document, Document, bool | str], Reading] = LastFew(4)
 
 
 def _reading(original: Document, retelling: Document, semantic: bool | str,

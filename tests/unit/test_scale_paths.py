@@ -405,3 +405,16 @@ def test_a_text_memo_keeps_short_texts_only_and_answers_as_the_function_does() -
     length.cache_clear()  # (what the benchmarks call before a cold run)
     assert length("short") == 5 and calls[-1] == 5
     assert length.__name__ == "length"
+
+
+def test_last_few_keeps_the_most_recently_used() -> None:
+    from retold.memo import LastFew
+
+    kept: LastFew[str, int] = LastFew(2)
+    kept.put("a", 1)
+    kept.put("b", 2)
+    assert kept.get("a") == 1  # "a" is now the most recent
+    kept.put("c", 3)  # so "b" goes
+    assert (kept.get("a"), kept.get("b"), kept.get("c")) == (1, None, 3)
+    kept.cache_clear()
+    assert kept.get("a") is None and kept.get("c") is None
