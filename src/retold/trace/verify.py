@@ -201,10 +201,11 @@ def verify_pair(
         return None
     c = seen if isinstance(seen, Comparison) else compare(docs[direction.source],
                                                            docs[direction.target])
-    if direction.source == first and not _is_reuse(c.summary, floor) or not _enough(
-            c.summary, floor, source, target):
-        # (retold's own pipeline reads the pair as its first stages did; another one given as
-        # ``compare`` still decides on its own reading, as before those stages were read)
+    if _shares(c.summary) != _shares(seen.summary) and (
+            direction.source == first and not _is_reuse(c.summary, floor)
+            or not _enough(c.summary, floor, source, target)):
+        # (retold's own pipeline reads the pair as its first stages did, and is not checked
+        # twice; another one given as ``compare`` still decides on its own reading)
         return None
     facts = fact_rows(c)
     return Link(
@@ -222,6 +223,10 @@ def verify_pair(
         facts=facts,
         passages=passages(c),
     )
+
+
+def _shares(s: Summary) -> tuple[float, float, str]:
+    return s.reuse, s.carried, s.derivation
 
 
 def _enough(s: Summary, floor: float, source: Article, target: Article) -> bool:
