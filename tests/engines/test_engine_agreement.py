@@ -25,6 +25,7 @@ from retold.engines.base import TraceOptions
 from retold.engines.local import LocalEngine
 from retold.ingest import Problem, read_inputs
 from retold.store import MemoryStore, SqliteStore
+from retold.store.base import PENDING
 
 
 def _java_missing() -> bool:
@@ -172,6 +173,54 @@ def test_resume_skips_finished_stages(spark: Any, corpus: Path, spark_run: Any) 
     assert read_links(out) == before
     with pytest.raises(Exception, match="other inputs or settings"):
         sp.run_job(spark, [str(corpus), str(corpus)], str(out))
+
+
+def test_screening_measures_go_to_verification(spark_run: Any, corpus: Path) -> None:
+    """The measure screening took of each pair it left pending is kept beside the candidates
+    (a resumed run reads it there), one per pending pair: `reuse_of` of the two texts with
+    their outlet's template blanked, as the local engine hands it on."""
+    import pyarrow.parquet as pq
+
+    from retold.engines import spark as sp
+    from retold.engines.base import article_text
+    from retold.reuse import reuse_of
+
+    out, *_ = spark_run
+    cands = pq.read_table(out / "_stages" / "candidates").to_pylist()
+    pending = {(r["a"], r["b"]) for r in cands if r["state"] == PENDING}
+    kept = {(r["a"], r["b"]): (r["ab"], r["ba"])
+            for r in pq.read_table(out / "_stages" / "_measured").to_pylist()}
+    assert len(pending) > 20
+    assert set(kept) == pending
+    store = MemoryStore()
+    LocalEngine().run(read_inputs([corpus]), store)
+    templates = store.templates()
+    assert templates
+    arts = {r["seq"]: article_text(sp._article(r), templates)
+            for r in pq.read_table(out / "_stages" / "articles").to_pylist()}
+    for (a, b), measure in kept.items():
+        assert measure == reuse_of(arts[a].text, arts[b].text)
+
+
+def test_verification_reads_the_kept_measure(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each pair's kept measure reaches `verify_pair` (none where the folder kept none)."""
+    from retold.engines import spark as sp
+
+    seen: list[Any] = []
+    monkeypatch.setattr(sp, "verify_pair", lambda a, b, **kw: seen.append(
+        (a.id, b.id, kw["measured"])))
+
+    def row(a: str, b: str, ab: float | None, ba: float | None) -> dict[str, Any]:
+        r: dict[str, Any] = {"a": 1, "b": 2, "channels": 1, "score": 0.5, "ab": ab, "ba": ba}
+        for prefix, aid in (("a_", a), ("b_", b)):
+            r.update({prefix + "id": aid, prefix + "text": f"The text of {aid}.",
+                      prefix + "title": None, prefix + "url": None, prefix + "outlet": None,
+                      prefix + "published": None, prefix + "author": None})
+        return r
+
+    rows = [row("x", "y", 0.25, 0.75), row("y", "z", None, None)]
+    assert [r[2] for r in sp._verify_partition(rows, lambda a, b: None, {})] == [False, False]
+    assert seen == [("x", "y", (0.25, 0.75)), ("y", "z", None)]
 
 
 def test_output_loads_into_the_store(local: Any, spark_run: Any, tmp_path: Path,

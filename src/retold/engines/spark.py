@@ -19,7 +19,9 @@ candidates      ``candidates.band_keys`` per partition; explode keys -> group by
                 pairs deduplicated with their channel mask and shared fact keys;
                 ``candidates.estimate_many`` pre-verifies them per partition;
                 ``screen.measure_many`` per partition, ``screen.explained`` on the driver
-verify          ``verify.verify_pair`` per pending pair (the pair pipeline and the direction)
+                (each pending pair's measure kept in ``_stages/_measured``)
+verify          ``verify.verify_pair`` per pending pair (the pair pipeline and the direction),
+                with screening's measure joined in, as the local engine hands it on
 stories         connected components by min-label propagation, then ``stories.build`` per
                 component
 ==============  ==============================================================================
@@ -144,6 +146,8 @@ CANDIDATE_SCHEMA = T.StructType([
     T.StructField("state", T.IntegerType(), False),
     T.StructField("estimate", T.DoubleType(), False),  # unrounded (prune_through_third's input)
 ])
+# screening's `reuse_of` of a pending pair, both ways (`retold.trace.verify.Measure`)
+MEASURED_SCHEMA = "a long, b long, ab double, ba double"
 LINK_FIELDS = [
     T.StructField("id", T.StringType(), True),
     T.StructField("source_id", T.StringType(), True),
@@ -582,8 +586,9 @@ def _verify_partition(rows: Iterable[Any], compare: Any, templates: tp.Templates
     for r in rows:
         a = article_text(_article(r, "a_"), templates)
         b = article_text(_article(r, "b_"), templates)
+        measured = None if r["ab"] is None else (r["ab"], r["ba"])
         link = verify_pair(a, b, channels=cd.channel_names(r["channels"]),
-                           similarity=r["score"], compare=rec)
+                           similarity=r["score"], compare=rec, measured=measured)
         if link is None:
             yield (r["a"], r["b"], False, *([None] * len(LINK_FIELDS)), None)
             continue
@@ -672,6 +677,11 @@ class Pipeline:
 
     def stage_path(self, stage: str) -> str:
         return _join(self.out, "_stages", stage)
+
+    @property
+    def measured_path(self) -> str:
+        """Screening's measure of each pair it left pending (a, b, ab, ba)."""
+        return _join(self.out, "_stages", "_measured")
 
     def finished(self, stage: str) -> bool:
         return exists(self.spark, _join(self.stage_path(stage), "_SUCCESS"))
@@ -874,8 +884,12 @@ class Pipeline:
         df = spark.read.parquet(scored_path)
         if p.prune_third:
             df = self._prune_third(arts, df)
+        # (written with the candidates, so a resumed run reads the measures of its own pairs)
+        measured: list[tuple[int, int, float, float]] = []
         if not self.options.all_pairs:
-            df = self._screen(arts, df)
+            df, measured = self._screen(arts, df)
+        self.spark.createDataFrame(measured, MEASURED_SCHEMA).write.mode("overwrite").parquet(
+            self.measured_path)
         df.write.mode("overwrite").parquet(self.stage_path("candidates"))
         df = spark.read.parquet(self.stage_path("candidates"))
         n_pairs = df.count()
@@ -924,9 +938,12 @@ class Pipeline:
         out.write.mode("overwrite").parquet(path)
         return self.spark.read.parquet(path)
 
-    def _screen(self, arts: DataFrame, df: DataFrame) -> DataFrame:
+    def _screen(self, arts: DataFrame, df: DataFrame
+                ) -> tuple[DataFrame, list[tuple[int, int, float, float]]]:
         """Mark pending pairs resolve would drop anyway (``screen.explained`` on the driver,
-        over the pairs' millisecond measures computed on the executors)."""
+        over the pairs' millisecond measures computed on the executors); return the marked
+        candidates and the measure of each pair left pending (verification's precheck reads
+        it instead of measuring again, as the local engine's does)."""
         cols = ["id", "text", "title", "url", "outlet", "published", "author"]
         side_a = arts.select(F.col("seq").alias("a"), *[F.col(c).alias("a_" + c) for c in cols])
         side_b = arts.select(F.col("seq").alias("b"), *[F.col(c).alias("b_" + c) for c in cols])
@@ -936,7 +953,7 @@ class Pipeline:
         measured = joined.rdd.mapPartitions(
             lambda rows: _screen_partition(rows, templates)).collect()
         if not measured:
-            return df
+            return df, []
         seq_of = {}
         for x, y, a, b, _, _ in measured:
             seq_of[x], seq_of[y] = a, b
@@ -952,13 +969,21 @@ class Pipeline:
                             outlet=outlet)
         marks = sorted((min(seq_of[x], seq_of[y]), max(seq_of[x], seq_of[y])) for x, y in skip)
         marked = self.spark.createDataFrame(marks or [], "a long, b long")
-        return self._mark(df, F.broadcast(marked), SCREENED, "_screened")
+        skipped = set(marks)
+        left = [(a, b, ab, ba) for _, _, a, b, ab, ba in measured
+                if (min(a, b), max(a, b)) not in skipped]
+        return self._mark(df, F.broadcast(marked), SCREENED, "_screened"), left
 
     def _verify(self, arts: DataFrame, cands: DataFrame) -> DataFrame:
         cols = ["id", "text", "title", "url", "outlet", "published", "author"]
         side_a = arts.select(F.col("seq").alias("a"), *[F.col(c).alias("a_" + c) for c in cols])
         side_b = arts.select(F.col("seq").alias("b"), *[F.col(c).alias("b_" + c) for c in cols])
         pending = cands.filter(F.col("state") == PENDING).select("a", "b", "channels", "score")
+        if exists(self.spark, _join(self.measured_path, "_SUCCESS")):
+            pending = pending.join(self.spark.read.parquet(self.measured_path), ["a", "b"], "left")
+        else:  # (a folder from before the measures were kept: verification measures)
+            pending = pending.withColumn("ab", F.lit(None).cast("double")).withColumn(
+                "ba", F.lit(None).cast("double"))
         n = pending.count()
         parts = max(self.partitions, n // 2000)
         joined = pending.join(side_a, "a").join(side_b, "b").repartition(parts)
