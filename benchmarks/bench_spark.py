@@ -108,10 +108,11 @@ def main() -> int:
                    for r in map(json.loads, truth.read_text().splitlines())}
     links: dict[str, list[Any]] = {}
     if db.exists() and rows.get("local (2 workers)", {}).get("rc") == 0:
+        from retold.engines.base import resolved_links
         from retold.store import SqliteStore
 
-        with SqliteStore(db) as s:
-            links["local (2 workers)"] = list(s.links())
+        with SqliteStore(db) as s:  # (the store keeps every verified link; these are resolved)
+            links["local (2 workers)"] = resolved_links(s).links
     if (out / "links").exists():
         from retold.engines.spark_load import read_links
 
