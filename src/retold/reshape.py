@@ -40,8 +40,14 @@ _SPACE_RE = re.compile(
 # "3 , 000": a number the tokeniser cut at its thousands separator; "June 24, 2008" keeps its
 # space (tokenisers leave decimals whole).
 _NUMBER_SPACES_RE = re.compile(r"(?<=\d)( ),( )(?=\d{3}(?!\d))")
-# Looks tokenised: spaces before commas and full stops, or bracket tokens.
-_TOKENISED_RE = re.compile(r"\w (?:[,.](?: |$)|'s |n't )|-[lr]rb-|\[unk\]|<unk>", re.IGNORECASE)
+# Looks tokenised: bracket tokens, or spaces before commas, full stops and clitics in a fair
+# share of its sentences. A tokeniser spaces every sentence's full stop; news copy has a stray
+# " ." here and there ("E-mail to a friend ."), and read as tokenised its quotation marks would
+# be paired by count, not by where they stand.
+_BRACKET_TOKEN_RE = re.compile(r"-[lr]rb-|\[unk\]|<unk>", re.IGNORECASE)
+_SPACED_RE = re.compile(r"\w (?:[,.](?: |$)|'s |n't )", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+SPACED_SHARE = 0.25  # spaced marks per sentence end, at least
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
@@ -107,7 +113,10 @@ def _count(runs: re.Pattern[str], text: str) -> int:
 # looks like is read once (texts are immutable, and a str caches its hash).
 @text_memo(maxsize=512, max_chars=50_000)
 def _tokenised(raw: str) -> bool:
-    return _TOKENISED_RE.search(raw) is not None
+    if _BRACKET_TOKEN_RE.search(raw) is not None:
+        return True
+    spaced = len(_SPACED_RE.findall(raw))
+    return spaced > 0 and spaced >= SPACED_SHARE * len(_SENTENCE_END_RE.findall(raw))
 
 
 @text_memo(maxsize=512, max_chars=50_000)
@@ -127,11 +136,14 @@ def _lower_case(text: str) -> bool:
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
     out: list[str] = []
     src: list[int] = []
+    opens: dict[int, bool] = {}  # a quote from PTB's `` (opening) or '' (closing) mark
     last = 0
     for m in _TOKEN_RE.finditer(text):
         out.append(text[last : m.start()])
         src.extend(source[last : m.start()])
         rep = _TOKENS[m.group().casefold()]
+        if m.group() in ("``", "''"):
+            opens[len(src)] = m.group() == "``"
         out.append(rep)
         src.extend([source[m.start()]] * len(rep))
         last = m.end()
@@ -143,10 +155,20 @@ def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
         keep[m.start(1)] = keep[m.start(2)] = False
     for m in _SPACE_RE.finditer(text):
         keep[m.start()] = False
-    # Quotes: drop the space inside '" word' / 'word "' pairs.
+    # Quotes: drop the space inside '" word' / 'word "' pairs. PTB's marks say which they are;
+    # so does a mark written against a word ('"We' opens, 'stay."' closes); a plain mark spaced
+    # on both sides is an opening or a closing one by its turn. The marks that say set the
+    # turn: an opening mark with no closing one (a quotation continued in the next paragraph)
+    # must not turn every later pair inside out.
     quote_open = True
     for i, ch in enumerate(text):
         if ch == '"':
+            before = i == 0 or text[i - 1].isspace()
+            after = i + 1 == len(text) or text[i + 1].isspace()
+            if i in opens:
+                quote_open = opens[i]
+            elif before != after:
+                quote_open = before  # ('" We': an opening mark; 'stay "': a closing one)
             if quote_open and i + 1 < len(text) and text[i + 1] == " ":
                 keep[i + 1] = False
             elif not quote_open and i > 0 and text[i - 1] == " ":

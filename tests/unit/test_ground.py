@@ -1674,3 +1674,25 @@ def test_a_long_list_of_counts_is_summed_in_linear_time() -> None:
     ground._summed(b, index, original)
     assert index.sums is not None and all(len(v) <= ground.SUM_PARTS_MAX
                                           for v in index.sums.values())
+
+
+def test_a_stray_spaced_full_stop_does_not_make_news_copy_tokenised() -> None:
+    # one " ." (a share line) in cased news copy whose quotation runs on without closing
+    story = ('The harbour master spoke on Tuesday. "The boats will stay. "This quay is ours." '
+             'The port authority had no comment on the fees. "It was a long winter," she said. '
+             '"None of the crews left." Her pay has been frozen since 2021. Share this article .')
+    assert not reshape(story, PAY).changed
+    c = retold.compare(story, "The harbour master spoke on Tuesday. "
+                              "Her pay has been frozen since 2021.")
+    assert not [ch for ch in c.changes if ch.kind == "negation"]
+    quotes = {f.text for f in c.original.facts if f.kind == "quote"}
+    assert "It was a long winter," in quotes and "None of the crews left." in quotes
+    assert not any("port authority" in q for q in quotes)
+
+
+def test_tokenised_quotes_keep_their_pairs_after_a_quotation_left_open() -> None:
+    # a tokenised summary whose first quotation (written against its words) never closes
+    text = reshape('the mayor said "we will stay . `` it was hard , \'\' she said . '
+                   '`` we did not give up , \'\' she added .', PAY).text
+    assert '"it was hard," she said.' in text
+    assert '"we did not give up," she added.' in text
