@@ -108,6 +108,8 @@ SEVERITY: dict[tuple[str, str], Severity] = {
     ("qualifier", "changed"): "medium", ("qualifier", "added"): "low",
     ("qualifier", "dropped"): "medium",
 }
+# A negation dropped with the word it negated: a claim left out, as a dropped figure is.
+NEGATED_CLAIM_LEFT_OUT: Severity = "medium"
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 _QUOTE_STYLE = str.maketrans({
@@ -410,7 +412,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "name" and (q := _speaker_of(a, left, right)) is not None:
                     changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
                     continue
-                changes.append(_change(module, "dropped", original, retelling, a, None, index))
+                change = _change(module, "dropped", original, retelling, a, None, index)
+                if kind == "negation" and not negation.role_said(a, " ".join(
+                        retelling.sentences[j].text for j in pair.retelling)):
+                    # the negated claim is left out with its verb, not turned: an omission
+                    change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
+                                     detail=negation.explain_left_out(a))
+                changes.append(change)
             for b in added:
                 if kind in GLOBAL_KINDS and o_index.states(module, b):
                     continue

@@ -117,3 +117,24 @@ def test_not_and_no_before_forms_of_one_word_are_one_negation() -> None:
                      "The police said the van has no brakes.") == [("negation", "changed")]
     assert negations("The council did not approve the plan.",
                      "The council never approved the plan.") == [("negation", "changed")]
+
+
+@pytest.mark.parametrize(("original", "retelling", "severity", "left_out"), [
+    # the negated verb is gone with its clause: a claim left out, not a reversal
+    ("The bank's bid is plainly not going down well with the regulators.",
+     "The bank made a bid that the regulators must review.", "medium", True),
+    ("Police have never charged the driver, a spokesman said.",
+     "A spokesman spoke about the driver.", "medium", True),
+    # the verb stays and loses its negation: the claim is turned
+    ("The council did not approve the new tram line.",
+     "The council approved the new tram line.", "high", False),
+    ("The minister has not seen the report.", "The minister saw the report.", "high", False),
+])
+def test_a_negation_left_out_with_its_claim_is_an_omission(
+        original: str, retelling: str, severity: str, left_out: bool) -> None:
+    import retold
+
+    found = [c for c in retold.compare(original, retelling).changes if c.kind == "negation"]
+    assert len(found) == 1
+    assert found[0].severity == severity
+    assert ("leaves out a negated statement" in found[0].detail) is left_out
