@@ -100,3 +100,26 @@ def test_may_the_month_is_not_a_modal() -> None:
     c = retold.compare("The vote was held in May in the capital.",
                        "The vote was held in May in the capital city.")
     assert [ch for ch in c.changes if ch.kind == "qualifier"] == []
+
+
+@pytest.mark.parametrize(("original", "retelling"), [
+    ("Regulators warned of the possible contamination of the wells.",
+     "Regulators warned that the wells could be contaminated."),
+    ("The lenders will sell their possible claims to a fund.",
+     "The lenders will sell their potential claims to a fund."),
+    ("Hundreds of passengers were possibly infected on board.",
+     "Hundreds of passengers were potentially infected on board."),
+])
+def test_words_and_modals_of_possibility_are_one_hedge(original: str, retelling: str) -> None:
+    c = retold.compare(original, retelling)
+    assert [ch for ch in c.changes if ch.kind == "qualifier"] == []
+
+
+def test_potential_is_a_hedge_before_its_noun_only() -> None:
+    dropped = retold.compare("Inspectors listed the potential hazards at the plant.",
+                             "Inspectors listed the hazards at the plant.")
+    assert [(ch.kind, ch.status) for ch in dropped.changes if ch.kind == "qualifier"] == [
+        ("qualifier", "dropped")]
+    noun = retold.compare("The vaccine has the potential to end the outbreak.",
+                          "The vaccine has the power to end the outbreak.")
+    assert [ch for ch in noun.changes if ch.kind == "qualifier"] == []

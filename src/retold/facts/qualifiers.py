@@ -35,7 +35,7 @@ QUALIFIERS: tuple[str, ...] = (
     "unconfirmed", "unverified", "apparent", "apparently", "possible", "possibly", "likely",
     "unlikely", "probably", "probable", "presumed", "presumably", "supposed", "supposedly",
     "ostensibly", "seemingly", "would-be", "de facto", "acting", "interim", "disputed",
-    "perhaps", "maybe",
+    "perhaps", "maybe", "potential", "potentially",
 )
 # The adverb and the adjective are one hedge.
 CANONICAL = {
@@ -44,14 +44,21 @@ CANONICAL = {
     "presumably": "presumed", "supposedly": "supposed", "self-proclaimed": "self-styled",
     "self-declared": "self-styled", "unverified": "unconfirmed", "probable": "likely",
     "perhaps": "possible", "maybe": "possible", "might": "may", "could": "may",
+    "potential": "possible", "potentially": "possible",
 }
+# A modal of possibility and a word of possibility are one hedge: "the possible exposure" /
+# "people could have been exposed" / "potentially exposed".
+POSSIBILITY = frozenset({"may", "possible"})
 # Modal verbs of possibility: "may slow" -> "will slow" states as certain what was possible.
 # One family ("may" = "might" = "could"); matched in lower case only ("May" is a month).
 MODALS: tuple[str, ...] = ("may", "might", "could")
 _MODAL_RE = re.compile(r"(?=[mc])(?<![\w-])(may|might|could)(?![\w-])(?![\s\u00a0]+(?:be[\s\u00a0]+)?not\b)")
 # Words that are qualifiers only before a noun, after a determiner ("the claimed attack"):
 # elsewhere they are verbs ("the group claimed responsibility", "the attack was reported").
-_NEEDS_DETERMINER = frozenset({"claimed", "reported", "acting", "disputed", "possible", "apparent"})
+_NEEDS_DETERMINER = frozenset({"claimed", "reported", "acting", "disputed", "possible", "apparent",
+                               "potential"})
+# "the potential of the drug", "the potential to grow": a noun, no hedge.
+_NOUN_AFTER_RE = re.compile(r"[\s\u00a0]+(?:of|for|to|in)\b")
 _DETERMINERS = r"(?:the|a|an|its|his|her|their|this|that|these|those|our|whose)"
 
 
@@ -126,6 +133,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if word in _NEEDS_DETERMINER and not _DET_BEFORE_RE.search(text, max(0, m.start() - 12),
                                                                      m.start()):
             continue
+        if word == "potential" and _NOUN_AFTER_RE.match(text, m.end()):
+            continue
         facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
                           sentence=names._sentence_id(sentences, m.start()),
                           key=CANONICAL.get(word, word), role=_head(text, m.end())))
@@ -134,13 +143,13 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
-    """True when two qualifiers are the same hedge (alleged = allegedly)."""
-    return a.key == b.key
+    """True when two qualifiers are the same hedge (alleged = allegedly; possible = could)."""
+    return a.key == b.key or {a.key, b.key} == POSSIBILITY
 
 
 def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
-    if a.key == b.key:
+    if equivalent(a, b):
         return 1.0
     if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
         return SLOT_SAME_HEAD
