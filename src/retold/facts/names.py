@@ -710,7 +710,9 @@ def _match(a: str, b: str) -> int:
         return 1
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long_):
-        return _match_in_order(short, long_)
+        # The same words in another order ("Tamil Brigade" / "Brigade Tamil", "Xi Jinping" /
+        # "Jinping Xi"): one name, as transliterations and translations order it
+        return _match_in_order(short, long_) or (2 if sorted(short) == sorted(long_) else 0)
     if all(t in GENERIC_HEADS for t in short):
         return 0
     if long_[-1][:1].isdigit() and len(long_) == len(short) + 1:
