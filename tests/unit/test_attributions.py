@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+import retold
+
 from retold.facts import attributions
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -211,3 +213,29 @@ def test_a_pronoun_after_a_new_sentence_about_someone_else_is_that_person() -> N
 )
 def test_state_before_a_noun_is_no_verb(text: str, expected: list[str]) -> None:
     assert speakers(text) == expected
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("He", "Ola Brenn", True),          # a pronoun stands for someone named elsewhere
+    ("they", "the ministry", True),
+    ("he", "she", False),               # two pronouns of other persons
+    ("Brenn of Ohio", "Brenn", True),   # a name with its bearer's home
+    ("Senator Moore of Alabama", "Moore", True),
+    ("the Bank of England", "the Bank of Japan", False),
+    ("Moore of Alabama", "Moore of Texas", False),
+    ("the prime minister", "Prime Minister Ola Brenn", True),  # a title, then named
+    ("the prime minister", "Finance Minister Ola Brenn", False),
+    ("the judge", "Ola Brenn", False),  # no title to tie them
+])
+def test_same_speaker_described_and_named(a: str, b: str, same: bool) -> None:
+    assert attributions.same_speaker(a, b) is same
+    assert attributions.same_speaker(b, a) is same
+
+
+def test_a_quotation_whose_pronoun_speaker_is_named_in_the_retelling_is_the_same() -> None:
+    c = retold.compare('He said: "The harbour will reopen by June."',
+                       '"The harbour will reopen by June," Ola Brenn said.')
+    assert [ch for ch in c.changes if ch.kind in ("quote", "attribution")] == []
+    swapped = retold.compare('Ola Brenn said: "The harbour will reopen by June."',
+                             '"The harbour will reopen by June," Kaspar Ilves said.')
+    assert [ch.kind for ch in swapped.changes if ch.kind == "quote"] == ["quote"]

@@ -569,11 +569,43 @@ def same_speaker(a: str, b: str) -> bool:
     """
     if not a or not b:
         return False
-    if _generic_key(a) == _generic_key(b):
+    ka, kb = _generic_key(a), _generic_key(b)
+    if ka == kb:
         return True
-    if names.same_name(a, b):
+    # A pronoun no name was found for stands for someone the text names elsewhere: no other
+    # speaker ("He said" / "Brenn said"); two pronouns of other persons ("he" / "she") differ.
+    if (ka in _PRONOUN_SPEAKERS) != (kb in _PRONOUN_SPEAKERS):
+        return True
+    if names.same_name(a, b) or _with_home(a, b) or _with_home(b, a):
+        return True
+    if _titled(a, b) or _titled(b, a):
         return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+_PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
+# "Brenn of Ohio", "Moore of Alabama": a name with where its bearer is from or serves
+_HOME_RE = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*$")
+
+
+def _with_home(a: str, b: str) -> bool:
+    """True when ``a`` is ``b`` with a home or constituency after "of" ("Brenn of Ohio" /
+    "Brenn"); "the Bank of England" is no "Bank of Japan" (only one side has its "of")."""
+    m = _HOME_RE.search(a)
+    return m is not None and m.start() > 0 and names.same_name(a[: m.start()], b)
+
+
+def _titled(description: str, name: str) -> bool:
+    """True when a description ("the judge", "the prime minister") is the title a named
+    speaker carries ("Judge Ann Varley", "Prime Minister Ola Brenn"): the same person, named."""
+    if not _LEADING_ARTICLE.match(description):
+        return False
+    words = [w.casefold() for w in _speaker_words(description)]
+    if not words or any(w[:1].isupper() for w in _speaker_words(description)):
+        return False
+    named = _SPEAKER_WORD_RE.findall(name)
+    titles = [w.casefold() for w in named if w[:1].isupper()]
+    return all(w in titles for w in words) and len(titles) > len(words)
 
 
 
