@@ -247,6 +247,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             b_facts = [f for f in right if f.kind == kind]
             if not a_facts and not b_facts:
                 continue
+            if kind == "quote":
+                a_facts, b_facts = _rejoined(a_facts, b_facts)
+                b_facts, a_facts = _rejoined(b_facts, a_facts)
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
             # A change whose two sides read the same contradicts its own evidence.
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
@@ -1269,6 +1272,19 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
               f"The retelling attributes the quotation to {b.role}; the original names no "
               f"speaker for it.")
     return replace(change, detail=detail)
+
+
+def _rejoined(whole: list[Fact], split: list[Fact]) -> tuple[list[Fact], list[Fact]]:
+    """``whole`` and ``split`` without a quotation that ``split`` breaks around its reporting
+    clause ('"The files are useless," the lawyer said, "and the inquiry stalled."') and
+    ``whole`` gives in one piece: every word kept, one quotation, no change."""
+    for first, second in zip(split, split[1:]):
+        joined = f"{first.key} {second.key}"
+        for w in whole:
+            if w.key == joined and quotes.speakers_agree(w, first):
+                return ([f for f in whole if f is not w],
+                        [f for f in split if f is not first and f is not second])
+    return whole, split
 
 
 def _change(

@@ -1123,6 +1123,14 @@ STATED_DATE_SHARED_MIN = 2
 SAME_DAY_SHARED_MIN = 1
 
 
+def _split_quotation(b: Fact, quoted: Sequence[Fact]) -> list[Fact]:
+    """The two quotations of the original that are ``b`` split around its reporting clause
+    ('"The files are useless," the lawyer said, "and the inquiry stalled."'), if any."""
+    return next(([first, second] for first, second in zip(quoted, quoted[1:])
+                 if f"{first.key} {second.key}" == b.key
+                 and quotes.speakers_agree(first, b)), [])
+
+
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
@@ -1135,6 +1143,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
+    if b.kind == "quote" and (halves := _split_quotation(b, index.by_kind.get("quote", ()))):
+        return "supported", halves, False
     stating = index.stating(b)
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()

@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+import retold
+
 from retold.facts import quotes
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -206,3 +208,23 @@ def test_a_quotation_continued_in_the_next_paragraph_is_kept_however_long() -> N
     spans = quotes.quote_spans(text)
     assert len(spans) == 2
     assert spans[0].note == "the quotation continues in the next paragraph"
+
+
+def test_a_quotation_split_around_its_reporting_clause_is_the_same_quotation() -> None:
+    whole = '"The ledgers are worthless to us, and the audit has stalled," the trustee said.'
+    split = '"The ledgers are worthless to us," the trustee said, "and the audit has stalled."'
+    for original, retelling in ((whole, split), (split, whole)):
+        c = retold.compare(original, retelling)
+        assert [ch for ch in c.changes if ch.kind == "quote"] == []
+    # a half left out is still a shortened quotation
+    cut = retold.compare(whole, '"The ledgers are worthless to us," the trustee said.')
+    assert [ch.status for ch in cut.changes if ch.kind == "quote"] == ["changed"]
+
+
+def test_an_abbreviation_with_stops_is_the_same_word_in_a_quotation() -> None:
+    c = retold.compare('"We will not sell the UK arm," Ilves said.',
+                       '"We will not sell the U.K. arm," Ilves said.')
+    assert [ch for ch in c.changes if ch.kind == "quote"] == []
+    other = retold.compare('"We will not sell the UK arm," Ilves said.',
+                           '"We will not sell the U.S. arm," Ilves said.')
+    assert [ch.status for ch in other.changes if ch.kind == "quote"] == ["changed"]

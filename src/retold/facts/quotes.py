@@ -264,8 +264,16 @@ def quote_spans(text: str) -> list[QuoteSpan]:
 
 
 def _key(quoted: str) -> str:
-    """Return the comparable words of a quotation: lowercase, punctuation dropped."""
-    return " ".join(_KEY_RE.findall(quoted.casefold()))
+    """Return the comparable words of a quotation: lowercase, punctuation dropped, and the
+    stops of an abbreviation too ("U.K." is "UK")."""
+    return " ".join(_KEY_RE.findall(_DOTTED_RE.sub(_undotted, quoted).casefold()))
+
+
+_DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
+
+
+def _undotted(m: re.Match[str]) -> str:
+    return m.group().replace(".", "")
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
@@ -292,14 +300,14 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 # --- the fact-kind contract -------------------------------------------------------------------
 
 
-def _speakers_agree(a: Fact, b: Fact) -> bool:
+def speakers_agree(a: Fact, b: Fact) -> bool:
     """True unless both quotes have a speaker and they differ (an unfound speaker is no news)."""
     return not a.role or not b.role or attributions.same_speaker(a.role, b.role)
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
     """True when two quotations have the same words (case, punctuation, marks aside)."""
-    return a.key == b.key and _speakers_agree(a, b)
+    return a.key == b.key and speakers_agree(a, b)
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -329,7 +337,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                 f"'{_show(b.text)}'.")
     if a is None or b is None:
         return "No quotation."
-    speakers_differ = not _speakers_agree(a, b)
+    speakers_differ = not speakers_agree(a, b)
     if a.key == b.key:
         if speakers_differ:
             return (f"The quote is attributed to {a.role} in the original but to {b.role} in the "
