@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -1278,7 +1279,7 @@ def _rejoined(whole: list[Fact], split: list[Fact]) -> tuple[list[Fact], list[Fa
     """``whole`` and ``split`` without a quotation that ``split`` breaks around its reporting
     clause ('"The files are useless," the lawyer said, "and the inquiry stalled."') and
     ``whole`` gives in one piece: every word kept, one quotation, no change."""
-    for first, second in zip(split, split[1:]):
+    for first, second in pairwise(split):
         joined = f"{first.key} {second.key}"
         for w in whole:
             if w.key == joined and quotes.speakers_agree(w, first):

@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -1126,7 +1127,7 @@ SAME_DAY_SHARED_MIN = 1
 def _split_quotation(b: Fact, quoted: Sequence[Fact]) -> list[Fact]:
     """The two quotations of the original that are ``b`` split around its reporting clause
     ('"The files are useless," the lawyer said, "and the inquiry stalled."'), if any."""
-    return next(([first, second] for first, second in zip(quoted, quoted[1:])
+    return next(([first, second] for first, second in pairwise(quoted)
                  if f"{first.key} {second.key}" == b.key
                  and quotes.speakers_agree(first, b)), [])
 

@@ -7,7 +7,6 @@ import re
 import pytest
 
 import retold
-
 from retold.facts import quotes
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
