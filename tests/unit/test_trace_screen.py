@@ -81,3 +81,25 @@ def test_a_chain_through_a_near_copy_links_the_middle() -> None:
     result = LocalEngine().run(arts, MemoryStore())
     assert {(l.source_id, l.target_id) for l in result.links} == {
         ("wire", "edited"), ("edited", "third"), ("wire", "copy")}
+
+
+def test_a_copy_dated_by_its_day_only_does_not_hide_the_timed_copies() -> None:
+    # a wire story at 09:00, two copies timed that day and one dated by the day alone that
+    # keeps three of its four sentences and adds one (a copy both ways, undecided): it must
+    # not explain away the pairs time orders
+    wire = _text(5, 40)
+    kept = ". ".join(wire.split(". ")[:3]) + ". " + _text(7, 10)
+    arts = [Article(id="wire", text=wire, published=T0),
+            Article(id="p1", text=wire, published=T0 + dt.timedelta(hours=3)),
+            Article(id="p2", text=wire + " " + _text(6, 10), published=T0 + dt.timedelta(hours=5)),
+            Article(id="p3", text=kept, published=T0.date())]
+    published = {a.id: a.published for a in arts}
+    texts = {a.id: a.text for a in arts}
+    measured = [(a, b, 1.0, 1.0) for a, b in (("wire", "p1"), ("wire", "p2"), ("p1", "p2"))]
+    measured += [("p3", x, 0.8, 0.8) for x in ("wire", "p1", "p2")]
+    skipped = sc.explained(measured, published, texts.__getitem__)
+    assert not skipped & {("wire", "p1"), ("wire", "p2")}
+    result = LocalEngine().run(arts, MemoryStore())
+    links = {(l.source_id, l.target_id) for l in result.links}
+    assert {("wire", "p1"), ("wire", "p2")} <= links
+    assert [s.root for s in result.stories] == ["wire"]  # not the copy dated by its day

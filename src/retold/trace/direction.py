@@ -97,7 +97,8 @@ def by_containment(
         return Direction(small, large, True, "containment",
                          detail + f"; {large} has sentences inserted (an addition)")
     lo, hi = sorted((a, b))
-    return Direction(lo, hi, False, "undecided", detail + "; no dates to tell")
+    # (no dates, or dates that do not order them: one day, one of them without its time)
+    return Direction(lo, hi, False, "undecided", detail + "; the dates do not order them")
 
 
 def tentative(

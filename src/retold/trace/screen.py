@@ -70,7 +70,8 @@ def explained(
         outlet: the outlet of each article id, for outlet roles (None: not used).
     """
     provisional: list[Link] = []
-    safe_share: dict[tuple[str, str], float] = {}  # (source, target) -> share, if it explains
+    # (source, target) -> (share, directed by time), where the source explains the target
+    safe_share: dict[tuple[str, str], tuple[float, bool]] = {}
     pairs: list[tuple[str, str]] = []  # the measured pair of each provisional link
     for a, b, ab, ba in measured:
         # the pipeline's own precheck (a lower floor near in time; the order condition below
@@ -91,32 +92,42 @@ def explained(
     # each measured pair under its provisional link's (source, target): outlet roles may have
     # turned it round
     keys = {(l.source_id, l.target_id): p for l, p in zip(provisional, pairs)}
+    timed = {(l.source_id, l.target_id) for l in provisional if l.decided}
     for l in provisional:
         _explains(safe_share, l.source_id, l.target_id, l.decided, l.reuse, l.carried)
+
+    def safely(source: str, target: str, pair: tuple[str, str]) -> bool:
+        # A copy both ways, undecided, explains only pairs with no time order either: the
+        # pipeline may direct it the other way, and a pair times order (a wire story and its
+        # timed copies, beside a copy dated by its day only) must not be lost to it.
+        share, decided = safe_share.get((source, target), (0.0, False))
+        return share >= safe and (decided or pair not in timed)
+
     res = rs.resolve(provisional, text_of, published, coverage=coverage)
     skip: set[tuple[str, str]] = set()
     for s in res.siblings:
         for source, target in ((s.a, s.b), (s.b, s.a)):
-            if (source, target) in keys and safe_share.get((s.source, target), 0.0) >= safe:
+            if (source, target) in keys and safely(s.source, target, (source, target)):
                 skip.add(keys[(source, target)])
     for link, via in res.through:
         pair = (link.source_id, link.target_id)
         # an undecided link was a candidate both ways: its target may be either side
         ends = (link.target_id,) if link.decided else pair
-        if pair in keys and via and any(safe_share.get((via, t), 0.0) >= safe for t in ends):
+        if pair in keys and via and any(safely(via, t, pair) for t in ends):
             skip.add(keys[pair])
     return skip
 
 
-def _explains(safe_share: dict[tuple[str, str], float], source: str, target: str,
-              decided: bool, forward: float, back: float) -> None:
-    """Record how safely ``source`` explains ``target`` (and back, for an undirected link)."""
+def _explains(safe_share: dict[tuple[str, str], tuple[float, bool]], source: str,
+              target: str, decided: bool, forward: float, back: float) -> None:
+    """Record how safely ``source`` explains ``target`` (and back, for an undirected link),
+    and whether by time."""
     if decided and not (source, target) in safe_share:
-        safe_share[(source, target)] = forward
+        safe_share[(source, target)] = (forward, True)
     elif not decided and abs(forward - back) < MIN_ASYMMETRY:
         # a copy both ways: the pipeline leaves it undecided, a source of either side
         for pair in ((source, target), (target, source)):
-            safe_share.setdefault(pair, min(forward, back))
+            safe_share.setdefault(pair, (min(forward, back), False))
 
 
 def _link(source: str, target: str, decided: bool, reuse: float, carried: float) -> Link:

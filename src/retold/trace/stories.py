@@ -40,15 +40,22 @@ def root_of(
 ) -> str:
     """The story's earliest source: earliest published article that retells no one in it.
 
-    Among articles that are not the target of a decided link, the earliest dated one; with no
-    dates, the one that most others were taken from; ties by id.
+    Among articles that are not the target of a decided link, the one surely published first
+    (a day without its time counts as its last second: a copy dated by its day is not earlier
+    than a wire story timed that morning); with no dates, the one that most others were taken
+    from; ties by id.
     """
     targets = {l.target_id for l in links if l.decided}
     pool = [m for m in members if m not in targets] or list(members)
     out_degree: dict[str, int] = defaultdict(int)
     for l in links:
         out_degree[l.source_id] += 1
-    return min(pool, key=lambda m: (times.sort_key(published.get(m)), -out_degree[m], m))
+
+    def latest(m: str) -> tuple[int, int]:
+        when = times.span(published.get(m))
+        return (1, 0) if when is None else (0, when[1])
+
+    return min(pool, key=lambda m: (latest(m), -out_degree[m], m))
 
 
 def chain_of(root: str, links: list[Link]) -> tuple[tuple[str, str | None], ...]:
