@@ -276,7 +276,8 @@ def _from_record(record: Any, *, source: str, line: int | None, default_id: str)
     published = _date(raw_date)
     if published is None and raw_date not in (None, ""):
         return Problem(source, line, f"id {article_id!r}: 'published' {raw_date!r} is not a "
-                       "date; write it as YYYY-MM-DD (or leave the field out)")
+                       "date; write it as ISO 8601 (2024-03-05T15:01:00Z; a day alone: "
+                       "2024-03-05), RFC 2822 or epoch seconds, or leave the field out")
     outlet = _str(record.get("outlet"))
     url = _str(record.get("url"))
     author = _str(record.get("author"))
@@ -296,6 +297,8 @@ def _from_record(record: Any, *, source: str, line: int | None, default_id: str)
         outlet = outlet or doc.site
         author = author or doc.author
         url = url or doc.url
+    elif isinstance(text, str) or isinstance(html, str):
+        return Problem(source, line, f"id {article_id!r}: the text is empty")
     else:
         return Problem(source, line, f"id {article_id!r}: missing text (no 'text' or 'html')")
     article = Article(id=article_id, text=body, title=title, url=url, outlet=outlet,

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from retold.engines import TraceOptions, get_engine
+from retold.engines.local import LocalEngine
 from retold.errors import MissingExtra, OptionError
 from retold.ingest import read_inputs
 from retold.model import Comparison
-from retold.store import open_store
+from retold.store import MemoryStore, open_store
 from retold.trace import trace
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -124,3 +125,25 @@ def test_a_failing_run_stops_the_pool(tmp_path: Path) -> None:
     with open_store(tmp_path / "s.db") as store, pytest.raises(RuntimeError, match="store"):
         engine.run(read_inputs([corpus]), _FailingStore(store))  # type: ignore[arg-type]
     assert engine._pool is None  # type: ignore[attr-defined]
+
+
+def test_an_id_sent_again_with_another_text_is_reported_not_stored_over() -> None:
+    import datetime as dt
+
+    from retold.model import Article
+
+    store = MemoryStore()
+    first = Article(id="a", text="The ferry sailed at noon with 40 cars.",
+                    published=dt.date(2024, 3, 5))
+    LocalEngine().run([first], store)
+    again = LocalEngine().run([first], store)  # the same article again: nothing to say
+    assert (again.already_stored, again.problems) == (1, [])
+    updated = Article(id="a", text="The ferry sailed at one with 38 cars.",
+                      published=dt.date(2024, 3, 5))
+    result = LocalEngine().run([updated], store)
+    assert result.already_stored == 1
+    assert [p.reason for p in result.problems] == [
+        ("id 'a' is already stored with another text or date; the stored version is kept "
+         "(give a new version its own id)")]
+    stored = store.article("a")
+    assert stored is not None and stored.text == first.text

@@ -35,7 +35,7 @@ def test_jsonl_rows_and_bad_rows_with_line_numbers(tmp_path: Path) -> None:
                                   published=dt.date(2020, 1, 2))
     assert [(p.line, p.reason.split(":")[0].split(" ")[0]) for p in problems] == [
         (2, "duplicate"), (3, "malformed"), (4, "id"), (5, "bad"), (8, "expected")]
-    assert "missing text" in problems[2].reason
+    assert "the text is empty" in problems[2].reason
     assert str(problems[0]).startswith(f"{f}:2: duplicate id 'a'")
 
 

@@ -25,6 +25,8 @@ UTC = dt.UTC
     (1592460900, dt.datetime(2020, 6, 18, 6, 15, tzinfo=UTC)),
     ("1592460900", dt.datetime(2020, 6, 18, 6, 15, tzinfo=UTC)),
     ("1592460900000", dt.datetime(2020, 6, 18, 6, 15, tzinfo=UTC)),  # milliseconds
+    (1592460900000, dt.datetime(2020, 6, 18, 6, 15, tzinfo=UTC)),  # as a JSON number too
+    (1592460900000.0, dt.datetime(2020, 6, 18, 6, 15, tzinfo=UTC)),
 ])
 def test_times_keep_the_time_and_zone(raw: object, instant: dt.datetime) -> None:
     t = times.parse(raw)

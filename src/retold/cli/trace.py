@@ -139,8 +139,8 @@ def run_trace(args: argparse.Namespace) -> int:
               f"{summary['already_stored']}, skipped {summary['problems']}); "
               f"candidates {summary['candidates']} (pre-verified away {summary['rejected']}, "
               f"explained by an earlier article {summary['explained_by_third']}); "
-              f"verified {summary['verified']}; links {summary['links']} "
-              f"(new {summary['new_links']}); stories {summary['stories']}; "
+              f"verified {summary['verified']} (reuse in {summary['new_links']}); "
+              f"links {summary['links']}; stories {summary['stories']}; "
               f"{summary['seconds']:.1f} s")
     return 0
 

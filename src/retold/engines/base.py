@@ -78,9 +78,17 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
 
     def flush() -> None:
         if batch:
-            existing = store.add_articles(batch)
+            existing = set(store.add_articles(batch))
             result.already_stored += len(existing)
             result.added += len(batch) - len(existing)
+            # An id sent again with another text or date (a corrected or updated story) is
+            # not stored over the first: say so, or the update is lost without a word.
+            for a in batch:
+                old = store.article(a.id) if a.id in existing else None
+                if old is not None and (old.text, old.published) != (a.text, a.published):
+                    problems.append(Problem(
+                        "<store>", None, f"id {a.id!r} is already stored with another text "
+                        "or date; the stored version is kept (give a new version its own id)"))
             batch.clear()
         if problems:
             store.add_problems([(p.source, p.line, p.reason) for p in problems])
@@ -88,7 +96,7 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
             problems.clear()
         report("ingest", result.added + result.already_stored, None)
 
-    from retold.ingest import check_article
+    from retold.ingest import Problem, check_article
 
     for item in items:
         if isinstance(item, Article):

@@ -45,7 +45,8 @@ def parse(value: object) -> dt.date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        return _epoch(float(value))
+        # (13 digits, as a string: milliseconds, as JavaScript and many feeds write them)
+        return _epoch(float(value) / (1000.0 if 1e12 <= value < 1e13 else 1.0))
     if not isinstance(value, str):
         return None
     s = value.strip()
