@@ -318,18 +318,22 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
     when = f", published {s.published.isoformat()}" if s.published else ""
     lines = [f"{s.id}: {_plural(len(s.articles), 'article')}; earliest source {s.root}{when}"]
     by_pair = {(l.source_id, l.target_id): l for l in s.links}
+    walked = {frozenset((article, parent)) for article, parent in s.chain if parent is not None}
     for article, parent in s.chain[1:]:
         if parent is None:
             # Retold by nobody in the story, only a source of it (another source of an article
-            # that the root's line also reached): print its own links instead.
+            # that the root's line also reached): print its own links the chain does not.
             lines.extend(f"  {article} -> {out.target_id}: {_how(out)} (a second source, "
                          "not reached from the earliest)"
-                         for out in s.links if out.source_id == article)
+                         for out in s.links if out.source_id == article
+                         and frozenset((article, out.target_id)) not in walked)
             continue
         link = by_pair.get((parent, article)) or by_pair.get((article, parent))
         how = _how(link) if link is not None else "linked"
-        edits = [f"{f['text']} -> {c['to'] or 'dropped'}" for f in s.facts
-                 for c in f["changed_by"] if c["article"] == article]
+        # what this link changed, in its own source's words (a story-wide fact row keeps the
+        # words of the first article that stated it)
+        edits = [f"{f['text']} -> {f.get('to') or 'dropped'}" for f in link.facts
+                 if f["status"] != "carried"] if link is not None else []
         extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
         lines.append(f"  {parent} -> {article}: {how}{extra}")
     for source, targets in _siblings(s.links):
