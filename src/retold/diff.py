@@ -378,6 +378,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if not negation.conditional(o_text):
                     added = [b for b in added
                              if not negation.hypothetical(b, retelling.document.text)]
+            if kind == "qualifier" and (dropped or added):
+                # A hedge that goes with the words it hedges ("a potential terrorist weapon"
+                # in a claim the other passage never makes) is no hedge added or dropped: the
+                # claim is new, or left out, and says so itself.
+                o_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                dropped = [a for a in dropped if _role_said(a, r_text)]
+                added = [b for b in added if _role_said(b, o_text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -417,7 +425,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
                     continue
                 change = _change(module, "dropped", original, retelling, a, None, index)
-                if kind == "negation" and not negation.role_said(a, " ".join(
+                if kind == "negation" and not _role_said(a, " ".join(
                         retelling.sentences[j].text for j in pair.retelling)):
                     # the negated claim is left out with its verb, not turned: an omission
                     change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
@@ -1273,6 +1281,21 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
               f"The retelling attributes the quotation to {b.role}; the original names no "
               f"speaker for it.")
     return replace(change, detail=detail)
+
+
+_ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _role_said(f: Fact, text: str) -> bool:
+    """True when ``text`` says, in some form, the word a negation negates or a qualifier
+    hedges ("did not approve" / "approved"; "the alleged attacker" / "the attacker"), or
+    ``f`` names no such word. Where it does not ("is not sitting well" / "launched a bid"),
+    the negation or hedge left, or came, with its claim."""
+    if not f.role:
+        return True
+    bases = {f.role.casefold(), *lexicon.base_forms(f.role)}
+    return any(lexicon.one_word(f.role, w) or not bases.isdisjoint(
+        {w.casefold(), *lexicon.base_forms(w)}) for w in _ROLE_WORD_RE.findall(text))
 
 
 def _rejoined(whole: list[Fact], split: list[Fact]) -> tuple[list[Fact], list[Fact]]:

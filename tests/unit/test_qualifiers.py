@@ -123,3 +123,15 @@ def test_potential_is_a_hedge_before_its_noun_only() -> None:
     noun = retold.compare("The vaccine has the potential to end the outbreak.",
                           "The vaccine has the power to end the outbreak.")
     assert [ch for ch in noun.changes if ch.kind == "qualifier"] == []
+
+
+def test_a_hedge_that_comes_or_goes_with_its_claim_is_no_hedge_change() -> None:
+    # the retelling adds a claim, hedge and all: the claim is new, not the hedge
+    added = retold.compare("Agents searched the studio on Tuesday.",
+                           "Agents searched the studio on Tuesday, a potential crime scene.")
+    assert [ch for ch in added.changes if ch.kind == "qualifier"] == []
+    # the hedge goes and its word stays: a suspicion now reads as fact
+    dropped = retold.compare("Police questioned the alleged attacker on Friday.",
+                             "Police questioned the attacker on Friday.")
+    assert [(ch.kind, ch.status) for ch in dropped.changes if ch.kind == "qualifier"] == [
+        ("qualifier", "dropped")]

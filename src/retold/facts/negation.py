@@ -203,22 +203,8 @@ def clause_before(text: str, at: int, reach: int = 80) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
-_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def role_said(f: Fact, text: str) -> bool:
-    """True when ``text`` says, in some form, the word negation ``f`` negates ("did not
-    approve" / "approved"), or ``f`` names no such word. Where it does not ("is not sitting
-    well" / "launched a bid"), a negation dropped left its claim out; it reversed nothing."""
-    if not f.role:
-        return True
-    bases = {f.role.casefold(), *lexicon.base_forms(f.role)}
-    return any(lexicon.one_word(f.role, w) or not bases.isdisjoint(
-        {w.casefold(), *lexicon.base_forms(w)}) for w in _WORD_RE.findall(text))
-
-
 def explain_left_out(a: Fact) -> str:
-    """One sentence on a negated claim the retelling leaves out (see `role_said`)."""
+    """One sentence on a negated claim the retelling leaves out with the word it negated."""
     return (f"The retelling leaves out a negated statement ({_cue(a)}); it does not say "
             f"'{a.role}' at all.")
 
