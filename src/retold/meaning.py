@@ -28,6 +28,7 @@ from retold.facts.negation import (
     conditional,
     in_condition,
     negates_nothing,
+    passive_subject,
 )
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
@@ -635,6 +636,9 @@ def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str
             for s, e, cue, first, window in _negated_stems_in(text)]
 
 
+_BY_RE = re.compile(r"[\s\u00a0]+by\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[str]], ...]:
     out = []
@@ -649,6 +653,11 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
         rest = rest[: stop.start()] if stop else rest
         if _UNTIL_RE.search(rest):
             continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
+        if _BY_RE.match(rest) and cue.casefold().startswith("deni") and (
+                subject := passive_subject(text, start)):
+            # "The charges were denied by the company": the subject was denied, not the agent
+            out.append((start, end, cue, sorted(forms(subject)), sorted(forms(subject))))
+            continue
         after = [w for w in content_words(rest, end)
                  if w[0] not in cue_starts][:NEGATED_WINDOW]
         # The negated word is the first content word after the cue ("did not win the seat"
@@ -666,7 +675,8 @@ def _negated_phrases(text: str, offset: int) -> set[str]:
     those joined to it by spaces or hyphens alone ("no significant underlying health issues";
     "did not win the seat" negates "win" only)."""
     out: set[str] = set()
-    for _start, end, _cue, _first, _window in _negated_stems(text, offset):
+    for _start, end, _cue, first, _window in _negated_stems(text, offset):
+        out.update(first)  # (a passive's subject stands before its cue: "charges were denied")
         last = None
         for s, e, w in content_words(text[end - offset : end - offset + 60], end):
             if last is not None and text[last - offset : s - offset].strip(" -"):

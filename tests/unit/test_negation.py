@@ -138,3 +138,16 @@ def test_a_negation_left_out_with_its_claim_is_an_omission(
     assert len(found) == 1
     assert found[0].severity == severity
     assert ("leaves out a negated statement" in found[0].detail) is left_out
+
+
+@pytest.mark.parametrize(("original", "retelling", "reversed_"), [
+    ("The claims were denied by the airline.", "The airline denied the claims.", False),
+    ("The airline denied the claims.", "The claims have been denied by the airline.", False),
+    ("The claims were denied by the airline.", "The airline accepted the claims.", True),
+])
+def test_a_denial_in_the_passive_denies_its_subject(
+        original: str, retelling: str, reversed_: bool) -> None:
+    import retold
+
+    found = [c for c in retold.compare(original, retelling).changes if c.kind == "negation"]
+    assert bool(found) is reversed_

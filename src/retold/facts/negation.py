@@ -32,6 +32,7 @@ __all__ = [
     "extract",
     "hypothetical",
     "in_condition",
+    "passive_subject",
     "slot_score",
 ]
 
@@ -108,10 +109,26 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     for m in _CUE_RE.finditer(text):
         if negates_nothing(text, m.group(), m.end()):
             continue
+        role = _negated(text, m.end())
+        if role == "by" and _family(m.group()) == "deny":
+            # "The charges were denied by the company": what was denied is the subject
+            role = passive_subject(text, m.start()) or role
         facts.append(Fact(kind="negation", start=m.start(), end=m.end(), text=m.group(),
                           sentence=names._sentence_id(sentences, m.start()),
-                          key=_family(m.group()), role=_negated(text, m.end())))
+                          key=_family(m.group()), role=role))
     return facts
+
+
+# "The charges were denied", "the claim has been denied": a passive's subject before its verb
+_PASSIVE_SUBJECT_RE = re.compile(
+    r"([^\W\d_][\w’'-]*)[\s\u00a0]+(?:(?:was|were|is|are|be|been|being|has|have|had)"
+    r"[\s\u00a0]+){1,2}(?:[a-z]+ly[\s\u00a0]+)?$", re.IGNORECASE)
+
+
+def passive_subject(text: str, start: int) -> str:
+    """The word a passive denial denies: its subject, right before "was" / "were" / "has been"."""
+    m = _PASSIVE_SUBJECT_RE.search(text, max(0, start - 60), start)
+    return m.group(1).casefold() if m is not None else ""
 
 
 # Cues that negate nothing in these fixed phrases: "no matter" is "regardless", "not only
