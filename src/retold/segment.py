@@ -397,6 +397,8 @@ _TIMESTAMP_RE = re.compile(
     r"(?i)^(?:(?:updated|posted|published|last\s+updated|first\s+published)\b[:\s]*)?"
     r"(?:(?:on\s+)?[\w.,]+\s+\d{1,2},?\s+\d{4}\s*)?(?:at\s+)?"
     r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
+    # (the date after the time: "Updated 3:45 p.m. ET, Wed March 4, 2020")
+    r"(?:[,\s]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})?"
     r"[\s|·•-]*$"
 )
 _PHOTO_CREDIT_RE = re.compile(
@@ -695,7 +697,8 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
         prev_alone = len(groups[-1]) == 1  # prev started a new group: may be a heading
         cut = False
         prev_short = not wrapped or (prev[1] - prev[0]) < WRAPPED_SHORT_RATIO * longest
-        if prev_alone and prev_short and _is_unit_line(prev_text) and _starts_unit(line_text):
+        if prev_alone and (prev_short and _is_unit_line(prev_text) or _is_stamp_line(prev_text)) \
+                and _starts_unit(line_text):
             # A heading/byline line followed by a new start. In hard-wrapped prose a line is
             # full width unless it ends a paragraph, so a full-width line is never a heading.
             cut = True
@@ -729,10 +732,17 @@ def _starts_unit(line: str) -> bool:
 
 
 def _is_unit_line(line: str) -> bool:
-    """Tell whether a standalone line is a heading, title or byline rather than prose."""
+    """Tell whether a standalone line is a heading, title, byline or time stamp rather than
+    prose ("Updated 3:45 p.m. ET, Wed March 4, 2020" above the first sentence)."""
     return is_heading_like(line, max_words=TITLE_MAX_WORDS, max_chars=TITLE_MAX_CHARS) or (
         looks_like_byline(line)
-    )
+    ) or _is_stamp_line(line)
+
+
+def _is_stamp_line(line: str) -> bool:
+    """A line that is only a time stamp or a date: never a wrapped line of prose."""
+    line = line.strip()
+    return bool(_TIMESTAMP_RE.match(line) or _DATE_LINE_RE.match(line))
 
 
 # --- sentences -------------------------------------------------------------------------------
