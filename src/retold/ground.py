@@ -1124,6 +1124,11 @@ STATED_DATE_SHARED_MIN = 2
 SAME_DAY_SHARED_MIN = 1
 
 
+def _vague(f: Fact) -> bool:
+    """A vague time ("recently", "in recent years"): it dates nothing."""
+    return f.kind == "date" and getattr(f.value, "granularity", None) == "vague"
+
+
 def _split_quotation(b: Fact, quoted: Sequence[Fact]) -> list[Fact]:
     """The two quotations of the original that are ``b`` split around its reporting clause
     ('"The files are useless," the lawyer said, "and the inquiry stalled."'), if any."""
@@ -1258,6 +1263,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
     compatible = getattr(module, "compatible", None)
+    if b.kind == "date" and not _vague(b):
+        # "recently" dates nothing: it neither backs "on Saturday" nor contradicts it
+        rival = None if rival is not None and _vague(rival) else rival
+        ev_facts = [a for a in ev_facts if not _vague(a)]
     if compatible is not None:
         # A rounding, a narrower date, a relative date that cannot be resolved: not a
         # contradiction. Such a value is supported by the original's figure or date.

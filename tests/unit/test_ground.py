@@ -1696,3 +1696,14 @@ def test_tokenised_quotes_keep_their_pairs_after_a_quotation_left_open() -> None
                    '`` we did not give up , \'\' she added .', PAY).text
     assert '"it was hard," she said.' in text
     assert '"we did not give up," she added.' in text
+
+
+def test_a_vague_time_backs_no_date() -> None:
+    # "recently" dates nothing: a day the retelling adds is not stated by it
+    c = retold.compare("The court heard that the ship was seized recently.",
+                       "The court heard on Thursday that the ship was seized recently.")
+    assert [(ch.kind, ch.status, ch.retelling.text) for ch in c.changes
+            if ch.kind == "date" and ch.retelling is not None] == [
+        ("date", "added", "on Thursday")]
+    same = retold.compare("The ship was seized recently.", "The ship was seized recently.")
+    assert same.changes == ()
