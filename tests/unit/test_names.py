@@ -605,3 +605,17 @@ def test_without_the_given_name_list_the_spelling_rules_stand(monkeypatch: pytes
     finally:
         names._word_match.cache_clear()
         names._match.cache_clear()
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Current Chief Operating Officer Ola Brenn will report to the board.", ["Ola Brenn"]),
+    ("Group Chief Financial Officer Ola Brenn resigned.", ["Ola Brenn"]),
+    ("Chief Executive Officer Ola Brenn resigned.", ["Ola Brenn"]),
+    ("Vantor Chief Financial Officer Ola Brenn resigned.", ["Vantor", "Ola Brenn"]),
+    ("Senior Minister Ola Brenn resigned.", ["Ola Brenn"]),
+    # the same words are a name's where no title follows them
+    ("The Financial Times and the Executive Council disagreed.",
+     ["Financial Times", "Executive Council"]),
+])
+def test_an_executive_title_is_no_name(text: str, found: list[str]) -> None:
+    assert [s.text for s in names.find_spans(text)] == found

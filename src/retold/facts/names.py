@@ -1070,8 +1070,13 @@ def _title_cut(toks: list[_Token], k: int) -> bool:
     """True when a job title starts at ``toks[k]`` after a word that is neither a title nor a
     connector ("Apple | CEO Tim Cook"; not "Foreign | Minister", "Secretary of | State")."""
     word, before = toks[k][2].rstrip("."), toks[k - 1][2]
-    return word in TITLES and word not in _NAME_TITLES and \
-        before.rstrip(".") not in TITLES and before not in _CONNECTORS
+    after = toks[k + 1][2].rstrip(".") if k + 1 < len(toks) else ""
+    # an executive's title opens here ("Goldman Sachs | Chief Financial Officer Jane Doe",
+    # "Acme | Group Chief Executive"), though "Chief" alone may be a name's ("Chief Keef")
+    opens = word in TITLES and (word not in _NAME_TITLES or after in _TITLE_MIDDLES) or (
+        word in _TITLE_LEADS and after in TITLES)
+    return opens and before.rstrip(".") not in TITLES and before not in _CONNECTORS and \
+        before not in _TITLE_LEADS and before not in _TITLE_MIDDLES
 
 
 def _adjective_only(word: str) -> bool:
@@ -1136,6 +1141,18 @@ def _greeting(text: str, tok: _Token, starts: frozenset[int]) -> bool:
         _SALUTED_RE.match(text, tok[1]) is not None
 
 
+# Words of an executive's title between its title words ("Chief Operating Officer", "Chief
+# Financial Officer"), and before one ("Group", "Current"): no names there, though no title
+# either where they stand alone ("Financial Times", "Executive Council").
+_TITLE_MIDDLES = frozenset({
+    "Executive", "Operating", "Financial", "Technology", "Technical", "Information",
+    "Marketing", "Commercial", "Legal", "Investment", "Compliance", "Communications",
+    "Medical", "Scientific", "Security", "Digital", "Strategy", "Product", "People", "Data",
+    "Revenue", "Risk", "Creative", "Content", "Administrative", "Human", "Resources",
+})
+_TITLE_LEADS = frozenset({"Current", "Group", "Interim", "Senior", "Global", "Joint"})
+
+
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                 lower_words: frozenset[str]) -> list[_RawSpan]:
     """Strip a run's boundary words (titles, function words, months): [] or one span."""
@@ -1144,6 +1161,11 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         word = toks[0][2]
         if word.rstrip(".") in TITLES:
             had_title = True
+        elif word in _TITLE_LEADS and len(toks) > 1 and toks[1][2].rstrip(".") in TITLES:
+            pass  # "Current Chief Operating Officer", "Group Chief Financial Officer"
+        elif word in _TITLE_MIDDLES and (had_title or len(toks) > 1
+                                          and toks[1][2].rstrip(".") in TITLES):
+            pass  # the office a title names: "Chief Executive Officer", "Financial Director"
         elif had_title and after_connector and len(toks) > 2:
             pass  # the office of a title: "Secretary of State Jane Doe", "Minister of Health"
         elif not (word in STOP_WORDS or word in MONTHS_AND_DAYS or word in _CONNECTORS
