@@ -404,7 +404,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                            and not _told_alike(o_texts, a, r_text)]
                 added = [b for b in added if not merged_r and not _names_speaker(b, left)
                          and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
-                         and not _told_alike(r_texts, b, o_text)]
+                         and not _told_alike(r_texts, b, o_text)
+                         and not attributions.credited_by_dateline(b, o_texts)]
             if kind in CROSS_REFERENCE_KINDS and (dropped or added):
                 # "(see the MPAA link below)", "(see: Ossetians in Turkey)": a pointer to
                 # elsewhere, said or left out, states nothing of the sentence.

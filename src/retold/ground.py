@@ -1151,6 +1151,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         return "supported", [], False
     if b.kind == "quote" and (halves := _split_quotation(b, index.by_kind.get("quote", ()))):
         return "supported", halves, False
+    if b.kind == "attribution" and attributions.credited_by_dateline(b, o_text):
+        return "supported", [], False  # "LONDON (AP) —" credits the whole story
     stating = index.stating(b)
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()

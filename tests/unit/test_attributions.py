@@ -238,3 +238,18 @@ def test_a_quotation_whose_pronoun_speaker_is_named_in_the_retelling_is_the_same
     swapped = retold.compare('Ola Brenn said: "The harbour will reopen by June."',
                              '"The harbour will reopen by June," Kaspar Ilves said.')
     assert [ch.kind for ch in swapped.changes if ch.kind == "quote"] == ["quote"]
+
+
+@pytest.mark.parametrize(("original", "retelling", "added"), [
+    ("OSLO (AP) — Divers found the wreck on Sunday.\n",
+     "Divers found the wreck on Sunday, the AP reported.\n", False),
+    ("NAIROBI, Kenya (Reuters) - Divers found the wreck on Sunday.\n",
+     "Divers found the wreck on Sunday, Reuters said.\n", False),
+    ("OSLO (AP) — Divers found the wreck on Sunday.\n",
+     "Divers found the wreck on Sunday, Reuters reported.\n", True),  # another agency
+])
+def test_a_wire_dateline_credits_its_agency(original: str, retelling: str, added: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "attribution"]) is added
+    assert [g.status for g in c.grounding if g.kind == "attribution"] == [
+        "unsupported" if added else "supported"]

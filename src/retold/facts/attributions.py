@@ -588,6 +588,20 @@ _PRONOUN_SPEAKERS = frozenset({"he", "she", "they", "we", "i"})
 _HOME_RE = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}\s*$")
 
 
+# A wire dateline credits the whole story to its agency: "LONDON (AP) —", "CAIRO, Egypt
+# (Reuters) -", "WASHINGTON (AFP):" at a paragraph's start.
+_DATELINE_SOURCE_RE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?[ \t]*"
+    r"\(([A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,2})\)[ \t]*[-\u2013\u2014:]")
+
+
+def credited_by_dateline(f: Fact, text: str) -> bool:
+    """True when ``text``'s wire dateline credits the story to the speaker of attribution
+    ``f`` ("LONDON (AP) — ..." against "..., the AP reported"): no source added."""
+    speaker = f.note or f.key
+    return any(same_speaker(speaker, m.group(1)) for m in _DATELINE_SOURCE_RE.finditer(text))
+
+
 def _with_home(a: str, b: str) -> bool:
     """True when ``a`` is ``b`` with a home or constituency after "of" ("Brenn of Ohio" /
     "Brenn"); "the Bank of England" is no "Bank of Japan" (only one side has its "of")."""
