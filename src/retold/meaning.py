@@ -87,6 +87,10 @@ _PRIVATION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# ... and a thing with its loss after it ("employment loss", "job losses"): its opposite
+# said, not itself.
+_LOST_AFTER_RE = re.compile(r"[\s-]+(?:loss|losses|shortfall|depletion|erosion)\b", re.IGNORECASE)
+
 # Function words and the commonest reporting words: they carry no checkable content.
 STOP = frozenset([
     "a", "about", "above", "after", "again", "against", "all", "also", "although", "am", "an",
@@ -1259,6 +1263,8 @@ def check(
         for s, e, w in sorted(words + r_polar):
             if stem(w) in ev_stems:
                 continue
+            if _LOST_AFTER_RE.match(r_text, e - r_offset):
+                continue  # "employment loss" says what "unemployment" says: no reversal
             antonyms = sorted(_antonyms(w))
             way = _direction(w)
             if way is not None:
@@ -1358,7 +1364,8 @@ def check(
     for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
-        if (s, e) in in_names or _negating(w) or _comparative(w):
+        if (s, e) in in_names or _negating(w) or _comparative(w) \
+                or _LOST_AFTER_RE.match(r_text, e - r_offset):
             continue
         # The original's use of the word first: it is asked of every word below anyway (and
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.

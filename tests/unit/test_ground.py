@@ -1707,3 +1707,15 @@ def test_a_vague_time_backs_no_date() -> None:
         ("date", "added", "on Thursday")]
     same = retold.compare("The ship was seized recently.", "The ship was seized recently.")
     assert same.changes == ()
+
+
+@needs_wordnet
+def test_a_word_with_its_loss_after_it_is_no_reversal_of_its_opposite() -> None:
+    # "employment loss" says what "unemployment" says
+    c = retold.compare("Unemployment in the valley rose to 9 percent.",
+                       "Joblessness in the valley rose to 9 percent, the worst employment loss "
+                       "in years.")
+    assert [ch for ch in c.changes if ch.kind == "negation"] == []
+    turned = retold.compare("Unemployment in the valley rose to 9 percent.",
+                            "Employment in the valley rose to 9 percent.")
+    assert [ch.kind for ch in turned.changes if ch.kind == "negation"] == ["negation"]
