@@ -2294,8 +2294,6 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "in his 40s" / "45": the age told more or less precisely
     if _band_within(a, b) or _band_within(b, a):
         return True  # "mid-single digits" / "5%": the figure told by its band
-    if _inside_range(a, b) or _inside_range(b, a):
-        return True  # "lost 0.2-0.4 percent" / "down 0.3 percent": told more precisely
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if _role_relation(a, b) in ("differ", "predicates-differ"):
@@ -2306,24 +2304,6 @@ def compatible(a: Fact, b: Fact) -> bool:
     if places and places == _decimal_places(b):
         return False  # "1.62%" / "1.60%": written to the same decimal place, no rounding
     return _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high)
-
-
-def _inside_range(r: Fact, x: Fact) -> bool:
-    """True when figure ``x`` lies inside the range ``r`` states, strictly between its ends,
-    in the same unit and slot ("0.2-0.4 percent" for three markets, "0.3 percent" for one of
-    them): more precise, not another figure. (An end of the range is the range's own figure.)"""
-    qr, qx = r.value, x.value
-    if not isinstance(qr, Quantity) or not isinstance(qx, Quantity):
-        return False
-    if _close(qr.low, qr.high) or not _close(qx.low, qx.high) or qr.unit != qx.unit:
-        return False
-    if qr.hedge is not None or qx.hedge is not None:
-        return False
-    if qr.change and qx.change and qr.change != qx.change:
-        return False  # a rise inside a range of falls is a turn, not a narrowing
-    if _role_relation(r, x) in ("differ", "predicates-differ"):
-        return False
-    return qr.low < qx.low < qr.high
 
 
 # A figure with a decimal point: its digits after the point ("1.60" -> "60").
