@@ -38,7 +38,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
-from itertools import pairwise
 from typing import Any
 
 import numpy as np
@@ -384,8 +383,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # claim is new, or left out, and says so itself.
                 o_text = " ".join(original.sentences[i].text for i in pair.original)
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                dropped = [a for a in dropped if _role_said(a, r_text)]
-                added = [b for b in added if _role_said(b, o_text)]
+                # (a hedge the other text has elsewhere moved with its sentence: it meets
+                # its twin below, as any moved fact does)
+                dropped = [a for a in dropped if _role_said(a, r_text)
+                           or r_index.states(module, a)]
+                added = [b for b in added if _role_said(b, o_text) or o_index.states(module, b)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -427,7 +429,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     continue
                 change = _change(module, "dropped", original, retelling, a, None, index)
                 if kind == "negation" and not _role_said(a, " ".join(
-                        retelling.sentences[j].text for j in pair.retelling)):
+                        retelling.sentences[j].text for j in pair.retelling),
+                        original.document.text):
                     # the negated claim is left out with its verb, not turned: an omission
                     change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
                                      detail=negation.explain_left_out(a))
@@ -1285,30 +1288,44 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
-
-
-def _role_said(f: Fact, text: str) -> bool:
-    """True when ``text`` says, in some form, the word a negation negates or a qualifier
-    hedges ("did not approve" / "approved"; "the alleged attacker" / "the attacker"), or
-    ``f`` names no such word. Where it does not ("is not sitting well" / "launched a bid"),
-    the negation or hedge left, or came, with its claim."""
+def _role_said(f: Fact, text: str, source: str = "") -> bool:
+    """True when ``text`` says, in any form or in other words (a synonym, a derived form, a
+    broader or narrower term), the word a negation negates or a qualifier hedges ("did not
+    approve" / "endorsed"; "the alleged killer" / "the murderer"), or ``f`` names no such word.
+    For a negation whose word is an adverb, the word after it in ``source`` counts too.
+    Where none is said ("is not sitting well" / "launched a bid"), the negation or hedge left,
+    or came, with its claim."""
     if not f.role:
         return True
-    bases = {f.role.casefold(), *lexicon.base_forms(f.role)}
-    return any(lexicon.one_word(f.role, w) or not bases.isdisjoint(
-        {w.casefold(), *lexicon.base_forms(w)}) for w in _ROLE_WORD_RE.findall(text))
+    roles = [f.role]
+    if f.kind == "negation" and source and f.role.casefold().endswith("ly"):
+        # an adverb first ("did not immediately respond"): the verb after it is negated too
+        after = _ROLE_WORD_RE.findall(source[f.end : f.end + 60])
+        roles += after[after.index(f.role) + 1 :][:1] if f.role in after else []
+    said = [w.casefold() for w in _ROLE_WORD_RE.findall(text)]
+    said_forms = {x for w in said for x in (w, *lexicon.base_forms(w))}
+    for role in roles:
+        if len(role) < 3:
+            continue
+        if any(lexicon.one_word(role, w) for w in said) or not said_forms.isdisjoint(
+                {role.casefold(), *lexicon.base_forms(role)}):
+            return True
+        near = {n.replace("_", " ") for n in lexicon.neighbours(role)}
+        if any(lexicon.one_word(n, w) for n in near if " " not in n for w in said):
+            return True
+        if any(role.casefold() in {n.replace("_", " ") for n in lexicon.neighbours(w)}
+               for w in said if len(w) >= 3):
+            return True  # a narrower word ("murderer" for "killer")
+    return False
 
 
 def _rejoined(whole: list[Fact], split: list[Fact]) -> tuple[list[Fact], list[Fact]]:
-    """``whole`` and ``split`` without a quotation that ``split`` breaks around its reporting
-    clause ('"The files are useless," the lawyer said, "and the inquiry stalled."') and
-    ``whole`` gives in one piece: every word kept, one quotation, no change."""
-    for first, second in pairwise(split):
-        joined = f"{first.key} {second.key}"
-        for w in whole:
-            if w.key == joined and quotes.speakers_agree(w, first):
-                return ([f for f in whole if f is not w],
-                        [f for f in split if f is not first and f is not second])
+    """``whole`` and ``split`` without a quotation ``split`` breaks around its reporting clause
+    and ``whole`` gives in one piece (`quotes.split_of`): one quotation, no change."""
+    for w in whole:
+        halves = quotes.split_of(w, split)
+        if halves is not None:
+            return [f for f in whole if f is not w], [f for f in split if f not in halves]
     return whole, split
 
 

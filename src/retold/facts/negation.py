@@ -119,16 +119,33 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
-# "The charges were denied", "the claim has been denied": a passive's subject before its verb
-_PASSIVE_SUBJECT_RE = re.compile(
-    r"([^\W\d_][\w’'-]*)[\s\u00a0]+(?:(?:was|were|is|are|be|been|being|has|have|had)"
-    r"[\s\u00a0]+){1,2}(?:[a-z]+ly[\s\u00a0]+)?$", re.IGNORECASE)
+# "The charges were denied", "the claim has been denied": a passive's auxiliaries before its verb
+_PASSIVE_AUX_RE = re.compile(
+    r"(?:\b(?:was|were|is|are|be|been|being|has|have|had)[\s\u00a0]+){1,2}"
+    r"(?:[a-z]+ly[\s\u00a0]+)?$", re.IGNORECASE)
+_RELATIVE_TAIL_RE = re.compile(r"[\s,]*\b(?:which|that|who)[\s\u00a0]*$", re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|these|those)[\s\u00a0]+"
+                            r"([^\W\d_][\w-]*)", re.IGNORECASE)
+_FIRST_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 
 
 def passive_subject(text: str, start: int) -> str:
-    """The word a passive denial denies: its subject, right before "was" / "were" / "has been"."""
-    m = _PASSIVE_SUBJECT_RE.search(text, max(0, start - 60), start)
-    return m.group(1).casefold() if m is not None else ""
+    """The word a passive denial denies: the head of its subject ("The allegations against the
+    minister were denied" -> allegations; "the request, which was denied" -> request)."""
+    before = text[max(0, start - 160):start]
+    aux = _PASSIVE_AUX_RE.search(before)
+    if aux is None:
+        return ""
+    subject = before[: aux.start()]
+    relative = _RELATIVE_TAIL_RE.search(subject)
+    if relative is not None:
+        subject = subject[: relative.start()]
+    subject = re.split(r"[.;:!?]", subject)[-1]
+    head = _DETERMINER_RE.search(subject) or _FIRST_WORD_RE.search(subject)
+    if head is None:
+        return ""
+    word = head.group(1) if head.re is _DETERMINER_RE else head.group()
+    return word.casefold().removesuffix("'s")
 
 
 # Cues that negate nothing in these fixed phrases: "no matter" is "regardless", "not only
@@ -222,8 +239,8 @@ def clause_before(text: str, at: int, reach: int = 80) -> str:
 
 def explain_left_out(a: Fact) -> str:
     """One sentence on a negated claim the retelling leaves out with the word it negated."""
-    return (f"The retelling leaves out a negated statement ({_cue(a)}); it does not say "
-            f"'{a.role}' at all.")
+    return (f"The retelling leaves out a negated statement ({_cue(a)}), in no words that "
+            f"reverse it.")
 
 
 def _cue(f: Fact) -> str:
