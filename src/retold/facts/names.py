@@ -710,9 +710,12 @@ def _match(a: str, b: str) -> int:
         return 1
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long_):
-        # The same words in another order ("Tamil Brigade" / "Brigade Tamil", "Xi Jinping" /
-        # "Jinping Xi"): one name, as transliterations and translations order it
-        return _match_in_order(short, long_) or (2 if sorted(short) == sorted(long_) else 0)
+        # The same words of an organisation or a longer name in another order ("Tamil
+        # Brigade" / "Brigade Tamil"): one name, as transliterations and translations order it
+        # (two words of a person's name are not: "Paul Simon" is no "Simon Paul")
+        reordered = sorted(short) == sorted(long_) and (
+            len(short) >= 3 or any(t in GENERIC_HEADS for t in short))
+        return _match_in_order(short, long_) or (2 if reordered else 0)
     if all(t in GENERIC_HEADS for t in short):
         return 0
     if long_[-1][:1].isdigit() and len(long_) == len(short) + 1:
@@ -1070,11 +1073,11 @@ def _title_cut(toks: list[_Token], k: int) -> bool:
     """True when a job title starts at ``toks[k]`` after a word that is neither a title nor a
     connector ("Apple | CEO Tim Cook"; not "Foreign | Minister", "Secretary of | State")."""
     word, before = toks[k][2].rstrip("."), toks[k - 1][2]
-    after = toks[k + 1][2].rstrip(".") if k + 1 < len(toks) else ""
+    after = toks[k + 1][2] if k + 1 < len(toks) else ""
     # an executive's title opens here ("Goldman Sachs | Chief Financial Officer Jane Doe",
-    # "Acme | Group Chief Executive"), though "Chief" alone may be a name's ("Chief Keef")
+    # "NHS England | Medical Director"), though "Chief" alone may be a name's ("Chief Keef")
     opens = word in TITLES and (word not in _NAME_TITLES or after in _TITLE_MIDDLES) or (
-        word in _TITLE_LEADS and after in TITLES)
+        word in _TITLE_LEADS | _TITLE_MIDDLES and _office(after))
     return opens and before.rstrip(".") not in TITLES and before not in _CONNECTORS and \
         before not in _TITLE_LEADS and before not in _TITLE_MIDDLES
 
@@ -1153,6 +1156,13 @@ _TITLE_MIDDLES = frozenset({
 _TITLE_LEADS = frozenset({"Current", "Group", "Interim", "Senior", "Global", "Joint"})
 
 
+def _office(word: str) -> bool:
+    """A title word that names an office ("Officer", "Director", "Chief"), not one that may
+    stand in a name ("Data General", "Burger King")."""
+    word = word.rstrip(".")
+    return word in TITLES and (word not in _NAME_TITLES or word == "Chief")
+
+
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                 lower_words: frozenset[str]) -> list[_RawSpan]:
     """Strip a run's boundary words (titles, function words, months): [] or one span."""
@@ -1161,11 +1171,10 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
         word = toks[0][2]
         if word.rstrip(".") in TITLES:
             had_title = True
-        elif word in _TITLE_LEADS and len(toks) > 1 and toks[1][2].rstrip(".") in TITLES:
+        elif word in _TITLE_LEADS and len(toks) > 1 and _office(toks[1][2]):
             pass  # "Current Chief Operating Officer", "Group Chief Financial Officer"
-        elif word in _TITLE_MIDDLES and (had_title or len(toks) > 1
-                                          and toks[1][2].rstrip(".") in TITLES):
-            pass  # the office a title names: "Chief Executive Officer", "Financial Director"
+        elif word in _TITLE_MIDDLES and (had_title or len(toks) > 1 and _office(toks[1][2])):
+            pass  # the office a title names: "Chief Executive Officer", "Medical Director"
         elif had_title and after_connector and len(toks) > 2:
             pass  # the office of a title: "Secretary of State Jane Doe", "Minister of Health"
         elif not (word in STOP_WORDS or word in MONTHS_AND_DAYS or word in _CONNECTORS
