@@ -30,7 +30,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -1129,14 +1128,6 @@ def _vague(f: Fact) -> bool:
     return f.kind == "date" and getattr(f.value, "granularity", None) == "vague"
 
 
-def _split_quotation(b: Fact, quoted: Sequence[Fact]) -> list[Fact]:
-    """The two quotations of the original that are ``b`` split around its reporting clause
-    ('"The files are useless," the lawyer said, "and the inquiry stalled."'), if any."""
-    return next(([first, second] for first, second in pairwise(quoted)
-                 if f"{first.key} {second.key}" == b.key
-                 and quotes.speakers_agree(first, b)), [])
-
-
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
@@ -1149,10 +1140,12 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
         # search, before the name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
-    if b.kind == "quote" and (halves := _split_quotation(b, index.by_kind.get("quote", ()))):
-        return "supported", halves, False
-    if b.kind == "attribution" and attributions.credited_by_dateline(b, o_text):
-        return "supported", [], False  # "LONDON (AP) —" credits the whole story
+    if b.kind == "quote" and (halves := quotes.split_of(b, index.by_kind.get("quote", ()))):
+        return "supported", list(halves), False
+    if b.kind == "attribution" and attributions.credited_by_dateline(b, o_text) and not any(
+            a.kind == "attribution" for a in ev_facts):
+        # "LONDON (AP) —" credits the whole story, where the evidence names no other source
+        return "supported", [], False
     stating = index.stating(b)
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()
