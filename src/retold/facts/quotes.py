@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -303,6 +304,16 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 def speakers_agree(a: Fact, b: Fact) -> bool:
     """True unless both quotes have a speaker and they differ (an unfound speaker is no news)."""
     return not a.role or not b.role or attributions.same_speaker(a.role, b.role)
+
+
+def split_of(whole: Fact, split: Sequence[Fact]) -> tuple[Fact, Fact] | None:
+    """Two quotations of ``split``, one after the other, that are ``whole`` broken around its
+    reporting clause ('"The files are useless," the lawyer said, "and the inquiry stalled."'):
+    every word kept, one quotation. None if there are none."""
+    for first, second in pairwise(split):
+        if f"{first.key} {second.key}" == whole.key and speakers_agree(whole, first):
+            return first, second
+    return None
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
