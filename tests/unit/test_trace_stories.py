@@ -37,3 +37,26 @@ def test_facts_table_along_the_chain() -> None:
 def test_undecided_links_can_be_walked_either_way() -> None:
     [story] = st.build([link("b", "a", decided=False)], {"a": dt.date(2020, 1, 1)})
     assert story.root == "a" and story.chain == (("a", None), ("b", "a"))
+
+
+def test_story_lines_tell_each_link_in_its_own_order_and_words() -> None:
+    from retold.cli.trace import story_lines
+
+    # an undecided link the chain walks from its target: printed as compared, with its changes
+    f_za = ({"kind": "number", "key": "n41", "text": "41 people", "status": "changed",
+             "to": "14 people"},)
+    [story] = st.build([link("z", "a", decided=False, facts=f_za)], {"a": dt.date(2020, 1, 1)})
+    assert story.root == "a"
+    lines = story_lines(story)
+    assert lines[1].startswith("  z -> a:") and "41 people -> 14 people" in lines[1]
+    # a second source's links are printed once, under the chain or as its own, never both
+    pub = {"a": dt.date(2020, 1, 1), "b": dt.date(2020, 1, 2), "c": dt.date(2020, 1, 3)}
+    f_ac = ({"kind": "number", "key": "n7", "text": "7 boats", "status": "changed",
+             "to": "9 boats"},)
+    f_bc = ({"kind": "date", "key": "d1", "text": "on Monday", "status": "changed",
+             "to": "on Tuesday"},)
+    [story] = st.build([link("a", "c", facts=f_ac), link("b", "c", facts=f_bc)], pub)
+    printed = [line.split(":")[0].strip() for line in story_lines(story)[1:]]
+    assert sorted(p for p in printed if "->" in p) == ["a -> c", "b -> c"]
+    c_line = next(line for line in story_lines(story) if line.strip().startswith("a -> c"))
+    assert "7 boats -> 9 boats" in c_line and "on Monday" not in c_line

@@ -335,7 +335,11 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
         edits = [f"{f['text']} -> {f.get('to') or 'dropped'}" for f in link.facts
                  if f["status"] != "carried"] if link is not None else []
         extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
-        lines.append(f"  {parent} -> {article}: {how}{extra}")
+        # (an undecided link the chain walks against its order is printed in its own, which
+        # its changes are told in)
+        source, target = (link.source_id, link.target_id) if link is not None else (parent,
+                                                                                      article)
+        lines.append(f"  {source} -> {target}: {how}{extra}")
     for source, targets in _siblings(s.links):
         lines.append(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
     if facts and s.facts:
