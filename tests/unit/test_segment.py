@@ -589,14 +589,16 @@ def test_link_prompts_and_appeals_are_clutter(unit: str, clutter: bool) -> None:
     assert is_boilerplate(unit) is clutter
 
 
-@pytest.mark.parametrize("stamp", ["Updated 9:12 a.m. ET, Thu June 6, 2024",
-                                   "Posted 10:05 a.m. EST, June 6, 2024",
-                                   "June 6, 2024"])
-def test_a_time_stamp_line_above_the_first_sentence_is_its_own_unit(stamp: str) -> None:
+@pytest.mark.parametrize(("stamp", "kind"), [
+    ("Updated 9:12 a.m. ET, Thu June 6, 2024", "boilerplate"),  # a time stamp
+    ("Posted 10:05 a.m. EST, June 6, 2024", "boilerplate"),
+    ("June 6, 2024", "byline"),  # a bare date at the top: the story's dateline
+])
+def test_a_time_stamp_line_above_the_first_sentence_is_its_own_unit(stamp: str,
+                                                                    kind: str) -> None:
     from retold.read import read_text
 
     doc = read_text(f"{stamp}\nThe ferry company raised its fares on Monday.\n")
     units = [(s.kind, s.text) for s in segment(doc)]
-    assert units[-1] == ("body", "The ferry company raised its fares on Monday.")
-    assert units[0][1] == stamp and units[0][0] in ("boilerplate", "byline")
+    assert units == [(kind, stamp), ("body", "The ferry company raised its fares on Monday.")]
     assert doc.published == dt.date(2024, 6, 6)
