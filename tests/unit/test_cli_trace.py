@@ -170,3 +170,19 @@ def test_out_needs_the_spark_engine(tmp_path, capsys) -> None:  # type: ignore[n
     feed.write_text('{"id": "a", "text": "Some text."}\n', encoding="utf-8")
     assert main(["trace", str(feed), "--out", str(tmp_path / "out")]) == 3
     assert "--engine spark" in capsys.readouterr().err
+
+
+def test_a_run_that_stores_no_article_exits_2(tmp_path: Path,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "a", "text": "   "}\n{"id": "b"}\n{not json\n', encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert main(["trace", str(bad), "--store", str(db)]) == 2
+    err = capsys.readouterr().err
+    assert "no article of the input could be stored (3 rows skipped)" in err
+    assert "the text is empty" in err  # each row's reason is still reported
+    good = tmp_path / "good.jsonl"
+    good.write_text('{"id": "c", "text": "The ferry sailed at noon."}\n' + bad.read_text(),
+                    encoding="utf-8")
+    assert main(["trace", str(good), "--store", str(db)]) == 0  # one row stored: a run
+    assert main(["trace", str(good), "--store", str(db)]) == 0  # stored before: still a run

@@ -142,6 +142,11 @@ def run_trace(args: argparse.Namespace) -> int:
               f"verified {summary['verified']} (reuse in {summary['new_links']}); "
               f"links {summary['links']}; stories {summary['stories']}; "
               f"{summary['seconds']:.1f} s")
+    if result.problems and not result.added and not result.already_stored:
+        # every row skipped: a script must not read this run as one that stored something
+        print(f"retold: error: no article of the input could be stored "
+              f"({len(result.problems)} rows skipped)", file=sys.stderr)
+        return 2
     return 0
 
 
