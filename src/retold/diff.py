@@ -339,8 +339,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "date" and (dropped or added):
                 # A vague time ("recently", "in recent years") dates nothing: said or left
                 # out, no date changed. Only in place of another date is it a change.
-                dropped = [a for a in dropped if not _vague(a)]
-                added = [b for b in added if not _vague(b)]
+                dropped = [a for a in dropped if not dates.vague(a)]
+                added = [b for b in added if not dates.vague(b)]
             if kind == "number" and (dropped or added):
                 # "one author" / "an author": a lone "one" said or left out is the article's
                 # job; in place of another figure it is a change ("one" -> "two").
@@ -848,10 +848,6 @@ def _referring_back(fact: Fact, text: str) -> bool:
         _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None
 
 
-def _vague(fact: Fact) -> bool:
-    return isinstance(fact.value, Interval) and fact.value.granularity == "vague"
-
-
 def _counted_from_a_date(fact: Fact) -> bool:
     value = fact.value
     return isinstance(value, Interval) and value.relative and value.reference is not None
@@ -1302,21 +1298,21 @@ def _role_said(f: Fact, text: str, source: str = "") -> bool:
         # an adverb first ("did not immediately respond"): the verb after it is negated too
         after = _ROLE_WORD_RE.findall(source[f.end : f.end + 60])
         roles += after[after.index(f.role) + 1 :][:1] if f.role in after else []
-    said = [w.casefold() for w in _ROLE_WORD_RE.findall(text)]
+    said = list(dict.fromkeys(w.casefold() for w in _ROLE_WORD_RE.findall(text)))
     said_forms = {x for w in said for x in (w, *lexicon.base_forms(w))}
+    roles = [r for r in roles if len(r) >= 3]
+    # the word itself in any form first: the WordNet neighbours below cost synset reads
+    if any(not said_forms.isdisjoint({r.casefold(), *lexicon.base_forms(r)})
+           or any(lexicon.one_word(r, w) for w in said) for r in roles):
+        return True
     for role in roles:
-        if len(role) < 3:
-            continue
-        if any(lexicon.one_word(role, w) for w in said) or not said_forms.isdisjoint(
-                {role.casefold(), *lexicon.base_forms(role)}):
-            return True
         near = {n.replace("_", " ") for n in lexicon.neighbours(role)}
         if any(lexicon.one_word(n, w) for n in near if " " not in n for w in said):
             return True
-        if any(role.casefold() in {n.replace("_", " ") for n in lexicon.neighbours(w)}
-               for w in said if len(w) >= 3):
-            return True  # a narrower word ("murderer" for "killer")
-    return False
+    # a narrower word ("murderer" for "killer"): each said word's neighbours read once
+    wanted = {r.casefold() for r in roles}
+    return any(n.replace("_", " ") in wanted for w in said if len(w) >= 3
+               for n in lexicon.neighbours(w))
 
 
 def _rejoined(whole: list[Fact], split: list[Fact]) -> tuple[list[Fact], list[Fact]]:

@@ -1123,11 +1123,6 @@ STATED_DATE_SHARED_MIN = 2
 SAME_DAY_SHARED_MIN = 1
 
 
-def _vague(f: Fact) -> bool:
-    """A vague time ("recently", "in recent years"): it dates nothing."""
-    return f.kind == "date" and getattr(f.value, "granularity", None) == "vague"
-
-
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
                  o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
     """(status, the original facts that back it, whether the value is stated in this slot)."""
@@ -1258,10 +1253,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
     compatible = getattr(module, "compatible", None)
-    if b.kind == "date" and not _vague(b):
+    if b.kind == "date" and not dates.vague(b):
         # "recently" dates nothing: it neither backs "on Saturday" nor contradicts it
-        rival = None if rival is not None and _vague(rival) else rival
-        ev_facts = [a for a in ev_facts if not _vague(a)]
+        rival = None if rival is not None and dates.vague(rival) else rival
+        ev_facts = [a for a in ev_facts if not dates.vague(a)]
     if compatible is not None:
         # A rounding, a narrower date, a relative date that cannot be resolved: not a
         # contradiction. Such a value is supported by the original's figure or date.

@@ -36,6 +36,7 @@ from rapidfuzz.fuzz import token_set_ratio
 from retold import patterns
 from retold.facts import names
 from retold.facts.base import Context
+from retold.memo import text_memo
 from retold.model import Document, Fact, Sentence
 
 __all__ = ["SPEECH_VERBS", "equivalent", "explain", "extract", "slot_score", "speaker_near"]
@@ -603,7 +604,13 @@ def credited_by_dateline(f: Fact, text: str) -> bool:
     speaker = f.note or f.key
     if _generic_key(speaker) in _PRONOUN_SPEAKERS:
         return False  # ("he said": a person, whoever filed the story)
-    return any(same_speaker(speaker, m.group(1)) for m in _DATELINE_SOURCE_RE.finditer(text))
+    return any(same_speaker(speaker, source) for source in _dateline_sources(text))
+
+
+@text_memo(maxsize=64, max_chars=2_000_000)
+def _dateline_sources(text: str) -> tuple[str, ...]:
+    """The agencies ``text``'s datelines credit (read once a text: asked of each attribution)."""
+    return tuple(m.group(1) for m in _DATELINE_SOURCE_RE.finditer(text))
 
 
 def _with_home(a: str, b: str) -> bool:

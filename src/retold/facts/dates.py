@@ -1331,6 +1331,12 @@ def _calendar_span(key: str) -> tuple[str, str] | None:
 _WHOLE_YEAR = ("01-01", "12-31")
 
 
+def vague(f: Fact) -> bool:
+    """A vague time ("recently", "in recent years"): it dates nothing, so it neither backs nor
+    contradicts a date, and said or left out it changes none."""
+    return f.kind == "date" and isinstance(f.value, Interval) and f.value.granularity == "vague"
+
+
 def on_calendar(f: Fact) -> bool:
     """Whether ``f`` is a date left unresolved that still names a part of the calendar ("in
     July", "on 12 August" with no publication date): it compares with another such date by
