@@ -110,6 +110,8 @@ SEVERITY: dict[tuple[str, str], Severity] = {
 }
 # A negation dropped with the word it negated: a claim left out, as a dropped figure is.
 NEGATED_CLAIM_LEFT_OUT: Severity = "medium"
+# A denial added beside the claim it denies, which the retelling still states: a claim added.
+DENIAL_ADDED: Severity = "medium"
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 _QUOTE_STYLE = str.maketrans({
@@ -253,6 +255,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
             # A change whose two sides read the same contradicts its own evidence.
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
+            if kind in ("quote", "attribution"):
+                # "the judge" / "Judge Ann Varley": an office and the person its text gives
+                # that title are one speaker, described and named (the name itself, if new,
+                # is a name added).
+                changed = [(a, b) for a, b in changed if not _one_speaker_titled(
+                    a, b, original.document.text, retelling.document.text)]
             if kind in SWAP_KINDS:
                 for a, b in _swaps(same, original.document.text, retelling.document.text):
                     change = _change(module, "changed", original, retelling, a, b, index)
@@ -441,7 +449,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
                     changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
-                changes.append(unsupported(b, index))
+                change = unsupported(b, index)
+                if kind == "negation" and _denies_what_it_states(b, retelling, pair.retelling):
+                    # "stop a plot ..., but Brenn has denied any plot": the claim is kept as
+                    # the original states it, and someone's denial of it added
+                    change = replace(change, severity=DENIAL_ADDED,
+                                     detail=negation.explain_denial_added(b))
+                changes.append(change)
 
     changes = one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
@@ -851,6 +865,17 @@ def _referring_back(fact: Fact, text: str) -> bool:
 def _counted_from_a_date(fact: Fact) -> bool:
     value = fact.value
     return isinstance(value, Interval) and value.relative and value.reference is not None
+
+
+def _one_speaker_titled(a: Fact, b: Fact, o_text: str, r_text: str) -> bool:
+    """True when two attributions, or two quotations of the same words, differ only in that
+    one names by office the speaker the other names with that title ("the judge" / "Judge
+    Ann Varley")."""
+    if a.kind == "quote":
+        if not (a.role and b.role and same_wording(a.text, b.text)):
+            return False
+        return attributions.titled_alike(a.role, o_text, b.role, r_text)
+    return attributions.titled_alike(a.note or a.key, o_text, b.note or b.key, r_text)
 
 
 def _reads_the_same(a: Fact, b: Fact) -> bool:
@@ -1284,6 +1309,18 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int]) -> bool:
+    """True when negation ``b`` denies a word its own passage states, in that form, before it
+    ("aimed to stop a plot ..., but Brenn has denied any plot")."""
+    if not b.role or len(b.role) < 3:
+        return False
+    before = " ".join(side.sentences[j].text[: max(0, b.start - side.sentences[j].start)]
+                      for j in ids if side.sentences[j].start < b.start)
+    wanted = {b.role.casefold(), *lexicon.base_forms(b.role)}
+    return any(not wanted.isdisjoint({w.casefold(), *lexicon.base_forms(w)})
+               for w in _ROLE_WORD_RE.findall(before))
+
+
 def _role_said(f: Fact, text: str, source: str = "") -> bool:
     """True when ``text`` says, in any form or in other words (a synonym, a derived form, a
     broader or narrower term), the word a negation negates or a qualifier hedges ("did not

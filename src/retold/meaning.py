@@ -1424,7 +1424,14 @@ def check(
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
                         and not _privated(evidence[0], p_forms[t])), None)
-            if hit is not None:
+            if hit is not None and any(e <= start and hit in forms(w) for _s, e, w in words):
+                # "stop a plot ..., but Brenn has denied any plot": the retelling keeps the
+                # claim, as the original states it, and adds someone's denial of it
+                findings.append(Finding(
+                    "negation", "added", (start, end), p_forms[hit],
+                    f"The retelling adds a denial ('{cue}') of what it states as the original "
+                    f"does ('{_slice(evidence, p_forms[hit])}'): a claim added, not reversed."))
+            elif hit is not None:
                 findings.append(Finding(
                     "negation", "changed", (start, end), p_forms[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "

@@ -51,6 +51,10 @@ SPACED_SHARE = 0.25  # spaced marks per sentence end, at least
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
+# News agencies and broadcasters known by their initials, none an English word: in lower-case
+# text ("but the ap notes that ...") they are still the source a claim is credited to.
+NEWS_ACRONYMS = frozenset({"ap", "afp", "upi", "dpa", "ani", "pti", "ians", "efe", "ansa",
+                           "bbc", "cnn", "nbc", "cbs", "msnbc", "npr", "rtl", "itv"})
 _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]+")
@@ -220,6 +224,8 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
         form = cased.get(w)
         if form is not None and w not in lower and len(form) == len(w):
             chars[m.start() : m.end()] = form
+        elif new_names and form is None and w in NEWS_ACRONYMS:
+            chars[m.start() : m.end()] = w.upper()  # "the ap notes": an agency, a source
         elif (new_names and form is None and len(w) >= MIN_NAME and w.isalpha()
               and w not in lower and w not in joined
               and w not in STOP and len(w[0].upper()) == 1

@@ -134,6 +134,12 @@ def test_deny_is_not_an_attribution() -> None:
     assert extract("The minister denied the report.") == []
 
 
+def test_added_before_an_amount_is_no_attribution() -> None:
+    assert extract("Vold added 12 points in the second half.") == []
+    assert extract("The index added another 1,200 points.") == []
+    assert speakers("Vold added that the port would reopen.") == ["Vold"]
+
+
 def test_a_quotation_s_speaker_is_not_also_an_attribution() -> None:
     # the quote fact carries the speaker: the same speaker is not compared twice
     assert extract('"The economy is recovering," said Finance Minister Anna Berg.') == []
@@ -252,3 +258,36 @@ def test_a_wire_dateline_credits_its_agency(original: str, retelling: str, added
     assert bool([ch for ch in c.changes if ch.kind == "attribution"]) is added
     assert [g.status for g in c.grounding if g.kind == "attribution"] == [
         "unsupported" if added else "supported"]
+
+
+@pytest.mark.parametrize(("original", "retelling", "same"), [
+    ('"You knew the rules," the judge told the court.',
+     '"You knew the rules," Judge Kari Vold told the court.', True),
+    ("The mayor said the harbour would reopen.",
+     "Mayor Ola Brenn said the harbour would reopen.", True),
+    ("Finance Minister Ola Brenn said the harbour would reopen.",
+     "The minister said the harbour would reopen.", True),
+    ("The prime minister said the harbour would reopen.",
+     "Prime Minister Ola Brenn said the harbour would reopen.", True),
+    # another office ending in the same word
+    ("The mayor said the harbour would reopen.",
+     "Deputy Mayor Ola Brenn said the harbour would reopen.", False),
+    ("Prime Minister Ola Brenn said the harbour would reopen.",
+     "The minister said the harbour would reopen.", False),
+    ('"You knew the rules," the judge told the court.',
+     '"You knew the rules," Deputy Judge Kari Vold told the court.', False),
+    # the original's judge has another name
+    ('Judge Tor Lie heard the case. "You knew the rules," the judge told the court.',
+     'Judge Tor Lie heard the case. "You knew the rules," Judge Kari Vold told the court.',
+     False),
+    # a name with no title is not tied to an office
+    ("The judge said the harbour would reopen.",
+     "Kari Vold said the harbour would reopen.", False),
+])
+def test_an_office_and_the_person_given_that_title_are_one_speaker(
+        original: str, retelling: str, same: bool) -> None:
+    c = retold.compare(original, retelling)
+    swapped = [ch for ch in c.changes if ch.kind in ("quote", "attribution")]
+    assert (swapped == []) is same
+    if same:  # a name the original never gives is still reported, as a name
+        assert all(ch.kind == "name" for ch in c.changes)

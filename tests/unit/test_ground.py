@@ -217,6 +217,17 @@ def test_tokenised_lower_case_summary_reads_numbers_and_names() -> None:
                    for ch in c.changes)
 
 
+def test_an_agency_in_a_lower_case_summary_is_a_source() -> None:
+    original = "Employers cut hiring in May. The rate fell as fewer people looked for work."
+    credited = "employers cut hiring in may . but the ap notes that the rate fell as fewer " \
+        "people looked for work ."
+    c = retold.compare(original, credited)
+    assert [(g.kind, g.status) for g in c.grounding if g.kind == "attribution"] == [
+        ("attribution", "unsupported")]
+    plain = "employers cut hiring in may . the rate fell as fewer people looked for work ."
+    assert not [g for g in retold.compare(original, plain).grounding if g.kind == "attribution"]
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["the", "sales", "rose", "3", ",", "000", "-lrb-", "-rrb-",
                                  "``", "''", "n't", "could", ".", "acme", "Ohio", "  ", "UNK",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import retold
 from retold.facts import negation
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
@@ -151,3 +152,15 @@ def test_a_denial_in_the_passive_denies_its_subject(
 
     found = [c for c in retold.compare(original, retelling).changes if c.kind == "negation"]
     assert bool(found) is reversed_
+
+
+def test_a_denial_added_beside_the_claim_it_denies_is_an_added_claim() -> None:
+    original = "The report said the raid stopped a plot against the port."
+    added = retold.compare(original, "The report said the raid stopped a plot against the port, "
+                                     "but the navy has denied any plot.")
+    denials = [ch for ch in added.changes if ch.kind == "negation"]
+    assert [(ch.status, ch.severity) for ch in denials] == [("added", "medium")]
+    assert "denial" in denials[0].detail
+    # the claim itself denied, not kept beside the denial: a reversal
+    turned = retold.compare(original, "The report said the raid stopped no plot against the port.")
+    assert [ch.severity for ch in turned.changes if ch.kind == "negation"] == ["high"]

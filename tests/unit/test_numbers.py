@@ -184,6 +184,9 @@ def test_percent_forms_agree(text: str) -> None:
     ("Ticket sales rose from 12% to 15%.", None, "12%"),
     ("Rents will go up to 12% this year.", None, "up to 12%"),  # a hedge
     ("A share price of $4.10 grew 21% in a year.", None, "$4.10"),  # the level before the verb
+    # markets and payrolls add and lose
+    ("Madrid lost 0.3 percent on Monday.", "fall", "lost 0.3 percent"),
+    ("Employers added 300 jobs in May.", "rise", "added 300 jobs"),
 ])
 def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change: str | None,
                                                                span: str) -> None:
@@ -530,7 +533,7 @@ def test_slot_score_currency_change_on_the_same_figure() -> None:
     a, b = one("The fund lost $5 billion."), one("The fund lost €5 billion.")
     assert numbers.slot_score(a, b) >= 0.85
     assert numbers.explain(a, b) == \
-        "The currency changed from US dollars to euros: '$5 billion' became '€5 billion'."
+        "The currency changed from US dollars to euros: 'lost $5 billion' became 'lost €5 billion'."
     assert not numbers.compatible(a, b)
     c = one("The fund lost 5 billion.")
     assert 0.5 <= numbers.slot_score(c, b) < 0.85
@@ -1297,3 +1300,10 @@ def test_tallies_compare_by_their_sorted_pair_only() -> None:
 ])
 def test_a_rising_pair_far_from_a_result_word_is_a_range(text: str) -> None:
     assert not [f for f in facts(text) if f.value.unit == numbers.TALLY]
+
+
+def test_the_same_size_of_change_the_other_way_is_a_high_change() -> None:
+    c = retold.compare("Sales rose by 300 units in May.", "Sales fell by 300 units in May.")
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("number", "high")]
+    assert retold.compare("Sales rose by 300 units in May.",
+                          "Sales grew by 300 units in May.").changes == ()

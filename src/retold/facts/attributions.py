@@ -163,6 +163,11 @@ _BASE_FORMS = frozenset(v for v in SPEECH_VERBS if v + "s" in SPEECH_VERBS or v 
 _DETERMINED_NAME_RE = re.compile(
     r"(?<![\w'’-])(?:[Aa]n?|[Tt]he)[ \t\u00a0]+(?:[A-Z][\w.'’-]*[ \t\u00a0]+){0,3}"
     r"[A-Z][\w.'’-]*[^s\W][ \t\u00a0]+$")
+# An amount right after "added" ("added 12 points", "added $3 million", "added another
+# 5,000 jobs"): the verb of a count going up, not of speech.
+_AMOUNT_NEXT_RE = re.compile(
+    r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
+    r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -433,6 +438,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group() in ("state", "states") and (_STATE_NOUN_RE.match(text, m.end())
                                                  or _PUNCT_NEXT_RE.match(text, m.end())):
             continue  # "a Mississippi state judge", "India's West Bengal state,": a noun
+        if m.group().casefold() in ("add", "adds", "added") and _AMOUNT_NEXT_RE.match(
+                text, m.end()):
+            continue  # "the index added 12 points", "added 300 jobs": an amount, no speech
         if m.group() in _BASE_FORMS and _DETERMINED_NAME_RE.search(
                 text, max(0, m.start() - 60), m.start()):
             continue  # "confirmed a Boston Herald report": a noun after an article and a name
@@ -611,6 +619,63 @@ def credited_by_dateline(f: Fact, text: str) -> bool:
 def _dateline_sources(text: str) -> tuple[str, ...]:
     """The agencies ``text``'s datelines credit (read once a text: asked of each attribution)."""
     return tuple(m.group(1) for m in _DATELINE_SOURCE_RE.finditer(text))
+
+
+# Words that make a title another office than its last word's: a deputy mayor is not "the
+# mayor", an attorney general not "the general", a prime minister not "the minister".
+_OTHER_OFFICE = frozenset({
+    "deputy", "vice", "lieutenant", "lt", "attorney", "assistant", "associate", "acting",
+    "former", "ex", "prime", "shadow", "junior", "under", "inspector", "surgeon", "co",
+})
+_TITLE_RUN_RE = re.compile(r"(?:[A-Z][\w.’'-]*[ \t\u00a0]+){1,5}$")
+
+
+def _titles_before(name: str, text: str) -> list[list[str]]:
+    """The capitalised words written right before each mention of ``name`` in ``text``
+    ("Judge Ann Varley" gives ["Judge"]), lower-cased, without stops."""
+    out = []
+    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        run = _TITLE_RUN_RE.search(text, max(0, m.start() - TITLE_CHARS), m.start())
+        if run is not None:
+            out.append([w.rstrip(".").casefold() for w in run.group().split()])
+    return out
+
+
+def _titled(words: list[str], role: list[str]) -> bool:
+    """True when title ``words`` name the office ``role`` ("Harris County Judge" / "judge"),
+    not another one ("Deputy Mayor" / "mayor")."""
+    n = len(role)
+    return len(words) >= n and words[-n:] == role and \
+        (len(words) == n or words[-n - 1] not in _OTHER_OFFICE)
+
+
+def titled_alike(a: str, a_text: str, b: str, b_text: str) -> bool:
+    """True when one speaker is an office ("the judge") and the other a person its own text
+    gives that title ("Judge Ann Varley"): one speaker, described one way and named the other.
+
+    Not when the office's text names another holder of it ("Judge Tom Reed"), nor for another
+    office that ends in the same word ("Deputy Mayor", "Attorney General", "Prime Minister").
+    """
+    for role, role_text, person, person_text in ((a, a_text, b, b_text), (b, b_text, a, a_text)):
+        if not _is_generic(role) or _is_generic(person) or \
+                _generic_key(person) in _PRONOUN_SPEAKERS:
+            continue
+        office = _generic_key(role).split()
+        if len(office) > 3:
+            continue
+        person = strip_titles(person)
+        mentions = {person, person.split()[-1]}
+        if not any(_titled(words, office) for m in mentions for words in
+                   _titles_before(m, person_text)):
+            continue
+        others = (x.group(1) for x in re.finditer(
+            rf"(?<![\w-])(?i:{re.escape(' '.join(office))})[ \t\u00a0]+([A-Z][\w’'-]+"
+            rf"(?:[ \t\u00a0]+[A-Z][\w’'-]+){{0,2}})", role_text))
+        if any(not names.same_name(other, person) and other.split()[-1] != person.split()[-1]
+               for other in others):
+            continue
+        return True
+    return False
 
 
 def _with_home(a: str, b: str) -> bool:

@@ -211,6 +211,9 @@ GENERIC_HEADS = frozenset([
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
 ])
+# A newspaper's title ends in one of these after a place or a street ("New York Times", "Wall
+# Street Journal", "Washington Post"): without it the words name the place, not the paper.
+MASTHEAD_HEADS = frozenset(["times", "post", "journal"])
 # Legal forms that end a company's registered name (normalised): its first words are the brand.
 LEGAL_FORMS = frozenset([
     "inc", "incorporated", "corp", "corporation", "co", "ltd", "limited", "plc", "llc", "llp",
@@ -731,7 +734,8 @@ def _match(a: str, b: str) -> int:
         return level
     # Short form of an organisation: the name without its head ("Brookings" / "Brookings
     # Institution"), unless the short form is a known country or group ("German" / "German Army").
-    if long_[-1] in GENERIC_HEADS and not any(t.startswith(_GROUP) for t in short):
+    if long_[-1] in GENERIC_HEADS and long_[-1] not in MASTHEAD_HEADS \
+            and not any(t.startswith(_GROUP) for t in short):
         return _match_in_order(short, long_[: len(short)])
     # A company's registered name and its brand: "Spotify Technology SA" / "Spotify".
     if long_[-1] in LEGAL_FORMS and not any(t.startswith(_GROUP) for t in short):

@@ -243,6 +243,12 @@ def explain_left_out(a: Fact) -> str:
             f"reverse it.")
 
 
+def explain_denial_added(b: Fact) -> str:
+    """One sentence on a denial the retelling adds beside the claim it still states."""
+    return (f"The retelling adds a denial ({_cue(b)}) of what it states itself: a claim added, "
+            f"not the original's reversed.")
+
+
 def _cue(f: Fact) -> str:
     """Return "'not' before 'say'" (or just "'not'")."""
     return f"'{f.text}' before '{f.role}'" if f.role else f"'{f.text}'"

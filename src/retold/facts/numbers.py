@@ -1653,10 +1653,11 @@ RISE_WORDS = _words("rise increase grow growth climb jump soar surge rebound spi
 FALL_WORDS = _words("fall decrease decline drop shrink shrinkage plunge plummet tumble slump dip "
                     "dwindle contraction")
 # More words that say which way a figure moved, but only beside it: elsewhere they mostly mean
-# other things ("a playground slide", "cut the ribbon", "in advance", "a contract").
-_RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally")
+# other things ("a playground slide", "cut the ribbon", "in advance", "a contract", "he added").
+# Markets and payrolls "add" and "lose" ("the index lost 0.3 percent", "added 300 jobs").
+_RISE_BESIDE = RISE_WORDS | _words("hike uptick advance rocket rally add")
 _FALL_BESIDE = FALL_WORDS | _words("reduce reduction cut slide slip sink downturn downtick "
-                                   "contract shed lower trim slash")
+                                   "contract shed lower trim slash lose")
 # Verbs that raise what they act on, read only with "by" after their object ("raised rates by
 # 25 basis points"): right before a figure they take an amount ("raised $3 million").
 _RAISING = _words("raise lift boost")
@@ -2296,6 +2297,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "mid-single digits" / "5%": the figure told by its band
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
+    if changes_differ(a, b):
+        return False  # "rose by 300" / "fell by 300": the same size, the other way
     if _role_relation(a, b) in ("differ", "predicates-differ"):
         return False
     if _plain_year(a) and _plain_year(b):
