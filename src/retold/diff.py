@@ -1310,9 +1310,10 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int]) -> bool:
-    """True when negation ``b`` denies a word its own passage states, in that form, before it
-    ("aimed to stop a plot ..., but Brenn has denied any plot")."""
-    if not b.role or len(b.role) < 3:
+    """True when negation ``b`` is someone's denial of a word its own passage states, in that
+    form, before it ("aimed to stop a plot ..., but Brenn has denied any plot"). A plain "no"
+    or "not" there is the retelling's own word against the claim: a reversal."""
+    if not b.role or len(b.role) < 3 or not negation.denial(b):
         return False
     before = " ".join(side.sentences[j].text[: max(0, b.start - side.sentences[j].start)]
                       for j in ids if side.sentences[j].start < b.start)

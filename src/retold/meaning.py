@@ -70,6 +70,8 @@ LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficienc
               "insufficiency")
 NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
                   *LACK_NOUNS)
+# A verb by which someone denies what the sentence goes on to name: a claim reported.
+_DENIAL_RE = re.compile(r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?", re.IGNORECASE)
 _NEG_RE = patterns.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
@@ -1424,9 +1426,11 @@ def check(
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
                         and not _privated(evidence[0], p_forms[t])), None)
-            if hit is not None and any(e <= start and hit in forms(w) for _s, e, w in words):
+            if hit is not None and _DENIAL_RE.fullmatch(cue) and any(
+                    e <= start and hit in forms(w) for _s, e, w in words):
                 # "stop a plot ..., but Brenn has denied any plot": the retelling keeps the
-                # claim, as the original states it, and adds someone's denial of it
+                # claim, as the original states it, and adds someone's denial of it (a plain
+                # "no" or "not" there is the retelling's own word against it: a reversal)
                 findings.append(Finding(
                     "negation", "added", (start, end), p_forms[hit],
                     f"The retelling adds a denial ('{cue}') of what it states as the original "

@@ -243,6 +243,11 @@ def explain_left_out(a: Fact) -> str:
             f"reverse it.")
 
 
+def denial(f: Fact) -> bool:
+    """True when negation ``f`` is a verb of denial ("denied the plot"): someone's claim."""
+    return _family(f.text) == "deny"
+
+
 def explain_denial_added(b: Fact) -> str:
     """One sentence on a denial the retelling adds beside the claim it still states."""
     return (f"The retelling adds a denial ({_cue(b)}) of what it states itself: a claim added, "
