@@ -405,10 +405,17 @@ def test_byline_with_by_and_agency() -> None:
         # a plural common noun opening a sentence
         ("Profits rose 8% in the third quarter.", "Profits"),
         ("Earnings beat the forecasts of analysts.", "Earnings"),
+        # a label before its date in a notice
+        ("Qtly div 12 cts vs 12 cts prior.\nPay April 2.\nRecord March 16.", "Pay"),
+        ("Qtly div 12 cts vs 12 cts prior.\nPay April 2.\nRecord March 16.", "Record"),
     ],
 )
 def test_sentence_initial_non_names(text: str, not_a_name: str) -> None:
     assert not_a_name not in found(text)
+
+
+def test_a_place_before_its_date_stays_a_name() -> None:
+    assert "Turkey" in found("Turkey March 4 - Police closed the border.")
 
 
 def test_plural_surnames_stay_names_where_the_text_says_so() -> None:

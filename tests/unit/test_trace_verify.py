@@ -262,3 +262,26 @@ def test_the_local_engine_hands_screening_measures_to_verification(monkeypatch, 
     for a_id, b_id, m in seen:  # each pair's own measure, the right way round
         text = {r["id"]: r["text"] for r in rows}
         assert m == reuse_of(text[a_id], text[b_id])
+
+
+# One wire's fixed-format items about two different companies: the same words around other
+# names and figures (written here, after the shape of contract-award and results notices).
+FORMAT_A = ("OSLO, March 4 - Tamber Marine Inc has received a 12.4 mln dlr contract for hull "
+            "repairs on two supply ships, the Navy said.\n"
+            "Revs 291.8 mln vs 151.1 mln\nNet profit 44.2 mln vs 31.9 mln\nReuter")
+FORMAT_B = ("OSLO, March 4 - Velder Textile Co has received a 8.1 mln dlr contract for canvas "
+            "and tent repairs on two supply ships, the Army said.\n"
+            "Revs 74.0 mln vs 152.0 mln\nNet profit 12.6 mln vs 30.2 mln\nReuter")
+
+
+def test_a_fixed_format_item_about_another_subject_is_no_link() -> None:
+    when = dt.datetime(2024, 3, 4, 15, 40, tzinfo=dt.timezone.utc)
+    a = Article("a", FORMAT_A, outlet="Wire", published=when)
+    b = Article("b", FORMAT_B, outlet="Wire", published=when + dt.timedelta(minutes=11))
+    # the words alone reach the floor; the figures and names say it is another item
+    assert reuse_of(FORMAT_A, FORMAT_B)[0] >= vf.MIN_REUSE_NEAR
+    assert vf.verify_pair(a, b) is None
+    # the same item retold, one figure changed, is still a link
+    retold_b = FORMAT_A.replace("12.4 mln", "12.9 mln").replace("Revs", "Revenue")
+    c = Article("c", retold_b, outlet="Paper", published=when + dt.timedelta(hours=2))
+    assert vf.verify_pair(a, c) is not None

@@ -1240,10 +1240,29 @@ def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
         return False
     if len(toks) == 1 and _gerund_opening(text, toks[0], starts):
         return True
+    if (len(toks) == 1 or len(toks) == 2 and toks[1][2].rstrip(".") in MONTHS_AND_DAYS) \
+            and _labels_a_date(text, toks[0]):
+        return True
     if word not in SENTENCE_INITIAL_COMMON and word.casefold() not in lower_words \
             and not (len(toks) == 1 and _plural_noun_opening(text, toks[0], starts)):
         return False
     return len(toks) == 1 or toks[1][2] in _CONNECTORS
+
+
+# A date right after a word: "Pay March 31", "Record March 13".
+_DATE_NEXT_RE = re.compile(
+    r"[ \t\u00a0]+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"[ \t\u00a0]+\d")
+
+
+def _labels_a_date(text: str, tok: _Token) -> bool:
+    """True for a common word opening a line of a notice before its date ("Pay March 31",
+    "Record March 13"): a label, where a name would be followed by what it did. WordNet must
+    know the word, and not as a name."""
+    word = tok[2]
+    return bool(word[1:].islower() and _DATE_NEXT_RE.match(text, tok[1])
+                and lexicon.available() and lexicon.lemmas(word)
+                and not lexicon.proper_noun(word) and not lexicon.name_sense(word))
 
 
 def _plural_noun_opening(text: str, tok: _Token, starts: frozenset[int]) -> bool:

@@ -207,6 +207,8 @@ def verify_pair(
         # (retold's own pipeline reads the pair as its first stages did, and is not checked
         # twice; another one given as ``compare`` still decides on its own reading)
         return None
+    if c.summary.derivation == "partially" and another_subject(c):
+        return None
     facts = fact_rows(c)
     return Link(
         source_id=direction.source,
@@ -223,6 +225,35 @@ def verify_pair(
         facts=facts,
         passages=passages(c),
     )
+
+
+# A partial retelling keeps what its source says of its subject. Where the source contradicts
+# more of the retelling's names and figures than it supports, at least this many, and by at
+# least this many of its own, the two share a format, not a story: one wire's earnings tables,
+# dividend notices or stake filings about different companies ("Revs 291.8 mln vs 151.1 mln"
+# / "Revs 74.0 mln vs 152.0 mln"). (One figure of the source against many of the retelling is
+# one clash: a match score "3-1" against a paper's twelve game scores.) On 144 Reuters items of
+# one afternoon this turned down 20 of 52 such links and none of the 6 real ones; on the COUNTER
+# development corpus it turned down no link. What the retelling adds of its own (unsupported)
+# does not count: a paper adds to agency copy. A copy wholly derived stays a link whatever it
+# changed (a retelling that alters the figures is what retold is for).
+SUBJECT_CLASHES_MIN = 2
+SUBJECT_KINDS = ("name", "number")
+
+
+def another_subject(c: Comparison) -> bool:
+    """True when the original contradicts more of the retelling's names and figures than it
+    supports, at least SUBJECT_CLASHES_MIN of them, by at least as many of its own."""
+    counts = {"contradicted": 0, "supported": 0}
+    rivals: set[tuple[int, int]] = set()
+    for g in c.grounding:
+        if g.kind in SUBJECT_KINDS and g.status in counts:
+            counts[g.status] += 1
+            if g.status == "contradicted" and g.evidence:
+                rivals.add((g.evidence[0].start, g.evidence[0].end))
+    clashes = counts["contradicted"]
+    return clashes >= SUBJECT_CLASHES_MIN and clashes > counts["supported"] and \
+        len(rivals) >= SUBJECT_CLASHES_MIN
 
 
 def _shares(s: Summary) -> tuple[float, float, str]:
