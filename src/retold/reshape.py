@@ -51,6 +51,9 @@ SPACED_SHARE = 0.25  # spaced marks per sentence end, at least
 # Lower case: fewer capitals than this share of its letters (news copy has ~3-5%).
 LOWER_CASE_SHARE = 0.01
 MIN_NAME = 3
+# Upper case: at least this share of its letters capitals, and this many letters.
+UPPER_CASE_SHARE = 0.9
+UPPER_CASE_LETTERS = 20
 # News agencies and broadcasters known by their initials, none an English word: in lower-case
 # text ("but the ap notes that ...") they are still the source a claim is credited to.
 NEWS_ACRONYMS = frozenset({"ap", "afp", "upi", "dpa", "ani", "pti", "ians", "efe", "ansa",
@@ -59,6 +62,7 @@ _NON_ALNUM_RE = re.compile(r"[\W_]+")
 _LETTERS_RE = re.compile(r"[^\W\d_]+")
 _CAPITALS_RE = re.compile(r"[A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f]+")
 # The first letter of the text and of each sentence after it.
+_INITIALS_RE = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}")
 _OPENER_RE = re.compile(r"(?:^|[.!?]\s+)[^\w]*([^\W\d_])")
 
 
@@ -86,7 +90,8 @@ class Reshaped:
 
 
 def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshaped:
-    """Detokenise and (for all-lower-case text) restore capitals, learning names from ``reference``.
+    """Detokenise and (for all-lower-case or all-capitals text) restore ordinary capitals,
+    learning names from ``reference``.
 
     Args:
         raw: the text as read.
@@ -102,8 +107,21 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
         if "£" in reference:
             text = _POUND_RE.sub("£", text)  # same length: the offset map holds
         text, source = _detokenise(text, list(range(len(raw))))
-    if _lower_case(text) and reference and not _lower_case(reference):
-        text = _recase(text, reference, new_names=new_names)
+    if reference and _upper_case(text):
+        # a wire flash, a shouted headline: read in lower case, then recased as lower-case
+        # text is (letters whose lower case is longer, "İ", are left: offsets hold). Against
+        # capitals too there are no names to learn: words no dictionary knows are names, on
+        # both sides alike.
+        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        shouted = _upper_case(reference)
+        # (initials with stops stay initials: "U.S.", "N.Y.")
+        text = _recase(_INITIALS_RE.sub(lambda m: m.group().upper(), text),
+                       "" if shouted else reference, new_names=new_names or shouted)
+    elif _lower_case(text) and reference and not _lower_case(reference):
+        # (initials the reference writes in capitals: "u.s." for "U.S."; "e.g." stays)
+        text = _recase(_INITIALS_RE.sub(
+            lambda m: m.group().upper() if m.group().upper() in reference else m.group(), text),
+            reference, new_names=new_names)
     return Reshaped(raw, text, source)
 
 
@@ -135,6 +153,15 @@ def _lower_case(text: str) -> bool:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)
+
+
+@text_memo(maxsize=512, max_chars=50_000)
+def _upper_case(text: str) -> bool:
+    """True for text written in capitals ("U.S. COMMERCIAL PAPER FALLS 375 MLN DLRS"): nearly
+    all its letters, and enough of them to be words, not an acronym or two."""
+    letters = _count(_LETTERS_RE, text)
+    return letters >= UPPER_CASE_LETTERS and \
+        _count(_CAPITALS_RE, text) / letters >= UPPER_CASE_SHARE
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
@@ -183,7 +210,8 @@ def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:
 
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)([a-z])")
+# (not after initials with stops: "N.Y. business loans", "U.S. officials")
+_SENTENCE_START_RE = re.compile(r"(?:^|(?<!\.[A-Za-z])[.!?]\s+|\n\s*)([a-z])")
 
 
 _WORD_BEFORE_RE = re.compile(r"([a-z]+)[ -]$")

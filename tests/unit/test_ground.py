@@ -228,6 +228,20 @@ def test_an_agency_in_a_lower_case_summary_is_a_source() -> None:
     assert not [g for g in retold.compare(original, plain).grounding if g.kind == "attribution"]
 
 
+def test_a_retelling_in_capitals_is_read_as_words() -> None:
+    original = ("Loans at the big Kestrel City banks fell 195 mln dlrs in the week to Feb 18, "
+                "the Federal Reserve said.")
+    flash = "KESTREL CITY BUSINESS LOANS FALL 195 MLN DLRS IN FEB 18 WEEK, FED SAYS"
+    shaped = reshape(flash, original, new_names=True)
+    assert shaped.text.startswith("Kestrel City business loans fall 195 mln dlrs in Feb 18")
+    assert retold.compare(original, flash).changes == ()
+    moved = retold.compare(original, flash.replace("195", "259"))
+    assert [(ch.kind, ch.status, ch.severity) for ch in moved.changes] == [
+        ("number", "changed", "high")]
+    assert moved.changes[0].retelling.text == "FALL 259 MLN DLRS"  # offsets into the raw text
+    assert "U.S. officials" in reshape("U.S. OFFICIALS SAID THE PLAN HAD FAILED.", original).text
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["the", "sales", "rose", "3", ",", "000", "-lrb-", "-rrb-",
                                  "``", "''", "n't", "could", ".", "acme", "Ohio", "  ", "UNK",

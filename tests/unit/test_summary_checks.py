@@ -178,7 +178,7 @@ def test_undated_date_backed_only_by_its_partner_is_still_flagged() -> None:
 # -- figures in shorthand ----------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "key"), [
-    ("we could lose 5 mln bucks", "number:=:5000000:5000000:USD"),
+    ("we could owe 5 mln bucks", "number:=:5000000:5000000:USD"),
     ("they raised 3 bln euros", "number:=:3000000000:3000000000:EUR"),
     ("it cost 7 mn dollars", "number:=:7000000:7000000:USD"),
     ("he paid 20 bucks", "number:=:20:20:USD"),

@@ -228,7 +228,7 @@ def verify_pair(
 
 
 # A partial retelling keeps what its source says of its subject. Where the source contradicts
-# more of the retelling's names and figures than it supports, at least this many, and by at
+# more of the retelling's names, figures and dates than it supports, at least this many, by at
 # least this many of its own, the two share a format, not a story: one wire's earnings tables,
 # dividend notices or stake filings about different companies ("Revs 291.8 mln vs 151.1 mln"
 # / "Revs 74.0 mln vs 152.0 mln"). (One figure of the source against many of the retelling is
@@ -238,21 +238,25 @@ def verify_pair(
 # does not count: a paper adds to agency copy. A copy wholly derived stays a link whatever it
 # changed (a retelling that alters the figures is what retold is for).
 SUBJECT_CLASHES_MIN = 2
-SUBJECT_KINDS = ("name", "number")
+SUBJECT_KINDS = ("name", "number", "date")
 
 
 def another_subject(c: Comparison) -> bool:
-    """True when the original contradicts more of the retelling's names and figures than it
-    supports, at least SUBJECT_CLASHES_MIN of them, by at least as many of its own."""
-    counts = {"contradicted": 0, "supported": 0}
-    rivals: set[tuple[int, int]] = set()
-    for g in c.grounding:
-        if g.kind in SUBJECT_KINDS and g.status in counts:
-            counts[g.status] += 1
-            if g.status == "contradicted" and g.evidence:
-                rivals.add((g.evidence[0].start, g.evidence[0].end))
-    clashes = counts["contradicted"]
-    return clashes >= SUBJECT_CLASHES_MIN and clashes > counts["supported"] and \
+    """True when the original contradicts more of the retelling's names, figures and dates than
+    it supports, at least SUBJECT_CLASHES_MIN of them, by at least as many of its own."""
+    supported = sum(1 for g in c.grounding if g.kind in SUBJECT_KINDS and g.status == "supported")
+    # (retelling span, original span) of each clash: grounding's, and the aligned pairs' own
+    # changes (a headline is diffed, not grounded)
+    clashes = {((g.retelling.start, g.retelling.end), (g.evidence[0].start, g.evidence[0].end))
+               for g in c.grounding
+               if g.kind in SUBJECT_KINDS and g.status == "contradicted" and g.evidence}
+    clashes |= {((ch.retelling.start, ch.retelling.end), (ch.original.start, ch.original.end))
+                for ch in c.changes if ch.kind in SUBJECT_KINDS and ch.status == "changed"
+                and ch.severity != "low"  # (a rounding, a date told more precisely)
+                and ch.retelling is not None and ch.original is not None}
+    told = {mine for mine, _theirs in clashes}
+    rivals = {theirs for _mine, theirs in clashes}
+    return len(told) >= SUBJECT_CLASHES_MIN and len(told) > supported and \
         len(rivals) >= SUBJECT_CLASHES_MIN
 
 
