@@ -349,6 +349,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # out, no date changed. Only in place of another date is it a change.
                 dropped = [a for a in dropped if not dates.vague(a)]
                 added = [b for b in added if not dates.vague(b)]
+            if kind == "number" and dropped and added:
+                # "Half of the 40 staff" / "Twenty of the 40 staff": one share of one whole
+                o_doc, r_doc = original.document.text, retelling.document.text
+                shares = [(a, b) for a in dropped for b in added
+                          if numbers.same_share(a, o_doc, left, b, r_doc, right)]
+                dropped = [a for a in dropped if all(a is not x for x, _y in shares)]
+                added = [b for b in added if all(b is not y for _x, y in shares)]
             if kind == "number" and (dropped or added):
                 # "one author" / "an author": a lone "one" said or left out is the article's
                 # job; in place of another figure it is a change ("one" -> "two").

@@ -606,6 +606,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 if all(w.casefold() in vocabulary for i in listed
                        for w in _VOCABULARY_RE.findall(i)):
                     status = "supported"  # the retelling's own tally of what the original lists
+            if status == "unsupported" and b.kind == "number":
+                # "Twenty of the 40 staff" where the original says "Half of the 40 staff"
+                part = next((a for i in evidence for a in o_facts.get(i, ())
+                             if numbers.same_share(a, o_text, o_facts[i], b, r_text,
+                                                   r_facts.get(s.id, ()))), None)
+                if part is not None:
+                    status, backing = "supported", [part]
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
             if status == "contradicted" and backing and _titled_speaker(backing[0], b,

@@ -1307,3 +1307,17 @@ def test_the_same_size_of_change_the_other_way_is_a_high_change() -> None:
     assert [(ch.kind, ch.severity) for ch in c.changes] == [("number", "high")]
     assert retold.compare("Sales rose by 300 units in May.",
                           "Sales grew by 300 units in May.").changes == ()
+
+
+@pytest.mark.parametrize(("original", "retelling", "flagged"), [
+    ("Half of the 40 staff were laid off.", "Twenty of the 40 staff were laid off.", False),
+    ("Twenty of the 40 staff were laid off.", "Half of the 40 staff were laid off.", False),
+    ("A quarter of the 80 homes flooded in May.", "20 of the 80 homes flooded in May.", False),
+    ("Half of the 40 staff were laid off.", "Thirty of the 40 staff were laid off.", True),
+    ("Half of the 40 staff were laid off.", "Twenty of the 60 staff were laid off.", True),
+    ("Half of the staff were laid off.", "Twenty of the staff were laid off.", True),  # no whole
+])
+def test_one_share_of_one_stated_whole_is_one_figure(original: str, retelling: str,
+                                                     flagged: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "number"]) is flagged

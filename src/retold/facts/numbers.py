@@ -2599,3 +2599,39 @@ def article_one(fact: Fact) -> bool:
     return isinstance(q, Quantity) and q.low == q.high == 1 and q.hedge is None and \
         (q.unit is None or UNIT_DIMENSIONS.get(q.unit) == DURATION) and \
         fact.text[figure_start(fact) - fact.start:][:4].casefold() == "one "
+
+
+# A figure that is part of a whole stated right after it: "Half of the 40 staff", "20 of its
+# 40 staff", "a quarter of the 80 homes".
+_PART_OF_RE = re.compile(r"[ \t\u00a0]+of[ \t\u00a0]+(?:the|its|their|his|her|our|these|those)"
+                         r"[ \t\u00a0]+")
+
+
+def share_of_whole(fact: Fact, text: str, facts: Sequence[Fact]) -> tuple[float, float] | None:
+    """(share, whole) of a figure that counts part of a whole stated right after it ("Half of
+    the 40 staff": 0.5 of 40; "Twenty of the 40 staff": 0.5 of 40), or None. One share of one
+    whole is one figure, however it is written."""
+    q = fact.value
+    if not isinstance(q, Quantity) or q.low != q.high or q.hedge is not None:
+        return None
+    m = _PART_OF_RE.match(text, fact.end)
+    if m is None:
+        return None
+    whole = next((f for f in facts if f.kind == "number" and f.start == m.end()), None)
+    w = whole.value if whole is not None else None
+    if not isinstance(w, Quantity) or w.low != w.high or w.unit is not None or w.low <= 0:
+        return None
+    if q.unit == "percent":
+        return q.low / 100, w.low
+    if q.unit is None and q.low <= w.low:
+        return q.low / w.low, w.low
+    return None
+
+
+def same_share(a: Fact, a_text: str, a_facts: Sequence[Fact],
+               b: Fact, b_text: str, b_facts: Sequence[Fact]) -> bool:
+    """True when two figures count the same part of the same stated whole ("Half of the 40
+    staff" / "Twenty of the 40 staff"; to the nearest one of the whole)."""
+    sa, sb = share_of_whole(a, a_text, a_facts), share_of_whole(b, b_text, b_facts)
+    return sa is not None and sb is not None and sa[1] == sb[1] and \
+        abs(sa[0] - sb[0]) * sa[1] < 0.5
