@@ -679,7 +679,8 @@ def prepare_shaped(doc: Document, context: Context, reference: str, *,
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> tuple[Fact, ...]:
-    """Run every fact extractor over a document; facts in text order (none from page clutter).
+    """Run every fact extractor over a document; facts in text order (none from page clutter,
+    no attribution inside a quotation).
 
     A byline says who wrote the story and when the outlet published it (its names and date),
     not a fact the story tells: no fact either.
@@ -687,6 +688,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> t
     clutter = {s.id for s in sentences if s.kind in ("boilerplate", "byline")}
     facts = [f for module in KINDS.values() for f in module.extract(doc, sentences, context)
              if f.sentence not in clutter]
+    # "'While we believe ...,' the app said": a speech verb inside a quotation is the
+    # speaker's own words; the quotation carries who said them
+    quoted = [(f.start, f.end) for f in facts if f.kind == "quote"]
+    if quoted:
+        facts = [f for f in facts if f.kind != "attribution"
+                 or not any(start <= f.start and f.end <= end for start, end in quoted)]
     facts.sort(key=lambda f: (f.start, f.end, f.kind))
     return tuple(facts)
 

@@ -384,6 +384,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped if not _new_without(a, r_text)]
                 added = [b for b in added if not _new_without(b, o_text)]
+                # "pleaded not guilty" / "pleaded innocent": the negated word's opposite,
+                # stated plainly, is the same claim
+                dropped = [a for a in dropped if not _opposite_said(a, r_text, right)]
+                added = [b for b in added if not _opposite_said(b, o_text, left)]
+                # "hasn't been tried nor convicted" / "... tried or convicted": one negation
+                # over both words, written twice
+                dropped = [a for a in dropped if not _nor_as_or(a, r_text, right)]
+                added = [b for b in added if not _nor_as_or(b, o_text, left)]
                 # "contact IT if the site is not working" where the other passage poses no
                 # condition: a case to act on, neither stated nor denied there.
                 if not negation.conditional(r_text):
@@ -493,28 +501,19 @@ def match_facts(
     """Match two fact lists of one kind: (same, changed, dropped, added)."""
     used_right: set[int] = set()
     same: list[tuple[Fact, Fact]] = []
-    # Identical keys pair first, so that a short form ("Khan") is not taken by a full name
-    # its own full form should pair with ("Ada Okafor ... Okafor" / "Chidi Okafor ... Okafor").
-    waiting: list[Fact] = []
-    for a in left:
-        k = next((k for k, b in enumerate(right) if k not in used_right and b.key == a.key
-                  and module.equivalent(a, b)), None)
-        if k is None:
-            waiting.append(a)
-        else:
+    # Equivalent mentions pair in the most similar slots first ("no transfer treaty" with
+    # "doesn't have a transfer treaty", not with "can't compel"), identical keys first among
+    # equals, so that a short form ("Khan") is not taken by a full name its own full form should
+    # pair with ("Ada Okafor ... Okafor" / "Chidi Okafor ... Okafor").
+    keyed = sorted(((-module.slot_score(a, b), a.key != b.key, n, k) for n, a in enumerate(left)
+                    for k, b in enumerate(right) if module.equivalent(a, b)))
+    paired: dict[int, int] = {}
+    for _score, _other_key, n, k in keyed:
+        if n not in paired and k not in used_right:
+            paired[n] = k
             used_right.add(k)
-            same.append((a, right[k]))
-    left_over: list[Fact] = []
-    for a in waiting:
-        # Of several equivalent mentions, take the one in the most similar slot.
-        options = [(module.slot_score(a, b), -k, k) for k, b in enumerate(right)
-                   if k not in used_right and module.equivalent(a, b)]
-        if options:
-            k = max(options)[2]
-            used_right.add(k)
-            same.append((a, right[k]))
-        else:
-            left_over.append(a)
+    same.extend((left[n], right[k]) for n, k in sorted(paired.items()))
+    left_over = [a for n, a in enumerate(left) if n not in paired]
     right_over = [k for k in range(len(right)) if k not in used_right]
 
     changed: list[tuple[Fact, Fact]] = []
@@ -1316,6 +1315,34 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+def _nor_as_or(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
+    """True when negation ``f`` is a "nor" whose word ``text`` joins with "or" to a word one of
+    its own negations governs ("tried nor convicted" / "hasn't been tried or convicted")."""
+    if f.text.casefold() != "nor" or not f.role:
+        return False
+    m = re.search(rf"(?<![\w-])or\s+(?:[\w'’-]+\s+){{0,2}}{re.escape(f.role)}(?![\w-])", text,
+                  re.IGNORECASE)
+    return m is not None and any(g.kind == "negation" and g.text.casefold() != "nor"
+                                 for g in facts)
+
+
+def _opposite_said(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
+    """True when ``text`` (whose facts are ``facts``) states plainly an opposite of the word
+    negation ``f`` negates ("not guilty" against "innocent", "did not accept" against
+    "rejected"): the same claim. Not a denial ("denied the plot"): someone's claim."""
+    if not f.role or len(f.role) < 3 or negation.denial(f):
+        return False
+    opposites = lexicon.antonyms(f.role)
+    if not opposites:
+        return False
+    said = {x for w in _ROLE_WORD_RE.findall(text)
+            for x in (w.casefold(), *lexicon.base_forms(w))}
+    denied = {x for g in facts if g.kind == "negation" and g.role
+              for x in (g.role.casefold(), *lexicon.base_forms(g.role))}
+    plain = said & opposites
+    return bool(plain) and not plain.issubset(denied)
+
+
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int]) -> bool:
     """True when negation ``b`` is someone's denial of a word its own passage states, in that
     form, before it ("aimed to stop a plot ..., but Brenn has denied any plot"). A plain "no"

@@ -679,13 +679,14 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
 def _negated_phrases(text: str, offset: int) -> set[str]:
     """The stems of the words a cue negates as one phrase: the first content word after it and
     those joined to it by spaces or hyphens alone ("no significant underlying health issues";
-    "did not win the seat" negates "win" only)."""
+    "did not win the seat" negates "win" only), or by "or" ("hasn't been tried or convicted":
+    neither happened)."""
     out: set[str] = set()
     for _start, end, _cue, first, _window in _negated_stems(text, offset):
         out.update(first)  # (a passive's subject stands before its cue: "charges were denied")
         last = None
         for s, e, w in content_words(text[end - offset : end - offset + 60], end):
-            if last is not None and text[last - offset : s - offset].strip(" -"):
+            if last is not None and text[last - offset : s - offset].strip(" -") not in ("", "or"):
                 break
             out |= forms(w)
             last = e
@@ -1296,9 +1297,10 @@ def check(
             for opp in antonyms:
                 opp_forms = {opp, stem(opp)}
                 # An opposite the evidence negates agrees with the word ("not sure" / "unsure"),
-                # unless the retelling negates the word too ("without explicit supervision" /
-                # "without implicit supervision").
-                if ev_negated_all.any_of(forms(opp)) and not forms(w) & r_negated_all:
+                # and so does a word the retelling negates against the opposite the evidence
+                # states ("pleaded innocent" / "pleaded not guilty"); negated on both sides, the
+                # two reverse ("without explicit supervision" / "without implicit supervision").
+                if ev_negated_all.any_of(forms(opp)) != bool(forms(w) & r_negated_all):
                     continue
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
@@ -1360,6 +1362,7 @@ def check(
     # where it says "rose" outside the evidence). A word the original uses is left to the
     # evidence check above: both may be said of different things.
     flagged_words = {f.retelling for f in findings}
+    r_negated: set[str] | None = None  # the words the retelling negates, on first need
     name_spans = list(names)
     # the words inside a name's span (read by both loops below)
     in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
@@ -1376,6 +1379,10 @@ def check(
         candidates = [o for o in used_opposites(w, index.where) if stem(o) not in r_stems]
         if not candidates:
             continue
+        if r_negated is None:
+            r_negated = set().union(*(n[4] for n in _negated_stems(r_text, r_offset)))
+        if forms(w) & r_negated:
+            continue  # "not guilty" where the original says "innocent": the same claim
         r_near = _near(words, k)
         after = _word_after(r_text, e - r_offset)
         if locate is None:

@@ -291,3 +291,14 @@ def test_an_office_and_the_person_given_that_title_are_one_speaker(
     assert (swapped == []) is same
     if same:  # a name the original never gives is still reported, as a name
         assert all(ch.kind == "name" for ch in c.changes)
+
+
+def test_a_speech_verb_inside_a_quotation_is_the_speaker_s_own_words() -> None:
+    c = retold.compare('Vold left the band. "While we believe the plan was good, it failed," '
+                       'the label said.',
+                       'Vold and Brenn left the band. "While we believe the plan was good, it '
+                       'failed," the label said.')
+    assert not [ch for ch in c.changes if ch.kind == "attribution"]
+    assert not [f for f in c.retelling.facts if f.kind == "attribution" and f.note == "we"]
+    added = retold.compare('"We got this wrong," Vold said.', '"I think we got this wrong," Vold said.')
+    assert [ch.kind for ch in added.changes] == ["quote"]

@@ -164,3 +164,38 @@ def test_a_denial_added_beside_the_claim_it_denies_is_an_added_claim() -> None:
     # the claim itself denied, not kept beside the denial: a reversal
     turned = retold.compare(original, "The report said the raid stopped no plot against the port.")
     assert [ch.severity for ch in turned.changes if ch.kind == "negation"] == ["high"]
+
+
+@pytest.mark.parametrize(("original", "retelling", "reversed_"), [
+    ("Ortega pleaded innocent to the charges.", "Ortega pleaded not guilty to the charges.", False),
+    ("Ortega was found not guilty.", "Ortega was found innocent.", False),
+    ("Ortega pleaded guilty to the charges.", "Ortega pleaded not guilty to the charges.", True),
+    ("Ortega was found not innocent.", "Ortega was found not guilty.", True),  # both negated
+])
+def test_a_negated_word_against_its_opposite_stated_plainly_is_the_same_claim(
+        original: str, retelling: str, reversed_: bool) -> None:
+    c = retold.compare(original, retelling)
+    assert bool([ch for ch in c.changes if ch.kind == "negation"]) is reversed_
+
+
+def test_nor_and_or_under_one_negation_are_the_same_claim() -> None:
+    plain = "The singer hasn't been tried or convicted on those charges."
+    assert retold.compare(plain, plain.replace(" or ", " nor ")).changes == ()
+    assert retold.compare(plain.replace(" or ", " nor "), plain).changes == ()
+    turned = retold.compare("The singer has been tried or convicted on those charges.",
+                            plain.replace(" or ", " nor "))
+    assert [ch.kind for ch in turned.changes if ch.kind == "negation"]
+
+
+def test_a_negated_name_is_negated_by_its_last_word() -> None:
+    assert [f.role for f in extract("Hale blamed the old rulers, not Jean Moreau, for it.")] == \
+        ["moreau"]
+    c = retold.compare("Hale blamed earlier rulers -- not Moreau -- for the breakdown.",
+                       "Hale blamed earlier rulers -- not Jean Moreau -- for the breakdown.")
+    assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
+def test_negations_pair_by_the_word_they_negate_before_their_cue() -> None:
+    c = retold.compare("Norway has no transfer treaty with Chile and can't compel it to act.",
+                       "Norway doesn't have a transfer treaty with Chile and can't force it to act.")
+    assert not [ch for ch in c.changes if ch.kind == "negation"]

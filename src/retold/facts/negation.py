@@ -73,6 +73,7 @@ NEGATED_LOOKAHEAD = 4  # words looked at after the cue
 # One negation per clause is the norm in news sentences, so two leftover negations in aligned
 # sentences are likely one changed negation; on the same word, almost surely.
 SLOT_SAME_WORD = 0.9
+SLOT_SAME_CUE = 0.8  # one kind of cue before other words
 SLOT_SIMILAR_WORD = 0.7
 SLOT_OTHER = 0.5
 
@@ -86,6 +87,11 @@ def _negated(text: str, pos: int) -> str:
             return ""
         word = m.group(1).casefold()
         if word not in _SKIP:
+            # a name of several words is negated by its last ("not Jean Moreau" / "not Moreau")
+            while m.group(1)[:1].isupper() and (
+                    nxt := _NEXT_WORD_RE.match(text, m.end())) is not None \
+                    and nxt.group(1)[:1].isupper() and text[m.end():nxt.start(1)].isspace():
+                m, word = nxt, nxt.group(1).casefold()
             return word
         if word in SKIPPED_ADVERBS:
             after = _NEXT_WORD_RE.match(text, m.end())
@@ -196,10 +202,12 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
 def slot_score(a: Fact, b: Fact) -> float:
     """How likely negation ``b`` fills ``a``'s slot: by the word each one negates."""
-    if a.key == b.key:
+    if a.key == b.key and (a.role == b.role or not (a.role and b.role)):
         return 1.0
     if a.role and a.role == b.role:
         return SLOT_SAME_WORD
+    if a.key == b.key:
+        return SLOT_SAME_CUE
     if a.role and b.role and ratio(a.role, b.role) >= 80:
         return SLOT_SIMILAR_WORD
     return SLOT_OTHER
