@@ -269,6 +269,8 @@ def test_a_wire_dateline_credits_its_agency(original: str, retelling: str, added
      "The minister said the harbour would reopen.", True),
     ("The prime minister said the harbour would reopen.",
      "Prime Minister Ola Brenn said the harbour would reopen.", True),
+    ("Mayor Kari Vold will visit Lyon. The mayor said she had not decided.",
+     "Mayor Kari Vold will visit Lyon. Vold said she had not decided.", True),
     # another office ending in the same word
     ("The mayor said the harbour would reopen.",
      "Deputy Mayor Ola Brenn said the harbour would reopen.", False),
@@ -302,3 +304,26 @@ def test_a_speech_verb_inside_a_quotation_is_the_speaker_s_own_words() -> None:
     assert not [f for f in c.retelling.facts if f.kind == "attribution" and f.note == "we"]
     added = retold.compare('"We got this wrong," Vold said.', '"I think we got this wrong," Vold said.')
     assert [ch.kind for ch in added.changes] == ["quote"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('PORTREE, Scotland — Hale is keeping hopes low, saying "nothing bad will come of it."',
+     "Hale"),
+    ('The talks ended.\n\nBrenn opened the meeting at noon, saying "we are ready."', "Brenn"),
+    # an appositive holds no verb of its own: the dateline is no speaker
+    ('OBAN, Scotland — the talks ended early, saying "there was nothing more to add."', ""),
+])
+def test_a_participle_after_a_comma_goes_with_the_name_opening_its_clause(
+        text: str, speaker: str) -> None:
+    quote = [f for f in retold.compare(text, text).original.facts if f.kind == "quote"]
+    assert [f.role for f in quote] == [speaker]
+
+
+def test_a_pronoun_quoting_goes_on_with_the_last_speaker_not_with_whom_they_spoke_of() -> None:
+    text = ('Vold and Brenn met on Monday. Brenn, for his part, said he and Vold had kept in '
+            'touch by phone. He added: "There is a lot to discuss."')
+    quote = [f for f in retold.compare(text, text).original.facts if f.kind == "quote"]
+    assert [f.role for f in quote] == ["Brenn"]
+    other = 'Brenn spoke first. Then Vold arrived. He said: "There is a lot to discuss."'
+    quote = [f for f in retold.compare(other, other).original.facts if f.kind == "quote"]
+    assert [f.role for f in quote] == ["Vold"]  # a new sentence about someone else

@@ -168,6 +168,11 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
+# What an appositive never holds: a finite verb ("PORTREE, Scotland — Hale is keeping hopes
+# low, saying": a clause), or a dash with spaces (a dateline's, an aside's).
+_NOT_APPOSITIVE_RE = re.compile(
+    r"(?<![\w'’-])(?:is|are|was|were|has|have|had|will|would|can|could)(?![\w'’-])"
+    r"|\s[\u2013\u2014-]{1,2}\s")
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -318,7 +323,8 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
             between_text = _ABBREVIATION_STOP_RE.sub("", text[n.end:comma])
             if (between_text.startswith(",") and len(between_text.strip(", ")) > 0
                     and not _CLAUSE_BREAK.search(between_text)
-                    and not _VERB_RE.search(between_text)):
+                    and not _VERB_RE.search(between_text)
+                    and not _NOT_APPOSITIVE_RE.search(between_text)):
                 return n.start, n.text, names._key(n.text)
     return None
 
@@ -466,6 +472,23 @@ def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
     return strip_titles(_speaker_near(text, sentences, start, end, floor, ceiling))
 
 
+_PARTICIPLE_TAIL_RE = re.compile(r",[ \t\u00a0]*$")
+# Where a clause opens: a sentence's start, or after a dateline's or an aside's dash.
+_CLAUSE_OPEN_RE = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\s[\u2013\u2014-]{1,2}\s+|\n)")
+
+
+def _clause_opener(text: str, cue: int, floor: int, spans: tuple[names.NameSpan, ...],
+                   starts: list[int]) -> str | None:
+    """The name that opens the clause a participle after a comma goes with ("Hale is keeping
+    hopes low, saying \"...\"": Hale), or None."""
+    if not text[cue:cue + 12].split()[0].casefold().endswith("ing") or \
+            _PARTICIPLE_TAIL_RE.search(text, max(floor, cue - 4), cue) is None:
+        return None
+    opens = [floor, *(m.end() for m in _CLAUSE_OPEN_RE.finditer(text, floor, cue))]
+    name = _name_starting_at(spans, starts, opens[-1])
+    return name.text if name is not None and name.end < cue else None
+
+
 def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
                   floor: int, ceiling: int) -> str:
     """speaker_near() before job titles are stripped."""
@@ -473,9 +496,12 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
     cue = _QUOTE_VERB_TAIL_RE.search(text, max(floor, start - 40), start)
     if cue is not None:
         hit = _subject_before(text, cue.start(), max(floor, cue.start() - 300), spans, ends,
-                              relative=True)
+                              relative=True, prior=_prior_speaker(text, cue.start(), spans, ends))
         if hit is not None:
             return hit[1]
+        opener = _clause_opener(text, cue.start(), max(floor, cue.start() - 300), spans, starts)
+        if opener is not None:
+            return opener
     at = text.rfind("ccording", max(floor, start - 250), start)
     according = _ACCORDING_RE.match(text, at - 1) if at > 0 else None
     if according is not None and not _CLAUSE_BREAK.search(text, according.end(), start):
@@ -502,7 +528,27 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
     if generic is not None:
         return generic.group()
     ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+    prior = _prior_speaker(text, start, spans, ends)
+    if ref is not None and prior is not None and prior[0] <= ref.start < prior[1]:
+        return prior[2]  # "Moreau said he and Hale spoke. He added: ...": Moreau
     return ref.text if ref is not None else ""
+
+
+def _prior_speaker(text: str, pos: int, spans: tuple[names.NameSpan, ...], ends: list[int]
+                   ) -> tuple[int, int, str, str] | None:
+    """The last speaker named before ``pos``, as (end of its verb, end of its sentence,
+    speaker, key), for a pronoun to go on with ("Moreau said he and Hale had spoken. He
+    added: ..."), or None."""
+    floor = max(0, pos - PRONOUN_LOOKBACK)
+    for m in reversed(list(_VERB_RE.finditer(text, floor, pos))):
+        clause = max((b.end() for b in _SENTENCE_BREAK_RE.finditer(text, floor, m.start())),
+                     default=floor)
+        hit = _subject_before(text, m.start(), clause, spans, ends, relative=False)
+        if hit is not None and not _PRONOUN_HEAD_RE.fullmatch(hit[1]) \
+                and _generic_key(hit[1]) not in _PRONOUN_SPEAKERS:
+            stop = _SENTENCE_BREAK_RE.search(text, m.end())
+            return m.end(), stop.start() if stop else len(text), hit[1], hit[2]
+    return None
 
 
 # --- the fact-kind contract -------------------------------------------------------------------
@@ -631,13 +677,20 @@ _TITLE_RUN_RE = re.compile(r"(?:[A-Z][\w.’'-]*[ \t\u00a0]+){1,5}$")
 
 
 def _titles_before(name: str, text: str) -> list[list[str]]:
-    """The capitalised words written right before each mention of ``name`` in ``text``
-    ("Judge Ann Varley" gives ["Judge"]), lower-cased, without stops."""
+    """The capitalised words written right before each mention of ``name`` in ``text``, up to
+    the last title word ("Judge Ann Varley" gives ["judge"] for "Ann Varley" and for
+    "Varley"), lower-cased, without stops."""
     out = []
     for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
         run = _TITLE_RUN_RE.search(text, max(0, m.start() - TITLE_CHARS), m.start())
-        if run is not None:
-            out.append([w.rstrip(".").casefold() for w in run.group().split()])
+        if run is None:
+            continue
+        words = [w.rstrip(".") for w in run.group().split()]
+        while words and words[-1] not in names.TITLES and words[-1].casefold() not in \
+                _GENERIC_WORDS:
+            words.pop()  # a given name before the surname asked about
+        if words:
+            out.append([w.casefold() for w in words])
     return out
 
 
