@@ -299,6 +299,11 @@ def _from_record(record: Any, *, source: str, line: int | None, default_id: str)
         url = url or doc.url
     elif isinstance(text, str) or isinstance(html, str):
         return Problem(source, line, f"id {article_id!r}: the text is empty")
+    elif text is not None or html is not None:
+        given = "text" if text is not None else "html"
+        value = text if text is not None else html
+        return Problem(source, line, f"id {article_id!r}: '{given}' is not a string of text "
+                       f"(a JSON {type(value).__name__})")
     else:
         return Problem(source, line, f"id {article_id!r}: missing text (no 'text' or 'html')")
     article = Article(id=article_id, text=body, title=title, url=url, outlet=outlet,

@@ -108,3 +108,11 @@ def test_reading_is_lazy(tmp_path: Path) -> None:
     it = read_inputs([f])
     first = next(it)
     assert isinstance(first, Article) and first.id == "0"
+
+
+def test_a_text_that_is_not_a_string_says_so(tmp_path: Path) -> None:
+    f = tmp_path / "feed.jsonl"
+    f.write_text(json.dumps({"id": "n", "text": 12345}) + "\n" + json.dumps({"id": "m"}) + "\n")
+    _articles, problems = split(list(read_inputs([f])))
+    assert [p.reason for p in problems] == ["id 'n': 'text' is not a string of text (a JSON int)",
+                                            "id 'm': missing text (no 'text' or 'html')"]

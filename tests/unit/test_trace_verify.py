@@ -285,3 +285,50 @@ def test_a_fixed_format_item_about_another_subject_is_no_link() -> None:
     retold_b = FORMAT_A.replace("12.4 mln", "12.9 mln").replace("Revs", "Revenue")
     c = Article("c", retold_b, outlet="Paper", published=when + dt.timedelta(hours=2))
     assert vf.verify_pair(a, c) is not None
+
+
+# Two reports of one harbour-board vote written independently: the same names, figures and the
+# chair's statement, quoted by both, in words and order of their own.
+REPORT_A = (
+    "The Kestrel harbour board voted 7-2 on Tuesday to close the north quay to cruise ships "
+    "from next spring, after a year of complaints from residents about noise and traffic. "
+    '"We have listened to the people who live here, and the quay cannot take ships of this '
+    'size any longer," said the board chair, Ingrid Solberg. Operators had asked for a '
+    "delay of two seasons. The board said the closure would cost the port about 1.2 million "
+    "euros a year in fees, which it hopes to recover from a new ferry terminal.")
+REPORT_B = (
+    "Cruise operators reacted angrily on Wednesday after Kestrel's port authority decided to "
+    "bar their vessels from the north quay. Ingrid Solberg, who chairs the harbour board, "
+    'defended the decision. "We have listened to the people who live here, and the quay '
+    'cannot take ships of this size any longer," she told reporters. Two members voted '
+    "against the plan, which takes effect next spring. Tour companies say the town will lose "
+    "visitors; the board puts its own loss at 1.2 million euros a year.")
+
+
+def test_independent_reports_sharing_a_quoted_statement_are_no_link() -> None:
+    from retold.reuse import copied_share
+
+    copied = copied_share(REPORT_A, REPORT_B)
+    assert copied is not None and copied < vf.MIN_COPIED
+    when = dt.datetime(2024, 3, 12, 8, tzinfo=dt.timezone.utc)
+    a = Article("gazette", REPORT_A, outlet="Gazette", published=when)
+    b = Article("courier", REPORT_B, outlet="Courier", published=when + dt.timedelta(hours=5))
+    assert vf.verify_pair(a, b) is None
+    # a paper that took the first report's sentences is its retelling
+    taken = REPORT_A.replace("on Tuesday", "on Tuesday night") + " Ferry firms welcomed it."
+    c = Article("paper", taken, outlet="Paper", published=when + dt.timedelta(hours=6))
+    assert vf.verify_pair(a, c) is not None
+
+
+def test_copied_share_reads_english_runs_and_weighs_quoted_words_less() -> None:
+    from retold.reuse import QUOTED_WEIGHT, copied_share
+
+    said = "The minister said the new bridge over the river would open in May next year."
+    assert copied_share(said, said) == 1.0
+    rest = " Residents want a tunnel instead, and shopkeepers fear months of roadworks."
+    quoted = 'Officials said: "the new bridge over the river would open in May next year."' + rest
+    plain = "Officials said the new bridge over the river would open in May next year." + rest
+    # the same copied run counts less inside quotation marks than outside
+    assert QUOTED_WEIGHT < 1.0
+    assert copied_share(said, quoted) < copied_share(said, plain) < 1.0
+    assert copied_share("Мост откроется в мае.", "Мост откроется в мае.") is None  # not English

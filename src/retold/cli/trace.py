@@ -337,9 +337,13 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
         how = _how(link) if link is not None else "linked"
         # what this link changed, in its own source's words (a story-wide fact row keeps the
         # words of the first article that stated it)
-        edits = [f"{f['text']} -> {f.get('to') or 'dropped'}" for f in link.facts
-                 if f["status"] != "carried"] if link is not None else []
-        extra = f"; changed {'; '.join(edits[:3])}" if edits else ""
+        rows = link.facts if link is not None else ()
+        edits = [f"{f['text']} -> {f['to']}" for f in rows if f["status"] == "changed"
+                 and f.get("to")]
+        cut = [f["text"] for f in rows if f["status"] != "carried" and not (
+            f["status"] == "changed" and f.get("to"))]
+        extra = (f"; changed {'; '.join(edits[:3])}" if edits else "") + (
+            f"; left out {'; '.join(cut[:3])}" if cut else "")
         # (an undecided link the chain walks against its order is printed in its own, which
         # its changes are told in)
         source, target = (link.source_id, link.target_id) if link is not None else (parent,

@@ -83,12 +83,15 @@ def store_items(items: Iterable[object], store: Store, options: TraceOptions,
             result.added += len(batch) - len(existing)
             # An id sent again with another text or date (a corrected or updated story) is
             # not stored over the first: say so, or the update is lost without a word.
+            # (a skipped row, not one already stored: counted once)
             for a in batch:
                 old = store.article(a.id) if a.id in existing else None
                 if old is not None and (old.text, old.published) != (a.text, a.published):
+                    result.already_stored -= 1
                     problems.append(Problem(
-                        "<store>", None, f"id {a.id!r} is already stored with another text "
-                        "or date; the stored version is kept (give a new version its own id)"))
+                        str(getattr(store, "path", "the store")), None,
+                        f"id {a.id!r} is already stored with another text or date; the "
+                        "stored version is kept (give a new version its own id)"))
             batch.clear()
         if problems:
             store.add_problems([(p.source, p.line, p.reason) for p in problems])
