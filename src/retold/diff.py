@@ -476,8 +476,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     seen: set[tuple[str, str]] = set()
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
-            if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen:
-                continue
+            if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
+                    or b.kind == "date" and dates.vague(b):
+                continue  # ("recently": no date)
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
                 changes.append(unsupported(b, None))
@@ -931,13 +932,18 @@ _DEMONYM_ENDINGS = ("n", "an", "ian", "ese", "i", "ish", "ic")
 
 
 def _demonym_of(place: str, word: str) -> bool:
-    """True when ``word`` is the adjective of ``place`` written as a one-word name.
+    """True when ``word`` is the adjective of ``place`` written as a one-word name, or after the
+    same words ("North Korea" / "North Korean").
 
     The place's final -a may go ("China" / "Chinese"). An ending that makes another place's
     adjective ("Niger" / "Nigerian", from Nigeria) does not count.
     """
-    if " " in place or " " in word or len(place) < 4 or not (place[:1].isupper()
-                                                            or word[:1].isupper()):
+    if " " in place or " " in word:
+        # "North Korea" / "North Korean": the same words before, then a place and its adjective
+        p_words, w_words = place.split(), word.split()
+        return len(p_words) == len(w_words) > 1 and p_words[:-1] == w_words[:-1] and \
+            _demonym_of(p_words[-1], w_words[-1])
+    if len(place) < 4 or not (place[:1].isupper() or word[:1].isupper()):
         return False
     # (in either case: an all-lower-case summary writes "georgia national" for "Georgian")
     place, word = place[:1].upper() + place[1:], word[:1].upper() + word[1:]

@@ -712,7 +712,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                           "its writer's.")
             facts_out.append(FactGround(b.kind, status, Excerpt.of(r_text, b.start, b.end),  # type: ignore[arg-type]
                                         s.id, ev, detail))
-            if status != "supported":
+            # ("recently" said where the original gives no time: no date added)
+            vague = status == "unsupported" and b.kind == "date" and dates.vague(b)
+            if status != "supported" and not vague:
                 changes.append(Change(
                     kind=b.kind, status="changed" if status == "contradicted" else "added",
                     original=ev[0] if status == "contradicted" and ev else None,

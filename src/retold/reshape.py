@@ -9,6 +9,7 @@ character it came from, so every span found in the copy maps back into the text 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
@@ -108,15 +109,12 @@ def reshape(raw: str, reference: str = "", *, new_names: bool = False) -> Reshap
             text = _POUND_RE.sub("£", text)  # same length: the offset map holds
         text, source = _detokenise(text, list(range(len(raw))))
     if reference and _upper_case(text):
-        # a wire flash, a shouted headline: read in lower case, then recased as lower-case
-        # text is (letters whose lower case is longer, "İ", are left: offsets hold). Against
-        # capitals too there are no names to learn: words no dictionary knows are names, on
-        # both sides alike.
-        text = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        shouted = _upper_case(reference)
-        # (initials with stops stay initials: "U.S.", "N.Y.")
-        text = _recase(_INITIALS_RE.sub(lambda m: m.group().upper(), text),
-                       "" if shouted else reference, new_names=new_names or shouted)
+        text = _unshout(text, reference, new_names=new_names)
+    elif reference and _UPPER_LINE_RE.search(text):
+        # a headline in capitals above a story in ordinary case: that line alone
+        # (a word no dictionary knows is a name there on either side: a headline's typo is rare)
+        text = _UPPER_LINE_RE.sub(lambda m: _unshout(m.group(), reference, new_names=True)
+                                  if _upper_case(m.group()) else m.group(), text)
     elif _lower_case(text) and reference and not _lower_case(reference):
         # (initials the reference writes in capitals: "u.s." for "U.S."; "e.g." stays)
         text = _recase(_INITIALS_RE.sub(
@@ -153,6 +151,25 @@ def _lower_case(text: str) -> bool:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)
+
+
+# Days and months are written with a capital wherever they stand.
+# ("may" and "march" are words of their own)
+_CALENDAR = {name.casefold(): name for name in (*calendar.day_name, *calendar.month_name)
+             if name and name not in ("May", "March")}
+# A line with no lower-case letter (a candidate headline in capitals).
+_UPPER_LINE_RE = re.compile(r"(?m)^[^\S\n]*[^a-z\n]*[A-Z][^a-z\n]*$")
+
+
+def _unshout(text: str, reference: str, *, new_names: bool) -> str:
+    """Text in capitals (a wire flash, a shouted headline) read in lower case, then recased
+    as lower-case text is (letters whose lower case is longer, "İ", are left: offsets hold).
+    Against capitals too there are no names to learn: words no dictionary knows are names,
+    on both sides alike. Initials with stops stay initials ("U.S.", "N.Y.")."""
+    lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    shouted = _upper_case(reference)
+    return _recase(_INITIALS_RE.sub(lambda m: m.group().upper(), lowered),
+                   "" if shouted else reference, new_names=new_names or shouted)
 
 
 @text_memo(maxsize=512, max_chars=50_000)
@@ -232,9 +249,13 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 
 
 def _recase(text: str, reference: str, *, new_names: bool) -> str:
-    """Capitalise sentence starts and the words the reference writes as names (same length)."""
-    cased: dict[str, str] = {}
+    """Capitalise sentence starts, days and months, and the words the reference writes as names
+    (same length)."""
+    cased: dict[str, str] = dict(_CALENDAR)
     lower: set[str] = set()
+    # (the reference's own lines in capitals say nothing of which words are names)
+    reference = _UPPER_LINE_RE.sub(
+        lambda m: " " * len(m.group()) if _upper_case(m.group()) else m.group(), reference)
     for m in _WORD_RE.finditer(reference):
         w = m.group()
         before = reference[max(0, m.start() - 2) : m.start()]

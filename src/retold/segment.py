@@ -1134,11 +1134,13 @@ def parse_byline(line: str) -> Byline | None:
         m = _BY_RE.match(part)
         if m:
             who = m["rest"].strip()
-            # "By Jane Doe, Reuters": the part after the last comma is an outlet.
-            if "," in who:
+            # "By Jane Doe, Reuters": the part after the last comma is an outlet ("By JANE
+            # DOE, Reuters, AP": each part after the person's).
+            while "," in who:
                 head, tail = (x.strip() for x in who.rsplit(",", 1))
-                if not _looks_like_person(tail) or _looks_like_org(tail):
-                    who, site = head, site or tail
+                if _looks_like_person(tail) and not _looks_like_org(tail):
+                    break
+                who, site = head, tail
             if not _looks_like_person(who, allow_and=True, allow_caps=True):
                 return None  # "By far the greatest concern ...": prose, not a byline
             author = who

@@ -652,3 +652,13 @@ def test_another_month_written_without_its_year() -> None:
     (q2,) = facts("Sales rose in the second quarter.", published=None)
     assert dates.other_period(may, april) and dates.other_period(april, may)
     assert not dates.other_period(april, april) and not dates.other_period(q2, april)
+
+
+def test_a_relative_time_in_title_case_inside_a_sentence_is_a_title() -> None:
+    import retold
+
+    c = retold.compare("Vance spoke on Sunday.", 'Vance spoke on Sunday. Hale told ABC\'s "This '
+                       'Week" he would stay.')
+    assert not [ch for ch in c.changes if ch.kind == "date"]
+    opened = retold.compare("The council met.", "This Week the council met.")
+    assert [f.text for f in opened.retelling.facts if f.kind == "date"] == ["This Week"]

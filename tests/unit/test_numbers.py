@@ -1321,3 +1321,20 @@ def test_one_share_of_one_stated_whole_is_one_figure(original: str, retelling: s
                                                      flagged: bool) -> None:
     c = retold.compare(original, retelling)
     assert bool([ch for ch in c.changes if ch.kind == "number"]) is flagged
+
+
+@pytest.mark.parametrize(("text", "key"), [
+    ("The talks lasted 3 1/2 hours.", "number:=:3.5:3.5:hour"),
+    ("The talks lasted 3½ hours.", "number:=:3.5:3.5:hour"),
+    ("The talks lasted an hour-and-a-half.", "number:=:1.5:1.5:hour"),
+    ("He served a year and a half in jail.", "number:=:1.5:1.5:year"),
+    ("Output rose 12 pct in May.", "number:=:12:12:percent:rise"),
+    ("Loans fell 1.07 bln dlrs.", "number:=:1070000000:1070000000:USD:fall"),
+    ("The fund raised 12 mln stg.", "number:=:12000000:12000000:GBP"),
+])
+def test_mixed_fractions_halves_of_a_unit_and_wire_units(text: str, key: str) -> None:
+    assert [f.key for f in facts(text)] == [key]
+
+
+def test_a_date_with_a_slash_is_no_mixed_fraction() -> None:
+    assert facts("Results for 9/11 were out.") == []

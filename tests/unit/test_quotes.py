@@ -227,3 +227,16 @@ def test_an_abbreviation_with_stops_is_the_same_word_in_a_quotation() -> None:
     other = retold.compare('"We will not sell the UK arm," Ilves said.',
                            '"We will not sell the U.S. arm," Ilves said.')
     assert [ch.status for ch in other.changes if ch.kind == "quote"] == ["changed"]
+
+
+@pytest.mark.parametrize(("quoted", "title"), [
+    ("Meet the Press", True),
+    ("This Week.", True),
+    ("Keep Ohio Strong", True),
+    ("We will not back down", False),
+    ("WE WILL WIN", False),  # shouted, not a title
+    ("Yes, We Can", False),  # a comma: words someone says
+    ("Help", False),  # one word
+])
+def test_quoted_words_in_title_case_are_a_title(quoted: str, title: bool) -> None:
+    assert quotes.title_like(quoted) is title

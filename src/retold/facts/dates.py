@@ -1059,6 +1059,17 @@ def _shape(mt: _Match) -> str:
     return "~" + "|".join(out)
 
 
+_RELATIVE_TITLE_RE = re.compile(r"(?:This|Next|Last)(?:\s+[A-Z][a-z]+)+")
+_OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?:][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
+
+
+def _titled_relative(text: str, start: int, surface: str) -> bool:
+    """A relative time written in title case inside a sentence ("on ABC's This Week"): the name
+    of a show or a book, not a time."""
+    return _RELATIVE_TITLE_RE.fullmatch(surface) is not None and \
+        _OPENS_SENTENCE_RE.search(text, max(0, start - 4), start) is None
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Find the time expressions of ``doc`` and resolve them against ``context.published``.
 
@@ -1088,6 +1099,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if sid is None:
             continue
         surface = text[mt.start : mt.end]
+        if _titled_relative(text, mt.start, surface):
+            continue  # ABC's "This Week", the film "Next Year": a title, no date
         note = ""
         if mt.group == "vague":
             value = Interval(None, None, "vague")

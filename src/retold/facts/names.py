@@ -1380,7 +1380,10 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         if k not in modes:
             unit = units[k]
             title, shout = _title_case(unit.text)
-            modes[k] = (unit.kind in ("title", "heading", "byline") or title or shout, shout)
+            # (a headline in sentence case, "Hale meets Duval in Oslo", capitalises names only;
+            # one in capitals, "'RISING WATERS'", none)
+            caps = unit.kind in ("title", "heading") and not any(c.islower() for c in unit.text)
+            modes[k] = (unit.kind == "byline" or title or shout or caps, shout or caps)
         if modes[k][0]:
             pending.append((unit_of[idx], span))
             continue
@@ -1659,6 +1662,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # So is the site's name an HTML title carries after a bar ("Storm hits | Miami Herald").
     datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
                   and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
+    # A pronunciation guide ("Gudni Johannesson (GOOTH-nee YO-hah-nes-son)") spells a name out
+    # by its sounds: no name of its own.
+    datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
     for n in find_spans(doc.text, sents):
         if any(a <= n.start < b for a, b in datelines):
             continue  # (a place run on into the next word: "HARLOW, England Flood waters")
@@ -1668,6 +1674,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
+# Syllables joined by hyphens, one of each word in capitals: "(GOOTH-nee YO-hah-nes-son)",
+# "(sahr-KOH-zee)".
+_SYLLABLES = r"(?=[a-zA-Z-]*[A-Z]{2})[a-zA-Z]+(?:-[a-zA-Z]+)+"
+_PRONUNCIATION_RE = re.compile(rf"\((?:{_SYLLABLES})(?:[ \t\u00a0]+{_SYLLABLES})*\)")
 _SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
 _DATELINE_RE = re.compile(

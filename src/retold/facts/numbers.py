@@ -151,8 +151,10 @@ SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                 "mln": 1e6, "bln": 1e9}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
-CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "bucks": "USD", "euros": "EUR", "euro": "EUR",
-                  "pounds sterling": "GBP", "dinars": "dinar", "rupees": "INR", "yuan": "CNY"}
+# (with the wires' abbreviations: "1.07 bln dlrs", "12 mln stg")
+CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "bucks": "USD",
+                  "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "stg": "GBP",
+                  "dinars": "dinar", "rupees": "INR", "yuan": "CNY"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5}
@@ -299,10 +301,11 @@ _RANGE_GAP_RE = re.compile(
 _PERCENT_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<sign>%)|{_SP}+(?P<pp>percentage{_SP}+points?)\b"
     rf"|{_SP}*(?P<bp>basis{_SP}+points?|(?-i:bps?))\b"
-    rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc)\b)"
+    rf"|{_SP}*(?P<word>percent|per{_SP}+cent|pc|pct)\b)"
 )
 _CURRENCY_AFTER_RE = re.compile(
-    rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|bucks|euros?|pounds{_SP}+sterling|dinars|rupees|yuan)\b"
+    rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|dlrs?|bucks|euros?|pounds{_SP}+sterling|stg"
+    r"|dinars|rupees|yuan)\b"
 )
 # "... and fifty cents": a currency's hundredths after an amount in it ("pounds" is read here
 # only before "pence": alone it may be a weight).
@@ -903,6 +906,13 @@ _SIZE_WORDS = _words("high long tall wide deep away deeper higher longer taller 
                      "medley dash")  # (and a race's distance: "the 100m hurdles")
 
 
+# A fraction after a whole number: "3 1/2", "2 3/4", "3½" (halves, thirds, quarters, eighths).
+VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛": 0.125,
+                    "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_MIXED_FRACTION_RE = re.compile(
+    rf"(?:{_SP}|-)?(?P<v>[½⅓⅔¼¾⅛⅜⅝⅞])|{_SP}(?P<n>[1-7])/(?P<d>[2348])(?![\d/])")
+
+
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     """Build an atom from a digits match, or None when it is not a count (time, id, ...)."""
     raw = m.group("int")
@@ -938,6 +948,12 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
                 return None
         else:
             scale, end = SHORT_SCALES[short], m.end("digits")
+    if unit is None and scale == 1.0 and not m.group("dec") and end == m.end("int") and \
+            (mixed := _MIXED_FRACTION_RE.match(text, end)) is not None:
+        # "3 1/2 hours", "3½ hours": a whole number and a fraction, one figure
+        value += VULGAR_FRACTIONS.get(mixed.group("v") or "", 0.0) if mixed.group("v") else \
+            int(mixed.group("n")) / int(mixed.group("d"))
+        end = mixed.end()
     if unit is None and scale == 1.0 and not m.group("dec") and \
             _ORDINAL_RE.match(text, end) and "," not in raw:
         return _Atom(start, end + 2, value, value, 1.0, "digits", "ordinal")  # "57th"
@@ -1048,7 +1064,15 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
         # A figure beyond float range (309+ digits) counts nothing a reader could check.
         atoms.extend(a for a in found if math.isfinite(a.value) and not blocked(a.start, a.end))
     ordinals = [a for a in _word_ordinals(text) + _frequencies(text) if not blocked(a.start, a.end)]
+    # "an hour and a half", "a year-and-a-half": one and a half of a unit of time
+    ordinals += [_Atom(m.start(), m.end(), 1.5, 1.5, 1.0, "words", m.group(1).lower())
+                 for m in _UNIT_AND_A_HALF_RE.finditer(text) if not blocked(m.start(), m.end())]
     return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
+
+
+_UNIT_AND_A_HALF_RE = re.compile(
+    rf"(?i)\b(?:an?|one)(?:{_SP}|-)(second|minute|hour|day|week|month|year|decade|century)"
+    rf"(?:{_SP}|-)and(?:{_SP}|-)a(?:{_SP}|-)half\b")
 
 
 FREQUENCY = "frequency"  # an atom's kind: "twice", "thrice"
@@ -1137,8 +1161,9 @@ def _keep_word_atom(text: str, atom: _Atom) -> bool:
     if atom.value == 1 and surface.lower() == "one":
         if _word_before(text, atom.start).lower() in _ONE_BEFORE_STOPS:
             return False
-        if atom.end < len(text) and text[atom.end] == "-":
-            return False  # "one-off", "one-sided"
+        if atom.end < len(text) and text[atom.end] == "-" or \
+                atom.start and text[atom.start - 1] == "-":
+            return False  # "one-off", "one-sided", "one-on-one", "all-in-one"
         words = _next_words(text, atom.end, 2)
         if len(words) == 2 and words[0].group(1).lower() in ("in", "and", "to", "or") and \
                 words[1].group(1).lower() in _ATOM_TRIGGERS:

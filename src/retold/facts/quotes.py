@@ -264,6 +264,24 @@ def quote_spans(text: str) -> list[QuoteSpan]:
     return out
 
 
+# Words a title keeps in lower case ("Meet the Press", "Gone with the Wind").
+_TITLE_SMALL = frozenset({"a", "an", "the", "of", "and", "or", "for", "to", "in", "on", "at",
+                          "with", "from", "by", "as", "but", "nor"})
+_TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+TITLE_MAX_WORDS = 8
+
+
+def title_like(quoted: str) -> bool:
+    """True for quoted words in title case ("Meet the Press", "This Week.", "Keep Ohio
+    Strong"): the name of a show, a book, a slogan, not words someone said. Two words at least,
+    every one capitalised but the small words a title keeps in lower case."""
+    words = _TITLE_WORD_RE.findall(quoted)
+    if not 2 <= len(words) <= TITLE_MAX_WORDS or re.search(r"[,;:!?]", quoted):
+        return False
+    big = [w for w in words if w.casefold() not in _TITLE_SMALL or w is words[0]]
+    return all(w[0].isupper() for w in big) and not all(w.isupper() for w in big)
+
+
 def _key(quoted: str) -> str:
     """Return the comparable words of a quotation: lowercase, punctuation dropped, and the
     stops of an abbreviation too ("U.K." is "UK")."""
@@ -285,6 +303,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
     for q in quote_spans(text):
+        if title_like(text[q.start:q.end]):
+            continue  # NBC's "Meet the Press", a "Keep Ohio Strong" cap: a title, no quotation
         # Paragraphs are sorted and disjoint: bisect, not a scan per quotation (quadratic).
         k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
         floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
