@@ -634,3 +634,23 @@ def test_without_the_given_name_list_the_spelling_rules_stand(monkeypatch: pytes
 ])
 def test_an_executive_title_is_no_name(text: str, found: list[str]) -> None:
     assert [s.text for s in names.find_spans(text)] == found
+
+
+def test_a_pronunciation_guide_names_no_one() -> None:
+    got = found("Hale met President Gudni Johannesson (GOOTH-nee YO-hah-nes-son) in Oslo.")
+    assert "Gudni Johannesson" in got and not any("GOOTH" in n or n == "YO" for n in got)
+
+
+def test_a_place_and_its_adjective_after_the_same_words_are_one_name() -> None:
+    c = retold.compare("Hale met North Korean officials in Hanoi.",
+                       "Hale met officials from North Korea in Hanoi.")
+    assert not [ch for ch in c.changes if ch.kind == "name"]
+
+
+def test_a_headline_in_capitals_has_its_changed_name_and_day_read() -> None:
+    story = "\n\nThe two leaders met on Monday in the old harbour hall."
+    c = retold.compare("HALE MEETS MOREAU IN OSLO ON MONDAY" + story,
+                       "HALE MEETS DUVAL IN OSLO ON MONDAY" + story)
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("name", "changed")]
+    same = "HALE MEETS MOREAU IN OSLO ON MONDAY" + story
+    assert retold.compare(same, same).changes == ()

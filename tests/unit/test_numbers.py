@@ -1338,3 +1338,8 @@ def test_mixed_fractions_halves_of_a_unit_and_wire_units(text: str, key: str) ->
 
 def test_a_date_with_a_slash_is_no_mixed_fraction() -> None:
     assert facts("Results for 9/11 were out.") == []
+
+
+def test_one_in_a_hyphenated_idiom_is_no_figure() -> None:
+    assert [f.text for f in facts("It followed two hours of one-on-one talks.")] == ["two hours"]
+    assert [f.text for f in facts("It is an all-in-one printer.")] == []

@@ -602,3 +602,11 @@ def test_a_time_stamp_line_above_the_first_sentence_is_its_own_unit(stamp: str,
     units = [(s.kind, s.text) for s in segment(doc)]
     assert units == [(kind, stamp), ("body", "The ferry company raised its fares on Monday.")]
     assert doc.published == dt.date(2024, 6, 6)
+
+
+def test_a_byline_with_several_outlets_after_the_person() -> None:
+    from retold.segment import looks_like_byline, parse_byline
+
+    assert looks_like_byline("By KARIN DAHL, Reuters, AP")
+    b = parse_byline("By KARIN DAHL, Reuters, AP")
+    assert b is not None and b.author == "KARIN DAHL"
