@@ -1381,9 +1381,12 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
             unit = units[k]
             title, shout = _title_case(unit.text)
             # (a headline in sentence case, "Hale meets Duval in Oslo", capitalises names only;
-            # one in capitals, "'RISING WATERS'", none)
-            caps = unit.kind in ("title", "heading") and not any(c.islower() for c in unit.text)
-            modes[k] = (unit.kind == "byline" or title or shout or caps, shout or caps)
+            # one in capitals, "'RISING WATERS'", none, and a label of a few words, "Close",
+            # "Email this", is page furniture)
+            heading = unit.kind in ("title", "heading")
+            caps = heading and not any(c.islower() for c in unit.text)
+            label = heading and len(unit.text.split()) < HEADLINE_MIN_WORDS
+            modes[k] = (unit.kind == "byline" or title or shout or caps or label, shout or caps)
         if modes[k][0]:
             pending.append((unit_of[idx], span))
             continue
@@ -1678,6 +1681,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 # "(sahr-KOH-zee)".
 _SYLLABLES = r"(?=[a-zA-Z-]*[A-Z]{2})[a-zA-Z]+(?:-[a-zA-Z]+)+"
 _PRONUNCIATION_RE = re.compile(rf"\((?:{_SYLLABLES})(?:[ \t\u00a0]+{_SYLLABLES})*\)")
+# A heading of fewer words is a label, not a headline whose capitals mark names.
+HEADLINE_MIN_WORDS = 4
 _SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
 _DATELINE_RE = re.compile(
