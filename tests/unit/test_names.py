@@ -654,3 +654,9 @@ def test_a_headline_in_capitals_has_its_changed_name_and_day_read() -> None:
     assert [(ch.kind, ch.status) for ch in c.changes] == [("name", "changed")]
     same = "HALE MEETS MOREAU IN OSLO ON MONDAY" + story
     assert retold.compare(same, same).changes == ()
+
+
+def test_a_short_heading_is_a_label_not_a_name() -> None:
+    story = "The mayor opened the new bridge on Monday."
+    c = retold.compare(story, "Close\n\nEmail this\n\n" + story)
+    assert not [ch for ch in c.changes if ch.kind == "name"]
