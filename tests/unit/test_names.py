@@ -660,3 +660,13 @@ def test_a_short_heading_is_a_label_not_a_name() -> None:
     story = "The mayor opened the new bridge on Monday."
     c = retold.compare(story, "Close\n\nEmail this\n\n" + story)
     assert not [ch for ch in c.changes if ch.kind == "name"]
+
+
+def test_a_person_and_a_known_place_are_no_swap() -> None:
+    c = retold.compare("Judge Alvarez set a hearing for June 5.",
+                       "A hearing is set for June 5 in Denver.")
+    assert sorted((ch.status, ch.severity) for ch in c.changes if ch.kind == "name") == [
+        ("added", "medium"), ("dropped", "low")]
+    swapped = retold.compare("Judge Alvarez set a hearing for June 5.",
+                             "Judge Okonjo set a hearing for June 5.")
+    assert [ch.status for ch in swapped.changes if ch.kind == "name"] == ["changed"]

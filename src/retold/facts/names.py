@@ -1757,6 +1757,18 @@ _ORG_TAILS = frozenset({"inc", "ltd", "llc", "plc", "corp", "co", "ag", "gmbh", 
                         "bv", "spa", "ministry", "party"})
 
 
+# What WordNet calls a place a name is an instance of ("Denver": a city, "Kenya": a country).
+_PLACE_WORDS = frozenset({"city", "town", "village", "country", "state", "province", "region",
+                          "capital", "port", "island", "county", "district", "continent",
+                          "urban_center", "geographic_point", "geographical_point"})
+
+
+def _known_place(name: str) -> bool:
+    """True for a one-word name WordNet knows only as a name, and as a place."""
+    return " " not in name.strip() and lexicon.available() and lexicon.proper_noun(name) \
+        and not _PLACE_WORDS.isdisjoint(lexicon.broader(name.casefold()))
+
+
 def _type_class(role: str) -> str:
     """Return 'person', 'org', 'place', another alias type, or '' (unknown) for a role cue."""
     if not role:
@@ -1792,6 +1804,11 @@ def slot_score(a: Fact, b: Fact) -> float:
         return SLOT_PERSON if a.role == "person" else SLOT_SAME_TYPE
     similar = ratio(normalise(a.text), normalise(b.text)) / 100.0
     ca, cb = _type_class(a.role), _type_class(b.role)
+    # a person against a name WordNet knows only as a place ("Judge Alvarez" / "Denver")
+    if ca == "person" and not cb and _known_place(b.text):
+        cb = "place"
+    elif cb == "person" and not ca and _known_place(a.text):
+        ca = "place"
     if ca and cb and ca != cb:
         return SLOT_CLASH * similar
     return max(SLOT_UNKNOWN_MIN, SLOT_OTHER_MAX * similar)
