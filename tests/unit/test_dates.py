@@ -662,3 +662,17 @@ def test_a_relative_time_in_title_case_inside_a_sentence_is_a_title() -> None:
     assert not [ch for ch in c.changes if ch.kind == "date"]
     opened = retold.compare("The council met.", "This Week the council met.")
     assert [f.text for f in opened.retelling.facts if f.kind == "date"] == ["This Week"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The debate over 2020 census rules grew.", "date"),
+    ("Fights over 2024 election rules went on.", "date"),
+    ("Over 2000 people came to the square.", "number"),
+    ("About 2000 votes were cast.", "number"),
+])
+def test_a_hedged_year_like_number_before_what_a_year_names_is_a_year(text: str,
+                                                                      kind: str) -> None:
+    import retold
+
+    c = retold.compare(text, text)
+    assert [f.kind for f in c.original.facts if f.kind in ("date", "number")] == [kind]

@@ -138,6 +138,11 @@ _COPULA_MONTHS = frozenset({"January", "February", "March", "July", "September",
                             "November", "December"})
 _COPULA_BEFORE_RE = re.compile(
     r"(?i)\bit(?:['’]s|[^\S\n]+is|[^\S\n]+was)(?:[^\S\n]+(?:now|already|still))?[^\S\n]+$")
+# A word after a hedged year-like number that makes it a year: a noun of what a year names
+# ("census", "election", "budget"), not a count's unit.
+_YEAR_NOUN_AFTER_RE = re.compile(
+    r"(?:census|election|elections|budget|campaign|season|race|games|olympics|vote|poll|"
+    r"report|survey|plan|law|act|deal|summit|cup|tournament|championship|model|edition)$")
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
     "about around some roughly approximately nearly almost over than least most under below "
@@ -439,7 +444,9 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     """Tell whether a bare year-like number at [start, end) is a count ("about 2000 people")."""
     if _word_before(text, start) in _COUNT_HEDGES or _UP_TO_RE.search(text, max(0, start - 8),
                                                                          start):
-        return True
+        # ... unless what a year names follows: "debate over 2020 census rules", "about 2024
+        # budget talks" (a count is of things: "over 2000 people")
+        return _YEAR_NOUN_AFTER_RE.fullmatch(_word_after(text, end)) is None
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True  # "Su-2000": a name; "mid-2019" never gets here (the part is consumed)
     after = _word_after(text, end)
