@@ -332,3 +332,14 @@ def test_copied_share_reads_english_runs_and_weighs_quoted_words_less() -> None:
     assert QUOTED_WEIGHT < 1.0
     assert copied_share(said, quoted) < copied_share(said, plain) < 1.0
     assert copied_share("Мост откроется в мае.", "Мост откроется в мае.") is None  # not English
+
+
+def test_fact_rows_say_what_the_retelling_did_with_each_fact() -> None:
+    import retold
+
+    c = retold.compare("The firm didn't pay its 40 staff. Police did not charge the owner.",
+                       "The firm paid its 40 staff.")
+    rows = {r["text"]: r["status"] for r in vf.fact_rows(c)}
+    assert rows["didn't pay"] == "changed"  # a negation shown with the word it negates
+    assert rows["not charge"] == "dropped"  # left out with its sentence, not "carried"
+    assert rows["40 staff"] == "carried"

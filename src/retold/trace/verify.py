@@ -17,7 +17,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from retold.model import AlignedPair, Article, Comparison, Document, Link, Summary
+from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Summary
 from retold.reuse import NON_REUSE, copied_share, in_order, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
@@ -76,11 +76,12 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
     """The original's facts, each with what the retelling did with it: carried/changed/dropped
     (a fact of a sentence left out is dropped with it, unless the retelling states it
     elsewhere)."""
-    spans: list[tuple[int, int, str, str]] = []
+    # (a change of the fact's own kind: a reversal's span is no name's "change")
+    spans: list[tuple[str, int, int, str, str]] = []
     for ch in c.changes:
         if ch.original is not None and ch.status in ("changed", "dropped"):
             to = ch.retelling.text if ch.retelling is not None else ""
-            spans.append((ch.original.start, ch.original.end, ch.status, to))
+            spans.append((ch.kind, ch.original.start, ch.original.end, ch.status, to))
     rows = []
     seen: set[tuple[str, str]] = set()
     # A fact of a sentence the retelling left out is carried only where the retelling states it
@@ -88,18 +89,33 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
     aligned = {i for p in c.pairs for i in p.original}
     told = {(f.kind, f.key) for f in c.retelling.facts}
     for f in c.original.facts:
-        if (f.kind, f.key) in seen:
+        # (a negation is one by the word it negates: "not" before "pay" and before "charge" are two)
+        key = f"{f.key}:{f.role}" if f.kind == "negation" and f.role else f.key
+        if (f.kind, key) in seen:
             continue
-        seen.add((f.kind, f.key))
+        seen.add((f.kind, key))
         status, to = "carried", ""
-        for start, end, st, new in spans:
-            if start < f.end and f.start < end:
+        for kind, start, end, st, new in spans:
+            if kind == f.kind and start < f.end and f.start < end:
                 status, to = st, new
                 break
         if status == "carried" and f.sentence not in aligned and (f.kind, f.key) not in told:
             status = "dropped"
-        rows.append({"kind": f.kind, "key": f.key, "text": f.text, "status": status, "to": to})
+        rows.append({"kind": f.kind, "key": key, "text": _shown(f, c.original.document.text),
+                     "status": status, "to": to})
     return tuple(rows)
+
+
+def _shown(f: Fact, text: str) -> str:
+    """A fact as a facts table shows it: a negation with the word it negates ("didn't pay"),
+    a cue alone ("n't") saying nothing."""
+    if f.kind != "negation" or not f.role:
+        return f.text
+    start = f.start
+    while start and text[start - 1].isalpha():
+        start -= 1  # "didn't", not "n't"
+    at = text.lower().find(f.role, f.end, f.end + 40)
+    return text[start : at + len(f.role)] if at >= 0 else f"{text[start:f.end]} {f.role}"
 
 
 def passages(c: Comparison) -> tuple[tuple[int, int, int, int, str], ...]:
