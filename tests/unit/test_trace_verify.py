@@ -343,3 +343,20 @@ def test_fact_rows_say_what_the_retelling_did_with_each_fact() -> None:
     assert rows["didn't pay"] == "changed"  # a negation shown with the word it negates
     assert rows["not charge"] == "dropped"  # left out with its sentence, not "carried"
     assert rows["40 staff"] == "carried"
+
+
+def test_two_copies_with_one_agency_dateline_say_so() -> None:
+    story = ("DORVAL, Norland (NPA) — Flood barriers along the Selm river held overnight after two "
+             "days of heavy rain, the water authority said. About 1,200 residents were told to "
+             "leave their homes on Wednesday evening.")
+    when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.timezone.utc)
+    a = Article("herald", story, outlet="Herald", published=when)
+    b = Article("tribune", story + " Schools stay shut.", outlet="Tribune",
+                published=when + dt.timedelta(hours=1))
+    link = vf.verify_pair(a, b)
+    assert link is not None and link.detail.endswith("both carry the NPA dateline "
+                                                     "(copies of one NPA story?)")
+    stripped = Article("echo", story.split("— ", 1)[1], outlet="Echo",
+                       published=when + dt.timedelta(hours=2))
+    other = vf.verify_pair(a, stripped)
+    assert other is not None and "dateline" not in other.detail

@@ -661,6 +661,11 @@ def credited_by_dateline(f: Fact, text: str) -> bool:
     return any(same_speaker(speaker, source) for source in _dateline_sources(text))
 
 
+def dateline_agencies(text: str) -> tuple[str, ...]:
+    """The agencies ``text``'s wire datelines credit ("LONDON (AP) —" gives "AP")."""
+    return _dateline_sources(text)
+
+
 @text_memo(maxsize=64, max_chars=2_000_000)
 def _dateline_sources(text: str) -> tuple[str, ...]:
     """The agencies ``text``'s datelines credit (read once a text: asked of each attribution)."""

@@ -247,7 +247,7 @@ def verify_pair(
         changes=len(c.changes),
         channels=tuple(channels),
         similarity=similarity,
-        detail=direction.detail,
+        detail=direction.detail + _same_agency(source.text, target.text),
         facts=facts,
         passages=passages(c),
     )
@@ -324,6 +324,16 @@ def facts_in_order(c: Comparison) -> bool:
     fewer = min(len({(f.kind, f.key) for f in c.original.facts if f.kind in ORDER_KINDS}),
                 len(told))
     return len(tails) >= FACTS_IN_ORDER_MIN and len(tails) >= FACTS_IN_ORDER * fewer
+
+
+def _same_agency(source: str, target: str) -> str:
+    """What the direction's detail adds where both texts carry one agency's dateline: each may
+    be a copy of that agency's story, which the corpus may not hold."""
+    from retold.facts.attributions import dateline_agencies, same_speaker
+
+    both = [a for a in dict.fromkeys(dateline_agencies(source))
+            if any(same_speaker(a, b) for b in dateline_agencies(target))]
+    return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)" if both else ""
 
 
 def _shares(s: Summary) -> tuple[float, float, str]:
