@@ -453,7 +453,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 change = _change(module, "dropped", original, retelling, a, None, index)
                 if kind == "negation" and not _role_said(a, " ".join(
                         retelling.sentences[j].text for j in pair.retelling),
-                        original.document.text):
+                        original.document.text,
+                        kept=" ".join(original.sentences[i].text for i in pair.original)):
                     # the negated claim is left out with its verb, not turned: an omission
                     change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
                                      detail=negation.explain_left_out(a))
@@ -1362,11 +1363,14 @@ def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int]) -> bool:
                for w in _ROLE_WORD_RE.findall(before))
 
 
-def _role_said(f: Fact, text: str, source: str = "") -> bool:
+def _role_said(f: Fact, text: str, source: str = "", kept: str = "") -> bool:
     """True when ``text`` says, in any form or in other words (a synonym, a derived form, a
     broader or narrower term), the word a negation negates or a qualifier hedges ("did not
     approve" / "endorsed"; "the alleged killer" / "the murderer"), or ``f`` names no such word.
     For a negation whose word is an adverb, the word after it in ``source`` counts too.
+    A word ``kept`` (the other passage's) is its own word carried over, never another's other
+    words ("a plot to stop the merger, arguing it doesn't contain evidence" / "a plot to stop
+    the merger": "stop" is no "contain").
     Where none is said ("is not sitting well" / "launched a bid"), the negation or hedge left,
     or came, with its claim."""
     if not f.role:
@@ -1383,6 +1387,9 @@ def _role_said(f: Fact, text: str, source: str = "") -> bool:
     if any(not said_forms.isdisjoint({r.casefold(), *lexicon.base_forms(r)})
            or any(lexicon.one_word(r, w) for w in said) for r in roles):
         return True
+    if kept:
+        own = {w.casefold() for w in _ROLE_WORD_RE.findall(kept)}
+        said = [w for w in said if w not in own]
     for role in roles:
         near = {n.replace("_", " ") for n in lexicon.neighbours(role)}
         if any(lexicon.one_word(n, w) for n in near if " " not in n for w in said):

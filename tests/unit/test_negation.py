@@ -199,3 +199,10 @@ def test_negations_pair_by_the_word_they_negate_before_their_cue() -> None:
     c = retold.compare("Norway has no transfer treaty with Chile and can't compel it to act.",
                        "Norway doesn't have a transfer treaty with Chile and can't force it to act.")
     assert not [ch for ch in c.changes if ch.kind == "negation"]
+
+
+def test_a_word_the_original_keeps_is_no_other_word_for_the_negated_one() -> None:
+    c = retold.compare("The club called the report a plot to stop the merger, arguing that it "
+                       "doesn't contain evidence.",
+                       "The club called the report a plot to stop the merger.")
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("negation", "medium")]
