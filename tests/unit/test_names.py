@@ -670,3 +670,8 @@ def test_a_person_and_a_known_place_are_no_swap() -> None:
     swapped = retold.compare("Judge Alvarez set a hearing for June 5.",
                              "Judge Okonjo set a hearing for June 5.")
     assert [ch.status for ch in swapped.changes if ch.kind == "name"] == ["changed"]
+
+
+def test_a_hyphenated_name_may_end_in_initials() -> None:
+    assert found("Moreau wants a joint France-U.S. cyber unit.") == ["Moreau", "France-U.S."]
+    assert found("The U.S.-led coalition struck.") == ["U.S."]

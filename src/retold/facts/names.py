@@ -101,7 +101,8 @@ _DOTTED = r"(?:[A-Z]\.){2,}"
 _WORD = (
     rf"(?:{_PREFIX}[{_HYPHEN}]|[OD][{_APOS}](?={_UP}))?{_UP}{_ALNUM}*"
     rf"(?:[{_APOS}](?![sS]\b){_LETTER}+)*"  # O'Brien, D'Alema; never the possessive 's
-    rf"(?:[{_HYPHEN}](?:{_UP}|\d){_ALNUM}*)*"  # Al-Tikriti, Rolls-Royce; not "NATO-backed"
+    # Al-Tikriti, Rolls-Royce, France-U.S.; not "NATO-backed"
+    rf"(?:[{_HYPHEN}](?:{_DOTTED}|(?:{_UP}|\d){_ALNUM}*))*"
 )
 _INITIAL = rf"{_UP}\.(?=[ \t\u00a0]+{_UP})"  # John F. Kennedy: an initial needs a name after it
 # Lowercase words allowed between capitalised words of one name ("and" is not one: "American and
