@@ -1343,3 +1343,8 @@ def test_a_date_with_a_slash_is_no_mixed_fraction() -> None:
 def test_one_in_a_hyphenated_idiom_is_no_figure() -> None:
     assert [f.text for f in facts("It followed two hours of one-on-one talks.")] == ["two hours"]
     assert [f.text for f in facts("It is an all-in-one printer.")] == []
+
+
+def test_a_map_coordinate_is_no_figure_but_an_exchange_rate_is() -> None:
+    assert facts("The mayor arrived in Tromso.\n\n69.649208 18.955324") == []
+    assert [f.text for f in facts("The euro fell to 1.08453 dollars.")] == ["1.08453 dollars"]

@@ -913,9 +913,16 @@ _MIXED_FRACTION_RE = re.compile(
     rf"(?:{_SP}|-)?(?P<v>[½⅓⅔¼¾⅛⅜⅝⅞])|{_SP}(?P<n>[1-7])/(?P<d>[2348])(?![\d/])")
 
 
+# A figure written to more decimal places than this (the stop counted) is a map coordinate or
+# an identifier: news gives exchange rates to four or five places at most.
+COORDINATE_DECIMALS = 6
+
+
 def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     """Build an atom from a digits match, or None when it is not a count (time, id, ...)."""
     raw = m.group("int")
+    if len(m.group("dec") or "") > COORDINATE_DECIMALS:
+        return None  # "69.649208": a coordinate or a reading of an instrument, no news figure
     plain = _GROUPING_RE.sub("", raw)
     value = float(plain + (m.group("dec") or ""))
     start, end = m.start("digits"), m.end("int") + len(m.group("dec") or "")
