@@ -240,3 +240,11 @@ def test_an_abbreviation_with_stops_is_the_same_word_in_a_quotation() -> None:
 ])
 def test_quoted_words_in_title_case_are_a_title(quoted: str, title: bool) -> None:
     assert quotes.title_like(quoted) is title
+
+
+def test_british_and_american_spellings_of_ize_are_one_quotation() -> None:
+    c = retold.compare('"This normalizes violence," Ruiz said.', '"This normalises violence," Ruiz said.')
+    assert not [ch for ch in c.changes if ch.kind == "quote"]
+    changed = retold.compare('"This normalizes violence," Ruiz said.',
+                             '"This excuses violence," Ruiz said.')
+    assert [ch.kind for ch in changed.changes if ch.kind == "quote"] == ["quote"]

@@ -283,9 +283,16 @@ def title_like(quoted: str) -> bool:
 
 
 def _key(quoted: str) -> str:
-    """Return the comparable words of a quotation: lowercase, punctuation dropped, and the
-    stops of an abbreviation too ("U.K." is "UK")."""
-    return " ".join(_KEY_RE.findall(_DOTTED_RE.sub(_undotted, quoted).casefold()))
+    """Return the comparable words of a quotation: lowercase, punctuation dropped, the stops of
+    an abbreviation too ("U.K." is "UK"), and British -ise spelt as American -ize ("normalises"
+    is "normalizes": an outlet's house style, not the speaker's words)."""
+    words = _KEY_RE.findall(_DOTTED_RE.sub(_undotted, quoted).casefold())
+    return " ".join(_ISE_RE.sub(r"\1z\2", w) for w in words)
+
+
+# -ise, -ised, -ises, -ising, -isation after three letters ("organisation", "normalises"; not
+# "rise", "wise", "raised")
+_ISE_RE = re.compile(r"^(\w{3,}i)s(e|ed|es|ing|ation|ations)$")
 
 
 _DOTTED_RE = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")
