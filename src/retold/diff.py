@@ -466,7 +466,15 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
                 change = unsupported(b, index)
-                if kind == "negation" and _denies_what_it_states(b, retelling, pair.retelling):
+                if kind == "negation" and not _role_said(
+                        b, " ".join(original.sentences[i].text for i in pair.original),
+                        retelling.document.text,
+                        kept=" ".join(retelling.sentences[j].text for j in pair.retelling)):
+                    # a negated claim the original never makes, added with its verb: a claim
+                    # added (as one left out is), not the original's turned
+                    change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
+                                     detail=negation.explain_added_with_claim(b))
+                elif kind == "negation" and _denies_what_it_states(b, retelling, pair.retelling):
                     # "stop a plot ..., but Brenn has denied any plot": the claim is kept as
                     # the original states it, and someone's denial of it added
                     change = replace(change, severity=DENIAL_ADDED,

@@ -378,6 +378,22 @@ def synonyms(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def synonyms_as(word: str, parts: frozenset[str]) -> frozenset[str]:
+    """Lemmas sharing a sense with a reading of ``word`` as one of ``parts`` of speech ("n",
+    "v", "a", "r"): the verb "force" is "coerce", not the noun's "effect" (validity)."""
+    wn = _wordnet()
+    out = {word.casefold()}
+    if wn is None:
+        return frozenset(out)
+    for lemma, pos in lemmas(word):
+        if pos in parts or (pos == "s" and "a" in parts):
+            out.add(lemma)
+            for off in _senses(lemma, pos):
+                out.update(_sense_synonyms(wn, pos, off))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=65536)
 def related(word: str) -> frozenset[str]:
     """Synonyms plus derivationally related forms ("acquittal" for "acquit") of ``word``."""
     return frozenset((*synonyms(word), *_derived_forms(word)))

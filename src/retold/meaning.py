@@ -754,8 +754,14 @@ def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
                 yield a, e, w
 
 
+_NOUN = frozenset({"n"})
+_NOT_NOUN = frozenset({"v", "a", "r"})
+# Cues that negate a noun ("no insurance", "without permits", "a lack of data").
+_NOUN_CUES = frozenset({"no", "none", "without", "lack", "absence"})
+
+
 def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stems: set[str],
-                      locate: Callable[[str], Sequence[tuple[str, int]]]
+                      locate: Callable[[str], Sequence[tuple[str, int]]], *, nouns: bool = False
                       ) -> tuple[int, int, str] | None:
     """(start, end, word) of the original's plain use of the retelling's negated word (stem
     ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
@@ -777,7 +783,10 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     # then its synonyms, each negated nowhere ("does not provide a suite" / "offers a suite")
     near = _near(words, k)
     bases = [word.casefold(), *(lemma for lemma, _p in lexicon.lemmas(word))]
-    synonyms = sorted(s for s in lexicon.synonyms(word) - set(bases)
+    # (read as the part of speech the cue negates: "can't force" is a verb's, not reversed by
+    # "the opposite effect"; "no insurance" a noun's)
+    parts = _NOUN if nouns else _NOT_NOUN
+    synonyms = sorted(s for s in lexicon.synonyms_as(word, parts) - set(bases)
                       if "_" not in s and len(s) >= MIN_WORD and s not in STOP)
     for base in dict.fromkeys([*bases, *synonyms]):
         if base in synonyms:
@@ -1450,7 +1459,8 @@ def check(
             elif locate is not None and targets and targets[0] not in ev_negated:
                 # Stated plainly elsewhere, and negated nowhere: read as an opposite outside
                 # the evidence is, in a sentence about the same thing.
-                use = _stated_elsewhere(targets[0], words, r_stems, locate)
+                use = _stated_elsewhere(targets[0], words, r_stems, locate,
+                                        nouns=cue.split()[0].casefold() in _NOUN_CUES)
                 if use is not None:
                     findings.append(Finding(
                         "negation", "changed", (start, end), (use[0], use[1]),

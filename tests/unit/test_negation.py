@@ -206,3 +206,17 @@ def test_a_word_the_original_keeps_is_no_other_word_for_the_negated_one() -> Non
                        "doesn't contain evidence.",
                        "The club called the report a plot to stop the merger.")
     assert [(ch.kind, ch.severity) for ch in c.changes] == [("negation", "medium")]
+
+
+def test_a_negated_verb_is_not_reversed_by_a_noun_that_shares_a_sense() -> None:
+    original = ("Trump said he would raise the indictments. Bolton said asking for the indicted "
+                "Russians to be turned over would have the opposite effect. The U.S. has no "
+                "extradition treaty with Moscow.")
+    retelling = ("Trump said he would raise the indictments. The U.S. has no extradition treaty "
+                 "with Moscow and can't force the Russians to hand over citizens.")
+    c = retold.compare(original, retelling)
+    # "force" negated is no reversal of the noun "effect" (a sense they share as nouns); the
+    # negated claim is new, with its verb: added, medium
+    assert [(ch.kind, ch.status, ch.severity) for ch in c.changes] == [
+        ("negation", "added", "medium")]
+    assert "effect" not in c.changes[0].detail

@@ -1381,12 +1381,13 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         if k not in modes:
             unit = units[k]
             title, shout = _title_case(unit.text)
-            # (a headline in sentence case, "Hale meets Duval in Oslo", capitalises names only;
-            # one in capitals, "'RISING WATERS'", none, and a label of a few words, "Close",
-            # "Email this", is page furniture)
+            # (the headline in sentence case, "Hale meets Duval in Oslo", capitalises names
+            # only; one in capitals, "'RISING WATERS'", none; a label of a few words, "Close",
+            # "Email this", and a heading further down, a related story's link or a crosshead,
+            # are page furniture)
             heading = unit.kind in ("title", "heading")
             caps = heading and not any(c.islower() for c in unit.text)
-            label = heading and len(unit.text.split()) < HEADLINE_MIN_WORDS
+            label = heading and (k > 0 or len(unit.text.split()) < HEADLINE_MIN_WORDS)
             modes[k] = (unit.kind == "byline" or title or shout or caps or label, shout or caps)
         if modes[k][0]:
             pending.append((unit_of[idx], span))

@@ -251,6 +251,12 @@ def explain_left_out(a: Fact) -> str:
             f"reverse it.")
 
 
+def explain_added_with_claim(b: Fact) -> str:
+    """One sentence on a negated claim the retelling adds with the word it negates."""
+    return (f"The retelling adds a negated statement ({_cue(b)}) the original does not make, in "
+            f"no words it reverses.")
+
+
 def denial(f: Fact) -> bool:
     """True when negation ``f`` is a verb of denial ("denied the plot"): someone's claim."""
     return _family(f.text) == "deny"
