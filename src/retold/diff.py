@@ -515,15 +515,31 @@ def match_facts(
     # "doesn't have a transfer treaty", not with "can't compel"), identical keys first among
     # equals, so that a short form ("Khan") is not taken by a full name its own full form should
     # pair with ("Ada Okafor ... Okafor" / "Chidi Okafor ... Okafor").
+    # (an equivalence across keys is read only for a fact with no same-key mention on the other
+    # side: names, most facts, mostly have one, and same_name is the costly test)
+    keys_left, keys_right = {a.key for a in left}, {b.key for b in right}
     keyed = sorted(((-module.slot_score(a, b), a.key != b.key, n, k) for n, a in enumerate(left)
-                    for k, b in enumerate(right) if module.equivalent(a, b)))
+                    for k, b in enumerate(right)
+                    if (b.key == a.key or a.key not in keys_right or b.key not in keys_left)
+                    and module.equivalent(a, b)))
     paired: dict[int, int] = {}
     for _score, _other_key, n, k in keyed:
         if n not in paired and k not in used_right:
             paired[n] = k
             used_right.add(k)
+    left_over: list[Fact] = []
+    for n, a in enumerate(left):
+        if n in paired:
+            continue
+        # (its same-key mentions taken: an equivalent one in another form, in the best slot)
+        options = [(module.slot_score(a, b), -k, k) for k, b in enumerate(right)
+                   if k not in used_right and module.equivalent(a, b)]
+        if options:
+            paired[n] = max(options)[2]
+            used_right.add(paired[n])
+        else:
+            left_over.append(a)
     same.extend((left[n], right[k]) for n, k in sorted(paired.items()))
-    left_over = [a for n, a in enumerate(left) if n not in paired]
     right_over = [k for k in range(len(right)) if k not in used_right]
 
     changed: list[tuple[Fact, Fact]] = []
