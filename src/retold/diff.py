@@ -474,7 +474,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     # added (as one left out is), not the original's turned
                     change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
                                      detail=negation.explain_added_with_claim(b))
-                elif kind == "negation" and _denies_what_it_states(b, retelling, pair.retelling):
+                elif kind == "negation" and _denies_what_it_states(
+                        b, retelling, pair.retelling,
+                        " ".join(original.sentences[i].text for i in pair.original)):
                     # "stop a plot ..., but Brenn has denied any plot": the claim is kept as
                     # the original states it, and someone's denial of it added
                     change = replace(change, severity=DENIAL_ADDED,
@@ -1374,17 +1376,25 @@ def _opposite_said(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
     return bool(plain) and not plain.issubset(denied)
 
 
-def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int]) -> bool:
-    """True when negation ``b`` is someone's denial of a word its own passage states, in that
-    form, before it ("aimed to stop a plot ..., but Brenn has denied any plot"). A plain "no"
-    or "not" there is the retelling's own word against the claim: a reversal."""
+def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) -> bool:
+    """True when negation ``b`` is someone's denial added beside a claim its own passage
+    states, in that form, before it ("aimed to stop a plot ..., but Brenn has denied any
+    plot"): the passage names the denied word more often than the other passage ``other``
+    does. Where it does not, the denial stands where the other passage says something else of
+    that word ("confessed to the plot" / "denied the plot"): a reversal. A plain "no" or "not"
+    is the retelling's own word against the claim: a reversal too."""
     if not b.role or len(b.role) < 3 or not negation.denial(b):
         return False
+    wanted = {b.role.casefold(), *lexicon.base_forms(b.role)}
+
+    def said(text: str) -> int:
+        return sum(1 for w in _ROLE_WORD_RE.findall(text)
+                   if not wanted.isdisjoint({w.casefold(), *lexicon.base_forms(w)}))
+
     before = " ".join(side.sentences[j].text[: max(0, b.start - side.sentences[j].start)]
                       for j in ids if side.sentences[j].start < b.start)
-    wanted = {b.role.casefold(), *lexicon.base_forms(b.role)}
-    return any(not wanted.isdisjoint({w.casefold(), *lexicon.base_forms(w)})
-               for w in _ROLE_WORD_RE.findall(before))
+    mine = " ".join(side.sentences[j].text for j in ids)
+    return said(before) > 0 and said(mine) > said(other)
 
 
 def _role_said(f: Fact, text: str, source: str = "", kept: str = "") -> bool:

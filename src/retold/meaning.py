@@ -1443,10 +1443,13 @@ def check(
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
                         and not _privated(evidence[0], p_forms[t])), None)
             if hit is not None and _DENIAL_RE.fullmatch(cue) and any(
-                    e <= start and hit in forms(w) for _s, e, w in words):
+                    e <= start and hit in forms(w) for _s, e, w in words) and sum(
+                    hit in forms(w) for _s, _e, w in words) > sum(
+                    hit in forms(w) for _s, _e, w in primary):
                 # "stop a plot ..., but Brenn has denied any plot": the retelling keeps the
-                # claim, as the original states it, and adds someone's denial of it (a plain
-                # "no" or "not" there is the retelling's own word against it: a reversal)
+                # claim, as the original states it, and adds someone's denial of it, naming the
+                # word once more than the evidence does ("confessed to the plot" / "denied the
+                # plot" is a reversal; so is a plain "no" or "not", the retelling's own word)
                 findings.append(Finding(
                     "negation", "added", (start, end), p_forms[hit],
                     f"The retelling adds a denial ('{cue}') of what it states as the original "

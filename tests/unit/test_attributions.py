@@ -327,3 +327,8 @@ def test_a_pronoun_quoting_goes_on_with_the_last_speaker_not_with_whom_they_spok
     other = 'Brenn spoke first. Then Vold arrived. He said: "There is a lot to discuss."'
     quote = [f for f in retold.compare(other, other).original.facts if f.kind == "quote"]
     assert [f.role for f in quote] == ["Vold"]  # a new sentence about someone else
+
+
+def test_an_appositive_may_hold_a_relative_clause() -> None:
+    assert speakers("Anna Hale, who has led the opposition since 2019, said the vote was "
+                    "rigged.") == ["Anna Hale"]

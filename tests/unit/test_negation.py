@@ -220,3 +220,11 @@ def test_a_negated_verb_is_not_reversed_by_a_noun_that_shares_a_sense() -> None:
     assert [(ch.kind, ch.status, ch.severity) for ch in c.changes] == [
         ("negation", "added", "medium")]
     assert "effect" not in c.changes[0].detail
+
+
+def test_a_denial_in_place_of_a_confession_is_a_reversal_not_a_claim_added() -> None:
+    c = retold.compare("Ola Brenn, charged with joining a plot to kill the mayor, confessed to the "
+                       "plot in court.",
+                       "Ola Brenn, charged with joining a plot to kill the mayor, denied the plot "
+                       "in court.")
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("negation", "high")]

@@ -168,11 +168,13 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
-# What an appositive never holds: a finite verb ("PORTREE, Scotland — Hale is keeping hopes
-# low, saying": a clause), or a dash with spaces (a dateline's, an aside's).
+# What an appositive never holds: a finite verb outside a relative clause ("PORTREE, Scotland
+# — Hale is keeping hopes low, saying": a clause; "Anna Hale, who has led the party, said" is
+# one), or a dash with spaces (a dateline's, an aside's).
 _NOT_APPOSITIVE_RE = re.compile(
+    r"^(?!,\s*(?:who|whom|whose|which)\b).*?"
     r"(?<![\w'’-])(?:is|are|was|were|has|have|had|will|would|can|could)(?![\w'’-])"
-    r"|\s[\u2013\u2014-]{1,2}\s")
+    r"|\s[\u2013\u2014-]{1,2}\s", re.DOTALL)
 _CLOSING_MARKS = "\"”»’"
 _CLAUSE_BREAK = re.compile(r"[.;:!?\"“”«»\n]")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
