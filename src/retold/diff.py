@@ -259,7 +259,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # "the judge" / "Judge Ann Varley": an office and the person its text gives
                 # that title are one speaker, described and named (the name itself, if new,
                 # is a name added).
-                changed = [(a, b) for a, b in changed if not _one_speaker_titled(
+                changed = [(a, b) for a, b in changed if not attributions.one_speaker_titled(
                     a, b, original.document.text, retelling.document.text)]
             if kind in SWAP_KINDS:
                 for a, b in _swaps(same, original.document.text, retelling.document.text):
@@ -899,17 +899,6 @@ def _referring_back(fact: Fact, text: str) -> bool:
 def _counted_from_a_date(fact: Fact) -> bool:
     value = fact.value
     return isinstance(value, Interval) and value.relative and value.reference is not None
-
-
-def _one_speaker_titled(a: Fact, b: Fact, o_text: str, r_text: str) -> bool:
-    """True when two attributions, or two quotations of the same words, differ only in that
-    one names by office the speaker the other names with that title ("the judge" / "Judge
-    Ann Varley")."""
-    if a.kind == "quote":
-        if not (a.role and b.role and same_wording(a.text, b.text)):
-            return False
-        return attributions.titled_alike(a.role, o_text, b.role, r_text)
-    return attributions.titled_alike(a.note or a.key, o_text, b.note or b.key, r_text)
 
 
 def _reads_the_same(a: Fact, b: Fact) -> bool:

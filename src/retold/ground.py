@@ -615,8 +615,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status, backing = "supported", [part]
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
-            if status == "contradicted" and backing and _titled_speaker(backing[0], b,
-                                                                        o_text, r_text):
+            if status == "contradicted" and backing and attributions.one_speaker_titled(
+                    backing[0], b, o_text, r_text):
                 status = "supported"  # "the mayor said" / "Mayor Ola Brenn said"
             toll = _toll_swapped(b, backing, r_text, o_text) \
                 if status == "supported" and b.kind == "number" and backing else None
@@ -1984,17 +1984,6 @@ def _other_given_name(b: Fact, backing: list[Fact], index: FactIndex) -> Fact | 
                  and a.text.split()[0].strip(".,").capitalize() not in names.TITLES
                  and any(names.same_name(a.text, x.text) for x in backing)
                  and not names.same_name(a.text, b.text)), None)
-
-
-def _titled_speaker(a: Fact, b: Fact, o_text: str, r_text: str) -> bool:
-    """True when attribution or quotation ``b`` names the speaker ``a`` gives by office only,
-    with that office as its title ("the mayor" / "Mayor Ola Brenn"), or the other way round."""
-    if a.kind != b.kind or a.kind not in ("attribution", "quote"):
-        return False
-    if a.kind == "quote":
-        return bool(a.role and b.role) and a.key == b.key and \
-            attributions.titled_alike(a.role, o_text, b.role, r_text)
-    return attributions.titled_alike(a.note or a.key, o_text, b.note or b.key, r_text)
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -285,6 +285,11 @@ def test_a_wire_dateline_credits_its_agency(original: str, retelling: str, added
     # a name with no title is not tied to an office
     ("The judge said the harbour would reopen.",
      "Kari Vold said the harbour would reopen.", False),
+    # the original names the person as someone else, or another holder in an appositive
+    ("The mayor said the bridge would reopen. Ola Brenn, who leads the opposition, disagreed.",
+     "Mayor Ola Brenn said the bridge would reopen. Brenn leads the opposition.", False),
+    ("The trial opened before Tor Lie, the presiding judge. The judge said the case was weak.",
+     "The trial opened. Judge Kari Vold said the case was weak.", False),
 ])
 def test_an_office_and_the_person_given_that_title_are_one_speaker(
         original: str, retelling: str, same: bool) -> None:

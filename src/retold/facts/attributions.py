@@ -709,12 +709,17 @@ def _titled(words: list[str], role: list[str]) -> bool:
         (len(words) == n or words[-n - 1] not in _OTHER_OFFICE)
 
 
+_NAME_RUN = r"[A-Z][\w’'-]+(?:[ \t\u00a0]+[A-Z][\w’'-]+){0,2}"
+
+
 def titled_alike(a: str, a_text: str, b: str, b_text: str) -> bool:
     """True when one speaker is an office ("the judge") and the other a person its own text
     gives that title ("Judge Ann Varley"): one speaker, described one way and named the other.
 
-    Not when the office's text names another holder of it ("Judge Tom Reed"), nor for another
-    office that ends in the same word ("Deputy Mayor", "Attorney General", "Prime Minister").
+    Not when the office's text names another holder of it ("Judge Tom Reed", "Tor Lie, the
+    presiding judge"), nor names the person without that title (the original knows who Ola
+    Brenn is and calls her no mayor), nor for another office ending in the same word ("Deputy
+    Mayor", "Attorney General", "Prime Minister").
     """
     for role, role_text, person, person_text in ((a, a_text, b, b_text), (b, b_text, a, a_text)):
         if not _is_generic(role) or _is_generic(person) or \
@@ -728,14 +733,32 @@ def titled_alike(a: str, a_text: str, b: str, b_text: str) -> bool:
         if not any(_titled(words, office) for m in mentions for words in
                    _titles_before(m, person_text)):
             continue
-        others = (x.group(1) for x in re.finditer(
-            rf"(?<![\w-])(?i:{re.escape(' '.join(office))})[ \t\u00a0]+([A-Z][\w’'-]+"
-            rf"(?:[ \t\u00a0]+[A-Z][\w’'-]+){{0,2}})", role_text))
-        if any(not names.same_name(other, person) and other.split()[-1] != person.split()[-1]
+        surname = person.split()[-1]
+        if re.search(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", role_text) and not any(
+                _titled(words, office) for words in _titles_before(surname, role_text)):
+            continue  # the office's text names the person, never with that title
+        office_re = re.escape(" ".join(office))
+        others = [x.group(1) or x.group(2) for x in re.finditer(
+            rf"(?<![\w-])(?i:{office_re})[ \t\u00a0]+({_NAME_RUN})"  # "Judge Tom Reed"
+            rf"|({_NAME_RUN}),[ \t\u00a0]+(?i:the)[ \t\u00a0]+(?:[\w’'-]+[ \t\u00a0]+)?"
+            rf"(?i:{office_re})(?![\w-])", role_text)]  # "Tor Lie, the presiding judge"
+        if any(not names.same_name(other, person) and other.split()[-1] != surname
                for other in others):
             continue
         return True
     return False
+
+
+def one_speaker_titled(a: Fact, b: Fact, a_text: str, b_text: str) -> bool:
+    """True when two attributions, or two quotations of the same words, differ only in that
+    one names by office the speaker the other names with that title ("the judge" / "Judge
+    Ann Varley"): `titled_alike` of their speakers, each read in its own text."""
+    if a.kind != b.kind or a.kind not in ("attribution", "quote"):
+        return False
+    if a.kind == "quote":
+        return bool(a.role and b.role) and a.key == b.key and \
+            titled_alike(a.role, a_text, b.role, b_text)
+    return titled_alike(a.note or a.key, a_text, b.note or b.key, b_text)
 
 
 def _with_home(a: str, b: str) -> bool:
