@@ -337,3 +337,18 @@ def test_a_pronoun_quoting_goes_on_with_the_last_speaker_not_with_whom_they_spok
 def test_an_appositive_may_hold_a_relative_clause() -> None:
     assert speakers("Anna Hale, who has led the opposition since 2019, said the vote was "
                     "rigged.") == ["Anna Hale"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "he" is no Anna: the nearest name of the pronoun's sex
+    ('Anna Moreau said Tom Hale would step down. He told reporters: "I am staying put."',
+     "Tom Hale"),
+    # a relative pronoun is the name it follows
+    ('Anna Moreau said she had met Tom Hale, who told reporters: "I am staying put."',
+     "Tom Hale"),
+    # a possessive opens no clause of its owner's speech
+    ("Hale's lawyer issued a statement on Monday, saying \"my client is innocent.\"", ""),
+])
+def test_who_speaks_a_quotation_after_a_pronoun_or_a_possessive(text: str, speaker: str) -> None:
+    quote = [f for f in retold.compare(text, text).original.facts if f.kind == "quote"]
+    assert [f.role for f in quote] == [speaker]

@@ -305,6 +305,7 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         start = m.start()
         ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
         if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
+                and pronoun is not None and _may_be(pronoun.group(1), prior[2])
                 and start - prior[0] <= PRONOUN_LOOKBACK):
             # "Madden said Dutschke was arrested. She said ...": the nearest name is what the
             # last speaker said something about; the pronoun goes on with the speaker.
@@ -488,7 +489,9 @@ def _clause_opener(text: str, cue: int, floor: int, spans: tuple[names.NameSpan,
         return None
     opens = [floor, *(m.end() for m in _CLAUSE_OPEN_RE.finditer(text, floor, cue))]
     name = _name_starting_at(spans, starts, opens[-1])
-    return name.text if name is not None and name.end < cue else None
+    if name is None or name.end >= cue or text[name.end:name.end + 2] in ("'s", "’s"):
+        return None  # ("Hale's lawyer issued a statement, saying": the lawyer speaks)
+    return name.text
 
 
 def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
@@ -531,9 +534,20 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
         return generic.group()
     ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
     prior = _prior_speaker(text, start, spans, ends)
-    if ref is not None and prior is not None and prior[0] <= ref.start < prior[1]:
+    if ref is not None and prior is not None and prior[0] <= ref.start < prior[1] \
+            and _may_be(pronoun.group() if pronoun is not None else "", prior[2]):
         return prior[2]  # "Moreau said he and Hale spoke. He added: ...": Moreau
     return ref.text if ref is not None else ""
+
+
+_PRONOUN_SEX = {"he": "M", "him": "M", "his": "M", "she": "F", "her": "F"}
+
+
+def _may_be(pronoun: str, name: str) -> bool:
+    """Whether ``pronoun`` may stand for the person ``name``: not "he" for Anna, "she" for Tom."""
+    want = _PRONOUN_SEX.get(pronoun.casefold())
+    sex = names.sex_of(name)
+    return want is None or sex is None or sex == want
 
 
 def _prior_speaker(text: str, pos: int, spans: tuple[names.NameSpan, ...], ends: list[int]

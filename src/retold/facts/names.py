@@ -610,6 +610,14 @@ def _two_words(a: str, b: str) -> bool:
 _GIVEN: list[dict[str, str]] = []
 
 
+def sex_of(name: str) -> str | None:
+    """"M" or "F" for a person's name whose first word the census gives mostly to men or to
+    women ("Anna Moreau": F), else None."""
+    first = name.split()[0].casefold() if name.split() else ""
+    sex = _given_names().get(first)
+    return sex if sex in ("M", "F") else None
+
+
 def _given_names() -> dict[str, str]:
     """The census's given names (lower case) and the sex each is mostly given to: M, F or B."""
     if not _GIVEN:
