@@ -451,9 +451,15 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
                     continue
                 change = _change(module, "dropped", original, retelling, a, None, index)
-                if kind == "negation" and not _role_said(a, " ".join(
-                        retelling.sentences[j].text for j in pair.retelling),
-                        original.document.text,
+                r_passage = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                opposite = _opposite_word(a, r_passage) if kind == "negation" else None
+                if opposite is not None:
+                    # "did not rise" / "fell": the opposite of the word denied is more than
+                    # the original says (it did not rise; it may have stayed flat)
+                    change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
+                                     detail=negation.explain_opposite_said(a, opposite))
+                elif kind == "negation" and not _role_said(
+                        a, r_passage, original.document.text,
                         kept=" ".join(original.sentences[i].text for i in pair.original)):
                     # the negated claim is left out with its verb, not turned: an omission
                     change = replace(change, severity=NEGATED_CLAIM_LEFT_OUT,
@@ -1337,6 +1343,16 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+def _opposite_word(f: Fact, text: str) -> str | None:
+    """The word of ``text`` that is an opposite of the word negation ``f`` denies ("fell" for
+    "did not rise", "cut" is none of "raise": WordNet's "lower" is), or None."""
+    if not f.role or len(f.role) < 3:
+        return None
+    opposites = lexicon.antonyms(f.role)
+    return next((w for w in _ROLE_WORD_RE.findall(text)
+                 if not opposites.isdisjoint({w.casefold(), *lexicon.base_forms(w)})), None)
+
+
 def _nor_as_or(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
     """True when negation ``f`` is a "nor" whose word ``text`` joins with "or" to a word one of
     its own negations governs ("tried nor convicted" / "hasn't been tried or convicted")."""
@@ -1354,7 +1370,10 @@ def _opposite_said(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
     "rejected"): the same claim. Not a denial ("denied the plot"): someone's claim."""
     if not f.role or len(f.role) < 3 or negation.denial(f):
         return False
-    opposites = lexicon.antonyms(f.role)
+    # (complementary opposites only: "did not rise" is no "fell")
+    roles = {f.role.casefold(), *lexicon.base_forms(f.role)}
+    opposites = {o for o in lexicon.antonyms(f.role)
+                 if any(negation.complementary(r, o) for r in roles)}
     if not opposites:
         return False
     said = {x for w in _ROLE_WORD_RE.findall(text)

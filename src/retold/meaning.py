@@ -30,6 +30,7 @@ from retold.facts.negation import (
     negates_nothing,
     passive_subject,
 )
+from retold.facts.negation import complementary as negation_complementary
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
@@ -1309,8 +1310,12 @@ def check(
                 # and so does a word the retelling negates against the opposite the evidence
                 # states ("pleaded innocent" / "pleaded not guilty"); negated on both sides, the
                 # two reverse ("without explicit supervision" / "without implicit supervision").
-                if ev_negated_all.any_of(forms(opp)) != bool(forms(w) & r_negated_all):
+                r_denied = bool(forms(w) & r_negated_all)
+                if ev_negated_all.any_of(forms(opp)) and not r_denied:
                     continue
+                if r_denied and not ev_negated_all.any_of(forms(opp)) and any(
+                        negation_complementary(x, opp) for x in (w, *_bases(w))):
+                    continue  # (a gradable pair reverses: "did not rise" / "fell")
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
                 if hit_at is None and grade is not None:
@@ -1390,7 +1395,8 @@ def check(
             continue
         if r_negated is None:
             r_negated = set().union(*(n[4] for n in _negated_stems(r_text, r_offset)))
-        if forms(w) & r_negated:
+        if forms(w) & r_negated and any(negation_complementary(x, o) for x in (w, *_bases(w))
+                                        for o in candidates):
             continue  # "not guilty" where the original says "innocent": the same claim
         r_near = _near(words, k)
         after = _word_after(r_text, e - r_offset)

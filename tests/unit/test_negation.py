@@ -228,3 +228,18 @@ def test_a_denial_in_place_of_a_confession_is_a_reversal_not_a_claim_added() -> 
                        "Ola Brenn, charged with joining a plot to kill the mayor, denied the plot "
                        "in court.")
     assert [(ch.kind, ch.severity) for ch in c.changes] == [("negation", "high")]
+
+
+@pytest.mark.parametrize(("original", "retelling", "same"), [
+    ("Unemployment did not rise in March.", "Unemployment fell in March.", False),
+    ("The senator was not optimistic about the bill.",
+     "The senator was pessimistic about the bill.", False),
+    ("The jury found Brenn not guilty.", "The jury found Brenn innocent.", True),
+])
+def test_only_a_complementary_opposite_states_what_the_denial_denies(
+        original: str, retelling: str, same: bool) -> None:
+    c = retold.compare(original, retelling)
+    found = [ch for ch in c.changes if ch.kind == "negation"]
+    assert (found == []) is same
+    if not same:
+        assert found[0].severity == "medium" and "opposite" in found[0].detail

@@ -251,6 +251,36 @@ def explain_left_out(a: Fact) -> str:
             f"reverse it.")
 
 
+# Opposites with nothing between them: to deny one is to state the other ("not guilty" is
+# "innocent"). Gradable ones ("rise" / "fall", "optimistic" / "pessimistic") are left out:
+# "did not rise" leaves "stayed flat" open.
+COMPLEMENTARY = frozenset(frozenset(p) for p in (
+    ("guilty", "innocent"), ("alive", "dead"), ("true", "false"), ("pass", "fail"),
+    ("present", "absent"), ("legal", "illegal"), ("possible", "impossible"),
+    ("win", "lose"), ("accept", "reject"), ("approve", "reject"), ("admit", "deny"),
+    ("confirm", "deny"), ("allow", "forbid"), ("allow", "ban"), ("include", "exclude"),
+    ("married", "single"), ("armed", "unarmed"), ("convict", "acquit"), ("same", "different"),
+    ("open", "closed"), ("on", "off"), ("lawful", "unlawful"), ("valid", "invalid"),
+))
+_NEGATING_PREFIXES = ("un", "in", "il", "im", "ir", "dis", "non")
+
+
+def complementary(word: str, opposite: str) -> bool:
+    """True when to deny ``word`` is to state ``opposite`` ("guilty" / "innocent", "legal" /
+    "illegal"), both given as lemmas or written forms."""
+    a, b = word.casefold(), opposite.casefold()
+    if frozenset((a, b)) in COMPLEMENTARY:
+        return True
+    return any(b == p + a or a == p + b for p in _NEGATING_PREFIXES)
+
+
+def explain_opposite_said(a: Fact, opposite: str) -> str:
+    """One sentence on a denial the retelling turns into the denied word's opposite ("did not
+    rise" / "fell"): more than the original says, not its reversal."""
+    return (f"The original denies it ({_cue(a)}); the retelling states the opposite "
+            f"('{opposite}'), which is more than the original says.")
+
+
 def explain_added_with_claim(b: Fact) -> str:
     """One sentence on a negated claim the retelling adds with the word it negates."""
     return (f"The retelling adds a negated statement ({_cue(b)}) the original does not make, in "
