@@ -168,8 +168,25 @@ def _unshout(text: str, reference: str, *, new_names: bool) -> str:
     on both sides alike. Initials with stops stay initials ("U.S.", "N.Y.")."""
     lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     shouted = _upper_case(reference)
+    # (the table's acronyms stay in capitals: "US", "UK", "NATO"; a word of a function too,
+    # "WHO", "IS", is read as the word)
+    kept = _acronyms()
+    lowered = _WORD_RE.sub(lambda m: m.group().upper() if m.group().upper() in kept
+                           else m.group(), lowered)
     return _recase(_INITIALS_RE.sub(lambda m: m.group().upper(), lowered),
-                   "" if shouted else reference, new_names=new_names or shouted)
+                   "" if shouted else reference, new_names=new_names or shouted, shouted=True)
+
+
+def _known_name(word: str) -> bool:
+    from retold.facts import names
+
+    return names.alias_group(word) is not None
+
+
+def _acronyms() -> frozenset[str]:
+    from retold.facts import names  # (the alias table: names reads no reshaped text itself)
+
+    return frozenset(a for a in names.acronyms() if a.lower() not in STOP or a == "US")
 
 
 @text_memo(maxsize=512, max_chars=50_000)
@@ -248,7 +265,7 @@ def _in_compound(text: str, start: int, end: int) -> bool:
                for a, b in pairs for compound in (f"{a}_{b}", f"{a}-{b}"))
 
 
-def _recase(text: str, reference: str, *, new_names: bool) -> str:
+def _recase(text: str, reference: str, *, new_names: bool, shouted: bool = False) -> str:
     """Capitalise sentence starts, days and months, and the words the reference writes as names
     (same length)."""
     cased: dict[str, str] = dict(_CALENDAR)
@@ -279,7 +296,10 @@ def _recase(text: str, reference: str, *, new_names: bool) -> str:
               and w not in lower and w not in joined
               and w not in STOP and len(w[0].upper()) == 1
               and lexicon.available()
-              and (not lexicon.lemmas(w) or lexicon.proper_noun(w))
+              and (not lexicon.lemmas(w) or lexicon.proper_noun(w)
+                   # (in text that was in capitals, a name of the alias table: "JAPAN",
+                   # "TURKEY", which are common words too)
+                   or shouted and _known_name(w))
               and not _in_compound(text, m.start(), m.end())):
             # Unknown to the dictionary, or known only as a name ("texas"), and not in the
             # reference: most often a name the summary brought in ("lana del rey").

@@ -676,3 +676,12 @@ def test_a_hedged_year_like_number_before_what_a_year_names_is_a_year(text: str,
 
     c = retold.compare(text, text)
     assert [f.kind for f in c.original.facts if f.kind in ("date", "number")] == [kind]
+
+
+def test_a_relative_time_in_a_headline_in_title_case_is_a_time() -> None:
+    import retold
+
+    body = "\n\nBERGEN — The new harbour bridge will open to traffic soon, the council said."
+    c = retold.compare("Mayor Hale to Open New Bridge Next Week" + body,
+                       "Mayor Hale to Open New Bridge Next Year" + body)
+    assert [ch.kind for ch in c.changes] == ["date"]

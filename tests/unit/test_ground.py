@@ -1744,3 +1744,16 @@ def test_a_word_with_its_loss_after_it_is_no_reversal_of_its_opposite() -> None:
     turned = retold.compare("Unemployment in the valley rose to 9 percent.",
                             "Employment in the valley rose to 9 percent.")
     assert [ch.kind for ch in turned.changes if ch.kind == "negation"] == ["negation"]
+
+
+def test_a_text_in_capitals_keeps_its_acronyms_and_its_names() -> None:
+    original = ("WASHINGTON (Reuters) - The United States will withdraw 2,000 troops from Iraq by "
+                "September, the Pentagon said on Tuesday.")
+    flash = "US TO PULL 2,000 TROOPS FROM SYRIA BY SEPTEMBER - PENTAGON"
+    assert reshape(flash, original, new_names=True).text.startswith("US to pull")
+    c = retold.compare(original, flash)
+    assert ("name", "changed") in [(ch.kind, ch.status) for ch in c.changes]
+    assert any("SYRIA" in (ch.retelling.text if ch.retelling else "") for ch in c.changes)
+    japan = retold.compare("The European Union and Britain agreed a trade deal, the EU said.",
+                           "UK AND JAPAN AGREE TRADE DEAL, EU SAYS")
+    assert [ch.retelling.text for ch in japan.changes if ch.kind == "name"] == ["JAPAN"]

@@ -248,3 +248,10 @@ def test_british_and_american_spellings_of_ize_are_one_quotation() -> None:
     changed = retold.compare('"This normalizes violence," Ruiz said.',
                              '"This excuses violence," Ruiz said.')
     assert [ch.kind for ch in changed.changes if ch.kind == "quote"] == ["quote"]
+
+
+def test_a_quotation_in_a_headline_in_title_case_is_a_quotation() -> None:
+    body = "\n\nOSLO — The farm minister on Monday promised compensation to farmers."
+    c = retold.compare('Minister Says Farmers "Will Get Every Krone Back"' + body,
+                       'Minister Says Farmers "Will Get Some Money Back"' + body)
+    assert [ch.kind for ch in c.changes] == ["quote"]

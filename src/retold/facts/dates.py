@@ -1070,6 +1070,15 @@ _RELATIVE_TITLE_RE = re.compile(r"(?:This|Next|Last)(?:\s+[A-Z][a-z]+)+")
 _OPENS_SENTENCE_RE = re.compile(r"(?:^|[.!?:][\"”’)]?\s+|\n\s*)[\"“‘(]?$")
 
 
+def _headline(sentences: Sequence[Sentence], sid: int) -> bool:
+    """Whether sentence ``sid`` is written in title case, where every word has its capital
+    ("Mayor to Open New Bridge Next Week")."""
+    from retold.facts.names import title_case  # (names reads dates' holidays: imported late)
+
+    sentence = next((s for s in sentences if s.id == sid), None)
+    return sentence is not None and title_case(sentence.text)
+
+
 def _titled_relative(text: str, start: int, surface: str) -> bool:
     """A relative time written in title case inside a sentence ("on ABC's This Week"): the name
     of a show or a book, not a time."""
@@ -1106,7 +1115,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if sid is None:
             continue
         surface = text[mt.start : mt.end]
-        if _titled_relative(text, mt.start, surface):
+        if _titled_relative(text, mt.start, surface) and not _headline(sentences, sid):
             continue  # ABC's "This Week", the film "Next Year": a title, no date
         note = ""
         if mt.group == "vague":

@@ -401,6 +401,18 @@ def _load_builtin() -> None:
             warnings.warn(f"RETOLD_ALIASES: {exc}", stacklevel=2)
 
 
+def acronyms() -> frozenset[str]:
+    """The alias table's acronyms ("US", "UK", "NATO", "FBI"): a group's one-word form made of
+    its canonical name's initials, in capitals."""
+    out = set()
+    for gid, group in enumerate(_TABLE.forms):
+        initials = "".join(w[0] for w in normalise(_TABLE.canonical[gid]).split()
+                           if w not in _CONNECTORS and w != "and")
+        out.update(f.upper() for f in group if " " not in f and 2 <= len(f) <= 5
+                   and initials.startswith(f) and len(f) >= len(initials) - 1)
+    return frozenset(out)
+
+
 def alias_group(name: str) -> tuple[str, str] | None:
     """Return (canonical form, type) of the alias group a name belongs to, or None."""
     gid = _TABLE.group_of.get(normalise(name))
@@ -1324,6 +1336,11 @@ def _role(text: str, had_title: bool) -> str:
     if had_title or any(t in ("bin", "ibn", "abu", "bint") for t in tokens):
         return "person"
     return ""
+
+
+def title_case(sentence: str) -> bool:
+    """True for a sentence in title case ("Minister Says Farmers Will Get Every Krone Back")."""
+    return _title_case(sentence)[0]
 
 
 def _title_case(sentence: str) -> tuple[bool, bool]:

@@ -271,6 +271,14 @@ _TITLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 TITLE_MAX_WORDS = 8
 
 
+def _in_title_case(text: str, sentences: Sequence[Sentence], at: int) -> bool:
+    """Whether the sentence at ``at`` is written in title case (a headline: every word
+    capitalised, quoted or not)."""
+    sid = names._sentence_id(sentences, at)
+    sentence = next((s for s in sentences if s.id == sid), None)
+    return sentence is not None and names.title_case(sentence.text)
+
+
 def title_like(quoted: str) -> bool:
     """True for quoted words in title case ("Meet the Press", "This Week.", "Keep Ohio
     Strong"): the name of a show, a book, a slogan, not words someone said. Two words at least,
@@ -310,15 +318,14 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
     for q in quote_spans(text):
-        if title_like(text[q.start:q.end]):
-            continue  # NBC's "Meet the Press", a "Keep Ohio Strong" cap: a title, no quotation
-        # Paragraphs are sorted and disjoint: bisect, not a scan per quotation (quadratic).
         k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
         floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
             else (0, len(text))
         speaker = attributions.speaker_near(view, sentences, q.open, min(q.close + 1, ceiling),
                                             floor, ceiling)
         quoted = text[q.start:q.end]
+        if not speaker and title_like(quoted) and not _in_title_case(text, sentences, q.start):
+            continue  # NBC's "Meet the Press", a "Keep Ohio Strong" cap: a title, no quotation
         facts.append(Fact(kind="quote", start=q.start, end=q.end, text=quoted,
                           sentence=names._sentence_id(sentences, q.start), key=_key(quoted),
                           role=speaker, note=q.note))
