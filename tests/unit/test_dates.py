@@ -668,6 +668,7 @@ def test_a_relative_time_in_title_case_inside_a_sentence_is_a_title() -> None:
     ("The debate over 2020 census rules grew.", "date"),
     ("Fights over 2024 election rules went on.", "date"),
     ("Over 2000 people came to the square.", "number"),
+    ("The county hired more than 2000 election workers.", "number"),
     ("About 2000 votes were cast.", "number"),
 ])
 def test_a_hedged_year_like_number_before_what_a_year_names_is_a_year(text: str,

@@ -675,3 +675,7 @@ def test_a_person_and_a_known_place_are_no_swap() -> None:
 def test_a_hyphenated_name_may_end_in_initials() -> None:
     assert found("Moreau wants a joint France-U.S. cyber unit.") == ["Moreau", "France-U.S."]
     assert found("The U.S.-led coalition struck.") == ["U.S."]
+
+
+def test_an_acronym_with_a_hyphen_in_brackets_is_no_pronunciation_guide() -> None:
+    assert "ISIS-K" in found("The attack was claimed by the Afghan branch (ISIS-K), officials said.")

@@ -1331,6 +1331,9 @@ def test_one_share_of_one_stated_whole_is_one_figure(original: str, retelling: s
     ("Output rose 12 pct in May.", "number:=:12:12:percent:rise"),
     ("Loans fell 1.07 bln dlrs.", "number:=:1070000000:1070000000:USD:fall"),
     ("The fund raised 12 mln stg.", "number:=:12000000:12000000:GBP"),
+    ("The flood displaced 3 1/2 million people.", "number:=:3500000:3500000:"),
+    ("The company sold 4 1/2 mln dlrs of notes.", "number:=:4500000:4500000:USD"),
+    ("Prices rose 12-1/2 pct in March.", "number:=:12.5:12.5:percent:rise"),
 ])
 def test_mixed_fractions_halves_of_a_unit_and_wire_units(text: str, key: str) -> None:
     assert [f.key for f in facts(text)] == [key]

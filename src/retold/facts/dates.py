@@ -141,7 +141,7 @@ _COPULA_BEFORE_RE = re.compile(
 # A word after a hedged year-like number that makes it a year: a noun of what a year names
 # ("census", "election", "budget"), not a count's unit.
 _YEAR_NOUN_AFTER_RE = re.compile(
-    r"(?:census|election|elections|budget|campaign|season|race|games|olympics|vote|poll|"
+    r"(?:census|election|elections|budget|campaign|season|race|olympics|vote|poll|"
     r"report|survey|plan|law|act|deal|summit|cup|tournament|championship|model|edition)$")
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
@@ -445,8 +445,13 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     if _word_before(text, start) in _COUNT_HEDGES or _UP_TO_RE.search(text, max(0, start - 8),
                                                                          start):
         # ... unless what a year names follows: "debate over 2020 census rules", "about 2024
-        # budget talks" (a count is of things: "over 2000 people")
-        return _YEAR_NOUN_AFTER_RE.fullmatch(_word_after(text, end)) is None
+        # budget talks" (a count is of things: "over 2000 people"; and a round hundred before
+        # a noun that qualifies a plural is one too: "more than 2000 election workers")
+        noun = _word_after(text, end)
+        if _YEAR_NOUN_AFTER_RE.fullmatch(noun) is None:
+            return True
+        m = re.compile(rf"[^\S\n]+{re.escape(noun)}[^\S\n]+([a-z]+)").match(text, end)
+        return text[end - 2 : end] == "00" and m is not None and _looks_plural(m.group(1))
     if start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha():
         return True  # "Su-2000": a name; "mid-2019" never gets here (the part is consumed)
     after = _word_after(text, end)

@@ -1706,7 +1706,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 # Syllables joined by hyphens, one of each word in capitals: "(GOOTH-nee YO-hah-nes-son)",
 # "(sahr-KOH-zee)".
-_SYLLABLES = r"(?=[a-zA-Z-]*[A-Z]{2})[a-zA-Z]+(?:-[a-zA-Z]+)+"
+_SYLLABLES = r"(?=[a-zA-Z-]*[A-Z]{2})(?=[a-zA-Z-]*(?<![A-Za-z])[a-z]+(?![A-Za-z]))" \
+    r"[a-zA-Z]+(?:-[a-zA-Z]+)+"
 _PRONUNCIATION_RE = re.compile(rf"\((?:{_SYLLABLES})(?:[ \t\u00a0]+{_SYLLABLES})*\)")
 # A heading of fewer words is a label, not a headline whose capitals mark names.
 HEADLINE_MIN_WORDS = 4

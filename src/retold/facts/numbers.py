@@ -910,7 +910,9 @@ _SIZE_WORDS = _words("high long tall wide deep away deeper higher longer taller 
 VULGAR_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛": 0.125,
                     "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _MIXED_FRACTION_RE = re.compile(
-    rf"(?:{_SP}|-)?(?P<v>[½⅓⅔¼¾⅛⅜⅝⅞])|{_SP}(?P<n>[1-7])/(?P<d>[2348])(?![\d/])")
+    rf"(?:{_SP}|-)?(?P<v>[½⅓⅔¼¾⅛⅜⅝⅞])|(?:{_SP}|-)(?P<n>[1-7])/(?P<d>[2348])(?![\d/])")
+# A scale after a mixed fraction: "3 1/2 million", "4 1/2 mln dlrs".
+_SCALE_AFTER_RE = re.compile(rf"(?i){_SP}*(million|billion|trillion|thousand|mln|bln|mn|bn)\b")
 
 
 # A figure written to more decimal places than this (the stop counted) is a map coordinate or
@@ -961,6 +963,9 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         value += VULGAR_FRACTIONS.get(mixed.group("v") or "", 0.0) if mixed.group("v") else \
             int(mixed.group("n")) / int(mixed.group("d"))
         end = mixed.end()
+        if (after := _SCALE_AFTER_RE.match(text, end)) is not None:
+            word = after.group(1).lower()
+            scale, end = SCALES.get(word) or SHORT_SCALES[word], after.end()
     if unit is None and scale == 1.0 and not m.group("dec") and \
             _ORDINAL_RE.match(text, end) and "," not in raw:
         return _Atom(start, end + 2, value, value, 1.0, "digits", "ordinal")  # "57th"
