@@ -360,3 +360,27 @@ def test_two_copies_with_one_agency_dateline_say_so() -> None:
                        published=when + dt.timedelta(hours=2))
     other = vf.verify_pair(a, stripped)
     assert other is not None and "dateline" not in other.detail
+
+
+AGENCY = ("KESTREL, Norland (NPA) — A passenger ferry capsized in a storm off the port of Kestrel "
+          "on Monday, killing at least 14 people and leaving 37 injured, the coastguard said. The "
+          "ferry Aurora, operated by Nordlink Lines, was carrying 212 passengers and 18 crew when "
+          "it overturned about two kilometres from the harbour shortly after 7 a.m. Rescue boats "
+          "and two navy helicopters pulled 196 people from the water, coastguard spokesman Erik "
+          "Valdal told reporters. Prime Minister Anna Hale called the accident a national tragedy "
+          "and ordered an inquiry.")
+
+
+def test_a_short_paraphrased_brief_and_an_update_of_the_figures_stay_linked() -> None:
+    when = dt.datetime(2024, 3, 4, 9, tzinfo=dt.timezone.utc)
+    source = Article("npa", AGENCY, outlet="NPA", published=when)
+    brief = ("Fourteen people died and 37 were hurt on Monday when the ferry Aurora turned over "
+             "in a storm near Kestrel, the coastguard says. Boats and navy helicopters rescued "
+             "196 people from the sea. The prime minister, Anna Hale, has announced an inquiry.")
+    update = (AGENCY.split(" Rescue boats")[0].replace("at least 14", "41").replace(
+        "37 injured", "19 injured").replace("212 passengers", "215 passengers").replace(
+        "18 crew", "20 crew").replace("on Monday", "on Tuesday")
+        + " Divers found more bodies overnight, officials said.")
+    for text in (brief, update):
+        target = Article("paper", text, outlet="Paper", published=when + dt.timedelta(hours=3))
+        assert vf.verify_pair(source, target) is not None, text[:40]
