@@ -31,6 +31,7 @@ from retold.facts.negation import (
     passive_subject,
 )
 from retold.facts.negation import complementary as negation_complementary
+from retold.facts.negation import denial_cue
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
@@ -71,8 +72,6 @@ LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficienc
               "insufficiency")
 NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
                   *LACK_NOUNS)
-# A verb by which someone denies what the sentence goes on to name: a claim reported.
-_DENIAL_RE = re.compile(r"den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?", re.IGNORECASE)
 _NEG_RE = patterns.compile(
     r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
@@ -1448,7 +1447,7 @@ def check(
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
                         and not _privated(evidence[0], p_forms[t])), None)
-            if hit is not None and _DENIAL_RE.fullmatch(cue) and any(
+            if hit is not None and denial_cue(cue) and any(
                     e <= start and hit in forms(w) for _s, e, w in words) and sum(
                     hit in forms(w) for _s, _e, w in words) > sum(
                     hit in forms(w) for _s, _e, w in primary):

@@ -187,6 +187,7 @@ def test_percent_forms_agree(text: str) -> None:
     # markets and payrolls add and lose
     ("Madrid lost 0.3 percent on Monday.", "fall", "lost 0.3 percent"),
     ("Employers added 300 jobs in May.", "rise", "added 300 jobs"),
+    ("We could lose 5 mln bucks.", "fall", "lose 5 mln bucks"),
 ])
 def test_a_figure_that_is_the_size_of_a_change_says_which_way(text: str, change: str | None,
                                                                span: str) -> None:

@@ -172,6 +172,8 @@ NON_NAME_SINGLES = frozenset([
     "States", "Republic", "Kingdom", "Minister", "Ministry", "President", "Parliament", "Congress",
     "Senate", "Court", "Forces", "Force", "City", "Province", "Region", "Mr", "Mrs", "Ms", "Dr",
     "Ret", "Retd",  # "General John Doe (Ret.)": retired
+    # a unit of time left alone once "This" or "Next" is stripped ("This Week", a show's title)
+    "Week", "Weekend", "Month", "Year", "Day", "Today", "Tonight",
 ])
 # Letters after a name ("Jane Doe QC", "John Roe OBE"): an honour or a rank at the bar, not part
 # of the name ("Jr" is: it tells a father from his son).

@@ -289,7 +289,12 @@ def explain_added_with_claim(b: Fact) -> str:
 
 def denial(f: Fact) -> bool:
     """True when negation ``f`` is a verb of denial ("denied the plot"): someone's claim."""
-    return _family(f.text) == "deny"
+    return denial_cue(f.text)
+
+
+def denial_cue(cue: str) -> bool:
+    """True for a cue of the verb "deny" in any form: someone denies what follows."""
+    return _family(cue) == "deny"
 
 
 def explain_denial_added(b: Fact) -> str:

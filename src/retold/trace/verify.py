@@ -250,7 +250,7 @@ def verify_pair(
         changes=len(c.changes),
         channels=tuple(channels),
         similarity=similarity,
-        detail=direction.detail + _same_agency(source.text, target.text),
+        detail=direction.detail + _same_agency(source, target),
         facts=facts,
         passages=passages(c),
     )
@@ -341,13 +341,15 @@ def facts_in_order(c: Comparison) -> bool:
         len(tails) >= BRIEF_FACTS_MIN and len(supported) == len(told))
 
 
-def _same_agency(source: str, target: str) -> str:
-    """What the direction's detail adds where both texts carry one agency's dateline: each may
-    be a copy of that agency's story, which the corpus may not hold."""
+def _same_agency(source: Article, target: Article) -> str:
+    """What the direction's detail adds where both texts carry one agency's dateline and the
+    source is not that agency's own: each may be a copy of the agency's story, which the
+    corpus may not hold."""
     from retold.facts.attributions import dateline_agencies, same_speaker
 
-    both = [a for a in dict.fromkeys(dateline_agencies(source))
-            if any(same_speaker(a, b) for b in dateline_agencies(target))]
+    both = [a for a in dict.fromkeys(dateline_agencies(source.text))
+            if any(same_speaker(a, b) for b in dateline_agencies(target.text))
+            and not (source.outlet and same_speaker(a, source.outlet))]
     return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)" if both else ""
 
 
