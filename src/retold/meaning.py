@@ -26,12 +26,12 @@ from retold.facts.negation import (
     SKIPPED_ADVERBS,
     clause_before,
     conditional,
+    denial_cue,
     in_condition,
     negates_nothing,
     passive_subject,
 )
 from retold.facts.negation import complementary as negation_complementary
-from retold.facts.negation import denial_cue
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]

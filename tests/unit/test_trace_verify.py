@@ -275,7 +275,7 @@ FORMAT_B = ("OSLO, March 4 - Velder Textile Co has received a 8.1 mln dlr contra
 
 
 def test_a_fixed_format_item_about_another_subject_is_no_link() -> None:
-    when = dt.datetime(2024, 3, 4, 15, 40, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 3, 4, 15, 40, tzinfo=dt.UTC)
     a = Article("a", FORMAT_A, outlet="Wire", published=when)
     b = Article("b", FORMAT_B, outlet="Wire", published=when + dt.timedelta(minutes=11))
     # the words alone reach the floor; the figures and names say it is another item
@@ -310,7 +310,7 @@ def test_independent_reports_sharing_a_quoted_statement_are_no_link() -> None:
 
     copied = copied_share(REPORT_A, REPORT_B)
     assert copied is not None and copied < vf.MIN_COPIED
-    when = dt.datetime(2024, 3, 12, 8, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 3, 12, 8, tzinfo=dt.UTC)
     a = Article("gazette", REPORT_A, outlet="Gazette", published=when)
     b = Article("courier", REPORT_B, outlet="Courier", published=when + dt.timedelta(hours=5))
     assert vf.verify_pair(a, b) is None
@@ -349,7 +349,7 @@ def test_two_copies_with_one_agency_dateline_say_so() -> None:
     story = ("DORVAL, Norland (NPA) — Flood barriers along the Selm river held overnight after two "
              "days of heavy rain, the water authority said. About 1,200 residents were told to "
              "leave their homes on Wednesday evening.")
-    when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.UTC)
     a = Article("herald", story, outlet="Herald", published=when)
     b = Article("tribune", story + " Schools stay shut.", outlet="Tribune",
                 published=when + dt.timedelta(hours=1))
@@ -372,7 +372,7 @@ AGENCY = ("KESTREL, Norland (NPA) — A passenger ferry capsized in a storm off 
 
 
 def test_a_short_paraphrased_brief_stays_linked() -> None:
-    when = dt.datetime(2024, 3, 4, 9, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC)
     source = Article("npa", AGENCY, outlet="NPA", published=when)
     # no run of four words in common; seven facts, every one the source's, in its order
     brief = ("Fourteen died and 37 were hurt on Monday as the ferry Aurora overturned in stormy "
@@ -388,7 +388,7 @@ def test_a_short_paraphrased_brief_stays_linked() -> None:
 
 
 def test_an_update_that_copies_a_quarter_of_its_source_is_no_other_item(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    when = dt.datetime(2024, 3, 4, 9, tzinfo=dt.timezone.utc)
+    when = dt.datetime(2024, 3, 4, 9, tzinfo=dt.UTC)
     source = Article("npa", AGENCY, outlet="NPA", published=when)
     update = ("KESTREL, Norland (NPA) — A passenger ferry capsized in a storm off the port of "
               "Kestrel on Tuesday, killing 41 people and leaving 19 injured, the coastguard said. "

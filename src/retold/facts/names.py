@@ -406,7 +406,7 @@ def _load_builtin() -> None:
 def acronyms() -> frozenset[str]:
     """The alias table's acronyms ("US", "UK", "NATO", "FBI"): a group's one-word form made of
     its canonical name's initials, in capitals."""
-    out = set()
+    out: set[str] = set()
     for gid, group in enumerate(_TABLE.forms):
         initials = "".join(w[0] for w in normalise(_TABLE.canonical[gid]).split()
                            if w not in _CONNECTORS and w != "and")
