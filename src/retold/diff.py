@@ -1343,14 +1343,23 @@ def _unsaid(original: Side, retelling: Side, a: Fact, b: Fact, pair: int, *, los
 
 
 _ROLE_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
-def _opposite_word(f: Fact, text: str) -> str | None:
-    """The word of ``text`` that is an opposite of the word negation ``f`` denies ("fell" for
-    "did not rise", "cut" is none of "raise": WordNet's "lower" is), or None."""
+def _opposites_in(f: Fact, text: str) -> dict[str, str]:
+    """The WordNet opposites of the word negation ``f`` denies that ``text`` says, each with
+    the word as written ("fall": "fell" for "did not rise"; "cut" is none of "raise": WordNet's
+    "lower" is). Read by `_opposite_word` and `_opposite_said`."""
     if not f.role or len(f.role) < 3:
-        return None
+        return {}
     opposites = lexicon.antonyms(f.role)
-    return next((w for w in _ROLE_WORD_RE.findall(text)
-                 if not opposites.isdisjoint({w.casefold(), *lexicon.base_forms(w)})), None)
+    found: dict[str, str] = {}
+    for w in _ROLE_WORD_RE.findall(text):
+        for form in opposites & {w.casefold(), *lexicon.base_forms(w)}:
+            found.setdefault(form, w)
+    return found
+
+
+def _opposite_word(f: Fact, text: str) -> str | None:
+    """The first word of ``text`` that is an opposite of the word negation ``f`` denies."""
+    return next(iter(_opposites_in(f, text).values()), None)
 
 
 def _nor_as_or(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
@@ -1368,20 +1377,14 @@ def _opposite_said(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
     """True when ``text`` (whose facts are ``facts``) states plainly an opposite of the word
     negation ``f`` negates ("not guilty" against "innocent", "did not accept" against
     "rejected"): the same claim. Not a denial ("denied the plot"): someone's claim."""
-    if not f.role or len(f.role) < 3 or negation.denial(f):
+    if not f.role or negation.denial(f):
         return False
     # (complementary opposites only: "did not rise" is no "fell")
     roles = {f.role.casefold(), *lexicon.base_forms(f.role)}
-    opposites = {o for o in lexicon.antonyms(f.role)
-                 if any(negation.complementary(r, o) for r in roles)}
-    if not opposites:
-        return False
-    said = {x for w in _ROLE_WORD_RE.findall(text)
-            for x in (w.casefold(), *lexicon.base_forms(w))}
+    said = {o for o in _opposites_in(f, text) if any(negation.complementary(r, o) for r in roles)}
     denied = {x for g in facts if g.kind == "negation" and g.role
               for x in (g.role.casefold(), *lexicon.base_forms(g.role))}
-    plain = said & opposites
-    return bool(plain) and not plain.issubset(denied)
+    return bool(said) and not said.issubset(denied)
 
 
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) -> bool:
