@@ -1315,7 +1315,10 @@ def _told_alike(text: str, attribution: Fact, other: str) -> bool:
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:
     speaker = attribution.note or attribution.key  # note holds the speaker as written
-    return any(f.kind == "name" and names.same_name(f.text, speaker) for f in facts)
+    # (a quotation's speaker is cited too: '"...," Smith wrote' / "Smith wrote that ...")
+    return any(f.kind == "name" and names.same_name(f.text, speaker)
+               or f.kind == "quote" and bool(f.role) and names.same_name(f.role, speaker)
+               for f in facts)
 
 
 def _speaker_of(name: Fact, facts: Sequence[Fact], others: Sequence[Fact]

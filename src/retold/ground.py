@@ -1149,6 +1149,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         return "supported", [], False
     if b.kind == "quote" and (halves := quotes.split_of(b, index.by_kind.get("quote", ()))):
         return "supported", list(halves), False
+    if b.kind == "attribution" and (quoted := [
+            q for q in index.by_kind.get("quote", ()) if q.role
+            and attributions.same_speaker(q.role, (b.note or b.key).strip())]):
+        # '"...," Smith wrote' cites Smith as much as "Smith wrote that ..." does
+        return "supported", quoted[:1], False
     if b.kind == "attribution" and attributions.credited_by_dateline(b, o_text) and not any(
             a.kind == "attribution" for a in ev_facts):
         # "LONDON (AP) —" credits the whole story, where the evidence names no other source

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from retold import lexicon, patterns, valence
 from retold.facts.negation import (
+    NEGATED_THROUGH,
     SKIPPED_ADVERBS,
     clause_before,
     conditional,
@@ -73,10 +74,10 @@ LACK_NOUNS = ("absence", "shortage", "dearth", "paucity", "scarcity", "deficienc
 NEGATING_VERBS = ("fail", "refuse", "deny", "decline", "reject", "forget", "neglect", "lack",
                   *LACK_NOUNS)
 _NEG_RE = patterns.compile(
-    r"(?<![\w'’-])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
+    r"(?<![\w-])(?<!\w['’])(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot"
     r"|fail(?:s|ed|ing)?\s+to|refus(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)"
     r"|declin(?:e|es|ed|ing)\s+to|forg(?:et|ets|ot|otten|etting)\s+to"
-    r"|neglect(?:s|ed|ing)?\s+to|lack(?:s|ed|ing)?(?:\s+of)?"
+    r"|neglect(?:s|ed|ing)?\s+to|unable\s+to|lack(?:s|ed|ing)?(?:\s+of)?"
     rf"|(?:{'|'.join(LACK_NOUNS)})\s+of)(?![\w'’-])"
     r"|(?<=[a-z])n[’']t(?![\w])|(?<=[a-z]\s)n[’']t(?![\w])",
     re.IGNORECASE,
@@ -84,7 +85,7 @@ _NEG_RE = patterns.compile(
 
 # A thing lost is not stated plainly: "the lack of manpower" restates "the loss of manpower".
 _PRIVATION_RE = re.compile(
-    r"(?<![\w'’-])(?:loss|losses|lost|lose|loses|losing|depletion|shortfall|erosion|deprivation)"
+    r"(?<![\w-])(?<!\w['’])(?:loss|losses|lost|lose|loses|losing|depletion|shortfall|erosion|deprivation)"
     r"(?:\s+of)?(?:\s+(?:the|its|their|his|her|our|your|some|much|many|all))?\s+$",
     re.IGNORECASE,
 )
@@ -583,7 +584,7 @@ POLAR_WORDS = ("up", "down", "first", "last", "more", "less", "fewer", "most", "
 # "last week" dates a claim and "more than 500" hedges a figure: the dates' and the numbers'
 # business, read there.
 _POLAR_RE = re.compile(
-    rf"(?i)(?<![\w'’-])(?:{'|'.join(POLAR_WORDS)}|(?-i:new))(?![\w'’-])"
+    rf"(?i)(?<![\w-])(?<!\w['’])(?:{'|'.join(POLAR_WORDS)}|(?-i:new))(?![\w'’-])"
     r"(?!\s+(?:than|week|weekend|month|year|night|season|quarter|day|decade|century"
     r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april"
     r"|may|june|july|august|september|october|november|december)\b)"
@@ -604,6 +605,25 @@ def _polar_words(text: str, offset: int) -> list[tuple[int, int, str]]:
 SENTENCE_CACHE = 4096
 
 
+# A verb and a particle that may make one phrasal verb ("end up", "carry out", "step down");
+# "in" and "on" are left out: mostly prepositions ("live in Paris").
+_PARTICLE_AFTER_RE = re.compile(
+    r"(?i)(?<![\w'’-])([a-z]+)[^\S\n]+(up|out|off|down|over|away|back)(?![\w'’-])")
+
+
+@lru_cache(maxsize=SENTENCE_CACHE)
+def _phrasal_verbs_in(text: str) -> frozenset[int]:
+    """Starts of the verbs of ``text`` that open a phrasal verb WordNet lists ("ended up",
+    "carried out"): such a verb's own opposites are not the phrase's."""
+    out = set()
+    for m in _PARTICLE_AFTER_RE.finditer(text):
+        verb, particle = m.group(1).casefold(), m.group(2).casefold()
+        if any(pos == "v" for base in {verb, *lexicon.base_forms(verb)}
+               for _l, pos in lexicon.lemmas(f"{base}_{particle}")):
+            out.add(m.start(1))
+    return frozenset(out)
+
+
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _polar_words_in(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple([(m.start(), m.end(), m.group()) for m in _POLAR_RE.finditer(text)
@@ -622,8 +642,18 @@ def negations(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
 
 @lru_cache(maxsize=SENTENCE_CACHE)
 def _negations_in(text: str) -> tuple[tuple[int, int, str], ...]:
-    return tuple([(m.start(), m.end(), m.group()) for m in _NEG_RE.finditer(text)
-                  if not negates_nothing(text, m.group(), m.end())])
+    found = [(m.start(), m.end(), m.group()) for m in _NEG_RE.finditer(text)
+             if not negates_nothing(text, m.group(), m.end())]
+    # "never failed to vote", "did not refuse to pay": a cue before a negating verb cancels it
+    cancelled = {k for k in range(len(found) - 1)
+                 if _CANCELLING_GAP_RE.fullmatch(text, found[k][1], found[k + 1][0])
+                 and _negating(found[k + 1][2].split()[0])}
+    return tuple([c for k, c in enumerate(found) if k not in cancelled and k - 1 not in cancelled])
+
+
+# What may stand between a cue and the negating verb it cancels ("never once failed to").
+_CANCELLING_GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:once|ever|even|be|been|have|has|had))*[\s\u00a0]+",
+                                re.IGNORECASE)
 
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
@@ -631,7 +661,7 @@ NEGATED_WINDOW = 4
 # A clause ends at a stop or a contrast: what a cue governs, or what a claim says is left out,
 # ends there ("did not win the first round but won the final").
 _CLAUSE_END_RE = re.compile(
-    r"[.;:!?]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
+    r"[.;:!?]|[,!?][\"”’»]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
     r"|\s(?:but|while|though|although|yet|whereas)\s")
 _UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
 
@@ -669,8 +699,8 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
         # The negated word is the first content word after the cue ("did not win the seat"
         # negates "win"), past an adverb of time or degree ("not currently insured"), as in
         # retold.facts.negation.
-        first = next((w for _s, _e, w in after if w.casefold() not in SKIPPED_ADVERBS),
-                     after[0][2]) if after else ""
+        first = next((w for _s, _e, w in after if w.casefold() not in SKIPPED_ADVERBS
+                      and w.casefold() not in NEGATED_THROUGH), after[0][2]) if after else ""
         out.append((start, end, cue, sorted(forms(first)) if first else [],
                     [f for _s, _e, w in after for f in sorted(forms(w))]))
     return tuple(out)
@@ -807,7 +837,7 @@ _TWO_WORDS_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z][\w'’-]*)[^\S\n]+([A-Za-z]
 
 
 # "not the most important": the original denies its own polar word
-_DENIED_BEFORE_RE = re.compile(r"(?i)(?:(?<![\w'’-])(?:not|never|no)|n[’']t)\s+(?:[\w'’-]+\s+)?$")
+_DENIED_BEFORE_RE = re.compile(r"(?i)(?:(?<![\w-])(?<!\w['’])(?:not|never|no)|n[’']t)\s+(?:[\w'’-]+\s+)?$")
 
 
 def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
@@ -825,12 +855,12 @@ def _polar_elsewhere(r_text: str, r_offset: int, flagged: set[tuple[int, int]],
             continue
         tail = r"[^\S\n]+".join(re.escape(t) for t in after.groups()) + r"(?![\w'’-])"
         sentences = locate(anchor[0][2])
-        if any(re.search(rf"(?i)(?<![\w'’-]){re.escape(w)}[^\S\n]+{tail}", t)
+        if any(re.search(rf"(?i)(?<![\w-])(?<!\w['’]){re.escape(w)}[^\S\n]+{tail}", t)
                for t, _o in sentences):
             continue  # the original says it the retelling's way too
         hit = next(((o + m.start(), o + m.start() + len(opp), m.group(1))
                     for opp in sorted(_antonyms(w)) if "_" not in opp for t, o in sentences
-                    for m in re.finditer(rf"(?i)(?<![\w'’-])({re.escape(opp)})[^\S\n]+{tail}", t)
+                    for m in re.finditer(rf"(?i)(?<![\w-])(?<!\w['’])({re.escape(opp)})[^\S\n]+{tail}", t)
                     if not _HEDGED_BEFORE_RE.search(t, max(0, m.start() - 16), m.start())
                     and not _DENIED_BEFORE_RE.search(t, max(0, m.start() - 24), m.start())),
                    None)
@@ -1298,7 +1328,12 @@ def check(
                 # The evidence's and the retelling's words by stem and irregular base form (a
                 # lookup in WordNet's exception lists); full lemmatising is kept for the few
                 # retelling words the evidence does not use.
+                # (a verb that opens a phrasal verb says the phrase's meaning, not its own:
+                # "end up having" is no opposite of "begins")
+                phrasal = {off + p for text, off in evidence for p in _phrasal_verbs_in(text)}
                 for s2, e2, w2 in ev_words_all:
+                    if s2 in phrasal:
+                        continue
                     for form in _bases(w2):
                         ev_lemmas.setdefault(form, (s2, e2))
                 r_lemmas = set().union(*(_bases(w2) for _s, _e, w2 in words + r_polar))
@@ -1652,13 +1687,13 @@ _TOKEN_RE = re.compile(r"[\w'’-]+")
 _MENTION_VERBS = (r"(?:mention|discuss|address|talk\s+about|cover|bring\s+up|rais|touch\s+on"
                   r"|specify|disclos|reveal)(?:e|es|ed|d|s|ing)?(?![\w'’-])")
 _OMISSION_RE = patterns.compile(
-    r"(?i)(?<![\w'’-])(?:(?:did|does|do|would|will)\s*(?:not\s+|n[’']t\s+)|never\s+"
+    r"(?i)(?<![\w-])(?<!\w['’])(?:(?:did|does|do|would|will)\s*(?:not\s+|n[’']t\s+)|never\s+"
     r"|fail(?:s|ed)?\s+to\s+|neglect(?:s|ed)?\s+to\s+|without\s+)"
     r"(?:even\s+|ever\s+|specifically\s+|explicitly\s+)?" + _MENTION_VERBS
 )
 # An original sentence that says itself a thing went unmentioned ("Prices were not discussed").
 _SAID_UNMENTIONED_RE = re.compile(
-    r"(?i)(?:(?<![\w'’-])(?:not|never|without)|n[’']t)\s+(?:[\w'’-]+\s+){0,2}" + _MENTION_VERBS)
+    r"(?i)(?:(?<![\w-])(?<!\w['’])(?:not|never|without)|n[’']t)\s+(?:[\w'’-]+\s+){0,2}" + _MENTION_VERBS)
 # Words of an omitted thing that say nothing of what it is ("any details about the plan").
 _VAGUE_OBJECT = frozenset({"any", "specific", "specifically", "details", "detail", "whether",
                            "topic", "topics", "issue", "issues", "things", "thing", "matter",

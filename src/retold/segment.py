@@ -502,12 +502,14 @@ def is_boilerplate(unit: str) -> bool:
 # scripts pasted as text, the blurb under an embedded video's label, and the headline links
 # listed under a "Latest videos" or "Related stories" heading.
 _CAPTION_START_RE = re.compile(
-    r"(?i)^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+[^.]{0,60}?\b(?:file\s+)?"
+    r"(?i)^(?:file\s*[-\u2013\u2014:]\s*)?(?:in\s+)?this\s+(?:[^.]|\.(?=\s\d)){0,60}?\b(?:file\s+)?"
     r"(?:photo|image|picture)\b(?:\s+(?:taken|released|provided|made|shows?|showing|from)\b|\s*[,:])"
 )
 _CAPTION_END_RE = re.compile(
     r"(?i)\((?:[^()]*\bphoto\b[^()]*|[^()]*/\s*(?:AP|AFP|Reuters|Getty\s+Images|EPA)\b[^()]*|"
-    r"[^()]*\bvia\s+AP\b[^()]*)\)\s*(?:less|more)?\s*$|\s(?:\.\.\.|\u2026)\s*more\s*$|\bshow\s+more\s+show\s+less\b"
+    r"[^()]*\bvia\s+AP\b[^()]*)\)\s*(?:less|more|(?-i:(?:[A-Z][\w.'\u2019-]*\s+){1,3}"
+    r"(?:AP|AFP|Reuters|Getty\s+Images|EPA)))?\s*$"
+    r"|\s(?:\.\.\.|\u2026)\s*more\s*$|\bshow\s+more\s+show\s+less\b"
 )
 # (Each name after a separator starts with a non-space: "\s*" and the name's own spaces must not
 # compete, or a long comma list that ends in no credit backtracks exponentially.)
@@ -520,7 +522,7 @@ _CODE_RE = re.compile(r"\b(?:window|document)\.\w+|\w\.push\(\{|\}\)\s*;|\bfunct
 # (each of _CODE_RE's alternatives holds one of these: a unit with none is not searched)
 _CODE_MARKS = ("window.", "document.", ".push(", "})", "function")
 # (a unit _CAPTION_END_RE finds ends with one of these, or holds "show more")
-_CAPTION_END_MARKS = (")", "more", "less")
+_CAPTION_END_MARKS = (")", "more", "less", "ap", "afp", "reuters", "images", "epa")
 _VIDEO_LABEL_RE = re.compile(
     r"(?i)^(?:now\s+playing|(?:recommended|related|featured|latest)\s+videos?|videos?|watch)\s*:\s*$"
 )
@@ -544,7 +546,7 @@ _CREDIT_SENTENCE_RE = re.compile(
 )
 _APPEAL_RE = re.compile(
     r"(?i)\bplease\s+consider\s+subscribing\b|\bsubscribe\s+(?:today|now)\b|"
-    r"\bsupport\s+(?:our|local|quality)\s+journalism\b"
+    r"\bsupport\s+(?:our|local|quality)\s+journalism\b|\bwith\s+a\s+digital\s+subscription\b"
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
 _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
@@ -555,7 +557,7 @@ _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.sea
 # with none of them is not tried (prose, nearly every unit of a long text).
 _FOOTER_WORDS = ("us on", "facebook", "twitter", "instagram", "related", "see also", "more",
                  "contributed", "reporting", "writing", "editing", "copyright", "reported",
-                 "rights", "may not", "subscrib", "journalism")
+                 "rights", "may not", "subscri", "journalism")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
@@ -1101,6 +1103,12 @@ def _looks_like_person(part: str, *, allow_and: bool = False, allow_caps: bool =
     return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words)
 
 
+# Lower-case words a dateline's text may hold beside its date ("Updated at 10:02 am ET").
+_DATELINE_WORDS = frozenset(["at", "on", "by", "of", "the", "and", "updated", "published", "posted",
+                             "first", "last", "am", "pm", "a", "m", "p", "et", "edt", "est", "gmt",
+                             "utc", "bst", "cet"])
+
+
 _NAME_PARTICLES = frozenset(
     ["al-", "al", "bin", "ibn", "de", "van", "von", "la", "le", "da", "del", "der", "di", "du"]
 )
@@ -1151,7 +1159,11 @@ def parse_byline(line: str) -> Byline | None:
         if found is None or len(_WORD_RE.findall(line)) > 8:
             return None
         if names and not _DATE_LABEL_RE.match(names[0]):
-            return Byline(published=date) if len(names[0].split()) <= 4 else None
+            # "LONDON", "Posted at": a place or a label; "They met on" is a sentence
+            short = len(names[0].split()) <= 4 and all(
+                w[:1].isupper() or w.casefold() in _DATELINE_WORDS
+                for w in _WORD_RE.findall(names[0]))
+            return Byline(published=date) if short else None
         return Byline(published=date)
     if author is None:
         persons = [p for p in names if _looks_like_person(p)]

@@ -233,8 +233,9 @@ def _name_starting_at(spans: tuple[names.NameSpan, ...], starts: list[int],
 
 
 def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos: int,
-                         floor: int) -> names.NameSpan | None:
-    """Return the nearest name ending at or before ``pos`` and after ``floor``, people first."""
+                         floor: int, text: str = "") -> names.NameSpan | None:
+    """Return the nearest name ending at or before ``pos`` and after ``floor``, people first,
+    never one inside a quotation closed before ``pos`` (given ``text``)."""
     i = bisect_right(ends, pos)
     fallback = None
     for n in reversed(spans[:i]):
@@ -242,12 +243,54 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
             break
         # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
         # A lone adjective ("a Parliamentary lunch", "Iraqi forces") never stands for "he".
-        if _ADJECTIVE_RE.fullmatch(n.text):
+        if _ADJECTIVE_RE.fullmatch(n.text) or text and _quoted_before(text, n.end, pos):
             continue
         if n.role in ("", "person"):
             return n
         fallback = fallback or n
     return fallback
+
+
+def _quoted_before(text: str, at: int, pos: int) -> bool:
+    """True when a quotation open at ``at`` closes before ``pos``: a name inside it ("the
+    Witch Hunt headed by Strzok!") is what was said, not who is speaking after it."""
+    between = text[at:pos]
+    return between.count('"') % 2 == 1 or between.count("”") > between.count("“")
+
+
+def _sentence_subject(text: str, at: int, floor: int, spans: tuple[names.NameSpan, ...],
+                      ends: list[int], pronoun: str) -> tuple[int, str, str] | None:
+    """The speaker opening the sentence that holds ``at`` (start, as written, key), when it is
+    a name or a generic speaker ("The mayor") ``pronoun`` may stand for: a pronoun that
+    opens the next sentence goes on with the last sentence's subject, not its object ("The
+    mayor praised the Boston Marathon. He said ...")."""
+    window = max(floor, at - PRONOUN_LOOKBACK)
+    start = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, at)), default=None)
+    if start is None:
+        if window > floor:
+            return None  # (the sentence starts further back than is read)
+        start = window
+    while start < at and text[start] in " \t\u00a0\u202f(—-":
+        start += 1
+    if text[start:start + 1] in ('"', "“", "‘", "«"):
+        return None  # (a sentence that opens with a quotation has its speaker after it)
+    i = bisect_left(ends, start)
+    if i < len(spans) and spans[i].start == start:
+        name = spans[i]
+        if name.role in ("", "person") and not _ADJECTIVE_RE.fullmatch(name.text) \
+                and _may_be(pronoun, name.text):
+            return name.start, name.text, names._key(name.text)
+        return None
+    head = _SUBJECT_HEAD_RE.match(text, start, at)
+    if head is None or (pronoun.casefold() in ("he", "she")) == head.group(1).endswith("s"):
+        return None  # ("they" for "officials", "he" for "the mayor")
+    return start, head.group(), _generic_key(head.group())
+
+
+# A generic speaker opening a sentence, as its subject: "The mayor", "Local officials".
+_SUBJECT_HEAD_RE = re.compile(
+    rf"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?({'|'.join(GENERIC_SPEAKERS)})(?![\w'’-])"
+    rf"(?!\s+(?:of|for|to|in|at|on)\b)", re.IGNORECASE)
 
 
 # One capitalised word with an adjective ending that given names and surnames lack at these
@@ -303,13 +346,17 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         m = pronoun or relative_m
         assert m is not None
         start = m.start()
-        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text)
         if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
                 and pronoun is not None and _may_be(pronoun.group(1), prior[2])
                 and start - prior[0] <= PRONOUN_LOOKBACK):
             # "Madden said Dutschke was arrested. She said ...": the nearest name is what the
             # last speaker said something about; the pronoun goes on with the speaker.
             return start, prior[2], prior[3]
+        if ref is not None and pronoun is not None and (subject := _sentence_subject(
+                text, ref.start, max(0, start - PRONOUN_LOOKBACK), spans, ends,
+                pronoun.group(1))) is not None and subject[0] != ref.start:
+            return start, subject[1], subject[2]
         if ref is not None:
             return start, ref.text, names._key(ref.text)
         if pronoun is not None:
@@ -532,11 +579,16 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
         return name.text
     if generic is not None:
         return generic.group()
-    ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK))
+    ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text)
     prior = _prior_speaker(text, start, spans, ends)
+    said = pronoun.group() if pronoun is not None else ""
     if ref is not None and prior is not None and prior[0] <= ref.start < prior[1] \
-            and _may_be(pronoun.group() if pronoun is not None else "", prior[2]):
+            and _may_be(said, prior[2]):
         return prior[2]  # "Moreau said he and Hale spoke. He added: ...": Moreau
+    if ref is not None and (subject := _sentence_subject(
+            text, ref.start, max(0, start - PRONOUN_LOOKBACK), spans, ends, said)) is not None \
+            and subject[0] != ref.start:
+        return subject[1]
     return ref.text if ref is not None else ""
 
 

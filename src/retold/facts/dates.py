@@ -17,8 +17,10 @@ Conventions (each one a choice a reader may disagree with, so written down here)
   the next one on or after it. A month-day without a year ("on July 3") is the most recent one,
   unless it falls at most ``NEAR_FUTURE_DAYS`` (45) days after publication (news says "on July 3"
   of a date weeks ahead, "last July" of one a year back) or its clause is in the future tense.
-* ``on Monday`` is the most recent Monday on or before the publication date (wire copy published
-  on a Monday says "on Monday" of that day); future tense takes the next one on or after it.
+* ``on Monday`` in a clause in the past tense is the most recent Monday on or before the
+  publication date (wire copy published on a Monday says "on Monday" of that day); future tense
+  takes the next one on or after it; with no tense to go by ("Monday's meeting", "the leaders
+  meet on Monday") the nearer of the two.
   The future seen from the past counts where it comes before the date ("said the river would
   peak on Tuesday"); a date right after a reporting verb dates the report ("said on Monday
   they will reopen": Monday is past).
@@ -67,7 +69,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from retold import patterns
+from retold import lexicon, patterns
 from retold.facts.base import Context, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
@@ -325,6 +327,9 @@ class _Match:
     part: str  # "early" | "mid" | "late" | "earlier" | "later" | "half1" | ... | ""
     future: bool  # the clause is in the future tense
     role: str  # a noun the date qualifies ("last month's attack", "the 2003 invasion")
+    # a weekday no tense places ("Monday's meeting", "the leaders meet on Monday"): the
+    # nearer one, before or after publication
+    untensed: bool = False
 
 
 # --- scanning --------------------------------------------------------------------------------
@@ -381,6 +386,27 @@ def _is_future(text: str, start: int, end: int) -> bool:
             and not _PAST_RE.search(clause):
         return True  # "are you free at the weekend?": a question in the present asks ahead
     return _FUTURE_RE.search(clause) is not None or _FUTURE_IN_PAST_RE.search(before) is not None
+
+
+def _is_past(text: str, start: int, end: int) -> bool:
+    """Tell whether the clause around [start, end) has a verb in the past tense (or a
+    reporting verb right before the date, which dates the report)."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
+    before = before[cut:]
+    after = text[end : end + 120]
+    stop = _CLAUSE_BREAK.search(after)
+    clause = before + " " + after[: stop.start() if stop else len(after)]
+    return _REPORTED_ON_RE.search(before) is not None or _PAST_RE.search(clause) is not None \
+        or any(lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(clause)
+               if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
+
+
+# (a lower-case word: an irregular past among them, "spoke", "flew", dates the clause; the
+# present forms WordNet lists with them do not)
+_LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+_PRESENT_IRREGULAR = frozenset({"is", "are", "am", "has"})
 
 
 # A question asked in the present or of what will be: its verb a present or modal auxiliary
@@ -627,9 +653,19 @@ def _scan(text: str) -> tuple[_Match, ...]:
         future = (group in ("month", "dow", "reldow", "mdy", "dmy")
                   or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
+        untensed = group == "dow" and not future and (
+            bool(role) or not _is_past(digits, start, end))
         found.append(_Match(start, end, group, _NORM_SPACE_RE.sub(" ", core.lower()),
-                            part, future, role))
-    return tuple(found)
+                            part, future, role, untensed))
+    # "Monday, July 16, 2018", "on Monday (July 16)": the weekday names the date after it, one
+    # date, which the calendar date says
+    return tuple([m for k, m in enumerate(found)
+                  if not (m.group == "dow" and k + 1 < len(found)
+                          and found[k + 1].group in ("mdy", "dmy")
+                          and _WEEKDAY_BESIDE_RE.fullmatch(digits, m.end, found[k + 1].start))])
+
+
+_WEEKDAY_BESIDE_RE = re.compile(r"[\s,(]*")
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -742,10 +778,14 @@ def _resolve_month(month: int, ref: dt.date, mode: str) -> tuple[int, int]:
 
 
 def _weekday_near(ref: dt.date, weekday: int, mode: str) -> dt.date:
-    """Pick a weekday relative to ``ref``: mode past | last | next | future | this."""
+    """Pick a weekday relative to ``ref``: mode past | last | next | future | this |
+    nearest."""
     if mode == "this":
         return _week_interval(ref)[0] + dt.timedelta(days=weekday)
     back = (ref.weekday() - weekday) % 7
+    if mode == "nearest":
+        ahead = (weekday - ref.weekday()) % 7
+        return ref + dt.timedelta(days=ahead) if ahead < back else ref - dt.timedelta(days=back)
     if mode == "past":
         return ref - dt.timedelta(days=back)
     if mode == "last":
@@ -915,6 +955,8 @@ def _resolve(mt: _Match, ref: dt.date | None) -> tuple[dt.date, dt.date, str, bo
         mode = "last" if mode == "past" and words[0] == "past" else mode
         if mode == "past" and mt.future:
             mode = "future"
+        elif mode == "past" and mt.untensed:
+            mode = "nearest"
         day = _weekday_near(ref, weekday, mode)
         return day, day, "day", True
     if g == "season":

@@ -1044,8 +1044,9 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
         found: list[_Atom] = []
         if m.group("digits") is not None:
             atom = _digit_atom(m, text)
-            if atom:
-                found.append(atom)
+            if atom and not (text.startswith("-on-", atom.end)
+                             or text.endswith("-on-", 0, atom.start)):
+                found.append(atom)  # ("1-on-1" is "one-on-one": a kind of meeting)
         elif m.group("words") is not None:
             found.extend(a for a in _parse_words(text, m.start(), m.end())
                          if _keep_word_atom(text, a))
@@ -1079,7 +1080,24 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     # "an hour and a half", "a year-and-a-half": one and a half of a unit of time
     ordinals += [_Atom(m.start(), m.end(), 1.5, 1.5, 1.0, "words", m.group(1).lower())
                  for m in _UNIT_AND_A_HALF_RE.finditer(text) if not blocked(m.start(), m.end())]
+    # "about an hour late", "a half hour", "half an hour": a period of one (or half an) hour,
+    # not a rate ("$15 an hour", "60 miles an hour", "twice an hour")
+    halves = {m.start() for m in _UNIT_AND_A_HALF_RE.finditer(text)} if ordinals else set()
+    ordinals += [_Atom(m.start(), m.end(), value, value, 1.0, "words", "hour")
+                 for m in _AN_HOUR_RE.finditer(text)
+                 if m.start() not in halves and not blocked(m.start(), m.end())
+                 and not _RATE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
+                 for value in (0.5 if "half" in m.group().casefold() else 1.0,)]
     return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
+
+
+_AN_HOUR_RE = re.compile(
+    rf"(?i)\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
+    r"(?![\w-]*(?:\s+and\s+a\s+half))")
+# A figure, a count of times or a unit before "an hour": the hour is a rate's period.
+_RATE_BEFORE_RE = re.compile(
+    r"(?i)(?:\d|\b(?:once|twice|times|miles|kilometres|kilometers|km|mph|dollars|cents|pounds"
+    r"|euros|per\s+cent|percent|metres|meters|feet|gallons|litres|liters))[^\S\n]*$")
 
 
 _UNIT_AND_A_HALF_RE = re.compile(
@@ -1257,6 +1275,8 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         if text[end : candidates[0].start(1)].strip() == "-":
             return _lemma(first), candidates[0].end()  # "a two-year plan": the year counts
         verb_like = first.endswith(("ed", "ing", "ly")) or first in _IRREGULAR_PAST
+        if UNIT_DIMENSIONS.get(unit or "") == DURATION and first in _AFTER_A_PERIOD:
+            return "", end  # "an hour late", "two days later": how long, of no noun
         if (value == 1 or unit is not None or len(candidates) == 1) and not verb_like:
             return _lemma(first), candidates[0].end()
     of = _OF_NOUN_RE.match(text, end, min(len(text), end + 60))
@@ -1272,6 +1292,10 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
             if _is_plural(lw):
                 return _lemma(lw), end  # "50 percent of voters": role, span unchanged
     return "", end
+
+
+# Words after a period of time that say what the period measures, not a noun it counts.
+_AFTER_A_PERIOD = _words("late early later earlier ago behind ahead long old before after away")
 
 
 # A note's mark before the thing a change noun is said of.
@@ -2224,7 +2248,10 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
-    unit_same = qa.unit == qb.unit
+    # (two units of one dimension fill one slot: "90 minutes" / "two hours")
+    unit_same = qa.unit == qb.unit or (
+        qa.unit in TO_BASE and qb.unit in TO_BASE
+        and UNIT_DIMENSIONS.get(qa.unit) == UNIT_DIMENSIONS.get(qb.unit))
     relation = _role_relation(a, b)
     if relation == "same":
         score = ROLE_MATCH

@@ -355,6 +355,14 @@ def equivalent(a: Fact, b: Fact) -> bool:
     return a.key == b.key and speakers_agree(a, b)
 
 
+def compatible(a: Fact, b: Fact) -> bool:
+    """True when quotation ``b`` is words of ``a``, word for word and in one run, from the same
+    speaker ("the warning lights are blinking red" of a longer sentence): quoting part of what
+    was said is how news quotes; the words kept are the speaker's."""
+    return bool(b.key) and a.key != b.key and f" {b.key} " in f" {a.key} " \
+        and speakers_agree(a, b)
+
+
 def slot_score(a: Fact, b: Fact) -> float:
     """Word overlap of two quotations: a reworded quote pairs with its original."""
     if a.key == b.key:
@@ -389,7 +397,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                     f"retelling.")
         return "The quotation is the same, written with different marks or punctuation."
     if b.key and f" {b.key} " in f" {a.key} ":
-        change = f"The retelling shortens the quotation: '{_show(a.text)}' became '{_show(b.text)}'"
+        change = (f"The retelling quotes part of the quotation, word for word: '{_show(a.text)}' "
+                  f"became '{_show(b.text)}'")
     else:
         change = f"The quotation was reworded: '{_show(a.text)}' became '{_show(b.text)}'"
     if speakers_differ:
