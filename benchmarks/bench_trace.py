@@ -90,7 +90,7 @@ def candidates_bench(rows: list[dict], truth: Truth) -> dict[str, Any]:
                       np.repeat(idx, [len(f.facts) for f in fps]))}
     found, stats = cd.search(keys, np.ones(n, dtype=bool), p)
     ab = np.stack([found.a, found.b], axis=1)
-    _, worth = cd.estimate_many(
+    _, worth, _ = cd.estimate_many(
         found.a, found.b, shingles, words, np.array([f.n_shingles for f in fps]),
         np.array([f.n_words for f in fps]), np.array([len(f.facts) for f in fps]),
         found.shared_facts, p)

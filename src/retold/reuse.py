@@ -216,8 +216,16 @@ def copied_share(original: str, retelling: str) -> float | None:
     """Share of the retelling's content words inside runs of COPIED_RUN or more words the
     original also has, a quoted word counting QUOTED_WEIGHT; None unless both texts are
     English (by their function words' share)."""
+    shares = copied_shares(original, retelling)
+    return None if shares is None else shares[0]
+
+
+def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
+    """``copied_share``, and the same share of the retelling's words outside quotation marks
+    alone (a report that shares only a quotation with another shares its source's words, not
+    the other's); None unless both texts are English."""
     o = _token_tuple(original)
-    r, quoted = _quoted_tokens(retelling)
+    r, quoted = _quoted_tokens(_EMBEDDED_POST_RE.sub(r"“\1\2”", retelling))
     if not (_english(o) and _english(r)):
         return None
     n = COPIED_RUN
@@ -226,13 +234,28 @@ def copied_share(original: str, retelling: str) -> float | None:
     for i, g in enumerate(zip(*(r[k:] for k in range(n)))):
         if g in source:
             covered[i : i + n] = b"\x01" * n
-    total = got = 0.0
+    total = got = plain = plain_got = 0.0
     for w, q, c in zip(r, quoted, covered):
         if w not in FUNCTION_WORDS:
             weight = QUOTED_WEIGHT if q else 1.0
             total += weight
             got += weight * c
-    return got / total if total else 0.0
+            if not q:
+                plain += 1
+                plain_got += c
+    return (got / total if total else 0.0), (plain_got / plain if plain else 0.0)
+
+
+# A post embedded in a page: its text, then a line signing it with the poster's handle ("—
+# Luis Ortega (@GovOrtega) May 6, 2024"). Its words and signature are quoted, as if in quotation marks.
+_EMBEDDED_POST_RE = re.compile(
+    r"(?m)^([^\n“”\"]+)(\n+(?:[—–-][^\S\n]*)?[^\n]{0,60}\(@\w+\)[^\n]{0,40})$")
+_POST_SIGNATURE_RE = re.compile(r"(?:[—–-][^\S\n]*)?[^\n]{0,60}\(@\w+\)[^\n]{0,40}")
+
+
+def post_signature(line: str) -> bool:
+    """True for the line that signs an embedded post ("— Luis Ortega (@GovOrtega) May 6")."""
+    return _POST_SIGNATURE_RE.fullmatch(line.strip()) is not None
 
 
 def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
@@ -252,7 +275,16 @@ def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
 
 
 def _english(t: Sequence[str]) -> bool:
-    return bool(t) and sum(1 for w in t if w in FUNCTION_WORDS) >= ENGLISH_SHARE * len(t)
+    if not t:
+        return False
+    share = sum(1 for w in t if w in FUNCTION_WORDS) / len(t)
+    # (a short blurb or caption is mostly names: "Amy Walter, Elise Jordan and Hugh Hewitt
+    # discuss ...": half the share of function words still tells English there)
+    return share >= ENGLISH_SHARE or (len(t) < SHORT_TEXT_TOKENS and share >= ENGLISH_SHARE / 2
+                                      and all(w.isascii() for w in t))
+
+
+SHORT_TEXT_TOKENS = 80
 
 
 def in_order(original: str, retelling: str) -> float:

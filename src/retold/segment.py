@@ -119,7 +119,7 @@ _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _SOCIAL = r"(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|e-?mail|print|copy\s+link)"
 _CLUTTER_RE = re.compile(
     r"""^(?:
-      advertisement|advert|sponsored(?:\s+content)?|promoted|
+      advertisement|advert|sponsored(?:\s+content)?|promoted|close|
       skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|article|navigation)|
       (?:(?:main|site|footer|header|primary|secondary|top)\s+)?(?:menu|navigation|links)|search|
       log\s*in|sign\s*in|my\s+account|(?:short\s+)?url|permalink|(?:view|show|hide)\s+comments?|
@@ -546,7 +546,8 @@ _CREDIT_SENTENCE_RE = re.compile(
 )
 _APPEAL_RE = re.compile(
     r"(?i)\bplease\s+consider\s+subscribing\b|\bsubscribe\s+(?:today|now)\b|"
-    r"\bsupport\s+(?:our|local|quality)\s+journalism\b|\bwith\s+a\s+digital\s+subscription\b"
+    r"\bsupport\s+(?:our|local|quality)\s+journalism\b|\bwith\s+a\s+digital\s+subscription\b|"
+    r"^click\s+here\s+to\s+(?:comment|subscribe|sign\s+up|read|see|view|watch|download)\b"
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
 _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
@@ -557,7 +558,7 @@ _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.sea
 # with none of them is not tried (prose, nearly every unit of a long text).
 _FOOTER_WORDS = ("us on", "facebook", "twitter", "instagram", "related", "see also", "more",
                  "contributed", "reporting", "writing", "editing", "copyright", "reported",
-                 "rights", "may not", "subscri", "journalism")
+                 "rights", "may not", "subscri", "journalism", "click here")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(

@@ -100,7 +100,7 @@ def test_vectorised_estimates_agree_with_the_reference() -> None:
     fps = [fingerprint(str(i), t) for i, t in enumerate(TEXTS)]
     a, b = np.triu_indices(len(fps), 1)
     shared = np.array([len(np.intersect1d(fps[i].facts, fps[j].facts)) for i, j in zip(a, b)])
-    score, worth = cd.estimate_many(
+    score, worth, copy = cd.estimate_many(
         a, b, np.stack([f.shingles for f in fps]), np.stack([f.words for f in fps]),
         np.array([f.n_shingles for f in fps]), np.array([f.n_words for f in fps]),
         np.array([len(f.facts) for f in fps]), shared)
@@ -108,6 +108,7 @@ def test_vectorised_estimates_agree_with_the_reference() -> None:
         e = cd.estimate(fps[i], fps[j])
         assert score[k] == pytest.approx(e.score)
         assert worth[k] == cd.worth_verifying(e)
+        assert copy[k] == pytest.approx(max(e.shingle_containment))
 
 
 def test_band_keys_need_enough_permutations() -> None:
@@ -135,6 +136,19 @@ def test_a_pair_explained_by_an_earlier_third_article_is_not_verified() -> None:
     # pairs of an earlier run explain a pair of this one (an incremental run)
     assert cd.prune_through_third([(1, 2)], [0.7], [1, 2, 3],
                                   context=[(0, 1, 0.75), (0, 2, 0.68)]) == [True]
+
+
+def test_a_short_brief_explains_no_versions_that_copy_each_other() -> None:
+    # 0 is a four-sentence brief, 1 the brief and six new sentences, 2 a reworded lede and 1's
+    # six new sentences: 0's words are all in both (word containment high), but 1 and 2 share
+    # sentences 0 never had; by copied text 0 explains nothing of the pair
+    pairs, scores = [(0, 1), (0, 2), (1, 2)], [0.8, 0.8, 0.78]
+    assert cd.prune_through_third(pairs, scores, [1, 2, 3]) == [False, False, True]
+    assert cd.prune_through_third(pairs, scores, [1, 2, 3], copies=[1.0, 0.19, 0.7]) == [
+        False, False, False]
+    # two copies of one story are as close to it in copied text as to each other: explained
+    assert cd.prune_through_third(pairs, scores, [1, 2, 3], copies=[0.72, 0.7, 0.71]) == [
+        False, False, True]
 
 
 def test_near_copies_are_left_to_screening() -> None:

@@ -404,3 +404,90 @@ def test_an_update_that_copies_a_quarter_of_its_source_is_no_other_item(monkeypa
     a = Article("a", FORMAT_A, outlet="Wire", published=when)
     b = Article("b", FORMAT_B, outlet="Wire", published=when + dt.timedelta(minutes=11))
     assert vf.verify_pair(a, b) is None
+
+
+POST = ("Grateful to every volunteer who filled sandbags on the Selm this week. The barriers held, "
+        "the town is dry, and we will rebuild the east bank before the autumn storms!")
+
+
+def test_two_reports_quoting_one_post_are_no_link() -> None:
+    when = dt.datetime(2024, 9, 14, 8, tzinfo=dt.UTC)
+    first = Article("gazette", (
+        "Mayor Ines Kovac thanks flood volunteers\n\n"
+        "Mayor Ines Kovac on Saturday praised the crews who protected Dorval from the rising "
+        f'river. "{POST}" Kovac wrote on her account.\n\n'
+        "The council will meet on Monday to count the cost of the week's damage to the harbour "
+        "road and the rail bridge."), outlet="Gazette", published=when)
+    second = Article("herald", (
+        "Kovac hails sandbag crews\n\n"
+        "Ines Kovac used a post on Saturday to credit townspeople for keeping the water out of "
+        f'Dorval.\n\n"{POST}" the mayor posted.\n\n{POST}\n\n'
+        "— Ines Kovac (@MayorKovac) September 14, 2024"), outlet="Herald",
+        published=when + dt.timedelta(hours=3))
+    from retold.reuse import copied_shares
+    shares = copied_shares(first.text, second.text)
+    assert shares is not None and shares[1] < vf.MIN_COPIED_UNQUOTED <= shares[0]
+    assert vf.verify_pair(first, second) is None
+    # the same page copying the first report's own sentences retells it
+    copied = Article("echo", first.text + "\n\nSchools reopen on Tuesday.", outlet="Echo",
+                     published=when + dt.timedelta(hours=4))
+    assert vf.verify_pair(first, copied) is not None
+
+
+FOOTER = ("© 2024 Wirefeed Ltd. All rights reserved.\n\nClick Here to comment on this article"
+          "\n\nClose")
+
+
+def test_an_outlet_footer_is_copied_by_no_one() -> None:
+    when = dt.datetime(2024, 9, 14, 8, tzinfo=dt.UTC)
+    a = Article("metro-1", (
+        "Council blames old budgets for poor roads\n\nThe Dorval council blamed years of budget "
+        "mistakes on Saturday for the state of the harbour road, hours before Mayor Ines Kovac "
+        "met the transport board. Critics urged Kovac to press the board on the rail bridge. "
+        f"The week ended with a quarrel over road money.\n\n{FOOTER}"),
+        outlet="Metro", published=when)
+    b = Article("metro-2", (
+        "Mayor Ines Kovac said on Saturday that the flood week had gone well and was badly "
+        f'reported.\n\n"The barriers are strong and paid for," Kovac wrote.\n\n{FOOTER}'),
+        outlet="Metro", published=when + dt.timedelta(hours=2))
+    assert vf.verify_pair(a, b) is None
+
+
+def test_a_page_of_captions_and_credits_retells_nothing() -> None:
+    when = dt.datetime(2024, 9, 14, 8, tzinfo=dt.UTC)
+    caption = Article("photos", (
+        "Sandbags showing Mayor Ines Kovac and Governor Pal Ortiz are seen on the harbour wall in "
+        "Dorval on September 14, 2024, two days before Mayor Ines Kovac and Governor Pal Ortiz "
+        "meet in Selmby. (Photo by Jo Reyes / Photo Desk)"), outlet="Photo Desk", published=when)
+    stub = Article("money", (
+        "Jo Reyes / Photo Desk\n\nMayor Ines Kovac (L) and Governor Pal Ortiz\n\n"
+        "Governor Pal Ortiz opened his talks with Mayor Ines Kovac on Monday in Selmby by "
+        'promising "a new deal" for the river towns.\n\nThis is a developing story.'),
+        outlet="Money", published=when + dt.timedelta(days=2))
+    assert vf.verify_pair(caption, stub) is None
+
+
+def test_a_fact_told_three_times_is_one_fact_in_order() -> None:
+    import retold
+
+    source = ("Mayor Ines Kovac met Governor Pal Ortiz in Selmby on Monday. Kovac asked Ortiz for "
+              "money. Ortiz said no. Kovac left.")
+    told = ("Ines Kovac and Pal Ortiz met. Ines Kovac spoke; Pal Ortiz spoke; Ines Kovac and Pal "
+            "Ortiz parted in Selmby.")
+    assert not vf.facts_in_order(retold.compare(source, told))
+
+
+def test_two_copies_crediting_one_agency_in_their_bylines_say_so() -> None:
+    story = ("Flood barriers along the Selm river held overnight after two days of heavy rain, "
+             "the water authority said. About 1,200 residents were told to leave their homes on "
+             "Wednesday evening.")
+    when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.UTC)
+    a = Article("herald", "Barriers hold\n\nBy JANE ROE Norland Press\n\n" + story,
+                outlet="Herald", published=when)
+    b = Article("tribune", "Barriers hold on the Selm\n\nBy JANE ROE, Norland Press\n\n" + story,
+                outlet="Tribune", published=when + dt.timedelta(hours=1))
+    link = vf.verify_pair(a, b)
+    assert link is not None and link.detail.endswith(
+        "both credit Norland Press in their bylines (copies of one Norland Press story?)")
+    assert vf._byline_agencies("Title\n\nBy JANE DOE and JOHN ROE Associated Press\n\nx") == ["AP"]
+    assert vf._byline_agencies("T\n\nReuters reported that the ferry sank on Monday.\n\nx") == []

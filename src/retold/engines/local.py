@@ -182,7 +182,7 @@ class LocalEngine:
         }
         found, stats = cd.search(keys, new, p)
         if len(found):
-            score, worth = cd.estimate_many(
+            score, worth, copy = cd.estimate_many(
                 found.a, found.b, shingles, words,
                 np.array([f.n_shingles for f in fps]), np.array([f.n_words for f in fps]),
                 np.array([len(f.facts) for f in fps]), found.shared_facts, p)
@@ -193,7 +193,7 @@ class LocalEngine:
                        if a in index and b in index] if live.size else []
             third = cd.prune_through_third(
                 list(zip(found.a[live].tolist(), found.b[live].tolist())),
-                score[live].tolist(), days, context=context)
+                score[live].tolist(), days, context=context, copies=copy[live].tolist())
             state[live[np.array(third, dtype=bool)]] = THIRD
             result.third = int(np.sum(third))
             rows = _candidate_rows(np.array(seqs, dtype=np.int64), found, score, state)

@@ -145,6 +145,7 @@ CANDIDATE_SCHEMA = T.StructType([
     T.StructField("score", T.DoubleType(), False),  # rounded, as the store keeps it
     T.StructField("state", T.IntegerType(), False),
     T.StructField("estimate", T.DoubleType(), False),  # unrounded (prune_through_third's input)
+    T.StructField("copy", T.DoubleType(), False),  # shingle containment (prune_through_third's)
 ])
 # screening's `reuse_of` of a pending pair, both ways (`retold.trace.verify.Measure`)
 MEASURED_SCHEMA = "a long, b long, ab double, ba double"
@@ -509,16 +510,17 @@ def _preverify_partition(rows: Iterable[Any], params: cd.SearchParams) -> Iterat
     for chunk in _chunks(rows, 4096):
         k = len(chunk)
         both = [r["fa"] for r in chunk] + [r["fb"] for r in chunk]
-        score, worth = cd.estimate_many(
+        score, worth, copy = cd.estimate_many(
             np.arange(k), np.arange(k, 2 * k),
             _stack(both, "shingles", "<u4"), _stack(both, "words", "<u4"),
             np.array([f["n_shingles"] for f in both]), np.array([f["n_words"] for f in both]),
             np.array([len(f["facts"]) // 8 for f in both]),
             np.array([r["shared_facts"] for r in chunk], dtype=np.int64), params)
         rounded = np.round(score, 6).tolist()  # as the store keeps it (local engine)
-        for r, sc, ok, raw in zip(chunk, rounded, worth.tolist(), score.tolist()):
+        for r, sc, ok, raw, cp in zip(chunk, rounded, worth.tolist(), score.tolist(),
+                                      copy.tolist()):
             yield (r["a"], r["b"], r["channels"], r["shared_facts"], sc,
-                   PENDING if ok else REJECTED, raw)
+                   PENDING if ok else REJECTED, raw, cp)
 
 
 def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
@@ -534,15 +536,17 @@ def _third_partition(rows: Iterable[Any]) -> Iterator[tuple[int, int]]:
         days: dict[int, cd.Time] = {x: _span(r["dx"]), y: _span(r["dy"])}
         pairs: list[tuple[int, int]] = [(x, y)]
         scores: list[float] = [r["estimate"]]
+        copies: list[float] = [r["copy"]]
         for t in r["common"]:
             z = t["z"]
             days[z] = _span(t["dz"])
             pairs += [(min(x, z), max(x, z)), (min(y, z), max(y, z))]
             scores += [t["xz"], t["yz"]]
+            copies += [t["cxz"], t["cyz"]]
         index = {s: i for i, s in enumerate(sorted(days))}  # keeps a < b
         published = [days[s] for s in sorted(days)]
         marks = cd.prune_through_third([(index[a], index[b]) for a, b in pairs], scores,
-                                       published)
+                                       published, copies=copies)
         if marks[0]:
             yield (x, y)
 
@@ -904,21 +908,23 @@ class Pipeline:
 
     def _prune_third(self, arts: DataFrame, df: DataFrame) -> DataFrame:
         """Mark pairs a third article explains (``candidates.prune_through_third``)."""
-        live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate")
+        live = df.filter(F.col("state") == PENDING).select("a", "b", "estimate", "copy")
         # the publication time as stored (ISO 8601); _third_partition reads it as the local
         # engine does (times.span), so both prune the same pairs
         days = arts.select("seq", F.col("published").alias("day"))
         # both directions: u's neighbour v, with the pair's unrounded score
-        edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate").union(
-            live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate"))
+        edges = live.select(F.col("a").alias("u"), F.col("b").alias("v"), "estimate",
+                            "copy").union(
+            live.select(F.col("b").alias("u"), F.col("a").alias("v"), "estimate", "copy"))
         ex = edges.select(F.col("u").alias("a"), F.col("v").alias("z"),
-                          F.col("estimate").alias("xz"))
+                          F.col("estimate").alias("xz"), F.col("copy").alias("cxz"))
         ey = edges.select(F.col("u").alias("b"), F.col("v").alias("z"),
-                          F.col("estimate").alias("yz"))
+                          F.col("estimate").alias("yz"), F.col("copy").alias("cyz"))
         common = (live.join(ex, "a").join(ey, ["b", "z"])
                   .join(days.select(F.col("seq").alias("z"), F.col("day").alias("dz")), "z")
                   .groupBy("a", "b")
-                  .agg(F.collect_list(F.struct("z", "xz", "yz", "dz")).alias("common")))
+                  .agg(F.collect_list(F.struct("z", "xz", "yz", "cxz", "cyz", "dz"))
+                       .alias("common")))
         tri = (live.join(common, ["a", "b"])
                .join(days.select(F.col("seq").alias("a"), F.col("day").alias("dx")), "a")
                .join(days.select(F.col("seq").alias("b"), F.col("day").alias("dy")), "b"))

@@ -389,18 +389,20 @@ def _is_future(text: str, start: int, end: int) -> bool:
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
-    """Tell whether the clause around [start, end) has a verb in the past tense (or a
-    reporting verb right before the date, which dates the report)."""
-    lo = max(0, start - 120)
+    """Tell whether the sentence around [start, end) has a verb in the past tense ("At the
+    conference on Wednesday, Ek said ...": the date's own clause may have none)."""
+    lo = max(0, start - 240)
     before = text[lo:start]
-    cut = max((m.end() for m in _CLAUSE_BREAK.finditer(before)), default=0)
-    before = before[cut:]
-    after = text[end : end + 120]
-    stop = _CLAUSE_BREAK.search(after)
-    clause = before + " " + after[: stop.start() if stop else len(after)]
-    return _REPORTED_ON_RE.search(before) is not None or _PAST_RE.search(clause) is not None \
-        or any(lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(clause)
-               if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
+    cut = max((m.end() for m in _SENTENCE_STOP_RE.finditer(before)), default=0)
+    after = text[end : end + 240]
+    stop = _SENTENCE_STOP_RE.search(after)
+    sentence = before[cut:] + " " + after[: stop.start() if stop else len(after)]
+    return _PAST_RE.search(sentence) is not None or any(
+        lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(sentence)
+        if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
+
+
+_SENTENCE_STOP_RE = re.compile(r"[.!?](?:\s|$)|\n")
 
 
 # (a lower-case word: an irregular past among them, "spoke", "flew", dates the clause; the

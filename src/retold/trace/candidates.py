@@ -300,13 +300,15 @@ def estimate_many(
     shared_facts: np.ndarray,
     params: SearchParams = SearchParams(),
     chunk: int = 65536,
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """:func:`estimate` and :func:`worth_verifying` for many pairs at once.
 
     ``a``/``b`` index rows of the stacked signatures and per-article sizes; ``shared_facts``
-    is the number of fact keys each pair shares. Returns ``(score, worth)`` arrays.
+    is the number of fact keys each pair shares. Returns ``(score, worth, copy)`` arrays
+    (``copy``: the shingle containment alone, `prune_through_third`'s second evidence).
     """
     score = np.zeros(len(a), dtype=np.float64)
+    copy = np.zeros(len(a), dtype=np.float64)
     worth = np.zeros(len(a), dtype=bool)
     for s in range(0, len(a), chunk):
         ia, ib = a[s : s + chunk], b[s : s + chunk]
@@ -320,11 +322,12 @@ def estimate_many(
         sf = shared_facts[s : s + chunk].astype(float)
         fshare = np.divide(sf, smaller, out=np.zeros_like(sf), where=smaller > 0)
         score[s : s + chunk] = np.maximum(np.maximum(sc, wc * 0.8), fshare * 0.6)
+        copy[s : s + chunk] = sc
         worth[s : s + chunk] = (sc >= params.min_shingle_containment) | (
             (wc >= params.min_word_containment)
             & ((sf >= params.min_shared_facts) | (fshare >= params.min_fact_share))
         ) | ((sf >= params.min_shared_keys) & (fshare >= params.min_key_share))
-    return score, worth
+    return score, worth, copy
 
 
 def _containment_max(j: np.ndarray, na: np.ndarray, nb: np.ndarray) -> np.ndarray:
@@ -382,6 +385,7 @@ def prune_through_third(
     min_score: float = THIRD_MIN_SCORE,
     chain_score: float = CHAIN_MIN_SCORE,
     context: Sequence[tuple[int, int, float]] = (),
+    copies: Sequence[float] | None = None,
 ) -> list[bool]:
     """Mark pairs whose overlap an earlier third article explains (True: do not verify).
 
@@ -401,8 +405,16 @@ def prune_through_third(
     ``context`` holds ``(a, b, score)`` surviving pairs of earlier runs: they can explain a
     pair of this run (so an incremental run marks what a one-shot run would) but are not
     marked themselves.
+
+    ``copies`` holds, beside ``scores``, each pair's copied-text evidence alone (its shingle
+    containment): ``z`` must explain the pair on it too. A short early brief holds few words
+    that its later versions do not, so its word containment in both is high, though they
+    share sentences it never had (two versions of a story, each rewriting the brief's lede):
+    it explains their likeness only if it holds what they copy from each other. (A context
+    pair without it counts its score.)
     """
     score_of: dict[tuple[int, int], float] = {}
+    copy_of = dict(zip(pairs, copies)) if copies is not None else {}
     neighbours: dict[int, set[int]] = {}
     for x, y, sc in [*((x, y, sc) for x, y, sc in context), *((x, y, sc) for (x, y), sc
                                                               in zip(pairs, scores))]:
@@ -422,6 +434,11 @@ def prune_through_third(
                 zy = score_of[(z, y) if z < y else (y, z)]
                 # siblings are no closer to each other than to their source
                 if zx >= sc - tolerance and zy >= sc - tolerance and sc < chain_score:
+                    # ... and no less close in the text they copy
+                    cut = copy_of.get((x, y), sc) - tolerance
+                    if copy_of.get((z, x) if z < x else (x, z), zx) < cut or \
+                            copy_of.get((z, y) if z < y else (y, z), zy) < cut:
+                        continue
                     marked = True
                     break
         out.append(marked)

@@ -13,12 +13,13 @@ Pure functions (the pair pipeline is pure too); no I/O.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Summary
-from retold.reuse import NON_REUSE, copied_share, in_order, reuse_of, unrelated
+from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
+from retold.reuse import NON_REUSE, copied_shares, in_order, post_signature, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
 
@@ -232,8 +233,15 @@ def verify_pair(
         # (retold's own pipeline reads the pair as its first stages did, and is not checked
         # twice; another one given as ``compare`` still decides on its own reading)
         return None
+    source_prose, target_prose = _prose(c.original), _prose(c.retelling)
+    if not source_prose.strip() or not target_prose.strip():
+        return None  # a page of nothing but captions, credits and footers retells no story
+    copied_runs = copied_shares(source_prose, target_prose)
+    if copied_runs is not None and copied_runs[1] < MIN_COPIED_UNQUOTED <= copied_runs[0] \
+            and not facts_in_order(c):
+        return None  # two reports quoting one statement (see MIN_COPIED_UNQUOTED)
     if c.summary.derivation == "partially":
-        copied = copied_share(source.text, target.text)
+        copied = None if copied_runs is None else copied_runs[0]
         if copied is not None and copied < MIN_COPIED and not facts_in_order(c):
             return None  # independent reports of one event (English: see MIN_COPIED)
         if another_subject(c) and (copied is None or copied < MIN_COPIED_UPDATE):
@@ -297,6 +305,11 @@ def another_subject(c: Comparison) -> bool:
 # order; the 28 real copies and rewrites kept 0.27 and more but one (a rewrite sharing short
 # quotations, 0.17); 30 pairs of one agency story run by two outlets, 0.25 and more.
 MIN_COPIED = 0.22
+# ... and of its words outside quotation marks (and embedded posts) at least this share: a
+# report whose copied runs are one quoted statement, its own words another's, quotes the
+# statement's source as the other report does (two outlets quoting one post), unless it tells
+# the other's facts in its order. (Wire copies and rewrites copy their source's own words.)
+MIN_COPIED_UNQUOTED = 0.1
 # ... and a quarter of it in such runs makes an update of the source, whatever figures it
 # changed (an agency's corrected toll): not another item in the same format, whose formula
 # runs reach 0.20 at most among the Reuters afternoon's (tables read as no English prose).
@@ -316,12 +329,21 @@ def facts_in_order(c: Comparison) -> bool:
     original's order holds FACTS_IN_ORDER of the smaller side's facts, and at least
     FACTS_IN_ORDER_MIN (BRIEF_FACTS_MIN where the original backs every one of the
     retelling's facts: a short paraphrased brief)."""
-    told = sorted((g for g in c.grounding if g.kind in ORDER_KINDS), key=lambda g: g.retelling.start)
-    # (each side's facts counted once: a name said three times is one fact)
-    distinct = {(g.kind, g.retelling.text.casefold()) for g in told}
+    # (facts inside the retelling's quotations come with the quotation, not its telling)
+    quoted = [(f.start, f.end) for f in c.retelling.facts if f.kind == "quote"]
+    told = sorted((g for g in c.grounding if g.kind in ORDER_KINDS
+                   and not any(s <= g.retelling.start < e for s, e in quoted)),
+                  key=lambda g: g.retelling.start)
+    # (each side's facts counted once: a name said three times, or once in full and then by
+    # its last word, is one fact)
+    distinct = {_fact_key(g.kind, g.retelling.text) for g in told}
     supported = [g for g in told if g.status == "supported" and g.evidence]
+    # (each fact at its first telling: a name said three times is no three facts in order)
+    firsts: dict[tuple[str, str], int] = {}
+    for g in supported:
+        firsts.setdefault(_fact_key(g.kind, g.retelling.text), g.evidence[0].start)
     tails: list[int] = []  # the longest increasing subsequence of evidence positions
-    for x in (g.evidence[0].start for g in supported):
+    for x in firsts.values():
         i = bisect_left(tails, x)
         tails[i:i + 1] = [x]
     fewer = min(len({(f.kind, f.key) for f in c.original.facts if f.kind in ORDER_KINDS}),
@@ -330,7 +352,24 @@ def facts_in_order(c: Comparison) -> bool:
         return False
     # a brief of a few facts tells them in order only if the source backs every one of them
     return len(tails) >= FACTS_IN_ORDER_MIN or (
-        len(tails) >= BRIEF_FACTS_MIN and len(supported) == len(told))
+        len(tails) >= BRIEF_FACTS_MIN and len(firsts) == len(distinct))
+
+
+def _fact_key(kind: str, text: str) -> tuple[str, str]:
+    """One fact however often told: a name by its last word ("Ines Kovac", "Kovac")."""
+    words = text.casefold().split()
+    return (kind, words[-1] if kind == "name" and words else text.casefold())
+
+
+def _prose(side: Side) -> str:
+    """A side's text without its page furniture and bylines: a footer, a credit line or a
+    photo credit that one outlet puts on every page is copied by no one. (An embedded post's
+    signature stays: it marks the words above it as the post's, quoted.)"""
+    paragraphs: dict[int, list[str]] = {}
+    for s in side.sentences:
+        if s.kind not in ("boilerplate", "byline") or post_signature(s.text):
+            paragraphs.setdefault(s.paragraph, []).append(s.text)
+    return "\n\n".join(" ".join(texts) for texts in paragraphs.values())
 
 
 def _same_agency(source: Article, target: Article) -> str:
@@ -342,7 +381,44 @@ def _same_agency(source: Article, target: Article) -> str:
     both = [a for a in dict.fromkeys(dateline_agencies(source.text))
             if any(same_speaker(a, b) for b in dateline_agencies(target.text))
             and not (source.outlet and same_speaker(a, source.outlet))]
-    return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)" if both else ""
+    if both:
+        return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)"
+    credited = [a for a in _byline_agencies(source.text) if a in _byline_agencies(target.text)
+                and not (source.outlet and same_speaker(a, source.outlet))]
+    return (f"; both credit {credited[0]} in their bylines (copies of one {credited[0]} story?)"
+            if credited else "")
+
+
+# A byline crediting an agency near the top of a page, however the site sets it ("By JANE DOE
+# Associated Press", "By JANE DOE, AP National Security Writer", "JANE DOE / AP", "By Reuters",
+# "Jari Tanner and Jan M. OlsenAssociated Press"), or the wire's own style, its writers in
+# capitals and then the agency ("By KIM LO Northwire").
+_BYLINE_AGENCY_RE = re.compile(
+    r"(?i:associated\s+press|reuters|agence\s+france-presse|bloomberg)\b|\bAFP\b|\bAP\b")
+_CAPS_BYLINE_RE = re.compile(
+    r"^By\s+[A-Z][A-Z.'’-]+(?:\s+(?:and\s+)?[A-Z][A-Z.'’-]+)*,?\s+((?:[A-Z][a-z][\w&.'’-]*\s*){1,3})$")
+BYLINE_ZONE_CHARS = 1000  # (the top matter: a headline, a byline, a dateline)
+BYLINE_MAX_WORDS = 14
+_AGENCY_NAMES = {"associated press": "AP", "ap": "AP", "reuters": "Reuters",
+                 "agence france-presse": "AFP", "afp": "AFP", "bloomberg": "Bloomberg"}
+
+
+def _byline_agencies(text: str) -> list[str]:
+    """The agencies a page's top matter credits in a byline line of its own."""
+    named: list[str] = []
+    for raw in text[:BYLINE_ZONE_CHARS].splitlines():
+        line = " ".join(raw.split())
+        words = len(line.split())
+        if not line or words > BYLINE_MAX_WORDS or not (
+                line.startswith("By ") or " / " in line or words <= 6):
+            continue  # (a sentence naming an agency is no byline)
+        found = [_AGENCY_NAMES[" ".join(m.group().casefold().split())]
+                 for m in _BYLINE_AGENCY_RE.finditer(line)]
+        caps = _CAPS_BYLINE_RE.match(line)
+        if caps is not None and not found:
+            found = [caps.group(1).strip()]
+        named += [a for a in found if a not in named]
+    return named
 
 
 def _shares(s: Summary) -> tuple[float, float, str]:
