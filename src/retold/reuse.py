@@ -37,6 +37,7 @@ import numpy as np
 from rapidfuzz.distance import LCSseq
 
 from retold.align import Alignment
+from retold.facts.quotes import EMBEDDED_POST_RE
 from retold.memo import text_memo
 from retold.model import Sentence, Summary
 
@@ -225,7 +226,8 @@ def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
     alone (a report that shares only a quotation with another shares its source's words, not
     the other's); None unless both texts are English."""
     o = _token_tuple(original)
-    r, quoted = _quoted_tokens(_EMBEDDED_POST_RE.sub(r"“\1\2”", retelling))
+    # (an embedded post and its signature are quoted, as if in quotation marks)
+    r, quoted = _quoted_tokens(EMBEDDED_POST_RE.sub(r"“\g<post>\n\g<sig>”", retelling))
     if not (_english(o) and _english(r)):
         return None
     n = COPIED_RUN
@@ -244,18 +246,6 @@ def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
                 plain += 1
                 plain_got += c
     return (got / total if total else 0.0), (plain_got / plain if plain else 0.0)
-
-
-# A post embedded in a page: its text, then a line signing it with the poster's handle ("—
-# Luis Ortega (@GovOrtega) May 6, 2024"). Its words and signature are quoted, as if in quotation marks.
-_EMBEDDED_POST_RE = re.compile(
-    r"(?m)^([^\n“”\"]+)(\n+(?:[—–-][^\S\n]*)?[^\n]{0,60}\(@\w+\)[^\n]{0,40})$")
-_POST_SIGNATURE_RE = re.compile(r"(?:[—–-][^\S\n]*)?[^\n]{0,60}\(@\w+\)[^\n]{0,40}")
-
-
-def post_signature(line: str) -> bool:
-    """True for the line that signs an embedded post ("— Luis Ortega (@GovOrtega) May 6")."""
-    return _POST_SIGNATURE_RE.fullmatch(line.strip()) is not None
 
 
 def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:

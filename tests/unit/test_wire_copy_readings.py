@@ -91,6 +91,15 @@ def test_a_quoted_speaker_is_a_cited_source() -> None:
     assert [f for f in said if f[0] == "attribution"]
 
 
+def test_an_embedded_post_is_its_posters_quotation() -> None:
+    original = '"Our harbour has never been busier," the mayor posted on Monday.'
+    retelling = ("The mayor posted on Monday:\n\nOur harbour has never been busier\n\n"
+                 "— The Mayor (@DalsbyMayor) July 16, 2018")
+    assert "quote" not in kinds(original, retelling)
+    changed = retelling.replace("busier", "emptier")
+    assert "quote" in kinds(original, changed)
+
+
 # --- speakers ----------------------------------------------------------------------------------
 
 def test_a_pronoun_goes_with_the_subject_not_a_name_after_it() -> None:

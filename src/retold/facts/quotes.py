@@ -34,7 +34,8 @@ from retold.facts import attributions, names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["MIN_QUOTE_WORDS", "equivalent", "explain", "extract", "quote_spans", "slot_score"]
+__all__ = ["EMBEDDED_POST_RE", "MIN_QUOTE_WORDS", "compatible", "equivalent", "explain", "extract",
+           "post_signature", "quote_spans", "slot_score"]
 
 # Fewer words than this between marks is a scare quote ("so-called 'experts'") or a fragment left
 # by machine translation (" Freedom "), not a quotation.
@@ -329,7 +330,31 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         facts.append(Fact(kind="quote", start=q.start, end=q.end, text=quoted,
                           sentence=names._sentence_id(sentences, q.start), key=_key(quoted),
                           role=speaker, note=q.note))
+    taken = [(f.start, f.end) for f in facts]
+    for m in EMBEDDED_POST_RE.finditer(text):
+        start, end = m.span("post")
+        if any(s < end and start < e for s, e in taken):
+            continue
+        quoted = m.group("post")
+        facts.append(Fact(kind="quote", start=start, end=end, text=quoted,
+                          sentence=names._sentence_id(sentences, start), key=_key(quoted),
+                          role=m.group("who").strip(), note="embedded post"))
     return facts
+
+
+# A post embedded in a page: its text, then a line signing it with the poster's name and handle
+# ("— Luis Ortega (@GovOrtega) May 6, 2024"): a quotation of the poster, without marks.
+EMBEDDED_POST_RE = re.compile(
+    r"(?m)^(?P<post>[^\n“”\"]*[^\s“”\"])[^\S\n]*\n+(?P<sig>(?:[—–-][^\S\n]*)?"
+    r"(?P<who>[^\n(@—–]{0,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40})$")
+
+
+def post_signature(line: str) -> bool:
+    """True for the line that signs an embedded post ("— Luis Ortega (@GovOrtega) May 6")."""
+    return _POST_SIGNATURE_RE.fullmatch(line.strip()) is not None
+
+
+_POST_SIGNATURE_RE = re.compile(r"(?:[—–-][^\S\n]*)?[^\n(@]{0,60}?[^\S\n]*\(@\w+\)[^\n]{0,40}")
 
 
 # --- the fact-kind contract -------------------------------------------------------------------

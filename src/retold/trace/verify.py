@@ -18,8 +18,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from retold.facts.quotes import post_signature
 from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
-from retold.reuse import NON_REUSE, copied_shares, in_order, post_signature, reuse_of, unrelated
+from retold.reuse import NON_REUSE, copied_shares, in_order, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
 
