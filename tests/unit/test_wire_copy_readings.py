@@ -70,6 +70,15 @@ def test_never_been_worse_is_no_denial() -> None:
                                "Sales at the plant were better in May.")
 
 
+def test_accused_of_is_a_hedge() -> None:
+    said = flags("Twelve officers accused of hacking the party were indicted last week.",
+                 "Twelve officers were indicted last week for their role in hacking the party.")
+    assert [f[:3] for f in said if f[0] == "qualifier"] == [("qualifier", "dropped", "medium")]
+    assert "qualifier" not in kinds(
+        "Twelve officers accused of hacking the party were indicted last week.",
+        "Twelve officers who allegedly hacked the party were indicted last week.")
+
+
 # --- quotations --------------------------------------------------------------------------------
 
 def test_a_quoted_fragment_word_for_word_is_low() -> None:

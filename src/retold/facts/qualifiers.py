@@ -35,7 +35,7 @@ QUALIFIERS: tuple[str, ...] = (
     "unconfirmed", "unverified", "apparent", "apparently", "possible", "possibly", "likely",
     "unlikely", "probably", "probable", "presumed", "presumably", "supposed", "supposedly",
     "ostensibly", "seemingly", "would-be", "de facto", "acting", "interim", "disputed",
-    "perhaps", "maybe", "potential", "potentially",
+    "perhaps", "maybe", "potential", "potentially", "accused of",
 )
 # The adverb and the adjective are one hedge.
 CANONICAL = {
@@ -45,6 +45,8 @@ CANONICAL = {
     "self-declared": "self-styled", "unverified": "unconfirmed", "probable": "likely",
     "perhaps": "possible", "maybe": "possible", "might": "may", "could": "may",
     "potential": "possible", "potentially": "possible",
+    # "twelve officers accused of hacking" hedges the hacking as "allegedly hacked" does
+    "accused of": "alleged",
 }
 # A modal of possibility and a word of possibility are one hedge: "the possible exposure" /
 # "people could have been exposed" / "potentially exposed".
