@@ -136,6 +136,9 @@ class FactIndex:
         # The retelling's own facts by (kind, key): an original fact the retelling carries
         # fills its own slot there and is nobody's rival (see ``free``)
         self.taken: dict[tuple[str, str], list[Fact]] = {}
+        # ... and the days the retelling writes without a year ("the Sept. 11 attacks"): the
+        # original's day of that month, in any year, is carried
+        self._yearless_days: set[tuple[int, int]] = set()
         self._blocks: dict[str, dict[tuple[object, ...], list[int]] | None] = {}
         self._free: dict[str, list[Fact]] = {}
         self._scores: dict[tuple[int, int], float] = {}
@@ -223,6 +226,8 @@ class FactIndex:
         """Note the retelling's facts (before the first lookup)."""
         for f in facts:
             self.taken.setdefault((f.kind, f.key), []).append(f)
+            if f.kind == "date" and (day := dates.yearless_day(f)) is not None:
+                self._yearless_days.add(day)
 
     def free(self, facts: Sequence[Fact]) -> list[Fact]:
         """The facts the retelling does not carry, and so may be rivals of its values."""
@@ -234,7 +239,9 @@ class FactIndex:
         # a rival of the 10.
         mine = self.taken.get((f.kind, f.key))
         if not mine:
-            return False
+            return f.kind == "date" and bool(self._yearless_days) and isinstance(
+                f.value, Interval) and f.value.granularity == "day" and f.value.start is not None \
+                and (f.value.start.month, f.value.start.day) in self._yearless_days
         return f.kind != "number" or any(
             numbers._role_relation(f, r) != "differ" for r in mine)
 

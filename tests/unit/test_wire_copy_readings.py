@@ -153,6 +153,15 @@ def test_a_weekday_beside_its_date_is_one_date() -> None:
                                "They began on July 16, 2018, at noon in Dalton.", SUNDAY)
 
 
+def test_a_day_with_its_year_left_out_is_that_day() -> None:
+    said = flags("Varley compared the threat to the warnings before the Sept. 11, 2001, attacks.",
+                 "Varley likened the threat to the warnings before the Sept. 11 attacks.", SUNDAY)
+    assert [f[:3] for f in said if f[0] == "date"] == [("date", "changed", "low")]
+    moved = flags("Varley compared the threat to the warnings before the Sept. 11, 2001, attacks.",
+                  "Varley likened the threat to the warnings before the Sept. 12 attacks.", SUNDAY)
+    assert [f[:3] for f in moved if f[0] == "date"] == [("date", "changed", "high")]
+
+
 def test_a_one_line_sentence_with_a_date_is_no_byline() -> None:
     assert segment.parse_byline("They met on July 16, 2018.") is None
     assert segment.parse_byline("Updated at 10:02 am ET, July 16, 2018") is not None
@@ -180,6 +189,15 @@ def test_a_party_and_its_adjective_are_one_name() -> None:
                                "The bill was backed by Democratic lawmakers in the assembly.")
     assert "name" in kinds("The bill was backed by Republicans in the assembly.",
                            "The bill was backed by Democratic lawmakers in the assembly.")
+
+
+def test_an_office_of_something_before_a_name_is_no_part_of_it() -> None:
+    said = flags("Director of National Intelligence Daniel Coats said the lights were red.",
+                 "Daniel Coats said the lights were red.")
+    assert not [f for f in said if f[0] in ("name", "attribution")]
+    assert {"name", "attribution"} & kinds(
+        "Secretary of State Mike Pompeo said the talks would go on.",
+        "Secretary of State Mark Pompeo said the talks would go on.")
 
 
 def test_a_time_zone_after_a_clock_is_no_name() -> None:

@@ -1255,7 +1255,7 @@ def slot_score(a: Fact, b: Fact) -> float:
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return 0.1
-    if a.role and a.role == b.role:
+    if a.role and a.role == b.role or _yearless_same_day(a, b):
         return 0.9
     if not ia.vague and not ib.vague and ia.relative and ib.relative and \
             _normalised_phrase(a.text) == _normalised_phrase(b.text):
@@ -1297,6 +1297,8 @@ def compatible(a: Fact, b: Fact) -> bool:
     ia, ib = a.value, b.value
     if not isinstance(ia, Interval) or not isinstance(ib, Interval):
         return False
+    if _yearless_same_day(a, b):
+        return True  # "Sept. 11, 2001" / "the Sept. 11 attacks": the year left out, not moved
     if a.key.startswith(SEASON_KEY) and b.key.startswith(SEASON_KEY):
         return a.key == b.key  # "last season" and "this season" are two seasons
     if _unresolved(ia) and _unresolved(ib):
@@ -1394,6 +1396,36 @@ def _shape_intervals(key: str) -> list[tuple[str, str]]:
             return []
         out.append((start, end))
     return out
+
+
+def yearless_day(f: Fact) -> tuple[int, int] | None:
+    """(month, day) of a day written without its year ("Sept. 11"), else None."""
+    i = f.value
+    if not isinstance(i, Interval) or i.granularity != "day" or i.start is None \
+            or _YEAR_IN_TEXT_RE.search(f.text) is not None or not _MONTH_WORD_RE.search(f.text):
+        return None
+    return i.start.month, i.start.day
+
+
+_MONTH_WORD_RE = re.compile(rf"\b{_MONTH_ANY}")
+
+
+def _yearless_same_day(a: Fact, b: Fact) -> bool:
+    """One side writes a day without its year ("Sept. 11"), which the publication date placed
+    in some year, and the other the same month and day of a year it names ("Sept. 11,
+    2001"): the year was left out, not changed."""
+    ia, ib = a.value, b.value
+    if not (isinstance(ia, Interval) and isinstance(ib, Interval)) or \
+            ia.granularity != "day" or ib.granularity != "day" or None in (ia.start, ib.start):
+        return False
+    assert ia.start is not None and ib.start is not None
+    if (ia.start.month, ia.start.day) != (ib.start.month, ib.start.day) or \
+            ia.start.year == ib.start.year:
+        return False
+    return _YEAR_IN_TEXT_RE.search(a.text) is None or _YEAR_IN_TEXT_RE.search(b.text) is None
+
+
+_YEAR_IN_TEXT_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b|['’]\d\d\b")
 
 
 def _calendar_span(key: str) -> tuple[str, str] | None:
@@ -1632,6 +1664,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         assert isinstance(ia, Interval) and isinstance(ib, Interval)  # else incomparable
         if _unresolved(ia) or _unresolved(ib):  # the same part of the calendar (see incomparable)
             return _calendar_note(a, b)
+        if _yearless_same_day(a, b):
+            return f"The year is left out on one side: '{_quote(a)}' became '{_quote(b)}'."
         if not _contains(ia, ib) and not _contains(ib, ia):
             # Compatible without containment: the same relative words kept by a reprint.
             return f"A copy printed {_days_later(ra, rb)} keeps the words " \

@@ -1079,12 +1079,15 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
         # sentence after it ("Military Parade The Italian Bersaglieri"). So does a job title
         # after a word that is not one ("Apple CEO Tim Cook", "Labour MP Ed Balls"): the
         # words before it are the employer or party, the title is no name.
-        cuts = [k for k, t in enumerate(toks) if k and (t[2] == "The" or _title_cut(toks, k))]
+        cuts = [k for k, t in enumerate(toks) if k and (t[2] == "The" or _title_cut(toks, k)
+                                                       or _holder_after_office(toks, k))]
         for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
             piece = toks[lo:hi]
             if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and \
                     _adjective_only(piece[0][2]):
                 continue  # "Managing Director", "Creative Director": a title, no employer
+            if hi < len(toks) and _holder_after_office(toks, hi):
+                continue  # "Director of National Intelligence": the office, no name
             out.extend(_strip_span(text, piece, starts, lower_words))
     return out
 
@@ -1107,6 +1110,15 @@ def _title_cut(toks: list[_Token], k: int) -> bool:
         word in _TITLE_LEADS | _TITLE_MIDDLES and _office(after))
     return opens and before.rstrip(".") not in TITLES and before not in _CONNECTORS and \
         before not in _TITLE_LEADS and before not in _TITLE_MIDDLES
+
+
+def _holder_after_office(toks: list[_Token], k: int) -> bool:
+    """True when a person's name starts at ``toks[k]`` after an office of something ("Director
+    of National Intelligence | Daniel Coats", "Secretary of State | Mike Pompeo"): a given name
+    the census knows, a capitalised word after it, and a title and "of" before it."""
+    return 3 <= k < len(toks) - 1 and toks[0][2].rstrip(".") in TITLES \
+        and any(t[2] == "of" for t in toks[1:k]) and toks[k][2].casefold() in _given_names() \
+        and toks[k - 1][2] not in _CONNECTORS and toks[k + 1][2][:1].isupper()
 
 
 def _adjective_only(word: str) -> bool:
