@@ -605,10 +605,10 @@ def _polar_words(text: str, offset: int) -> list[tuple[int, int, str]]:
 SENTENCE_CACHE = 4096
 
 
-# A verb and a particle that may make one phrasal verb ("end up", "carry out", "step down");
-# "in" and "on" are left out: mostly prepositions ("live in Paris").
-_PARTICLE_AFTER_RE = re.compile(
-    r"(?i)(?<![\w'’-])([a-z]+)[^\S\n]+(up|out|off|down|over|away|back)(?![\w'’-])")
+# A verb and a particle that may make one phrasal verb of its own meaning ("end up", "give
+# up", "set off"). Only "up" and "off": with "back", "out" or "over" the verb keeps its own
+# ("won back her seat" is still a win against "lost her seat", "bought out" a purchase).
+_PARTICLE_AFTER_RE = re.compile(r"(?i)(?<![\w'’-])([a-z]+)[^\S\n]+(up|off)(?![\w'’-])")
 
 
 @lru_cache(maxsize=SENTENCE_CACHE)

@@ -546,8 +546,9 @@ _CREDIT_SENTENCE_RE = re.compile(
 )
 _APPEAL_RE = re.compile(
     r"(?i)\bplease\s+consider\s+subscribing\b|\bsubscribe\s+(?:today|now)\b|"
-    r"\bsupport\s+(?:our|local|quality)\s+journalism\b|\bwith\s+a\s+digital\s+subscription\b|"
-    r"^click\s+here\s+to\s+(?:comment|subscribe|sign\s+up|read|see|view|watch|download)\b"
+    r"\bsupport\s+(?:our|local|quality)\s+journalism\b|"
+    r"\bdigital\s+subscription,\s+you(?:['’]ll|\s+will)\s+never\s+miss\b|"
+    r"^click\s+here\s+to\s+(?:comment|subscribe|sign\s+up)\b(?:\s+on\s+this\s+(?:article|story))?\W*$"
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
 _LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")

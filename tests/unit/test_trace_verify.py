@@ -491,3 +491,20 @@ def test_two_copies_crediting_one_agency_in_their_bylines_say_so() -> None:
         "both credit Norland Press in their bylines (copies of one Norland Press story?)")
     assert vf._byline_agencies("Title\n\nBy JANE DOE and JOHN ROE Associated Press\n\nx") == ["AP"]
     assert vf._byline_agencies("T\n\nReuters reported that the ferry sank on Monday.\n\nx") == []
+
+
+def test_a_report_naming_the_outlet_it_quotes_retells_it() -> None:
+    when = dt.datetime(2024, 9, 10, 12, tzinfo=dt.UTC)
+    said = ('"I told the board in January that the span could not take trucks," Hale said. '
+            '"Nobody called me back." ')
+    exclusive = Article("ledger", (
+        "Engineer says bridge warnings were shelved\n\nThe engineer who inspected the Hollis "
+        "bridge last winter says the county shelved his warning months before it collapsed. "
+        + said + "The county declined to comment on Monday."), outlet="County Ledger",
+        published=when)
+    follow = Article("tv", (
+        "County faces questions over bridge\n\nA former county engineer, Tom Hale, told the "
+        "County Ledger he had raised the alarm long before Monday's collapse. " + said +
+        "Commissioners meet on Thursday."), outlet="TV7", published=when + dt.timedelta(hours=20))
+    assert vf._credits(follow.text, exclusive.outlet)
+    assert vf.verify_pair(exclusive, follow) is not None

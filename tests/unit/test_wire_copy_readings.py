@@ -89,6 +89,15 @@ def test_a_quoted_fragment_word_for_word_is_low() -> None:
     reworded = flags('"After ten years of work the dam is finally safe again," Varley said.',
                      '"The dam is finally secure again," Varley said.')
     assert any(f[0] == "quote" and f[2] == "high" for f in reworded)
+    # words left out that turn the fragment keep it high
+    for whole, part in [("It would be wrong to say the dam is safe.", "the dam is safe."),
+                        ("Claims that we hid the report are false.", "we hid the report."),
+                        ("Who says the dam is safe?", "the dam is safe."),
+                        ("I will resign if the board rules against me.", "I will resign."),
+                        ("Only a few of the 40 gates were damaged.", "the 40 gates were damaged."),
+                        ("Some residents claim the mayor took bribes.", "the mayor took bribes.")]:
+        said = flags(f'Varley said: "{whole}"', f'Varley said "{part}"')
+        assert any(f[0] == "quote" and f[2] == "high" for f in said), whole
 
 
 def test_a_quoted_speaker_is_a_cited_source() -> None:
@@ -200,11 +209,6 @@ def test_an_office_of_something_before_a_name_is_no_part_of_it() -> None:
         "Secretary of State Mark Pompeo said the talks would go on.")
 
 
-def test_a_time_zone_after_a_clock_is_no_name() -> None:
-    assert "name" not in kinds("The vote opens at 9 p.m. EST on Monday.",
-                               "The vote opens at 9 p.m. on Monday.")
-
-
 def test_a_phrasal_verb_has_its_own_opposites() -> None:
     assert "negation" not in kinds('"I think we will end up having a good deal," Varley said.',
                                    "Varley Begins Talks With Hope For 'Good Deal'")
@@ -222,3 +226,39 @@ def test_a_photo_credit_paragraph_is_page_furniture() -> None:
     assert not c.changes
     kept = [s.text for s in c.retelling.sentences if s.kind not in ("boilerplate", "byline")]
     assert kept == ["The station reopened on Main Street."]
+
+
+# --- what the mechanisms above must not swallow (a review of the change, old against new) ----
+
+WEDNESDAY = dt.date(2024, 5, 15)
+
+
+def test_what_the_readings_above_still_flag() -> None:
+    # a pronoun after a person named as the object goes with that person
+    assert "attribution" not in kinds(
+        "The judge sentenced Maria Lopez to five years. She said she would appeal.",
+        "The judge sentenced Maria Lopez to five years. Lopez said she would appeal.")
+    assert "attribution" in kinds(
+        "The judge sentenced Maria Lopez to five years. She said she would appeal.",
+        "The judge sentenced Maria Lopez to five years. The judge said she would appeal.")
+    # a weekday of a thing already past, and a weekday its calendar date does not fall on
+    assert "date" not in kinds("Friday's shooting left three people dead, police said.",
+                               "The May 10 shooting left three people dead, police said.",
+                               WEDNESDAY)
+    assert "date" in kinds("They met on Monday, July 16, 2018.",
+                           "They met on Tuesday, July 16, 2018.", SUNDAY)
+    # a comparison denied is a denial
+    assert "negation" in kinds("The firm has never been more than a small regional player.",
+                               "The firm has been more than a small regional player.")
+    # a story sentence that mentions a subscription keeps its figures
+    assert "number" in kinds(
+        "The Gazette said 40% of its readers now pay with a digital subscription.",
+        "The Gazette said 60% of its readers now pay with a digital subscription.")
+    # another name in -ic or -s, a time zone, a rate's hour, a verb with a particle
+    assert "name" in kinds("The Titanic sank in 1912.", "The Titans sank in 1912.")
+    assert "name" in kinds("The launch is set for 9 a.m. EST on Friday.",
+                           "The launch is set for 9 a.m. PST on Friday.")
+    assert "number" not in kinds("The strike costs the firm $2 million an hour.",
+                                 "The strike costs the firm $2 million per hour.")
+    assert "negation" in kinds("The senator won back her seat in the election.",
+                               "The senator lost her seat in the election.")

@@ -261,9 +261,11 @@ def _quoted_before(text: str, at: int, pos: int) -> bool:
 def _sentence_subject(text: str, at: int, floor: int, spans: tuple[names.NameSpan, ...],
                       ends: list[int], pronoun: str) -> tuple[int, str, str] | None:
     """The speaker opening the sentence that holds ``at`` (start, as written, key), when it is
-    a name or a generic speaker ("The mayor") ``pronoun`` may stand for: a pronoun that
-    opens the next sentence goes on with the last sentence's subject, not its object ("The
-    mayor praised the Boston Marathon. He said ...")."""
+    a name or a generic speaker ("The mayor") ``pronoun`` may stand for, and what stands at
+    ``at`` is no person's name or the sentence says the subject is of the pronoun's sex before
+    it: a pronoun then goes on with the last sentence's subject ("The mayor praised the Boston
+    Marathon. He said ...", "The mayor praised her talks with Governor Lopez. She said ..."),
+    not with a person named after it ("The judge sentenced Maria Lopez. She said ...")."""
     window = max(floor, at - PRONOUN_LOOKBACK)
     start = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, at)), default=None)
     if start is None:
@@ -274,19 +276,29 @@ def _sentence_subject(text: str, at: int, floor: int, spans: tuple[names.NameSpa
         start += 1
     if text[start:start + 1] in ('"', "“", "‘", "«"):
         return None  # (a sentence that opens with a quotation has its speaker after it)
+    k = bisect_left(ends, at)
+    named = spans[k] if k < len(spans) and spans[k].start == at else None
+    if named is not None and (named.role == "person" or names.sex_of(named.text) is not None) \
+            and not _OWN_PRONOUN_RE.get(pronoun.casefold(), _NEVER).search(text, start, at):
+        return None  # a person named after the subject may be whom the pronoun means
     i = bisect_left(ends, start)
     if i < len(spans) and spans[i].start == start:
         name = spans[i]
         if name.role in ("", "person") and not _ADJECTIVE_RE.fullmatch(name.text) \
-                and _may_be(pronoun, name.text):
+                and _may_be(pronoun, name.text) and not text.startswith(("'s", "’s"), name.end):
             return name.start, name.text, names._key(name.text)
-        return None
+        return None  # ("Tom Reed's lawyer": the subject is the lawyer)
     head = _SUBJECT_HEAD_RE.match(text, start, at)
     if head is None or (pronoun.casefold() in ("he", "she")) == head.group(1).endswith("s"):
         return None  # ("they" for "officials", "he" for "the mayor")
     return start, head.group(), _generic_key(head.group())
 
 
+# A possessive of the pronoun's sex after the subject ("The mayor praised her talks with ..."):
+# the subject is of that sex.
+_OWN_PRONOUN_RE = {"she": re.compile(r"(?i)\bher\b|\bherself\b"),
+                   "he": re.compile(r"(?i)\bhis\b|\bhimself\b")}
+_NEVER = re.compile(r"(?!)")
 # A generic speaker opening a sentence, as its subject: "The mayor", "Local officials".
 _SUBJECT_HEAD_RE = re.compile(
     rf"(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,2}}?({'|'.join(GENERIC_SPEAKERS)})(?![\w'’-])"

@@ -388,6 +388,19 @@ def _is_future(text: str, start: int, end: int) -> bool:
     return _FUTURE_RE.search(clause) is not None or _FUTURE_IN_PAST_RE.search(before) is not None
 
 
+# What a weekday no tense places is the nearer one of only where it names a thing held on a
+# set day ("Monday's meeting", "the leaders meet on Monday"): a shooting, a fire or a crash
+# ("Saturday's shooting", "investigating Saturday's fire", a headline's "opens fire on
+# Saturday") is already past.
+_SCHEDULED = _words(
+    "meeting meetings summit talks vote votes election elections hearing hearings game match "
+    "final debate deadline conference visit trial session launch ceremony rally race opening "
+    "sitting parade festival concert auction")
+_SCHEDULE_VERB_RE = re.compile(
+    r"(?i)\b(?:meet|meets|gather|gathers|convene|convenes|vote|votes|sit|sits|play|plays|face"
+    r"|faces|visit|visits|travel|travels|head|heads|hold|holds|host|hosts)\b[^.!?\n]{0,40}$")
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
     """Tell whether the sentence around [start, end) has a verb in the past tense ("At the
     conference on Wednesday, Ek said ...": the date's own clause may have none)."""
@@ -655,8 +668,9 @@ def _scan(text: str) -> tuple[_Match, ...]:
         future = (group in ("month", "dow", "reldow", "mdy", "dmy")
                   or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
-        untensed = group == "dow" and not future and (
-            bool(role) or not _is_past(digits, start, end))
+        untensed = group == "dow" and not future and not _is_past(digits, start, end) and (
+            role in _SCHEDULED or _SCHEDULE_VERB_RE.search(digits, max(0, start - 60), start)
+            is not None)
         found.append(_Match(start, end, group, _NORM_SPACE_RE.sub(" ", core.lower()),
                             part, future, role, untensed))
     # "Monday, July 16, 2018", "on Monday (July 16)": the weekday names the date after it, one
@@ -664,7 +678,21 @@ def _scan(text: str) -> tuple[_Match, ...]:
     return tuple([m for k, m in enumerate(found)
                   if not (m.group == "dow" and k + 1 < len(found)
                           and found[k + 1].group in ("mdy", "dmy")
-                          and _WEEKDAY_BESIDE_RE.fullmatch(digits, m.end, found[k + 1].start))])
+                          and _WEEKDAY_BESIDE_RE.fullmatch(digits, m.end, found[k + 1].start)
+                          and _weekday_of(found[k + 1].core) in (None, WEEKDAYS[m.core.split()[-1]]))])
+
+
+def _weekday_of(core: str) -> int | None:
+    """The weekday of a calendar date with its year ("july 16, 2018": 0, a Monday), else None
+    (a weekday beside a date it does not fall on is a date of its own, and a change)."""
+    year, month = _explicit_year(core), _month_in(core)
+    day = re.search(r"\b(\d{1,2})\b", core)
+    if year is None or month is None or day is None:
+        return None
+    try:
+        return dt.date(year, month, int(day.group(1))).weekday()
+    except ValueError:
+        return None
 
 
 _WEEKDAY_BESIDE_RE = re.compile(r"[\s,(]*")

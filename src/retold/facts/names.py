@@ -1139,9 +1139,6 @@ _PARTY_MEMBER = frozenset({"Republican", "Republicans", "Democrat", "Democrats"}
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
-# A time zone after a clock time ("9 p.m. EST", "14:00 GMT"): part of the time, no name.
-_ZONE_RE = re.compile(r"[ECMP][SD]?T|GMT|UTC|BST|CES?T|EES?T|MSK|JST|AES?T|AEDT")
-_ZONED_CLOCK_RE = re.compile(r"(?i)(?:\d|\b[ap]\.?m\.?)[^\S\n]*$")
 # Contractions ("I'll", "We've", "Don't"): words, not names.
 _CONTRACTION_RE = re.compile(r"[^\W\d_]+['’](?:ll|ve|re|d|m|t)", re.IGNORECASE)
 
@@ -1159,15 +1156,13 @@ _DIGIT_AFTER_RE = re.compile(r"[^\S\n]*\d")
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
-    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000"), the
-    half of the day after a clock time ("4 AM", "11 P.M.") or its time zone ("9 p.m. EST")."""
+    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
+    half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
         or len(set(text[start:end])) == 1 \
         or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
         or (_MERIDIEM_RE.fullmatch(text, start, end) is not None
             and _CLOCK_BEFORE_RE.search(text, max(0, start - 8), start) is not None) \
-        or (_ZONE_RE.fullmatch(text, start, end) is not None
-            and _ZONED_CLOCK_RE.search(text, max(0, start - 10), start) is not None) \
         or (_is_acronym(text[start:end]) and len(text[start:end].replace(".", "")) <= 3
             and _MONEY_BEFORE_RE.search(text, max(0, start - 40), start) is not None) \
         or (_ERA_RE.fullmatch(text, start, end) is not None
@@ -1777,28 +1772,7 @@ def equivalent(a: Fact, b: Fact) -> bool:
     if a.key == b.key or same_name(a.text, b.text):
         return True
     bare = singular(a.text)
-    return bare == singular(b.text) and acronym(bare) or _one_word_forms(a.text, b.text)
-
-
-# "Democrats" / "Democratic", "Islam" / "Islamic": a word (or its plural) and its adjective in
-# -ic name one party, faith or people.
-_FORM_ENDINGS = ("ics", "ic", "s")
-
-
-def _one_word_forms(a: str, b: str) -> bool:
-    """True when two one-word names are forms of one word ("Democrats" / "Democratic")."""
-    if " " in a.strip() or " " in b.strip() or not (a[:1].isupper() and b[:1].isupper()):
-        return False
-    x, y = a.casefold(), b.casefold()
-    if x == y or x[:4] != y[:4] or not (x.endswith(("ic", "ics")) or y.endswith(("ic", "ics"))):
-        return x == y  # (a plural alone is no sign: "Edwards" is not "Edward")
-
-    def base(w: str) -> str:
-        for ending in _FORM_ENDINGS:
-            if w.endswith(ending) and len(w) - len(ending) >= 4:
-                return w[: -len(ending)]
-        return w
-    return base(x) == base(y)
+    return bare == singular(b.text) and acronym(bare)
 
 
 def singular(name: str) -> str:

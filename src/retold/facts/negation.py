@@ -213,11 +213,14 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
 
 
-# "have never been worse", "couldn't be happier", "never been more determined": a superlative
-# said emphatically, no denial.
+# "have never been worse", "couldn't be happier", "never been more proud": a superlative said
+# emphatically, no denial, where the comparative ends its clause. With a measure after it it is
+# a comparison denied ("never been more than a small player", "not felt better since the
+# surgery", "not been stronger than the dollar").
 _NEVER_BETTER_RE = re.compile(
     r"(?i)(?:[\s\u00a0]+(?:have|has|had|be|been|felt|feel|looked|look|ever)){1,3}[\s\u00a0]+"
-    r"(?:better|worse|happier|prouder|stronger|closer|more[\s\u00a0]+[a-z]+)\b")
+    r"(?:better|worse|happier|prouder|stronger|closer|more[\s\u00a0]+(?!than\b)[a-z]+)"
+    r"[\s\u00a0]*(?:[.,;:!?\"”’)]|$|(?:and|but)\b)")
 
 
 # "not" and "no" deny one thing when they negate forms of one word ("is not insured" / "has no

@@ -1093,11 +1093,13 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
 
 _AN_HOUR_RE = re.compile(
     rf"(?i)\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
-    r"(?![\w-]*(?:\s+and\s+a\s+half))")
-# A figure, a count of times or a unit before "an hour": the hour is a rate's period.
+    r"(?![\w-]*(?:\s+and\s+(?:a\s+half|[\w-]+\s+minutes?)\b))")
+# A figure (and the word it counts, or its scale) or a count of times before "an hour": the
+# hour is a rate's period ("$2 million an hour", "60 cars an hour", "twice an hour").
 _RATE_BEFORE_RE = re.compile(
-    r"(?i)(?:\d|\b(?:once|twice|times|miles|kilometres|kilometers|km|mph|dollars|cents|pounds"
-    r"|euros|per\s+cent|percent|metres|meters|feet|gallons|litres|liters))[^\S\n]*$")
+    r"(?i)(?:(?:\d[\d.,]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|hundred|thousand|million|billion|dozen))(?:[^\S\n]+[\w$%-]+)?"
+    r"|\b(?:once|twice|times|every|dollars|cents|pounds|euros|per\s+cent|percent))[^\S\n]*$")
 
 
 _UNIT_AND_A_HALF_RE = re.compile(
@@ -1275,8 +1277,6 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         if text[end : candidates[0].start(1)].strip() == "-":
             return _lemma(first), candidates[0].end()  # "a two-year plan": the year counts
         verb_like = first.endswith(("ed", "ing", "ly")) or first in _IRREGULAR_PAST
-        if UNIT_DIMENSIONS.get(unit or "") == DURATION and first in _AFTER_A_PERIOD:
-            return "", end  # "an hour late", "two days later": how long, of no noun
         if (value == 1 or unit is not None or len(candidates) == 1) and not verb_like:
             return _lemma(first), candidates[0].end()
     of = _OF_NOUN_RE.match(text, end, min(len(text), end + 60))
@@ -1292,10 +1292,6 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
             if _is_plural(lw):
                 return _lemma(lw), end  # "50 percent of voters": role, span unchanged
     return "", end
-
-
-# Words after a period of time that say what the period measures, not a noun it counts.
-_AFTER_A_PERIOD = _words("late early later earlier ago behind ahead long old before after away")
 
 
 # A note's mark before the thing a change noun is said of.
@@ -1653,6 +1649,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                                    TWELVE_HOUR if kind == "clock12" else ""))
             continue
         role, noun_end = _counted_noun(text, end, high, unit)
+        if UNIT_DIMENSIONS.get(unit or "") == DURATION:
+            role, noun_end = "", end  # "within an hour police arrived": a period counts no noun
         if kind == FREQUENCY:
             role, noun_end = "time", end  # "twice" counts times, as "two times" does
         elif kind == TALLY:

@@ -382,10 +382,41 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
 def compatible(a: Fact, b: Fact) -> bool:
     """True when quotation ``b`` is words of ``a``, word for word and in one run, from the same
-    speaker ("the warning lights are blinking red" of a longer sentence): quoting part of what
-    was said is how news quotes; the words kept are the speaker's."""
-    return bool(b.key) and a.key != b.key and f" {b.key} " in f" {a.key} " \
-        and speakers_agree(a, b)
+    speaker ("the warning lights are blinking red" of a longer sentence), and the words left
+    out do not turn them (`_framed`): quoting part of what was said is how news quotes."""
+    if not b.key or a.key == b.key or f" {b.key} " not in f" {a.key} " \
+            or not speakers_agree(a, b):
+        return False
+    before, _, after = f" {a.key} ".partition(f" {b.key} ")
+    return not _framed(before.split(), after.split(), a.text, b.text)
+
+
+# Words left out around a kept fragment that turn what it says: a denial or a falsity ("It
+# would be wrong to say ...", "Claims that ... are false"), a condition ("... if the court rules
+# against me"), someone else's claim ("Some residents claim ..."), a question ("Who says ...?"),
+# a part of a whole ("Only a few of the 40 ballots ..."), a hedge ("may", "perhaps").
+_FRAMES = frozenset({
+    "not", "no", "never", "n't", "nor", "neither", "nothing", "none", "wrong", "false", "untrue",
+    "lie", "lies", "myth", "nonsense", "deny", "denies", "denied", "doubt", "doubts", "unclear",
+    "if", "unless", "whether", "provided", "except", "claim", "claims", "claimed", "allege",
+    "alleges", "alleged", "rumor", "rumour", "rumors", "rumours", "suggest",
+    "suggests", "only", "few", "some", "may", "might", "could", "perhaps", "maybe", "possibly",
+    "who", "what", "why", "when", "whoever", "fake", "fear", "fears", "hope", "hopes", "wish",
+})
+# ... and the verb of a clause the fragment was the subject of ("that we hid the data | are
+# false"): a fragment that ran on into another verb said less than the whole
+_RUNS_ON = frozenset({"is", "are", "was", "were", "would", "will", "has", "have", "had"})
+
+
+def _framed(before: list[str], after: list[str], whole: str, part: str) -> bool:
+    """True when the words of ``whole`` left out around ``part`` turn what ``part`` says."""
+    if "?" in whole and "?" not in part:
+        return True
+    if _FRAMES.intersection(before) or _FRAMES.intersection(after[:4]):
+        return True
+    # "I am here to say the lights are red" asserts them; "it is said", "to say that" after
+    # a denial is caught above; a fragment that is the subject of what follows is not its own
+    return bool(after) and after[0] in _RUNS_ON
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -422,7 +453,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                     f"retelling.")
         return "The quotation is the same, written with different marks or punctuation."
     if b.key and f" {b.key} " in f" {a.key} ":
-        change = (f"The retelling quotes part of the quotation, word for word: '{_show(a.text)}' "
+        before, _, after = f" {a.key} ".partition(f" {b.key} ")
+        how = ("without the words around it that turn what it says"
+               if _framed(before.split(), after.split(), a.text, b.text) else "word for word")
+        change = (f"The retelling quotes part of the quotation, {how}: '{_show(a.text)}' "
                   f"became '{_show(b.text)}'")
     else:
         change = f"The quotation was reworded: '{_show(a.text)}' became '{_show(b.text)}'"

@@ -239,7 +239,7 @@ def verify_pair(
         return None  # a page of nothing but captions, credits and footers retells no story
     copied_runs = copied_shares(source_prose, target_prose)
     if copied_runs is not None and copied_runs[1] < MIN_COPIED_UNQUOTED <= copied_runs[0] \
-            and not facts_in_order(c):
+            and not facts_in_order(c) and not _credits(target.text, source.outlet):
         return None  # two reports quoting one statement (see MIN_COPIED_UNQUOTED)
     if c.summary.derivation == "partially":
         copied = None if copied_runs is None else copied_runs[0]
@@ -309,7 +309,8 @@ MIN_COPIED = 0.22
 # ... and of its words outside quotation marks (and embedded posts) at least this share: a
 # report whose copied runs are one quoted statement, its own words another's, quotes the
 # statement's source as the other report does (two outlets quoting one post), unless it tells
-# the other's facts in its order. (Wire copies and rewrites copy their source's own words.)
+# the other's facts in its order or names the other outlet ("told the County Ledger": an
+# exclusive's quotations, taken from it). (Wire copies and rewrites copy their source's words.)
 MIN_COPIED_UNQUOTED = 0.1
 # ... and a quarter of it in such runs makes an update of the source, whatever figures it
 # changed (an agency's corrected toll): not another item in the same format, whose formula
@@ -354,6 +355,15 @@ def facts_in_order(c: Comparison) -> bool:
     # a brief of a few facts tells them in order only if the source backs every one of them
     return len(tails) >= FACTS_IN_ORDER_MIN or (
         len(tails) >= BRIEF_FACTS_MIN and len(firsts) == len(distinct))
+
+
+def _credits(text: str, outlet: str | None) -> bool:
+    """True when ``text`` names the outlet ("told the County Ledger", "nytimes.com reported"):
+    the quotations it shares with that outlet's story are the story's, taken from it."""
+    name = (outlet or "").strip()
+    if len(name) < 3:
+        return False
+    return re.search(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
 
 
 def _fact_key(kind: str, text: str) -> tuple[str, str]:
