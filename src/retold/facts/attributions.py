@@ -33,7 +33,7 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import token_set_ratio
 
-from retold import patterns
+from retold import lexicon, patterns
 from retold.facts import names
 from retold.facts.base import Context
 from retold.memo import text_memo
@@ -233,7 +233,7 @@ def _name_starting_at(spans: tuple[names.NameSpan, ...], starts: list[int],
 
 
 def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos: int,
-                         floor: int, text: str = "") -> names.NameSpan | None:
+                         floor: int, text: str = "", pronoun: str = "") -> names.NameSpan | None:
     """Return the nearest name ending at or before ``pos`` and after ``floor``, people first,
     never one inside a quotation closed before ``pos`` (given ``text``)."""
     i = bisect_right(ends, pos)
@@ -243,12 +243,27 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
             break
         # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
         # A lone adjective ("a Parliamentary lunch", "Iraqi forces") never stands for "he".
-        if _ADJECTIVE_RE.fullmatch(n.text) or text and _quoted_before(text, n.end, pos):
-            continue
+        if _ADJECTIVE_RE.fullmatch(n.text) or text and (
+                _quoted_before(text, n.end, pos) or _attributive(text, n.end)) \
+                or pronoun and not _may_be(pronoun, n.text):
+            continue  # (nor a person of the other sex: "he" is not "Anna")
         if n.role in ("", "person"):
             return n
         fallback = fallback or n
     return fallback
+
+
+def _attributive(text: str, at: int) -> bool:
+    """True when the name ending at ``at`` qualifies the noun after it ("North Korean leader Kim",
+    "the Trump administration"): it names what the noun is of, no one who speaks."""
+    m = _NEXT_LOWER_RE.match(text, at)
+    if m is None:
+        return False
+    readings = lexicon.lemmas(m.group(1))
+    return bool(readings) and all(pos == "n" for _lemma, pos in readings)
+
+
+_NEXT_LOWER_RE = re.compile(r"[ \t\u00a0]+([a-z]{3,})\b")
 
 
 def _quoted_before(text: str, at: int, pos: int) -> bool:
@@ -358,7 +373,8 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         m = pronoun or relative_m
         assert m is not None
         start = m.start()
-        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text)
+        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text,
+                                   pronoun.group(1) if pronoun is not None else "")
         if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
                 and pronoun is not None and _may_be(pronoun.group(1), prior[2])
                 and start - prior[0] <= PRONOUN_LOOKBACK):
@@ -591,9 +607,9 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
         return name.text
     if generic is not None:
         return generic.group()
-    ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text)
-    prior = _prior_speaker(text, start, spans, ends)
     said = pronoun.group() if pronoun is not None else ""
+    ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text, said)
+    prior = _prior_speaker(text, start, spans, ends)
     if ref is not None and prior is not None and prior[0] <= ref.start < prior[1] \
             and _may_be(said, prior[2]):
         return prior[2]  # "Moreau said he and Hale spoke. He added: ...": Moreau

@@ -1088,7 +1088,11 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
                 continue  # "Managing Director", "Creative Director": a title, no employer
             if hi < len(toks) and _holder_after_office(toks, hi):
                 continue  # "Director of National Intelligence": the office, no name
-            out.extend(_strip_span(text, piece, starts, lower_words))
+            stripped = _strip_span(text, piece, starts, lower_words)
+            if lo and _holder_after_office(toks, lo):
+                # the office before the name titles the person: "Daniel Coats" is a person
+                stripped = [(a, b, t, True) for a, b, t, _titled in stripped]
+            out.extend(stripped)
     return out
 
 

@@ -214,13 +214,13 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
 
 
 # "have never been worse", "couldn't be happier", "never been more proud": a superlative said
-# emphatically, no denial, where the comparative ends its clause. With a measure after it it is
-# a comparison denied ("never been more than a small player", "not felt better since the
-# surgery", "not been stronger than the dollar").
+# emphatically, no denial ("NEVER been worse thanks to ..."). With a measure after the
+# comparative it is a comparison denied ("never been more than a small player", "not felt
+# better since the surgery", "not been stronger than the dollar").
 _NEVER_BETTER_RE = re.compile(
     r"(?i)(?:[\s\u00a0]+(?:have|has|had|be|been|felt|feel|looked|look|ever)){1,3}[\s\u00a0]+"
-    r"(?:better|worse|happier|prouder|stronger|closer|more[\s\u00a0]+(?!than\b)[a-z]+)"
-    r"[\s\u00a0]*(?:[.,;:!?\"”’)]|$|(?:and|but)\b)")
+    r"(?:better|worse|happier|prouder|stronger|closer|more[\s\u00a0]+(?!than\b)[a-z]+)\b"
+    r"(?![\s\u00a0]+(?:than|since|before|after|until|compared)\b)")
 
 
 # "not" and "no" deny one thing when they negate forms of one word ("is not insured" / "has no

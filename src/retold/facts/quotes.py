@@ -381,16 +381,26 @@ def equivalent(a: Fact, b: Fact) -> bool:
 
 
 def compatible(a: Fact, b: Fact) -> bool:
-    """True when quotation ``b`` is words of ``a``, word for word and in one run, from the same
-    speaker ("the warning lights are blinking red" of a longer sentence), and the words left
-    out do not turn them (`_framed`): quoting part of what was said is how news quotes."""
-    if not b.key or a.key == b.key or f" {b.key} " not in f" {a.key} " \
-            or not speakers_agree(a, b):
+    """True when one quotation is words of the other, word for word and in one run, from the
+    same speaker ("the warning lights are blinking red" of a longer sentence), and the words
+    around them do not turn them (`_framed`): quoting part of what was said is how news
+    quotes, and two outlets quote a statement at two lengths."""
+    if not b.key or not a.key or a.key == b.key or not speakers_agree(a, b):
         return False
-    before, _, after = f" {a.key} ".partition(f" {b.key} ")
-    return not _framed(before.split(), after.split(), a.text, b.text)
+    # (or the other way round: the retelling quotes more of the statement than the original
+    # did, "NEVER been worse" / "NEVER been worse thanks to many years of ...")
+    whole, part = (a, b) if f" {b.key} " in f" {a.key} " else (b, a)
+    if f" {part.key} " not in f" {whole.key} " or (
+            part is a and len(part.key.split()) < FRAGMENT_MIN_WORDS):
+        return False  # (the original's "a good thing" is in many a statement: not this one)
+    before, _, after = f" {whole.key} ".partition(f" {part.key} ")
+    return not _framed(before.split(), after.split(), whole.text, part.text)
 
 
+# Words read either side of a fragment for what turns it.
+FRAME_WORDS = 4
+# An original's quotation shorter than this says too little to be the retelling's longer one.
+FRAGMENT_MIN_WORDS = 4
 # Words left out around a kept fragment that turn what it says: a denial or a falsity ("It
 # would be wrong to say ...", "Claims that ... are false"), a condition ("... if the court rules
 # against me"), someone else's claim ("Some residents claim ..."), a question ("Who says ...?"),
@@ -401,7 +411,7 @@ _FRAMES = frozenset({
     "if", "unless", "whether", "provided", "except", "claim", "claims", "claimed", "allege",
     "alleges", "alleged", "rumor", "rumour", "rumors", "rumours", "suggest",
     "suggests", "only", "few", "some", "may", "might", "could", "perhaps", "maybe", "possibly",
-    "who", "what", "why", "when", "whoever", "fake", "fear", "fears", "hope", "hopes", "wish",
+    "fake", "fear", "fears", "hope", "hopes", "wish",
 })
 # ... and the verb of a clause the fragment was the subject of ("that we hid the data | are
 # false"): a fragment that ran on into another verb said less than the whole
@@ -412,7 +422,10 @@ def _framed(before: list[str], after: list[str], whole: str, part: str) -> bool:
     """True when the words of ``whole`` left out around ``part`` turn what ``part`` says."""
     if "?" in whole and "?" not in part:
         return True
-    if _FRAMES.intersection(before) or _FRAMES.intersection(after[:4]):
+    # (the words next to the fragment: a negation further off is another clause's, "he said
+    # it couldn't happen, was no big deal")
+    before = " ".join(before[-FRAME_WORDS:]).replace("no matter", "").split()  # (an idiom)
+    if _FRAMES.intersection(before) or _FRAMES.intersection(after[:FRAME_WORDS]):
         return True
     # "I am here to say the lights are red" asserts them; "it is said", "to say that" after
     # a denial is caught above; a fragment that is the subject of what follows is not its own
@@ -452,7 +465,13 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             return (f"The quote is attributed to {a.role} in the original but to {b.role} in the "
                     f"retelling.")
         return "The quotation is the same, written with different marks or punctuation."
-    if b.key and f" {b.key} " in f" {a.key} ":
+    if a.key and b.key and f" {a.key} " in f" {b.key} ":
+        before, _, after = f" {b.key} ".partition(f" {a.key} ")
+        how = ("with words around it that turn what it says"
+               if _framed(before.split(), after.split(), b.text, a.text) else "word for word")
+        change = (f"The retelling quotes more of the statement, the original's words {how}: "
+                  f"'{_show(a.text)}' became '{_show(b.text)}'")
+    elif b.key and f" {b.key} " in f" {a.key} ":
         before, _, after = f" {a.key} ".partition(f" {b.key} ")
         how = ("without the words around it that turn what it says"
                if _framed(before.split(), after.split(), a.text, b.text) else "word for word")
