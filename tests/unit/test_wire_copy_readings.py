@@ -132,6 +132,22 @@ def test_a_pronoun_goes_with_the_subject_not_a_name_after_it() -> None:
     assert not [f for f in event if f[0] == "attribution"]
 
 
+def test_a_pronoun_after_a_sentence_that_opens_with_its_speaker() -> None:
+    # the sentence the nearest name opens is read from its own start, and a dateline, an
+    # adjective or a name qualifying a noun is no subject ("North Korean leader")
+    text = ("The treaty talks stalled again. Calder Democrats and one Republican asked for a "
+            "delay. Huntley said the talks must go on.\n\n"
+            '"The pressure is off the charts, so it is good the two are meeting," he said.')
+    c = retold.compare(text, text.replace("Huntley said", "Huntley told reporters"))
+    assert not [ch for ch in c.changes if ch.kind in ("quote", "attribution")]
+    speakers = {f.role for f in c.original.facts if f.kind == "quote"}
+    assert speakers == {"Huntley"}
+    dated = retold.compare("HALDEN, Norland (NPA) - Mayor Ann Berg met the envoy. She said the "
+                           "talks went well.", "Mayor Ann Berg met the envoy. Berg said the "
+                                               "talks went well.")
+    assert not [ch for ch in dated.changes if ch.kind == "attribution"]
+
+
 def test_a_name_inside_a_quotation_is_no_speaker_for_a_pronoun() -> None:
     original = '"Our ties have never been worse," Brandt wrote.'
     retelling = ('"The old mayor did nothing," Brandt wrote. "It was all a game run by Okafor!"\n\n'

@@ -264,6 +264,9 @@ def _attributive(text: str, at: int) -> bool:
 
 
 _NEXT_LOWER_RE = re.compile(r"[ \t\u00a0]+([a-z]{3,})\b")
+# A dateline's place ("HELSINKI, Finland (CNN) -", "OSLO (AP) —"): no subject.
+_DATELINE_AFTER_RE = re.compile(r"(?:,[ \t\u00a0]+[A-Z][\w. ]{0,30})?[ \t\u00a0]*(?:\([^)]{1,30}\))?"
+                                r"[ \t\u00a0]*[-–—]")
 
 
 def _quoted_before(text: str, at: int, pos: int) -> bool:
@@ -282,7 +285,9 @@ def _sentence_subject(text: str, at: int, floor: int, spans: tuple[names.NameSpa
     Marathon. He said ...", "The mayor praised her talks with Governor Lopez. She said ..."),
     not with a person named after it ("The judge sentenced Maria Lopez. She said ...")."""
     window = max(floor, at - PRONOUN_LOOKBACK)
-    start = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, at)), default=None)
+    # (read a little past ``at``: a break's lookahead must see the capital it opens on)
+    start = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, at + 2)
+                 if m.end() <= at), default=None)
     if start is None:
         if window > floor:
             return None  # (the sentence starts further back than is read)
@@ -300,9 +305,11 @@ def _sentence_subject(text: str, at: int, floor: int, spans: tuple[names.NameSpa
     if i < len(spans) and spans[i].start == start:
         name = spans[i]
         if name.role in ("", "person") and not _ADJECTIVE_RE.fullmatch(name.text) \
-                and _may_be(pronoun, name.text) and not text.startswith(("'s", "’s"), name.end):
+                and _may_be(pronoun, name.text) and not _attributive(text, name.end) \
+                and not _DATELINE_AFTER_RE.match(text, name.end) \
+                and not text.startswith(("'s", "’s"), name.end):
             return name.start, name.text, names._key(name.text)
-        return None  # ("Tom Reed's lawyer": the subject is the lawyer)
+        return None  # ("Tom Reed's lawyer", "Congressional Democrats", "HELSINKI (CNN) -")
     head = _SUBJECT_HEAD_RE.match(text, start, at)
     if head is None or (pronoun.casefold() in ("he", "she")) == head.group(1).endswith("s"):
         return None  # ("they" for "officials", "he" for "the mayor")
