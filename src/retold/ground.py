@@ -743,8 +743,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             [f for f in r_facts.get(s.id, ()) if f.kind == "name"
              and ("name", f.start, f.end) in supported], r_text, o_text, titled)
         changes.extend(honorifics)
+        # (an original sentence the retelling's says word for word is its closest evidence:
+        # polarity is read against it first)
+        twin_first = sorted(evidence, key=lambda i: o_sent[i].text.split() != s.text.split())
         found = meaning.check(
-            s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in evidence], words,
+            s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in twin_first], words,
             polarity=True,
             names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
             # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
