@@ -100,6 +100,16 @@ def test_a_quoted_fragment_word_for_word_is_low() -> None:
         assert any(f[0] == "quote" and f[2] == "high" for f in said), whole
 
 
+def test_a_quotation_with_words_left_out_where_it_says_so_is_low() -> None:
+    said = flags('Varley says "nothing bad ... maybe some good" will come of the talks.',
+                 '"Nothing bad is going to come of it, and maybe some good will come," Varley '
+                 'said.')
+    assert [f[:3] for f in said if f[0] == "quote"] == [("quote", "changed", "low")]
+    turned = flags('Varley says "nothing bad ... maybe some good" will come of the talks.',
+                   '"Nothing bad is going to come of it, but nothing good either," Varley said.')
+    assert any(f[0] == "quote" and f[2] == "high" for f in turned)
+
+
 def test_a_quoted_speaker_is_a_cited_source() -> None:
     said = flags('"The levy will never pass and the council did nothing," Okafor wrote.',
                  "Okafor wrote that the levy would fail.")

@@ -387,6 +387,10 @@ def compatible(a: Fact, b: Fact) -> bool:
     quotes, and two outlets quote a statement at two lengths."""
     if not b.key or not a.key or a.key == b.key or not speakers_agree(a, b):
         return False
+    if _ELLIPSIS_RE.search(a.text) or _ELLIPSIS_RE.search(b.text):
+        # "nothing bad … maybe some good" quotes "Nothing bad is going to come out of it, and
+        # maybe some good will come out" with words left out where it says so
+        return _elided_in(a, b) or _elided_in(b, a)
     # (or the other way round: the retelling quotes more of the statement than the original
     # did, "NEVER been worse" / "NEVER been worse thanks to many years of ...")
     whole, part = (a, b) if f" {b.key} " in f" {a.key} " else (b, a)
@@ -395,6 +399,24 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False  # (the original's "a good thing" is in many a statement: not this one)
     before, _, after = f" {whole.key} ".partition(f" {part.key} ")
     return not _framed(before.split(), after.split(), whole.text, part.text)
+
+
+_ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
+
+
+def _elided_in(short: Fact, full: Fact) -> bool:
+    """True when the pieces of ``short`` between its ellipses are runs of ``full``, in order,
+    and none of the words left out between them turns them (a denial, a condition, ...)."""
+    pieces = [k for k in (_key(p) for p in _ELLIPSIS_RE.split(short.text)) if k]
+    if len(pieces) < 2 or sum(len(p.split()) for p in pieces) < FRAGMENT_MIN_WORDS:
+        return False
+    text, at = f" {full.key} ", 0
+    for piece in pieces:
+        found = text.find(f" {piece} ", at)
+        if found < 0 or (at and _FRAMES.intersection(text[at:found].split())):
+            return False
+        at = found + len(piece) + 1
+    return True
 
 
 # Words read either side of a fragment for what turns it.
@@ -465,7 +487,10 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             return (f"The quote is attributed to {a.role} in the original but to {b.role} in the "
                     f"retelling.")
         return "The quotation is the same, written with different marks or punctuation."
-    if a.key and b.key and f" {a.key} " in f" {b.key} ":
+    if compatible(a, b) and (_ELLIPSIS_RE.search(a.text) or _ELLIPSIS_RE.search(b.text)):
+        change = (f"One side quotes the statement with words left out where it marks them: "
+                  f"'{_show(a.text)}' became '{_show(b.text)}'")
+    elif a.key and b.key and f" {a.key} " in f" {b.key} ":
         before, _, after = f" {b.key} ".partition(f" {a.key} ")
         how = ("with words around it that turn what it says"
                if _framed(before.split(), after.split(), b.text, a.text) else "word for word")
