@@ -230,12 +230,7 @@ def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
     r, quoted = _quoted_tokens(EMBEDDED_POST_RE.sub(r"“\g<post>\n\g<sig>”", retelling))
     if not (_english(o) and _english(r)):
         return None
-    n = COPIED_RUN
-    source = {g for g in zip(*(o[k:] for k in range(n))) if not FUNCTION_WORDS.issuperset(g)}
-    covered = bytearray(len(r))
-    for i, g in enumerate(zip(*(r[k:] for k in range(n)))):
-        if g in source:
-            covered[i : i + n] = b"\x01" * n
+    covered = _in_runs(o, r)
     total = got = plain = plain_got = 0.0
     for w, q, c in zip(r, quoted, covered):
         if w not in FUNCTION_WORDS:
@@ -246,6 +241,25 @@ def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
                 plain += 1
                 plain_got += c
     return (got / total if total else 0.0), (plain_got / plain if plain else 0.0)
+
+
+def copied_words(original: str, retelling: str) -> int:
+    """How many of the retelling's content words sit in runs of COPIED_RUN or more words the
+    original also has (in any language)."""
+    o, r = _token_tuple(original), _token_tuple(retelling)
+    return sum(1 for w, c in zip(r, _in_runs(o, r)) if c and w not in FUNCTION_WORDS)
+
+
+def _in_runs(o: Sequence[str], r: Sequence[str]) -> bytearray:
+    """For each token of ``r``, 1 where it sits in a run of COPIED_RUN tokens ``o`` also has
+    (runs of function words alone aside)."""
+    n = COPIED_RUN
+    source = {g for g in zip(*(o[k:] for k in range(n))) if not FUNCTION_WORDS.issuperset(g)}
+    covered = bytearray(len(r))
+    for i, g in enumerate(zip(*(r[k:] for k in range(n)))):
+        if g in source:
+            covered[i : i + n] = b"\x01" * n
+    return covered
 
 
 def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:

@@ -508,3 +508,26 @@ def test_a_report_naming_the_outlet_it_quotes_retells_it() -> None:
         "Commissioners meet on Thursday."), outlet="TV7", published=when + dt.timedelta(hours=20))
     assert vf._credits(follow.text, exclusive.outlet)
     assert vf.verify_pair(exclusive, follow) is not None
+
+
+def test_one_shared_phrase_in_a_short_blurb_is_no_copy() -> None:
+    when = dt.datetime(2024, 3, 2, 9, tzinfo=dt.UTC)
+    wire = Article("wire", (
+        "The mayor of Selmby said on Saturday that the new ferry pier on the Selm will open in "
+        "June, two months later than planned. Speaking at a briefing, Mayor Ines Kovac blamed "
+        "late steel deliveries and a wet winter. The pier cost 12 million euros and will serve "
+        "about 3,000 passengers a day. Council members from both parties criticised the delay, "
+        "and one asked for a review of the builder."), outlet="Wire", published=when)
+    blurb = Article("tv", (
+        "Selmby pier delayed\n\nMayor Ines Kovac told our reporter the new ferry pier on the Selm "
+        "will open in June, in an interview before the council meets."), outlet="TV",
+        published=when + dt.timedelta(hours=6))
+    from retold.reuse import copied_words
+    assert copied_words(wire.text, blurb.text) < vf.MIN_COPIED_WORDS
+    assert vf.verify_pair(wire, blurb) is None
+    # a brief that takes the wire's lead sentence is its retelling
+    brief = Article("brief", (
+        "Selmby pier delayed\n\nThe mayor of Selmby said on Saturday that the new ferry pier on "
+        "the Selm will open in June, two months later than planned."), outlet="Brief",
+        published=when + dt.timedelta(hours=6))
+    assert vf.verify_pair(wire, brief) is not None

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from retold.facts.quotes import post_signature
 from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
-from retold.reuse import NON_REUSE, copied_shares, in_order, reuse_of, unrelated
+from retold.reuse import NON_REUSE, copied_shares, copied_words, in_order, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
 
@@ -243,7 +243,8 @@ def verify_pair(
         return None  # two reports quoting one statement (see MIN_COPIED_UNQUOTED)
     if c.summary.derivation == "partially":
         copied = None if copied_runs is None else copied_runs[0]
-        if copied is not None and copied < MIN_COPIED and not facts_in_order(c):
+        if copied is not None and (copied < MIN_COPIED or copied_words(
+                source_prose, target_prose) < MIN_COPIED_WORDS) and not facts_in_order(c):
             return None  # independent reports of one event (English: see MIN_COPIED)
         if another_subject(c) and (copied is None or copied < MIN_COPIED_UPDATE):
             return None  # another item in the same format (see SUBJECT_CLASHES_MIN)
@@ -306,6 +307,11 @@ def another_subject(c: Comparison) -> bool:
 # order; the 28 real copies and rewrites kept 0.27 and more but one (a rewrite sharing short
 # quotations, 0.17); 30 pairs of one agency story run by two outlets, 0.25 and more.
 MIN_COPIED = 0.22
+# ... and at least this many of its content words in such runs: in a blurb of thirty words one
+# shared phrase ("the new bridge over the Mill River will open in May") is a fifth of it, and
+# two reports of one announcement share such a phrase; a brief taken from its source takes its
+# lead sentence.
+MIN_COPIED_WORDS = 8
 # ... and of its words outside quotation marks (and embedded posts) at least this share: a
 # report whose copied runs are one quoted statement, its own words another's, quotes the
 # statement's source as the other report does (two outlets quoting one post), unless it tells
