@@ -159,7 +159,8 @@ _NOT_PLURAL = _words(
 )
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
-    r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming)\b|['’]ll\b"
+    r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
+    r"|(?:set|scheduled|slated|planned)\s+for)\b|['’]ll\b"
 )
 # The future seen from the past ("the river would peak on Tuesday", "talks were due to resume on
 # Monday"): future only where it comes before the date in its clause, since in "he said on
