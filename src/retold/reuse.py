@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import compress, count
+from typing import NamedTuple
 
 import numpy as np
 from rapidfuzz.distance import LCSseq
@@ -218,13 +219,22 @@ def copied_share(original: str, retelling: str) -> float | None:
     original also has, a quoted word counting QUOTED_WEIGHT; None unless both texts are
     English (by their function words' share)."""
     shares = copied_shares(original, retelling)
-    return None if shares is None else shares[0]
+    return None if shares is None else shares.share
 
 
-def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
-    """``copied_share``, and the same share of the retelling's words outside quotation marks
-    alone (a report that shares only a quotation with another shares its source's words, not
-    the other's); None unless both texts are English."""
+class Copied(NamedTuple):
+    """What a retelling copies in runs: ``share`` (`copied_share`), ``unquoted`` (the same share
+    of its words outside quotation marks alone: a report that shares only a quotation with
+    another shares its source's words, not the other's) and ``words`` (how many content words,
+    quoted or not)."""
+
+    share: float
+    unquoted: float
+    words: int
+
+
+def copied_shares(original: str, retelling: str) -> Copied | None:
+    """``Copied`` of the retelling; None unless both texts are English."""
     o = _token_tuple(original)
     # (an embedded post and its signature are quoted, as if in quotation marks)
     r, quoted = _quoted_tokens(EMBEDDED_POST_RE.sub(r"“\g<post>\n\g<sig>”", retelling))
@@ -232,22 +242,17 @@ def copied_shares(original: str, retelling: str) -> tuple[float, float] | None:
         return None
     covered = _in_runs(o, r)
     total = got = plain = plain_got = 0.0
+    words = 0
     for w, q, c in zip(r, quoted, covered):
         if w not in FUNCTION_WORDS:
             weight = QUOTED_WEIGHT if q else 1.0
             total += weight
             got += weight * c
+            words += c
             if not q:
                 plain += 1
                 plain_got += c
-    return (got / total if total else 0.0), (plain_got / plain if plain else 0.0)
-
-
-def copied_words(original: str, retelling: str) -> int:
-    """How many of the retelling's content words sit in runs of COPIED_RUN or more words the
-    original also has (in any language)."""
-    o, r = _token_tuple(original), _token_tuple(retelling)
-    return sum(1 for w, c in zip(r, _in_runs(o, r)) if c and w not in FUNCTION_WORDS)
+    return Copied(got / total if total else 0.0, plain_got / plain if plain else 0.0, words)
 
 
 def _in_runs(o: Sequence[str], r: Sequence[str]) -> bytearray:

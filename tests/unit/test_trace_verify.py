@@ -426,7 +426,7 @@ def test_two_reports_quoting_one_post_are_no_link() -> None:
         published=when + dt.timedelta(hours=3))
     from retold.reuse import copied_shares
     shares = copied_shares(first.text, second.text)
-    assert shares is not None and shares[1] < vf.MIN_COPIED_UNQUOTED <= shares[0]
+    assert shares is not None and shares.unquoted < vf.MIN_COPIED_UNQUOTED <= shares.share
     assert vf.verify_pair(first, second) is None
     # the same page copying the first report's own sentences retells it
     copied = Article("echo", first.text + "\n\nSchools reopen on Tuesday.", outlet="Echo",
@@ -522,8 +522,9 @@ def test_one_shared_phrase_in_a_short_blurb_is_no_copy() -> None:
         "Selmby pier delayed\n\nMayor Ines Kovac told our reporter the new ferry pier on the Selm "
         "will open in June, in an interview before the council meets."), outlet="TV",
         published=when + dt.timedelta(hours=6))
-    from retold.reuse import copied_words
-    assert copied_words(wire.text, blurb.text) < vf.MIN_COPIED_WORDS
+    from retold.reuse import copied_shares
+    copied = copied_shares(wire.text, blurb.text)
+    assert copied is not None and copied.words < vf.MIN_COPIED_WORDS
     assert vf.verify_pair(wire, blurb) is None
     # a brief that takes the wire's lead sentence is its retelling
     brief = Article("brief", (

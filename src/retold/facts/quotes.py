@@ -344,17 +344,15 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 # A post embedded in a page: its text, then a line signing it with the poster's name and handle
 # ("— Luis Ortega (@GovOrtega) May 6, 2024"): a quotation of the poster, without marks.
+_SIGNATURE = r"(?:[—–-][^\S\n]*)?(?P<who>[^\n(@—–]{0,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40}"
 EMBEDDED_POST_RE = re.compile(
-    r"(?m)^(?P<post>[^\n“”\"]*[^\s“”\"])[^\S\n]*\n+(?P<sig>(?:[—–-][^\S\n]*)?"
-    r"(?P<who>[^\n(@—–]{0,60}?)[^\S\n]*\(@\w+\)[^\n]{0,40})$")
+    rf"(?m)^(?P<post>[^\n“”\"]*[^\s“”\"])[^\S\n]*\n+(?P<sig>{_SIGNATURE})$")
+_POST_SIGNATURE_RE = re.compile(_SIGNATURE)
 
 
 def post_signature(line: str) -> bool:
     """True for the line that signs an embedded post ("— Luis Ortega (@GovOrtega) May 6")."""
     return _POST_SIGNATURE_RE.fullmatch(line.strip()) is not None
-
-
-_POST_SIGNATURE_RE = re.compile(r"(?:[—–-][^\S\n]*)?[^\n(@]{0,60}?[^\S\n]*\(@\w+\)[^\n]{0,40}")
 
 
 # --- the fact-kind contract -------------------------------------------------------------------
@@ -397,8 +395,14 @@ def compatible(a: Fact, b: Fact) -> bool:
     if f" {part.key} " not in f" {whole.key} " or (
             part is a and len(part.key.split()) < FRAGMENT_MIN_WORDS):
         return False  # (the original's "a good thing" is in many a statement: not this one)
+    return not _turned(whole, part)
+
+
+def _turned(whole: Fact, part: Fact) -> bool:
+    """True when the words of quotation ``whole`` around its run ``part`` turn what ``part``
+    says (`_framed`)."""
     before, _, after = f" {whole.key} ".partition(f" {part.key} ")
-    return not _framed(before.split(), after.split(), whole.text, part.text)
+    return _framed(before.split(), after.split(), whole.text, part.text)
 
 
 _ELLIPSIS_RE = re.compile(r"\.\s?\.\s?\.|…")
@@ -491,15 +495,13 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         change = (f"One side quotes the statement with words left out where it marks them: "
                   f"'{_show(a.text)}' became '{_show(b.text)}'")
     elif a.key and b.key and f" {a.key} " in f" {b.key} ":
-        before, _, after = f" {b.key} ".partition(f" {a.key} ")
-        how = ("with words around it that turn what it says"
-               if _framed(before.split(), after.split(), b.text, a.text) else "word for word")
+        how = ("with words around it that turn what it says" if _turned(b, a)
+               else "word for word")
         change = (f"The retelling quotes more of the statement, the original's words {how}: "
                   f"'{_show(a.text)}' became '{_show(b.text)}'")
     elif b.key and f" {b.key} " in f" {a.key} ":
-        before, _, after = f" {a.key} ".partition(f" {b.key} ")
-        how = ("without the words around it that turn what it says"
-               if _framed(before.split(), after.split(), a.text, b.text) else "word for word")
+        how = ("without the words around it that turn what it says" if _turned(a, b)
+               else "word for word")
         change = (f"The retelling quotes part of the quotation, {how}: '{_show(a.text)}' "
                   f"became '{_show(b.text)}'")
     else:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from retold.facts.quotes import post_signature
 from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
-from retold.reuse import NON_REUSE, copied_shares, copied_words, in_order, reuse_of, unrelated
+from retold.reuse import NON_REUSE, copied_shares, in_order, reuse_of, unrelated
 from retold.trace import direction as dr
 from retold.trace import times
 
@@ -237,16 +237,15 @@ def verify_pair(
     source_prose, target_prose = _prose(c.original), _prose(c.retelling)
     if not source_prose.strip() or not target_prose.strip():
         return None  # a page of nothing but captions, credits and footers retells no story
-    copied_runs = copied_shares(source_prose, target_prose)
-    if copied_runs is not None and copied_runs[1] < MIN_COPIED_UNQUOTED <= copied_runs[0] \
+    copied = copied_shares(source_prose, target_prose)
+    if copied is not None and copied.unquoted < MIN_COPIED_UNQUOTED <= copied.share \
             and not facts_in_order(c) and not _credits(target.text, source.outlet):
         return None  # two reports quoting one statement (see MIN_COPIED_UNQUOTED)
     if c.summary.derivation == "partially":
-        copied = None if copied_runs is None else copied_runs[0]
-        if copied is not None and (copied < MIN_COPIED or copied_words(
-                source_prose, target_prose) < MIN_COPIED_WORDS) and not facts_in_order(c):
+        if copied is not None and (copied.share < MIN_COPIED or copied.words < MIN_COPIED_WORDS) \
+                and not facts_in_order(c):
             return None  # independent reports of one event (English: see MIN_COPIED)
-        if another_subject(c) and (copied is None or copied < MIN_COPIED_UPDATE):
+        if another_subject(c) and (copied is None or copied.share < MIN_COPIED_UPDATE):
             return None  # another item in the same format (see SUBJECT_CLASHES_MIN)
     facts = fact_rows(c)
     return Link(
@@ -400,7 +399,8 @@ def _same_agency(source: Article, target: Article) -> str:
             and not (source.outlet and same_speaker(a, source.outlet))]
     if both:
         return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)"
-    credited = [a for a in _byline_agencies(source.text) if a in _byline_agencies(target.text)
+    theirs = _byline_agencies(target.text)
+    credited = [a for a in _byline_agencies(source.text) if a in theirs
                 and not (source.outlet and same_speaker(a, source.outlet))]
     return (f"; both credit {credited[0]} in their bylines (copies of one {credited[0]} story?)"
             if credited else "")
