@@ -112,6 +112,8 @@ SEVERITY: dict[tuple[str, str], Severity] = {
 NEGATED_CLAIM_LEFT_OUT: Severity = "medium"
 # A denial added beside the claim it denies, which the retelling still states: a claim added.
 DENIAL_ADDED: Severity = "medium"
+# A possibility where the original states the act as certain ("will ask" / "may ask").
+CERTAINTY_WEAKENED: Severity = "medium"
 SEVERITY_RANK = {"high": 0, "medium": 1, "low": 2}
 
 _QUOTE_STYLE = str.maketrans({
@@ -364,8 +366,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # "between the two" / "between them": a bare "the two" refers back to things
                 # named before it; said or left out, it counts nothing new.
                 dropped = [a for a in dropped
-                           if not _referring_back(a, original.document.text)]
-                added = [b for b in added if not _referring_back(b, retelling.document.text)]
+                           if not numbers.refers_back(a, original.document.text)]
+                added = [b for b in added if not numbers.refers_back(b, retelling.document.text)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
@@ -388,6 +390,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # stated plainly, is the same claim
                 dropped = [a for a in dropped if not _opposite_said(a, r_text, right)]
                 added = [b for b in added if not _opposite_said(b, o_text, left)]
+                # "shouldn't raise taxes" / "it's a mistake to raise taxes": the denial moved
+                # into a word that judges the act
+                dropped = [a for a in dropped if not _judged_against(a, r_text)]
+                added = [b for b in added if not _judged_against(b, o_text)]
                 # "hasn't been tried nor convicted" / "... tried or convicted": one negation
                 # over both words, written twice
                 dropped = [a for a in dropped if not _nor_as_or(a, r_text, right)]
@@ -411,6 +417,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 dropped = [a for a in dropped if _role_said(a, r_text)
                            or r_index.states(module, a)]
                 added = [b for b in added if _role_said(b, o_text) or o_index.states(module, b)]
+                # A condition whose words the other passage says is kept there in other words
+                # ("cancel unless he raised it" / "raise it or cancel").
+                dropped = [a for a in dropped if not qualifiers.condition_restated(a, r_text)]
+                added = [b for b in added if not qualifiers.condition_restated(b, o_text)]
             if kind == "attribution" and (dropped or added):
                 # The other side names the speaker in the same passage: the attribution is
                 # there in a form the patterns missed ("posted by X ... which read"), not lost.
@@ -441,7 +451,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
             for a, b in changed:
-                changes.append(_change(module, "changed", original, retelling, a, b, index))
+                change = _change(module, "changed", original, retelling, a, b, index)
+                if kind == "attribution" and attributions.office_for_person(
+                        a, b, original.document.text, retelling.document.text):
+                    # "the president also tells CBS" / "Trump said": most likely one person,
+                    # described and named; neither text says so, so a reader checks it
+                    change = replace(change, severity="low",
+                                     detail=attributions.explain_office_for_person(a, b))
+                changes.append(change)
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
@@ -487,6 +504,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     # the original states it, and someone's denial of it added
                     change = replace(change, severity=DENIAL_ADDED,
                                      detail=negation.explain_denial_added(b))
+                elif kind == "qualifier" and (certain := qualifiers.certainty_before(
+                        b, " ".join(original.sentences[i].text for i in pair.original))):
+                    # "will ask" / "may ask": what was certain is now only possible
+                    change = replace(change, severity=CERTAINTY_WEAKENED,
+                                     detail=qualifiers.explain_certainty_weakened(b, certain))
                 changes.append(change)
 
     changes = one_change_per_speaker(changes, original, retelling)
@@ -494,8 +516,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
             if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
-                    or b.kind == "date" and dates.vague(b):
-                continue  # ("recently": no date)
+                    or b.kind == "date" and dates.vague(b) \
+                    or b.kind == "number" and numbers.refers_back(b, retelling.document.text):
+                continue  # ("recently": no date; "the two refused": no count)
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
                 changes.append(unsupported(b, None))
@@ -889,17 +912,6 @@ def _verb(word: str) -> bool:
     low = word.casefold()
     return (low.endswith(("ed", "ing")) or bool(lexicon.base_forms(low))) and any(
         pos == "v" for _lemma, pos in lexicon.lemmas(low))
-
-
-_THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")
-
-
-def _referring_back(fact: Fact, text: str) -> bool:
-    """"the two", "the three" with no counted noun: a pronoun for things named before it."""
-    q = fact.value
-    return isinstance(q, Quantity) and q.hedge is None and q.unit is None and \
-        fact.text.casefold() in numbers.UNITS and fact.text.casefold() != "one" and \
-        _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None
 
 
 def _counted_from_a_date(fact: Fact) -> bool:
@@ -1388,6 +1400,16 @@ def _opposite_said(f: Fact, text: str, facts: Iterable[Fact]) -> bool:
     denied = {x for g in facts if g.kind == "negation" and g.role
               for x in (g.role.casefold(), *lexicon.base_forms(g.role))}
     return bool(said) and not said.issubset(denied)
+
+
+def _judged_against(f: Fact, text: str) -> bool:
+    """True when ``text`` judges the act negation ``f`` negates as one not to do, in a word
+    ("should not raise" / "a mistake to raise", "warned against raising"): the same claim."""
+    if not f.role or negation.denial(f):
+        return False
+    wanted = {f.role.casefold(), *lexicon.base_forms(f.role)}
+    return any(negation.judged_against(text, m.start()) for m in _ROLE_WORD_RE.finditer(text)
+               if not wanted.isdisjoint({m.group().casefold(), *lexicon.base_forms(m.group())}))
 
 
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) -> bool:

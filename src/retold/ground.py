@@ -603,7 +603,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     # A dialogue states nothing without attribution: every line is its
                     # speaker's, and the retelling credits one who speaks right there.
                     status = "supported"
-            if status == "unsupported" and b.kind == "number" and numbers.article_one(b):
+            if status == "unsupported" and b.kind == "number" and (
+                    numbers.article_one(b) or numbers.refers_back(b, r_text)):
                 continue  # "one person discusses": an article, not a count the original lacks
             listed = _listed_after(b, r_text) if status == "unsupported" and \
                 b.kind == "number" else None
@@ -625,6 +626,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if status == "contradicted" and backing and attributions.one_speaker_titled(
                     backing[0], b, o_text, r_text):
                 status = "supported"  # "the mayor said" / "Mayor Ola Brenn said"
+            # "the president also tells CBS" / "Trump said", neither text saying who holds the
+            # office: likely one person, left to the reader at low severity
+            described = status == "contradicted" and bool(backing) and \
+                attributions.office_for_person(backing[0], b, o_text, r_text)
             toll = _toll_swapped(b, backing, r_text, o_text) \
                 if status == "supported" and b.kind == "number" and backing else None
             if toll is not None:
@@ -690,6 +695,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             detail = _detail(status, b, backing) if given is None else (
                 f"The original calls this person only '{backing[0].text}'; it never gives the "
                 f"first name '{given}'.")
+            if described:
+                detail = attributions.explain_office_for_person(backing[0], b)
             if period is not None:
                 detail = (f"The original gives this for '{period.text}' and measures it against "
                           f"'{backing[1].text}'; the retelling gives it for '{b.text}'.")
@@ -726,7 +733,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     kind=b.kind, status="changed" if status == "contradicted" else "added",
                     original=ev[0] if status == "contradicted" and ev else None,
                     retelling=Excerpt.of(r_text, b.start, b.end), detail=detail,
-                    severity="high" if status == "contradicted" or b.kind != "name" else "medium",
+                    severity="low" if described else "high"
+                    if status == "contradicted" or b.kind != "name" else "medium",
                     grounding=status, evidence=ev))  # type: ignore[arg-type]
         role_changes = _role_changes(
             s.text, s.start, [f for f in r_facts.get(s.id, ()) if f.kind == "name"],

@@ -29,6 +29,7 @@ from retold.facts.negation import (
     conditional,
     denial_cue,
     in_condition,
+    judged_against,
     negates_nothing,
     passive_subject,
 )
@@ -167,7 +168,18 @@ def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
     # length, so the length is read before folding)
     return tuple([(m.start(), m.end(), w) for m in _WORD_RE.finditer(text)
                   if len(w := m.group()) >= MIN_WORD and (low := w.casefold()) not in _SKIPPED
-                  and not low.endswith(_NEGATED_AUXILIARY)])
+                  and not low.endswith(_NEGATED_AUXILIARY) and not _contracted(low)])
+
+
+# "we've", "We're", "it's", "they'll": a pronoun and its auxiliary, function words both
+_CONTRACTION_TAILS = ("'ve", "'re", "'ll", "'d", "'m", "'s", "’ve", "’re", "’ll", "’d", "’m", "’s")
+
+
+def _contracted(low: str) -> bool:
+    if not low.endswith(_CONTRACTION_TAILS):
+        return False
+    head = low[: low.rindex("'" if "'" in low else "’")]
+    return head in STOP
 
 
 # "doesn't", "won't", "isn't": an auxiliary and its negation, function words both (the
@@ -826,7 +838,8 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
                 continue
         for use in _plain_uses(base, sentences, r_stems - {target}, near):
             sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
-            if not _privated(sentence, (use[0], use[1])):
+            if not _privated(sentence, (use[0], use[1])) and not judged_against(
+                    sentence[0], use[0] - sentence[1]):
                 return use
     return None
 
@@ -1481,7 +1494,9 @@ def check(
                 continue  # "call Omar if it is not fixed": a case to act on, not a denial
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
-                        and not _privated(evidence[0], p_forms[t])), None)
+                        and not _privated(evidence[0], p_forms[t])
+                        and not judged_against(evidence[0][0], p_forms[t][0] - evidence[0][1])),
+                       None)
             if hit is not None and denial_cue(cue) and any(
                     e <= start and hit in forms(w) for _s, e, w in words) and sum(
                     hit in forms(w) for _s, _e, w in words) > sum(
@@ -1521,6 +1536,8 @@ def check(
             if not _same_phrase(set(window) - set(targets), words[k + 1 : k + 1 + NEGATED_WINDOW],
                                 p_forms):
                 continue
+            if judged_against(r_text, words[k][0] - r_offset):
+                continue  # "shouldn't raise taxes" / "a mistake to raise taxes": one claim
             if _unasserted(r_text, words[k][0] - r_offset):
                 # "the importance of having a staffing plan", "whether a guest wants to
                 # stay": the retelling asks or weighs it, and states it neither way.

@@ -222,8 +222,9 @@ def _content_words_plainly(text: str) -> tuple[tuple[int, int, str], ...]:
     out = []
     for m in meaning._WORD_RE.finditer(text):
         low = m.group().casefold()
-        if len(low) < meaning.MIN_WORD or low in meaning.STOP or low in meaning._TOKEN_WORDS:
-            continue
+        if len(low) < meaning.MIN_WORD or low in meaning.STOP or low in meaning._TOKEN_WORDS \
+                or meaning._contracted(low):
+            continue  # ("it's": a pronoun and its verb)
         out.append((m.start(), m.end(), m.group()))
     return tuple(out)
 

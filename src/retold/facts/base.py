@@ -25,6 +25,7 @@ and may add optional hooks, looked up with getattr:
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -57,6 +58,35 @@ _IDENTIFIER_TEXT = (
     "version windows iphone ios android model formula tier"
 )
 IDENTIFIER_WORDS = frozenset(_IDENTIFIER_TEXT.split())
+
+
+_CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
+# A wire dateline at a sentence's start: where the copy was filed, its date and the agency
+# ("NEW YORK, May 30 (Reuters) -", "AUSTIN, Texas —", "(CNN) -"). An outlet keeps or strips it
+# at will: none of it is a fact of the story.
+DATELINE_RE = re.compile(
+    # a wire byline glued in front by a flat scrape ("By Gopal Sharma KATHMANDU (Reuters) -")
+    r"(?:By[ \t\u00a0]+(?:[A-Z][a-z][\w.'\u2019-]*[ \t\u00a0]+|[A-Z]\.[ \t\u00a0]+){1,4})?"
+    # or a time stamp ("Updated 6:00 p.m. ET SAVAR, Bangladesh A fire ...")
+    r"(?:(?:Updated|Posted|Published)[ \t\u00a0]+)?(?:\d{1,2}:\d{2}[ \t\u00a0]*[ap]\.?m\.?"
+    r"(?:[ \t\u00a0]+[A-Z]{2,4})?[ \t\u00a0]+)?"
+    # a place in capitals and its country or state, with no dash before the first sentence
+    r"(?:[A-Z][A-Z'\u2019-]{4,}(?:[ \t\u00a0][A-Z][A-Z'\u2019-]+)*,[ \t\u00a0]+[A-Z][a-z]+"
+    r"(?:[ \t\u00a0][A-Z][a-z]+)?(?=[ \t\u00a0]+[A-Z][a-z]*[ \t\u00a0]+[a-z])|"
+    rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
+    r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
+    r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
+    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
+    r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
+    # the agency alone ("(CNN) -", "(Reuters) —")
+    r"|\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\)[ \t\u00a0]*(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
+)
+
+
+def dateline_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
+    """The spans of the wire datelines opening ``text``'s sentences."""
+    return [(s.start, s.start + m.end()) for s in sentences
+            if (m := DATELINE_RE.match(text, s.start, s.end)) is not None]
 
 
 def sentence_at(sentences: Sequence[Sentence], offset: int) -> int | None:

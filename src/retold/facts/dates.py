@@ -70,7 +70,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon, patterns
-from retold.facts.base import Context, sentence_at
+from retold.facts.base import Context, dateline_spans, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
 __all__ = ["compared_against", "compatible", "date_spans", "equivalent", "explain", "extract",
@@ -145,6 +145,11 @@ _COPULA_BEFORE_RE = re.compile(
 _YEAR_NOUN_AFTER_RE = re.compile(
     r"(?:census|election|elections|budget|campaign|season|race|olympics|vote|poll|"
     r"report|survey|plan|law|act|deal|summit|cup|tournament|championship|model|edition)$")
+# Plurals an election or sports year names, never a count of them in news copy ("the 2016
+# elections", "potential 2020 challengers"; a count that large is written "2,020").
+_CYCLE_NOUN_RE = re.compile(
+    r"elections|midterms|primaries|caucuses|olympics|championships|playoffs|challengers|"
+    r"hopefuls|contenders")
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
     "about around some roughly approximately nearly almost over than least most under below "
@@ -159,7 +164,8 @@ _NOT_PLURAL = _words(
 )
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
-    r"\s+to|(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
+    r"\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
+    r"(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
     r"|(?:set|scheduled|slated|planned)\s+for)\b|['’]ll\b"
 )
 # The future seen from the past ("the river would peak on Tuesday", "talks were due to resume on
@@ -402,6 +408,11 @@ _SCHEDULE_VERB_RE = re.compile(
     r"|faces|visit|visits|travel|travels|head|heads|hold|holds|host|hosts)\b[^.!?\n]{0,40}$")
 
 
+# A thing set for a day: "a hearing on the request for Wednesday", "the vote for Friday".
+_SCHEDULED_FOR_RE = re.compile(
+    rf"(?i)\b(?:{'|'.join(sorted(_SCHEDULED))})\b[^.!?\n]{{0,40}}\bfor\s+$")
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
     """Tell whether the sentence around [start, end) has a verb in the past tense ("At the
     conference on Wednesday, Ek said ...": the date's own clause may have none)."""
@@ -501,7 +512,8 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
         return False  # "2014年", "в 2014 году", "عام 2014": the text says it is a year
     if after and not _LATIN_WORD_RE.match(after):
         return True  # non-Latin script follows: we cannot tell, numbers.py keeps it
-    if _looks_plural(after) and not _linking_verb_after(text, end, after):
+    if _looks_plural(after) and not _linking_verb_after(text, end, after) \
+            and _CYCLE_NOUN_RE.fullmatch(after) is None:
         return True
     # A year-like number next to a number that is not a year ("2000-3000") is a count.
     tail = _RANGE_AFTER_RE.match(text, end, min(len(text), end + 20))
@@ -669,6 +681,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         future = (group in ("month", "dow", "reldow", "mdy", "dmy")
                   or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
+        if group == "dow" and _SCHEDULED_FOR_RE.search(digits, max(0, start - 60), start):
+            future = True  # "called a hearing for Wednesday": the day it is set for, ahead
         untensed = group == "dow" and not future and not _is_past(digits, start, end) and (
             role in _SCHEDULED or _SCHEDULE_VERB_RE.search(digits, max(0, start - 60), start)
             is not None)
@@ -1188,9 +1202,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     if ref is not None and isinstance(ref, dt.datetime):
         ref = ref.date()
     facts: list[Fact] = []
+    # ("NEW YORK, May 30 (Reuters) -": the day the copy was filed, no date of the story)
+    datelines = dateline_spans(text, sentences)
     for mt in _scan(text):
         sid = sentence_at(sentences, mt.start)
-        if sid is None:
+        if sid is None or any(a <= mt.start < b for a, b in datelines):
             continue
         surface = text[mt.start : mt.end]
         if _titled_relative(text, mt.start, surface) and not _headline(sentences, sid):

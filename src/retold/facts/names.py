@@ -66,7 +66,13 @@ from rapidfuzz.fuzz import ratio
 
 from retold import lexicon, patterns
 from retold.errors import OptionError
-from retold.facts.base import IDENTIFIER_WORDS, Context, sentence_at
+from retold.facts.base import (
+    DATELINE_RE,
+    IDENTIFIER_WORDS,
+    Context,
+    dateline_spans,
+    sentence_at,
+)
 from retold.facts.dates import holiday_spans
 from retold.model import Document, Fact, Sentence
 
@@ -1537,6 +1543,10 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True  # "Summary: ...", "Background: ..."
     if word in GREETINGS:
         return True  # "Hi, I'm Tom": a greeting on its own greets no one by that name
+    if word.casefold() in _NO_ONE_NAMED:
+        return True  # "Nobody said", "Everyone agreed": a pronoun, never a name
+    if _NUMBERED_NOUN_NEXT.match(text, tok[1]) and _adjective(word):
+        return True  # "Potential 2020 challengers", "Record 2019 profits": an adjective
     if _is_adverb(word) or (len(word) >= 7 and word.endswith(_NOUN_SUFFIXES)):
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
@@ -1550,6 +1560,23 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return False
     follower = after.group(1)
     return not (follower in _AFTER_NAME or follower.endswith("ed"))
+
+
+# Indefinite pronouns and quantifiers that open a sentence as its subject ("Nobody said").
+_NO_ONE_NAMED = frozenset({
+    "nobody", "nothing", "none", "neither", "either", "everyone", "everybody", "everything",
+    "someone", "somebody", "something", "anyone", "anybody", "anything", "each", "both",
+    "several", "many", "most", "few", "all",
+})
+# A figure and a lower-case word after an opening word ("Potential 2020 challengers").
+_NUMBERED_NOUN_NEXT = re.compile(r"[ \t\u00a0]+\d[\d,.]*[ \t\u00a0]+[a-z]")
+
+
+def _adjective(word: str) -> bool:
+    """True for a word WordNet knows in lower case as an adjective and never as a name."""
+    return word[1:].islower() and lexicon.available() and not lexicon.proper_noun(word) \
+        and any(pos in ("a", "s") for _lemma, pos in lexicon.lemmas(word)) \
+        and not lexicon.name_sense(word)
 
 
 # After a dictionary word opening a sentence, these make it an adjective or adverb phrase
@@ -1705,8 +1732,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     sents = tuple(sentences)
     # A wire dateline ("NEW YORK (AP) —", "AUSTIN, Texas —") says where the copy was filed, and
     # an outlet keeps or strips it at will: its place and agency credit are no facts of the story.
-    datelines = [(s.start, s.start + m.end()) for s in sents
-                 if (m := _DATELINE_RE.match(doc.text, s.start, s.end)) is not None]
+    datelines = dateline_spans(doc.text, sents)
     # So is the site's name an HTML title carries after a bar ("Storm hits | Miami Herald").
     datelines += [(s.start + m.start(), s.end) for s in sents if s.kind == "title"
                   and (m := _SITE_SUFFIX_RE.search(s.text)) is not None]
@@ -1730,22 +1756,7 @@ _PRONUNCIATION_RE = re.compile(rf"\((?:{_SYLLABLES})(?:[ \t\u00a0]+{_SYLLABLES})
 # A heading of fewer words is a label, not a headline whose capitals mark names.
 HEADLINE_MIN_WORDS = 4
 _SITE_SUFFIX_RE = re.compile(r"\s[|\u2022]\s+[^|\u2022]{2,60}$")
-_CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
-_DATELINE_RE = re.compile(
-    # a wire byline glued in front by a flat scrape ("By Gopal Sharma KATHMANDU (Reuters) -")
-    r"(?:By[ \t\u00a0]+(?:[A-Z][a-z][\w.'\u2019-]*[ \t\u00a0]+|[A-Z]\.[ \t\u00a0]+){1,4})?"
-    # or a time stamp ("Updated 6:00 p.m. ET SAVAR, Bangladesh A fire ...")
-    r"(?:(?:Updated|Posted|Published)[ \t\u00a0]+)?(?:\d{1,2}:\d{2}[ \t\u00a0]*[ap]\.?m\.?"
-    r"(?:[ \t\u00a0]+[A-Z]{2,4})?[ \t\u00a0]+)?"
-    # a place in capitals and its country or state, with no dash before the first sentence
-    r"(?:[A-Z][A-Z'\u2019-]{4,}(?:[ \t\u00a0][A-Z][A-Z'\u2019-]+)*,[ \t\u00a0]+[A-Z][a-z]+"
-    r"(?:[ \t\u00a0][A-Z][a-z]+)?(?=[ \t\u00a0]+[A-Z][a-z]*[ \t\u00a0]+[a-z])|"
-    rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
-    r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
-    r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
-    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
-    r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
-)
+_DATELINE_RE = DATELINE_RE
 
 
 def _sentence_id(sentences: Sequence[Sentence], offset: int) -> int:
@@ -1813,6 +1824,13 @@ def _known_place(name: str) -> bool:
     """True for a one-word name WordNet knows only as a name, and as a place."""
     return " " not in name.strip() and lexicon.available() and lexicon.proper_noun(name) \
         and not _PLACE_WORDS.isdisjoint(lexicon.broader(name.casefold()))
+
+
+def could_be_person(name: str) -> bool:
+    """True for a name that may be a person's: none its aliases, its words or WordNet type as
+    an organisation or a place ("Trump" may; "the Kremlin", "Helsinki" may not)."""
+    return _type_class(_role(name, had_title=False)) in ("", "person") \
+        and not _known_place(name)
 
 
 def _type_class(role: str) -> str:

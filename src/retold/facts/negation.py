@@ -281,6 +281,21 @@ def clause_before(text: str, at: int, reach: int = 80) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
+# Words that judge an act as one not to do, up to three words before it ("a mistake to raise",
+# "wrong to raise", "warned against raising", "opposes raising"): a denial said in a word.
+# Written by hand: no lexicon marks these.
+_AGAINST_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:mistake|error|wrong|unwise|foolish|ill-advised|misguided|bad\s+idea|"
+    r"against|oppos(?:e|es|ed|ing)|rul(?:e|es|ed|ing)\s+out)(?![\w-])(?:\W+\w+){0,3}?\W+$")
+AGAINST_REACH = 60  # characters looked back for such a word
+
+
+def judged_against(text: str, at: int) -> bool:
+    """True when the word at ``at`` in ``text`` is an act the text judges as one not to do
+    ("it's a mistake to [raise] taxes")."""
+    return _AGAINST_BEFORE_RE.search(text, max(0, at - AGAINST_REACH), at) is not None
+
+
 def explain_left_out(a: Fact) -> str:
     """One sentence on a negated claim the retelling leaves out with the word it negated."""
     return (f"The retelling leaves out a negated statement ({_cue(a)}), in no words that "

@@ -2697,3 +2697,15 @@ def same_share(a: Fact, a_text: str, a_facts: Sequence[Fact],
     sa, sb = share_of_whole(a, a_text, a_facts), share_of_whole(b, b_text, b_facts)
     return sa is not None and sb is not None and sa[1] == sb[1] and \
         abs(sa[0] - sb[0]) * sa[1] < 0.5
+
+
+_THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")
+
+
+def refers_back(fact: Fact, text: str) -> bool:
+    """"the two", "the three" with no counted noun: a pronoun for things named before it,
+    which counts nothing new, said or left out."""
+    q = fact.value
+    return isinstance(q, Quantity) and q.hedge is None and q.unit is None and \
+        fact.text.casefold() in UNITS and fact.text.casefold() != "one" and \
+        _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None

@@ -18,12 +18,12 @@ from collections.abc import Sequence
 
 from rapidfuzz.fuzz import ratio
 
-from retold import patterns
+from retold import lexicon, patterns
 from retold.facts import names
 from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["QUALIFIERS", "equivalent", "explain", "extract", "slot_score"]
+__all__ = ["QUALIFIERS", "certainty_before", "equivalent", "explain", "extract", "slot_score"]
 
 # The hedges and status words a retelling drops or adds most often. Chosen from wire-service
 # style guides' lists of words for unproven claims (alleged, purported, so-called, self-styled),
@@ -121,11 +121,99 @@ def _head(text: str, pos: int) -> str:
     return words[0].casefold() if words else ""
 
 
+# A condition put on a claim: "cancel the trip unless he raised the issue", "will strike if
+# talks fail", "as long as", "provided that", "on condition that". Not "if" that asks ("asked
+# if", "unclear if") or concedes ("even if"), nor the idioms "if any", "if so", "as if".
+CONDITION = "condition"
+_CONDITION_RE = patterns.compile(
+    r"(?<![\w-])(?:[Uu]nless|[Oo]nly[\s\u00a0]+if|[Pp]rovided(?:[\s\u00a0]+that)?|[Aa]s[\s\u00a0]+long"
+    r"[\s\u00a0]+as|[Oo]n[\s\u00a0]+(?:the[\s\u00a0]+)?condition[\s\u00a0]+that|[Ii]f)(?![\w-])"
+    r"(?![\s\u00a0]+(?:any|so|not|only|ever|necessary|possible|need\s+be)\b)")
+_NOT_CONDITION_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|know|knows|knew|"
+    r"see|saw|check|checks|checked|checking|decide|decides|decided|determine|determined|unclear|"
+    r"clear|sure|certain|tell|told|say|said|says|whether|even|as|what|doubt|doubts|doubtful|"
+    r"question|questions|questioned|unknown|learn|find\s+out|found\s+out)[\s\u00a0,]+$")
+# Where a condition's clause ends: a comma, a stop, a dash, a semicolon, a closing bracket.
+_CONDITION_END_RE = re.compile(r"[,;:.!?)\u2014\u2013\n]|[\s\u00a0]-[\s\u00a0]")
+CONDITION_CHARS = 160  # a condition's clause is read this far at most
+_WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+# An act only thought about: "urged the team to consider adding a question", "is weighing
+# whether to sell", "explored raising fees". Dropping it turns a thought into a plan.
+_WEIGHED_RE = patterns.compile(
+    r"(?<![\w-])((?i:consider|considers|considering|considered|weigh|weighs|weighing|weighed|"
+    r"explore|explores|exploring|explored))[\s\u00a0]+(?=(?:whether[\s\u00a0]+(?:to[\s\u00a0]+)?"
+    r")?[a-z]+ing(?![\w-])|whether(?![\w-]))")
+
+
+def _weighed(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+    """The acts a text says are only considered ("consider adding"): key "consider", role the
+    act ("adding", or the verb after "whether to")."""
+    out = []
+    for m in _WEIGHED_RE.finditer(text):
+        head = _head(text, m.end(1))
+        if head == "whether":
+            head = _head(text, text.index("whether", m.end(1)) + len("whether"))
+        out.append(Fact(kind="qualifier", start=m.start(1), end=m.end(1), text=m.group(1),
+                        sentence=names._sentence_id(sentences, m.start(1)), key="consider",
+                        role=head))
+    return out
+
+
+def _conditions(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+    """The conditions of a text: the clause from its cue ("unless he raised the issue"), with
+    the claim's last word before it, or after the clause where it opens the sentence, as role."""
+    out = []
+    for m in _CONDITION_RE.finditer(text):
+        if _NOT_CONDITION_BEFORE_RE.search(text, max(0, m.start() - 24), m.start()):
+            continue
+        stop = _CONDITION_END_RE.search(text, m.end(), m.end() + CONDITION_CHARS)
+        end = stop.start() if stop else min(len(text), m.end() + CONDITION_CHARS)
+        clause = text[m.start():end].rstrip()
+        if len(_WORD_RE.findall(clause)) < 2:
+            continue
+        sid = names._sentence_id(sentences, m.start())
+        floor = sentences[sid].start if 0 <= sid < len(sentences) else max(0, m.start() - 200)
+        before = [w for w in _WORD_RE.findall(text[floor:m.start()])
+                  if w.casefold() not in _FUNCTION]
+        after = [w for w in _WORD_RE.findall(text[end:end + 120]) if w.casefold() not in _FUNCTION]
+        claim = before[-1] if before else after[0] if after else ""
+        out.append(Fact(kind="qualifier", start=m.start(), end=m.start() + len(clause),
+                        text=clause, sentence=sid, key=CONDITION, role=claim.casefold()))
+    return out
+
+
+def _word_forms(word: str) -> set[str]:
+    low = word.casefold()
+    return {low, *lexicon.base_forms(low), *(lemma for lemma, _pos in lexicon.lemmas(low))}
+
+
+def condition_restated(f: Fact, text: str) -> bool:
+    """True when condition ``f``'s content words are mostly in ``text``: the condition kept
+    in other words ("unless he raised the issue" / "raise the issue or cancel")."""
+    if f.key != CONDITION:
+        return False
+    own = [w for w in _WORD_RE.findall(f.text)[1:] if w.casefold() not in _FUNCTION
+           and w.casefold() not in _CONDITION_WORDS]
+    if not own:
+        return True
+    said: set[str] = set()
+    for w in _WORD_RE.findall(text):
+        said |= _word_forms(w)
+    return 2 * sum(not _word_forms(w).isdisjoint(said) for w in own) >= len(own)
+
+
+_CONDITION_WORDS = frozenset({"if", "unless", "only", "provided", "long", "condition", "he",
+                              "she", "we", "i", "you"})
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Return the qualifiers of a document (key: canonical qualifier, role: its head)."""
     del context
     text = doc.text
-    facts = []
+    facts = _conditions(text, sentences) + _weighed(text, sentences)
     for m in _MODAL_RE.finditer(text):
         facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
                           sentence=names._sentence_id(sentences, m.start()),
@@ -153,9 +241,43 @@ def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
     if equivalent(a, b):
         return 1.0
+    if (a.key == CONDITION) != (b.key == CONDITION):
+        return 0.0  # a condition and a hedge fill no one slot
     if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
         return SLOT_SAME_HEAD
     return SLOT_OTHER
+
+
+# Words that state an act as certain: "will ask", "I'll be asking", "certainly asks".
+_CERTAIN_RE = re.compile(
+    r"(?i)((?<![\w-])(?:will|certainly|definitely|surely|(?:is|are|am)[\s\u00a0]+going"
+    r"[\s\u00a0]+to)|(?<![\w-])\w+['’]ll)(?:[\s\u00a0]+(?:also|still|now|then|be))*[\s\u00a0]+([^\W\d_]+)")
+
+
+def _forms(word: str) -> set[str]:
+    low = word.casefold()
+    return {low, *lexicon.base_forms(low), *(lemma for lemma, pos in lexicon.lemmas(low)
+                                             if pos == "v")}
+
+
+def certainty_before(f: Fact, text: str) -> str | None:
+    """The words of ``text`` that state as certain the act a possibility ``f`` hedges ("may
+    ask" against "will ask", "I'll be asking"), or None."""
+    if f.key not in POSSIBILITY or not f.role:
+        return None
+    wanted = _forms(f.role)
+    at = 0
+    while (m := _CERTAIN_RE.search(text, at)) is not None:
+        if not wanted.isdisjoint(_forms(m.group(2))):
+            return m.group()
+        at = m.start() + 1  # overlapping: "Certainly I'll be asking" reads "I'll be asking"
+    return None
+
+
+def explain_certainty_weakened(b: Fact, certain: str) -> str:
+    """One sentence on a possibility where the original states the act as certain."""
+    return (f"The original says '{certain}'; the retelling says '{b.text}'{_before(b)}: a "
+            f"certainty now reads as a possibility.")
 
 
 def _before(f: Fact) -> str:
@@ -165,9 +287,17 @@ def _before(f: Fact) -> str:
 
 def explain(a: Fact | None, b: Fact | None) -> str:
     """One sentence on a qualifier change for a journalist."""
+    if a is not None and b is None and a.key == CONDITION:
+        return (f"The retelling drops the condition '{a.text}': what the original makes "
+                f"conditional now reads as unconditional.")
+    if b is not None and a is None and b.key == CONDITION:
+        return f"The retelling adds the condition '{b.text}', which the original does not pose."
     if a is not None and b is None:
         if a.key in ("may", "possible"):
             return f"The retelling drops '{a.text}'{_before(a)}: a possibility now reads as certain."
+        if a.key == "consider":
+            return (f"The retelling drops '{a.text}'{_before(a)}: an act only considered now "
+                    f"reads as decided.")
         return f"The retelling drops '{a.text}'{_before(a)}."
     if b is not None and a is None:
         return f"The retelling adds '{b.text}'{_before(b)}."
