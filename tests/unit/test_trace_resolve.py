@@ -59,6 +59,17 @@ def test_two_copies_of_one_text_are_both_kept_as_sources() -> None:
         ("m", "x"), ("x", "cut"), ("m", "cut")}
 
 
+def test_two_undated_copies_of_a_retelling_keep_its_source() -> None:
+    # a statement page, and two papers printing one version of it with a paragraph added: the
+    # copies explain each other wholly, and neither is the other's source nor the page's
+    version = WIRE + " " + EXTRA
+    texts = {"page": WIRE, "east": version, "west": version}
+    links = [_link("page", "east"), _link("page", "west"), _link("east", "west", decided=False)]
+    r = rs.resolve(links, texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("page", "east"), ("page", "west")}
+    assert r.siblings == [rs.Sibling("east", "west", "page")]
+
+
 def test_a_chain_through_a_small_edit_links_the_middle() -> None:
     # b changed one fact of a; c copied b (fact and all) and d copied a: c retold b, d is b's
     # sibling. All four explain each other within the tolerance.

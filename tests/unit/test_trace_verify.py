@@ -488,9 +488,25 @@ def test_two_copies_crediting_one_agency_in_their_bylines_say_so() -> None:
                 outlet="Tribune", published=when + dt.timedelta(hours=1))
     link = vf.verify_pair(a, b)
     assert link is not None and link.detail.endswith(
-        "both credit Norland Press in their bylines (copies of one Norland Press story?)")
+        "both credit Norland Press (copies of one Norland Press story?)")
     assert vf._byline_agencies("Title\n\nBy JANE DOE and JOHN ROE Associated Press\n\nx") == ["AP"]
     assert vf._byline_agencies("T\n\nReuters reported that the ferry sank on Monday.\n\nx") == []
+
+
+def test_a_dated_dateline_and_a_byline_credit_one_agency_alike() -> None:
+    story = ("Flood barriers along the Selm river held overnight after two days of heavy rain, "
+             "the water authority said. About 1,200 residents were told to leave their homes on "
+             "Wednesday evening.")
+    when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.UTC)
+    dated = Article("portal", "DORVAL, Sept. 12 (NPA) - " + story, outlet="Portal", published=when)
+    bylined = Article("daily", "Barriers hold\n\nBy JANE ROE / NPA\n\n" + story, outlet="Daily",
+                      published=when + dt.timedelta(hours=1))
+    link = vf.verify_pair(dated, bylined)
+    assert link is not None and link.detail.endswith("both credit NPA (copies of one NPA story?)")
+    plain = Article("daily", "Barriers hold\n\n" + story, outlet="Daily",
+                    published=when + dt.timedelta(hours=1))
+    link = vf.verify_pair(dated, plain)
+    assert link is not None and "copies of one" not in link.detail
 
 
 def test_a_report_naming_the_outlet_it_quotes_retells_it() -> None:

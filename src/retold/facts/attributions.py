@@ -781,7 +781,8 @@ _HOME_RE = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0
 # A wire dateline credits the whole story to its agency: "LONDON (AP) —", "CAIRO, Egypt
 # (Reuters) -", "WASHINGTON (AFP):" at a paragraph's start.
 _DATELINE_SOURCE_RE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?[ \t]*"
+    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?"
+    r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*"  # its date: "NEW YORK, May 30 (Reuters) -"
     r"\(([A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,2})\)[ \t]*[-\u2013\u2014:]")
 
 

@@ -85,7 +85,7 @@ def by_containment(
     larger retold the smaller), unless the smaller is less than INSERTION_MIN_SHARE of the
     larger: a summary. Otherwise undecided (source/target in id order).
     """
-    detail = f"{b} is {reuse:.0%} from {a}; {a} is {carried:.0%} in {b}"
+    detail = f"{reuse:.0%} of {b} is text of {a}; {carried:.0%} of {a} is in {b}"
     if abs(reuse - carried) >= margin:
         small, large = (b, a) if reuse > carried else (a, b)
         if extra_at_end is None or extra_at_end >= 0.5:

@@ -190,6 +190,13 @@ def resolve(
         best = max(c.bit_count() for c in cov.values()) / size
         sources = set(cov)
         near = [src for src in sorted(sources) if cov[src].bit_count() / size >= best - tolerance]
+        # a copy of the target whose order with it is unknown (an undecided link), where both
+        # retell one source, is its sibling through that source: two papers printing one wire
+        # text, not the origin of either (an identical copy explains all of the target, and
+        # would otherwise set the source aside for both)
+        copies = {src: up for src in sources if frozenset((src, target)) in undecided
+                  for up in sorted(sources) if (up, src) in retells and (up, target) in retells}
+        near = [src for src in near if src not in copies] or sorted({copies[x] for x in near})
         first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
@@ -198,6 +205,11 @@ def resolve(
                  and published.get(src) is None and published.get(first) is None}
         kept, explained = [first], cov[first]
         for src in sorted(sources - {first}, key=lambda x: (-cov[x].bit_count(), x)):
+            if src in copies and copies[src] in kept:
+                link = next(l for x, l in incoming if x == src)
+                dropped.setdefault((link.source_id, link.target_id), (link, target, copies[src]))
+                out.siblings.append(Sibling(*sorted((src, target)), copies[src]))  # type: ignore[call-arg]
+                continue
             gain = (cov[src] & ~explained).bit_count() / size
             if gain >= min_gain or src in twins:
                 kept.append(src)

@@ -399,10 +399,13 @@ def _same_agency(source: Article, target: Article) -> str:
             and not (source.outlet and same_speaker(a, source.outlet))]
     if both:
         return f"; both carry the {both[0]} dateline (copies of one {both[0]} story?)"
-    theirs = _byline_agencies(target.text)
-    credited = [a for a in _byline_agencies(source.text) if a in theirs
+    # a byline on one page and a dateline on the other credit the agency alike
+    theirs = [*_byline_agencies(target.text), *dateline_agencies(target.text)]
+    credited = [a for a in dict.fromkeys([*_byline_agencies(source.text),
+                                          *dateline_agencies(source.text)])
+                if any(same_speaker(a, b) for b in theirs)
                 and not (source.outlet and same_speaker(a, source.outlet))]
-    return (f"; both credit {credited[0]} in their bylines (copies of one {credited[0]} story?)"
+    return (f"; both credit {credited[0]} (copies of one {credited[0]} story?)"
             if credited else "")
 
 
@@ -414,6 +417,9 @@ _BYLINE_AGENCY_RE = re.compile(
     r"(?i:associated\s+press|reuters|agence\s+france-presse|bloomberg)\b|\bAFP\b|\bAP\b")
 _CAPS_BYLINE_RE = re.compile(
     r"^By\s+[A-Z][A-Z.'’-]+(?:\s+(?:and\s+)?[A-Z][A-Z.'’-]+)*,?\s+((?:[A-Z][a-z][\w&.'’-]*\s*){1,3})$")
+# "JANE ROE / Northwire": a writer, a slash and the agency
+_SLASH_BYLINE_RE = re.compile(
+    r"^(?:By\s+)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+/\s+((?:[A-Z][\w&.'’-]*\s*){1,3})$")
 BYLINE_ZONE_CHARS = 1000  # (the top matter: a headline, a byline, a dateline)
 BYLINE_MAX_WORDS = 14
 _AGENCY_NAMES = {"associated press": "AP", "ap": "AP", "reuters": "Reuters",
@@ -431,7 +437,7 @@ def _byline_agencies(text: str) -> list[str]:
             continue  # (a sentence naming an agency is no byline)
         found = [_AGENCY_NAMES[" ".join(m.group().casefold().split())]
                  for m in _BYLINE_AGENCY_RE.finditer(line)]
-        caps = _CAPS_BYLINE_RE.match(line)
+        caps = _CAPS_BYLINE_RE.match(line) or _SLASH_BYLINE_RE.match(line)
         if caps is not None and not found:
             found = [caps.group(1).strip()]
         named += [a for a in found if a not in named]
