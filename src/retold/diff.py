@@ -43,7 +43,7 @@ from typing import Any
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from retold import lexicon
+from retold import lexicon, meaning
 from retold.align import Alignment
 from retold.facts import attributions, dates, names, negation, numbers, qualifiers, quotes
 from retold.facts.base import FactKindModule
@@ -415,8 +415,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # (a hedge the other text has elsewhere moved with its sentence: it meets
                 # its twin below, as any moved fact does)
                 dropped = [a for a in dropped if _role_said(a, r_text)
+                           or _object_said(a, original.document.text, r_text)
                            or r_index.states(module, a)]
-                added = [b for b in added if _role_said(b, o_text) or o_index.states(module, b)]
+                added = [b for b in added if _role_said(b, o_text)
+                         or _object_said(b, retelling.document.text, o_text)
+                         or o_index.states(module, b)]
                 # A condition whose words the other passage says is kept there in other words
                 # ("cancel unless he raised it" / "raise it or cancel").
                 dropped = [a for a in dropped if not qualifiers.condition_restated(a, r_text)]
@@ -1431,6 +1434,26 @@ def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) 
                       for j in ids if side.sentences[j].start < b.start)
     mine = " ".join(side.sentences[j].text for j in ids)
     return said(before) > 0 and said(mine) > said(other)
+
+
+# Content words after a hedged verb that make its claim ("could include [music and podcasts]").
+OBJECT_WORDS = 2
+
+
+def _object_said(f: Fact, source: str, text: str) -> bool:
+    """True when ``text`` says the words that follow the word qualifier ``f`` hedges in
+    ``source`` ("which could include music and podcasts" / "which covers music and
+    podcasts"): the claim is there, its verb put another way, and the hedge is lost."""
+    if f.key == qualifiers.CONDITION or not f.role:
+        return False
+    after = source[f.end:f.end + 120]
+    at = after.casefold().find(f.role)
+    if at < 0:
+        return False
+    words = [w for w in _ROLE_WORD_RE.findall(after[at + len(f.role):])
+             if w.casefold() not in meaning.STOP and len(w) >= 3][:OBJECT_WORDS]
+    said = {w.casefold() for w in _ROLE_WORD_RE.findall(text)}
+    return len(words) == OBJECT_WORDS and all(w.casefold() in said for w in words)
 
 
 def _role_said(f: Fact, text: str, source: str = "", kept: str = "") -> bool:

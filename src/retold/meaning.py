@@ -1489,7 +1489,11 @@ def check(
         # Every word a retelling cue governs, not only the first ("should not remain silent"
         # negates "silent" as the original's "don't be silent" does).
         posed = conditional(evidence[0][0])
+        # (a name is no claim to negate: "That's not what Varo is about" denies no "Varo";
+        # the name kind compares names)
+        named = {f for s, e, w in words if (s, e) in in_names for f in forms(w)}
         for start, end, cue, targets, _window in r_neg:
+            targets = [t for t in targets if t not in named]
             if not posed and in_condition(r_text, start - r_offset):
                 continue  # "call Omar if it is not fixed": a case to act on, not a denial
             # Negated here, stated plainly in the evidence: the retelling reverses it.

@@ -193,3 +193,27 @@ def test_a_pronouns_contraction_is_no_content_word() -> None:
     found = flags("Varo said it will remove hateful content.",
                   "Varo said it will remove hateful content, as we've done before.")
     assert not any(f[0] == "meaning" and f[4].casefold() == "we've" for f in found), found
+
+
+def test_a_hedged_verb_put_another_way_keeps_the_claim_and_loses_the_hedge() -> None:
+    dropped = of_kind("Varo will remove hate content, which could include music and podcasts.",
+                      "Varo will remove hate content, which covers music and podcasts.",
+                      "qualifier")
+    assert [(f[1], f[3]) for f in dropped] == [("dropped", "could")]
+    # the claim left out with its verb: an omission the sentence shows, no hedge lost
+    assert of_kind("Varo will remove hate content, which could include music and podcasts.",
+                   "Varo will remove hate content.", "qualifier") == []
+
+
+# --- a quotation that runs on over paragraphs -------------------------------------------
+
+def test_a_quotation_reopened_in_each_paragraph_is_one_statement() -> None:
+    original = ('"Platforms reward abusers. This normalizes violence," Ola Brenn, the head of '
+                "Fairplay, said.")
+    for mark in ("'", '"'):
+        retelling = (f"{mark}Platforms reward abusers.\n\n{mark}This normalises violence,{mark} "
+                     "Ola Brenn, head of Fairplay, said.")
+        assert of_kind(original, retelling, "quote") == [], mark
+    c = retold.compare(original, "'Platforms reward abusers.\n\n'This normalises violence,' "
+                                 "Kari Dahl, head of Fairplay, said.")
+    assert any(ch.kind in ("quote", "attribution") for ch in c.changes)

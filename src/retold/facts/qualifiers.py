@@ -148,6 +148,10 @@ _WEIGHED_RE = patterns.compile(
     r")?[a-z]+ing(?![\w-])|whether(?![\w-]))")
 
 
+# Qualifiers that only ever pair with their own kind.
+_OWN_SLOT = frozenset({"condition", "consider"})
+
+
 def _weighed(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     """The acts a text says are only considered ("consider adding"): key "consider", role the
     act ("adding", or the verb after "whether to")."""
@@ -241,8 +245,8 @@ def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
     if equivalent(a, b):
         return 1.0
-    if (a.key == CONDITION) != (b.key == CONDITION):
-        return 0.0  # a condition and a hedge fill no one slot
+    if a.key in _OWN_SLOT or b.key in _OWN_SLOT:
+        return 0.0  # a condition, an act considered and a hedge fill no one slot
     if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
         return SLOT_SAME_HEAD
     return SLOT_OTHER

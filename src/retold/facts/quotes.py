@@ -61,6 +61,7 @@ _KEY_RE = re.compile(r"\w+")
 _SPACE_CHARS = " \t\n\r\u00a0\u202f\u2009\u200b"
 _BEFORE_OPEN = "([{—–-/"
 _NEXT_PARAGRAPH_OPENS_RE = re.compile(r"\s*[\"“«„‘']")
+CONTINUES = "the quotation continues in the next paragraph"
 # Doubled single marks written for double ones (‘‘...’’, and ``...'' in tokenised text) read
 # as one double mark: the first character becomes the mark, the second a space (offsets stay).
 _DOUBLED_RE = re.compile(r"‘‘|’’|``|''")
@@ -180,7 +181,7 @@ def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
         continues = _NEXT_PARAGRAPH_OPENS_RE.match(text, ceiling) is not None
         if opener_like(opened) and (len(rest) <= UNCLOSED_MAX or continues) \
                 and _words(rest) >= MIN_QUOTE_WORDS:
-            note = ("the quotation continues in the next paragraph" if continues
+            note = (CONTINUES if continues
                     else "no closing quote mark; taken to the paragraph end")
             quotes[opened] = QuoteSpan(opened, ceiling, *_trim(text, opened + 1, ceiling),
                                        note=note)
@@ -228,6 +229,13 @@ def _single_quotes(text: str, floor: int, ceiling: int,
             if _words(text[start:end]) >= MIN_QUOTE_WORDS:
                 out.append(QuoteSpan(i, close, start, end))
                 resume = close + 1
+        elif not text[floor:i].strip() and _NEXT_PARAGRAPH_OPENS_RE.match(text, ceiling) \
+                and not any(c in text[i + 1:ceiling] for c in "’'") \
+                and _words(text[i + 1:ceiling]) >= MIN_QUOTE_WORDS:
+            # a paragraph that opens a quotation it never closes, before one that opens
+            # with a mark again: the quotation runs on (news style, in single marks too)
+            out.append(QuoteSpan(i, ceiling, *_trim(text, i + 1, ceiling), note=CONTINUES))
+            break
     return out
 
 
@@ -311,6 +319,20 @@ def _undotted(m: re.Match[str]) -> str:
     return m.group().replace(".", "")
 
 
+def _run_on(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+    """The quotations with each one that runs on into the next paragraph joined to its rest
+    there (one statement, one speaker: the reporting clause comes with its last part)."""
+    out: list[QuoteSpan] = []
+    for q in spans:
+        last = out[-1] if out else None
+        if last is not None and last.note == CONTINUES and q.open >= last.close \
+                and not text[last.close:q.open].strip():
+            out[-1] = QuoteSpan(last.open, q.close, last.start, q.end, note=q.note)
+        else:
+            out.append(q)
+    return out
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Return the quotations of a document (text: the quoted words without the marks)."""
     del context
@@ -318,10 +340,13 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     view = _mark_view(text)  # the speaker is found as if doubled single marks were double
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
-    for q in quote_spans(text):
+    for q in _run_on(quote_spans(text), text):
         k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
         floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
             else (0, len(text))
+        last = bisect_right(paragraphs, q.close, key=lambda p: p[0]) - 1
+        if last > k >= 0:
+            ceiling = paragraphs[last][1]  # run on: its reporting clause is in its last part
         speaker = attributions.speaker_near(view, sentences, q.open, min(q.close + 1, ceiling),
                                             floor, ceiling)
         quoted = text[q.start:q.end]
