@@ -217,3 +217,19 @@ def test_a_quotation_reopened_in_each_paragraph_is_one_statement() -> None:
     c = retold.compare(original, "'Platforms reward abusers.\n\n'This normalises violence,' "
                                  "Kari Dahl, head of Fairplay, said.")
     assert any(ch.kind in ("quote", "attribution") for ch in c.changes)
+
+
+def test_a_dateline_or_heading_hides_only_itself() -> None:
+    # a heading in capitals is read as a dateline on a line of its own; the names and dates
+    # after it, however far into the text it stands, are the story's
+    filler = "The council met for a long session on the budget and the roads. " * 12
+    text = (f"OSLO (Reuters) - {filler}\n\nWHAT THE MAYOR WANTS\n\n{filler}Mayor Ola Brenn "
+            f"met Kari Dahl last week.")
+    for name in ("Ola Brenn", "Kari Dahl"):
+        found = retold.compare(text, text.replace(name, "Tor Lie"),
+                               original_published=FRIDAY, retelling_published=FRIDAY)
+        assert [(ch.kind, ch.original.text if ch.original else "")
+                for ch in found.changes] == [("name", name)], name
+    c = retold.compare(text, text.replace("last week", "last month"),
+                       original_published=FRIDAY, retelling_published=FRIDAY)
+    assert [ch.kind for ch in c.changes] == ["date"]

@@ -85,7 +85,7 @@ DATELINE_RE = re.compile(
 
 def dateline_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """The spans of the wire datelines opening ``text``'s sentences."""
-    return [(s.start, s.start + m.end()) for s in sentences
+    return [m.span() for s in sentences
             if (m := DATELINE_RE.match(text, s.start, s.end)) is not None]
 
 
