@@ -534,6 +534,7 @@ _RIGHTS_RE = re.compile(
 )
 _SOCIAL_RE = re.compile(
     r"(?i)\b(?:like|follow|friend)\s+us\s+on\b|\b(?:facebook|twitter|instagram)\.com\b|"
+    r"^(?:chat|message)\s+(?:with\s+)?us\s+(?:in|on)\b|"  # "Chat with us in Facebook Messenger"
     r"\bon\s+facebook\s+and\s+twitter\b"
 )
 # Credit lines at a story's foot ("Sherman reported from Washington.", "Associated Press writer
@@ -557,7 +558,7 @@ _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.sea
                 _RIGHTS_RE.search, _APPEAL_RE.search)
 # A word (lower case, spaces single) each footer cue holds, one of these at least: an ASCII line
 # with none of them is not tried (prose, nearly every unit of a long text).
-_FOOTER_WORDS = ("us on", "facebook", "twitter", "instagram", "related", "see also", "more",
+_FOOTER_WORDS = ("us on", "us in", "facebook", "twitter", "instagram", "related", "see also", "more",
                  "contributed", "reporting", "writing", "editing", "copyright", "reported",
                  "rights", "may not", "subscri", "journalism", "click here")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")

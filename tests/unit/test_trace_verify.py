@@ -548,3 +548,25 @@ def test_one_shared_phrase_in_a_short_blurb_is_no_copy() -> None:
         "the Selm will open in June, two months later than planned."), outlet="Brief",
         published=when + dt.timedelta(hours=6))
     assert vf.verify_pair(wire, brief) is not None
+
+
+def test_fact_rows_leave_out_page_furniture_and_names_said_elsewhere() -> None:
+    body = ("Streamlyne reversed its conduct policy on Friday, three weeks after it removed "
+            "singer Ola Brisk from its playlists. The policy had two parts, the company said. "
+            "It came into force on May 10.")
+    when = dt.datetime(2024, 5, 31, 22, tzinfo=dt.UTC)
+    network = Article("network", "Streamlyne reverses policy\n\nBy Mira Holm, Northcast\n\n"
+                      "Chat with us in Facebook Messenger.\n\nSinger Ola Brisk's music was at "
+                      "the centre of the policy.\n\n" + body, outlet="Northcast", published=when)
+    copy = Article("affiliate", "Streamlyne reverses artist policy\n\n" + body,
+                   outlet="Affiliate", published=when + dt.timedelta(hours=10))
+    link = vf.verify_pair(network, copy)
+    assert link is not None
+    lost = [row["text"] for row in link.facts if row["status"] != "carried"]
+    assert lost == [], lost
+    # a name the copy never mentions is left out
+    cut = Article("affiliate", "Streamlyne reverses artist policy\n\n" + body.replace(
+        "singer Ola Brisk", "a singer"), outlet="Affiliate", published=when + dt.timedelta(hours=10))
+    link = vf.verify_pair(network, cut)
+    assert link is not None and any(row["status"] != "carried" and "Ola Brisk" in row["text"]
+                                    for row in link.facts)

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from retold.facts import names
 from retold.facts.quotes import post_signature
 from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
 from retold.reuse import NON_REUSE, copied_shares, in_order, reuse_of, unrelated
@@ -90,7 +91,12 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
     # elsewhere (the same kind and key): else it went with its sentence.
     aligned = {i for p in c.pairs for i in p.original}
     told = {(f.kind, f.key) for f in c.retelling.facts}
+    # (page clutter, a byline, a time stamp: no facts of the story, carried or not)
+    clutter = {s.id for s in c.original.sentences if s.kind in ("boilerplate", "byline")}
+    r_text = c.retelling.document.text
     for f in c.original.facts:
+        if f.sentence in clutter:
+            continue
         # (a negation is one by the word it negates: "not" before "pay" and before "charge" are two)
         key = f"{f.key}:{f.role}" if f.kind == "negation" and f.role else f.key
         if (f.kind, key) in seen:
@@ -101,8 +107,9 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
             if kind == f.kind and start < f.end and f.start < end:
                 status, to = st, new
                 break
-        if status == "carried" and f.sentence not in aligned and (f.kind, f.key) not in told:
-            status = "dropped"
+        if status == "carried" and f.sentence not in aligned and (f.kind, f.key) not in told \
+                and not (f.kind == "name" and names.mentioned(f.text, r_text)):
+            status = "dropped"  # ("Singer Ola Brisk" where the retelling names "singer Ola Brisk")
         rows.append({"kind": f.kind, "key": key, "text": _shown(f, c.original.document.text),
                      "status": status, "to": to})
     return tuple(rows)
