@@ -233,3 +233,35 @@ def test_a_dateline_or_heading_hides_only_itself() -> None:
     c = retold.compare(text, text.replace("last week", "last month"),
                        original_published=FRIDAY, retelling_published=FRIDAY)
     assert [ch.kind for ch in c.changes] == ["date"]
+
+
+def test_a_changed_source_of_an_estimate_is_a_changed_attribution() -> None:
+    found = of_kind("The census office itself estimates that 6.5 million people could be "
+                    "missed.", "Experts estimate that 6.5 million people could be missed.",
+                    "attribution")
+    assert [(f[1], f[2]) for f in found] == [("changed", "high")]
+    assert of_kind("The census office itself estimates that 6.5 million people could be "
+                   "missed.", "The census office estimates that 6.5 million people could be "
+                   "missed.", "attribution") == []
+
+
+def test_a_pronoun_after_an_unnamed_person_of_its_sex_is_not_the_earlier_name() -> None:
+    def speakers(retelling: str) -> list[str]:
+        c = retold.compare("The mayor met reporters on Monday.", retelling)
+        return [ch.detail for ch in c.changes if ch.kind == "attribution"]
+
+    unnamed = speakers("Kari Holm met the mayor on Monday. Later a woman in the crowd filed a "
+                       "complaint, and she claimed the meeting was rigged.")
+    assert unnamed and not any("Kari Holm" in d for d in unnamed), unnamed
+    # with no one between, the pronoun is the named woman's
+    named = speakers("Kari Holm met the mayor on Monday, and she claimed the meeting was "
+                     "rigged.")
+    assert any("Kari Holm" in d for d in named), named
+
+
+def test_the_former_as_a_pronoun_qualifies_nothing() -> None:
+    assert of_kind("Holm and Lie met on Monday; Holm said he would run.",
+                   "Holm and Lie met on Monday; the former said he would run.",
+                   "qualifier") == []
+    assert of_kind("Holm, the mayor, said he would run.",
+                   "Holm, the former mayor, said he would run.", "qualifier") != []

@@ -56,7 +56,7 @@ SPEECH_VERBS = (
     "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized", "think",
     "thinks", "thought", "fear", "fears", "feared", "contend", "contends", "contended", "concede",
     "concedes", "conceded", "tweeted", "recall", "recalls", "recalled", "reveal", "reveals",
-    "revealed", "proclaim", "proclaims", "proclaimed",
+    "revealed", "proclaim", "proclaims", "proclaimed", "estimate", "estimates", "estimated",
 )
 # "deny" is not a speech verb for attributions: "X denied the report" credits no claim to X, and
 # "X did not deny it" has no attribution either; the negation kind reports that change. It still
@@ -73,12 +73,14 @@ GENERIC_SPEAKERS = (
     "doctors", "leaders", "leader", "commander", "commanders", "president", "activists", "critics",
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
     "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
-    "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge",
+    "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge", "office",
+    "bureau",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
-_BETWEEN = r"(?:(?<![\w'’.-])(?:has|have|had|also|further|later|then|previously|recently|" \
-    r"reportedly|once|again|repeatedly|publicly|[a-z]+ly)\s+){0,2}"
+_BETWEEN = (r"(?:(?<![\w'’.-])(?:has|have|had|also|further|later|then|previously|recently|"
+            r"reportedly|once|again|repeatedly|publicly|itself|himself|herself|themselves|"
+            r"[a-z]+ly)\s+){0,2}")
 # How far back the words between a speaker and its verb, and a generic speaker, can reach.
 _BETWEEN_CHARS = 48
 _GENERIC_CHARS = 90
@@ -245,6 +247,12 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
     never one inside a quotation closed before ``pos`` (given ``text``)."""
     i = bisect_right(ends, pos)
     fallback = None
+    sex = _PRONOUN_SEX.get(pronoun.casefold())
+    if sex is not None and text:
+        # "a woman in Dallas filed a lawsuit ..., and she claimed": the pronoun is that
+        # person's, whom the text does not name; no name before her is meant
+        unnamed = [m.end() for m in _UNNAMED_PERSON_RE[sex].finditer(text, floor, pos)]
+        floor = max([floor, *unnamed])
     for n in reversed(spans[:i]):
         if n.end <= floor:
             break
@@ -258,6 +266,17 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
             return n
         fallback = fallback or n
     return fallback
+
+
+# A person the text describes and does not name, by a noun of one sex after a determiner ("a
+# woman in Dallas", "his wife", "the boy's father").
+_UNNAMED_PERSON_RE = {sex: re.compile(
+    rf"(?i)(?<![\w-])(?:a|an|the|his|her|their|one)[ \t\u00a0]+(?:[a-z-]+[ \t\u00a0]+)?"
+    rf"(?:{nouns})(?![\w-])") for sex, nouns in (
+        ("F", ("woman|girl|mother|wife|daughter|sister|lady|grandmother|widow|niece|aunt|"
+              "girlfriend|actress")),
+        ("M", ("man|boy|father|husband|son|brother|gentleman|grandfather|widower|nephew|uncle|"
+              "boyfriend|actor")))}
 
 
 def _attributive(text: str, at: int) -> bool:

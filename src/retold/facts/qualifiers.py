@@ -213,6 +213,30 @@ _CONDITION_WORDS = frozenset({"if", "unless", "only", "provided", "long", "condi
                               "she", "we", "i", "you"})
 
 
+_THE_BEFORE_RE = re.compile(r"(?i)(?<![\w-])the[\s\u00a0]+$")
+
+
+def _pronoun_former(text: str, start: int, end: int) -> bool:
+    """True for "the former" standing for the first of two things named before ("the former
+    is", "the former, who ..."): nothing it qualifies follows, only punctuation or a word that
+    is no noun or adjective."""
+    if not _THE_BEFORE_RE.search(text, max(0, start - 6), start):
+        return False
+    m = _NEXT_WORDS_RE.match(text, end)
+    if m is None:
+        return True
+    word = m.group(1)
+    if word[0].isupper():
+        return False  # "the former Yugoslavia", "the former Mayor Ana Ruiz"
+    if word in _FUNCTION or word in ("will", "would", "can", "could", "may", "did", "does"):
+        return True  # "the former is", "the former has", "the former, and"
+    readings = lexicon.lemmas(word)
+    # a verb ("the former said", "is", "has"; "said" is an adjective too); a noun it qualifies
+    # ("the former mayor") never
+    return any(pos == "v" for _lemma, pos in readings) and not any(
+        pos == "n" for _lemma, pos in readings)
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Return the qualifiers of a document (key: canonical qualifier, role: its head)."""
     del context
@@ -229,6 +253,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             continue
         if word == "potential" and _NOUN_AFTER_RE.match(text, m.end()):
             continue
+        if word == "former" and _pronoun_former(text, m.start(), m.end()):
+            continue  # "the former said": a pronoun for the first of two, no status
         facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
                           sentence=names._sentence_id(sentences, m.start()),
                           key=CANONICAL.get(word, word), role=_head(text, m.end())))
