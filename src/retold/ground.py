@@ -794,6 +794,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         for m in found:
             if m.status == "added" and unsupported_words < UNSUPPORTED_WORDS_MIN:
                 continue  # one odd word is not listed, as it does not make the verdict either
+            if m.status == "added" and s.id not in partners:
+                # a sentence the retelling adds is new as a whole (its verdict says so): its
+                # words one by one are no changes of the original's
+                continue
             changes.append(Change(
                 kind=m.kind, status=m.status,  # type: ignore[arg-type]
                 original=Excerpt.of(o_text, *m.original) if m.original else None,

@@ -180,10 +180,14 @@ def test_quotations_cut_from_one_sentence_are_one_change() -> None:
     assert len(quotes) == 1 and "too" in quotes[0].detail
 
 
-def test_one_added_claim_lists_one_unused_word() -> None:
+def test_an_added_claim_is_one_added_sentence_not_a_list_of_its_words() -> None:
     retelling = STORY + " Engineers warned that levees could breach, particularly if storms return."
-    meaning = [c for c in flags(STORY, retelling) if c[0] == "meaning"]
-    assert len(meaning) == 1
+    assert [c for c in flags(STORY, retelling) if c[0] == "meaning"] == []
+    c = retold.compare(STORY, retelling)
+    assert c.added == (3,) and c.verdicts[-1].verdict == "no-support"
+    # a word put in place of another inside an aligned sentence is still listed
+    swapped = STORY.replace("the regional water agency said", "the regional dam operator reported")
+    assert [c for c in flags(STORY, swapped) if c[0] == "meaning"] != []
 
 
 def test_a_qualifier_moved_with_a_split_sentence_is_not_changed() -> None:
