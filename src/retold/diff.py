@@ -420,6 +420,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 added = [b for b in added if _role_said(b, o_text)
                          or _object_said(b, retelling.document.text, o_text)
                          or o_index.states(module, b)]
+                # A possibility the other passage still hedges in its own words ("could
+                # include" / "is expected to cover") is kept.
+                dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
                 # A condition whose words the other passage says is kept there in other words
                 # ("cancel unless he raised it" / "raise it or cancel").
                 dropped = [a for a in dropped if not qualifiers.condition_restated(a, r_text)]
@@ -508,7 +511,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     change = replace(change, severity=DENIAL_ADDED,
                                      detail=negation.explain_denial_added(b))
                 elif kind == "qualifier" and (certain := qualifiers.certainty_before(
-                        b, " ".join(original.sentences[i].text for i in pair.original))):
+                        b, " ".join(original.sentences[i].text for i in pair.original),
+                        " ".join(retelling.sentences[j].text for j in pair.retelling))):
                     # "will ask" / "may ask": what was certain is now only possible
                     change = replace(change, severity=CERTAINTY_WEAKENED,
                                      detail=qualifiers.explain_certainty_weakened(b, certain))
@@ -757,6 +761,38 @@ def _speakers(change: Change, original: Side, retelling: Side,
     return out
 
 
+SWAP_CLAUSE_CHARS = 300  # a quotation and its reporting clause lie this close
+
+
+def swap_told_once(changes: Sequence[Change], original: Side, retelling: Side) -> list[Change]:
+    """A quotation given to another speaker in a pair whose reporting clause names the same
+    two ('"...," Jane Doe, the head of Fairplay, said' / '"...," Tom Reed, ... said'): one
+    change, the quotation's, not also the attribution's."""
+    def speaker(side: Side, excerpt: Excerpt | None, kind: str) -> str:
+        if excerpt is None:
+            return ""
+        f = next((f for f in side.facts if f.kind == kind and f.start == excerpt.start
+                  and f.end == excerpt.end), None)
+        return "" if f is None else (f.role if kind == "quote" else f.note or f.key)
+
+    swaps = [(c.retelling.start, speaker(original, c.original, "quote"),
+              speaker(retelling, c.retelling, "quote")) for c in changes
+             if c.kind == "quote" and c.status == "changed" and c.retelling is not None]
+    if not swaps:
+        return list(changes)
+
+    def told(c: Change) -> bool:
+        a = speaker(original, c.original, "attribution")
+        b = speaker(retelling, c.retelling, "attribution")
+        return bool(a and b) and c.retelling is not None and any(
+            abs(at - c.retelling.start) <= SWAP_CLAUSE_CHARS
+            and attributions.same_speaker(a, qa) and attributions.same_speaker(b, qb)
+            for at, qa, qb in swaps)
+
+    return [c for c in changes if not (c.kind == "attribution" and c.status == "changed"
+                                       and told(c))]
+
+
 def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling: Side
                            ) -> list[Change]:
     """Report a new, lost or swapped speaker once: as the attribution or quotation change.
@@ -854,7 +890,8 @@ _CLAUSE_BREAK = re.compile(r"[.,;:!?\n]")
 
 def _content_facts(side: Side) -> list[Fact]:
     clutter = {s.id for s in side.sentences if s.kind == "boilerplate"}
-    return [f for f in side.facts if f.sentence not in clutter] if clutter else list(side.facts)
+    return [f for f in side.facts if f.sentence not in clutter
+            and not (f.kind == "date" and f.note == dates.DATELINE_NOTE)]
 
 
 def _wordings(said: Sequence[str]) -> dict[str, list[int]]:
@@ -1410,9 +1447,18 @@ def _judged_against(f: Fact, text: str) -> bool:
     ("should not raise" / "a mistake to raise", "warned against raising"): the same claim."""
     if not f.role or negation.denial(f):
         return False
-    wanted = {f.role.casefold(), *lexicon.base_forms(f.role)}
-    return any(negation.judged_against(text, m.start()) for m in _ROLE_WORD_RE.finditer(text)
-               if not wanted.isdisjoint({m.group().casefold(), *lexicon.base_forms(m.group())}))
+    wanted = _verb_forms(f.role)
+    uses = [m.start() for m in _ROLE_WORD_RE.finditer(text)
+            if not wanted.isdisjoint(_verb_forms(m.group()))]
+    # every use judged: one stated plainly ("called it a mistake to sell land, said the state
+    # would sell the forest") is the claim, reversed
+    return bool(uses) and all(negation.judged_against(text, at) for at in uses)
+
+
+def _verb_forms(word: str) -> set[str]:
+    """A word in lower case with its lemmas ("raising" -> raise)."""
+    low = word.casefold()
+    return {low, *lexicon.base_forms(low), *(lemma for lemma, _pos in lexicon.lemmas(low))}
 
 
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) -> bool:

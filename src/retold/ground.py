@@ -524,8 +524,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     r_facts: dict[int, list[Fact]] = defaultdict(list)
     in_units = unit_names(retelling.facts)
     for f in retelling.facts:
-        if (f.start, f.end) not in in_units:
-            r_facts[f.sentence].append(f)
+        if (f.start, f.end) not in in_units and not (
+                f.kind == "date" and f.note == dates.DATELINE_NOTE):
+            r_facts[f.sentence].append(f)  # (a dateline's day is the filing's, no claim)
     o_facts: dict[int, list[Fact]] = defaultdict(list)
     for f in original.facts:
         o_facts[f.sentence].append(f)
@@ -623,6 +624,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status, backing = "supported", [part]
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
+            if status == "contradicted" and backing and backing[0].note == dates.DATELINE_NOTE:
+                status, backing = "unsupported", []  # a filing day tells no event's day
             if status == "contradicted" and backing and attributions.one_speaker_titled(
                     backing[0], b, o_text, r_text):
                 status = "supported"  # "the mayor said" / "Mayor Ola Brenn said"
@@ -767,7 +770,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                if f.kind == "number" and (numbers.BAND_NOTE in f.note or isinstance(
                    f.value, Quantity) and f.value.unit in numbers.RATE_CHANGE_UNITS)]
             + credited,
-            locate=lambda word: _locate(word, words, o_sent))
+            locate=lambda word: _locate(word, words, o_sent), aligned=s.id in partners)
         # A claim that the original leaves something out, which it does not ("without
         # mentioning the study"): one finding where the polarity check found none.
         taken = [m.retelling for m in found if m.status != "added"]

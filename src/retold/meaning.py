@@ -736,8 +736,11 @@ def _negated_phrases(text: str, offset: int) -> set[str]:
 
 
 # An opposite stated outside the evidence reverses the retelling's word only in a sentence
-# about the same thing: one more content word in common than the opposite itself.
+# about the same thing: one more content word in common than the opposite itself; two for a
+# sentence the retelling adds, aligned to none ("members voted to allow smoking" in private
+# clubs and an added "Oslandia has already banned smoking in bars" share one word only).
 OPPOSITE_SHARED_MIN = 1
+UNALIGNED_SHARED_MIN = 2
 # ... and only said of the same thing: a content word within this many of the two uses is
 # shared ("pressing domestic issues" and "editor of foreign affairs" share none; "sales rose in
 # March" and "sales fell" share "sales").
@@ -778,14 +781,15 @@ def _one_name(a: tuple[int, int, str], b: tuple[int, int, str]) -> bool:
 
 
 def _plain_uses(opp: str, sentences: Sequence[tuple[str, int]],
-                r_stems: set[str], r_near: set[str]) -> Iterable[tuple[int, int, str]]:
+                r_stems: set[str], r_near: set[str], shared_min: int = OPPOSITE_SHARED_MIN
+                ) -> Iterable[tuple[int, int, str]]:
     """(start, end, word) of the original's plain uses of ``opp``: the word itself or an
     inflection of it ("actually" is not "actual"), not negated ("not sure" agrees with
     "unsure"), in a sentence sharing a content word with the retelling's and with a content
     word of ``r_near`` (the retelling word's neighbours) near it."""
     for text, off in sentences:
         words = content_words(text, off)
-        if len({stem(w) for _s, _e, w in words} & r_stems) < OPPOSITE_SHARED_MIN:
+        if len({stem(w) for _s, _e, w in words} & r_stems) < shared_min:
             continue
         negated = {t for n in _negated_stems(text, off) for t in n[4]}
         for k, (a, e, w) in enumerate(words):
@@ -803,8 +807,8 @@ _NOUN_CUES = frozenset({"no", "none", "without", "lack", "absence"})
 
 
 def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stems: set[str],
-                      locate: Callable[[str], Sequence[tuple[str, int]]], *, nouns: bool = False
-                      ) -> tuple[int, int, str] | None:
+                      locate: Callable[[str], Sequence[tuple[str, int]]], *, nouns: bool = False,
+                      shared_min: int = OPPOSITE_SHARED_MIN) -> tuple[int, int, str] | None:
     """(start, end, word) of the original's plain use of the retelling's negated word (stem
     ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
     common besides the word itself), not said to be lost ("the loss of manpower"), or None;
@@ -836,7 +840,7 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
             if any(stem(base) in n[4] for text, off in sentences
                    for n in _negated_stems(text, off)):
                 continue
-        for use in _plain_uses(base, sentences, r_stems - {target}, near):
+        for use in _plain_uses(base, sentences, r_stems - {target}, near, shared_min):
             sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
             if not _privated(sentence, (use[0], use[1])) and not judged_against(
                     sentence[0], use[0] - sentence[1]):
@@ -905,6 +909,7 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
     evidence says it, and the opposite elsewhere is another thing's ("Harrow's council approved
     the plan" / "Dunmore's council rejected a similar plan")."""
     out: list[Finding] = []
+    r_stems = {stem(x) for _s, _e, x in words}
     for s, e, w in words:
         if (s, e) in flagged or (s, e) in skipped or w[:1].isupper() and s != r_offset \
                 or w.casefold() in _RANK_WORDS:
@@ -919,12 +924,17 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
             near = m.group(1).casefold() if m else ""
             if not near or near in _SKIPPED | _PERIOD_WORDS or len(near) < MIN_WORD:
                 continue  # ("the second quarter" / "the first quarter": the dates compare them)
-            beside = [b for t, o in locate(near) for b in _beside(t, o, near, side)]
+            located = locate(near)
             # (the word in any inflection: "net losses" says "net loss")
-            if any(b[2].startswith(mine) for b in beside):
+            if any(b[2].startswith(mine) for t, o in located for b in _beside(t, o, near, side)):
                 sides = []
                 break  # the original says it the retelling's way (read first: most summaries
                 # copy their phrases, and a word's opposites cost WordNet lookups)
+            # (an opposite only in a sentence about the same thing: one more content word in
+            # common than the phrase; "voted to allow smoking" in clubs is no "banned smoking"
+            # in bars)
+            beside = [b for t, o in located if _about_the_same(t, r_stems, near, w)
+                      for b in _beside(t, o, near, side)]
             if beside:
                 sides.append((side, near, beside))
         hit = next(((side, near, found) for side, near, beside in sides
@@ -938,6 +948,13 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
                 f"The retelling reverses the claim: it says '{phrase}' where the original says "
                 f"'{theirs}'."))
     return out
+
+
+def _about_the_same(text: str, r_stems: set[str], near: str, word: str) -> bool:
+    """Whether an original sentence shares a content word with the retelling's besides the
+    phrase a reversal is read in (``near`` and ``word``)."""
+    shared = {stem(x) for _s, _e, x in content_words(text)} & r_stems
+    return bool(shared - {stem(near), stem(word)})
 
 
 @lru_cache(maxsize=4096)
@@ -1264,6 +1281,7 @@ def check(
     polarity: bool = True,
     names: Iterable[tuple[int, int]] = (),
     locate: Callable[[str], Sequence[tuple[str, int]]] | None = None,
+    aligned: bool = True,
 ) -> list[Finding]:
     """Meaning changes of one retelling sentence against its evidence sentences.
 
@@ -1275,8 +1293,11 @@ def check(
         names: spans of the retelling sentence's names (grounded as names, not words).
         locate: (text, start offset) of the original sentences that use a word (by stem),
             to read opposites outside the evidence; without it they are not read.
+        aligned: the sentence has a partner in the alignment (one added to the original's
+            story needs more in common with a sentence to be read against it).
     """
     findings: list[Finding] = []
+    shared_min = OPPOSITE_SHARED_MIN if aligned else UNALIGNED_SHARED_MIN
     words = index.content_words(r_text, r_offset)
     # each evidence sentence's content words (the judgement check reads them by sentence)
     ev_lists = [index.content_words(text, off) for text, off in evidence]
@@ -1455,7 +1476,7 @@ def check(
                         if (at := _before_same_word(locate(o), o, after)) is not None), None)
         else:
             use = next((hit for o in candidates for located in (locate(o),)
-                        for hit in _plain_uses(o, located, r_stems, r_near)
+                        for hit in _plain_uses(o, located, r_stems, r_near, shared_min)
                         if not _both_ways(w, o, *_within(located, (hit[0], hit[1])))), None)
         if use is None or locate is not None and _other_side(
                 w, use[2], r_text, s - r_offset, *_within(locate(use[2]), (use[0], use[1]))):
@@ -1521,7 +1542,7 @@ def check(
             elif locate is not None and targets and targets[0] not in ev_negated:
                 # Stated plainly elsewhere, and negated nowhere: read as an opposite outside
                 # the evidence is, in a sentence about the same thing.
-                use = _stated_elsewhere(targets[0], words, r_stems, locate,
+                use = _stated_elsewhere(targets[0], words, r_stems, locate, shared_min=shared_min,
                                         nouns=cue.split()[0].casefold() in _NOUN_CUES)
                 if use is not None:
                     findings.append(Finding(

@@ -570,3 +570,9 @@ def test_fact_rows_leave_out_page_furniture_and_names_said_elsewhere() -> None:
     link = vf.verify_pair(network, cut)
     assert link is not None and any(row["status"] != "carried" and "Ola Brisk" in row["text"]
                                     for row in link.facts)
+
+
+def test_a_breadcrumb_credits_no_agency() -> None:
+    assert vf._byline_agencies("Title\n\nHome / Business\n\nx") == []
+    assert vf._byline_agencies("Title\n\nNews / World News\n\nx") == []
+    assert vf._byline_agencies("Title\n\nBy JANE ROE / Northwire\n\nx") == ["Northwire"]

@@ -934,9 +934,39 @@ def office_for_person(a: Fact, b: Fact, a_text: str, b_text: str) -> bool:
         speaker = person.note or person.key
         if role_words and role_words[-1] in _PERSON_OFFICES and names.could_be_person(
                 strip_titles(speaker)) and _holder(role.note or role.key, rt, speaker,
-                                                   pt) == "unknown":
+                                                   pt) == "unknown" \
+                and not _described_otherwise(strip_titles(speaker), (rt, pt),
+                                             titles=role_words[-1] not in _BROAD_OFFICES) \
+                and not _holder_described(role_words[-1], rt):
             return True
     return False
+
+
+def _described_otherwise(person: str, texts: tuple[str, str], titles: bool = True) -> bool:
+    """True when a text gives ``person`` a role: a title before the name ("Defence lawyer Tom
+    Reed", "Council member Ann Varley"; not read with ``titles`` False, for an office any title
+    holder fills, "the American leader") or an appositive after it ("Ann Varley, a neighbour
+    who saw the chase", "Ola Brenn, who is charged with fraud")."""
+    surname = person.split()[-1] if person.split() else person
+    for text in texts:
+        if titles and any(_titles_before(m, text) for m in {person, surname}):
+            return True
+        if re.search(rf"(?<![\w-]){re.escape(surname)},[ \t\u00a0]+(?:a|an|the|who|whose|"
+                     rf"which|its|his|her)(?![\w-])", text):
+            return True
+        if titles and re.search(rf"(?i)(?:member|lawyer|attorney|spokes\w*|official|resident|neighbou?r|"
+                     rf"witness|owner|chief|head|leader|manager|officer|minister|senator|"
+                     rf"representative|councillor|councilor)[ \t\u00a0]+"
+                     rf"(?:[A-Z][\w’'-]+[ \t\u00a0]+){{0,2}}{re.escape(surname)}(?![\w-])", text):
+            return True
+    return False
+
+
+def _holder_described(office: str, text: str) -> bool:
+    """True when ``text`` names who holds ``office`` in a clause ("Tom Reed, who became
+    president of Norland")."""
+    return re.search(rf"{_NAME_RUN},[^.;\n]{{0,60}}(?<![\w-]){re.escape(office)}(?![\w-])",
+                     text) is not None
 
 
 def one_speaker_titled(a: Fact, b: Fact, a_text: str, b_text: str) -> bool:

@@ -148,8 +148,19 @@ _YEAR_NOUN_AFTER_RE = re.compile(
 # Plurals an election or sports year names, never a count of them in news copy ("the 2016
 # elections", "potential 2020 challengers"; a count that large is written "2,020").
 _CYCLE_NOUN_RE = re.compile(
-    r"elections|midterms|primaries|caucuses|olympics|championships|playoffs|challengers|"
-    r"hopefuls|contenders")
+    r"elections|midterms|primaries|caucuses|olympics|championships|playoffs")
+# ... and the people of a race, only before a year that is no round hundred ("2020 hopefuls";
+# "1800 contenders", "2000 hopefuls" may be counts)
+_CYCLE_PEOPLE_RE = re.compile(r"challengers|hopefuls|contenders|candidates")
+
+
+def _cycle_year(figure: str, after: str) -> bool:
+    """Whether a bare year-like figure before plural ``after`` is the year of an election or a
+    sports season ("the 2016 elections", "potential 2020 challengers")."""
+    if _CYCLE_NOUN_RE.fullmatch(after):
+        return True
+    return _CYCLE_PEOPLE_RE.fullmatch(after) is not None and figure.isdigit() \
+        and int(figure) % 100 != 0
 # Words before a bare year that make it a count, not a year ("about 2000", "over 2000").
 _COUNT_HEDGES = _words(
     "about around some roughly approximately nearly almost over than least most under below "
@@ -413,6 +424,24 @@ _SCHEDULED_FOR_RE = re.compile(
     rf"(?i)\b(?:{'|'.join(sorted(_SCHEDULED))})\b[^.!?\n]{{0,40}}\bfor\s+$")
 
 
+_HAD_BEFORE_RE = re.compile(r"(?i)\bhad(?:n['’]t)?\b")
+
+
+def _recounted(text: str, start: int, end: int) -> bool:
+    """Whether the sentence around a day something was set for tells it as past: a past
+    perfect before it ("had scheduled the vote for Wednesday") or a verb in the past after
+    it ("the hearing for Wednesday went ahead", "..., and the bill passed")."""
+    lo = max(0, start - 120)
+    before = text[lo:start]
+    cut = max((m.end() for m in _SENTENCE_STOP_RE.finditer(before)), default=0)
+    after = text[end:end + 200]
+    stop = _SENTENCE_STOP_RE.search(after)
+    rest = after[: stop.start() if stop else len(after)]
+    return _HAD_BEFORE_RE.search(before[cut:]) is not None or _PAST_RE.search(rest) is not None \
+        or any(lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(rest)
+               if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
+
+
 def _is_past(text: str, start: int, end: int) -> bool:
     """Tell whether the sentence around [start, end) has a verb in the past tense ("At the
     conference on Wednesday, Ek said ...": the date's own clause may have none)."""
@@ -513,7 +542,7 @@ def _year_is_count(text: str, start: int, end: int) -> bool:
     if after and not _LATIN_WORD_RE.match(after):
         return True  # non-Latin script follows: we cannot tell, numbers.py keeps it
     if _looks_plural(after) and not _linking_verb_after(text, end, after) \
-            and _CYCLE_NOUN_RE.fullmatch(after) is None:
+            and not _cycle_year(text[start:end], after):
         return True
     # A year-like number next to a number that is not a year ("2000-3000") is a count.
     tail = _RANGE_AFTER_RE.match(text, end, min(len(text), end + 20))
@@ -681,7 +710,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         future = (group in ("month", "dow", "reldow", "mdy", "dmy")
                   or (group == "rel" and core.lower().endswith("the weekend"))) and \
             _is_future(digits, start, end)
-        if group == "dow" and _SCHEDULED_FOR_RE.search(digits, max(0, start - 60), start):
+        if group == "dow" and _SCHEDULED_FOR_RE.search(digits, max(0, start - 60), start) \
+                and not _recounted(digits, start, end):
             future = True  # "called a hearing for Wednesday": the day it is set for, ahead
         untensed = group == "dow" and not future and not _is_past(digits, start, end) and (
             role in _SCHEDULED or _SCHEDULE_VERB_RE.search(digits, max(0, start - 60), start)
@@ -711,6 +741,9 @@ def _weekday_of(core: str) -> int | None:
 
 
 _WEEKDAY_BESIDE_RE = re.compile(r"[\s,(]*")
+
+
+DATELINE_NOTE = "a dateline's date"
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:
@@ -1202,11 +1235,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     if ref is not None and isinstance(ref, dt.datetime):
         ref = ref.date()
     facts: list[Fact] = []
-    # ("NEW YORK, May 30 (Reuters) -": the day the copy was filed, no date of the story)
+    # ("NEW YORK, May 30 (Reuters) -": the day the copy was filed, which a paper may retell
+    # as "on Thursday": it supports such a date and is never itself a change)
     datelines = dateline_spans(text, sentences)
     for mt in _scan(text):
         sid = sentence_at(sentences, mt.start)
-        if sid is None or any(a <= mt.start < b for a, b in datelines):
+        if sid is None:
             continue
         surface = text[mt.start : mt.end]
         if _titled_relative(text, mt.start, surface) and not _headline(sentences, sid):
@@ -1243,6 +1277,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                 _SAME_PART_BEFORE_RE.search(text, max(0, mt.start - 48), mt.start)
                 or _YEAR_AGO_PART_RE.match(text, mt.end - len("year-ago"))):
             note = (note + "; " if note else "") + SAME_PART_NOTE
+        if any(a <= mt.start < b for a, b in datelines):
+            note = DATELINE_NOTE  # the day the copy was filed: support, never a change
         facts.append(Fact("date", mt.start, mt.end, surface, sid, key, value, mt.role, note))
     return facts
 

@@ -281,12 +281,12 @@ def clause_before(text: str, at: int, reach: int = 80) -> str:
     return before[breaks[-1].end() :] if breaks else before
 
 
-# Words that judge an act as one not to do, up to three words before it ("a mistake to raise",
+# Words that judge an act as one not to do, up to five words before it ("a mistake to raise",
 # "wrong to raise", "warned against raising", "opposes raising"): a denial said in a word.
 # Written by hand: no lexicon marks these.
 _AGAINST_BEFORE_RE = re.compile(
     r"(?i)(?<![\w-])(?:mistake|error|wrong|unwise|foolish|ill-advised|misguided|bad\s+idea|"
-    r"against|oppos(?:e|es|ed|ing)|rul(?:e|es|ed|ing)\s+out)(?![\w-])(?:\W+\w+){0,3}?\W+$")
+    r"against|oppos(?:e|es|ed|ing)|rul(?:e|es|ed|ing)\s+out)(?![\w-])(?:\W+\w+){0,5}?\W+$")
 AGAINST_REACH = 60  # characters looked back for such a word
 
 

@@ -126,14 +126,18 @@ def _head(text: str, pos: int) -> str:
 # if", "unclear if") or concedes ("even if"), nor the idioms "if any", "if so", "as if".
 CONDITION = "condition"
 _CONDITION_RE = patterns.compile(
-    r"(?<![\w-])(?:[Uu]nless|[Oo]nly[\s\u00a0]+if|[Pp]rovided(?:[\s\u00a0]+that)?|[Aa]s[\s\u00a0]+long"
-    r"[\s\u00a0]+as|[Oo]n[\s\u00a0]+(?:the[\s\u00a0]+)?condition[\s\u00a0]+that|[Ii]f)(?![\w-])"
+    r"(?<![\w-])(?:[Uu]nless|[Oo]nly[\s\u00a0]+if|[Pp]rovid(?:ed|ing)[\s\u00a0]+that|[Aa]s[\s\u00a0]+long"
+    r"[\s\u00a0]+as(?![\s\u00a0]+(?:\d|a\b|an\b|one\b|two\b|three\b|four\b|five\b|six\b|"
+    r"ten\b|several\b|many\b|\w+teen\b|\w+ty\b))"  # ("lines as long as three hours": a length)
+    r"|[Oo]n[\s\u00a0]+(?:the[\s\u00a0]+)?condition[\s\u00a0]+that|[Ii]f)(?![\w-])"
     r"(?![\s\u00a0]+(?:any|so|not|only|ever|necessary|possible|need\s+be)\b)")
 _NOT_CONDITION_BEFORE_RE = re.compile(
     r"(?i)(?<![\w-])(?:ask|asks|asked|asking|wonder|wonders|wondered|wondering|know|knows|knew|"
     r"see|saw|check|checks|checked|checking|decide|decides|decided|determine|determined|unclear|"
-    r"clear|sure|certain|tell|told|say|said|says|whether|even|as|what|doubt|doubts|doubtful|"
-    r"question|questions|questioned|unknown|learn|find\s+out|found\s+out)[\s\u00a0,]+$")
+    r"clear|sure|certain|unsure|uncertain|tell|told|say|said|says|whether|even|as|what|doubt|"
+    r"doubts|doubtful|question|questions|questioned|unknown|known|learn|find\s+out|found\s+out|"
+    r"investigate|investigates|investigated|investigating|examine|examines|examined|examining|"
+    r"on|about|over|establish|established|confirm|confirmed|verify|verified|wonder)[\s\u00a0,]+$")
 # Where a condition's clause ends: a comma, a stop, a dash, a semicolon, a closing bracket.
 _CONDITION_END_RE = re.compile(r"[,;:.!?)\u2014\u2013\n]|[\s\u00a0]-[\s\u00a0]")
 CONDITION_CHARS = 160  # a condition's clause is read this far at most
@@ -141,11 +145,16 @@ _WORD_RE = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 # An act only thought about: "urged the team to consider adding a question", "is weighing
-# whether to sell", "explored raising fees". Dropping it turns a thought into a plan.
+# whether to sell". Dropping it turns a thought into a plan. (Not "explored flooding risks",
+# "considered during the meeting": study, and a passive.)
 _WEIGHED_RE = patterns.compile(
-    r"(?<![\w-])((?i:consider|considers|considering|considered|weigh|weighs|weighing|weighed|"
-    r"explore|explores|exploring|explored))[\s\u00a0]+(?=(?:whether[\s\u00a0]+(?:to[\s\u00a0]+)?"
-    r")?[a-z]+ing(?![\w-])|whether(?![\w-]))")
+    r"(?<![\w-])((?i:consider|considers|considering|weigh|weighs|weighing))[\s\u00a0]+"
+    r"(?=([a-z]+ing)(?![\w-])|whether(?![\w-]))")
+# -ing words that are no act: prepositions and pronouns ("considered during", "weighs nothing")
+_NOT_ACTS = frozenset({"during", "including", "regarding", "concerning", "following",
+                       "according", "something", "nothing", "anything", "everything",
+                       "bring", "thing", "king", "wing", "ring", "spring", "evening",
+                       "morning", "building", "funding", "spending", "meeting"})
 
 
 # Qualifiers that only ever pair with their own kind.
@@ -157,6 +166,10 @@ def _weighed(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     act ("adding", or the verb after "whether to")."""
     out = []
     for m in _WEIGHED_RE.finditer(text):
+        act = m.group(2)
+        if act is not None and (act in _NOT_ACTS or not any(
+                pos == "v" for _lemma, pos in lexicon.lemmas(act))):
+            continue  # ("considered during the meeting": no act weighed)
         head = _head(text, m.end(1))
         if head == "whether":
             head = _head(text, text.index("whether", m.end(1)) + len("whether"))
@@ -290,18 +303,41 @@ def _forms(word: str) -> set[str]:
                                              if pos == "v")}
 
 
-def certainty_before(f: Fact, text: str) -> str | None:
+def certainty_before(f: Fact, text: str, retelling: str = "") -> str | None:
     """The words of ``text`` that state as certain the act a possibility ``f`` hedges ("may
-    ask" against "will ask", "I'll be asking"), or None."""
+    ask" against "will ask", "I'll be asking"), or None; None too where ``retelling`` (the
+    passage ``f`` is in) states it as certain as well."""
     if f.key not in POSSIBILITY or not f.role:
         return None
     wanted = _forms(f.role)
+    if retelling and _certain_of(wanted, retelling) is not None:
+        return None  # the retelling says "will review" too: only another act is hedged
+    return _certain_of(wanted, text)
+
+
+def _certain_of(wanted: set[str], text: str) -> str | None:
+    """The words of ``text`` stating as certain an act of ``wanted`` forms, or None."""
     at = 0
     while (m := _CERTAIN_RE.search(text, at)) is not None:
         if not wanted.isdisjoint(_forms(m.group(2))):
             return m.group()
         at = m.start() + 1  # overlapping: "Certainly I'll be asking" reads "I'll be asking"
     return None
+
+
+# Words that keep an act uncertain, however it is worded: "is expected to cover", "hopes it
+# will offer", "among the options", "may raise".
+_STILL_HEDGED_RE = re.compile(
+    r"(?i)(?<![\w-])(?:may|might|could|possibly|perhaps|likely|unlikely|probably|"
+    r"expect(?:s|ed)?[\s\u00a0]+to|hop(?:e|es|ed|ing)|plan(?:s|ned)?[\s\u00a0]+to|options?|"
+    r"consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|potential(?:ly)?|possible)(?![\w-])")
+
+
+def still_hedged(f: Fact, text: str) -> bool:
+    """True when possibility or act-considered ``f`` dropped leaves ``text`` still hedging
+    ("could include" / "is expected to cover", "will consider raising" / "may raise")."""
+    return (f.key in POSSIBILITY or f.key == "consider") and \
+        _STILL_HEDGED_RE.search(text) is not None
 
 
 def explain_certainty_weakened(b: Fact, certain: str) -> str:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -319,17 +319,22 @@ def _undotted(m: re.Match[str]) -> str:
     return m.group().replace(".", "")
 
 
-def _run_on(spans: list[QuoteSpan], text: str) -> list[QuoteSpan]:
+def _run_on(spans: list[QuoteSpan], text: str,
+            speaker: Callable[[QuoteSpan], str]) -> list[QuoteSpan]:
     """The quotations with each one that runs on into the next paragraph joined to its rest
-    there (one statement, one speaker: the reporting clause comes with its last part)."""
+    there (one statement, one speaker: the reporting clause comes with its last part), unless
+    the two parts name two speakers ('Reed said: "We will not back down.' / '"This is a
+    disgrace," said Lee')."""
     out: list[QuoteSpan] = []
     for q in spans:
         last = out[-1] if out else None
         if last is not None and last.note == CONTINUES and q.open >= last.close \
                 and not text[last.close:q.open].strip():
-            out[-1] = QuoteSpan(last.open, q.close, last.start, q.end, note=q.note)
-        else:
-            out.append(q)
+            first, rest = speaker(last), speaker(q)
+            if not (first and rest and not attributions.same_speaker(first, rest)):
+                out[-1] = QuoteSpan(last.open, q.close, last.start, q.end, note=q.note)
+                continue
+        out.append(q)
     return out
 
 
@@ -340,7 +345,15 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     view = _mark_view(text)  # the speaker is found as if doubled single marks were double
     facts: list[Fact] = []
     paragraphs = _paragraphs(text)
-    for q in _run_on(quote_spans(text), text):
+
+    def own_speaker(q: QuoteSpan) -> str:  # (read within the quotation's own paragraph)
+        k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
+        floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
+            else (0, len(text))
+        return attributions.speaker_near(view, sentences, q.open, min(q.close + 1, ceiling),
+                                         floor, ceiling)
+
+    for q in _run_on(quote_spans(text), text, own_speaker):
         k = bisect_right(paragraphs, q.open, key=lambda p: p[0]) - 1
         floor, ceiling = paragraphs[k] if k >= 0 and q.open < paragraphs[k][1] \
             else (0, len(text))
