@@ -910,6 +910,7 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
     the plan" / "Dunmore's council rejected a similar plan")."""
     out: list[Finding] = []
     r_stems = {stem(x) for _s, _e, x in words}
+    r_names = _names_in(r_text)
     for s, e, w in words:
         if (s, e) in flagged or (s, e) in skipped or w[:1].isupper() and s != r_offset \
                 or w.casefold() in _RANK_WORDS:
@@ -933,7 +934,7 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
             # (an opposite only in a sentence about the same thing: one more content word in
             # common than the phrase; "voted to allow smoking" in clubs is no "banned smoking"
             # in bars)
-            beside = [b for t, o in located if _about_the_same(t, r_stems, near, w)
+            beside = [b for t, o in located if _about_the_same(t, r_stems, near, w, r_names)
                       for b in _beside(t, o, near, side)]
             if beside:
                 sides.append((side, near, beside))
@@ -950,11 +951,25 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
     return out
 
 
-def _about_the_same(text: str, r_stems: set[str], near: str, word: str) -> bool:
+def _about_the_same(text: str, r_stems: set[str], near: str, word: str,
+                    r_names: frozenset[str] = frozenset()) -> bool:
     """Whether an original sentence shares a content word with the retelling's besides the
-    phrase a reversal is read in (``near`` and ``word``)."""
+    phrase a reversal is read in (``near`` and ``word``), and, where the retelling names
+    someone or something (``r_names``, lower case), one of those names: "Ireland has already
+    banned smoking" says nothing of the clubs "where members voted to allow smoking"."""
     shared = {stem(x) for _s, _e, x in content_words(text)} & r_stems
+    if r_names and r_names.isdisjoint(w.casefold() for w in _LETTER_WORD_RE.findall(text)):
+        return False
     return bool(shared - {stem(near), stem(word)})
+
+
+_LETTER_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def _names_in(text: str) -> frozenset[str]:
+    """The capitalised words of a sentence after its first word (its names' words), lower-cased."""
+    words = _LETTER_WORD_RE.findall(text)
+    return frozenset(w.casefold() for w in words[1:] if w[0].isupper())
 
 
 @lru_cache(maxsize=4096)

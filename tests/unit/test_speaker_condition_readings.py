@@ -358,3 +358,15 @@ def test_a_quotation_given_to_another_named_speaker_is_one_change() -> None:
     found = flags('"We will appeal the ruling," Jane Doe, the head of Fairplay, said.',
                   '"We will appeal the ruling," Tom Reed, the head of Fairplay, said.')
     assert [(f[0], f[1]) for f in found] == [("quote", "changed")]
+
+
+def test_an_opposite_said_of_another_thing_is_no_reversal() -> None:
+    # an added sentence shares one word with the original's: "allow smoking" in the clubs is
+    # no "banned smoking" in Oslandia
+    assert of_kind("Only private clubs, where members voted to allow smoking, would be exempt "
+                   "from the plan.\nBrenna Castell said the rules would start in June.",
+                   "Brenna Castell said the rules would start in June.\nOslandia has already "
+                   "banned smoking in bars.", "negation") == []
+    # the same thing named on both sides: the reversal is read
+    assert of_kind("Oslandia voted to allow smoking in pubs and clubs.",
+                   "Oslandia has already banned smoking in pubs and clubs.", "negation") != []
