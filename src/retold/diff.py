@@ -414,12 +414,14 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 # (a hedge the other text has elsewhere moved with its sentence: it meets
                 # its twin below, as any moved fact does)
+                # (a condition's or an act considered's key names no hedge: another one the
+                # other text poses elsewhere is no twin)
                 dropped = [a for a in dropped if _role_said(a, r_text)
                            or _object_said(a, original.document.text, r_text)
-                           or r_index.states(module, a)]
+                           or a.key not in qualifiers.OWN_SLOT and r_index.states(module, a)]
                 added = [b for b in added if _role_said(b, o_text)
                          or _object_said(b, retelling.document.text, o_text)
-                         or o_index.states(module, b)]
+                         or b.key not in qualifiers.OWN_SLOT and o_index.states(module, b)]
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]

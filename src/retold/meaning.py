@@ -1535,7 +1535,8 @@ def check(
             # Negated here, stated plainly in the evidence: the retelling reverses it.
             hit = next((t for t in targets if t in p_forms and t not in ev_negated
                         and not _privated(evidence[0], p_forms[t])
-                        and not judged_against(evidence[0][0], p_forms[t][0] - evidence[0][1])),
+                        and not judged_against(evidence[0][0], p_forms[t][0] - evidence[0][1])
+                        and not _attributive(evidence[0], p_forms[t])),
                        None)
             if hit is not None and denial_cue(cue) and any(
                     e <= start and hit in forms(w) for _s, e, w in words) and sum(
@@ -1636,6 +1637,25 @@ _LIGHT_VERB_BEFORE_RE = re.compile(
 def _unasserted(text: str, at: int) -> bool:
     """The word at ``at`` in ``text`` is inside a frame that states it neither way."""
     return bool(_UNASSERTED_RE.search(clause_before(text, at)))
+
+
+_NEXT_LOWER_RE = re.compile(r"[^\S\n]+([a-z]{3,})\b")
+
+
+def _attributive(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
+    """Whether the adjective at ``at`` in ``sentence`` (text, start) qualifies the noun after
+    it ("any possible survivors"): it states nothing a predicate's denial ("it's not
+    possible") reverses."""
+    text, off = sentence
+    word = text[at[0] - off:at[1] - off]
+    readings = lexicon.lemmas(word)
+    if not any(pos in ("a", "s") for _lemma, pos in readings):
+        return False
+    m = _NEXT_LOWER_RE.match(text, at[1] - off)
+    if m is None:
+        return False
+    after = lexicon.lemmas(m.group(1))
+    return bool(after) and all(pos == "n" for _lemma, pos in after)
 
 
 def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:

@@ -54,6 +54,24 @@ BAD_ROWS = [
 ]
 
 
+# A statement page and two papers printing one version of it with a paragraph inserted, with no
+# times: the copies explain each other wholly, and resolve must keep the page as their source in
+# both engines (the Spark engine passes each link's shares to resolve, as the store does).
+_PAGE = ("The Selm water board said on its website that the northern reservoir would stay closed "
+         "to swimmers for the rest of the summer after tests found high levels of algae. "
+         "Samples taken at four points along the eastern shore showed toxin levels three times "
+         "the safe limit, the board said. Boats may still use the reservoir, but dogs must be "
+         "kept on a lead near the water. The board will test the water again every week and "
+         "publish the results online. Anyone who feels unwell after contact with the water "
+         "should call a doctor, the board added.")
+_PARTS = _PAGE.split(". ")
+_COPY = (". ".join(_PARTS[:2]) + ". Local anglers said the closure would hurt the bait shops along "
+         "the shore. One owner, Mira Dahl, said her sales had fallen by half since June. "
+         + ". ".join(_PARTS[2:]))
+TWINS = [("board-page", _PAGE, "Selm Water Board"), ("east-paper", _COPY, "East Gazette"),
+         ("west-paper", _COPY, "West Courier")]
+
+
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -71,6 +89,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
             f.write(json.dumps({"id": a.id, "text": a.text, "outlet": a.outlet,
                                 "published": a.published.isoformat() if a.published else None})
                     + "\n")
+        for aid, text, outlet in TWINS:
+            f.write(json.dumps({"id": aid, "text": text, "outlet": outlet}) + "\n")
         f.write("\n".join(BAD_ROWS) + "\n")
     return path
 
@@ -118,6 +138,16 @@ def test_links_are_identical(local: Any, spark_run: Any) -> None:
     assert [l.id for l in links] == [l.id for l in local.links]
     for ours, ref in zip(links, local.links):
         assert ours == ref  # source, target, decided, evidence, reuse, derivation, changes, ...
+
+
+def test_copies_of_one_retelling_keep_their_source(local: Any, spark_run: Any) -> None:
+    from retold.engines.spark_load import read_links
+
+    out, *_ = spark_run
+    twins = {aid for aid, _t, _o in TWINS}
+    for links in (local.links, read_links(out)):
+        pairs = {(l.source_id, l.target_id) for l in links if {l.source_id, l.target_id} <= twins}
+        assert pairs == {("board-page", "east-paper"), ("board-page", "west-paper")}
 
 
 def test_stories_are_identical(local: Any, spark_run: Any) -> None:

@@ -1008,9 +1008,13 @@ class Pipeline:
         """
         if self.options.all_pairs:
             return verified
-        rows = verified.filter("linked").select("source_id", "target_id", "decided").collect()
-        links = [Link(r["source_id"], r["target_id"], bool(r["decided"]), "", 0.0, 0.0,
-                      "wholly", 0) for r in rows]
+        rows = verified.filter("linked").select("source_id", "target_id", "decided", "reuse",
+                                                "carried", "derivation").collect()
+        # (resolve reads each link's shares and derivation: two copies of one retelling that
+        # carry a source whole are its siblings; outlet roles weigh links by their reuse)
+        links = [Link(r["source_id"], r["target_id"], bool(r["decided"]), "",
+                      float(r["reuse"] or 0.0), float(r["carried"] or 0.0),
+                      r["derivation"] or "wholly", 0) for r in rows]
         degree: dict[str, int] = {}
         for l in links:
             degree[l.target_id] = degree.get(l.target_id, 0) + 1

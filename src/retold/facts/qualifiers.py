@@ -158,7 +158,7 @@ _NOT_ACTS = frozenset({"during", "including", "regarding", "concerning", "follow
 
 
 # Qualifiers that only ever pair with their own kind.
-_OWN_SLOT = frozenset({"condition", "consider"})
+OWN_SLOT = frozenset({"condition", "consider"})
 
 
 def _weighed(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
@@ -194,7 +194,7 @@ def _conditions(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
         sid = names._sentence_id(sentences, m.start())
         floor = sentences[sid].start if 0 <= sid < len(sentences) else max(0, m.start() - 200)
         before = [w for w in _WORD_RE.findall(text[floor:m.start()])
-                  if w.casefold() not in _FUNCTION]
+                  if w.casefold() not in _FUNCTION and not w.casefold().endswith("ly")]
         after = [w for w in _WORD_RE.findall(text[end:end + 120]) if w.casefold() not in _FUNCTION]
         claim = before[-1] if before else after[0] if after else ""
         out.append(Fact(kind="qualifier", start=m.start(), end=m.start() + len(clause),
@@ -284,7 +284,7 @@ def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
     if equivalent(a, b):
         return 1.0
-    if a.key in _OWN_SLOT or b.key in _OWN_SLOT:
+    if a.key in OWN_SLOT or b.key in OWN_SLOT:
         return 0.0  # a condition, an act considered and a hedge fill no one slot
     if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
         return SLOT_SAME_HEAD
