@@ -18,16 +18,9 @@ import datetime as dt
 
 import retold
 from retold.facts import names
+from tests.factkit import flags
 
 FRIDAY = dt.date(2019, 5, 31)
-
-
-def flags(original: str, retelling: str, published: dt.date | None = None
-          ) -> list[tuple[str, str, str, str, str]]:
-    c = retold.compare(original, retelling, original_published=published,
-                       retelling_published=published)
-    return [(ch.kind, ch.status, ch.severity, ch.original.text if ch.original else "",
-             ch.retelling.text if ch.retelling else "") for ch in c.changes]
 
 
 def of_kind(original: str, retelling: str, kind: str, published: dt.date | None = None

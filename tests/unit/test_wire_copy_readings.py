@@ -14,16 +14,9 @@ import datetime as dt
 
 import retold
 from retold import segment
+from tests.factkit import flags
 
 SUNDAY = dt.date(2018, 7, 15)
-
-
-def flags(original: str, retelling: str, published: dt.date | None = None
-          ) -> list[tuple[str, str, str, str, str]]:
-    c = retold.compare(original, retelling, original_published=published,
-                       retelling_published=published)
-    return [(ch.kind, ch.status, ch.severity, ch.original.text if ch.original else "",
-             ch.retelling.text if ch.retelling else "") for ch in c.changes]
 
 
 def kinds(original: str, retelling: str, published: dt.date | None = None) -> set[str]:
