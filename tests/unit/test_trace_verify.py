@@ -576,3 +576,25 @@ def test_a_breadcrumb_credits_no_agency() -> None:
     assert vf._byline_agencies("Title\n\nHome / Business\n\nx") == []
     assert vf._byline_agencies("Title\n\nNews / World News\n\nx") == []
     assert vf._byline_agencies("Title\n\nBy JANE ROE / Northwire\n\nx") == ["Northwire"]
+
+
+def test_a_brief_tells_a_figure_a_blurb_only_the_events_names() -> None:
+    story = ("OSLO, Norway (AP) — Prime Minister Ola Brenn met President Kari Dahl of Vestland in "
+             "Bergen on Monday for talks on fishing rights in the North Sea. Brenn said the talks "
+             "with Dahl had been open. The two leaders spoke for two hours at the old harbour hall "
+             "in Bergen. Dahl later told Vestland Radio that Norway and Vestland would meet again "
+             "in Tromso. Fishermen in Bergen protested outside the hall, asking for a quota of "
+             "40,000 tonnes. Brenn's office said no deal was signed. The European Union has called "
+             "for a new treaty on the North Sea.")
+    when = dt.datetime(2024, 9, 2, 8, tzinfo=dt.UTC)
+    wire = Article("wire", story, outlet="Wire", published=when)
+    later = when + dt.timedelta(hours=3)
+    blurb = Article("blurb", "Watch: Brenn and Dahl hold talks in Bergen on Monday. The leaders of "
+                    "Norway and Vestland discussed the North Sea, and the European Union is "
+                    "watching closely, Vestland Radio says.", outlet="TV", published=later)
+    brief = Article("brief", "Brenn and Dahl held two hours of talks in Bergen on Monday. "
+                    "Fishermen asked for a quota of 40,000 tonnes, and the European Union wants a "
+                    "North Sea treaty.", outlet="TV", published=later)
+    assert vf.verify_pair(wire, blurb) is None
+    link = vf.verify_pair(wire, brief)
+    assert link is not None and link.source_id == "wire"

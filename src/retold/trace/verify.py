@@ -364,9 +364,12 @@ def facts_in_order(c: Comparison) -> bool:
                 len(distinct))
     if len(tails) < FACTS_IN_ORDER * fewer:
         return False
-    # a brief of a few facts tells them in order only if the source backs every one of them
+    # a brief of a few facts tells them in order only if the source backs every one of them,
+    # and one is a figure: a blurb on the same event names the same people, places and days
+    # ("Trump", "Putin", "Helsinki", "on Monday") in the order any report of it does
     return len(tails) >= FACTS_IN_ORDER_MIN or (
-        len(tails) >= BRIEF_FACTS_MIN and len(firsts) == len(distinct))
+        len(tails) >= BRIEF_FACTS_MIN and len(firsts) == len(distinct)
+        and any(kind == "number" for kind, _key in firsts))
 
 
 def _credits(text: str, outlet: str | None) -> bool:
