@@ -496,7 +496,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
                     changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
+                said = quotes.said_unquoted(b.text, original.document.text) \
+                    if kind == "quote" else None
+                if said is not None and said[2] == 0:
+                    continue  # the original's own words, unquoted there (a transcript, a letter)
                 change = unsupported(b, index)
+                if said is not None:
+                    change = _quoted_otherwise(change, original.document.text, said, b)
                 if kind == "negation" and not _role_said(
                         b, " ".join(original.sentences[i].text for i in pair.original),
                         retelling.document.text,
@@ -764,6 +770,16 @@ def _speakers(change: Change, original: Side, retelling: Side,
 
 
 SWAP_CLAUSE_CHARS = 300  # a quotation and its reporting clause lie this close
+
+
+def _quoted_otherwise(change: Change, text: str, said: tuple[int, int, int], b: Fact) -> Change:
+    """A quotation of the original's unquoted words with one word put another way ("I suspect
+    that will take a month" quoted as "I expect ..."): the quotation changed, not added."""
+    start, end, _differ = said
+    return replace(change, status="changed", severity="high",
+                   original=Excerpt.of(text, start, end), grounding="contradicted",
+                   evidence=(Excerpt.of(text, start, end),),
+                   detail=quotes.explain_quoted_otherwise(text[start:end], b.text))
 
 
 def swap_told_once(changes: Sequence[Change], original: Side, retelling: Side) -> list[Change]:

@@ -28,7 +28,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -604,6 +604,12 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     # A dialogue states nothing without attribution: every line is its
                     # speaker's, and the retelling credits one who speaks right there.
                     status = "supported"
+            said = quotes.said_unquoted(b.text, o_text) \
+                if status == "unsupported" and b.kind == "quote" else None
+            if said is not None and said[2] == 0:
+                # the original's own words, unquoted there (a transcript, a letter)
+                status, backing = "supported", [replace(b, start=said[0], end=said[1],
+                                                        text=o_text[said[0]:said[1]])]
             if status == "unsupported" and b.kind == "number" and (
                     numbers.article_one(b) or numbers.refers_back(b, r_text)):
                 continue  # "one person discusses": an article, not a count the original lacks

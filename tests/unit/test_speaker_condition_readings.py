@@ -363,3 +363,16 @@ def test_an_opposite_said_of_another_thing_is_no_reversal() -> None:
     # the same thing named on both sides: the reversal is read
     assert of_kind("Oslandia voted to allow smoking in pubs and clubs.",
                    "Oslandia has already banned smoking in pubs and clubs.", "negation") != []
+
+
+def test_a_quotation_of_a_transcripts_words_is_checked_against_them() -> None:
+    transcript = ("MINISTER KORRIN: I think we have done a great deal. I suspect that will take a "
+                  "month or two.")
+    assert of_kind(transcript, 'Korrin told reporters: "I think we\'ve done a great deal."',
+                   "quote") == []
+    changed = of_kind(transcript, 'She said: "I expect that will take a month or two."', "quote")
+    assert [(f[1], f[2], f[3]) for f in changed] == [
+        ("changed", "high", "I suspect that will take a month or two")]
+    # words the original never says are still a quotation added
+    assert [f[1] for f in of_kind(transcript, 'She said: "We will build the bridge next year."',
+                                  "quote")] == ["added"]

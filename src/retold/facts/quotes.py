@@ -32,6 +32,7 @@ from rapidfuzz.fuzz import token_set_ratio
 
 from retold.facts import attributions, names
 from retold.facts.base import Context
+from retold.memo import text_memo
 from retold.model import Document, Fact, Sentence
 
 __all__ = ["EMBEDDED_POST_RE", "MIN_QUOTE_WORDS", "compatible", "equivalent", "explain", "extract",
@@ -547,3 +548,78 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if speakers_differ:
         return f"{change}, and it is attributed to {b.role} instead of {a.role}."
     return change + "."
+
+
+# --- a quotation of words the original does not quote (a transcript, a letter, a statement) ---
+
+_SAID_WORD_RE = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?")
+_PRONOUN_IS = frozenset({"it", "that", "he", "she", "what", "there", "here", "who", "where"})
+_CONTRACTED = {"ve": "have", "re": "are", "ll": "will", "m": "am", "d": "would"}
+UNQUOTED_MIN_WORDS = 5  # fewer words may be any two writers' phrase ("a great deal")
+
+
+def _said_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """The words of ``text`` lower-cased with contractions spelled out ("we've" -> we have,
+    "don't" -> do not, "it's" -> it is; a possessive's "s" dropped), each with its word's span."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for m in _SAID_WORD_RE.finditer(text):
+        w = m.group().casefold().replace("’", "'")
+        parts: list[str]
+        if w.endswith("n't"):
+            base = w[:-3]
+            parts = [{"ca": "can", "wo": "will", "sha": "shall"}.get(base, base), "not"]
+        elif "'" in w:
+            base, tail = w.split("'", 1)
+            if tail in _CONTRACTED:
+                parts = [base, _CONTRACTED[tail]]
+            elif tail == "s":
+                parts = [base, "is"] if base in _PRONOUN_IS else [base]
+            else:
+                parts = [base + tail]
+        else:
+            parts = [w]
+        for part in parts:
+            words.append(part)
+            spans.append(m.span())
+    return words, spans
+
+
+@text_memo(maxsize=8, max_chars=2_000_000)
+def _said_index(text: str) -> tuple[list[str], list[tuple[int, int]], dict[str, list[int]]]:
+    words, spans = _said_tokens(text)
+    at: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        at.setdefault(w, []).append(i)
+    return words, spans, at
+
+
+def said_unquoted(quoted: str, text: str) -> tuple[int, int, int] | None:
+    """Where ``text`` says the words of quotation ``quoted``, without quotation marks or with
+    them, as (start, end, words that differ): 0 for the words themselves ("I think we have done
+    a great deal" for "I think we've done a great deal"), 1 for one word put another way in a
+    statement of six words or more ("I suspect that will take a month" quoted as "I expect ...");
+    None where it does not, or the quotation is shorter than UNQUOTED_MIN_WORDS words."""
+    mine, _spans = _said_tokens(quoted)
+    n = len(mine)
+    if n < UNQUOTED_MIN_WORDS:
+        return None
+    words, spans, at = _said_index(text)
+    best: tuple[int, int, int] | None = None
+    # starts where the first or the second word matches (one of them may be the changed one)
+    starts = sorted({*at.get(mine[0], ()), *(i - 1 for i in at.get(mine[1], ()) if i > 0)})
+    for i in starts[:2000]:
+        if i + n > len(words):
+            continue
+        differ = sum(a != b for a, b in zip(words[i:i + n], mine))
+        if differ == 0:
+            return spans[i][0], spans[i + n - 1][1], 0
+        if differ == 1 and n >= 6 and best is None:
+            best = (spans[i][0], spans[i + n - 1][1], 1)
+    return best
+
+
+def explain_quoted_otherwise(said: str, quoted: str) -> str:
+    """One sentence on a quotation of words the original says, one of them put another way."""
+    return (f"The original says '{_show(said)}' (not as a quotation); the retelling quotes it as "
+            f"'{_show(quoted)}'.")
