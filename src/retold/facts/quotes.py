@@ -611,7 +611,12 @@ def said_unquoted(quoted: str, text: str) -> tuple[int, int, int] | None:
     for i in starts[:2000]:
         if i + n > len(words):
             continue
-        differ = sum(a != b for a, b in zip(words[i:i + n], mine))
+        differ = 0
+        for a, b in zip(words[i:i + n], mine):
+            if a != b:
+                differ += 1
+                if differ > 1:
+                    break  # (most starts fail in a word or two: the work stays near linear)
         if differ == 0:
             return spans[i][0], spans[i + n - 1][1], 0
         if differ == 1 and n >= 6 and best is None:
