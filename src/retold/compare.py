@@ -21,7 +21,6 @@ from retold.diff import (
     diff,
     one_change_per_speaker,
     relation,
-    swap_told_once,
 )
 from retold.errors import EmptyInput
 from retold.facts import dates, names
@@ -267,8 +266,7 @@ def _compare_documents(
     changes = _merge(found.changes, grounded, {
         s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
     # Grounding may list a speaker's name diff folded into its attribution: report it once.
-    changes = tuple(swap_told_once(one_change_per_speaker(changes, o_side, r_side), o_side,
-                                   r_side))
+    changes = tuple(one_change_per_speaker(changes, o_side, r_side))
     changes = once(changes, o_side, r_side)
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:

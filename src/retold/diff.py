@@ -782,7 +782,7 @@ def _quoted_otherwise(change: Change, text: str, said: tuple[int, int, int], b: 
                    detail=quotes.explain_quoted_otherwise(text[start:end], b.text))
 
 
-def swap_told_once(changes: Sequence[Change], original: Side, retelling: Side) -> list[Change]:
+def _swap_told_once(changes: Sequence[Change], original: Side, retelling: Side) -> list[Change]:
     """A quotation given to another speaker in a pair whose reporting clause names the same
     two ('"...," Jane Doe, the head of Fairplay, said' / '"...," Tom Reed, ... said'): one
     change, the quotation's, not also the attribution's."""
@@ -837,7 +837,7 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
                             else ""))
     speakers = {spoken.pair for spoken, _said_by in speaker_changes}
     if not speakers:
-        return list(changes)
+        return _swap_told_once(changes, original, retelling)
 
     def in_clause(c: Change) -> bool:
         """A name in a lost or added reporting clause ("Mr Balls told the BBC")."""
@@ -879,7 +879,9 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
             (on_original, e.start, e.end) in spoken_at
             for on_original, e in ((True, c.original), (False, c.retelling)) if e is not None)
 
-    return [c for c in changes if not about_a_speaker(c)]
+    # (and a quotation's speaker swapped in a pair whose reporting clause names the same two
+    # is the quotation's change alone)
+    return _swap_told_once([c for c in changes if not about_a_speaker(c)], original, retelling)
 
 
 # Verbs whose object is the person addressed ("told the BBC", "warned reporters"); after any
@@ -1465,18 +1467,12 @@ def _judged_against(f: Fact, text: str) -> bool:
     ("should not raise" / "a mistake to raise", "warned against raising"): the same claim."""
     if not f.role or negation.denial(f):
         return False
-    wanted = _verb_forms(f.role)
+    wanted = lexicon.word_forms(f.role)
     uses = [m.start() for m in _ROLE_WORD_RE.finditer(text)
-            if not wanted.isdisjoint(_verb_forms(m.group()))]
+            if not wanted.isdisjoint(lexicon.word_forms(m.group()))]
     # every use judged: one stated plainly ("called it a mistake to sell land, said the state
     # would sell the forest") is the claim, reversed
     return bool(uses) and all(negation.judged_against(text, at) for at in uses)
-
-
-def _verb_forms(word: str) -> set[str]:
-    """A word in lower case with its lemmas ("raising" -> raise)."""
-    low = word.casefold()
-    return {low, *lexicon.base_forms(low), *(lemma for lemma, _pos in lexicon.lemmas(low))}
 
 
 def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) -> bool:

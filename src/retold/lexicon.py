@@ -316,6 +316,14 @@ def name_form(compound: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
+def word_forms(word: str) -> frozenset[str]:
+    """A word in lower case with its lemmas and irregular bases ("raising" -> raise, "rose" ->
+    rise): the forms two texts may write one word in."""
+    low = word.casefold()
+    return frozenset({low, *base_forms(low), *(lemma for lemma, _pos in lemmas(low))})
+
+
 def base_forms(word: str) -> tuple[str, ...]:
     """The lemmas WordNet's exception lists give an irregular form ("rose" -> "rise")."""
     wn = _wordnet()

@@ -477,10 +477,13 @@ def test_a_fact_told_three_times_is_one_fact_in_order() -> None:
     assert not vf.facts_in_order(retold.compare(source, told))
 
 
+FLOOD_STORY = ("Flood barriers along the Selm river held overnight after two days of heavy rain, "
+               "the water authority said. About 1,200 residents were told to leave their homes "
+               "on Wednesday evening.")
+
+
 def test_two_copies_crediting_one_agency_in_their_bylines_say_so() -> None:
-    story = ("Flood barriers along the Selm river held overnight after two days of heavy rain, "
-             "the water authority said. About 1,200 residents were told to leave their homes on "
-             "Wednesday evening.")
+    story = FLOOD_STORY
     when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.UTC)
     a = Article("herald", "Barriers hold\n\nBy JANE ROE Norland Press\n\n" + story,
                 outlet="Herald", published=when)
@@ -494,9 +497,7 @@ def test_two_copies_crediting_one_agency_in_their_bylines_say_so() -> None:
 
 
 def test_a_dated_dateline_and_a_byline_credit_one_agency_alike() -> None:
-    story = ("Flood barriers along the Selm river held overnight after two days of heavy rain, "
-             "the water authority said. About 1,200 residents were told to leave their homes on "
-             "Wednesday evening.")
+    story = FLOOD_STORY
     when = dt.datetime(2024, 9, 12, 8, tzinfo=dt.UTC)
     dated = Article("portal", "DORVAL, Sept. 12 (NPA) - " + story, outlet="Portal", published=when)
     bylined = Article("daily", "Barriers hold\n\nBy JANE ROE / NPA\n\n" + story, outlet="Daily",

@@ -431,28 +431,33 @@ def _recounted(text: str, start: int, end: int) -> bool:
     """Whether the sentence around a day something was set for tells it as past: a past
     perfect before it ("had scheduled the vote for Wednesday") or a verb in the past after
     it ("the hearing for Wednesday went ahead", "..., and the bill passed")."""
-    lo = max(0, start - 120)
-    before = text[lo:start]
-    cut = max((m.end() for m in _SENTENCE_STOP_RE.finditer(before)), default=0)
-    after = text[end:end + 200]
-    stop = _SENTENCE_STOP_RE.search(after)
-    rest = after[: stop.start() if stop else len(after)]
-    return _HAD_BEFORE_RE.search(before[cut:]) is not None or _PAST_RE.search(rest) is not None \
-        or any(lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(rest)
-               if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
+    before, after = _sentence_around(text, start, end)
+    return _HAD_BEFORE_RE.search(before) is not None or _past_verb_in(after)
 
 
 def _is_past(text: str, start: int, end: int) -> bool:
     """Tell whether the sentence around [start, end) has a verb in the past tense ("At the
     conference on Wednesday, Ek said ...": the date's own clause may have none)."""
-    lo = max(0, start - 240)
-    before = text[lo:start]
+    before, after = _sentence_around(text, start, end)
+    return _past_verb_in(before + " " + after)
+
+
+SENTENCE_REACH = 240  # characters read either side of a date for its sentence
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words of the sentence holding [start, end) before it and after it."""
+    before = text[max(0, start - SENTENCE_REACH):start]
     cut = max((m.end() for m in _SENTENCE_STOP_RE.finditer(before)), default=0)
-    after = text[end : end + 240]
+    after = text[end:end + SENTENCE_REACH]
     stop = _SENTENCE_STOP_RE.search(after)
-    sentence = before[cut:] + " " + after[: stop.start() if stop else len(after)]
-    return _PAST_RE.search(sentence) is not None or any(
-        lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(sentence)
+    return before[cut:], after[: stop.start() if stop else len(after)]
+
+
+def _past_verb_in(words: str) -> bool:
+    """Whether ``words`` hold a verb in the past tense (WordNet's irregular pasts too)."""
+    return _PAST_RE.search(words) is not None or any(
+        lexicon.irregular_verb_form(w) for w in _LOWER_WORD_RE.findall(words)
         if w not in _PRESENT_IRREGULAR and not w.endswith("ing"))
 
 

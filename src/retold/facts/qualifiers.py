@@ -202,11 +202,6 @@ def _conditions(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     return out
 
 
-def _word_forms(word: str) -> set[str]:
-    low = word.casefold()
-    return {low, *lexicon.base_forms(low), *(lemma for lemma, _pos in lexicon.lemmas(low))}
-
-
 def condition_restated(f: Fact, text: str) -> bool:
     """True when condition ``f``'s content words are mostly in ``text``: the condition kept
     in other words ("unless he raised the issue" / "raise the issue or cancel")."""
@@ -218,8 +213,8 @@ def condition_restated(f: Fact, text: str) -> bool:
         return True
     said: set[str] = set()
     for w in _WORD_RE.findall(text):
-        said |= _word_forms(w)
-    return 2 * sum(not _word_forms(w).isdisjoint(said) for w in own) >= len(own)
+        said |= lexicon.word_forms(w)
+    return 2 * sum(not lexicon.word_forms(w).isdisjoint(said) for w in own) >= len(own)
 
 
 _CONDITION_WORDS = frozenset({"if", "unless", "only", "provided", "long", "condition", "he",
@@ -297,29 +292,23 @@ _CERTAIN_RE = re.compile(
     r"[\s\u00a0]+to)|(?<![\w-])\w+['’]ll)(?:[\s\u00a0]+(?:also|still|now|then|be))*[\s\u00a0]+([^\W\d_]+)")
 
 
-def _forms(word: str) -> set[str]:
-    low = word.casefold()
-    return {low, *lexicon.base_forms(low), *(lemma for lemma, pos in lexicon.lemmas(low)
-                                             if pos == "v")}
-
-
 def certainty_before(f: Fact, text: str, retelling: str = "") -> str | None:
     """The words of ``text`` that state as certain the act a possibility ``f`` hedges ("may
     ask" against "will ask", "I'll be asking"), or None; None too where ``retelling`` (the
     passage ``f`` is in) states it as certain as well."""
     if f.key not in POSSIBILITY or not f.role:
         return None
-    wanted = _forms(f.role)
+    wanted = lexicon.word_forms(f.role)
     if retelling and _certain_of(wanted, retelling) is not None:
         return None  # the retelling says "will review" too: only another act is hedged
     return _certain_of(wanted, text)
 
 
-def _certain_of(wanted: set[str], text: str) -> str | None:
+def _certain_of(wanted: frozenset[str], text: str) -> str | None:
     """The words of ``text`` stating as certain an act of ``wanted`` forms, or None."""
     at = 0
     while (m := _CERTAIN_RE.search(text, at)) is not None:
-        if not wanted.isdisjoint(_forms(m.group(2))):
+        if not wanted.isdisjoint(lexicon.word_forms(m.group(2))):
             return m.group()
         at = m.start() + 1  # overlapping: "Certainly I'll be asking" reads "I'll be asking"
     return None

@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from retold.facts import names
+from retold.facts.dates import DATELINE_NOTE
 from retold.facts.quotes import post_signature
 from retold.model import AlignedPair, Article, Comparison, Document, Fact, Link, Side, Summary
 from retold.reuse import NON_REUSE, copied_shares, in_order, reuse_of, unrelated
@@ -95,7 +96,7 @@ def fact_rows(c: Comparison) -> tuple[dict[str, Any], ...]:
     clutter = {s.id for s in c.original.sentences if s.kind in ("boilerplate", "byline")}
     r_text = c.retelling.document.text
     for f in c.original.facts:
-        if f.sentence in clutter or f.note == "a dateline's date":
+        if f.sentence in clutter or f.note == DATELINE_NOTE:
             continue
         # (a negation is one by the word it negates: "not" before "pay" and before "charge" are two)
         key = f"{f.key}:{f.role}" if f.kind == "negation" and f.role else f.key
