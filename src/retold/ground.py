@@ -760,44 +760,49 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             [f for f in r_facts.get(s.id, ()) if f.kind == "name"
              and ("name", f.start, f.end) in supported], r_text, o_text, titled)
         changes.extend(honorifics)
-        # (an original sentence the retelling's says word for word is its closest evidence:
-        # polarity is read against it first)
-        twin_first = sorted(evidence, key=lambda i: o_sent[i].text.split() != s.text.split())
-        found = meaning.check(
-            s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in twin_first], words,
-            polarity=True,
-            names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
-            # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
-            + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
-               if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None]
-            # and a band of digits as a whole ("low single-digit"), and the words of a rate's
-            # unit ("25 basis points"): the number kind compares them
-            + [(f.start, f.end) for f in r_facts.get(s.id, ())
-               if f.kind == "number" and (numbers.BAND_NOTE in f.note or isinstance(
-                   f.value, Quantity) and f.value.unit in numbers.RATE_CHANGE_UNITS)]
-            + credited,
-            locate=lambda word: _locate(word, words, o_sent), aligned=s.id in partners)
-        # A claim that the original leaves something out, which it does not ("without
-        # mentioning the study"): one finding where the polarity check found none.
-        taken = [m.retelling for m in found if m.status != "added"]
-        claims = [m for m in meaning.omissions(s.text, s.start, words,
-                                               lambda i: (o_sent[i].text, o_sent[i].start),
-                                               meaning.OMITTED_SPAN if dialogue else 0)
-                  if not any(a < m.retelling[1] and m.retelling[0] < b for a, b in taken)]
-        if claims:
-            found = [m for m in found if not any(
-                c.retelling[0] < m.retelling[1] and m.retelling[0] < c.retelling[1]
-                for c in claims)] + claims
-        # a direction word against the evidence's own figures ("ticket sales rose" / "38,900,
-        # compared with 41,200"), where no opposite word was found there
-        # (it replaces the word's "never used" finding: the word is read, and denied)
-        for d in trends.denied(r_text, (s.start, s.end), r_facts.get(s.id, ()), [
-                (o_sent[i].start, o_sent[i].end, o_facts.get(i, ())) for i in evidence], o_text):
-            over = [m for m in found if m.retelling[0] < d.retelling[1]
-                    and d.retelling[0] < m.retelling[1]]
-            if all(m.status == "added" for m in over):
-                found = [m for m in found if m not in over] + [meaning.Finding(
-                    "negation", "changed", d.retelling, d.original, d.detail)]
+        if s.text in o_texts:
+            # a sentence the original writes word for word changes no meaning of it, whatever
+            # else either text says (most of a wire copy's sentences: the checks are skipped)
+            found = []
+        else:
+            # (an original sentence the retelling's says word for word is its closest evidence:
+            # polarity is read against it first)
+            twin_first = sorted(evidence, key=lambda i: o_sent[i].text.split() != s.text.split())
+            found = meaning.check(
+                s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in twin_first], words,
+                polarity=True,
+                names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
+                # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
+                + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())
+                   if f.kind == "number" and (digit := _DIGIT.search(f.text)) is not None]
+                # and a band of digits as a whole ("low single-digit"), and the words of a rate's
+                # unit ("25 basis points"): the number kind compares them
+                + [(f.start, f.end) for f in r_facts.get(s.id, ())
+                   if f.kind == "number" and (numbers.BAND_NOTE in f.note or isinstance(
+                       f.value, Quantity) and f.value.unit in numbers.RATE_CHANGE_UNITS)]
+                + credited,
+                locate=lambda word: _locate(word, words, o_sent), aligned=s.id in partners)
+            # A claim that the original leaves something out, which it does not ("without
+            # mentioning the study"): one finding where the polarity check found none.
+            taken = [m.retelling for m in found if m.status != "added"]
+            claims = [m for m in meaning.omissions(s.text, s.start, words,
+                                                   lambda i: (o_sent[i].text, o_sent[i].start),
+                                                   meaning.OMITTED_SPAN if dialogue else 0)
+                      if not any(a < m.retelling[1] and m.retelling[0] < b for a, b in taken)]
+            if claims:
+                found = [m for m in found if not any(
+                    c.retelling[0] < m.retelling[1] and m.retelling[0] < c.retelling[1]
+                    for c in claims)] + claims
+            # a direction word against the evidence's own figures ("ticket sales rose" / "38,900,
+            # compared with 41,200"), where no opposite word was found there
+            # (it replaces the word's "never used" finding: the word is read, and denied)
+            for d in trends.denied(r_text, (s.start, s.end), r_facts.get(s.id, ()), [
+                    (o_sent[i].start, o_sent[i].end, o_facts.get(i, ())) for i in evidence], o_text):
+                over = [m for m in found if m.retelling[0] < d.retelling[1]
+                        and d.retelling[0] < m.retelling[1]]
+                if all(m.status == "added" for m in over):
+                    found = [m for m in found if m not in over] + [meaning.Finding(
+                        "negation", "changed", d.retelling, d.original, d.detail)]
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
