@@ -60,3 +60,23 @@ def test_story_lines_tell_each_link_in_its_own_order_and_words() -> None:
     assert sorted(p for p in printed if "->" in p) == ["a -> c", "b -> c"]
     c_line = next(line for line in story_lines(story) if line.strip().startswith("a -> c"))
     assert "7 boats -> 9 boats" in c_line and "on Monday" not in c_line
+
+
+def test_a_chain_with_a_second_source_prints_every_link_and_no_siblings() -> None:
+    from retold.cli.trace import story_lines
+
+    # a -> b -> c, and a -> c kept for text of a that b dropped: c has two sources, and b and
+    # c, linked to each other, are no siblings of a
+    pub = {"a": dt.date(2020, 1, 1), "b": dt.date(2020, 1, 2), "c": dt.date(2020, 1, 3)}
+    f_bc = ({"kind": "number", "key": "n9", "text": "9 boats", "status": "changed",
+             "to": "12 boats"},)
+    [story] = st.build([link("a", "b"), link("a", "c"), link("b", "c", facts=f_bc)], pub)
+    lines = story_lines(story)
+    printed = sorted(line.split(":")[0].strip() for line in lines[1:] if "->" in line)
+    assert printed == ["a -> b", "a -> c", "b -> c"]
+    b_c = next(line for line in lines if line.strip().startswith("b -> c"))
+    assert "a second source" in b_c and "9 boats -> 12 boats" in b_c
+    assert not any("siblings" in line for line in lines)
+    # two retellings of a that are not linked to each other stay siblings
+    [story] = st.build([link("a", "b"), link("a", "c")], pub)
+    assert story_lines(story)[-1] == "  b, c share a source (a): siblings, not links"

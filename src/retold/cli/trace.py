@@ -334,21 +334,15 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
                          and frozenset((article, out.target_id)) not in walked)
             continue
         link = by_pair.get((parent, article)) or by_pair.get((article, parent))
-        how = _how(link) if link is not None else "linked"
-        # what this link changed, in its own source's words (a story-wide fact row keeps the
-        # words of the first article that stated it)
-        rows = link.facts if link is not None else ()
-        edits = [f"{f['text']} -> {f['to']}" for f in rows if f["status"] == "changed"
-                 and f.get("to")]
-        cut = [f["text"] for f in rows if f["status"] != "carried" and not (
-            f["status"] == "changed" and f.get("to"))]
-        extra = (f"; changed {'; '.join(edits[:3])}" if edits else "") + (
-            f"; left out {'; '.join(cut[:3])}" if cut else "")
         # (an undecided link the chain walks against its order is printed in its own, which
         # its changes are told in)
-        source, target = (link.source_id, link.target_id) if link is not None else (parent,
-                                                                                      article)
-        lines.append(f"  {source} -> {target}: {how}{extra}")
+        lines.append(_link_line(link) if link is not None else
+                     f"  {parent} -> {article}: linked")
+    # a link the chain does not walk: an article's second source ("a -> b -> c" where "a -> c"
+    # is kept for text b dropped), printed once, as the others are
+    told = {frozenset(line.split(":")[0].strip().split(" -> ")) for line in lines[1:]}
+    lines.extend(_link_line(l, " (a second source)") for l in s.links
+                 if frozenset((l.source_id, l.target_id)) not in told)
     for source, targets in _siblings(s.links):
         lines.append(f"  {', '.join(targets)} share a source ({source}): siblings, not links")
     if facts and s.facts:
@@ -359,6 +353,19 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
             lines.append(f"    [{f['kind']}] {f['text']}: carried by {', '.join(f['carried_by'])}"
                          + (f"; changed by {changed}" if changed else ""))
     return lines
+
+
+def _link_line(link: Link, note: str = "") -> str:
+    """A link as a story prints it, with what it changed in its own source's words (a
+    story-wide fact row keeps the words of the first article that stated it)."""
+    rows = link.facts
+    edits = [f"{f['text']} -> {f['to']}" for f in rows if f["status"] == "changed"
+             and f.get("to")]
+    cut = [f["text"] for f in rows if f["status"] != "carried" and not (
+        f["status"] == "changed" and f.get("to"))]
+    extra = (f"; changed {'; '.join(edits[:3])}" if edits else "") + (
+        f"; left out {'; '.join(cut[:3])}" if cut else "")
+    return f"  {link.source_id} -> {link.target_id}: {_how(link)}{note}{extra}"
 
 
 def _how(link: Link) -> str:
@@ -372,12 +379,20 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _siblings(links: Any) -> list[tuple[str, list[str]]]:
-    """Each source with the targets that retell it, when there are two or more."""
+    """Each source with the targets that retell it, when there are two or more that are not
+    linked to each other (one that retells another is in the chain, no sibling)."""
+    linked = {frozenset((l.source_id, l.target_id)) for l in links}
     by_source: dict[str, list[str]] = {}
     for l in links:
         if l.decided:
             by_source.setdefault(l.source_id, []).append(l.target_id)
-    return [(src, sorted(t)) for src, t in sorted(by_source.items()) if len(t) > 1]
+    out = []
+    for src, targets in sorted(by_source.items()):
+        apart = [t for t in targets
+                 if not any(frozenset((t, u)) in linked for u in targets if u != t)]
+        if len(apart) > 1:
+            out.append((src, sorted(apart)))
+    return out
 
 
 # -- show -------------------------------------------------------------------------------------
