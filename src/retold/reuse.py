@@ -211,7 +211,12 @@ ENGLISH_SHARE = 0.2  # of a text's tokens in FUNCTION_WORDS (English prose: abou
 # A quoted word counts this much: two reports quoting one statement share its words without
 # one retelling the other.
 QUOTED_WEIGHT = 0.5
-_QUOTED_TOKEN = re.compile(r'[^\W_]+|["“”«»]')
+# A run of figures and function words alone is no copied text: two reports of one data release
+# share their figures, and each "16.6 per cent" ("16", "6", "per", "cent") was a run of four.
+# (A share's "per cent", "percent" or "%" is one token.)
+_QUOTED_TOKEN = re.compile(r'per[ \t]?cent\b|[^\W_]+|["“”«»%]')
+_PERCENT = "%"
+_NOT_PROSE = FUNCTION_WORDS | {_PERCENT}
 
 
 def copied_share(original: str, retelling: str) -> float | None:
@@ -235,16 +240,16 @@ class Copied(NamedTuple):
 
 def copied_shares(original: str, retelling: str) -> Copied | None:
     """``Copied`` of the retelling; None unless both texts are English."""
-    o = _token_tuple(original)
+    if not (_english(_token_tuple(original)) and _english(_token_tuple(retelling))):
+        return None
+    o, _quoted = _quoted_tokens(original)
     # (an embedded post and its signature are quoted, as if in quotation marks)
     r, quoted = _quoted_tokens(EMBEDDED_POST_RE.sub(r"“\g<post>\n\g<sig>”", retelling))
-    if not (_english(o) and _english(r)):
-        return None
     covered = _in_runs(o, r)
     total = got = plain = plain_got = 0.0
     words = 0
     for w, q, c in zip(r, quoted, covered):
-        if w not in FUNCTION_WORDS:
+        if w not in _NOT_PROSE:  # (a figure counts, copied only inside a run of prose)
             weight = QUOTED_WEIGHT if q else 1.0
             total += weight
             got += weight * c
@@ -257,9 +262,9 @@ def copied_shares(original: str, retelling: str) -> Copied | None:
 
 def _in_runs(o: Sequence[str], r: Sequence[str]) -> bytearray:
     """For each token of ``r``, 1 where it sits in a run of COPIED_RUN tokens ``o`` also has
-    (runs of function words alone aside)."""
+    (runs of function words and figures alone aside)."""
     n = COPIED_RUN
-    source = {g for g in zip(*(o[k:] for k in range(n))) if not FUNCTION_WORDS.issuperset(g)}
+    source = {g for g in zip(*(o[k:] for k in range(n))) if not all(map(_not_prose, g))}
     covered = bytearray(len(r))
     for i, g in enumerate(zip(*(r[k:] for k in range(n)))):
         if g in source:
@@ -267,9 +272,15 @@ def _in_runs(o: Sequence[str], r: Sequence[str]) -> bytearray:
     return covered
 
 
+def _not_prose(token: str) -> bool:
+    """A function word, a figure or a share's "%": no copied word of its own."""
+    return token in _NOT_PROSE or token[:1].isdigit()
+
+
 def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
-    """The tokens of ``text`` (as `tokens` reads them) and whether each stands inside quotation
-    marks (straight marks toggle; curly and angle marks open and close)."""
+    """The tokens of ``text`` for copied runs (words as `tokens` reads them, "per cent" as "%")
+    and whether each stands inside quotation marks (straight marks toggle;
+    curly and angle marks open and close)."""
     words: list[str] = []
     quoted: list[bool] = []
     inside = False
@@ -277,6 +288,9 @@ def _quoted_tokens(text: str) -> tuple[tuple[str, ...], tuple[bool, ...]]:
         g = m.group()
         if g in '"“”«»':
             inside = not inside if g == '"' else g in "“«"
+        elif g == _PERCENT or g.startswith("per") and g.endswith("cent"):
+            words.append(_PERCENT)
+            quoted.append(inside)
         else:
             words.append(g)
             quoted.append(inside)
