@@ -162,7 +162,11 @@ class _Index:
     def states(self, module: FactKindModule, fact: Fact) -> bool:
         key = (fact.kind, fact.key, fact.text, fact.role)  # a quote's speaker is in its role
         if key not in self._memo:
-            self._memo[key] = any(module.equivalent(fact, f) for f in self._candidates(fact))
+            # (a figure of the same value that counts another thing states nothing of this
+            # one: "two children" where the text's only "two" counts officers)
+            self._memo[key] = any(module.equivalent(fact, f) and not (
+                fact.kind == "number" and numbers.counts_another(f, fact))
+                for f in self._candidates(fact))
         return self._memo[key]
 
     def _candidates(self, fact: Fact) -> Iterable[Fact]:

@@ -1195,6 +1195,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # "LONDON (AP) —" credits the whole story, where the evidence names no other source
         return "supported", [], False
     stating = index.stating(b)
+    if b.kind == "number" and stating:
+        # the value said of another thing, outside the evidence, states nothing of this one
+        # ("two children" where the original's only "two" counts officers)
+        stating = [a for a in stating if a in ev_facts or not numbers.counts_another(a, b)]
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()
         # The value's facts in this slot first, through an index of slot words: all of them
@@ -1294,7 +1298,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                   and numbers.undirected_key(a) == numbers.undirected_key(b)]
         if turned:
             return "contradicted", turned, False
-        if _counts_speakers(b, o_text) or _counts_list(b, o_text):
+        if _counts_speakers(b, o_text) or _counts_list(b, o_text) or _counts_names(
+                b, index.by_kind.get("name", ()), o_text) or _in_a_name(b, r_ctx.text, o_text):
             return "supported", [], False
         summed = _summed(b, index, o_text)
         if summed:
@@ -1437,14 +1442,7 @@ def _speaks_near(b: Fact, evidence: Sequence[int],
 def _counts_speakers(b: Fact, o_text: str) -> bool:
     """"Two friends", "three colleagues" counting the people of a dialogue that has as many
     speakers: the original states the count by who speaks, not in a figure."""
-    q = b.value
-    if not isinstance(q, Quantity) or q.low != q.high or q.unit or not b.role:
-        return False
-    role = b.role.casefold()
-    if role not in PERSON_NOUNS and not ({"person", "adult", "peer", "individual"}
-                                         & lexicon.broader(role)):
-        return False
-    return speakers(o_text) == q.low
+    return _counts_people(b) and speakers(o_text) == b.value.low  # type: ignore[union-attr]
 
 
 # What a casualty count counts: the dead, the injured, the missing ("casualties" may be any of
@@ -1581,6 +1579,52 @@ def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
 # Probably 9" counts.
 _AT_BEFORE_RE = re.compile(r"(?i)\b(?:at|say|make[^\S\n]+it|around|by|till|until)[^\S\n]+$")
 _TIME_ASKED_RE = re.compile(r"(?i)\b(?:what[^\S\n]+time|when)\b[^?]{0,40}\?[^?]{0,40}$")
+
+
+def _counts_people(b: Fact) -> bool:
+    """A single figure, no unit, counting a kind of person ("two tourists", "three officers")."""
+    q = b.value
+    if not isinstance(q, Quantity) or q.low != q.high or q.unit or not b.role:
+        return False
+    role = b.role.casefold()
+    return role in PERSON_NOUNS or bool({"person", "adult", "peer", "individual"}
+                                        & lexicon.broader(role))
+
+
+# Between two names of one list: "David Miller, 24, and Hannah Witheridge", "Ada and Tom".
+_NAMES_JOINED_RE = re.compile(r"(?:,[^\S\n]*\d{1,3})?[^\S\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|and[^\S\n]+|&[^\S\n]*)")
+
+
+def _counts_names(b: Fact, names_of: Sequence[Fact], o_text: str) -> bool:
+    """"The two tourists" counting the people the original names in one list ("the bodies of
+    David Miller, 24, and Hannah Witheridge, 23"): the count stated by the names, not in a
+    figure."""
+    if not _counts_people(b):
+        return False
+    run, prev = 0, None
+    for f in sorted(names_of, key=lambda f: f.start):
+        joined = prev is not None and _NAMES_JOINED_RE.fullmatch(o_text, prev.end, f.start)
+        run = run + 1 if joined else 1
+        if run == b.value.low:  # type: ignore[union-attr]
+            return True
+        prev = f
+    return False
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+
+
+def _in_a_name(b: Fact, r_text: str, o_text: str) -> bool:
+    """A figure that is a word of a name the original capitalises ("the league two club" /
+    "League Two"): lower-cased text writes the name as a count."""
+    before = _WORD_BEFORE_RE.search(r_text, max(0, b.start - 40), b.start)
+    word = b.text.split()[0] if b.text.split() else ""
+    if before is None or not word.isalpha():
+        return False
+    pattern = re.compile(rf"\b{re.escape(before.group(1))}[^\S\n]+{re.escape(word)}\b",
+                         re.IGNORECASE)
+    return any(all(w[:1].isupper() for w in m.group().split())
+               for m in pattern.finditer(o_text))
 
 
 def _counts_list(b: Fact, o_text: str) -> bool:

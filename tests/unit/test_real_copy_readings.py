@@ -52,3 +52,37 @@ def test_a_person_named_with_another_employer_is_flagged() -> None:
 def test_a_given_name_inside_an_of_name_cuts_nothing() -> None:
     assert spans("A statement from the Church of Jesus Christ of Latter Day Saints came.") == [
         "Church of Jesus Christ of Latter Day Saints"]
+
+
+def test_a_figure_said_of_another_thing_states_nothing_of_this_one() -> None:
+    original = "Two officers were sent to the house on Monday. The suspect fled."
+    found = flags(original, "Two officers were sent to the house on Monday. The suspect fled "
+                            "with two children.")
+    assert [f[:3] + f[4:] for f in found] == [("number", "added", "high", "two children")]
+    found = flags("Two officers were sent to the house.",
+                  "Two officers were sent to the house. One had served for two years.")
+    assert [f[:2] + f[4:] for f in found] == [("number", "added", "two years")]
+    # a synonym or a kind of the counted thing is the same figure
+    assert flags("More than 200 homes were destroyed, officials said. The storm moved east.",
+                 "The storm moved east. Officials said more than 200 houses had been "
+                 "destroyed.") == []
+
+
+def test_a_count_of_the_people_a_list_names_is_stated() -> None:
+    original = ("The bodies of Tom Hale, 24, and Ada Lind, 23, were found on a beach on the "
+                "island. Police are holding two suspects.")
+    numbers_of = [f for f in flags(original, "Police are holding two suspects over the bodies "
+                                             "of two tourists found on the island.")
+                  if f[0] == "number" and f[1] != "dropped"]
+    assert numbers_of == []
+    # three counted where the list names two
+    found = flags(original, "Police are holding two suspects over the bodies of three "
+                            "tourists found on the island.")
+    assert [f[:2] + f[4:] for f in found if f[0] == "number" and f[1] != "dropped"] == [
+        ("number", "added", "three tourists")]
+
+
+def test_a_figure_inside_a_name_written_in_lower_case_is_the_name() -> None:
+    original = ("The club is two points clear of the League Two relegation places. Its "
+                "chairman spoke on Friday.")
+    assert flags(original, "the chairman of the league two club spoke on friday.") == []

@@ -2192,6 +2192,40 @@ def _predicate_of(fact: Fact) -> str:
     return m.group(1) if m else ""
 
 
+def counts_another(a: Fact, b: Fact) -> bool:
+    """True when two figures count different things, so that one states nothing of the other:
+    different counted nouns that WordNet does not relate as synonyms or kinds ("two children" /
+    "Two officers"; not "200 houses" / "200 homes", a house being a kind of home), or a unit of
+    measure or time against a counted noun or another dimension ("two years" / "Two
+    officers")."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
+        return False
+    if qa.unit != qb.unit and (qa.unit in UNIT_DIMENSIONS or qb.unit in UNIT_DIMENSIONS) and \
+            UNIT_DIMENSIONS.get(qa.unit or "") != UNIT_DIMENSIONS.get(qb.unit or "") and (
+            a.role or qa.unit) and (b.role or qb.unit):
+        return True
+    if _role_relation(a, b) != "differ":
+        return False
+    noun_a, noun_b = _counted_word(a), _counted_word(b)
+    if not (noun_a and noun_b) or not lexicon.available():
+        return False
+    near_a = lexicon.synonyms(noun_a) | lexicon.broader(noun_a)
+    near_b = lexicon.synonyms(noun_b) | lexicon.broader(noun_b)
+    return not ({lemma for lemma, _pos in lexicon.lemmas(noun_b)} | {noun_b}) & near_a and not (
+        {lemma for lemma, _pos in lexicon.lemmas(noun_a)} | {noun_a}) & near_b
+
+
+def _counted_word(fact: Fact) -> str:
+    """The word of a figure's text its counted noun (a stem, "hous") was read from ("houses"),
+    or ''."""
+    return next((w.casefold() for w in _COUNTED_WORD_RE.findall(fact.text)
+                 if fact.role and w.casefold().startswith(fact.role)), "")
+
+
+_COUNTED_WORD_RE = re.compile(r"[A-Za-z]+")
+
+
 def _role_relation(a: Fact, b: Fact) -> str:
     """Compare two facts' slots: same | partial | differ | predicates-differ | unknown."""
     pa, pb = _predicate_of(a), _predicate_of(b)
