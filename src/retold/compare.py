@@ -504,6 +504,15 @@ def _quote_words(text: str) -> set[str]:
     return {meaning.stem(w) for w in _QUOTE_WORD.findall(text) if w.casefold() not in meaning.STOP}
 
 
+def _same_count(a: Fact, b: Fact) -> bool:
+    """Two figures of one value counting one thing, whatever their hedges ("18 civilians" /
+    "at least 18 civilians")."""
+    qa, qb = a.value, b.value
+    return a is not b and isinstance(qa, Quantity) and isinstance(qb, Quantity) and \
+        qa.low == qb.low and qa.high == qb.high and qa.unit == qb.unit and bool(a.role) and \
+        a.role == b.role
+
+
 def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change, ...]:
     """One real difference, reported once (the first report, in the changes' order, stands).
 
@@ -517,7 +526,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     * a qualifier or negation dropped from one sentence and added to another on the same word:
       moved with a clause, not changed; a negation cue inside a wider negation finding is part
       of it;
-    * an original fact changed into another value is not also dropped where it stood;
+    * an original fact changed into another value is not also dropped where it stood, nor
+      where the original says the same count of the same thing again;
+    * a person added by full name is not added again by surname ("Sean Reilly", "Reilly");
+    * a word read as a qualifier's grade ("critical" / "stable condition") is not also a claim
+      reversed;
     * in a sentence the retelling adds whole (aligned with nothing), the names of an added
       quotation's lead-in (its speaker, the speaker's office) and the places beside a high figure
       or date are part of what that finding reports, not new names of their own; a person or an
@@ -587,6 +600,17 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     changes = [c for c in changes if not (
         c.status == "dropped" and c.original is not None
         and (c.kind, c.original.start, c.original.end) in replaced)]
+    # ... nor is the same figure said again elsewhere in the original ("Gunmen kill 18
+    # civilians" in the headline, "at least 18 civilians" in the body; the retelling's "at least
+    # 19" changed one): the same count of the same thing, one difference
+    o_numbers = {(f.start, f.end): f for f in o_side.facts if f.kind == "number"}
+    changed_figures = [o_numbers[(c.original.start, c.original.end)] for c in changes
+                       if c.kind == "number" and c.status == "changed" and c.original is not None
+                       and (c.original.start, c.original.end) in o_numbers]
+    changes = [c for c in changes if not (
+        c.kind == "number" and c.status == "dropped" and c.original is not None
+        and (a := o_numbers.get((c.original.start, c.original.end))) is not None
+        and any(_same_count(a, b) for b in changed_figures))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
@@ -597,6 +621,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                _wording(c.retelling.text) if c.retelling else "")
         if key in seen:
             continue
+        if c.kind == "name" and c.status == "added" and c.retelling is not None and any(
+                o.kind == "name" and o.status == "added" and o.retelling is not None
+                and len(o.retelling.text) > len(c.retelling.text)
+                and names.same_name(o.retelling.text, c.retelling.text) for o in out):
+            continue  # "Sean Reilly", then "Reilly": one person added
         if c.kind == "attribution" and c.status == "added" and c.retelling is not None:
             who = attributed.get((c.retelling.start, c.retelling.end))
             if who and any(names.same_name(who, s) for s in speakers):
@@ -628,7 +657,12 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue  # "third largest in 2011, after China and Italy": where, not who
         seen.add(key)
         out.append(c)
-    return tuple(out)
+    # a word the qualifier kind reads as a grade ("critical" / "stable condition") is its
+    # finding, not also a claim reversed
+    graded = {(c.retelling.start, c.retelling.end) for c in out
+              if c.kind == "qualifier" and c.retelling is not None}
+    return tuple(c for c in out if not (c.kind == "negation" and c.retelling is not None and (
+        c.retelling.start, c.retelling.end) in graded))
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:

@@ -542,8 +542,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         for b in r_by_sentence.get(j, ()):
             if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
                     or b.kind == "date" and dates.vague(b) \
-                    or b.kind == "number" and numbers.refers_back(b, retelling.document.text):
-                continue  # ("recently": no date; "the two refused": no count)
+                    or b.kind == "number" and (numbers.refers_back(b, retelling.document.text)
+                                               or numbers.article_one(b)):
+                continue  # ("recently": no date; "the two refused", "one official": no count)
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
                 changes.append(unsupported(b, None))

@@ -1298,7 +1298,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                   and numbers.undirected_key(a) == numbers.undirected_key(b)]
         if turned:
             return "contradicted", turned, False
-        if _counts_speakers(b, o_text) or _counts_list(b, o_text) or _counts_names(
+        if _counts_speakers(b, o_text) or _counts_list(b, o_text) or _one_as_article(
+                b, o_text) or _counts_names(
                 b, index.by_kind.get("name", ()), o_text) or _in_a_name(b, r_ctx.text, o_text):
             return "supported", [], False
         summed = _summed(b, index, o_text)
@@ -1579,6 +1580,16 @@ def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
 # Probably 9" counts.
 _AT_BEFORE_RE = re.compile(r"(?i)\b(?:at|say|make[^\S\n]+it|around|by|till|until)[^\S\n]+$")
 _TIME_ASKED_RE = re.compile(r"(?i)\b(?:what[^\S\n]+time|when)\b[^?]{0,40}\?[^?]{0,40}$")
+
+
+def _one_as_article(b: Fact, o_text: str) -> bool:
+    """"1 police officer" (a headline's figure) where the original says "a police officer":
+    one, said with the article."""
+    q = b.value
+    if not (isinstance(q, Quantity) and q.low == q.high == 1 and not q.unit and b.role):
+        return False
+    return re.search(rf"(?i)(?<![\w-])an?[^\S\n]+(?:[a-z-]+[^\S\n]+)?{re.escape(b.role)}",
+                     o_text) is not None
 
 
 def _counts_people(b: Fact) -> bool:

@@ -106,6 +106,11 @@ _REGEX_SPLIT_RE = re.compile(
 # misses (it handles "minister.With"). Decimals ("3.5") never have a capital after the point;
 # a lone digit after a space is a list marker ("1.The"), left alone.
 _DIGIT_STOP_RE = re.compile(r"(?<=\S\d[.!?])(?=[A-Z][a-z])")
+# A full stop after a web address that ends a sentence ("rather than bloomberg.com. Twitter did
+# not comment."): syntok reads the address and its stop as one token and never cuts there.
+_DOMAIN_STOP_RE = re.compile(
+    r"(?<![\w@/.-])(?:[a-z0-9-]+\.)+(?:com|org|net|gov|edu|int|info|news|io|co\.uk|org\.uk|gov\.uk)"
+    r"\.(?=[ \t\u00a0]+[\"\u201c]?[A-Z][a-z])")
 # Any sentence-final mark: a paragraph without one before its end is a single sentence.
 _MAYBE_BREAK_RE = re.compile(rf"[{re.escape(_FINAL_PUNCT)}]")
 # The line breaks str.splitlines() knows: U+2028/2029 come from word processors and the web.
@@ -780,6 +785,7 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts += [m.end() for m in _DASH_RUN_RE.finditer(para)]
     # So does a gallery link ("33 Photos") that a flat scrape glued to the next sentence.
     cuts += [m.end() for m in _GALLERY_LINK_RE.finditer(para)]
+    cuts += [m.end() for m in _DOMAIN_STOP_RE.finditer(para)]
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})
@@ -1139,6 +1145,8 @@ def parse_byline(line: str) -> Byline | None:
             rest = re.sub(
                 r"\b\d{1,2}[:.]\d{2}\s*(?:am|pm|[A-Z]{2,4})?\b", "", rest, flags=re.IGNORECASE
             ).strip(" ,;:-–—")
+            # (the word that led to the date or time: "By The Associated Press | at 8:00pm")
+            rest = re.sub(r"\s+(?:at|on)$", "", rest, flags=re.IGNORECASE)
             if not rest or _DATE_LABEL_RE.match(rest):
                 continue
             part = rest
@@ -1153,6 +1161,9 @@ def parse_byline(line: str) -> Byline | None:
                     break
                 who, site = head, tail
             if not _looks_like_person(who, allow_and=True, allow_caps=True):
+                if _looks_like_org(who) and len(who.split()) <= ORG_BYLINE_WORDS_MAX:
+                    site = who  # "By The Associated Press": an agency's byline, no person
+                    continue
                 return None  # "By far the greatest concern ...": prose, not a byline
             author = who
             continue
@@ -1180,8 +1191,19 @@ def parse_byline(line: str) -> Byline | None:
     return Byline(site=site, author=author, published=date)
 
 
+# A broadcaster's credit: "Mary Okafor, Reporting", "Reporting: Mary Okafor".
+_REPORTING_RE = re.compile(r"(?i)^(?:(?P<before>.+?),?\s+reporting|reporting:?\s+(?P<after>.+))$")
+# An agency's byline is a few words: "By The Associated Press", "By Reuters Staff".
+ORG_BYLINE_WORDS_MAX = 5
+
+
 def _credit_byline(line: str) -> Byline | None:
-    """Read "Jane Doe and John Roe, Associated Press": people, then a news agency or outlet."""
+    """Read "Jane Doe and John Roe, Associated Press": people, then a news agency or outlet;
+    or a broadcaster's "Mary Okafor, Reporting"."""
+    reporting = _REPORTING_RE.match(line)
+    if reporting is not None:
+        who = (reporting["before"] or reporting["after"]).strip(" ,:")
+        return Byline(author=who) if _looks_like_person(who, allow_and=True) else None
     if "," not in line:
         return None
     who, outlet = (x.strip() for x in line.rsplit(",", 1))

@@ -86,3 +86,98 @@ def test_a_figure_inside_a_name_written_in_lower_case_is_the_name() -> None:
     original = ("The club is two points clear of the League Two relegation places. Its "
                 "chairman spoke on Friday.")
     assert flags(original, "the chairman of the league two club spoke on friday.") == []
+
+
+def test_an_agency_byline_with_a_time_and_a_reporters_credit_are_no_facts() -> None:
+    from retold.read import read_text
+    from retold.segment import segment
+
+    body = "A police officer was killed on Monday in the town."
+    retelling = "By The Associated Press  March 3, 2024 at 8:00pm\n\n" + body
+    assert [s.kind for s in segment(read_text(retelling))] == ["byline", "body"]
+    assert flags(body, retelling) == []
+    credited = "Officer Killed, Two Hurt In Shootout\n\nJo Abara, Reporting\n\n" + body
+    assert [s.kind for s in segment(read_text(credited))] == ["title", "byline", "body"]
+    # a headline's commas join clauses: "Two Hurt In Shootout" is no name
+    assert not [f for f in flags(body, credited) if f[0] == "name"]
+
+
+def test_a_security_code_beside_a_company_is_no_figure_and_no_name() -> None:
+    original = "Kestrel Heavy Industries (7012.T) and Varo (VARGn.DE) made an offer on Sunday."
+    assert flags(original, "Kestrel Heavy Industries and Varo made an offer on Sunday.") == []
+    assert flags("Shares of Varo (NYSE: VRO) rose 5% on Sunday.",
+                 "Shares of Varo rose 5% on Sunday.") == []
+
+
+def test_how_badly_someone_was_hurt_is_a_qualifier() -> None:
+    original = "One officer was killed and another was seriously wounded, police said."
+    changed = flags(original, "One officer was killed and another was critically wounded, "
+                              "police said.")
+    assert [f[:3] + f[3:] for f in changed] == [
+        ("qualifier", "changed", "medium", "seriously", "critically")]
+    dropped = flags(original, "One officer was killed and another was wounded, police said.")
+    assert [f[:2] + f[3:4] for f in dropped] == [("qualifier", "dropped", "seriously")]
+    # a grade after the harm, and a hospital condition, reported once
+    assert [f[:2] + f[3:] for f in flags(
+        "Three people were injured, one critically.", "Three people were injured.")
+        if f[0] == "qualifier"] == [("qualifier", "dropped", "critically", "")]
+    found = flags("Two people were in critical condition, police said.",
+                  "Two people were in stable condition, police said.")
+    assert [f[:2] + f[3:] for f in found] == [("qualifier", "changed", "critical", "stable")]
+    # the same grade in other words; a word that grades no harm
+    assert flags("A man was seriously injured in the crash on Monday.",
+                 "A man was seriously hurt in the crash on Monday.") == []
+    assert flags("He said the plan was seriously flawed.", "He said the plan was flawed.") == []
+
+
+def test_the_day_after_a_weekday_is_no_rank() -> None:
+    found = flags("He shot two officers and fired at a third on Monday.",
+                  "He shot two officers and fired at another on Monday 6th.")
+    assert not [f for f in found if f[1] == "changed"]
+
+
+def test_one_difference_is_reported_once() -> None:
+    # the same count said in the headline and the body, changed in the retelling
+    found = flags("Gunmen kill 18 civilians in Mali\n\nGunmen killed at least 18 civilians in "
+                  "Mali on Sunday.", "At least 19 civilians were killed by gunmen in Mali on "
+                                     "Sunday.")
+    assert [f[:2] for f in found if f[0] == "number"] == [("number", "changed")]
+    # a person added by full name, then by surname
+    found = flags("The officer died in hospital on Monday.",
+                  "The officer, Sean Reilly, died in hospital on Monday. Reilly had joined the "
+                  "force in 2020.")
+    assert [f[4] for f in found if f[0] == "name"] == ["Sean Reilly"]
+
+
+def test_a_speaker_set_off_by_commas_after_a_title_is_the_person() -> None:
+    original = "Two officers were sent to the house, said County Police Superintendent Jo Abara."
+    assert flags(original, "According to County Police Superintendent, Jo Abara, two officers "
+                           "were sent to the house.") == []
+    found = flags(original, "According to County Police Superintendent, Tom Reed, two officers "
+                            "were sent to the house.")
+    assert ("attribution", "changed") in [f[:2] for f in found]
+
+
+def test_a_web_address_ends_a_sentence() -> None:
+    from retold.read import read_text
+    from retold.segment import segment
+
+    text = "The report ran on a site called varo.market, not varo.com. Kestrel did not comment."
+    assert [s.text for s in segment(read_text(text))] == [
+        "The report ran on a site called varo.market, not varo.com.",
+        "Kestrel did not comment."]
+    # a dropped sentence is a sentence dropped, not a negation left out
+    assert not [f for f in flags(text, text.split(" Kestrel")[0]) if f[0] == "negation"]
+
+
+def test_a_period_of_time_is_no_rank_and_one_is_said_with_an_article() -> None:
+    original = ("Officer killed, 2nd badly wounded in shooting\n\nA police officer was killed "
+                "on Monday and a second officer was badly wounded, police said.")
+    found = flags(original, "A police officer was killed on Monday and a second officer was "
+                            "badly wounded, police said. The officer had served for two years.")
+    assert [f[:2] + f[4:] for f in found if f[0] == "number"] == [
+        ("number", "added", "two years")]
+    # "1 police officer" in a headline is the original's "a police officer"
+    assert not [f for f in flags(original, "Shooting kills 1 police officer, wounds another\n\n"
+                                           "A police officer was killed on Monday, police said.")
+                if f[0] == "number" and f[1] != "dropped"]

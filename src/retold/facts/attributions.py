@@ -454,9 +454,13 @@ def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
         return None
     name = spans[i]
     between = text[pos:name.start]
+    # the name set off by commas after its title: "County Police Superintendent, John Reed,"
+    appositive = between.rstrip().endswith(",") and text[name.end:name.end + 1] in (",", ".", "")
     words = _TITLE_WORD_RE.findall(between)
-    if not words or _NOT_TITLE_CHARS.search(between):
+    if not words or _NOT_TITLE_CHARS.search(between.rstrip()[:-1] if appositive else between):
         return None
+    if appositive and words[-1].rstrip(".") not in names.TITLES:
+        return None  # "according to the report, Anna Berg ...": no title of hers
     titled = False
     for w in words:
         bare = w.rstrip(".")

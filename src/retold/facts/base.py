@@ -83,6 +83,19 @@ DATELINE_RE = re.compile(
 )
 
 
+# A security's code beside its company ("Siemens (SIEGn.DE)", "(7011.T)", "(.SPX)", "(NYSE:
+# AAPL)"): wire copy adds it and outlets strip it; a lookup key for traders, no fact of the
+# story (neither a figure nor a name).
+INSTRUMENT_CODE_RE = re.compile(
+    r"\((?:[A-Z0-9]{1,6}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}|\.[A-Z]{2,6}|"
+    r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[^\S\n]*:[^\S\n]*[A-Z][A-Z.]{0,6})\)")
+
+
+def instrument_code_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of the security codes of ``text`` (``INSTRUMENT_CODE_RE``)."""
+    return [m.span() for m in INSTRUMENT_CODE_RE.finditer(text)]
+
+
 def dateline_spans(text: str, sentences: Sequence[Sentence]) -> list[tuple[int, int]]:
     """The spans of the wire datelines opening ``text``'s sentences."""
     return [m.span() for s in sentences

@@ -71,6 +71,7 @@ from retold.facts.base import (
     IDENTIFIER_WORDS,
     Context,
     dateline_spans,
+    instrument_code_spans,
     sentence_at,
 )
 from retold.facts.dates import holiday_spans
@@ -1445,6 +1446,7 @@ def _title_case(sentence: str) -> tuple[bool, bool]:
 
 
 _FIELD_SPLIT = re.compile(r"\s*(?:[|•·–—:,]|\s-\s)\s*")
+_TITLE_FIELD_SPLIT = re.compile(r"\s*(?:[|•·–—:]|\s-\s)\s*")
 
 
 @lru_cache(maxsize=64)
@@ -1746,7 +1748,10 @@ def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
     # A byline field that is one 2-4 word span ("Meridian Forum | Jane Doe | June 1"); in a
     # byline proper, one word will do ("By Jane Doe, Reuters").
     fewest = 1 if unit.kind == "byline" or "|" in unit.text else 2
-    for field in _FIELD_SPLIT.split(unit.text):
+    # (a headline's commas join its clauses, "Man Kills Officer, Injures Two In Shootout": no
+    # fields)
+    split = _FIELD_SPLIT if unit.kind != "title" else _TITLE_FIELD_SPLIT
+    for field in split.split(unit.text):
         words = field.split()
         while words and words[0] in STOP_WORDS:
             words.pop(0)  # "By Jane Doe"
@@ -1791,6 +1796,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # A pronunciation guide ("Gudni Johannesson (GOOTH-nee YO-hah-nes-son)") spells a name out
     # by its sounds: no name of its own.
     datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
+    datelines += instrument_code_spans(doc.text)
     for n in find_spans(doc.text, sents):
         if any(a <= n.start < b for a, b in datelines):
             continue  # (a place run on into the next word: "HARLOW, England Flood waters")

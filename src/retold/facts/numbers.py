@@ -79,7 +79,7 @@ from functools import lru_cache
 
 from retold import lexicon, patterns
 from retold.facts import negation
-from retold.facts.base import IDENTIFIER_WORDS, Context, sentence_at
+from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
@@ -1834,6 +1834,11 @@ def _doer(text: str, verb_start: int, role: str, measured: bool) -> bool:
         text, max(0, verb_start - 16), verb_start) is not None
 
 
+# The day of the month after a weekday ("on Monday 6th"): the date's, no rank.
+_WEEKDAY_DAY_RE = re.compile(
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t\u00a0]+(\d{1,2}(?:st|nd|rd|th))\b")
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Find the number facts of ``doc``: counts, ranges, hedged figures and percentages.
 
@@ -1857,7 +1862,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     text = doc.text
     norm = _normalise_digits(text)
     # Dates and phone numbers are not counts: their spans are off limits to every phrase.
-    spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm))]
+    spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm)),
+             *instrument_code_spans(text), *(m.span(1) for m in _WEEKDAY_DAY_RE.finditer(text))]
     blocked = _overlap_test(spans)
     clocks = _clock_atoms(norm, blocked)
     ages = _age_decades(norm, blocked)
@@ -2280,6 +2286,9 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
+    if (UNIT_DIMENSIONS.get(qa.unit or "") == DURATION) != (
+            UNIT_DIMENSIONS.get(qb.unit or "") == DURATION):
+        return 0.0  # a period of time fills no count's or rank's slot ("two years" / "2nd")
     # (two units of one dimension fill one slot: "90 minutes" / "two hours")
     unit_same = qa.unit == qb.unit or (
         qa.unit in TO_BASE and qb.unit in TO_BASE

@@ -160,6 +160,50 @@ _NOT_ACTS = frozenset({"during", "including", "regarding", "concerning", "follow
 # Qualifiers that only ever pair with their own kind.
 OWN_SLOT = frozenset({"condition", "consider"})
 
+# How badly someone is hurt: "seriously wounded" / "critically wounded", "in critical condition",
+# "minor injuries". A casualty report's grade, dropped or changed as a toll is. Key: the grade
+# (hospital condition terms and their adverbs, written by hand: no lexicon grades harm).
+SEVERITY = {
+    "critically": "critical", "critical": "critical", "gravely": "critical", "grave": "critical",
+    "life-threatening": "critical", "seriously": "serious", "serious": "serious",
+    "severely": "serious", "severe": "serious", "badly": "serious", "fatally": "fatal",
+    "mortally": "fatal", "slightly": "minor", "lightly": "minor", "minor": "minor",
+    "non-life-threatening": "minor", "stable": "stable", "fair": "fair", "good": "good",
+}
+SEVERITY_KEYS = frozenset(SEVERITY.values())
+_HARMED = r"(?:injured|wounded|hurt|burned|burnt|ill|shot|stabbed|beaten)"
+_SEVERITY_RE = re.compile(
+    r"(?<![\w-])(?:(critically|gravely|seriously|severely|badly|fatally|mortally|slightly|"
+    rf"lightly)[\s\u00a0]+{_HARMED}(?![\w-])"
+    r"|(critical|serious|grave|life-threatening|severe|minor|non-life-threatening)[\s\u00a0]+"
+    r"(?:head[\s\u00a0]+|gunshot[\s\u00a0]+|stab[\s\u00a0]+)?(?:injur(?:y|ies)|wounds?|burns)"
+    r"|in[\s\u00a0]+(?:a[\s\u00a0]+)?(critical|serious|grave|stable|fair|good)"
+    r"(?:[\s\u00a0]+but[\s\u00a0]+stable)?[\s\u00a0]+condition)(?![\w-])", re.IGNORECASE)
+# ... and after the harm, in a clause of its own: "three were injured, one critically".
+_SEVERITY_AFTER_RE = re.compile(
+    r"(?<![\w-])(critically|gravely|seriously|severely|badly|fatally|mortally|slightly|lightly)"
+    r"(?=[\s\u00a0]*[.,;:)]|$)", re.IGNORECASE)
+_HARMED_BEFORE_RE = re.compile(rf"(?i)(?<![\w-]){_HARMED}(?![\w-])[^.;:!?]*$")
+HARM = "harm"  # the role of every grade: they fill one slot
+
+
+def _severities(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
+    """How badly the people of a text are hurt: key the grade, role ``HARM``."""
+    out = []
+    for m in _SEVERITY_RE.finditer(text):
+        k = next(i for i in (1, 2, 3) if m.group(i))
+        word = m.group(k)
+        out.append(Fact(kind="qualifier", start=m.start(k), end=m.end(k), text=word,
+                        sentence=names._sentence_id(sentences, m.start(k)),
+                        key=SEVERITY[word.casefold()], role=HARM))
+    for m in _SEVERITY_AFTER_RE.finditer(text):
+        if _HARMED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is None:
+            continue
+        out.append(Fact(kind="qualifier", start=m.start(1), end=m.end(1), text=m.group(1),
+                        sentence=names._sentence_id(sentences, m.start(1)),
+                        key=SEVERITY[m.group(1).casefold()], role=HARM))
+    return out
+
 
 def _weighed(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     """The acts a text says are only considered ("consider adding"): key "consider", role the
@@ -249,7 +293,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     """Return the qualifiers of a document (key: canonical qualifier, role: its head)."""
     del context
     text = doc.text
-    facts = _conditions(text, sentences) + _weighed(text, sentences)
+    facts = _conditions(text, sentences) + _weighed(text, sentences) + _severities(text, sentences)
     for m in _MODAL_RE.finditer(text):
         facts.append(Fact(kind="qualifier", start=m.start(), end=m.end(), text=m.group(1),
                           sentence=names._sentence_id(sentences, m.start()),
@@ -279,6 +323,10 @@ def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
     if equivalent(a, b):
         return 1.0
+    if (a.role == HARM) != (b.role == HARM):
+        return 0.0  # a grade of harm fills no hedge's slot
+    if a.role == b.role == HARM:
+        return SLOT_SAME_HEAD
     if a.key in OWN_SLOT or b.key in OWN_SLOT:
         return 0.0  # a condition, an act considered and a hedge fill no one slot
     if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
@@ -335,6 +383,11 @@ def explain_certainty_weakened(b: Fact, certain: str) -> str:
             f"certainty now reads as a possibility.")
 
 
+def _graded(f: Fact) -> str:
+    """A grade of harm as said, with its grade where the word is not it: "'gravely' (critical)"."""
+    return f"'{f.text}'" if f.text.casefold() == f.key else f"'{f.text}' ({f.key})"
+
+
 def _before(f: Fact) -> str:
     """Return " before 'head'" when the head is known."""
     return f" before '{f.role}'" if f.role else ""
@@ -347,6 +400,13 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                 f"conditional now reads as unconditional.")
     if b is not None and a is None and b.key == CONDITION:
         return f"The retelling adds the condition '{b.text}', which the original does not pose."
+    if a is not None and b is not None and a.role == b.role == HARM:
+        return (f"How badly someone was hurt changed: the original says {_graded(a)}, the "
+                f"retelling {_graded(b)}.")
+    if a is not None and b is None and a.role == HARM:
+        return f"The retelling drops how badly someone was hurt: the original says {_graded(a)}."
+    if b is not None and a is None and b.role == HARM:
+        return f"The retelling adds how badly someone was hurt: {_graded(b)}."
     if a is not None and b is None:
         if a.key in ("may", "possible"):
             return f"The retelling drops '{a.text}'{_before(a)}: a possibility now reads as certain."
