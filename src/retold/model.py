@@ -400,7 +400,7 @@ class Link:
     source_id: str
     target_id: str
     decided: bool  # False when the direction could not be told; source/target then by id order
-    evidence: str  # what decided the direction: published | containment | outlets | undecided
+    evidence: str  # what decided the direction: published | containment | credit | outlets | undecided
     reuse: float  # share of the target's text derived from the source
     carried: float  # share of the source's text carried into the target
     derivation: Derivation

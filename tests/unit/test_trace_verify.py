@@ -599,3 +599,22 @@ def test_a_brief_tells_a_figure_a_blurb_only_the_events_names() -> None:
     assert vf.verify_pair(wire, blurb) is None
     link = vf.verify_pair(wire, brief)
     assert link is not None and link.source_id == "wire"
+
+
+def test_a_text_crediting_an_agency_retells_the_agencys_copy() -> None:
+    # a wire brief, and a site's longer rewrite that says "the Associated Press reports": by
+    # lengths the brief would be a summary of the rewrite; the credit says otherwise
+    brief = "HARBOUR CITY, Ore. (AP) — " + " ".join(S[:4])
+    rewrite = (S[0][:-1] + ", the Associated Press reports. " + " ".join(S[1:4]) + " "
+               + " ".join(O))
+    link = vf.verify_pair(Article("rewrite", rewrite), Article("brief", brief))
+    assert link is not None and (link.source_id, link.target_id) == ("brief", "rewrite")
+    assert link.evidence == "credit" and "the Associated Press reports" in link.detail
+    # without the credit, containment reads the brief as the rewrite's summary
+    plain = S[0] + " " + " ".join(S[1:4]) + " " + " ".join(O)
+    link = vf.verify_pair(Article("rewrite", plain), Article("brief", brief))
+    assert link is not None and link.evidence == "containment" and link.source_id == "rewrite"
+    # a text that carries the agency's dateline itself is a copy, not a rewrite crediting it
+    both = "HARBOUR CITY, Ore. (AP) — " + rewrite
+    link = vf.verify_pair(Article("rewrite", both), Article("brief", brief))
+    assert link is None or link.evidence != "credit"

@@ -18,6 +18,9 @@ Evidence, strongest first, and the word each leaves in ``Link.evidence``:
                  its source). Without that information the smaller text is taken as the
                  retelling. A retelling that appends material at its end is
                  misread as the source; the benchmark reports how often.
+``credit``       one text carries an agency's dateline or byline and the other credits that
+                 agency in its own words ("the Associated Press reports"): the agency's copy
+                 is the source (read by :mod:`retold.trace.verify`, in place of containment).
 ``undecided``    neither: the link is kept with ``decided=False`` and source/target in id order.
                  Where the corpus names the outlets, :mod:`retold.trace.roles` may then direct
                  it by the outlets' roles learned from the decided links (``outlets``).
@@ -49,7 +52,7 @@ class Direction:
     source: str
     target: str
     decided: bool
-    evidence: str  # published | containment | undecided
+    evidence: str  # published | containment | credit | undecided
     detail: str
 
 

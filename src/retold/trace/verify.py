@@ -215,6 +215,7 @@ def verify_pair(
     if not _is_reuse(seen.summary, floor):
         return None
     direction = decided
+    credited: dr.Direction | None = None
     if direction is None:
         shares = seen.summary
         if abs(shares.reuse - shares.carried) < dr.MIN_ASYMMETRY:
@@ -227,18 +228,25 @@ def verify_pair(
             at_end = extra_at_end(seen)
         direction = dr.by_containment(first, second, seen.summary.reuse, seen.summary.carried,
                                       extra_at_end=at_end)
+        # an agency's copy and a text that credits the agency in its own words ("the
+        # Associated Press reports") carrying no copy of its own: the copy is the source,
+        # whatever the two texts' lengths say, and the credit tells the rewrite took from it
+        # as nearness in time does (the near floor)
+        credited = _credit_direction(a, b) or _credit_direction(b, a)
+        if credited is not None:
+            direction, floor = credited, min(floor, MIN_REUSE_NEAR)
         if direction.source != first:
             seen = read_pair(docs[direction.source], docs[direction.target])
     # the target's share, now that the direction is known; below MIN_REUSE only near in time
     # and in the source's order
     source, target = articles[direction.source], articles[direction.target]
-    if not _enough(seen.summary, floor, source, target):
+    if not _enough(seen.summary, floor, source, target, credited is not None):
         return None
     c = seen if isinstance(seen, Comparison) else compare(docs[direction.source],
                                                            docs[direction.target])
     if _shares(c.summary) != _shares(seen.summary) and (
             direction.source == first and not _is_reuse(c.summary, floor)
-            or not _enough(c.summary, floor, source, target)):
+            or not _enough(c.summary, floor, source, target, credited is not None)):
         # (retold's own pipeline reads the pair as its first stages did, and is not checked
         # twice; another one given as ``compare`` still decides on its own reading)
         return None
@@ -251,7 +259,7 @@ def verify_pair(
         return None  # two reports quoting one statement (see MIN_COPIED_UNQUOTED)
     if c.summary.derivation == "partially":
         if copied is not None and (copied.share < MIN_COPIED or copied.words < MIN_COPIED_WORDS) \
-                and not facts_in_order(c):
+                and not facts_in_order(c) and credited is None:
             return None  # independent reports of one event (English: see MIN_COPIED)
         if another_subject(c) and (copied is None or copied.share < MIN_COPIED_UPDATE):
             return None  # another item in the same format (see SUBJECT_CLASHES_MIN)
@@ -373,6 +381,34 @@ def facts_in_order(c: Comparison) -> bool:
         and any(kind == "number" for kind, _key in firsts))
 
 
+def _credit_direction(copy: Article, other: Article) -> dr.Direction | None:
+    """``copy`` -> ``other`` where ``copy`` carries an agency's dateline or byline and
+    ``other`` credits that agency in its own words ("the Associated Press reports", "according
+    to Reuters") with no dateline or byline of it: ``other`` retells the agency's copy."""
+    from retold.facts.attributions import dateline_agencies, same_speaker
+
+    carried = [*_byline_agencies(copy.text), *dateline_agencies(copy.text)]
+    if not carried:
+        return None
+    own = [*_byline_agencies(other.text), *dateline_agencies(other.text)]
+    for m in _AGENCY_CREDIT_RE.finditer(other.text):
+        agency = _AGENCY_NAMES[" ".join((m.group(1) or m.group(2)).casefold().split())]
+        if any(same_speaker(agency, a) for a in carried) and not any(
+                same_speaker(agency, a) for a in own):
+            return dr.Direction(copy.id, other.id, True, "credit",
+                                f"{other.id} credits {agency} ('{m.group().strip()}'), and "
+                                f"{copy.id} carries {agency}'s dateline or byline")
+    return None
+
+
+# An agency credited in a text's own words: "the Associated Press reports", "Reuters reported",
+# "according to the AP".
+_AGENCY_NAMES_RE = r"(?i:associated\s+press|reuters|agence\s+france-presse|bloomberg)|AFP|AP"
+_AGENCY_CREDIT_RE = re.compile(
+    rf"(?i:according\s+to\s+(?:the\s+)?)({_AGENCY_NAMES_RE})\b"
+    rf"|(?:(?i:the)\s+)?\b({_AGENCY_NAMES_RE})\s+(?i:reports|reported|said|says|wrote|writes)\b")
+
+
 def _credits(text: str, outlet: str | None) -> bool:
     """True when ``text`` names the outlet ("told the County Ledger", "nytimes.com reported"):
     the quotations it shares with that outlet's story are the story's, taken from it."""
@@ -460,9 +496,11 @@ def _shares(s: Summary) -> tuple[float, float, str]:
     return s.reuse, s.carried, s.derivation
 
 
-def _enough(s: Summary, floor: float, source: Article, target: Article) -> bool:
-    """The target's share reaches the floor (below MIN_REUSE only in the source's order)."""
-    return s.reuse >= floor and (s.reuse >= MIN_REUSE
+def _enough(s: Summary, floor: float, source: Article, target: Article,
+            credited: bool = False) -> bool:
+    """The target's share reaches the floor (below MIN_REUSE only in the source's order, or
+    where the target credits the source's agency: a rewrite in its own order)."""
+    return s.reuse >= floor and (s.reuse >= MIN_REUSE or credited
                                  or in_order(source.text, target.text) >= MIN_ORDER)
 
 
