@@ -199,6 +199,11 @@ def verify_pair(
     floor = link_floor(a.published, b.published)
     ab, ba = measured or reuse_of(a.text, b.text)
     raw = max(ab, ba)
+    if floor > MIN_REUSE_NEAR and times.apart(a.published, b.published) is None \
+            and raw >= MIN_REUSE_NEAR and min(ab, ba) < floor and _copied_whole(a.text, b.text):
+        # Undated, but paragraphs copied word for word (a station's copy of two paragraphs of
+        # a wire brief): the copying tells what a time would, and the near floor holds.
+        floor = MIN_REUSE_NEAR
     if raw < floor - PRECHECK_MARGIN:
         return None
     if raw < MIN_REUSE - PRECHECK_MARGIN and max(in_order(a.text, b.text),
@@ -379,6 +384,17 @@ def facts_in_order(c: Comparison) -> bool:
     return len(tails) >= FACTS_IN_ORDER_MIN or (
         len(tails) >= BRIEF_FACTS_MIN and len(firsts) == len(distinct)
         and any(kind == "number" for kind, _key in firsts))
+
+
+# An undated pair's share of copied words (`copied_shares`, either way) that tells copying as a
+# publication time near the other's would: a fifth of a text in runs of four words or more.
+COPIED_UNDATED = 0.2
+
+
+def _copied_whole(x: str, y: str) -> bool:
+    """True when either English text has COPIED_UNDATED of its words in runs the other has."""
+    return any(c is not None and c.share >= COPIED_UNDATED and c.words >= MIN_COPIED_WORDS
+               for c in (copied_shares(x, y), copied_shares(y, x)))
 
 
 def _credit_direction(copy: Article, other: Article) -> dr.Direction | None:
