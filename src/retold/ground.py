@@ -630,6 +630,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status, backing = "supported", [part]
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
+            if status == "contradicted" and b.kind == "number" and _of_another_time(
+                    r_facts.get(s.id, ()), index):
+                # "an attack that claimed over 130 lives in June 2022", a time the original
+                # never gives: another event's figure, added background, no changed toll
+                status, backing = "unsupported", []
             if status == "contradicted" and backing and backing[0].note == dates.DATELINE_NOTE:
                 status, backing = "unsupported", []  # a filing day tells no event's day
             if status == "contradicted" and backing and attributions.one_speaker_titled(
@@ -1580,6 +1585,14 @@ def _hour_said(b: Fact, index: FactIndex, o_text: str) -> list[Fact]:
 # Probably 9" counts.
 _AT_BEFORE_RE = re.compile(r"(?i)\b(?:at|say|make[^\S\n]+it|around|by|till|until)[^\S\n]+$")
 _TIME_ASKED_RE = re.compile(r"(?i)\b(?:what[^\S\n]+time|when)\b[^?]{0,40}\?[^?]{0,40}$")
+
+
+def _of_another_time(mine: Sequence[Fact], index: FactIndex) -> bool:
+    """A retelling sentence that dates what it tells to a time the original never gives (a
+    calendar date, not a vague or unresolved one): it tells of another event."""
+    return any(f.kind == "date" and isinstance(f.value, Interval) and f.value.start is not None
+               and not dates.vague(f) and f.note != dates.DATELINE_NOTE
+               and not index.stating(f) and not index.same_day(f) for f in mine)
 
 
 def _one_as_article(b: Fact, o_text: str) -> bool:

@@ -181,3 +181,20 @@ def test_a_period_of_time_is_no_rank_and_one_is_said_with_an_article() -> None:
     assert not [f for f in flags(original, "Shooting kills 1 police officer, wounds another\n\n"
                                            "A police officer was killed on Monday, police said.")
                 if f[0] == "number" and f[1] != "dropped"]
+
+
+def test_a_figure_of_another_time_is_added_background_not_a_changed_toll() -> None:
+    import datetime as dt
+
+    day = dt.date(2024, 5, 26)
+    original = "Gunmen killed at least 18 civilians in a village in central Mali, officials said."
+    retold = ("Gunmen killed at least 19 civilians in a village in central Mali, officials said."
+              "\n\nThe army blamed a group for an attack that claimed the lives of over 130 "
+              "civilians in the same village")
+    found = flags(original, retold + " in June 2022.", day)
+    assert ("number", "added", "high", "", "over 130 civilians") in found
+    assert [f[3:] for f in found if f[1] == "changed"] == [
+        ("at least 18 civilians", "at least 19 civilians")]
+    # told of no other time, the figure is read against the original's toll
+    found = flags(original, retold + ".", day)
+    assert ("number", "changed", "high", "at least 18 civilians", "over 130 civilians") in found
