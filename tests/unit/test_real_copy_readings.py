@@ -198,3 +198,17 @@ def test_a_figure_of_another_time_is_added_background_not_a_changed_toll() -> No
     # told of no other time, the figure is read against the original's toll
     found = flags(original, retold + ".", day)
     assert ("number", "changed", "high", "at least 18 civilians", "over 130 civilians") in found
+
+
+def test_a_period_counted_back_from_the_storys_own_time_is_no_date() -> None:
+    import datetime as dt
+
+    day = dt.date(2022, 9, 29)
+    original = "The pound has fallen since Friday, the bank said."
+    found = flags(original, "The pound has fallen since Friday, the bank said. On Wednesday, "
+                            "after the previous two days of selling, the bank stepped in.", day)
+    assert [f[4] for f in found if f[0] == "date"] == ["On Wednesday"]
+    # counted from publication, with no time of the story's before it, it is a date
+    found = flags(original, "The pound has fallen since Friday, the bank said. The bank stepped "
+                            "in over the previous two days.", day)
+    assert "the previous two days" in [f[4] for f in found if f[0] == "date"]

@@ -1216,6 +1216,11 @@ def _titled_relative(text: str, start: int, surface: str) -> bool:
         _OPENS_SENTENCE_RE.search(text, max(0, start - 4), start) is None
 
 
+# A period counted back from a time the story gave before it: "the previous two days", "the
+# prior week".
+_COUNTED_BACK_RE = re.compile(r"(?i)the[ \t\u00a0]+(?:previous|prior|preceding)[ \t\u00a0]")
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Find the time expressions of ``doc`` and resolve them against ``context.published``.
 
@@ -1243,6 +1248,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # ("NEW YORK, May 30 (Reuters) -": the day the copy was filed, which a paper may retell
     # as "on Thursday": it supports such a date and is never itself a change)
     datelines = dateline_spans(text, sentences)
+    told: set[int] = set()  # the sentences that have told a date so far
     for mt in _scan(text):
         sid = sentence_at(sentences, mt.start)
         if sid is None:
@@ -1251,7 +1257,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if _titled_relative(text, mt.start, surface) and not _headline(sentences, sid):
             continue  # ABC's "This Week", the film "Next Year": a title, no date
         note = ""
-        if mt.group == "vague":
+        counted_back = sid in told and _COUNTED_BACK_RE.match(surface) is not None
+        told.add(sid)
+        if mt.group == "vague" or counted_back:
+            # ("On Wednesday, after the previous two days of selling": counted back from the
+            # story's own time, which the sentence gave, not from publication: no date of its
+            # own)
             value = Interval(None, None, "vague")
             phrase = _normalised_phrase(mt.core)
             key = "vague:" + VAGUE_SYNONYMS.get(phrase, phrase)
