@@ -1216,9 +1216,11 @@ def _titled_relative(text: str, start: int, surface: str) -> bool:
         _OPENS_SENTENCE_RE.search(text, max(0, start - 4), start) is None
 
 
-# A period counted back from a time the story gave before it: "the previous two days", "the
-# prior week".
-_COUNTED_BACK_RE = re.compile(r"(?i)the[ \t\u00a0]+(?:previous|prior|preceding)[ \t\u00a0]")
+# A period of several units counted back from a time the story gave before it: "the previous
+# two days", "the prior three weeks" ("the prior year" alone is the year before publication's).
+_COUNTED_BACK_RE = re.compile(
+    r"(?i)the[ \t\u00a0]+(?:previous|prior|preceding)[ \t\u00a0]+(?:\d+|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|several|few)[ \t\u00a0]")
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
