@@ -453,12 +453,6 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                          and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
                          and not _told_alike(r_texts, b, o_text)
                          and not attributions.credited_by_dateline(b, o_texts)]
-            if kind == "name" and (dropped or added):
-                # "Sen. Dana Pell of Ohio" / "Sen. Dana Pell (R-OH)": the state said as a tag
-                o_pass = " ".join(original.sentences[i].text for i in pair.original)
-                r_pass = " ".join(retelling.sentences[j].text for j in pair.retelling)
-                dropped = [a for a in dropped if not names.state_in_party_tag(a.text, r_pass)]
-                added = [b for b in added if not names.state_in_party_tag(b.text, o_pass)]
             if kind in CROSS_REFERENCE_KINDS and (dropped or added):
                 # "(see the MPAA link below)", "(see: Ossetians in Turkey)": a pointer to
                 # elsewhere, said or left out, states nothing of the sentence.

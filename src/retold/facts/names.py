@@ -1026,30 +1026,6 @@ def _search_near(pattern: re.Pattern[str], needs: tuple[frozenset[str], ...], te
     return False
 
 
-# A party and a state after a legislator's name ("R-Ohio", "D-N.Y.", "R-OH"), or said in words
-# ("a Republican of Nebraska"): the state's name said another way.
-_PARTY_TAG_RE = re.compile(r"\b[RDI]-([A-Z][A-Za-z.]*)|\b(?:Republican|Democrat|Independent)s?"
-                           r" of ([A-Z][\w.]*(?: [A-Z][\w.]*)?)")
-
-
-def state_in_party_tag(name: str, text: str) -> bool:
-    """True when ``text`` tags a legislator with the state ``name`` names ("of Ohio" / "R-OH",
-    "R-Ohio", "Republican of Ohio"): the tag's letters, its first the name's first, in the
-    name's order."""
-    folded = name.replace(".", "").casefold()
-    for m in _PARTY_TAG_RE.finditer(text):
-        tag = (m.group(1) or m.group(2)).replace(".", "").casefold()
-        if tag == folded or tag[:1] == folded[:1] and len(tag) >= 2 and _in_order(tag, folded):
-            return True
-    return False
-
-
-def _in_order(letters: str, word: str) -> bool:
-    """True when every letter of ``letters`` occurs in ``word``, in order."""
-    rest = iter(word)
-    return all(c in rest for c in letters)
-
-
 def name_variant(a: str, b: str) -> bool:
     """True when two strings are the same name spelled differently (Zelensky / Zelenskyy).
 
@@ -1111,8 +1087,7 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
         # after a word that is not one ("Apple CEO Tim Cook", "Labour MP Ed Balls"): the
         # words before it are the employer or party, the title is no name.
         cuts = [k for k, t in enumerate(toks) if k and (t[2] == "The" or _title_cut(toks, k)
-                                                       or _holder_after_office(toks, k)
-                                                       or _person_of(toks, k))]
+                                                       or _holder_after_office(toks, k))]
         for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
             piece = toks[lo:hi]
             if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and \
@@ -1155,33 +1130,6 @@ def _holder_after_office(toks: list[_Token], k: int) -> bool:
     return 3 <= k < len(toks) - 1 and toks[0][2].rstrip(".") in TITLES \
         and any(t[2] == "of" for t in toks[1:k]) and toks[k][2].casefold() in _given_names() \
         and toks[k - 1][2] not in _CONNECTORS and toks[k + 1][2][:1].isupper()
-
-
-# Heads of a place's name that a given name may open ("Jordan Valley of", "Rose Garden of"):
-# no person's surname, as an institution's head is none ("Virginia Department of Health").
-_PLACE_NAME_HEADS = frozenset({
-    "garden", "gardens", "park", "street", "square", "house", "hall", "river", "lake", "island",
-    "islands", "falls", "beach", "valley", "county", "city", "state", "bay", "hill", "hills",
-    "mountain", "mountains", "church", "cathedral", "tech", "bank",
-})
-
-
-def _person_of(toks: list[_Token], k: int) -> bool:
-    """True when ``toks[k]`` is the "of" after a person's name, before where the person is from
-    or works ("Sen. Susan Collins | of Maine", "Analyst Tom Reed | of Morgan Stanley"): two or
-    three capitalised words right before it, the first a given name the census knows, none a
-    title and the last no head of a place's or an institution's name ("Virginia Department of
-    Health"); a capitalised word after it."""
-    if toks[k][2] != "of" or k + 1 >= len(toks) or not toks[k + 1][2][:1].isupper():
-        return False
-    before = [t[2] for t in toks[:k]]
-    # (the name's words are the last two or three: a title or a word opening the sentence may
-    # stand before them, "Analyst Tom Reed of", but no "of": "Church of Jesus Christ of")
-    return before[-1].casefold() not in _PLACE_NAME_HEADS | INSTITUTION_HEADS and any(
-        person[0].casefold() in _given_names() and all(
-            w[:1].isupper() and w.rstrip(".") not in TITLES and w not in _CONNECTORS
-            for w in person) and CONNECTOR_WORDS.isdisjoint(before[:-n])
-        for n in (2, 3) if len(person := before[-n:]) == n)
 
 
 def _adjective_only(word: str) -> bool:
