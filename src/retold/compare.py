@@ -23,7 +23,7 @@ from retold.diff import (
     relation,
 )
 from retold.errors import EmptyInput
-from retold.facts import dates, names
+from retold.facts import dates, names, qualifiers
 from retold.facts.base import Context, sentence_at
 from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
 from retold.memo import LastFew
@@ -513,6 +513,14 @@ def _same_count(a: Fact, b: Fact) -> bool:
         a.role == b.role
 
 
+def _told_twice(a: Fact, b: Fact, sentences: Sequence[Sentence]) -> bool:
+    """Two mentions of one figure where a story repeats itself: a headline or a heading and the
+    body (a figure said again in the body may be another event's: "another 18 civilians" killed
+    last month)."""
+    kinds = {s.id: s.kind for s in sentences}
+    return bool({kinds.get(a.sentence), kinds.get(b.sentence)} & {"title", "heading"})
+
+
 def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change, ...]:
     """One real difference, reported once (the first report, in the changes' order, stands).
 
@@ -610,7 +618,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     changes = [c for c in changes if not (
         c.kind == "number" and c.status == "dropped" and c.original is not None
         and (a := o_numbers.get((c.original.start, c.original.end))) is not None
-        and any(_same_count(a, b) for b in changed_figures))]
+        and any(_same_count(a, b) and _told_twice(a, b, o_sentences) for b in changed_figures))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
@@ -621,11 +629,12 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                _wording(c.retelling.text) if c.retelling else "")
         if key in seen:
             continue
-        if c.kind == "name" and c.status == "added" and c.retelling is not None and any(
-                o.kind == "name" and o.status == "added" and o.retelling is not None
-                and len(o.retelling.text) > len(c.retelling.text)
-                and names.same_name(o.retelling.text, c.retelling.text) for o in out):
-            continue  # "Sean Reilly", then "Reilly": one person added
+        if c.kind == "name" and c.status == "added" and c.retelling is not None \
+                and names._role(c.retelling.text, False) not in PLACE_ROLES and any(
+                    o.kind == "name" and o.status == "added" and o.retelling is not None
+                    and len(o.retelling.text) > len(c.retelling.text)
+                    and names.same_name(o.retelling.text, c.retelling.text) for o in out):
+            continue  # "Sean Reilly", then "Reilly": one person added (not "Jordan", a country)
         if c.kind == "attribution" and c.status == "added" and c.retelling is not None:
             who = attributed.get((c.retelling.start, c.retelling.end))
             if who and any(names.same_name(who, s) for s in speakers):
@@ -657,12 +666,21 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue  # "third largest in 2011, after China and Italy": where, not who
         seen.add(key)
         out.append(c)
-    # a word the qualifier kind reads as a grade ("critical" / "stable condition") is its
-    # finding, not also a claim reversed
+    # a word the qualifier kind reads as a grade of harm ("critical" / "stable condition",
+    # "not life-threatening") is the qualifier's, not also a claim reversed or denied
     graded = {(c.retelling.start, c.retelling.end) for c in out
               if c.kind == "qualifier" and c.retelling is not None}
-    return tuple(c for c in out if not (c.kind == "negation" and c.retelling is not None and (
-        c.retelling.start, c.retelling.end) in graded))
+    grades = {side: [(f.start, f.end) for f in facts if f.kind == "qualifier"
+                     and f.role == qualifiers.HARM]
+              for side, facts in (("o", o_side.facts), ("r", r_side.facts))}
+
+    def in_grade(c: Change) -> bool:
+        spans = [("r", c.retelling), ("o", c.original)]
+        return any(x is not None and any(a <= x.start and x.end <= b for a, b in grades[side])
+                   for side, x in spans)
+
+    return tuple(c for c in out if not (c.kind == "negation" and (c.retelling is not None and (
+        c.retelling.start, c.retelling.end) in graded or in_grade(c))))
 
 
 def _align(o: Sequence[Sentence], r: Sequence[Sentence], semantic: bool | str) -> Alignment:

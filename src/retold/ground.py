@@ -1304,7 +1304,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if turned:
             return "contradicted", turned, False
         if _counts_speakers(b, o_text) or _counts_list(b, o_text) or _one_as_article(
-                b, o_text) or _counts_names(
+                b, index.by_kind.get("number", ()), o_text) or _counts_names(
                 b, index.by_kind.get("name", ()), o_text) or _in_a_name(b, r_ctx.text, o_text):
             return "supported", [], False
         summed = _summed(b, index, o_text)
@@ -1595,11 +1595,14 @@ def _of_another_time(mine: Sequence[Fact], index: FactIndex) -> bool:
                and not index.stating(f) and not index.same_day(f) for f in mine)
 
 
-def _one_as_article(b: Fact, o_text: str) -> bool:
-    """"1 police officer" (a headline's figure) where the original says "a police officer":
-    one, said with the article."""
+def _one_as_article(b: Fact, figures: Sequence[Fact], o_text: str) -> bool:
+    """"1 police officer" (a headline's figure) where the original says "a police officer" and
+    counts officers no other way ("three officers were hurt" makes "1 officer" a change): one,
+    said with the article."""
     q = b.value
     if not (isinstance(q, Quantity) and q.low == q.high == 1 and not q.unit and b.role):
+        return False
+    if any(f.role == b.role for f in figures):
         return False
     return re.search(rf"(?i)(?<![\w-])an?[^\S\n]+(?:[a-z-]+[^\S\n]+)?{re.escape(b.role)}",
                      o_text) is not None
@@ -1625,14 +1628,17 @@ def _counts_names(b: Fact, names_of: Sequence[Fact], o_text: str) -> bool:
     figure."""
     if not _counts_people(b):
         return False
-    run, prev = 0, None
-    for f in sorted(names_of, key=lambda f: f.start):
+    # the lists of people's names (each a given name the census knows, or titled), whole
+    people = [f for f in sorted(names_of, key=lambda f: f.start)
+              if f.role == "person" or names.sex_of(f.text) is not None]
+    runs: list[int] = []
+    prev: Fact | None = None
+    for f in people:
         joined = prev is not None and _NAMES_JOINED_RE.fullmatch(o_text, prev.end, f.start)
-        run = run + 1 if joined else 1
-        if run == b.value.low:  # type: ignore[union-attr]
-            return True
+        runs = [*runs[:-1], runs[-1] + 1] if joined and runs else [*runs, 1]
         prev = f
-    return False
+    count = b.value.low  # type: ignore[union-attr]
+    return count > 1 and count in runs
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
@@ -1640,10 +1646,11 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
 
 def _in_a_name(b: Fact, r_text: str, o_text: str) -> bool:
     """A figure that is a word of a name the original capitalises ("the league two club" /
-    "League Two"): lower-cased text writes the name as a count."""
+    "League Two") in a retelling written in lower case, as many summaries are (a cased text's
+    "the big three plants" counts plants)."""
     before = _WORD_BEFORE_RE.search(r_text, max(0, b.start - 40), b.start)
     word = b.text.split()[0] if b.text.split() else ""
-    if before is None or not word.isalpha():
+    if before is None or not word.isalpha() or any(c.isupper() for c in r_text):
         return False
     pattern = re.compile(rf"\b{re.escape(before.group(1))}[^\S\n]+{re.escape(word)}\b",
                          re.IGNORECASE)

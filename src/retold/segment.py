@@ -1192,7 +1192,7 @@ def parse_byline(line: str) -> Byline | None:
 
 
 # A broadcaster's credit: "Mary Okafor, Reporting", "Reporting: Mary Okafor".
-_REPORTING_RE = re.compile(r"(?i)^(?:(?P<before>.+?),?\s+reporting|reporting:?\s+(?P<after>.+))$")
+_REPORTING_RE = re.compile(r"^(?:(?P<before>[^,]+),\s+(?i:reporting)|(?i:reporting):\s+(?P<after>.+))$")
 # An agency's byline is a few words: "By The Associated Press", "By Reuters Staff".
 ORG_BYLINE_WORDS_MAX = 5
 
@@ -1203,7 +1203,9 @@ def _credit_byline(line: str) -> Byline | None:
     reporting = _REPORTING_RE.match(line)
     if reporting is not None:
         who = (reporting["before"] or reporting["after"]).strip(" ,:")
-        return Byline(author=who) if _looks_like_person(who, allow_and=True) else None
+        # (a name of two to four words: "Three Ohio Hospitals Halt Covid Reporting" is a headline)
+        return Byline(author=who) if len(who.split()) <= 4 and _looks_like_person(
+            who, allow_and=True) else None
     if "," not in line:
         return None
     who, outlet = (x.strip() for x in line.rsplit(",", 1))

@@ -80,3 +80,19 @@ def test_a_chain_with_a_second_source_prints_every_link_and_no_siblings() -> Non
     # two retellings of a that are not linked to each other stay siblings
     [story] = st.build([link("a", "b"), link("a", "c")], pub)
     assert story_lines(story)[-1] == "  b, c share a source (a): siblings, not links"
+
+
+def test_story_lines_read_ids_with_colons_and_keep_the_siblings_left() -> None:
+    from retold.cli.trace import story_lines
+
+    pub = {"wire:1": dt.date(2020, 1, 1), "daily:7": dt.date(2020, 1, 2),
+           "post:3": dt.date(2020, 1, 3), "herald:9": dt.date(2020, 1, 2)}
+    links = [link("wire:1", "daily:7"), link("wire:1", "post:3"), link("wire:1", "herald:9"),
+             link("daily:7", "post:3")]
+    [story] = st.build(links, pub)
+    lines = story_lines(story)
+    printed = [line.split(": ")[0].strip() for line in lines[1:] if " -> " in line]
+    assert sorted(printed) == ["daily:7 -> post:3", "wire:1 -> daily:7", "wire:1 -> herald:9",
+                               "wire:1 -> post:3"]
+    # post:3 retells daily:7 too: daily:7 and herald:9 are still siblings
+    assert lines[-1] == "  daily:7, herald:9 share a source (wire:1): siblings, not links"

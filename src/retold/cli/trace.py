@@ -324,23 +324,25 @@ def story_lines(s: Story, *, facts: bool = False) -> list[str]:
     lines = [f"{s.id}: {_plural(len(s.articles), 'article')}; earliest source {s.root}{when}"]
     by_pair = {(l.source_id, l.target_id): l for l in s.links}
     walked = {frozenset((article, parent)) for article, parent in s.chain if parent is not None}
+    told: set[frozenset[str]] = set()  # the pairs printed so far
     for article, parent in s.chain[1:]:
         if parent is None:
             # Retold by nobody in the story, only a source of it (another source of an article
             # that the root's line also reached): print its own links the chain does not.
-            lines.extend(f"  {article} -> {out.target_id}: {_how(out)} (a second source, "
-                         "not reached from the earliest)"
-                         for out in s.links if out.source_id == article
-                         and frozenset((article, out.target_id)) not in walked)
+            for out in s.links:
+                if out.source_id == article and frozenset((article, out.target_id)) not in walked:
+                    lines.append(f"  {article} -> {out.target_id}: {_how(out)} (a second source, "
+                                 "not reached from the earliest)")
+                    told.add(frozenset((article, out.target_id)))
             continue
         link = by_pair.get((parent, article)) or by_pair.get((article, parent))
         # (an undecided link the chain walks against its order is printed in its own, which
         # its changes are told in)
         lines.append(_link_line(link) if link is not None else
                      f"  {parent} -> {article}: linked")
+        told.add(frozenset((parent, article)))
     # a link the chain does not walk: an article's second source ("a -> b -> c" where "a -> c"
     # is kept for text b dropped), printed once, as the others are
-    told = {frozenset(line.split(":")[0].strip().split(" -> ")) for line in lines[1:]}
     lines.extend(_link_line(l, " (a second source)") for l in s.links
                  if frozenset((l.source_id, l.target_id)) not in told)
     for source, targets in _siblings(s.links):
@@ -379,17 +381,16 @@ def _plural(n: int, noun: str) -> str:
 
 
 def _siblings(links: Any) -> list[tuple[str, list[str]]]:
-    """Each source with the targets that retell it, when there are two or more that are not
-    linked to each other (one that retells another is in the chain, no sibling)."""
-    linked = {frozenset((l.source_id, l.target_id)) for l in links}
+    """Each source with the targets that retell it, when there are two or more that retell no
+    other of them (one that retells another target is in the chain, no sibling)."""
+    retold_from = {(l.source_id, l.target_id) for l in links}
     by_source: dict[str, list[str]] = {}
     for l in links:
         if l.decided:
             by_source.setdefault(l.source_id, []).append(l.target_id)
     out = []
     for src, targets in sorted(by_source.items()):
-        apart = [t for t in targets
-                 if not any(frozenset((t, u)) in linked for u in targets if u != t)]
+        apart = [t for t in targets if not any((u, t) in retold_from for u in targets)]
         if len(apart) > 1:
             out.append((src, sorted(apart)))
     return out

@@ -1836,7 +1836,8 @@ def _doer(text: str, verb_start: int, role: str, measured: bool) -> bool:
 
 # The day of the month after a weekday ("on Monday 6th"): the date's, no rank.
 _WEEKDAY_DAY_RE = re.compile(
-    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t\u00a0]+(\d{1,2}(?:st|nd|rd|th))\b")
+    r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?[ \t\u00a0]+(\d{1,2}(?:st|nd|rd|th))"
+    r"(?![\w-])")
 
 
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
@@ -2200,10 +2201,12 @@ def _predicate_of(fact: Fact) -> str:
 
 def counts_another(a: Fact, b: Fact) -> bool:
     """True when two figures count different things, so that one states nothing of the other:
-    different counted nouns that WordNet does not relate as synonyms or kinds ("two children" /
-    "Two officers"; not "200 houses" / "200 homes", a house being a kind of home), or a unit of
-    measure or time against a counted noun or another dimension ("two years" / "Two
-    officers")."""
+    a unit of measure or time against a counted noun or another dimension ("two years" / "Two
+    officers"), or counted nouns that WordNet does not relate as synonyms or kinds, and not
+    both people ("two counts" / "Two officers"; not "200 houses" / "200 homes", a house being a
+    kind of home). People are counted under many names a paraphrase swaps ("17 passengers" /
+    "17 people", "pupils" / "children", "fans" / "spectators", "31 deaths"): two counts of
+    people are one thing here, as the slot score reads them."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return False
@@ -2214,12 +2217,35 @@ def counts_another(a: Fact, b: Fact) -> bool:
     if _role_relation(a, b) != "differ":
         return False
     noun_a, noun_b = _counted_word(a), _counted_word(b)
-    if not (noun_a and noun_b) or not lexicon.available():
+    if not (noun_a and noun_b) or not lexicon.available() or (
+            _counts_people(noun_a) and _counts_people(noun_b)):
         return False
     near_a = lexicon.synonyms(noun_a) | lexicon.broader(noun_a)
     near_b = lexicon.synonyms(noun_b) | lexicon.broader(noun_b)
     return not ({lemma for lemma, _pos in lexicon.lemmas(noun_b)} | {noun_b}) & near_a and not (
         {lemma for lemma, _pos in lexicon.lemmas(noun_a)} | {noun_a}) & near_b
+
+
+# Words that count people without being a kind of person in WordNet: a group's members, a toll.
+_PEOPLE_WORDS = frozenset({
+    "people", "persons", "crew", "crews", "troops", "staff", "workforce", "dead", "deaths",
+    "casualties", "fatalities", "injured", "wounded", "lives", "members", "youths", "police",
+})
+
+
+def _counts_people(noun: str) -> bool:
+    """True for a noun that counts people ("officers", "passengers", "troops", "deaths")."""
+    return noun in _PEOPLE_WORDS or bool(_PERSON_KINDS & lexicon.broader(noun))
+
+
+# What a person is a kind of within WordNet's first three steps up (its "person" lies deeper for
+# many: officer -> official -> worker -> person).
+_PERSON_KINDS = frozenset({
+    "person", "people", "individual", "someone", "official", "worker", "skilled_worker",
+    "employee", "serviceman", "military_personnel", "enlisted_person", "adult", "professional",
+    "leader", "expert", "combatant", "radical", "mariner", "seaman", "relative", "juvenile",
+    "traveler", "communicator", "adult_male", "adult_female", "lawman", "defender", "reformer",
+    "medical_practitioner", "health_professional", "practitioner"})
 
 
 def _counted_word(fact: Fact) -> str:

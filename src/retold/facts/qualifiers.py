@@ -168,22 +168,27 @@ SEVERITY = {
     "life-threatening": "critical", "seriously": "serious", "serious": "serious",
     "severely": "serious", "severe": "serious", "badly": "serious", "fatally": "fatal",
     "mortally": "fatal", "slightly": "minor", "lightly": "minor", "minor": "minor",
-    "non-life-threatening": "minor", "stable": "stable", "fair": "fair", "good": "good",
+    "non-life-threatening": "minor", "not life-threatening": "minor", "stable": "stable",
 }
 SEVERITY_KEYS = frozenset(SEVERITY.values())
-_HARMED = r"(?:injured|wounded|hurt|burned|burnt|ill|shot|stabbed|beaten)"
+# (verbs of harm said of people only: "badly hurt", "badly burned" are said of sales and churches)
+_HARMED = r"(?:injured|wounded|ill|shot|stabbed)"
 _SEVERITY_RE = re.compile(
     r"(?<![\w-])(?:(critically|gravely|seriously|severely|badly|fatally|mortally|slightly|"
     rf"lightly)[\s\u00a0]+{_HARMED}(?![\w-])"
     r"|(critical|serious|grave|life-threatening|severe|minor|non-life-threatening)[\s\u00a0]+"
     r"(?:head[\s\u00a0]+|gunshot[\s\u00a0]+|stab[\s\u00a0]+)?(?:injur(?:y|ies)|wounds?|burns)"
-    r"|in[\s\u00a0]+(?:a[\s\u00a0]+)?(critical|serious|grave|stable|fair|good)"
-    r"(?:[\s\u00a0]+but[\s\u00a0]+stable)?[\s\u00a0]+condition)(?![\w-])", re.IGNORECASE)
-# ... and after the harm, in a clause of its own: "three were injured, one critically".
+    r"|in[\s\u00a0]+(?:a[\s\u00a0]+)?(critical|serious|grave|stable)"
+    r"(?:[\s\u00a0]+but[\s\u00a0]+stable)?[\s\u00a0]+condition"
+    r"|injur(?:y|ies)[\s\u00a0]+(?:that|which)[\s\u00a0]+(?:was|were|is|are)[\s\u00a0]+"
+    r"(not[\s\u00a0]+life-threatening))(?![\w-])", re.IGNORECASE)
+# ... and after the harm, of some of those hurt: "three were injured, one critically".
 _SEVERITY_AFTER_RE = re.compile(
-    r"(?<![\w-])(critically|gravely|seriously|severely|badly|fatally|mortally|slightly|lightly)"
-    r"(?=[\s\u00a0]*[.,;:)]|$)", re.IGNORECASE)
-_HARMED_BEFORE_RE = re.compile(rf"(?i)(?<![\w-]){_HARMED}(?![\w-])[^.;:!?]*$")
+    r"(?i),[\s\u00a0]*(?:one|two|three|four|five|several|some|many|most|all|both|\d+)"
+    r"(?:[\s\u00a0]+of[\s\u00a0]+them)?[\s\u00a0]+"
+    r"(critically|gravely|seriously|severely|fatally|mortally|slightly|lightly)"
+    r"(?=[\s\u00a0]*[.,;:)]|$)")
+_HARMED_BEFORE_RE = re.compile(rf"(?i)(?<![\w-]){_HARMED}[\s\u00a0]*$")
 HARM = "harm"  # the role of every grade: they fill one slot
 
 
@@ -191,14 +196,14 @@ def _severities(text: str, sentences: Sequence[Sentence]) -> list[Fact]:
     """How badly the people of a text are hurt: key the grade, role ``HARM``."""
     out = []
     for m in _SEVERITY_RE.finditer(text):
-        k = next(i for i in (1, 2, 3) if m.group(i))
+        k = next(i for i in (1, 2, 3, 4) if m.group(i))
         word = m.group(k)
         out.append(Fact(kind="qualifier", start=m.start(k), end=m.end(k), text=word,
                         sentence=names._sentence_id(sentences, m.start(k)),
-                        key=SEVERITY[word.casefold()], role=HARM))
+                        key=SEVERITY[" ".join(word.casefold().split())], role=HARM))
     for m in _SEVERITY_AFTER_RE.finditer(text):
-        if _HARMED_BEFORE_RE.search(text, max(0, m.start() - 60), m.start()) is None:
-            continue
+        if _HARMED_BEFORE_RE.search(text, max(0, m.start() - 20), m.start()) is None:
+            continue  # (right after the harm: "were injured, one critically")
         out.append(Fact(kind="qualifier", start=m.start(1), end=m.end(1), text=m.group(1),
                         sentence=names._sentence_id(sentences, m.start(1)),
                         key=SEVERITY[m.group(1).casefold()], role=HARM))
