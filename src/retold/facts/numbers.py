@@ -2230,6 +2230,7 @@ def counts_another(a: Fact, b: Fact) -> bool:
 _PEOPLE_WORDS = frozenset({
     "people", "persons", "crew", "crews", "troops", "staff", "workforce", "dead", "deaths",
     "casualties", "fatalities", "injured", "wounded", "lives", "members", "youths", "police",
+    "jobs", "posts", "positions",
 })
 
 
@@ -2245,7 +2246,9 @@ _PERSON_KINDS = frozenset({
     "employee", "serviceman", "military_personnel", "enlisted_person", "adult", "professional",
     "leader", "expert", "combatant", "radical", "mariner", "seaman", "relative", "juvenile",
     "traveler", "communicator", "adult_male", "adult_female", "lawman", "defender", "reformer",
-    "medical_practitioner", "health_professional", "practitioner"})
+    "medical_practitioner", "health_professional", "practitioner", "citizen", "national",
+    "inhabitant", "resident", "native", "exile", "captive", "unfortunate", "child", "kid",
+    "offspring", "disputant", "writer", "mortal"})
 
 
 def _counted_word(fact: Fact) -> str:
