@@ -170,7 +170,6 @@ SEVERITY = {
     "mortally": "fatal", "slightly": "minor", "lightly": "minor", "minor": "minor",
     "non-life-threatening": "minor", "not life-threatening": "minor", "stable": "stable",
 }
-SEVERITY_KEYS = frozenset(SEVERITY.values())
 # (verbs of harm said of people only: "badly hurt", "badly burned" are said of sales and churches)
 _HARMED = r"(?:injured|wounded|ill|shot|stabbed)"
 _SEVERITY_RE = re.compile(
