@@ -1305,7 +1305,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "contradicted", turned, False
         if _counts_speakers(b, o_text) or _counts_list(b, o_text) or _one_as_article(
                 b, index.by_kind.get("number", ()), o_text) or _counts_names(
-                b, index.by_kind.get("name", ()), o_text) or _in_a_name(b, r_ctx.text, o_text):
+                b, index.by_kind.get("name", ()), o_text) or _in_a_name(b, r_ctx.text, o_text) \
+                or _counted_in_turn(b, index.by_kind.get("number", ()), o_text):
             return "supported", [], False
         summed = _summed(b, index, o_text)
         if summed:
@@ -1448,7 +1449,7 @@ def _speaks_near(b: Fact, evidence: Sequence[int],
 def _counts_speakers(b: Fact, o_text: str) -> bool:
     """"Two friends", "three colleagues" counting the people of a dialogue that has as many
     speakers: the original states the count by who speaks, not in a figure."""
-    return _counts_people(b) and speakers(o_text) == b.value.low  # type: ignore[union-attr]
+    return _a_count_of_people(b) and speakers(o_text) == b.value.low  # type: ignore[union-attr]
 
 
 # What a casualty count counts: the dead, the injured, the missing ("casualties" may be any of
@@ -1608,14 +1609,46 @@ def _one_as_article(b: Fact, figures: Sequence[Fact], o_text: str) -> bool:
                      o_text) is not None
 
 
-def _counts_people(b: Fact) -> bool:
+# One thing after another, as a story counts them in turn: "another officer", "a second
+# police officer", "the other officer" (the counted noun, or an adjective and the noun: the
+# first word is tried too, as in "another officer who").
+_IN_TURN_RE = re.compile(
+    r"(?i)(?<![\w-])(?:(another)|(?:a|the)[^\S\n]+(second|third|fourth|fifth)|the[^\S\n]+(other))"
+    r"[^\S\n]+([a-z-]+)(?:[^\S\n]+([a-z]+))?\b")
+_TURN_COUNTS = {"another": 2, "other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+
+
+def _counted_in_turn(b: Fact, figures: Sequence[Fact], o_text: str) -> bool:
+    """"Two officers" where the original tells of "a police officer" and then "another
+    officer" (or "a second officer"), and counts officers with no figure: the count it states
+    by telling them one after another. Only the count it reaches ("a third officer": three)."""
+    q = b.value
+    if not (isinstance(q, Quantity) and q.low == q.high and 2 <= q.low <= 5 and not q.unit
+            and b.role):
+        return False
+    noun = meaning.stem(b.role.split()[-1])
+    if any(f.role and meaning.stem(f.role.split()[-1]) == noun for f in figures):
+        return False  # the original counts them in a figure: that is the evidence
+    reached = 0
+    for m in _IN_TURN_RE.finditer(o_text):
+        # (the noun, or an adjective and the noun: "another officer who", "another police
+        # officer")
+        if noun in (meaning.stem(m.group(4)), meaning.stem(m.group(5) or "")):
+            reached = max(reached, _TURN_COUNTS[(m.group(1) or m.group(2) or m.group(3)).casefold()])
+    if not reached or reached != q.low:
+        return False
+    first = re.search(rf"(?i)(?<![\w-])(?:an?|one)[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
+                      rf"{re.escape(b.role.split()[-1][:len(noun)])}", o_text)
+    return first is not None
+
+
+def _a_count_of_people(b: Fact) -> bool:
     """A single figure, no unit, counting a kind of person ("two tourists", "three officers")."""
     q = b.value
     if not isinstance(q, Quantity) or q.low != q.high or q.unit or not b.role:
         return False
     role = b.role.casefold()
-    return role in PERSON_NOUNS or bool({"person", "adult", "peer", "individual"}
-                                        & lexicon.broader(role))
+    return role in PERSON_NOUNS or numbers.counts_people(role)
 
 
 # Between two names of one list: "David Miller, 24, and Hannah Witheridge", "Ada and Tom".
@@ -1626,7 +1659,7 @@ def _counts_names(b: Fact, names_of: Sequence[Fact], o_text: str) -> bool:
     """"The two tourists" counting the people the original names in one list ("the bodies of
     David Miller, 24, and Hannah Witheridge, 23"): the count stated by the names, not in a
     figure."""
-    if not _counts_people(b):
+    if not _a_count_of_people(b):
         return False
     # the lists of people's names (each a given name the census knows, or titled), whole
     people = [f for f in sorted(names_of, key=lambda f: f.start)

@@ -214,3 +214,23 @@ def test_the_new_readings_keep_their_bounds() -> None:
     found = flags("Officials met on Monday.", "Michael Jordan visited Jordan, officials said on "
                                               "Monday.")
     assert {f[4] for f in found if f[0] == "name"} == {"Michael Jordan", "Jordan"}
+
+
+def test_a_count_told_one_after_another_is_stated() -> None:
+    told = ("A gunman shot a police officer outside the depot on Friday. He then wounded "
+            "another officer who ran to help, police said.")
+    assert not [f for f in flags(told, "Two officers were shot outside the depot on Friday, "
+                                       "police said.") if f[0] == "number"]
+    ordinal = ("A gunman shot a police officer outside the depot on Friday. A second police "
+               "officer was hurt as he ran to help, police said.")
+    assert not [f for f in flags(ordinal, "Two officers were shot outside the depot on "
+                                          "Friday.") if f[0] == "number"]
+    # a count the telling does not reach, and another noun counted in turn, state nothing
+    assert [f[:2] + f[4:] for f in flags(ordinal, "Three officers were shot outside the depot "
+                                                  "on Friday.") if f[0] == "number"] == [
+        ("number", "added", "Three officers")]
+    other = ("A gunman shot a police officer outside the depot on Friday. Another car was hit, "
+             "police said.")
+    assert [f[:2] + f[4:] for f in flags(other, "Two officers were shot outside the depot on "
+                                                "Friday.") if f[0] == "number"] == [
+        ("number", "added", "Two officers")]

@@ -83,7 +83,7 @@ from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, 
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["compatible", "equivalent", "explain", "extract", "hedge_class", "humanise",
+__all__ = ["compatible", "counts_people", "equivalent", "explain", "extract", "hedge_class", "humanise",
            "restates", "slot_score"]
 
 
@@ -2218,7 +2218,7 @@ def counts_another(a: Fact, b: Fact) -> bool:
         return False
     noun_a, noun_b = _counted_word(a), _counted_word(b)
     if not (noun_a and noun_b) or not lexicon.available() or (
-            _counts_people(noun_a) and _counts_people(noun_b)):
+            counts_people(noun_a) and counts_people(noun_b)):
         return False
     near_a = lexicon.synonyms(noun_a) | lexicon.broader(noun_a)
     near_b = lexicon.synonyms(noun_b) | lexicon.broader(noun_b)
@@ -2234,8 +2234,9 @@ _PEOPLE_WORDS = frozenset({
 })
 
 
-def _counts_people(noun: str) -> bool:
-    """True for a noun that counts people ("officers", "passengers", "troops", "deaths")."""
+def counts_people(noun: str) -> bool:
+    """True for a noun that counts people ("officers", "passengers", "troops", "deaths"): the
+    one test of it, for the extractor and for grounding alike."""
     return noun in _PEOPLE_WORDS or bool(_PERSON_KINDS & lexicon.broader(noun))
 
 
@@ -2248,7 +2249,7 @@ _PERSON_KINDS = frozenset({
     "traveler", "communicator", "adult_male", "adult_female", "lawman", "defender", "reformer",
     "medical_practitioner", "health_professional", "practitioner", "citizen", "national",
     "inhabitant", "resident", "native", "exile", "captive", "unfortunate", "child", "kid",
-    "offspring", "disputant", "writer", "mortal"})
+    "offspring", "disputant", "writer", "mortal", "peer"})
 
 
 def _counted_word(fact: Fact) -> str:
