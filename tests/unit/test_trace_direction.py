@@ -47,6 +47,17 @@ def test_a_small_part_of_the_larger_text_is_a_summary_wherever_its_sentences_com
     assert (d.source, d.target) == ("b", "a")
 
 
+def test_a_larger_text_alone_carrying_the_agency_dateline_is_cut_not_inserted_into() -> None:
+    # sentences between shared ones would make a the insertion; but a alone carries the
+    # agency's dateline: b is the agency copy with paragraphs and the dateline left out
+    d = dr.by_containment("a", "b", reuse=0.95, carried=0.6, extra_at_end=0.2, agency_copy="a")
+    assert (d.source, d.target, d.evidence) == ("a", "b", "containment")
+    assert "agency dateline" in d.detail
+    # the smaller one carrying it changes nothing: an outlet inserting into agency copy
+    d = dr.by_containment("a", "b", reuse=0.95, carried=0.6, extra_at_end=0.2, agency_copy="b")
+    assert (d.source, d.target) == ("b", "a") and "inserted" in d.detail
+
+
 def test_symmetric_reuse_is_undecided_in_id_order() -> None:
     d = dr.by_containment("z", "a", reuse=0.9, carried=0.88)
     assert (d.source, d.target, d.decided, d.evidence) == ("a", "z", False, "undecided")

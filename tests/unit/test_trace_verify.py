@@ -629,7 +629,22 @@ def test_a_text_crediting_an_agency_retells_the_agencys_copy() -> None:
     plain = S[0] + " " + " ".join(S[1:4]) + " " + " ".join(O)
     link = vf.verify_pair(Article("rewrite", plain), Article("brief", brief))
     assert link is not None and link.evidence == "containment" and link.source_id == "rewrite"
+    # "per the AP" credits it too
+    per = S[0][:-1] + ", per the AP. " + " ".join(S[1:4]) + " " + " ".join(O)
+    link = vf.verify_pair(Article("rewrite", per), Article("brief", brief))
+    assert link is not None and (link.source_id, link.evidence) == ("brief", "credit")
     # a text that carries the agency's dateline itself is a copy, not a rewrite crediting it
     both = "HARBOUR CITY, Ore. (AP) — " + rewrite
     link = vf.verify_pair(Article("rewrite", both), Article("brief", brief))
     assert link is None or link.evidence != "credit"
+
+
+def test_a_copy_leaving_out_the_wires_middle_paragraphs_and_dateline_retells_the_wire() -> None:
+    # undated: the wire's extra paragraphs sit between shared ones, which reads as sentences
+    # inserted into the copy; the wire alone carries the agency's dateline, so it is the copy
+    # that left them out
+    wire = "HARBOUR CITY, Ore. (AP) — " + "\n\n".join(S)
+    copy = "\n\n".join([S[0], S[1], S[4], S[5]])
+    link = vf.verify_pair(Article("copy", copy), Article("wire", wire))
+    assert link is not None and (link.source_id, link.target_id) == ("wire", "copy")
+    assert link.evidence == "containment" and "agency dateline" in link.detail

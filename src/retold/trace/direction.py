@@ -15,7 +15,8 @@ Evidence, strongest first, and the word each leaves in ``Link.evidence``:
                  extra sentences mostly between shared ones mean material was inserted, so
                  the larger is the retelling, unless the smaller text is less than half
                  of the larger (a summary or a brief picks its sentences from all through
-                 its source). Without that information the smaller text is taken as the
+                 its source), or the larger alone carries an agency's dateline or byline
+                 (an outlet strips it with the sentences it cuts). Without that information the smaller text is taken as the
                  retelling. A retelling that appends material at its end is
                  misread as the source; the benchmark reports how often.
 ``credit``       one text carries an agency's dateline or byline and the other credits that
@@ -78,6 +79,7 @@ def by_containment(
     *,
     extra_at_end: float | None = None,
     margin: float = MIN_ASYMMETRY,
+    agency_copy: str | None = None,
 ) -> Direction:
     """Decide from a comparison of ``a`` (as original) with ``b`` (as retelling).
 
@@ -86,7 +88,10 @@ def by_containment(
     the larger text's unshared sentences that come after its last shared sentence, None if
     unknown) tells a cut (>= 0.5: the smaller text retold the larger) from an insertion (the
     larger retold the smaller), unless the smaller is less than INSERTION_MIN_SHARE of the
-    larger: a summary. Otherwise undecided (source/target in id order).
+    larger: a summary. Otherwise undecided (source/target in id order). ``agency_copy``: the
+    one of the two that alone carries an agency's dateline or byline; where it is the larger,
+    the other is a copy that left out sentences and the dateline with them (an outlet strips
+    the agency's dateline and trims its copy; it does not add the dateline while inserting).
     """
     detail = f"{reuse:.0%} of {b} is text of {a}; {carried:.0%} of {a} is in {b}"
     if abs(reuse - carried) >= margin:
@@ -97,6 +102,10 @@ def by_containment(
         if min(reuse, carried) < INSERTION_MIN_SHARE:
             return Direction(large, small, True, "containment",
                              detail + f"; {small} is a small part of {large} (a summary)")
+        if agency_copy == large:
+            return Direction(large, small, True, "containment",
+                             detail + f"; {small} leaves out sentences and the agency dateline "
+                             f"of {large} (a cut)")
         return Direction(small, large, True, "containment",
                          detail + f"; {large} has sentences inserted (an addition)")
     lo, hi = sorted((a, b))

@@ -232,7 +232,7 @@ def verify_pair(
                 seen = compare(docs[first], docs[second])
             at_end = extra_at_end(seen)
         direction = dr.by_containment(first, second, seen.summary.reuse, seen.summary.carried,
-                                      extra_at_end=at_end)
+                                      extra_at_end=at_end, agency_copy=_agency_copy(a, b))
         # an agency's copy and a text that credits the agency in its own words ("the
         # Associated Press reports") carrying no copy of its own: the copy is the source,
         # whatever the two texts' lengths say, and the credit tells the rewrite took from it
@@ -417,11 +417,20 @@ def _credit_direction(copy: Article, other: Article) -> dr.Direction | None:
     return None
 
 
+def _agency_copy(a: Article, b: Article) -> str | None:
+    """The id of the one of ``a`` and ``b`` that carries an agency's dateline or byline where
+    the other carries none, else None."""
+    from retold.facts.attributions import dateline_agencies
+
+    marked = [x.id for x in (a, b) if _byline_agencies(x.text) or dateline_agencies(x.text)]
+    return marked[0] if len(marked) == 1 else None
+
+
 # An agency credited in a text's own words: "the Associated Press reports", "Reuters reported",
-# "according to the AP".
+# "according to the AP", "per the AP".
 _AGENCY_NAMES_RE = r"(?i:associated\s+press|reuters|agence\s+france-presse|bloomberg)|AFP|AP"
 _AGENCY_CREDIT_RE = re.compile(
-    rf"(?i:according\s+to\s+(?:the\s+)?)({_AGENCY_NAMES_RE})\b"
+    rf"(?i:(?:according\s+to|per)\s+(?:the\s+)?)({_AGENCY_NAMES_RE})\b"
     rf"|(?:(?i:the)\s+)?\b({_AGENCY_NAMES_RE})\s+(?i:reports|reported|said|says|wrote|writes)\b")
 
 
