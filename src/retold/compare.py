@@ -23,7 +23,7 @@ from retold.diff import (
     relation,
 )
 from retold.errors import EmptyInput
-from retold.facts import dates, names, qualifiers
+from retold.facts import dates, names, numbers, qualifiers
 from retold.facts.base import Context, sentence_at
 from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
 from retold.memo import LastFew
@@ -482,6 +482,16 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                                   and (c.kind == "attribution" or any(
                                       0 <= c.retelling.start - b <= QUOTE_CLAUSE_CHARS
                                       for _, b in spans)))]
+    # ... and what the added quotation says is shown in it: a figure or date inside it that the
+    # original states nowhere is not listed again ("14 calls", "this year"). (A name is: a new
+    # person or body in the story, whoever speaks of it.)
+    added_quotes = [(c.retelling.start, c.retelling.end) for c in out
+                    if c.kind == "quote" and c.status == "added" and c.pair is None
+                    and c.retelling is not None]
+    out = [c for c in out if not (c.kind in ("number", "date") and c.status == "added"
+                                  and c.retelling is not None and any(
+                                      a <= c.retelling.start and c.retelling.end <= b
+                                      for a, b in added_quotes))]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))
@@ -511,6 +521,16 @@ def _same_count(a: Fact, b: Fact) -> bool:
     return a is not b and isinstance(qa, Quantity) and isinstance(qb, Quantity) and \
         qa.low == qb.low and qa.high == qb.high and qa.unit == qb.unit and bool(a.role) and \
         a.role == b.role
+
+
+_HEADLINE_KINDS = ("title", "heading")
+
+
+def _same_value(a: Fact, b: Fact) -> bool:
+    """Two figures of one value and unit, whatever their hedges and what they count."""
+    qa, qb = a.value, b.value
+    return isinstance(qa, Quantity) and isinstance(qb, Quantity) and qa.low == qb.low and \
+        qa.high == qb.high and qa.unit == qb.unit
 
 
 def _told_twice(a: Fact, b: Fact, sentences: Sequence[Sentence]) -> bool:
@@ -619,6 +639,20 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
         c.kind == "number" and c.status == "dropped" and c.original is not None
         and (a := o_numbers.get((c.original.start, c.original.end))) is not None
         and any(_same_count(a, b) and _told_twice(a, b, o_sentences) for b in changed_figures))]
+    # A retelling's headline figure that says its own body's figure shorter ("One killed" over
+    # "At least one climber was killed", the original's words) changed nothing of the
+    # original: the body kept it, and the headline restates the body.
+    r_kinds = {s.id: s.kind for s in r_sentences}
+    r_body = [f for f in r_side.facts if f.kind == "number"
+              and r_kinds.get(f.sentence) not in _HEADLINE_KINDS]
+    r_numbers = {(f.start, f.end): f for f in r_side.facts if f.kind == "number"}
+    changes = [c for c in changes if not (
+        c.kind == "number" and c.status == "changed" and c.original is not None
+        and c.retelling is not None
+        and (a := o_numbers.get((c.original.start, c.original.end))) is not None
+        and (h := r_numbers.get((c.retelling.start, c.retelling.end))) is not None
+        and r_kinds.get(h.sentence) in _HEADLINE_KINDS
+        and any(_same_value(f, h) and numbers.equivalent(a, f) for f in r_body))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation

@@ -35,6 +35,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
@@ -612,15 +613,16 @@ def match_facts(
             dropped_at, added_at = [], []
 
     dropped: list[Fact] = []
+    matched = {id(b) for _a, b in same} | {id(a) for a, _b in same}
     for n in dropped_at:
-        partner = _partner(module, left_over[n], right, forward=True)
+        partner = _partner(module, left_over[n], right, forward=True, matched=matched)
         if partner is not None:
             changed.append((left_over[n], partner))
         else:
             dropped.append(left_over[n])
     added: list[Fact] = []
     for k in added_at:
-        partner = _partner(module, right[k], left, forward=False)
+        partner = _partner(module, right[k], left, forward=False, matched=matched)
         if partner is not None and not any(p == (partner, right[k]) for p in changed):
             changed.append((partner, right[k]))
         elif partner is None:
@@ -628,17 +630,22 @@ def match_facts(
     return same, changed, dropped, added
 
 
-def _partner(module: FactKindModule, fact: Fact, others: Sequence[Fact], *, forward: bool
-             ) -> Fact | None:
+def _partner(module: FactKindModule, fact: Fact, others: Sequence[Fact], *, forward: bool,
+             matched: AbstractSet[int] = frozenset()) -> Fact | None:
     """The fact of the other side stating ``fact``'s value with another hedge or unit.
 
     It may already be matched as the same fact to another mention: a headline repeating "34"
-    beside the body's "at least 34" must not hide that the retelling dropped "at least".
+    beside the body's "at least 34" must not hide that the retelling dropped "at least". Not
+    in another unit, though (``matched``: the ids of the facts matched as the same): "four
+    miles" matched as the conversion of "6 km" is no "4 km" in miles.
     """
     restates = getattr(module, "restates", None)
     if restates is None:
         return None
     for other in others:
+        if id(other) in matched and getattr(other.value, "unit", None) != getattr(
+                fact.value, "unit", None):
+            continue
         if restates(fact, other) if forward else restates(other, fact):
             return other
     return None

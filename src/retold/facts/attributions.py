@@ -768,7 +768,7 @@ def same_speaker(a: str, b: str) -> bool:
     if not a or not b:
         return False
     ka, kb = _generic_key(a), _generic_key(b)
-    if ka == kb:
+    if ka == kb or _one_public_source(ka, kb):
         return True
     # A pronoun no name was found for stands for a person the text names elsewhere: no other
     # speaker ("He said" / "Brenn said"); two pronouns of other persons ("he" / "she") differ,
@@ -783,6 +783,24 @@ def same_speaker(a: str, b: str) -> bool:
     if _side_of(a, b) or _side_of(b, a):
         return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+# Unnamed public sources a retelling words freely ("Authorities said" / "Police said";
+# "police" / "officers"): one source, by class. "Authorities" covers both other classes.
+_POLICE_SOURCES = frozenset({"police", "officers", "police officers", "policemen",
+                             "law enforcement", "law enforcement officers",
+                             "law enforcement officials", "police officials"})
+_OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local officials"})
+_AUTHORITY_SOURCES = frozenset({"authorities", "local authorities"})
+
+
+def _one_public_source(ka: str, kb: str) -> bool:
+    """True when two generic keys are one unnamed public source (see _POLICE_SOURCES)."""
+    if ka in _AUTHORITY_SOURCES or kb in _AUTHORITY_SOURCES:
+        other = kb if ka in _AUTHORITY_SOURCES else ka
+        return other in _POLICE_SOURCES | _OFFICIAL_SOURCES | _AUTHORITY_SOURCES
+    return ka in _POLICE_SOURCES and kb in _POLICE_SOURCES \
+        or ka in _OFFICIAL_SOURCES and kb in _OFFICIAL_SOURCES
 
 
 def _side_of(people: str, speaker: str) -> bool:

@@ -61,6 +61,8 @@ IDENTIFIER_WORDS = frozenset(_IDENTIFIER_TEXT.split())
 
 
 _CAPS_RUN = r"[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*"
+_MONTHS = ("Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|May|June|"
+           "July|August|September|October|November|December")
 # A wire dateline at a sentence's start: where the copy was filed, its date and the agency
 # ("NEW YORK, May 30 (Reuters) -", "AUSTIN, Texas —", "(CNN) -"). An outlet keeps or strips it
 # at will: none of it is a fact of the story.
@@ -78,6 +80,13 @@ DATELINE_RE = re.compile(
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
     r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
+    # a place in capitals and a colon ("BANDUNG: Seven people ...")
+    rf"|{_CAPS_RUN}:[ \t\u00a0]+(?=[A-Z])"
+    # a place as written, its day and the agency, no dash ("Copenhagen, Oct 24 (IANS) The ...",
+    # "Tallmere, March 5 A landslide ...")
+    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2},[ \t\u00a0]+"
+    rf"(?:{_MONTHS})\.?[ \t\u00a0]+\d{{1,2}}(?:[ \t\u00a0]*\([A-Z][A-Za-z]{{1,8}}\))?"
+    r"[ \t\u00a0]*(?:[:\u2014\u2013-][ \t\u00a0]*)?(?=[A-Z])"
     # the agency alone ("(CNN) -", "(Reuters) —")
     r"|\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\)[ \t\u00a0]*(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
 )

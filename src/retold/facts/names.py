@@ -1147,6 +1147,15 @@ _PARTY_STATE_RE = re.compile(r"[RDI]-[A-Z][A-Za-z.]*|(?:Republican|Democrat|Inde
 # A party member after a place ("a Mississippi Republican", "Texas Democrats"): the place is
 # the name; the rest says what the person is, as "R-Miss." does.
 _PARTY_MEMBER = frozenset({"Republican", "Republicans", "Democrat", "Democrats"})
+# Time zones ("1320 GMT", "3 p.m. ET").
+TIME_ZONES = frozenset({
+    "GMT", "UTC", "BST", "CET", "CEST", "EET", "EEST", "MSK", "EST", "EDT", "CST",
+    "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "ET", "CT", "MT", "PT", "IST", "PKT", "JST",
+    "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "WIB", "WITA", "WAT",
+    "SAST"})
+# A time restated in another zone, in brackets after the first ("9:20 pm (1320 GMT)"): its
+# zone goes with it (a zone of its own is a fact: "9 a.m. EST" / "9 a.m. PST").
+_RESTATED_TIME_BEFORE_RE = re.compile(r"\([^\S\n]*\d{1,2}[:.]?\d{2}[^\S\n]*$")
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
@@ -1167,9 +1176,11 @@ _DIGIT_AFTER_RE = re.compile(r"[^\S\n]*\d")
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
-    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
+    restated time's zone ("(1320 GMT)"), a fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
     half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
+        or (text[start:end] in TIME_ZONES
+            and _RESTATED_TIME_BEFORE_RE.search(text, max(0, start - 16), start) is not None) \
         or len(set(text[start:end])) == 1 \
         or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
         or (_MERIDIEM_RE.fullmatch(text, start, end) is not None

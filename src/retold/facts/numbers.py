@@ -589,6 +589,9 @@ _CLOCK_RE = patterns.compile(
     rf"|(?P<noon>[Nn]oon|[Mm]idday)(?![\w-])|(?P<midnight>[Mm]idnight)(?![\w-])"
     rf")"
 )
+# Between a time and its restatement in another zone: "9:20 pm (1320 GMT)", "noon (1600 GMT)"
+# (a zone name may close the first time: "3 p.m. ET (1900 GMT)").
+_RESTATED_BEFORE_RE = re.compile(r"(?:[^\S\n]+[A-Z]{2,4})?[^\S\n]*\([^\S\n]*")
 _STAMP_BEFORE_RE = re.compile(
     r"(?i)\b(?:updated|posted|published|modified|edited|last\s+updated)[^\S\n]*:?[^\S\n]*$")
 # "a 1:50 scale", "odds of 5:1": a ratio written like a time.
@@ -851,12 +854,14 @@ def numbered_lists(text: str) -> tuple[tuple[int, int, int], ...]:
 
 def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     """The times of day of ``text`` (see TIME), outside ``blocked`` spans."""
-    found = []
+    found: list[_Atom] = []
     for m in _CLOCK_RE.finditer(text):
         if blocked(m.start(), m.end()) or _RATIO_AFTER_RE.match(text, m.end()):
             continue
         if _STAMP_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()):
             continue  # "Updated 6:00 p.m. ET", "Posted: 4:56 AM": the page's time stamp
+        if found and _RESTATED_BEFORE_RE.fullmatch(text, found[-1].end, m.start()):
+            continue  # "9:20 pm (1320 GMT)": the same moment in another zone, no time of its own
         if m.group("noon") or m.group("midnight"):
             value = 720.0 if m.group("noon") else 0.0
             found.append(_Atom(m.start(), m.end(), value, value, 1.0, "clock", TIME))
@@ -2147,9 +2152,40 @@ def _converted(qa: Quantity, qb: Quantity) -> bool:
     if qa.unit == qb.unit or hedge_class(qa) != hedge_class(qb):
         return False
     low, high = convert(qb.low, qb.unit, qa.unit), convert(qb.high, qb.unit, qa.unit)
-    return low is not None and high is not None and all(
-        abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
-        for x, y in ((qa.low, low), (qa.high, high)))
+    if low is None or high is None:
+        return False
+    if all(abs(x - y) <= CONVERSION_TOLERANCE * max(abs(x), abs(y))
+           for x, y in ((qa.low, low), (qa.high, high))):
+        return True
+    # A measure's conversion as a writer rounds it: "228 km" is "140 miles" (141.7), "6 km"
+    # "four miles" (3.7): one figure is the other converted and rounded to its own last
+    # written digit, within ROUNDED_CONVERSION_MAX ("200 km" is no "100 miles"). Durations
+    # and rates are not converted in writing.
+    if UNIT_DIMENSIONS.get(qa.unit or "") not in _MEASURES:
+        return False
+    # (each figure read in its own unit, as written)
+    a_low, a_high = convert(qa.low, qa.unit, qb.unit), convert(qa.high, qa.unit, qb.unit)
+    return a_low is not None and a_high is not None and all(
+        _rounded_from(wa, ea) or _rounded_from(wb, eb)
+        for wa, ea, wb, eb in ((qa.low, low, qb.low, a_low), (qa.high, high, qb.high, a_high)))
+
+
+# Dimensions whose figures a writer converts and rounds (see _converted).
+_MEASURES = frozenset({"length", "mass", "speed", "volume", "area"})
+ROUNDED_CONVERSION_MAX = 0.1
+
+
+def _rounded_from(written: float, exact: float) -> bool:
+    """``written`` is ``exact`` rounded to ``written``'s last digit (140 from 141.7, 4 from
+    3.73, 6.2 from 6.21), and no more than ROUNDED_CONVERSION_MAX off it."""
+    if written <= 0 or abs(written - exact) > ROUNDED_CONVERSION_MAX * written:
+        return False
+    text = f"{written:.3f}".rstrip("0").rstrip(".")
+    if "." in text:
+        step = 10.0 ** -len(text.split(".")[1])
+    else:
+        step = 10.0 ** (len(text) - len(text.rstrip("0")))
+    return math.isclose(round(exact / step) * step, written, rel_tol=1e-9)
 
 
 def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
