@@ -700,6 +700,15 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue  # "third largest in 2011, after China and Italy": where, not who
         seen.add(key)
         out.append(c)
+    # A source the retelling cites anew is one finding, its attribution: its name is not also
+    # another name changed ("Tarsford Police Department" -> the station "WTRS-TV Tarsford"
+    # that "reported").
+    cited = [(c.retelling.start, c.retelling.end) for c in out if c.kind == "attribution"
+             and c.status in ("added", "changed") and c.retelling is not None]
+    out = [c for c in out if not (c.kind == "name" and c.status == "changed"
+                                  and c.retelling is not None and any(
+                                      a <= c.retelling.start and c.retelling.end <= b
+                                      for a, b in cited))]
     # a word the qualifier kind reads as a grade of harm ("critical" / "stable condition",
     # "not life-threatening") is the qualifier's, not also a claim reversed or denied
     graded = {(c.retelling.start, c.retelling.end) for c in out

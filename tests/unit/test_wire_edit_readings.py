@@ -87,3 +87,16 @@ def test_a_headline_shortening_its_own_body_changes_nothing() -> None:
     # a headline figure its body does not say is flagged
     assert numbers_of(flags(body, "Two killed, three rescued on Mount Keldor\n\n" + body, DAY)) \
         == [("added", "high", "", "Two")]
+
+
+def test_a_source_cited_anew_is_its_attribution_not_also_a_name_changed() -> None:
+    original = ("Two Tarsford officers were hurt, police said. The Tarsford Police Department "
+                "gave no names.")
+    found = flags(original, "Two Tarsford officers were hurt, police said. Local station "
+                            "WTRS-TV Tarsford reported the names were withheld.", DAY)
+    assert [f[:2] for f in found if f[0] in ("attribution", "name")] == [
+        ("attribution", "added")]
+    # a name changed outside any attribution is listed
+    found = flags("The Tarsford Police Department gave no names.",
+                  "The Harwick Police Department gave no names.", DAY)
+    assert ("name", "changed") in [f[:2] for f in found]
