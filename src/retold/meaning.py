@@ -806,6 +806,17 @@ _NOT_NOUN = frozenset({"v", "a", "r"})
 _NOUN_CUES = frozenset({"no", "none", "without", "lack", "absence"})
 
 
+def _of_another_thing(cue: str, hit: str, window: Sequence[str],
+                      p_forms: Mapping[str, tuple[int, int]]) -> bool:
+    """A noun denied with what it is of ("no reports of other casualties") where the evidence
+    says none of that with it ("Reports said the building was old"): the denial is of another
+    thing, and reverses nothing. A bare noun denied ("reported no profit") is read as it is."""
+    if cue.split()[0].casefold() not in _NOUN_CUES:
+        return False
+    rest = [w for w in window if w != hit]
+    return bool(rest) and not any(w in p_forms for w in rest)
+
+
 def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stems: set[str],
                       locate: Callable[[str], Sequence[tuple[str, int]]], *, nouns: bool = False,
                       shared_min: int = OPPOSITE_SHARED_MIN) -> tuple[int, int, str] | None:
@@ -1528,7 +1539,7 @@ def check(
         # (a name is no claim to negate: "That's not what Varo is about" denies no "Varo";
         # the name kind compares names)
         named = {f for s, e, w in words if (s, e) in in_names for f in forms(w)}
-        for start, end, cue, targets, _window in r_neg:
+        for start, end, cue, targets, window in r_neg:
             targets = [t for t in targets if t not in named]
             if not posed and in_condition(r_text, start - r_offset):
                 continue  # "call Omar if it is not fixed": a case to act on, not a denial
@@ -1550,7 +1561,7 @@ def check(
                     "negation", "added", (start, end), p_forms[hit],
                     f"The retelling adds a denial ('{cue}') of what it states as the original "
                     f"does ('{_slice(evidence, p_forms[hit])}'): a claim added, not reversed."))
-            elif hit is not None:
+            elif hit is not None and not _of_another_thing(cue, hit, window, p_forms):
                 findings.append(Finding(
                     "negation", "changed", (start, end), p_forms[hit],
                     f"The retelling negates ('{cue}') what the original states plainly "

@@ -100,3 +100,29 @@ def test_a_source_cited_anew_is_its_attribution_not_also_a_name_changed() -> Non
     found = flags("The Tarsford Police Department gave no names.",
                   "The Harwick Police Department gave no names.", DAY)
     assert ("name", "changed") in [f[:2] for f in found]
+
+
+def test_a_noun_denied_with_what_it_is_of_reverses_only_that() -> None:
+    original = ("Four students were hurt when a balcony collapsed at a dormitory in Brenville. "
+                "Reports said the building was old.")
+    found = flags(original, "Four students were hurt when a balcony collapsed at a dormitory "
+                            "in Brenville. There were no reports of other casualties.")
+    assert not [f for f in found if f[0] == "negation" and f[1] == "changed"]
+    # denied with what the original says of it, or bare, it is reversed
+    found = flags(original, "Four students were hurt when a balcony collapsed at a dormitory "
+                            "in Brenville. There were no reports that the building was old.")
+    assert ("negation", "changed", "high") in [f[:3] for f in found]
+    assert ("negation", "changed", "high") in [f[:3] for f in flags(
+        "The firm reported a profit this year.", "The firm reported no profit this year.")]
+
+
+def test_others_counts_more_of_the_people_counted_before() -> None:
+    original = ("The storm flattened homes across the province, killing at least 20 people. Six "
+                "others were killed when a wall fell in the port of Ravel.")
+    found = flags(original, "At least 31 people have been killed across the province after the "
+                            "storm flattened homes. Six people were killed when a wall fell in "
+                            "the port of Ravel.")
+    assert numbers_of(found) == [("changed", "high", "at least 20 people", "At least 31 people")]
+    found = flags("The storm killed at least 20 people. Six others were hurt.",
+                  "The storm killed at least 20 people. Seven people were hurt.")
+    assert numbers_of(found) == [("changed", "high", "Six others", "Seven people")]

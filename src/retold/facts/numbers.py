@@ -2306,6 +2306,10 @@ def _role_relation(a: Fact, b: Fact) -> str:
     if noun_a and noun_b:
         if noun_a == noun_b:
             return "same"
+        if _OTHERS in (noun_a, noun_b) and counts_people(noun_b if noun_a == _OTHERS else noun_a):
+            # "six others were killed" counts more of the people counted before it: "six
+            # people", told without the count before
+            return "partial"
         if _noun_direction(noun_a) and _noun_direction(noun_b) and \
                 isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and \
                 a.value.change and b.value.change:
@@ -2333,6 +2337,9 @@ def _role_relation(a: Fact, b: Fact) -> str:
             return "predicates-differ"
         return "same" if not (noun_a or noun_b) else "partial"
     return "unknown"
+
+
+_OTHERS = "other"
 
 
 def _changed_of(f: Fact) -> str:
