@@ -2306,9 +2306,13 @@ def _role_relation(a: Fact, b: Fact) -> str:
     if noun_a and noun_b:
         if noun_a == noun_b:
             return "same"
-        if _OTHERS in (noun_a, noun_b) and counts_people(noun_b if noun_a == _OTHERS else noun_a):
+        if _OTHERS in (noun_a, noun_b) and counts_people(noun_b if noun_a == _OTHERS else noun_a) \
+                and isinstance(a.value, Quantity) and isinstance(b.value, Quantity) \
+                and (a.value.low, a.value.high) == (b.value.low, b.value.high) \
+                and pa and pa == pb:
             # "six others were killed" counts more of the people counted before it: "six
-            # people", told without the count before
+            # people were killed", told without the count before (of one value, said with
+            # one verb: "killed one officer" / "wounded two others" counts others again)
             return "partial"
         if _noun_direction(noun_a) and _noun_direction(noun_b) and \
                 isinstance(a.value, Quantity) and isinstance(b.value, Quantity) and \
