@@ -32,6 +32,7 @@ from retold.model import (
     Change,
     Comparison,
     Document,
+    Excerpt,
     Fact,
     Interval,
     Quantity,
@@ -489,9 +490,7 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                     if c.kind == "quote" and c.status == "added" and c.pair is None
                     and c.retelling is not None]
     out = [c for c in out if not (c.kind in ("number", "date") and c.status == "added"
-                                  and c.retelling is not None and any(
-                                      a <= c.retelling.start and c.retelling.end <= b
-                                      for a, b in added_quotes))]
+                                  and _inside(c.retelling, added_quotes))]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))
@@ -521,6 +520,11 @@ def _same_count(a: Fact, b: Fact) -> bool:
     return a is not b and isinstance(qa, Quantity) and isinstance(qb, Quantity) and \
         qa.low == qb.low and qa.high == qb.high and qa.unit == qb.unit and bool(a.role) and \
         a.role == b.role
+
+
+def _inside(span: Excerpt | None, spans: Sequence[tuple[int, int]]) -> bool:
+    """``span`` lies within one of ``spans`` (a finding inside another finding's text)."""
+    return span is not None and any(a <= span.start and span.end <= b for a, b in spans)
 
 
 _HEADLINE_KINDS = ("title", "heading")
@@ -706,9 +710,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     cited = [(c.retelling.start, c.retelling.end) for c in out if c.kind == "attribution"
              and c.status in ("added", "changed") and c.retelling is not None]
     out = [c for c in out if not (c.kind == "name" and c.status == "changed"
-                                  and c.retelling is not None and any(
-                                      a <= c.retelling.start and c.retelling.end <= b
-                                      for a, b in cited))]
+                                  and _inside(c.retelling, cited))]
     # a word the qualifier kind reads as a grade of harm ("critical" / "stable condition",
     # "not life-threatening") is the qualifier's, not also a claim reversed or denied
     graded = {(c.retelling.start, c.retelling.end) for c in out

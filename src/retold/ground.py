@@ -26,7 +26,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -1627,19 +1627,29 @@ def _counted_in_turn(b: Fact, figures: Sequence[Fact], o_text: str) -> bool:
             and b.role):
         return False
     noun = meaning.stem(b.role.split()[-1])
+    if _turn_counts(o_text).get(noun) != q.low:
+        return False
     if any(f.role and meaning.stem(f.role.split()[-1]) == noun for f in figures):
         return False  # the original counts them in a figure: that is the evidence
-    reached = 0
-    for m in _IN_TURN_RE.finditer(o_text):
-        # (the noun, or an adjective and the noun: "another officer who", "another police
-        # officer")
-        if noun in (meaning.stem(m.group(4)), meaning.stem(m.group(5) or "")):
-            reached = max(reached, _TURN_COUNTS[(m.group(1) or m.group(2) or m.group(3)).casefold()])
-    if not reached or reached != q.low:
-        return False
     first = re.search(rf"(?i)(?<![\w-])(?:an?|one)[^\S\n]+(?:[a-z-]+[^\S\n]+)?"
                       rf"{re.escape(b.role.split()[-1][:len(noun)])}", o_text)
     return first is not None
+
+
+@lru_cache(maxsize=8)
+def _turn_counts(o_text: str) -> Mapping[str, int]:
+    """How far the original counts each noun in turn (its stem -> 2 for "another officer", 3
+    for "a third officer"): read once a text, not once a figure."""
+    reached: dict[str, int] = {}
+    for m in _IN_TURN_RE.finditer(o_text):
+        count = _TURN_COUNTS[(m.group(1) or m.group(2) or m.group(3)).casefold()]
+        # (the noun, or an adjective and the noun: "another officer who", "another police
+        # officer")
+        for word in (m.group(4), m.group(5)):
+            if word:
+                key = meaning.stem(word)
+                reached[key] = max(reached.get(key, 0), count)
+    return reached
 
 
 def _a_count_of_people(b: Fact) -> bool:
