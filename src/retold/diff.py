@@ -55,6 +55,7 @@ from retold.model import (
     Fact,
     Interval,
     Quantity,
+    Sentence,
     Severity,
     Side,
     Status,
@@ -421,12 +422,17 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # its twin below, as any moved fact does)
                 # (a condition's or an act considered's key names no hedge: another one the
                 # other text poses elsewhere is no twin)
+                # (not the twin this passage already matched: "may have prevented" kept as
+                # "may have been prevented" is no twin of an added "the count could rise")
+                kept = {id(f) for two in same for f in two}
                 dropped = [a for a in dropped if _role_said(a, r_text)
                            or _object_said(a, original.document.text, r_text)
-                           or a.key not in qualifiers.OWN_SLOT and r_index.states(module, a)]
+                           or a.key not in qualifiers.OWN_SLOT
+                           and _stated_unmatched(module, a, r_index, kept)]
                 added = [b for b in added if _role_said(b, o_text)
                          or _object_said(b, retelling.document.text, o_text)
-                         or b.key not in qualifiers.OWN_SLOT and o_index.states(module, b)]
+                         or b.key not in qualifiers.OWN_SLOT
+                         and _stated_unmatched(module, b, o_index, kept)]
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
@@ -480,8 +486,15 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "name" and (q := _speaker_of(a, left, right)) is not None:
                     changes.append(_unsaid(original, retelling, q[0], q[1], index, lost=True))
                     continue
-                change = _change(module, "dropped", original, retelling, a, None, index)
                 r_passage = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                if kind == "quote" and (whole := _quoted_at_another_length(a, r_index)):
+                    changes.append(_change(module, "changed", original, retelling, a, whole,
+                                           index))
+                    continue
+                if kind == "quote" and _said_unquoted_in(a, [retelling.sentences[j]
+                                                             for j in pair.retelling], r_index):
+                    continue  # the same words, as reported speech: nothing said is lost
+                change = _change(module, "dropped", original, retelling, a, None, index)
                 opposite = _opposite_word(a, r_passage) if kind == "negation" else None
                 if opposite is not None:
                     # "did not rise" / "fell": the opposite of the word denied is more than
@@ -505,6 +518,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     if kind == "quote" else None
                 if said is not None and said[2] == 0:
                     continue  # the original's own words, unquoted there (a transcript, a letter)
+                if kind == "quote" and (part := _quoted_at_another_length(b, o_index)):
+                    changes.append(_change(module, "changed", original, retelling, part, b,
+                                           index))
+                    continue
                 change = unsupported(b, index)
                 if said is not None:
                     change = _quoted_otherwise(change, original.document.text, said, b)
@@ -782,6 +799,42 @@ def _speakers(change: Change, original: Side, retelling: Side,
 
 
 SWAP_CLAUSE_CHARS = 300  # a quotation and its reporting clause lie this close
+
+
+def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,
+                      kept: AbstractSet[int]) -> bool:
+    """The other text states ``fact`` in a mention not already matched (``kept``: the ids of
+    the facts matched as the same in this passage)."""
+    return any(id(f) not in kept and module.equivalent(fact, f)
+               for f in other.by_kind.get(fact.kind, ()))
+
+
+# A quotation this short may be put in reported speech anywhere; within its own aligned
+# passage its words, in its order, are the quotation said without marks.
+PASSAGE_UNQUOTED_MIN_WORDS = 3
+
+
+def _said_unquoted_in(quote: Fact, passage: Sequence[Sentence], other: _Index) -> bool:
+    """A sentence of the passage says every word of ``quote``, in order, outside the
+    quotations of its text (``other``): as reported speech ('said the team "played with real
+    courage"' / 'said the team played with real courage'), not in another's quotation."""
+    quoted = [(q.start, q.end) for q in other.by_kind.get("quote", ())]
+    for sentence in passage:
+        said = quotes.said_unquoted(quote.text, sentence.text,
+                                    min_words=PASSAGE_UNQUOTED_MIN_WORDS)
+        if said is not None and said[2] == 0 and not any(
+                start < sentence.start + said[1] and sentence.start + said[0] < end
+                for start, end in quoted):
+            return True
+    return False
+
+
+def _quoted_at_another_length(quote: Fact, other: _Index) -> Fact | None:
+    """A quotation of the other text that quotes ``quote``'s statement at another length
+    (``quotes.compatible``), wherever it stands: a quotation extended by a sentence starts in
+    the sentence before the one aligned with ``quote``'s, and is the same quotation."""
+    return next((q for q in other.by_kind.get("quote", ()) if quotes.compatible(quote, q)),
+                None)
 
 
 def _quoted_otherwise(change: Change, text: str, said: tuple[int, int, int], b: Fact) -> Change:
@@ -1512,6 +1565,9 @@ def _denies_what_it_states(b: Fact, side: Side, ids: Sequence[int], other: str) 
 OBJECT_WORDS = 2
 
 
+_CLAUSE_END_RE = re.compile(r"[;:.!?]|,\s+(?:but|while|whereas|although|though|yet)\b")
+
+
 def _object_said(f: Fact, source: str, text: str) -> bool:
     """True when ``text`` says the words that follow the word qualifier ``f`` hedges in
     ``source`` ("which could include music and podcasts" / "which covers music and
@@ -1522,6 +1578,9 @@ def _object_said(f: Fact, source: str, text: str) -> bool:
     at = after.casefold().find(f.role)
     if at < 0:
         return False
+    # (the hedged clause's own words: "the count could rise, but injuries ..." hedges no injury)
+    after = _CLAUSE_END_RE.split(after[at:], maxsplit=1)[0]
+    at = 0
     words = [w for w in _ROLE_WORD_RE.findall(after[at + len(f.role):])
              if w.casefold() not in meaning.STOP and len(w) >= 3][:OBJECT_WORDS]
     said = {w.casefold() for w in _ROLE_WORD_RE.findall(text)}

@@ -92,6 +92,9 @@ HEAD_WORDS_MAX = 4  # "former regional police chief": the head is found within f
 # qualifiers are more likely a drop and an add.
 SLOT_SAME_HEAD = 0.8
 SLOT_OTHER = 0.3
+# The same hedge on another head ("could rise" beside "may have prevented"): still the same
+# hedge, but its twin on the same head ("may have been prevented") is the better partner.
+SLOT_SAME_HEDGE_OTHER_HEAD = 0.95
 
 
 def _head(text: str, pos: int) -> str:
@@ -326,16 +329,21 @@ def equivalent(a: Fact, b: Fact) -> bool:
 def slot_score(a: Fact, b: Fact) -> float:
     """How likely qualifier ``b`` fills ``a``'s slot: by the word each one qualifies."""
     if equivalent(a, b):
-        return 1.0
+        return SLOT_SAME_HEDGE_OTHER_HEAD if a.role and b.role and not _same_head(a, b) else 1.0
     if (a.role == HARM) != (b.role == HARM):
         return 0.0  # a grade of harm fills no hedge's slot
     if a.role == b.role == HARM:
         return SLOT_SAME_HEAD
     if a.key in OWN_SLOT or b.key in OWN_SLOT:
         return 0.0  # a condition, an act considered and a hedge fill no one slot
-    if a.role and b.role and (a.role == b.role or ratio(a.role, b.role) >= 80):
+    if a.role and b.role and _same_head(a, b):
         return SLOT_SAME_HEAD
     return SLOT_OTHER
+
+
+def _same_head(a: Fact, b: Fact) -> bool:
+    """The two qualifiers qualify one word, in one form or another ("prevented" / "prevent")."""
+    return a.role == b.role or ratio(a.role, b.role) >= 80
 
 
 # Words that state an act as certain: "will ask", "I'll be asking", "certainly asks".

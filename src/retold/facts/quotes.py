@@ -594,15 +594,17 @@ def _said_index(text: str) -> tuple[list[str], list[tuple[int, int]], dict[str, 
     return words, spans, at
 
 
-def said_unquoted(quoted: str, text: str) -> tuple[int, int, int] | None:
+def said_unquoted(quoted: str, text: str, min_words: int = UNQUOTED_MIN_WORDS
+                  ) -> tuple[int, int, int] | None:
     """Where ``text`` says the words of quotation ``quoted``, without quotation marks or with
     them, as (start, end, words that differ): 0 for the words themselves ("I think we have done
     a great deal" for "I think we've done a great deal"), 1 for one word put another way in a
     statement of six words or more ("I suspect that will take a month" quoted as "I expect ...");
-    None where it does not, or the quotation is shorter than UNQUOTED_MIN_WORDS words."""
+    None where it does not, or the quotation is shorter than ``min_words`` words (in a whole
+    text a few words may be any two writers' phrase; in one aligned passage they are not)."""
     mine, _spans = _said_tokens(quoted)
     n = len(mine)
-    if n < UNQUOTED_MIN_WORDS:
+    if n < max(min_words, 2):
         return None
     words, spans, at = _said_index(text)
     best: tuple[int, int, int] | None = None
