@@ -61,3 +61,15 @@ def test_a_hedged_clause_ends_where_its_sentence_turns() -> None:
         "The service could include music and podcasts, the firm said.",
         "The service covers music and podcasts, the firm said."))] == [
         ("dropped", "medium", "could")]
+
+
+def test_a_place_name_with_lowercase_words_inside_is_one_name() -> None:
+    for place in ("Mo i Rana", "Stratford-upon-Avon", "Boulogne-sur-Mer", "Southend-on-Sea"):
+        assert of_kind("name", flags(f"The train stopped near {place} on Thursday.",
+                                     f"The train stopped near {place} on Thursday.")) == []
+        found = of_kind("name", flags(f"The train stopped near {place} on Thursday.",
+                                      "The train stopped near Kells on Thursday."))
+        assert [f[0] for f in found] == ["changed"] and found[0][2] == place
+    # a lowercase word after a hyphen is no part of the name when no name follows it
+    assert [f[2] for f in of_kind("name", flags("NATO-backed forces met Ada Varn.",
+                                                "Forces met."))] == ["NATO", "Ada Varn"]

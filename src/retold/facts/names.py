@@ -105,17 +105,20 @@ _APOS = "'\u2019"
 # Arabic article and similar prefixes written lowercase and hyphenated onto a capitalised word.
 _PREFIX = r"(?:al|el|ad|adh|an|ar|as|ash|at|az|ul|ibn|bin|abu|d|l)"
 _DOTTED = r"(?:[A-Z]\.){2,}"
+# Lowercase words inside a hyphenated place name: Stratford-upon-Avon, Southend-on-Sea,
+# Boulogne-sur-Mer, Aix-la-Chapelle, Saint-Germain-en-Laye, Frankfurt-am-Main.
+_HYPHENED_CONNECTOR = r"(?:upon|on|under|by|in|the|de|du|des|la|le|les|sur|en|am|an|der|im)"
 _WORD = (
     rf"(?:{_PREFIX}[{_HYPHEN}]|[OD][{_APOS}](?={_UP}))?{_UP}{_ALNUM}*"
     rf"(?:[{_APOS}](?![sS]\b){_LETTER}+)*"  # O'Brien, D'Alema; never the possessive 's
-    # Al-Tikriti, Rolls-Royce, France-U.S.; not "NATO-backed"
-    rf"(?:[{_HYPHEN}](?:{_DOTTED}|(?:{_UP}|\d){_ALNUM}*))*"
+    # Al-Tikriti, Rolls-Royce, France-U.S., Stratford-upon-Avon; not "NATO-backed"
+    rf"(?:[{_HYPHEN}](?:{_HYPHENED_CONNECTOR}[{_HYPHEN}])?(?:{_DOTTED}|(?:{_UP}|\d){_ALNUM}*))*"
 )
 _INITIAL = rf"{_UP}\.(?=[ \t\u00a0]+{_UP})"  # John F. Kennedy: an initial needs a name after it
 # Lowercase words allowed between capitalised words of one name ("and" is not one: "American and
 # British warplanes" are two names).
 _CONNECTORS = ("of", "the", "de", "del", "della", "der", "den", "van", "von", "da", "di", "du",
-               "la", "le", "bin", "ibn", "bint", "al", "el", "dos", "das", "y")
+               "la", "le", "bin", "ibn", "bint", "al", "el", "dos", "das", "y", "i")
 CONNECTOR_WORDS = frozenset(_CONNECTORS)
 _SPACE = r"[ \t\u00a0\u202f]+"
 _SPAN_RE = patterns.compile(
