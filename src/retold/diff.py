@@ -261,6 +261,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 a_facts, b_facts = _rejoined(a_facts, b_facts)
                 b_facts, a_facts = _rejoined(b_facts, a_facts)
             same, changed, dropped, added = match_facts(module, a_facts, b_facts)
+            if kind == "date" and (dropped or added):
+                same, changed, dropped, added = _event_moved_to_statement_day(
+                    same, changed, dropped, added, original.document.text,
+                    retelling.document.text)
             # A change whose two sides read the same contradicts its own evidence.
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
             if kind in ("quote", "attribution"):
@@ -799,6 +803,44 @@ def _speakers(change: Change, original: Side, retelling: Side,
 
 
 SWAP_CLAUSE_CHARS = 300  # a quotation and its reporting clause lie this close
+
+
+# A date right after a reporting verb is the day something was said ("police said Saturday",
+# "told reporters on Monday"), not the day of the event the sentence reports.
+_SAID_ON_RE = re.compile(
+    r"\b(?:said|says|told\s+(?:\S+\s+){0,4}?|announced|confirmed|reported|added|stated)"
+    r"\s+(?:on\s+)?$", re.IGNORECASE)
+
+
+def _said_on(date: Fact, text: str) -> bool:
+    """``date`` is the day its sentence's statement was made (``_SAID_ON_RE``)."""
+    start = date.start + (3 if date.text[:3].casefold() == "on " else 0)
+    return _SAID_ON_RE.search(text, max(0, start - 60), start) is not None
+
+
+def _event_moved_to_statement_day(
+        same: list[tuple[Fact, Fact]], changed: list[tuple[Fact, Fact]], dropped: list[Fact],
+        added: list[Fact], o_text: str, r_text: str
+) -> tuple[list[tuple[Fact, Fact]], list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
+    """Re-pair a date the other side gives as the day of the statement ("hit a bridge on Friday
+    night, police said Saturday" / "hit a bridge on Saturday, according to police"): the
+    event's date, left unmatched, is the one changed, and the day of the statement is no
+    event's date. Only where that event date is there to change: a statement's day told as
+    the day of the news ("said Monday it would cut jobs" / "On Monday, it announced ...") is
+    the same date."""
+    for a, b in list(same):
+        o_said, r_said = _said_on(a, o_text), _said_on(b, r_text)
+        if o_said == r_said:
+            continue
+        if o_said and (event := next((x for x in dropped if not _said_on(x, o_text)), None)):
+            same.remove((a, b))
+            changed.append((event, b))
+            dropped = [x for x in dropped if x is not event] + [a]
+        elif r_said and (event := next((y for y in added if not _said_on(y, r_text)), None)):
+            same.remove((a, b))
+            changed.append((a, event))
+            added = [y for y in added if y is not event] + [b]
+    return same, changed, dropped, added
 
 
 def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,

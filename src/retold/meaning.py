@@ -143,6 +143,10 @@ def stem(word: str) -> str:
             continue  # "discuss" is no plural: it must meet "discussed" and "discusses"
         if w.endswith(ending) and len(w) - len(ending) >= MIN_STEM:
             return w[: -len(ending)]
+    if len(w) == MIN_STEM + 1 and w.endswith("ed") and w[1] != "e":
+        # a short verb's past in "-d" ("died", "used", "owed"): the ending would leave too
+        # little, but the verb is there without its "d" ("need" and "feed" are no such past)
+        return w[:-1]
     return w
 
 

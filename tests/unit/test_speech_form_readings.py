@@ -73,3 +73,33 @@ def test_a_place_name_with_lowercase_words_inside_is_one_name() -> None:
     # a lowercase word after a hyphen is no part of the name when no name follows it
     assert [f[2] for f in of_kind("name", flags("NATO-backed forces met Ada Varn.",
                                                 "Forces met."))] == ["NATO", "Ada Varn"]
+
+
+def test_a_short_verb_in_its_past_form_is_the_verb() -> None:
+    from retold import meaning
+
+    for past, base in (("died", "die"), ("used", "use"), ("owed", "owe")):
+        assert meaning.stem(past) == meaning.stem(base)
+    # a four-letter word in "-eed" is no past in "-d"
+    assert (meaning.stem("need"), meaning.stem("feed")) == ("need", "feed")
+    # "died" says what "death" does: no word the original never uses
+    assert of_kind("meaning", flags(
+        "Three climbers died on the ridge on Tuesday, rescuers said.",
+        "The death of three climbers on the ridge on Tuesday was confirmed by rescuers.")) == []
+
+
+def test_an_event_moved_to_the_day_it_was_reported_is_a_date_changed() -> None:
+    import datetime as dt
+
+    day = dt.date(2024, 3, 10)
+    event = "A truck hit a footbridge in Dunmore on Friday night, injuring four people, "
+    found = of_kind("date", flags(event + "police said Saturday.",
+                                  "A truck hit a footbridge in Dunmore on Saturday, injuring four "
+                                  "people, according to police.", day))
+    assert [f[:4] for f in found] == [("changed", "high", "on Friday", "on Saturday")]
+    # the statement's day kept as the statement's: no change
+    assert of_kind("date", flags(event + "police said Saturday.",
+                                 event + "police told reporters on Saturday.", day)) == []
+    # a statement's day told as the day of the news, with no event date to change: the same
+    assert flags("The company said Monday it would cut 500 jobs.",
+                 "On Monday, the company announced it would cut 500 jobs.", day) == []
