@@ -1906,13 +1906,21 @@ def _counted_elsewhere(b: Fact, module: FactKindModule, fits: list[Fact], index:
     (``fits``) only of other counted nouns ("only 10 people collected plastic" where it says
     "twenty-five people" collected it and "ten bags" were filled): found anywhere through the
     slot words it shares with the retelling's, with another value."""
-    # (every one of another noun: a bare figure may count this noun, its noun left out, as
-    # "killed 40 people and injured 120" counts 120 people)
-    if any(numbers._role_relation(a, b) != "differ" for a in fits):
+    # (every one of another noun, or a bare figure said in another slot: a bare figure may
+    # count this noun, its noun left out, as "killed 40 people and injured 120" counts 120
+    # people, where it shares more of the slot's words than the figure for the noun does, or
+    # as many in the noun's own sentence; "ten of those going at a time" does not back "10
+    # machines" where "twenty-five machines" were sent things)
+    bare = [a for a in fits if numbers._role_relation(a, b) != "differ"]
+    if bare and not mine:
         return None
     rival = _context_rival(b, module, index, o_ctx, mine)
     if rival is None or rival.role != b.role or getattr(rival.value, "unit", None) != getattr(
             b.value, "unit", None):
+        return None
+    theirs = len(o_ctx.of(rival) & mine)
+    if any(len(o_ctx.of(a) & mine) > theirs
+           or a.sentence == rival.sentence and len(o_ctx.of(a) & mine) == theirs for a in bare):
         return None
     compatible = getattr(module, "compatible", None)
     return None if compatible is not None and compatible(rival, b) else rival

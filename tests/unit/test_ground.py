@@ -1663,6 +1663,20 @@ def test_a_bare_figure_may_count_the_noun_left_out() -> None:
     assert not [ch for ch in c.changes if ch.kind == "number" and ch.status == "changed"]
 
 
+def test_a_bare_figure_of_another_slot_backs_no_counted_noun() -> None:
+    # "ten of those going at a time" shares a word with the summary ("use"), but counts jobs
+    # run at once, not the machines the original counts as twenty-five
+    c = retold.compare(
+        "Ann: I remember one of the workshops, everybody was excited because they got "
+        "twenty-five machines and some build tool that sent things out. Ben: You would need some "
+        "logic in there if you were going to use the run command, to only have ten of those "
+        "going at a time.",
+        "During the talk, Ann said that at a past workshop there were 10 machines and a build "
+        "system to use that sent things to all of them.")
+    assert [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"] == [
+        ("10 machines", "contradicted")]
+
+
 def test_a_tally_is_no_range_of_its_two_figures() -> None:
     # "1-1" is not stated by the two figures of "won 2-1"
     c = retold.compare("Harrow Town won 2-1 at home on Saturday.",
