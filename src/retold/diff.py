@@ -1407,7 +1407,7 @@ _VALUE_WORDS = frozenset({
 })
 # Ranks in words as the digits they stand for: "second place" is "2nd place", "the fifteenth
 # century" the "15th century" ("first" is left out: mostly no rank, "called Round 2 first").
-# Counts in words stay words: "twenty people" is not "20 machines" read differently. "both"
+# Counts in words stay words: "twenty people" is not "20 buses" read differently. "both"
 # is "two" ("these two examples" / "both these examples").
 _ORDINAL_WORDS = [
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",

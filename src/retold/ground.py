@@ -234,9 +234,9 @@ class FactIndex:
         return [f for f in facts if not self._carried(f)]
 
     def _carried(self, f: Fact) -> bool:
-        # A figure the retelling gives only of other counted things is not carried: "all 25
-        # people ... all 25 machines" told as "25 machines ... 10 people" keeps the 25 people
-        # a rival of the 10.
+        # A figure the retelling gives only of other counted things is not carried: "all 32
+        # drivers ... all 32 buses" told as "32 buses ... 12 drivers" keeps the 32 drivers a
+        # rival of the 12.
         mine = self.taken.get((f.kind, f.key))
         if not mine:
             return f.kind == "date" and bool(self._yearless_days) and isinstance(
@@ -1210,8 +1210,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # are scored only when none is (a long text states "two" thousands of times).
         in_slot = index.fitting(b, index.in_slot(stating, o_ctx, mine), SLOT_CLASH) if mine else []
         if b.kind == "number" and b.role and len(in_slot) > 1:
-            # of the same counted thing first: "25 machines" is backed by "twenty-five
-            # machines", not by the "twenty-five people" beside them
+            # of the same counted thing first: "32 buses" is backed by "thirty-two buses",
+            # not by the "thirty-two drivers" beside them
             in_slot = [a for a in in_slot if numbers._role_relation(a, b) != "differ"] or in_slot
         fits = in_slot or index.fitting(b, stating, SLOT_CLASH)
         if fits and mine:
@@ -1909,8 +1909,8 @@ def _counted_elsewhere(b: Fact, module: FactKindModule, fits: list[Fact], index:
     # (every one of another noun, or a bare figure said in another slot: a bare figure may
     # count this noun, its noun left out, as "killed 40 people and injured 120" counts 120
     # people, where it shares more of the slot's words than the figure for the noun does, or
-    # as many in the noun's own sentence; "ten of those going at a time" does not back "10
-    # machines" where "twenty-five machines" were sent things)
+    # as many in the noun's own sentence; "only four of those run after midnight" does not
+    # back "opened with 4 buses" where the opening showed off "twelve buses")
     bare = [a for a in fits if numbers._role_relation(a, b) != "differ"]
     if bare and not mine:
         return None

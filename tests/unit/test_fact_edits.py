@@ -327,9 +327,9 @@ CHANGES = [
         "The council confirmed the closure (by the Ferrow Trust) on Monday.",
         ("name", "added", "", "Ferrow Trust"), id="a-parenthesis-that-points-nowhere-else"),
     pytest.param(
-        "The lab had twenty - five machines, and all twenty - five students used them.",
-        "The lab had 25 machines, and all 25 students used only 20 machines.",
-        ("number", "added", "", "20 machines"), id="a-count-in-words-is-no-excuse"),
+        "The depot had thirty - two buses, and all thirty - two drivers took them out.",
+        "The depot had 32 buses, and all 32 drivers took out only 20 buses.",
+        ("number", "added", "", "20 buses"), id="a-count-in-words-is-no-excuse"),
 ]
 
 

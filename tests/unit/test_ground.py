@@ -1664,17 +1664,16 @@ def test_a_bare_figure_may_count_the_noun_left_out() -> None:
 
 
 def test_a_bare_figure_of_another_slot_backs_no_counted_noun() -> None:
-    # "ten of those going at a time" shares a word with the summary ("use"), but counts jobs
-    # run at once, not the machines the original counts as twenty-five
+    # "only four of those run after midnight" shares a word with the summary ("use"), but
+    # counts buses running at night, not the buses the original counts as twelve
     c = retold.compare(
-        "Ann: I remember one of the workshops, everybody was excited because they got "
-        "twenty-five machines and some build tool that sent things out. Ben: You would need some "
-        "logic in there if you were going to use the run command, to only have ten of those "
-        "going at a time.",
-        "During the talk, Ann said that at a past workshop there were 10 machines and a build "
-        "system to use that sent things to all of them.")
+        "Mira: At the depot opening the council showed off twelve buses and a charging hub that "
+        "powers them overnight. Tom: You would have to use a timetable so that only four of "
+        "those run after midnight.",
+        "In the meeting, Mira said the depot opened with 4 buses and a charging hub to use that "
+        "powers all of them.")
     assert [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"] == [
-        ("10 machines", "contradicted")]
+        ("4 buses", "contradicted")]
 
 
 def test_a_tally_is_no_range_of_its_two_figures() -> None:
