@@ -491,6 +491,13 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                     and c.retelling is not None]
     out = [c for c in out if not (c.kind in ("number", "date") and c.status == "added"
                                   and _inside(c.retelling, added_quotes))]
+    # ... and so is the speaker's age in its lead-in or reporting clause ('"...," 52-year-old
+    # grocer Tamsin Orle said', 'Orle, 52, said: "..."'): who speaks, not a figure of the story
+    r_ages = {(f.start, f.end) for f in r_side.facts if f.kind == "number" and f.role == numbers.AGE}
+    out = [c for c in out if not (c.kind == "number" and c.status == "added" and c.pair is None
+                                  and c.retelling is not None
+                                  and (c.retelling.start, c.retelling.end) in r_ages
+                                  and sentence_at(r_sentences, c.retelling.start) in quoted)]
     out.sort(key=lambda c: (SEVERITY_RANK[c.severity],
                             c.retelling.start if c.retelling else -1,
                             c.original.start if c.original else -1, c.kind))

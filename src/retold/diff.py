@@ -234,6 +234,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     o_said = [_wording(x.text) for x in original.sentences]  # each sentence's wording, once
     r_said = [_wording(x.text) for x in retelling.sentences]
     o_wordings, r_wordings = _wordings(o_said), _wordings(r_said)
+    # Sentences in no pair: a hedge may have moved into one with its clause.
+    o_unpaired, r_unpaired = frozenset(alignment.dropped), frozenset(alignment.added)
     for index, pair in enumerate(alignment.pairs):
         # A sentence repeated inside one pair (a teaser, a pull quote and the body sentence
         # it repeats) states its facts once; a sentence the other side carries word for word
@@ -437,6 +439,15 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                          or _object_said(b, retelling.document.text, o_text)
                          or b.key not in qualifiers.OWN_SLOT
                          and _stated_unmatched(module, b, o_index, kept)]
+                # A claim "reportedly" true that the other passage credits to who reported it
+                # ("was reportedly so loud" / "Neighbours reported that ... was so loud") keeps
+                # its distance: a source named for the hedge.
+                r_credits = any(f.kind == "attribution" for f in right) or \
+                    _REPORTED_BY_RE.search(r_text) is not None
+                o_credits = any(f.kind == "attribution" for f in left) or \
+                    _REPORTED_BY_RE.search(o_text) is not None
+                dropped = [a for a in dropped if not (a.key == REPORTED and r_credits)]
+                added = [b for b in added if not (b.key == REPORTED and o_credits)]
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
@@ -485,6 +496,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
+                if kind == "qualifier" and _moved_out(module, a, r_index, r_unpaired):
+                    continue  # ("the toll may go up" / a sentence of its own: "may possibly rise")
                 # '"...," said Taylor' / '"..."': the quotation lost its speaker, one change
                 # of attribution (as "Taylor said" cut is), not also a name dropped.
                 if kind == "name" and (q := _speaker_of(a, left, right)) is not None:
@@ -515,6 +528,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for b in added:
                 if kind in GLOBAL_KINDS and o_index.states(module, b):
                     continue
+                if kind == "qualifier" and _moved_out(module, b, o_index, o_unpaired):
+                    continue
                 if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
                     changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
                     continue
@@ -544,6 +559,13 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     # the original states it, and someone's denial of it added
                     change = replace(change, severity=DENIAL_ADDED,
                                      detail=negation.explain_denial_added(b))
+                elif kind == "date" and _news_of_the_day(b, retelling, " ".join(
+                        original.sentences[i].text for i in pair.original)):
+                    # "has killed eight" (published that day) / "killed eight on Wednesday",
+                    # the day of publication: the original implies the day, and says no other
+                    change = replace(change, severity="low", detail=(
+                        f"{change.detail} The original tells it as news of the day of "
+                        f"publication, in the present perfect, with no date."))
                 elif kind == "qualifier" and (certain := qualifiers.certainty_before(
                         b, " ".join(original.sentences[i].text for i in pair.original),
                         " ".join(retelling.sentences[j].text for j in pair.retelling))):
@@ -841,6 +863,35 @@ def _event_moved_to_statement_day(
             changed.append((a, event))
             added = [y for y in added if y is not event] + [b]
     return same, changed, dropped, added
+
+
+# "has killed", "have been evacuated": the present perfect of news just in
+_PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:been|now|so\s+far|already)\s+)?"
+                                 r"[a-z]+(?:ed|en|t)\b")
+
+
+def _news_of_the_day(date: Fact, side: Side, other_passage: str) -> bool:
+    """``date`` is the day its text was published, and ``other_passage`` tells the same news in
+    the present perfect, with no date of its own."""
+    published = side.document.published
+    value = date.value
+    return published is not None and isinstance(value, Interval) and \
+        value.start == value.end == published and \
+        _PRESENT_PERFECT_RE.search(other_passage) is not None
+
+
+REPORTED = "reported"  # the key of "reportedly", "reported" (qualifiers.py)
+# A report credited to who made it ("Neighbours reported that", "witnesses told").
+_REPORTED_BY_RE = re.compile(r"\b(?:reported|report|reports|told|said|says)\s+(?:that\b|[a-z])")
+
+
+def _moved_out(module: FactKindModule, hedge: Fact, other: _Index,
+               unpaired: AbstractSet[int]) -> bool:
+    """The other text gives ``hedge`` in a sentence of its own that no pair holds: the hedged
+    clause moved there (a condition or an act considered names no hedge to move)."""
+    return hedge.key not in qualifiers.OWN_SLOT and any(
+        f.sentence in unpaired and module.equivalent(hedge, f)
+        for f in other.by_kind.get(hedge.kind, ()))
 
 
 def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,

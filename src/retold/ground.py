@@ -635,6 +635,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # "an attack that claimed over 130 lives in June 2022", a time the original
                 # never gives: another event's figure, added background, no changed toll
                 status, backing = "unsupported", []
+            if status == "contradicted" and b.kind == "number" and backing and _other_toll(
+                    b, backing[0], r_text, o_text):
+                # "Eleven people were hurt" against "killed at least four people": the
+                # injured are not the dead, whatever the counted noun; no toll of the hurt
+                status, backing = "unsupported", []
             if status == "contradicted" and backing and backing[0].note == dates.DATELINE_NOTE:
                 status, backing = "unsupported", []  # a filing day tells no event's day
             if status == "contradicted" and backing and attributions.one_speaker_titled(
@@ -1452,19 +1457,8 @@ def _counts_speakers(b: Fact, o_text: str) -> bool:
     return _a_count_of_people(b) and speakers(o_text) == b.value.low  # type: ignore[union-attr]
 
 
-# What a casualty count counts: the dead, the injured, the missing ("casualties" may be any of
-# them). A toll moved from one to another ("40 people died" / "40 people were injured") is a
-# changed figure, though its value stays. Written by hand: WordNet keeps "killed" and "died"
-# apart (to kill is to cause to die).
-TOLLS = {
-    "dead": frozenset({"die", "died", "dies", "dead", "death", "deaths", "kill", "killed",
-                       "kills", "perish", "perished", "fatality", "fatalities", "lives",
-                       "live", "life"}),
-    "injured": frozenset({"injure", "injured", "injuries", "injury", "wound", "wounded",
-                          "hurt"}),
-    "missing": frozenset({"missing", "unaccounted"}),
-}
-_TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
+TOLLS = numbers.TOLLS
+_TOLL_OF = numbers.TOLL_OF
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "then"})
 _ARTICLES = frozenset({"a", "an", "the"})
 _TOLL_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z]+)")
@@ -1489,6 +1483,14 @@ def _toll(f: Fact, text: str) -> str | None:
         words.append(after.group(1))  # "12 people missing"
     # the nearest word that says a toll ("killed 40 people and injured 120": the dead)
     return next((toll for w in words if w and (toll := _TOLL_OF.get(w.casefold()))), None)
+
+
+def _other_toll(b: Fact, rival: Fact, r_text: str, o_text: str) -> bool:
+    """Both figures are casualty counts (``_toll``) of different tolls: the dead, the injured,
+    the missing."""
+    mine = _toll(b, r_text)
+    theirs = _toll(rival, o_text) if mine is not None else None
+    return theirs is not None and theirs != mine
 
 
 def _toll_swapped(b: Fact, backing: Sequence[Fact], r_text: str, o_text: str
@@ -1911,7 +1913,12 @@ def _counted_elsewhere(b: Fact, module: FactKindModule, fits: list[Fact], index:
     # people, where it shares more of the slot's words than the figure for the noun does, or
     # as many in the noun's own sentence; "only four of those run after midnight" does not
     # back "opened with 4 buses" where the opening showed off "twelve buses")
-    bare = [a for a in fits if numbers._role_relation(a, b) != "differ"]
+    relations = [numbers._role_relation(a, b) for a in fits]
+    if any(relation in ("same", "partial") and a.role != numbers.TALLY
+           for a, relation in zip(fits, relations)):
+        return None  # the original counts this noun with this figure ("two stages")
+    # (a score names no counted thing: "2-0" is the score of whichever match its words tell)
+    bare = [a for a, relation in zip(fits, relations) if relation != "differ"]
     if bare and not mine:
         return None
     rival = _context_rival(b, module, index, o_ctx, mine)

@@ -34,7 +34,7 @@ from retold.facts.negation import (
     passive_subject,
 )
 from retold.facts.negation import complementary as negation_complementary
-from retold.facts.numbers import FALL_WORDS, RISE_WORDS, change_direction
+from retold.facts.numbers import FALL_WORDS, RISE_WORDS, TOLLS, change_direction, same_toll
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
 
@@ -195,6 +195,10 @@ _SKIPPED = STOP | _TOKEN_WORDS
 _NOWHERE: frozenset[int] = frozenset()  # (one empty answer: not a new set for every miss)
 
 
+# The words of a casualty toll (numbers.TOLLS).
+_TOLL_WORDS: frozenset[str] = frozenset().union(*TOLLS.values())
+
+
 class WordIndex:
     """The stems of the original's words, and which sentences use each (for evidence search)."""
 
@@ -232,6 +236,9 @@ class WordIndex:
         # (memoised by the word, not its stem: words of one stem have other neighbours, and the
         # index outlives one comparison, so a stem's first word must not answer for the rest)
         key = word.casefold()
+        if key in _TOLL_WORDS and any(
+                same_toll(key, w) for w in _TOLL_WORDS & self.written):
+            return True  # "were killed" / "were dead": one toll (WordNet keeps them apart)
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
             # terms, read lazily: the search stops at the first form the original uses, before

@@ -1228,6 +1228,8 @@ def looks_like_byline(line: str) -> bool:
     # byline hides a title.
     b = parse_byline(line)
     return b is not None and (
-        b.published is not None or (b.author is not None and _BY_RE.match(line) is not None)
+        b.published is not None
+        # "By Ann Lee", and an agency's or outlet's own ("By Press Association", "By AFP")
+        or ((b.author or b.site) is not None and _BY_RE.match(line) is not None)
         or _credit_byline(" ".join(line.split())) is not None
     )

@@ -1676,6 +1676,26 @@ def test_a_bare_figure_of_another_slot_backs_no_counted_noun() -> None:
         ("4 buses", "contradicted")]
 
 
+def test_a_score_is_backed_only_by_the_match_its_words_tell() -> None:
+    # "2-0" is the score of last week's home win, not of Saturday's defeat at Dunmore
+    original = ("Harrow won 2-0 at home against Kell last week. On Saturday Harrow lost 5-1 away "
+                "at Dunmore, their worst defeat of the season, after two late goals.")
+    assert grounded(original, "Harrow lost 2-0 away at Dunmore on Saturday, their worst "
+                              "defeat of the season.") == [("2-0", "contradicted")]
+    assert grounded(original, "Harrow beat Kell 2-0 at home last week.") == [
+        ("2-0", "supported")]
+    # a counted noun's own figure backs it, whatever rival shares more words
+    original = ("The bridge repair began with one phase of steel bracing. Later the crew "
+                "planned two phases of cable bracing.")
+    assert grounded(original, "Steel bracing was used in a two-phase cable bracing "
+                              "repair of the bridge.") == [("two-phase", "supported")]
+
+
+def grounded(original: str, retelling: str) -> list[tuple[str, str]]:
+    c = retold.compare(original, retelling)
+    return [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"]
+
+
 def test_a_tally_is_no_range_of_its_two_figures() -> None:
     # "1-1" is not stated by the two figures of "won 2-1"
     c = retold.compare("Harrow Town won 2-1 at home on Saturday.",

@@ -74,7 +74,7 @@ GENERIC_SPEAKERS = (
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
     "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
     "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge", "office",
-    "bureau",
+    "bureau", "documents", "records", "filings",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -128,6 +128,9 @@ _GENERIC_HEAD_RE = re.compile(
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
+# A full stop after a lower-case word, then a space: a sentence ends inside the match (not
+# "U.S. officials", "Gov. officials").
+_SENTENCE_END_INSIDE_RE = re.compile(r"[a-z]{3,}\.\s")
 _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
 # "in Paris", "in nearby Corinth", "from neighbouring Chad": one lower-case word may come between.
 _PREPOSITION_BEFORE_RE = re.compile(
@@ -504,6 +507,8 @@ def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
     tail = text[pos:pos + 120]
     if name is None and tail[:4].casefold() == "the ":
         name = _name_starting_at(spans, starts, pos + 4)
+    if (stop := _SENTENCE_END_INSIDE_RE.search(tail)) is not None:
+        tail = tail[:stop.end() - 2]  # "according to court documents. Prosecutors ...": ends
     generic = _GENERIC_HEAD_RE.match(tail)
     if generic is not None and (name is None or pos + generic.end() > name.end):
         end = pos + generic.end()
@@ -700,7 +705,12 @@ def _prior_speaker(text: str, pos: int, spans: tuple[names.NameSpan, ...], ends:
 _SPEAKER_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
 _POSSESSIVE_RE = re.compile(r"[’']s?$")
 # Connectors ignored when a generic speaker is compared word by word.
-_SPEAKER_SKIP = frozenset({"the", "a", "an", "of", "for", "and", "its", "their", "his", "her"})
+_SPEAKER_SKIP = frozenset({"the", "a", "an", "of", "for", "and", "its", "their", "his", "her",
+                           # "the country's maritime ministry" is the ministry of the story's
+                           # country: its place in a word that names none
+                           "country's", "nation's", "state's", "city's", "province's",
+                           "region's", "county's", "island's", "town's", "country’s",
+                           "nation’s", "state’s", "city’s"})
 
 
 def _stem(word: str) -> str:
@@ -768,8 +778,8 @@ def same_speaker(a: str, b: str) -> bool:
     if not a or not b:
         return False
     ka, kb = _generic_key(a), _generic_key(b)
-    if ka == kb or _one_public_source(ka, kb):
-        return True
+    if ka == kb or _one_public_source(ka, kb) or _unspaced(ka) == _unspaced(kb):
+        return True  # ("coast guard" / "coastguard", "law-enforcement" / "law enforcement")
     # A pronoun no name was found for stands for a person the text names elsewhere: no other
     # speaker ("He said" / "Brenn said"); two pronouns of other persons ("he" / "she") differ,
     # and so do a pronoun and a body that speaks ("he said" / "police said").
@@ -792,6 +802,10 @@ _POLICE_SOURCES = frozenset({"police", "officers", "police officers", "policemen
                              "law enforcement officials", "police officials"})
 _OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local officials"})
 _AUTHORITY_SOURCES = frozenset({"authorities", "local authorities"})
+
+
+def _unspaced(key: str) -> str:
+    return key.replace(" ", "").replace("-", "")
 
 
 def _one_public_source(ka: str, kb: str) -> bool:

@@ -1575,6 +1575,10 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
     if after is None:
         return False
     follower = after.group(1)
+    if follower in _AFTER_NAME and follower.endswith("s") and _adjective(word) and (
+            (then := _NEXT_WORD.match(text, after.end())) is not None
+            and (then.group(1) in _AFTER_NAME or then.group(1).endswith("ed"))):
+        return True  # "Initial reports indicated", "Preliminary reports say": a noun's subject
     return not (follower in _AFTER_NAME or follower.endswith("ed"))
 
 

@@ -83,8 +83,8 @@ from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, 
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["compatible", "counts_people", "equivalent", "explain", "extract", "hedge_class", "humanise",
-           "restates", "slot_score"]
+__all__ = ["TOLLS", "TOLL_OF", "compatible", "counts_people", "equivalent", "explain", "extract",
+           "hedge_class", "humanise", "restates", "same_toll", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -2268,6 +2268,32 @@ _PEOPLE_WORDS = frozenset({
     "casualties", "fatalities", "injured", "wounded", "lives", "members", "youths", "police",
     "jobs", "posts", "positions",
 })
+
+
+# What a casualty count counts: the dead, the injured, the missing ("casualties" may be any of
+# them). A toll moved from one to another ("40 people died" / "40 people were injured") is a
+# changed figure, though its value stays. Written by hand: WordNet keeps "killed" and "died"
+# apart (to kill is to cause to die).
+TOLLS = {
+    "dead": frozenset({"die", "died", "dies", "dead", "death", "deaths", "kill", "killed",
+                       "kills", "perish", "perished", "fatality", "fatalities", "lives",
+                       "live", "life"}),
+    "injured": frozenset({"injure", "injured", "injuries", "injury", "wound", "wounded",
+                          "hurt"}),
+    "missing": frozenset({"missing", "unaccounted"}),
+}
+TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
+# Words of a toll that say more than the toll ("the lives of residents"): no toll word to
+# stand for another in a text's vocabulary (``same_toll``)
+_TOLL_ONLY_AS_COUNT = frozenset({"live", "lives", "life"})
+
+
+def same_toll(word: str, other: str) -> bool:
+    """Two words of one casualty toll ("killed" / "dead", "injured" / "hurt")."""
+    a, b = word.casefold(), other.casefold()
+    toll = TOLL_OF.get(a)
+    return toll is not None and toll == TOLL_OF.get(b) and not (
+        {a, b} & _TOLL_ONLY_AS_COUNT)
 
 
 def counts_people(noun: str) -> bool:

@@ -1,0 +1,148 @@
+"""Readings of agency copy as outlets rewrite and update it, found wrong by a review of real pairs.
+
+Pairs written for these tests, after mechanisms seen in real copy (write-thrus, outlet
+rewrites and AI summaries of agency stories): another casualty toll taken for the death toll,
+one source spelled or described another way, datelines and credits in other styles, the
+speaker's age beside an added quotation, a source read into the next sentence, a capitalised
+adjective opening a sentence, a hedge kept as a named report or moved into a sentence of its
+own, the day of publication named, and one toll in other words. Each test has a pair that
+must be flagged beside pairs that must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import retold
+from tests.factkit import flags
+
+DAY = dt.date(2023, 3, 8)
+
+
+def of_kind(kind: str, found: list[tuple[str, str, str, str, str]]
+            ) -> list[tuple[str, str, str, str]]:
+    return [(f[1], f[2], f[3], f[4]) for f in found if f[0] == kind]
+
+
+def grounded_numbers(original: str, retelling: str) -> list[tuple[str, str]]:
+    c = retold.compare(original, retelling)
+    return [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"]
+
+
+def test_the_hurt_and_the_missing_are_no_rival_of_the_dead() -> None:
+    original = ("A coach crash near Talvik on Sunday killed at least four people, while two "
+                "remain missing, police said.")
+    assert grounded_numbers(original, "Eleven people were hurt in the crash near Talvik.") == [
+        ("Eleven people", "unsupported")]
+    # the dead counted otherwise is a toll changed
+    assert grounded_numbers(original, "Eleven people were killed in the crash near Talvik.") \
+        == [("Eleven people", "contradicted")]
+
+
+def test_one_source_spelled_or_described_another_way_is_one_source() -> None:
+    assert of_kind("attribution", flags(
+        "A cargo ship sank off the Ostra coast on Tuesday, coast guard officials said.",
+        "A cargo ship sank off the Ostra coast on Tuesday, coastguard officials said.")) == []
+    assert of_kind("attribution", flags(
+        "All 14 crew were picked up by a fishing boat, the Maritime Safety Ministry said.",
+        "All 14 crew were picked up by a fishing boat, the country's maritime ministry "
+        "said.")) == []
+    # another ministry is another source
+    assert [f[:2] for f in of_kind("attribution", flags(
+        "All 14 crew were picked up by a fishing boat, the Maritime Safety Ministry said.",
+        "All 14 crew were picked up by a fishing boat, the country's defence ministry "
+        "said."))] == [("changed", "high")]
+
+
+def test_datelines_and_credits_in_other_styles_are_no_names() -> None:
+    story = ("A ferry ran aground outside Varnholm harbour on Tuesday, injuring six passengers, "
+             "the port authority said.\nThe ferry was refloated at high tide.")
+    for head in ("Varnholm, May 3 (NTX/KPA): ", "By Press Association\n\n", "(MENAFN) ",
+                 "(NTX)"):
+        assert of_kind("name", flags(story, head + story, DAY)) == [], head
+    # a name in the story's own first words is still a name (here a source cited anew)
+    assert [f[:2] for f in flags(story, "Kell Ferries said a ferry ran aground. " + story,
+                                 DAY)] == [("attribution", "added")]
+
+
+def test_the_age_of_an_added_quotations_speaker_is_no_figure_of_the_story() -> None:
+    story = "A magnitude 5.8 earthquake struck near the town of Sarvan on Monday morning."
+    found = flags(story, story + '\n\n"The whole shop shook," 52-year-old grocer Tamsin Orle '
+                                 "told reporters.", DAY)
+    assert of_kind("number", found) == []
+    assert [f[:2] for f in of_kind("quote", found)] == [("added", "high")]
+    # a figure the added sentence states of the story is listed
+    assert [f[3] for f in of_kind("number", flags(
+        story, story + "\n\nSarvan is home to about 240,000 people.", DAY))] == [
+        "about 240,000 people"]
+
+
+def test_a_source_ends_where_its_sentence_does() -> None:
+    found = flags("Osk faces two counts of fraud, according to court documents. Prosecutors "
+                  "called the forms part of a licensing scheme.",
+                  "Osk faces two counts of fraud. Prosecutors called the forms part of a "
+                  "licensing scheme.")
+    assert [f[:2] + f[2:3] for f in of_kind("attribution", found)] == [
+        ("dropped", "medium", "according to court documents")]
+
+
+def test_a_capitalised_adjective_before_its_noun_is_no_source() -> None:
+    story = "The fire started in a storage room of the Pellan mill on Tuesday."
+    found = flags(story, story + " Initial reports indicated that a boiler exploded.")
+    assert of_kind("attribution", found) == [] and of_kind("name", found) == []
+    # a name before a reporting verb is a source
+    found = flags(story, story + " Costa reports that a boiler exploded.")
+    assert [f[:2] for f in of_kind("attribution", found)] == [("added", "high")]
+
+
+def test_a_report_credited_to_who_made_it_keeps_its_hedge() -> None:
+    original = "The blast at the Orrin plant was reportedly so loud that it could be heard in Kell."
+    assert of_kind("qualifier", flags(
+        original, "Neighbours reported that the blast at the Orrin plant was so loud that it "
+                  "could be heard in Kell.")) == []
+    assert [f[:3] for f in of_kind("qualifier", flags(
+        original, "The blast at the Orrin plant was so loud that it could be heard in Kell."))] \
+        == [("dropped", "medium", "reportedly")]
+
+
+def test_a_hedge_moved_into_a_sentence_of_its_own_is_kept() -> None:
+    original = ('District chief Anna Verhoek said, "Many workers have been hurt and the toll may '
+                'go up."')
+    assert of_kind("qualifier", flags(
+        original, "Several workers were hurt, according to district chief Anna Verhoek. The toll "
+                  "may possibly rise as the search goes on.")) == []
+    # the hedge gone from its own claim is dropped
+    assert [f[:3] for f in of_kind("qualifier", flags(
+        "The toll may go up as the search goes on, district chief Anna Verhoek said.",
+        "The toll will go up as the search goes on, district chief Anna Verhoek said."))] == [
+        ("dropped", "medium", "may")]
+
+
+def test_the_day_of_news_told_in_the_present_perfect_is_a_low_date_added() -> None:
+    day = dt.date(2024, 1, 17)  # a Wednesday
+    original = "A gas explosion at a bakery in Rell has killed at least eight people."
+    found = of_kind("date", flags(
+        original, "A gas explosion at a bakery in Rell killed at least eight people on "
+                  "Wednesday.", day))
+    assert [f[:3] for f in found] == [("added", "low", "")]
+    # another day, or an original with no present perfect, is a date added as before
+    found = of_kind("date", flags(
+        original, "A gas explosion at a bakery in Rell killed at least eight people on "
+                  "Monday.", day))
+    assert [f[:2] for f in found] == [("added", "high")]
+    found = of_kind("date", flags(
+        "A gas explosion at a bakery in Rell killed at least eight people.",
+        "A gas explosion at a bakery in Rell killed at least eight people on Wednesday.", day))
+    assert [f[:2] for f in found] == [("added", "high")]
+
+
+def test_one_toll_in_other_words_is_no_word_the_original_never_uses() -> None:
+    assert of_kind("meaning", flags(
+        "At least nine passengers were dead after a minibus left the road near Corvale.",
+        "At least nine passengers were killed after a minibus skidded off the road near "
+        "Corvale.")) == []
+    # another toll is a change
+    assert [f[:2] for f in flags(
+        "At least nine passengers were dead after a minibus left the road near Corvale.",
+        "At least nine passengers were injured after a minibus left the road near Corvale.")] \
+        == [("number", "changed")]
