@@ -1680,18 +1680,18 @@ def test_a_score_is_backed_only_by_the_match_its_words_tell() -> None:
     # "2-0" is the score of last week's home win, not of Saturday's defeat at Dunmore
     original = ("Harrow won 2-0 at home against Kell last week. On Saturday Harrow lost 5-1 away "
                 "at Dunmore, their worst defeat of the season, after two late goals.")
-    assert grounded(original, "Harrow lost 2-0 away at Dunmore on Saturday, their worst "
+    assert number_grounds(original, "Harrow lost 2-0 away at Dunmore on Saturday, their worst "
                               "defeat of the season.") == [("2-0", "contradicted")]
-    assert grounded(original, "Harrow beat Kell 2-0 at home last week.") == [
+    assert number_grounds(original, "Harrow beat Kell 2-0 at home last week.") == [
         ("2-0", "supported")]
     # a counted noun's own figure backs it, whatever rival shares more words
     original = ("The bridge repair began with one phase of steel bracing. Later the crew "
                 "planned two phases of cable bracing.")
-    assert grounded(original, "Steel bracing was used in a two-phase cable bracing "
+    assert number_grounds(original, "Steel bracing was used in a two-phase cable bracing "
                               "repair of the bridge.") == [("two-phase", "supported")]
 
 
-def grounded(original: str, retelling: str) -> list[tuple[str, str]]:
+def number_grounds(original: str, retelling: str) -> list[tuple[str, str]]:
     c = retold.compare(original, retelling)
     return [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"]
 
