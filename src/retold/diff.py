@@ -442,12 +442,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A claim "reportedly" true that the other passage credits to who reported it
                 # ("was reportedly so loud" / "Neighbours reported that ... was so loud") keeps
                 # its distance: a source named for the hedge.
+                # (Not the other way: "reportedly" put on a claim the original credits to its
+                # source hides who said it.)
                 r_credits = any(f.kind == "attribution" for f in right) or \
                     _REPORTED_BY_RE.search(r_text) is not None
-                o_credits = any(f.kind == "attribution" for f in left) or \
-                    _REPORTED_BY_RE.search(o_text) is not None
                 dropped = [a for a in dropped if not (a.key == REPORTED and r_credits)]
-                added = [b for b in added if not (b.key == REPORTED and o_credits)]
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]

@@ -103,6 +103,11 @@ def test_a_report_credited_to_who_made_it_keeps_its_hedge() -> None:
     assert [f[:3] for f in of_kind("qualifier", flags(
         original, "The blast at the Orrin plant was so loud that it could be heard in Kell."))] \
         == [("dropped", "medium", "reportedly")]
+    # "reportedly" put on a claim the original credits to its source is a hedge added
+    assert [f[:3] for f in of_kind("qualifier", flags(
+        "There were 20 workers inside the plant, the police commander said.",
+        "There were reportedly 20 workers inside the plant, the police commander said."))] == [
+        ("added", "low", "")]
 
 
 def test_a_hedge_moved_into_a_sentence_of_its_own_is_kept() -> None:
