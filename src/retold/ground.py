@@ -653,6 +653,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 if status == "supported" and b.kind == "number" and backing else None
             if toll is not None:
                 status = "contradicted"
+            elif status == "supported" and b.kind == "number" and backing and (
+                    tolled := _toll_told_otherwise(b, backing, index, r_text, o_text)):
+                # "at least 20 people dead" backed only by "20 to 30 workers" on shift, where
+                # the original counts the dead as "at least 14": the toll changed
+                status, backing = "contradicted", [tolled, *backing]
             period = None
             if b.kind == "date" and status in ("supported", "contradicted"):
                 figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
@@ -1483,6 +1488,20 @@ def _toll(f: Fact, text: str) -> str | None:
         words.append(after.group(1))  # "12 people missing"
     # the nearest word that says a toll ("killed 40 people and injured 120": the dead)
     return next((toll for w in words if w and (toll := _TOLL_OF.get(w.casefold()))), None)
+
+
+def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_text: str,
+                         o_text: str) -> Fact | None:
+    """The original's count of ``b``'s toll (the dead, the injured, the missing) with another
+    value, where nothing backing ``b`` counts that toll; None otherwise."""
+    mine = _toll(b, r_text)
+    if mine is None or any(_toll(a, o_text) == mine for a in backing):
+        return None
+    unit = getattr(b.value, "unit", None)
+    return next((a for a in index.by_kind.get("number", ())
+                 if _toll(a, o_text) == mine and getattr(a.value, "unit", None) == unit
+                 and (not a.role or numbers.counts_people(a.role) or a.role == mine)
+                 and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
 
 
 def _other_toll(b: Fact, rival: Fact, r_text: str, o_text: str) -> bool:
@@ -2357,4 +2376,6 @@ def _same_figure(a: Fact, b: Fact) -> bool:
     if not isinstance(x, Quantity) or not isinstance(y, Quantity):
         return False
     return (x.low, x.high) == (y.low, y.high) and (y.unit is None or y.unit == x.unit) and \
-        not numbers.changes_differ(a, b)  # a rise told as a fall is no figure left bare
+        not numbers.changes_differ(a, b) and \
+        not numbers.hedges_clash(x, y)  # a rise told as a fall is no figure left bare, nor
+    # "almost 300" the bare form of "more than 300"

@@ -151,3 +151,25 @@ def test_one_toll_in_other_words_is_no_word_the_original_never_uses() -> None:
         "At least nine passengers were dead after a minibus left the road near Corvale.",
         "At least nine passengers were injured after a minibus left the road near Corvale.")] \
         == [("number", "changed")]
+
+
+def test_hedges_on_either_side_of_one_figure_are_two_values() -> None:
+    original = "The coast guard said more than 300 people were missing after the ferry sank."
+    assert grounded_numbers(original, "Divers searched overnight for almost 300 people still "
+                                      "missing.") == [("almost 300 people", "contradicted")]
+    # the figure left bare, or "about" it, is the original's
+    for told in ("300 people", "about 300 people"):
+        assert grounded_numbers(original, f"Divers searched overnight for {told} still "
+                                          "missing.") == [(told, "supported")]
+
+
+def test_a_toll_backed_only_by_a_count_of_something_else_is_changed() -> None:
+    original = ("A blast at a match factory killed at least 14 people on Tuesday, officials said. "
+                "The police chief said 20 to 30 workers had been on shift in the plant.")
+    assert grounded_numbers(original, "An early count gave at least 20 people dead.") == [
+        ("at least 20 people", "contradicted")]
+    # the same toll, or a count of the workers, is backed
+    assert grounded_numbers(original, "An early count gave at least 14 people dead.") == [
+        ("at least 14 people", "supported")]
+    assert grounded_numbers(original, "Between 20 and 30 workers had been on shift.") == [
+        ("Between 20 and 30 workers", "supported")]

@@ -84,7 +84,7 @@ from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["TOLLS", "TOLL_OF", "compatible", "counts_people", "equivalent", "explain", "extract",
-           "hedge_class", "humanise", "restates", "same_toll", "slot_score"]
+           "hedge_class", "hedges_clash", "humanise", "restates", "same_toll", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -2007,6 +2007,17 @@ def _conversion(text: str, first: _Phrase, second: _Phrase) -> bool:
 def _close(x: float, y: float) -> bool:
     """Compare two figures, tolerating float formatting."""
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+
+
+# Hedges that put the value above its figure, and those that put it below.
+_ABOVE_HEDGES = frozenset({"more_than"})
+_BELOW_HEDGES = frozenset({"nearly", "less_than"})
+
+
+def hedges_clash(x: Quantity, y: Quantity) -> bool:
+    """Two hedges of one figure on opposite sides of it ("more than 300" / "almost 300",
+    "over 40" / "fewer than 40"): no value is both."""
+    return bool({x.hedge, y.hedge} & _ABOVE_HEDGES) and bool({x.hedge, y.hedge} & _BELOW_HEDGES)
 
 
 def hedge_class(q: Quantity) -> str | None:
