@@ -635,11 +635,18 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # "an attack that claimed over 130 lives in June 2022", a time the original
                 # never gives: another event's figure, added background, no changed toll
                 status, backing = "unsupported", []
-            if status == "contradicted" and b.kind == "number" and backing and _other_toll(
-                    b, backing[0], r_text, o_text):
-                # "Eleven people were hurt" against "killed at least four people": the
-                # injured are not the dead, whatever the counted noun; no toll of the hurt
-                status, backing = "unsupported", []
+            if status == "contradicted" and b.kind == "number" and backing and (
+                    toll_of_b := _toll(b, r_text)) is not None and _toll(
+                    backing[0], o_text) != toll_of_b:
+                # A casualty count is contradicted by the original's count of its own toll
+                # ("almost 300 people were missing" by "more than 300 were unaccounted for",
+                # not by the "477 people" aboard); "Eleven people were hurt" against "killed
+                # at least four people" has none: the injured are not the dead
+                own = _toll_told_otherwise(b, (), index, r_text, o_text)
+                if own is not None:
+                    backing = [own]
+                elif _toll(backing[0], o_text) is not None:
+                    status, backing = "unsupported", []
             if status == "contradicted" and backing and backing[0].note == dates.DATELINE_NOTE:
                 status, backing = "unsupported", []  # a filing day tells no event's day
             if status == "contradicted" and backing and attributions.one_speaker_titled(
@@ -1466,7 +1473,7 @@ TOLLS = numbers.TOLLS
 _TOLL_OF = numbers.TOLL_OF
 _CONJUNCTIONS = frozenset({"and", "or", "but", "while", "as", "then"})
 _ARTICLES = frozenset({"a", "an", "the"})
-_TOLL_AFTER_RE = re.compile(r"[^\S\n]+([A-Za-z]+)")
+_TOLL_AFTER_RE = re.compile(r"\s+([A-Za-z]+)")  # (a hard-wrapped line goes on)
 _TOLL_BEFORE_RE = re.compile(r"(?:([A-Za-z]+)[^\S\n]+)?([A-Za-z]+)[^\S\n]+$")
 TOLL_AFTER_CHARS = 40  # how far after a count its sentence may name another toll ("or hurt")
 
@@ -1502,14 +1509,6 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
                  if _toll(a, o_text) == mine and getattr(a.value, "unit", None) == unit
                  and (not a.role or numbers.counts_people(a.role) or a.role == mine)
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
-
-
-def _other_toll(b: Fact, rival: Fact, r_text: str, o_text: str) -> bool:
-    """Both figures are casualty counts (``_toll``) of different tolls: the dead, the injured,
-    the missing."""
-    mine = _toll(b, r_text)
-    theirs = _toll(rival, o_text) if mine is not None else None
-    return theirs is not None and theirs != mine
 
 
 def _toll_swapped(b: Fact, backing: Sequence[Fact], r_text: str, o_text: str

@@ -173,3 +173,12 @@ def test_a_toll_backed_only_by_a_count_of_something_else_is_changed() -> None:
         ("at least 14 people", "supported")]
     assert grounded_numbers(original, "Between 20 and 30 workers had been on shift.") == [
         ("Between 20 and 30 workers", "supported")]
+
+
+def test_a_hard_wrapped_line_goes_on_into_the_next() -> None:
+    # wire copy wrapped at a fixed width: "about 100 were / still missing" counts the missing
+    original = ("The coast guard said more than 300 people were unaccounted for.\nThe ministry "
+                "had reported that 368 people had been rescued and about 100 were\nstill "
+                "missing.")
+    assert grounded_numbers(original, "The ministry had reported that about 100 were still "
+                                      "missing.") == [("about 100", "supported")]

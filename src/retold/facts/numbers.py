@@ -396,7 +396,8 @@ UNIT_DIMENSIONS = {
     "percentage point": "rate change", "basis point": "rate change",
 }
 _CONVERSION_GAP_RE = re.compile(r"[^\S\n]*(?:\(|\[|/|,?[^\S\n]+or)[^\S\n]*")
-_PREDICATE_WORD_RE = re.compile(rf"{_SP}+([a-z][a-z'’-]*)")
+# (a hard-wrapped line goes on into the next: one line break, not a blank line)
+_PREDICATE_WORD_RE = re.compile(rf"(?:{_SP}|\n(?!{_SP}*\n))+([a-z][a-z'’-]*)")
 
 
 @dataclass(frozen=True, slots=True)
