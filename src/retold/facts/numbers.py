@@ -2010,14 +2010,16 @@ def _close(x: float, y: float) -> bool:
     return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
 
 
-# Hedges that put the value above its figure, and those that put it below.
+# Hedges that put the value above its figure, and those that put it just below. ("Under"
+# and "fewer than" are left out: they are what "more than" denied says, "the cost won't be
+# more than 12.50" / "under 12.50", and a denial is not always read; "almost" never is.)
 _ABOVE_HEDGES = frozenset({"more_than"})
-_BELOW_HEDGES = frozenset({"nearly", "less_than"})
+_BELOW_HEDGES = frozenset({"nearly"})
 
 
 def hedges_clash(x: Quantity, y: Quantity) -> bool:
-    """Two hedges of one figure on opposite sides of it ("more than 300" / "almost 300",
-    "over 40" / "fewer than 40"): no value is both."""
+    """Two hedges of one figure on opposite sides of it ("more than 300" / "almost 300"): no
+    value is both."""
     return bool({x.hedge, y.hedge} & _ABOVE_HEDGES) and bool({x.hedge, y.hedge} & _BELOW_HEDGES)
 
 
