@@ -447,14 +447,22 @@ class Story:
     # each fact: {"kind", "key", "text", "carried_by": [ids], "changed_by": [{"article", "to"}]}
     facts: tuple[dict[str, Any], ...] = ()
     published: dt.date | None = None  # the root's publication date, when known
+    # articles that may be the earliest source as well: joined to the root by a link whose
+    # direction is undecided, and retelling no one in the story
+    open_roots: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        undecided = {frozenset((l.source_id, l.target_id)) for l in self.links if not l.decided}
         return {
             "id": self.id,
             "root": self.root,
             "published": self.published.isoformat() if self.published else None,
+            "open_roots": list(self.open_roots),
             "articles": list(self.articles),
-            "chain": [{"article": a, "retells": p} for a, p in self.chain],
+            # (a step along an undecided link claims no direction: "decided" is false)
+            "chain": [{"article": a, "retells": p,
+                       "decided": p is None or frozenset((a, p)) not in undecided}
+                      for a, p in self.chain],
             "links": [link.id for link in self.links],
             "facts": [dict(f) for f in self.facts],
         }

@@ -103,6 +103,21 @@ def test_upstream_wins_a_tie_by_time() -> None:
     assert [(l.source_id, l.target_id) for l in r.links] == [("early", "t")]
 
 
+def test_a_bare_day_is_not_earlier_than_a_time_on_that_day() -> None:
+    # near-equal sources: the page dated by its day only is not earlier than the wire timed
+    # that morning (a day without its time counts as its last second)
+    texts = {"wire": WIRE + " " + EXTRA, "page": WIRE, "t": WIRE + " " + EXTRA}
+    published = {"wire": dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC), "page": dt.date(2020, 1, 1)}
+    r = rs.resolve([_link("page", "t"), _link("wire", "t")], texts.__getitem__, published,
+                   tolerance=0.5)
+    assert [(l.source_id, l.target_id) for l in r.links] == [("wire", "t")]
+    # a day before the wire's is earlier
+    published["page"] = dt.date(2019, 12, 31)
+    r = rs.resolve([_link("page", "t"), _link("wire", "t")], texts.__getitem__, published,
+                   tolerance=0.5)
+    assert ("page", "t") in [(l.source_id, l.target_id) for l in r.links]
+
+
 def test_a_single_source_is_never_dropped_and_texts_are_not_read() -> None:
     def no_text(aid: str) -> str:
         raise AssertionError("not needed")

@@ -39,6 +39,22 @@ def test_undecided_links_can_be_walked_either_way() -> None:
     assert story.root == "a" and story.chain == (("a", None), ("b", "a"))
 
 
+def test_a_root_whose_order_with_another_is_undecided_says_so() -> None:
+    # a page dated by its day and an undated agency story, linked with no direction
+    [story] = st.build([link("agency", "page", decided=False)], {"page": dt.date(2020, 1, 1)})
+    assert story.root == "page" and story.open_roots == ("agency",)
+    d = story.to_dict()
+    assert d["open_roots"] == ["agency"]
+    assert [c["decided"] for c in d["chain"]] == [True, False]
+    from retold.cli.trace import story_lines
+
+    assert "(or agency: the order is undecided)" in story_lines(story)[0]
+    # a decided link leaves no doubt about the root
+    [story] = st.build([link("agency", "page")], {"page": dt.date(2020, 1, 1)})
+    assert story.root == "agency" and story.open_roots == ()
+    assert [c["decided"] for c in story.to_dict()["chain"]] == [True, True]
+
+
 def test_story_lines_tell_each_link_in_its_own_order_and_words() -> None:
     from retold.cli.trace import story_lines
 

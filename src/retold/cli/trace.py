@@ -321,7 +321,10 @@ def run_stories(args: argparse.Namespace) -> int:
 def story_lines(s: Story, *, facts: bool = False) -> list[str]:
     """A story as `retold stories` prints it: the root, then each retelling and what changed."""
     when = f", published {s.published.isoformat()}" if s.published else ""
-    lines = [f"{s.id}: {_plural(len(s.articles), 'article')}; earliest source {s.root}{when}"]
+    also = (f" (or {', '.join(s.open_roots)}: the order is undecided)" if s.open_roots
+            else "")
+    head = f"{s.id}: {_plural(len(s.articles), 'article')}; earliest source {s.root}{when}"
+    lines = [head + also]
     by_pair = {(l.source_id, l.target_id): l for l in s.links}
     walked = {frozenset((article, parent)) for article, parent in s.chain if parent is not None}
     told: set[frozenset[str]] = set()  # the pairs printed so far

@@ -37,7 +37,7 @@ import numpy as np
 
 from retold.model import Link
 from retold.reuse import tokens
-from retold.trace import roles
+from retold.trace import roles, times
 
 # A second source must explain this share of the target's tokens that the first did not.
 # Chosen on the COUNTER development corpus: 0.10 drops the agency story of another day whose
@@ -247,7 +247,7 @@ def resolve(
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
     published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-) -> tuple[int, str, str]:
+) -> tuple[int, tuple[int, int], str]:
     # not a retelling of another candidate first, then the earliest, then by id. A retelling
     # that explains all the target text its source does and more comes before that source:
     # the target carries its edits (a chain), which a sibling of it would not
@@ -280,6 +280,8 @@ def _in_runs(bits: int, run: int) -> int:
     return out
 
 
-def _sortable(when: dt.date | None) -> str:
-    # dates and datetimes do not compare with each other: compare their ISO forms, unknown last
-    return when.isoformat() if when is not None else "~"
+def _sortable(when: dt.date | None) -> tuple[int, int]:
+    # the last second it can have been published, unknown last: a day without its time is not
+    # earlier than a story timed that morning (as a story's root is chosen, stories.root_of)
+    last = times.span(when)
+    return (1, 0) if last is None else (0, last[1])

@@ -58,6 +58,16 @@ def root_of(
     return min(pool, key=lambda m: (latest(m), -out_degree[m], m))
 
 
+def open_roots(root: str, members: set[str], links: list[Link]) -> tuple[str, ...]:
+    """The articles that may be the story's earliest source as well as ``root``: retelling no
+    one in the story, and joined to the root by a link whose direction is undecided (a page
+    dated by its day and an undated agency story: which came first is not known)."""
+    targets = {l.target_id for l in links if l.decided}
+    joined = {l.source_id if l.target_id == root else l.target_id for l in links
+              if not l.decided and root in (l.source_id, l.target_id)}
+    return tuple(sorted(m for m in joined & members if m not in targets))
+
+
 def chain_of(root: str, links: list[Link]) -> tuple[tuple[str, str | None], ...]:
     """Breadth-first order from the root: each article with the one it retold."""
     out: dict[str, list[tuple[str, Link]]] = defaultdict(list)
@@ -148,5 +158,6 @@ def build(links: Iterable[Link], published: Mapping[str, dt.date | None]) -> lis
             chain=chain,
             facts=facts_table(chain_links(chain, own)),
             published=published.get(root),
+            open_roots=open_roots(root, members, own),
         ))
     return stories
