@@ -242,6 +242,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         # outside this pair is that sentence's twin, never a changed form of this one.
         o_ids = [i for i in _distinct(pair.original, o_said, o_by_sentence)
                  if not _twin_elsewhere(o_said[i], r_wordings, pair.retelling)]
+        o_ids = _contributing(o_ids, o_said, [r_said[j] for j in pair.retelling])
         r_ids = [j for j in _distinct(pair.retelling, r_said, r_by_sentence)
                  if not _twin_elsewhere(r_said[j], o_wordings, pair.original)]
         left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
@@ -1114,6 +1115,26 @@ def _distinct(ids: Sequence[int], said: Sequence[str],
         kept.append((words, keys))
         out.append(i)
     return out
+
+
+def _contributing(ids: list[int], said: Sequence[str], other: Sequence[str]) -> list[int]:
+    """The sentences of a pair side that give the other side words of their own: one whose
+    every word the other side uses is also in the side's other sentences was only swept in
+    beside them ("... a move that gives the tribunal authority over disputed catches" and
+    "... signed the charter in March, when it also accepted the tribunal's authority over
+    disputed catches", against a summary of the first alone). Its facts are left out, as a
+    dropped sentence's are."""
+    if len(ids) < 2:
+        return ids
+    theirs = set(_TOKEN_RE.findall(" ".join(other).casefold())) - meaning.STOP
+    mine = {i: set(_TOKEN_RE.findall(said[i].casefold())) & theirs for i in ids}
+    out = [i for i in ids
+           if len(mine[i] - set().union(*(mine[k] for k in ids if k != i))) >= OWN_WORDS_MIN]
+    return out or ids
+
+
+# Words of its own a sentence of a pair must give the other side (``_contributing``).
+OWN_WORDS_MIN = 2
 
 
 # Share of two sentences' words (of both together) one must have of the other's to repeat it.

@@ -182,3 +182,22 @@ def test_a_hard_wrapped_line_goes_on_into_the_next() -> None:
                 "missing.")
     assert grounded_numbers(original, "The ministry had reported that about 100 were still "
                                       "missing.") == [("about 100", "supported")]
+
+
+def test_a_sentence_swept_into_a_pair_states_nothing_dropped() -> None:
+    # the summary's first two sentences tell the original's first; the original's second,
+    # swept into their pair by its shared words, is left out as a dropped sentence is
+    original = ("The Republic of Velmar became the 58th member of the Fisheries Compact on "
+                "Thursday, a move that gives the compact's tribunal authority over disputed "
+                "catches in Velmar's waters. The Velmar government signed the compact's Arendal "
+                "Charter in March, when it also accepted the tribunal's authority over disputed "
+                'catches landed "in the Velmar shelf, including the Korsa banks, since May 2, '
+                '2019." Dunmark, which does not belong to the compact, opposed the bid.')
+    summary = ("Velmar becomes 58th member of the Fisheries Compact. The move gives the compact's "
+               "tribunal authority over disputed catches in Velmar's waters. Dunmark opposed "
+               "the bid.")
+    found = flags(original, summary, dt.date(2024, 2, 1))
+    assert not [f for f in found if f[3] in ("in March", "May 2, 2019", "Arendal Charter")
+                or f[0] == "quote"]
+    # a sentence the summary does tell is still diffed
+    assert ("date", "dropped") in {f[:2] for f in found if f[3] == "on Thursday"}
