@@ -873,8 +873,9 @@ _PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:been|now|so\s+far|alre
 def _news_of_the_day(date: Fact, side: Side, other_passage: str) -> bool:
     """``date`` is the day its text was published, and ``other_passage`` tells the same news in
     the present perfect, with no date of its own."""
-    published = side.document.published
     value = date.value
+    # (a text with no date of its own has its relative dates counted from the other's)
+    published = side.document.published or getattr(value, "reference", None)
     return published is not None and isinstance(value, Interval) and \
         value.start == value.end == published and \
         _PRESENT_PERFECT_RE.search(other_passage) is not None

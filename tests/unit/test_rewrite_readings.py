@@ -24,6 +24,14 @@ def of_kind(kind: str, found: list[tuple[str, str, str, str, str]]
     return [(f[1], f[2], f[3], f[4]) for f in found if f[0] == kind]
 
 
+def flags_dated(original: str, retelling: str, original_published: dt.date | None,
+                retelling_published: dt.date | None) -> list[tuple[str, str, str, str, str]]:
+    c = retold.compare(original, retelling, original_published=original_published,
+                       retelling_published=retelling_published)
+    return [(ch.kind, ch.status, ch.severity, ch.original.text if ch.original else "",
+             ch.retelling.text if ch.retelling else "") for ch in c.changes]
+
+
 def grounded_numbers(original: str, retelling: str) -> list[tuple[str, str]]:
     c = retold.compare(original, retelling)
     return [(g.retelling.text, g.status) for g in c.grounding if g.kind == "number"]
@@ -46,6 +54,11 @@ def test_one_source_spelled_or_described_another_way_is_one_source() -> None:
     assert of_kind("attribution", flags(
         "All 14 crew were picked up by a fishing boat, the Maritime Safety Ministry said.",
         "All 14 crew were picked up by a fishing boat, the country's maritime ministry "
+        "said.")) == []
+    # a body's officials named by its field speak for it
+    assert of_kind("attribution", flags(
+        "All 14 crew were picked up by a fishing boat, emergency officials said.",
+        "All 14 crew were picked up by a fishing boat, the country's emergency ministry "
         "said.")) == []
     # another ministry is another source
     assert [f[:2] for f in of_kind("attribution", flags(
@@ -130,6 +143,11 @@ def test_the_day_of_news_told_in_the_present_perfect_is_a_low_date_added() -> No
         original, "A gas explosion at a bakery in Rell killed at least eight people on "
                   "Wednesday.", day))
     assert [f[:3] for f in found] == [("added", "low", "")]
+    # a retelling with no date of its own counts its days from the original's
+    found = of_kind("date", flags_dated(
+        original, "A gas explosion at a bakery in Rell killed at least eight people on "
+                  "Wednesday.", day, None))
+    assert [f[:2] for f in found] == [("added", "low")]
     # another day, or an original with no present perfect, is a date added as before
     found = of_kind("date", flags(
         original, "A gas explosion at a bakery in Rell killed at least eight people on "

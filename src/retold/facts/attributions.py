@@ -792,7 +792,27 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _side_of(a, b) or _side_of(b, a):
         return True
+    if _officials_of(a, b) or _officials_of(b, a):
+        return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+# A body's people speak for it: "emergency officials" are the emergency ministry's, "health
+# officials" the health department's (the same field words before both heads).
+_SPOKESPEOPLE = frozenset({"officials", "official", "spokesman", "spokeswoman", "spokesperson",
+                           "spokesmen"})
+_BODIES = frozenset({"ministry", "department", "agency", "office", "bureau", "service",
+                     "authority", "authorities", "administration", "commission"})
+
+
+def _officials_of(people: str, body: str) -> bool:
+    """True when ``people`` are a body's officials named by its field ("emergency officials")
+    and ``body`` is that body ("the country's emergency ministry")."""
+    mine, theirs = _speaker_words(people), _speaker_words(body)
+    if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() not in _SPOKESPEOPLE \
+            or theirs[-1].casefold() not in _BODIES:
+        return False
+    return [_stem(w) for w in mine[:-1]] == [_stem(w) for w in theirs[:-1]]
 
 
 # Unnamed public sources a retelling words freely ("Authorities said" / "Police said";
