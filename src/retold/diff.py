@@ -242,7 +242,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         # outside this pair is that sentence's twin, never a changed form of this one.
         o_ids = [i for i in _distinct(pair.original, o_said, o_by_sentence)
                  if not _twin_elsewhere(o_said[i], r_wordings, pair.retelling)]
-        o_ids = _contributing(o_ids, o_said, [r_said[j] for j in pair.retelling])
+        # (an original sentence only swept into the pair: its facts still pair with the
+        # retelling's, but what it says and the retelling does not is no loss of this pair)
+        swept = set(o_ids) - set(_contributing(o_ids, o_said, [r_said[j] for j in pair.retelling]))
         r_ids = [j for j in _distinct(pair.retelling, r_said, r_by_sentence)
                  if not _twin_elsewhere(r_said[j], o_wordings, pair.original)]
         left = [f for i in o_ids for f in o_by_sentence.get(i, ())]
@@ -496,6 +498,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
+                if a.sentence in swept:
+                    continue  # left out with its sentence (`_contributing`)
                 if kind == "qualifier" and _moved_out(module, a, r_index, r_unpaired):
                     continue  # ("the toll may go up" / a sentence of its own: "may possibly rise")
                 # '"...," said Taylor' / '"..."': the quotation lost its speaker, one change
@@ -1123,8 +1127,8 @@ def _contributing(ids: list[int], said: Sequence[str], other: Sequence[str]) -> 
     every word the other side uses is also in the side's other sentences was only swept in
     beside them ("... a move that gives the tribunal authority over disputed catches" and
     "... signed the charter in March, when it also accepted the tribunal's authority over
-    disputed catches", against a summary of the first alone). Its facts are left out, as a
-    dropped sentence's are."""
+    disputed catches", against a summary of the first alone). What it alone states is left
+    out with it, as a dropped sentence's facts are."""
     if len(ids) < 2:
         return ids
     theirs = set(_TOKEN_RE.findall(" ".join(other).casefold())) - meaning.STOP

@@ -198,17 +198,10 @@ def test_a_summary_repeating_its_sentence_states_its_figure_once() -> None:
 
 
 def test_a_near_repeat_with_a_figure_of_its_own_is_still_diffed() -> None:
-    # The same words around another figure: a statement of its own, flagged (the original's
-    # "42nd for clean rivers", which the retelling never tells, gives it no slot to change)
+    # The same words around another figure: a statement of its own, and a change.
     repeated = ("The county came 5th in the table of counties with the best libraries, clinics "
                 "and buses. Overall, the county came 9th in the table of counties with the best "
                 "libraries, clinics and buses.")
-    assert {(k, s) for k, s, _a, b in _forced_pair_changes(RANKED, repeated) if b == "9th"} == {
-        ("number", "added")}
-    # told with the rivers, "42nd" is the slot "9th" changes
-    repeated = repeated.replace("Overall, the county came 9th in the table",
-                                "The county came 9th for clean rivers among 70 counties, in the "
-                                "table")
     assert ("number", "changed") in {(k, s) for k, s, _a, b in _forced_pair_changes(RANKED, repeated)
                                      if b == "9th"}
 
