@@ -567,9 +567,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                         original.sentences[i].text for i in pair.original)):
                     # "has killed eight" (published that day) / "killed eight on Wednesday",
                     # the day of publication: the original implies the day, and says no other
-                    change = replace(change, severity="low", detail=(
-                        f"{change.detail} The original tells it as news of the day of "
-                        f"publication, in the present perfect, with no date."))
+                    change = _of_the_day(change)
                 elif kind == "qualifier" and (certain := qualifiers.certainty_before(
                         b, " ".join(original.sentences[i].text for i in pair.original),
                         " ".join(retelling.sentences[j].text for j in pair.retelling))):
@@ -580,6 +578,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
 
     changes = one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
+    # (the original's lead: where a story tells its news, in the present perfect or not)
+    o_lead = next((x.text for x in original.sentences if x.kind == "body"), "")
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
             if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
@@ -589,7 +589,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 continue  # ("recently": no date; "the two refused", "one official": no count)
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
-                changes.append(unsupported(b, None))
+                change = unsupported(b, None)
+                if b.kind == "date" and _news_of_the_day(b, retelling, o_lead):
+                    change = _of_the_day(change)
+                changes.append(change)
 
     # One entry per pair of spellings, whichever side wrote which (Iraq/Iraqi and Iraqi/Iraq).
     variants = list({
@@ -883,6 +886,14 @@ def _news_of_the_day(date: Fact, side: Side, other_passage: str) -> bool:
     return published is not None and isinstance(value, Interval) and \
         value.start == value.end == published and \
         _PRESENT_PERFECT_RE.search(other_passage) is not None
+
+
+def _of_the_day(change: Change) -> Change:
+    """A date added that is the day of publication the original implies (``_news_of_the_day``):
+    low, and said so."""
+    return replace(change, severity="low", detail=(
+        f"{change.detail} The original tells it as news of the day of publication, in the "
+        f"present perfect, with no date."))
 
 
 REPORTED = "reported"  # the key of "reportedly", "reported" (qualifiers.py)

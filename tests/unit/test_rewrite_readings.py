@@ -148,6 +148,12 @@ def test_the_day_of_news_told_in_the_present_perfect_is_a_low_date_added() -> No
         original, "A gas explosion at a bakery in Rell killed at least eight people on "
                   "Wednesday.", day, None))
     assert [f[:2] for f in found] == [("added", "low")]
+    # ... and in a sentence of its own, against the original's lead
+    found = of_kind("date", flags(
+        original + " The cause is under investigation.",
+        "A gas explosion at a bakery in Rell killed at least eight people. The blast happened "
+        "on Wednesday afternoon. The cause is under investigation.", day))
+    assert [f[:2] for f in found] == [("added", "low")]
     # another day, or an original with no present perfect, is a date added as before
     found = of_kind("date", flags(
         original, "A gas explosion at a bakery in Rell killed at least eight people on "
