@@ -1142,15 +1142,22 @@ def _contributing(ids: list[int], said: Sequence[str], other: Sequence[str]) -> 
     out with it, as a dropped sentence's facts are."""
     if len(ids) < 2:
         return ids
-    theirs = set(_TOKEN_RE.findall(" ".join(other).casefold())) - meaning.STOP
-    mine = {i: set(_TOKEN_RE.findall(said[i].casefold())) & theirs for i in ids}
+    # (words by their first letters: "possessing" is the retelling's "possession")
+    theirs = {_head(w) for w in _TOKEN_RE.findall(" ".join(other).casefold())
+              if w not in meaning.STOP}
+    mine = {i: {_head(w) for w in _TOKEN_RE.findall(said[i].casefold())} & theirs for i in ids}
     out = [i for i in ids
            if len(mine[i] - set().union(*(mine[k] for k in ids if k != i))) >= OWN_WORDS_MIN]
     return out or ids
 
 
 # Words of its own a sentence of a pair must give the other side (``_contributing``).
-OWN_WORDS_MIN = 2
+OWN_WORDS_MIN = 1
+HEAD_LETTERS = 5  # a word's first letters, for one word in another form
+
+
+def _head(word: str) -> str:
+    return word[:HEAD_LETTERS]
 
 
 # Share of two sentences' words (of both together) one must have of the other's to repeat it.

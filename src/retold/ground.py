@@ -85,6 +85,8 @@ NO_SUPPORT_SHARE = 0.5
 # Unsupported content words make a sentence "adds-unsupported" from this many on: one odd word
 # is often a paraphrase WordNet does not know.
 UNSUPPORTED_WORDS_MIN = 2
+# Fact kinds whose words a word swapped in place is never read in (meaning.swapped).
+SWAP_TYPED = frozenset({"number", "date", "name", "quote", "attribution", "qualifier", "negation"})
 # Postings read per word when looking for a sentence's evidence; ordinary articles have fewer
 # sentences than this, so only very long texts are affected.
 POSTINGS_MAX = 256
@@ -825,6 +827,24 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 if all(m.status == "added" for m in over):
                     found = [m for m in found if m not in over] + [meaning.Finding(
                         "negation", "changed", d.retelling, d.original, d.detail)]
+        swaps: list[meaning.Finding] = []
+        if found is not None and evidence and s.id in partners and s.text not in o_texts:
+            # a word put in another's place ("sales" / "profits"), against the closest evidence
+            taken_spans = [m.retelling for m in found if m.status != "added"]
+            # (not a word of a figure, date or name: their kinds compare them, "a quarter
+            # point" / "half a point")
+            first = twin_first[0]
+            typed = [(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind in SWAP_TYPED]
+            o_typed = [(f.start, f.end) for f in o_facts.get(first, ()) if f.kind in SWAP_TYPED]
+            swaps = [m for m in meaning.swapped(s.text, s.start, (
+                o_sent[first].text, o_sent[first].start), words)
+                if not any(a < m.retelling[1] and m.retelling[0] < b
+                           for a, b in taken_spans + typed)
+                and not any(m.original is not None and a < m.original[1] and m.original[0] < b
+                            for a, b in o_typed)]
+            found = [m for m in found if not any(
+                w.retelling[0] < m.retelling[1] and m.retelling[0] < w.retelling[1]
+                for w in swaps)] + swaps
         unsupported_words = sum(m.status == "added" for m in found)
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
@@ -838,7 +858,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 kind=m.kind, status=m.status,  # type: ignore[arg-type]
                 original=Excerpt.of(o_text, *m.original) if m.original else None,
                 retelling=Excerpt.of(r_text, *m.retelling), detail=m.detail,
-                severity="high" if m.status == "changed" else "low",
+                # (a word swapped in place is worth a look: a synonym WordNet lacks reads so too)
+                severity="medium" if m in swaps else "high" if m.status == "changed" else "low",
                 grounding="contradicted" if m.status == "changed" else "unsupported",
                 evidence=tuple(Excerpt.of(o_text, o_sent[i].start, o_sent[i].end)
                                for i in evidence[:1])))  # type: ignore[arg-type]

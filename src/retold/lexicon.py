@@ -444,6 +444,32 @@ def broader(word: str) -> frozenset[str]:
     return frozenset(_broader_forms(word))
 
 
+@lru_cache(maxsize=65536)
+def _parents(word: str) -> frozenset[tuple[str, int]]:
+    """The synsets one step above a word's noun senses (hypernyms) and its adjective senses
+    (the head a satellite is similar to, or the sense itself if a head)."""
+    wn = _wordnet()
+    if wn is None:
+        return frozenset()
+    out: set[tuple[str, int]] = set()
+    for lemma, pos in lemmas(word):
+        if pos not in ("n", "a"):
+            continue
+        for off in _senses(lemma, pos):
+            pointers = wn.synset(pos, off)[1]
+            heads = [(p2, o2) for sym, o2, p2, _s, _t in pointers
+                     if sym in (("@", "@i") if pos == "n" else ("&",))]
+            out.update(heads if heads or pos == "n" else [(pos, off)])
+    return frozenset(out)
+
+
+def co_hyponyms(a: str, b: str) -> bool:
+    """Two words for two kinds of one thing in a sense of each ("northeast" / "northwest",
+    compass points; "sales" / "profits", income; "bus" / "train"): a sense of each one step
+    under one broader synset. Neither is the other's kind or synonym (their callers check)."""
+    return bool(_parents(a) & _parents(b))
+
+
 def neighbours(word: str) -> Iterator[str]:
     """The forms of ``lemmas``, ``synonyms``, ``related`` and ``broader`` of ``word``, read
     lazily sense by sense, the most frequent senses first (each sense's synonyms, derived forms

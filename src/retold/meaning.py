@@ -14,6 +14,7 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 
 from __future__ import annotations
 
+import difflib
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -1633,6 +1634,58 @@ def check(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
     return findings
+
+
+def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIndex
+            ) -> list[Finding]:
+    """Words put in another's place in a sentence that otherwise keeps its evidence's words
+    ("sales rose 5%" / "profits rose 5%", "found on a clifftop near the village" / "found on a
+    beach near the village"): one content word for one, the words either side the same, the new
+    word one the original never uses (nor a synonym, derived or broader form of it) and the
+    old one gone from the sentence. A single such word is no "word the original never uses"
+    finding (one odd word is not listed), but in the place of another it is a changed claim.
+    Hand-written: an alignment of two word lists (difflib) no lexical library does."""
+    ev_text, ev_offset = evidence
+    mine = index.content_words(r_text, r_offset)
+    theirs = index.content_words(ev_text, ev_offset)
+    if len(mine) < SWAP_CONTEXT_MIN + 1 or len(theirs) < SWAP_CONTEXT_MIN + 1:
+        return []
+    a = [stem(w) for _s, _e, w in theirs]
+    b = [stem(w) for _s, _e, w in mine]
+    out: list[Finding] = []
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    blocks = matcher.get_opcodes()
+    for k, (op, i1, i2, j1, j2) in enumerate(blocks):
+        if op != "replace" or i2 - i1 != 1 or j2 - j1 != 1:
+            continue
+        before = blocks[k - 1] if k else None
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        context = sum(x[2] - x[1] for x in (before, after) if x is not None and x[0] == "equal")
+        if context < SWAP_CONTEXT_MIN or not (before and before[0] == "equal"
+                                              or after and after[0] == "equal"):
+            continue
+        (s, e, w), (so, eo, wo) = mine[j1], theirs[i1]
+        if w[:1].isupper() and s != r_offset or wo[:1].isupper() and so != ev_offset:
+            continue  # names: the name kind compares them
+        if not w.isalpha() or not wo.isalpha() or stem(wo) in b or _verb_form(w) \
+                or _verb_form(wo) or index.uses(w) or _negating(w) or same_toll(w, wo):
+            continue  # (a verb put another way is how a paraphrase goes: "left" / "skidded off")
+        if lexicon.lemmas(w) and lexicon.lemmas(wo) and not lexicon.co_hyponyms(w, wo):
+            continue  # not two kinds of one thing: a word put another way ("press" / "news")
+        out.append(Finding("meaning", "changed", (s, e), (so, eo),
+                           f"The retelling says '{w}' where the original says '{wo}'."))
+    return out
+
+
+def _verb_form(word: str) -> bool:
+    """A verb's past or participle ("skidded", "left", "fleeing")."""
+    low = word.casefold()
+    return lexicon.irregular_verb_form(low) or (low.endswith(("ed", "ing")) and any(
+        pos == "v" for _lemma, pos in lexicon.lemmas(low)))
+
+
+# Content words the same either side of a swapped word (``swapped``): at least this many.
+SWAP_CONTEXT_MIN = 3
 
 
 # A frame that puts what follows in question or in prospect rather than stating it: "whether",

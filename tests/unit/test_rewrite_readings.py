@@ -225,3 +225,21 @@ def test_a_sentence_swept_into_a_pair_states_nothing_dropped() -> None:
                 or f[0] == "quote"]
     # a sentence the summary does tell is still diffed
     assert ("date", "dropped") in {f[:2] for f in found if f[3] == "on Thursday"}
+
+
+def test_a_word_put_in_anothers_place_is_a_meaning_changed() -> None:
+    for old, new in (("sales", "profits"), ("northeast", "northwest"), ("clifftop", "beach")):
+        found = of_kind("meaning", flags(
+            f"The survey said {old} near the old town rose sharply on Monday morning.",
+            f"The survey said {new} near the old town rose sharply on Monday morning."))
+        assert found == [("changed", "medium", old, new)], (old, new)
+    # a synonym, a verb put another way, or a figure's word is no such change
+    assert of_kind("meaning", flags(
+        "The bus was travelling north when it left the road near Kell on Monday.",
+        "The coach was travelling north when it left the road near Kell on Monday.")) == []
+    assert [f for f in of_kind("meaning", flags(
+        "The bus was travelling north when it left the road near Kell on Monday.",
+        "The bus was travelling north when it skidded off the road near Kell on Monday."))
+        if f[0] == "changed"] == []
+    assert of_kind("meaning", flags("The bank cut rates by a quarter point on Monday.",
+                                    "The bank cut rates by half a point on Monday.")) == []
