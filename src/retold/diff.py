@@ -498,9 +498,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for a in dropped:
                 if kind in GLOBAL_KINDS and r_index.states(module, a):
                     continue
-                if a.sentence in swept:
-                    continue  # left out with its sentence (`_contributing`)
-                if kind == "qualifier" and _moved_out(module, a, r_index, r_unpaired):
+                if a.sentence in swept and not any(module.equivalent(a, b) for b in b_facts):
+                    # left out with its sentence (`_contributing`); one of two alike ("the
+                    # officer ... in stable condition", "he [the suspect] ... in stable
+                    # condition") where the retelling keeps one is no sentence's to lose
+                    continue
+                if kind == "qualifier" and _moved_out(module, a, r_index, r_unpaired, o_index):
                     continue  # ("the toll may go up" / a sentence of its own: "may possibly rise")
                 # '"...," said Taylor' / '"..."': the quotation lost its speaker, one change
                 # of attribution (as "Taylor said" cut is), not also a name dropped.
@@ -532,7 +535,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             for b in added:
                 if kind in GLOBAL_KINDS and o_index.states(module, b):
                     continue
-                if kind == "qualifier" and _moved_out(module, b, o_index, o_unpaired):
+                if kind == "qualifier" and _moved_out(module, b, o_index, o_unpaired, r_index):
                     continue
                 if kind == "name" and (q := _speaker_of(b, right, left)) is not None:
                     changes.append(_unsaid(original, retelling, q[1], q[0], index, lost=False))
@@ -902,12 +905,16 @@ _REPORTED_BY_RE = re.compile(r"\b(?:reported|report|reports|told|said|says)\s+(?
 
 
 def _moved_out(module: FactKindModule, hedge: Fact, other: _Index,
-               unpaired: AbstractSet[int]) -> bool:
+               unpaired: AbstractSet[int], own: _Index) -> bool:
     """The other text gives ``hedge`` in a sentence of its own that no pair holds: the hedged
-    clause moved there (a condition or an act considered names no hedge to move)."""
-    return hedge.key not in qualifiers.OWN_SLOT and any(
-        f.sentence in unpaired and module.equivalent(hedge, f)
-        for f in other.by_kind.get(hedge.kind, ()))
+    clause moved there (a condition or an act considered names no hedge to move). Not where
+    this text says the hedge more often than the other does: one of them is gone ("the officer
+    ... in stable condition", "the suspect ... in stable condition", and the suspect's only)."""
+    if hedge.key in qualifiers.OWN_SLOT:
+        return False
+    theirs = [f for f in other.by_kind.get(hedge.kind, ()) if module.equivalent(hedge, f)]
+    mine = [f for f in own.by_kind.get(hedge.kind, ()) if module.equivalent(hedge, f)]
+    return len(theirs) >= len(mine) and any(f.sentence in unpaired for f in theirs)
 
 
 def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,

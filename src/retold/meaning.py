@@ -1639,10 +1639,10 @@ def check(
 def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIndex
             ) -> list[Finding]:
     """Words put in another's place in a sentence that otherwise keeps its evidence's words
-    ("sales rose 5%" / "profits rose 5%", "found on a clifftop near the village" / "found on a
-    beach near the village"): one content word for one, the words either side the same, the new
-    word one the original never uses (nor a synonym, derived or broader form of it) and the
-    old one gone from the sentence. A single such word is no "word the original never uses"
+    ("sales rose 5%" / "profits rose 5%", "a sawmill northeast of Kell" / "northwest of Kell"):
+    one content word for one, the words either side the same, the two words kinds of one thing
+    (``lexicon.co_hyponyms``), the new one a word the original never uses (nor a synonym,
+    derived or broader form of it) and the old one gone from the sentence. A single such word is no "word the original never uses"
     finding (one odd word is not listed), but in the place of another it is a changed claim.
     Hand-written: an alignment of two word lists (difflib) no lexical library does."""
     ev_text, ev_offset = evidence
@@ -1670,8 +1670,10 @@ def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIn
         if not w.isalpha() or not wo.isalpha() or stem(wo) in b or _verb_form(w) \
                 or _verb_form(wo) or index.uses(w) or _negating(w) or same_toll(w, wo):
             continue  # (a verb put another way is how a paraphrase goes: "left" / "skidded off")
-        if lexicon.lemmas(w) and lexicon.lemmas(wo) and not lexicon.co_hyponyms(w, wo):
-            continue  # not two kinds of one thing: a word put another way ("press" / "news")
+        if not lexicon.co_hyponyms(w, wo):
+            # not two kinds of one thing: a word put another way ("press" / "news"), or one
+            # WordNet lacks ("governorates" for "provinces" in a translation)
+            continue
         out.append(Finding("meaning", "changed", (s, e), (so, eo),
                            f"The retelling says '{w}' where the original says '{wo}'."))
     return out

@@ -228,12 +228,16 @@ def test_a_sentence_swept_into_a_pair_states_nothing_dropped() -> None:
 
 
 def test_a_word_put_in_anothers_place_is_a_meaning_changed() -> None:
-    for old, new in (("sales", "profits"), ("northeast", "northwest"), ("clifftop", "beach")):
+    for old, new in (("sales", "profits"), ("northeast", "northwest"), ("train", "bus")):
         found = of_kind("meaning", flags(
             f"The survey said {old} near the old town rose sharply on Monday morning.",
             f"The survey said {new} near the old town rose sharply on Monday morning."))
         assert found == [("changed", "medium", old, new)], (old, new)
-    # a synonym, a verb put another way, or a figure's word is no such change
+    # a synonym, a word WordNet lacks, a verb put another way, or a figure's word is no such
+    # change
+    assert of_kind("meaning", flags(
+        "Fighters still hold parts of three provinces near the border on Monday.",
+        "Fighters still hold parts of three governorates near the border on Monday.")) == []
     assert of_kind("meaning", flags(
         "The bus was travelling north when it left the road near Kell on Monday.",
         "The coach was travelling north when it left the road near Kell on Monday.")) == []
@@ -243,3 +247,18 @@ def test_a_word_put_in_anothers_place_is_a_meaning_changed() -> None:
         if f[0] == "changed"] == []
     assert of_kind("meaning", flags("The bank cut rates by a quarter point on Monday.",
                                     "The bank cut rates by half a point on Monday.")) == []
+
+
+def test_one_of_two_alike_facts_left_out_with_a_swept_sentence_is_still_dropped() -> None:
+    # the second officer's "stable condition" is gone; the suspect's, told alike, is kept
+    original = ("One officer was taken to a hospital in Kell, where he was pronounced dead. The "
+                "second officer was flown to a trauma center and later listed in stable "
+                "condition. Police said the suspect walked around the corner and shot at a third "
+                "officer. The officer fired back, wounding the suspect. He was later listed in "
+                "stable condition at a trauma center.")
+    retelling = ("One officer was taken to a hospital in Kell, where he was pronounced dead. The "
+                 "second officer was flown to a trauma center by helicopter. Police said the "
+                 "suspect walked around the corner and shot at a third officer, who fired back. "
+                 "The suspect was later listed in stable condition at a trauma center.")
+    assert [f[:3] for f in of_kind("qualifier", flags(original, retelling))] == [
+        ("dropped", "medium", "stable")]
