@@ -158,6 +158,7 @@ class _Index:
     def __init__(self, facts: Iterable[Fact]) -> None:
         self.by_kind = _by_kind(facts)
         self._memo: dict[tuple[str, str, str, str], bool] = {}
+        self._alike: dict[tuple[str, str, str, str], list[Fact]] = {}
         # per kind: one fact of each alike group, and the groups (by number) under each key
         self._blocks: dict[str, tuple[list[Fact], dict[tuple[Any, ...], list[int]]]] = {}
 
@@ -170,6 +171,16 @@ class _Index:
                 fact.kind == "number" and numbers.counts_another(f, fact))
                 for f in self._candidates(fact))
         return self._memo[key]
+
+    def alike(self, module: FactKindModule, fact: Fact) -> list[Fact]:
+        """This side's facts equivalent to ``fact`` (a hedge's mentions), once per kind, key,
+        text and role: a long text drops a hedge many times, and each asks."""
+        key = (fact.kind, fact.key, fact.text, fact.role)
+        found = self._alike.get(key)
+        if found is None:
+            found = self._alike[key] = [f for f in self.by_kind.get(fact.kind, ())
+                                        if module.equivalent(fact, f)]
+        return found
 
     def _candidates(self, fact: Fact) -> Iterable[Fact]:
         """The facts that may be equivalent to ``fact``: those sharing a block key with it
@@ -912,8 +923,7 @@ def _moved_out(module: FactKindModule, hedge: Fact, other: _Index,
     ... in stable condition", "the suspect ... in stable condition", and the suspect's only)."""
     if hedge.key in qualifiers.OWN_SLOT:
         return False
-    theirs = [f for f in other.by_kind.get(hedge.kind, ()) if module.equivalent(hedge, f)]
-    mine = [f for f in own.by_kind.get(hedge.kind, ()) if module.equivalent(hedge, f)]
+    theirs, mine = other.alike(module, hedge), own.alike(module, hedge)
     return len(theirs) >= len(mine) and any(f.sentence in unpaired for f in theirs)
 
 
@@ -921,8 +931,7 @@ def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,
                       kept: AbstractSet[int]) -> bool:
     """The other text states ``fact`` in a mention not already matched (``kept``: the ids of
     the facts matched as the same in this passage)."""
-    return any(id(f) not in kept and module.equivalent(fact, f)
-               for f in other.by_kind.get(fact.kind, ()))
+    return any(id(f) not in kept for f in other.alike(module, fact))
 
 
 # A quotation this short may be put in reported speech anywhere; within its own aligned

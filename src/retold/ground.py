@@ -148,6 +148,7 @@ class FactIndex:
         self._class_of: dict[int, int] = {}
         self._alive: list[Fact] = []
         self._far: dict[tuple[object, ...], Fact | None] = {}
+        self.tolls: dict[str, list[Fact]] | None = None  # figures by toll (``_tolled``)
         self._far_index: dict[str, tuple[list[tuple[Fact, int]], dict[object, list[int]]]] = {}
         self._slot_words: dict[int, tuple[list[Fact], dict[str, list[Fact]]]] = {}
         self._bounds: dict[tuple[str | None, float], list[Fact]] | None = None
@@ -1526,10 +1527,21 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
     if mine is None or any(_toll(a, o_text) == mine for a in backing):
         return None
     unit = getattr(b.value, "unit", None)
-    return next((a for a in index.by_kind.get("number", ())
-                 if _toll(a, o_text) == mine and getattr(a.value, "unit", None) == unit
+    return next((a for a in _tolled(index, o_text).get(mine, ())
+                 if getattr(a.value, "unit", None) == unit
                  and (not a.role or numbers.counts_people(a.role) or a.role == mine)
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
+
+
+def _tolled(index: FactIndex, o_text: str) -> dict[str, list[Fact]]:
+    """The original's figures by the toll they count (``_toll``), read once a comparison."""
+    found = index.tolls
+    if found is None:
+        found = index.tolls = {}
+        for a in index.by_kind.get("number", ()):
+            if (toll := _toll(a, o_text)) is not None:
+                found.setdefault(toll, []).append(a)
+    return found
 
 
 def _toll_swapped(b: Fact, backing: Sequence[Fact], r_text: str, o_text: str
