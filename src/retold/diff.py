@@ -295,6 +295,19 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(replace(change, detail=(
                         f"Two {kind}s traded places: where the original says '{a.text}', "
                         f"the retelling says '{b.text}'.")))
+            if kind == "name" and len(same) >= 2:
+                o_doc, r_doc = original.document.text, retelling.document.text
+                for (a_from, a_to), (b_from, b_to) in _route_reversed(same, o_doc, r_doc):
+                    # (shown whole, "from Orlen to Brask": the names alone read the same)
+                    o_span = _route_span(o_doc, a_from, a_to)
+                    r_span = _route_span(r_doc, b_from, b_to)
+                    changes.append(Change(
+                        kind="name", status="changed",
+                        original=Excerpt.of(o_doc, *o_span), retelling=Excerpt.of(r_doc, *r_span),
+                        detail=(f"The route is reversed: the original goes from '{a_from.text}' "
+                                f"to '{a_to.text}', the retelling from '{b_from.text}' to "
+                                f"'{b_to.text}'."),
+                        severity="high", pair=index))
             if kind == "name" and (changed or dropped or added):
                 # A capitalised word the other side writes in lower case is a common word that
                 # opened a sentence ("Schools will stay shut" / "... said schools"), not a name.
@@ -746,6 +759,40 @@ def _swaps(same: list[tuple[Fact, Fact]], o_text: str, r_text: str) -> list[tupl
                 taken |= {x, y}
                 out += [(same[x][0], same[y][1]), (same[y][0], same[x][1])]
     return out
+
+
+# The word before a place that makes it a route's start or end ("from Orlen to Brask",
+# "left Orlen for Brask"): written by hand, a preposition no lexicon classes this way.
+_ROUTE_END_RE = re.compile(r"\b(from|to|towards|toward|into|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_ROUTE_ENDS = {"from": "from", "to": "to", "towards": "to", "toward": "to", "into": "to",
+               "for": "to"}
+
+
+def _route_end(text: str, name: Fact) -> str | None:
+    """"from" or "to": the end of a route ``name`` is in its text, else None."""
+    m = _ROUTE_END_RE.search(text, max(0, name.start - 16), name.start)
+    return _ROUTE_ENDS[m.group(1).casefold()] if m else None
+
+
+def _route_reversed(same: list[tuple[Fact, Fact]], o_text: str, r_text: str
+                    ) -> list[tuple[tuple[Fact, Fact], tuple[Fact, Fact]]]:
+    """((the original's start, its end), (the retelling's start, its end)) where a route runs
+    the other way: "from Orlen to Brask" / "from Brask to Orlen". Both places are the same
+    names, each at the other end; a place at one end only is no reversal."""
+    ends = [(a, b, _route_end(o_text, a), _route_end(r_text, b)) for a, b in same]
+    starts = [(a, b) for a, b, mine, theirs in ends if mine == "from" and theirs == "to"]
+    finishes = [(a, b) for a, b, mine, theirs in ends if mine == "to" and theirs == "from"]
+    if not starts or not finishes:
+        return []
+    (a_from, b_to), (a_to, b_from) = starts[0], finishes[0]
+    return [((a_from, a_to), (b_from, b_to))]
+
+
+def _route_span(text: str, start: Fact, end: Fact) -> tuple[int, int]:
+    """The route as written, from the word before its first place to its last place."""
+    first, last = (start, end) if start.start < end.start else (end, start)
+    m = _ROUTE_END_RE.search(text, max(0, first.start - 16), first.start)
+    return (m.start() if m else first.start), last.end
 
 
 def _could_trade(a: Fact, b: Fact) -> bool:

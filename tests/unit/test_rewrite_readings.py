@@ -262,3 +262,16 @@ def test_one_of_two_alike_facts_left_out_with_a_swept_sentence_is_still_dropped(
                  "The suspect was later listed in stable condition at a trauma center.")
     assert [f[:3] for f in of_kind("qualifier", flags(original, retelling))] == [
         ("dropped", "medium", "stable")]
+
+
+def test_a_route_run_the_other_way_is_a_change() -> None:
+    found = flags("The bus was travelling from Orlen to Brask when it left the road.",
+                  "The bus was on its way from Brask to Orlen when it left the road.")
+    assert [f[:5] for f in found] == [("name", "changed", "high", "from Orlen to Brask",
+                                       "from Brask to Orlen")]
+    # the same route told in another order, or one end only, is none
+    assert flags("Flights from Oslo to Bergen resumed on Monday.",
+                 "Flights to Bergen from Oslo resumed on Monday.") == []
+    c = retold.compare("Flights from Oslo to Bergen resumed on Monday.",
+                       "Flights from Oslo resumed on Monday, and Bergen was busy.")
+    assert not [ch for ch in c.changes if "route" in ch.detail]
