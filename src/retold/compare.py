@@ -462,6 +462,10 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     out = [c for c in out if not (c.kind == "meaning" and c.status == "added"
                                   and c.retelling is not None
                                   and sentence_at(r_sentences, c.retelling.start) in flagged)]
+    # A headline or sub-head in title case capitalises every word: a run of its capitals is a
+    # name only where the text's own body names it too ("Disaster Looms: Warehouse Blaze ...",
+    # "Images From the Waterfront"), as a name the body names is.
+    out = [c for c in out if not _title_case_words(c, o_side, r_side)]
     # A quotation the retelling adds in a sentence of its own is one difference: its speaker's
     # name and its reporting clause ('..., Jane Doe, a spokeswoman, said in a statement') come
     # with it and are not listed again.
@@ -504,6 +508,35 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     return tuple(out)
 
 
+
+
+def _title_case_words(c: Change, o_side: Side, r_side: Side) -> bool:
+    """``c`` is a name added or dropped that only a title-case headline or sub-head of its side
+    writes: capitals of the style, not a name (``_merge``)."""
+    if c.kind != "name" or c.status not in ("added", "dropped"):
+        return False
+    side, at = (r_side, c.retelling) if c.status == "added" else (o_side, c.original)
+    if at is None:
+        return False
+    k = sentence_at(side.sentences, at.start)
+    head = side.sentences[k] if k is not None else None
+    if head is None or head.kind not in ("title", "heading") or not _title_cased(head.text):
+        return False
+    body = " ".join(x.text for x in side.sentences if x.kind == "body")
+    # (a text that is only its headline, a wire flash, says its names there)
+    return bool(body.strip()) and not names.mentioned(at.text, body)
+
+
+_LONG_WORD_RE = re.compile(r"[^\W\d_]{4,}")
+TITLE_CASE_SHARE = 0.6  # of a line's words of four letters or more, capitalised
+
+
+def _title_cased(line: str) -> bool:
+    """A line in title case: most of its longer words capitalised ("Warehouse Blaze in Salvo
+    Port District Burns All Day"), three at least."""
+    words = _LONG_WORD_RE.findall(line)
+    caps = sum(w[0].isupper() and not w.isupper() for w in words)  # (not a line in capitals)
+    return caps >= 3 and caps >= TITLE_CASE_SHARE * len(words)
 
 
 # Name roles (names._role) that say where, not who: the alias table's place types.

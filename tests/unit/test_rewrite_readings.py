@@ -275,3 +275,20 @@ def test_a_route_run_the_other_way_is_a_change() -> None:
     c = retold.compare("Flights from Oslo to Bergen resumed on Monday.",
                        "Flights from Oslo resumed on Monday, and Bergen was busy.")
     assert not [ch for ch in c.changes if "route" in ch.detail]
+
+
+def test_a_title_case_headline_names_nothing_its_body_does_not() -> None:
+    original = ("A warehouse fire in the port district of Salvo burned for six hours on Monday, "
+                "the fire brigade said.\n\nThick smoke could be seen across the bay.")
+    retelling = ("Disaster Looms: Warehouse Blaze in Salvo Port District Burns All Day\n"
+                 + original.replace("\n\nThick", "\n\nImages From the Waterfront\n\nThick"))
+    assert of_kind("name", flags(original, retelling, DAY)) == []
+    # a name the body gives too is a name; a text that is only its headline names there
+    found = of_kind("name", flags(original, retelling.replace(
+        "the fire brigade said.", "Kell's fire brigade said.").replace("Disaster Looms",
+                                                                        "Kell Brigade Fights"),
+        DAY))
+    assert ("added", "medium", "", "Kell") in found
+    assert [f[3] for f in of_kind("name", flags(
+        "Ministers from Britain and the European Union agreed a trade deal, the EU said.",
+        "UK AND JAPAN AGREE TRADE DEAL, EU SAYS"))] == ["JAPAN"]
