@@ -957,7 +957,7 @@ def _of_the_day(change: Change) -> Change:
         f"present perfect, with no date."))
 
 
-REPORTED = "reported"  # the key of "reportedly", "reported" (qualifiers.py)
+REPORTED = qualifiers.CANONICAL["reportedly"]  # the key of "reportedly" and "reported"
 # A report credited to who made it ("Neighbours reported that", "witnesses told").
 _REPORTED_BY_RE = re.compile(r"\b(?:reported|report|reports|told|said|says)\s+(?:that\b|[a-z])")
 
@@ -1188,7 +1188,7 @@ def _distinct(ids: Sequence[int], said: Sequence[str],
         words = set(_TOKEN_RE.findall(wording))
         keys: set[tuple[str, str]] = {(f.kind, f.key) for f in by_sentence.get(i, ())}
         if any(keys <= k_keys and len(words & k_words) >= REPEAT_WORDS * len(words | k_words)
-               and not any(_verb(w) for w in words - k_words)
+               and not any(meaning.verb_form(w) for w in words - k_words)
                for k_words, k_keys in kept):
             continue
         kept.append((words, keys))
@@ -1228,14 +1228,6 @@ def _head(word: str) -> str:
 # says something new of them.
 REPEAT_WORDS = 0.8
 _TOKEN_RE = re.compile(r"\w+")
-
-
-def _verb(word: str) -> bool:
-    """A verb in a past or progressive form ("charged", "won", "fleeing"); a bare word that
-    may be a verb ("match", "police") is more often a summary's noun."""
-    low = word.casefold()
-    return (low.endswith(("ed", "ing")) or bool(lexicon.base_forms(low))) and any(
-        pos == "v" for _lemma, pos in lexicon.lemmas(low))
 
 
 def _counted_from_a_date(fact: Fact) -> bool:

@@ -639,8 +639,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # never gives: another event's figure, added background, no changed toll
                 status, backing = "unsupported", []
             if status == "contradicted" and b.kind == "number" and backing and (
-                    toll_of_b := _toll(b, r_text)) is not None and _toll(
-                    backing[0], o_text) != toll_of_b:
+                    toll_of_b := _toll(b, r_text)) is not None and (
+                    rival_toll := _toll(backing[0], o_text)) != toll_of_b:
                 # A casualty count is contradicted by the original's count of its own toll
                 # ("almost 300 people were missing" by "more than 300 were unaccounted for",
                 # not by the "477 people" aboard); "Eleven people were hurt" against "killed
@@ -648,7 +648,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 own = _toll_told_otherwise(b, (), index, r_text, o_text)
                 if own is not None:
                     backing = [own]
-                elif _toll(backing[0], o_text) is not None:
+                elif rival_toll is not None:
                     status, backing = "unsupported", []
             if status == "contradicted" and backing and backing[0].note == dates.DATELINE_NOTE:
                 status, backing = "unsupported", []  # a filing day tells no event's day

@@ -222,6 +222,7 @@ class WordIndex:
                 self.lemmas.update(lexicon.base_forms(w))
         self.size = max(count, 1)
         self._memo: dict[str, bool] = {}
+        self.toll_words = _TOLL_WORDS & self.written  # ("killed", "dead": numbers.TOLLS)
 
     def content_words(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         """``content_words(text, offset)``, each text read once for the index's lifetime."""
@@ -237,8 +238,7 @@ class WordIndex:
         # (memoised by the word, not its stem: words of one stem have other neighbours, and the
         # index outlives one comparison, so a stem's first word must not answer for the rest)
         key = word.casefold()
-        if key in _TOLL_WORDS and any(
-                same_toll(key, w) for w in _TOLL_WORDS & self.written):
+        if key in _TOLL_WORDS and any(same_toll(key, w) for w in self.toll_words):
             return True  # "were killed" / "were dead": one toll (WordNet keeps them apart)
         if key not in self._memo:
             # Cheapest first: the word's lemmas, then its synonyms, derived forms and broader
@@ -1667,8 +1667,8 @@ def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIn
         (s, e, w), (so, eo, wo) = mine[j1], theirs[i1]
         if w[:1].isupper() and s != r_offset or wo[:1].isupper() and so != ev_offset:
             continue  # names: the name kind compares them
-        if not w.isalpha() or not wo.isalpha() or stem(wo) in b or _verb_form(w) \
-                or _verb_form(wo) or index.uses(w) or _negating(w) or same_toll(w, wo):
+        if not w.isalpha() or not wo.isalpha() or stem(wo) in b or verb_form(w) \
+                or verb_form(wo) or index.uses(w) or _negating(w) or same_toll(w, wo):
             continue  # (a verb put another way is how a paraphrase goes: "left" / "skidded off")
         if not lexicon.co_hyponyms(w, wo):
             # not two kinds of one thing: a word put another way ("press" / "news"), or one
@@ -1679,11 +1679,12 @@ def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIn
     return out
 
 
-def _verb_form(word: str) -> bool:
-    """A verb's past or participle ("skidded", "left", "fleeing")."""
+def verb_form(word: str) -> bool:
+    """A verb in a past or progressive form ("skidded", "left", "fleeing"); a bare word that
+    may be a verb ("match", "police") is more often a summary's noun."""
     low = word.casefold()
-    return lexicon.irregular_verb_form(low) or (low.endswith(("ed", "ing")) and any(
-        pos == "v" for _lemma, pos in lexicon.lemmas(low)))
+    return (low.endswith(("ed", "ing")) or bool(lexicon.base_forms(low))) and any(
+        pos == "v" for _lemma, pos in lexicon.lemmas(low))
 
 
 # Content words the same either side of a swapped word (``swapped``): at least this many.
