@@ -570,6 +570,12 @@ def _inside(span: Excerpt | None, spans: Sequence[tuple[int, int]]) -> bool:
 _HEADLINE_KINDS = ("title", "heading")
 
 
+def _leaves_out_too(first: Change, again: Change) -> Change:
+    """``first``, a fact dropped, naming where ``again`` drops it a second time."""
+    assert again.original is not None
+    return replace(first, detail=f"{first.detail} It leaves out '{again.original.text}' too.")
+
+
 def _same_value(a: Fact, b: Fact) -> bool:
     """Two figures of one value and unit, whatever their hedges and what they count."""
     qa, qb = a.value, b.value
@@ -700,6 +706,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
+    figured: list[tuple[Fact, int]] = []  # dropped figures, with their index in out
+    # a dropped date's day -> index in out of its first report
+    dated: dict[tuple[object, object, str], int] = {}
+    o_dates = {(f.start, f.end): f.value for f in o_side.facts
+               if f.kind == "date" and isinstance(f.value, Interval) and not f.value.vague}
     worded: set[int] = set()
     out: list[Change] = []
     for c in changes:
@@ -730,6 +741,24 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 continue
             if at is not None:
                 quoted[at] = len(out)
+        if c.kind == "date" and c.status == "dropped" and c.original is not None \
+                and (day := o_dates.get((c.original.start, c.original.end))) is not None:
+            # "on Thursday" in the lead, "at Thursday's signing" further down: the retelling
+            # leaves out one date, said twice
+            when = (day.start, day.end, day.granularity)
+            if when in dated:
+                out[dated[when]] = _leaves_out_too(out[dated[when]], c)
+                continue
+            dated[when] = len(out)
+        if c.kind == "number" and c.status == "dropped" and c.original is not None \
+                and (a := o_numbers.get((c.original.start, c.original.end))) is not None:
+            # the headline's figure and the body's, both left out: one figure
+            first = next((k for b, k in figured
+                          if _same_value(a, b) and _told_twice(a, b, o_sentences)), None)
+            if first is not None:
+                out[first] = _leaves_out_too(out[first], c)
+                continue
+            figured.append((a, len(out)))
         if c.kind == "meaning" and c.status == "added":
             at = r_at(c)
             if at in worded:

@@ -216,6 +216,11 @@ class WordIndex:
             count += 1
             for _s, _e, w in self.content_words(text):
                 self.sentences.setdefault(stem(w), set()).add(sid)
+                if "-" in w:
+                    # a compound's words are the text's words too ("150-feet-deep" says
+                    # "feet" and "deep"; "cross-border" says "border")
+                    for part in _parts(w):
+                        self.sentences.setdefault(stem(part), set()).add(sid)
                 self.written.add(w.casefold())
                 # Irregular forms ("rose" for "rise") are found under their lemma too; regular
                 # ones meet the retelling's forms through the stem.
@@ -235,6 +240,8 @@ class WordIndex:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
         if stem(word) in self.sentences:
             return True
+        if "-" in word and (parts := _parts(word)) and all(self.uses(p) for p in parts):
+            return True  # "feet-deep" / "feet deep": its words are used
         # (memoised by the word, not its stem: words of one stem have other neighbours, and the
         # index outlives one comparison, so a stem's first word must not answer for the rest)
         key = word.casefold()
@@ -281,6 +288,11 @@ class WordIndex:
             found = self._negated[text] = _negated_stems_in.__wrapped__(text)
         return [(s + offset, e + offset, cue, first, window)
                 for s, e, cue, first, window in found]
+
+
+def _parts(compound: str) -> list[str]:
+    """The content words of a hyphenated compound ("150-feet-deep": feet, deep)."""
+    return [p for p in compound.split("-") if len(p) >= MIN_WORD and p.casefold() not in _SKIPPED]
 
 
 def _participle(form: str) -> bool:

@@ -1276,6 +1276,9 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         candidates.append(m)
         if len(candidates) == 1 and w in MEASURE_UNITS:
             return w, m.end()  # "12 km long": the unit, whatever words follow it
+        if len(candidates) == 1 and (head := w.partition("-")[0]) != w and \
+                UNIT_DIMENSIONS.get(MEASURE_UNITS.get(head, ""), DURATION) != DURATION:
+            return head, m.end()  # "a 150-feet-deep ravine" (not "a two-year-old": an age)
         if _is_plural(w):
             return _lemma(w), m.end()
     if candidates:

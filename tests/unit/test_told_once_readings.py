@@ -1,0 +1,66 @@
+"""One difference told once, found wrong by a review of real pairs.
+
+Pairs written for these tests, after mechanisms seen in real copy (agency stories, their
+outlet runs, write-thrus and summaries). Each test has a pair that must be flagged beside
+pairs that must not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import retold
+
+DAY = dt.date(2024, 2, 1)  # a Thursday
+
+
+def changes(original: str, retelling: str, published: dt.date | None = DAY
+            ) -> list[tuple[str, str, str, str, str]]:
+    c = retold.compare(original, retelling, original_published=published,
+                       retelling_published=published)
+    return [(ch.kind, ch.status, ch.original.text if ch.original else "",
+             ch.retelling.text if ch.retelling else "", ch.detail) for ch in c.changes]
+
+
+def test_one_date_said_twice_and_left_out_is_one_date_dropped() -> None:
+    original = ("Ostmark joined the river commission on Thursday, its foreign ministry said. "
+                "The treaty was signed in Harlow. Ostmark's envoy, speaking at Thursday's "
+                "signing, called it a fair deal.")
+    retelling = ("Ostmark joined the river commission, its foreign ministry said. The treaty "
+                 "was signed in Harlow. Ostmark's envoy called it a fair deal.")
+    dropped = [c for c in changes(original, retelling) if c[0] == "date"]
+    assert len(dropped) == 1
+    assert dropped[0][1] == "dropped" and dropped[0][2] == "on Thursday"
+    assert dropped[0][4].endswith("Thursday' too.")  # the second place is named in its detail
+    # two days left out are two dates dropped
+    other = original.replace("at Thursday's signing", "at Wednesday's signing")
+    assert len([c for c in changes(other, retelling) if c[0] == "date"]) == 2
+
+
+def test_a_headline_figure_left_out_with_its_body_figure_is_one_figure_dropped() -> None:
+    original = ("Lorry plunges into 90-metre gorge near Tarvin\n\n"
+                "A lorry fell into a 90-metre-deep gorge near Tarvin on Sunday night, killing "
+                "its driver.\n\nRescue teams reached the site after two hours.")
+    retelling = ("Lorry plunges into gorge near Tarvin\n\n"
+                 "A lorry driver was killed when his vehicle fell into a deep gorge near Tarvin "
+                 "on Sunday night.\n\nRescue teams reached the site after two hours.")
+    dropped = [c for c in changes(original, retelling, None) if c[0] == "number"]
+    assert len(dropped) == 1 and dropped[0][1] == "dropped"
+    other = ({"90-metre", "90-metre-deep"} - {dropped[0][2]}).pop()
+    assert dropped[0][4].endswith(f"'{other}' too.")  # the second place named in its detail
+    # the body saying another figure is still its own figure dropped
+    deeper = original.replace("90-metre-deep", "120-metre-deep")
+    assert len([c for c in changes(deeper, retelling, None) if c[0] == "number"]) == 2
+
+
+def test_a_measure_before_a_hyphened_adjective_is_a_measure() -> None:
+    # "a 90-metre-deep gorge" is 90 metres, deep; "a two-year-old boy" stays an age
+    c = retold.compare("A lorry fell into a 90-metre-deep gorge. A two-year-old boy was hurt.",
+                       "A lorry fell into a 90 metre deep gorge. A two-year-old boy was hurt.")
+    assert [(f.text, f.value.unit) for f in c.original.facts if f.kind == "number"] == [
+        ("90-metre-deep", "m"), ("two-year-old", None)]
+    assert c.changes == ()
+    # another depth is a change
+    c = retold.compare("A lorry fell into a 90-metre-deep gorge.",
+                       "A lorry fell into a 60 metre deep gorge.")
+    assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
