@@ -576,6 +576,21 @@ def _leaves_out_too(first: Change, again: Change) -> Change:
     return replace(first, detail=f"{first.detail} It leaves out '{again.original.text}' too.")
 
 
+def _says_again_at(first: Change, again: Change) -> Change:
+    """``first``, a figure added or changed, naming where ``again`` says it a second time."""
+    assert again.retelling is not None
+    lead = " It says so again at "
+    if lead in first.detail:  # "... at '5 others', '5 missing'."
+        return replace(first, detail=f"{first.detail[:-1]}, '{again.retelling.text}'.")
+    return replace(first, detail=f"{first.detail}{lead}'{again.retelling.text}'.")
+
+
+def _figure(f: Fact | None) -> tuple[float, float, str | None] | None:
+    """A figure's value and unit, whatever its words and hedge (None for no figure)."""
+    q = f.value if f is not None else None
+    return (q.low, q.high, q.unit) if isinstance(q, Quantity) else None
+
+
 def _same_value(a: Fact, b: Fact) -> bool:
     """Two figures of one value and unit, whatever their hedges and what they count."""
     qa, qb = a.value, b.value
@@ -707,6 +722,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
     figured: list[tuple[Fact, int]] = []  # dropped figures, with their index in out
+    # (status, old figure, new figure, slot) of a figure added or changed -> index in out
+    restated: dict[tuple[str, object, object, str], int] = {}
     # a dropped date's day -> index in out of its first report
     dated: dict[tuple[object, object, str], int] = {}
     o_dates = {(f.start, f.end): f.value for f in o_side.facts
@@ -759,6 +776,16 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 out[first] = _leaves_out_too(out[first], c)
                 continue
             figured.append((a, len(out)))
+        if c.kind == "number" and c.status in ("added", "changed") and c.retelling is not None \
+                and (b := r_numbers.get((c.retelling.start, c.retelling.end))) is not None:
+            # "5 still missing" in the headline, "5 others unaccounted for" in the lead: one
+            # new figure of one slot, however often the retelling says it
+            a = o_numbers.get((c.original.start, c.original.end)) if c.original else None
+            told = (c.status, _figure(a), _figure(b), numbers.count_toll(b) or b.role)
+            if told in restated:
+                out[restated[told]] = _says_again_at(out[restated[told]], c)
+                continue
+            restated[told] = len(out)
         if c.kind == "meaning" and c.status == "added":
             at = r_at(c)
             if at in worded:

@@ -551,6 +551,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
     ages: _AgesByName | None = None  # the original's "Name, 24," on first use
+    r_tolls: dict[str, Fact] | None = None  # the retelling's largest count of each toll
     vocabulary: frozenset[str] | None = None  # the original's words, case-folded, on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
@@ -668,6 +669,20 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # "at least 20 people dead" backed only by "20 to 30 workers" on shift, where
                 # the original counts the dead as "at least 14": the toll changed
                 status, backing = "contradicted", [tolled, *backing]
+            if status in ("contradicted", "unsupported") and b.kind == "number" and (
+                    toll_of_b := _toll(b, r_text)) is not None:
+                # A toll's total is told against the original's total, a part of it (a
+                # county's dead, "two in Longnan") only against the original's count of the
+                # same part: the retelling's "53 deaths" in Minxian, beside its own total of
+                # 56, is no changed toll of the original's 54; its new total of the injured,
+                # said in a sentence of its own, is the original's total changed
+                if r_tolls is None:
+                    r_tolls = _toll_totals(retelling.facts, r_text)
+                status, rival = _toll_rival(b, toll_of_b, r_tolls, backing[0] if status ==
+                                            "contradicted" else None, index, o_text,
+                                            [f for f in r_facts.get(s.id, ()) if f.kind == "name"],
+                                            o_facts)
+                backing = [rival] if rival is not None else []
             period = None
             if b.kind == "date" and status in ("supported", "contradicted"):
                 figures = [f for f in r_facts.get(s.id, ()) if f.kind == "number"]
@@ -1531,6 +1546,60 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
                  if getattr(a.value, "unit", None) == unit
                  and (not a.role or numbers.counts_people(a.role) or a.role == mine)
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
+
+
+def _toll_totals(facts: Iterable[Fact], text: str) -> dict[str, Fact]:
+    """A text's largest count of each toll: its total of the dead, the injured, the missing."""
+    totals: dict[str, Fact] = {}
+    for f in facts:
+        if f.kind == "number" and isinstance(f.value, Quantity) and \
+                (toll := _toll(f, text)) is not None and (
+                    toll not in totals or f.value.low > _low(totals[toll])):
+            totals[toll] = f
+    return totals
+
+
+def _low(f: Fact) -> float:
+    return f.value.low if isinstance(f.value, Quantity) else 0.0
+
+
+def _toll_rival(b: Fact, toll: str, r_totals: Mapping[str, Fact], rival: Fact | None,
+                index: FactIndex, o_text: str, r_names: Sequence[Fact],
+                o_facts: Mapping[int, Sequence[Fact]]) -> tuple[str, Fact | None]:
+    """How ``b``, a count of ``toll``, stands against the original's counts of it, given the
+    ``rival`` found for it (None: none found): ("contradicted", the count it contradicts),
+    ("supported", the count it restates) or ("unsupported", None).
+
+    Totals are told against totals: where ``b`` is the retelling's total, against the
+    original's total ("more than 400 injured" restates 459; 515 changes it). Where ``b`` is a
+    part (the retelling counts more of the toll elsewhere, and not the same figure rounded),
+    only ``rival`` counting the same part contradicts it: a part of the original's total, in a
+    sentence naming a place ``b``'s sentence names."""
+    o_counts = [a for a in _tolled(index, o_text).get(toll, ())
+                if isinstance(a.value, Quantity) and getattr(b.value, "unit", None) ==
+                a.value.unit and (not a.role or numbers.counts_people(a.role) or
+                                  numbers.count_toll(a) is not None)]
+    o_total = max((_low(a) for a in o_counts), default=0.0)
+    value = b.value.high if isinstance(b.value, Quantity) else 0.0
+    rival_part = rival is not None and isinstance(rival.value, Quantity) and \
+        rival.value.high < o_total and _toll(rival, o_text) == toll
+    total = r_totals.get(toll)
+    if total is not None and value < _low(total) and not numbers.compatible(total, b) and \
+            not numbers.bound_holds(b, total):
+        # b is a part of the retelling's total
+        named = [a for a in o_facts.get(rival.sentence, ()) if a.kind == "name"] \
+            if rival is not None else []
+        if rival_part and any(names.same_name(x.text, y.text) for x in r_names for y in named):
+            return "contradicted", rival
+        return "unsupported", None
+    totals = [a for a in o_counts if _low(a) == o_total]
+    said = next((a for a in totals if numbers.equivalent(a, b) or numbers.compatible(a, b)
+                 or numbers.bound_holds(b, a)), None)
+    if said is not None:
+        return "supported", said
+    if rival is None or rival_part:
+        rival = next(iter(totals), rival)
+    return ("contradicted", rival) if rival is not None else ("unsupported", None)
 
 
 def _tolled(index: FactIndex, o_text: str) -> dict[str, list[Fact]]:

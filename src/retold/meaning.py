@@ -240,8 +240,11 @@ class WordIndex:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
         if stem(word) in self.sentences:
             return True
-        if "-" in word and (parts := _parts(word)) and all(self.uses(p) for p in parts):
-            return True  # "feet-deep" / "feet deep": its words are used
+        if "-" in word and all(len(p) >= MIN_WORD and stem(p) in self.sentences
+                               for p in word.split("-")):
+            # "feet-deep" / "feet deep": each of its words written there ("post-war",
+            # "on-policy", "non-negative" say more than their last word)
+            return True
         # (memoised by the word, not its stem: words of one stem have other neighbours, and the
         # index outlives one comparison, so a stem's first word must not answer for the rest)
         key = word.casefold()
@@ -291,8 +294,21 @@ class WordIndex:
 
 
 def _parts(compound: str) -> list[str]:
-    """The content words of a hyphenated compound ("150-feet-deep": feet, deep)."""
-    return [p for p in compound.split("-") if len(p) >= MIN_WORD and p.casefold() not in _SKIPPED]
+    """The content words of a hyphenated compound ("150-feet-deep": feet, deep); none where a
+    piece turns or bounds the rest ("non-negative" says no "negative", "post-war" no "war")."""
+    pieces = [p.casefold() for p in compound.split("-")]
+    if _PREFIX_PIECES.intersection(pieces):
+        return []
+    return [p for p in pieces if len(p) >= MIN_WORD and p not in _SKIPPED]
+
+
+# Pieces of a compound that turn, bound or grade the rest of it
+_PREFIX_PIECES = frozenset({
+    "non", "anti", "pre", "post", "ex", "counter", "pro", "semi", "sub", "un", "mis", "dis",
+    "de", "re", "co", "mid", "over", "under", "half", "quasi", "pseudo", "neo", "off", "on",
+    "near", "ultra", "super", "self", "low", "high", "well", "ill", "less", "more", "most",
+    "least", "all", "no", "not", "never", "former", "would", "be",
+})
 
 
 def _participle(form: str) -> bool:

@@ -1375,9 +1375,54 @@ def _predicate(text: str, pos: int) -> str:
         if word in _AUXILIARIES:
             pos = m.end()
             continue
+        if word in _PLACE_PREPOSITIONS:
+            return _toll_after_place(text, m.start(1))
         if word in _NOUN_STOPS or word.endswith(("'s", "’s")) or len(word) < 3:
             return ""
+        if word in _TOLL_STATED and (toll := _PREDICATE_WORD_RE.match(
+                text, m.end(), min(len(text), m.end() + 40))) and toll.group(1) in TOLL_OF:
+            return toll.group(1)  # "confirmed dead", "reported killed": the toll
         return word
+    return ""
+
+
+# A count of some of a counted group ("including 60 people in serious condition", "all but
+# three of the deaths", "two of them"): another slot than the group's own count.
+PART = "part of a count"
+PART_CUE_CHARS = 24
+_PART_BEFORE_RE = re.compile(r"(?i)\b(?:including|among\s+them|among\s+whom|all\s+but|except|"
+                             r"excluding)[^\S\n]+$")
+_PART_AFTER_RE = re.compile(r"(?i)[^\S\n]+of[^\S\n]+(?:the|them|whom|which|those|these)\b")
+
+
+# Verbs that state a toll rather than say one ("confirmed dead", "reported missing").
+_TOLL_STATED = _words("confirmed reported presumed declared listed found")
+_PLACE_PREPOSITIONS = _words("in at near from across inside outside")
+# Words that end a place phrase before its clause's verb: another clause begins.
+_CLAUSE_OPENERS = _words("who whom which that where when while after before as because but "
+                         "since until whose")
+_PLACE_WORD_RE = re.compile(r"[^\S\n]*([A-Za-z][A-Za-z'’-]*|\d[\d,]*)")
+PLACE_PHRASE_WORDS = 20  # how far a toll's verb may stand past a place ("in the city of ...")
+
+
+def _toll_after_place(text: str, pos: int) -> str:
+    """The toll a figure's clause states past the place it counts in ("87 people in the city of
+    Dingxi and two in Longnan had been confirmed killed" -> "killed"), or ''. Only a toll is
+    read so far from the figure: another word there is as likely another clause's."""
+    verb = False
+    for _ in range(PLACE_PHRASE_WORDS):
+        m = _PLACE_WORD_RE.match(text, pos, min(len(text), pos + 40))
+        if m is None:
+            return ""
+        word, pos = m.group(1).casefold(), m.end()
+        if word in _CLAUSE_OPENERS:
+            return ""
+        if verb or word in _AUXILIARIES:
+            if word in TOLL_OF:
+                return word
+            if word not in _AUXILIARIES and word not in _TOLL_STATED:
+                return ""  # the clause's verb says something else ("were taken to hospital")
+            verb = True
     return ""
 
 
@@ -1684,18 +1729,56 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
         if blocked(start, end):
             continue  # a hedge or sign reached into a date: leave it to dates
+        from_context = False
         if not role and kind != "fraction":
             role = _role_from_context(text, _sentence_start(sentences, start), start)
+            from_context = bool(role)
         end = max(end, noun_end)
         predicate = _predicate(text, end)
+        if from_context and TOLL_OF.get(role, TOLL_OF.get(predicate)) != TOLL_OF.get(
+                predicate, TOLL_OF.get(role)):
+            # "Death toll climbs to 89, 5 still missing": the figure's own verb says its toll
+            role = ""
+        if _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start) or \
+                _PART_AFTER_RE.match(text, end):
+            note = (note + "; " if note else "") + PART  # "including 60", "three of them"
         if predicate:
             # "3 people died and 12 were injured": "12" counts no noun, so the word its clause
             # says of it names its slot ("injured"); the note keeps it for every figure, so
             # "34 people were killed" and "35 were killed" still share a slot.
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
+        place = _PLACE_AFTER_RE.match(text, end, min(len(text), end + PLACE_AFTER_CHARS))
+        if place is not None:
+            note = (note + "; " if note else "") + f"{IN_PLACE}{place.group(1).casefold()}"
+            last = phrases[-1] if phrases else None
+            if not role and last is not None and last.role and IN_PLACE in last.note and \
+                    _LIST_GAP_RE.fullmatch(text, last.end, start):
+                # "93 people have died in Mexico City, 69 in Morelos": the list's first figure
+                # says what each counts
+                role = last.role
+                if predicate_of := _PREDICATE_NOTE_RE.search(last.note):
+                    note = f"{predicate_of.group(0)}; {note}"
         phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), role, note))
     return phrases
+
+
+# The place a figure's clause counts in ("69 in neighbouring Morelos state", "93 people have
+# died in Mexico City"): read up to the next comma or figure, and only a capitalised name.
+IN_PLACE = "in: "
+PLACE_AFTER_CHARS = 48
+_PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]+)?"
+                             r"(?:[a-z]+[^\S\n]+){0,2}?(?:of[^\S\n]+)?"
+                             r"([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
+_IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
+# Between two figures of a list of places: the first's place, a comma, maybe "and"
+_LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*,[^\S\n]*(?:and[^\S\n]+)?")
+
+
+def _place_of(f: Fact) -> str:
+    """The place a figure's note says it counts in (``IN_PLACE``), or ''."""
+    m = _IN_PLACE_NOTE_RE.search(f.note) if IN_PLACE in f.note else None
+    return m.group(1) if m else ""
 
 
 # --- the seam --------------------------------------------------------------------------------
@@ -2205,6 +2288,33 @@ def _rounded_from(written: float, exact: float) -> bool:
     return math.isclose(round(exact / step) * step, written, rel_tol=1e-9)
 
 
+def bound_holds(bound: Fact, exact: Fact) -> bool:
+    """``bound`` ("more than 400", "nearly 500") is true of ``exact`` (459, 480) and is it cut
+    to fewer significant digits on its hedge's side: how a later report restates a count it
+    has exactly ("more than 10" of 459 is true, and no restatement)."""
+    qb, qe = bound.value, exact.value
+    if not isinstance(qb, Quantity) or not isinstance(qe, Quantity) or qe.hedge is not None \
+            or qb.low != qb.high or qe.low != qe.high or qb.unit != qe.unit or qe.low <= 0:
+        return False
+    x, n = qe.low, qb.low
+    if qb.hedge in ("more_than", "at_least"):
+        below = True
+        if not (x > n or qb.hedge == "at_least" and x == n):
+            return False
+    elif qb.hedge in ("nearly", "less_than", "up_to", "at_most"):
+        below = False
+        if not x < n:
+            return False
+    else:
+        return False
+    for digits in (1, 2):
+        step = 10.0 ** (math.floor(math.log10(x)) + 1 - digits)
+        cut = math.floor(x / step) if below else math.ceil(x / step)
+        if _close(cut * step, n):
+            return True
+    return False
+
+
 def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
     """``hedged`` ("almost 23,000 feet") is ``exact`` ("22,965 feet", maybe in another unit)
     rounded to fewer significant digits, on the side its hedge allows."""
@@ -2234,6 +2344,7 @@ def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
 # changed), 0.88 with two different units ("$5 billion" / "€5 billion"), 0.8 when one side has
 # no unit. diff reports a leftover fact as changed when such a partner (>= 0.85) exists.
 ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
+PLACE_BONUS = 0.08  # two figures counted in one place (or two places) share a slot more (less)
 ROLES_DIFFER_WITH_UNIT = 0.4
 PREDICATES_DIFFER = 0.3  # "3 were killed" / "4 died": verbs differ more often than slots do
 SAME_HEDGE_MAGNITUDE = 0.1  # different nouns, same hedge, within a factor of 10: 0.25-0.3
@@ -2292,17 +2403,36 @@ _PEOPLE_WORDS = frozenset({
 # changed figure, though its value stays. Written by hand: WordNet keeps "killed" and "died"
 # apart (to kill is to cause to die).
 TOLLS = {
-    "dead": frozenset({"die", "died", "dies", "dead", "death", "deaths", "kill", "killed",
-                       "kills", "perish", "perished", "fatality", "fatalities", "lives",
-                       "live", "life"}),
-    "injured": frozenset({"injure", "injured", "injuries", "injury", "wound", "wounded",
-                          "hurt"}),
+    "dead": frozenset({"die", "died", "dies", "dying", "dead", "death", "deaths", "kill",
+                       "killed", "kills", "killing", "perish", "perished", "fatality",
+                       "fatalities", "lives", "live", "life"}),
+    "injured": frozenset({"injure", "injured", "injuring", "injuries", "injury", "wound",
+                          "wounded", "wounding", "hurt"}),
     "missing": frozenset({"missing", "unaccounted"}),
 }
 TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
 # Words of a toll that say more than the toll ("the lives of residents"): no toll word to
 # stand for another in a text's vocabulary (``same_toll``)
 _TOLL_ONLY_AS_COUNT = frozenset({"live", "lives", "life"})
+
+
+# Counted nouns that say no more than a toll's people ("56 people confirmed dead")
+_TOLL_PEOPLE = frozenset({"people", "person", "other"})
+
+
+def count_toll(f: Fact) -> str | None:
+    """Which casualty toll a figure counts (``TOLLS``): by its counted noun ("54 deaths") or,
+    for a count of people or of nothing named, by its clause's verb ("56 people were confirmed
+    dead"); None for another count."""
+    if (toll := TOLL_OF.get(f.role)) is not None:
+        return toll
+    predicate = _predicate_of(f)
+    return TOLL_OF.get(predicate) if _counts_a_toll(f) else None
+
+
+def _counts_a_toll(f: Fact) -> bool:
+    """The figure's counted noun says nothing more than its toll does ("people", "deaths")."""
+    return not f.role or f.role in TOLL_OF or f.role in _TOLL_PEOPLE or f.role == _predicate_of(f)
 
 
 def same_toll(word: str, other: str) -> bool:
@@ -2344,6 +2474,14 @@ _COUNTED_WORD_RE = re.compile(r"[A-Za-z]+")
 def _role_relation(a: Fact, b: Fact) -> str:
     """Compare two facts' slots: same | partial | differ | predicates-differ | unknown."""
     pa, pb = _predicate_of(a), _predicate_of(b)
+    ta, tb = count_toll(a), count_toll(b)
+    if ta and tb:
+        # "Fifty-four deaths" / "56 people confirmed dead": one toll, whatever the words;
+        # "412 people were injured" / "87 people killed": two
+        if ta != tb:
+            return "predicates-differ"
+        if _counts_a_toll(a) and _counts_a_toll(b):
+            return "same"
     noun_a = a.role if a.role and a.role != pa else ""  # a role from the counted noun or context
     noun_b = b.role if b.role and b.role != pb else ""
     if noun_a and noun_b:
@@ -2402,6 +2540,12 @@ def slot_score(a: Fact, b: Fact) -> float:
         return FALLBACK
     if _age_pair(a, b) == "clash":
         return 0.0  # an age fills no count's slot ("in his 40s" / "42 previous convictions")
+    if (PART in a.note) != (PART in b.note) and (
+            qb.low > qa.high if PART in a.note else qa.low > qb.high):
+        # "including 60 in serious condition" fills no slot of "412 injured", its whole (a
+        # smaller figure may be another part: "93 died in the capital" / "including 137 in
+        # the capital")
+        return 0.0
     if (_counts_times(a) or _counts_times(b)) and a.role != b.role:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
@@ -2439,6 +2583,9 @@ def slot_score(a: Fact, b: Fact) -> float:
         score *= 0.5  # a percentage seldom replaces a count
     if (qa.low != qa.high) == (qb.low != qb.high):
         score = min(1.0, score + 0.05)  # both ranges, or both single figures
+    if (place_a := _place_of(a)) and (place_b := _place_of(b)):
+        # "69 in Morelos" / "73 deaths in Morelos state" rather than "93 in Mexico City"
+        score = min(1.0, score + PLACE_BONUS) if place_a == place_b else score - PLACE_BONUS
     if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
             qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
         if unit_same:
