@@ -251,7 +251,8 @@ def _compare_documents(
     no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
     if reuse.unrelated(r_sentences, alignment):
-        changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
+        changes = once(one_change_per_speaker(_merge((), grounded, {}, r_sentences, o_side,
+                                                     r_side), o_side, r_side), o_side, r_side)
         summary = replace(summary, message=(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
             "Its facts were still checked against the whole original; those the original does "
@@ -781,7 +782,10 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
             # "5 still missing" in the headline, "5 others unaccounted for" in the lead: one
             # new figure of one slot, however often the retelling says it
             a = o_numbers.get((c.original.start, c.original.end)) if c.original else None
-            told = (c.status, _figure(a), _figure(b), numbers.count_toll(b) or b.role)
+            # (a figure changed from one value to another is one change wherever it is said;
+            # one added, only where it counts one thing)
+            told = (c.status, _figure(a), _figure(b),
+                    "" if c.status == "changed" else numbers.count_toll(b) or b.role)
             if told in restated:
                 out[restated[told]] = _says_again_at(out[restated[told]], c)
                 continue

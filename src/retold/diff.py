@@ -31,6 +31,7 @@ pronoun, a subject "it" (a name that is no person's) or a definite description i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
@@ -218,6 +219,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
     o_by_sentence = _by_sentence(o_facts)
     r_by_sentence = _by_sentence(r_facts)
     o_index, r_index = _Index(o_facts), _Index(r_facts)
+    # (the original's lead: where a story tells its news, in the present perfect or not)
+    o_lead = next((x.text for x in original.sentences if x.kind == "body"), "")
     # Original names the retelling carries somewhere: these cannot be the garbled source of an
     # added name (see unsupported() below).
     # (Looked up when an added name first needs them: most pairs add none.)
@@ -591,7 +594,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     change = replace(change, severity=DENIAL_ADDED,
                                      detail=negation.explain_denial_added(b))
                 elif kind == "date" and _news_of_the_day(b, retelling, " ".join(
-                        original.sentences[i].text for i in pair.original)):
+                        [o_lead] + [original.sentences[i].text for i in pair.original]),
+                        original.document.published):
                     # "has killed eight" (published that day) / "killed eight on Wednesday",
                     # the day of publication: the original implies the day, and says no other
                     change = _of_the_day(change)
@@ -605,8 +609,6 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
 
     changes = one_change_per_speaker(changes, original, retelling)
     seen: set[tuple[str, str]] = set()
-    # (the original's lead: where a story tells its news, in the present perfect or not)
-    o_lead = next((x.text for x in original.sentences if x.kind == "body"), "")
     for j in alignment.added:
         for b in r_by_sentence.get(j, ()):
             if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
@@ -617,7 +619,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
                 change = unsupported(b, None)
-                if b.kind == "date" and _news_of_the_day(b, retelling, o_lead):
+                if b.kind == "date" and _news_of_the_day(b, retelling, o_lead,
+                                                         original.document.published):
                     change = _of_the_day(change)
                 changes.append(change)
 
@@ -938,14 +941,16 @@ _PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:been|now|so\s+far|alre
                                  r"[a-z]+(?:ed|en|t)\b")
 
 
-def _news_of_the_day(date: Fact, side: Side, other_passage: str) -> bool:
-    """``date`` is the day its text was published, and ``other_passage`` tells the same news in
-    the present perfect, with no date of its own."""
+def _news_of_the_day(date: Fact, side: Side, other_passage: str,
+                     other_published: dt.date | None = None) -> bool:
+    """``date`` is the day its text was published, or the other text's, and
+    ``other_passage`` tells the same news in the present perfect, with no date of its own (a
+    write-thru of the next day names the day the first version's "has collapsed" meant)."""
     value = date.value
     # (a text with no date of its own has its relative dates counted from the other's)
     published = side.document.published or getattr(value, "reference", None)
-    return published is not None and isinstance(value, Interval) and \
-        value.start == value.end == published and \
+    return isinstance(value, Interval) and value.start == value.end and \
+        value.start in {published, other_published} - {None} and \
         _PRESENT_PERFECT_RE.search(other_passage) is not None
 
 
@@ -1103,8 +1108,11 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
             near_by = named[id(side)][
                 bisect_left(starts[id(side)], excerpt.start - SPEAKER_MENTION_CHARS):
                 bisect_right(starts[id(side)], excerpt.end + SPEAKER_MENTION_CHARS)]
+            text = side.document.text
             mentions = [f for f in near_by if any(
-                names.same_name(f.text, s) or names.mentioned(f.text, s) for s in said_by)]
+                names.same_name(f.text, s) or names.mentioned(f.text, s) for s in said_by)
+                or (_APPOSITION_RE.fullmatch(text, excerpt.end, f.start) is not None
+                    and _APPOSITION_END_RE.match(text, f.end) is not None)]
             if mentions:
                 near = min(mentions, key=lambda f: (abs(f.start - excerpt.start), f.start))
                 spoken_at.add((side is original, near.start, near.end))
@@ -1119,6 +1127,15 @@ def one_change_per_speaker(changes: Sequence[Change], original: Side, retelling:
     # (and a quotation's speaker swapped in a pair whose reporting clause names the same two
     # is the quotation's change alone)
     return _swap_told_once([c for c in changes if not about_a_speaker(c)], original, retelling)
+
+
+# A speaker described and named side by side ("according to the town's mayor, Ilse Varga"):
+# one source
+_APPOSITION_RE = re.compile(r",[^\S\n]*")
+# ... where the name ends the clause ("According to police, Ian Dale, 34, was held" names a man
+# held, not the source)
+_APPOSITION_END_RE = re.compile(r",?[^\S\n]*(?:$|[.;:!?\n]|(?:said|says|told|added|wrote|"
+                                r"stated|noted)\b)")
 
 
 # Verbs whose object is the person addressed ("told the BBC", "warned reporters"); after any

@@ -64,3 +64,26 @@ def test_a_measure_before_a_hyphened_adjective_is_a_measure() -> None:
     c = retold.compare("A lorry fell into a 90-metre-deep gorge.",
                        "A lorry fell into a 60 metre deep gorge.")
     assert [(ch.kind, ch.status) for ch in c.changes] == [("number", "changed")]
+
+
+def test_a_source_described_and_named_side_by_side_is_one_source_added() -> None:
+    original = "A tower collapsed in Tarn on Sunday. Rescuers searched the rubble."
+    retelling = (original + " The old quarter was worst hit, according to the town's mayor, "
+                 "Ilse Varga.")
+    found = [(c[0], c[1]) for c in changes(original, retelling, None)]
+    assert ("attribution", "added") in found and ("name", "added") not in found
+    # a name after the source that opens the next clause is a name of its own
+    other = original + " According to police, Ian Dale, 34, was held."
+    assert ("name", "added") in [(c[0], c[1]) for c in changes(original, other, None)]
+
+
+def test_a_name_in_pieces_is_one_name() -> None:
+    c = retold.compare(
+        "x", 'The tower was built by Harlow Builders and Estates Pvt. Ltd., a firm from Oskar. '
+        'City spokesman Marco "Mack" Delvin III said the paramilitary People\'s Armed Police '
+        "joined Japan's Self-Defense Forces in the search.")
+    named = [f.text for f in c.retelling.facts if f.kind == "name"]
+    assert "Harlow Builders and Estates Pvt. Ltd" in named
+    assert 'Marco "Mack" Delvin III' in named and "Mack" not in named
+    assert "People's Armed Police" in named
+    assert "Japan" in named and "Self-Defense Forces" in named  # a name's possessive: two

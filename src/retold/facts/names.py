@@ -1471,7 +1471,57 @@ def find_spans(text: str, sentences: tuple[Sentence, ...] = ()) -> tuple[NameSpa
         kept.extend(_restricted_names(text, units[unit_index], toks, had_title, known,
                                       modes[unit_index][1]))
     kept.sort(key=lambda n: n.start)
-    return tuple(_join_institutions(text, kept))
+    return tuple(_join_parts(text, _join_institutions(text, kept)))
+
+
+# A company's legal form after its name ("Estates Pvt. Ltd.", "Acme Holdings Inc.")
+CORPORATE_FORMS = frozenset({"Ltd", "Pvt", "Inc", "Corp", "Co", "LLC", "LLP", "PLC", "Plc",
+                             "GmbH", "AG", "Limited", "Bhd", "Sdn", "SpA", "NV", "BV"})
+# A nickname in quotes inside a person's name (Jose "Jay" Pelayo)
+_NICKNAME_GAP_RE = re.compile(r"[^\S\n]+[\"“‘'][A-Z][\w.'’-]*[\"”’'][^\S\n]+")
+_FORM_GAP_RE = re.compile(r"\.?[^\S\n]*")
+_AND_GAP_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
+_POSSESSIVE_GAP_RE = re.compile(r"['’]s[^\S\n]+")
+
+
+def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
+    """Join the pieces of one name the span pattern cut: a nickname in quotes (Jose "Jay"
+    Pelayo IV), a company's legal form and the "and" before it ("Harlow Builders and Estates
+    Pvt. Ltd."), and a common noun's possessive opening an institution ("People's Armed
+    Police", where "Japan's Self-Defense Forces" is two names)."""
+    out: list[NameSpan] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if last is not None and (
+                (_NICKNAME_GAP_RE.fullmatch(text, last.end, span.start)
+                 and " " not in last.text.strip())
+                or (span.text.rstrip(".") in CORPORATE_FORMS
+                    and _FORM_GAP_RE.fullmatch(text, last.end, span.start))
+                or (_POSSESSIVE_GAP_RE.fullmatch(text, last.end, span.start)
+                    and _common_noun(last.text))):
+            out[-1] = _joined(text, last, span)
+            if len(out) > 1 and span.text.rstrip(".") in CORPORATE_FORMS and \
+                    _AND_GAP_RE.fullmatch(text, out[-2].end, out[-1].start):
+                out[-2:] = [_joined(text, out[-2], out[-1])]  # "A and B Ltd": one company
+            continue
+        if last is not None and _NICKNAME_GAP_RE.match(text, last.end) is not None and \
+                text[last.end:span.end].strip().strip("\"“”‘’'") == span.text.strip("\"“”‘’'") and \
+                " " not in last.text.strip():
+            continue  # the nickname itself, joined with the surname that follows
+        out.append(span)
+    return out
+
+
+def _joined(text: str, first: NameSpan, second: NameSpan) -> NameSpan:
+    name = text[first.start:second.end]
+    return NameSpan(first.start, second.end, name, _role(name, False), first.sentence_start)
+
+
+def _common_noun(word: str) -> bool:
+    """One word WordNet knows as a common noun and never as a name ("People", "Children")."""
+    return " " not in word and word[1:].islower() and lexicon.available() and \
+        not lexicon.proper_noun(word) and not lexicon.name_sense(word) and \
+        any(pos == "n" for _lemma, pos in lexicon.lemmas(word))
 
 
 # An institution's name may list its fields ("Department of Health and Human Services",

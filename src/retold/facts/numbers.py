@@ -1367,13 +1367,13 @@ def _role_from_context(text: str, sent_start: int, pos: int) -> str:
 
 def _predicate(text: str, pos: int) -> str:
     """Return the word a figure's clause says of it ("12 were injured" -> "injured"), or ''."""
-    for _ in range(4):
+    for _ in range(6):
         m = _PREDICATE_WORD_RE.match(text, pos, min(len(text), pos + 40))
         if m is None:
             return ""
         word = m.group(1)
-        if word in _AUXILIARIES:
-            pos = m.end()
+        if word in _AUXILIARIES or word == "to" and text.startswith(" be ", m.end()):
+            pos = m.end()  # ("are believed to be trapped")
             continue
         if word in _PLACE_PREPOSITIONS:
             return _toll_after_place(text, m.start(1))
@@ -1749,7 +1749,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
         place = _PLACE_AFTER_RE.match(text, end, min(len(text), end + PLACE_AFTER_CHARS))
-        if place is not None:
+        if place is not None and place.group(1).split()[0].casefold() not in _DATE_WORDS:
+            # ("a 10% rise in March": a time, not a place)
             note = (note + "; " if note else "") + f"{IN_PLACE}{place.group(1).casefold()}"
             last = phrases[-1] if phrases else None
             if not role and last is not None and last.role and IN_PLACE in last.note and \
@@ -2408,7 +2409,7 @@ TOLLS = {
                        "fatalities", "lives", "live", "life"}),
     "injured": frozenset({"injure", "injured", "injuring", "injuries", "injury", "wound",
                           "wounded", "wounding", "hurt"}),
-    "missing": frozenset({"missing", "unaccounted"}),
+    "missing": frozenset({"missing", "unaccounted", "trapped"}),
 }
 TOLL_OF = {word: toll for toll, words in TOLLS.items() for word in words}
 # Words of a toll that say more than the toll ("the lives of residents"): no toll word to
