@@ -251,8 +251,7 @@ def _compare_documents(
     no_support = {v.sentence for v in grounded.verdicts if v.verdict == "no-support"}
 
     if reuse.unrelated(r_sentences, alignment):
-        changes = once(one_change_per_speaker(_merge((), grounded, {}, r_sentences, o_side,
-                                                     r_side), o_side, r_side), o_side, r_side)
+        changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
         summary = replace(summary, message=(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
             "Its facts were still checked against the whole original; those the original does "

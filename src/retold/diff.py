@@ -1289,8 +1289,11 @@ def _acronym_of(short: str, long_: str) -> bool:
     if letters.endswith("s") and letters[:-1].isupper():
         letters = letters[:-1]
     words = _WORD_RE.findall(long_)
+    # (by every word, or by the capitalised ones: "BFP", the Bureau of Fire Protection)
     return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and \
-        len(words) >= 2 and "".join(w[0] for w in words).casefold() == letters.casefold()
+        len(words) >= 2 and letters.casefold() in {
+            "".join(w[0] for w in words).casefold(),
+            "".join(w[0] for w in words if w[:1].isupper()).casefold()}
 
 
 # Endings that make a place's adjective or people (Colombia/Colombian, Iraq/Iraqi,

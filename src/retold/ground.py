@@ -555,6 +555,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
     ages: _AgesByName | None = None  # the original's "Name, 24," on first use
     r_tolls: dict[str, Fact] | None = None  # the retelling's largest count of each toll
+    # acronyms the retelling defines ("the Bureau of Fire Protection (BFP)"): each stands for
+    # its full name, which the original may state in its own words
+    defined = _defined_acronyms(retelling.facts, r_text)
     vocabulary: frozenset[str] | None = None  # the original's words, case-folded, on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
@@ -600,8 +603,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             if by_author:
                 status, backing, in_slot = "supported", [], False
             else:
-                status, backing, in_slot = _ground_fact(b, index, mine_ev, o_plain, o_text, o_ctx,
-                                                        r_ctx, sole=s.id in partners)
+                status, backing, in_slot = _ground_fact(
+                    defined.get(b.text, b) if b.kind == "name" else b, index, mine_ev,
+                    o_plain, o_text, o_ctx, r_ctx, sole=s.id in partners)
             turn = None
             if b.kind == "attribution" and status == "unsupported":
                 if turns is None:
@@ -1928,6 +1932,20 @@ def _said_in(text: str, o_plain: str) -> bool:
     while words and words[0] in _LEADING:
         words = words[1:]
     return bool(words) and f" {' '.join(words)} " in o_plain
+
+
+def _defined_acronyms(facts: Sequence[Fact], text: str) -> dict[str, Fact]:
+    """The acronyms a text defines in brackets after a name, each with that name ("Bureau of
+    Fire Protection (BFP)": BFP, by the initials of its capitalised words)."""
+    found: dict[str, Fact] = {}
+    for f in facts:
+        if f.kind == "name" and (m := _DEFINED_RE.match(text, f.end)) is not None and \
+                "".join(w[0] for w in f.text.split() if w[:1].isupper()) == m["acronym"]:
+            found[m["acronym"]] = f
+    return found
+
+
+_DEFINED_RE = re.compile(r"[^\S\n]*\((?P<acronym>[A-Z]{2,6})\)")
 
 
 def _spelled_out(name: str, o_plain: str) -> bool:

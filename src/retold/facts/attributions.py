@@ -75,6 +75,10 @@ GENERIC_SPEAKERS = (
     "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
     "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge", "office",
     "bureau", "documents", "records", "filings",
+    # bodies that speak as one ("the earthquake monitoring service said", "the company said")
+    "service", "department", "administration", "commission", "council", "committee",
+    "authority", "board", "institute", "company", "firm", "court", "hospital", "embassy",
+    "regulator", "rescuers", "centre", "center", "team", "group",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -794,7 +798,29 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _officials_of(a, b) or _officials_of(b, a):
         return True
+    if _body_described(a, b) or _body_described(b, a):
+        return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+# Words of a body's description that say where or whose it is, not what it does
+_NO_FIELD = frozenset({"national", "state", "federal", "central", "regional", "local",
+                       "provincial", "municipal", "government", "public", "official", "country",
+                       "city", "town", "general", "main", "chief", "new", "joint", "office"})
+
+
+def _body_described(description: str, name: str) -> bool:
+    """True when ``description`` describes the body ``name`` names by the field both name ("the
+    government's earthquake monitoring service" / "the China Earthquake Administration"): a
+    body in lower case, a name in capitals, both with a body's head, sharing a field word."""
+    mine, theirs = _speaker_words(description), _speaker_words(name)
+    if len(mine) < 2 or len(theirs) < 2 or mine[-1].casefold() not in _BODIES \
+            or theirs[-1].casefold() not in _BODIES or not _is_generic(description) \
+            or not theirs[-1][:1].isupper():
+        return False
+    fields = {_stem(w) for w in mine[:-1] if len(w) >= 4 and w.casefold() not in _NO_FIELD
+              and w[:1].islower()}
+    return bool(fields & {_stem(w) for w in theirs[:-1] if w[:1].isupper()})
 
 
 # A body's people speak for it: "emergency officials" are the emergency ministry's, "health

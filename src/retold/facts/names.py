@@ -874,6 +874,9 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
     if 2 <= len(letters) <= 6 and letters.isalpha():  # may be an acronym of another name
         index.add(("acronym", letters.casefold()))
         probe.add(("initials", letters.casefold()))
+    if len(toks) >= 2:  # the same words in another order ("Fire Protection Bureau")
+        index.add(("sorted", tuple(sorted(toks))))
+        probe.add(("sorted", tuple(sorted(toks))))
     if len(toks) >= 2:  # may be spelled out by an acronym
         for initials in ("".join(t[0] for t in toks), "".join(w[0] for w in norm.split())):
             index.add(("initials", initials))

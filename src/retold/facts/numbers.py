@@ -1733,14 +1733,16 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         if not role and kind != "fraction":
             role = _role_from_context(text, _sentence_start(sentences, start), start)
             from_context = bool(role)
+        # "three of the deaths", "two of them": a bare figure counting some of a group ("the
+        # second round of the Open" counts its own noun)
+        part_of = noun_end <= end and _PART_AFTER_RE.match(text, end) is not None
         end = max(end, noun_end)
         predicate = _predicate(text, end)
         if from_context and TOLL_OF.get(role, TOLL_OF.get(predicate)) != TOLL_OF.get(
                 predicate, TOLL_OF.get(role)):
             # "Death toll climbs to 89, 5 still missing": the figure's own verb says its toll
             role = ""
-        if _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start) or \
-                _PART_AFTER_RE.match(text, end):
+        if part_of or _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start):
             note = (note + "; " if note else "") + PART  # "including 60", "three of them"
         if predicate:
             # "3 people died and 12 were injured": "12" counts no noun, so the word its clause

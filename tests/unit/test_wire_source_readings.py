@@ -1,0 +1,52 @@
+"""Sources and names as outlets reword them, found wrong by a review of real write-thrus.
+
+Pairs written for these tests, after mechanisms seen in real copy: a body named with its words
+in another order or by the acronym the retelling defines, a body's description against its
+name, and a body that speaks as one ("the monitoring service said"). Each test has a pair that
+must be flagged beside pairs that must not.
+"""
+
+from __future__ import annotations
+
+import retold
+from retold.facts import attributions
+
+
+def changes(original: str, retelling: str) -> list[tuple[str, str, str]]:
+    c = retold.compare(original, retelling)
+    return [(ch.kind, ch.status, ch.retelling.text if ch.retelling else "") for ch in c.changes]
+
+
+def test_a_body_named_in_another_order_or_by_its_defined_acronym_is_no_new_name() -> None:
+    original = ("The Fire Protection Bureau said rescuers were searching the rubble in Tarn. "
+                "Teams worked through the night.")
+    retelling = ("The Bureau of Fire Protection (BFP) said rescuers were searching the rubble "
+                 "in Tarn. BFP teams worked through the night, the Tarn mayor added.")
+    grounds = {g.retelling.text: g.status for g in retold.compare(original, retelling).grounding
+               if g.kind == "name"}
+    assert grounds["Bureau of Fire Protection"] == "supported"
+    assert grounds["BFP"] == "supported"
+    assert not [c for c in changes(original, retelling) if c[0] == "name"]
+    # another bureau is a name of its own
+    other = retelling.replace("Bureau of Fire Protection (BFP)", "Bureau of Mines (BOM)") \
+        .replace("BFP teams", "BOM teams")
+    assert ("name", "added", "Bureau of Mines") in changes(original, other)
+
+
+def test_a_body_that_speaks_as_one_is_a_source() -> None:
+    c = retold.compare("The town's earthquake monitoring service said 30 people were injured.",
+                       "x")
+    assert [f.note for f in c.original.facts if f.kind == "attribution"] == [
+        "The town's earthquake monitoring service"]
+
+
+def test_a_body_described_by_its_field_is_the_body_named() -> None:
+    assert attributions.same_speaker("the government's earthquake monitoring service",
+                                     "China Earthquake Administration")
+    assert not attributions.same_speaker("the regional disaster agency",
+                                         "National Police Agency")
+    original = "The town's earthquake monitoring service said 30 people were injured."
+    assert not [c for c in changes(original, "Thirty people were injured, the Varnel "
+                                   "Earthquake Administration said.") if c[0] == "attribution"]
+    assert [c for c in changes(original, "Thirty people were injured, the Varnel Flood "
+                               "Administration said.") if c[0] == "attribution"]
