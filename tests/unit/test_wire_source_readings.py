@@ -9,7 +9,7 @@ must be flagged beside pairs that must not.
 from __future__ import annotations
 
 import retold
-from retold.facts import attributions
+from retold.facts import attributions, dates
 
 
 def changes(original: str, retelling: str) -> list[tuple[str, str, str]]:
@@ -50,3 +50,20 @@ def test_a_body_described_by_its_field_is_the_body_named() -> None:
                                    "Earthquake Administration said.") if c[0] == "attribution"]
     assert [c for c in changes(original, "Thirty people were injured, the Varnel Flood "
                                "Administration said.") if c[0] == "attribution"]
+
+
+def test_datelines_with_a_region_in_brackets_or_a_double_slash_are_no_facts() -> None:
+    c = retold.compare("Oskar [Nordland], March 7 (Nord/Xinhua): Fourteen trapped miners were "
+                       "confirmed dead, the local authority said on Sunday.",
+                       "BELLMORE // A strong earthquake shook the Varnel hills yesterday.")
+    # the dateline's day is the filing's, no claim of the story
+    assert [f.note for f in c.original.facts if f.text == "March 7"] == [dates.DATELINE_NOTE]
+    assert "BELLMORE" not in [f.text for f in c.retelling.facts if f.kind == "name"]
+    # a day in the body is still the story's
+    c = retold.compare("The mine in Oskar collapsed on March 7, the local authority said.", "x")
+    assert [f.note for f in c.original.facts if f.text == "on March 7"] != [dates.DATELINE_NOTE]
+
+
+def test_the_local_authority_and_officials_are_one_unnamed_source() -> None:
+    assert attributions.same_speaker("the local authority", "officials")
+    assert not attributions.same_speaker("the local authority", "the company")

@@ -847,7 +847,7 @@ _POLICE_SOURCES = frozenset({"police", "officers", "police officers", "policemen
                              "law enforcement", "law enforcement officers",
                              "law enforcement officials", "police officials"})
 _OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local officials"})
-_AUTHORITY_SOURCES = frozenset({"authorities", "local authorities"})
+_AUTHORITY_SOURCES = frozenset({"authorities", "local authorities", "local authority"})
 
 
 def _unspaced(key: str) -> str:

@@ -78,13 +78,15 @@ DATELINE_RE = re.compile(
     rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
     r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\))?[ \t\u00a0]*"
-    r"(?:\u2014|\u2013|--|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
+    r"(?:\u2014|\u2013|--|//|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
     # a place in capitals and a colon ("BANDUNG: Seven people ...")
     rf"|{_CAPS_RUN}:[ \t\u00a0]+(?=[A-Z])"
     # a place as written, its day and the agency, no dash ("Copenhagen, Oct 24 (IANS) The ...",
     # "Tallmere, March 5 A landslide ...")
-    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2},[ \t\u00a0]+"
+    # (its region in square brackets too: "Oskar [Nordland], March 7 (Nord/Xinhua):")
+    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2}(?:[ \t\u00a0]*\[[A-Z][\w .-]{1,30}\])?,"
+    r"[ \t\u00a0]+"
     rf"(?:{_MONTHS})\.?[ \t\u00a0]+\d{{1,2}}"
     r"(?:[ \t\u00a0]*\([A-Z][A-Za-z]{1,8}(?:/[A-Z][A-Za-z]{1,8})*\))?"  # "(AFP/APP)" too
     r"[ \t\u00a0]*(?:[:\u2014\u2013-][ \t\u00a0]*)?(?=[A-Z])"
