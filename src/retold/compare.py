@@ -741,9 +741,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                     and len(o.retelling.text) > len(c.retelling.text)
                     and names.same_name(o.retelling.text, c.retelling.text) for o in out):
             continue  # "Sean Reilly", then "Reilly": one person added (not "Jordan", a country)
-        if c.kind == "attribution" and c.status == "added" and c.retelling is not None:
+        if c.kind == "attribution" and c.status in ("added", "changed") \
+                and c.retelling is not None:
+            # (a source put in another's place and then cited again: one new source)
             who = attributed.get((c.retelling.start, c.retelling.end))
-            if who and any(names.same_name(who, s) for s in speakers):
+            if c.status == "added" and who and any(names.same_name(who, s) for s in speakers):
                 continue
             if who:
                 speakers.append(who)

@@ -67,3 +67,28 @@ def test_datelines_with_a_region_in_brackets_or_a_double_slash_are_no_facts() ->
 def test_the_local_authority_and_officials_are_one_unnamed_source() -> None:
     assert attributions.same_speaker("the local authority", "officials")
     assert not attributions.same_speaker("the local authority", "the company")
+
+
+def test_a_source_put_in_another_s_place_and_cited_again_is_one_change() -> None:
+    original = ("Fourteen trapped miners were confirmed dead in Oskar, the local authority said "
+                "on Sunday. The shaft roof collapsed on February 25.")
+    retelling = ("Fourteen miners trapped in Oskar had died, media reported Sunday. The shaft "
+                 "roof collapsed on February 25. Rescuers found the bodies, media reported.")
+    found = [c for c in changes(original, retelling) if c[0] == "attribution"]
+    assert [c[1] for c in found] == ["changed"]
+
+
+def test_an_agency_the_dateline_credits_is_no_source_added() -> None:
+    original = ("Guiyang [Kell], March 7 (ANI/Xinhua): Fourteen trapped miners were confirmed "
+                "dead, the local authority said.")
+    retelling = ("Fourteen trapped miners were confirmed dead, the local authority said, "
+                 "Xinhua News Agency reported.")
+    assert not [c for c in changes(original, retelling) if c[0] == "attribution"]
+    other = retelling.replace("Xinhua News Agency", "Kyodo News")
+    assert [c for c in changes(original, other) if c[0] == "attribution"]
+
+
+def test_a_figure_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
+    c = retold.compare("7.2-magnitude quake kills 85 in Varnel", "x")
+    assert [(f.text, f.role) for f in c.original.facts if f.kind == "number"][0] == (
+        "7.2-magnitude", "magnitude")  # no toll: "kills" is the headline's verb

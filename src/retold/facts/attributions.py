@@ -78,7 +78,7 @@ GENERIC_SPEAKERS = (
     # bodies that speak as one ("the earthquake monitoring service said", "the company said")
     "service", "department", "administration", "commission", "council", "committee",
     "authority", "board", "institute", "company", "firm", "court", "hospital", "embassy",
-    "regulator", "rescuers", "centre", "center", "team", "group",
+    "regulator", "rescuers", "centre", "center", "team", "group", "media",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -132,6 +132,20 @@ _GENERIC_HEAD_RE = re.compile(
     rf"(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
     re.IGNORECASE,
 )
+# A generic speaker goes on over the generic words after its first ("government officials",
+# "court documents", "hospital records"): the last one names who speaks.
+_GENERIC_MORE_RE = re.compile(rf"{_SPACE}+(?:{'|'.join(GENERIC_SPEAKERS)})(?![\w-])",
+                              re.IGNORECASE)
+
+
+def _generic_end(text: str, end: int, ceiling: int | None = None) -> int:
+    """Where a generic speaker ending at ``end`` ends, with the generic words after it."""
+    while (more := _GENERIC_MORE_RE.match(text, end, len(text) if ceiling is None
+                                          else ceiling)) is not None:
+        end = more.end()
+    return end
+
+
 # A full stop after a lower-case word, then a space: a sentence ends inside the match (not
 # "U.S. officials", "Gov. officials").
 _SENTENCE_END_INSIDE_RE = re.compile(r"[a-z]{3,}\.\s")
@@ -515,7 +529,7 @@ def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
         tail = tail[:stop.end() - 2]  # "according to court documents. Prosecutors ...": ends
     generic = _GENERIC_HEAD_RE.match(tail)
     if generic is not None and (name is None or pos + generic.end() > name.end):
-        end = pos + generic.end()
+        end = pos + _generic_end(tail, generic.end())
         speaker = text[pos:end]
         return end, speaker, _generic_key(speaker)
     if name is not None:
@@ -653,8 +667,8 @@ def _speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int
     name = _name_starting_at(spans, starts, pos) or _titled_name_at(text, pos, spans, starts)
     generic = _GENERIC_HEAD_RE.match(text, pos, ceiling)
     pronoun = _PRONOUN_HEAD_RE.match(text, pos, ceiling)
-    subject_end = (name.end if name is not None else generic.end() if generic is not None
-                   else pronoun.end() if pronoun is not None else None)
+    subject_end = (name.end if name is not None else _generic_end(text, generic.end(), ceiling)
+                   if generic is not None else pronoun.end() if pronoun is not None else None)
     if subject_end is None or not (
             _VERB_NEXT_RE.match(text, subject_end, ceiling)
             or name is not None and _APPOSITIVE_VERB_RE.match(text, subject_end, ceiling)):
@@ -881,10 +895,13 @@ _HOME_RE = re.compile(r",?\s+of\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0
 
 # A wire dateline credits the whole story to its agency: "LONDON (AP) —", "CAIRO, Egypt
 # (Reuters) -", "WASHINGTON (AFP):" at a paragraph's start.
+_AGENCY = r"[A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,2}"
 _DATELINE_SOURCE_RE = re.compile(
-    r"(?m)^[ \t]*[A-Z][A-Z .'-]{1,40}(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?"
+    # the place in capitals, or as written with its region in brackets ("Guiyang [China]")
+    r"(?m)^[ \t]*(?:[A-Z][A-Z .'-]{1,40}|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2}"
+    r"(?:[ \t]*\[[A-Z][\w .-]{1,30}\])?)(?:,[ \t]*[A-Z][A-Za-z. ]{1,30})?"
     r"(?:,[ \t]*[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2})?[ \t]*"  # its date: "NEW YORK, May 30 (Reuters) -"
-    r"\(([A-Z][\w&.-]*(?:[ \t][A-Z][\w&.-]*){0,2})\)[ \t]*[-\u2013\u2014:]")
+    rf"\(({_AGENCY}(?:/{_AGENCY})*)\)[ \t]*[-\u2013\u2014:]")  # one agency or more: "(ANI/Xinhua)"
 
 
 def credited_by_dateline(f: Fact, text: str) -> bool:
@@ -904,7 +921,8 @@ def dateline_agencies(text: str) -> tuple[str, ...]:
 @text_memo(maxsize=64, max_chars=2_000_000)
 def _dateline_sources(text: str) -> tuple[str, ...]:
     """The agencies ``text``'s datelines credit (read once a text: asked of each attribution)."""
-    return tuple(m.group(1) for m in _DATELINE_SOURCE_RE.finditer(text))
+    return tuple(agency for m in _DATELINE_SOURCE_RE.finditer(text)
+                 for agency in m.group(1).split("/"))
 
 
 # Words that make a title another office than its last word's: a deputy mayor is not "the
