@@ -90,5 +90,7 @@ def test_an_agency_the_dateline_credits_is_no_source_added() -> None:
 
 def test_a_figure_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
     c = retold.compare("7.2-magnitude quake kills 85 in Varnel", "x")
-    assert [(f.text, f.role) for f in c.original.facts if f.kind == "number"][0] == (
+    assert next((f.text, f.role) for f in c.original.facts if f.kind == "number") == (
         "7.2-magnitude", "magnitude")  # no toll: "kills" is the headline's verb
+    c = retold.compare("She was jailed for two-and-a-half years.", "x")
+    assert [f.role for f in c.original.facts if f.kind == "number"] != ["and-a-half"]

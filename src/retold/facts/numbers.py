@@ -1279,7 +1279,8 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
         if len(candidates) == 1 and (head := w.partition("-")[0]) != w and \
                 UNIT_DIMENSIONS.get(MEASURE_UNITS.get(head, ""), DURATION) != DURATION:
             return head, m.end()  # "a 150-feet-deep ravine" (not "a two-year-old": an age)
-        if len(candidates) == 1 and text[end : m.start(1)] == "-" and not _is_plural(w):
+        if len(candidates) == 1 and text[end : m.start(1)] == "-" and "-" not in w \
+                and not _is_plural(w):
             # "a 7.2-magnitude quake kills 85": the word joined to the figure is what it
             # measures, whatever plural follows
             return _lemma(w), m.end()
