@@ -510,6 +510,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 dropped = [a for a in dropped
                            if not _cross_reference(a, original.document.text)]
                 added = [b for b in added if not _cross_reference(b, retelling.document.text)]
+            if len(pair.original) > 1 or len(pair.retelling) > 1:
+                # A passage that says a fact twice (a paragraph the outlet printed twice)
+                # against one that says it once keeps it: the repeat is no loss or addition.
+                dropped = [a for a in dropped if not _said_again(module, a, [x for x, _ in same])]
+                added = [b for b in added if not _said_again(module, b, [y for _, y in same])]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -977,6 +982,12 @@ def _moved_out(module: FactKindModule, hedge: Fact, other: _Index,
         return False
     theirs, mine = other.alike(module, hedge), own.alike(module, hedge)
     return len(theirs) >= len(mine) and any(f.sentence in unpaired for f in theirs)
+
+
+def _said_again(module: FactKindModule, fact: Fact, kept: Sequence[Fact]) -> bool:
+    """``fact`` repeats, in another sentence of its passage, a fact of its side the pair kept."""
+    return any(k.sentence != fact.sentence and k.role == fact.role and module.equivalent(k, fact)
+               for k in kept)
 
 
 def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,

@@ -87,3 +87,21 @@ def test_a_name_in_pieces_is_one_name() -> None:
     assert 'Marco "Mack" Delvin III' in named and "Mack" not in named
     assert "People's Armed Police" in named
     assert "Japan" in named and "Self-Defense Forces" in named  # a name's possessive: two
+
+
+def test_a_fact_the_original_says_twice_in_one_passage_is_kept_once() -> None:
+    # (lower case, as a summary's source may be: the three sentences meet one)
+    original = ("the harbour rams met the mayor on tuesday. however, a spokesman for the rams "
+                "said prior family commitments were the reason why okoro didn't join the visit. "
+                "the rams won the shield in june. a spokesman for the rams said prior family "
+                "commitments was the reason why okoro didn't join the visit.")
+    retelling = ("The rams said prior family commitments were the reason why okoro didn't join "
+                 "the mayor's house on tuesday.")
+    assert [c for c in changes(original, retelling, None) if c[0] == "negation"] == []
+    # a retelling that turns a claim said twice still turns it
+    twice = ("Okoro didn't join the visit, a spokesman said. The Rams won the shield in June. "
+             "Okoro didn't join the visit, the spokesman said.")
+    assert [c[:2] for c in changes(twice, "Okoro joined the visit, the club said.", None)
+            if c[0] == "negation"] == [("negation", "changed")]
+    assert [c for c in changes(twice, "Okoro did not join the visit, the club said.", None)
+            if c[0] == "negation"] == []

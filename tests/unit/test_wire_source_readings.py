@@ -94,3 +94,11 @@ def test_a_figure_joined_to_its_noun_by_a_hyphen_counts_that_noun() -> None:
         "7.2-magnitude", "magnitude")  # no toll: "kills" is the headline's verb
     c = retold.compare("She was jailed for two-and-a-half years.", "x")
     assert [f.role for f in c.original.facts if f.kind == "number"] != ["and-a-half"]
+
+
+def test_names_in_a_row_share_the_plural_head_after_them() -> None:
+    original = "The quake struck at the juncture of Odra County and Velk County."
+    assert not [c for c in changes(original, "The quake struck at the border of Odra and Velk "
+                                   "counties.") if c[0] == "name"]
+    assert ("name", "changed", "Kessel") in changes(
+        original, "The quake struck at the border of Odra and Kessel counties.")

@@ -1816,13 +1816,44 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # by its sounds: no name of its own.
     datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
     datelines += instrument_code_spans(doc.text)
-    for n in find_spans(doc.text, sents):
+    spans = find_spans(doc.text, sents)
+    headed = _shared_heads(doc.text, spans)
+    for n in spans:
         if any(a <= n.start < b for a, b in datelines):
             continue  # (a place run on into the next word: "HARLOW, England Flood waters")
         sid = _sentence_id(sents, n.start)
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
-                          key=_key(n.text), role=n.role))
+                          key=_key(headed.get(n.start, n.text)), role=n.role))
     return facts
+
+
+# Heads that names in a row share in the plural ("Odra and Velk counties" are Odra County and
+# Velk County; "Harvard and Yale universities")
+SHARED_HEADS = {"counties": "County", "provinces": "Province", "states": "State",
+                "districts": "District", "regions": "Region", "islands": "Island",
+                "rivers": "River", "streets": "Street", "avenues": "Avenue", "roads": "Road",
+                "townships": "Township", "prefectures": "Prefecture", "lakes": "Lake",
+                "municipalities": "Municipality", "universities": "University",
+                "mountains": "Mountain", "valleys": "Valley", "parishes": "Parish"}
+_ROW_GAP_RE = re.compile(r"(?:,[^\S\n]*(?:and[^\S\n]+|&[^\S\n]+)?|[^\S\n]+(?:and|&)[^\S\n]+)")
+_SHARED_HEAD_RE = re.compile(rf"[^\S\n]+({'|'.join(SHARED_HEADS)})\b")
+
+
+def _shared_heads(text: str, spans: Sequence[NameSpan]) -> dict[int, str]:
+    """The names of a row that share a plural head after its last ("Odra and Velk counties"):
+    each name's start -> the name with the head ("Odra County"), for its key."""
+    out: dict[int, str] = {}
+    row: list[NameSpan] = []
+    for span in spans:
+        if row and not _ROW_GAP_RE.fullmatch(text, row[-1].end, span.start):
+            row = []
+        row.append(span)
+        head = _SHARED_HEAD_RE.match(text, span.end)
+        if head is not None and len(row) > 1:
+            for n in row:
+                out[n.start] = f"{n.text} {SHARED_HEADS[head.group(1)]}"
+            row = []
+    return out
 
 
 # Syllables joined by hyphens, one of each word in capitals: "(GOOTH-nee YO-hah-nes-son)",
