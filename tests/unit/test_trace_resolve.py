@@ -70,6 +70,17 @@ def test_two_undated_copies_of_a_retelling_keep_its_source() -> None:
     assert r.siblings == [rs.Sibling("east", "west", "page")]
 
 
+def test_two_teasers_of_a_story_s_lede_keep_the_story_as_their_source() -> None:
+    # two feed teasers printing the lede of a longer story word for word: each carries a small
+    # share of it, and they explain each other wholly; the story stays their source
+    lede = " ".join(WIRE.split()[:18])
+    texts = {"story": WIRE + " " + EXTRA, "t1": lede, "t2": lede}
+    short = [Link("story", t, True, "containment", 1.0, 0.2, "wholly", 0) for t in ("t1", "t2")]
+    r = rs.resolve([*short, _link("t1", "t2", decided=False)], texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("story", "t1"), ("story", "t2")}
+    assert r.siblings == [rs.Sibling("t1", "t2", "story")]
+
+
 def test_a_chain_through_a_small_edit_links_the_middle() -> None:
     # b changed one fact of a; c copied b (fact and all) and d copied a: c retold b, d is b's
     # sibling. All four explain each other within the tolerance.

@@ -43,10 +43,6 @@ from retold.trace import roles, times
 # Chosen on the COUNTER development corpus: 0.10 drops the agency story of another day whose
 # background paragraph a paper also printed, and keeps a second agency story a paper merged in.
 MIN_GAIN = 0.10
-# A source counts as retold whole by two copies of one text where each carries this share of
-# it (a summary of it, or a page that used part of it, may be read the wrong way round when
-# no times order them: containment alone is weak evidence of which copy came first).
-WHOLE_CARRIED = 0.8
 # Two sources explaining the target within this share are equal: take the upstream one.
 TOLERANCE = 0.05
 RUN = 2  # shared word runs of at least this many words explain a token
@@ -180,9 +176,11 @@ def resolve(
         if not l.decided:
             by_target[l.source_id].append((l.target_id, l))
     retells = {(l.source_id, l.target_id) for l in links if l.decided}
-    # decided links that carry most of their source into the target: a retelling of it whole
-    whole = {(l.source_id, l.target_id) for l in links if l.decided
-             and l.derivation == "wholly" and l.carried >= WHOLE_CARRIED}
+    # decided links whose target is wholly made of its source's text, however little of the
+    # source it carries: two such copies of one text (two papers' runs of one version, two
+    # feed teasers of a wire story's lede) share it as their source
+    made_of = {(l.source_id, l.target_id) for l in links if l.decided
+               and l.derivation == "wholly"}
     undecided = {frozenset((l.source_id, l.target_id)) for l in links if not l.decided}
     out = Resolution()
     kept_ids: set[tuple[str, str]] = set()
@@ -202,7 +200,7 @@ def resolve(
         # text, not the origin of either (an identical copy explains all of the target, and
         # would otherwise set the source aside for both)
         copies = {src: up for src in sources if frozenset((src, target)) in undecided
-                  for up in sorted(sources) if (up, src) in whole and (up, target) in whole}
+                  for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of}
         near = [src for src in near if src not in copies] or sorted({copies[x] for x in near})
         first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
         # undated sources as good as an undated first, whose order with it is unknown (an
