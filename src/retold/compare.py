@@ -6,7 +6,8 @@ import datetime as dt
 import gc
 import re
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -598,11 +599,10 @@ def _same_value(a: Fact, b: Fact) -> bool:
         qa.high == qb.high and qa.unit == qb.unit
 
 
-def _told_twice(a: Fact, b: Fact, sentences: Sequence[Sentence]) -> bool:
+def _told_twice(a: Fact, b: Fact, kinds: Mapping[int, str]) -> bool:
     """Two mentions of one figure where a story repeats itself: a headline or a heading and the
     body (a figure said again in the body may be another event's: "another 18 civilians" killed
-    last month)."""
-    kinds = {s.id: s.kind for s in sentences}
+    last month). ``kinds``: each sentence's kind by id."""
     return bool({kinds.get(a.sentence), kinds.get(b.sentence)} & {"title", "heading"})
 
 
@@ -697,13 +697,14 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     # civilians" in the headline, "at least 18 civilians" in the body; the retelling's "at least
     # 19" changed one): the same count of the same thing, one difference
     o_numbers = {(f.start, f.end): f for f in o_side.facts if f.kind == "number"}
+    o_kinds = {s.id: s.kind for s in o_sentences}
     changed_figures = [o_numbers[(c.original.start, c.original.end)] for c in changes
                        if c.kind == "number" and c.status == "changed" and c.original is not None
                        and (c.original.start, c.original.end) in o_numbers]
     changes = [c for c in changes if not (
         c.kind == "number" and c.status == "dropped" and c.original is not None
         and (a := o_numbers.get((c.original.start, c.original.end))) is not None
-        and any(_same_count(a, b) and _told_twice(a, b, o_sentences) for b in changed_figures))]
+        and any(_same_count(a, b) and _told_twice(a, b, o_kinds) for b in changed_figures))]
     # A retelling's headline figure that says its own body's figure shorter ("One killed" over
     # "At least one climber was killed", the original's words) changed nothing of the
     # original: the body kept it, and the headline restates the body.
@@ -721,9 +722,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
-    figured: list[tuple[Fact, int]] = []  # dropped figures, with their index in out
-    # (status, old figure, new figure, slot) of a figure added or changed -> index in out
-    restated: dict[tuple[str, object, object, str], int] = {}
+    # dropped figures by value, each with its index in out
+    figured: dict[object, list[tuple[Fact, int]]] = defaultdict(list)
+    # (status, old figure, new figure) of a figure added or changed -> (its slot, whether in a
+    # headline, its index in out) of each report
+    restated: dict[tuple[str, object, object], list[tuple[str, bool, int]]] = defaultdict(list)
     # a dropped date's day -> index in out of its first report
     dated: dict[tuple[object, object, str], int] = {}
     o_dates = {(f.start, f.end): f.value for f in o_side.facts
@@ -772,25 +775,30 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
         if c.kind == "number" and c.status == "dropped" and c.original is not None \
                 and (a := o_numbers.get((c.original.start, c.original.end))) is not None:
             # the headline's figure and the body's, both left out: one figure
-            first = next((k for b, k in figured
-                          if _same_value(a, b) and _told_twice(a, b, o_sentences)), None)
+            first = next((k for b, k in figured[_figure(a)] if _told_twice(a, b, o_kinds)),
+                         None)
             if first is not None:
                 out[first] = _leaves_out_too(out[first], c)
                 continue
-            figured.append((a, len(out)))
+            figured[_figure(a)].append((a, len(out)))
         if c.kind == "number" and c.status in ("added", "changed") and c.retelling is not None \
                 and (b := r_numbers.get((c.retelling.start, c.retelling.end))) is not None:
             # "5 still missing" in the headline, "5 others unaccounted for" in the lead: one
-            # new figure of one slot, however often the retelling says it
+            # new figure of one slot, however often the retelling says it (its headline says
+            # it of no slot: "Toll climbs to 62"); "three killed and three injured" turned
+            # into four and four are two changes, "five in Harlow" and "5 in Tallmere" two
             a = o_numbers.get((c.original.start, c.original.end)) if c.original else None
-            # (a figure changed from one value to another is one change wherever it is said;
-            # one added, only where it counts one thing)
-            told = (c.status, _figure(a), _figure(b),
-                    "" if c.status == "changed" else numbers.count_toll(b) or b.role)
-            if told in restated:
-                out[restated[told]] = _says_again_at(out[restated[told]], c)
+            slot = " ".join(filter(None, (
+                numbers.count_toll(b) or (numbers.count_toll(a) if a else None) or b.role,
+                numbers.place_of(b))))
+            headline = r_kinds.get(b.sentence) in _HEADLINE_KINDS
+            told = (c.status, _figure(a), _figure(b))
+            first = next((k for their_slot, their_headline, k in restated[told]
+                          if their_slot == slot or headline or their_headline), None)
+            if first is not None:
+                out[first] = _says_again_at(out[first], c)
                 continue
-            restated[told] = len(out)
+            restated[told].append((slot, headline, len(out)))
         if c.kind == "meaning" and c.status == "added":
             at = r_at(c)
             if at in worded:

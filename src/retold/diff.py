@@ -511,10 +511,15 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                            if not _cross_reference(a, original.document.text)]
                 added = [b for b in added if not _cross_reference(b, retelling.document.text)]
             if len(pair.original) > 1 or len(pair.retelling) > 1:
-                # A passage that says a fact twice (a paragraph the outlet printed twice)
-                # against one that says it once keeps it: the repeat is no loss or addition.
-                dropped = [a for a in dropped if not _said_again(module, a, [x for x, _ in same])]
-                added = [b for b in added if not _said_again(module, b, [y for _, y in same])]
+                # A passage that says a fact twice, in a sentence it repeats (a paragraph the
+                # outlet printed twice), against one that says it once keeps it: the repeat is
+                # no loss or addition. (Not a fact said alike of two things: "the officer ...
+                # in stable condition", "the suspect ... in stable condition".)
+                kept_left, kept_right = [x for x, _ in same], [y for _, y in same]
+                dropped = [a for a in dropped
+                           if not _said_again(module, a, kept_left, original.sentences)]
+                added = [b for b in added
+                         if not _said_again(module, b, kept_right, retelling.sentences)]
             for a, b in same:
                 if kind == "name" and not same_wording(a.text, b.text):
                     variants.append(_variant(original, retelling, a, b))
@@ -599,7 +604,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     change = replace(change, severity=DENIAL_ADDED,
                                      detail=negation.explain_denial_added(b))
                 elif kind == "date" and _news_of_the_day(b, retelling, " ".join(
-                        [o_lead] + [original.sentences[i].text for i in pair.original]),
+                        [original.sentences[i].text for i in pair.original] + (
+                            [o_lead] if _tells_the_lead(retelling.sentences[
+                                b.sentence].text, o_lead) else [])),
                         original.document.published):
                     # "has killed eight" (published that day) / "killed eight on Wednesday",
                     # the day of publication: the original implies the day, and says no other
@@ -948,15 +955,27 @@ _PRESENT_PERFECT_RE = re.compile(r"\b(?:has|have)\s+(?:(?:been|now|so\s+far|alre
 
 def _news_of_the_day(date: Fact, side: Side, other_passage: str,
                      other_published: dt.date | None = None) -> bool:
-    """``date`` is the day its text was published, or the other text's, and
-    ``other_passage`` tells the same news in the present perfect, with no date of its own (a
-    write-thru of the next day names the day the first version's "has collapsed" meant)."""
+    """``date`` is the day the other text was published, and ``other_passage`` tells the same
+    news in the present perfect, with no date of its own (a write-thru of the next day names
+    the day the first version's "has collapsed" meant). Where the other text's day is unknown,
+    its text's own day (a text with no date of its own has its relative dates counted from
+    the other's)."""
     value = date.value
-    # (a text with no date of its own has its relative dates counted from the other's)
-    published = side.document.published or getattr(value, "reference", None)
-    return isinstance(value, Interval) and value.start == value.end and \
-        value.start in {published, other_published} - {None} and \
+    meant = other_published or side.document.published or getattr(value, "reference", None)
+    return isinstance(value, Interval) and value.start == value.end == meant and \
         _PRESENT_PERFECT_RE.search(other_passage) is not None
+
+
+def _tells_the_lead(passage: str, lead: str) -> bool:
+    """A passage that tells the lead's news: it shares LEAD_SHARED_MIN content words with it."""
+    if not lead:
+        return False
+    mine = {meaning.stem(w) for _s, _e, w in meaning.content_words(passage)}
+    return len(mine & {meaning.stem(w) for _s, _e, w in meaning.content_words(lead)}) >= \
+        LEAD_SHARED_MIN
+
+
+LEAD_SHARED_MIN = 2
 
 
 def _of_the_day(change: Change) -> Change:
@@ -984,10 +1003,21 @@ def _moved_out(module: FactKindModule, hedge: Fact, other: _Index,
     return len(theirs) >= len(mine) and any(f.sentence in unpaired for f in theirs)
 
 
-def _said_again(module: FactKindModule, fact: Fact, kept: Sequence[Fact]) -> bool:
-    """``fact`` repeats, in another sentence of its passage, a fact of its side the pair kept."""
+def _said_again(module: FactKindModule, fact: Fact, kept: Sequence[Fact],
+                sentences: Sequence[Sentence]) -> bool:
+    """``fact`` repeats a fact of its side the pair kept, in a sentence of its passage that
+    repeats that fact's sentence (REPEATED_SHARE of their words in common)."""
     return any(k.sentence != fact.sentence and k.role == fact.role and module.equivalent(k, fact)
+               and _repeats(sentences[k.sentence].text, sentences[fact.sentence].text)
                for k in kept)
+
+
+def _repeats(a: str, b: str) -> bool:
+    wa, wb = set(_WORD_RE.findall(a.casefold())), set(_WORD_RE.findall(b.casefold()))
+    return bool(wa and wb) and len(wa & wb) >= REPEATED_SHARE * len(wa | wb)
+
+
+REPEATED_SHARE = 0.75
 
 
 def _stated_unmatched(module: FactKindModule, fact: Fact, other: _Index,

@@ -682,14 +682,15 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # sentence counts: no rival of the original's count of another
                 status, backing = "unsupported", []
             if status in ("contradicted", "unsupported") and b.kind == "number" and (
-                    toll_of_b := _toll(b, r_text)) is not None:
+                    toll_of_b := _toll(b, r_text)) is not None and not _of_another_time(
+                        r_facts.get(s.id, ()), index):
                 # A toll's total is told against the original's total, a part of it (a
                 # county's dead, "two in Longnan") only against the original's count of the
                 # same part: the retelling's "53 deaths" in Minxian, beside its own total of
                 # 56, is no changed toll of the original's 54; its new total of the injured,
                 # said in a sentence of its own, is the original's total changed
                 if r_tolls is None:
-                    r_tolls = _toll_totals(retelling.facts, r_text)
+                    r_tolls = _toll_totals(r_facts, r_text, index)
                 status, rival = _toll_rival(b, toll_of_b, r_tolls, backing[0] if status ==
                                             "contradicted" else None, index, o_text,
                                             [f for f in r_facts.get(s.id, ()) if f.kind == "name"],
@@ -877,7 +878,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         reversed_meaning = any(m.status != "added" for m in found)
         for m in found:
             if m.status == "added" and unsupported_words < UNSUPPORTED_WORDS_LISTED:
-                continue  # one odd word is not listed, as it does not make the verdict either
+                continue  # one or two odd words are not listed (two still make the verdict)
             if m.status == "added" and s.id not in partners:
                 # a sentence the retelling adds is new as a whole (its verdict says so): its
                 # words one by one are no changes of the original's
@@ -1560,14 +1561,19 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
 
 
-def _toll_totals(facts: Iterable[Fact], text: str) -> dict[str, Fact]:
-    """A text's largest count of each toll: its total of the dead, the injured, the missing."""
+def _toll_totals(by_sentence: Mapping[int, Sequence[Fact]], text: str,
+                 index: FactIndex) -> dict[str, Fact]:
+    """The retelling's largest count of each toll: its total of the dead, the injured, the
+    missing. Not a count told of another time ("the 2008 quake killed 87,000")."""
     totals: dict[str, Fact] = {}
-    for f in facts:
-        if f.kind == "number" and isinstance(f.value, Quantity) and \
-                (toll := _toll(f, text)) is not None and (
-                    toll not in totals or f.value.low > _low(totals[toll])):
-            totals[toll] = f
+    for facts in by_sentence.values():
+        if _of_another_time(facts, index):
+            continue
+        for f in facts:
+            if f.kind == "number" and isinstance(f.value, Quantity) and \
+                    (toll := _toll(f, text)) is not None and (
+                        toll not in totals or f.value.low > _low(totals[toll])):
+                totals[toll] = f
     return totals
 
 

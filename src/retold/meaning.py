@@ -240,8 +240,8 @@ class WordIndex:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
         if stem(word) in self.sentences:
             return True
-        if "-" in word and all(len(p) >= MIN_WORD and stem(p) in self.sentences
-                               for p in word.split("-")):
+        if "-" in word and all(len(p) >= MIN_WORD and p.casefold() not in _PREFIX_PIECES
+                               and stem(p) in self.sentences for p in word.split("-")):
             # "feet-deep" / "feet deep": each of its words written there ("post-war",
             # "on-policy", "non-negative" say more than their last word)
             return True

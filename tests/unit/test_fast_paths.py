@@ -168,7 +168,8 @@ def _uses_plainly(index: meaning.WordIndex, word: str) -> bool:
     """WordIndex.uses as a plain test of every form of every level."""
     if meaning.stem(word) in index.sentences:
         return True
-    if "-" in word and all(len(p) >= meaning.MIN_WORD and meaning.stem(p) in index.sentences
+    if "-" in word and all(len(p) >= meaning.MIN_WORD and p.casefold() not in
+                           meaning._PREFIX_PIECES and meaning.stem(p) in index.sentences
                            for p in word.split("-")):
         return True  # a compound whose words are each written there
     forms = ({lemma for lemma, _pos in lexicon.lemmas(word)} | lexicon.synonyms(word)

@@ -53,6 +53,13 @@ def test_a_headline_figure_left_out_with_its_body_figure_is_one_figure_dropped()
     assert len([c for c in changes(deeper, retelling, None) if c[0] == "number"]) == 2
 
 
+def test_two_figures_changed_alike_in_two_slots_are_two_changes() -> None:
+    found = [c for c in changes("Three people were killed and three were injured in Harlow.",
+                                "Four people were killed and four were injured in Harlow.", None)
+             if c[0] == "number"]
+    assert len(found) == 2 and not any("again" in c[4] for c in found)
+
+
 def test_a_measure_before_a_hyphened_adjective_is_a_measure() -> None:
     # "a 90-metre-deep gorge" is 90 metres, deep; "a two-year-old boy" stays an age
     c = retold.compare("A lorry fell into a 90-metre-deep gorge. A two-year-old boy was hurt.",

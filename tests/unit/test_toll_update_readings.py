@@ -73,9 +73,20 @@ def test_a_rounder_bound_restates_an_exact_count() -> None:
                 "service said an additional 459 people were injured.")
     retelling = ("The quake killed 75 people and injured more than 400, the government said.")
     assert grounded(original, retelling).get("more than 400") == "supported"
-    # a bound the count breaks is not
+    # a bound the count breaks is not, nor one far from it
     assert grounded(original, retelling.replace("more than 400", "more than 500")).get(
         "more than 500") != "supported"
+    assert grounded(original.replace("459", "401"), retelling.replace(
+        "more than 400", "nearly 500")).get("nearly 500") != "supported"
+
+
+def test_a_toll_of_another_time_is_no_total() -> None:
+    original = "A quake struck Varnel province on Monday. It killed 54 people, officials said."
+    retelling = ("A quake struck Varnel province on Monday. State media said 65 people had died. "
+                 "The 1998 Kessel earthquake killed 87,000 people.")
+    found = number_changes(original, retelling)
+    assert ("changed", "54 people", "65 people") in found
+    assert not [c for c in found if c[0] == "changed" and c[2] == "87,000 people"]
 
 
 def test_a_list_of_places_pairs_place_by_place() -> None:
@@ -94,6 +105,9 @@ def test_a_toll_read_past_the_place_it_counts_in() -> None:
     tolls = {f.text: f.note for f in c.original.facts if f.kind == "number"}
     assert "predicate: killed" in tolls["87 people"]
     assert "predicate: killed" not in tolls["Twelve people"]  # another clause's verb
+    c = retold.compare("93 people in Tarlow died and 12 in Odra were injured.", "x")
+    assert [f.note.split(";")[0] for f in c.original.facts if f.kind == "number"] == [
+        "predicate: died", "predicate: injured"]
 
 
 def test_one_revised_figure_in_headline_and_lead_is_one_change() -> None:

@@ -45,6 +45,8 @@ def test_a_body_described_by_its_field_is_the_body_named() -> None:
                                      "China Earthquake Administration")
     assert not attributions.same_speaker("the regional disaster agency",
                                          "National Police Agency")
+    # whose body it is, said in capitals, must agree
+    assert not attributions.same_speaker("the US space agency", "the European Space Agency")
     original = "The town's earthquake monitoring service said 30 people were injured."
     assert not [c for c in changes(original, "Thirty people were injured, the Varnel "
                                    "Earthquake Administration said.") if c[0] == "attribution"]
@@ -102,3 +104,11 @@ def test_names_in_a_row_share_the_plural_head_after_them() -> None:
                                    "counties.") if c[0] == "name"]
     assert ("name", "changed", "Kessel") in changes(
         original, "The quake struck at the border of Odra and Kessel counties.")
+
+
+def test_a_company_s_possessive_and_a_company_before_and_are_names_of_their_own() -> None:
+    c = retold.compare("x", "Oracle's Larry Ellison spoke on Monday. It was signed by Google "
+                       "and Acme Holdings on Monday.")
+    named = [f.text for f in c.retelling.facts if f.kind == "name"]
+    assert "Oracle" in named and "Larry Ellison" in named
+    assert "Google" in named

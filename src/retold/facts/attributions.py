@@ -834,7 +834,16 @@ def _body_described(description: str, name: str) -> bool:
         return False
     fields = {_stem(w) for w in mine[:-1] if len(w) >= 4 and w.casefold() not in _NO_FIELD
               and w[:1].islower()}
+    # whose body the description says, in capitals ("the US space agency"), the name must
+    # say too ("the European Space Agency" is another's)
+    named = {w.casefold() for w in theirs}
+    if any(w[:1].isupper() and w.casefold() not in named and w.casefold() not in _DETERMINERS
+           for w in mine[:-1]):
+        return False
     return bool(fields & {_stem(w) for w in theirs[:-1] if w[:1].isupper()})
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their"})
 
 
 # A body's people speak for it: "emergency officials" are the emergency ministry's, "health

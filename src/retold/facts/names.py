@@ -1501,11 +1501,14 @@ def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
                 or (span.text.rstrip(".") in CORPORATE_FORMS
                     and _FORM_GAP_RE.fullmatch(text, last.end, span.start))
                 or (_POSSESSIVE_GAP_RE.fullmatch(text, last.end, span.start)
-                    and _common_noun(last.text))):
+                    and _people_noun(last.text))):
             out[-1] = _joined(text, last, span)
             if len(out) > 1 and span.text.rstrip(".") in CORPORATE_FORMS and \
-                    _AND_GAP_RE.fullmatch(text, out[-2].end, out[-1].start):
-                out[-2:] = [_joined(text, out[-2], out[-1])]  # "A and B Ltd": one company
+                    _AND_GAP_RE.fullmatch(text, out[-2].end, out[-1].start) and \
+                    out[-2].text.split()[-1] in BUSINESS_WORDS:
+                # "Harlow Builders and Estates Pvt. Ltd.": one company ("Google and Acme
+                # Holdings Ltd." are two)
+                out[-2:] = [_joined(text, out[-2], out[-1])]
             continue
         if last is not None and _NICKNAME_GAP_RE.match(text, last.end) is not None and \
                 text[last.end:span.end].strip().strip("\"“”‘’'") == span.text.strip("\"“”‘’'") and \
@@ -1520,11 +1523,25 @@ def _joined(text: str, first: NameSpan, second: NameSpan) -> NameSpan:
     return NameSpan(first.start, second.end, name, _role(name, False), first.sentence_start)
 
 
-def _common_noun(word: str) -> bool:
-    """One word WordNet knows as a common noun and never as a name ("People", "Children")."""
-    return " " not in word and word[1:].islower() and lexicon.available() and \
-        not lexicon.proper_noun(word) and not lexicon.name_sense(word) and \
-        any(pos == "n" for _lemma, pos in lexicon.lemmas(word))
+def _people_noun(word: str) -> bool:
+    """One word for people in the plural, never a name ("People", "Children", "Veterans"):
+    their possessive opens an institution ("People's Armed Police"), where a company's or a
+    country's is its own name ("Oracle's Larry Ellison")."""
+    if " " in word or not word[1:].islower() or not lexicon.available() or \
+            lexicon.proper_noun(word) or lexicon.name_sense(word):
+        return False
+    low = word.casefold()
+    return low == "people" or any(pos == "n" and lemma != low
+                                  for lemma, pos in lexicon.lemmas(word))
+
+
+# The last word of a company's name before "and" in "A and B Ltd" (one company)
+BUSINESS_WORDS = frozenset({
+    "Builders", "Developers", "Holdings", "Industries", "Enterprises", "Associates", "Partners",
+    "Sons", "Brothers", "Bros", "Construction", "Constructions", "Engineering", "Estates",
+    "Realtors", "Motors", "Foods", "Trading", "Investments", "Properties", "Traders",
+    "Contractors", "Exports", "Imports", "Services", "Solutions", "Technologies", "Systems",
+})
 
 
 # An institution's name may list its fields ("Department of Health and Human Services",
@@ -1829,8 +1846,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 # Heads that names in a row share in the plural ("Odra and Velk counties" are Odra County and
 # Velk County; "Harvard and Yale universities")
-SHARED_HEADS = {"counties": "County", "provinces": "Province", "states": "State",
-                "districts": "District", "regions": "Region", "islands": "Island",
+SHARED_HEADS = {"counties": "County", "provinces": "Province", "districts": "District", "regions": "Region", "islands": "Island",
                 "rivers": "River", "streets": "Street", "avenues": "Avenue", "roads": "Road",
                 "townships": "Township", "prefectures": "Prefecture", "lakes": "Lake",
                 "municipalities": "Municipality", "universities": "University",

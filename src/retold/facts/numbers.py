@@ -83,8 +83,9 @@ from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, 
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["TOLLS", "TOLL_OF", "compatible", "counts_people", "equivalent", "explain", "extract",
-           "hedge_class", "hedges_clash", "humanise", "restates", "same_toll", "slot_score"]
+__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "compatible", "count_toll", "counts_people",
+           "equivalent", "explain", "extract", "hedge_class", "hedges_clash", "humanise",
+           "place_of", "restates", "same_toll", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -1408,6 +1409,9 @@ _CLAUSE_OPENERS = _words("who whom which that where when while after before as b
                          "since until whose")
 _PLACE_WORD_RE = re.compile(r"[^\S\n]*([A-Za-z][A-Za-z'’-]*|\d[\d,]*)")
 PLACE_PHRASE_WORDS = 20  # how far a toll's verb may stand past a place ("in the city of ...")
+# Toll words that are nouns: "in the town of Deaths" names no verb
+_TOLL_NOUNS = frozenset({"death", "deaths", "fatality", "fatalities", "injury", "injuries",
+                         "life", "lives", "live"})
 
 
 def _toll_after_place(text: str, pos: int) -> str:
@@ -1422,6 +1426,8 @@ def _toll_after_place(text: str, pos: int) -> str:
         word, pos = m.group(1).casefold(), m.end()
         if word in _CLAUSE_OPENERS:
             return ""
+        if word in TOLL_OF and word not in _TOLL_NOUNS:
+            return word  # "93 people in the capital died and 12 ... were injured": its own verb
         if verb or word in _AUXILIARIES:
             if word in TOLL_OF:
                 return word
@@ -1743,8 +1749,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         part_of = noun_end <= end and _PART_AFTER_RE.match(text, end) is not None
         end = max(end, noun_end)
         predicate = _predicate(text, end)
-        if from_context and TOLL_OF.get(role, TOLL_OF.get(predicate)) != TOLL_OF.get(
-                predicate, TOLL_OF.get(role)):
+        if from_context and TOLL_OF.get(predicate) is not None and \
+                TOLL_OF.get(role) not in (None, TOLL_OF[predicate]):
             # "Death toll climbs to 89, 5 still missing": the figure's own verb says its toll
             role = ""
         if part_of or _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start):
@@ -1756,9 +1762,10 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
         place = _PLACE_AFTER_RE.match(text, end, min(len(text), end + PLACE_AFTER_CHARS))
-        if place is not None and place.group(1).split()[0].casefold() not in _DATE_WORDS:
-            # ("a 10% rise in March": a time, not a place)
-            note = (note + "; " if note else "") + f"{IN_PLACE}{place.group(1).casefold()}"
+        where = _POSSESSIVE_END_RE.sub("", place.group(1)) if place is not None else ""
+        if where and where.split()[0].casefold() not in _DATE_WORDS:
+            # ("a 10% rise in March", "in Thursday's attack": a time, not a place)
+            note = (note + "; " if note else "") + f"{IN_PLACE}{where.casefold()}"
             last = phrases[-1] if phrases else None
             if not role and last is not None and last.role and IN_PLACE in last.note and \
                     _LIST_GAP_RE.fullmatch(text, last.end, start):
@@ -1779,11 +1786,12 @@ _PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]
                              r"(?:[a-z]+[^\S\n]+){0,2}?(?:of[^\S\n]+)?"
                              r"([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
 _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
+_POSSESSIVE_END_RE = re.compile(r"['’]s$")
 # Between two figures of a list of places: the first's place, a comma, maybe "and"
 _LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*,[^\S\n]*(?:and[^\S\n]+)?")
 
 
-def _place_of(f: Fact) -> str:
+def place_of(f: Fact) -> str:
     """The place a figure's note says it counts in (``IN_PLACE``), or ''."""
     m = _IN_PLACE_NOTE_RE.search(f.note) if IN_PLACE in f.note else None
     return m.group(1) if m else ""
@@ -2315,12 +2323,21 @@ def bound_holds(bound: Fact, exact: Fact) -> bool:
             return False
     else:
         return False
+    if (x > n * BOUND_ABOVE_MAX) if below else (x < n * BOUND_BELOW_MIN):
+        return False  # "more than 10" of 459 is true, "nearly 500" of 401 a stretch
     for digits in (1, 2):
         step = 10.0 ** (math.floor(math.log10(x)) + 1 - digits)
         cut = math.floor(x / step) if below else math.ceil(x / step)
         if _close(cut * step, n):
             return True
     return False
+
+
+# How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
+# to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
+# towards its side, as writers floor "more than" and ceil "nearly", not rounded to nearest.)
+BOUND_ABOVE_MAX = 1.25
+BOUND_BELOW_MIN = 0.9
 
 
 def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
@@ -2591,9 +2608,10 @@ def slot_score(a: Fact, b: Fact) -> float:
         score *= 0.5  # a percentage seldom replaces a count
     if (qa.low != qa.high) == (qb.low != qb.high):
         score = min(1.0, score + 0.05)  # both ranges, or both single figures
-    if (place_a := _place_of(a)) and (place_b := _place_of(b)):
-        # "69 in Morelos" / "73 deaths in Morelos state" rather than "93 in Mexico City"
-        score = min(1.0, score + PLACE_BONUS) if place_a == place_b else score - PLACE_BONUS
+    if (place_a := place_of(a)) and (place_b := place_of(b)):
+        # "69 in Morelos" / "73 deaths in Morelos State" rather than "93 in Mexico City"
+        one = place_a.split()[0] == place_b.split()[0]
+        score = min(1.0, score + PLACE_BONUS) if one else max(0.0, score - PLACE_BONUS)
     if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
             qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
         if unit_same:
