@@ -8,6 +8,7 @@ import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -269,7 +270,7 @@ def _compare_documents(
         s.id: pair_of[s.id] for s in r_sentences if s.id in pair_of}, r_sentences, o_side, r_side)
     # Grounding may list a speaker's name diff folded into its attribution: report it once.
     changes = tuple(one_change_per_speaker(changes, o_side, r_side))
-    changes = once(changes, o_side, r_side)
+    changes = once(changes, o_side, r_side, added=frozenset(alignment.added))
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -577,6 +578,34 @@ def _leaves_out_too(first: Change, again: Change) -> Change:
     return replace(first, detail=f"{first.detail} It leaves out '{again.original.text}' too.")
 
 
+def _figure_passages(at: Sequence[int | None], added: AbstractSet[int]) -> set[int]:
+    """The added sentences of runs (consecutive sentences the retelling adds) holding
+    PASSAGE_FIGURES_MIN added figures or more (``at``: each added figure's sentence)."""
+    counts: dict[int, int] = defaultdict(int)  # a run's first sentence -> its figures
+    first_of: dict[int, int] = {}
+    for j in sorted(added):
+        first_of[j] = first_of.get(j - 1, j)
+    for sentence in at:
+        if sentence is not None and sentence in added:
+            counts[first_of[sentence]] += 1
+    return {j for j in added if counts.get(first_of[j], 0) >= PASSAGE_FIGURES_MIN}
+
+
+PASSAGE_FIGURES_MIN = 4  # a table's, not a paragraph's new facts (each worth its own line)
+
+
+def _adds_too(first: Change, figure: Change) -> Change:
+    """``first``, a figure of an added passage, naming another figure the passage adds."""
+    assert figure.retelling is not None
+    lead, tail = " It adds ", " too."
+    if f"'{figure.retelling.text}'" in first.detail:
+        return first  # (a figure the passage says twice)
+    if lead in first.detail:  # "... It adds '0.4%', '19.1%' too."
+        return replace(first, detail=f"{first.detail[:-len(tail)]}, '{figure.retelling.text}'"
+                                     f"{tail}")
+    return replace(first, detail=f"{first.detail}{lead}'{figure.retelling.text}'{tail}")
+
+
 def _says_again_at(first: Change, again: Change) -> Change:
     """``first``, a figure added or changed, naming where ``again`` says it a second time."""
     assert again.retelling is not None
@@ -606,7 +635,8 @@ def _told_twice(a: Fact, b: Fact, kinds: Mapping[int, str]) -> bool:
     return bool({kinds.get(a.sentence), kinds.get(b.sentence)} & {"title", "heading"})
 
 
-def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change, ...]:
+def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
+         added: AbstractSet[int] = frozenset()) -> tuple[Change, ...]:
     """One real difference, reported once (the first report, in the changes' order, stands).
 
     * the same change read twice (a paragraph the outlet printed twice, a figure repeated in
@@ -621,6 +651,9 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
       of it;
     * an original fact changed into another value is not also dropped where it stood, nor
       where the original says the same count of the same thing again;
+    * the figures of a passage the retelling adds (``added``: the retelling sentences in no
+      pair), a table of the week's and the year's results, are one finding, the first naming
+      the others;
     * a person added by full name is not added again by surname ("Sean Reilly", "Reilly");
     * a word read as a qualifier's grade ("critical" / "stable condition") is not also a claim
       reversed;
@@ -732,6 +765,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
     o_dates = {(f.start, f.end): f.value for f in o_side.facts
                if f.kind == "date" and isinstance(f.value, Interval) and not f.value.vague}
     worded: set[int] = set()
+    # the last added passage's first figure: (its last sentence, its index in out); a passage
+    # of figures is a run of added sentences with PASSAGE_FIGURES_MIN added figures or more
+    passage: tuple[int, int] | None = None
+    dense = _figure_passages([r_at(c) for c in changes if c.kind == "number"
+                              and c.status == "added"], added)
     out: list[Change] = []
     for c in changes:
         key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
@@ -781,6 +819,14 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
                 out[first] = _leaves_out_too(out[first], c)
                 continue
             figured[_figure(a)].append((a, len(out)))
+        in_passage = r_at(c) if c.kind == "number" and c.status == "added" else None
+        if in_passage not in dense:
+            in_passage = None
+        if in_passage is not None and passage is not None and all(
+                j in added for j in range(passage[0], in_passage + 1)):
+            out[passage[1]] = _adds_too(out[passage[1]], c)
+            passage = (in_passage, passage[1])
+            continue
         if c.kind == "number" and c.status in ("added", "changed") and c.retelling is not None \
                 and (b := r_numbers.get((c.retelling.start, c.retelling.end))) is not None:
             # "5 still missing" in the headline, "5 others unaccounted for" in the lead: one
@@ -812,6 +858,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side) -> tuple[Change,
             if at in figured_in and names._role(c.retelling.text, False) in PLACE_ROLES:
                 continue  # "third largest in 2011, after China and Italy": where, not who
         seen.add(key)
+        if in_passage is not None:
+            passage = (in_passage, len(out))
         out.append(c)
     # A source the retelling cites anew is one finding, its attribution: its name is not also
     # another name changed ("Tarsford Police Department" -> the station "WTRS-TV Tarsford"

@@ -112,3 +112,16 @@ def test_a_fact_the_original_says_twice_in_one_passage_is_kept_once() -> None:
             if c[0] == "negation"] == [("negation", "changed")]
     assert [c for c in changes(twice, "Okoro did not join the visit, the club said.", None)
             if c[0] == "negation"] == []
+
+
+def test_the_figures_of_an_added_table_are_one_finding() -> None:
+    original = "Stocks closed lower on Tuesday. The Kell index fell 1.1%."
+    table = ("\nFor the week:\nThe Kell index is down 17.40 points, or 0.4%.\nThe Varn index is "
+             "down 116.19 points, or 0.5%.\nFor the year:\nThe Kell index is down 910.25 points, "
+             "or 19.1%.")
+    found = [c for c in changes(original, original + table, None) if c[0] == "number"]
+    assert len(found) == 1 and "It adds" in found[0][4] and "19.1%" in found[0][4]
+    # a paragraph adding two new facts keeps both
+    paragraph = " Traders said 14 funds closed. Volume rose to 3.2 billion shares."
+    assert len([c for c in changes(original, original + paragraph, None)
+                if c[0] == "number"]) == 2
