@@ -677,6 +677,12 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # the original counts the dead as "at least 14": the toll changed
                 status, backing = "contradicted", [tolled, *backing]
             if status == "contradicted" and b.kind == "number" and backing and \
+                    _of_another_named(b, backing[0], r_facts.get(s.id, ()), o_facts, o_text,
+                                      r_text):
+                # "The Kessel index lost 15.71 points" against "The Tarn index was up 82
+                # points", where the original tells of Kessel too: another thing's figure
+                status, backing = "unsupported", []
+            if status == "contradicted" and b.kind == "number" and backing and \
                     numbers.PART in b.note and numbers.PART not in backing[0].note:
                 # "including 60 people in serious condition" counts some of a group the
                 # sentence counts: no rival of the original's count of another
@@ -1559,6 +1565,31 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
                  if getattr(a.value, "unit", None) == unit
                  and (not a.role or numbers.counts_people(a.role) or a.role == mine)
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
+
+
+def _of_another_named(b: Fact, rival: Fact, mine: Sequence[Fact],
+                      o_facts: Mapping[int, Sequence[Fact]], o_text: str, r_text: str) -> bool:
+    """``rival`` counts another thing of the kind ``b`` counts: its sentence names a thing
+    with the word ``b``'s sentence puts after its own ("The Kessel index lost 15.71 points" /
+    "The Tarn index was up 82 points"), and the original tells of ``b``'s thing too (it may
+    give no figure of that kind for it: "The Kessel index fell 1.1%")."""
+    kinds = {_word_after(r_text, f.end): f.text for f in mine
+             if f.kind == "name" and names.mentioned(f.text, o_text)}
+    kinds.pop("", None)
+    if not kinds:
+        return False
+    return any(not names.same_name(kinds[after], f.text)
+               for f in o_facts.get(rival.sentence, ()) if f.kind == "name"
+               and (after := _word_after(o_text, f.end)) in kinds)
+
+
+_NEXT_WORD_RE = re.compile(r"[^\S\n]+([a-z]{3,})\b")
+
+
+def _word_after(text: str, end: int) -> str:
+    """The lower-case word right after a name ("index" of "the Tarn index"), or ''."""
+    m = _NEXT_WORD_RE.match(text, end)
+    return m.group(1) if m else ""
 
 
 def _toll_totals(by_sentence: Mapping[int, Sequence[Fact]], text: str,

@@ -112,3 +112,21 @@ def test_a_company_s_possessive_and_a_company_before_and_are_names_of_their_own(
     named = [f.text for f in c.retelling.facts if f.kind == "name"]
     assert "Oracle" in named and "Larry Ellison" in named
     assert "Google" in named
+
+
+def test_a_company_unnamed_is_one_source_however_worded() -> None:
+    assert attributions.same_speaker("the company", "the firm")
+    assert not attributions.same_speaker("the company", "the union")
+
+
+def test_a_figure_of_another_index_is_no_rival_of_this_one_s() -> None:
+    original = ("The Tarn index was still up 82 points, or 0.3%, to 28,078. The Kessel index "
+                "fell 1.1%.")
+    retelling = ("The Kessel index lost 15.71 points to 3,385.49. The Tarn index rose 36.78 "
+                 "points, or 0.1 percent, to 28,032.38.")
+    found = {(c[1], c[2]) for c in changes(original, retelling) if c[0] == "number"}
+    assert ("added", "lost 15.71 points") in found and ("changed", "rose 36.78 points") in found
+    # a figure of the same index told otherwise is still a change
+    same = "The Tarn index lost 15.71 points to 3,385.49."
+    assert ("changed", "lost 15.71 points") in {(c[1], c[2]) for c in changes(original, same)
+                                                if c[0] == "number"}

@@ -796,7 +796,8 @@ def same_speaker(a: str, b: str) -> bool:
     if not a or not b:
         return False
     ka, kb = _generic_key(a), _generic_key(b)
-    if ka == kb or _one_public_source(ka, kb) or _unspaced(ka) == _unspaced(kb):
+    if ka == kb or _one_public_source(ka, kb) or _unspaced(ka) == _unspaced(kb) or \
+            {ka, kb} <= _ONE_COMPANY:
         return True  # ("coast guard" / "coastguard", "law-enforcement" / "law enforcement")
     # A pronoun no name was found for stands for a person the text names elsewhere: no other
     # speaker ("He said" / "Brenn said"); two pronouns of other persons ("he" / "she") differ,
@@ -871,6 +872,8 @@ _POLICE_SOURCES = frozenset({"police", "officers", "police officers", "policemen
                              "law enforcement officials", "police officials"})
 _OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local officials"})
 _AUTHORITY_SOURCES = frozenset({"authorities", "local authorities", "local authority"})
+# A company unnamed, as copy words it by turns ("the company said" / "the firm said")
+_ONE_COMPANY = frozenset({"company", "firm", "business"})
 
 
 def _unspaced(key: str) -> str:
