@@ -830,6 +830,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             found = meaning.check(
                 s.text, s.start, [(o_sent[i].text, o_sent[i].start) for i in twin_first], words,
                 polarity=True,
+                proper=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"],
                 names=[(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "name"]
                 # and a figure's hedge ("almost 23,000 feet"): the number kind compares it
                 + [(f.start, f.start + digit.start()) for f in r_facts.get(s.id, ())

@@ -1346,6 +1346,7 @@ def check(
     *,
     polarity: bool = True,
     names: Iterable[tuple[int, int]] = (),
+    proper: Iterable[tuple[int, int]] = (),
     locate: Callable[[str], Sequence[tuple[str, int]]] | None = None,
     aligned: bool = True,
 ) -> list[Finding]:
@@ -1357,12 +1358,15 @@ def check(
         index: the original's word index (for words used anywhere in it).
         polarity: also compare negation (off where ``diff`` already pairs the negations).
         names: spans of the retelling sentence's names (grounded as names, not words).
+        proper: spans of its names alone (not the figures' hedges ``names`` holds too): their
+            words reverse nothing ("King County" / "Queen Street").
         locate: (text, start offset) of the original sentences that use a word (by stem),
             to read opposites outside the evidence; without it they are not read.
         aligned: the sentence has a partner in the alignment (one added to the original's
             story needs more in common with a sentence to be read against it).
     """
     findings: list[Finding] = []
+    name_spans, proper_spans = list(names), list(proper)
     shared_min = OPPOSITE_SHARED_MIN if aligned else UNALIGNED_SHARED_MIN
     words = index.content_words(r_text, r_offset)
     # each evidence sentence's content words (the judgement check reads them by sentence)
@@ -1402,8 +1406,9 @@ def check(
         for s2, e2, w2 in ev_polar:
             ev_stems.setdefault(stem(w2), (s2, e2))
         r_at = {(s, e): k for k, (s, e, _w) in enumerate(words)}
+        # (a word of a name names, and reverses nothing: "King County" / "Queen Street")
         for s, e, w in sorted(words + r_polar):
-            if stem(w) in ev_stems:
+            if stem(w) in ev_stems or any(a <= s and e <= b for a, b in proper_spans):
                 continue
             if _LOST_AFTER_RE.match(r_text, e - r_offset):
                 continue  # "employment loss" says what "unemployment" says: no reversal
@@ -1511,7 +1516,6 @@ def check(
     # evidence check above: both may be said of different things.
     flagged_words = {f.retelling for f in findings}
     r_negated: set[str] | None = None  # the words the retelling negates, on first need
-    name_spans = list(names)
     # the words inside a name's span (read by both loops below)
     in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
     for k, (s, e, w) in enumerate(words):

@@ -130,3 +130,13 @@ def test_a_figure_of_another_index_is_no_rival_of_this_one_s() -> None:
     same = "The Tarn index lost 15.71 points to 3,385.49."
     assert ("changed", "lost 15.71 points") in {(c[1], c[2]) for c in changes(original, same)
                                                 if c[0] == "number"}
+
+
+def test_a_title_before_a_place_s_head_names_the_place_and_reverses_nothing() -> None:
+    c = retold.compare("x", "A King County jury ruled. King Charles visited Queen Street.")
+    named = [f.text for f in c.retelling.facts if f.kind == "name"]
+    assert "King County" in named and "Queen Street" in named and "Charles" in named
+    found = changes("Ana Rell fell on a pavement in Brenmoor's Queen Street district in 2021.",
+                    "A King County jury heard that Ana Rell fell on a Brenmoor pavement in 2021.")
+    assert not [c for c in found if c[0] in ("negation", "meaning")]
+    assert not [c for c in found if c[0] == "name" and c[1] == "changed"]  # two kinds of place

@@ -224,6 +224,10 @@ GENERIC_HEADS = frozenset([
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
 ])
+# Heads that say what kind of thing a name names (for slots only: "Washington County" is no
+# short form of "Washington", so these are not all GENERIC_HEADS)
+_KIND_HEADS = GENERIC_HEADS | {"county", "township", "prefecture", "parish", "borough", "island",
+                               "river", "lake", "valley", "road", "avenue", "bridge", "park"}
 # A newspaper's title ends in one of these after a place or a street ("New York Times", "Wall
 # Street Journal", "Washington Post"): without it the words name the place, not the paper.
 MASTHEAD_HEADS = frozenset(["times", "post", "journal"])
@@ -1230,13 +1234,20 @@ def _office(word: str) -> bool:
     return word in TITLES and (word not in _NAME_TITLES or word == "Chief")
 
 
+# Heads of place names a title may open ("King County", "Queen Street", "Prince Island")
+PLACE_HEADS = frozenset({"County", "Street", "St", "Road", "Avenue", "Square", "Park", "Island",
+                         "Bridge", "Lane", "Hill", "Bay", "River", "Valley", "Station", "Hospital",
+                         "District", "Place", "Gardens", "Terrace", "Way", "Drive", "Boulevard"})
+
+
 def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
                 lower_words: frozenset[str]) -> list[_RawSpan]:
     """Strip a run's boundary words (titles, function words, months): [] or one span."""
     had_title = after_connector = False
     while toks:
         word = toks[0][2]
-        if word.rstrip(".") in TITLES:
+        if word.rstrip(".") in TITLES and not (len(toks) == 2 and toks[1][2] in PLACE_HEADS):
+            # (a title before a place's head names the place: "King County", "Queen Street")
             had_title = True
         elif word in _TITLE_LEADS and len(toks) > 1 and _office(toks[1][2]):
             pass  # "Current Chief Operating Officer", "Group Chief Financial Officer"
@@ -1988,9 +1999,12 @@ def slot_score(a: Fact, b: Fact) -> float:
         rest_a = " ".join(t for t in ta[:-1] if not t.startswith(_GROUP))
         rest_b = " ".join(t for t in tb[:-1] if not t.startswith(_GROUP))
         return SLOT_SAME_HEAD + SLOT_SAME_HEAD_SPAN * ratio(rest_a, rest_b) / 100.0
+    similar = ratio(normalise(a.text), normalise(b.text)) / 100.0
+    if ta and tb and ta[-1] != tb[-1] and ta[-1] in _KIND_HEADS and tb[-1] in _KIND_HEADS \
+            and len(ta) > 1 and len(tb) > 1:
+        return SLOT_CLASH * similar  # two kinds of thing: "Queen Street" / "King County"
     if a.role and a.role == b.role:
         return SLOT_PERSON if a.role == "person" else SLOT_SAME_TYPE
-    similar = ratio(normalise(a.text), normalise(b.text)) / 100.0
     ca, cb = _type_class(a.role), _type_class(b.role)
     # a person against a name WordNet knows only as a place ("Judge Alvarez" / "Denver")
     if ca == "person" and not cb and _known_place(b.text):
