@@ -122,3 +122,11 @@ def test_one_revised_figure_in_headline_and_lead_is_one_change() -> None:
     missing = [c for c in changed if c.original and "14" in c.original.text]
     assert len(missing) == 1 and "It says so again at" in missing[0].detail
     assert [c for c in changed if c.retelling and c.retelling.text == "62"]
+
+
+def test_a_bound_told_more_precisely_is_a_low_change_and_a_cap_is_no_price() -> None:
+    c = retold.compare("The index had been up more than 350 points. Rates stay at nearly zero.",
+                       "The index had been up by 369 points. Rates stay near zero.")
+    assert [(ch.kind, ch.severity) for ch in c.changes] == [("number", "low")]
+    c = retold.compare("The fare will not be more than 12.50 euros.", "The fare will be 12 euros.")
+    assert [ch.severity for ch in c.changes if ch.kind == "number"] == ["high"]

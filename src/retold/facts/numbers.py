@@ -105,7 +105,7 @@ HEDGES: dict[str, str] = {
     "exceeded": "more_than", "surpass": "more_than", "surpasses": "more_than",
     "surpassed": "more_than",
     "nearly": "nearly", "almost": "nearly", "close to": "nearly", "just under": "nearly",
-    "virtually": "nearly", "practically": "nearly",
+    "virtually": "nearly", "practically": "nearly", "near": "nearly",
     "just short of": "nearly", "just shy of": "nearly",
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
@@ -2309,22 +2309,10 @@ def bound_holds(bound: Fact, exact: Fact) -> bool:
     to fewer significant digits on its hedge's side: how a later report restates a count it
     has exactly ("more than 10" of 459 is true, and no restatement)."""
     qb, qe = bound.value, exact.value
-    if not isinstance(qb, Quantity) or not isinstance(qe, Quantity) or qe.hedge is not None \
-            or qb.low != qb.high or qe.low != qe.high or qb.unit != qe.unit or qe.low <= 0:
+    if not _bound_met(bound, exact, BOUND_ABOVE_MAX, BOUND_BELOW_MIN) or \
+            not isinstance(qb, Quantity) or not isinstance(qe, Quantity):
         return False
-    x, n = qe.low, qb.low
-    if qb.hedge in ("more_than", "at_least"):
-        below = True
-        if not (x > n or qb.hedge == "at_least" and x == n):
-            return False
-    elif qb.hedge in ("nearly", "less_than", "up_to", "at_most"):
-        below = False
-        if not x < n:
-            return False
-    else:
-        return False
-    if (x > n * BOUND_ABOVE_MAX) if below else (x < n * BOUND_BELOW_MIN):
-        return False  # "more than 10" of 459 is true, "nearly 500" of 401 a stretch
+    x, n, below = qe.low, qb.low, qb.hedge in _FLOOR_HEDGES
     for digits in (1, 2):
         step = 10.0 ** (math.floor(math.log10(x)) + 1 - digits)
         cut = math.floor(x / step) if below else math.ceil(x / step)
@@ -2333,11 +2321,34 @@ def bound_holds(bound: Fact, exact: Fact) -> bool:
     return False
 
 
+def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> bool:
+    """``exact`` is a single figure ``bound``'s hedge is true of, no further from its figure
+    than ``above_max`` times it ("more than 350" of 369) or ``below_min`` times it ("nearly
+    500" of 480)."""
+    qb, qe = bound.value, exact.value
+    if not isinstance(qb, Quantity) or not isinstance(qe, Quantity) or qe.hedge is not None \
+            or qb.low != qb.high or qe.low != qe.high or qb.unit != qe.unit or qe.low <= 0 \
+            or qb.change != qe.change:
+        return False
+    x, n = qe.low, qb.low
+    if qb.hedge in _FLOOR_HEDGES:
+        return (x > n or qb.hedge == "at_least" and x == n) and x <= n * above_max
+    if qb.hedge in _CEILING_HEDGES:
+        return (x < n or qb.hedge == "at_most" and x == n) and x >= n * below_min
+    return False
+
+
+_FLOOR_HEDGES = frozenset({"more_than", "at_least"})
+_CLOSE_BOUNDS = _FLOOR_HEDGES | {"nearly"}
+_CEILING_HEDGES = frozenset({"nearly", "less_than", "up_to", "at_most"})
 # How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
 # to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
 # towards its side, as writers floor "more than" and ceil "nearly", not rounded to nearest.)
 BOUND_ABOVE_MAX = 1.25
 BOUND_BELOW_MIN = 0.9
+# ... and how far a bound another text gives more precisely may stand from it: "up more than
+# 350 points" / "up 369 points" is the same move told more precisely (a low change)
+BOUND_MET_MAX = 1.1
 
 
 def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
@@ -2693,6 +2704,12 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "in his 40s" / "45": the age told more or less precisely
     if _band_within(a, b) or _band_within(b, a):
         return True  # "mid-single digits" / "5%": the figure told by its band
+    if any(bound.value.hedge in _CLOSE_BOUNDS and _bound_met(bound, exact, BOUND_MET_MAX,
+                                                             BOUND_BELOW_MIN)
+           for bound, exact in ((a, b), (b, a)) if isinstance(bound.value, Quantity)):
+        # "up more than 350 points" / "up 369 points": told more precisely ("at most €12.50"
+        # / "€12" is a cap and a price: two claims)
+        return True
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if changes_differ(a, b):
