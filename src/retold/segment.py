@@ -351,6 +351,8 @@ def _line_kind(
         or (author is not None and author in norm and _short(line, BYLINE_MAX_WORDS))
     ):
         return "byline"
+    if not more and _BY_RE.match(line) is not None and looks_like_byline(line):
+        return "byline"  # "By Pia Lund" closing the story, as some outlets print it
     if (
         first
         and title is None

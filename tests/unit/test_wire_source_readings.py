@@ -140,3 +140,12 @@ def test_a_title_before_a_place_s_head_names_the_place_and_reverses_nothing() ->
                     "A King County jury heard that Ana Rell fell on a Brenmoor pavement in 2021.")
     assert not [c for c in found if c[0] in ("negation", "meaning")]
     assert not [c for c in found if c[0] == "name" and c[1] == "changed"]  # two kinds of place
+
+
+def test_a_participle_opening_and_a_closing_byline_are_no_names() -> None:
+    original = "Dorvane said sales rose in the spring.\nThe runner was famous for long races."
+    retelling = ("Dorvane said sales rose in the spring.\nKnown for long races, the runner was "
+                 "famous.\nBy Pia Lund")
+    assert not [c for c in changes(original, retelling) if c[0] == "name"]
+    # a name that opens a sentence and speaks is still a name
+    assert ("name", "added", "Lund") in changes(original, original + "\nLund said it rained.")

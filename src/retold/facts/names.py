@@ -1648,6 +1648,8 @@ def _ordinary_opening(text: str, tok: _Token, inner: frozenset[str]) -> bool:
         return True
     if _is_participle(word) or (len(word) >= 6 and word.endswith(_PLURAL_NOUN_SUFFIXES)):
         return True  # "Pictured is ...", "Disgusted with ...", "Studies have ..."
+    if _irregular_participle(text, tok):
+        return True  # "Known for long races, ...", "Born in Oslo, ..."
     if _common_noun_opening(word):
         return True  # "Weights, measures and ...", "Geology is ...", "Methodology: ..."
     if _common_word_opening(text, tok):
@@ -1751,6 +1753,24 @@ def _is_participle(word: str) -> bool:
     if len(word) < 6 or not word.endswith("ed") or not word[1:].islower():
         return False
     return word[-3] not in "aeiouy" and not word.endswith(("mmed", "hmed"))
+
+
+def _irregular_participle(text: str, tok: _Token) -> bool:
+    """True for a verb's irregular form opening a participle phrase ("Known for", "Born in",
+    "Seen as"): WordNet's exception lists hold it, it names nothing there, and a preposition
+    or a comma follows."""
+    word = tok[2]
+    if not word[1:].islower() or not lexicon.available() or \
+            not lexicon.irregular_verb_form(word) or lexicon.name_sense(word) or \
+            lexicon.proper_noun(word):
+        return False
+    after = _NEXT_WORD.match(text, tok[1])
+    return text[tok[1]:tok[1] + 1] == "," or (
+        after is not None and after.group(1) in _PARTICIPLE_PREPOSITIONS)
+
+
+_PARTICIPLE_PREPOSITIONS = frozenset({"for", "as", "by", "in", "to", "from", "with", "after",
+                                      "on", "at", "into", "under"})
 
 
 def _is_adverb(word: str) -> bool:
