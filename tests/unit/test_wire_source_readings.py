@@ -147,5 +147,6 @@ def test_a_participle_opening_and_a_closing_byline_are_no_names() -> None:
     retelling = ("Dorvane said sales rose in the spring.\nKnown for long races, the runner was "
                  "famous.\nBy Pia Lund")
     assert not [c for c in changes(original, retelling) if c[0] == "name"]
-    # a name that opens a sentence and speaks is still a name
-    assert ("name", "added", "Lund") in changes(original, original + "\nLund said it rained.")
+    # a name that opens a sentence and speaks is still a source
+    assert ("attribution", "added", "Lund said") in changes(original,
+                                                            original + "\nLund said it rained.")
