@@ -428,6 +428,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 r_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped if not _new_without(a, r_text)]
                 added = [b for b in added if not _new_without(b, o_text)]
+                # "declined to comment" / "declining to issue a statement", "opted not to
+                # respond": one refusal to comment, however worded
+                dropped = [a for a in dropped if not (negation.no_comment(a) and any(
+                    negation.no_comment(f) for f in right if f.kind == "negation"))]
+                added = [b for b in added if not (negation.no_comment(b) and any(
+                    negation.no_comment(f) for f in left if f.kind == "negation"))]
                 # "pleaded not guilty" / "pleaded innocent": the negated word's opposite,
                 # stated plainly, is the same claim
                 dropped = [a for a in dropped if not _opposite_said(a, r_text, right)]

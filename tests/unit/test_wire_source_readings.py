@@ -150,3 +150,13 @@ def test_a_participle_opening_and_a_closing_byline_are_no_names() -> None:
     # a name that opens a sentence and speaks is still a source
     assert ("attribution", "added", "Lund said") in changes(original,
                                                             original + "\nLund said it rained.")
+
+
+def test_a_refusal_to_comment_is_one_however_worded() -> None:
+    original = "A spokesperson for the Brenmoor city attorney's office declined to comment."
+    retelling = ("The city of Brenmoor opted not to respond, with the city attorney's office "
+                 "declining to issue a statement.")
+    assert not [c for c in changes(original, retelling) if c[0] == "negation"]
+    assert [c[:2] for c in changes(original, "A spokesperson for the Brenmoor city attorney's "
+                                   "office commented at length.") if c[0] == "negation"] == [
+        ("negation", "changed")]

@@ -368,3 +368,16 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if a is not None and b is not None:
         return f"The original negates with {_cue(a)}; the retelling with {_cue(b)}."
     return "No negation."
+
+
+# Verbs of answering a reporter: a refusal of any of them is one "no comment" ("declined to
+# comment", "did not respond to a request for comment", "declining to issue a statement",
+# "could not be reached for comment"). Written by hand: WordNet keeps them apart.
+NO_COMMENT_ROLES = frozenset({"comment", "comments", "commenting", "respond", "responded",
+                              "responding", "reply", "replied", "answer", "answered", "return",
+                              "returned", "elaborate", "issue", "reached", "speak", "talk"})
+
+
+def no_comment(f: Fact) -> bool:
+    """A negation that refuses comment ("declined to comment", "opted not to respond")."""
+    return f.role.casefold() in NO_COMMENT_ROLES
