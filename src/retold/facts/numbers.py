@@ -2339,16 +2339,12 @@ def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> 
 
 
 _FLOOR_HEDGES = frozenset({"more_than", "at_least"})
-_CLOSE_BOUNDS = _FLOOR_HEDGES | {"nearly"}
 _CEILING_HEDGES = frozenset({"nearly", "less_than", "up_to", "at_most"})
 # How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
 # to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
 # towards its side, as writers floor "more than" and ceil "nearly", not rounded to nearest.)
 BOUND_ABOVE_MAX = 1.25
 BOUND_BELOW_MIN = 0.9
-# ... and how far a bound another text gives more precisely may stand from it: "up more than
-# 350 points" / "up 369 points" is the same move told more precisely (a low change)
-BOUND_MET_MAX = 1.1
 
 
 def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
@@ -2704,12 +2700,6 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "in his 40s" / "45": the age told more or less precisely
     if _band_within(a, b) or _band_within(b, a):
         return True  # "mid-single digits" / "5%": the figure told by its band
-    if any(bound.value.hedge in _CLOSE_BOUNDS and _bound_met(bound, exact, BOUND_MET_MAX,
-                                                             BOUND_BELOW_MIN)
-           for bound, exact in ((a, b), (b, a)) if isinstance(bound.value, Quantity)):
-        # "up more than 350 points" / "up 369 points": told more precisely ("at most €12.50"
-        # / "€12" is a cap and a price: two claims)
-        return True
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if changes_differ(a, b):
