@@ -1246,7 +1246,7 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
     had_title = after_connector = False
     while toks:
         word = toks[0][2]
-        if word.rstrip(".") in TITLES and not (len(toks) == 2 and toks[1][2] in PLACE_HEADS):
+        if word.rstrip(".") in TITLES and not (len(toks) > 1 and toks[1][2] in PLACE_HEADS):
             # (a title before a place's head names the place: "King County", "Queen Street")
             had_title = True
         elif word in _TITLE_LEADS and len(toks) > 1 and _office(toks[1][2]):
