@@ -688,15 +688,17 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # sentence counts: no rival of the original's count of another
                 status, backing = "unsupported", []
             if status in ("contradicted", "unsupported") and b.kind == "number" and (
-                    toll_of_b := _toll(b, r_text)) is not None and not _of_another_time(
-                        r_facts.get(s.id, ()), index):
+                    toll_of_b := _toll(b, r_text)) is not None and not (
+                        _of_another_time(r_facts.get(s.id, ()), index)
+                        and _dated_far(r_facts.get(s.id, ()), index,
+                                       original.document.published)):
                 # A toll's total is told against the original's total, a part of it (a
                 # county's dead, "two in Longnan") only against the original's count of the
                 # same part: the retelling's "53 deaths" in Minxian, beside its own total of
                 # 56, is no changed toll of the original's 54; its new total of the injured,
                 # said in a sentence of its own, is the original's total changed
                 if r_tolls is None:
-                    r_tolls = _toll_totals(r_facts, r_text, index)
+                    r_tolls = _toll_totals(r_facts, r_text, index, original.document.published)
                 status, rival = _toll_rival(b, toll_of_b, r_tolls, backing[0] if status ==
                                             "contradicted" else None, index, o_text,
                                             [f for f in r_facts.get(s.id, ()) if f.kind == "name"],
@@ -1594,13 +1596,13 @@ def _word_after(text: str, end: int) -> str:
 
 
 def _toll_totals(by_sentence: Mapping[int, Sequence[Fact]], text: str,
-                 index: FactIndex) -> dict[str, Fact]:
+                 index: FactIndex, published: dt.date | None) -> dict[str, Fact]:
     """The retelling's largest count of each toll: its total of the dead, the injured, the
     missing. Not a count told of another time ("the 2008 quake killed 87,000")."""
     totals: dict[str, Fact] = {}
     for facts in by_sentence.values():
-        if _of_another_time(facts, index):
-            continue
+        if _of_another_time(facts, index) and _dated_far(facts, index, published):
+            continue  # ("the day after", a write-thru's own day, is the same event's time)
         for f in facts:
             if f.kind == "number" and isinstance(f.value, Quantity) and \
                     (toll := _toll(f, text)) is not None and (
@@ -1611,6 +1613,21 @@ def _toll_totals(by_sentence: Mapping[int, Sequence[Fact]], text: str,
 
 def _low(f: Fact) -> float:
     return f.value.low if isinstance(f.value, Quantity) else 0.0
+
+
+def _dated_far(facts: Sequence[Fact], index: FactIndex, published: dt.date | None) -> bool:
+    """A sentence dated FAR_DAYS or more from every date the original gives and from its
+    publication day: another event's time, not the next day of the same story (with no date
+    to compare, a date the original never gives is another time)."""
+    told = [f.value.start for f in index.by_kind.get("date", ())
+            if isinstance(f.value, Interval) and f.value.start is not None]
+    told += [published] if published is not None else []
+    return not told or any(isinstance(f.value, Interval) and f.value.start is not None
+               and all(abs((f.value.start - d).days) >= FAR_DAYS for d in told)
+               for f in facts if f.kind == "date")
+
+
+FAR_DAYS = 60
 
 
 def _toll_rival(b: Fact, toll: str, r_totals: Mapping[str, Fact], rival: Fact | None,

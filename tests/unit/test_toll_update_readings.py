@@ -129,3 +129,16 @@ def test_near_is_nearly() -> None:
     assert c.changes == ()
     c = retold.compare("The bank left rates at nearly zero.", "The bank left rates at zero.")
     assert [ch.kind for ch in c.changes] == ["number"]  # the hedge dropped
+
+
+def test_a_part_told_of_the_next_day_is_still_a_part() -> None:
+    import datetime as dt
+    original = ("At least three people have died and 17 are missing after a building "
+                "collapsed in Tarn.")
+    retelling = ("Eighteen people are believed to be trapped in the collapsed building in Tarn. "
+                 "Two workers were found trapped but alive on Sunday but later died.")
+    c = retold.compare(original, retelling, original_published=dt.date(2026, 5, 25),
+                       retelling_published=dt.date(2026, 5, 26))
+    grounds = {g.retelling.text: g.status for g in c.grounding if g.kind == "number"}
+    assert grounds["Eighteen people"] == "contradicted"  # 17 missing -> 18 trapped
+    assert grounds.get("Two workers") != "contradicted"  # some of them, not the toll
