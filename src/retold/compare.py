@@ -837,7 +837,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             slot = " ".join(filter(None, (
                 numbers.count_toll(b) or (numbers.count_toll(a) if a else None) or b.role,
                 numbers.place_of(b))))
-            headline = r_kinds.get(b.sentence) in _HEADLINE_KINDS
+            headline = r_kinds.get(b.sentence) in _HEADLINE_KINDS or (
+                a is not None and o_kinds.get(a.sentence) in _HEADLINE_KINDS)
             told = (c.status, _figure(a), _figure(b))
             first = next((k for their_slot, their_headline, k in restated[told]
                           if their_slot == slot or headline or their_headline), None)
