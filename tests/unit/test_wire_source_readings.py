@@ -66,9 +66,12 @@ def test_datelines_with_a_region_in_brackets_or_a_double_slash_are_no_facts() ->
     assert [f.note for f in c.original.facts if f.text == "on March 7"] != [dates.DATELINE_NOTE]
 
 
-def test_the_local_authority_and_officials_are_one_unnamed_source() -> None:
+def test_an_unnamed_source_worded_otherwise_is_one_source() -> None:
+    # the local authority and officials; a company, unnamed, however worded
     assert attributions.same_speaker("the local authority", "officials")
+    assert attributions.same_speaker("the company", "the firm")
     assert not attributions.same_speaker("the local authority", "the company")
+    assert not attributions.same_speaker("the company", "the union")
 
 
 def test_a_source_put_in_another_s_place_and_cited_again_is_one_change() -> None:
@@ -112,11 +115,6 @@ def test_a_company_s_possessive_and_a_company_before_and_are_names_of_their_own(
     named = [f.text for f in c.retelling.facts if f.kind == "name"]
     assert "Oracle" in named and "Larry Ellison" in named
     assert "Google" in named
-
-
-def test_a_company_unnamed_is_one_source_however_worded() -> None:
-    assert attributions.same_speaker("the company", "the firm")
-    assert not attributions.same_speaker("the company", "the union")
 
 
 def test_a_figure_of_another_index_is_no_rival_of_this_one_s() -> None:
