@@ -158,3 +158,13 @@ def test_a_refusal_to_comment_is_one_however_worded() -> None:
     assert [c[:2] for c in changes(original, "A spokesperson for the Brenmoor city attorney's "
                                    "office commented at length.") if c[0] == "negation"] == [
         ("negation", "changed")]
+
+
+def test_an_index_named_with_a_number_is_no_year() -> None:
+    c = retold.compare("x", "The Russell 2000 fell 1.4%. The Tarrow 2000 index of smaller "
+                       "companies fell. In March 2000 it rose.")
+    assert [f.text for f in c.retelling.facts if f.kind == "date"] == ["In March 2000"]
+    assert "Russell 2000" in [f.text for f in c.retelling.facts if f.kind == "name"]
+    # another index is another name
+    found = changes("The Russell 2000 fell 1.4%.", "The Russell 3000 fell 1.4%.")
+    assert [c[:2] for c in found] == [("name", "changed")]

@@ -55,7 +55,10 @@ _IDENTIFIER_TEXT = (
     "no nos number article resolution chapter flight route section room gate terminal level "
     "phase stage vol volume page pp paragraph clause amendment highway platform apollo "
     "category grade channel episode season unit camp block bus line lane door seat row "
-    "version windows iphone ios android model formula tier"
+    "version windows iphone ios android model formula tier "
+    # market indexes named with their count of shares ("the Russell 2000", "the FTSE 100"): the
+    # number names the index, and is neither a year nor a count
+    "russell ftse nikkei dax cac stoxx nifty nasdaq"
 )
 IDENTIFIER_WORDS = frozenset(_IDENTIFIER_TEXT.split())
 

@@ -70,7 +70,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon, patterns
-from retold.facts.base import Context, dateline_spans, sentence_at
+from retold.facts.base import IDENTIFIER_WORDS, Context, dateline_spans, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
 __all__ = ["compared_against", "compatible", "date_spans", "equivalent", "explain", "extract",
@@ -1223,6 +1223,23 @@ _COUNTED_BACK_RE = re.compile(
     r"seven|eight|nine|ten|eleven|twelve|several|few)[ \t\u00a0]")
 
 
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z&]+)[ \t\u00a0]$")
+
+
+def _identified(text: str, start: int) -> bool:
+    """A number right after a capitalised word that makes it an identifier (IDENTIFIER_WORDS:
+    "Flight 2000", "the Russell 2000"), or that names an index with it ("the Tarrow 2000
+    index"), not a year."""
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 20), start)
+    if m is None or not m.group(1)[:1].isupper() or not text[start:start + 1].isdigit():
+        return False
+    return m.group(1).casefold() in IDENTIFIER_WORDS or \
+        _INDEX_AFTER_RE.match(text, start) is not None
+
+
+_INDEX_AFTER_RE = re.compile(r"\d+[ \t\u00a0]+(?:[Ii]ndex|[Ii]ndices)\b")
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Find the time expressions of ``doc`` and resolve them against ``context.published``.
 
@@ -1258,6 +1275,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         surface = text[mt.start : mt.end]
         if _titled_relative(text, mt.start, surface) and not _headline(sentences, sid):
             continue  # ABC's "This Week", the film "Next Year": a title, no date
+        if _identified(text, mt.start):
+            continue  # "the Russell 2000", "Windows 2000": a name's number, no year
         note = ""
         counted_back = sid in told and _COUNTED_BACK_RE.match(surface) is not None
         told.add(sid)
