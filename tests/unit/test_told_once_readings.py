@@ -125,3 +125,23 @@ def test_the_figures_of_an_added_table_are_one_finding() -> None:
     paragraph = " Traders said 14 funds closed. Volume rose to 3.2 billion shares."
     assert len([c for c in changes(original, original + paragraph, None)
                 if c[0] == "number"]) == 2
+
+
+def test_the_day_the_first_version_s_present_perfect_meant_is_a_low_date() -> None:
+    original = ("A five-storey building under construction in Kell has collapsed, killing at "
+                "least seven workers.\n\nAuthorities were trying to determine how many people "
+                "were at the site when the structure crumpled.")
+    retelling = ("Rescuers searched for survivors after a building under construction collapsed "
+                 "in Kell, killing at least 15 workers.\n\nAuthorities were still trying to "
+                 "determine how many workers were on site when the five-storey building "
+                 "collapsed Saturday afternoon.")
+    c = retold.compare(original, retelling, original_published=dt.date(2014, 1, 4),
+                       retelling_published=dt.date(2014, 1, 5))
+    saturday = [ch for ch in c.changes if ch.kind == "date" and ch.retelling
+                and ch.retelling.text == "Saturday"]
+    assert [ch.severity for ch in saturday] == ["low"]
+    # a day the original's present perfect cannot mean is no such day
+    c = retold.compare(original, retelling.replace("Saturday", "Thursday"),
+                       original_published=dt.date(2014, 1, 4),
+                       retelling_published=dt.date(2014, 1, 5))
+    assert [ch.severity for ch in c.changes if ch.kind == "date"] == ["high"]
