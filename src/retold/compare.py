@@ -572,10 +572,14 @@ def _inside(span: Excerpt | None, spans: Sequence[tuple[int, int]]) -> bool:
 _HEADLINE_KINDS = ("title", "heading")
 
 
-def _leaves_out_too(first: Change, again: Change) -> Change:
-    """``first``, a fact dropped, naming where ``again`` drops it a second time."""
-    assert again.original is not None
-    return replace(first, detail=f"{first.detail} It leaves out '{again.original.text}' too.")
+def _also_naming(first: Change, lead: str, text: str, tail: str = " too.") -> Change:
+    """``first``, a finding, naming ``text`` too in one list after ``lead`` ("It leaves out
+    'at Thursday' too.", "It adds '0.4%', '19.1%' too.", "It says so again at '5 others'.")."""
+    if f"'{text}'" in first.detail:
+        return first  # (said twice there too)
+    if f" {lead} " in first.detail:
+        return replace(first, detail=f"{first.detail[:-len(tail)]}, '{text}'{tail}")
+    return replace(first, detail=f"{first.detail} {lead} '{text}'{tail}")
 
 
 def _figure_passages(at: Sequence[int | None], added: AbstractSet[int]) -> set[int]:
@@ -592,27 +596,6 @@ def _figure_passages(at: Sequence[int | None], added: AbstractSet[int]) -> set[i
 
 
 PASSAGE_FIGURES_MIN = 4  # a table's, not a paragraph's new facts (each worth its own line)
-
-
-def _adds_too(first: Change, figure: Change) -> Change:
-    """``first``, a figure of an added passage, naming another figure the passage adds."""
-    assert figure.retelling is not None
-    lead, tail = " It adds ", " too."
-    if f"'{figure.retelling.text}'" in first.detail:
-        return first  # (a figure the passage says twice)
-    if lead in first.detail:  # "... It adds '0.4%', '19.1%' too."
-        return replace(first, detail=f"{first.detail[:-len(tail)]}, '{figure.retelling.text}'"
-                                     f"{tail}")
-    return replace(first, detail=f"{first.detail}{lead}'{figure.retelling.text}'{tail}")
-
-
-def _says_again_at(first: Change, again: Change) -> Change:
-    """``first``, a figure added or changed, naming where ``again`` says it a second time."""
-    assert again.retelling is not None
-    lead = " It says so again at "
-    if lead in first.detail:  # "... at '5 others', '5 missing'."
-        return replace(first, detail=f"{first.detail[:-1]}, '{again.retelling.text}'.")
-    return replace(first, detail=f"{first.detail}{lead}'{again.retelling.text}'.")
 
 
 def _figure(f: Fact | None) -> tuple[float, float, str | None] | None:
@@ -807,7 +790,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             # leaves out one date, said twice
             when = (day.start, day.end, day.granularity)
             if when in dated:
-                out[dated[when]] = _leaves_out_too(out[dated[when]], c)
+                out[dated[when]] = _also_naming(out[dated[when]], "It leaves out", c.original.text)
                 continue
             dated[when] = len(out)
         if c.kind == "number" and c.status == "dropped" and c.original is not None \
@@ -816,15 +799,15 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             first = next((k for b, k in figured[_figure(a)] if _told_twice(a, b, o_kinds)),
                          None)
             if first is not None:
-                out[first] = _leaves_out_too(out[first], c)
+                out[first] = _also_naming(out[first], "It leaves out", c.original.text)
                 continue
             figured[_figure(a)].append((a, len(out)))
         in_passage = r_at(c) if c.kind == "number" and c.status == "added" else None
         if in_passage not in dense:
             in_passage = None
-        if in_passage is not None and passage is not None and all(
+        if in_passage is not None and passage is not None and c.retelling is not None and all(
                 j in added for j in range(passage[0], in_passage + 1)):
-            out[passage[1]] = _adds_too(out[passage[1]], c)
+            out[passage[1]] = _also_naming(out[passage[1]], "It adds", c.retelling.text)
             passage = (in_passage, passage[1])
             continue
         if c.kind == "number" and c.status in ("added", "changed") and c.retelling is not None \
@@ -843,7 +826,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             first = next((k for their_slot, their_headline, k in restated[told]
                           if their_slot == slot or headline or their_headline), None)
             if first is not None:
-                out[first] = _says_again_at(out[first], c)
+                out[first] = _also_naming(out[first], "It says so again at", c.retelling.text,
+                                          ".")
                 continue
             restated[told].append((slot, headline, len(out)))
         if c.kind == "meaning" and c.status == "added":

@@ -152,6 +152,7 @@ class FactIndex:
         self._alive: list[Fact] = []
         self._far: dict[tuple[object, ...], Fact | None] = {}
         self.tolls: dict[str, list[Fact]] | None = None  # figures by toll (``_tolled``)
+        self._days: list[dt.date] | None = None  # its dates' first days (``days``)
         self._far_index: dict[str, tuple[list[tuple[Fact, int]], dict[object, list[int]]]] = {}
         self._slot_words: dict[int, tuple[list[Fact], dict[str, list[Fact]]]] = {}
         self._bounds: dict[tuple[str | None, float], list[Fact]] | None = None
@@ -221,6 +222,13 @@ class FactIndex:
                 start, end = dates.calendar_parts(a)  # type: ignore[misc]
                 self._by_start[start].append((a, end))
         return self._by_start
+
+    def days(self) -> list[dt.date]:
+        """The first days of the original's resolved dates (read once a comparison)."""
+        if self._days is None:
+            self._days = [f.value.start for f in self.by_kind.get("date", ())
+                          if isinstance(f.value, Interval) and f.value.start is not None]
+        return self._days
 
     def once(self, key: tuple[str, str], answer: Callable[[], bool]) -> bool:
         """``answer()``, asked once per key (a name said a hundred times is looked up once)."""
@@ -677,7 +685,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 # the original counts the dead as "at least 14": the toll changed
                 status, backing = "contradicted", [tolled, *backing]
             if status == "contradicted" and b.kind == "number" and backing and \
-                    _of_another_named(b, backing[0], r_facts.get(s.id, ()), o_facts, o_text,
+                    _of_another_named(b, backing[0], r_facts.get(s.id, ()), index, o_facts, o_text,
                                       r_text):
                 # "The Kessel index lost 15.71 points" against "The Tarn index was up 82
                 # points", where the original tells of Kessel too: another thing's figure
@@ -1570,14 +1578,16 @@ def _toll_told_otherwise(b: Fact, backing: Sequence[Fact], index: FactIndex, r_t
                  and not numbers.equivalent(a, b) and not numbers.compatible(a, b)), None)
 
 
-def _of_another_named(b: Fact, rival: Fact, mine: Sequence[Fact],
+def _of_another_named(b: Fact, rival: Fact, mine: Sequence[Fact], index: FactIndex,
                       o_facts: Mapping[int, Sequence[Fact]], o_text: str, r_text: str) -> bool:
     """``rival`` counts another thing of the kind ``b`` counts: its sentence names a thing
     with the word ``b``'s sentence puts after its own ("The Kessel index lost 15.71 points" /
     "The Tarn index was up 82 points"), and the original tells of ``b``'s thing too (it may
     give no figure of that kind for it: "The Kessel index fell 1.1%")."""
-    kinds = {_word_after(r_text, f.end): f.text for f in mine
-             if f.kind == "name" and names.mentioned(f.text, o_text)}
+    def told(name: str) -> bool:  # (each name's mention read once a comparison)
+        return index.once(("mentioned", name), lambda: names.mentioned(name, o_text))
+
+    kinds = {_word_after(r_text, f.end): f.text for f in mine if f.kind == "name" and told(f.text)}
     kinds.pop("", None)
     if not kinds:
         return False
@@ -1619,9 +1629,7 @@ def _dated_far(facts: Sequence[Fact], index: FactIndex, published: dt.date | Non
     """A sentence dated FAR_DAYS or more from every date the original gives and from its
     publication day: another event's time, not the next day of the same story (with no date
     to compare, a date the original never gives is another time)."""
-    told = [f.value.start for f in index.by_kind.get("date", ())
-            if isinstance(f.value, Interval) and f.value.start is not None]
-    told += [published] if published is not None else []
+    told = [*index.days(), *([published] if published is not None else [])]
     return not told or any(isinstance(f.value, Interval) and f.value.start is not None
                and all(abs((f.value.start - d).days) >= FAR_DAYS for d in told)
                for f in facts if f.kind == "date")
