@@ -315,6 +315,15 @@ class FactIndex:
         # gathered and put in text order at C speed)
         return [pool[r] for r in sorted(set().union(*[blocks[k] for k in blocks.keys() & wanted]))]
 
+    def naming_alike(self, facts: Iterable[Fact]) -> list[Fact]:
+        """The original's facts of the kind of ``facts`` that may name what any of them
+        names (``names.same_name(a.text, f.text)`` only for these), in text order."""
+        found: dict[int, Fact] = {}
+        for f in facts:
+            for a in self._could_state(f):
+                found.setdefault(id(a), a)
+        return sorted(found.values(), key=lambda a: self._rank[id(a)])
+
     def _class(self, f: Fact) -> int:
         """A small number per signature (``_signature``), the same for alike facts."""
         c = self._class_of.get(id(f))
@@ -2361,11 +2370,12 @@ def _other_given_name(b: Fact, backing: list[Fact], index: FactIndex) -> Fact | 
             lexicon.lemmas(first) and not lexicon.name_sense(first)):
         return None  # an initial, a title or a common word before the name
     longest = max(len(a.text.split()) for a in backing)
-    return next((a for a in index.by_kind.get("name", ())
+    shorter = {x.text: x for x in backing}  # (a surname backing it ten times is one test)
+    return next((a for a in index.naming_alike(shorter.values())
                  if len(a.text.split()) > longest
                  and len(a.text.split()[0].strip(".,")) > 2
                  and a.text.split()[0].strip(".,").capitalize() not in names.TITLES
-                 and any(names.same_name(a.text, x.text) for x in backing)
+                 and any(names.same_name(a.text, x) for x in shorter)
                  and not names.same_name(a.text, b.text)), None)
 
 

@@ -213,3 +213,48 @@ def test_far_rival_with_long_nouns_compared_one_by_one(sides, monkeypatch: pytes
     fresh.taken = index.taken
     for b in _retelling_facts(facts, ("number",)):
         assert fresh.far_rival(b, numbers, g.GLOBAL_SLOT_MIN) is _far_scan(fresh, b)
+
+
+def _given_name_pair(stories: int) -> tuple[str, str]:
+    """Surnames said alone many times, full names once a story, the retelling's full names
+    with other given names: every retelling name looks for the original's full form."""
+    rnd = random.Random(5)
+    original, retelling = [], []
+    for _ in range(stories):
+        last = rnd.choice(LAST)
+        first, other = rnd.sample(FIRST, 2)
+        original.append(f"{last} said {_figure(rnd)} homes burned. {last} added that "
+                        f"{first} {last} had left the {rnd.choice(STEMS)} {rnd.choice(HEADS)}.")
+        retelling.append(f"{other} {last} said the homes burned.")
+    return "\n\n".join(original), "\n\n".join(retelling)
+
+
+def test_names_alike_are_those_of_a_scan() -> None:
+    c = compare(*_given_name_pair(20))
+    index = g.FactIndex(c.original.facts)
+    checked = 0
+    for b in _retelling_facts(list(c.retelling.facts), ("name",)):
+        backing = index.stating(b) or index.by_kind["name"][:3]
+        alike = index.naming_alike(backing)
+        scan = [a for a in index.by_kind["name"] if any(names.same_name(a.text, x.text) for x in backing)]
+        assert [a for a in alike if a in scan] == scan  # every name a scan finds, in text order
+        checked += bool(scan)
+    assert checked > 10
+
+
+def test_other_given_names_are_looked_up_in_linear_work(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = Counter[str]()
+    same_name = names.same_name
+
+    def counted(a: str, b: str) -> bool:
+        calls["same_name"] += 1
+        return same_name(a, b)
+
+    monkeypatch.setattr(names, "same_name", counted)
+    work = []
+    for stories in (15, 60):
+        calls.clear()
+        compare(*_given_name_pair(stories))
+        work.append(calls["same_name"])
+    assert work[0] > 20
+    assert work[1] <= 5.5 * work[0], work
