@@ -286,6 +286,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     retelling.document.text)
             # A change whose two sides read the same contradicts its own evidence.
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
+            if kind == "number" and changed:
+                changed, dropped, added = _held_elsewhere(changed, dropped, added,
+                                                          original.facts, retelling.facts)
             if kind in ("quote", "attribution"):
                 # "the judge" / "Judge Ann Varley": an office and the person its text gives
                 # that title are one speaker, described and named (the name itself, if new,
@@ -486,6 +489,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
+                added = [b for b in added if not (b.key == qualifiers.EXPECTED
+                                                  and qualifiers.still_hedged(b, o_text))]
                 # A condition whose words the other passage says is kept there in other words
                 # ("cancel unless he raised it" / "raise it or cancel").
                 dropped = [a for a in dropped if not qualifiers.condition_restated(a, r_text)]
@@ -653,6 +658,29 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         if change.pair is not None:
             per_pair[change.pair] += 1
     return Diff(tuple(changes), tuple(variants), tuple(per_pair))
+
+
+def _held_elsewhere(changed: list[tuple[Fact, Fact]], dropped: list[Fact], added: list[Fact],
+                    o_facts: Sequence[Fact], r_facts: Sequence[Fact]
+                    ) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
+    """Unpair a figure a name holds ("Party Gamma had 22.3%") from one no name holds, where
+    the other text gives that name's figure elsewhere ("Gamma has won 21.8%" two sentences
+    on), or where the sentence of the one no name holds never names that one: its slot is
+    there, and the pair's figure is another (a count's progress, "with 80.5% of votes
+    counted"). Each becomes a figure dropped and one added."""
+    kept = []
+    for a, b in changed:
+        held, other, by = (b, a, o_facts) if numbers.holder_of(b) and not numbers.holder_of(a) \
+            else (a, b, r_facts) if numbers.holder_of(a) and not numbers.holder_of(b) \
+            else (None, None, ())
+        if held is not None and other is not None and (
+                any(numbers.held_alike(f, held) for f in by) or not any(
+                    f.kind == "name" and f.sentence == other.sentence and names.same_name(f.text, h)
+                    for f in by for h in numbers.holder_of(held))):
+            dropped, added = [*dropped, a], [*added, b]
+        else:
+            kept.append((a, b))
+    return kept, dropped, added
 
 
 def match_facts(

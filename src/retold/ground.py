@@ -166,6 +166,7 @@ class FactIndex:
         self._as_bases: dict[str, list[tuple[int, Fact]]] = {}
         self._base_given: dict[tuple[str, str], Fact | None] = {}
         self.sums: dict[float, list[Fact]] | None = None  # see _summed
+        self._names_by_sentence: dict[int, list[Fact]] | None = None  # see names_in
 
     def between(self, kind: str, start: int, end: int) -> list[Fact]:
         """The facts of ``kind`` lying within ``start``-``end``, in text order."""
@@ -314,6 +315,14 @@ class FactIndex:
         # (a name's hundred keys seldom meet more than a few; the places they lead to are
         # gathered and put in text order at C speed)
         return [pool[r] for r in sorted(set().union(*[blocks[k] for k in blocks.keys() & wanted]))]
+
+    def names_in(self, sentence: int) -> list[Fact]:
+        """The original's names in one sentence."""
+        if self._names_by_sentence is None:
+            self._names_by_sentence = defaultdict(list)
+            for f in self.by_kind.get("name", ()):
+                self._names_by_sentence[f.sentence].append(f)
+        return self._names_by_sentence.get(sentence, [])
 
     def naming_alike(self, facts: Iterable[Fact]) -> list[Fact]:
         """The original's facts of the kind of ``facts`` that may name what any of them
@@ -575,6 +584,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     # acronyms the retelling defines ("the Bureau of Fire Protection (BFP)"): each stands for
     # its full name, which the original may state in its own words
     defined = _defined_acronyms(retelling.facts, r_text)
+    short_forms = _short_forms(retelling.facts, r_text)
     vocabulary: frozenset[str] | None = None  # the original's words, case-folded, on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
@@ -623,6 +633,13 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 status, backing, in_slot = _ground_fact(
                     defined.get(b.text, b) if b.kind == "name" else b, index, mine_ev,
                     o_plain, o_text, o_ctx, r_ctx, sole=s.id in partners)
+                short = short_forms.get((b.start, b.end)) if b.kind == "name" else None
+                if status == "unsupported" and short is not None:
+                    # "the Nationalist Movement Party (MHP)" where the original says "MHP":
+                    # the retelling itself gives the two as one name, whatever its initials
+                    status, backing, in_slot = _ground_fact(
+                        short, index, mine_ev, o_plain, o_text, o_ctx, r_ctx,
+                        sole=s.id in partners)
             turn = None
             if b.kind == "attribution" and status == "unsupported":
                 if turns is None:
@@ -762,6 +779,10 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 if anchors is None:
                     anchors = anchors_.Anchors(o_text, original.facts, original.sentences)
                 anchored = anchors.rival(b, r_text, (s.start, s.end))
+                short = short_forms.get((b.start, b.end))
+                if anchored is not None and short is not None and \
+                        names.same_name(short.text, anchored[0].text):
+                    anchored = None  # the original's words are said of its short form
                 if anchored is not None:
                     status, backing = "contradicted", [anchored[0]]
             aged = None
@@ -2020,6 +2041,25 @@ def _defined_acronyms(facts: Sequence[Fact], text: str) -> dict[str, Fact]:
 _DEFINED_RE = re.compile(r"[^\S\n]*\((?P<acronym>[A-Z]{2,6})\)")
 
 
+def _short_forms(facts: Sequence[Fact], text: str) -> dict[tuple[int, int], Fact]:
+    """The short form a text gives in brackets after a name, by the name's span, whatever its
+    letters ("the Nationalist Movement Party (MHP)": an acronym of the name in its own
+    language), as a fact of its own. A wire dateline's credit ("ISTANBUL (Reuters) -") is
+    none."""
+    found: dict[tuple[int, int], Fact] = {}
+    for f in facts:
+        if f.kind == "name" and len(f.text.split()) >= 2 and \
+                (m := _DEFINED_RE.match(text, f.end)) is not None and \
+                not _CREDIT_AFTER_RE.match(text, m.end()):
+            found[(f.start, f.end)] = replace(
+                f, start=m.start("acronym"), end=m.end("acronym"), text=m["acronym"],
+                key=names.key_of(m["acronym"]), role="")
+    return found
+
+
+_CREDIT_AFTER_RE = re.compile(r"[^\S\n]*[-\u2013\u2014:]")
+
+
 def _spelled_out(name: str, o_plain: str) -> bool:
     """An acronym whose words the original spells out ("NLU": natural language understanding,
     "YoY": year over year)."""
@@ -2095,6 +2135,8 @@ def _context_rival(b: Fact, module: FactKindModule, index: FactIndex, o_ctx: _Co
             continue
         if a.role and b.role and a.role != b.role:
             continue  # "two weeks" / "three months": different counted things
+        if _held_apart(a, b, index):
+            continue
         shared = len(o_ctx.of(a) & mine)
         if shared >= CONTEXT_SHARED_MIN:
             scored.append((shared, module.slot_score(a, b), -a.start, a))
@@ -2157,13 +2199,25 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     del sole
     local_min = NAME_EVIDENCE_SLOT_MIN if b.kind == "name" else SLOT_MIN
     local = _best_in_slot(b, module, index, [a for a in index.free(ev_facts)
-                                             if a.kind == b.kind and not module.equivalent(a, b)],
+                                             if a.kind == b.kind and not module.equivalent(a, b)
+                                             and not _held_apart(a, b, index)],
                           local_min)
     if local is not None:
         return local
     if b.kind in ("attribution", "quote"):
         return None  # their slot scores say "alike", not "same slot": only locally meaningful
-    return index.far_rival(b, module, GLOBAL_SLOT_MIN)
+    far = index.far_rival(b, module, GLOBAL_SLOT_MIN)
+    return None if far is not None and _held_apart(far, b, index) else far
+
+
+def _held_apart(a: Fact, b: Fact, index: FactIndex) -> bool:
+    """``b`` is a figure a name holds ("Party Delta had 10.6%") and ``a`` one no name holds, in
+    a sentence that never names that one ("turnout was put at 86.8%"): another's figure, no
+    rival of it."""
+    forms = numbers.holder_of(b) if b.kind == "number" else ()
+    if not forms or numbers.holder_of(a):
+        return False
+    return not any(names.same_name(n.text, h) for n in index.names_in(a.sentence) for h in forms)
 
 
 def _calendar_days(first: str, last: str) -> Iterator[str]:

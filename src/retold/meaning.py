@@ -1475,6 +1475,8 @@ def check(
                     o_at = ev_lemmas[opp]
                     if _other_side(w, opp, r_text, s - r_offset, *_within(evidence, o_at)):
                         continue  # told from the other side; another opposite may reverse it
+                    if _other_heads(w, after, opp, _word_after(*_end_within(evidence, o_at))):
+                        continue  # "a large study" / "smaller people": said of two things
                     if way is not None and locate is not None and _direction(opp) not in (
                             None, way):
                         # What the evidence, or failing it the whole original, says of the
@@ -1836,6 +1838,36 @@ def _word_before(text: str, at: int) -> str:
 # is "the most affordable", and "won the most seats" says nothing of who won the fewest.
 SUPERLATIVES = frozenset({"most", "least", "fewest"})
 _WORD_AFTER_RE = re.compile(r"[\s ]*([\w'’-]+)")
+
+
+def _other_heads(word: str, after: str, opp: str, opp_after: str) -> bool:
+    """Two opposite adjectives before two nouns that are neither the same nor synonyms ("a
+    large study" / "smaller people", "higher taxes" / "lower fences"): each grades its own
+    noun, and neither claim reverses the other."""
+    if not (_adjective(word) and _adjective(opp)):
+        return False
+    if not (_plain_noun(after) and _plain_noun(opp_after)):
+        return False
+    mine, theirs = _bases(after), _bases(opp_after)
+    if mine & theirs or stem(after) == stem(opp_after):
+        return False
+    return not any(stem(n) == stem(opp_after) or n in theirs for n in lexicon.neighbours(after))
+
+
+def _adjective(word: str) -> bool:
+    return any(pos in ("a", "s") for _l, pos in lexicon.lemmas(word.casefold()))
+
+
+def _plain_noun(word: str) -> bool:
+    """A lower-case noun (a word WordNet reads as one: "people" too), not a function word."""
+    return word.isalpha() and word.islower() and len(word) >= MIN_WORD and any(
+        pos == "n" for _l, pos in lexicon.lemmas(word))
+
+
+def _end_within(evidence: Sequence[tuple[str, int]], span: tuple[int, int]) -> tuple[str, int]:
+    """(the evidence text holding ``span``, where the span ends in it)."""
+    text, start = _within(evidence, span)
+    return text, start + span[1] - span[0]
 
 
 def _word_after(text: str, at: int) -> str:

@@ -813,9 +813,44 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _officials_of(a, b) or _officials_of(b, a):
         return True
-    if _body_described(a, b) or _body_described(b, a):
+    if _body_described(a, b) or _body_described(b, a) or _bodies_alike(a, b):
         return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+_PLACE_BEFORE = frozenset({"in", "of", "at", "for", "from"})
+
+
+def _bodies_alike(a: str, b: str) -> bool:
+    """True when two bodies described in lower case share the field that names them, and
+    whatever place each says is the other's too ("the provincial meteorological bureau" / "the
+    meteorological agency in Hainan Province", "China's national meteorological authorities" /
+    "national meteorological authorities in China"; not "the Hainan weather bureau" / "the
+    Guangdong weather bureau")."""
+    parts = []
+    for speaker in (a, b):
+        words = _speaker_words(speaker)
+        cut = next((k for k, w in enumerate(words) if w.casefold() in _PLACE_BEFORE), len(words))
+        body, place = words[:cut], words[cut + 1:]
+        if len(body) < 2 or body[-1].casefold() not in _BODIES or body[-1][:1].isupper():
+            return False
+        fields = {_stem(w) for w in body[:-1] if len(w) >= 4 and w.islower()
+                  and w.casefold() not in _NO_FIELD}
+        # (whose body: "China's", "Hainan", a place after "in"; not "National" opening them)
+        places = {_possessor(w) for w in [*body[:-1], *place]
+                  if w[:1].isupper() and _possessor(w) not in _NO_FIELD}
+        parts.append((fields, places - {""}))
+    (fields_a, places_a), (fields_b, places_b) = parts
+    if places_a and places_b and places_a.isdisjoint(places_b):
+        return False
+    return bool(fields_a & fields_b)
+
+
+_POSSESSIVE_RE = re.compile(r"['’]s$")
+
+
+def _possessor(word: str) -> str:
+    return _POSSESSIVE_RE.sub("", word).casefold()
 
 
 # Words of a body's description that say where or whose it is, not what it does

@@ -174,8 +174,8 @@ _NOT_PLURAL = _words(
     "this is was has his its as us yes thus bus news series plus less"
 )
 _FUTURE_RE = re.compile(
-    r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going)"
-    r"\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
+    r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going"
+    r"|forecast|forecasted|predicted|projected|likely)\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
     r"(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
     r"|(?:set|scheduled|slated|planned)\s+for)\b|['’]ll\b"
 )

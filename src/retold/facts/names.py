@@ -84,6 +84,7 @@ __all__ = [
     "explain",
     "extract",
     "find_spans",
+    "key_of",
     "load_aliases",
     "mentioned",
     "name_variant",
@@ -111,6 +112,7 @@ _HYPHENED_CONNECTOR = r"(?:upon|on|under|by|in|the|de|du|des|la|le|les|sur|en|am
 _WORD = (
     rf"(?:{_PREFIX}[{_HYPHEN}]|[OD][{_APOS}](?={_UP}))?{_UP}{_ALNUM}*"
     rf"(?:[{_APOS}](?![sS]\b){_LETTER}+)*"  # O'Brien, D'Alema; never the possessive 's
+    rf"(?:&{_UP}{_ALNUM}*)*"  # S&P, AT&T
     # Al-Tikriti, Rolls-Royce, France-U.S., Stratford-upon-Avon; not "NATO-backed"
     rf"(?:[{_HYPHEN}](?:{_HYPHENED_CONNECTOR}[{_HYPHEN}])?(?:{_DOTTED}|(?:{_UP}|\d){_ALNUM}*))*"
 )
@@ -123,7 +125,7 @@ CONNECTOR_WORDS = frozenset(_CONNECTORS)
 _SPACE = r"[ \t\u00a0\u202f]+"
 _SPAN_RE = patterns.compile(
     rf"(?<![\w{_APOS}{_HYPHEN}.])(?:{_DOTTED}|{_WORD})"
-    rf"(?:{_SPACE}(?:(?:{'|'.join(_CONNECTORS)}){_SPACE}){{0,2}}(?:{_DOTTED}|{_INITIAL}|{_WORD}))*"
+    rf"(?:{_SPACE}(?:(?:{'|'.join(_CONNECTORS)}|&){_SPACE}){{0,2}}(?:{_DOTTED}|{_INITIAL}|{_WORD}))*"
 )
 _TOKEN_RE = re.compile(r"\S+")
 _HAS_SPACE = re.compile(r"\s")
@@ -789,6 +791,8 @@ def _acronym_of(surface: str, other: tuple[str, ...], other_norm: str = "") -> b
     letters = surface.replace(".", "")
     if not (2 <= len(letters) <= 6 and letters.isalpha()) or len(other) < 2:
         return False
+    if letters.isupper() and other_norm and letters.casefold() in _initials(other_norm):
+        return True  # "AFP" / "Agence France-Presse", "AKP" / "AK Party"
     if any(t.startswith(_GROUP) for t in other):
         return False
     if letters.isupper():
@@ -797,6 +801,23 @@ def _acronym_of(surface: str, other: tuple[str, ...], other_norm: str = "") -> b
         return False
     words = other_norm.split()
     return len(words) == len(letters) and "".join(w[0] for w in words) == letters.casefold()
+
+
+def _initials(norm: str) -> frozenset[str]:
+    """What an acronym in capitals may spell of a normalised name of two words or more: the
+    initials of its words ("agence france presse": afp; a hyphen's halves are words there)
+    but its connectors ("bureau of labor statistics": bls), and with a short word whole, an
+    acronym itself ("ak party": akp)."""
+    words = [w for w in norm.split() if w not in _DROP_TOKENS]
+    if len(words) < 2:
+        return frozenset()
+    out = {"".join(w[0] for w in words)}
+    if any(len(w) <= SHORT_WORD_WHOLE for w in words):
+        out.add("".join(w if len(w) <= SHORT_WORD_WHOLE else w[0] for w in words))
+    return frozenset(out)
+
+
+SHORT_WORD_WHOLE = 2  # ("AK" in "AK Party" is an acronym of its own; "Li" in "Li Na" too)
 
 
 def _match_in_order(short: tuple[str, ...], long_: tuple[str, ...], *,
@@ -882,7 +903,8 @@ def match_keys(name: str) -> tuple[Keys, Keys]:
         index.add(("sorted", tuple(sorted(toks))))
         probe.add(("sorted", tuple(sorted(toks))))
     if len(toks) >= 2:  # may be spelled out by an acronym
-        for initials in ("".join(t[0] for t in toks), "".join(w[0] for w in norm.split())):
+        for initials in ("".join(t[0] for t in toks), "".join(w[0] for w in norm.split()),
+                         *_initials(norm)):
             index.add(("initials", initials))
             probe.add(("acronym", initials))
     for label, tok in (("first", toks[0]), ("last", toks[-1])):
@@ -1501,8 +1523,9 @@ _POSSESSIVE_GAP_RE = re.compile(r"['’]s[^\S\n]+")
 def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     """Join the pieces of one name the span pattern cut: a nickname in quotes (Jose "Jay"
     Pelayo IV), a company's legal form and the "and" before it ("Harlow Builders and Estates
-    Pvt. Ltd."), and a common noun's possessive opening an institution ("People's Armed
-    Police", where "Japan's Self-Defense Forces" is two names)."""
+    Pvt. Ltd."), and a common noun's or an office's possessive opening an institution
+    ("People's Armed Police", "the U.S. Attorney's Office", where "Japan's Self-Defense
+    Forces" is two names)."""
     out: list[NameSpan] = []
     for span in spans:
         last = out[-1] if out else None
@@ -1512,7 +1535,9 @@ def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
                 or (span.text.rstrip(".") in CORPORATE_FORMS
                     and _FORM_GAP_RE.fullmatch(text, last.end, span.start))
                 or (_POSSESSIVE_GAP_RE.fullmatch(text, last.end, span.start)
-                    and _people_noun(last.text))):
+                    and (_people_noun(last.text) or (
+                        span.text.casefold() in INSTITUTION_HEADS
+                        and _office_holder(last.text.split()[-1]))))):
             out[-1] = _joined(text, last, span)
             if len(out) > 1 and span.text.rstrip(".") in CORPORATE_FORMS and \
                     _AND_GAP_RE.fullmatch(text, out[-2].end, out[-1].start) and \
@@ -1544,6 +1569,22 @@ def _people_noun(word: str) -> bool:
     low = word.casefold()
     return low == "people" or any(pos == "n" and lemma != low
                                   for lemma, pos in lexicon.lemmas(word))
+
+
+def _office_holder(word: str) -> bool:
+    """A title or an office's holder ("Attorney", "Sheriff", "Governor"): its possessive before
+    an institution's head is that institution's name ("the Sheriff's Office")."""
+    if word in TITLES:
+        return True
+    if not word[1:].islower() or not lexicon.available() or lexicon.proper_noun(word):
+        return False
+    return bool(_OFFICE_KINDS & lexicon.broader(word.casefold()))
+
+
+# What WordNet files an office's holder under within its first steps up
+_OFFICE_KINDS = frozenset({"professional", "official", "leader", "politician", "law_officer",
+                           "civil_authority", "civil_officer", "lawyer", "executive",
+                           "head_of_state", "investigator", "functionary"})
 
 
 # The last word of a company's name before "and" in "A and B Ltd" (one company)
@@ -1864,6 +1905,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # by its sounds: no name of its own.
     datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
     datelines += instrument_code_spans(doc.text)
+    datelines += _place_colon_dateline(doc.text)
     spans = find_spans(doc.text, sents)
     headed = _shared_heads(doc.text, spans)
     for n in spans:
@@ -1903,6 +1945,26 @@ def _shared_heads(text: str, spans: Sequence[NameSpan]) -> dict[int, str]:
     return out
 
 
+# A dateline as many outlets write it, the place as written and a colon, maybe after the
+# agency's credit ("Beijing: Super Typhoon ...", "AFP, Ankara :"), opening the text
+_PLACE_COLON_RE = re.compile(
+    r"\s*(?:(?P<agency>[A-Z]{2,6}|Reuters|Xinhua|Bernama|Anadolu),[^\S\n]+)?"
+    r"(?P<place>[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})[^\S\n]*:(?:[^\S\n]+(?=[A-Z])|[^\S\n]*\n)")
+# What WordNet files a dateline's place under
+_PLACE_KINDS = frozenset({"city", "capital", "national_capital", "port", "town", "country",
+                          "state", "american_state", "province", "region", "municipality"})
+
+
+def _place_colon_dateline(text: str) -> list[tuple[int, int]]:
+    """The span of a text's opening "Place:" dateline, or none. Only where an agency credits it
+    or WordNet knows the place: a speaker's label opens a transcript the same way ("Dana: hi")."""
+    m = _PLACE_COLON_RE.match(text)
+    if m is None or not (m["agency"] or lexicon.available() and _PLACE_KINDS & lexicon.broader(
+            m["place"].casefold().replace(" ", "_"))):
+        return []
+    return [m.span()]
+
+
 # Syllables joined by hyphens, one of each word in capitals: "(GOOTH-nee YO-hah-nes-son)",
 # "(sahr-KOH-zee)".
 _SYLLABLES = r"(?=[a-zA-Z-]*[A-Z]{2})(?=[a-zA-Z-]*(?<![A-Za-z])[a-z]+(?![A-Za-z]))" \
@@ -1931,6 +1993,11 @@ def _key(name: str) -> str:
         return group[0]
     return " ".join(_TABLE.canonical[int(t[1:])] if t.startswith(_GROUP) else t
                     for t in _tokens(name))
+
+
+def key_of(name: str) -> str:
+    """The key a name fact of ``name`` has (its alias group's canonical form, or its words)."""
+    return _key(name)
 
 
 # --- the fact-kind contract -------------------------------------------------------------------

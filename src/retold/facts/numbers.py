@@ -78,14 +78,14 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retold import lexicon, patterns
-from retold.facts import negation
+from retold.facts import names, negation
 from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, sentence_at
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "compatible", "count_toll", "counts_people",
-           "equivalent", "explain", "extract", "hedge_class", "hedges_clash", "humanise",
-           "place_of", "restates", "same_toll", "slot_score"]
+           "equivalent", "explain", "extract", "hedge_class", "hedges_clash", "held_alike",
+           "holder_of", "humanise", "place_of", "restates", "same_toll", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -275,6 +275,10 @@ _HEDGE_REV = _phrases_before(HEDGES)
 ARTICLE_HEDGES = ("up to", "nearly", "almost", "close to", "more than", "less than", "at least",
                   "at most", "about", "roughly", "approximately", "as much as")
 _ARTICLE_HEDGE_REV = _phrases_before(ARTICLE_HEDGES, article=True)
+# A bound before a rough figure's hedge ("up to about", "more than around")
+_BOUND_BEFORE_RE = re.compile(
+    r"(?i)\b(up[^\S\n]+to|more[^\S\n]+than|less[^\S\n]+than|at[^\S\n]+least|at[^\S\n]+most)"
+    r"[^\S\n]+$")
 # What has a price floor: a thing sold ("rooms start at €90"), not a threshold ("the top rate
 # starts at £125,140" is exact).
 _PRICED_RE = re.compile(
@@ -1268,6 +1272,8 @@ _IN_A_ROW = _words("straight consecutive successive running")
 def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
     """Find the counted noun after a number: (lemma, end offset to extend the span to)."""
     candidates: list[re.Match[str]] = []
+    if _BASIS_RE.match(text, end):
+        return "", end  # "3% year on year": the period is the change's basis, no counted noun
     for m in _next_words(text, end, 3):
         w = m.group(1).lower()
         if w in _NOUN_STOPS or w.endswith(("'s", "’s")):
@@ -1304,6 +1310,15 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
             if lw.endswith(("'s", "’s")) or w[:1].isupper() and any(
                     v[:1].islower() and _is_plural(v) for v in words[k + 1 :]):
                 continue  # "three of the company's products", "two of Acme's services"
+            after = words[k + 1].lower() if k + 1 < len(words) else ""
+            if unit == "percent" and w.isalpha() and (w.islower() or _is_plural(lw)) and (
+                    not after or after in _NOUN_STOPS or after.endswith("ed")):
+                # "43.8 percent of the vote", "a third of the budget": a share of a whole,
+                # which a singular noun names; "80.5 percent of the votes counted" is a
+                # share of the votes that went through it, another one
+                noun = _lemma(lw)
+                return (f"{noun} {after}" if after.endswith("ed") and after.isalpha()
+                        and after not in _NOUN_STOPS else noun), end
             if _is_plural(lw):
                 return _lemma(lw), end  # "50 percent of voters": role, span unchanged
     return "", end
@@ -1682,6 +1697,10 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             phrase = _SPACE_RE.sub(" ", h.group(0)[::-1].strip().lower())
             hedge = HEDGES.get(phrase) or HEDGES.get(phrase.rsplit(" ", 1)[0])  # "... a"
             start -= h.end()
+            if hedge == "about" and (bound := _BOUND_BEFORE_RE.search(
+                    text, max(0, start - 16), start)):
+                # "up to about 245 kph": a bound, told roughly (the bound is the claim)
+                hedge, start = HEDGES[_SPACE_RE.sub(" ", bound.group(1).lower())], bound.start()
             if hedge in _DENIED_BOUNDS and (denied := _DENIED_BEFORE_RE.search(
                     text, max(0, start - 40), start)):
                 # "won't be more than 80 euros" is at most 80, "isn't less than" at least
@@ -1746,9 +1765,12 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             from_context = bool(role)
         # "three of the deaths", "two of them": a bare figure counting some of a group ("the
         # second round of the Open" counts its own noun)
-        part_of = noun_end <= end and _PART_AFTER_RE.match(text, end) is not None
+        # ("43.8 percent of the vote" is a share, which every percentage is: no part of a count)
+        part_of = noun_end <= end and unit != "percent" and \
+            _PART_AFTER_RE.match(text, end) is not None
         end = max(end, noun_end)
-        predicate = _predicate(text, end)
+        # (a change's basis, "3% year on year", is said of the figure's period, not by a verb)
+        predicate = "" if _BASIS_RE.match(text, end) else _predicate(text, end)
         if from_context and TOLL_OF.get(predicate) is not None and \
                 TOLL_OF.get(role) not in (None, TOLL_OF[predicate]):
             # "Death toll climbs to 89, 5 still missing": the figure's own verb says its toll
@@ -1761,6 +1783,15 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             # "34 people were killed" and "35 were killed" still share a slot.
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
+        holder = _holder(text, _sentence_start(sentences, start), start)
+        if holder:
+            note = (note + "; " if note else "") + f"{HELD_BY}{holder}"
+            last = phrases[-1] if phrases else None
+            if not role and last is not None and last.role and HELD_BY in last.note and \
+                    last.quantity.unit == unit and _PARALLEL_GAP_RE.fullmatch(text, last.end, start):
+                # "Gamma had 22.3% of votes and Delta had 10.6%": the second party's figure
+                # counts what the first one's does
+                role = last.role
         place = _PLACE_AFTER_RE.match(text, end, min(len(text), end + PLACE_AFTER_CHARS))
         where = _POSSESSIVE_END_RE.sub("", place.group(1)) if place is not None else ""
         if where and where.split()[0].casefold() not in _DATE_WORDS:
@@ -1789,6 +1820,75 @@ _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 # Between two figures of a list of places: the first's place, a comma, maybe "and"
 _LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*,[^\S\n]*(?:and[^\S\n]+)?")
+
+
+# The name a figure is held by: the subject of a clause whose verb takes the figure as what it
+# has ("Party Alpha had 43.1 percent", "the Lions, on 45 points", "Alpha has won 21.8%",
+# "Erdogan was at 53.8 percent", "(CHP) has won"). Two parties' figures are two slots.
+HELD_BY = "held by: "
+HOLDER_CHARS = 90
+_HOLDER_RE = re.compile(
+    rf"(?<![\w'’&.-])(?P<name>(?:[A-Z][\w'’&.-]*{_SP}+){{0,4}}[A-Z][\w'’&.-]*)"
+    rf"(?:{_SP}+(?:party|bloc|alliance|coalition|group|movement|front|list))?"
+    rf"(?:{_SP}*\((?P<short>[A-Z][A-Za-z]{{1,7}})\),?)?"
+    # (an apposition: "the MHP, an alliance partner to ruling AK Party, stands at 11.52%")
+    rf"(?:{_SP}*,{_SP}+(?:a|an|the)\b[^,.;:!?()\n]{{1,60}},)?{_SP}+"
+    rf"(?:(?:has|have|had|is|are|was|were|now|already){_SP}+){{0,2}}(?:been{_SP}+)?"
+    rf"(?:had|has|have|won|wins|took|takes|got|gets|received|receives|secured|secures|polled|"
+    rf"polls|garnered|garners|gained|gains|claimed|claims|captured|captures|"
+    rf"(?:stood|stands|stand|was|is|sat|sits|led|leads|lead|finished|ended)?{_SP}*(?:at|on|with))"
+    rf"{_SP}+(?:(?:just|only|an{_SP}+estimated|some|about|around|nearly|almost|roughly|"
+    rf"more{_SP}+than|less{_SP}+than|over|under){_SP}+)?$")
+# Between two parties' figures of one list: the first's noun, a joint, the second's holder
+_PARALLEL_GAP_RE = re.compile(r"[^.;:!?()\d\n]*?(?:,|\band\b|\bwhile\b|\bwith\b)[^.;:!?\d\n]*")
+_HELD_BY_NOTE_RE = re.compile(rf"{HELD_BY}([^;]+)")
+
+
+def _holder(text: str, sentence_start: int, start: int) -> str:
+    """The name holding the figure at ``start`` (``_HOLDER_RE``), its short form after a "|"
+    ("Republican People's Party|CHP"), or ''. A sentence's first word alone ("Sales at 5%")
+    and a date ("March at 5%") hold nothing."""
+    head = text[max(sentence_start, start - HOLDER_CHARS) : start]
+    m = _HOLDER_RE.search(head)
+    if m is None:
+        return ""
+    words = m.group("name").split()
+    while words and words[0].rstrip(".").casefold() in _DATE_WORDS | _HOLDER_OPENERS:
+        words.pop(0)
+    if not words or words[-1].casefold() in _DATE_WORDS or (
+            len(words) == 1 and m.group("short") is None and lexicon.lemmas(words[0].casefold())
+            and not lexicon.name_sense(words[0])):
+        return ""  # ("Sales at 5%", "Turnout at 87%": a common word, no name)
+    name = " ".join(words).removesuffix("'s").removesuffix("’s")
+    return f"{name}|{m.group('short')}" if m.group("short") else name
+
+
+# Capitalised words that open a clause, not a name ("The Lions at 45", "But Alpha had 43%")
+_HOLDER_OPENERS = _words("the a an but and or so yet then while as its his her their our with "
+                         "by in on at of for after before meanwhile it he she they we i you "
+                         "this that these those there who which")
+
+
+def holder_of(f: Fact) -> tuple[str, ...]:
+    """The forms of the name a figure's note says holds it (``HELD_BY``), or ()."""
+    m = _HELD_BY_NOTE_RE.search(f.note) if HELD_BY in f.note else None
+    return tuple(m.group(1).split("|")) if m else ()
+
+
+def _holders_agree(a: Fact, b: Fact) -> bool | None:
+    """True when two figures are held by one name (in any of its forms), False when by two,
+    None when either names none."""
+    ha, hb = holder_of(a), holder_of(b)
+    if not ha or not hb:
+        return None
+    return any(names.same_name(x, y) for x in ha for y in hb)
+
+
+def held_alike(a: Fact, b: Fact) -> bool:
+    """Two figures of one kind held by one name ("Gamma has won 21.8%" / "Gamma had 22.3%")."""
+    qa, qb = a.value, b.value
+    return a.kind == b.kind == "number" and isinstance(qa, Quantity) and \
+        isinstance(qb, Quantity) and qa.unit == qb.unit and bool(_holders_agree(a, b))
 
 
 def place_of(f: Fact) -> str:
@@ -2012,8 +2112,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         period = _RATE_RE.match(norm, p.end)
         if period is not None and not blocked(p.end, period.end()) and p.quantity.unit != TIME:
             # "$50 a month": the period is part of the figure ("$50 a year" is another one)
-            per = _PERIODS[(period.group("noun") or period.group("slash")
-                            or period.group("adverb")).casefold()]
+            word = (period.group("noun") or period.group("slash") or period.group("adverb")
+                    or period.group("basis") or period.group("on") or period.group("earlier")
+                    or period.group("abbr")).casefold()
+            per = _PERIODS.get(word) or _ABBREVIATED_BASES[word]
             key, end = f"{key}{RATE_MARK}{per}", period.end()
             note = f"{note}; per {per}" if note else f"per {per}"
         facts.append(Fact("number", start, end, text[start : end], sid, key, quantity,
@@ -2021,6 +2123,16 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
+_BASIS = (
+    rf"(?:{_SP}*,)?{_SP}+(?:(?P<basis>year|month|quarter|week)(?:{_SP}*-{_SP}*|{_SP}+)(?:on|over)"
+    rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P=basis)"
+    rf"|on{_SP}+(?:the|a){_SP}+(?P<on>year|month|quarter|week)(?!{_SP}*(?:ago|earlier|before))"
+    rf"|(?:from|than|over|compared{_SP}+with|compared{_SP}+to){_SP}+(?:a|the{_SP}+same){_SP}+"
+    rf"(?P<earlier>year|month|quarter|week)(?:{_SP}+(?:ago|earlier|before|period))?"
+    rf"|(?P<abbr>y/y|m/m|q/q|yoy|qoq))\b")
+_BASIS_RE = re.compile(rf"(?i){_BASIS}")
+_ABBREVIATED_BASES = {"y/y": "year", "yoy": "year", "m/m": "month", "q/q": "quarter",
+                      "qoq": "quarter"}
 # A rate's period after its figure: "a month", "per hour", "/yr", "annually". Not "a year ago",
 # "a day later": those date the figure, they do not divide it.
 _PERIODS = {
@@ -2038,6 +2150,9 @@ _RATE_RE = re.compile(
     rf"|{_SP}*/{_SP}*(?P<slash>month|mo|year|yr|week|wk|day|hour|hr)\b"
     rf"|{_SP}+(?P<adverb>hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly"
     rf"|annually)\b"
+    # the basis of a change: "rose 3% year on year", "0.2% on the month", "5% from a year
+    # earlier", "1.2% y/y" (a change over a year and one over a month are two figures)
+    rf"|{_BASIS}"
 )
 # Between a figure's key and its rate's period (a unit may hold a "/" already: "km/h").
 RATE_MARK = "|per:"
@@ -2313,8 +2428,9 @@ def bound_holds(bound: Fact, exact: Fact) -> bool:
             not isinstance(qb, Quantity) or not isinstance(qe, Quantity):
         return False
     x, n, below = qe.low, qb.low, qb.hedge in _FLOOR_HEDGES
-    for digits in (1, 2):
-        step = 10.0 ** (math.floor(math.log10(x)) + 1 - digits)
+    for digits, half in ((1, 1), (2, 1), (2, 5)):
+        # (to one or two digits, or to the half of the first: "more than 350" of 369)
+        step = 10.0 ** (math.floor(math.log10(x)) + 1 - digits) * half
         cut = math.floor(x / step) if below else math.ceil(x / step)
         if _close(cut * step, n):
             return True
@@ -2339,6 +2455,7 @@ def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> 
 
 
 _FLOOR_HEDGES = frozenset({"more_than", "at_least"})
+_ROUGH_HEDGES = frozenset({"about", "nearly"})
 _CEILING_HEDGES = frozenset({"nearly", "less_than", "up_to", "at_most"})
 # How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
 # to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
@@ -2377,6 +2494,7 @@ def _hedged_rounding(hedged: Quantity, exact: Quantity) -> bool:
 # no unit. diff reports a leftover fact as changed when such a partner (>= 0.85) exists.
 ROLE_MATCH, ROLE_PARTIAL, UNIT_MATCH, NO_ROLES, FALLBACK = 0.9, 0.7, 0.6, 0.4, 0.15
 PLACE_BONUS = 0.08  # two figures counted in one place (or two places) share a slot more (less)
+HOLDER_BONUS = 0.1  # two figures one name holds ("Alpha had 43%" / "Alpha at 43.8%") share it
 ROLES_DIFFER_WITH_UNIT = 0.4
 PREDICATES_DIFFER = 0.3  # "3 were killed" / "4 died": verbs differ more often than slots do
 SAME_HEDGE_MAGNITUDE = 0.1  # different nouns, same hedge, within a factor of 10: 0.25-0.3
@@ -2545,7 +2663,12 @@ def _role_relation(a: Fact, b: Fact) -> str:
                 return "same"
             if thing and (thing in other or other in thing):
                 return "partial"
-        return "partial" if noun_a in noun_b or noun_b in noun_a else "differ"
+        if noun_a in noun_b or noun_b in noun_a:
+            # ("votes" / "votes counted": a share of all votes, and the share counted)
+            longer, shorter = (noun_a, noun_b) if len(noun_a) > len(noun_b) else (noun_b, noun_a)
+            return "differ" if longer.startswith(f"{shorter} ") and \
+                longer.rsplit(" ", 1)[1].endswith("ed") else "partial"
+        return "differ"
     if not (a.role and b.role):
         return "unknown"
     # At least one role is only a predicate ("12 were injured"): compare the predicates.
@@ -2582,6 +2705,10 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
+    if _rates_differ(a, b) and not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        # "0.3% on the month" fills no slot of "3% year on year" ("$50 a month" / "$50 a year"
+        # is one figure whose period changed)
+        return 0.0
     if (UNIT_DIMENSIONS.get(qa.unit or "") == DURATION) != (
             UNIT_DIMENSIONS.get(qb.unit or "") == DURATION):
         return 0.0  # a period of time fills no count's or rank's slot ("two years" / "2nd")
@@ -2615,6 +2742,13 @@ def slot_score(a: Fact, b: Fact) -> float:
         score *= 0.5  # a percentage seldom replaces a count
     if (qa.low != qa.high) == (qb.low != qb.high):
         score = min(1.0, score + 0.05)  # both ranges, or both single figures
+    held = _holders_agree(a, b)
+    if held is False:
+        # "Party Gamma had 22.3%" fills no slot of "Party Delta had 10.3%": another party's
+        # figure, however alike the two are otherwise
+        return FALLBACK
+    if held:
+        score = min(1.0, score + HOLDER_BONUS)
     if (place_a := place_of(a)) and (place_b := place_of(b)):
         # "69 in Morelos" / "73 deaths in Morelos State" rather than "93 in Mexico City"
         one = place_a.split()[0] == place_b.split()[0]
@@ -2641,6 +2775,9 @@ def _rounds_to(rounded: float, precise: float) -> bool:
     """Tell whether ``rounded`` is ``precise`` written with fewer significant digits."""
     if precise == 0 or _close(rounded, precise):
         return False
+    if rounded != 0 and precise != int(precise) and any(
+            _close(math.floor(precise * 10 ** k + 0.5) / 10 ** k, rounded) for k in range(3)):
+        return True  # "6%" / "6.4%", "2.3" / "2.34": fewer decimal places, to the nearest
     if abs(rounded - precise) / abs(precise) > ROUNDING_TOLERANCE:
         return False
     if precise == int(precise) and rounded == int(rounded) and abs(precise) < ROUNDING_MIN_COUNT:
@@ -2700,6 +2837,11 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "in his 40s" / "45": the age told more or less precisely
     if _band_within(a, b) or _band_within(b, a):
         return True  # "mid-single digits" / "5%": the figure told by its band
+    if bound_holds(a, b) or bound_holds(b, a):
+        return True  # "more than 350 points" / "369 points": the bound, rounded, holds
+    if {qa.hedge, qb.hedge} == _ROUGH_HEDGES and qa.unit == qb.unit and \
+            _close(qa.low, qb.low) and _close(qa.high, qb.high) and not _rates_differ(a, b):
+        return True  # "nearly 99%" / "about 99%": one figure, told roughly either way
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if changes_differ(a, b):

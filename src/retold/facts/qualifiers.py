@@ -36,6 +36,8 @@ QUALIFIERS: tuple[str, ...] = (
     "unlikely", "probably", "probable", "presumed", "presumably", "supposed", "supposedly",
     "ostensibly", "seemingly", "would-be", "de facto", "acting", "interim", "disputed",
     "perhaps", "maybe", "potential", "potentially", "accused of",
+    # a forecast: "is expected to hit the coast" is no landfall yet
+    "expected to", "forecast to", "forecasted to", "predicted to", "projected to",
 )
 # The adverb and the adjective are one hedge.
 CANONICAL = {
@@ -47,6 +49,8 @@ CANONICAL = {
     "potential": "possible", "potentially": "possible",
     # "twelve officers accused of hacking" hedges the hacking as "allegedly hacked" does
     "accused of": "alleged",
+    "forecast to": "expected to", "forecasted to": "expected to", "predicted to": "expected to",
+    "projected to": "expected to",
 }
 # A modal of possibility and a word of possibility are one hedge: "the possible exposure" /
 # "people could have been exposed" / "potentially exposed".
@@ -322,8 +326,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
-    """True when two qualifiers are the same hedge (alleged = allegedly; possible = could)."""
-    return a.key == b.key or {a.key, b.key} == POSSIBILITY
+    """True when two qualifiers are the same hedge (alleged = allegedly; possible = could; a
+    forecast and a possibility or likelihood: "is expected to cover" / "could include")."""
+    return a.key == b.key or {a.key, b.key} == POSSIBILITY or (
+        EXPECTED in (a.key, b.key) and {a.key, b.key} <= _UNCERTAIN_FUTURE)
 
 
 def slot_score(a: Fact, b: Fact) -> float:
@@ -380,11 +386,22 @@ _STILL_HEDGED_RE = re.compile(
     r"(?i)(?<![\w-])(?:may|might|could|possibly|perhaps|likely|unlikely|probably|"
     r"expect(?:s|ed)?[\s\u00a0]+to|hop(?:e|es|ed|ing)|plan(?:s|ned)?[\s\u00a0]+to|options?|"
     r"consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|potential(?:ly)?|possible)(?![\w-])")
+# Words that keep a forecast one, however it is worded: "analysts expect sales to rise",
+# "the forecast", "projections show"
+_STILL_FORECAST_RE = re.compile(
+    r"(?i)(?<![\w-])(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing|ers?)?|"
+    r"predict(?:s|ed|ing|ions?)?|project(?:s|ed|ions?)|outlook|likely|may|might|could)(?![\w-])")
+EXPECTED = "expected to"
+_UNCERTAIN_FUTURE = POSSIBILITY | {"likely", EXPECTED}
 
 
 def still_hedged(f: Fact, text: str) -> bool:
     """True when possibility or act-considered ``f`` dropped leaves ``text`` still hedging
-    ("could include" / "is expected to cover", "will consider raising" / "may raise")."""
+    ("could include" / "is expected to cover", "will consider raising" / "may raise"), or a
+    forecast dropped leaves it a forecast ("is expected to rise" / "analysts expect sales to
+    rise")."""
+    if f.key == EXPECTED:
+        return _STILL_FORECAST_RE.search(text) is not None
     return (f.key in POSSIBILITY or f.key == "consider") and \
         _STILL_HEDGED_RE.search(text) is not None
 
