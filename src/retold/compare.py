@@ -649,7 +649,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     * the figures of a passage the retelling adds (``added``: the retelling sentences in no
       pair), a table of the week's and the year's results, are one finding, the first naming
       the others;
-    * a person added by full name is not added again by surname ("Sean Reilly", "Reilly");
+    * a person added by full name is not added again by surname ("Sean Reilly", "Reilly"), nor
+      a body by its full name after its short one ("the Fed", "the Federal Reserve");
     * a word read as a qualifier's grade ("critical" / "stable condition") is not also a claim
       reversed;
     * in a sentence the retelling adds whole (aligned with nothing), the names of an added
@@ -775,9 +776,10 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
         if c.kind == "name" and c.status == "added" and c.retelling is not None \
                 and names._role(c.retelling.text, False) not in PLACE_ROLES and any(
                     o.kind == "name" and o.status == "added" and o.retelling is not None
-                    and len(o.retelling.text) > len(c.retelling.text)
                     and names.same_name(o.retelling.text, c.retelling.text) for o in out):
-            continue  # "Sean Reilly", then "Reilly": one person added (not "Jordan", a country)
+            # "Sean Reilly", then "Reilly"; "the Fed", then "the Federal Reserve": one person
+            # or body added (not "Jordan", a country)
+            continue
         if c.kind == "attribution" and c.status in ("added", "changed") \
                 and c.retelling is not None:
             # (a source put in another's place and then cited again: one new source)

@@ -128,3 +128,57 @@ def test_a_forecast_s_weekday_is_the_next_one() -> None:
     (day,) = [f for f in retold.compare(text, text, original_published="2024-09-06").original.facts
               if f.kind == "date"]
     assert str(day.value.start) == "2024-09-07"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("Over 4 lakh residents were moved.", 400_000, None),
+    ("The state spent Rs 1.5 crore on it.", 15_000_000, "INR"),
+    ("Some 2.5 lakhs people left.", 250_000, None),
+    ("It cost Rs. 500 in all.", 500, "INR"),
+])
+def test_lakhs_crores_and_rupees(text: str, value: float, unit: str | None) -> None:
+    (fact,) = [f for f in retold.compare(text, text).original.facts if f.kind == "number"]
+    assert (fact.value.low, fact.value.unit) == (value, unit)  # type: ignore[union-attr]
+
+
+def test_a_figure_told_in_lakhs_is_the_same_figure() -> None:
+    assert changes("Over 4 lakh residents were moved.",
+                   "More than 400,000 residents were moved.") == []
+
+
+def test_a_bound_met_by_a_level_whose_direction_is_left_out() -> None:
+    assert changes("Inflation soared above 85% last year.",
+                   "Inflation reached 85.51% last year.") == [("number", "changed", "low")]
+
+
+def test_a_speed_fills_no_slot_of_a_length() -> None:
+    found = changes("Winds exceeded 234 km per hour on Friday.",
+                    "Winds exceeded 234 km per hour and rain reached up to 62.8 mm on Friday.")
+    assert found == [("number", "added", "high")]
+    assert changes("Winds reached 234 km per hour.", "Winds reached 250 km per hour.") == [
+        ("number", "changed", "high")]
+
+
+def test_an_institution_and_what_it_is_for_is_one_name() -> None:
+    assert names_of("The European Society for Paediatric Endocrinology met.") == [
+        "European Society for Paediatric Endocrinology"]
+    assert names_of("The council voted for Ola Brisk on Monday.") == ["Ola Brisk"]
+
+
+def test_a_body_added_by_its_short_name_and_its_full_name_is_one_finding() -> None:
+    found = retold.compare("Inflation rose in September.",
+                           "Inflation rose in September, and the Fed will meet. The Federal "
+                           "Reserve raised rates.").changes
+    assert [(c.kind, c.status) for c in found] == [("name", "added")]
+
+
+def test_a_source_in_a_place_described_by_two_words() -> None:
+    text = "The meteorological service in heavily populated Hainan said the storm weakened."
+    (said,) = [f for f in retold.compare(text, text).original.facts if f.kind == "attribution"]
+    assert said.key.startswith("meteorological service")
+
+
+def test_rupees_written_before_the_figure_are_no_name() -> None:
+    assert changes("The state spent Rs 1.5 crore on it.", "The state spent ₹15 million on it.") == []
+    assert changes("The state spent Rs. 1.5 crore on it.",
+                   "The state spent 15 million rupees on it.") == []

@@ -150,9 +150,10 @@ def _generic_end(text: str, end: int, ceiling: int | None = None) -> int:
 # "U.S. officials", "Gov. officials").
 _SENTENCE_END_INSIDE_RE = re.compile(r"[a-z]{3,}\.\s")
 _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
-# "in Paris", "in nearby Corinth", "from neighbouring Chad": one lower-case word may come between.
+# "in Paris", "in nearby Corinth", "in heavily populated Hainan": two lower-case words may come
+# between.
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+)?$")
+    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}$")
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = patterns.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")

@@ -176,6 +176,8 @@ STOP_WORDS = frozenset([
     # openers of prepositional phrases ("Due to this", "Prior to", "Thanks to")
     "Due", "Prior", "Owing", "Thanks", "Contrary", "Regarding", "Concerning", "Further",
     "Firstly", "Secondly", "Thirdly", "Lastly",
+    # a currency written before its figure ("Rs 1.5 crore")
+    "Rs",
 ])
 # Single capitalised words that are common adjectives or nouns, not names, when they stand alone.
 NON_NAME_SINGLES = frozenset([
@@ -1518,12 +1520,14 @@ _NICKNAME_GAP_RE = re.compile(r"[^\S\n]+[\"“‘'][A-Z][\w.'’-]*[\"”’'][^
 _FORM_GAP_RE = re.compile(r"\.?[^\S\n]*")
 _AND_GAP_RE = re.compile(r"[^\S\n]+(?:and|&)[^\S\n]+")
 _POSSESSIVE_GAP_RE = re.compile(r"['’]s[^\S\n]+")
+_FOR_GAP_RE = re.compile(r"[^\S\n]+for[^\S\n]+")  # "the European Society for Paediatric ..."
 
 
 def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     """Join the pieces of one name the span pattern cut: a nickname in quotes (Jose "Jay"
     Pelayo IV), a company's legal form and the "and" before it ("Harlow Builders and Estates
-    Pvt. Ltd."), and a common noun's or an office's possessive opening an institution
+    Pvt. Ltd."), an institution's head and what it is for ("Office for National
+    Statistics"), and a common noun's or an office's possessive opening an institution
     ("People's Armed Police", "the U.S. Attorney's Office", where "Japan's Self-Defense
     Forces" is two names)."""
     out: list[NameSpan] = []
@@ -1534,6 +1538,9 @@ def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
                  and " " not in last.text.strip())
                 or (span.text.rstrip(".") in CORPORATE_FORMS
                     and _FORM_GAP_RE.fullmatch(text, last.end, span.start))
+                or (_FOR_GAP_RE.fullmatch(text, last.end, span.start)
+                    and last.text.split()[-1].casefold() in INSTITUTION_HEADS
+                    and span.text.split()[0][:1].isupper())
                 or (_POSSESSIVE_GAP_RE.fullmatch(text, last.end, span.start)
                     and (_people_noun(last.text) or (
                         span.text.casefold() in INSTITUTION_HEADS

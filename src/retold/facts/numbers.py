@@ -147,11 +147,14 @@ TEENS = {"zero": 0, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "four
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
         "eighty": 80, "ninety": 90}
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# South Asian copy counts in lakhs and crores after digits ("4 lakh residents", "Rs 1.5 crore")
+SOUTH_ASIAN_SCALES = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 # "mln" / "bln" (wire and financial shorthand), "mn" and "bn" may stand apart from the figure
 # ("5 mln"); "m", "b" and "k" may not ("5 m" is metres).
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                 "mln": 1e6, "bln": 1e9}
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR"}
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+                  "Rs": "INR", "Rs.": "INR"}  # (rupees as "rupees" read: INR)
 # (with the wires' abbreviations: "1.07 bln dlrs", "12 mln stg")
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "bucks": "USD",
                   "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "stg": "GBP",
@@ -189,7 +192,8 @@ _NOUN_STOPS = _words(
     "during per each every all some any more most less least over under about around between "
     "into onto upon out up down off again also only just even still yet already alone apiece "
     "percent cent including include includes included among against according said says say "
-    "told year-on-year within across through throughout via despite amid toward towards"
+    "told year-on-year within across through throughout via despite amid toward towards "
+    "last next ago"
 )
 _IRREGULAR_PLURALS = {"people": "people", "men": "man", "women": "woman", "children": "child",
                       "police": "police", "personnel": "personnel", "staff": "staff",
@@ -239,7 +243,8 @@ _ATOM_RE = re.compile(
                |[0-9]{{1,3}}(?:[\u202f\u2009\u00a0 ][0-9]{{3}}(?![0-9]|[.,][0-9]))+|[0-9]+)
         (?P<dec>\.[0-9]+)?
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
-        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred))\b
+        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred
+                                             |lakhs?|lacs?|crores?))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
           |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|bps?|°?C|°?F)(?![\w]))?)
     """,
@@ -298,7 +303,7 @@ _FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
 # stand a few words before the first bound, with no figure or clause break in between.
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
                          r"(?:US\$|\$|£|€|¥|₹)?$")
-_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹)[^\S\n]?$")
+_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹|(?<![\w.])Rs\.?)[^\S\n]?$")
 _RANGE_GAP_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or|in){_SP}+)"
     r"(?P<cur>US\$|\$|£|€|¥|₹)?$"
@@ -944,7 +949,8 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     currency = _CURRENCY_BEFORE_RE.search(text, max(0, start - 4), start)
     if m.group("scale"):
         word = m.group("scale").lower()
-        scale = 100.0 if word == "hundred" else SCALES[word]
+        scale = 100.0 if word == "hundred" else SCALES.get(word) or SOUTH_ASIAN_SCALES[
+            word.removesuffix("s")]
         end = m.end("digits")
     elif m.group("usym"):
         sym = m.group("usym").lstrip("°")
@@ -2444,8 +2450,8 @@ def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> 
     qb, qe = bound.value, exact.value
     if not isinstance(qb, Quantity) or not isinstance(qe, Quantity) or qe.hedge is not None \
             or qb.low != qb.high or qe.low != qe.high or qb.unit != qe.unit or qe.low <= 0 \
-            or qb.change != qe.change:
-        return False
+            or changes_differ(bound, exact):
+        return False  # ("soared above 85%" / "85.51%": a direction left out is no other one)
     x, n = qe.low, qb.low
     if qb.hedge in _FLOOR_HEDGES:
         return (x > n or qb.hedge == "at_least" and x == n) and x <= n * above_max
@@ -2713,9 +2719,11 @@ def slot_score(a: Fact, b: Fact) -> float:
             UNIT_DIMENSIONS.get(qb.unit or "") == DURATION):
         return 0.0  # a period of time fills no count's or rank's slot ("two years" / "2nd")
     # (two units of one dimension fill one slot: "90 minutes" / "two hours")
-    unit_same = qa.unit == qb.unit or (
+    unit_same = (qa.unit == qb.unit or (
         qa.unit in TO_BASE and qb.unit in TO_BASE
-        and UNIT_DIMENSIONS.get(qa.unit) == UNIT_DIMENSIONS.get(qb.unit))
+        and UNIT_DIMENSIONS.get(qa.unit) == UNIT_DIMENSIONS.get(qb.unit))) and not (
+        # a length an hour is a speed, no length ("234 km per hour" / "62.8 mm of rain")
+        qa.unit in TO_BASE and (rate(a) is None) != (rate(b) is None))
     relation = _role_relation(a, b)
     if relation == "same":
         score = ROLE_MATCH
