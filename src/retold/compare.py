@@ -611,23 +611,26 @@ def _same_value(a: Fact, b: Fact) -> bool:
         qa.high == qb.high and qa.unit == qb.unit
 
 
+# The rest of a figure's clause that makes its second mention the same figure said again: at
+# least this many content words, all alike, within this many characters
+SAID_AGAIN_CHARS, SAID_AGAIN_WORDS = 40, 2
+_CLAUSE_END_RE = re.compile(r"[.;:!?,\n]")
+
+
 def _told_twice(a: Fact, b: Fact, kinds: Mapping[int, str], text: str) -> bool:
     """Two mentions of one figure where a story repeats itself: a headline or a heading and the
-    body, or the figure said again in the same words after it ("with 80.5 percent of the votes
-    counted" in three sentences); a figure said again otherwise may be another event's
+    body, or the figure said again with the same rest of its clause ("with 80.5 percent of the
+    votes counted" in three sentences); a figure said again otherwise may be another event's
     ("another 18 civilians" killed last month). ``kinds``: each sentence's kind by id."""
     if {kinds.get(a.sentence), kinds.get(b.sentence)} & {"title", "heading"}:
         return True
-    after_a, after_b = ([w.casefold() for _s, _e, w in meaning.content_words(
-        _CLAUSE_END_RE.split(text[f.end : f.end + SAID_AGAIN_CHARS], 1)[0])][:SAID_AGAIN_WORDS]
-        for f in (a, b))
-    return len(after_a) == SAID_AGAIN_WORDS and after_a == after_b
-
-
-# The content words after a figure, in its clause, that make its second mention the same
-# figure said again
-SAID_AGAIN_CHARS, SAID_AGAIN_WORDS = 40, 2
-_CLAUSE_END_RE = re.compile(r"[.;:!?,\n]")
+    rests = []
+    for f in (a, b):
+        clause = _CLAUSE_END_RE.split(text[f.end : f.end + SAID_AGAIN_CHARS + 1], 1)
+        if len(clause) == 1:
+            return False  # (the clause runs on past what is compared)
+        rests.append([w.casefold() for _s, _e, w in meaning.content_words(clause[0])])
+    return len(rests[0]) >= SAID_AGAIN_WORDS and rests[0] == rests[1]
 
 
 def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,

@@ -284,8 +284,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 same, changed, dropped, added = _event_moved_to_statement_day(
                     same, changed, dropped, added, original.document.text,
                     retelling.document.text)
-            # A change whose two sides read the same contradicts its own evidence.
-            changed = [(a, b) for a, b in changed if not _reads_the_same(a, b)]
+            # A change whose two sides read the same contradicts its own evidence, and so does
+            # a place told by its people ("Thai" / "Thailand").
+            changed = [(a, b) for a, b in changed if not _reads_the_same(a, b) and not (
+                kind == "name" and names.demonym_of(a.text, b.text))]
             if kind == "number" and changed:
                 changed, dropped, added = _held_elsewhere(changed, dropped, added,
                                                           original.facts, retelling.facts)
@@ -665,18 +667,19 @@ def _held_elsewhere(changed: list[tuple[Fact, Fact]], dropped: list[Fact], added
                     ) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
     """Unpair a figure a name holds ("Party Gamma had 22.3%") from one no name holds, where
     the other text gives that name's figure elsewhere ("Gamma has won 21.8%" two sentences
-    on), or where the sentence of the one no name holds never names that one: its slot is
-    there, and the pair's figure is another (a count's progress, "with 80.5% of votes
-    counted"). Each becomes a figure dropped and one added."""
+    on), or where the sentence of the one no name holds gives another name's figure ("AK
+    Party at 43.1% with 90.2% counted" / "HDP has 10.3%"): its slot is there, and the pair's
+    figure is another (a count's progress). Each becomes a figure dropped and one added."""
     kept = []
     for a, b in changed:
         held, other, by = (b, a, o_facts) if numbers.holder_of(b) and not numbers.holder_of(a) \
             else (a, b, r_facts) if numbers.holder_of(a) and not numbers.holder_of(b) \
             else (None, None, ())
         if held is not None and other is not None and (
-                any(numbers.held_alike(f, held) for f in by) or not any(
-                    f.kind == "name" and f.sentence == other.sentence and names.same_name(f.text, h)
-                    for f in by for h in numbers.holder_of(held))):
+                any(numbers.held_alike(f, held) for f in by) or any(
+                    f.kind == "number" and f.sentence == other.sentence and numbers.holder_of(f)
+                    and not any(names.same_name(x, h) for x in numbers.holder_of(f)
+                                for h in numbers.holder_of(held)) for f in by)):
             dropped, added = [*dropped, a], [*added, b]
         else:
             kept.append((a, b))

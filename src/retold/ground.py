@@ -585,6 +585,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     # its full name, which the original may state in its own words
     defined = _defined_acronyms(retelling.facts, r_text)
     short_forms = _short_forms(retelling.facts, r_text)
+    if short_forms:
+        # (a short form the original gives another name in brackets is no backing: "the
+        # Nationalist Movement Party (CHP)" where the original writes "Republican People's
+        # Party (CHP)")
+        o_named = {f.text: n for n, f in _short_forms(original.facts, o_text).items()}
+        short_forms = {span: f for span, f in short_forms.items() if f.text not in o_named
+                       or names.same_name(o_text[o_named[f.text][0]:o_named[f.text][1]],
+                                          r_text[span[0]:span[1]])}
     vocabulary: frozenset[str] | None = None  # the original's words, case-folded, on first use
     # (a sentence the original writes word for word gives each of its names its own words)
     o_texts = {s.text for s in original.sentences}
@@ -1298,9 +1306,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             ("written", b.text), lambda: names.mentioned(b.text, o_text)
             or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)
             or _number_in_words(b.text, o_text)
-            or _abbreviated(b.text, o_text)):
-        # Written as in the original, or an alias or a lower-case mention ("isis"): a regex
-        # search, before the name-by-name equivalence scan it makes unnecessary.
+            or _abbreviated(b.text, o_text)
+            or names.demonym_in(b.text, o_text) or _headed_in(b.text, o_text)):
+        # Written as in the original, or an alias or a lower-case mention ("isis"), or its
+        # place's people ("Thailand" / "Thai nationals"): a regex search, before the
+        # name-by-name equivalence scan it makes unnecessary.
         return "supported", [], False
     if b.kind == "quote" and (halves := quotes.split_of(b, index.by_kind.get("quote", ()))):
         return "supported", list(halves), False
@@ -2080,6 +2090,25 @@ def _number_in_words(name: str, o_text: str) -> bool:
         return False
     word = _NUMBER_WORDS.get(int(m["number"]))
     return word is not None and names.mentioned(f"{m['label']} {word}", o_text)
+
+
+def _headed_in(name: str, o_text: str) -> bool:
+    """A place's or a building's name whose head the original writes in lower case after its
+    first word ("Muan International Airport": "Muan airport", "Hualien County": "Hualien
+    county")."""
+    words = name.split()
+    if len(words) < 2 or words[-1].casefold() not in _LOWER_HEADS or not words[0][:1].isupper() \
+            or words[0].casefold() in _LOWER_HEADS:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(words[0])}(?:[^\S\n]+\w+){{0,2}}[^\S\n]+"
+                     rf"{re.escape(words[-1].casefold())}(?![\w-])", o_text) is not None
+
+
+# Heads an original may write in lower case after a name ("Muan airport", "Hualien county")
+_LOWER_HEADS = frozenset({"airport", "station", "port", "harbour", "harbor", "bridge", "river",
+                          "county", "province", "district", "city", "town", "village", "island",
+                          "mountain", "lake", "dam", "stadium", "hospital", "prison", "square",
+                          "street", "highway", "expressway", "township", "prefecture"})
 
 
 def _abbreviated(name: str, o_text: str) -> bool:

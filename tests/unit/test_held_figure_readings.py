@@ -123,3 +123,15 @@ def test_a_name_the_retelling_gives_with_its_short_form_is_the_original_s_short_
     credited = "ISTANBUL Desk (MHP) - The AKP led with 49 percent, ahead of the rest."
     assert any(c.status == "added" for c in retold.compare(original, credited).changes
                if c.kind == "name" and c.retelling and c.retelling.text == "ISTANBUL Desk")
+
+
+def test_town_counts_in_brackets_pair_town_by_town() -> None:
+    original = ("They were 25,000 in Lyon (against 23,000 on the 19th). Towns such as Ales "
+                "(7,000) and Mende (2,200) marched too.")
+    retelling = ("They were 14,000 in Rouen (against 13,000 on the 19th). Towns such as Ales "
+                 "(7,000) and Mende (2,500) marched too.")
+    changed = {(a, b) for status, a, b in number_changes(original, retelling) if status == "changed"}
+    assert ("2,200", "2,500") in changed
+    assert not {pair for pair in changed if pair[1] in ("14,000", "13,000")}
+    read = figures("Towns such as Angoulême (8,500) marched.")
+    assert numbers.holder_of(read["8,500"]) == ("Angoulême",)

@@ -840,18 +840,24 @@ def _bodies_alike(a: str, b: str) -> bool:
         # (whose body: "China's", "Hainan", a place after "in"; not "National" opening them)
         places = {_possessor(w) for w in [*body[:-1], *place]
                   if w[:1].isupper() and _possessor(w) not in _NO_FIELD}
-        parts.append((fields, places - {""}))
-    (fields_a, places_a), (fields_b, places_b) = parts
+        levels = {w.casefold() for w in body[:-1] if w.casefold() in _LEVELS}
+        parts.append((fields, places - {""}, levels))
+    (fields_a, places_a, levels_a), (fields_b, places_b, levels_b) = parts
     if places_a and places_b and places_a.isdisjoint(places_b):
         return False
+    if levels_a and levels_b and levels_a.isdisjoint(levels_b):
+        return False  # "the state health department" / "the federal health agency"
     return bool(fields_a & fields_b)
 
 
-_POSSESSIVE_RE = re.compile(r"['’]s$")
+# Levels of government a body's description may give
+_LEVELS = frozenset({"national", "federal", "state", "provincial", "regional", "local",
+                     "municipal", "city", "county", "district", "town", "central"})
+_OWNER_RE = re.compile(r"['’]s$")
 
 
 def _possessor(word: str) -> str:
-    return _POSSESSIVE_RE.sub("", word).casefold()
+    return _OWNER_RE.sub("", word).casefold()
 
 
 # Words of a body's description that say where or whose it is, not what it does

@@ -175,7 +175,7 @@ _NOT_PLURAL = _words(
 )
 _FUTURE_RE = re.compile(
     r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going"
-    r"|forecast|forecasted|predicted|projected|likely)\s+to|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
+    r"|forecast|forecasted|predicted|projected|likely)\s+to(?!\s+have\b)|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
     r"(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
     r"|(?:set|scheduled|slated|planned)\s+for)\b|['’]ll\b"
 )

@@ -80,6 +80,8 @@ from retold.model import Document, Fact, Sentence
 __all__ = [
     "NameSpan",
     "alias_group",
+    "demonym_in",
+    "demonym_of",
     "equivalent",
     "explain",
     "extract",
@@ -176,8 +178,9 @@ STOP_WORDS = frozenset([
     # openers of prepositional phrases ("Due to this", "Prior to", "Thanks to")
     "Due", "Prior", "Owing", "Thanks", "Contrary", "Regarding", "Concerning", "Further",
     "Firstly", "Secondly", "Thirdly", "Lastly",
-    # a currency written before its figure ("Rs 1.5 crore")
-    "Rs",
+    # a currency written before its figure ("Rs 1.5 crore"); common nouns' initials joined by
+    # an ampersand ("R&D", "Q&A", "M&A"): no names, where "S&P" and "AT&T" are
+    "Rs", "R&D", "Q&A", "M&A", "P&L", "B&B", "F&B", "R&R",
 ])
 # Single capitalised words that are common adjectives or nouns, not names, when they stand alone.
 NON_NAME_SINGLES = frozenset([
@@ -814,8 +817,10 @@ def _initials(norm: str) -> frozenset[str]:
     if len(words) < 2:
         return frozenset()
     out = {"".join(w[0] for w in words)}
-    if any(len(w) <= SHORT_WORD_WHOLE for w in words):
-        out.add("".join(w if len(w) <= SHORT_WORD_WHOLE else w[0] for w in words))
+    # (not a name of its own: "US Army" is no "USA", nor "UK Parliament" a "UKP")
+    if any(len(w) <= SHORT_WORD_WHOLE and w not in _TABLE.group_of for w in words):
+        out.add("".join(w if len(w) <= SHORT_WORD_WHOLE and w not in _TABLE.group_of else w[0]
+                        for w in words))
     return frozenset(out)
 
 
@@ -1270,8 +1275,10 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
     had_title = after_connector = False
     while toks:
         word = toks[0][2]
-        if word.rstrip(".") in TITLES and not (len(toks) > 1 and toks[1][2] in PLACE_HEADS):
-            # (a title before a place's head names the place: "King County", "Queen Street")
+        if word.rstrip(".") in TITLES and not (len(toks) > 1 and (
+                toks[1][2] in PLACE_HEADS or toks[1][2].casefold() in INSTITUTION_HEADS)):
+            # (a title before a place's head names the place: "King County", "Queen Street";
+            # before an institution's, the institution: "the Interior Ministry")
             had_title = True
         elif word in _TITLE_LEADS and len(toks) > 1 and _office(toks[1][2]):
             pass  # "Current Chief Operating Officer", "Group Chief Financial Officer"
@@ -1341,10 +1348,19 @@ def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
     if (len(toks) == 1 or len(toks) == 2 and toks[1][2].rstrip(".") in MONTHS_AND_DAYS) \
             and _labels_a_date(text, toks[0]):
         return True
+    if _adverb_only(word):
+        return True  # "Everywhere in France", "Afterwards Smith left"
     if word not in SENTENCE_INITIAL_COMMON and word.casefold() not in lower_words \
             and not (len(toks) == 1 and _plural_noun_opening(text, toks[0], starts)):
         return False
     return len(toks) == 1 or toks[1][2] in _CONNECTORS
+
+
+def _adverb_only(word: str) -> bool:
+    """A word WordNet reads only as an adverb ("Everywhere", "Nowhere"): no name."""
+    readings = lexicon.lemmas(word.casefold()) if lexicon.available() else ()
+    return bool(readings) and all(pos == "r" for _l, pos in readings) and \
+        not lexicon.name_sense(word)
 
 
 # A date right after a word: "Pay March 31", "Record March 13".
@@ -1542,7 +1558,7 @@ def _join_parts(text: str, spans: list[NameSpan]) -> list[NameSpan]:
                     and last.text.split()[-1].casefold() in INSTITUTION_HEADS
                     and span.text.split()[0][:1].isupper())
                 or (_POSSESSIVE_GAP_RE.fullmatch(text, last.end, span.start)
-                    and (_people_noun(last.text) or (
+                    and (_people_noun(last.text.split()[-1]) or (
                         span.text.casefold() in INSTITUTION_HEADS
                         and _office_holder(last.text.split()[-1]))))):
             out[-1] = _joined(text, last, span)
@@ -1958,18 +1974,31 @@ _PLACE_COLON_RE = re.compile(
     r"\s*(?:(?P<agency>[A-Z]{2,6}|Reuters|Xinhua|Bernama|Anadolu),[^\S\n]+)?"
     r"(?P<place>[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2})[^\S\n]*:(?:[^\S\n]+(?=[A-Z])|[^\S\n]*\n)")
 # What WordNet files a dateline's place under
-_PLACE_KINDS = frozenset({"city", "capital", "national_capital", "port", "town", "country",
-                          "state", "american_state", "province", "region", "municipality"})
+_DATELINE_PLACE_KINDS = frozenset({"city", "capital", "national_capital", "port", "town",
+                                   "country", "state", "american_state", "province", "region",
+                                   "municipality"})
+# A speaker's label opening a line ("Jordan: ..."): two of them make a transcript
+_LABEL_LINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][\w'’-]*(?:[^\S\n][A-Z][\w'’-]*){0,2}[^\S\n]*:")
 
 
 def _place_colon_dateline(text: str) -> list[tuple[int, int]]:
-    """The span of a text's opening "Place:" dateline, or none. Only where an agency credits it
-    or WordNet knows the place: a speaker's label opens a transcript the same way ("Dana: hi")."""
+    """The span of a text's opening "Place:" dateline, or none: a place WordNet knows, or an
+    agency's credit on a line of its own ("AFP, Ankara :"). A speaker's label opens a
+    transcript the same way ("Jordan: hi"), and a transcript has more than one."""
     m = _PLACE_COLON_RE.match(text)
-    if m is None or not (m["agency"] or lexicon.available() and _PLACE_KINDS & lexicon.broader(
-            m["place"].casefold().replace(" ", "_"))):
+    if m is None:
+        return []
+    own_line = text[m.end() - 1 : m.end()] == "\n"
+    known = lexicon.available() and bool(_DATELINE_PLACE_KINDS & lexicon.broader(
+        m["place"].casefold().replace(" ", "_")))
+    if not (known or m["agency"] and own_line):
+        return []
+    if len(_LABEL_LINE_RE.findall(text, 0, LABEL_SCAN_CHARS)) > 1:
         return []
     return [m.span()]
+
+
+LABEL_SCAN_CHARS = 2_000
 
 
 # Syllables joined by hyphens, one of each word in capitals: "(GOOTH-nee YO-hah-nes-son)",
@@ -2000,6 +2029,43 @@ def _key(name: str) -> str:
         return group[0]
     return " ".join(_TABLE.canonical[int(t[1:])] if t.startswith(_GROUP) else t
                     for t in _tokens(name))
+
+
+def demonym_of(a: str, b: str) -> bool:
+    """One of two names names the people of the place the other names, as WordNet relates
+    them ("Thai" / "Thailand", "Swedish" / "Sweden", "South Korean" / "South Korea")."""
+    if not lexicon.available():
+        return False
+    ka, kb = (x.strip().casefold().replace(" ", "_") for x in (a, b))
+    return ka != kb and any(place in _places_of(people) for people, place in ((ka, kb), (kb, ka)))
+
+
+def _places_of(word: str) -> frozenset[str]:
+    """The places an adjective of a people is of (WordNet's pertainyms that are proper nouns),
+    those keeping most of its first letters: "nigerian" is of "nigeria", not also of "niger"
+    (WordNet relates it to both); "titanic" is of no place."""
+    if not any(pos == "a" for _l, pos in lexicon.lemmas(word)):
+        return frozenset()
+    forms = {f for f in lexicon.derived(word) - {word} if lexicon.proper_noun(f)}
+    if not forms:
+        return frozenset()
+    kept = {f: len(os.path.commonprefix([f, word])) for f in forms}
+    best = max(kept.values())
+    return frozenset(f for f, n in kept.items() if n == best)
+
+
+def demonym_in(name: str, text: str) -> bool:
+    """``text`` names the place of the people ``name`` names, or the people of its place
+    ("Thailand" in a text about "two Thai nationals"). Only words sharing the name's first
+    letters are asked: a demonym keeps its place's ("Thai"/"Thailand", "Swede"/"Sweden")."""
+    if len(name) < DEMONYM_PREFIX or not name[:1].isupper() or not lexicon.available():
+        return False
+    pattern = rf"(?<![\w-]){re.escape(name[:DEMONYM_PREFIX])}[\w'’-]*(?:[^\S\n][A-Z][\w'’-]+)?"
+    return any(demonym_of(name, m.group()) or (" " in m.group() and demonym_of(
+        name, m.group().split()[0])) for m in re.finditer(pattern, text))
+
+
+DEMONYM_PREFIX = 3
 
 
 def key_of(name: str) -> str:

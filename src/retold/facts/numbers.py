@@ -991,9 +991,9 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         return None  # "10am", "3G": a time or a name (CJK may follow)
     if len(raw) == 4 and raw[0] == "0":
         return None  # "0900": a time of day on the 24-hour clock
-    if _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
+    if len(raw) <= 2 and _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
             text, max(0, start - 10), start):
-        return None  # "3) The document ...": a list marker
+        return None  # "3) The document ...": a list marker ("Angoulême (8,500) marched": a count)
     if len(raw) <= 2 and end == m.end("int") and _NUMBERED_LINE_RE.match(text, end) and \
             _LINE_START_RE.search(text, max(0, start - 10), start):
         return None  # "2. Ferry times: ...": a numbered list's marker
@@ -1275,6 +1275,12 @@ def _told_a_count(text: str, start: int, end: int) -> bool:
 _IN_A_ROW = _words("straight consecutive successive running")
 
 
+def _participle(word: str) -> bool:
+    """A verb's past participle in "-ed" ("counted", "surveyed"; not "need", "bed")."""
+    return word.isalpha() and word.endswith("ed") and word not in _NOUN_STOPS and any(
+        pos == "v" and lemma != word for lemma, pos in lexicon.lemmas(word))
+
+
 def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[str, int]:
     """Find the counted noun after a number: (lemma, end offset to extend the span to)."""
     candidates: list[re.Match[str]] = []
@@ -1318,13 +1324,12 @@ def _counted_noun(text: str, end: int, value: float, unit: str | None) -> tuple[
                 continue  # "three of the company's products", "two of Acme's services"
             after = words[k + 1].lower() if k + 1 < len(words) else ""
             if unit == "percent" and w.isalpha() and (w.islower() or _is_plural(lw)) and (
-                    not after or after in _NOUN_STOPS or after.endswith("ed")):
+                    not after or after in _NOUN_STOPS or _participle(after)):
                 # "43.8 percent of the vote", "a third of the budget": a share of a whole,
                 # which a singular noun names; "80.5 percent of the votes counted" is a
                 # share of the votes that went through it, another one
                 noun = _lemma(lw)
-                return (f"{noun} {after}" if after.endswith("ed") and after.isalpha()
-                        and after not in _NOUN_STOPS else noun), end
+                return (f"{noun} {after}" if _participle(after) else noun), end
             if _is_plural(lw):
                 return _lemma(lw), end  # "50 percent of voters": role, span unchanged
     return "", end
@@ -1734,9 +1739,12 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         if kind in ("fraction", "ratio"):
             note = f"a {kind} read as a percentage"
         if unit == TIME:
-            # a time of day counts nothing: every one fills the slot of a time
+            # a time of day counts nothing: every one fills the slot of a time, of the event
+            # its verb names ("sank at 9:03 a.m.", "reached the wreck at 9:46 a.m.")
+            event = _event_before(text, _sentence_start(sentences, start), start)
+            notes = [TWELVE_HOUR if kind == "clock12" else "", f"{EVENT}{event}" if event else ""]
             phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), TIME,
-                                   TWELVE_HOUR if kind == "clock12" else ""))
+                                   "; ".join(n for n in notes if n)))
             continue
         role, noun_end = _counted_noun(text, end, high, unit)
         if UNIT_DIMENSIONS.get(unit or "") == DURATION:
@@ -1790,11 +1798,22 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
         holder = _holder(text, _sentence_start(sentences, start), start)
+        last = phrases[-1] if phrases else None
+        if not holder and (named := _NAME_BRACKET_RE.search(text, max(0, start - 60), start)):
+            holder = named.group(1)  # "Alès (7,000), Angoulême (8,500)": each town's count
+        compared = last is not None and _COMPARED_GAP_RE.fullmatch(text, last.end, start)
+        if compared and last is not None:
+            # "14,000 in Rouen (against 13,000 on the 19th)": the figure it is compared with
+            # is the same place's, or the same holder's
+            note = "; ".join([note, *(part for part in last.note.split("; ")
+                                      if part.startswith((HELD_BY, IN_PLACE)))]).strip("; ")
+            holder = ""
         if holder:
             note = (note + "; " if note else "") + f"{HELD_BY}{holder}"
             last = phrases[-1] if phrases else None
             if not role and last is not None and last.role and HELD_BY in last.note and \
-                    last.quantity.unit == unit and _PARALLEL_GAP_RE.fullmatch(text, last.end, start):
+                    last.quantity.unit == unit and start - last.end <= PARALLEL_GAP_CHARS and \
+                    _PARALLEL_GAP_RE.fullmatch(text, last.end, start):
                 # "Gamma had 22.3% of votes and Delta had 10.6%": the second party's figure
                 # counts what the first one's does
                 role = last.role
@@ -1845,6 +1864,14 @@ _HOLDER_RE = re.compile(
     rf"(?:stood|stands|stand|was|is|sat|sits|led|leads|lead|finished|ended)?{_SP}*(?:at|on|with))"
     rf"{_SP}+(?:(?:just|only|an{_SP}+estimated|some|about|around|nearly|almost|roughly|"
     rf"more{_SP}+than|less{_SP}+than|over|under){_SP}+)?$")
+# A name and an opening bracket right before a figure ("Angoulême (8,500")
+_NAME_BRACKET_RE = re.compile(r"(?<![\w'’&.-])([A-Z][\w'’-]+(?:[^\S\n][A-Z][\w'’-]+){0,3})"
+                              r"[^\S\n]*\([^\S\n]*$")
+# Between a figure and the one it is compared with in brackets ("14,000 in Rouen (against 13,000")
+_COMPARED_GAP_RE = re.compile(
+    r"[^()\d\n]{0,40}\([^\S\n]*(?:against|vs\.?|versus|compared[^\S\n]+(?:with|to)|from|"
+    r"up[^\S\n]+from|down[^\S\n]+from)[^\S\n]+")
+PARALLEL_GAP_CHARS = 120
 # Between two parties' figures of one list: the first's noun, a joint, the second's holder
 _PARALLEL_GAP_RE = re.compile(r"[^.;:!?()\d\n]*?(?:,|\band\b|\bwhile\b|\bwith\b)[^.;:!?\d\n]*")
 _HELD_BY_NOTE_RE = re.compile(rf"{HELD_BY}([^;]+)")
@@ -1859,6 +1886,12 @@ def _holder(text: str, sentence_start: int, start: int) -> str:
     if m is None:
         return ""
     words = m.group("name").split()
+    owner = next((k for k in range(len(words) - 1, -1, -1)
+                  if _POSSESSIVE_END_RE.search(words[k])), None)
+    if owner is not None and owner + 1 < len(words):
+        words = words[owner + 1 :]  # "Erdogan's AK Party": the party holds it
+    while words and words[-1].casefold() in _HOLDER_TAILS:
+        words.pop()  # a headline's capitalised verb or adverb ("Harris Leads With 48%")
     while words and words[0].rstrip(".").casefold() in _DATE_WORDS | _HOLDER_OPENERS:
         words.pop(0)
     if not words or words[-1].casefold() in _DATE_WORDS or (
@@ -1873,6 +1906,12 @@ def _holder(text: str, sentence_start: int, start: int) -> str:
 _HOLDER_OPENERS = _words("the a an but and or so yet then while as its his her their our with "
                          "by in on at of for after before meanwhile it he she they we i you "
                          "this that these those there who which")
+
+
+# Capitalised words a headline puts between a name and its figure ("Harris Now At 48%")
+_HOLDER_TAILS = _words("now still already leads lead led has have had wins won takes took gets "
+                       "got stands stood is are was were sits sat ends ended finishes finished "
+                       "polls polled")
 
 
 def holder_of(f: Fact) -> tuple[str, ...]:
@@ -2118,9 +2157,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         period = _RATE_RE.match(norm, p.end)
         if period is not None and not blocked(p.end, period.end()) and p.quantity.unit != TIME:
             # "$50 a month": the period is part of the figure ("$50 a year" is another one)
-            word = (period.group("noun") or period.group("slash") or period.group("adverb")
-                    or period.group("basis") or period.group("on") or period.group("earlier")
-                    or period.group("abbr")).casefold()
+            word = "year" if period.group("yearago") else (
+                period.group("noun") or period.group("slash") or period.group("adverb")
+                or period.group("basis") or period.group("on") or period.group("earlier")
+                or period.group("previous") or period.group("abbr")).casefold()
             per = _PERIODS.get(word) or _ABBREVIATED_BASES[word]
             key, end = f"{key}{RATE_MARK}{per}", period.end()
             note = f"{note}; per {per}" if note else f"per {per}"
@@ -2129,12 +2169,21 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
+_COMPARED_WITH = rf"(?:from|than|on|compared{_SP}+(?:with|to)|versus|vs\.?)"
 _BASIS = (
     rf"(?:{_SP}*,)?{_SP}+(?:(?P<basis>year|month|quarter|week)(?:{_SP}*-{_SP}*|{_SP}+)(?:on|over)"
     rf"(?:{_SP}*-{_SP}*|{_SP}+)(?P=basis)"
-    rf"|on{_SP}+(?:the|a){_SP}+(?P<on>year|month|quarter|week)(?!{_SP}*(?:ago|earlier|before))"
-    rf"|(?:from|than|over|compared{_SP}+with|compared{_SP}+to){_SP}+(?:a|the{_SP}+same){_SP}+"
-    rf"(?P<earlier>year|month|quarter|week)(?:{_SP}+(?:ago|earlier|before|period))?"
+    rf"|on{_SP}+(?:the|a){_SP}+(?P<on>year|month|quarter|week)"
+    rf"(?!{_SP}*(?:ago|earlier|before|-|{_SP}+(?:a|one|last){_SP}+year))"
+    # "from a year earlier"; "from the same quarter a year earlier", "compared with the same
+    # month last year" (a year's change told of a quarter or a month); "from the previous
+    # quarter"
+    rf"|{_COMPARED_WITH}{_SP}+(?:a|one){_SP}+(?P<earlier>year|month|quarter|week){_SP}+"
+    rf"(?:ago|earlier|before)"
+    rf"|{_COMPARED_WITH}{_SP}+the{_SP}+same{_SP}+(?:period|month|quarter|week|day|time)"
+    rf"(?:{_SP}+of)?{_SP}+(?P<yearago>(?:a|one){_SP}+year{_SP}+(?:ago|earlier|before)|last{_SP}+year)"
+    rf"|{_COMPARED_WITH}{_SP}+the{_SP}+(?:previous|prior|preceding){_SP}+"
+    rf"(?P<previous>year|month|quarter|week)"
     rf"|(?P<abbr>y/y|m/m|q/q|yoy|qoq))\b")
 _BASIS_RE = re.compile(rf"(?i){_BASIS}")
 _ABBREVIATED_BASES = {"y/y": "year", "yoy": "year", "m/m": "month", "q/q": "quarter",
@@ -2510,6 +2559,7 @@ SAME_VALUE, SAME_VALUE_OTHER_UNIT, SAME_VALUE_ONE_UNIT = 0.92, 0.88, 0.8
 # it ("12,345" -> "12,000", "a third" -> "33%", "1.48 million" -> "1.5 million"). Whole counts
 # under ROUNDING_MIN_COUNT are exact: "30 dead" is not a rounding of "34 dead".
 ROUNDING_TOLERANCE = 0.05
+DECIMAL_ROUNDING_TOLERANCE = 0.1  # ("6%" of 6.4%; not "1%" of 1.4%)
 ROUNDING_MIN_COUNT = 100
 
 
@@ -2711,9 +2761,14 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
-    if _rates_differ(a, b) and not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
-        # "0.3% on the month" fills no slot of "3% year on year" ("$50 a month" / "$50 a year"
-        # is one figure whose period changed)
+    if qa.unit == qb.unit == TIME and _events_differ(a, b):
+        # the time of another event, or of one told with another verb ("held at midnight" /
+        # "moved to arrest him about 1 a.m."): one only where nothing else is left to pair
+        return EVENTS_DIFFER
+    if _rates_differ(a, b) and qa.unit == qb.unit == "percent" and \
+            not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        # a change over a month fills no slot of one over a year ("0.3% on the month" / "3%
+        # year on year"); an amount's ("$50 a month" / "$60 a year") may be one rewritten
         return 0.0
     if (UNIT_DIMENSIONS.get(qa.unit or "") == DURATION) != (
             UNIT_DIMENSIONS.get(qb.unit or "") == DURATION):
@@ -2724,6 +2779,12 @@ def slot_score(a: Fact, b: Fact) -> float:
         and UNIT_DIMENSIONS.get(qa.unit) == UNIT_DIMENSIONS.get(qb.unit))) and not (
         # a length an hour is a speed, no length ("234 km per hour" / "62.8 mm of rain")
         qa.unit in TO_BASE and (rate(a) is None) != (rate(b) is None))
+    if unit_same and qa.unit != qb.unit and qa.unit in TO_BASE and qb.unit in TO_BASE and \
+            not _close(qa.low, qb.low) and _far_apart(qa, qb):
+        # "talks lasted more than five hours" / "their first summit in four years": two
+        # measures of one dimension that far apart are two things (the same figure in another
+        # unit, "5 days" / "5 years", is still one changed)
+        return FALLBACK
     relation = _role_relation(a, b)
     if relation == "same":
         score = ROLE_MATCH
@@ -2772,6 +2833,53 @@ def slot_score(a: Fact, b: Fact) -> float:
     return round(score, 4)
 
 
+MEASURE_RATIO_MAX = 100.0
+EVENT = "event: "
+EVENTS_DIFFER = 0.45  # below diff's and grounding's slot floor (0.5), above the sole one (0.25)
+# Pasts written as their verb's base ("put out the blaze at 9:46", "hit the coast at noon")
+_BARE_PASTS = _words("put set cut hit let shut spread cast hurt quit burst struck")
+EVENT_WORDS_BACK = 8
+_EVENT_RE = re.compile(rf"{EVENT}([^;]+)")
+
+
+def _event_before(text: str, sentence_start: int, start: int) -> str:
+    """The lemmas of the verbs whose time a time of day gives ("left Dover at 2 a.m." ->
+    "leave"; "moved to arrest him about 1 a.m." -> "arrest|move"): the nearest two verbs
+    within EVENT_WORDS_BACK words before it, inflected or after "to", or ''."""
+    words = _WORD_TOKEN_RE.findall(text, max(sentence_start, start - 80), start)[-EVENT_WORDS_BACK:]
+    found: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        word, low = words[k], words[k].casefold()
+        if word[:1].isupper() or low in _NOUN_STOPS or low in _DATE_WORDS:
+            continue
+        after_to = k > 0 and words[k - 1].casefold() == "to"
+        verbs = [lemma for lemma, pos in lexicon.lemmas(low)
+                 if pos == "v" and (lemma != low or low in _BARE_PASTS or after_to)]
+        if verbs and verbs[0] not in found:
+            found.append(verbs[0])
+            if len(found) == EVENT_VERBS:
+                break
+    return "|".join(found)
+
+
+EVENT_VERBS = 2
+
+
+def _events_differ(a: Fact, b: Fact) -> bool:
+    """Two times of day of two events ("left at 2 a.m." / "reached the wreck at 9:46 a.m."):
+    no verb of one is a verb, or a synonym of a verb, of the other."""
+    ea, eb = (m.group(1).split("|") if (m := _EVENT_RE.search(f.note)) else [] for f in (a, b))
+    return bool(ea and eb) and not any(x == y or y in lexicon.synonyms(x) for x in ea for y in eb)
+
+
+def _far_apart(qa: Quantity, qb: Quantity) -> bool:
+    """Two measures more than MEASURE_RATIO_MAX times apart, in one unit."""
+    x = convert(qa.low, qa.unit, qb.unit)
+    if x is None or x <= 0 or qb.low <= 0:
+        return False
+    return max(x, qb.low) / min(x, qb.low) > MEASURE_RATIO_MAX
+
+
 def _sig_round(x: float, digits: int) -> float:
     """Round ``x`` to ``digits`` significant digits."""
     if x == 0:
@@ -2783,9 +2891,13 @@ def _rounds_to(rounded: float, precise: float) -> bool:
     """Tell whether ``rounded`` is ``precise`` written with fewer significant digits."""
     if precise == 0 or _close(rounded, precise):
         return False
-    if rounded != 0 and precise != int(precise) and any(
-            _close(math.floor(precise * 10 ** k + 0.5) / 10 ** k, rounded) for k in range(3)):
-        return True  # "6%" / "6.4%", "2.3" / "2.34": fewer decimal places, to the nearest
+    if rounded != 0 and precise != int(precise) and \
+            abs(rounded - precise) <= DECIMAL_ROUNDING_TOLERANCE * abs(precise) and any(
+                _close(math.floor(precise * 10 ** k + 0.5) / 10 ** k, rounded)
+                and not _close(abs(rounded - precise) * 10 ** k, 0.5) for k in range(3)):
+        # "6%" / "6.4%", "2.3" / "2.34": fewer decimal places, to the nearest (a half is no
+        # rounding: rates and magnitudes move in halves, "4.5%" / "5%", "6.5" / "7")
+        return True
     if abs(rounded - precise) / abs(precise) > ROUNDING_TOLERANCE:
         return False
     if precise == int(precise) and rounded == int(rounded) and abs(precise) < ROUNDING_MIN_COUNT:

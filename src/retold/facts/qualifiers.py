@@ -389,8 +389,9 @@ _STILL_HEDGED_RE = re.compile(
 # Words that keep a forecast one, however it is worded: "analysts expect sales to rise",
 # "the forecast", "projections show"
 _STILL_FORECAST_RE = re.compile(
-    r"(?i)(?<![\w-])(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ing|ers?)?|"
-    r"predict(?:s|ed|ing|ions?)?|project(?:s|ed|ions?)|outlook|likely|may|might|could)(?![\w-])")
+    r"(?<![\w-])(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast(?:s|ed|ing|ers?)?|"
+    r"[Pp]redict(?:s|ed|ing|ions?)?|[Pp]rojected|[Pp]rojections?|[Oo]utlook|likely|may|might|"
+    r"could)(?![\w-])")  # (in lower case: "May" is a month)
 EXPECTED = "expected to"
 _UNCERTAIN_FUTURE = POSSIBILITY | {"likely", EXPECTED}
 
