@@ -287,7 +287,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             # A change whose two sides read the same contradicts its own evidence, and so does
             # a place told by its people ("Thai" / "Thailand").
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b) and not (
-                kind == "name" and names.demonym_of(a.text, b.text))]
+                kind == "name" and (names.demonym_of(a.text, b.text)
+                                    or _parts_of_one(a, b, original.facts, retelling.facts)))]
             if kind == "number" and changed:
                 changed, dropped, added = _held_elsewhere(changed, dropped, added,
                                                           original.facts, retelling.facts)
@@ -598,6 +599,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     changes.append(_change(module, "changed", original, retelling, part, b,
                                            index))
                     continue
+                if kind == "negation" and _denied_in_other_words(
+                        b, " ".join(original.sentences[i].text for i in pair.original)):
+                    continue  # "did not change" / "remained unchanged": one denial
                 change = unsupported(b, index)
                 if said is not None:
                     change = _quoted_otherwise(change, original.document.text, said, b)
@@ -660,6 +664,32 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
         if change.pair is not None:
             per_pair[change.pair] += 1
     return Diff(tuple(changes), tuple(variants), tuple(per_pair))
+
+
+def _parts_of_one(a: Fact, b: Fact, o_facts: Sequence[Fact], r_facts: Sequence[Fact]) -> bool:
+    """Two short forms of one longer name the texts give ("Real" / "Madrid" of "Real Madrid")."""
+    wa, wb = ({w.casefold() for w in x.text.split()} for x in (a, b))
+    return any(f.kind == "name" and len(words := {w.casefold() for w in f.text.split()}) > max(
+        len(wa), len(wb)) and wa <= words and wb <= words for f in (*o_facts, *r_facts))
+
+
+_PREFIXED_RE = re.compile(r"(?i)(?<![\w-])(?:un|in|im|il|ir|dis|non)-?([a-z]{3,})")
+
+
+def _denied_in_other_words(b: Fact, o_text: str) -> bool:
+    """The original passage denies negation ``b``'s word by a prefix ("not change" /
+    "unchanged") or states its complement ("does not include" / "excludes")."""
+    role = b.role
+    if not role:
+        return False
+    mine = meaning.stem(role)
+    if any(meaning.stem(m.group(1)) == mine for m in _PREFIXED_RE.finditer(o_text)):
+        return True
+    return any(negation.complementary(role, lemma) for w in _LETTERS_RE.findall(o_text)
+               for lemma in {w.casefold(), meaning.stem(w), *lexicon.base_forms(w.casefold())})
+
+
+_LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
 
 
 def _held_elsewhere(changed: list[tuple[Fact, Fact]], dropped: list[Fact], added: list[Fact],

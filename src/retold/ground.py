@@ -1370,7 +1370,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 # with ("capital spending ... in 2021"), while the evidence gives another date in
                 # this slot, sharing more of its words ("in fiscal 2020 we see sales
                 # between ..." / "in fiscal 2021 it sees sales between ..."): the evidence says it.
-                # (Not a figure: a sentence of figures puts several values beside each other.)
+                # (Not a figure: a sentence of figures puts several values beside each other.
+                # Read for figures too, this cost FACTS 0.002 of FPR, FRANK 0.004 of partial
+                # Pearson and SummEdits 0.007 of doc balanced accuracy.)
                 rival = _context_rival(b, module, index, o_ctx, mine, among=ev_facts)
                 shared = max(len(o_ctx.of(a) & mine) for a in in_slot)
                 compatible = getattr(module, "compatible", None)

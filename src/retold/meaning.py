@@ -991,6 +991,8 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
                 sides.append((side, near, beside))
         hit = next(((side, near, found) for side, near, beside in sides
                     for found in [_turned_beside(w, beside)] if found), None)
+        if hit is not None and _denied_opposite(w, hit[2][2], r_text, r_offset):
+            hit = None  # "do not include volatile costs" / "exclude volatile costs": one claim
         if hit is not None:
             side, near, (start, end, opp) = hit
             phrase, theirs = (f"{w} {near}", f"{opp} {near}") if side == "right" else \
@@ -1046,6 +1048,14 @@ def _beside(text: str, offset: int, near: str, side: str) -> list[tuple[int, int
             if gap and not gap.strip(" \t"):
                 out.append((x, y, toks[j][2], text, offset))
     return out
+
+
+def _denied_opposite(word: str, opp: str, r_text: str, r_offset: int) -> bool:
+    """``word`` is negated in the retelling and its opposite is its complement ("does not
+    include" is "excludes", "did not change" is "remained"): the claim said the other way."""
+    negated = {f for n in _negated_stems(r_text, r_offset) for f in n[4]}
+    return bool(forms(word) & negated) and any(
+        negation_complementary(x, y) for x in (word, *_bases(word)) for y in (opp, *_bases(opp)))
 
 
 def _turned_beside(word: str, beside: Sequence[tuple[int, int, str, str, int]]

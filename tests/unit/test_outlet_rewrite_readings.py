@@ -317,3 +317,47 @@ def test_a_time_s_event_is_read_past_a_phrasal_verb_and_a_bare_past() -> None:
             "firefighters put out the blaze at 9:46 a.m.")
     notes = [f.note for f in retold.compare(text, text).original.facts if f.kind == "number"]
     assert ["event: take" in notes[0], "event: put" in notes[1]] == [True, True]
+
+
+def test_a_double_mark_set_for_an_apostrophe_opens_no_quotation() -> None:
+    assert changes("Lind\u201ds sister wept. The ruling goes to Norway\u201ds top court. Lind\u201ds "
+                   "lawyer left.", "Lind\u201ds sister wept. Lind\u201ds lawyer left.") == []
+
+
+@pytest.mark.parametrize(("original", "retelling"), [
+    ("The price index remained unchanged from the previous month.",
+     "The price index did not change from the previous month."),
+    ("Core prices, which exclude volatile food and fuel costs, rose 0.2%.",
+     "Core prices, which do not include volatile food and fuel costs, rose 0.2%."),
+])
+def test_a_denial_said_as_its_complement(original: str, retelling: str) -> None:
+    assert changes(original, retelling) == []
+
+
+def test_a_denial_of_what_the_original_states_is_still_a_reversal() -> None:
+    assert ("negation", "changed", "high") in changes(
+        "The price index changed from the previous month.",
+        "The price index did not change from the previous month.")
+
+
+@pytest.mark.parametrize(("original", "retelling", "found"), [
+    ("Preliminary results show the Greens won 75 seats.", "Results show the Greens won 75 seats.",
+     [("qualifier", "dropped", "medium")]),
+    ("Preliminary results show the Greens won 75 seats.",
+     "Provisional results show the Greens won 75 seats.", []),
+])
+def test_a_result_not_yet_final(original: str, retelling: str,
+                                found: list[tuple[str, str, str]]) -> None:
+    assert changes(original, retelling) == found
+
+
+def test_a_generation_s_suffix_and_parts_of_one_name() -> None:
+    assert changes("Real Madrid won 2-0 with goals from Tomas Reyes Jr. Reyes Jr slid home Real's "
+                   "second.", "Real Madrid won 2-0 with goals from Tomas Reyes Junior. Reyes Junior "
+                   "slid home Madrid's second.") == []
+
+
+def test_an_outlet_s_credit_in_a_dateline_is_no_name() -> None:
+    assert changes("OSLO (NTB) - The ferry Nordlys ran aground near Bodo on Friday, the coast "
+                   "guard said.", "BODO, (Norway Daily / Viken Wire - 5th May, 2023) The ferry "
+                   "Nordlys ran aground near Bodo on Friday, the coast guard said.") == []

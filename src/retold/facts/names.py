@@ -469,8 +469,14 @@ def normalise(name: str) -> str:
     # A leading article is not part of the name: "the Hague", "al-Rashidi" vs "Rashidi".
     while len(tokens) > 1 and tokens[0] in ("the", "al", "el"):
         tokens.pop(0)
+    # A generation's suffix in full is its abbreviation: "Reyes Junior" is "Reyes Jr".
+    if len(tokens) > 1 and tokens[-1] in _GENERATIONS:
+        tokens[-1] = _GENERATIONS[tokens[-1]]
     # Drop inner Arabic articles too, but keep "bin"/"of": they separate parts of the name.
     return " ".join(t for t in tokens if t not in ("al", "el", "ad", "adh", "ash", "az", "ul"))
+
+
+_GENERATIONS = {"junior": "jr", "senior": "sr"}
 
 
 def _alias_runs(words: list[str]) -> Iterator[tuple[int | None, str]]:

@@ -312,6 +312,7 @@ COMPLEMENTARY = frozenset(frozenset(p) for p in (
     ("confirm", "deny"), ("allow", "forbid"), ("allow", "ban"), ("include", "exclude"),
     ("married", "single"), ("armed", "unarmed"), ("convict", "acquit"), ("same", "different"),
     ("open", "closed"), ("on", "off"), ("lawful", "unlawful"), ("valid", "invalid"),
+    ("change", "remain"), ("change", "stay"),  # "did not change" / "remained unchanged"
 ))
 _NEGATING_PREFIXES = ("un", "in", "il", "im", "ir", "dis", "non")
 

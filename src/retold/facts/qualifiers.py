@@ -38,6 +38,8 @@ QUALIFIERS: tuple[str, ...] = (
     "perhaps", "maybe", "potential", "potentially", "accused of",
     # a forecast: "is expected to hit the coast" is no landfall yet
     "expected to", "forecast to", "forecasted to", "predicted to", "projected to",
+    # a result not yet final: "preliminary results", "unofficial results"
+    "preliminary", "provisional", "unofficial",
 )
 # The adverb and the adjective are one hedge.
 CANONICAL = {
@@ -50,7 +52,7 @@ CANONICAL = {
     # "twelve officers accused of hacking" hedges the hacking as "allegedly hacked" does
     "accused of": "alleged",
     "forecast to": "expected to", "forecasted to": "expected to", "predicted to": "expected to",
-    "projected to": "expected to",
+    "projected to": "expected to", "preliminary": "provisional", "unofficial": "provisional",
 }
 # A modal of possibility and a word of possibility are one hedge: "the possible exposure" /
 # "people could have been exposed" / "potentially exposed".

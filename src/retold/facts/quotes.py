@@ -122,9 +122,17 @@ def _words(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
+def _apostrophe(text: str, i: int) -> bool:
+    """A double mark a page set for an apostrophe between a word and its "s" ("Lind”s sister",
+    "Norway”s top court"): no quotation opens or closes there."""
+    return i > 0 and text[i - 1].isalpha() and text[i + 1 : i + 2] == "s" and \
+        not text[i + 2 : i + 3].isalpha()
+
+
 def _double_quotes(text: str, floor: int, ceiling: int) -> list[QuoteSpan]:
     """Pair the double quote marks of one paragraph greedily, repairing broken ones."""
-    marks = [m.start() for m in _DOUBLE_RE.finditer(text, floor, ceiling)]
+    marks = [m.start() for m in _DOUBLE_RE.finditer(text, floor, ceiling)
+             if not _apostrophe(text, m.start())]
     if not marks:
         return []
     guillemets = [text[i] for i in marks if text[i] in "«»"]
