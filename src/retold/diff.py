@@ -284,11 +284,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 same, changed, dropped, added = _event_moved_to_statement_day(
                     same, changed, dropped, added, original.document.text,
                     retelling.document.text)
-            # A change whose two sides read the same contradicts its own evidence, and so does
-            # a place told by its people ("Thai" / "Thailand").
+            # A change whose two sides read the same contradicts its own evidence, and so do
+            # two short forms of one name ("Real" / "Madrid").
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b) and not (
-                kind == "name" and (names.demonym_of(a.text, b.text)
-                                    or _parts_of_one(a, b, original.facts, retelling.facts)))]
+                kind == "name" and _parts_of_one(a, b, original.facts, retelling.facts))]
             if kind == "number" and changed:
                 changed, dropped, added = _held_elsewhere(changed, dropped, added,
                                                           original.facts, retelling.facts)
@@ -1423,6 +1422,8 @@ def _demonym_of(place: str, word: str) -> bool:
             _demonym_of(p_words[-1], w_words[-1])
     if len(place) < 4 or not (place[:1].isupper() or word[:1].isupper()):
         return False
+    if names.demonym_of(place, word):
+        return True  # WordNet's pertainyms: "Thai" / "Thailand", "Dutch" / "Netherlands"
     # (in either case: an all-lower-case summary writes "georgia national" for "Georgian")
     place, word = place[:1].upper() + place[1:], word[:1].upper() + word[1:]
     for stem in {place, place[:-1] if place.endswith(("a", "e")) else place}:

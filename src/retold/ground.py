@@ -2102,8 +2102,16 @@ def _headed_in(name: str, o_text: str) -> bool:
     if len(words) < 2 or words[-1].casefold() not in _LOWER_HEADS or not words[0][:1].isupper() \
             or words[0].casefold() in _LOWER_HEADS:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(words[0])}(?:[^\S\n]+\w+){{0,2}}[^\S\n]+"
+    # the name's own words, with the modifiers of its head left out ("Muan International"
+    # is "Muan"; "San Francisco" stays whole: "San Diego airport" backs nothing of it)
+    core = [w for w in words[:-1] if w not in _HEAD_MODIFIERS] or words[:1]
+    own = r"[^\S\n]+".join(re.escape(w) for w in core)
+    return re.search(rf"(?<![\w-]){own}(?:[^\S\n]+\w+){{0,2}}?[^\S\n]+"
                      rf"{re.escape(words[-1].casefold())}(?![\w-])", o_text) is not None
+
+
+_HEAD_MODIFIERS = frozenset({"International", "National", "Regional", "Municipal", "Central",
+                             "Domestic", "Main", "Grand", "General"})
 
 
 # Heads an original may write in lower case after a name ("Muan airport", "Hualien county")
@@ -2244,7 +2252,10 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
 def _held_apart(a: Fact, b: Fact, index: FactIndex) -> bool:
     """``b`` is a figure a name holds ("Party Delta had 10.6%") and ``a`` one no name holds, in
     a sentence that never names that one ("turnout was put at 86.8%"): another's figure, no
-    rival of it."""
+    rival of it. So is the time of another event ("reached the wreck at 9:46 a.m." / "left
+    port at 2 a.m.")."""
+    if b.kind == "number" and a.kind == "number" and numbers.events_differ(a, b):
+        return True
     forms = numbers.holder_of(b) if b.kind == "number" else ()
     if not forms or numbers.holder_of(a):
         return False

@@ -153,7 +153,8 @@ _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
 # "in Paris", "in nearby Corinth", "in heavily populated Hainan": two lower-case words may come
 # between.
 _PREPOSITION_BEFORE_RE = re.compile(
-    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+(?:[a-z]+[\s\u00a0]+){0,2}$")
+    r"(?<![\w-])(?:in|from|at|of|for|near)[\s\u00a0]+"
+    r"(?:(?!(?:a|an|the)[\s\u00a0])[a-z]+[\s\u00a0]+){0,2}$")  # ("at a rally Trump said": Trump)
 _PRONOUN_TAIL_RE = re.compile(r"(?<![\w-])(he|she|they|we|I)\s*$", re.IGNORECASE)
 _RELATIVE_TAIL_RE = re.compile(r"(?<![\w-])(which|that|who|where|and)\s*$", re.IGNORECASE)
 _ACCORDING_RE = patterns.compile(rf"(?<![\w-])[Aa]ccording{_SPACE}+to{_SPACE}+")
@@ -845,7 +846,8 @@ def _bodies_alike(a: str, b: str) -> bool:
     (fields_a, places_a, levels_a), (fields_b, places_b, levels_b) = parts
     if places_a and places_b and places_a.isdisjoint(places_b):
         return False
-    if levels_a and levels_b and levels_a.isdisjoint(levels_b):
+    if levels_a and levels_b and levels_a.isdisjoint(levels_b) and \
+            not levels_a | levels_b <= _ONE_LEVEL:
         return False  # "the state health department" / "the federal health agency"
     return bool(fields_a & fields_b)
 
@@ -853,6 +855,8 @@ def _bodies_alike(a: str, b: str) -> bool:
 # Levels of government a body's description may give
 _LEVELS = frozenset({"national", "federal", "state", "provincial", "regional", "local",
                      "municipal", "city", "county", "district", "town", "central"})
+# ("the state news agency" / "the national news agency": a state's own, the nation's)
+_ONE_LEVEL = frozenset({"state", "national", "central"})
 _OWNER_RE = re.compile(r"['’]s$")
 
 

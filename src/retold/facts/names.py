@@ -823,10 +823,12 @@ def _initials(norm: str) -> frozenset[str]:
     if len(words) < 2:
         return frozenset()
     out = {"".join(w[0] for w in words)}
-    # (not a name of its own: "US Army" is no "USA", nor "UK Parliament" a "UKP")
-    if any(len(w) <= SHORT_WORD_WHOLE and w not in _TABLE.group_of for w in words):
-        out.add("".join(w if len(w) <= SHORT_WORD_WHOLE and w not in _TABLE.group_of else w[0]
-                        for w in words))
+    if any(len(w) <= SHORT_WORD_WHOLE for w in words):
+        whole = "".join(w if len(w) <= SHORT_WORD_WHOLE else w[0] for w in words)
+        if whole not in _TABLE.group_of:
+            # (not where the letters spell another name: "US Army" is no "USA"; "US
+            # Geological Survey" is the "USGS")
+            out.add(whole)
     return frozenset(out)
 
 
@@ -1363,10 +1365,16 @@ def _common_initial(text: str, toks: list[_Token], starts: frozenset[int],
 
 
 def _adverb_only(word: str) -> bool:
-    """A word WordNet reads only as an adverb ("Everywhere", "Nowhere"): no name."""
+    """A word WordNet reads only as an adverb, of place, direction or manner ("Everywhere",
+    "Afterwards", "Reportedly"): no name ("Ever Given", "Forever 21" are)."""
+    if not word.casefold().endswith(_ADVERB_ENDINGS):
+        return False
     readings = lexicon.lemmas(word.casefold()) if lexicon.available() else ()
     return bool(readings) and all(pos == "r" for _l, pos in readings) and \
         not lexicon.name_sense(word)
+
+
+_ADVERB_ENDINGS = ("where", "wards", "ward", "ly")
 
 
 # A date right after a word: "Pay March 31", "Record March 13".
@@ -1984,7 +1992,8 @@ _DATELINE_PLACE_KINDS = frozenset({"city", "capital", "national_capital", "port"
                                    "country", "state", "american_state", "province", "region",
                                    "municipality"})
 # A speaker's label opening a line ("Jordan: ..."): two of them make a transcript
-_LABEL_LINE_RE = re.compile(r"(?m)^[^\S\n]*[A-Z][\w'’-]*(?:[^\S\n][A-Z][\w'’-]*){0,2}[^\S\n]*:")
+_LABEL_LINE_RE = re.compile(r"(?m)(?:^|(?<=[.!?])[^\S\n]+)[^\S\n]*[A-Z][\w'’-]*"
+                            r"(?:[^\S\n][A-Z][\w'’-]*){0,2}[^\S\n]*:")
 
 
 def _place_colon_dateline(text: str) -> list[tuple[int, int]]:
@@ -2066,12 +2075,25 @@ def demonym_in(name: str, text: str) -> bool:
     letters are asked: a demonym keeps its place's ("Thai"/"Thailand", "Swede"/"Sweden")."""
     if len(name) < DEMONYM_PREFIX or not name[:1].isupper() or not lexicon.available():
         return False
-    pattern = rf"(?<![\w-]){re.escape(name[:DEMONYM_PREFIX])}[\w'’-]*(?:[^\S\n][A-Z][\w'’-]+)?"
-    return any(demonym_of(name, m.group()) or (" " in m.group() and demonym_of(
-        name, m.group().split()[0])) for m in re.finditer(pattern, text))
+    return any(demonym_of(name, w) for w in _capitalised(text).get(name[:DEMONYM_PREFIX], ()))
 
 
 DEMONYM_PREFIX = 3
+
+
+@lru_cache(maxsize=8)
+def _capitalised(text: str) -> dict[str, tuple[str, ...]]:
+    """A text's capitalised words and two-word runs by their first letters, read once a text
+    (each unsupported name asks)."""
+    found: dict[str, set[str]] = {}
+    for m in _CAPITALISED_RE.finditer(text):
+        run = m.group()
+        for form in {run, run.split()[0]}:
+            found.setdefault(form[:DEMONYM_PREFIX], set()).add(form)
+    return {k: tuple(sorted(v)) for k, v in found.items()}
+
+
+_CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[^\S\n][A-Z][\w'’-]+)?")
 
 
 def key_of(name: str) -> str:

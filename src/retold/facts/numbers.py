@@ -84,8 +84,9 @@ from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "compatible", "count_toll", "counts_people",
-           "equivalent", "explain", "extract", "hedge_class", "hedges_clash", "held_alike",
-           "holder_of", "humanise", "place_of", "restates", "same_toll", "slot_score"]
+           "equivalent", "events_differ", "explain", "extract", "hedge_class", "hedges_clash",
+           "held_alike", "holder_of", "humanise", "place_of", "restates", "same_toll",
+           "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -239,11 +240,13 @@ _ATOM_RE = re.compile(
         (?:{_SP}+and{_SP}+a{_SP}+half)?\b))
   | (?P<digits>
         (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
-        (?P<int>[0-9]{{1,3}}(?:(?:,|[^\S\n]?,[^\S\n])[0-9]{{3}}(?![0-9]))+
+        (?P<int>[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])
+               |[0-9]{{1,3}}(?:(?:,|[^\S\n]?,[^\S\n])[0-9]{{3}}(?![0-9]))+
                |[0-9]{{1,3}}(?:[\u202f\u2009\u00a0 ][0-9]{{3}}(?![0-9]|[.,][0-9]))+|[0-9]+)
         (?P<dec>\.[0-9]+)?
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
-        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:thousand|million|billion|trillion|hundred
+        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:(?:lakhs?|lacs?|thousand|hundred){_SP}+crores?
+                                             |thousand|million|billion|trillion|hundred
                                              |lakhs?|lacs?|crores?))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
           |(?P<usym>(?i:km|kg|cm|mm|mph|kmh|mw|gw|kw|ft|lbs?)|bps?|°?C|°?F)(?![\w]))?)
@@ -949,8 +952,10 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     currency = _CURRENCY_BEFORE_RE.search(text, max(0, start - 4), start)
     if m.group("scale"):
         word = m.group("scale").lower()
-        scale = 100.0 if word == "hundred" else SCALES.get(word) or SOUTH_ASIAN_SCALES[
-            word.removesuffix("s")]
+        scale = 1.0
+        for part in word.split():  # ("2 lakh crore": a lakh of crores, two trillion)
+            part = part.removesuffix("s") if part not in SCALES else part
+            scale *= 100.0 if part == "hundred" else SCALES.get(part) or SOUTH_ASIAN_SCALES[part]
         end = m.end("digits")
     elif m.group("usym"):
         sym = m.group("usym").lstrip("°")
@@ -1810,7 +1815,6 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             holder = ""
         if holder:
             note = (note + "; " if note else "") + f"{HELD_BY}{holder}"
-            last = phrases[-1] if phrases else None
             if not role and last is not None and last.role and HELD_BY in last.note and \
                     last.quantity.unit == unit and start - last.end <= PARALLEL_GAP_CHARS and \
                     _PARALLEL_GAP_RE.fullmatch(text, last.end, start):
@@ -1869,7 +1873,7 @@ _NAME_BRACKET_RE = re.compile(r"(?<![\w'’&.-])([A-Z][\w'’-]+(?:[^\S\n][A-Z][
                               r"[^\S\n]*\([^\S\n]*$")
 # Between a figure and the one it is compared with in brackets ("14,000 in Rouen (against 13,000")
 _COMPARED_GAP_RE = re.compile(
-    r"[^()\d\n]{0,40}\([^\S\n]*(?:against|vs\.?|versus|compared[^\S\n]+(?:with|to)|from|"
+    r"[^()\d\n.!?]{0,40}\([^\S\n]*(?:against|vs\.?|versus|compared[^\S\n]+(?:with|to)|from|"
     r"up[^\S\n]+from|down[^\S\n]+from)[^\S\n]+")
 PARALLEL_GAP_CHARS = 120
 # Between two parties' figures of one list: the first's noun, a joint, the second's holder
@@ -2761,10 +2765,6 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
-    if qa.unit == qb.unit == TIME and _events_differ(a, b):
-        # the time of another event, or of one told with another verb ("held at midnight" /
-        # "moved to arrest him about 1 a.m."): one only where nothing else is left to pair
-        return EVENTS_DIFFER
     if _rates_differ(a, b) and qa.unit == qb.unit == "percent" and \
             not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         # a change over a month fills no slot of one over a year ("0.3% on the month" / "3%
@@ -2778,7 +2778,7 @@ def slot_score(a: Fact, b: Fact) -> float:
         qa.unit in TO_BASE and qb.unit in TO_BASE
         and UNIT_DIMENSIONS.get(qa.unit) == UNIT_DIMENSIONS.get(qb.unit))) and not (
         # a length an hour is a speed, no length ("234 km per hour" / "62.8 mm of rain")
-        qa.unit in TO_BASE and (rate(a) is None) != (rate(b) is None))
+        UNIT_DIMENSIONS.get(qa.unit or "") == "length" and (rate(a) is None) != (rate(b) is None))
     if unit_same and qa.unit != qb.unit and qa.unit in TO_BASE and qb.unit in TO_BASE and \
             not _close(qa.low, qb.low) and _far_apart(qa, qb):
         # "talks lasted more than five hours" / "their first summit in four years": two
@@ -2833,9 +2833,8 @@ def slot_score(a: Fact, b: Fact) -> float:
     return round(score, 4)
 
 
-MEASURE_RATIO_MAX = 100.0
+MEASURE_RATIO_MAX = 1000.0  # ("3 days" / "2 years" may be one term changed)
 EVENT = "event: "
-EVENTS_DIFFER = 0.45  # below diff's and grounding's slot floor (0.5), above the sole one (0.25)
 # Pasts written as their verb's base ("put out the blaze at 9:46", "hit the coast at noon")
 _BARE_PASTS = _words("put set cut hit let shut spread cast hurt quit burst struck")
 EVENT_WORDS_BACK = 8
@@ -2865,9 +2864,11 @@ def _event_before(text: str, sentence_start: int, start: int) -> str:
 EVENT_VERBS = 2
 
 
-def _events_differ(a: Fact, b: Fact) -> bool:
+def events_differ(a: Fact, b: Fact) -> bool:
     """Two times of day of two events ("left at 2 a.m." / "reached the wreck at 9:46 a.m."):
-    no verb of one is a verb, or a synonym of a verb, of the other."""
+    no verb of one is a verb, or a synonym of a verb, of the other. (Read by grounding, which
+    searches the whole original for a rival time; two aligned sentences' times pair as diff
+    pairs them, whatever verbs a rewrite chose: "took off" / "departed".)"""
     ea, eb = (m.group(1).split("|") if (m := _EVENT_RE.search(f.note)) else [] for f in (a, b))
     return bool(ea and eb) and not any(x == y or y in lexicon.synonyms(x) for x in ea for y in eb)
 
