@@ -135,3 +135,19 @@ def test_town_counts_in_brackets_pair_town_by_town() -> None:
     assert not {pair for pair in changed if pair[1] in ("14,000", "13,000")}
     read = figures("Towns such as Angoulême (8,500) marched.")
     assert numbers.holder_of(read["8,500"]) == ("Angoulême",)
+
+
+def test_a_figure_each_and_a_part_of_a_whole_fill_no_total_s_slot() -> None:
+    read = figures("A party needs 169 of the 336 seats. Two smaller parties won four seats each.")
+    assert read["169"].role == "seat" and numbers.PART in read["169"].note
+    found = number_changes("The Greens won 75 seats. A party needs 169 of the 336 seats in the "
+                           "chamber for a majority.",
+                           "The Greens secured a total of 75 seats. Two smaller parties won four "
+                           "seats each.")
+    assert not [c for c in found if c[0] == "changed"]
+
+
+def test_a_list_of_places_joined_by_and_counts_what_its_first_figure_counts() -> None:
+    read = figures("95 persons have been dead in Jajarkot and 38 in Rukum West, taking the total "
+                   "to 133.")
+    assert (read["38"].role, numbers.place_of(read["38"])) == ("person", "rukum west")

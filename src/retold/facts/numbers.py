@@ -336,6 +336,8 @@ _PHONE_RE = patterns.compile(
 )
 _NEXT_WORDS_RE = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_NOUN_RE = re.compile(rf"(?i){_SP}+of{_SP}+(?:(?:the|these|those|its|their){_SP}+)?"
+                         # ("169 of the 336 seats": the whole's own figure before its noun)
+                         rf"(?:\d[\d,.]*{_SP}+)?"
                          rf"((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,2}}[A-Za-z][A-Za-z'’-]*)")
 _NUMBER_OF_RE = re.compile(rf"(?i)\b(?:the|a){_SP}+(?:total{_SP}+)?(?:number|total|tally|count)"
                            rf"{_SP}+of{_SP}+((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}"
@@ -1802,6 +1804,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             # "34 people were killed" and "35 were killed" still share a slot.
             role = role or predicate
             note = (note + "; " if note else "") + f"predicate: {predicate}"
+        if _EACH_AFTER_RE.match(text, end):
+            note = (note + "; " if note else "") + EACH  # "four seats each": per party
         holder = _holder(text, _sentence_start(sentences, start), start)
         last = phrases[-1] if phrases else None
         if not holder and (named := _NAME_BRACKET_RE.search(text, max(0, start - 60), start)):
@@ -1848,7 +1852,7 @@ _PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]
 _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 # Between two figures of a list of places: the first's place, a comma, maybe "and"
-_LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*,[^\S\n]*(?:and[^\S\n]+)?")
+_LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)")
 
 
 # The name a figure is held by: the subject of a clause whose verb takes the figure as what it
@@ -1868,6 +1872,9 @@ _HOLDER_RE = re.compile(
     rf"(?:stood|stands|stand|was|is|sat|sits|led|leads|lead|finished|ended)?{_SP}*(?:at|on|with))"
     rf"{_SP}+(?:(?:just|only|an{_SP}+estimated|some|about|around|nearly|almost|roughly|"
     rf"more{_SP}+than|less{_SP}+than|over|under){_SP}+)?$")
+# A figure each of several things has ("won four seats each", "$5 apiece"): no total's slot
+EACH = "each"
+_EACH_AFTER_RE = re.compile(rf"{_SP}+(?:each|apiece)\b")
 # A name and an opening bracket right before a figure ("Angoulême (8,500")
 _NAME_BRACKET_RE = re.compile(r"(?<![\w'’&.-])([A-Z][\w'’-]+(?:[^\S\n][A-Z][\w'’-]+){0,3})"
                               r"[^\S\n]*\([^\S\n]*$")
@@ -1931,6 +1938,10 @@ def _holders_agree(a: Fact, b: Fact) -> bool | None:
     if not ha or not hb:
         return None
     return any(names.same_name(x, y) for x in ha for y in hb)
+
+
+def _each(f: Fact) -> bool:
+    return f.note == EACH or f.note.startswith(f"{EACH};") or f"; {EACH}" in f.note
 
 
 def held_alike(a: Fact, b: Fact) -> bool:
@@ -2765,6 +2776,8 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "scored twice" fills no other figure's slot ("Berg, 24,")
     if (qa.unit == TALLY) != (qb.unit == TALLY):
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
+    if _each(a) != _each(b) and not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        return FALLBACK  # "won four seats each" fills no slot of "the 336 seats"
     if _rates_differ(a, b) and qa.unit == qb.unit == "percent" and \
             not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         # a change over a month fills no slot of one over a year ("0.3% on the month" / "3%
