@@ -2114,11 +2114,11 @@ _HEAD_MODIFIERS = frozenset({"International", "National", "Regional", "Municipal
                              "Domestic", "Main", "Grand", "General"})
 
 
-# Heads an original may write in lower case after a name ("Muan airport", "Hualien county")
-_LOWER_HEADS = frozenset({"airport", "station", "port", "harbour", "harbor", "bridge", "river",
-                          "county", "province", "district", "city", "town", "village", "island",
-                          "mountain", "lake", "dam", "stadium", "hospital", "prison", "square",
-                          "street", "highway", "expressway", "township", "prefecture"})
+# Heads an original may write in lower case after a name ("Muan airport", "Hualien county"):
+# the places' heads names.PLACE_HEADS knows, and others of news copy
+_LOWER_HEADS = frozenset({h.casefold() for h in names.PLACE_HEADS} | {
+    "airport", "port", "harbour", "harbor", "province", "city", "town", "village", "mountain",
+    "lake", "dam", "stadium", "prison", "highway", "expressway", "township", "prefecture"})
 
 
 def _abbreviated(name: str, o_text: str) -> bool:

@@ -857,11 +857,10 @@ _LEVELS = frozenset({"national", "federal", "state", "provincial", "regional", "
                      "municipal", "city", "county", "district", "town", "central"})
 # ("the state news agency" / "the national news agency": a state's own, the nation's)
 _ONE_LEVEL = frozenset({"state", "national", "central"})
-_OWNER_RE = re.compile(r"['’]s$")
 
 
 def _possessor(word: str) -> str:
-    return _OWNER_RE.sub("", word).casefold()
+    return _POSSESSIVE_RE.sub("", word).casefold()
 
 
 # Words of a body's description that say where or whose it is, not what it does
