@@ -40,7 +40,7 @@ import corpus as corpus_mod
 
 
 def load(n: int, seed: int) -> tuple[Path, list[dict], list[dict]]:
-    out = HERE / "out" / f"c{n}_s{seed}"
+    out = HERE / "out" / f"corpus{n}_s{seed}"  # (ids in no order: see corpus.py)
     corpus, truth = out / "corpus.jsonl", out / "truth.jsonl"
     if not corpus.exists():
         corpus_mod.write(n, out, seed)
@@ -230,7 +230,7 @@ def e2e_bench(corpus: Path, truth: Truth, workers: int) -> dict[str, Any]:
     # News flows (targets "f...": times to the second, mostly) apart from the older part
     # (targets "r...": bare days, a quarter undated: a copy on its source's day cannot be
     # directed from the texts or the dates).
-    flow_pairs = [(s, t) for s, t in truth.source if t.startswith("f")]
+    flow_pairs = [(s, t) for s, t in truth.source if corpus_mod.kind_letter(t) == "f"]
     flow_directed = sum(1 for s, t in flow_pairs if (l := links.get(frozenset((s, t))))
                         is not None and l.decided and (l.source_id, l.target_id) == (s, t))
     return {

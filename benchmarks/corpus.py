@@ -41,6 +41,11 @@ only direct sources, and the benchmark counts a sibling link as an error. Times 
 ISO 8601 with a zone, RFC 2822 or epoch seconds, as real feeds do; a tenth carry none.
 Outlet templates: a third of the outlets print one boilerplate paragraph (a newsletter
 prompt, a photo credit line) under most of their articles. The same seed gives the same corpus.
+
+Ids carry no order: each opens with six hex digits drawn from the seed and the article
+("3fa41c-r000395"), so sorting ids puts sources and retellings in no particular order. A tool
+that breaks ties by id (two copies of one text from one day) gains nothing from the generator's
+numbering (with the kind letter first, "o..." originals sorted before their "r..." retellings).
 """
 
 from __future__ import annotations
@@ -48,6 +53,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import email.utils
+import hashlib
 import itertools
 import json
 import random
@@ -407,13 +413,26 @@ def generate(n_articles: int, seed: int = 7) -> Iterator[tuple[dict, list[dict]]
         made += 1
 
 
+def opaque(seed: int, aid: str) -> str:
+    """``aid`` behind six hex digits of the seed and itself: ids in no order (see above)."""
+    return hashlib.sha1(f"{seed}:{aid}".encode()).hexdigest()[:6] + "-" + aid
+
+
+def kind_letter(aid: str) -> str:
+    """The generator's letter for what an article is (o, r, n; w and f in news flows)."""
+    return aid.rpartition("-")[2][:1]
+
+
 def write(n_articles: int, out: Path, seed: int = 7) -> tuple[Path, Path]:
     out.mkdir(parents=True, exist_ok=True)
     corpus, truth = out / "corpus.jsonl", out / "truth.jsonl"
     with corpus.open("w", encoding="utf-8") as fc, truth.open("w", encoding="utf-8") as ft:
         for article, rows in generate(n_articles, seed):
+            article = {**article, "id": opaque(seed, article["id"])}
             fc.write(json.dumps(article, ensure_ascii=False) + "\n")
             for row in rows:
+                row = {**row, "source_id": opaque(seed, row["source_id"]),
+                       "target_id": opaque(seed, row["target_id"])}
                 ft.write(json.dumps(row) + "\n")
     return corpus, truth
 

@@ -50,8 +50,10 @@ N_ARTICLES = 120
 BAD_ROWS = [
     '{"id": "broken", "text": "no closing brace"',  # malformed JSON
     '{"id": "empty", "text": "   "}',  # missing text
-    '{"id": "o000000", "text": "A second article under an id already used."}',  # duplicate id
 ]
+# an article under an id the generated corpus already used (its first article's)
+DUPLICATE = '{{"id": "{}", "text": "A second article under an id already used."}}'
+
 
 
 # A statement page and two papers printing one version of it with a paragraph inserted, with no
@@ -91,7 +93,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
                     + "\n")
         for aid, text, outlet in TWINS:
             f.write(json.dumps({"id": aid, "text": text, "outlet": outlet}) + "\n")
-        f.write("\n".join(BAD_ROWS) + "\n")
+        first_id = json.loads(path.read_text(encoding="utf-8").splitlines()[0])["id"]
+        f.write("\n".join([*BAD_ROWS, DUPLICATE.format(first_id)]) + "\n")
     return path
 
 
@@ -180,7 +183,7 @@ def test_search_and_problems_agree(local: Any, spark_run: Any) -> None:
                   for p in problems)
     ref = sorted((p.source, p.line, p.reason) for p in local.problems
                  if isinstance(p, Problem))
-    assert len(ref) == len(BAD_ROWS)
+    assert len(ref) == len(BAD_ROWS) + 1  # and the duplicate id
     assert ours == ref
 
 

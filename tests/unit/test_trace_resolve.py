@@ -114,6 +114,19 @@ def test_upstream_wins_a_tie_by_time() -> None:
     assert [(l.source_id, l.target_id) for l in r.links] == [("early", "t")]
 
 
+def test_of_two_copies_of_one_day_the_target_retells_the_one_whose_version_it_carries() -> None:
+    # "a-copy" and "b-story" are of one day with no time order; "a-copy" changed a figure and
+    # a name, which the later target does not carry: its source is the story, whatever the ids
+    changed = WIRE.replace("four years", "six years").replace("city council", "state board")
+    texts = {"a-copy": changed, "b-story": WIRE, "t": WIRE}
+    day = dt.date(2020, 1, 1)
+    published = {"a-copy": day, "b-story": day, "t": dt.date(2020, 1, 2)}
+    links = [_link("a-copy", "b-story", decided=False), _link("a-copy", "t"), _link("b-story", "t")]
+    r = rs.resolve(links, texts.__getitem__, published, tolerance=0.5)
+    assert ("b-story", "t") in {(l.source_id, l.target_id) for l in r.links}
+    assert ("a-copy", "t") not in {(l.source_id, l.target_id) for l in r.links}
+
+
 def test_a_bare_day_is_not_earlier_than_a_time_on_that_day() -> None:
     # near-equal sources: the page dated by its day only is not earlier than the wire timed
     # that morning (a day without its time counts as its last second)

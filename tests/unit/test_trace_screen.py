@@ -46,6 +46,21 @@ def test_a_pair_below_the_precheck_explains_nothing() -> None:
     assert sc.explained(measured, PUBLISHED, TEXTS.__getitem__) == set()
 
 
+def test_a_pair_is_verified_where_its_explaining_source_and_its_own_are_not_ordered() -> None:
+    # the story and a paper's insertion into it are of one day with no time of day: only
+    # verification can tell which retold the other (containment), so the story's pair with a
+    # later copy is not skipped on the strength of the insertion, whatever the ids
+    story = _text(5)
+    day = dt.date(2024, 5, 2)
+    texts = {"b-story": story, "a-insert": story + " " + _text(6, 30),
+             "c-later": story + " " + _text(7, 30)}
+    published = {"b-story": day, "a-insert": day, "c-later": day + dt.timedelta(days=1)}
+    measured = [("a-insert", "b-story", 0.7, 1.0), ("a-insert", "c-later", 0.75, 0.75),
+                ("b-story", "c-later", 0.75, 1.0)]
+    skipped = sc.explained(measured, published, texts.__getitem__)
+    assert ("b-story", "c-later") not in skipped
+
+
 def test_screened_pairs_keep_the_links_of_a_full_run() -> None:
     # A wire story retold by five outlets: the ten sibling pairs need no pair pipeline.
     wire = _text(3, 120)

@@ -245,15 +245,16 @@ def resolve(
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
     published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-) -> tuple[int, tuple[int, int], str]:
-    # not a retelling of another candidate first, then the earliest, then by id. A retelling
-    # that explains all the target text its source does and more comes before that source:
-    # the target carries its edits (a chain), which a sibling of it would not
+) -> tuple[int, tuple[int, int], int, str]:
+    # not a retelling of another candidate first, then the earliest, then the one explaining
+    # more of the target (of two copies of one day, the one whose version it carries), then by
+    # id. A retelling that explains all the target text its source does and more comes before
+    # that source: the target carries its edits (a chain), which a sibling of it would not
     downstream = any(
         ((s, source) in retells and not _carries_edits(cov[source], cov[s]))
         or ((source, s) in retells and _carries_edits(cov[s], cov[source]))
         for s in sources if s != source)
-    return (int(downstream), _sortable(published.get(source)), source)
+    return (int(downstream), _sortable(published.get(source)), -cov[source].bit_count(), source)
 
 
 def _carries_edits(middle: int, first: int, run: int = EDIT_RUN) -> bool:

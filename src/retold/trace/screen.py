@@ -103,6 +103,9 @@ def explained(
         share, decided = safe_share.get((source, target), (0.0, False))
         return share >= safe and (decided or pair not in timed)
 
+    # two articles time does not order, linked both ways: the pipeline may yet direct them by
+    # containment (a paper's insertion into the wire story on the wire's day)
+    unordered = {frozenset((l.source_id, l.target_id)) for l in provisional if not l.decided}
     res = rs.resolve(provisional, text_of, published, coverage=coverage)
     skip: set[tuple[str, str]] = set()
     for s in res.siblings:
@@ -113,7 +116,11 @@ def explained(
         pair = (link.source_id, link.target_id)
         # an undecided link was a candidate both ways: its target may be either side
         ends = (link.target_id,) if link.decided else pair
-        if pair in keys and via and any(safely(via, t, pair) for t in ends):
+        if pair in keys and via and any(safely(via, t, pair) for t in ends) and not (
+                frozenset((via, link.source_id)) in unordered and link.decided):
+            # (where the source set aside and the one kept are a pair time does not order,
+            # verification decides which retold the other: resolve then knows which is
+            # upstream, and the target's link goes to it)
             skip.add(keys[pair])
     return skip
 
