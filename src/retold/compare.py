@@ -254,6 +254,7 @@ def _compare_documents(
 
     if reuse.unrelated(r_sentences, alignment):
         changes = _merge((), grounded, {}, r_sentences, o_side, r_side)
+        changes = _said_once(changes, r_side)
         summary = replace(summary, message=(
             "The texts look unrelated: no meaningful part of the retelling matches the original. "
             "Its facts were still checked against the whole original; those the original does "
@@ -633,6 +634,29 @@ def _told_twice(a: Fact, b: Fact, kinds: Mapping[int, str], text: str) -> bool:
     return len(rests[0]) >= SAID_AGAIN_WORDS and rests[0] == rests[1]
 
 
+def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
+    """Of the grounded changes of texts that look unrelated (no sentence pairs, so ``once`` and
+    its folds do not apply), one report of each: a change read twice in the same words (a day
+    said again), and a figure the retelling gives again after a change gave it as its new
+    value ("hit 53 Thursday. ... now stood at 53")."""
+    r_numbers = {(f.start, f.end): f for f in r_side.facts if f.kind == "number"}
+    seen: set[tuple[str, str, str, str]] = set()
+    new_values: set[object] = set()
+    out: list[Change] = []
+    for c in changes:
+        key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
+               _wording(c.retelling.text) if c.retelling else "")
+        figure = _figure(r_numbers.get((c.retelling.start, c.retelling.end))) \
+            if c.kind == "number" and c.retelling is not None else None
+        if key in seen or (c.status == "added" and figure is not None and figure in new_values):
+            continue
+        seen.add(key)
+        if c.status == "changed" and figure is not None:
+            new_values.add(figure)
+        out.append(c)
+    return tuple(out)
+
+
 def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
          added: AbstractSet[int] = frozenset()) -> tuple[Change, ...]:
     """One real difference, reported once (the first report, in the changes' order, stands).
@@ -760,6 +784,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     # (status, old figure, new figure) of a figure added or changed -> (its slot, whether in a
     # headline, its index in out) of each report
     restated: dict[tuple[str, object, object], list[tuple[str, bool, int]]] = defaultdict(list)
+    # a changed figure's new value -> the same, for a figure added later with that value
+    changed_to: dict[object, list[tuple[str, bool, int]]] = defaultdict(list)
     # a dropped date's day -> index in out of its first report
     dated: dict[tuple[object, object, str], int] = {}
     o_dates = {(f.start, f.end): f.value for f in o_side.facts
@@ -841,13 +867,20 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             headline = r_kinds.get(b.sentence) in _HEADLINE_KINDS or (
                 a is not None and o_kinds.get(a.sentence) in _HEADLINE_KINDS)
             told = (c.status, _figure(a), _figure(b))
-            first = next((k for their_slot, their_headline, k in restated[told]
+            # (a figure added that a change already gave as its new value: "hit 53", then
+            # "now stood at 53", after the original's "at least 36")
+            # (and one whose slot the rules cannot read: "the number of dead now stood at 53")
+            reports = restated[told] + [(s if slot else "", h, k) for s, h, k in (
+                changed_to[_figure(b)] if c.status == "added" else ())]
+            first = next((k for their_slot, their_headline, k in reports
                           if their_slot == slot or headline or their_headline), None)
             if first is not None:
                 out[first] = _also_naming(out[first], "It says so again at", c.retelling.text,
                                           ".")
                 continue
             restated[told].append((slot, headline, len(out)))
+            if c.status == "changed":
+                changed_to[_figure(b)].append((slot, headline, len(out)))
         if c.kind == "meaning" and c.status == "added":
             at = r_at(c)
             if at in worded:

@@ -888,6 +888,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 + [(f.start, f.end) for f in r_facts.get(s.id, ())
                    if f.kind == "number" and (numbers.BAND_NOTE in f.note or isinstance(
                        f.value, Quantity) and f.value.unit in numbers.RATE_CHANGE_UNITS)]
+                # and a figure in words joined to its unit ("a one-and-a-half-hour flight")
+                + [(f.start, f.end) for f in r_facts.get(s.id, ())
+                   if f.kind == "number" and "-" in f.text and _DIGIT.search(f.text) is None]
                 + credited,
                 locate=lambda word: _locate(word, words, o_sent), aligned=s.id in partners)
             # A claim that the original leaves something out, which it does not ("without

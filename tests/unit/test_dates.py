@@ -146,8 +146,13 @@ def test_relative_interval_records_reference() -> None:
         ("Attacks have grown recently.", "vague:recently"),
         ("Attacks have grown in recent years.", "vague:recent years"),
         ("What we see these days is new.", "vague:these days"),
-        ("Nothing like it happened in the past decade.", "vague:the past decade"),
-        ("Nothing like it happened over the last decade.", "vague:the past decade"),
+        ("Nothing like it happened in the past decade.", "vague:recent decade"),
+        ("Nothing like it happened over the last decade.", "vague:recent decade"),
+        # the recent past however it is put is one vague time
+        ("Rates fell in the past few years.", "vague:recent years"),
+        ("Rates fell over recent years.", "vague:recent years"),
+        ("Rates fell over the last several years.", "vague:recent years"),
+        ("Rates will fall in the next few months.", "vague:coming months"),
     ],
 )
 def test_vague(text: str, key: str) -> None:

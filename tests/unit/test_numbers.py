@@ -557,7 +557,11 @@ def test_compatible_only_for_rounding() -> None:
     assert ok("The party won 12,345 votes.", "The party won 12,000 votes.")
     assert ok("The party won 12,000 votes.", "The party won 12,345 votes.")
     assert ok("It reached 1.48 million homes.", "It reached 1.5 million homes.")
-    assert not ok("About 500 marched.", "500 marched.")  # a hedge change is a real change
+    # one figure given as an estimate or not; a bound the figure does not meet is a claim
+    assert ok("About 500 marched.", "500 marched.")
+    assert ok("An estimated 22 million children missed a dose.", "22 million children missed a dose.")
+    assert not ok("At most 500 marched.", "600 marched.")
+    assert not ok("About 500 marched.", "About 600 marched.")
     assert not ok("Gunmen killed 34 villagers.", "Gunmen killed 30 villagers.")
     assert not ok("The party won 12,345 votes.", "The party won 12,000 seats.")
     assert not ok("The party won 12,345 votes.", "The party won 13,000 votes.")

@@ -79,13 +79,15 @@ DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z'\u2019-]{4,}(?:[ \t\u00a0][A-Z][A-Z'\u2019-]+)*,[ \t\u00a0]+[A-Z][a-z]+"
     r"(?:[ \t\u00a0][A-Z][a-z]+)?(?=[ \t\u00a0]+[A-Z][a-z]*[ \t\u00a0]+[a-z])|"
     rf"(?:{_CAPS_RUN})(?:,[ \t\u00a0]+[A-Z][\w.]*(?:[ \t\u00a0][A-Z][\w.]*)?)?"
-    r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2})?[ \t\u00a0]*"
+    r"(?:,[ \t\u00a0]+[A-Z][a-z]{2,8}\.?[ \t\u00a0]+\d{1,2}(?:,?[ \t\u00a0]+\d{4})?)?[ \t\u00a0]*"
     r"(?:\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA|[A-Z]{2,6})\))?[ \t\u00a0]*"
     r"(?:\u2014|\u2013|--|//|-(?=[ \t\u00a0])|\u00e2\u20ac[\u201d\u201c]))"  # dashes, as mojibake too
     # a place in capitals and an outlet's credit line in brackets, with its sources or its
     # date ("BODO, (Norway Daily / Viken Wire - 5th May, 2023) The ferry ...")
-    rf"|(?:{_CAPS_RUN}),?[ \t\u00a0]*\((?=[^()\n]*(?:[ \t]/[ \t]|\d{{4}}))[^()\n]{{3,100}}\)"
-    r"[ \t\u00a0]*(?=[A-Z])"
+    # (the place as written too, and a colon after: "Bodo, (Norway Daily / Viken Wire - 5th
+    # May, 2023 ):The ferry ...")
+    rf"|(?:{_CAPS_RUN}|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){{0,2}}),?[ \t\u00a0]*"
+    r"\((?=[^()\n]*(?:[ \t]/[ \t]|\d{4}))[^()\n]{3,100}\)[ \t\u00a0]*:?[ \t\u00a0]*(?=[A-Z])"
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
     # a place in capitals and a colon ("BANDUNG: Seven people ...")
     rf"|{_CAPS_RUN}:[ \t\u00a0]+(?=[A-Z])"

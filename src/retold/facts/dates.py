@@ -1172,6 +1172,22 @@ def _normalised_phrase(text: str) -> str:
 
 # Vague expressions that say the same thing, keyed by one of them.
 VAGUE_SYNONYMS = {"lately": "recently", "of late": "recently", "nowadays": "these days"}
+# A span of the recent past or the near future however it is put: "the past few years", "the
+# last several years", "recent years" are one time ("recent years"); "the coming months", "the
+# next few months" another ("coming months"). "The past year" and "two years ago" are not vague
+# periods of this kind and keep their own words.
+_VAGUE_SPAN_RE = re.compile(
+    r"(?:the )?(?:(?P<past>past|last|previous|recent)|(?P<future>coming|next))"
+    r"(?: few| several| couple of)? (?P<unit>days|weeks|months|years|decades?|times)$")
+
+
+def _vague_key(phrase: str) -> str:
+    """The key of a vague time's normalised phrase (see _VAGUE_SPAN_RE)."""
+    m = _VAGUE_SPAN_RE.match(phrase)
+    if m is None:
+        return VAGUE_SYNONYMS.get(phrase, phrase)
+    # ("the past decade" is one decade: "recent decade", not "recent decades")
+    return ("recent " if m.group("past") else "coming ") + m.group("unit")
 # Without a publication date a relative expression cannot be dated, but two wordings of one
 # expression ("13 February" / "February 13th", "mid August" / "mid-August", "the end of the
 # year" / "end of the year") can be told apart from two expressions: resolved against two
@@ -1286,7 +1302,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             # own)
             value = Interval(None, None, "vague")
             phrase = _normalised_phrase(mt.core)
-            key = "vague:" + VAGUE_SYNONYMS.get(phrase, phrase)
+            key = "vague:" + _vague_key(phrase)
         else:
             try:
                 resolved = _resolve(mt, ref)

@@ -237,7 +237,7 @@ _ATOM_RE = re.compile(
   | (?P<words>(?i:\b(?:an?{_SP}+)?(?:{_NUMWORD})
         (?:(?:{_SP}+and{_SP}+a{_SP}+half{_SP}+|{_SP}+and{_SP}+|{_SP}*-{_SP}*|{_SP}+)(?:{_NUMWORD}))*
         (?:{_SP}+(?:point|dot)(?:{_SP}+(?:{_NUMWORD}|oh)\b)+)?
-        (?:{_SP}+and{_SP}+a{_SP}+half)?\b))
+        (?:(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half)?\b))
   | (?P<digits>
         (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
         (?P<int>[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])
@@ -999,8 +999,12 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     if len(raw) == 4 and raw[0] == "0":
         return None  # "0900": a time of day on the 24-hour clock
     if len(raw) <= 2 and _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
-            text, max(0, start - 10), start):
-        return None  # "3) The document ...": a list marker ("Angoulême (8,500) marched": a count)
+            text, max(0, start - 10), start) and not (
+                len(raw) == 2 and text[start - 1] == "(" and not _SENTENCE_START_RE.search(
+                    text, max(0, start - 11), start - 1)):
+        # "3) The document ...", "(2) a fall": a list marker ("Angoulême (8,500) marched": a
+        # count; "Tom Berg (27) has joined": two digits in brackets inside a sentence, an age)
+        return None
     if len(raw) <= 2 and end == m.end("int") and _NUMBERED_LINE_RE.match(text, end) and \
             _LINE_START_RE.search(text, max(0, start - 10), start):
         return None  # "2. Ferry times: ...": a numbered list's marker
@@ -1116,7 +1120,8 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
 
 
 _AN_HOUR_RE = re.compile(
-    rf"(?i)\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
+    # (not the end of "one-and-a-half-hour", which the number words read whole)
+    rf"(?i)(?<!and-)(?<!and )\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
     r"(?![\w-]*(?:\s+and\s+(?:a\s+half|[\w-]+\s+minutes?)\b))")
 # A figure (and the word it counts, or its scale) or a count of times before "an hour": the
 # hour is a rate's period ("$2 million an hour", "60 cars an hour", "twice an hour").
@@ -2526,6 +2531,7 @@ def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> 
 
 _FLOOR_HEDGES = frozenset({"more_than", "at_least"})
 _ROUGH_HEDGES = frozenset({"about", "nearly"})
+_ESTIMATE = frozenset({"about", None})
 _CEILING_HEDGES = frozenset({"nearly", "less_than", "up_to", "at_most"})
 # How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
 # to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
@@ -2959,8 +2965,9 @@ def _dimension(unit: str) -> str:
 def compatible(a: Fact, b: Fact) -> bool:
     """Tell whether two different figures do not contradict each other: one is a rounding.
 
-    "a third" / "33%" and "12,345" / "12,000" are compatible; "about 500" / "500" is not (a
-    hedge change is a real change), nor is a change of unit or of counted noun.
+    "a third" / "33%", "12,345" / "12,000" and "about 500" / "500" (one figure, given as an
+    estimate or not) are compatible; "at least 500" / "500" is not (a bound is a claim of its
+    own), nor is a change of unit or of counted noun.
     """
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or TALLY in (qa.unit, qb.unit):
@@ -2973,9 +2980,12 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "mid-single digits" / "5%": the figure told by its band
     if bound_holds(a, b) or bound_holds(b, a):
         return True  # "more than 350 points" / "369 points": the bound, rounded, holds
-    if {qa.hedge, qb.hedge} == _ROUGH_HEDGES and qa.unit == qb.unit and \
-            _close(qa.low, qb.low) and _close(qa.high, qb.high) and not _rates_differ(a, b):
-        return True  # "nearly 99%" / "about 99%": one figure, told roughly either way
+    if {qa.hedge, qb.hedge} in (_ROUGH_HEDGES, _ESTIMATE) and qa.unit == qb.unit and \
+            _close(qa.low, qb.low) and _close(qa.high, qb.high) and not _rates_differ(a, b) \
+            and not changes_differ(a, b):
+        # "nearly 99%" / "about 99%": one figure, told roughly either way; "an estimated 22
+        # million" / "22 million": one figure, given as an estimate or not
+        return True
     if qa.hedge != qb.hedge or qa.unit != qb.unit or qa.hedge == VAGUE or _rates_differ(a, b):
         return False
     if changes_differ(a, b):
@@ -3237,6 +3247,12 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                f"became '{_quote(b)}'."
     if qa.unit != qb.unit:
         return _unit_change(qa, qb, a, b, same_bounds and qa.hedge == qb.hedge)
+    if same_bounds and {qa.hedge, qb.hedge} == _ESTIMATE and qa.unit == qb.unit:
+        if qb.hedge is None:
+            return (f"The retelling gives the original's estimate as a plain figure: "
+                    f"'{_quote(b)}' for '{_quote(a)}'.")
+        return f"The retelling gives the same figure as an estimate: '{_quote(b)}' for " \
+               f"'{_quote(a)}'."
     if same_bounds:
         # Only the hedge differs: quote both as written.
         return f"The retelling says '{_quote(b)}' where the original says '{_quote(a)}'."

@@ -1,0 +1,125 @@
+"""Wire copy and its updates, found wrong by a review of real central-bank, transfer, wildfire,
+recall and health copy: a figure in words joined to its unit, an estimate of the same figure, a
+dateline with its year or an outlet's credit line, an age in brackets, a toll said twice after
+it changed, and the recent past put in other words.
+
+Pairs written for these tests, after mechanisms seen in real copy. Each test has what must be
+flagged beside what must not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import retold
+
+
+def changes(original: str, retelling: str, **dates: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.status, c.severity)
+            for c in retold.compare(original, retelling, **dates).changes]
+
+
+def figures(text: str) -> list[tuple[str, float]]:
+    return [(f.text, f.value.low) for f in retold.compare(text, text).original.facts
+            if f.kind == "number"]
+
+
+def test_a_figure_in_words_joined_to_its_unit_is_read_whole() -> None:
+    assert figures("The crossing took a one-and-a-half-hour ferry ride.") == [
+        ("one-and-a-half-hour", 1.5)]
+    assert figures("The repairs took two-and-a-half years.") == [("two-and-a-half years", 2.5)]
+    assert figures("The crossing took a half hour.") == [("a half hour", 0.5)]
+    # the same length in digits and in words: nothing to report, not even a word added
+    assert changes("Instead of a 1 1/2-hour crossing, the ferry sank within minutes.",
+                   "Instead of a one-and-a-half-hour crossing, the ferry sank within minutes.") == []
+    # another length is a change
+    assert ("number", "changed", "high") in changes(
+        "Instead of a 1 1/2-hour crossing, the ferry sank within minutes.",
+        "Instead of a two-and-a-half-hour crossing, the ferry sank within minutes.")
+
+
+@pytest.mark.parametrize(("original", "retelling"), [
+    ("Some 14 million homes lost power in the storm.", "14 million homes lost power in the storm."),
+    ("18 million adults skipped a check-up last year.",
+     "An estimated 18 million adults skipped a check-up last year."),
+])
+def test_one_figure_given_as_an_estimate_or_not_is_low(original: str, retelling: str) -> None:
+    found = changes(original, retelling)
+    assert found == [("number", "changed", "low")]
+    detail = retold.compare(original, retelling).changes[0].detail
+    assert "estimate" in detail
+
+
+def test_an_estimate_of_another_figure_or_a_bound_changed_stays_high() -> None:
+    assert ("number", "changed", "high") in changes(
+        "About 14 million homes lost power in the storm.",
+        "About 16 million homes lost power in the storm.")
+    assert ("number", "changed", "high") in changes(
+        "At most 300 homes lost power in the storm.", "About 400 homes lost power in the storm.")
+
+
+@pytest.mark.parametrize("retelling", [
+    # a place, its region, the day with its year and the agency
+    "TARVIK, Norland, Sep 4, 2023 (NPA) – The ferry company cut its fares by a fifth on Monday.",
+    # a place as written and an outlet's credit line with its sources and date, then a colon
+    "Tarvik, (Norland Daily / Fjord Wire - 4th Sep, 2023 ):The ferry company cut its fares by a "
+    "fifth on Monday.",
+])
+def test_a_dateline_with_its_year_or_a_credit_line_is_no_fact(retelling: str) -> None:
+    assert changes("The ferry company cut its fares by a fifth on Monday.", retelling) == []
+
+
+def test_a_credit_line_needs_its_sources_or_a_year() -> None:
+    # a name and a plain aside in brackets open no dateline: the name is the retelling's
+    found = changes("The ferry company cut its fares by a fifth.",
+                    "Lena Holm (the company's chief) said the ferry company cut its fares by a "
+                    "fifth.")
+    assert any(kind in ("name", "attribution") for kind, _s, _v in found)
+
+
+def test_an_age_in_brackets_after_a_name_is_the_age() -> None:
+    assert figures("Defender Mats Olund (29) has signed for Brask.") == [("29", 29.0)]
+    assert ("number", "added", "high") not in changes(
+        "Defender Mats Olund (29) has signed for Brask on a two-year deal.",
+        "Defender Mats Olund has signed for Brask on a two-year deal. The 29-year-old left Orlen.")
+    # another age is a change
+    assert any(kind == "number" and severity == "high" for kind, _s, severity in changes(
+        "Defender Mats Olund (29) has signed for Brask on a two-year deal.",
+        "Defender Mats Olund has signed for Brask on a two-year deal. The 31-year-old left Orlen."))
+    # a list's markers in brackets are no figures
+    assert figures("The plan has two parts: (1) a tax cut and (2) a rate rise.") == [
+        ("two parts", 2.0)]
+    assert figures("(12) The board met on Monday.") == []
+
+
+def test_a_changed_toll_said_again_is_one_change() -> None:
+    found = changes("At least 14 people have died in the flood, the province said late Monday.",
+                    "The death toll from the flood rose to 22 on Tuesday. Officials said on "
+                    "Tuesday the number of dead now stood at 22.",
+                    original_published="2024-03-12", retelling_published="2024-03-13")
+    assert [s for k, s, _v in found if k == "number"] == ["changed"]
+    assert len([1 for k, _s, _v in found if k == "date"]) <= 1
+    # a second figure of another value is its own finding
+    found = changes("At least 14 people have died in the flood, the province said late Monday.",
+                    "The death toll from the flood rose to 22 on Tuesday. Officials said on "
+                    "Tuesday that 40 homes were destroyed.",
+                    original_published="2024-03-12", retelling_published="2024-03-13")
+    assert ("number", "added", "high") in found
+
+
+@pytest.mark.parametrize(("original", "retelling"), [
+    ("Turnout has fallen in the past few years, the council said.",
+     "Turnout has fallen over recent years, the council said."),
+    ("Turnout has fallen over the last several years, the council said.",
+     "Turnout has fallen in recent years, the council said."),
+    ("Prices will rise in the coming months, the council said.",
+     "Prices will rise in the next few months, the council said."),
+])
+def test_the_recent_past_in_other_words_is_no_date_change(original: str, retelling: str) -> None:
+    assert not [c for c in changes(original, retelling) if c[0] == "date"]
+
+
+def test_another_vague_time_is_still_read() -> None:
+    found = changes("Turnout has fallen in recent years, the council said.",
+                    "Turnout will fall in the coming years, the council said.")
+    assert any(kind == "date" for kind, _s, _v in found)
