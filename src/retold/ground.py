@@ -1310,7 +1310,8 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)
             or _number_in_words(b.text, o_text)
             or _abbreviated(b.text, o_text)
-            or names.demonym_in(b.text, o_text) or _headed_in(b.text, o_text)):
+            or names.demonym_in(b.text, o_text) or _headed_in(b.text, o_text)
+            or _with_its_city(b.text, o_text)):
         # Written as in the original, or an alias or a lower-case mention ("isis"), or its
         # place's people ("Thailand" / "Thai nationals"): a regex search, before the
         # name-by-name equivalence scan it makes unnecessary.
@@ -2111,6 +2112,15 @@ def _headed_in(name: str, o_text: str) -> bool:
     own = r"[^\S\n]+".join(re.escape(w) for w in core)
     return re.search(rf"(?<![\w-]){own}(?:[^\S\n]+\w+){{0,2}}?[^\S\n]+"
                      rf"{re.escape(words[-1].casefold())}(?![\w-])", o_text) is not None
+
+
+def _with_its_city(name: str, o_text: str) -> bool:
+    """A name the original writes without the city it is of, as clubs are named abroad
+    ("Galatasaray Istanbul": "Galatasaray", "Bayern Munich": "Bayern"); a place alone is no
+    such name ("Paris Berlin"), nor is a country ("Kim Jordan" is no Kim of Jordan)."""
+    head, _, last = name.strip().rpartition(" ")
+    return bool(head) and names.known_city(last) and not names.known_place(head) \
+        and names.mentioned(head, o_text)
 
 
 _HEAD_MODIFIERS = frozenset({"International", "National", "Regional", "Municipal", "Central",

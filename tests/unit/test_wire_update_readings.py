@@ -123,3 +123,36 @@ def test_another_vague_time_is_still_read() -> None:
     found = changes("Turnout has fallen in recent years, the council said.",
                     "Turnout will fall in the coming years, the council said.")
     assert any(kind == "date" for kind, _s, _v in found)
+
+
+def test_a_body_that_speaks_is_a_source() -> None:
+    # a union, a party, a bank: dropping one leaves the claim the outlet's own
+    for body in ("the union", "the party", "the bank"):
+        found = changes(f"About 900 workers walked out. But {body} has said the strike could "
+                        "be expanded if the offer is not improved.",
+                        "About 900 workers walked out. But the strike could be expanded if the "
+                        "offer is not improved.")
+        assert ("attribution", "dropped", "medium") in found, body
+    # the same body in other words is no change
+    assert changes("The strike could be expanded, the union said.",
+                   "The union said the strike could be expanded.") == []
+
+
+def test_a_vote_of_no_confidence_denies_nothing() -> None:
+    assert not [c for c in changes(
+        "The government faces a motion of no-confidence tabled by Lena Holm.",
+        "Lena Holm tabled a motion of no confidence in the government.") if c[0] == "negation"]
+    # having no confidence is a denial
+    assert ("negation", "changed", "high") in changes(
+        "The minister has full confidence in the plan.",
+        "The minister has no confidence in the plan.")
+
+
+def test_a_club_named_with_its_city_is_the_club() -> None:
+    assert changes("Brask said the striker signed until 2027.",
+                   "Brask Madrid said the striker signed until 2027.") == []
+    # a country after a name is no city of it, and another club is another source
+    assert changes("Brask said the striker signed until 2027.",
+                   "Orlen Madrid said the striker signed until 2027.") != []
+    assert changes("Kim said the striker signed until 2027.",
+                   "Kim Jordan said the striker signed until 2027.") != []

@@ -79,6 +79,10 @@ GENERIC_SPEAKERS = (
     "service", "department", "administration", "commission", "council", "committee",
     "authority", "board", "institute", "company", "firm", "court", "hospital", "embassy",
     "regulator", "rescuers", "centre", "center", "team", "group", "media",
+    # and the bodies of news about work, politics, sport and money ("the union has said")
+    "union", "unions", "party", "club", "association", "federation", "organisation",
+    "organization", "bank", "airline", "university", "charity", "watchdog", "campaigners",
+    "organisers", "organizers",
 )
 _GENERIC_WORDS = frozenset(GENERIC_SPEAKERS)
 # Words allowed between a speaker and its verb ("Doe has also said", "which ominously read").
@@ -1140,9 +1144,15 @@ def one_speaker_titled(a: Fact, b: Fact, a_text: str, b_text: str) -> bool:
 
 def _with_home(a: str, b: str) -> bool:
     """True when ``a`` is ``b`` with a home or constituency after "of" ("Brenn of Ohio" /
-    "Brenn"); "the Bank of England" is no "Bank of Japan" (only one side has its "of")."""
+    "Brenn"), or with its city after it, as clubs are called abroad ("Galatasaray Istanbul" /
+    "Galatasaray"; not a country: "Kim Jordan" / "Kim"); "the Bank of England" is no "Bank of
+    Japan" (only one side has its "of")."""
     m = _HOME_RE.search(a)
-    return m is not None and m.start() > 0 and names.same_name(a[: m.start()], b)
+    if m is not None and m.start() > 0 and names.same_name(a[: m.start()], b):
+        return True
+    head, _, last = a.strip().rpartition(" ")
+    return bool(head) and names.known_city(last) and not names.known_place(head) \
+        and names.same_name(head, b)
 
 
 

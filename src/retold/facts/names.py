@@ -2143,6 +2143,19 @@ _PLACE_WORDS = frozenset({"city", "town", "village", "country", "state", "provin
                           "urban_center", "geographic_point", "geographical_point"})
 
 
+def known_place(name: str) -> bool:
+    """True for a one-word name WordNet knows only as a name, and as a place."""
+    return _known_place(name)
+
+
+def known_city(name: str) -> bool:
+    """True for a one-word name WordNet knows only as a name, and as a city or a town."""
+    return _known_place(name) and bool(_CITY_KINDS & lexicon.broader(name.casefold()))
+
+
+_CITY_KINDS = frozenset({"city", "capital", "national_capital", "port", "town", "municipality"})
+
+
 def _known_place(name: str) -> bool:
     """True for a one-word name WordNet knows only as a name, and as a place."""
     return " " not in name.strip() and lexicon.available() and lexicon.proper_noun(name) \

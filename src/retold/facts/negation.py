@@ -210,7 +210,14 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
         return True
     if low in ("not", "n't", "never", "cannot") and _NEVER_BETTER_RE.match(text, end):
         return True
+    if low == "no" and _NO_CONFIDENCE_RE.match(text, end) and \
+            _OF_BEFORE_RE.search(text, max(0, end - len(cue) - 12), end - len(cue)):
+        return True  # "a vote of no confidence": the name of a vote ("have no confidence" denies)
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
+
+
+_NO_CONFIDENCE_RE = re.compile(r"(?i)[\s\u00a0-]+confidence\b")
+_OF_BEFORE_RE = re.compile(r"(?i)\bof[\s\u00a0]+$")
 
 
 # "have never been worse", "couldn't be happier", "never been more proud": a superlative said
