@@ -547,6 +547,11 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     index.carry(retelling.facts)
     words = meaning.word_index(tuple((s.id, s.text) for s in original.sentences))
     dialogue = speakers(o_text) > 0
+    # a summary of a long original (see NEAR_SENTENCES): only there do two names the original
+    # keeps apart make a claim of the retelling's own (a copy or a rewrite of like length
+    # retells sentence by sentence, and its names stand where the original's do)
+    condensed = len(original.sentences) >= APART_MIN and \
+        len(r_text) <= CONDENSED_SHARE * len(o_text)
     partners: dict[int, list[int]] = {}
     for p in alignment.pairs:
         for j in p.retelling:
@@ -580,6 +585,9 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     turns: dict[int, list[tuple[str, int, int]]] | None = None  # read on first use
     anchors: anchors_.Anchors | None = None  # the original's words beside its names, on first use
     ages: _AgesByName | None = None  # the original's "Name, 24," on first use
+    mentions: _Mentions | None = None  # where the original names each name, on first use
+    o_folded = ""
+    voice: float | None = None  # the original's share of sentences in its own voice
     r_tolls: dict[str, Fact] | None = None  # the retelling's largest count of each toll
     # acronyms the retelling defines ("the Bureau of Fire Protection (BFP)"): each stands for
     # its full name, which the original may state in its own words
@@ -863,6 +871,34 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 kind="name", status="changed", original=Excerpt.of(o_text, a.start, a.end),
                 retelling=Excerpt.of(r_text, b.start, b.end), detail=detail, severity="high",
                 grounding="contradicted", evidence=(Excerpt.of(o_text, a.start, a.end),)))
+        apart = None
+        if condensed and not dialogue and s.text not in o_texts:
+            # (a speaker is told of the claim it makes, not joined to the names in it: "a tremor
+            # was felt in Dorley, the Coastal Survey has said")
+            speaking = [(f.start, f.end) for f in r_facts.get(s.id, ()) if f.kind == "attribution"]
+            names_here = [f for f in r_facts.get(s.id, ()) if f.kind == "name"
+                          and ("name", f.start, f.end) in supported
+                          and not any(a <= f.start and f.end <= b for a, b in speaking)
+                          and not _speaks(f, r_text)]
+            if len(names_here) > 1 and voice is None:
+                voice = own_voice(original.sentences, original.facts)
+            if len(names_here) > 1 and voice <= OWN_VOICE_MAX:  # type: ignore[operator]
+                if mentions is None:
+                    mentions = _Mentions(o_text, original.sentences, index)
+                    o_folded = o_text.casefold()
+                apart = _kept_apart(names_here, mentions, r_text, o_folded)
+        if apart is not None:
+            a, b = apart
+            first_a = min(mentions.of(a))  # type: ignore[union-attr]
+            first_b = min(mentions.of(b))  # type: ignore[union-attr]
+            s_a, s_b = original.sentences[first_a], original.sentences[first_b]
+            detail = (f"The original names {a.text} and {b.text}, but never in the same or a "
+                      f"nearby sentence: the retelling joins them in one claim.")
+            changes.append(Change(
+                kind="name", status="changed", original=Excerpt.of(o_text, s_b.start, s_b.end),
+                retelling=Excerpt.of(r_text, b.start, b.end), detail=detail, severity="medium",
+                grounding="unsupported", evidence=(Excerpt.of(o_text, s_a.start, s_a.end),
+                                                   Excerpt.of(o_text, s_b.start, s_b.end))))
         honorifics = _honorific_changes(
             [f for f in r_facts.get(s.id, ()) if f.kind == "name"
              and ("name", f.start, f.end) in supported], r_text, o_text, titled)
@@ -954,7 +990,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             verdict = "contradicts"
         elif not evidence and share < NO_SUPPORT_SHARE:
             verdict = "no-support"
-        elif "unsupported" in statuses or unsupported_words >= UNSUPPORTED_WORDS_MIN:
+        elif "unsupported" in statuses or unsupported_words >= UNSUPPORTED_WORDS_MIN \
+                or apart is not None:
             verdict = "adds-unsupported"
         else:
             verdict = "supported"
@@ -1476,6 +1513,140 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     if rival is not None:
         return "contradicted", [rival], False
     return "unsupported", [], False
+
+
+# A summary sentence that names two things gives them a part in one claim. Where the original
+# names both but never in the same sentence nor within NEAR_SENTENCES of each other, it tells
+# no such claim: the retelling joined two of its actors, or put a name in another story's
+# place ("Lena Ortiz opened a clinic in Port Avila" where the original tells of Ortiz's clinic
+# in its opening and of Port Avila only in a closing aside on ferries). Only an original of at least APART_MIN
+# sentences keeps names apart: a short one is all one scene.
+NEAR_SENTENCES = 1
+APART_MIN = 8
+# ... and only in a retelling at most this share of the original's length: a summary
+CONDENSED_SHARE = 0.5
+# ... and only two names of one clause, this many words apart at most ("Ortiz and Brandt will
+# share the prize", "the Coastal Survey gave Lena Ortiz money"): a long summary sentence
+# of a long text lists what it covers ("the email from Dana ... introduces ... which
+# includes"), and its names farther apart make no one claim.
+APART_WORDS = 12
+_WORD_RE = re.compile(r"[^\W_]+")
+
+
+class _Mentions:
+    """Where the original mentions a name in any of its forms (the same, a fact the name
+    equals, their last word written as a name): by the position of its sentences, read once a
+    comparison from a word index of the original."""
+
+    def __init__(self, o_text: str, sentences: Sequence[Sentence], index: FactIndex) -> None:
+        found = list(_WORD_RE.finditer(o_text))
+        self.text = o_text
+        self.words = [m.group().casefold() for m in found]
+        self.starts = [m.start() for m in found]
+        self.at: dict[str, list[int]] = defaultdict(list)
+        for i, w in enumerate(self.words):
+            self.at[w].append(i)
+        self.sentence_starts = [s.start for s in sentences]
+        self.place = {s.id: k for k, s in enumerate(sentences)}
+        self.index = index
+        self._memo: dict[str, frozenset[int]] = {}
+
+    def _sentence(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.sentence_starts, char) - 1)
+
+    def of(self, b: Fact) -> frozenset[int]:
+        """The places of the original's sentences that mention ``b``."""
+        got = self._memo.get(b.text)
+        if got is not None:
+            return got
+        # (every form: "Brant" is the original's "Ada Brandt" too, wherever the original also
+        # misspells her "Brant" once)
+        stated = [a for a in self.index.naming_alike([b]) if names.same_name(a.text, b.text)]
+        toks = _WORD_RE.findall(b.text)
+        if len(toks) == 1 and (names.is_given_name(toks[0]) or any(
+                not self.text[self.starts[i]].isupper()
+                for i in self.at.get(toks[0].casefold(), ()))):
+            # one word the original also writes in lower case ("Shipping firms" / "shipping
+            # firms", "us"): a word at a sentence's start, no name to place; or a first name
+            # alone ("Lena"), which the original may give to anyone it calls by surname
+            got = self._memo[b.text] = frozenset()
+            return got
+        out = {self.place[a.sentence] for a in stated if a.sentence in self.place}
+        for form in dict.fromkeys([b.text, *(a.text for a in stated)]):
+            toks = [w.casefold() for w in _WORD_RE.findall(form)]
+            if not toks:
+                continue
+            for i in self.at.get(toks[0], ()):
+                if self.words[i:i + len(toks)] == toks:
+                    out.add(self._sentence(self.starts[i]))
+            last = toks[-1]
+            if len(toks) > 1 and len(last) > 2:
+                # a person or club by the last word of its name ("Ortiz", "Rovers"), where the
+                # original writes that word as a name
+                out.update(self._sentence(self.starts[i]) for i in self.at.get(last, ())
+                           if self.text[self.starts[i]].isupper())
+        got = self._memo[b.text] = frozenset(out)
+        return got
+
+
+_SHORT_FORM_NEXT_RE = re.compile(r"[^\S\n]*\([^()\n]{1,16}\)")
+
+
+def _speaks(b: Fact, r_text: str) -> bool:
+    """``b`` is the speaker of its clause: a speech verb right after it, or after its short
+    form in brackets ("the Coastal Survey (CS) has said")."""
+    at = b.end
+    short = _SHORT_FORM_NEXT_RE.match(r_text, at)
+    if short is not None:
+        at = short.end()
+    return attributions.speech_verb_at(r_text, at)
+
+
+def _kept_apart(names_here: Sequence[Fact], mentions: _Mentions, r_text: str,
+                o_folded: str) -> tuple[Fact, Fact] | None:
+    """Two names of one retelling sentence, both stated in the original, which never names
+    them in the same or a nearby sentence: (the first, the second). A run of the retelling that
+    the original writes word for word with both in it ("ada maria brandt") is one name."""
+    placed = [(b, mentions.of(b)) for b in names_here]
+    placed = [(b, at) for b, at in placed if at]
+    for k, (a, at_a) in enumerate(placed):
+        for b, at_b in placed[k + 1:]:
+            if names.same_name(a.text, b.text) or a.end > b.start:
+                continue
+            if r_text[a.start:b.end].casefold() in o_folded \
+                    or len(_WORD_RE.findall(r_text, a.end, b.start)) > APART_WORDS:
+                continue
+            if any(abs(x - y) <= NEAR_SENTENCES for x in at_a for y in at_b):
+                continue
+            return a, b
+    return None
+
+
+# A text in its own voice (a letter, a call, a talk: "I", "we", "you" outside quotation in more
+# than OWN_VOICE_MAX of its sentences) ties all it mentions to its writer or speaker, and a
+# summary rightly joins them ("the email from Dana introduces Vantor Sync"); only a report, in
+# the third person, keeps its names apart in sentences of their own.
+OWN_VOICE_MAX = 0.2
+_PERSON_RE = re.compile(r"\b(?:I|I['’](?:m|ve|ll|d)|[Ww]e|[Yy]ou|[Mm]y|[Oo]ur|[Uu]s|me)\b")
+_MARK_RE = re.compile(r"[\"“”‘’]|(?<!\w)'|'(?!\w)")
+
+
+def own_voice(sentences: Sequence[Sentence], facts: Sequence[Fact]) -> float:
+    """The share of ``sentences`` that speak in the first or second person outside quotation
+    (no quotation mark in the sentence, and not inside a quotation the text reads)."""
+    if not sentences:
+        return 0.0
+    quoted = sorted((f.start, f.end) for f in facts if f.kind == "quote")
+    starts = [a for a, _b in quoted]
+    n = 0
+    for s in sentences:
+        if _MARK_RE.search(s.text) or not _PERSON_RE.search(s.text):
+            continue
+        k = bisect.bisect_right(starts, s.start) - 1
+        if k >= 0 and quoted[k][1] >= s.end:
+            continue
+        n += 1
+    return n / len(sentences)
 
 
 # An age set off by commas right after a name, as news writes it ("Tomas Berg, 24, was"),

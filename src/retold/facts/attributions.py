@@ -178,6 +178,14 @@ _QUOTE_BEFORE_RE = re.compile(
 _AFTER_QUOTE_LEAD = re.compile(r"[\"”»“'’]?[\s\u00a0]*[,.]?[\"”»“'’]?[\s\u00a0]*")
 _AFTER_VERB_RE = re.compile(rf"(?:{'|'.join(_QUOTE_VERBS)}){_SPACE}+")
 _VERB_NEXT_RE = re.compile(rf"{_SPACE}+{_BETWEEN}(?:{'|'.join(_QUOTE_VERBS)})(?![\w-])")
+
+
+def speech_verb_at(text: str, at: int) -> bool:
+    """True when a speech verb follows ``at`` (maybe after "has", "also"...): what stands
+    before it speaks ("the Coastal Survey has said")."""
+    return _VERB_NEXT_RE.match(text, at) is not None
+
+
 _PRONOUN_HEAD_RE = re.compile(r"(?:he|she|they)(?![\w-])", re.IGNORECASE)
 # A name's appositive before the verb: '"...," Dana Voss, the director of Fairplay, said'.
 _APPOSITIVE_VERB_RE = re.compile(

@@ -659,6 +659,11 @@ def sex_of(name: str) -> str | None:
     return sex if sex in ("M", "F") else None
 
 
+def is_given_name(word: str) -> bool:
+    """True for a word the census gives as a first name ("Lena", "sam")."""
+    return word.casefold() in _given_names()
+
+
 def _given_names() -> dict[str, str]:
     """The census's given names (lower case) and the sex each is mostly given to: M, F or B."""
     if not _GIVEN:
