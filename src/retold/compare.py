@@ -869,11 +869,11 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             told = (c.status, _figure(a), _figure(b))
             # (a figure added that a change already gave as its new value: "hit 53", then
             # "now stood at 53", after the original's "at least 36")
-            # (and one whose slot the rules cannot read: "the number of dead now stood at 53")
-            reports = restated[told] + [(s if slot else "", h, k) for s, h, k in (
-                changed_to[_figure(b)] if c.status == "added" else ())]
+            # (and one whose slot the rules cannot read, "the number of dead now stood at 53",
+            # is the same change or figure as an earlier one of its values)
+            reports = restated[told] + (changed_to[_figure(b)] if c.status == "added" else [])
             first = next((k for their_slot, their_headline, k in reports
-                          if their_slot == slot or headline or their_headline), None)
+                          if their_slot == slot or not slot or headline or their_headline), None)
             if first is not None:
                 out[first] = _also_naming(out[first], "It says so again at", c.retelling.text,
                                           ".")

@@ -64,6 +64,9 @@ def test_an_estimate_of_another_figure_or_a_bound_changed_stays_high() -> None:
     # a place as written and an outlet's credit line with its sources and date, then a colon
     ("Tarvik, (Norland Daily / Fjord Wire - 4th Sep, 2023 ):The ferry company cut its fares by "
      "a fifth on Monday."),
+    # an outlet's desk credited before the dateline
+    ("Coast Online Desk: TARVIK, Norland, Sep 4, 2023 (NPA) – The ferry company cut its fares "
+     "by a fifth on Monday."),
 ])
 def test_a_dateline_with_its_year_or_a_credit_line_is_no_fact(retelling: str) -> None:
     assert changes("The ferry company cut its fares by a fifth on Monday.", retelling) == []

@@ -72,6 +72,8 @@ _MONTHS = ("Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March
 DATELINE_RE = re.compile(
     # a wire byline glued in front by a flat scrape ("By Gopal Sharma KATHMANDU (Reuters) -")
     r"(?:By[ \t\u00a0]+(?:[A-Z][a-z][\w.'\u2019-]*[ \t\u00a0]+|[A-Z]\.[ \t\u00a0]+){1,4})?"
+    # or an outlet's desk credited before it ("Web Desk: KARACHI, ...", "C T Online Desk: ...")
+    r"(?:(?:[A-Z][\w.'\u2019-]*[ \t\u00a0]+){0,4}Desk[ \t\u00a0]*:[ \t\u00a0]*)?"
     # or a time stamp ("Updated 6:00 p.m. ET SAVAR, Bangladesh A fire ...")
     r"(?:(?:Updated|Posted|Published)[ \t\u00a0]+)?(?:\d{1,2}:\d{2}[ \t\u00a0]*[ap]\.?m\.?"
     r"(?:[ \t\u00a0]+[A-Z]{2,4})?[ \t\u00a0]+)?"
