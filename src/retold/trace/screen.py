@@ -103,9 +103,11 @@ def explained(
         share, decided = safe_share.get((source, target), (0.0, False))
         return share >= safe and (decided or pair not in timed)
 
-    # two articles time does not order, linked both ways: the pipeline may yet direct them by
-    # containment (a paper's insertion into the wire story on the wire's day)
-    unordered = {frozenset((l.source_id, l.target_id)) for l in provisional if not l.decided}
+    # two articles time does not order, one of them mostly inside the other: the pipeline will
+    # direct them by containment (a paper's insertion into the wire story on the wire's day; two
+    # copies both ways stay undecided, and either explains as well as the other)
+    unordered = {frozenset((l.source_id, l.target_id)) for l in provisional
+                 if not l.decided and abs(l.reuse - l.carried) >= MIN_ASYMMETRY}
     res = rs.resolve(provisional, text_of, published, coverage=coverage)
     skip: set[tuple[str, str]] = set()
     for s in res.siblings:
