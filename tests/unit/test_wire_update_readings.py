@@ -159,3 +159,21 @@ def test_a_club_named_with_its_city_is_the_club() -> None:
                    "Orlen Madrid said the striker signed until 2027.") != []
     assert changes("Kim said the striker signed until 2027.",
                    "Kim Jordan said the striker signed until 2027.") != []
+
+
+def test_an_institution_named_in_full_or_by_its_letters_is_one_body() -> None:
+    from retold.facts import names
+
+    # letters leave out "for" and "and", and may leave out a field added after "and"
+    assert names.same_name("FDA", "Food and Drug Administration")
+    assert names.same_name("CDC", "Centers for Disease Control and Prevention")
+    assert names.same_name("NASA", "National Aeronautics and Space Administration")
+    # a country's initials before both: one word shared, then the letters of the rest
+    assert names.same_name("US CDC", "US Centers for Disease Control and Prevention")
+    assert not names.same_name("US Army", "US Air Force")
+    assert not names.same_name("CDC", "Centers for Rare Disease")
+    # an institution's list of fields is one name after a country's initials too
+    full = "The US Centers for Disease Control and Prevention said cases rose."
+    assert "US Centers for Disease Control and Prevention" in [
+        f.text for f in retold.compare(full, full).original.facts if f.kind == "name"]
+    assert changes("The US CDC said cases rose in 2022.", full.replace("rose.", "rose in 2022.")) == []

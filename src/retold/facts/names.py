@@ -743,6 +743,14 @@ def _two_names(a: str, b: str) -> bool:
             and bool(lexicon.broader(a) & _PLACES) and bool(lexicon.broader(b) & _PLACES))
 
 
+def _modified_acronym(surface: str, short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
+    """One word both names open with, then letters that spell the rest of the other ("US
+    CDC" / "US Centers for Disease Control and Prevention")."""
+    words = surface.split()
+    return len(short) == 2 == len(words) and len(long_) > 2 and short[0] == long_[0] and \
+        _acronym_of(words[1], long_[1:], " ".join(long_[1:]))
+
+
 def _initial_match(a: str, b: str) -> bool:
     """True when one word is the initial of the other (J / John)."""
     return (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
@@ -765,6 +773,8 @@ def _match(a: str, b: str) -> int:
     if ta == tb:
         return 1
     if _acronym_of(a, tb, nb) or _acronym_of(b, ta, na):
+        return 1
+    if _modified_acronym(a, ta, tb) or _modified_acronym(b, tb, ta):
         return 1
     short, long_ = (ta, tb) if len(ta) <= len(tb) else (tb, ta)
     if len(short) == len(long_):
@@ -824,10 +834,16 @@ def _initials(norm: str) -> frozenset[str]:
     initials of its words ("agence france presse": afp; a hyphen's halves are words there)
     but its connectors ("bureau of labor statistics": bls), and with a short word whole, an
     acronym itself ("ak party": akp)."""
-    words = [w for w in norm.split() if w not in _DROP_TOKENS]
+    words = [w for w in norm.split() if w not in _DROP_TOKENS and w not in _LETTERLESS]
     if len(words) < 2:
         return frozenset()
     out = {"".join(w[0] for w in words)}
+    # an institution's letters may leave out a field its name later added after "and" ("CDC"
+    # for the "Centers for Disease Control and Prevention")
+    head, sep, _field = norm.rpartition(" and ")
+    if sep and len(before := [w for w in head.split()
+                              if w not in _DROP_TOKENS and w not in _LETTERLESS]) >= 2:
+        out.add("".join(w[0] for w in before))
     if any(len(w) <= SHORT_WORD_WHOLE for w in words):
         whole = "".join(w if len(w) <= SHORT_WORD_WHOLE else w[0] for w in words)
         if whole not in _TABLE.group_of:
@@ -838,6 +854,9 @@ def _initials(norm: str) -> frozenset[str]:
 
 
 SHORT_WORD_WHOLE = 2  # ("AK" in "AK Party" is an acronym of its own; "Li" in "Li Na" too)
+# Small words an institution's letters leave out besides the connectors ("Food and Drug
+# Administration": FDA, "Centers for Disease Control": CDC)
+_LETTERLESS = frozenset({"and", "for", "on", "in", "to", "&"})
 
 
 def _match_in_order(short: tuple[str, ...], long_: tuple[str, ...], *,
@@ -1660,7 +1679,10 @@ def _join_institutions(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     while k < len(spans):
         first = spans[k]
         words = first.text.split()
-        head = words[1] if words[0] == "The" and len(words) > 1 else words[0]
+        # (after "The", or a country's initials: "the US Centers for Disease Control and
+        # Prevention", "the UK Department for Business and Trade")
+        head = words[1] if len(words) > 1 and (
+            words[0] == "The" or words[0].isupper() and 2 <= len(words[0]) <= 3) else words[0]
         end = k
         if head.casefold() in INSTITUTION_HEADS:
             # "Centers for Disease Control": the list may follow a "for" as well as an "of"
