@@ -177,3 +177,31 @@ def test_an_institution_named_in_full_or_by_its_letters_is_one_body() -> None:
     assert "US Centers for Disease Control and Prevention" in [
         f.text for f in retold.compare(full, full).original.facts if f.kind == "name"]
     assert changes("The US CDC said cases rose in 2022.", full.replace("rose.", "rose in 2022.")) == []
+
+
+def test_hashtags_and_handles_are_labels_not_names() -> None:
+    assert changes("The minister welcomed the Tarvik Declaration on Saturday.",
+                   "The minister welcomed the Tarvik Declaration on Saturday and tagged "
+                   "@NorlandGov and #ClimateAction.") == []
+    # a name written plainly is still a name
+    assert ("name", "added", "medium") in changes(
+        "The minister welcomed the Tarvik Declaration on Saturday.",
+        "The minister welcomed the Tarvik Declaration on Saturday with Lena Holm.")
+
+
+def test_an_obligation_dates_a_month_ahead() -> None:
+    c = retold.compare("The council met on Monday.",
+                       "The council met on Monday. Elections have to be held before early "
+                       "November.", original_published="2023-08-07",
+                       retelling_published="2023-08-07")
+    dated = [ch.detail for ch in c.changes if ch.kind == "date"]
+    assert dated and "November 2023" in dated[0]
+
+
+def test_today_and_a_weekday_cannot_be_compared_without_publication_dates() -> None:
+    assert changes("Brask said Friday that it will cut 500 jobs.",
+                   "Today, Brask said that it will cut 500 jobs.") == [("date", "changed", "low")]
+    # two weekdays are two days, whatever the publication date
+    assert changes("Brask said Friday that it will cut 500 jobs.",
+                   "Brask said Thursday that it will cut 500 jobs.") == [
+        ("date", "changed", "high")]

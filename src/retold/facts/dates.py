@@ -174,7 +174,8 @@ _NOT_PLURAL = _words(
     "this is was has his its as us yes thus bus news series plus less"
 )
 _FUTURE_RE = re.compile(
-    r"(?i)\b(?:will|shall|won['’]t|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going"
+    r"(?i)\b(?:will|shall|won['’]t|must|(?:has|have|needs?)\s+to\s+be"
+    r"|(?:is|are)\s+(?:due|set|scheduled|expected|planning|going"
     r"|forecast|forecasted|predicted|projected|likely)\s+to(?!\s+have\b)|(?<!the\s)(?<!a\s)(?<!its\s)(?<!his\s)(?<!her\s)(?<!their\s)(?<!our\s)"
     r"(?:plan|intend|aim|propose|schedule)(?:s|ed)?\s+to|upcoming|forthcoming"
     r"|(?:set|scheduled|slated|planned)\s+for)\b|['’]ll\b"
@@ -1418,6 +1419,13 @@ def slot_score(a: Fact, b: Fact) -> float:
 REPRINT_DAYS = 7
 
 
+# A day counted from publication, and a weekday: with no publication date either may be the
+# other ("today" / "Friday"; "yesterday" / "Thursday")
+_TODAYISH_RE = re.compile(r"(?i)\b(?:today|tonight|yesterday|tomorrow|this\s+(?:morning|afternoon"
+                          r"|evening))\b")
+_WEEKDAY_RE = re.compile(r"(?i)\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+
+
 def compatible(a: Fact, b: Fact) -> bool:
     """Tell whether two different dates do not contradict each other.
 
@@ -1447,6 +1455,9 @@ def compatible(a: Fact, b: Fact) -> bool:
         ca, cb = _calendar_span(a.key), _calendar_span(b.key)
         if ca is not None and cb is not None:
             return _overlap(ca, cb)
+        if _TODAYISH_RE.search(a.text) and _WEEKDAY_RE.search(b.text) or \
+                _TODAYISH_RE.search(b.text) and _WEEKDAY_RE.search(a.text):
+            return True  # "today" / "Friday": Friday may be the day it was published
         if (ca is None) != (cb is None):
             return True
         sa, sb = _shape_intervals(a.key), _shape_intervals(b.key)

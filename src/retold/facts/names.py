@@ -1142,11 +1142,20 @@ _Token = tuple[int, int, str]  # start, end, text
 _RawSpan = tuple[int, int, list[_Token], bool]  # start, end, words, had a title before it
 
 
+# A handle as accounts write them: words run together ("GovPortugal"), or with "_" or digits
+_HANDLE_RE = re.compile(r"[A-Za-z]+(?:[A-Z_0-9])\w*")
+
+
 def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -> list[_RawSpan]:
     """Return capitalised spans as (start, end, tokens, had_title), boundary words stripped."""
     out = []
     for m in _SPAN_RE.finditer(text):
         base, group = m.start(), m.group()
+        if base and (text[base - 1] == "#" or text[base - 1] == "@" and _HANDLE_RE.match(
+                text, base)):
+            # a hashtag or an account's handle ("#ClimateAction", "@GovPortugal", "@ap_news"):
+            # a label (a word after "@" is still a name: Marie Claire's supplement "@Work")
+            continue
         if _HAS_SPACE.search(group) is None:  # one word, most spans: skip the tokeniser
             if _not_a_name_token(text, m.start(), m.end()):
                 continue
