@@ -205,3 +205,18 @@ def test_today_and_a_weekday_cannot_be_compared_without_publication_dates() -> N
     assert changes("Brask said Friday that it will cut 500 jobs.",
                    "Brask said Thursday that it will cut 500 jobs.") == [
         ("date", "changed", "high")]
+
+
+def test_an_office_s_field_and_a_currency_glued_to_its_amount_are_no_names() -> None:
+    def named(text: str) -> list[str]:
+        return [f.text for f in retold.compare(text, text).original.facts if f.kind == "name"]
+
+    assert named("Transport Minister Ana Ruiz said all 200 passengers were safe.") == ["Ana Ruiz"]
+    assert named("Health Secretary Ana Ruiz said all 200 passengers were safe.") == ["Ana Ruiz"]
+    # an employer or a party before a title is a name
+    assert named("Apple CEO Tim Cook said it.") == ["Apple", "Tim Cook"]
+    assert named("The drug costs Rs900 a month, Lena Holm said.") == ["Lena Holm"]
+    # an institution's list of fields after a word of its reach is one name
+    assert named("The International Federation of Red Cross and Red Crescent Societies said "
+                 "40 people were missing.") == [
+        "International Federation of Red Cross and Red Crescent Societies"]

@@ -1170,9 +1170,11 @@ def _raw_spans(text: str, starts: frozenset[int], lower_words: frozenset[str]) -
                                                        or _holder_after_office(toks, k))]
         for lo, hi in zip([0, *cuts], [*cuts, len(toks)]):
             piece = toks[lo:hi]
-            if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and \
-                    _adjective_only(piece[0][2]):
-                continue  # "Managing Director", "Creative Director": a title, no employer
+            if hi < len(toks) and _title_cut(toks, hi) and len(piece) == 1 and (
+                    _adjective_only(piece[0][2]) or _portfolio(piece[0][2], toks[hi][2])):
+                # "Managing Director", "Creative Director": a title, no employer; "Transport
+                # Minister", "Health Secretary": the office's field, no name
+                continue
             if hi < len(toks) and _holder_after_office(toks, hi):
                 continue  # "Director of National Intelligence": the office, no name
             stripped = _strip_span(text, piece, starts, lower_words)
@@ -1210,6 +1212,20 @@ def _holder_after_office(toks: list[_Token], k: int) -> bool:
     return 3 <= k < len(toks) - 1 and toks[0][2].rstrip(".") in TITLES \
         and any(t[2] == "of" for t in toks[1:k]) and toks[k][2].casefold() in _given_names() \
         and toks[k - 1][2] not in _CONNECTORS and toks[k + 1][2][:1].isupper()
+
+
+# Titles a government's field of work opens ("Transport Minister", "Health Secretary")
+_PORTFOLIO_TITLES = frozenset({"Minister", "Secretary", "Ministry", "Commissioner", "Czar",
+                               "Tsar", "Spokesman", "Spokeswoman", "Spokesperson"})
+
+
+def _portfolio(word: str, title: str) -> bool:
+    """True for a common noun WordNet knows, not a place or a known name, before a minister's
+    title: the office's field ("Transport" in "Transport Minister Ana Ruiz")."""
+    if title not in _PORTFOLIO_TITLES or not word[1:].islower() or not lexicon.available() \
+            or lexicon.proper_noun(word) or alias_group(word) is not None or _known_place(word):
+        return False
+    return any(pos == "n" for _lemma, pos in lexicon.lemmas(word.casefold()))
 
 
 def _adjective_only(word: str) -> bool:
@@ -1254,11 +1270,16 @@ _DIGIT_BESIDE_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
 _DIGIT_AFTER_RE = re.compile(r"[^\S\n]*\d")
 
 
+# A currency's letters glued to its amount ("Rs900", "Ksh50", "INR1,200"): an amount, no name
+_CURRENCY_GLUED_RE = re.compile(r"(?:Rs|Rp|Tk|Ksh|Sh|USD|EUR|GBP|INR|PKR|NGN|KES|ZAR)\.?\d[\d,.]*")
+
+
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
     restated time's zone ("(1320 GMT)"), a fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
     half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
+        or _CURRENCY_GLUED_RE.fullmatch(text, start, end) is not None \
         or (text[start:end] in TIME_ZONES
             and _RESTATED_TIME_BEFORE_RE.search(text, max(0, start - 16), start) is not None) \
         or len(set(text[start:end])) == 1 \
@@ -1678,6 +1699,10 @@ INSTITUTION_HEADS = frozenset([
     "directorate", "division", "organization", "organisation", "union", "league", "court",
 ])
 _LIST_GAPS = (" and ", ", ", ", and ", " & ")
+# Words of reach before an institution's head ("the International Federation of Red Cross and
+# Red Crescent Societies", "the National Institute of Allergy and Infectious Diseases")
+_SCOPE_WORDS = frozenset({"International", "National", "European", "Federal", "Royal", "World",
+                          "Global", "Central", "Supreme", "Joint", "State", "Regional"})
 # A field of the list is short: a longer run after "and" is a name of its own.
 FIELD_WORDS_MAX = 3
 
@@ -1691,7 +1716,8 @@ def _join_institutions(text: str, spans: list[NameSpan]) -> list[NameSpan]:
         # (after "The", or a country's initials: "the US Centers for Disease Control and
         # Prevention", "the UK Department for Business and Trade")
         head = words[1] if len(words) > 1 and (
-            words[0] == "The" or words[0].isupper() and 2 <= len(words[0]) <= 3) else words[0]
+            words[0] == "The" or words[0].isupper() and 2 <= len(words[0]) <= 3
+            or words[0] in _SCOPE_WORDS) else words[0]
         end = k
         if head.casefold() in INSTITUTION_HEADS:
             # "Centers for Disease Control": the list may follow a "for" as well as an "of"
