@@ -68,7 +68,7 @@ def main() -> int:
 
     import corpus as gen
 
-    folder = args.work / f"corpus_{args.n}"
+    folder = args.work / f"corpus{args.n}_s{args.seed}"  # (as bench_trace: ids in no order)
     corpus, truth = folder / "corpus.jsonl", folder / "truth.jsonl"
     if not corpus.exists():
         t = time.perf_counter()

@@ -638,23 +638,45 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
     """Of the grounded changes of texts that look unrelated (no sentence pairs, so ``once`` and
     its folds do not apply), one report of each: a change read twice in the same words (a day
     said again), and a figure the retelling gives again after a change gave it as its new
-    value ("hit 53 Thursday. ... now stood at 53")."""
+    value, counting the same thing ("hit 53 Thursday. ... now stood at 53"; not "22 schools"
+    after a toll of 22)."""
     r_numbers = {(f.start, f.end): f for f in r_side.facts if f.kind == "number"}
     seen: set[tuple[str, str, str, str]] = set()
-    new_values: set[object] = set()
+    new_values: dict[object, list[Change]] = defaultdict(list)
     out: list[Change] = []
     for c in changes:
         key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
                _wording(c.retelling.text) if c.retelling else "")
-        figure = _figure(r_numbers.get((c.retelling.start, c.retelling.end))) \
+        b = r_numbers.get((c.retelling.start, c.retelling.end)) \
             if c.kind == "number" and c.retelling is not None else None
-        if key in seen or (c.status == "added" and figure is not None and figure in new_values):
+        if key in seen:
+            continue
+        if c.status == "added" and b is not None and any(
+                _slot_of(first, r_numbers) in (b.role, numbers.count_toll(b)) or not b.role
+                and _names_slot(r_side.document.text, b, _slot_of(first, r_numbers))
+                for first in new_values.get(_figure(b), ())):
             continue
         seen.add(key)
-        if c.status == "changed" and figure is not None:
-            new_values.add(figure)
+        if c.status == "changed" and b is not None:
+            new_values[_figure(b)].append(c)
         out.append(c)
     return tuple(out)
+
+
+def _slot_of(c: Change, r_numbers: dict[tuple[int, int], Fact]) -> str:
+    """What a changed figure of the retelling counts: its toll, else its counted noun."""
+    b = r_numbers.get((c.retelling.start, c.retelling.end)) if c.retelling is not None else None
+    return (numbers.count_toll(b) or b.role or "") if b is not None else ""
+
+
+def _names_slot(text: str, figure: Fact, slot: str) -> bool:
+    """The clause of ``figure`` says the words of a slot ("the number of dead now stood at 53"
+    for "dead"; not "..., and 22 were in hospital" after "22 people")."""
+    words = slot.split()
+    lo = max(text.rfind(c, 0, figure.start) for c in ",;:.!?\n") + 1
+    ends = [k for c in ",;:.!?\n" if (k := text.find(c, figure.end)) >= 0]
+    clause = text[lo:min(ends, default=len(text))]
+    return bool(words) and all(re.search(rf"(?i)\b{re.escape(w)}", clause) for w in words)
 
 
 def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
@@ -766,6 +788,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     # "At least one climber was killed", the original's words) changed nothing of the
     # original: the body kept it, and the headline restates the body.
     r_kinds = {s.id: s.kind for s in r_sentences}
+    r_doc = r_side.document.text
     r_body = [f for f in r_side.facts if f.kind == "number"
               and r_kinds.get(f.sentence) not in _HEADLINE_KINDS]
     r_numbers = {(f.start, f.end): f for f in r_side.facts if f.kind == "number"}
@@ -869,11 +892,15 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
             told = (c.status, _figure(a), _figure(b))
             # (a figure added that a change already gave as its new value: "hit 53", then
             # "now stood at 53", after the original's "at least 36")
-            # (and one whose slot the rules cannot read, "the number of dead now stood at 53",
-            # is the same change or figure as an earlier one of its values)
-            reports = restated[told] + (changed_to[_figure(b)] if c.status == "added" else [])
-            first = next((k for their_slot, their_headline, k in reports
-                          if their_slot == slot or not slot or headline or their_headline), None)
+            # (and one whose slot the rules cannot read is the same change or figure as an
+            # earlier one of its values where its sentence names that slot: "the number of
+            # dead now stood at 53"; "22 were in hospital" stays a figure of its own)
+            first = next((k for their_slot, their_headline, k in restated[told]
+                          if their_slot == slot or headline or their_headline), None)
+            if first is None and c.status == "added":
+                first = next((k for their_slot, _headline, k in changed_to[_figure(b)]
+                              if their_slot == slot
+                              or not slot and _names_slot(r_doc, b, their_slot)), None)
             if first is not None:
                 out[first] = _also_naming(out[first], "It says so again at", c.retelling.text,
                                           ".")

@@ -70,3 +70,18 @@ def test_only_a_summary_of_a_long_report_keeps_names_apart() -> None:
                       + [f"I wanted to tell you about point {k} of our plan." for k in range(8)]
                       + ["Our newest tool is Vantor Sync, and we think you will like it."])
     assert joins("Dana Reyes of Vantor Labs introduces Vantor Sync.", letter) == []
+
+
+def test_a_single_word_of_an_institution_s_name_is_no_mention_of_it() -> None:
+    sentences = (
+        "The Bank of Norland raised its main interest rate to 5.25% on Thursday.",
+        "It was the fourteenth rise in a row.", "The governor said inflation was too high.",
+        "Markets had expected the move.", "Lenders said they would pass the rise on.",
+        "House prices have fallen for five months.",
+        "Heavy rain flooded roads across the north of Norland on Thursday.",
+        "In Tarvik, firefighters rescued 40 people from cars.",
+        "Forecasters said more rain was due at the weekend.",
+    )
+    report = " ".join(sentences)
+    assert joins("The Bank of Norland raised rates as Tarvik firefighters rescued 40 people.",
+                 report) == ["Tarvik"]

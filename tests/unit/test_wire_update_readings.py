@@ -220,3 +220,69 @@ def test_an_office_s_field_and_a_currency_glued_to_its_amount_are_no_names() -> 
     assert named("The International Federation of Red Cross and Red Crescent Societies said "
                  "40 people were missing.") == [
         "International Federation of Red Cross and Red Crescent Societies"]
+
+
+# --- guards from a code review of the session's change ------------------------------------------
+
+
+def test_a_body_referred_to_by_its_kind_is_the_same_source() -> None:
+    assert changes("The Labour Party will vote against the budget, Labour said.",
+                   "The Labour Party will vote against the budget, the party said.") == []
+    assert changes("Nurses will strike for 48 hours, Unison said.",
+                   "Nurses will strike for 48 hours, the union said.") == []
+    assert ("attribution", "changed", "high") in changes(
+        "Nurses will strike for 48 hours, Unison said.",
+        "Nurses will strike for 48 hours, police said.")
+
+
+def test_a_first_name_before_a_city_is_a_person_not_a_club() -> None:
+    found = changes("The inquiry heard from the fire chief, George Brennan.",
+                    "The inquiry heard from the fire chief, George Houston.")
+    assert ("name", "changed", "high") in found
+
+
+def test_a_new_figure_of_a_changed_value_is_its_own_finding() -> None:
+    base = ("At least 14 people have died in the flood, the province said on Monday. Rescuers "
+            "were still searching the valley.")
+    found = changes(base, "At least 22 people have died in the flood, the province said on "
+                          "Monday. Rescuers were still searching the valley and 22 were in "
+                          "hospital.")
+    assert ("number", "added", "high") in found
+    # (texts that look unrelated: a summary's second sentence)
+    found = changes("At least 14 people have died in flooding across Tarland, the state "
+                    "government said on Monday. Heavy rain has cut roads and power lines in three "
+                    "districts. Rescue teams are using boats to reach villages in the hills.",
+                    "Tarland's death toll reached 22 as the waters rose. By evening 22 schools "
+                    "had been turned into shelters.")
+    assert ("number", "added", "high") in found
+
+
+def test_a_name_and_years_in_brackets_open_no_dateline() -> None:
+    assert ("name", "changed", "high") in changes(
+        "Tony Blair (1997-2007) gave evidence for six hours.",
+        "Gordon Brown (1997-2007) gave evidence for six hours.")
+
+
+def test_an_hour_after_and_is_an_hour() -> None:
+    assert figures("The ferry left and an hour later it sank.") == [("an hour", 1.0)]
+    assert ("number", "changed", "high") in changes(
+        "The ferry left and an hour later it sank.",
+        "The ferry left and three hours later it sank.")
+
+
+def test_a_vote_of_no_confidence_in_any_word_order_denies_nothing() -> None:
+    assert changes("Holm tabled a motion of no confidence in the government.",
+                   "Holm tabled a no-confidence motion against the government.") == []
+    assert changes("Holm tabled a motion of no confidence in the government.",
+                   "Holm tabled a no confidence vote against the government.") == []
+
+
+def test_two_digits_in_brackets_after_a_number_are_no_age() -> None:
+    assert ("12", 12.0) not in figures("Under section 14(12) of the act, fines apply.")
+
+
+def test_an_institution_s_letters_keep_three_at_least() -> None:
+    from retold.facts import names
+
+    assert not names.same_name("DH", "Department of Health and Human Services")
+    assert not names.same_name("SK", "Saint Kitts and Nevis")

@@ -823,6 +823,11 @@ def same_speaker(a: str, b: str) -> bool:
         return not _is_generic(named) and any(w[:1].isupper() for w in _speaker_words(named))
     if names.same_name(a, b) or _with_home(a, b) or _with_home(b, a):
         return True
+    if (ka in _BODY_BY_KIND) != (kb in _BODY_BY_KIND):
+        # A body the text named, referred to by its kind ("Labour said" / "the party said",
+        # "Unison" / "the union"): no other speaker, as "they" is none
+        named = b if ka in _BODY_BY_KIND else a
+        return not _is_generic(named) and any(w[:1].isupper() for w in _speaker_words(named))
     if _side_of(a, b) or _side_of(b, a):
         return True
     if _officials_of(a, b) or _officials_of(b, a):
@@ -931,6 +936,10 @@ _OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local offic
 _AUTHORITY_SOURCES = frozenset({"authorities", "local authorities", "local authority"})
 # A company unnamed, as copy words it by turns ("the company said" / "the firm said")
 _ONE_COMPANY = frozenset({"company", "firm", "business"})
+# Kinds of body a text refers back to a named one by ("the party", "the club", "the union")
+_BODY_BY_KIND = _ONE_COMPANY | {"party", "club", "union", "bank", "airline", "university",
+                                "charity", "association", "federation", "organisation",
+                                "organization", "group", "team"}
 
 
 def _unspaced(key: str) -> str:
@@ -1158,9 +1167,8 @@ def _with_home(a: str, b: str) -> bool:
     m = _HOME_RE.search(a)
     if m is not None and m.start() > 0 and names.same_name(a[: m.start()], b):
         return True
-    head, _, last = a.strip().rpartition(" ")
-    return bool(head) and names.known_city(last) and not names.known_place(head) \
-        and names.same_name(head, b)
+    head = names.without_its_city(a)
+    return bool(head) and names.same_name(head, b)
 
 
 

@@ -88,8 +88,13 @@ DATELINE_RE = re.compile(
     # date ("BODO, (Norway Daily / Viken Wire - 5th May, 2023) The ferry ...")
     # (the place as written too, and a colon after: "Bodo, (Norway Daily / Viken Wire - 5th
     # May, 2023 ):The ferry ...")
-    rf"|(?:{_CAPS_RUN}|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){{0,2}}),?[ \t\u00a0]*"
+    rf"|(?:{_CAPS_RUN}),?[ \t\u00a0]*"
     r"\((?=[^()\n]*(?:[ \t]/[ \t]|\d{4}))[^()\n]{3,100}\)[ \t\u00a0]*:?[ \t\u00a0]*(?=[A-Z])"
+    # (a place as written only with the outlet's sources, or a day of a month and its year,
+    # and a comma: "Tony Blair (1997-2007) Britain's ..." opens no dateline)
+    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2},[ \t\u00a0]*"
+    rf"\((?=[^()\n]*(?:[ \t]/[ \t]|(?:{_MONTHS})\.?,?[ \t\u00a0]+\d{{4}}))[^()\n]{{3,100}}\)"
+    r"[ \t\u00a0]*:?[ \t\u00a0]*(?=[A-Z])"
     r"|[A-Z][A-Z'\u2019 -]{3,}$"  # a dateline on a line of its own: capitals, no full stop
     # a place in capitals and a colon ("BANDUNG: Seven people ...")
     rf"|{_CAPS_RUN}:[ \t\u00a0]+(?=[A-Z])"

@@ -840,9 +840,10 @@ def _initials(norm: str) -> frozenset[str]:
     out = {"".join(w[0] for w in words)}
     # an institution's letters may leave out a field its name later added after "and" ("CDC"
     # for the "Centers for Disease Control and Prevention")
+    # (three letters at least: "DH" is no "Department of Health and Human Services")
     head, sep, _field = norm.rpartition(" and ")
     if sep and len(before := [w for w in head.split()
-                              if w not in _DROP_TOKENS and w not in _LETTERLESS]) >= 2:
+                              if w not in _DROP_TOKENS and w not in _LETTERLESS]) >= 3:
         out.add("".join(w[0] for w in before))
     if any(len(w) <= SHORT_WORD_WHOLE for w in words):
         whole = "".join(w if len(w) <= SHORT_WORD_WHOLE else w[0] for w in words)
@@ -2205,14 +2206,16 @@ _PLACE_WORDS = frozenset({"city", "town", "village", "country", "state", "provin
                           "urban_center", "geographic_point", "geographical_point"})
 
 
-def known_place(name: str) -> bool:
-    """True for a one-word name WordNet knows only as a name, and as a place."""
-    return _known_place(name)
-
-
-def known_city(name: str) -> bool:
-    """True for a one-word name WordNet knows only as a name, and as a city or a town."""
-    return _known_place(name) and bool(_CITY_KINDS & lexicon.broader(name.casefold()))
+def without_its_city(name: str) -> str:
+    """The name a club or a body goes by at home, where ``name`` adds its city after it, as
+    clubs are named abroad ("Galatasaray Istanbul": "Galatasaray"), else "". Not a place
+    before a place ("Paris Berlin"), a country after a name ("Kim Jordan"), nor a first name
+    before a city ("George Houston" is a person)."""
+    head, _, last = name.strip().rpartition(" ")
+    if not head or " " in head and is_given_name(head.split()[0]) or is_given_name(head) \
+            or _known_place(head) or not _known_place(last):
+        return ""
+    return head if _CITY_KINDS & lexicon.broader(last.casefold()) else ""
 
 
 _CITY_KINDS = frozenset({"city", "capital", "national_capital", "port", "town", "municipality"})

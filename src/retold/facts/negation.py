@@ -210,14 +210,18 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
         return True
     if low in ("not", "n't", "never", "cannot") and _NEVER_BETTER_RE.match(text, end):
         return True
-    if low == "no" and _NO_CONFIDENCE_RE.match(text, end) and \
-            _OF_BEFORE_RE.search(text, max(0, end - len(cue) - 12), end - len(cue)):
-        return True  # "a vote of no confidence": the name of a vote ("have no confidence" denies)
+    if low == "no" and (m := _NO_CONFIDENCE_RE.match(text, end)) is not None and (
+            _OF_BEFORE_RE.search(text, max(0, end - len(cue) - 12), end - len(cue))
+            or _VOTE_AFTER_RE.match(text, m.end())):
+        # "a vote of no confidence", "a no-confidence motion": the name of a vote ("have no
+        # confidence" denies). Known miss: "a vote of confidence" told as one "of no confidence"
+        return True
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
 
 
 _NO_CONFIDENCE_RE = re.compile(r"(?i)[\s\u00a0-]+confidence\b")
 _OF_BEFORE_RE = re.compile(r"(?i)\bof[\s\u00a0]+$")
+_VOTE_AFTER_RE = re.compile(r"(?i)[\s\u00a0-]+(?:vote|votes|motion|motions|ballot|debate)\b")
 
 
 # "have never been worse", "couldn't be happier", "never been more proud": a superlative said

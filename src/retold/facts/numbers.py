@@ -999,11 +999,9 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     if len(raw) == 4 and raw[0] == "0":
         return None  # "0900": a time of day on the 24-hour clock
     if len(raw) <= 2 and _LIST_MARKER_RE.match(text, end) and _SENTENCE_START_RE.search(
-            text, max(0, start - 10), start) and not (
-                len(raw) == 2 and text[start - 1] == "(" and not _SENTENCE_START_RE.search(
-                    text, max(0, start - 11), start - 1)):
+            text, max(0, start - 10), start) and not (len(raw) == 2 and _after_a_name(text, start)):
         # "3) The document ...", "(2) a fall": a list marker ("Angoulême (8,500) marched": a
-        # count; "Tom Berg (27) has joined": two digits in brackets inside a sentence, an age)
+        # count; "Tom Berg (27) has joined": two digits in brackets after a name, an age)
         return None
     if len(raw) <= 2 and end == m.end("int") and _NUMBERED_LINE_RE.match(text, end) and \
             _LINE_START_RE.search(text, max(0, start - 10), start):
@@ -1024,6 +1022,16 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
         if len(words) == 2 and words[1].group(1).lower() in _STREETS:
             return None  # "10 Downing Street": an address
     return _Atom(start, end, value * scale, value, scale, "digits", unit)
+
+
+# A capitalised word, a space and an opening bracket right before a figure ("Tom Berg (27")
+_NAME_OPENS_RE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[^\S\n]\($")
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """The figure at ``start`` opens brackets set after a capitalised word ("Tom Berg (27)";
+    not "section 14(12)", nor a list's "(2)")."""
+    return _NAME_OPENS_RE.search(text, max(0, start - 40), start) is not None
 
 
 def _atom_matches(text: str) -> list[re.Match[str]]:
@@ -1114,15 +1122,21 @@ def _atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
     ordinals += [_Atom(m.start(), m.end(), value, value, 1.0, "words", "hour")
                  for m in _AN_HOUR_RE.finditer(text)
                  if m.start() not in halves and not blocked(m.start(), m.end())
+                 # (not the end of "one-and-a-half-hour", which the number words read whole;
+                 # "... and an hour later" is an hour)
+                 and not _NUMBER_AND_BEFORE_RE.search(text, max(0, m.start() - 16), m.start())
                  and not _RATE_BEFORE_RE.search(text, max(0, m.start() - 24), m.start())
                  for value in (0.5 if "half" in m.group().casefold() else 1.0,)]
     return sorted(atoms + ordinals, key=lambda a: a.start) if ordinals else atoms
 
 
 _AN_HOUR_RE = re.compile(
-    # (not the end of "one-and-a-half-hour", which the number words read whole)
-    rf"(?i)(?<!and-)(?<!and )\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
+    rf"(?i)\b(?:an?(?:{_SP}|-)half(?:{_SP}|-)hour|half(?:{_SP}|-)an(?:{_SP}|-)hour|an{_SP}hour)\b"
     r"(?![\w-]*(?:\s+and\s+(?:a\s+half|[\w-]+\s+minutes?)\b))")
+# A number and "and" right before "a half hour": the whole is one figure in words
+_NUMBER_AND_BEFORE_RE = re.compile(
+    r"(?i)\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"(?:[^\S\n]+|-)and(?:[^\S\n]+|-)$")
 # A figure (and the word it counts, or its scale) or a count of times before "an hour": the
 # hour is a rate's period ("$2 million an hour", "60 cars an hour", "twice an hour").
 _RATE_BEFORE_RE = re.compile(
@@ -2531,7 +2545,7 @@ def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> 
 
 _FLOOR_HEDGES = frozenset({"more_than", "at_least"})
 _ROUGH_HEDGES = frozenset({"about", "nearly"})
-_ESTIMATE = frozenset({"about", None})
+_ESTIMATE_OR_PLAIN = frozenset({"about", None})
 _CEILING_HEDGES = frozenset({"nearly", "less_than", "up_to", "at_most"})
 # How far a bound may stand from the count it restates: "more than 400" of up to 500 (a floor
 # to the hundred), "nearly 500" of 450 or more. (Not ``_hedged_rounding``: a bound is cut
@@ -2980,7 +2994,7 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "mid-single digits" / "5%": the figure told by its band
     if bound_holds(a, b) or bound_holds(b, a):
         return True  # "more than 350 points" / "369 points": the bound, rounded, holds
-    if {qa.hedge, qb.hedge} in (_ROUGH_HEDGES, _ESTIMATE) and qa.unit == qb.unit and \
+    if {qa.hedge, qb.hedge} in (_ROUGH_HEDGES, _ESTIMATE_OR_PLAIN) and qa.unit == qb.unit and \
             _close(qa.low, qb.low) and _close(qa.high, qb.high) and not _rates_differ(a, b) \
             and not changes_differ(a, b):
         # "nearly 99%" / "about 99%": one figure, told roughly either way; "an estimated 22
@@ -3247,7 +3261,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
                f"became '{_quote(b)}'."
     if qa.unit != qb.unit:
         return _unit_change(qa, qb, a, b, same_bounds and qa.hedge == qb.hedge)
-    if same_bounds and {qa.hedge, qb.hedge} == _ESTIMATE and qa.unit == qb.unit:
+    if same_bounds and {qa.hedge, qb.hedge} == _ESTIMATE_OR_PLAIN and qa.unit == qb.unit:
         if qb.hedge is None:
             return (f"The retelling gives the original's estimate as a plain figure: "
                     f"'{_quote(b)}' for '{_quote(a)}'.")
