@@ -286,3 +286,15 @@ def test_an_institution_s_letters_keep_three_at_least() -> None:
 
     assert not names.same_name("DH", "Department of Health and Human Services")
     assert not names.same_name("SK", "Saint Kitts and Nevis")
+
+
+def test_a_report_citing_a_source_passes_that_source_on() -> None:
+    text = "The ministry had drafted a new text, news agency Nordpress had reported citing diplomats."
+    found = [(f.note, f.key) for f in retold.compare(text, text).original.facts
+             if f.kind == "attribution"]
+    assert found == [("diplomats", "diplomats")]
+    assert changes("The ministry had drafted a new text, diplomats said.", text) == [
+        ("name", "added", "medium")]  # Nordpress, the relay, is new; the source is the same
+    # sources of a kind and the people of that kind are one source
+    assert changes("The ministry had drafted a new text, according to diplomatic sources.",
+                   text) == [("name", "added", "medium")]

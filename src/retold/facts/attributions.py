@@ -561,6 +561,10 @@ def _clause_floor(breaks: list[int], pos: int) -> int:
 _DENIED_SUBJECT_RE = re.compile(r"(?i:neither|no|none|nobody|no[ -]one|not[ \t]+one)(?![\w-])")
 
 
+# A report that passes on another source's word ("reports citing the Red Cross")
+_CITING_RE = re.compile(rf"{_SPACE}*,?{_SPACE}+citing{_SPACE}+")
+
+
 def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> list[Fact]:
     """Return the attributions of a document (key: the normalised speaker)."""
     del context
@@ -612,6 +616,12 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None and _DENIED_SUBJECT_RE.match(text, hit2[0]):
             continue  # "Neither leader revealed what was discussed": nobody said it
+        if hit2 is not None and (citing := _CITING_RE.match(text, m.end())) is not None and (
+                cited := _speaker_after(text, citing.end(), spans, starts)) is not None:
+            # "Channel Nine reports citing the Red Cross": the outlet passes on the Red Cross's
+            # word, which is the claim's source
+            add(hit2[0], cited[0], cited[1], cited[2])
+            continue
         if hit2 is not None:
             add(hit2[0], m.end(), hit2[1], hit2[2])
             if not _PRONOUN_HEAD_RE.fullmatch(text[hit2[0]:m.start()].strip()):
@@ -834,9 +844,22 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _body_described(a, b) or _body_described(b, a) or _bodies_alike(a, b):
         return True
+    if _sources_of_kind(ka, kb) or _sources_of_kind(kb, ka):
+        return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
 
 
+def _sources_of_kind(a: str, b: str) -> bool:
+    """True when ``a`` is sources of a kind and ``b`` the people of that kind ("diplomatic
+    sources" / "diplomats", "medical sources" / "medics"): the adjective opens with the noun."""
+    words, other = a.split(), b.split()
+    if len(words) != 2 or words[1] not in _SOURCE_NOUNS or len(other) != 1:
+        return False
+    noun = other[0].removesuffix("s")
+    return len(noun) >= 5 and words[0] != noun and words[0].startswith(noun)
+
+
+_SOURCE_NOUNS = frozenset({"sources", "source", "officials", "official"})
 _PLACE_BEFORE = frozenset({"in", "of", "at", "for", "from"})
 
 
