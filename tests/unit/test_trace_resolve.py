@@ -106,6 +106,67 @@ def test_a_sibling_sharing_a_common_word_pair_with_the_target_is_not_its_source(
     assert r.siblings == [rs.Sibling("x", "y", "z")]
 
 
+def test_a_chain_through_a_changed_figure_whose_words_recur_in_the_source() -> None:
+    # b changed "5 000 beds" to "9 000 beds"; a prints "9 000" elsewhere, so a shares every
+    # word pair of c's changed sentence: only longer runs show that c carries b's edit
+    a = WIRE + " the ministry added 5 000 beds this year and 9 000 nurses were hired in march"
+    b = a.replace("5 000 beds", "9 000 beds")
+    texts = {"a": a, "b": b, "c": b}
+    r = rs.resolve([_link("a", "b"), _link("b", "c"), _link("a", "c")], texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c")}
+    assert [(l.source_id, l.target_id, via) for l, via in r.through] == [("a", "c", "b")]
+
+
+def test_of_two_copies_of_one_day_a_recurring_figure_does_not_hide_the_version() -> None:
+    # the copy changed "5 000" to "9 000", which the story also prints elsewhere: the later
+    # target carries the story's figure, so the story is its source, whatever the ids
+    story = WIRE + " the ministry added 5 000 beds this year and 9 000 nurses were hired in march"
+    texts = {"a-copy": story.replace("5 000 beds", "9 000 beds"), "b-story": story, "t": story}
+    day = dt.date(2020, 1, 1)
+    published = {"a-copy": day, "b-story": day, "t": dt.date(2020, 1, 2)}
+    links = [_link("a-copy", "b-story", decided=False), _link("a-copy", "t"), _link("b-story", "t")]
+    r = rs.resolve(links, texts.__getitem__, published)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a-copy", "b-story"),
+                                                              ("b-story", "t")}
+
+
+def test_a_copy_of_one_day_whose_edits_the_target_carries_is_its_source() -> None:
+    # b and c are of one day with no time order (an undecided link), both wholly a's text of
+    # the day before; c carries b's changed word and changes one more: c printed b's version
+    # (a chain), so b and c are linked, not two copies of a sharing it as their source
+    words = (WIRE + " " + EXTRA).split()
+    b = " ".join(words[:10] + ["fifteen"] + words[11:])
+    c = " ".join(b.split()[:40] + ["seventeen"] + b.split()[41:])
+    texts = {"a": " ".join(words), "b": b, "c": c}
+    day = dt.date(2020, 1, 1)
+    published = {"a": day, "b": day + dt.timedelta(days=1), "c": day + dt.timedelta(days=1)}
+    links = [_link("a", "b"), _link("a", "c"), _link("b", "c", decided=False)]
+    r = rs.resolve(links, texts.__getitem__, published)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c")}
+    assert [(l.source_id, l.target_id, via) for l, via in r.through] == [("a", "c", "b")]
+    assert r.siblings == []  # a link is never also listed as two siblings
+
+
+def test_two_rewordings_that_chose_some_words_alike_are_siblings() -> None:
+    # x and y both reword every fourth word of z, choosing alike half the time, and x rewords
+    # more of its own: the words they chose alike are an eighth of y, but scattered word
+    # pairs, not a passage of x's; y retold z. A passage x added that y carries is x's text.
+    words = [f"word{i}" for i in range(120)]
+
+    def reword(choices: str, more: bool) -> str:
+        return " ".join(choices[i // 4] + w if i % 4 == 0 else "own" + w if more and i % 4 == 2
+                        else w for i, w in enumerate(words))
+
+    x, y = reword("a" * 30, more=True), reword("ab" * 15, more=False)
+    texts = {"z": " ".join(words), "x": x, "y": y}
+    r = rs.resolve([_link("z", "x"), _link("z", "y"), _link("x", "y")], texts.__getitem__)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("z", "x"), ("z", "y")}
+    assert r.siblings == [rs.Sibling("x", "y", "z")]
+    texts = {"z": " ".join(words), "x": x + " " + EXTRA, "y": y + " " + EXTRA}
+    r = rs.resolve([_link("z", "x"), _link("z", "y"), _link("x", "y")], texts.__getitem__)
+    assert ("x", "y") in {(l.source_id, l.target_id) for l in r.links}
+
+
 def test_upstream_wins_a_tie_by_time() -> None:
     texts = {"early": WIRE, "late": WIRE, "t": WIRE}
     published = {"early": dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC),

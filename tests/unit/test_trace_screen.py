@@ -118,3 +118,21 @@ def test_a_copy_dated_by_its_day_only_does_not_hide_the_timed_copies() -> None:
     links = {(l.source_id, l.target_id) for l in result.links}
     assert {("wire", "p1"), ("wire", "p2")} <= links
     assert [s.root for s in result.stories] == ["wire"]  # not the copy dated by its day
+
+
+def test_a_pair_resolve_links_from_one_side_is_not_skipped() -> None:
+    # b and c are of one day with no time order, both near copies of the wire story of the day
+    # before; c carries b's changed word: resolve links b and c (c's side), though b's side
+    # alone would call them two copies of the wire story. The pair is verified and linked.
+    words = _text(5, 120).split(" ")
+    b = " ".join(words[:30] + ["zzfirst"] + words[31:])
+    c = " ".join(b.split(" ")[:80] + ["zzsecond"] + b.split(" ")[81:])
+    day = dt.date(2024, 5, 2)
+    texts = {"a": " ".join(words), "b": b, "c": c}
+    published = {"a": day, "b": day + dt.timedelta(days=1), "c": day + dt.timedelta(days=1)}
+    measured = [("a", "b", 0.98, 0.98), ("a", "c", 0.97, 0.97), ("b", "c", 0.98, 0.98)]
+    assert ("b", "c") not in sc.explained(measured, published, texts.__getitem__)
+    arts = [Article(id=k, text=v, published=published[k]) for k, v in texts.items()]
+    result = LocalEngine().run(arts, MemoryStore())
+    assert {frozenset((l.source_id, l.target_id)) for l in result.links} == {
+        frozenset(("a", "b")), frozenset(("b", "c"))}

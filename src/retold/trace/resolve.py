@@ -46,6 +46,9 @@ MIN_GAIN = 0.10
 # Two sources explaining the target within this share are equal: take the upstream one.
 TOLERANCE = 0.05
 RUN = 2  # shared word runs of at least this many words explain a token
+# Which of two sources a target's text came through is read from longer shared runs: a changed
+# figure's own pair of words ("9 000") recurs elsewhere in the source that does not carry it.
+EDIT_GRAM = 4
 # A retelling's edits a target carries sit in a run of at least this many tokens it shares
 # with that retelling (a changed number inside a copied sentence).
 EDIT_RUN = 5
@@ -114,7 +117,7 @@ class Coverage:
         # reads most of them, and a list of strings per article held each word's own copy.
         self.vocabulary: dict[str, int] = {}
         self.toks: dict[str, np.ndarray] = {}
-        self.cov: dict[tuple[str, str], int] = {}
+        self.cov: dict[tuple[str, str, int], int] = {}
 
     def tokens(self, aid: str) -> np.ndarray:
         if aid not in self.toks:
@@ -123,10 +126,10 @@ class Coverage:
                                        for t in tokens(self.text_of(aid))], dtype=np.int64)
         return self.toks[aid]
 
-    def covered(self, source: str, target: str) -> int:
-        if (source, target) not in self.cov:
-            self.cov[(source, target)] = covered(self.tokens(source), self.tokens(target))
-        return self.cov[(source, target)]
+    def covered(self, source: str, target: str, n: int = RUN) -> int:
+        if (source, target, n) not in self.cov:
+            self.cov[(source, target, n)] = covered(self.tokens(source), self.tokens(target), n)
+        return self.cov[(source, target, n)]
 
 
 def outlet_roles(
@@ -195,14 +198,21 @@ def resolve(
         best = max(c.bit_count() for c in cov.values()) / size
         sources = set(cov)
         near = [src for src in sorted(sources) if cov[src].bit_count() / size >= best - tolerance]
+
+        def edits(src: str, target: str = target) -> int:
+            return texts.covered(src, target, EDIT_GRAM)
+
         # a copy of the target whose order with it is unknown (an undecided link), where both
         # retell one source, is its sibling through that source: two papers printing one wire
         # text, not the origin of either (an identical copy explains all of the target, and
-        # would otherwise set the source aside for both)
+        # would otherwise set the source aside for both), unless the target carries the
+        # copy's edits of that source and edits of its own (it printed the copy's version and
+        # changed it: a chain; two prints of one version are still two copies)
         copies = {src: up for src in sources if frozenset((src, target)) in undecided
-                  for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of}
+                  for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of
+                  and not _printed_and_edited(texts, up, src, target)}
         near = [src for src in near if src not in copies] or sorted({copies[x] for x in near})
-        first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov))
+        first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov, edits))
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
         # retold cannot be told (a dated one is preferred to an undated one)
@@ -215,7 +225,12 @@ def resolve(
                 dropped.setdefault((link.source_id, link.target_id), (link, target, copies[src]))
                 out.siblings.append(Sibling(*sorted((src, target)), copies[src]))  # type: ignore[call-arg]
                 continue
-            gain = (cov[src] & ~explained).bit_count() / size
+            gain_bits = cov[src] & ~explained
+            if any((k, src) in retells for k in kept):
+                # a retelling of a kept source adds only text it carries in runs: two rewrites of
+                # one sentence that chose the same words share a word pair, not a passage
+                gain_bits &= _in_runs(cov[src], EDIT_RUN)
+            gain = gain_bits.bit_count() / size
             if gain >= min_gain or src in twins:
                 kept.append(src)
                 explained |= cov[src]
@@ -237,7 +252,11 @@ def resolve(
             link, _, via = dropped[(l.source_id, l.target_id)]
             if frozenset((l.source_id, l.target_id)) not in sibling_pairs:
                 out.through.append((link, via or ""))
-    out.siblings = sorted(set(out.siblings), key=lambda s: (s.a, s.b, s.source))
+    # an undecided link is kept if either side keeps it: a sibling of one side's may be the
+    # other side's link (the target carries that copy's edits), and then it is not a sibling
+    linked = {frozenset((l.source_id, l.target_id)) for l in out.links}
+    out.siblings = sorted({s for s in out.siblings if frozenset((s.a, s.b)) not in linked},
+                          key=lambda s: (s.a, s.b, s.source))
     out.links.sort(key=lambda l: (l.source_id, l.target_id))
     return out
 
@@ -245,16 +264,29 @@ def resolve(
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
     published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-) -> tuple[int, tuple[int, int], int, str]:
+    edits: Callable[[str], int],
+) -> tuple[int, tuple[int, int], int, int, str]:
     # not a retelling of another candidate first, then the earliest, then the one explaining
     # more of the target (of two copies of one day, the one whose version it carries), then by
     # id. A retelling that explains all the target text its source does and more comes before
     # that source: the target carries its edits (a chain), which a sibling of it would not
+    # (``edits``: the target text a source explains with runs of EDIT_GRAM words)
     downstream = any(
-        ((s, source) in retells and not _carries_edits(cov[source], cov[s]))
-        or ((source, s) in retells and _carries_edits(cov[s], cov[source]))
+        ((s, source) in retells and not _carries_edits(edits(source), edits(s)))
+        or ((source, s) in retells and _carries_edits(edits(s), edits(source)))
         for s in sources if s != source)
-    return (int(downstream), _sortable(published.get(source)), -cov[source].bit_count(), source)
+    return (int(downstream), _sortable(published.get(source)), -edits(source).bit_count(),
+            -cov[source].bit_count(), source)
+
+
+def _printed_and_edited(texts: Coverage, up: str, copy: str, target: str) -> bool:
+    """``target`` carries ``copy``'s edits of ``up`` and ``copy`` does not carry all of
+    ``target``'s: the target is the copy's text changed further."""
+    def edits(source: str, of: str) -> int:
+        return texts.covered(source, of, EDIT_GRAM)
+
+    return (_carries_edits(edits(copy, target), edits(up, target))
+            and not _carries_edits(edits(target, copy), edits(up, copy)))
 
 
 def _carries_edits(middle: int, first: int, run: int = EDIT_RUN) -> bool:
