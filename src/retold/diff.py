@@ -514,6 +514,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                            and not _glued_in(a.note or a.key, r_text, (o_text, r_text))
                            and not _told_alike(o_texts, a, r_text)]
                 added = [b for b in added if not merged_r and not _names_speaker(b, left)
+                         and not _subject_of(b, _near_passage(original, pair.original))
                          and not _glued_in(b.note or b.key, o_text, (o_text, r_text))
                          and not _told_alike(r_texts, b, o_text)
                          and not attributions.credited_by_dateline(b, o_texts)]
@@ -1768,6 +1769,24 @@ def _told_alike(text: str, attribution: Fact, other: str) -> bool:
         return False
     phrase = " ".join((verb + after.group()).split())
     return re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-])", " ".join(other.split())) is not None
+
+
+def _near_passage(side: Side, ids: Sequence[int]) -> str:
+    """The text of sentences ``ids`` and of the sentence either side of them."""
+    lo, hi = max(0, min(ids) - 1), min(len(side.sentences) - 1, max(ids) + 1)
+    return " ".join(side.sentences[i].text for i in range(lo, hi + 1))
+
+
+def _subject_of(attribution: Fact, text: str) -> bool:
+    """A body named by its kind ("Authorities said they were investigating") opens a clause of
+    the other passage as the actor ("Authorities are investigating."): the act is the body's on
+    both sides, told as a fact on one and as its word on the other."""
+    speaker = re.sub(r"(?i)^(?:the|a|an)\s+", "", (attribution.note or attribution.key).strip())
+    if not speaker or speaker.split()[-1].casefold() not in attributions.GENERIC_SPEAKERS:
+        return False
+    words = r"\s+".join(re.escape(w) for w in speaker.split())
+    return re.search(rf"(?:^|[.;:!?]\s+|,\s+(?:and|but)\s+)(?:the\s+)?{words}(?![\w'’-])", text,
+                     re.IGNORECASE) is not None
 
 
 def _names_speaker(attribution: Fact, facts: Iterable[Fact]) -> bool:

@@ -212,6 +212,12 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
+# "declared" reports speech only before what was said ("declared that", "declared:", "...,
+# he declared."); before an object it is the act ("declared a state of emergency").
+_DECLARED_SPEECH_RE = re.compile(r"[ \t\u00a0]*(?:[,:;.!?\"“”]|$|that\b)")
+# A verb of saying before "to be" / "to have" is a passive or a report of belief with no
+# speaker ("feared to have claimed dozens of lives", "is said to be in hiding").
+_RAISING_NEXT_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:have|be)(?![\w'’-])")
 # What an appositive never holds: a finite verb outside a relative clause ("PORTREE, Scotland
 # — Hale is keeping hopes low, saying": a clause; "Anna Hale, who has led the party, said" is
 # one), or a dash with spaces (a dateline's, an aside's).
@@ -293,7 +299,8 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
             break
         # Countries, groups and organisations rarely speak for a pronoun: prefer a person.
         # A lone adjective ("a Parliamentary lunch", "Iraqi forces") never stands for "he".
-        if _ADJECTIVE_RE.fullmatch(n.text) or text and (
+        # A time zone ("at 5 p.m. EDT.") speaks for no one.
+        if _ADJECTIVE_RE.fullmatch(n.text) or n.text in names.TIME_ZONES or text and (
                 _quoted_before(text, n.end, pos) or _attributive(text, n.end)) \
                 or pronoun and not _may_be(pronoun, n.text):
             continue  # (nor a person of the other sex: "he" is not "Anna")
@@ -609,6 +616,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group().casefold() in ("add", "adds", "added") and _AMOUNT_NEXT_RE.match(
                 text, m.end()):
             continue  # "the index added 12 points", "added 300 jobs": an amount, no speech
+        if m.group().casefold().startswith("declare") and not _DECLARED_SPEECH_RE.match(
+                text, m.end()):
+            continue  # "declared three days of mourning", "declared a state of emergency": an act
+        if _RAISING_NEXT_RE.match(text, m.end()):
+            continue  # "a sinking feared to have claimed", "is said to be": no one speaks
         if m.group() in _BASE_FORMS and _DETERMINED_NAME_RE.search(
                 text, max(0, m.start() - 60), m.start()):
             continue  # "confirmed a Boston Herald report": a noun after an article and a name

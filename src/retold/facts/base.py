@@ -101,13 +101,17 @@ DATELINE_RE = re.compile(
     # a place as written, its day and the agency, no dash ("Copenhagen, Oct 24 (IANS) The ...",
     # "Tallmere, March 5 A landslide ...")
     # (its region in square brackets too: "Oskar [Nordland], March 7 (Nord/Xinhua):")
-    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2}(?:[ \t\u00a0]*\[[A-Z][\w .-]{1,30}\])?,"
+    # (two places with a slash: "Marden/Tallmere, Jun 3 (NNA) ...")
+    r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2}(?:/[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2})?"
+    r"(?:[ \t\u00a0]*\[[A-Z][\w .-]{1,30}\])?,"
     r"[ \t\u00a0]+"
     rf"(?:{_MONTHS})\.?[ \t\u00a0]+\d{{1,2}}"
     r"(?:[ \t\u00a0]*\([A-Z][A-Za-z]{1,8}(?:/[A-Z][A-Za-z]{1,8})*\))?"  # "(AFP/APP)" too
     r"[ \t\u00a0]*(?:[:\u2014\u2013-][ \t\u00a0]*)?(?=[A-Z])"
-    # the agency alone ("(CNN) -", "(Reuters) —")
-    r"|\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA)\)[ \t\u00a0]*(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
+    # the agency alone ("(CNN) -", "(Reuters) —", "(Al Jazeera) –": an outlet's name in
+    # brackets and a dash opening the sentence)
+    r"|\((?:AP|Reuters|AFP|dpa|UPI|CNN|Bloomberg|PA|[A-Z][\w&.'\u2019-]*(?:[ \t\u00a0][A-Z][\w&.'\u2019-]*){0,3})\)"
+    r"[ \t\u00a0]*(?:\u2014|\u2013|--|-(?=[ \t\u00a0]))"
     # an outlet's credit in capitals opening the text, no dash ("(CNN)The ...", "(MENAFN) A ...")
     r"|\((?:[A-Z]{2,10}|Reuters|dpa)(?:/[A-Z][A-Za-z]{1,9})*\)[ \t\u00a0]*(?=[A-Z])"
 )

@@ -154,7 +154,7 @@ SOUTH_ASIAN_SCALES = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 # ("5 mln"); "m", "b" and "k" may not ("5 m" is metres).
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                 "mln": 1e6, "bln": 1e9}
-CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
+CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
                   "Rs": "INR", "Rs.": "INR"}  # (rupees as "rupees" read: INR)
 # (with the wires' abbreviations: "1.07 bln dlrs", "12 mln stg")
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "bucks": "USD",
@@ -239,7 +239,7 @@ _ATOM_RE = re.compile(
         (?:{_SP}+(?:point|dot)(?:{_SP}+(?:{_NUMWORD}|oh)\b)+)?
         (?:(?:{_SP}+|-)and(?:{_SP}+|-)a(?:{_SP}+|-)half)?\b))
   | (?P<digits>
-        (?<![0-9{_LETTER_BEFORE}_])(?<![0-9][.,:/])(?<![^\W\d_]-)
+        (?:(?<=\$US)|(?<![0-9{_LETTER_BEFORE}_]))(?<![0-9][.,:/])(?<![^\W\d_]-)
         (?P<int>[0-9]{{1,2}}(?:,[0-9]{{2}})+,[0-9]{{3}}(?![0-9])
                |[0-9]{{1,3}}(?:(?:,|[^\S\n]?,[^\S\n])[0-9]{{3}}(?![0-9]))+
                |[0-9]{{1,3}}(?:[\u202f\u2009\u00a0 ][0-9]{{3}}(?![0-9]|[.,][0-9]))+|[0-9]+)
@@ -306,9 +306,12 @@ _FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
 # stand a few words before the first bound, with no figure or clause break in between.
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
                          r"(?:US\$|\$|£|€|¥|₹)?$")
-_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$|£|€|¥|₹|(?<![\w.])Rs\.?)[^\S\n]?$")
+# ("$US2 billion": Australian and New Zealand copy writes the US dollar so)
+_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$US|\$|£|€|¥|₹|(?<![\w.])Rs\.?)[^\S\n]?$")
+# ("20- to 30-metre-long": a hyphen left hanging before the word, its unit said once at the end)
 _RANGE_GAP_RE = re.compile(
-    rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|{_SP}+(?P<word>to|and|or|in){_SP}+)"
+    rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|(?:[-–—](?={_SP}+(?:to|or)\b))?{_SP}+"
+    rf"(?P<word>to|and|or|in){_SP}+)"
     r"(?P<cur>US\$|\$|£|€|¥|₹)?$"
 )
 _PERCENT_RE = re.compile(
@@ -625,6 +628,7 @@ _BEFORE_A_TIME = frozenset({"at", "by", "from", "until", "till", "before", "afte
 
 # An age by its decade: "a man in his 40s", "in her early twenties", "in their late teens".
 AGE = "year-old"  # the role of an age, as "a 45-year-old man" has it
+_YEARS_OLD_RE = re.compile(r"[ \t\u00a0]+old(?![\w'’-])")
 AGE_NOTE = "an age by its decade"
 _DECADE_WORDS = {"teens": 13, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
                  "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90}
@@ -1794,6 +1798,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             note = (note + "; " if note else "") + f"{CHANGED_MARK}{thing}"
         if unit is None and role in MEASURE_UNITS:
             unit, role = MEASURE_UNITS[role], ""  # "10 miles": a unit, not a counted thing
+        if unit == "year" and _YEARS_OLD_RE.match(text, noun_end):
+            role = AGE  # "the two men were 41 years old": an age, as "Ivo Mertz, 41," is
         if kind == "digits" and noun_end == end and unit is None and hedge is None and \
                 _after_name(text, start):
             continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
@@ -2304,6 +2310,13 @@ def _conversion(text: str, first: _Phrase, second: _Phrase) -> bool:
     # "pounds" alone may be money; beside a mass in brackets it is the weight restated.
     ua = "lb" if ua is None and first.role == "pound" else ua
     ub = "lb" if ub is None and second.role == "pound" else ub
+    if ua in _CURRENCIES and ub in _CURRENCIES:
+        # a sum restated in another currency ("$2bn (€1.8bn)"), or in the local dollar after
+        # the US one ("$US2 billion ($3 billion)"): the rate is the writer's, not a fact
+        local = ua == ub == "USD" and "US" in text[first.start:first.end] \
+            and "US" not in text[second.start:second.end]
+        return (ua != ub or local) and _CONVERSION_GAP_RE.fullmatch(
+            text, first.end, second.start) is not None
     if ua is None or ub is None or ua == ub:
         return False
     dim = UNIT_DIMENSIONS.get(ua)
@@ -2615,6 +2628,8 @@ def counts_another(a: Fact, b: Fact) -> bool:
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity):
         return False
+    if a.role == b.role == AGE:
+        return False  # "41 years old" / "Ivo Mertz, 41,": two ages
     if qa.unit != qb.unit and (qa.unit in UNIT_DIMENSIONS or qb.unit in UNIT_DIMENSIONS) and \
             UNIT_DIMENSIONS.get(qa.unit or "") != UNIT_DIMENSIONS.get(qb.unit or "") and (
             a.role or qa.unit) and (b.role or qb.unit):
