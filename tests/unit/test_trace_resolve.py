@@ -264,7 +264,8 @@ def _carries_edits_plainly(middle: set[int], first: set[int], run: int) -> bool:
             hi += 1
         return hi - lo + 1
 
-    return any(length(i) >= run for i in extra)
+    # an extra token in a long enough run, beside one ``first`` has
+    return any(length(i) >= run and (i - 1 in first or i + 1 in first) for i in extra)
 
 
 @settings(max_examples=300, deadline=None)

@@ -13,10 +13,17 @@ So, for each target, its verified sources are taken greedily by the target text 
 (tokens inside word runs of two or more shared with the source): first the one that explains
 most (within ``TOLERANCE`` of the best, the one furthest upstream: not itself a retelling of
 another candidate, unless it explains all the target text that candidate does and more (the
-target carries its edits: a chain), then the earliest, then by id), then each other source only if it explains
-at least ``MIN_GAIN`` of the target that the kept ones do not. A dropped source that is itself
-a retelling of a kept source is the target's *sibling* (they share that source); any other
-dropped source is explained through a kept one.
+target carries its edits: a chain), then the earliest, then the one explaining more of the
+target in runs of ``EDIT_GRAM`` words, then in runs of two, then by id), then each other source
+only if it explains at least ``MIN_GAIN`` of the target that the kept ones do not (a retelling
+of a kept source: in runs of ``EDIT_RUN`` words, passages, not word choices two rewrites share).
+A dropped source that is itself a retelling of a kept source is the target's *sibling* (they
+share that source); any other dropped source is explained through a kept one. Which of two
+copies a target came through (its edits) is read from runs of ``EDIT_GRAM`` words: a changed
+figure's own word pair ("9 000") often recurs elsewhere in the copy that lacks it. Two copies
+of one source that time cannot order, both wholly its text, are siblings through it, unless the
+target carries the copy's edits and text of its own (it printed the copy's version and changed
+it: a chain step).
 
 Where the corpus names the outlets (``outlet``), links time and containment left undecided are
 first directed by outlet roles (:mod:`retold.trace.roles`), learned from the links a first
@@ -36,7 +43,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from retold.model import Link
-from retold.reuse import tokens
+from retold.reuse import FUNCTION_WORDS, tokens
 from retold.trace import roles, times
 
 # A second source must explain this share of the target's tokens that the first did not.
@@ -118,6 +125,7 @@ class Coverage:
         self.vocabulary: dict[str, int] = {}
         self.toks: dict[str, np.ndarray] = {}
         self.cov: dict[tuple[str, str, int], int] = {}
+        self.words: dict[str, int] = {}  # each article's content words (Coverage.content)
 
     def tokens(self, aid: str) -> np.ndarray:
         if aid not in self.toks:
@@ -125,6 +133,16 @@ class Coverage:
             self.toks[aid] = np.array([ids.setdefault(t, len(ids))
                                        for t in tokens(self.text_of(aid))], dtype=np.int64)
         return self.toks[aid]
+
+    def content(self, aid: str) -> int:
+        """The tokens of ``aid`` that are not function words, as a bit set."""
+        if aid not in self.words:
+            ids = self.vocabulary
+            function = np.array([ids[w] for w in FUNCTION_WORDS if w in ids], dtype=np.int64)
+            keep = ~np.isin(self.tokens(aid), function)
+            self.words[aid] = int.from_bytes(np.packbits(keep, bitorder="little").tobytes(),
+                                             "little")
+        return self.words[aid]
 
     def covered(self, source: str, target: str, n: int = RUN) -> int:
         if (source, target, n) not in self.cov:
@@ -202,6 +220,8 @@ def resolve(
         def edits(src: str, target: str = target) -> int:
             return texts.covered(src, target, EDIT_GRAM)
 
+        content = texts.content(target)
+
         # a copy of the target whose order with it is unknown (an undecided link), where both
         # retell one source, is its sibling through that source: two papers printing one wire
         # text, not the origin of either (an identical copy explains all of the target, and
@@ -210,9 +230,10 @@ def resolve(
         # changed it: a chain; two prints of one version are still two copies)
         copies = {src: up for src in sources if frozenset((src, target)) in undecided
                   for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of
-                  and not _printed_and_edited(texts, up, src, target)}
+                  and not _printed_and_edited(cov[src], size, edits, up, src, content)}
         near = [src for src in near if src not in copies] or sorted({copies[x] for x in near})
-        first = min(near, key=lambda src: _upstream(src, sources, retells, published, cov, edits))
+        first = near[0] if len(near) == 1 else _first(near, sources, retells, published, cov,
+                                                         edits, content)
         # undated sources as good as an undated first, whose order with it is unknown (an
         # undecided link: two copies of one text), are kept with it: which one the target
         # retold cannot be told (a dated one is preferred to an undated one)
@@ -261,35 +282,46 @@ def resolve(
     return out
 
 
+def _first(near: list[str], sources: set[str], retells: set[tuple[str, str]],
+           published: Mapping[str, dt.date | None], cov: Mapping[str, int],
+           edits: Callable[[str], int], content: int) -> str:
+    """The first source of ``near`` by :func:`_upstream`, reading runs of EDIT_GRAM words only
+    for the sources that time and the chain order leave tied."""
+    keys = {src: _upstream(src, sources, retells, published, cov, edits, content)
+            for src in near}
+    best = min(keys.values())
+    tied = [src for src in near if keys[src] == best]
+    if len(tied) == 1:
+        return tied[0]
+    return min(tied, key=lambda src: (-edits(src).bit_count(), -cov[src].bit_count(), src))
+
+
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
     published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-    edits: Callable[[str], int],
-) -> tuple[int, tuple[int, int], int, int, str]:
-    # not a retelling of another candidate first, then the earliest, then the one explaining
-    # more of the target (of two copies of one day, the one whose version it carries), then by
-    # id. A retelling that explains all the target text its source does and more comes before
-    # that source: the target carries its edits (a chain), which a sibling of it would not
-    # (``edits``: the target text a source explains with runs of EDIT_GRAM words)
+    edits: Callable[[str], int], content: int = -1,
+) -> tuple[int, tuple[int, int]]:
+    # not a retelling of another candidate first, then the earliest (:func:`_first` then reads
+    # which explains more of the target: of two copies of one day, the one whose version it
+    # carries). A retelling that explains all the target text its source does and more comes
+    # before that source: the target carries its edits (a chain), which a sibling of it would
+    # not (``edits``: the target text a source explains with runs of EDIT_GRAM words)
     downstream = any(
-        ((s, source) in retells and not _carries_edits(edits(source), edits(s)))
-        or ((source, s) in retells and _carries_edits(edits(s), edits(source)))
+        ((s, source) in retells and not _carries_edits(edits(source), edits(s), content=content))
+        or ((source, s) in retells and _carries_edits(edits(s), edits(source), content=content))
         for s in sources if s != source)
-    return (int(downstream), _sortable(published.get(source)), -edits(source).bit_count(),
-            -cov[source].bit_count(), source)
+    return int(downstream), _sortable(published.get(source))
 
 
-def _printed_and_edited(texts: Coverage, up: str, copy: str, target: str) -> bool:
-    """``target`` carries ``copy``'s edits of ``up`` and ``copy`` does not carry all of
-    ``target``'s: the target is the copy's text changed further."""
-    def edits(source: str, of: str) -> int:
-        return texts.covered(source, of, EDIT_GRAM)
-
-    return (_carries_edits(edits(copy, target), edits(up, target))
-            and not _carries_edits(edits(target, copy), edits(up, copy)))
+def _printed_and_edited(by_copy: int, size: int, edits: Callable[[str], int], up: str,
+                        copy: str, content: int = -1) -> bool:
+    """The target (``size`` tokens, of which ``copy`` explains ``by_copy``) has text of its
+    own beside the copy's (a word changed, a sentence added: a print, whole or cut, has none)
+    and carries the copy's edits of ``up``: the copy's text changed further."""
+    return by_copy != (1 << size) - 1 and _carries_edits(edits(copy), edits(up), content=content)
 
 
-def _carries_edits(middle: int, first: int, run: int = EDIT_RUN) -> bool:
+def _carries_edits(middle: int, first: int, run: int = EDIT_RUN, *, content: int = -1) -> bool:
     """The target text ``middle`` explains includes all ``first`` explains, and more inside a
     run of at least ``run`` tokens shared with ``middle`` (a fact ``middle`` changed, in a
     sentence the target copied; not a common word pair that happens to recur). Both are bit
@@ -297,7 +329,10 @@ def _carries_edits(middle: int, first: int, run: int = EDIT_RUN) -> bool:
     extra = middle & ~first
     if not extra or first & ~middle:
         return False
-    return bool(extra & _in_runs(middle, run))
+    # ... beside text ``first`` explains too (an edit inside a passage both carry, not a stock
+    # phrase of ``middle``'s own sentence amid words the target reworded), and a content word
+    # (``content``: the target's; "that a" / "that the" is no edit)
+    return bool(extra & _in_runs(middle, run) & ((first << 1) | (first >> 1)) & content)
 
 
 def _in_runs(bits: int, run: int) -> int:
