@@ -147,6 +147,33 @@ def test_a_copy_of_one_day_whose_edits_the_target_carries_is_its_source() -> Non
     assert r.siblings == []  # a link is never also listed as two siblings
 
 
+def test_a_trimmed_print_of_one_version_is_still_a_copy() -> None:
+    # b and c print one version of a (a paragraph added) on one day; c cut its last words: c
+    # carries b's edit but has nothing of its own, so both retell a and are siblings
+    version = WIRE + " " + EXTRA
+    texts = {"a": WIRE, "b": version, "c": " ".join(version.split()[:-6])}
+    day = dt.date(2020, 1, 1)
+    published = {"a": day, "b": day + dt.timedelta(days=1), "c": day + dt.timedelta(days=1)}
+    links = [_link("a", "b"), _link("a", "c"), _link("b", "c", decided=False)]
+    r = rs.resolve(links, texts.__getitem__, published)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("a", "c")}
+    assert r.siblings == [rs.Sibling("b", "c", "a")]
+
+
+def test_a_stock_phrase_of_a_sibling_s_own_sentence_is_no_edit_the_target_carries() -> None:
+    # m is the wire story w with a sentence of its own that opens "said on monday that a"; the
+    # target t rewords w and happens to read "said on monday that a new bridge": t retold w
+    m = WIRE.split()
+    m = " ".join(m[:30] + "the mayor said on monday that a vote would be held soon".split() + m[30:])
+    t = WIRE.replace("minister said on monday that the", "official said on monday that a")
+    texts = {"w": WIRE, "m": m, "t": t}
+    hour = dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC)
+    published = {"w": hour, "m": hour + dt.timedelta(hours=3), "t": hour + dt.timedelta(hours=6)}
+    r = rs.resolve([_link("w", "m"), _link("w", "t"), _link("m", "t")], texts.__getitem__,
+                   published)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("w", "m"), ("w", "t")}
+
+
 def test_two_rewordings_that_chose_some_words_alike_are_siblings() -> None:
     # x and y both reword every fourth word of z, choosing alike half the time, and x rewords
     # more of its own: the words they chose alike are an eighth of y, but scattered word

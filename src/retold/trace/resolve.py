@@ -230,7 +230,7 @@ def resolve(
         # changed it: a chain; two prints of one version are still two copies)
         copies = {src: up for src in sources if frozenset((src, target)) in undecided
                   for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of
-                  and not _printed_and_edited(cov[src], size, edits, up, src, content)}
+                  and not _printed_and_edited(texts, target, src, up, edits, content)}
         near = [src for src in near if src not in copies] or sorted({copies[x] for x in near})
         first = near[0] if len(near) == 1 else _first(near, sources, retells, published, cov,
                                                          edits, content)
@@ -313,12 +313,18 @@ def _upstream(
     return int(downstream), _sortable(published.get(source))
 
 
-def _printed_and_edited(by_copy: int, size: int, edits: Callable[[str], int], up: str,
-                        copy: str, content: int = -1) -> bool:
-    """The target (``size`` tokens, of which ``copy`` explains ``by_copy``) has text of its
-    own beside the copy's (a word changed, a sentence added: a print, whole or cut, has none)
-    and carries the copy's edits of ``up``: the copy's text changed further."""
-    return by_copy != (1 << size) - 1 and _carries_edits(edits(copy), edits(up), content=content)
+def _printed_and_edited(texts: Coverage, target: str, copy: str, up: str,
+                        edits: Callable[[str], int], content: int = -1) -> bool:
+    """The target changed the copy's text (each has words the other lacks: a word replaced; a
+    print, whole, cut or with a line added, has them on one side at most) and carries the
+    copy's edits of ``up``: the copy's version changed further."""
+    return (texts.covered(copy, target) != _all(len(texts.tokens(target)))
+            and texts.covered(target, copy) != _all(len(texts.tokens(copy)))
+            and _carries_edits(edits(copy), edits(up), content=content))
+
+
+def _all(n: int) -> int:
+    return (1 << n) - 1
 
 
 def _carries_edits(middle: int, first: int, run: int = EDIT_RUN, *, content: int = -1) -> bool:
