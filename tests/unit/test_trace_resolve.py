@@ -163,8 +163,8 @@ def test_a_trimmed_print_of_one_version_is_still_a_copy() -> None:
 def test_a_stock_phrase_of_a_sibling_s_own_sentence_is_no_edit_the_target_carries() -> None:
     # m is the wire story w with a sentence of its own that opens "said on monday that a"; the
     # target t rewords w and happens to read "said on monday that a new bridge": t retold w
-    m = WIRE.split()
-    m = " ".join(m[:30] + "the mayor said on monday that a vote would be held soon".split() + m[30:])
+    own = "the mayor said on monday that a vote would be held soon"
+    m = " ".join([*WIRE.split()[:30], own, *WIRE.split()[30:]])
     t = WIRE.replace("minister said on monday that the", "official said on monday that a")
     texts = {"w": WIRE, "m": m, "t": t}
     hour = dt.datetime(2020, 1, 1, 9, tzinfo=dt.UTC)
