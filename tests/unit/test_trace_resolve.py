@@ -147,14 +147,18 @@ def test_a_copy_of_one_day_whose_edits_the_target_carries_is_its_source() -> Non
     assert r.siblings == []  # a link is never also listed as two siblings
 
 
-def test_a_trimmed_print_of_one_version_is_still_a_copy() -> None:
-    # b and c print one version of a (a paragraph added) on one day; c cut its last words: c
-    # carries b's edit but has nothing of its own, so both retell a and are siblings
+def test_a_cut_print_of_a_copy_retells_it_and_a_whole_print_is_a_copy() -> None:
+    # b prints a's text with a paragraph added; c prints b's version, its last words cut, on
+    # b's day: the shorter text contained in the other retells it (as containment reads it)
     version = WIRE + " " + EXTRA
-    texts = {"a": WIRE, "b": version, "c": " ".join(version.split()[:-6])}
     day = dt.date(2020, 1, 1)
     published = {"a": day, "b": day + dt.timedelta(days=1), "c": day + dt.timedelta(days=1)}
     links = [_link("a", "b"), _link("a", "c"), _link("b", "c", decided=False)]
+    texts = {"a": WIRE, "b": version, "c": " ".join(version.split()[:-6])}
+    r = rs.resolve(links, texts.__getitem__, published)
+    assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("b", "c")}
+    # c prints b's version whole: two prints, both retell a
+    texts["c"] = version
     r = rs.resolve(links, texts.__getitem__, published)
     assert {(l.source_id, l.target_id) for l in r.links} == {("a", "b"), ("a", "c")}
     assert r.siblings == [rs.Sibling("b", "c", "a")]
@@ -291,8 +295,7 @@ def _carries_edits_plainly(middle: set[int], first: set[int], run: int) -> bool:
             hi += 1
         return hi - lo + 1
 
-    # an extra token in a long enough run, beside one ``first`` has
-    return any(length(i) >= run and (i - 1 in first or i + 1 in first) for i in extra)
+    return any(length(i) >= run for i in extra)
 
 
 @settings(max_examples=300, deadline=None)

@@ -22,8 +22,8 @@ share that source); any other dropped source is explained through a kept one. Wh
 copies a target came through (its edits) is read from runs of ``EDIT_GRAM`` words: a changed
 figure's own word pair ("9 000") often recurs elsewhere in the copy that lacks it. Two copies
 of one source that time cannot order, both wholly its text, are siblings through it, unless the
-target carries the copy's edits and text of its own (it printed the copy's version and changed
-it: a chain step).
+target carries the copy's edits and changed or cut the copy's text (it printed the copy's
+version and changed it: a chain step; the shorter text contained in the other is its retelling).
 
 Where the corpus names the outlets (``outlet``), links time and containment left undecided are
 first directed by outlet roles (:mod:`retold.trace.roles`), learned from the links a first
@@ -226,8 +226,8 @@ def resolve(
         # retell one source, is its sibling through that source: two papers printing one wire
         # text, not the origin of either (an identical copy explains all of the target, and
         # would otherwise set the source aside for both), unless the target carries the
-        # copy's edits of that source and edits of its own (it printed the copy's version and
-        # changed it: a chain; two prints of one version are still two copies)
+        # copy's edits of that source and edits of its own, a word changed or text cut (it
+        # printed the copy's version and changed it: a chain; two prints are two copies)
         copies = {src: up for src in sources if frozenset((src, target)) in undecided
                   for up in sorted(sources) if (up, src) in made_of and (up, target) in made_of
                   and not _printed_and_edited(texts, target, src, up, edits, content)}
@@ -315,16 +315,12 @@ def _upstream(
 
 def _printed_and_edited(texts: Coverage, target: str, copy: str, up: str,
                         edits: Callable[[str], int], content: int = -1) -> bool:
-    """The target changed the copy's text (each has words the other lacks: a word replaced; a
-    print, whole, cut or with a line added, has them on one side at most) and carries the
-    copy's edits of ``up``: the copy's version changed further."""
-    return (texts.covered(copy, target) != _all(len(texts.tokens(target)))
-            and texts.covered(target, copy) != _all(len(texts.tokens(copy)))
-            and _carries_edits(edits(copy), edits(up), content=content))
-
-
-def _all(n: int) -> int:
-    return (1 << n) - 1
+    """The target carries ``copy``'s edits of ``up`` and lacks some of the copy's text (a word
+    it changed, a passage it cut: the shorter text contained in the other is its retelling, as
+    containment reads it). A print of the copy's version, whole or with a line added, is no
+    chain: the copy is then contained in the target, not its source."""
+    return texts.covered(target, copy) != (1 << len(texts.tokens(copy))) - 1 and \
+        _carries_edits(edits(copy), edits(up), content=content)
 
 
 def _carries_edits(middle: int, first: int, run: int = EDIT_RUN, *, content: int = -1) -> bool:
@@ -335,10 +331,9 @@ def _carries_edits(middle: int, first: int, run: int = EDIT_RUN, *, content: int
     extra = middle & ~first
     if not extra or first & ~middle:
         return False
-    # ... beside text ``first`` explains too (an edit inside a passage both carry, not a stock
-    # phrase of ``middle``'s own sentence amid words the target reworded), and a content word
-    # (``content``: the target's; "that a" / "that the" is no edit)
-    return bool(extra & _in_runs(middle, run) & ((first << 1) | (first >> 1)) & content)
+    # ... at a content word (``content``: the target's): "said on monday that a" of a sibling's
+    # own sentence, against "said on monday that the", is a stock phrase, not an edit
+    return bool(extra & _in_runs(middle, run) & content)
 
 
 def _in_runs(bits: int, run: int) -> int:
