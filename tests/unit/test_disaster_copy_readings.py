@@ -97,3 +97,17 @@ def test_a_body_s_own_act_told_as_its_word_is_no_new_source() -> None:
     other = retelling.replace("Authorities said", "Airline officials said")
     assert any(c.kind == "attribution" and c.status == "added"
                for c in retold.compare(original, other).changes)
+
+
+def test_a_source_quoted_as_saying_is_the_claim_s_source() -> None:
+    original = ("A cargo plane crashed near Orvik on Monday, killing all six crew members, "
+                "rescue officials said.")
+    retelling = ("A cargo plane crashed near Orvik on Monday. The Nordpress agency quoted the "
+                 "Civil Aviation Board as saying that all six crew members were killed.")
+    found = retold.compare(original, retelling).changes
+    assert any(c.kind == "attribution" and c.status in ("added", "changed")
+               and "Civil Aviation Board" in c.detail for c in found)
+    # the same source quoted on both sides is no change
+    same = ("A cargo plane crashed near Orvik on Monday, killing all six crew members, the "
+            "Nordpress agency quoted the Civil Aviation Board as saying.")
+    assert not any(c.kind == "attribution" for c in retold.compare(same, same).changes)

@@ -212,6 +212,12 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
+# A report passing on a source's word: "quoted the aviation agency as saying", "cited police as
+# saying" (the source is the one quoted, as with "citing").
+_QUOTED_AS_RE = re.compile(r"(?<![\w'’-])(?:quoted|quotes|quoting|cited|cites)[ \t\u00a0]+")
+# (its name or title between commas first: 'quoted the air transport agency, "Rosaviatsia", as')
+_AS_SAYING_RE = re.compile(r"(?:[ \t\u00a0]*,[^,.;:\n]{1,40},)?[ \t\u00a0]*,?[ \t\u00a0]+as"
+                           r"[ \t\u00a0]+(?:saying|telling|stating)(?![\w'’-])")
 # "declared" reports speech only before what was said ("declared that", "declared:", "...,
 # he declared."); before an object it is the act ("declared a state of emergency").
 _DECLARED_SPEECH_RE = re.compile(r"[ \t\u00a0]*(?:[,:;.!?\"“”]|$|that\b)")
@@ -594,6 +600,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit = _speaker_after(text, m.end(), spans, starts)
         if hit is not None:
             add(m.start(), hit[0], hit[1], hit[2])
+    for m in _QUOTED_AS_RE.finditer(text):
+        # "RIA Novosti quoted Rosaviatsia as saying": the quoted body is the claim's source
+        hit = _speaker_after(text, m.end(), spans, starts)
+        if hit is not None and _AS_SAYING_RE.match(text, hit[0]):
+            add(m.start(), _AS_SAYING_RE.match(text, hit[0]).end(), hit[1], hit[2])  # type: ignore[union-attr]
     for m in _INVERTED_RE.finditer(text):
         if text[m.start()] in _CLOSING_MARKS or text[max(0, m.start() - 1)] in _CLOSING_MARKS:
             continue  # '"...," said Doe' introduces a quotation: the quote fact carries Doe
