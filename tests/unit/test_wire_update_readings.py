@@ -141,10 +141,14 @@ def test_a_body_that_speaks_is_a_source() -> None:
                    "The union said the strike could be expanded.") == []
 
 
-def test_a_vote_of_no_confidence_denies_nothing() -> None:
+def test_a_vote_of_no_confidence_in_any_word_order_denies_nothing() -> None:
     assert not [c for c in changes(
         "The government faces a motion of no-confidence tabled by Lena Holm.",
         "Lena Holm tabled a motion of no confidence in the government.") if c[0] == "negation"]
+    motion = "Holm tabled a motion of no confidence in the government."
+    for other in ("Holm tabled a no-confidence motion against the government.",
+                  "Holm tabled a no confidence vote against the government."):
+        assert changes(motion, other) == [], other
     # having no confidence is a denial
     assert ("negation", "changed", "high") in changes(
         "The minister has full confidence in the plan.",
@@ -268,13 +272,6 @@ def test_an_hour_after_and_is_an_hour() -> None:
     assert ("number", "changed", "high") in changes(
         "The ferry left and an hour later it sank.",
         "The ferry left and three hours later it sank.")
-
-
-def test_a_vote_of_no_confidence_in_any_word_order_denies_nothing() -> None:
-    assert changes("Holm tabled a motion of no confidence in the government.",
-                   "Holm tabled a no-confidence motion against the government.") == []
-    assert changes("Holm tabled a motion of no confidence in the government.",
-                   "Holm tabled a no confidence vote against the government.") == []
 
 
 def test_two_digits_in_brackets_after_a_number_are_no_age() -> None:

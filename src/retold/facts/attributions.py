@@ -603,8 +603,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     for m in _QUOTED_AS_RE.finditer(text):
         # "RIA Novosti quoted Rosaviatsia as saying": the quoted body is the claim's source
         hit = _speaker_after(text, m.end(), spans, starts)
-        if hit is not None and _AS_SAYING_RE.match(text, hit[0]):
-            add(m.start(), _AS_SAYING_RE.match(text, hit[0]).end(), hit[1], hit[2])  # type: ignore[union-attr]
+        if hit is not None and (saying := _AS_SAYING_RE.match(text, hit[0])) is not None:
+            add(m.start(), saying.end(), hit[1], hit[2])
     for m in _INVERTED_RE.finditer(text):
         if text[m.start()] in _CLOSING_MARKS or text[max(0, m.start() - 1)] in _CLOSING_MARKS:
             continue  # '"...," said Doe' introduces a quotation: the quote fact carries Doe

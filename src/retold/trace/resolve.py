@@ -220,7 +220,8 @@ def resolve(
         def edits(src: str, target: str = target) -> int:
             return texts.covered(src, target, EDIT_GRAM)
 
-        content = texts.content(target)
+        def content(target: str = target) -> int:  # (read only where an edit is weighed)
+            return texts.content(target)
 
         # a copy of the target whose order with it is unknown (an undecided link), where both
         # retell one source, is its sibling through that source: two papers printing one wire
@@ -284,11 +285,10 @@ def resolve(
 
 def _first(near: list[str], sources: set[str], retells: set[tuple[str, str]],
            published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-           edits: Callable[[str], int], content: int) -> str:
+           edits: Callable[[str], int], content: Callable[[], int]) -> str:
     """The first source of ``near`` by :func:`_upstream`, reading runs of EDIT_GRAM words only
     for the sources that time and the chain order leave tied."""
-    keys = {src: _upstream(src, sources, retells, published, cov, edits, content)
-            for src in near}
+    keys = {src: _upstream(src, sources, retells, published, edits, content) for src in near}
     best = min(keys.values())
     tied = [src for src in near if keys[src] == best]
     if len(tied) == 1:
@@ -298,8 +298,8 @@ def _first(near: list[str], sources: set[str], retells: set[tuple[str, str]],
 
 def _upstream(
     source: str, sources: set[str], retells: set[tuple[str, str]],
-    published: Mapping[str, dt.date | None], cov: Mapping[str, int],
-    edits: Callable[[str], int], content: int = -1,
+    published: Mapping[str, dt.date | None], edits: Callable[[str], int],
+    content: Callable[[], int],
 ) -> tuple[int, tuple[int, int]]:
     # not a retelling of another candidate first, then the earliest (:func:`_first` then reads
     # which explains more of the target: of two copies of one day, the one whose version it
@@ -307,20 +307,20 @@ def _upstream(
     # before that source: the target carries its edits (a chain), which a sibling of it would
     # not (``edits``: the target text a source explains with runs of EDIT_GRAM words)
     downstream = any(
-        ((s, source) in retells and not _carries_edits(edits(source), edits(s), content=content))
-        or ((source, s) in retells and _carries_edits(edits(s), edits(source), content=content))
+        ((s, source) in retells and not _carries_edits(edits(source), edits(s), content=content()))
+        or ((source, s) in retells and _carries_edits(edits(s), edits(source), content=content()))
         for s in sources if s != source)
     return int(downstream), _sortable(published.get(source))
 
 
 def _printed_and_edited(texts: Coverage, target: str, copy: str, up: str,
-                        edits: Callable[[str], int], content: int = -1) -> bool:
+                        edits: Callable[[str], int], content: Callable[[], int]) -> bool:
     """The target carries ``copy``'s edits of ``up`` and lacks some of the copy's text (a word
     it changed, a passage it cut: the shorter text contained in the other is its retelling, as
     containment reads it). A print of the copy's version, whole or with a line added, is no
     chain: the copy is then contained in the target, not its source."""
     return texts.covered(target, copy) != (1 << len(texts.tokens(copy))) - 1 and \
-        _carries_edits(edits(copy), edits(up), content=content)
+        _carries_edits(edits(copy), edits(up), content=content())
 
 
 def _carries_edits(middle: int, first: int, run: int = EDIT_RUN, *, content: int = -1) -> bool:
