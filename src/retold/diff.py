@@ -162,6 +162,7 @@ class _Index:
         self._alike: dict[tuple[str, str, str, str], list[Fact]] = {}
         # per kind: one fact of each alike group, and the groups (by number) under each key
         self._blocks: dict[str, tuple[list[Fact], dict[tuple[Any, ...], list[int]]]] = {}
+        self._by_value: dict[tuple[str | None, float], list[Fact]] | None = None
 
     def states(self, module: FactKindModule, fact: Fact) -> bool:
         key = (fact.kind, fact.key, fact.text, fact.role)  # a quote's speaker is in its role
@@ -172,6 +173,22 @@ class _Index:
                 fact.kind == "number" and numbers.counts_another(f, fact))
                 for f in self._candidates(fact))
         return self._memo[key]
+
+    def holds_bound(self, fact: Fact) -> bool:
+        """A figure of this side that the bound ``fact`` is true of, of the same value and
+        counted thing ("27 people were dead" keeps "at least 27 deaths": the exact count says
+        more than the bound, and the reader loses nothing)."""
+        quantity = fact.value
+        if fact.kind != "number" or not isinstance(quantity, Quantity) or quantity.hedge is None:
+            return False
+        if self._by_value is None:
+            self._by_value = defaultdict(list)
+            for f in self.by_kind.get("number", ()):
+                if isinstance(f.value, Quantity) and f.value.hedge is None:
+                    self._by_value[(f.value.unit, f.value.low)].append(f)
+        return any(numbers.bound_holds(fact, f)
+                   and numbers._role_relation(fact, f) in ("same", "partial")
+                   for f in self._by_value.get((quantity.unit, quantity.low), ()))
 
     def alike(self, module: FactKindModule, fact: Fact) -> list[Fact]:
         """This side's facts equivalent to ``fact`` (a hedge's mentions), once per kind, key,
@@ -283,6 +300,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if kind == "date" and (dropped or added):
                 same, changed, dropped, added = _event_moved_to_statement_day(
                     same, changed, dropped, added, original.document.text,
+                    retelling.document.text)
+            if kind == "date" and changed:
+                changed, dropped, added = _statement_day_apart(
+                    changed, dropped, added, left, right, original.document.text,
                     retelling.document.text)
             # A change whose two sides read the same contradicts its own evidence, and so do
             # two short forms of one name ("Real" / "Madrid").
@@ -491,6 +512,9 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # A possibility the other passage still hedges in its own words ("could
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
+                # "can be released" / "could be released": reported speech moved the tense back
+                dropped = [a for a in dropped if not qualifiers.backshifted(a, o_text, r_text)]
+                added = [b for b in added if not qualifiers.backshifted(b, r_text, o_text)]
                 added = [b for b in added if not (b.key == qualifiers.EXPECTED
                                                   and qualifiers.still_hedged(b, o_text))]
                 # A condition whose words the other passage says is kept there in other words
@@ -547,7 +571,7 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                                      detail=attributions.explain_office_for_person(a, b))
                 changes.append(change)
             for a in dropped:
-                if kind in GLOBAL_KINDS and r_index.states(module, a):
+                if kind in GLOBAL_KINDS and (r_index.states(module, a) or r_index.holds_bound(a)):
                     continue
                 if a.sentence in swept and not any(module.equivalent(a, b) for b in b_facts):
                     # left out with its sentence (`_contributing`); one of two alike ("the
@@ -977,19 +1001,6 @@ def _speakers(change: Change, original: Side, retelling: Side,
 SWAP_CLAUSE_CHARS = 300  # a quotation and its reporting clause lie this close
 
 
-# A date right after a reporting verb is the day something was said ("police said Saturday",
-# "told reporters on Monday"), not the day of the event the sentence reports.
-_SAID_ON_RE = re.compile(
-    r"\b(?:said|says|told\s+(?:\S+\s+){0,4}?|announced|confirmed|reported|added|stated)"
-    r"\s+(?:on\s+)?$", re.IGNORECASE)
-
-
-def _said_on(date: Fact, text: str) -> bool:
-    """``date`` is the day its sentence's statement was made (``_SAID_ON_RE``)."""
-    start = date.start + (3 if date.text[:3].casefold() == "on " else 0)
-    return _SAID_ON_RE.search(text, max(0, start - 60), start) is not None
-
-
 def _event_moved_to_statement_day(
         same: list[tuple[Fact, Fact]], changed: list[tuple[Fact, Fact]], dropped: list[Fact],
         added: list[Fact], o_text: str, r_text: str
@@ -1001,18 +1012,36 @@ def _event_moved_to_statement_day(
     the day of the news ("said Monday it would cut jobs" / "On Monday, it announced ...") is
     the same date."""
     for a, b in list(same):
-        o_said, r_said = _said_on(a, o_text), _said_on(b, r_text)
+        o_said, r_said = dates.stated_on(a, o_text), dates.stated_on(b, r_text)
         if o_said == r_said:
             continue
-        if o_said and (event := next((x for x in dropped if not _said_on(x, o_text)), None)):
+        if o_said and (event := next((x for x in dropped if not dates.stated_on(x, o_text)), None)):
             same.remove((a, b))
             changed.append((event, b))
             dropped = [x for x in dropped if x is not event] + [a]
-        elif r_said and (event := next((y for y in added if not _said_on(y, r_text)), None)):
+        elif r_said and (event := next((y for y in added if not dates.stated_on(y, r_text)), None)):
             same.remove((a, b))
             changed.append((a, event))
             added = [y for y in added if y is not event] + [b]
     return same, changed, dropped, added
+
+
+def _statement_day_apart(changed: list[tuple[Fact, Fact]], dropped: list[Fact],
+                         added: list[Fact], left: Sequence[Fact], right: Sequence[Fact],
+                         o_text: str, r_text: str
+                         ) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
+    """Unpair the day of a statement from the day of an event where the event's passage
+    reports no statement ("caused 27 deaths, officials said Thursday" / "battered the town on
+    Wednesday"): two dates of two things. The statement's day went with its attribution, which
+    is reported as such; the event's day is a date its passage adds or drops."""
+    kept = []
+    for a, b in changed:
+        o_said, r_said = dates.stated_on(a, o_text), dates.stated_on(b, r_text)
+        if o_said != r_said and not any(f.kind == "attribution" for f in (right if o_said else left)):
+            dropped, added = ([*dropped, a], added) if r_said else (dropped, [*added, b])
+        else:
+            kept.append((a, b))
+    return kept, dropped, added
 
 
 # "has killed", "have been evacuated": the present perfect of news just in
@@ -1371,7 +1400,8 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
     if a.kind == "quote" and a.role and b.role and not attributions.same_speaker(a.role, b.role):
         return False
     if _counted_from_a_date(a) and _counted_from_a_date(b):
-        return a.value.reference == b.value.reference  # type: ignore[union-attr]
+        one_day = a.value.reference == b.value.reference  # type: ignore[union-attr]
+        return one_day or dates.mostly_same_period(a, b)
     return True
 
 

@@ -324,6 +324,12 @@ class FactIndex:
                 self._names_by_sentence[f.sentence].append(f)
         return self._names_by_sentence.get(sentence, [])
 
+    def names_place(self, place: str) -> bool:
+        """True when one of the original's names is ``place`` (a figure's place, case-folded:
+        see ``numbers.place_of``), asked once per place."""
+        return self.once(("place", place), lambda: any(
+            names.same_name(n.text.casefold(), place) for n in self.by_kind.get("name", ())))
+
     def naming_alike(self, facts: Iterable[Fact]) -> list[Fact]:
         """The original's facts of the kind of ``facts`` that may name what any of them
         names (``names.same_name(a.text, f.text)`` only for these), in text order."""
@@ -1434,7 +1440,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 return "contradicted", [counted, *fits], False
             return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
-        if rival is not None:
+        if rival is not None and not _of_another_thing(rival, b, o_ctx, r_ctx):
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
@@ -1482,9 +1488,14 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if hour:
             return "supported", hour, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
+    compatible = getattr(module, "compatible", None)
+    if rival is not None and _of_another_thing(rival, b, o_ctx, r_ctx) and not (
+            compatible is not None and compatible(rival, b)):
+        rival = None  # (a compatible one is read below: it may back the date)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
         rival = _context_rival(b, module, index, o_ctx, r_ctx.of(b), among=ev_facts)
-    compatible = getattr(module, "compatible", None)
+        if rival is not None and _statement_and_event(rival, b, o_ctx, r_ctx):
+            rival = None
     if b.kind == "date" and not dates.vague(b):
         # "recently" dates nothing: it neither backs "on Saturday" nor contradicts it
         rival = None if rival is not None and dates.vague(rival) else rival
@@ -1508,6 +1519,11 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "supported", [rival], False
         if rival is None:
             near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
+            if near and b.kind == "date" and all(dates.incomparable(a, b) for a in near) and \
+                    dates.on_calendar(b) and index.calendar_dates() and not index.same_day(b):
+                # as above: "on May 3" beside "earlier this month" (no publication date),
+                # where the original names its days and never May 3
+                return "unsupported", [], False
             if near:
                 return "supported", near, False
     if rival is not None:
@@ -2441,12 +2457,46 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     return None if far is not None and _held_apart(far, b, index) else far
 
 
+def _of_another_thing(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
+    """``a`` and ``b`` are dates of two things: their clauses share no slot word ("died in
+    the protests last week" / "is expected to sign the bill this week"), or one is the day a
+    statement was made and the other the day of an event (``_statement_and_event``). A date's
+    slot score reads only the calendar (two weeks are alike), so in the evidence of a sentence
+    that tells something new it would pair any two dates of one size. (Not figures: a sentence
+    of figures puts several values beside each other, and their counted nouns tell their
+    slots.)"""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    mine = r_ctx.of(b)
+    return bool(mine) and not o_ctx.of(a) & mine or _statement_and_event(a, b, o_ctx, r_ctx)
+
+
+def _statement_and_event(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
+    """One date is the day a statement was made and the other the day of an event its
+    sentence tells with no statement ("caused 14 deaths, officials said Thursday" / "battered
+    the port on Wednesday")."""
+    if a.kind != "date" or b.kind != "date":
+        return False
+    for x, x_ctx, y, y_ctx in ((a, o_ctx, b, r_ctx), (b, r_ctx, a, o_ctx)):
+        told = y_ctx.sentences.get(y.sentence)
+        if dates.stated_on(x, x_ctx.text) and not dates.stated_on(y, y_ctx.text) and (
+                told is None or not dates.reports(told.text)):
+            return True
+    return False
+
+
 def _held_apart(a: Fact, b: Fact, index: FactIndex) -> bool:
     """``b`` is a figure a name holds ("Party Delta had 10.6%") and ``a`` one no name holds, in
     a sentence that never names that one ("turnout was put at 86.8%"): another's figure, no
     rival of it. So is the time of another event ("reached the wreck at 9:46 a.m." / "left
     port at 2 a.m.")."""
     if b.kind == "number" and a.kind == "number" and numbers.events_differ(a, b):
+        return True
+    if b.kind == "number" and a.kind == "number" and (place := numbers.place_of(b)) and \
+            numbers.place_of(a) and not index.names_place(place):
+        # "1,647 died in the Kell district" / "1,602 died in Vester": a count of a place the
+        # original never names, which no count of another place contradicts (the place is
+        # itself reported, as a name the original does not mention)
         return True
     forms = numbers.holder_of(b) if b.kind == "number" else ()
     if not forms or numbers.holder_of(a):

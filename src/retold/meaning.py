@@ -1671,6 +1671,9 @@ def check(
             continue
         if (s, e) in in_names:
             continue  # capitalised words mid-sentence are names: the name check grounds them
+        if s == r_offset and _CONNECTIVE_AFTER_RE.match(r_text, e - r_offset) and all(
+                pos == "r" for _lemma, pos in lexicon.lemmas(w.casefold())):
+            continue  # "Furthermore, ...", "Meanwhile, ...": a link between sentences, no claim
         # The original's own words first (a dict lookup, memoised): only a word it does not use
         # costs a WordNet lemma lookup to see whether it is a negating verb.
         if not index.uses(w) and not _negating(w):
@@ -1678,6 +1681,10 @@ def check(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
     return findings
+
+
+# A sentence's opening adverb set off by a comma links it to the one before.
+_CONNECTIVE_AFTER_RE = re.compile(r"[^\S\n]*,")
 
 
 def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIndex

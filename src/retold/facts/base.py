@@ -117,6 +117,17 @@ DATELINE_RE = re.compile(
 )
 
 
+# ISO 4217 codes written before a figure ("USD 1.2 billion", "EUR 300m"), as financial and
+# South Asian copy writes money: the code is the figure's currency, no name.
+CURRENCY_CODES = frozenset({
+    "USD", "EUR", "GBP", "JPY", "INR", "CNY", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK",
+    "NOK", "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "PKR", "BDT", "LKR", "NPR", "AED", "SAR",
+    "QAR", "KWD", "EGP", "NGN", "KES", "GHS", "TRY", "IDR", "MYR", "PHP", "THB", "VND", "PLN",
+    "CZK", "HUF", "ILS", "UAH", "ARS", "CLP", "COP", "PEN", "TWD"})
+CURRENCY_CODE_RE = re.compile(
+    r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d)")
+
+
 # A security's code beside its company ("Siemens (SIEGn.DE)", "(7011.T)", "(.SPX)", "(NYSE:
 # AAPL)"): wire copy adds it and outlets strip it; a lookup key for traders, no fact of the
 # story (neither a figure nor a name).

@@ -1511,6 +1511,48 @@ def compared_against(text: str, fact: Fact) -> int | None:
     return m.start()
 
 
+# A date right after a reporting verb is the day something was said ("police said Saturday",
+# "told reporters on Monday"), not the day of the event the sentence reports.
+_SAID_ON_RE = re.compile(
+    r"\b(?:said|says|told\s+(?:\S+\s+){0,4}?|announced|confirmed|reported|added|stated)"
+    r"\s+(?:on\s+)?$", re.IGNORECASE)
+# A sentence that reports a statement at all (its date may be the statement's).
+_REPORTS_RE = re.compile(
+    r"(?i)\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|reported|reports"
+    r"|added|stated|states|according\s+to)\b")
+
+
+def stated_on(date: Fact, text: str) -> bool:
+    """``date`` is the day its sentence's statement was made (``_SAID_ON_RE``)."""
+    start = date.start + (3 if date.text[:3].casefold() == "on " else 0)
+    return _SAID_ON_RE.search(text, max(0, start - 60), start) is not None
+
+
+def reports(text: str) -> bool:
+    """``text`` (a sentence) reports a statement: a verb of saying, or "according to"."""
+    return _REPORTS_RE.search(text) is not None
+
+
+# A reprint's relative words ("for the last 13 months") that, counted from its own later day,
+# still cover this share of the first period are the same period (a few days of many months).
+SHIFTED_OVERLAP_MIN = 0.9
+
+
+def mostly_same_period(a: Fact, b: Fact) -> bool:
+    """Two periods, counted from two publication dates, that overlap by SHIFTED_OVERLAP_MIN of
+    the shorter: "the last 13 months" printed two days apart. ("last month" across a month's
+    end, or "the past two days", moves to other days: no.)"""
+    ia, ib = a.value, b.value
+    if not isinstance(ia, Interval) or not isinstance(ib, Interval) or None in (
+            ia.start, ia.end, ib.start, ib.end):
+        return False
+    assert ia.start is not None and ia.end is not None and ib.start is not None \
+        and ib.end is not None
+    shared = (min(ia.end, ib.end) - max(ia.start, ib.start)).days + 1
+    shorter = min((ia.end - ia.start).days, (ib.end - ib.start).days) + 1
+    return shared >= SHIFTED_OVERLAP_MIN * shorter
+
+
 def incomparable(a: Fact, b: Fact) -> bool:
     """Tell whether two dates are compatible only because one of them could not be resolved
     ("today" / "Q2" with no publication date): nothing says they are one time or two."""

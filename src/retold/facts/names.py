@@ -67,6 +67,7 @@ from rapidfuzz.fuzz import ratio
 from retold import lexicon, patterns
 from retold.errors import OptionError
 from retold.facts.base import (
+    CURRENCY_CODE_RE,
     DATELINE_RE,
     IDENTIFIER_WORDS,
     Context,
@@ -2005,6 +2006,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # by its sounds: no name of its own.
     datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
     datelines += instrument_code_spans(doc.text)
+    datelines += [m.span() for m in CURRENCY_CODE_RE.finditer(doc.text)]  # "USD 5m": money
     datelines += _place_colon_dateline(doc.text)
     spans = find_spans(doc.text, sents)
     headed = _shared_heads(doc.text, spans)
@@ -2138,7 +2140,8 @@ def demonym_in(name: str, text: str) -> bool:
     letters are asked: a demonym keeps its place's ("Thai"/"Thailand", "Swede"/"Sweden")."""
     if len(name) < DEMONYM_PREFIX or not name[:1].isupper() or not lexicon.available():
         return False
-    return any(demonym_of(name, w) for w in _capitalised(text).get(name[:DEMONYM_PREFIX], ()))
+    return any(w == name or demonym_of(name, w)
+               for w in _capitalised(text).get(name[:DEMONYM_PREFIX], ()))
 
 
 DEMONYM_PREFIX = 3
@@ -2153,10 +2156,17 @@ def _capitalised(text: str) -> dict[str, tuple[str, ...]]:
         run = m.group()
         for form in {run, run.split()[0]}:
             found.setdefault(form[:DEMONYM_PREFIX], set()).add(form)
+        # "Kenya's parliament", "40 Kenyans": the place and its people, without the
+        # possessive or the plural
+        word = _POSSESSIVE_RE.sub("", run.split()[0])
+        for form in (word, word[:-1] if word.endswith("s") and not word.endswith("ss") else ""):
+            if len(form) >= DEMONYM_PREFIX:
+                found.setdefault(form[:DEMONYM_PREFIX], set()).add(form)
     return {k: tuple(sorted(v)) for k, v in found.items()}
 
 
 _CAPITALISED_RE = re.compile(r"(?<![\w-])[A-Z][\w'’-]*(?:[^\S\n][A-Z][\w'’-]+)?")
+_POSSESSIVE_RE = re.compile(r"['’]s?$")
 
 
 def key_of(name: str) -> str:

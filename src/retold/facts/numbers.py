@@ -79,7 +79,13 @@ from functools import lru_cache
 
 from retold import lexicon, patterns
 from retold.facts import names, negation
-from retold.facts.base import IDENTIFIER_WORDS, Context, instrument_code_spans, sentence_at
+from retold.facts.base import (
+    CURRENCY_CODES,
+    IDENTIFIER_WORDS,
+    Context,
+    instrument_code_spans,
+    sentence_at,
+)
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
@@ -155,7 +161,9 @@ SOUTH_ASIAN_SCALES = {"lakh": 1e5, "lac": 1e5, "crore": 1e7}
 SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
                 "mln": 1e6, "bln": 1e9}
 CURRENCY_SIGNS = {"$": "USD", "US$": "USD", "$US": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-                  "Rs": "INR", "Rs.": "INR"}  # (rupees as "rupees" read: INR)
+                  "Rs": "INR", "Rs.": "INR",  # (rupees as "rupees" read: INR)
+                  "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD"}
+CURRENCY_SIGNS.update({code: code for code in CURRENCY_CODES})
 # (with the wires' abbreviations: "1.07 bln dlrs", "12 mln stg")
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "bucks": "USD",
                   "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "stg": "GBP",
@@ -307,7 +315,9 @@ _FLOOR_REV = _phrases_before(PRICE_FLOORS + tuple(
 _BETWEEN_RE = re.compile(rf"(?i)(?<![\w])(?P<w>between|from|range)(?:{_SP}+[a-z]+){{0,3}}{_SP}+"
                          r"(?:US\$|\$|£|€|¥|₹)?$")
 # ("$US2 billion": Australian and New Zealand copy writes the US dollar so)
-_CURRENCY_BEFORE_RE = re.compile(r"(?:US\$|\$US|\$|£|€|¥|₹|(?<![\w.])Rs\.?)[^\S\n]?$")
+_CURRENCY_BEFORE_RE = re.compile(
+    r"(?:US\$|\$US|(?<![\w.])(?:A|C|HK|NZ|S)\$|\$|£|€|¥|₹|(?<![\w.])Rs\.?"
+    r"|(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r"))[^\S\n]?$")
 # ("20- to 30-metre-long": a hyphen left hanging before the word, its unit said once at the end)
 _RANGE_GAP_RE = re.compile(
     rf"(?i)(?:{_SP}*(?P<dash>[-–—]){_SP}*|(?:[-–—](?={_SP}+(?:to|or)\b))?{_SP}+"
@@ -1374,6 +1384,53 @@ _CHANGED_THING_RE = re.compile(
     rf"((?:[A-Za-z][A-Za-z'’-]*{_SP}+){{0,3}}[A-Za-z][A-Za-z'’-]*)")
 
 
+# Words between a change verb and its subject ("revenue also rose", "expenses have fallen").
+_SUBJECT_SKIP = _words("also has have had was were is are been be still only just further "
+                       "the its their our a an")
+# Prepositions after a subject's head ("loans at the big banks fell", "the price of oil rose",
+# "shares in Brantley Foods jumped"): the head stands before them.
+_SUBJECT_PREPOSITIONS = _words("at in of for on from across among")
+SUBJECT_WORDS_BACK = 8
+_ASIDE_RE = re.compile(r"\([^()\n]*\)")
+_CLAUSE_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:()\u2013\u2014\"“”]")
+
+
+def _subject_changed(text: str, floor: int, pos: int) -> str:
+    """The lemma of the noun a change verb starting at ``pos`` is said of, read back within
+    its clause ("Revenue increased", "UPS shares climbed", "Loans at the big Kestrel City
+    banks fell", "earnings per share rose"), or "" (no noun WordNet knows in reach)."""
+    # (a bracket between them is an aside: "Shares in UPS (NYSE: UPS) jumped")
+    window = _ASIDE_RE.sub(" ", text[max(floor, pos - 160):pos])
+    words = _CLAUSE_WORDS_RE.findall(window)[-SUBJECT_WORDS_BACK:]
+
+    def noun(k: int) -> bool:
+        word, low = words[k], words[k].casefold()
+        if word[0].isupper() and (any(0 <= n < len(words) and words[n][:1].isupper()
+                                      for n in (k - 1, k + 1)) or lexicon.proper_noun(low)):
+            return False  # a name's word: the owner ("UPS shares", "Brantley Foods")
+        if low in _NOUN_STOPS or low in _DATE_WORDS or k > 0 and words[k - 1].casefold() == "per":
+            return False  # ("earnings per share": the earnings)
+        return any(pos_ == "n" for _l, pos_ in lexicon.lemmas(low))
+
+    head = None
+    for k in range(len(words) - 1, -1, -1):
+        if not words[k][0].isalpha():
+            break  # a clause break: the subject is not in reach
+        low = words[k].casefold()
+        if head is None:
+            if low in _SUBJECT_SKIP or low.endswith("ly") or low == "per" or not noun(k):
+                continue
+            head = k
+        elif low in _SUBJECT_PREPOSITIONS:
+            # the head's noun stands before the preposition, if one does
+            before = next((j for j in range(k - 1, -1, -1) if words[j][0].isalpha()
+                           and words[j].casefold() not in _SUBJECT_SKIP and noun(j)), None)
+            if before is not None and all(words[j][0].isalpha() for j in range(before, k)):
+                head = before
+            break
+    return _lemma(words[head].casefold()) if head is not None else ""
+
+
 def _changed_thing(text: str, pos: int) -> str:
     """The lemma of the noun a change noun ending at ``pos`` is said of, or ""."""
     m = _CHANGED_THING_RE.match(text, pos, min(len(text), pos + 80))
@@ -1451,6 +1508,17 @@ def _predicate(text: str, pos: int) -> str:
 # A count of some of a counted group ("including 60 people in serious condition", "all but
 # three of the deaths", "two of them"): another slot than the group's own count.
 PART = "part of a count"
+# The figure a change is measured from ("net income rose to $1.54 billion, up from $1.13
+# billion", "compared with 19,720 a year earlier", "against 13,000 on the 19th"): another
+# slot than the figure reached, though both count one thing.
+BASE = "the base of a comparison"
+_BASE_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:up|down)[^\S\n]+from|from|compared[^\S\n]+(?:with|to)|versus|vs\.?"
+    r"|against)[^\S\n]+(?:(?:an?|the|its|their)[^\S\n]+)?"
+    r"(?:(?:previous|prior|earlier|year-ago|original|initial)[^\S\n]+)?"
+    r"(?:(?:estimate|forecast|figure|level|total|guidance|target)[^\S\n]+of[^\S\n]+)?"
+    r"(?:(?:about|around|some|roughly|nearly|almost|just|more[^\S\n]+than)[^\S\n]+)?$")
+BASE_BEFORE_CHARS = 72
 PART_CUE_CHARS = 24
 _PART_BEFORE_RE = re.compile(r"(?i)\b(?:including|among\s+them|among\s+whom|all\s+but|except|"
                              r"excluding)[^\S\n]+$")
@@ -1823,6 +1891,9 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = ""
         if part_of or _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start):
             note = (note + "; " if note else "") + PART  # "including 60", "three of them"
+        if kind != "range" and _BASE_BEFORE_RE.search(
+                text, max(0, start - BASE_BEFORE_CHARS), start):
+            note = (note + "; " if note else "") + BASE  # "up from $1.31"
         if predicate:
             # "3 people died and 12 were injured": "12" counts no noun, so the word its clause
             # says of it names its slot ("injured"); the note keeps it for every figure, so
@@ -2194,6 +2265,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                 start = change[1] if not facts or facts[-1].end <= change[1] else start
                 end = max(end, change[2])
         key, note = _key(quantity), p.note
+        if quantity.change and CHANGED_MARK not in note and not p.role and (
+                subject := _subject_changed(norm, _sentence_start(sentences, start), start)):
+            # "Revenue increased 5.6%" / "shares jumped 6%": a change of what its verb's
+            # subject names, as "a 5.6% increase in revenue" is
+            note = (note + "; " if note else "") + f"{CHANGED_MARK}{subject}"
         period = _RATE_RE.match(norm, p.end)
         if period is not None and not blocked(p.end, period.end()) and p.quantity.unit != TIME:
             # "$50 a month": the period is part of the figure ("$50 a year" is another one)
@@ -2788,6 +2864,19 @@ def _role_relation(a: Fact, b: Fact) -> str:
 _OTHERS = "other"
 
 
+# What a market's move is told of: a company's shares, its stock, their price or its value
+# are one thing ("the stock price rose about 5%" / "the share rose 4 per cent").
+_MARKET_PRICE = frozenset({"share", "stock", "price", "value", "valuation"})
+
+
+def _things_differ(a: str, b: str) -> bool:
+    """Two things changed that are named and not one ("revenue" / "share"; not "share" /
+    "shares of the company", nor two synonyms, nor two words of a market's price)."""
+    return bool(a and b) and a != b and a not in b and b not in a and \
+        not (a in _MARKET_PRICE and b in _MARKET_PRICE) and \
+        b not in lexicon.synonyms(a) and a not in lexicon.synonyms(b)
+
+
 def _changed_of(f: Fact) -> str:
     """What a figure's change noun is said of, from its note ("" when not named)."""
     at = f.note.find(CHANGED_MARK)
@@ -2813,6 +2902,12 @@ def slot_score(a: Fact, b: Fact) -> float:
         return 0.0  # "won 3-1" fills no count's slot ("3 goals")
     if _each(a) != _each(b) and not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         return FALLBACK  # "won four seats each" fills no slot of "the 336 seats"
+    if (BASE in a.note) != (BASE in b.note) and not (
+            _close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        return FALLBACK  # "up from $1.31" fills no slot of the figure reached ("$1.76")
+    if qa.change and qb.change and _things_differ(_changed_of(a), _changed_of(b)) and not (
+            _close(qa.low, qb.low) and _close(qa.high, qb.high)):
+        return FALLBACK  # "revenue increased 5.6%" fills no slot of "shares jumped 6%"
     if _rates_differ(a, b) and qa.unit == qb.unit == "percent" and \
             not (_close(qa.low, qb.low) and _close(qa.high, qb.high)):
         # a change over a month fills no slot of one over a year ("0.3% on the month" / "3%
@@ -3003,6 +3098,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return False  # (a tally is exact: "52-48" is no rounding of "51-49")
     if TIME in (qa.unit, qb.unit):
         return _about_the_time(a, b)
+    if qa.change and qb.change and _things_differ(_changed_of(a), _changed_of(b)):
+        return False  # "revenue increased 5.6%" rounds no "shares jumped 6%"
     if _age_within(a, b) or _age_within(b, a):
         return True  # "in his 40s" / "45": the age told more or less precisely
     if _band_within(a, b) or _band_within(b, a):
@@ -3183,7 +3280,7 @@ _UNIT_NAMES = {"USD": "US dollars", "GBP": "pounds sterling", "EUR": "euros", "J
                "percentage point": "percentage points", "basis point": "basis points",
                "°C": "degrees Celsius",
                "°F": "degrees Fahrenheit"}
-_CURRENCIES = frozenset(["USD", "GBP", "EUR", "JPY", "INR", "CNY", "dinar"])
+_CURRENCIES = frozenset(["USD", "GBP", "EUR", "JPY", "INR", "CNY", "dinar", *CURRENCY_CODES])
 YEAR_MIN, YEAR_MAX = 1900, 2100  # a whole figure in this range written plainly may be a year
 
 

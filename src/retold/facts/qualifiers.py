@@ -327,6 +327,23 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return facts
 
 
+# "can" of a claim the other text reports in the past ("says it can be released" / "said it
+# could be released"): the sequence of tenses, no possibility added.
+_CAN_RE = re.compile(r"(?<![\w-])[Cc]an(?![\w-])")
+_REPORTED_PAST_RE = re.compile(
+    r"(?<![\w-])(?:said|told|added|stated|reported|announced|explained|wrote|insisted|warned"
+    r"|confirmed)(?![\w-])")
+
+
+def backshifted(f: Fact, own: str, other: str) -> bool:
+    """``f``, in passage ``own``, is a "could" of reported speech that stands for a "can" of
+    ``other`` before the same word ("says no further information can be released" / "said
+    no further information could be released"): the tense moved back; nothing was hedged."""
+    return f.text.casefold() == "could" and bool(f.role) and \
+        _REPORTED_PAST_RE.search(own) is not None and any(
+            _head(other, m.end()) == f.role for m in _CAN_RE.finditer(other))
+
+
 def equivalent(a: Fact, b: Fact) -> bool:
     """True when two qualifiers are the same hedge (alleged = allegedly; possible = could; a
     forecast and a possibility or likelihood: "is expected to cover" / "could include")."""
