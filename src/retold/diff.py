@@ -303,8 +303,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                     retelling.document.text)
             if kind == "date" and changed:
                 changed, dropped, added = _statement_day_apart(
-                    changed, dropped, added, left, right, original.document.text,
-                    retelling.document.text)
+                    changed, dropped, added, (left, right),
+                    (original.document.text, retelling.document.text),
+                    (" ".join(original.sentences[i].text for i in pair.original),
+                     " ".join(retelling.sentences[j].text for j in pair.retelling)))
             # A change whose two sides read the same contradicts its own evidence, and so do
             # two short forms of one name ("Real" / "Madrid").
             changed = [(a, b) for a, b in changed if not _reads_the_same(a, b) and not (
@@ -1027,17 +1029,21 @@ def _event_moved_to_statement_day(
 
 
 def _statement_day_apart(changed: list[tuple[Fact, Fact]], dropped: list[Fact],
-                         added: list[Fact], left: Sequence[Fact], right: Sequence[Fact],
-                         o_text: str, r_text: str
+                         added: list[Fact], facts: tuple[Sequence[Fact], Sequence[Fact]],
+                         texts: tuple[str, str], passages: tuple[str, str]
                          ) -> tuple[list[tuple[Fact, Fact]], list[Fact], list[Fact]]:
     """Unpair the day of a statement from the day of an event where the event's passage
     reports no statement ("caused 27 deaths, officials said Thursday" / "battered the town on
     Wednesday"): two dates of two things. The statement's day went with its attribution, which
-    is reported as such; the event's day is a date its passage adds or drops."""
+    is reported as such; the event's day is a date its passage adds or drops. (``facts``,
+    ``texts``, ``passages``: the pair's facts, both documents and the pair's passages, the
+    original's first.)"""
     kept = []
     for a, b in changed:
-        o_said, r_said = dates.stated_on(a, o_text), dates.stated_on(b, r_text)
-        if o_said != r_said and not any(f.kind == "attribution" for f in (right if o_said else left)):
+        o_said, r_said = dates.stated_on(a, texts[0]), dates.stated_on(b, texts[1])
+        side = 1 if o_said else 0  # the event's
+        if o_said != r_said and not any(f.kind == "attribution" for f in facts[side]) \
+                and not dates.reports(passages[side]):
             dropped, added = ([*dropped, a], added) if r_said else (dropped, [*added, b])
         else:
             kept.append((a, b))

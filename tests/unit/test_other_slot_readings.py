@@ -46,9 +46,14 @@ def test_the_day_of_a_statement_is_not_the_day_of_the_event() -> None:
     # the retelling dates the storm, which the original does not; it moved no date
     assert ("date", "added", "", "on Wednesday") in found
     assert not any(kind == "date" and status == "changed" for kind, status, _o, _r in found)
-    # a statement dated otherwise is still a changed date
+    # a statement dated otherwise is still a changed date, and so is the day of an update
+    # the other passage reports in other words
     assert ("date", "changed", "Thursday", "Friday") in flags(
         original, original.replace("Thursday", "Friday"))
+    update = ("The agency made the announcement in its Tuesday afternoon update, with its head "
+              "Ana Lind saying 158 people had died.")
+    assert ("date", "changed", "Tuesday", "Wednesday") in flags(
+        update, "Ana Lind announced Wednesday in her latest update that 225 people had died.")
 
 
 def test_an_exact_count_keeps_the_bound_it_meets() -> None:

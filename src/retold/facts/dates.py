@@ -1517,9 +1517,11 @@ _SAID_ON_RE = re.compile(
     r"\b(?:said|says|told\s+(?:\S+\s+){0,4}?|announced|confirmed|reported|added|stated)"
     r"\s+(?:on\s+)?$", re.IGNORECASE)
 # A sentence that reports a statement at all (its date may be the statement's).
+# (generous: the rule that reads it keeps two dates apart only where nothing is reported)
 _REPORTS_RE = re.compile(
-    r"(?i)\b(?:said|says|say|told|tells|announced|announces|confirmed|confirms|reported|reports"
-    r"|added|stated|states|according\s+to)\b")
+    r"(?i)\b(?:sa(?:id|ys?|ying)|t(?:old|ells?|elling)|announc\w*|confirm\w*|report\w*"
+    r"|add(?:ed|s|ing)|stat(?:ed|es|ing|ements?)|according\s+to|briefings?|updates?"
+    r"|news\s+conferences?|press\s+conferences?)\b")
 
 
 def stated_on(date: Fact, text: str) -> bool:
