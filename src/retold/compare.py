@@ -349,6 +349,8 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     # a summary sentence's aligned partner is seldom the only source of its names.
     o_text = o_side.document.text
     o_by_id = {s.id: s for s in o_side.sentences}
+    r_text = r_side.document.text
+    r_by_id = {s.id: s for s in r_side.sentences}
     o_folded = o_text.casefold()
 
     def absent(name: str) -> bool:
@@ -439,6 +441,11 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             if at is not None and g.status == "changed":
                 out[at] = replace(g, pair=pair)
             continue
+        if g.kind == "name" and g.status == "added" and sentence is not None and \
+                names.capitalised_opening(g.retelling.text, r_text[r_by_id[sentence].start:
+                                                                   g.retelling.start],
+                                          (o_text, r_text)):
+            continue  # "Youth voted ...": a common noun capitalised for opening a sentence
         at = by_span.get((g.kind, g.retelling.start, g.retelling.end))
         if at is None and pair is not None and g.status == "added" and g.kind in KINDS \
                 and not (g.kind == "name" and absent(g.retelling.text)):
@@ -454,6 +461,15 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
                 out[at] = replace(out[at], grounding=g.grounding, evidence=g.evidence)
             continue
         out.append(replace(g, pair=pair))
+    # A date told again is one change: "rose to 22 on Tuesday. Officials said on Tuesday ..."
+    # against "..., the province said late Monday" changes the day once, not also adds it.
+    def date_key(c: Change) -> str | None:
+        f = r_at.get((c.kind, c.retelling.start, c.retelling.end)) \
+            if c.kind == "date" and c.retelling is not None else None
+        return f.key if f is not None else None
+
+    moved_to = {date_key(c) for c in out if c.status == "changed"} - {None}
+    out = [c for c in out if not (c.status == "added" and date_key(c) in moved_to)]
     # Words the original never uses are listed only in sentences where nothing else is: beside
     # a typed change they restate it word by word (real syndicated copy: 93 of 163 noise flags).
     flagged = {sentence_at(r_sentences, c.retelling.start) for c in out

@@ -186,8 +186,7 @@ class _Index:
             for f in self.by_kind.get("number", ()):
                 if isinstance(f.value, Quantity) and f.value.hedge is None:
                     self._by_value[(f.value.unit, f.value.low)].append(f)
-        return any(numbers.bound_holds(fact, f)
-                   and numbers._role_relation(fact, f) in ("same", "partial")
+        return any(numbers.bound_kept(fact, f)
                    for f in self._by_value.get((quantity.unit, quantity.low), ()))
 
     def alike(self, module: FactKindModule, fact: Fact) -> list[Fact]:
@@ -416,6 +415,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # reported a second time.
                 dropped = [a for a in dropped if not _expanded_in(a, a_facts)]
                 added = [b for b in added if not _expanded_in(b, b_facts)]
+                # "Youth voted ...", "Search and rescue teams ...": a common noun opening a
+                # sentence, capitalised nowhere else in either text, is no name
+                texts = (original.document.text, retelling.document.text)
+                dropped = [a for a in dropped if not _common_noun_opening(a, original, texts)]
+                added = [b for b in added if not _common_noun_opening(b, retelling, texts)]
             if kind == "date" and (dropped or added):
                 # A vague time ("recently", "in recent years") dates nothing: said or left
                 # out, no date changed. Only in place of another date is it a change.
@@ -515,8 +519,10 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # include" / "is expected to cover") is kept.
                 dropped = [a for a in dropped if not qualifiers.still_hedged(a, r_text)]
                 # "can be released" / "could be released": reported speech moved the tense back
-                dropped = [a for a in dropped if not qualifiers.backshifted(a, o_text, r_text)]
-                added = [b for b in added if not qualifiers.backshifted(b, r_text, o_text)]
+                dropped = [a for a in dropped if not qualifiers.backshifted(
+                    a, original.document.text, r_text)]
+                added = [b for b in added if not qualifiers.backshifted(
+                    b, retelling.document.text, o_text)]
                 added = [b for b in added if not (b.key == qualifiers.EXPECTED
                                                   and qualifiers.still_hedged(b, o_text))]
                 # A condition whose words the other passage says is kept there in other words
@@ -669,8 +675,11 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
             if b.kind not in UNSUPPORTED_KINDS or (b.kind, b.key) in seen \
                     or b.kind == "date" and dates.vague(b) \
                     or b.kind == "number" and (numbers.refers_back(b, retelling.document.text)
-                                               or numbers.article_one(b)):
-                continue  # ("recently": no date; "the two refused", "one official": no count)
+                                               or numbers.article_one(b)) \
+                    or b.kind == "name" and _common_noun_opening(
+                        b, retelling, (original.document.text, retelling.document.text)):
+                continue  # ("recently": no date; "the two refused", "one official": no count;
+                # "Youth voted": a common noun opening a sentence)
             seen.add((b.kind, b.key))
             if not o_index.states(KINDS[b.kind], b):
                 change = unsupported(b, None)
@@ -1042,8 +1051,10 @@ def _statement_day_apart(changed: list[tuple[Fact, Fact]], dropped: list[Fact],
     for a, b in changed:
         o_said, r_said = dates.stated_on(a, texts[0]), dates.stated_on(b, texts[1])
         side = 1 if o_said else 0  # the event's
+        event, statement = (b, a) if o_said else (a, b)
         if o_said != r_said and not any(f.kind == "attribution" for f in facts[side]) \
-                and not dates.reports(passages[side]):
+                and not dates.reports(passages[side]) \
+                and not dates.told_later(event, statement):
             dropped, added = ([*dropped, a], added) if r_said else (dropped, [*added, b])
         else:
             kept.append((a, b))
@@ -1409,6 +1420,14 @@ def _reads_the_same(a: Fact, b: Fact) -> bool:
         one_day = a.value.reference == b.value.reference  # type: ignore[union-attr]
         return one_day or dates.mostly_same_period(a, b)
     return True
+
+
+def _common_noun_opening(fact: Fact, side: Side, texts: tuple[str, str]) -> bool:
+    """``fact`` opens its sentence and is a common word there (``names.capitalised_opening``)."""
+    sentence = side.sentences[fact.sentence] if 0 <= fact.sentence < len(side.sentences) \
+        else None
+    return sentence is not None and names.capitalised_opening(
+        fact.text, side.document.text[sentence.start:fact.start], texts)
 
 
 def _expanded_in(fact: Fact, facts: Sequence[Fact]) -> bool:

@@ -1312,6 +1312,17 @@ class _Contexts:
         self._memo: dict[tuple[int, int], frozenset[str]] = {}
         self._read = words.content_words if words is not None else meaning.content_words
 
+    def sentence_names(self, f: Fact) -> frozenset[str]:
+        """The capitalised words of ``f``'s sentence after its first word, but those of ``f``
+        itself, case-folded: the names it tells of."""
+        s = self.sentences.get(f.sentence)
+        if s is None:
+            return frozenset()
+        return frozenset(m.group().casefold() for m in _CAPITALISED_RE.finditer(
+            self.text, s.start, s.end) if m.start() > s.start and (
+                m.end() <= f.start or m.start() >= f.end)
+            and self.text[s.start:m.start()].strip(" \t\n\"'“‘("))
+
     def of(self, f: Fact) -> frozenset[str]:
         key = (f.start, f.end)
         if key not in self._memo:
@@ -1332,6 +1343,7 @@ class _Contexts:
 
 
 SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
+_CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
 # A date the original states word for word is contradicted by another date in the same slot
 # words only when they share this many: a date is an adverbial of its whole clause, and one
 # shared word ("through the end of 2021, and sales grew" / "sales grew against the first
@@ -1440,7 +1452,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 return "contradicted", [counted, *fits], False
             return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
-        if rival is not None and not _of_another_thing(rival, b, o_ctx, r_ctx):
+        if rival is not None and not _dates_of_two_things(rival, b, o_ctx, r_ctx):
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
@@ -1489,7 +1501,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "supported", hour, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     compatible = getattr(module, "compatible", None)
-    if rival is not None and _of_another_thing(rival, b, o_ctx, r_ctx) and not (
+    if rival is not None and _dates_of_two_things(rival, b, o_ctx, r_ctx) and not (
             compatible is not None and compatible(rival, b)):
         rival = None  # (a compatible one is read below: it may back the date)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
@@ -1511,7 +1523,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 told = _comparable_rival(b, module, ev_facts, index)
                 if told is not None:
                     return "contradicted", [told], False
-                if dates.on_calendar(b) and index.calendar_dates() and not index.same_day(b):
+                if _a_day_never_named(b, index):
                     # "it is July" where the original names its months ("It's February") and
                     # never July: a date counted from an unknown day ("a year ago") backs it
                     # no more than it contradicts it
@@ -1520,7 +1532,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         if rival is None:
             near = [a for a in ev_facts if a.kind == b.kind and compatible(a, b)]
             if near and b.kind == "date" and all(dates.incomparable(a, b) for a in near) and \
-                    dates.on_calendar(b) and index.calendar_dates() and not index.same_day(b):
+                    _a_day_never_named(b, index):
                 # as above: "on May 3" beside "earlier this month" (no publication date),
                 # where the original names its days and never May 3
                 return "unsupported", [], False
@@ -2457,18 +2469,28 @@ def _rival(b: Fact, module: FactKindModule, ev_facts: list[Fact], index: FactInd
     return None if far is not None and _held_apart(far, b, index) else far
 
 
-def _of_another_thing(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
-    """``a`` and ``b`` are dates of two things: their clauses share no slot word ("died in
-    the protests last week" / "is expected to sign the bill this week"), or one is the day a
-    statement was made and the other the day of an event (``_statement_and_event``). A date's
-    slot score reads only the calendar (two weeks are alike), so in the evidence of a sentence
-    that tells something new it would pair any two dates of one size. (Not figures: a sentence
-    of figures puts several values beside each other, and their counted nouns tell their
-    slots.)"""
+def _a_day_never_named(b: Fact, index: FactIndex) -> bool:
+    """``b`` names a part of the calendar ("July", "May 3"), as the original does for its own
+    dates, and the original never names ``b``'s."""
+    return dates.on_calendar(b) and bool(index.calendar_dates()) and not index.same_day(b)
+
+
+def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
+    """``a`` and ``b`` are dates of two things: their clauses share no slot word and their
+    sentences no name ("two people died in the protests last week" / "the governor is
+    expected to sign the bill this week"), or one is the day a statement was made and the
+    other the day of an event (``_statement_and_event``). A date's slot score reads only the
+    calendar (two weeks are alike), so in the evidence of a sentence that tells something new
+    it would pair any two dates of one size. (A sentence told in other words still names what
+    it tells of: "the bridge in Hallam collapsed on Tuesday" / "the span in Hallam gave way on
+    Wednesday". Not figures: a sentence of figures puts several values beside each other, and
+    their counted nouns tell their slots.)"""
     if a.kind != "date" or b.kind != "date":
         return False
     mine = r_ctx.of(b)
-    return bool(mine) and not o_ctx.of(a) & mine or _statement_and_event(a, b, o_ctx, r_ctx)
+    return bool(mine) and not o_ctx.of(a) & mine and not (
+        o_ctx.sentence_names(a) & r_ctx.sentence_names(b)) or \
+        _statement_and_event(a, b, o_ctx, r_ctx)
 
 
 def _statement_and_event(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
@@ -2480,7 +2502,7 @@ def _statement_and_event(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -
     for x, x_ctx, y, y_ctx in ((a, o_ctx, b, r_ctx), (b, r_ctx, a, o_ctx)):
         told = y_ctx.sentences.get(y.sentence)
         if dates.stated_on(x, x_ctx.text) and not dates.stated_on(y, y_ctx.text) and (
-                told is None or not dates.reports(told.text)):
+                told is None or not dates.reports(told.text)) and not dates.told_later(y, x):
             return True
     return False
 

@@ -1671,8 +1671,8 @@ def check(
             continue
         if (s, e) in in_names:
             continue  # capitalised words mid-sentence are names: the name check grounds them
-        if s == r_offset and _CONNECTIVE_AFTER_RE.match(r_text, e - r_offset) and all(
-                pos == "r" for _lemma, pos in lexicon.lemmas(w.casefold())):
+        if s == r_offset and w.casefold() in CONNECTIVES and _CONNECTIVE_AFTER_RE.match(
+                r_text, e - r_offset):
             continue  # "Furthermore, ...", "Meanwhile, ...": a link between sentences, no claim
         # The original's own words first (a dict lookup, memoised): only a word it does not use
         # costs a WordNet lemma lookup to see whether it is a negating verb.
@@ -1683,7 +1683,15 @@ def check(
     return findings
 
 
-# A sentence's opening adverb set off by a comma links it to the one before.
+# Adverbs that, opening a sentence before a comma, link it to the one before and claim
+# nothing ("Illegally, ..." or "Secretly, ..." claim something: not these).
+CONNECTIVES = frozenset((
+    "furthermore", "moreover", "meanwhile", "additionally", "however", "nevertheless",
+    "nonetheless", "besides", "also", "still", "yet", "instead", "likewise", "similarly",
+    "consequently", "therefore", "thus", "hence", "otherwise", "indeed", "notably", "separately",
+    "elsewhere", "overall", "finally", "firstly", "secondly", "lastly", "meantime",
+    "subsequently", "accordingly", "alternatively", "conversely", "regardless", "anyway",
+    "afterwards", "later", "earlier", "previously"))
 _CONNECTIVE_AFTER_RE = re.compile(r"[^\S\n]*,")
 
 

@@ -70,3 +70,33 @@ def test_a_sentence_connective_claims_nothing() -> None:
         # the link claims nothing; a word of the claim itself is still reported
         assert link not in words
         assert "clashes" in words
+
+
+def test_codes_and_words_that_are_no_currency() -> None:
+    # a summit's number and a language's version are no sums of money
+    assert ("name", "changed") in flags("Ministers met at COP28 in Dubai on Monday.",
+                                        "Ministers met at COP29 in Dubai on Monday.")
+    assert flags("The site still runs PHP 7.4, the audit found.",
+                 "The site still runs PHP version 7.4, the audit found.") == []
+    # the Australian dollar is not the US dollar
+    changed = details("It paid A$300 million for the mill.", "It paid US$300 million for the mill.")
+    assert len(changed) == 1 and "currency" in changed[0]
+
+
+def test_a_could_outside_the_reported_clause_is_a_hedge() -> None:
+    assert ("qualifier", "added") in flags(
+        "Engineers inspected the bridge on Monday, and it can reopen in May.",
+        "Engineers said they inspected the bridge on Monday, and it could reopen in May.")
+
+
+def test_a_plural_name_backs_only_its_own_people() -> None:
+    assert ("name", "added") in flags(
+        "Lawyers at Peters & Co drafted the plan. The council approved it on Monday.",
+        "The council approved the plan on Monday. Its author, Peter, was not present.")
+
+
+def test_an_opening_adverb_that_claims_something_is_read() -> None:
+    c = retold.compare("The minister met the envoy in Orvel on Monday. Talks went on for hours.",
+                       "Illegally, the minister quietly met the envoy in Orvel on Monday. Talks "
+                       "went on for hours.")
+    assert c.verdicts[0].verdict == "adds-unsupported"

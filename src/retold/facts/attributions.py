@@ -313,7 +313,9 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
         if n.role in ("", "person"):
             return n
         fallback = fallback or n
-    return fallback
+    # "he" or "she" is a person's: a province, a court or a party named before is "it" or
+    # "they" ('... in Dunmore Province. "The court dismisses the appeal," he said')
+    return None if sex is not None else fallback
 
 
 # A person the text describes and does not name, by a noun of one sex after a determiner ("a

@@ -118,14 +118,14 @@ DATELINE_RE = re.compile(
 
 
 # ISO 4217 codes written before a figure ("USD 1.2 billion", "EUR 300m"), as financial and
-# South Asian copy writes money: the code is the figure's currency, no name.
+# South Asian copy writes money: the code is the figure's currency, no name. (Not the codes
+# that are words or other acronyms before a figure: COP28, PHP 8, "TRY 2", "PEN 5", CAD, SAR.)
 CURRENCY_CODES = frozenset({
-    "USD", "EUR", "GBP", "JPY", "INR", "CNY", "CHF", "AUD", "CAD", "HKD", "NZD", "SGD", "SEK",
-    "NOK", "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "PKR", "BDT", "LKR", "NPR", "AED", "SAR",
-    "QAR", "KWD", "EGP", "NGN", "KES", "GHS", "TRY", "IDR", "MYR", "PHP", "THB", "VND", "PLN",
-    "CZK", "HUF", "ILS", "UAH", "ARS", "CLP", "COP", "PEN", "TWD"})
+    "USD", "EUR", "GBP", "JPY", "INR", "CNY", "CHF", "AUD", "HKD", "NZD", "SGD", "SEK", "NOK",
+    "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "PKR", "BDT", "LKR", "NPR", "AED", "QAR", "KWD",
+    "EGP", "NGN", "KES", "GHS", "IDR", "MYR", "THB", "VND", "PLN", "CZK", "HUF", "UAH", "TWD"})
 CURRENCY_CODE_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d)")
+    r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d)(?!\d+[A-Za-z])")
 
 
 # A security's code beside its company ("Siemens (SIEGn.DE)", "(7011.T)", "(.SPX)", "(NYSE:

@@ -1520,7 +1520,7 @@ _SAID_ON_RE = re.compile(
 # (generous: the rule that reads it keeps two dates apart only where nothing is reported)
 _REPORTS_RE = re.compile(
     r"(?i)\b(?:sa(?:id|ys?|ying)|t(?:old|ells?|elling)|announc\w*|confirm\w*|report\w*"
-    r"|add(?:ed|s|ing)|stat(?:ed|es|ing|ements?)|according\s+to|briefings?|updates?"
+    r"|add(?:ed|s|ing)|stat(?:ed|ing|ements?)|according\s+to|briefings?|updates?"
     r"|news\s+conferences?|press\s+conferences?)\b")
 
 
@@ -1528,6 +1528,15 @@ def stated_on(date: Fact, text: str) -> bool:
     """``date`` is the day its sentence's statement was made (``_SAID_ON_RE``)."""
     start = date.start + (3 if date.text[:3].casefold() == "on " else 0)
     return _SAID_ON_RE.search(text, max(0, start - 60), start) is not None
+
+
+def told_later(event: Fact, statement: Fact) -> bool:
+    """The day of ``event`` falls after the day ``statement`` was made ("resigned, his office
+    said Thursday" / "resigned on Friday"): no event a statement tells, so the two dates are
+    one slot told two ways, a contradiction."""
+    ie, is_ = event.value, statement.value
+    return isinstance(ie, Interval) and isinstance(is_, Interval) and ie.start is not None \
+        and is_.end is not None and ie.start > is_.end
 
 
 def reports(text: str) -> bool:

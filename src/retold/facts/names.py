@@ -2134,13 +2134,28 @@ def _places_of(word: str) -> frozenset[str]:
     return frozenset(f for f, n in kept.items() if n == best)
 
 
+def capitalised_opening(word: str, before: str, texts: Sequence[str]) -> bool:
+    """``word``, with only ``before`` ahead of it in its sentence, opens the sentence and is a
+    common noun WordNet knows with no sense of a name ("Youth", "Search", "Footage"), which no
+    text of ``texts`` writes capitalised inside a sentence: capitalised for its place, not a
+    name. (A company named by a common noun, "Shell", is lost only where neither text names
+    it mid-sentence.)"""
+    if " " in word or not word[1:].islower() or before.strip(" \t\n\"'“‘(") or \
+            not lexicon.available() or lexicon.name_sense(word) or \
+            lexicon.proper_noun(word.casefold()) or \
+            not any(pos == "n" for _lemma, pos in lexicon.lemmas(word)):
+        return False
+    inside = re.compile(rf"[\w,;:][^\S\n]+{re.escape(word)}(?![\w-])")
+    return not any(inside.search(text) for text in texts)
+
+
 def demonym_in(name: str, text: str) -> bool:
     """``text`` names the place of the people ``name`` names, or the people of its place
     ("Thailand" in a text about "two Thai nationals"). Only words sharing the name's first
     letters are asked: a demonym keeps its place's ("Thai"/"Thailand", "Swede"/"Sweden")."""
     if len(name) < DEMONYM_PREFIX or not name[:1].isupper() or not lexicon.available():
         return False
-    return any(w == name or demonym_of(name, w)
+    return any(demonym_of(name, w) or w == name and name.endswith("an")
                for w in _capitalised(text).get(name[:DEMONYM_PREFIX], ()))
 
 
@@ -2157,7 +2172,8 @@ def _capitalised(text: str) -> dict[str, tuple[str, ...]]:
         for form in {run, run.split()[0]}:
             found.setdefault(form[:DEMONYM_PREFIX], set()).add(form)
         # "Kenya's parliament", "40 Kenyans": the place and its people, without the
-        # possessive or the plural
+        # possessive or the plural (a plural only backs the same people word, "Kenyan": a
+        # "Peters" backs no "Peter", "Athens" no "Athen")
         word = _POSSESSIVE_RE.sub("", run.split()[0])
         for form in (word, word[:-1] if word.endswith("s") and not word.endswith("ss") else ""):
             if len(form) >= DEMONYM_PREFIX:

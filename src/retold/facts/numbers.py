@@ -89,7 +89,7 @@ from retold.facts.base import (
 from retold.facts.dates import date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "compatible", "count_toll", "counts_people",
+__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll", "counts_people",
            "equivalent", "events_differ", "explain", "extract", "hedge_class", "hedges_clash",
            "held_alike", "holder_of", "humanise", "place_of", "restates", "same_toll",
            "slot_score"]
@@ -1390,7 +1390,7 @@ _SUBJECT_SKIP = _words("also has have had was were is are been be still only jus
 # Prepositions after a subject's head ("loans at the big banks fell", "the price of oil rose",
 # "shares in Brantley Foods jumped"): the head stands before them.
 _SUBJECT_PREPOSITIONS = _words("at in of for on from across among")
-SUBJECT_WORDS_BACK = 8
+SUBJECT_WORDS_BACK = 8  # "sales of cars in the region also fell": a subject and its phrase
 _ASIDE_RE = re.compile(r"\([^()\n]*\)")
 _CLAUSE_WORDS_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*|[,;:()\u2013\u2014\"“”]")
 
@@ -1422,13 +1422,14 @@ def _subject_changed(text: str, floor: int, pos: int) -> str:
                 continue
             head = k
         elif low in _SUBJECT_PREPOSITIONS:
-            # the head's noun stands before the preposition, if one does
+            # the head's noun stands before the preposition, if one does ("sales of cars in
+            # the region": the sales)
             before = next((j for j in range(k - 1, -1, -1) if words[j][0].isalpha()
                            and words[j].casefold() not in _SUBJECT_SKIP and noun(j)), None)
-            if before is not None and all(words[j][0].isalpha() for j in range(before, k)):
-                head = before
-            break
-    return _lemma(words[head].casefold()) if head is not None else ""
+            if before is None or not all(words[j][0].isalpha() for j in range(before, k)):
+                break
+            head = before
+    return words[head].casefold() if head is not None else ""
 
 
 def _changed_thing(text: str, pos: int) -> str:
@@ -1513,12 +1514,21 @@ PART = "part of a count"
 # slot than the figure reached, though both count one thing.
 BASE = "the base of a comparison"
 _BASE_BEFORE_RE = re.compile(
-    r"(?i)(?<![\w-])(?:(?:up|down)[^\S\n]+from|from|compared[^\S\n]+(?:with|to)|versus|vs\.?"
-    r"|against)[^\S\n]+(?:(?:an?|the|its|their)[^\S\n]+)?"
+    r"(?i)(?<![\w-])(?:(?:up|down)[^\S\n]+from|(?P<bare>from|against)|compared[^\S\n]+"
+    r"(?:with|to)|versus|vs\.?)[^\S\n]+(?:(?:an?|the|its|their)[^\S\n]+)?"
     r"(?:(?:previous|prior|earlier|year-ago|original|initial)[^\S\n]+)?"
     r"(?:(?:estimate|forecast|figure|level|total|guidance|target)[^\S\n]+of[^\S\n]+)?"
     r"(?:(?:about|around|some|roughly|nearly|almost|just|more[^\S\n]+than)[^\S\n]+)?$")
+# (far enough back for "from the previous estimate of about" before a figure)
 BASE_BEFORE_CHARS = 72
+# A bare "from" or "against" makes a base only after a figure or a word of change in its
+# clause ("rose to $1.80 from $1.31", "14,000 (against 13,000)"; not "delegates from 45
+# countries", "voted 52 against")
+_BASE_CUE_RE = re.compile(
+    r"(?i)(?:\d|\b(?:rose|rise[sn]?|rising|fell|fall(?:s|en|ing)?|grew|grow(?:s|n|ing)?|"
+    r"increas\w*|decreas\w*|declin\w*|climb\w*|jump\w*|drop\w*|slump\w*|surg\w*|"
+    r"gain\w*|los[st]\w*|up|down|higher|lower|more|less|changed?)\b)[^,;:.!?()\n]*$")
+BASE_CUE_CHARS = 60
 PART_CUE_CHARS = 24
 _PART_BEFORE_RE = re.compile(r"(?i)\b(?:including|among\s+them|among\s+whom|all\s+but|except|"
                              r"excluding)[^\S\n]+$")
@@ -1885,14 +1895,23 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         end = max(end, noun_end)
         # (a change's basis, "3% year on year", is said of the figure's period, not by a verb)
         predicate = "" if _BASIS_RE.match(text, end) else _predicate(text, end)
+        if not predicate and phrases and _BRACKET_GAP_RE.fullmatch(text, phrases[-1].end, start) \
+                and (verb := _VERB_BEFORE_RE.search(text, max(0, phrases[-1].start - 24),
+                                                    phrases[-1].start)) is not None \
+                and any(pos == "v" for _l, pos in lexicon.lemmas(verb.group(1))):
+            # "displaced 19,676 households (about 88,312 people)": the same quantity counted
+            # another way, said by the verb before the first count (no "158 people have died")
+            predicate = verb.group(1).casefold()
         if from_context and TOLL_OF.get(predicate) is not None and \
                 TOLL_OF.get(role) not in (None, TOLL_OF[predicate]):
             # "Death toll climbs to 89, 5 still missing": the figure's own verb says its toll
             role = ""
         if part_of or _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start):
             note = (note + "; " if note else "") + PART  # "including 60", "three of them"
-        if kind != "range" and _BASE_BEFORE_RE.search(
-                text, max(0, start - BASE_BEFORE_CHARS), start):
+        if kind != "range" and (base := _BASE_BEFORE_RE.search(
+                text, max(0, start - BASE_BEFORE_CHARS), start)) is not None and (
+                not base.group("bare") or _BASE_CUE_RE.search(
+                    text, max(0, base.start() - BASE_CUE_CHARS), base.start())):
             note = (note + "; " if note else "") + BASE  # "up from $1.31"
         if predicate:
             # "3 people died and 12 were injured": "12" counts no noun, so the word its clause
@@ -1979,6 +1998,11 @@ _COMPARED_GAP_RE = re.compile(
     r"[^()\d\n.!?]{0,40}\([^\S\n]*(?:against|vs\.?|versus|compared[^\S\n]+(?:with|to)|from|"
     r"up[^\S\n]+from|down[^\S\n]+from)[^\S\n]+")
 PARALLEL_GAP_CHARS = 120
+# A count in brackets right after another ("19,676 households (about 88,312 people)"), and the
+# past verb right before that first count ("displaced at least").
+_BRACKET_GAP_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
+_VERB_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]{3,}ed)(?:[^\S\n]+(?:at[^\S\n]+least|about|"
+                             r"some|nearly|almost|more[^\S\n]+than|over|around))?[^\S\n]+$")
 # Between two parties' figures of one list: the first's noun, a joint, the second's holder
 _PARALLEL_GAP_RE = re.compile(r"[^.;:!?()\d\n]*?(?:,|\band\b|\bwhile\b|\bwith\b)[^.;:!?\d\n]*")
 _HELD_BY_NOTE_RE = re.compile(rf"{HELD_BY}([^;]+)")
@@ -2615,6 +2639,15 @@ def bound_holds(bound: Fact, exact: Fact) -> bool:
     return False
 
 
+def bound_kept(bound: Fact, exact: Fact) -> bool:
+    """``exact`` keeps what ``bound`` says ("14 people were dead" keeps "at least 14 deaths"):
+    the bound holds of it, and both count one thing by one verb (not "14 people were
+    rescued", nor "14 were evacuated" for "at least 14 were rescued")."""
+    pa, pb = _predicate_of(bound), _predicate_of(exact)
+    return bound_holds(bound, exact) and _role_relation(bound, exact) in ("same", "partial") \
+        and not (pa and pb and pa != pb and not same_toll(pa, pb))
+
+
 def _bound_met(bound: Fact, exact: Fact, above_max: float, below_min: float) -> bool:
     """``exact`` is a single figure ``bound``'s hedge is true of, no further from its figure
     than ``above_max`` times it ("more than 350" of 369) or ``below_min`` times it ("nearly
@@ -2814,6 +2847,10 @@ def _role_relation(a: Fact, b: Fact) -> str:
             return "predicates-differ"
         if _counts_a_toll(a) and _counts_a_toll(b):
             return "same"
+    elif (ta or tb) and pa and pb and pa != pb and (pb if ta else pa).endswith("ed"):
+        # "158 people have died" / "88,312 people displaced": a toll and another verb's count
+        # (a verb's: "the 6.4 magnitude quake" gives a noun, which says nothing)
+        return "predicates-differ"
     noun_a = a.role if a.role and a.role != pa else ""  # a role from the counted noun or context
     noun_b = b.role if b.role and b.role != pb else ""
     if noun_a and noun_b:
@@ -2864,17 +2901,29 @@ def _role_relation(a: Fact, b: Fact) -> str:
 _OTHERS = "other"
 
 
-# What a market's move is told of: a company's shares, its stock, their price or its value
-# are one thing ("the stock price rose about 5%" / "the share rose 4 per cent").
-_MARKET_PRICE = frozenset({"share", "stock", "price", "value", "valuation"})
+# What a change is told of, by the measure it moves: two of these are two slots ("revenue rose
+# 5.6%" / "shares jumped 6%"); any other word, or two words of one measure ("profit" /
+# "earnings", "sales" / "revenue"), says nothing either way.
+_CHANGED_MEASURES = {
+    **dict.fromkeys(("revenue", "revenues", "sales", "sale", "turnover"), "revenue"),
+    **dict.fromkeys(("profit", "profits", "earnings", "earning", "income"), "profit"),
+    **dict.fromkeys(("cost", "costs", "expense", "expenses", "expens", "spending"), "cost"),
+    **dict.fromkeys(("share", "shares", "stock", "stocks"), "stock"),
+    **dict.fromkeys(("volume", "volumes", "output", "production", "shipments", "shipment"),
+                    "volume"),
+    **dict.fromkeys(("margin", "margins"), "margin"),
+    **dict.fromkeys(("dividend", "dividends", "payout"), "dividend"),
+    **dict.fromkeys(("debt", "debts", "borrowing"), "debt"),
+    **dict.fromkeys(("export", "exports"), "exports"),
+    **dict.fromkeys(("import", "imports"), "imports"),
+}
 
 
 def _things_differ(a: str, b: str) -> bool:
-    """Two things changed that are named and not one ("revenue" / "share"; not "share" /
-    "shares of the company", nor two synonyms, nor two words of a market's price)."""
-    return bool(a and b) and a != b and a not in b and b not in a and \
-        not (a in _MARKET_PRICE and b in _MARKET_PRICE) and \
-        b not in lexicon.synonyms(a) and a not in lexicon.synonyms(b)
+    """Two things changed that are two measures ("revenue" / "shares"; not "profit" /
+    "earnings", nor a word outside ``_CHANGED_MEASURES``)."""
+    ma, mb = _CHANGED_MEASURES.get(a), _CHANGED_MEASURES.get(b)
+    return ma is not None and mb is not None and ma != mb
 
 
 def _changed_of(f: Fact) -> str:

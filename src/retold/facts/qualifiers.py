@@ -336,12 +336,21 @@ _REPORTED_PAST_RE = re.compile(
 
 
 def backshifted(f: Fact, own: str, other: str) -> bool:
-    """``f``, in passage ``own``, is a "could" of reported speech that stands for a "can" of
-    ``other`` before the same word ("says no further information can be released" / "said
-    no further information could be released"): the tense moved back; nothing was hedged."""
-    return f.text.casefold() == "could" and bool(f.role) and \
-        _REPORTED_PAST_RE.search(own) is not None and any(
-            _head(other, m.end()) == f.role for m in _CAN_RE.finditer(other))
+    """``f``, in the document text ``own``, is a "could" that a past verb of saying governs,
+    and that stands for a "can" of ``other`` (a passage) before the same word ("says no
+    further information can be released" / "said no further information could be
+    released"): the tense moved back; nothing was hedged. The verb must come before it in its
+    clause ("said they inspected it, and it could reopen": "said" governs another clause)."""
+    if f.text.casefold() != "could" or not f.role:
+        return False
+    window = own[max(0, f.start - BACKSHIFT_CHARS):f.start]
+    cut = max((m.end() for m in _CLAUSE_CUT_RE.finditer(window)), default=0)
+    return _REPORTED_PAST_RE.search(window, cut) is not None and any(
+        _head(other, m.end()) == f.role for m in _CAN_RE.finditer(other))
+
+
+BACKSHIFT_CHARS = 120  # a reporting clause and the clause it reports, in one sentence
+_CLAUSE_CUT_RE = re.compile(r"[.!?;]|,[^\S\n]+(?:and|but|while|although|though)\b")
 
 
 def equivalent(a: Fact, b: Fact) -> bool:
