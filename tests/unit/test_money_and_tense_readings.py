@@ -100,3 +100,24 @@ def test_an_opening_adverb_that_claims_something_is_read() -> None:
                        "Illegally, the minister quietly met the envoy in Orvel on Monday. Talks "
                        "went on for hours.")
     assert c.verdicts[0].verdict == "adds-unsupported"
+
+
+def test_money_in_words_and_numbers_that_count_nothing() -> None:
+    # "1.8 trillion yen" is "¥1.8 trillion"; another sum in yen is a change
+    original = "Kasumi Motors raised its profit forecast to 1.8 trillion yen, up from 1.6 trillion yen."
+    assert flags(original, "Kasumi Motors raised its profit forecast to ¥1.8 trillion, up from "
+                           "¥1.6 trillion.") == []
+    assert ("number", "changed") in flags(original, original.replace("1.8 trillion yen",
+                                                                     "2.1 trillion yen"))
+    # telephone numbers, a train's number and a security's code count nothing
+    derailed = "Three coaches of the Velora Express derailed near Tamsi station on Friday."
+    for original, retelling in (
+            (derailed + " The helplines are 040-27786140 and 91234 56780.",
+             derailed + " Relatives can call 9123456780 or 040- 27786140 for help."),
+            (derailed, derailed.replace("Velora Express", "Velora Express (22618)")),
+            ("Kasumi Motors <7311.T> said on Thursday it would cut 300 jobs.",
+             "Kasumi Motors said on Thursday it would cut 300 jobs.")):
+        assert not any(kind == "number" for kind, _s in flags(original, retelling))
+    # a count in brackets after a place is still a count
+    assert ("number", "changed") in flags("Crowds marched in Orvel (7,000) and Tamsi (8,500).",
+                                          "Crowds marched in Orvel (7,000) and Tamsi (9,500).")

@@ -133,7 +133,8 @@ CURRENCY_CODE_RE = re.compile(
 # story (neither a figure nor a name).
 INSTRUMENT_CODE_RE = re.compile(
     r"\((?:[A-Z0-9]{1,6}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}|\.[A-Z]{2,6}|"
-    r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[^\S\n]*:[^\S\n]*[A-Z][A-Z.]{0,6})\)")
+    r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[^\S\n]*:[^\S\n]*[A-Z][A-Z.]{0,6})\)"
+    r"|<(?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3}|\.[A-Z]{2,6})>")  # Reuters' own: "<7203.T>"
 
 
 def instrument_code_spans(text: str) -> list[tuple[int, int]]:

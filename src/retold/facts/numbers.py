@@ -167,7 +167,9 @@ CURRENCY_SIGNS.update({code: code for code in CURRENCY_CODES})
 # (with the wires' abbreviations: "1.07 bln dlrs", "12 mln stg")
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "dlrs": "USD", "dlr": "USD", "bucks": "USD",
                   "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "stg": "GBP",
-                  "dinars": "dinar", "rupees": "INR", "yuan": "CNY"}
+                  "dinars": "dinar", "rupees": "INR", "yuan": "CNY", "yen": "JPY",
+                  "baht": "THB", "rupiah": "IDR", "ringgit": "MYR", "roubles": "RUB",
+                  "rubles": "RUB", "naira": "NGN", "swiss francs": "CHF"}
 UNIT_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€", "JPY": "¥", "INR": "₹"}
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
              "fifth": 5, "fifths": 5}
@@ -331,7 +333,7 @@ _PERCENT_RE = re.compile(
 )
 _CURRENCY_AFTER_RE = re.compile(
     rf"(?i){_SP}+(?:US{_SP}+)?(?P<cur>dollars?|dlrs?|bucks|euros?|pounds{_SP}+sterling|stg"
-    r"|dinars|rupees|yuan)\b"
+    rf"|dinars|rupees|yuan|yen|baht|rupiah|ringgit|r[ou]+bles|naira|swiss{_SP}+francs)\b"
 )
 # "... and fifty cents": a currency's hundredths after an amount in it ("pounds" is read here
 # only before "pence": alone it may be a weight).
@@ -346,7 +348,16 @@ _TIME_AFTER_RE = re.compile(
 _PHONE_RE = patterns.compile(
     r"(?<![\w,.])(?:\+[0-9]{1,3}[ .-]?)?(?:\(?[0-9]{2,5}\)?[ .-]){2,}[0-9]{2,5}(?![\w,.])"
     r"|\+[0-9][0-9 ().-]{6,}[0-9]"
+    # an area code and its number ("040-27786140"), a number in two halves ("91234 56780"),
+    # and nine digits or more unbroken ("9123456780"): news writes counts that long with
+    # separators or words, so these are telephone numbers and identifiers
+    r"|(?<![\w,.])0[0-9]{2,4}[ -][ ]?[0-9]{6,8}(?!\w|[,.]\d)"
+    r"|(?<![\w,.])[0-9]{4,5} [0-9]{5}(?!\w|[,.]\d)"
+    r"|(?<![\w,.])[0-9]{9,}(?!\w|[,.]\d)"
 )
+# A train's or a flight's number in brackets after its name ("the Coromandel Express
+# (12841)"): an identifier, counting nothing.
+_NAMED_NUMBER_RE = re.compile(r"[A-Z][\w'’-]*[^\S\n]+\(([0-9]{5,6})\)")
 _NEXT_WORDS_RE = re.compile(rf"(?:{_SP}+|{_SP}*-{_SP}*)([A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*)")
 _OF_NOUN_RE = re.compile(rf"(?i){_SP}+of{_SP}+(?:(?:the|these|those|its|their){_SP}+)?"
                          # ("169 of the 336 seats": the whole's own figure before its noun)
@@ -2252,6 +2263,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     norm = _normalise_digits(text)
     # Dates and phone numbers are not counts: their spans are off limits to every phrase.
     spans = [*date_spans(text), *((m.start(), m.end()) for m in _PHONE_RE.finditer(norm)),
+             *(m.span(1) for m in _NAMED_NUMBER_RE.finditer(norm)),
              *instrument_code_spans(text), *(m.span(1) for m in _WEEKDAY_DAY_RE.finditer(text))]
     blocked = _overlap_test(spans)
     clocks = _clock_atoms(norm, blocked)
