@@ -121,3 +121,18 @@ def test_money_in_words_and_numbers_that_count_nothing() -> None:
     # a count in brackets after a place is still a count
     assert ("number", "changed") in flags("Crowds marched in Orvel (7,000) and Tamsi (8,500).",
                                           "Crowds marched in Orvel (7,000) and Tamsi (9,500).")
+
+
+def test_a_weekday_a_pause_runs_until_is_ahead() -> None:
+    c = retold.compare("A barge struck the Orlen Bridge early Tuesday.",
+                       "A barge struck the Orlen Bridge early Tuesday. The search was suspended "
+                       "until Wednesday morning.",
+                       original_published="2024-05-14", retelling_published="2024-05-14")
+    added = [ch.detail for ch in c.changes if ch.kind == "date"]
+    assert len(added) == 1 and "15 May 2024" in added[0]
+    # a weekday with no "until" in a past clause is still the one before
+    c = retold.compare("A barge struck the Orlen Bridge early Tuesday.",
+                       "A barge struck the Orlen Bridge early Tuesday. The search was suspended "
+                       "on Wednesday.",
+                       original_published="2024-05-14", retelling_published="2024-05-14")
+    assert any("8 May 2024" in ch.detail for ch in c.changes if ch.kind == "date")

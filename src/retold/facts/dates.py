@@ -421,6 +421,9 @@ _SCHEDULE_VERB_RE = re.compile(
 
 
 # A thing set for a day: "a hearing on the request for Wednesday", "the vote for Friday".
+# A weekday a pause or a closure runs to, from the day of writing ("suspended until Wednesday
+# morning", "closed till Friday").
+_UNTIL_BEFORE_RE = re.compile(r"(?i)\b(?:until|till)[^\S\n]+(?:on[^\S\n]+)?$")
 _SCHEDULED_FOR_RE = re.compile(
     rf"(?i)\b(?:{'|'.join(sorted(_SCHEDULED))})\b[^.!?\n]{{0,40}}\bfor\s+$")
 
@@ -719,6 +722,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         if group == "dow" and _SCHEDULED_FOR_RE.search(digits, max(0, start - 60), start) \
                 and not _recounted(digits, start, end):
             future = True  # "called a hearing for Wednesday": the day it is set for, ahead
+        if group == "dow" and _UNTIL_BEFORE_RE.search(digits, max(0, start - 12), start):
+            future = True  # "the search was suspended until Wednesday": a pause runs ahead
         untensed = group == "dow" and not future and not _is_past(digits, start, end) and (
             role in _SCHEDULED or _SCHEDULE_VERB_RE.search(digits, max(0, start - 60), start)
             is not None)
