@@ -1318,10 +1318,10 @@ class _Contexts:
         s = self.sentences.get(f.sentence)
         if s is None:
             return frozenset()
+        first = _FIRST_WORD_RE.search(self.text, s.start, s.end)
+        opening = first.end() if first is not None else s.end
         return frozenset(m.group().casefold() for m in _CAPITALISED_RE.finditer(
-            self.text, s.start, s.end) if m.start() > s.start and (
-                m.end() <= f.start or m.start() >= f.end)
-            and self.text[s.start:m.start()].strip(" \t\n\"'“‘("))
+            self.text, opening, s.end) if m.end() <= f.start or m.start() >= f.end)
 
     def of(self, f: Fact) -> frozenset[str]:
         key = (f.start, f.end)
@@ -1344,6 +1344,7 @@ class _Contexts:
 
 SLOT_CONTEXT_KINDS = frozenset({"number", "date"})
 _CAPITALISED_RE = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]+")
+_FIRST_WORD_RE = re.compile(r"[\w'’-]+")
 # A date the original states word for word is contradicted by another date in the same slot
 # words only when they share this many: a date is an adverbial of its whole clause, and one
 # shared word ("through the end of 2021, and sales grew" / "sales grew against the first

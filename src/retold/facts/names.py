@@ -2145,8 +2145,17 @@ def capitalised_opening(word: str, before: str, texts: Sequence[str]) -> bool:
             lexicon.proper_noun(word.casefold()) or \
             not any(pos == "n" for _lemma, pos in lexicon.lemmas(word)):
         return False
-    inside = re.compile(rf"[\w,;:][^\S\n]+{re.escape(word)}(?![\w-])")
-    return not any(inside.search(text) for text in texts)
+    return not any(word in _capitalised_inside(text) for text in texts)
+
+
+@lru_cache(maxsize=8)
+def _capitalised_inside(text: str) -> frozenset[str]:
+    """The capitalised words ``text`` writes inside a sentence (after a word, a comma or a
+    colon), read once a text: each opening word asks."""
+    return frozenset(_INSIDE_CAPITALISED_RE.findall(text))
+
+
+_INSIDE_CAPITALISED_RE = re.compile(r"[\w,;:][^\S\n]+([A-Z][\w'’]*)(?![\w-])")
 
 
 def demonym_in(name: str, text: str) -> bool:
