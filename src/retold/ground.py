@@ -1383,6 +1383,9 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             a.kind == "attribution" for a in ev_facts):
         # "LONDON (AP) —" credits the whole story, where the evidence names no other source
         return "supported", [], False
+    if b.kind == "attribution" and attributions.credited_in_other_words(b, o_text):
+        # "analysts polled by Marlow Data": the original's own source, said in other words
+        return "supported", [], False
     stating = index.stating(b)
     if b.kind == "number" and stating:
         # the value said of another thing, outside the evidence, states nothing of this one

@@ -28,6 +28,7 @@ from retold.facts.negation import (
     SKIPPED_ADVERBS,
     clause_before,
     conditional,
+    copula_subject,
     denial_cue,
     in_condition,
     judged_against,
@@ -753,8 +754,11 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
         # retold.facts.negation.
         first = next((w for _s, _e, w in after if w.casefold() not in SKIPPED_ADVERBS
                       and w.casefold() not in NEGATED_THROUGH), after[0][2]) if after else ""
+        # ("a deal is not on the table" denies the deal before it, as "no deal" does)
+        subject = copula_subject(text, start)
         out.append((start, end, cue, sorted(forms(first)) if first else [],
-                    [f for _s, _e, w in after for f in sorted(forms(w))]))
+                    [f for _s, _e, w in after for f in sorted(forms(w))]
+                    + (sorted(forms(subject)) if subject else [])))
     return tuple(out)
 
 
@@ -1467,6 +1471,8 @@ def check(
                     continue  # (a gradable pair reverses: "did not rise" / "fell")
                 # In a fixed order (the word, then its stem): a set's order would vary between runs.
                 hit_at = next((ev_lemmas[f] for f in (opp, stem(opp)) if f in ev_lemmas), None)
+                if hit_at is not None and not _one_lemma(_slice(evidence, hit_at), opp):
+                    hit_at = None  # "nearly" is no form of "near", "hardly" none of "hard"
                 if hit_at is None and grade is not None:
                     # a comparative against the opposite's comparative ("slower" / "faster")
                     if ev_graded is None:
@@ -1800,6 +1806,15 @@ def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
     manpower")."""
     text, off = sentence
     return _PRIVATION_RE.search(text[max(0, at[0] - off - 40):at[0] - off]) is not None
+
+
+def _one_lemma(word: str, other: str) -> bool:
+    """Whether ``word`` may be ``other`` in another form: WordNet gives them a lemma in common,
+    or does not know one of them. A shared stem alone is not enough: "nearly" (almost) is no
+    form of "near", "highly" (very) none of "high"."""
+    mine = {lemma for lemma, _p in lexicon.lemmas(word)}
+    theirs = {lemma for lemma, _p in lexicon.lemmas(other)}
+    return not (mine and theirs) or bool(mine & theirs) or word.casefold() == other.casefold()
 
 
 def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:

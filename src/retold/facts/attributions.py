@@ -39,7 +39,8 @@ from retold.facts.base import Context
 from retold.memo import text_memo
 from retold.model import Document, Fact, Sentence
 
-__all__ = ["SPEECH_VERBS", "equivalent", "explain", "extract", "slot_score", "speaker_near"]
+__all__ = ["SPEECH_VERBS", "credited_in_other_words", "equivalent", "explain", "extract",
+           "slot_score", "speaker_near"]
 
 # Verbs that credit a claim to a speaker. "alleged"/"reported" are also adjectives ("the alleged
 # attacker"); they count only with a speaker right before them.
@@ -74,7 +75,8 @@ GENERIC_SPEAKERS = (
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
     "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
     "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge", "office",
-    "bureau", "documents", "records", "filings",
+    "bureau", "documents", "records", "filings", "review", "poll", "analysis", "paper", "data",
+    "figures", "estimates", "census", "journal",
     # bodies that speak as one ("the earthquake monitoring service said", "the company said")
     "service", "department", "administration", "commission", "council", "committee",
     "authority", "board", "institute", "company", "firm", "court", "hospital", "embassy",
@@ -212,6 +214,14 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
+# A company's results after "reported" or "announced" ("reported earnings of $2.61 a share",
+# "announced a record quarterly profit"): the act of publishing its own figures, not a claim
+# credited to a source. Written by hand: the nouns of results.
+_RESULTS_NEXT_RE = re.compile(
+    r"(?i)[ \t\u00a0]+(?:(?:a|an|its|their|the|his|her|record|higher|lower|better|worse|bigger|"
+    r"smaller|strong|stronger|weak|weaker|net|adjusted|quarterly|annual|half-year|full-year|"
+    r"[a-z]+-quarter|first-half|second-half|surprise|unexpected)[ \t\u00a0]+){0,3}"
+    r"(?:earnings|profits?|loss(?:es)?|revenues?|sales|income|results|turnover)(?![\w'’-])")
 # A report passing on a source's word: "quoted the aviation agency as saying", "cited police as
 # saying" (the source is the one quoted, as with "citing").
 _QUOTED_AS_RE = re.compile(r"(?<![\w'’-])(?:quoted|quotes|quoting|cited|cites)[ \t\u00a0]+")
@@ -629,6 +639,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group().casefold() in ("add", "adds", "added") and _AMOUNT_NEXT_RE.match(
                 text, m.end()):
             continue  # "the index added 12 points", "added 300 jobs": an amount, no speech
+        if m.group().casefold().startswith(("report", "announce")) and _RESULTS_NEXT_RE.match(
+                text, m.end()):
+            continue  # "Brellis reported earnings of $2.61 a share": its results, not speech
         if m.group().casefold().startswith("declare") and not _DECLARED_SPEECH_RE.match(
                 text, m.end()):
             continue  # "declared three days of mourning", "declared a state of emergency": an act
@@ -846,7 +859,7 @@ def same_speaker(a: str, b: str) -> bool:
         return False
     ka, kb = _generic_key(a), _generic_key(b)
     if ka == kb or _one_public_source(ka, kb) or _unspaced(ka) == _unspaced(kb) or \
-            {ka, kb} <= _ONE_COMPANY:
+            {ka, kb} <= _ONE_COMPANY or {ka, kb} <= _ONE_PAPER:
         return True  # ("coast guard" / "coastguard", "law-enforcement" / "law enforcement")
     # A pronoun no name was found for stands for a person the text names elsewhere: no other
     # speaker ("He said" / "Brenn said"); two pronouns of other persons ("he" / "she") differ,
@@ -984,6 +997,9 @@ _OFFICIAL_SOURCES = frozenset({"officials", "government officials", "local offic
 _AUTHORITY_SOURCES = frozenset({"authorities", "local authorities", "local authority"})
 # A company unnamed, as copy words it by turns ("the company said" / "the firm said")
 _ONE_COMPANY = frozenset({"company", "firm", "business"})
+# What science news calls one published piece of research ("according to a review published
+# by the journal" / "the study said"); a poll is kept apart, as a survey of opinion.
+_ONE_PAPER = frozenset({"study", "review", "report", "paper", "analysis", "research", "survey"})
 # Kinds of body a text refers back to a named one by ("the party", "the club", "the union")
 _BODY_BY_KIND = _ONE_COMPANY | {"party", "club", "union", "bank", "airline", "university",
                                 "charity", "association", "federation", "organisation",
@@ -1037,6 +1053,28 @@ def credited_by_dateline(f: Fact, text: str) -> bool:
     if _generic_key(speaker) in _PRONOUN_SPEAKERS:
         return False  # ("he said": a person, whoever filed the story)
     return any(same_speaker(speaker, source) for source in _dateline_sources(text))
+
+
+# Where a text credits its figures to a body in other words than a verb of saying: "analysts
+# polled by Marlow Data", "figures compiled by the ministry", "data from the census bureau".
+# Written by hand: no lexicon lists the phrases of provenance.
+_PROVENANCE_TAIL_RE = re.compile(
+    r"(?i)(?<![\w-])(?:(?:polled|surveyed|compiled|published|conducted|commissioned|released|"
+    r"issued|gathered|collected|provided|calculated|tracked|tallied)[ \t\u00a0]+by"
+    r"|(?:data|figures|statistics|numbers|estimates|survey|poll|study|report|review|analysis|"
+    r"research|census|forecasts?)[ \t\u00a0]+(?:from|by))"
+    r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?$")
+
+
+def credited_in_other_words(f: Fact, text: str) -> bool:
+    """True when ``text`` credits figures to the speaker of attribution ``f`` in a phrase of
+    provenance ("analysts polled by Marlow Data" against "according to Marlow Data"): the
+    source is the original's own, said in other words."""
+    speaker = _LEADING_ARTICLE.sub("", (f.note or f.key).strip())
+    if not speaker[:1].isupper() or _generic_key(speaker) in _PRONOUN_SPEAKERS:
+        return False  # a person or a generic noun ("officials") is no named provider
+    return any(_PROVENANCE_TAIL_RE.search(text, max(0, m.start() - 40), m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])", text))
 
 
 def dateline_agencies(text: str) -> tuple[str, ...]:

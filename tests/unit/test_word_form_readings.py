@@ -1,0 +1,75 @@
+"""Words that share a stem but not a meaning, and other readings an eleventh review of real
+copy asked for: "nearly" (almost) is no form of "near", "highly" (very) none of "high".
+
+Pairs written for these tests, after mechanisms seen in real copy. Each test has what must be
+flagged beside what must not.
+"""
+
+from __future__ import annotations
+
+import retold
+
+
+def flags(original: str, retelling: str) -> list[tuple[str, str, str]]:
+    return [(c.kind, c.status, c.retelling.text if c.retelling else "")
+            for c in retold.compare(original, retelling).changes]
+
+
+def test_an_adverb_of_degree_is_not_the_opposite_of_its_stem() -> None:
+    original = ("Ardent forecast revenue above targets on Wednesday, helped by demand for chips "
+                "that power nearly all of the region's banks.")
+    retelling = ("Ardent far exceeded expectations with its revenue forecast on Wednesday as "
+                 "demand for its chips grew.")
+    assert not any(kind == "negation" for kind, _s, _r in flags(original, retelling))
+    assert not any(kind == "negation" for kind, _s, _r in flags(
+        "Shares of the firm were highly volatile on Monday.",
+        "Shares of the firm were low and volatile on Monday."))
+    # the word itself is still the opposite
+    assert ("negation", "changed", "far") in flags(
+        "The camp lies near the border, officials said.",
+        "The camp lies far from the border, officials said.")
+
+
+def test_a_source_credited_in_other_words_is_the_originals_own() -> None:
+    original = ("Brellis forecast revenue of about $8 billion on Wednesday. Analysts polled by "
+                "Marlow Data on average had expected $7.1 billion.")
+    retelling = ("Brellis forecast revenue of about $8 billion on Wednesday. It also reported a "
+                 "loss of $2.61 per share, according to Marlow Data.")
+    found = flags(original, retelling)
+    assert not any(kind == "attribution" for kind, _s, _r in found)
+    assert ("number", "added", "$2.61") in found
+    # a source the original never names is still one added
+    assert any(kind == "attribution" for kind, _s, _r in flags(
+        original, retelling.replace("Marlow Data", "Kessel Research")))
+
+
+def test_a_company_reporting_its_results_is_no_source() -> None:
+    original = "Brellis forecast revenue of about $8 billion on Wednesday."
+    retelling = ("Brellis forecast revenue of about $8 billion on Wednesday. Brellis reported "
+                 "earnings of $2.61 per share.")
+    found = flags(original, retelling)
+    assert not any(kind == "attribution" for kind, _s, _r in found)
+    assert ("number", "added", "$2.61") in found
+    # a company that reports what someone else did is still a source
+    assert any(kind == "attribution" for kind, _s, _r in flags(
+        "Sales of the drug fell on Wednesday.",
+        "Sales of the drug fell on Wednesday, Brellis reported."))
+
+
+def test_one_paper_by_two_names_is_one_source() -> None:
+    original = ("Stronger doses of Corvane cut strokes by 16 percent, according to a review "
+                "published on Tuesday.")
+    found = flags(original, "Stronger doses of Corvane cut strokes by 16%, the study said.")
+    assert not any(kind == "attribution" for kind, _s, _r in found)
+    # a poll is not the study
+    assert any(kind == "attribution" for kind, _s, _r in flags(
+        original, "Stronger doses of Corvane cut strokes by 16%, the ministry said."))
+
+
+def test_a_denial_moved_inside_the_clause_is_the_same_denial() -> None:
+    original = "The way forward is complicated, and there's no deal on the table yet."
+    assert flags(original, "The way forward is complicated, and a deal is not yet on the "
+                           "table.") == []
+    # a deal now said to be there reverses it
+    assert any(kind == "negation" for kind, _s, _r in flags(
+        original, "The way forward is complicated, and a deal is on the table now."))
