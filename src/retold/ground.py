@@ -2516,7 +2516,8 @@ def _held_apart(a: Fact, b: Fact, index: FactIndex) -> bool:
     a sentence that never names that one ("turnout was put at 86.8%"): another's figure, no
     rival of it. So is the time of another event ("reached the wreck at 9:46 a.m." / "left
     port at 2 a.m.")."""
-    if b.kind == "number" and a.kind == "number" and numbers.events_differ(a, b):
+    if b.kind == "number" and a.kind == "number" and (
+            numbers.events_differ(a, b) or numbers.measures_apart(a, b)):
         return True
     if b.kind == "number" and a.kind == "number" and (place := numbers.place_of(b)) and \
             numbers.place_of(a) and not index.names_place(place):

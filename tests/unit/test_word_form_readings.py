@@ -73,3 +73,16 @@ def test_a_denial_moved_inside_the_clause_is_the_same_denial() -> None:
     # a deal now said to be there reverses it
     assert any(kind == "negation" for kind, _s, _r in flags(
         original, "The way forward is complicated, and a deal is on the table now."))
+
+
+def test_a_share_is_no_rival_of_a_sum_of_money() -> None:
+    original = ("Brellis forecast revenue of about $8 billion, plus or minus 2%. Analysts had "
+                "expected $7.1 billion.")
+    retelling = ("Brellis forecast revenue of about $8 billion, above the $7.1 billion analysts "
+                 "expected. It reported earnings of $2.61 per share, above the anticipated "
+                 "$2.04 per share.")
+    found = flags(original, retelling)
+    assert not any(status == "changed" for _k, status, _r in found)
+    assert ("number", "added", "$2.04") in found
+    # a share against a share still is a change
+    assert ("number", "changed", "3%") in flags(original, original.replace("2%", "3%"))

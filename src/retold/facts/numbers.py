@@ -91,7 +91,7 @@ from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll", "counts_people",
            "equivalent", "events_differ", "explain", "extract", "hedge_class", "hedges_clash",
-           "held_alike", "holder_of", "humanise", "place_of", "restates", "same_toll",
+           "held_alike", "holder_of", "humanise", "measures_apart", "place_of", "restates", "same_toll",
            "slot_score"]
 
 
@@ -3139,6 +3139,15 @@ def restates(a: Fact, b: Fact) -> bool:
     if qa.unit and qb.unit and _dimension(qa.unit) != _dimension(qb.unit):
         return False  # "up to 30%" / "a 30-day trial": a share and a period, two slots
     return _role_relation(a, b) not in ("differ", "predicates-differ")
+
+
+def measures_apart(a: Fact, b: Fact) -> bool:
+    """One figure is a share and the other a sum of money ("plus or minus 2%" / "$2.04 per
+    share"): two measures, which only an aligned pair may set against each other."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or not (qa.unit and qb.unit):
+        return False
+    return {_dimension(qa.unit), _dimension(qb.unit)} == {"percent", "money"}
 
 
 def _dimension(unit: str) -> str:
