@@ -75,8 +75,7 @@ GENERIC_SPEAKERS = (
     "officers", "aides", "aide", "spokesmen", "lawmakers", "prosecutors", "investigators",
     "envoy", "envoys", "negotiator", "negotiators", "ambassador", "prosecutor", "lawyer",
     "lawyers", "attorney", "governor", "mayor", "chairman", "director", "judge", "office",
-    "bureau", "documents", "records", "filings", "review", "poll", "analysis", "paper", "data",
-    "figures", "estimates", "census", "journal",
+    "bureau", "documents", "records", "filings", "review", "poll", "analysis", "paper", "journal",
     # bodies that speak as one ("the earthquake monitoring service said", "the company said")
     "service", "department", "administration", "commission", "council", "committee",
     "authority", "board", "institute", "company", "firm", "court", "hospital", "embassy",
