@@ -86,3 +86,11 @@ def test_a_share_is_no_rival_of_a_sum_of_money() -> None:
     assert ("number", "added", "$2.04") in found
     # a share against a share still is a change
     assert ("number", "changed", "3%") in flags(original, original.replace("2%", "3%"))
+
+
+def test_estimates_of_a_figure_is_the_estimated_figure() -> None:
+    original = "Revenue was $4.2 billion, compared to estimates of $3.9 billion."
+    assert flags(original, "Revenue was $4.2 billion, compared to the estimated $3.9 "
+                           "billion.") == []
+    assert ("number", "changed", "$3.5 billion") in flags(
+        original, "Revenue was $4.2 billion, compared to estimates of $3.5 billion.")
