@@ -92,5 +92,5 @@ def test_estimates_of_a_figure_is_the_estimated_figure() -> None:
     original = "Revenue was $4.2 billion, compared to estimates of $3.9 billion."
     assert flags(original, "Revenue was $4.2 billion, compared to the estimated $3.9 "
                            "billion.") == []
-    assert ("number", "changed", "$3.5 billion") in flags(
+    assert ("number", "changed", "estimates of $3.5 billion") in flags(
         original, "Revenue was $4.2 billion, compared to estimates of $3.5 billion.")
