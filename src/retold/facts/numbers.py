@@ -3535,10 +3535,17 @@ def same_share(a: Fact, a_text: str, a_facts: Sequence[Fact],
 _THE_BEFORE_RE = re.compile(r"(?i)(?<![^\W_])the[^\S\n]+$")
 
 
-def refers_back(fact: Fact, text: str) -> bool:
+def refers_back(fact: Fact, text: str, other: str = "") -> bool:
     """"the two", "the three" with no counted noun: a pronoun for things named before it,
-    which counts nothing new, said or left out."""
+    which counts nothing new, said or left out. So is "the two Asian rivals" where the other
+    side's passage ``other`` still names the rivals ("the fierce Asian rivals")."""
     q = fact.value
-    return isinstance(q, Quantity) and q.hedge is None and q.unit is None and \
-        fact.text.casefold() in UNITS and fact.text.casefold() != "one" and \
-        _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None
+    words = fact.text.casefold().split()
+    if not (isinstance(q, Quantity) and q.hedge is None and q.unit is None and words
+            and words[0] in UNITS and words[0] != "one"
+            and _THE_BEFORE_RE.search(text, max(0, fact.start - 8), fact.start) is not None):
+        return False
+    # (the counted noun as written, the fact's last word: "rivals", not the lemma)
+    return len(words) == 1 or bool(other) and re.search(
+        rf"(?i)(?<![^\W_])the[^\S\n]+(?:[^\W\d_][\w'’-]*[^\S\n]+){{0,2}}"
+        rf"{re.escape(fact.text.split()[-1])}(?![^\W_])", other) is not None
