@@ -42,7 +42,7 @@ from retold.model import (
     Side,
     Summary,
 )
-from retold.reshape import reshape
+from retold.reshape import letter_count, reshape
 from retold.segment import segment
 
 # Share of letters outside ASCII above which a text is treated as not English: the name,
@@ -1070,7 +1070,6 @@ def _contexts(o_pub: dt.date | None, r_pub: dt.date | None) -> tuple[Context, Co
     return Context(o_pub), Context(r_pub), notes
 
 
-_LETTERS = re.compile(r"[^\W\d_]+")
 _ASCII_LETTERS = re.compile(r"[A-Za-z]+")
 
 
@@ -1093,7 +1092,7 @@ def _language_notes(*docs: Document) -> list[str]:
     for label, doc in zip(("original", "retelling"), docs):
         if doc.text.isascii():
             continue  # every letter is a Latin one
-        letters = _count(_LETTERS, doc.text)
+        letters = letter_count(doc.text)
         ascii_letters = _count(_ASCII_LETTERS, doc.text)
         if letters and (letters - ascii_letters) / letters > NON_ENGLISH_SHARE:
             notes.append(

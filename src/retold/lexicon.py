@@ -81,6 +81,8 @@ class _WordNet:
         self.exc: dict[str, dict[str, tuple[str, ...]]] = {}
         self._where: dict[str, dict[str, int]] = {}
         self._lines: dict[str, dict[int, int]] = {}
+        self._tables: tuple[tuple[str, dict[str, int], dict[str, tuple[str, ...]],
+                                  tuple[str, ...]], ...] | None = None
         for pos, name in _FILE_POS.items():
             self.index[pos] = _map(os.path.join(root, f"index.{name}"))
             self.data[pos] = _map(os.path.join(root, f"data.{name}"))
@@ -108,6 +110,15 @@ class _WordNet:
             self._where[pos] = {m.group(1).decode("utf-8"): m.start()
                                 for m in _LEMMA_RE.finditer(self.index[pos])}
         return self._where[pos]
+
+    def lemma_tables(self) -> tuple[tuple[str, dict[str, int], dict[str, tuple[str, ...]],
+                                          tuple[str, ...]], ...]:
+        """(part of speech, ``where``, exceptions, endings) of each part of speech, in POS
+        order: what ``lemmas`` reads for every word (built once per process, as ``where``)."""
+        if self._tables is None:
+            self._tables = tuple((pos, self.where(pos), self.exc[pos], _ENDINGS[pos])
+                                 for pos in POS)
+        return self._tables
 
     def offsets(self, lemma: str, pos: str) -> tuple[int, ...]:
         """Synset offsets of a lemma in one part of speech (most frequent sense first), from
@@ -351,15 +362,15 @@ def lemmas(word: str) -> tuple[tuple[str, str], ...]:
         return ()
     w = word.casefold().replace(" ", "_")
     out: list[tuple[str, str]] = []
-    for pos in POS:
-        where = wn.where(pos)  # membership only: the index line is parsed when senses are read
-        irregular = wn.exc[pos].get(w)
-        if irregular is None and not w.endswith(_ENDINGS[pos]):
+    # (``where``: membership only; the index line is parsed when senses are read)
+    for pos, where, exc, endings in wn.lemma_tables():
+        irregular = exc.get(w)
+        if irregular is None and not w.endswith(endings):
             if w and w in where:  # (most words: no exception, no ending, the form itself)
                 out.append((w, pos))
             continue
         forms = [w, *(irregular or ())]
-        if w.endswith(_ENDINGS[pos]):
+        if w.endswith(endings):
             forms += [w[: -len(old)] + new for old, new in _SUFFIXES[pos] if w.endswith(old)]
         # (each form once, and each part of speech once: no reading can come twice)
         out += [(form, pos) for form in dict.fromkeys(forms) if form and form in where]

@@ -174,7 +174,8 @@ def _content_words(text: str) -> tuple[tuple[int, int, str], ...]:
     # length, so the length is read before folding)
     return tuple([(m.start(), m.end(), w) for m in _WORD_RE.finditer(text)
                   if len(w := m.group()) >= MIN_WORD and (low := w.casefold()) not in _SKIPPED
-                  and not low.endswith(_NEGATED_AUXILIARY) and not _contracted(low)])
+                  and not low.endswith(_NEGATED_AUXILIARY)
+                  and not (low.endswith(_CONTRACTION_TAILS) and _contracted(low))])
 
 
 # "we've", "We're", "it's", "they'll": a pronoun and its auxiliary, function words both
@@ -234,7 +235,8 @@ class WordIndex:
         """``content_words(text, offset)``, each text read once for the index's lifetime."""
         found = self._words.get(text)
         if found is None:
-            found = self._words[text] = _content_words.__wrapped__(text)
+            # (through the module's memo: the same sentences are read by ``content_words`` too)
+            found = self._words[text] = _content_words(text)
         return [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
 
     def uses(self, word: str) -> bool:
@@ -1014,10 +1016,23 @@ def _about_the_same(text: str, r_stems: set[str], near: str, word: str,
     phrase a reversal is read in (``near`` and ``word``), and, where the retelling names
     someone or something (``r_names``, lower case), one of those names: "Ireland has already
     banned smoking" says nothing of the clubs "where members voted to allow smoking"."""
-    shared = {stem(x) for _s, _e, x in content_words(text)} & r_stems
-    if r_names and r_names.isdisjoint(w.casefold() for w in _LETTER_WORD_RE.findall(text)):
+    shared = _sentence_stems(text) & r_stems
+    if r_names and r_names.isdisjoint(_folded_words(text)):
         return False
     return bool(shared - {stem(near), stem(word)})
+
+
+# (an original sentence is read again for each retelling word beside one of its words)
+@lru_cache(maxsize=4096)
+def _sentence_stems(text: str) -> frozenset[str]:
+    """The stems of a text's content words."""
+    return frozenset({stem(x) for _s, _e, x in _content_words(text)})
+
+
+@lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
+    """A text's words (``_LETTER_WORD_RE``), case-folded."""
+    return frozenset(w.casefold() for w in _LETTER_WORD_RE.findall(text))
 
 
 _LETTER_WORD_RE = re.compile(r"[A-Za-z][\w’'-]*")

@@ -129,6 +129,19 @@ def _count(runs: re.Pattern[str], text: str) -> int:
     return len(text) - len(runs.sub("", text))
 
 
+# (each side's text is asked both whether it is in capitals and whether in lower case, and
+# compare's language note counts its letters again: counted once a text)
+@text_memo(maxsize=512, max_chars=50_000)
+def letter_count(text: str) -> int:
+    """How many letters (of any script) ``text`` has."""
+    return _count(_LETTERS_RE, text)
+
+
+@text_memo(maxsize=512, max_chars=50_000)
+def _capital_count(text: str) -> int:
+    return _count(_CAPITALS_RE, text)
+
+
 # A corpus trace reshapes one article against each of its candidates in turn: what a text
 # looks like is read once (texts are immutable, and a str caches its hash).
 @text_memo(maxsize=512, max_chars=50_000)
@@ -146,8 +159,8 @@ def _lower_case(text: str) -> bool:
     Prose that names nothing (an abstract: "We propose two training policies ...") has as few
     capitals as a lower-cased summary, but its sentences open with one: it is cased already.
     """
-    letters = _count(_LETTERS_RE, text)
-    if not letters or _count(_CAPITALS_RE, text) / letters >= LOWER_CASE_SHARE:
+    letters = letter_count(text)
+    if not letters or _capital_count(text) / letters >= LOWER_CASE_SHARE:
         return False
     openers = [m.group(1) for m in _OPENER_RE.finditer(text)]
     return sum(c.isupper() for c in openers) * 2 <= len(openers)
@@ -193,9 +206,9 @@ def _acronyms() -> frozenset[str]:
 def _upper_case(text: str) -> bool:
     """True for text written in capitals ("U.S. COMMERCIAL PAPER FALLS 375 MLN DLRS"): nearly
     all its letters, and enough of them to be words, not an acronym or two."""
-    letters = _count(_LETTERS_RE, text)
+    letters = letter_count(text)
     return letters >= UPPER_CASE_LETTERS and \
-        _count(_CAPITALS_RE, text) / letters >= UPPER_CASE_SHARE
+        _capital_count(text) / letters >= UPPER_CASE_SHARE
 
 
 def _detokenise(text: str, source: list[int]) -> tuple[str, list[int]]:

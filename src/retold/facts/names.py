@@ -2132,6 +2132,7 @@ def demonym_of(a: str, b: str) -> bool:
     return ka != kb and any(place in _places_of(people) for people, place in ((ka, kb), (kb, ka)))
 
 
+@lru_cache(maxsize=16384)
 def _places_of(word: str) -> frozenset[str]:
     """The places an adjective of a people is of (WordNet's pertainyms that are proper nouns),
     those keeping most of its first letters: "nigerian" is of "nigeria", not also of "niger"
