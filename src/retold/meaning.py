@@ -1197,9 +1197,21 @@ def _steady_spans(text: str, offset: int) -> list[tuple[int, int]]:
     return [(a + offset, b + offset) for a, b in _steady_in(text)]
 
 
+# Every match of _STEADY_RE holds one of these, in any case: a text without any is not scanned
+# (the pattern is tried at every character). Outside ASCII only these four letters match an
+# ASCII letter under IGNORECASE, so a text with none of them is searched in lower case.
+_STEADY_WORDS = ("unchanged", "flat", "stagna", "steady", "stable", "constant", "unaltered",
+                 "level", "same", "plateau")
+_ASCII_CASE_TWINS = frozenset("\u0130\u0131\u017f\u212a")
+
+
 @lru_cache(maxsize=4096)
 def _steady_in(text: str) -> tuple[tuple[int, int], ...]:
     # (an evidence sentence is read again for each retelling sentence it supports)
+    if _ASCII_CASE_TWINS.isdisjoint(text):
+        low = text.lower()
+        if not any(w in low for w in _STEADY_WORDS):
+            return ()
     return tuple((m.start(), m.end()) for m in _STEADY_RE.finditer(text))
 
 
