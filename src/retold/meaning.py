@@ -24,6 +24,7 @@ from functools import lru_cache
 
 from retold import lexicon, patterns, valence
 from retold.facts.negation import (
+    CLAUSE_END_RE,
     NEGATED_THROUGH,
     SKIPPED_ADVERBS,
     clause_before,
@@ -713,12 +714,8 @@ _CANCELLING_GAP_RE = re.compile(r"(?:[\s\u00a0]+(?:once|ever|even|be|been|have|h
 
 # Words after a cue looked at to find what it negates ("did not even win" -> "win").
 NEGATED_WINDOW = 4
-# A clause ends at a stop or a contrast: what a cue governs, or what a claim says is left out,
-# ends there ("did not win the first round but won the final").
-_CLAUSE_END_RE = re.compile(
-    r"[.;:!?]|[,!?][\"”’»]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
-    r"|\s(?:but|while|though|although|yet|whereas)\s")
-_UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
+# (A clause ends at a stop or a contrast, negation.CLAUSE_END_RE: what a cue governs, or what a
+# claim says is left out, ends there.)
 
 
 def _negated_stems(text: str, offset: int) -> list[tuple[int, int, str, list[str], list[str]]]:
@@ -740,10 +737,8 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
         # what a cue governs ends with its clause ("did not win the first round but won the
         # final": "won" and "final" are the other clause's)
         rest = text[end : end + 60]
-        stop = _CLAUSE_END_RE.search(rest)
+        stop = CLAUSE_END_RE.search(rest)
         rest = rest[: stop.start()] if stop else rest
-        if _UNTIL_RE.search(rest):
-            continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
         if _BY_RE.match(rest) and cue.casefold().startswith("deni") and (
                 subject := passive_subject(text, start)):
             # "The charges were denied by the company": the subject was denied, not the agent
@@ -2002,7 +1997,7 @@ def omissions(r_text: str, r_offset: int, index: WordIndex,
     out = []
     for m in _OMISSION_RE.finditer(r_text):
         rest = r_text[m.end():m.end() + 100]
-        stop = _CLAUSE_END_RE.search(rest)
+        stop = CLAUSE_END_RE.search(rest)
         obj = [w for w in content_words(rest[:stop.start() if stop else len(rest)])
                if w[2].casefold() not in _VAGUE_OBJECT][:OMITTED_WORDS_MAX]
         if not obj:

@@ -256,8 +256,9 @@ SLOT_SPAN = 0.4
 
 
 def _generic_key(speaker: str) -> str:
-    """Return the key of a generic speaker: lowercase, no leading article, single spaces."""
-    return _LEADING_ARTICLE.sub("", _WS.sub(" ", speaker.strip()).casefold())
+    """Return the key of a generic speaker: lowercase, no leading article, single spaces, one
+    apostrophe ("agency’s officials" is "agency's officials")."""
+    return _LEADING_ARTICLE.sub("", _WS.sub(" ", speaker.strip()).casefold()).replace("’", "'")
 
 
 def _spans(text: str, sentences: Sequence[Sentence]) -> tuple[tuple[names.NameSpan, ...],
@@ -319,12 +320,15 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
                 _quoted_before(text, n.end, pos) or _attributive(text, n.end)) \
                 or pronoun and not _may_be(pronoun, n.text):
             continue  # (nor a person of the other sex: "he" is not "Anna")
-        if n.role in ("", "person"):
-            return n
+        if n.role in ("", "person") and not (sex is not None and _ACRONYM_RE.fullmatch(n.text)):
+            return n  # (an acronym is a body's: "AP reported" stands for no "he")
         fallback = fallback or n
     # "he" or "she" is a person's: a province, a court or a party named before is "it" or
     # "they" ('... in Dunmore Province. "The court dismisses the appeal," he said')
     return None if sex is not None else fallback
+
+
+_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 
 
 # A person the text describes and does not name, by a noun of one sex after a determiner ("a

@@ -73,8 +73,8 @@ from retold import lexicon, patterns
 from retold.facts.base import IDENTIFIER_WORDS, Context, dateline_spans, sentence_at
 from retold.model import Document, Fact, Interval, Sentence
 
-__all__ = ["compared_against", "compatible", "date_spans", "equivalent", "explain", "extract",
-           "humanise", "slot_score"]
+__all__ = ["clock_after_weekday", "compared_against", "compatible", "date_spans", "equivalent",
+           "explain", "extract", "humanise", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -690,6 +690,8 @@ def _scan(text: str) -> tuple[_Match, ...]:
         if group in ("year", "yrange") and m.group("part") is None and \
                 _year_is_count(digits, core_start, end):
             continue
+        if group == "year" and clock_after_weekday(digits, core_start, end):
+            continue  # "from Thursday 1800 to Friday 1200": a time on the 24-hour clock
         if group == "yrange":
             y1, y2 = re.findall(r"\d+", core)
             y2i = int(y2) if len(y2) == 4 else int(y1[:2] + y2)
@@ -752,6 +754,16 @@ def _weekday_of(core: str) -> int | None:
 
 
 _WEEKDAY_BESIDE_RE = re.compile(r"[\s,(]*")
+# A weekday right before four digits that read as a time ("Thursday 1800"): a year is never
+# written so, a warning's or a timetable's 24-hour time is.
+_WEEKDAY_JUST_BEFORE_RE = re.compile(rf"{_WEEKDAY}[^\S\n]+$")
+_HHMM_RE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+
+
+def clock_after_weekday(text: str, start: int, end: int) -> bool:
+    """The four digits at ``text[start:end]`` are a 24-hour time after a weekday's name."""
+    return _HHMM_RE.fullmatch(text, start, end) is not None and \
+        _WEEKDAY_JUST_BEFORE_RE.search(text, max(0, start - 12), start) is not None
 
 
 DATELINE_NOTE = "a dateline's date"

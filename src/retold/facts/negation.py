@@ -25,6 +25,7 @@ from retold.facts.base import Context
 from retold.model import Document, Fact, Sentence
 
 __all__ = [
+    "CLAUSE_END_RE",
     "CUES",
     "FAMILIES",
     "NEGATED_THROUGH",
@@ -69,7 +70,7 @@ _CUE_RE = re.compile(
 )
 _NEXT_WORD_RE = re.compile(r"[\s\u00a0]+([^\W\d_][\w’'-]*)")
 # Words skipped when looking for what a cue negates ("did not even say" -> "say").
-SKIPPED_ADVERBS = ("currently", "presently", "still", "ever", "really")
+SKIPPED_ADVERBS = ("currently", "presently", "still", "ever", "really", "immediately")
 # A word a negation passes through to the verb after it: "was not able to confirm" is "could
 # not confirm".
 NEGATED_THROUGH = ("able",)
@@ -235,7 +236,24 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
         # "a vote of no confidence", "a no-confidence motion": the name of a vote ("have no
         # confidence" denies). Known miss: "a vote of confidence" told as one "of no confidence"
         return True
+    if low in ("not", "n't", "cannot") and _until_in_clause(text, end):
+        return True  # "won't know until it is drained": they will, then; nothing is denied
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
+
+
+# Where a cue's clause ends ("did not win the first round but won the final"); "until" in it
+# puts off what it says ("not announced until Tuesday": it was, on Tuesday).
+CLAUSE_END_RE = re.compile(
+    r"[.;:!?]|[,!?][\"”’»]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
+    r"|\s(?:but|while|though|although|yet|whereas)\s")
+_UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
+UNTIL_REACH = 60  # characters of a cue's clause read for "until"
+
+
+def _until_in_clause(text: str, end: int) -> bool:
+    rest = text[end : end + UNTIL_REACH]
+    stop = CLAUSE_END_RE.search(rest)
+    return _UNTIL_RE.search(rest[: stop.start()] if stop else rest) is not None
 
 
 _NO_CONFIDENCE_RE = re.compile(r"(?i)[\s\u00a0-]+confidence\b")

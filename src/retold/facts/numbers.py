@@ -86,7 +86,7 @@ from retold.facts.base import (
     instrument_code_spans,
     sentence_at,
 )
-from retold.facts.dates import date_spans
+from retold.facts.dates import clock_after_weekday, date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll", "counts_people",
@@ -628,6 +628,7 @@ _CLOCK_RE = patterns.compile(
     rf"|(?P<h3>1[0-2]|[1-9]){_SP}+o['’]clock\b"
     rf"|(?P<h4>[01]\d|2[0-3])(?P<m4>[0-5]\d)(?={_SP}*(?:GMT|UTC|BST|CET|hrs\b|hours\b|local\b))"
     rf"|(?P<h5>0\d)(?P<m5>[0-5]\d)(?![\w:]|[.,]\d)"  # "0900": no count starts with a zero
+    rf"|(?P<h6>[01]\d|2[0-3])(?P<m6>[0-5]\d)(?![\w:]|[.,]\d)"  # after a weekday only
     rf"|(?P<noon>[Nn]oon|[Mm]idday)(?![\w-])|(?P<midnight>[Mm]idnight)(?![\w-])"
     rf")"
 )
@@ -905,12 +906,16 @@ def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
             continue  # "Updated 6:00 p.m. ET", "Posted: 4:56 AM": the page's time stamp
         if found and _RESTATED_BEFORE_RE.fullmatch(text, found[-1].end, m.start()):
             continue  # "9:20 pm (1320 GMT)": the same moment in another zone, no time of its own
+        if m.group("h6") is not None and not clock_after_weekday(text, m.start(), m.end()):
+            continue  # ("Thursday 1800" is a time; any other four digits are a count or a year)
         if m.group("noon") or m.group("midnight"):
             value = 720.0 if m.group("noon") else 0.0
             found.append(_Atom(m.start(), m.end(), value, value, 1.0, "clock", TIME))
             continue
-        hour_text = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4") or m.group("h5")
-        minute_text = m.group("m") or m.group("dm") or m.group("m4") or m.group("m5") or "0"
+        hour_text = m.group("h") or m.group("h2") or m.group("h3") or m.group("h4") \
+            or m.group("h5") or m.group("h6")
+        minute_text = m.group("m") or m.group("dm") or m.group("m4") or m.group("m5") \
+            or m.group("m6") or "0"
         meridiem = (m.group("mer") or m.group("mer2") or "").casefold()
         before = _word_before(text, m.start())
         if (m.group("h") is not None or m.group("h5") is not None) and meridiem == "" and (
@@ -926,7 +931,7 @@ def _clock_atoms(text: str, blocked: Callable[[int, int], bool]) -> list[_Atom]:
                 continue
             hour = hour % 12 + (12 if meridiem.startswith("p") else 0)
         # ("03:00" is the 24-hour clock's: a 12-hour dial writes no leading zero)
-        twelve = not meridiem and m.group("h4") is None and m.group("h5") is None and \
+        twelve = not meridiem and all(m.group(g) is None for g in ("h4", "h5", "h6")) and \
             1 <= hour <= 12 and not hour_text.startswith("0")
         value = float(hour * 60 + minute)
         found.append(_Atom(m.start(), m.end(), value, value, 1.0,
@@ -3178,6 +3183,8 @@ def compatible(a: Fact, b: Fact) -> bool:
         return True  # "mid-single digits" / "5%": the figure told by its band
     if bound_holds(a, b) or bound_holds(b, a):
         return True  # "more than 350 points" / "369 points": the bound, rounded, holds
+    if _within_plural(a, b) or _within_plural(b, a):
+        return True  # "millions of people" / "at least 20 million": the plural reaches it
     if {qa.hedge, qb.hedge} in (_ROUGH_HEDGES, _ESTIMATE_OR_PLAIN) and qa.unit == qb.unit and \
             _close(qa.low, qb.low) and _close(qa.high, qb.high) and not _rates_differ(a, b) \
             and not changes_differ(a, b):
@@ -3280,6 +3287,25 @@ _VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
                  ("tens", 10.0))
     for n2, m in (("", 1.0), ("thousands", 1e3), ("millions", 1e6))
 }
+
+
+# A plain plural of a scale word reaches up to the next scale word: "millions of people" may
+# be 20 million (or "tens of millions"), never a billion. ("Hundreds" and "dozens" keep their
+# ranges: the next scale, "thousands", is only ten times higher.)
+_OPEN_PLURALS = frozenset({"thousands", "millions", "billions"})
+
+
+def _within_plural(a: Fact, b: Fact) -> bool:
+    """``a`` is a plain plural of a scale ("millions") and ``b``'s figure lies between its floor
+    and the next scale word."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.hedge != VAGUE \
+            or qb.hedge == VAGUE or qa.unit != qb.unit:
+        return False
+    name = _VAGUE_NAMES.get((qa.low, qa.high))
+    if name not in _OPEN_PLURALS or _role_relation(a, b) == "predicates-differ":
+        return False  # (a toll's noun may be another: "killing millions of people" / "deaths")
+    return qa.low <= qb.low and qb.high < (qa.high + 1) * 100
 
 
 def humanise(q: Quantity, grouping: bool = True) -> str:
