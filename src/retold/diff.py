@@ -440,12 +440,12 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 # "between the two" / "between them": a bare "the two" refers back to things
                 # named before it; said or left out, it counts nothing new.
                 # ("the two Asian rivals" / "the fierce Asian rivals": the same reference)
-                o_said = " ".join(original.sentences[i].text for i in pair.original)
-                r_said = " ".join(retelling.sentences[j].text for j in pair.retelling)
+                o_pair_text = " ".join(original.sentences[i].text for i in pair.original)
+                r_pair_text = " ".join(retelling.sentences[j].text for j in pair.retelling)
                 dropped = [a for a in dropped
-                           if not numbers.refers_back(a, original.document.text, r_said)]
+                           if not numbers.refers_back(a, original.document.text, r_pair_text)]
                 added = [b for b in added
-                         if not numbers.refers_back(b, retelling.document.text, o_said)]
+                         if not numbers.refers_back(b, retelling.document.text, o_pair_text)]
             if kind in ("number", "date") and (dropped or added):
                 # A figure or date the other passage writes as often, digit for digit, was
                 # read differently there ("6.25 inch" / "6.25-inch", "In 1897  Phillips" /
