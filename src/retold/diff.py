@@ -1985,6 +1985,9 @@ def _object_said(f: Fact, source: str, text: str) -> bool:
     return len(words) == OBJECT_WORDS and all(w.casefold() in said for w in words)
 
 
+_KNOWN_AS_RE = re.compile(r"(?i)(?<![\w'’-])(?:also[ \t\u00a0]+)?known[ \t\u00a0]+as(?![\w'’-])")
+
+
 def _role_said(f: Fact, text: str, source: str = "", kept: str = "") -> bool:
     """True when ``text`` says, in any form or in other words (a synonym, a derived form, a
     broader or narrower term), the word a negation negates or a qualifier hedges ("did not
@@ -2002,7 +2005,9 @@ def _role_said(f: Fact, text: str, source: str = "", kept: str = "") -> bool:
         # an adverb first ("did not immediately respond"): the verb after it is negated too
         after = _ROLE_WORD_RE.findall(source[f.end : f.end + 60])
         roles += after[after.index(f.role) + 1 :][:1] if f.role in after else []
-    said = list(dict.fromkeys(w.casefold() for w in _ROLE_WORD_RE.findall(text)))
+    # ("the asteroid known as Bennu" names it: it says nothing of knowing)
+    said = list(dict.fromkeys(w.casefold() for w in _ROLE_WORD_RE.findall(
+        _KNOWN_AS_RE.sub(" ", text))))
     said_forms = {x for w in said for x in (w, *lexicon.base_forms(w))}
     roles = [r for r in roles if len(r) >= 3]
     # the word itself in any form first: the WordNet neighbours below cost synset reads

@@ -35,6 +35,7 @@ from retold.facts.negation import (
     judged_against,
     negates_nothing,
     passive_subject,
+    until_in_clause,
 )
 from retold.facts.negation import complementary as negation_complementary
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, TOLLS, change_direction, same_toll
@@ -739,6 +740,8 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
         rest = text[end : end + 60]
         stop = CLAUSE_END_RE.search(rest)
         rest = rest[: stop.start()] if stop else rest
+        if until_in_clause(text, end):
+            continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
         if _BY_RE.match(rest) and cue.casefold().startswith("deni") and (
                 subject := passive_subject(text, start)):
             # "The charges were denied by the company": the subject was denied, not the agent
@@ -864,7 +867,8 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     """(start, end, word) of the original's plain use of the retelling's negated word (stem
     ``target``) in a sentence about the same thing (``_plain_uses``, with one content word in
     common besides the word itself), not said to be lost ("the loss of manpower"), or None;
-    None too when any sentence of the original negates it (which one is meant is then unclear)."""
+    None too when any sentence of the original negates it (which one is meant is then unclear),
+    or a word of like meaning (it denies the same in other words)."""
     k = next((k for k, (_s, _e, w) in enumerate(words) if target in forms(w)), None)
     if k is None:
         return None
@@ -886,12 +890,15 @@ def _stated_elsewhere(target: str, words: Sequence[tuple[int, int, str]], r_stem
     parts = _NOUN if nouns else _NOT_NOUN
     synonyms = sorted(s for s in lexicon.synonyms_as(word, parts) - set(bases)
                       if "_" not in s and len(s) >= MIN_WORD and s not in STOP)
+    if any(stem(base) in n[4] for base in synonyms for text, off in locate(base)
+           if len({stem(w) for _s, _e, w in content_words(text, off)} & r_stems) > shared_min
+           for n in _negated_stems(text, off)):
+        # the original denies it in other words, of the same thing ("the pandemic hasn't
+        # ended" / "the pandemic isn't finished")
+        return None
     for base in dict.fromkeys([*bases, *synonyms]):
         if base in synonyms:
             sentences = locate(base)
-            if any(stem(base) in n[4] for text, off in sentences
-                   for n in _negated_stems(text, off)):
-                continue
         for use in _plain_uses(base, sentences, r_stems - {target}, near, shared_min):
             sentence = next((t, o) for t, o in sentences if o <= use[0] < o + len(t))
             if not _privated(sentence, (use[0], use[1])) and not judged_against(
@@ -1446,6 +1453,8 @@ def check(
         for s, e, w in sorted(words + r_polar):
             if stem(w) in ev_stems or any(a <= s and e <= b for a, b in proper_spans):
                 continue
+            if _phrasal_particle(w, _word_before(r_text, s - r_offset)):
+                continue  # "passed away" says "died": "away" has no opposite of its own here
             if _LOST_AFTER_RE.match(r_text, e - r_offset):
                 continue  # "employment loss" says what "unemployment" says: no reversal
             antonyms = sorted(_antonyms(w))
@@ -1832,11 +1841,14 @@ def _privated(sentence: tuple[str, int], at: tuple[int, int]) -> bool:
 
 def _one_lemma(word: str, other: str) -> bool:
     """Whether ``word`` may be ``other`` in another form: WordNet gives them a lemma in common,
-    or does not know one of them. A shared stem alone is not enough: "nearly" (almost) is no
-    form of "near", "highly" (very) none of "high"."""
+    derives one from the other ("quickly" from "quick", "earnings" from "earn"), or does not
+    know one of them. A shared stem alone is not enough: "nearly" (almost) is no form of
+    "near", "hardly" none of "hard"."""
     mine = {lemma for lemma, _p in lexicon.lemmas(word)}
     theirs = {lemma for lemma, _p in lexicon.lemmas(other)}
-    return not (mine and theirs) or bool(mine & theirs) or word.casefold() == other.casefold()
+    return not (mine and theirs) or bool(mine & theirs) or word.casefold() == other.casefold() \
+        or bool((mine | {word.casefold()}) & lexicon.derived(other)) \
+        or bool((theirs | {other.casefold()}) & lexicon.derived(word))
 
 
 def _slice(evidence: list[tuple[str, int]], at: tuple[int, int]) -> str:
@@ -1894,6 +1906,20 @@ def _word_before(text: str, at: int) -> str:
     """The word right before ``at`` (its base forms compare it: "are up" / "were down")."""
     m = _WORD_BEFORE_RE.search(text[max(0, at - 40) : at])
     return m.group(1) if m else "-"
+
+
+# Particles that make a phrasal verb of their own meaning with the verb before them ("passed
+# away", "gave back", "carried out"); "up" and "down" are read by PARTICLES.
+PHRASAL_PARTICLES = frozenset({"away", "out", "back", "off", "through", "along"})
+
+
+def _phrasal_particle(word: str, before: str) -> bool:
+    """``word`` is the particle of a phrasal verb WordNet lists with the verb ``before``."""
+    low = word.casefold()
+    return low in PHRASAL_PARTICLES and any(
+        pos == "v" for base in {before.casefold(), *(
+            lemma for lemma, p in lexicon.lemmas(before) if p == "v")}
+        for _l, pos in lexicon.lemmas(f"{base}_{low}"))
 
 
 # "The most" and "the least" are opposites of the same word only: "the least expensive model"

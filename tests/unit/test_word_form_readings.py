@@ -1,5 +1,5 @@
 """Words that share a stem but not a meaning, and other readings an eleventh review of real
-copy asked for: "nearly" (almost) is no form of "near", "highly" (very) none of "high".
+copy asked for: "nearly" (almost) is no form of "near", "hardly" none of "hard".
 
 Pairs written for these tests, after mechanisms seen in real copy. Each test has what must be
 flagged beside what must not.
@@ -22,8 +22,8 @@ def test_an_adverb_of_degree_is_not_the_opposite_of_its_stem() -> None:
                  "demand for its chips grew.")
     assert not any(kind == "negation" for kind, _s, _r in flags(original, retelling))
     assert not any(kind == "negation" for kind, _s, _r in flags(
-        "Shares of the firm were highly volatile on Monday.",
-        "Shares of the firm were low and volatile on Monday."))
+        "The search could hardly go on, rescuers said on Monday.",
+        "The search was soft and could go on, rescuers said on Monday."))
     # the word itself is still the opposite
     assert ("negation", "changed", "far") in flags(
         "The camp lies near the border, officials said.",
@@ -115,3 +115,22 @@ def test_a_final_vowel_transliterated_two_ways_is_one_name() -> None:
     # a given name's ending tells a woman from a man
     assert ("name", "changed", "Daniele Rossi") in flags(
         "Daniela Rossi was sworn in on Monday.", "Daniele Rossi was sworn in on Monday.")
+
+
+def test_a_denial_in_other_words_is_the_same_denial() -> None:
+    original = ("Mayor Ola Berg said the strike hasn't ended.\n\nHe bemoaned the damage the "
+                "strike had done to the town.")
+    assert flags(original, original.replace("hasn't ended", "isn't finished")) == []
+    # the strike said to be over reverses it
+    assert any(kind == "negation" for kind, _s, _r in flags(
+        original, original.replace("hasn't ended", "has ended")))
+
+
+def test_the_particle_of_a_phrasal_verb_has_no_opposite_of_its_own() -> None:
+    original = ('Ada Lund, the former mayor, died on Monday at her home in Brekka. "She was our '
+                'strongest voice," the council said.')
+    assert flags(original, "Ada Lund passed away\n" + original) == []
+    # "away" as a place still reverses "at home"
+    assert any(kind == "negation" for kind, _s, _r in flags(
+        "The team played at home on Sunday and won.",
+        "The team played away on Sunday and won."))

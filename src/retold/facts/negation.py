@@ -39,6 +39,7 @@ __all__ = [
     "in_condition",
     "passive_subject",
     "slot_score",
+    "until_in_clause",
 ]
 
 CUES: tuple[str, ...] = (
@@ -236,13 +237,12 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
         # "a vote of no confidence", "a no-confidence motion": the name of a vote ("have no
         # confidence" denies). Known miss: "a vote of confidence" told as one "of no confidence"
         return True
-    if low in ("not", "n't", "cannot") and _until_in_clause(text, end):
-        return True  # "won't know until it is drained": they will, then; nothing is denied
     return low in ("no", "not", "n't", "never") and _BOUND_RE.match(text, end) is not None
 
 
 # Where a cue's clause ends ("did not win the first round but won the final"); "until" in it
-# puts off what it says ("not announced until Tuesday": it was, on Tuesday).
+# puts off what it says ("not announced until Tuesday": it was, on Tuesday). The negation fact
+# is kept: "will not restrict production until June" reverses "will restrict it until June".
 CLAUSE_END_RE = re.compile(
     r"[.;:!?]|[,!?][\"”’»]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
     r"|\s(?:but|while|though|although|yet|whereas)\s")
@@ -250,7 +250,8 @@ _UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
 UNTIL_REACH = 60  # characters of a cue's clause read for "until"
 
 
-def _until_in_clause(text: str, end: int) -> bool:
+def until_in_clause(text: str, end: int) -> bool:
+    """True when the clause after a cue ending at ``end`` says "until" ("not ... until")."""
     rest = text[end : end + UNTIL_REACH]
     stop = CLAUSE_END_RE.search(rest)
     return _UNTIL_RE.search(rest[: stop.start()] if stop else rest) is not None

@@ -3289,15 +3289,15 @@ _VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
 }
 
 
-# A plain plural of a scale word reaches up to the next scale word: "millions of people" may
-# be 20 million (or "tens of millions"), never a billion. ("Hundreds" and "dozens" keep their
+# A plain plural of a scale word reaches as far as "tens of" it: "millions of people" may be
+# 20 million, not 520 million ("hundreds of millions"). ("Hundreds" and "dozens" keep their
 # ranges: the next scale, "thousands", is only ten times higher.)
 _OPEN_PLURALS = frozenset({"thousands", "millions", "billions"})
 
 
 def _within_plural(a: Fact, b: Fact) -> bool:
     """``a`` is a plain plural of a scale ("millions") and ``b``'s figure lies between its floor
-    and the next scale word."""
+    and "tens of" it."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.hedge != VAGUE \
             or qb.hedge == VAGUE or qa.unit != qb.unit:
@@ -3305,7 +3305,7 @@ def _within_plural(a: Fact, b: Fact) -> bool:
     name = _VAGUE_NAMES.get((qa.low, qa.high))
     if name not in _OPEN_PLURALS or _role_relation(a, b) == "predicates-differ":
         return False  # (a toll's noun may be another: "killing millions of people" / "deaths")
-    return qa.low <= qb.low and qb.high < (qa.high + 1) * 100
+    return qa.low <= qb.low and qb.high < (qa.high + 1) * 10
 
 
 def humanise(q: Quantity, grouping: bool = True) -> str:
