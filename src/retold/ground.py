@@ -95,6 +95,8 @@ SWAP_TYPED = frozenset({"number", "date", "name", "quote", "attribution", "quali
 POSTINGS_MAX = 256
 
 VERDICTS = ("supported", "contradicts", "adds-unsupported", "no-support")
+# Kinds of unit that are page clutter ("© IMAGO", "By Marcia Dunn"): they get no verdict.
+CLUTTER_KINDS = frozenset({"boilerplate", "byline"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -613,6 +615,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     evidences = _evidences([s.text for s in retelling.sentences], words,
                            [partners.get(s.id, []) for s in retelling.sentences])
     for s, (evidence, share) in zip(retelling.sentences, evidences):
+        if s.kind in CLUTTER_KINDS:
+            continue  # page clutter tells nothing: no facts (compare.extract), no verdict
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
         # A negation of a form of the same word ("no approval" / "the board did not approve
         # it") supports the retelling's too, said in its evidence or about the same thing

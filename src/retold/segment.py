@@ -467,7 +467,8 @@ def is_boilerplate(unit: str) -> bool:
         return False
     # (the word counts before the searches they gate: most units are prose, longer than those)
     n_words = line.count(" ") + 1
-    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line):
+    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or (
+            "|" in line and _is_stamp_line(line)):
         return True
     if n_words <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \
             and not _ENDS_SENTENCE_RE.search(line):
@@ -559,7 +560,10 @@ _APPEAL_RE = re.compile(
     r"^click\s+here\s+to\s+(?:comment|subscribe|sign\s+up)\b(?:\s+on\s+this\s+(?:article|story))?\W*$"
 )
 # A unit that opens with a link label ("Related: 9 survivors found ...") is a link.
-_LINK_LABEL_RE = re.compile(r"(?i)^(?:related|see\s+also|read\s+more|more)\s*:")
+# ("Related story: Mandate for free tests ends": a link to another story, then its headline)
+_LINK_LABEL_RE = re.compile(
+    r"(?i)^(?:related(?:\s+(?:story|stories|article|articles|links?|content|coverage))?"
+    r"|see\s+also|read\s+more|more)\s*:")
 # A footer's cue: any one of these, tried in this order.
 _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.search,
                 _RIGHTS_RE.search, _APPEAL_RE.search)
@@ -752,9 +756,10 @@ def _is_unit_line(line: str) -> bool:
 
 
 def _is_stamp_line(line: str) -> bool:
-    """A line that is only a time stamp or a date: never a wrapped line of prose."""
-    line = line.strip()
-    return bool(_TIMESTAMP_RE.match(line) or _DATE_LINE_RE.match(line))
+    """A line that is only time stamps or dates, one or more ("Published: Mar. 3, 2024 at 5:05
+    AM PDT|Updated: 26 minutes ago"): never a wrapped line of prose."""
+    parts = [p for p in _BYLINE_SEP_RE.split(line.strip()) if p]
+    return bool(parts) and all(_TIMESTAMP_RE.match(p) or _DATE_LINE_RE.match(p) for p in parts)
 
 
 # --- sentences -------------------------------------------------------------------------------

@@ -415,11 +415,11 @@ _STILL_HEDGED_RE = re.compile(
     r"expect(?:s|ed)?[\s\u00a0]+to|hop(?:e|es|ed|ing)|plan(?:s|ned)?[\s\u00a0]+to|options?|"
     r"consider(?:s|ing|ed)?|weigh(?:s|ing|ed)?|potential(?:ly)?|possible)(?![\w-])")
 # Words that keep a forecast one, however it is worded: "analysts expect sales to rise",
-# "the forecast", "projections show"
+# "the forecast", "projections show", "the storm is set to batter the coast"
 _STILL_FORECAST_RE = re.compile(
     r"(?<![\w-])(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast(?:s|ed|ing|ers?)?|"
     r"[Pp]redict(?:s|ed|ing|ions?)?|[Pp]rojected|[Pp]rojections?|[Oo]utlook|likely|may|might|"
-    r"could)(?![\w-])")  # (in lower case: "May" is a month)
+    r"could|(?:set|due|poised|slated|scheduled)[\s\u00a0]+to)(?![\w-])")  # ("May" is a month)
 EXPECTED = "expected to"
 _UNCERTAIN_FUTURE = POSSIBILITY | {"likely", EXPECTED}
 
