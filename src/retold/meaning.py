@@ -1571,7 +1571,8 @@ def check(
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue
         if (s, e) in in_names or _negating(w) or _comparative(w) \
-                or _LOST_AFTER_RE.match(r_text, e - r_offset):
+                or _LOST_AFTER_RE.match(r_text, e - r_offset) \
+                or _phrasal_particle(w, _word_before(r_text, s - r_offset)):
             continue
         # The original's use of the word first: it is asked of every word below anyway (and
         # memoised), while a word's opposites cost several WordNet lookups of prefixed forms.

@@ -351,8 +351,10 @@ def _line_kind(
         or (author is not None and author in norm and _short(line, BYLINE_MAX_WORDS))
     ):
         return "byline"
-    if not more and _BY_RE.match(line) is not None and looks_like_byline(line):
-        return "byline"  # "By Pia Lund" closing the story, as some outlets print it
+    if _BY_RE.match(line) is not None and looks_like_byline(line):
+        # "By Pia Lund" closing the story, as some outlets print it, or below a scraped
+        # page's captions ("By The Associated Press" after three photo credits)
+        return "byline"
     if (
         first
         and title is None
@@ -723,6 +725,9 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
                 cut = True  # one paragraph per line, or the short last line of a wrapped one
             elif _is_unit_line(line_text) and _is_last_or_cut(text, block, i):
                 cut = True  # a heading after a full-width line ending a sentence
+        if _is_stamp_line(line_text) or _BY_RE.match(line_text) and line_text[:1] == "B" \
+                and looks_like_byline(line_text):
+            cut = True  # "By The Associated Press", "Published: ...": a unit, after any line
         if (
             _LIST_ITEM_RE.match(line_text)
             and _LIST_ITEM_RE.match(prev_text)

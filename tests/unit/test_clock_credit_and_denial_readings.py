@@ -86,3 +86,14 @@ def test_an_agency_acronym_stands_for_no_he_or_she() -> None:
     # another speaker for the same words is still a change
     assert ("quote", "changed") in [(k, s) for k, s, _r in flags(
         original, retelling.replace('," she said', '," Mayor Nils Orm said'))]
+
+
+def test_a_press_agency_stands_for_no_he_or_she() -> None:
+    # (a guard: in real copy an agency credited two paragraphs up took the quote)
+    original = ('"We are glad the outbreak is over," Director Tomas Ruiz said.\n\nThe agency\'s '
+                'officials said the danger had not passed.\n\n"That does not mean the danger '
+                'is gone," he said.')
+    retelling = ('"We are glad the outbreak is over," Director Tomas Ruiz said.\n\nThe agency\'s '
+                 'officials said the danger had not passed, the Associated Press reported.'
+                 '\n\n"That does not mean the danger is gone," he said.')
+    assert not any(kind == "quote" for kind, _s, _r in flags(original, retelling))

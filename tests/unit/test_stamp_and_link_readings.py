@@ -52,3 +52,13 @@ def test_set_to_keeps_a_forecast() -> None:
     assert changes(original, original.replace("is expected to", "is set to")) == []
     assert ("qualifier", "dropped", "") in changes(original, original.replace(
         "is expected to batter", "battered"))
+
+
+def test_an_agency_byline_below_captions_is_a_byline() -> None:
+    captions = ("FILE - A ferry at the quay in Brekka.\n(AP Photo/Jo Lind, File)(AP)\n"
+                "By The Associated Press\n")
+    units = segment(read_text(captions + LEAD))
+    assert ("byline", "By The Associated Press") in [(u.kind, u.text) for u in units]
+    # a heading that opens with "By" is no byline
+    assert "byline" not in [u.kind for u in segment(read_text(
+        f"{LEAD}\n\nBy the numbers\n\nThe crew of 12 was rescued."))]

@@ -228,7 +228,7 @@ GENERIC_HEADS = frozenset([
     "association", "foundation", "front", "movement", "administration", "government", "parliament",
     "assembly", "senate", "house", "office", "service", "services", "command", "coalition",
     "state", "states", "republic", "kingdom", "city", "province", "region", "district", "street",
-    "square", "hospital", "church", "mosque", "times", "post", "news", "journal", "review",
+    "square", "hospital", "church", "mosque", "times", "post", "news", "journal", "review", "press",
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
 ])
