@@ -117,8 +117,11 @@ HEDGES: dict[str, str] = {
     "about": "about", "around": "about", "some": "about", "roughly": "about",
     "approximately": "about", "approx.": "about", "an estimated": "about",
     "estimated": "about", "circa": "about", "around about": "about",
-    # ("compared with estimates of $3.9 billion" / "the estimated $3.9 billion": one forecast)
-    "estimates of": "about", "estimate of": "about",
+    # ("compared with estimates of $3.9 billion" / "the estimated $3.9 billion" / "market
+    # expectations of 4.1%": one forecast)
+    "estimates of": "about", "estimate of": "about", "expectations of": "about",
+    "expectations of a": "about", "forecasts of": "about", "forecast of": "about",
+    "projections of": "about",
     "up to": "up_to", "upto": "up_to", "as many as": "up_to", "as much as": "up_to",
     "fewer than": "less_than", "less than": "less_than", "under": "less_than",
     "below": "less_than",
