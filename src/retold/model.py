@@ -350,7 +350,7 @@ class Comparison:
     variants: tuple[Variant, ...] = ()
     notes: tuple[str, ...] = ()  # assumptions and degradations the reader must know about
     grounding: tuple[FactGround, ...] = ()  # every checkable retelling fact, grounded
-    verdicts: tuple[SentenceVerdict, ...] = ()  # one per retelling sentence
+    verdicts: tuple[SentenceVerdict, ...] = ()  # one per retelling sentence but page clutter
 
     def verdict_of(self, sentence: int) -> SentenceVerdict | None:
         """The verdict on one retelling sentence, by id."""
