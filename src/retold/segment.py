@@ -410,6 +410,9 @@ _TIMESTAMP_RE = re.compile(
     r"(?:[,\s]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})?"
     r"[\s|·•-]*$"
 )
+# A stamp's label ("Last updated 18th Oct 2023", "Published: ..."): with one, a date line is the
+# page's stamp, not a dated heading.
+_STAMP_LABEL_RE = re.compile(r"(?i)(?:last\s+|first\s+)?(?:updated|posted|published)\b")
 _PHOTO_CREDIT_RE = re.compile(
     r"(?i)^[(\[]?\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photo|image|picture|credit)s?"
     r"(?:\s+(?:by|courtesy))?\s*[:/|-]"
@@ -470,7 +473,7 @@ def is_boilerplate(unit: str) -> bool:
     # (the word counts before the searches they gate: most units are prose, longer than those)
     n_words = line.count(" ") + 1
     if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or (
-            "|" in line and _is_stamp_line(line)):
+            ("|" in line or _STAMP_LABEL_RE.match(line)) and _is_stamp_line(line)):
         return True
     if n_words <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \
             and not _ENDS_SENTENCE_RE.search(line):
@@ -577,8 +580,10 @@ _FOOTER_WORDS = ("us on", "us in", "facebook", "twitter", "instagram", "related"
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
-    r"(?i)^(?:(?:updated|posted|published|first\s+published)\b[:\s]*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)"
-    r"[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}$"
+    r"(?i)^(?:(?:updated|posted|published|first\s+published|last\s+updated)\b[:\s]*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    # "May 31, 2018" or, day first, "18th Oct 2023"
+    r"(?:[a-z]{3,9}\.?\s+\d{1,2},?|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?)\s+\d{4}$"
 )
 # A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
 _SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
@@ -1080,7 +1085,8 @@ class Byline:
 
 # Separators between byline fields: pipes, middle dots, bullets (spaced dashes too).
 _BYLINE_SEP_RE = re.compile(r"\s*[|·•]\s*|\s+[–—]\s+|\s+/\s+")
-_BY_RE = re.compile(r"^\s*(?:by|written by|words by|reporting by)\s+(?P<rest>.+)$", re.IGNORECASE)
+_BY_RE = re.compile(
+    r"^\s*(?:(?:by|written by|words by|reporting by)\s+|author\s*:\s*)(?P<rest>.+)$", re.IGNORECASE)
 _DATE_LABEL_RE = re.compile(
     r"^(?:published|updated|posted|first published|last updated|date)\s*(?:on)?\s*:?\s*$",
     re.IGNORECASE,

@@ -62,3 +62,14 @@ def test_an_agency_byline_below_captions_is_a_byline() -> None:
     # a heading that opens with "By" is no byline
     assert "byline" not in [u.kind for u in segment(read_text(
         f"{LEAD}\n\nBy the numbers\n\nThe crew of 12 was rescued."))]
+
+
+def test_an_author_line_and_a_day_first_stamp_are_clutter() -> None:
+    top = "Author: Kari NessPublished 3rd Mar 2024\nLast updated 3rd Mar 2024"
+    units = segment(read_text(f"Ferry runs aground\n\n{LEAD}\n\n{top}\n\nThe crew was rescued."))
+    assert [(u.kind, u.text) for u in units][2:4] == [
+        ("byline", "Author: Kari NessPublished 3rd Mar 2024"),
+        ("boilerplate", "Last updated 3rd Mar 2024")]
+    # a sentence that opens with "By" is prose
+    assert [u.kind for u in segment(read_text(
+        f"{LEAD}\n\nBy nightfall the crew had been rescued."))] == ["body", "body"]
