@@ -1389,6 +1389,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         return "supported", [], False
     if b.kind == "attribution" and attributions.credited_in_other_words(b, o_text):
         # "analysts polled by Marlow Data": the original's own source, said in other words
+        # (known limit: a survey by it about another claim backs it too)
         return "supported", [], False
     stating = index.stating(b)
     if b.kind == "number" and stating:

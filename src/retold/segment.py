@@ -730,8 +730,8 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
                 cut = True  # one paragraph per line, or the short last line of a wrapped one
             elif _is_unit_line(line_text) and _is_last_or_cut(text, block, i):
                 cut = True  # a heading after a full-width line ending a sentence
-        if _is_stamp_line(line_text) or _BY_RE.match(line_text) and line_text[:1] == "B" \
-                and looks_like_byline(line_text):
+        if _is_stamp_line(line_text) or (
+                line_text[:1].isupper() and _BY_RE.match(line_text) and looks_like_byline(line_text)):
             cut = True  # "By The Associated Press", "Published: ...": a unit, after any line
         if (
             _LIST_ITEM_RE.match(line_text)

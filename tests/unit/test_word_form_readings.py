@@ -66,15 +66,6 @@ def test_one_paper_by_two_names_is_one_source() -> None:
         original, "Stronger doses of Corvane cut strokes by 16%, the ministry said."))
 
 
-def test_a_denial_moved_inside_the_clause_is_the_same_denial() -> None:
-    original = "The way forward is complicated, and there's no deal on the table yet."
-    assert flags(original, "The way forward is complicated, and a deal is not yet on the "
-                           "table.") == []
-    # a deal now said to be there reverses it
-    assert any(kind == "negation" for kind, _s, _r in flags(
-        original, "The way forward is complicated, and a deal is on the table now."))
-
-
 def test_a_share_is_no_rival_of_a_sum_of_money() -> None:
     original = ("Brellis forecast revenue of about $8 billion, plus or minus 2%. Analysts had "
                 "expected $7.1 billion.")
@@ -107,14 +98,6 @@ def test_the_two_rivals_refer_back_to_what_the_other_side_still_names() -> None:
     assert any(kind == "number" for kind, _s, _r in flags(
         "Two children were found in the river on Monday.",
         "The children were found in the river on Monday."))
-
-
-def test_a_final_vowel_transliterated_two_ways_is_one_name() -> None:
-    original = "Sri Lanka's new president Anura Kumara Dissanayaka was sworn in on Monday."
-    assert flags(original, original.replace("Dissanayaka", "Dissanayake")) == []
-    # a given name's ending tells a woman from a man
-    assert ("name", "changed", "Daniele Rossi") in flags(
-        "Daniela Rossi was sworn in on Monday.", "Daniele Rossi was sworn in on Monday.")
 
 
 def test_a_denial_in_other_words_is_the_same_denial() -> None:

@@ -213,14 +213,16 @@ _DETERMINED_NAME_RE = re.compile(
 _AMOUNT_NEXT_RE = re.compile(
     r"[ \t\u00a0]+(?:(?:another|a[ \t\u00a0]+further|some|about|nearly|almost|more[ \t\u00a0]+than)"
     r"[ \t\u00a0]+)?[$€£¥]?[\d]", re.IGNORECASE)
-# A company's results after "reported" or "announced" ("reported earnings of $2.61 a share",
-# "announced a record quarterly profit"): the act of publishing its own figures, not a claim
-# credited to a source. Written by hand: the nouns of results.
+# A company's results with their figure after "reported" or "announced" ("reported earnings of
+# $2.61 a share", "announced a net profit of €3 billion"): the act of publishing its own figures,
+# not a claim credited to a source ("reported the loss of three officers", "reported results
+# showing ..." still credit one). Written by hand: the nouns of results.
 _RESULTS_NEXT_RE = re.compile(
-    r"(?i)[ \t\u00a0]+(?:(?:a|an|its|their|the|his|her|record|higher|lower|better|worse|bigger|"
-    r"smaller|strong|stronger|weak|weaker|net|adjusted|quarterly|annual|half-year|full-year|"
-    r"[a-z]+-quarter|first-half|second-half|surprise|unexpected)[ \t\u00a0]+){0,3}"
-    r"(?:earnings|profits?|loss(?:es)?|revenues?|sales|income|results|turnover)(?![\w'’-])")
+    r"(?i)[ \t\u00a0]+(?:(?:a|an|its|their|record|higher|lower|net|adjusted|quarterly|annual|"
+    r"[a-z]+-quarter|full-year|half-year)[ \t\u00a0]+){0,3}"
+    r"(?:earnings|profits?|loss(?:es)?|revenues?|sales|income|turnover)"
+    r"(?:[ \t\u00a0]+per[ \t\u00a0]+share)?[ \t\u00a0]+of[ \t\u00a0]+"
+    r"(?:about[ \t\u00a0]+|nearly[ \t\u00a0]+|some[ \t\u00a0]+)?(?:[A-Z]{0,3}[$€£¥₹]|[A-Z]{3}[ \t\u00a0]*)?\d")
 # A report passing on a source's word: "quoted the aviation agency as saying", "cited police as
 # saying" (the source is the one quoted, as with "citing").
 _QUOTED_AS_RE = re.compile(r"(?<![\w'’-])(?:quoted|quotes|quoting|cited|cites)[ \t\u00a0]+")
@@ -298,6 +300,10 @@ def _name_starting_at(spans: tuple[names.NameSpan, ...], starts: list[int],
     return None
 
 
+# An acronym names a body ("AP", "IMF"): no "he" or "she" stands for it.
+_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
+
+
 def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos: int,
                          floor: int, text: str = "", pronoun: str = "") -> names.NameSpan | None:
     """Return the nearest name ending at or before ``pos`` and after ``floor``, people first,
@@ -326,9 +332,6 @@ def _nearest_name_before(spans: tuple[names.NameSpan, ...], ends: list[int], pos
     # "he" or "she" is a person's: a province, a court or a party named before is "it" or
     # "they" ('... in Dunmore Province. "The court dismisses the appeal," he said')
     return None if sex is not None else fallback
-
-
-_ACRONYM_RE = re.compile(r"[A-Z]{2,5}")
 
 
 # A person the text describes and does not name, by a noun of one sex after a determiner ("a
@@ -1001,8 +1004,9 @@ _AUTHORITY_SOURCES = frozenset({"authorities", "local authorities", "local autho
 # A company unnamed, as copy words it by turns ("the company said" / "the firm said")
 _ONE_COMPANY = frozenset({"company", "firm", "business"})
 # What science news calls one published piece of research ("according to a review published
-# by the journal" / "the study said"); a poll is kept apart, as a survey of opinion.
-_ONE_PAPER = frozenset({"study", "review", "report", "paper", "analysis", "research", "survey"})
+# by the journal" / "the study said"); a report, a survey and a paper are kept apart (a police
+# report, a poll, a newspaper).
+_ONE_PAPER = frozenset({"study", "review", "analysis", "research"})
 # Kinds of body a text refers back to a named one by ("the party", "the club", "the union")
 _BODY_BY_KIND = _ONE_COMPANY | {"party", "club", "union", "bank", "airline", "university",
                                 "charity", "association", "federation", "organisation",
@@ -1075,7 +1079,7 @@ def credited_in_other_words(f: Fact, text: str) -> bool:
     source is the original's own, said in other words."""
     speaker = _LEADING_ARTICLE.sub("", (f.note or f.key).strip())
     if not speaker[:1].isupper() or _generic_key(speaker) in _PRONOUN_SPEAKERS:
-        return False  # a person or a generic noun ("officials") is no named provider
+        return False  # a generic noun ("officials") or a pronoun is no named provider
     return any(_PROVENANCE_TAIL_RE.search(text, max(0, m.start() - 40), m.start())
                for m in re.finditer(rf"(?<![\w-]){re.escape(speaker)}(?![\w-])", text))
 

@@ -760,10 +760,18 @@ _WEEKDAY_JUST_BEFORE_RE = re.compile(rf"{_WEEKDAY}[^\S\n]+$")
 _HHMM_RE = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
 
 
+# ... and no word after them but a range's or a zone's ("Thursday 1800 to Friday 1200", "Friday
+# 1200 GMT"): "On Friday 1500 workers walked out" counts workers.
+_CLOCK_END_RE = re.compile(
+    rf"(?i)(?:[^\S\n]*(?:[-\u2013\u2014,.;:)|]|$)|[^\S\n]+(?:to|until|till|and|hrs|hours|gmt|utc|bst|"
+    rf"cet|local|{_WEEKDAY})\b)")
+
+
 def clock_after_weekday(text: str, start: int, end: int) -> bool:
     """The four digits at ``text[start:end]`` are a 24-hour time after a weekday's name."""
     return _HHMM_RE.fullmatch(text, start, end) is not None and \
-        _WEEKDAY_JUST_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+        _WEEKDAY_JUST_BEFORE_RE.search(text, max(0, start - 12), start) is not None and \
+        _CLOCK_END_RE.match(text, end) is not None
 
 
 DATELINE_NOTE = "a dateline's date"

@@ -582,18 +582,6 @@ def _ends_in_a(word: str) -> bool:
     return word.endswith(("a", "ah"))
 
 
-# Letters of a word, at least, whose last vowel a transliteration may write as "a" or "e"
-# ("Dissanayaka" / "Dissanayake", "Rajapaksa" / "Rajapakse").
-FINAL_VOWEL_MIN_LEN = 7
-
-
-def _final_vowel_spelling(a: str, b: str) -> bool:
-    """Two long words one final "a" / "e" apart, neither a given name: one name transliterated
-    two ways. (A given name's ending tells a woman from a man: "Daniela" / "Daniele".)"""
-    return len(a) == len(b) >= FINAL_VOWEL_MIN_LEN and a[:-1] == b[:-1] \
-        and {a[-1], b[-1]} == {"a", "e"} and not (is_given_name(a) or is_given_name(b))
-
-
 @lru_cache(maxsize=65536)
 def _word_match(a: str, b: str) -> int:
     """Compare two normalised words: 0 different, 1 equal, 2 the same word spelled differently."""
@@ -626,7 +614,7 @@ def _spelling_match(a: str, b: str) -> bool:
     short, long_ = sorted((a, b), key=len)
     if long_.startswith(short) and long_[len(short):] in NISBA_SUFFIXES:
         return False
-    if _ends_in_a(a) != _ends_in_a(b) and not _final_vowel_spelling(a, b):
+    if _ends_in_a(a) != _ends_in_a(b):
         return False
     if len(short) >= WORD_RATIO_MIN_LEN and a[0] == b[0] and OSA.distance(a, b) <= 1 \
             and long_ != short + "s":

@@ -31,7 +31,6 @@ __all__ = [
     "NEGATED_THROUGH",
     "clause_before",
     "conditional",
-    "copula_subject",
     "equivalent",
     "explain",
     "extract",
@@ -143,9 +142,6 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             # "never failed to vote", "did not refuse to pay": two negations that cancel
             cancelled = verb.start()
             continue
-        if role in _PREPOSITIONS and (subject := copula_subject(text, m.start())):
-            # "a deal is not yet on the table" denies the deal, as "no deal on the table" does
-            role = subject
         if role == "by" and _family(m.group()) == "deny":
             # "The charges were denied by the company": what was denied is the subject
             role = passive_subject(text, m.start()) or role
@@ -153,21 +149,6 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                           sentence=names._sentence_id(sentences, m.start()),
                           key=_family(m.group()), role=role))
     return facts
-
-
-# A noun, then a form of "be" right before a cue ("a deal is not", "the talks were not"): the
-# noun is what a denied place or state is said of.
-_COPULA_SUBJECT_RE = re.compile(
-    r"(?<![\w'’-])(?:the|a|an|any|its|their|his|her|this|that|these|those)[\s\u00a0]+"
-    r"(?:[a-z][\w-]*[\s\u00a0]+)?([a-z][\w-]*)[\s\u00a0]+(?:is|are|was|were)[\s\u00a0]+$",
-    re.IGNORECASE)
-
-
-def copula_subject(text: str, start: int) -> str:
-    """The head noun of the subject a cue at ``start`` follows with a form of "be" ("a deal is
-    not on the table" -> deal), or "" (a pronoun, a name or a longer subject)."""
-    m = _COPULA_SUBJECT_RE.search(text, max(0, start - 60), start)
-    return m.group(1).casefold() if m else ""
 
 
 # "The charges were denied", "the claim has been denied": a passive's auxiliaries before its verb

@@ -89,10 +89,10 @@ from retold.facts.base import (
 from retold.facts.dates import clock_after_weekday, date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll", "counts_people",
-           "equivalent", "events_differ", "explain", "extract", "hedge_class", "hedges_clash",
-           "held_alike", "holder_of", "humanise", "measures_apart", "place_of", "restates", "same_toll",
-           "slot_score"]
+__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll",
+           "counts_people", "equivalent", "events_differ", "explain", "extract", "hedge_class",
+           "hedges_clash", "held_alike", "holder_of", "humanise", "measures_apart", "place_of",
+           "restates", "same_toll", "slot_score"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -3292,15 +3292,15 @@ _VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
 }
 
 
-# A plain plural of a scale word reaches as far as "tens of" it: "millions of people" may be
-# 20 million, not 520 million ("hundreds of millions"). ("Hundreds" and "dozens" keep their
+# A plain plural of a scale word reaches half way to "tens of" it: "millions of people" may be
+# 20 million, not 90 million ("tens of millions") or 520 million ("hundreds of millions"). ("Hundreds" and "dozens" keep their
 # ranges: the next scale, "thousands", is only ten times higher.)
 _OPEN_PLURALS = frozenset({"thousands", "millions", "billions"})
 
 
 def _within_plural(a: Fact, b: Fact) -> bool:
     """``a`` is a plain plural of a scale ("millions") and ``b``'s figure lies between its floor
-    and "tens of" it."""
+    and five times its top (50 million)."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.hedge != VAGUE \
             or qb.hedge == VAGUE or qa.unit != qb.unit:
@@ -3308,7 +3308,7 @@ def _within_plural(a: Fact, b: Fact) -> bool:
     name = _VAGUE_NAMES.get((qa.low, qa.high))
     if name not in _OPEN_PLURALS or _role_relation(a, b) == "predicates-differ":
         return False  # (a toll's noun may be another: "killing millions of people" / "deaths")
-    return qa.low <= qb.low and qb.high < (qa.high + 1) * 10
+    return qa.low <= qb.low and qb.high < (qa.high + 1) * 5
 
 
 def humanise(q: Quantity, grouping: bool = True) -> str:
@@ -3493,6 +3493,8 @@ def explain(a: Fact | None, b: Fact | None) -> str:
             return f"The retelling gives the figure by its band of digits only: {quoted}."
         if _rounds_to(qb.low, qa.low) or _rounds_to(qb.high, qa.high):
             return f"The retelling rounds the figure: {quoted}."
+        if _within_plural(b, a):
+            return f"The retelling gives the figure as a rough magnitude only: {quoted}."
         return f"The retelling is more precise: {quoted}."
     if BAND_NOTE in a.note or BAND_NOTE in b.note:
         return f"The figure changed from {_quoted_value(a)} to {_quoted_value(b)}."

@@ -419,7 +419,7 @@ _STILL_HEDGED_RE = re.compile(
 _STILL_FORECAST_RE = re.compile(
     r"(?<![\w-])(?:[Ee]xpect(?:s|ed|ing|ations?)?|[Ff]orecast(?:s|ed|ing|ers?)?|"
     r"[Pp]redict(?:s|ed|ing|ions?)?|[Pp]rojected|[Pp]rojections?|[Oo]utlook|likely|may|might|"
-    r"could|(?:set|due|poised|slated|scheduled)[\s\u00a0]+to)(?![\w-])")  # ("May" is a month)
+    r"could|(?:set|poised|slated|scheduled)[\s\u00a0]+to)(?![\w-])")  # ("May" is a month)
 EXPECTED = "expected to"
 _UNCERTAIN_FUTURE = POSSIBILITY | {"likely", EXPECTED}
 
