@@ -27,6 +27,8 @@ from retold.facts.negation import (
     CLAUSE_END_RE,
     NEGATED_THROUGH,
     SKIPPED_ADVERBS,
+    UNTIL_RE,
+    clause_after,
     clause_before,
     conditional,
     denial_cue,
@@ -34,7 +36,6 @@ from retold.facts.negation import (
     judged_against,
     negates_nothing,
     passive_subject,
-    until_in_clause,
 )
 from retold.facts.negation import complementary as negation_complementary
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, TOLLS, change_direction, same_toll
@@ -736,10 +737,8 @@ def _negated_stems_in(text: str) -> tuple[tuple[int, int, str, list[str], list[s
     for start, end, cue in cues:
         # what a cue governs ends with its clause ("did not win the first round but won the
         # final": "won" and "final" are the other clause's)
-        rest = text[end : end + 60]
-        stop = CLAUSE_END_RE.search(rest)
-        rest = rest[: stop.start()] if stop else rest
-        if until_in_clause(text, end):
+        rest = clause_after(text, end)
+        if UNTIL_RE.search(rest):
             continue  # "not announced until Tuesday": it was, on Tuesday; nothing is denied
         if _BY_RE.match(rest) and cue.casefold().startswith("deni") and (
                 subject := passive_subject(text, start)):

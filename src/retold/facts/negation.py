@@ -29,6 +29,8 @@ __all__ = [
     "CUES",
     "FAMILIES",
     "NEGATED_THROUGH",
+    "UNTIL_RE",
+    "clause_after",
     "clause_before",
     "conditional",
     "equivalent",
@@ -38,7 +40,6 @@ __all__ = [
     "in_condition",
     "passive_subject",
     "slot_score",
-    "until_in_clause",
 ]
 
 CUES: tuple[str, ...] = (
@@ -227,15 +228,15 @@ def negates_nothing(text: str, cue: str, end: int) -> bool:
 CLAUSE_END_RE = re.compile(
     r"[.;:!?]|[,!?][\"”’»]|,\s*(?:but|and|while|which|although|though|yet|instead)\b"
     r"|\s(?:but|while|though|although|yet|whereas)\s")
-_UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
-UNTIL_REACH = 60  # characters of a cue's clause read for "until"
+UNTIL_RE = re.compile(r"(?i)\b(?:until|till)\b")
+CLAUSE_REACH = 60  # characters read of the clause after a cue
 
 
-def until_in_clause(text: str, end: int) -> bool:
-    """True when the clause after a cue ending at ``end`` says "until" ("not ... until")."""
-    rest = text[end : end + UNTIL_REACH]
+def clause_after(text: str, end: int) -> str:
+    """The words after a cue ending at ``end``, to its clause's end (or CLAUSE_REACH)."""
+    rest = text[end : end + CLAUSE_REACH]
     stop = CLAUSE_END_RE.search(rest)
-    return _UNTIL_RE.search(rest[: stop.start()] if stop else rest) is not None
+    return rest[: stop.start()] if stop else rest
 
 
 _NO_CONFIDENCE_RE = re.compile(r"(?i)[\s\u00a0-]+confidence\b")
