@@ -27,7 +27,7 @@ from retold.diff import (
 from retold.errors import EmptyInput
 from retold.facts import dates, names, numbers, qualifiers
 from retold.facts.base import Context, sentence_at
-from retold.ground import SLOT_MIN, Grounding, ground, unit_names, verdict_counts
+from retold.ground import SLOT_MIN, Grounding, ground, slot_words, unit_names, verdict_counts
 from retold.memo import LastFew
 from retold.model import (
     AlignedPair,
@@ -306,6 +306,8 @@ def _person_noun(word: str) -> bool:
 # An original of this many sentences is taken as the whole story (an article, a transcript):
 # what it never names, nothing outside the comparison names either.
 WHOLE_ORIGINAL_MIN = 5
+# The content words either side of a name that say which slot it fills ("trending on Twitter").
+NAME_SLOT_WORDS = 2
 
 
 def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, int],
@@ -408,9 +410,35 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         mine = _NEXT_WORD_RE.match(r_side.document.text, c.retelling.end)
         return mine is None or meaning.stem(mine.group(1)) != meaning.stem(head.group(1))
 
+    name_grounds = {(f.retelling.start, f.retelling.end): f for f in grounded.facts
+                    if f.kind == "name" and f.status == "supported"}
+
+    def named_in_its_slot_elsewhere(c: Change) -> bool:
+        """diff paired a name with the partner's name of another slot ("uploaded to LiveLeak" /
+        "trending on twitter"), and the original writes the retelling's name elsewhere amid
+        more of the words around it ("trending on Twitter") than the partner's name has: the
+        name was taken from there, not swapped. ("Jones won the race" for "Smith won the
+        race" stays a swap: Smith's words are the retelling's, Jones's are not.)"""
+        if c.kind != "name" or c.status != "changed" or c.original is None \
+                or c.retelling is None:
+            return False
+        g = name_grounds.get((c.retelling.start, c.retelling.end))
+        if g is None:
+            return False
+        partner = sentence_at(o_side.sentences, c.original.start)
+
+        def around(side: Side, start: int, end: int) -> frozenset[str]:
+            # the words next to a name: a long quotation in the sentence is no slot
+            return slot_words(side, start, end, before=NAME_SLOT_WORDS, after=NAME_SLOT_WORDS)
+
+        mine = around(r_side, c.retelling.start, c.retelling.end)
+        paired = len(mine & around(o_side, c.original.start, c.original.end))
+        return any(len(mine & around(o_side, e.start, e.end)) > paired
+                   for e in g.evidence if sentence_at(o_side.sentences, e.start) != partner)
+
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)
-           and not description_named(c) and not (
+           and not description_named(c) and not named_in_its_slot_elsewhere(c) and not (
         c.kind == "name" and c.retelling is not None
         and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None

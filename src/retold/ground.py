@@ -1307,6 +1307,19 @@ CONTEXT_BEFORE = 4
 CONTEXT_AFTER = 3
 
 
+def slot_words(side: Side, start: int, end: int, *, before: int = CONTEXT_BEFORE,
+               after: int = CONTEXT_AFTER) -> frozenset[str]:
+    """The stems of the content words around the span ``start:end`` of ``side``, this many
+    before and after it in its sentence: what ``_Contexts.of`` reads for a fact, for a span no
+    fact holds (a mention grounding found)."""
+    k = bisect.bisect_right([x.start for x in side.sentences], start) - 1
+    s = side.sentences[k] if k >= 0 and start < side.sentences[k].end else None
+    lo, hi = (s.start, s.end) if s is not None else (max(0, start - 80), end + 80)
+    words = meaning.content_words(side.document.text[lo:hi], lo)
+    return frozenset(meaning.stem(w) for w in (*[w for a, e, w in words if e <= start][-before:],
+                                               *[w for a, e, w in words if a >= end][:after]))
+
+
 class _Contexts:
     """The slot words of each fact of one side, computed once."""
 
