@@ -403,9 +403,10 @@ _CLUTTER_CUE_RE = patterns.compile(
 # A line that is only a time stamp or a date ("10:42 a.m. ET", "Updated 3 hours ago",
 # "Published: June 18, 2020 10:42 AM").
 _TIMESTAMP_RE = re.compile(
-    r"(?i)^(?:(?:updated|posted|published|last\s+updated|first\s+published)\b[:\s]*)?"
-    r"(?:(?:on\s+)?[\w.,]+\s+\d{1,2},?\s+\d{4}\s*)?(?:at\s+)?"
-    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?|\d+\s+(?:minutes?|hours?|days?)\s+ago)"
+    r"(?i)^(?:(?:updated|posted|published|last\s+updated|first\s+published|date)\b[:\s]*)?"
+    r"(?:(?:on\s+)?(?:[\w.,]+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})[\sT]*)?(?:at\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?"
+    r"|\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago)"
     # (the date after the time: "Updated 3:45 p.m. ET, Wed March 4, 2020")
     r"(?:[,\s]+(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?[a-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})?"
     r"[\s|·•-]*$"
@@ -580,10 +581,11 @@ _FOOTER_WORDS = ("us on", "us in", "facebook", "twitter", "instagram", "related"
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
-    r"(?i)^(?:(?:updated|posted|published|first\s+published|last\s+updated)\b[:\s]*)?"
+    r"(?i)^(?:(?:updated|posted|published|first\s+published|last\s+updated|date)\b[:\s]*)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
-    # "May 31, 2018" or, day first, "18th Oct 2023"
-    r"(?:[a-z]{3,9}\.?\s+\d{1,2},?|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?)\s+\d{4}$"
+    # "May 31, 2018" or, day first, "18th Oct 2023", or "Date: 2025-04-25"
+    r"(?:(?:[a-z]{3,9}\.?\s+\d{1,2},?|\d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?)\s+\d{4}"
+    r"|\d{4}-\d{2}-\d{2})$"
 )
 # A full stop after a word, not after an initial ("Emery P. Dalesio") or an abbreviation.
 _SENTENCE_END_RE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))[.!?][\"\u201d\u2019)]?\s+[\"\u201c(]?[A-Z]")
@@ -592,6 +594,10 @@ FURNITURE_MAX_WORDS = 40  # longer than any footer or link; longer units are pro
 # story a one-paragraph scrape glued its last caption to.
 CAPTION_MAX_WORDS = 80
 MASTHEAD_MAX_WORDS = 4  # "CBS News", "South Park Magazine"; a headline is longer
+LINKS_LABEL_MAX_WORDS = 4
+# A page widget's count: a word or two and a bracketed number alone on a line ("veryGood! (6)",
+# "Comments (12)", "(6)").
+_WIDGET_COUNT_RE = re.compile(r"^(?:[^\W\d_][\w'’-]*[!?]?\s*){0,3}\(\d{1,7}\)$")
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
 )
@@ -620,7 +626,7 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
                 or (words <= CAPTION_MAX_WORDS and (low.endswith(_CAPTION_END_MARKS)
                                                     or "show more" in low)
                     and _CAPTION_END_RE.search(unit))
-                or _COUNTER_RE.match(unit)
+                or _COUNTER_RE.match(unit) or _WIDGET_COUNT_RE.match(unit)
                 or (words <= FURNITURE_MAX_WORDS and (
                     ("rights" in low or "published" in low) and _RIGHTS_RE.search(unit)
                     or ("subscrib" in low or "journalism" in low) and _APPEAL_RE.search(unit)))):
@@ -634,8 +640,11 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
             out.add(i)
             in_list = True
             continue
-        elif in_list and single and is_heading_like(unit, max_words=TITLE_MAX_WORDS):
-            out.add(i)  # a headline link under "Latest videos": no sentence, no fact
+        elif in_list and single and (is_heading_like(unit, max_words=TITLE_MAX_WORDS) or (
+                _LIST_ITEM_RE.match(unit) and words <= TITLE_MAX_WORDS + 1)):
+            # a headline link under "Latest videos" or a bulleted one under "Related" (a
+            # headline may hold two sentences: "Spooky or not? Residents say ..."): no fact
+            out.add(i)
             continue
         in_list = False
     # Above the story, a line that is only an outlet's name ("CBS News") with the headline still
@@ -733,6 +742,9 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
         if _is_stamp_line(line_text) or (
                 line_text[:1].isupper() and _BY_RE.match(line_text) and looks_like_byline(line_text)):
             cut = True  # "By The Associated Press", "Published: ...": a unit, after any line
+        if _is_links_label(line_text) or _is_links_label(prev_text) or \
+                _WIDGET_COUNT_RE.match(line_text) or _WIDGET_COUNT_RE.match(prev_text):
+            cut = True  # "Related" and a reaction count ("veryGood! (6)") are units of their own
         if (
             _LIST_ITEM_RE.match(line_text)
             and _LIST_ITEM_RE.match(prev_text)
@@ -744,6 +756,12 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
         else:
             groups[-1].append(line)
     return groups
+
+
+def _is_links_label(line: str) -> bool:
+    """A line that only announces a list of links ("Related", "More from Reuters", "Most read")."""
+    return len(line.split()) <= LINKS_LABEL_MAX_WORDS and _LIST_HEADING_RE.search(line) is not None \
+        and is_boilerplate(line)
 
 
 def _is_last_or_cut(text: str, block: list[tuple[int, int]], i: int) -> bool:
