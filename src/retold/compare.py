@@ -707,6 +707,40 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
     return tuple(out)
 
 
+def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
+    """``later`` names again what the added name ``first`` names: its short form ("Juan Ortiz
+    of Argentina", then "Ortiz"), its abbreviation in brackets after it ("Ferro Rail Company
+    (FRC)"), its people by their country ("of Serbia", then "the Serb"), or the region a place
+    is given with ("Beaverton, Oregon"). A country or place named alone later is another
+    place ("Jordan" after "Michael Jordan")."""
+    if later.start < first.end:
+        return False
+    between = text[first.end:later.start]
+    if _BRACKETED_AFTER_RE.fullmatch(between) and text.startswith(")", later.end):
+        return True  # (an abbreviation, however the outlet spells it)
+    whole, _of, place = first.text.partition(" of ")
+    if place and (names.demonym_of(later.text, place) or _THE_BEFORE_RE.search(
+            text, max(0, later.start - 5), later.start) and len(later.text) >= DEMONYM_STEM
+            and later.text[:DEMONYM_STEM] == place[:DEMONYM_STEM]):
+        return True  # ("the Serb": WordNet relates "Serbian", not "Serb", to "Serbia")
+    if names._role(later.text, False) in PLACE_ROLES or names._known_place(later.text):
+        # ("Paris, Lyon and Lille" is a list of places, no place and its region)
+        return bool(place) and names.same_name(place, later.text) or bool(
+            _REGION_AFTER_RE.fullmatch(between)) and not _LIST_GOES_ON_RE.match(text, later.end)
+    return names.same_name(first.text, later.text) or bool(
+        place and names.same_name(whole, later.text))
+
+
+# What joins a period's two ends ("between 2002 and last year", "from May to July")
+_RANGE_OPENER_RE = re.compile(r"(?i)\b(?:between|from)[^\S\n]+$")
+_RANGE_END_RE = re.compile(r"[^\S\n]*(?:and|to|until|till|through|-|–|—)[^\S\n]*")
+_THE_BEFORE_RE = re.compile(r"(?i)\bthe[^\S\n]+$")
+DEMONYM_STEM = 4  # letters a people's name keeps of its country's ("Serb" / "Serbia")
+_BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
+_REGION_AFTER_RE = re.compile(r",[^\S\n]*")
+_LIST_GOES_ON_RE = re.compile(r",[^\S\n]*[A-Z]|[^\S\n]+(?:and|or|&)[^\S\n]")
+
+
 def _slot_of(c: Change, r_numbers: dict[tuple[int, int], Fact]) -> str:
     """What a changed figure of the retelling counts: its toll, else its counted noun."""
     b = r_numbers.get((c.retelling.start, c.retelling.end)) if c.retelling is not None else None
@@ -845,6 +879,12 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
         and any(_same_value(f, h) and numbers.equivalent(a, f) for f in r_body))]
     seen: set[tuple[str, str, str, str]] = set()
     speakers: list[str] = []
+    new_sources = [(c.retelling.start, c.retelling.end) for c in changes
+                   if c.kind == "attribution" and c.status == "added" and c.retelling is not None]
+    # the names added so far, those folded into another finding too, and the new sources (whose
+    # names are theirs: "said the Beaverton, Oregon-based company")
+    added_names: list[Excerpt] = [c.retelling for c in changes if c.kind == "attribution"
+                                  and c.status == "added" and c.retelling is not None]
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
     # dropped figures by value, each with its index in out
     figured: dict[object, list[tuple[Fact, int]]] = defaultdict(list)
@@ -855,6 +895,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     changed_to: dict[object, list[tuple[str, bool, int]]] = defaultdict(list)
     # a dropped date's day -> index in out of its first report
     dated: dict[tuple[object, object, str], int] = {}
+    # each added date opening a period ("between 2002", "from May"), with its index in out
+    range_starts: list[tuple[Excerpt, int]] = []
     o_dates = {(f.start, f.end): f.value for f in o_side.facts
                if f.kind == "date" and isinstance(f.value, Interval) and not f.value.vague}
     worded: set[int] = set()
@@ -869,13 +911,15 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
                _wording(c.retelling.text) if c.retelling else "")
         if key in seen:
             continue
-        if c.kind == "name" and c.status == "added" and c.retelling is not None \
-                and names._role(c.retelling.text, False) not in PLACE_ROLES and any(
-                    o.kind == "name" and o.status == "added" and o.retelling is not None
-                    and names.same_name(o.retelling.text, c.retelling.text) for o in out):
-            # "Sean Reilly", then "Reilly"; "the Fed", then "the Federal Reserve": one person
-            # or body added (not "Jordan", a country)
-            continue
+        if c.kind == "name" and c.status == "added" and c.retelling is not None:
+            first = any(_one_added_thing(o, c.retelling, r_doc) for o in added_names)
+            added_names.append(c.retelling)
+            if first:
+                # "Sean Reilly", then "Reilly"; "the Fed", then "the Federal Reserve": one
+                # person or body added
+                continue
+            if any(a <= c.retelling.start and c.retelling.end <= b for a, b in new_sources):
+                continue  # "SUD Rail warned" added: the new source names it
         if c.kind == "attribution" and c.status in ("added", "changed") \
                 and c.retelling is not None:
             # (a source put in another's place and then cited again: one new source)
@@ -895,6 +939,16 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
                 continue
             if at is not None:
                 quoted[at] = len(out)
+        if c.kind == "date" and c.status == "added" and c.retelling is not None:
+            start = next((k for k, (span, at) in enumerate(range_starts)
+                          if _RANGE_END_RE.fullmatch(r_doc, span.end, c.retelling.start)), None)
+            if _RANGE_OPENER_RE.search(r_doc, max(0, c.retelling.start - 10), c.retelling.start):
+                range_starts.append((c.retelling, len(out)))
+            span, k = range_starts[start] if start is not None else (None, len(out))
+            if k < len(out) and out[k].retelling == span:
+                # "between 2002 and last year": one period added, told by its two ends
+                out[k] = _also_naming(out[k], "Its period runs to", c.retelling.text, tail=".")
+                continue
         if c.kind == "date" and c.status == "dropped" and c.original is not None \
                 and (day := o_dates.get((c.original.start, c.original.end))) is not None:
             # "on Thursday" in the lead, "at Thursday's signing" further down: the retelling

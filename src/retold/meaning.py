@@ -1783,10 +1783,11 @@ SWAP_CONTEXT_MIN = 3
 
 
 # A frame that puts what follows in question or in prospect rather than stating it: "whether",
-# "if", "the importance of", "the need to", "plans to". Read within the word's clause, a few
-# words back.
+# "if", "the importance of", "the need to", "plans to", a request ("approached for comment",
+# "asked for help"). Read within the word's clause, a few words back.
 _UNASSERTED_RE = re.compile(
     r"(?i)\b(?:whether|if|importance\s+of|necessity\s+(?:of|for)|"
+    r"(?:asked|approached|reached|contacted|requests?|requested)\s+for|"
     r"(?:need|needs|needed|plan|plans|planned|hope|hopes|"
     r"hoped|aim|aims|aimed|intend|intends|intended)\s+(?:to|for)|how\s+to)\b"
     r"(?:\s+[\w'’-]+){0," + str(NEGATED_WINDOW - 1) + r"}\s+$")

@@ -66,3 +66,56 @@ def test_page_stamps_and_widget_counts_are_clutter() -> None:
     archive = f"April 30, 2014 / 11:12 AM / 3 years ago\n{STORY}"
     assert [s.kind for s in retold.compare(STORY, archive).retelling.sentences][0] in (
         "boilerplate", "byline")
+
+
+def test_a_request_for_comment_states_no_comment() -> None:
+    original = "A spokesperson for the city declined to comment."
+    found = flags(original, "The city, when approached for comment, opted not to respond.")
+    assert not any(kind == "negation" for kind, _status, _text in found)
+    assert ("negation", "changed", "commented") in flags(
+        original, "A spokesperson for the city commented on the ruling.")
+
+
+def test_a_country_speaks_through_its_government() -> None:
+    original = "Rwanda has confirmed nine deaths from the virus, the health minister said."
+    assert flags(original, "The Rwandan government has confirmed nine deaths from the virus, the "
+                           "health minister said.") == []
+    assert ("attribution", "changed", "The Ugandan government has confirmed") in flags(
+        original, "The Ugandan government has confirmed nine deaths from the virus, the health "
+                  "minister said.")
+
+
+def test_a_bare_exchange_code_is_no_part_of_the_company_s_name() -> None:
+    assert flags("Orvik Inc ORV.N beat estimates on Tuesday.",
+                 "Orvik Inc beat estimates on Tuesday.") == []
+    assert flags("Kelo 7203.T shares rose 3% on Monday.", "Kelo shares rose 3% on Monday.") == []
+
+
+def test_a_rank_opening_a_sentence_is_no_part_of_the_party_s_name() -> None:
+    original = "Congress won 30 wards in Brindar."
+    found = flags(original, original + " Senior Congress leader Om Vale lost his seat.")
+    assert ("name", "added", "Om Vale") in found
+    assert not any(kind == "name" and "Senior" in text for kind, _status, text in found)
+
+
+def test_one_added_person_place_or_period_is_one_finding() -> None:
+    original = "Shoe sales rose 4% in the quarter."
+    assert flags(original, original + " Ada Ruiz of Argentina lost to Ivan Rask. The Argentine "
+                                      "was seeded second, and Ruiz was seeking a title.") == [
+        ("name", "added", "Ada Ruiz of Argentina"), ("name", "added", "Ivan Rask")]
+    assert flags(original, original + " The Ferro Rail Company (FRC) warned of delays.") == [
+        ("name", "added", "Ferro Rail Company")]
+    found = retold.compare("Sun Lo took bribes, the court said.",
+                           "Between 2002 and last year, Sun Lo took bribes, the court said.").changes
+    assert [(c.kind, c.status) for c in found] == [("date", "added")]
+    assert "'last year'" in found[0].detail
+
+
+def test_other_people_places_and_dates_stay_apart() -> None:
+    original = "Shoe sales rose 4% in the quarter."
+    assert [t for _k, _s, t in flags(original, original + " Stores in Paris, Lyon and Lille "
+                                                          "sold out.")] == ["Paris", "Lyon", "Lille"]
+    assert len(flags(original, original + " Ada Ruiz of Georgia lost. George Mills won.")) == 2
+    two = retold.compare("Sun Lo took bribes, the court said.",
+                         "Sun Lo took bribes in 2002 and in 2015, the court said.").changes
+    assert [(c.kind, c.status) for c in two] == [("date", "added"), ("date", "added")]

@@ -886,6 +886,8 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _officials_of(a, b) or _officials_of(b, a):
         return True
+    if _state_of(a, b) or _state_of(b, a):
+        return True
     if _body_described(a, b) or _body_described(b, a) or _bodies_alike(a, b):
         return True
     if _sources_of_kind(ka, kb) or _sources_of_kind(kb, ka):
@@ -992,6 +994,21 @@ def _officials_of(people: str, body: str) -> bool:
             or theirs[-1].casefold() not in _BODIES:
         return False
     return [_stem(w) for w in mine[:-1]] == [_stem(w) for w in theirs[:-1]]
+
+
+def _state_of(country: str, body: str) -> bool:
+    """True when ``body`` is the government of the place ``country`` names, by its people's
+    adjective ("Rwanda" / "the Rwandan government", "Thai authorities"): a country speaks
+    through its state."""
+    place, words = _speaker_words(country), _speaker_words(body)
+    if not place or len(words) < 2 or words[-1].casefold() not in _STATE_BODIES \
+            or not all(w[:1].isupper() for w in place) or not words[-2][:1].isupper():
+        return False
+    return names.demonym_of(" ".join(words[:-1]), " ".join(place))
+
+
+# What a country's state speaks as ("the Rwandan government", "Thai authorities")
+_STATE_BODIES = frozenset({"government", "authorities", "administration", "state"})
 
 
 # Unnamed public sources a retelling words freely ("Authorities said" / "Police said";

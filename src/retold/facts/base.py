@@ -134,7 +134,11 @@ CURRENCY_CODE_RE = re.compile(
 INSTRUMENT_CODE_RE = re.compile(
     r"\((?:[A-Z0-9]{1,6}[a-z]?(?:_[a-z])?\.[A-Z]{1,3}|\.[A-Z]{2,6}|"
     r"(?:NYSE|NASDAQ|Nasdaq|LSE|TSX|ASX|AMEX|OTC)[^\S\n]*:[^\S\n]*[A-Z][A-Z.]{0,6})\)"
-    r"|<(?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3}|\.[A-Z]{2,6})>")  # Reuters' own: "<7203.T>"
+    r"|<(?:[A-Z0-9]{1,6}[a-z]?\.[A-Z]{1,3}|\.[A-Z]{2,6})>"  # Reuters' own: "<7203.T>"
+    # bare after the company's name ("Nike Inc NKE.N reported"), on a closed list of exchanges
+    # ("U.S." and "Ph.D." are no codes)
+    r"|(?<=[\w.][^\S\n])(?:[A-Z]{2,5}|\d{4})\.(?:N|O|OQ|L|PA|DE|T|HK|SS|SZ|TO|AX|SI|KS|MI|AS|MC"
+    r"|SW|BO|NS|F)(?![\w.])")
 
 
 def instrument_code_spans(text: str) -> list[tuple[int, int]]:

@@ -55,7 +55,7 @@ import re
 import unicodedata
 import warnings
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -1327,6 +1327,13 @@ def _office(word: str) -> bool:
     return word in TITLES and (word not in _NAME_TITLES or word == "Chief")
 
 
+# Adjectives that describe a person by rank or fate, opening a sentence before the name of
+# their party, body or country ("Senior Congress leader", "Former Labour minister"): no part of
+# the name. (A closed list: "Top Gear", "Local Government Association" are names.)
+_DESCRIPTOR_LEADS = frozenset({"Senior", "Former", "Veteran", "Prominent", "Retired", "Jailed",
+                               "Ousted", "Embattled", "Exiled", "Disgraced", "Outgoing",
+                               "Incoming"})
+
 # Heads of place names a title may open ("King County", "Queen Street", "Prince Island")
 PLACE_HEADS = frozenset({"County", "Street", "St", "Road", "Avenue", "Square", "Park", "Island",
                          "Bridge", "Lane", "Hill", "Bay", "River", "Valley", "Station", "Hospital",
@@ -1344,6 +1351,9 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
             # (a title before a place's head names the place: "King County", "Queen Street";
             # before an institution's, the institution: "the Interior Ministry")
             had_title = True
+        elif word in _DESCRIPTOR_LEADS and len(toks) > 1 and \
+                _at_sentence_start(text, toks[0][0], starts):
+            pass  # "Senior Congress leader Om Vale": the party's name, capitalised for the sentence
         elif word in _TITLE_LEADS and len(toks) > 1 and _office(toks[1][2]):
             pass  # "Current Chief Operating Officer", "Group Chief Financial Officer"
         elif word in _TITLE_MIDDLES and (had_title or len(toks) > 1 and _office(toks[1][2])):
@@ -2005,7 +2015,8 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     # A pronunciation guide ("Gudni Johannesson (GOOTH-nee YO-hah-nes-son)") spells a name out
     # by its sounds: no name of its own.
     datelines += [m.span() for m in _PRONUNCIATION_RE.finditer(doc.text)]
-    datelines += instrument_code_spans(doc.text)
+    codes = instrument_code_spans(doc.text)
+    datelines += codes
     datelines += [m.span() for m in CURRENCY_CODE_RE.finditer(doc.text)]  # "USD 5m": money
     datelines += _place_colon_dateline(doc.text)
     spans = find_spans(doc.text, sents)
@@ -2013,6 +2024,10 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     for n in spans:
         if any(a <= n.start < b for a, b in datelines):
             continue  # (a place run on into the next word: "HARLOW, England Flood waters")
+        code = next((a for a, _b in codes if n.start < a < n.end), None)
+        if code is not None:  # "Nike Inc NKE.N": the company's name ends before its code
+            name = doc.text[n.start:code].rstrip()
+            n = replace(n, end=n.start + len(name), text=name)
         sid = _sentence_id(sents, n.start)
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
                           key=_key(headed.get(n.start, n.text)), role=n.role))
