@@ -1530,6 +1530,9 @@ def check(
                                 locate)
                         if this_way:
                             continue
+                    if _of_an_earlier_period(r_text, s - r_offset) and \
+                            not _in_a_comparison(*_within(evidence, o_at)):
+                        continue  # the retelling's word is its base period's, not the claim's
                     findings.append(Finding(
                         "negation", "changed", (s, e), o_at,
                         f"The retelling reverses the claim: it says '{w}' where the original "
@@ -1600,6 +1603,12 @@ def check(
                 and _said_only_this_way(_beside_words(r_text, r_offset, words, k), way,
                                         evidence, locate):
             continue  # ("decreasing leakage" / "leakage should shrink": another thing's rise)
+        if _of_an_earlier_period(r_text, s - r_offset) and not (
+                locate is not None
+                and _in_a_comparison(*_within(locate(use[2]), (use[0], use[1])))):
+            # "compared with a loss of $17 million a year earlier": a base, no claim (the base
+            # the original gives, reversed, is a claim changed)
+            continue
         findings.append(Finding(
             "negation", "changed", (s, e), (use[0], use[1]),
             f"The retelling reverses the claim: it says '{w}' where the original says the "
@@ -1802,6 +1811,32 @@ _LIGHT_VERB_AFTER_RE = re.compile(
     r"(?![^\S\n]+(?:been|[a-z]+(?:ed|en|wn)\b))")  # ("could not have known": a perfect)
 _LIGHT_VERB_BEFORE_RE = re.compile(
     rf"(?i)\b{_HAVING}(?:[^\S\n]+[\w'’-]+){{0,3}}[^\S\n]+$")
+
+
+def _in_a_comparison(text: str, at: int) -> bool:
+    """The word at ``at`` stands in what a claim is compared with ("compared to a loss of
+    $1.46 in the first quarter 2020", "up from a deficit")."""
+    return bool(_BASE_CUE_RE.search(clause_before(text, at)))
+
+
+def _of_an_earlier_period(text: str, at: int) -> bool:
+    """The word at ``at`` stands in a comparison with an earlier period ("compared with a loss
+    of $17 million a year earlier", "up from a deficit last year"): the base the claim is
+    measured against, which no word of the claim reverses."""
+    if not _in_a_comparison(text, at):
+        return False
+    end = _BASE_END_RE.search(text, at)  # (not at a decimal point: "a loss of $1.7 million")
+    return bool(_EARLIER_PERIOD_RE.search(text, at, end.start() if end else len(text)))
+
+
+# What opens a comparison's base, a few words before the word, and what names its earlier period
+_BASE_CUE_RE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from)\b(?:\s+[\w'’$.,-]+){0,4}\s+$")
+_BASE_END_RE = re.compile(r"[;!?]|\.(?!\d)|,\s*(?:but|and|while|which)\b")
+_EARLIER_PERIOD_RE = re.compile(
+    r"(?i)\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior|preceding)\s+"
+    r"(?:year|quarter|period)|(?:year|quarter)[\s-]+(?:ago|earlier)|the\s+same\s+(?:period|quarter)|"
+    r"a\s+quarter\s+(?:earlier|ago)|prior[\s-]+year)\b")
 
 
 def _unasserted(text: str, at: int) -> bool:

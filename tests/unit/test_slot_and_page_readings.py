@@ -119,3 +119,29 @@ def test_other_people_places_and_dates_stay_apart() -> None:
     two = retold.compare("Sun Lo took bribes, the court said.",
                          "Sun Lo took bribes in 2002 and in 2015, the court said.").changes
     assert [(c.kind, c.status) for c in two] == [("date", "added"), ("date", "added")]
+
+
+def test_a_base_period_s_result_reverses_no_claim() -> None:
+    original = "Halvard said operating profit rose to $528 million in the quarter."
+    found = flags(original, "Halvard said net income for the quarter was $292 million, compared "
+                            "with a loss of $17 million a year earlier.")
+    assert not any(kind == "negation" for kind, _status, _text in found)
+    assert ("negation", "changed", "loss") in flags(
+        original, "Halvard said it made an operating loss of $528 million in the quarter.")
+
+
+def test_times_of_two_events_are_no_rivals() -> None:
+    original = "Teachers walked out across Dunmore on Tuesday. The main march starts at 2 pm."
+    assert ("number", "added", "20:00") in flags(
+        original, "Rail workers will also strike. Their stoppage will begin at 20:00.")
+    assert ("number", "changed", "4 pm") in flags(
+        original, "The main march in Dunmore starts at 4 pm, unions said.")
+
+
+def test_a_change_the_retelling_also_tells_the_original_s_way_belongs_to_another_measure() -> None:
+    original = "Halvard said revenue increased 1 percent to $3.1 billion."
+    found = flags(original, "Halvard said revenue increased 1 percent to $3.1 billion. Its Cargo "
+                            "unit decreased 1 percent.")
+    assert not any(status == "changed" for _kind, status, _text in found)
+    assert ("number", "changed", "decreased 1 percent") in flags(
+        original, "Halvard said revenue decreased 1 percent to $3.1 billion.")
