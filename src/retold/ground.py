@@ -260,7 +260,8 @@ class FactIndex:
                 f.value, Interval) and f.value.granularity == "day" and f.value.start is not None \
                 and (f.value.start.month, f.value.start.day) in self._yearless_days
         return f.kind != "number" or any(
-            numbers._role_relation(f, r) != "differ" for r in mine)
+            numbers._role_relation(f, r) != "differ" and not numbers.held_apart(f, r)
+            for r in mine)
 
     def free_of_kind(self, kind: str) -> list[Fact]:
         """``free(by_kind[kind])``, computed once (``taken`` is set before the first lookup)."""
@@ -414,13 +415,14 @@ class FactIndex:
         return self.in_slot(self.free_of_kind(kind), contexts, mine)
 
     def far_rival(self, b: Fact, module: FactKindModule, floor: float) -> Fact | None:
-        """The free original fact, not equivalent to ``b``, with the best slot score at least
-        ``floor`` (ties: the first in the text): ``_rival``'s search of the whole original."""
+        """The free original fact, not equivalent to ``b`` nor held apart from it
+        (``_held_apart``), with the best slot score at least ``floor`` (ties: the first in the
+        text): ``_rival``'s search of the whole original."""
         key = (_signature(b), floor)
         if key not in self._far:
             best: tuple[tuple[float, int, int], Fact] | None = None
             for a, rank in self.far_candidates(b, floor):
-                if module.equivalent(a, b):
+                if module.equivalent(a, b) or _held_apart(a, b, self):
                     continue
                 score = self.score(module, a, b)
                 if score >= floor and (best is None or (score, -a.start, -rank) > best[0]):
@@ -1407,8 +1409,10 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
     stating = index.stating(b)
     if b.kind == "number" and stating:
         # the value said of another thing, outside the evidence, states nothing of this one
-        # ("two children" where the original's only "two" counts officers)
-        stating = [a for a in stating if a in ev_facts or not numbers.counts_another(a, b)]
+        # ("two children" where the original's only "two" counts officers), nor another
+        # party's ("Congress won 24" / "AAP secured 24 wards")
+        stating = [a for a in stating if (a in ev_facts or not numbers.counts_another(a, b))
+                   and not numbers.held_apart(a, b)]
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()
         # The value's facts in this slot first, through an index of slot words: all of them
@@ -2560,10 +2564,12 @@ def _held_apart(a: Fact, b: Fact, index: FactIndex) -> bool:
             numbers.events_differ(a, b) or numbers.measures_apart(a, b)):
         return True
     if b.kind == "number" and a.kind == "number" and (place := numbers.place_of(b)) and \
-            numbers.place_of(a) and not index.names_place(place):
+            (theirs := numbers.place_of(a)) and theirs.split()[0] != place.split()[0] and \
+            not index.names_place(place):
         # "1,647 died in the Kell district" / "1,602 died in Vester": a count of a place the
         # original never names, which no count of another place contradicts (the place is
-        # itself reported, as a name the original does not mention)
+        # itself reported, as a name the original does not mention; "Amritsar MC" is the
+        # original's "Amritsar")
         return True
     forms = numbers.holder_of(b) if b.kind == "number" else ()
     if not forms or numbers.holder_of(a):

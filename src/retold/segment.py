@@ -133,7 +133,7 @@ _CLUTTER_RE = re.compile(
       (?:follow|like)\s+us\b.*|
       (?:read|see)\s+(?:more|also|next)\b.*|more\s+on\s+this\s+story|
       related(?:\s+(?:articles?|stories|news|content|topics|coverage))?|most\s+(?:read|popular|viewed)|
-      listen\s+to\s+(?:this\s+)?(?:article|story)\b.*|
+      listen\s+to\s+(?:this\s+)?(?:article|story)\b.*|\d{1,2}\s*-?\s*min(?:ute)?s?\s+read|
       (?:file\s+)?(?:photo|image|picture|video|illustration)s?(?:\s+(?:credit|caption))?\s*[:|/].*|
       (?:image|photo)\s+(?:caption|copyright|source|credit)\b.*|
       .*\bgetty\s+images|

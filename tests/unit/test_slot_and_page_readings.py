@@ -145,3 +145,32 @@ def test_a_change_the_retelling_also_tells_the_original_s_way_belongs_to_another
     assert not any(status == "changed" for _kind, status, _text in found)
     assert ("number", "changed", "decreased 1 percent") in flags(
         original, "Halvard said revenue decreased 1 percent to $3.1 billion.")
+
+
+def numbers_changed(original: str, retelling: str) -> list[tuple[str, str | None, str | None]]:
+    return [(c.status, c.original.text if c.original else None,
+             c.retelling.text if c.retelling else None)
+            for c in retold.compare(original, retelling).changes if c.kind == "number"]
+
+
+RESULTS = ("In Norvale, the Greens won 42 of the 95 wards. Labour registered victory in 29 wards, "
+           "followed by the Liberals in 19 and independents 3. In Ostby, the Greens won 39 of the "
+           "85 wards, with Labour and the Liberals winning 24 and 19 wards.")
+
+
+def test_each_party_s_seats_in_each_town_are_their_own_slot() -> None:
+    # lists of parties ("followed by the Liberals in 19 and independents 3", "A and B winning
+    # 24 and 19", "A, B and C won 25, 19 and 2 respectively") and the town each sentence opens with
+    found = numbers_changed(RESULTS, (
+        "In Norvale, the Greens won 41 wards while Labour secured 30 wards. The Liberals won 19 "
+        "and independents three. In Ostby, the Greens won 38 of the 85 wards while Labour, the "
+        "Liberals and the Reds won 25, 19 and 2 wards respectively."))
+    changed = {(a, b) for status, a, b in found if status == "changed"}
+    assert changed == {("42", "41 wards"), ("29 wards", "30 wards"), ("39", "38"), ("24", "25")}
+
+
+def test_a_party_s_figure_said_of_another_party_is_a_change() -> None:
+    found = numbers_changed(RESULTS, RESULTS.replace("Labour and the Liberals winning 24 and 19",
+                                                     "Labour and the Liberals winning 19 and 24"))
+    assert {(a, b) for status, a, b in found if status == "changed"} == {("24", "19"),
+                                                                         ("19 wards", "24 wards")}

@@ -91,7 +91,7 @@ from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll",
            "counts_people", "equivalent", "events_differ", "explain", "extract", "hedge_class",
-           "hedges_clash", "held_alike", "holder_of", "humanise", "measures_apart", "place_of",
+           "hedges_clash", "held_alike", "held_apart", "holder_of", "humanise", "measures_apart", "place_of",
            "restates", "same_toll", "slot_score"]
 
 
@@ -1944,6 +1944,12 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             note = (note + "; " if note else "") + EACH  # "four seats each": per party
         holder = _holder(text, _sentence_start(sentences, start), start)
         last = phrases[-1] if phrases else None
+        if not holder and last is not None and HELD_BY in last.note and \
+                (listed := _LISTED_HOLDER_RE.fullmatch(text, last.end, start)) is not None and \
+                not _HOLDER_OPENER_WORDS & {listed.group("name").casefold()}:
+            # "Congress won 29 wards, followed by BJP in 19, Independents 3 and SAD 2": each
+            # name of the list holds the figure after it, as the first one does
+            holder = listed.group("name")
         if not holder and (named := _NAME_BRACKET_RE.search(text, max(0, start - 60), start)):
             holder = named.group(1)  # "Alès (7,000), Angoulême (8,500)": each town's count
         compared = last is not None and _COMPARED_GAP_RE.fullmatch(text, last.end, start)
@@ -1963,6 +1969,13 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                 role = last.role
         place = _PLACE_AFTER_RE.match(text, end, min(len(text), end + PLACE_AFTER_CHARS))
         where = _POSSESSIVE_END_RE.sub("", place.group(1)) if place is not None else ""
+        if not where:
+            # the place a clause before it is set in ("In Amritsar, Congress won 40 wards while
+            # AAP ... 28", "leading in Ludhiana, where it won 42"): each town's results are
+            # their own slots
+            opening = [m.group(1) for m in _PLACE_BEFORE_RE.finditer(
+                text, _sentence_start(sentences, start), start)]
+            where = opening[-1] if opening else ""
         if where and where.split()[0].casefold() not in _DATE_WORDS:
             # ("a 10% rise in March", "in Thursday's attack": a time, not a place)
             note = (note + "; " if note else "") + f"{IN_PLACE}{where.casefold()}"
@@ -1975,7 +1988,56 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
                 if predicate_of := _PREDICATE_NOTE_RE.search(last.note):
                     note = f"{predicate_of.group(0)}; {note}"
         phrases.append(_Phrase(start, end, Quantity(low, high, hedge, unit), role, note))
-    return phrases
+    return _held_respectively(text, phrases, sentences)
+
+
+# A list's next name and its figure after a figure a name holds: the first's counted noun, a
+# joint, maybe "followed by", the name (capitalised, or a plural group: "independents"), maybe
+# "in" or a verb ("BJP in 19", "independents 3", "and the League 2", "SAD in 4")
+_LISTED_HOLDER_RE = re.compile(
+    rf"[^.;:!?()\d\n]{{0,40}}?(?:,{_SP}*(?:and{_SP}+)?|{_SP}+and{_SP}+|{_SP}+while{_SP}+)"
+    rf"(?:followed{_SP}+by{_SP}+)?(?:the{_SP}+)?"
+    rf"(?P<name>[A-Z][\w'’&.-]*(?:{_SP}+[A-Z][\w'’&.-]*){{0,3}}|[a-z]{{4,}}s)"
+    rf"{_SP}+(?:(?:won|got|took|secured|had|bagged|polled)?{_SP}*(?:in|with|on|at){_SP}+|"
+    rf"(?:won|got|took|secured|had|bagged|polled){_SP}+)?")
+_HOLDER_OPENER_WORDS = frozenset({"wards", "seats", "votes", "points", "others", "years", "days"})
+# "Congress, the BJP, the BSP and Independents won 25, 19, one and two wards respectively"
+_LISTED_NAME = rf"(?:the{_SP}+)?(?:[A-Z][\w'’&.-]*(?:{_SP}+[A-Z][\w'’&.-]*){{0,3}}|[a-z]{{4,}}s)"
+_RESPECTIVE_NAMES_RE = re.compile(
+    rf"(?P<names>(?:{_LISTED_NAME}{_SP}*,{_SP}*)*{_LISTED_NAME}{_SP}*,?{_SP}+and{_SP}+{_LISTED_NAME})"
+    rf"{_SP}+(?:won|winning|got|getting|took|taking|secured|securing|had|having|bagged|polled|"
+    rf"received|scored|claimed){_SP}+$")
+_RESPECTIVE_GAP_RE = re.compile(rf"{_SP}*,{_SP}*(?:and{_SP}+)?|{_SP}+and{_SP}+")
+_NAME_JOINT_RE = re.compile(rf"{_SP}*,{_SP}*(?:and{_SP}+)?(?:the{_SP}+)?|{_SP}+and{_SP}+(?:the{_SP}+)?")
+
+
+def _held_respectively(text: str, phrases: list[_Phrase], sentences: Sequence[Sentence]
+                       ) -> list[_Phrase]:
+    """Give each figure of a list the name in the same place of the list of names right before
+    it, as many ("with Congress and BJP winning 24 and 19 wards, respectively")."""
+    out = list(phrases)
+    k = 0
+    while k < len(out):
+        run = [k]
+        while run[-1] + 1 < len(out) and _RESPECTIVE_GAP_RE.fullmatch(
+                text, out[run[-1]].end, out[run[-1] + 1].start):
+            run.append(run[-1] + 1)
+        if len(run) > 1:
+            head = text[max(0, out[k].start - HOLDER_CHARS * 2):out[k].start]
+            m = _RESPECTIVE_NAMES_RE.search(head)
+            held = [n for n in _NAME_JOINT_RE.split(m.group("names").removeprefix("the ").strip())
+                    if n] if m else []
+            if len(held) == len(run):
+                opening = [p.group(1) for p in _PLACE_BEFORE_RE.finditer(
+                    text, _sentence_start(sentences, out[k].start), out[k].start)]
+                for at, name in zip(run, held, strict=True):
+                    parts = [part for part in out[at].note.split("; ")
+                             if part and not part.startswith(HELD_BY)]
+                    if opening and not any(part.startswith(IN_PLACE) for part in parts):
+                        parts.append(IN_PLACE + opening[-1].casefold())  # (as for one figure)
+                    out[at] = replace(out[at], note="; ".join([*parts, HELD_BY + name]))
+        k = run[-1] + 1
+    return out
 
 
 # The place a figure's clause counts in ("69 in neighbouring Morelos state", "93 people have
@@ -1986,6 +2048,10 @@ _PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]
                              r"(?:[a-z]+[^\S\n]+){0,2}?(?:of[^\S\n]+)?"
                              r"([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
 _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
+# A place a clause of the sentence is set in, before a held figure: "In Ludhiana MC which has 95
+# wards, the AAP won 41", "was also leading in Ludhiana, where it won 42"
+_PLACE_BEFORE_RE = re.compile(r"\b[Ii]n[^\S\n]+(?:the[^\S\n]+)?([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)"
+                              r"[^,.;:!?()\n]{0,40},")
 _POSSESSIVE_END_RE = re.compile(r"['’]s$")
 # Between two figures of a list of places: the first's place, a comma, maybe "and"
 _LIST_GAP_RE = re.compile(r"[^,;:.!?()\d\n]*(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)")
@@ -2005,6 +2071,8 @@ _HOLDER_RE = re.compile(
     rf"(?:(?:has|have|had|is|are|was|were|now|already){_SP}+){{0,2}}(?:been{_SP}+)?"
     rf"(?:had|has|have|won|wins|took|takes|got|gets|received|receives|secured|secures|polled|"
     rf"polls|garnered|garners|gained|gains|claimed|claims|captured|captures|"
+    rf"winning|securing|bagging|taking|"
+    rf"(?:could{_SP}+)?regist(?:er|ered|ering){_SP}+(?:a{_SP}+)?victor(?:y|ies){_SP}+in|"
     rf"(?:stood|stands|stand|was|is|sat|sits|led|leads|lead|finished|ended)?{_SP}*(?:at|on|with))"
     rf"{_SP}+(?:(?:just|only|an{_SP}+estimated|some|about|around|nearly|almost|roughly|"
     rf"more{_SP}+than|less{_SP}+than|over|under){_SP}+)?$")
@@ -2044,12 +2112,15 @@ def _holder(text: str, sentence_start: int, start: int) -> str:
         words = words[owner + 1 :]  # "Erdogan's AK Party": the party holds it
     while words and words[-1].casefold() in _HOLDER_TAILS:
         words.pop()  # a headline's capitalised verb or adverb ("Harris Leads With 48%")
+    article = False
     while words and words[0].rstrip(".").casefold() in _DATE_WORDS | _HOLDER_OPENERS:
-        words.pop(0)
+        article = words.pop(0).casefold() == "the"
     if not words or words[-1].casefold() in _DATE_WORDS or (
             len(words) == 1 and m.group("short") is None and lexicon.lemmas(words[0].casefold())
-            and not lexicon.name_sense(words[0])):
-        return ""  # ("Sales at 5%", "Turnout at 87%": a common word, no name)
+            and not lexicon.name_sense(words[0]) and not article):
+        # ("Sales at 5%", "Turnout at 87%": a common word, no name; "The Liberals won 19" is
+        # capitalised after its article, a name)
+        return ""
     name = " ".join(words).removesuffix("'s").removesuffix("’s")
     return f"{name}|{m.group('short')}" if m.group("short") else name
 
@@ -2083,6 +2154,11 @@ def _holders_agree(a: Fact, b: Fact) -> bool | None:
 
 def _each(f: Fact) -> bool:
     return f.note == EACH or f.note.startswith(f"{EACH};") or f"; {EACH}" in f.note
+
+
+def held_apart(a: Fact, b: Fact) -> bool:
+    """Two figures two names hold ("Congress won 24" / "AAP secured 24 wards")."""
+    return _holders_agree(a, b) is False
 
 
 def held_alike(a: Fact, b: Fact) -> bool:
@@ -3033,9 +3109,11 @@ def slot_score(a: Fact, b: Fact) -> float:
     if held:
         score = min(1.0, score + HOLDER_BONUS)
     if (place_a := place_of(a)) and (place_b := place_of(b)):
-        # "69 in Morelos" / "73 deaths in Morelos State" rather than "93 in Mexico City"
-        one = place_a.split()[0] == place_b.split()[0]
-        score = min(1.0, score + PLACE_BONUS) if one else max(0.0, score - PLACE_BONUS)
+        # "69 in Morelos" / "73 deaths in Morelos State" rather than "93 in Mexico City"; a
+        # party's wards in Amritsar fill no slot of its wards in Ludhiana
+        if place_a.split()[0] != place_b.split()[0]:
+            return FALLBACK
+        score = min(1.0, score + PLACE_BONUS)
     if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
             qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
         if unit_same:
