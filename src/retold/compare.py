@@ -272,6 +272,7 @@ def _compare_documents(
     # Grounding may list a speaker's name diff folded into its attribution: report it once.
     changes = tuple(one_change_per_speaker(changes, o_side, r_side))
     changes = once(changes, o_side, r_side, added=frozenset(alignment.added))
+    changes = (*changes, *_conversions_changed(o_side, r_side, pair_of))
     pair_changes = [0] * len(alignment.pairs)
     for c in changes:
         if c.pair is not None and c.kind != "meaning":
@@ -705,6 +706,29 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
             new_values[_figure(b)].append(c)
         out.append(c)
     return tuple(out)
+
+
+def _conversions_changed(o_side: Side, r_side: Side, pair_of: Mapping[int, int]
+                         ) -> list[Change]:
+    """A figure both texts restate in brackets, restated otherwise ("170 million yuan ($26.7
+    million)" / "170 million yuan ($35.7 million)": another rate, or another currency under one
+    sign). A restatement only one text gives is a writer's aid, neither dropped nor added."""
+    mine = numbers.conversions(r_side.document, r_side.sentences)
+    theirs = numbers.conversions(o_side.document, o_side.sentences) if mine else []
+    out = []
+    for first, restated in mine:
+        told = [(a, b) for a, b in theirs if numbers.equivalent(a, first)
+                and getattr(b.value, "unit", None) == getattr(restated.value, "unit", None)]
+        if not told or any(numbers.equivalent(b, restated) for _a, b in told):
+            continue
+        a, b = told[0]
+        out.append(Change(
+            "number", "changed", Excerpt.of(o_side.document.text, b.start, b.end),
+            Excerpt.of(r_side.document.text, restated.start, restated.end),
+            f"The original restates '{a.text}' as '{b.text}'; the retelling restates it as "
+            f"'{restated.text}' (another rate, or another currency under the same sign).",
+            "medium", pair_of.get(restated.sentence)))
+    return out
 
 
 def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:

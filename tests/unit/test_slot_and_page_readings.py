@@ -174,3 +174,15 @@ def test_a_party_s_figure_said_of_another_party_is_a_change() -> None:
                                                      "Labour and the Liberals winning 19 and 24"))
     assert {(a, b) for status, a, b in found if status == "changed"} == {("24", "19"),
                                                                          ("19 wards", "24 wards")}
+
+
+def test_a_restatement_both_texts_give_is_compared() -> None:
+    original = "Odo Kam was found guilty of taking 170 million yuan ($26.7 million) in bribes."
+    assert numbers_changed(original, original.replace("$26.7", "$35.7")) == [
+        ("changed", "$26.7 million", "$35.7 million")]
+    assert numbers_changed("The road is 10 km (6.2 miles) long.",
+                           "The road is 10 km (16 miles) long.") == [
+        ("changed", "6.2 miles", "16 miles")]
+    # one text's restatement alone, or the same restatement written otherwise: no change
+    assert numbers_changed(original, original.replace(" ($26.7 million)", "")) == []
+    assert numbers_changed("It cost $2bn (€1.8bn).", "It cost $2bn (€1.8 billion).") == []

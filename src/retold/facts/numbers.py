@@ -91,7 +91,7 @@ from retold.model import Document, Fact, Quantity, Sentence
 
 __all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll",
            "counts_people", "equivalent", "events_differ", "explain", "extract", "hedge_class",
-           "hedges_clash", "held_alike", "held_apart", "holder_of", "humanise", "measures_apart", "place_of",
+           "conversions", "hedges_clash", "held_alike", "held_apart", "holder_of", "humanise", "measures_apart", "place_of",
            "restates", "same_toll", "slot_score"]
 
 
@@ -2345,6 +2345,28 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         ('at least 10 soldiers', 'number:at_least:10:10:', 'soldier')
     """
     del context  # numbers need no publication date
+    return _extract(doc, sentences)
+
+
+def conversions(doc: Document, sentences: Sequence[Sentence]) -> list[tuple[Fact, Fact]]:
+    """The figures of ``doc`` restated in another unit or currency in brackets, each with its
+    restatement ("170 million yuan ($26.7 million)", "10 km (6.2 miles)"): ``extract`` leaves
+    the restatement out (the same quantity, not another fact); a comparison of two texts that
+    both restate one figure compares the restatements. Read only where a bracket follows a
+    figure (most texts have none)."""
+    if not _BRACKET_AFTER_FIGURE_RE.search(doc.text):
+        return []
+    found: list[tuple[Fact, Fact]] = []
+    _extract(doc, sentences, found)
+    return found
+
+
+_BRACKET_AFTER_FIGURE_RE = re.compile(r"\d[^()\n]{0,30}[(\[][^\S\n]*[^\d\s)\]]{0,4}[^\S\n]*\d")
+
+
+def _extract(doc: Document, sentences: Sequence[Sentence],
+             restated: list[tuple[Fact, Fact]] | None = None) -> list[Fact]:
+    """``extract``'s reading; with ``restated``, each conversion is put there too."""
     text = doc.text
     norm = _normalise_digits(text)
     # Dates and phone numbers are not counts: their spans are off limits to every phrase.
@@ -2373,7 +2395,11 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if sid is None:
             continue
         if previous is not None and _conversion(norm, previous, p):
-            continue  # "10 km (6.2 miles)": the same quantity restated, not another fact
+            # "10 km (6.2 miles)": the same quantity restated, not another fact
+            if restated is not None and facts and facts[-1].end >= previous.end:
+                restated.append((facts[-1], Fact("number", p.start, p.end, text[p.start:p.end],
+                                                 sid, _key(p.quantity), p.quantity, p.role)))
+            continue
         previous = p
         quantity, start, end = p.quantity, p.start, p.end
         # (a tally, "down 2-1 at half-time", is a score, not an amount; nor is a bare figure)
