@@ -1359,6 +1359,15 @@ _CONDITION_CUE_RE = re.compile(r"(?i)\b(?:if|unless|whether|in\s+case)\b")
 _SUBJECT_PRONOUNS = frozenset({"i", "you", "he", "she", "we", "they", "it"})
 
 
+def _first_forms(words: Sequence[tuple[int, int, str]]) -> dict[str, tuple[int, int]]:
+    """Each form (``forms``) of ``words`` -> the span of the first of them in that form."""
+    found: dict[str, tuple[int, int]] = {}
+    for s, e, w in words:
+        for f in forms(w):
+            found.setdefault(f, (s, e))
+    return found
+
+
 def _same_phrase(rest: set[str], following: Sequence[tuple[int, int, str]],
                  evidence: Mapping[str, object]) -> bool:
     """Whether the words after a retelling word repeat the phrase the original negates after it
@@ -1420,10 +1429,6 @@ def check(
     # evidence: a summary sentence draws on several.
     lo, hi = (evidence[0][1], evidence[0][1] + len(evidence[0][0])) if evidence else (0, 0)
     primary = [(s, e, w) for s, e, w in ev_words if lo <= s < hi]
-    p_forms: dict[str, tuple[int, int]] = {}
-    for s, e, w in primary:
-        for f in forms(w):
-            p_forms.setdefault(f, (s, e))
     if evidence:
         ev_lemmas: dict[str, tuple[int, int]] = {}
         # (degree, lemma) -> span of the evidence's comparatives and superlatives, on first need
@@ -1627,6 +1632,9 @@ def check(
 
     if evidence and polarity:
         ev_neg = index.negated_stems(*evidence[0])
+        # the forms of the closest evidence's words, read only where either side negates
+        # something (most sentences negate nothing, and then none is looked up)
+        p_forms = _first_forms(primary) if r_neg or ev_neg else {}
         # (the whole phrase a cue heads: "no significant underlying health issues" negates
         # "underlying" as much as "significant")
         ev_negated = _negated_phrases(*evidence[0]) if ev_neg else set()
