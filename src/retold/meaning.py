@@ -979,17 +979,18 @@ def _opposite_beside(r_text: str, r_offset: int, words: Sequence[tuple[int, int,
             near = m.group(1).casefold() if m else ""
             if not near or near in _SKIPPED | _PERIOD_WORDS or len(near) < MIN_WORD:
                 continue  # ("the second quarter" / "the first quarter": the dates compare them)
-            located = locate(near)
+            # (each sentence's words beside the neighbour, read once for both tests below)
+            found = [(t, here) for t, o in locate(near) if (here := _beside(t, o, near, side))]
             # (the word in any inflection: "net losses" says "net loss")
-            if any(b[2].startswith(mine) for t, o in located for b in _beside(t, o, near, side)):
+            if any(b[2].startswith(mine) for _t, here in found for b in here):
                 sides = []
                 break  # the original says it the retelling's way (read first: most summaries
                 # copy their phrases, and a word's opposites cost WordNet lookups)
             # (an opposite only in a sentence about the same thing: one more content word in
             # common than the phrase; "voted to allow smoking" in clubs is no "banned smoking"
             # in bars)
-            beside = [b for t, o in located if _about_the_same(t, r_stems, near, w, r_names)
-                      for b in _beside(t, o, near, side)]
+            beside = [b for t, here in found if _about_the_same(t, r_stems, near, w, r_names)
+                      for b in here]
             if beside:
                 sides.append((side, near, beside))
         hit = next(((side, near, found) for side, near, beside in sides
@@ -1048,15 +1049,24 @@ def _tokens(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group().casefold()) for m in _TOKEN_RE.finditer(text))
 
 
+@lru_cache(maxsize=4096)
+def _token_places(text: str) -> dict[str, tuple[int, ...]]:
+    """Each word of ``_tokens(text)`` -> its places there, in order (a sentence is searched for
+    the neighbour of each retelling word it holds: a lookup, not a scan of its words)."""
+    places: dict[str, list[int]] = {}
+    for k, (_a, _b, tok) in enumerate(_tokens(text)):
+        places.setdefault(tok, []).append(k)
+    return {tok: tuple(ks) for tok, ks in places.items()}
+
+
 def _beside(text: str, offset: int, near: str, side: str) -> list[tuple[int, int, str, str, int]]:
     """(start, end, word as written, text, offset) of each word right before ``near`` (``side``
     "right": the retelling word stands before its neighbour) or right after it, with only
     spaces between."""
     toks = _tokens(text)
     out = []
-    for k, (a, b, tok) in enumerate(toks):
-        if tok != near:
-            continue
+    for k in _token_places(text).get(near, ()):
+        a, b, _tok = toks[k]
         j = k - 1 if side == "right" else k + 1
         if 0 <= j < len(toks):
             x, y, _w = toks[j]
