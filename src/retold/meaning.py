@@ -274,11 +274,13 @@ class WordIndex:
         if "_" not in form:  # (most forms are one word: no generator for them)
             if len(form) < MIN_WORD or form.casefold() in STOP:
                 return False
-            if _participle(form):
-                # an adjective in a verb's form ("trying", a synonym of "hard") is used where it
-                # is written, not where the verb is ("try it")
-                return form.casefold() in self.written
-            return stem(form) in self.sentences or form in self.lemmas
+            # (tested first: most forms are not used, and then no WordNet lookup is made; a
+            # participle failing it is not written there either, as a written word's stem is)
+            if not (stem(form) in self.sentences or form in self.lemmas):
+                return False
+            # an adjective in a verb's form ("trying", a synonym of "hard") is used where it is
+            # written, not where the verb is ("try it")
+            return form.casefold() in self.written if _participle(form) else True
         # A phrase is used when each of its words is: "pass judgment" is not used by a text
         # that says "pass" (nor "leave out" by one that says "out").
         parts = [f for f in form.split("_") if f.casefold() not in STOP and len(f) >= MIN_WORD]
