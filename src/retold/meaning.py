@@ -1559,9 +1559,11 @@ def check(
                 # (only a rated word the original never uses: one it uses is said of
                 # something it says)
                 k = r_at.get((s, e), -1)
+                # (asked first: whether the original uses the word is known already, for the
+                # sentence's share, while its ratings would be read anew)
                 leans = [lean for lean in (valence.valence, _pushes)
-                         if abs(lean(w)) >= VALENCE_MIN] if k >= 0 else []
-                for lean in leans if leans and not index.uses(w) else ():
+                         if abs(lean(w)) >= VALENCE_MIN] if k >= 0 and not index.uses(w) else []
+                for lean in leans:
                     judged = _judged_otherwise(r_text, r_offset, words, k, evidence, ev_lists,
                                                r_stems, r_negated_all, ev_negated_all, lean)
                     if judged is not None and not _other_side(
