@@ -1772,6 +1772,10 @@ def swapped(r_text: str, r_offset: int, evidence: tuple[str, int], index: WordIn
     theirs = index.content_words(ev_text, ev_offset)
     if len(mine) < SWAP_CONTEXT_MIN + 1 or len(theirs) < SWAP_CONTEXT_MIN + 1:
         return []
+    if all(index.uses(w) for _s, _e, w in mine):
+        # every swapped-in word must be one the original never uses: with none, no alignment
+        # can find one (and the answers are known already, asked for the sentence's share)
+        return []
     a = [stem(w) for _s, _e, w in theirs]
     b = [stem(w) for _s, _e, w in mine]
     out: list[Finding] = []
