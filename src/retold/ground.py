@@ -2377,8 +2377,10 @@ def _abbreviated(name: str, o_text: str) -> bool:
         return False
     forms = {"".join(w[0] for w in words).upper(),
              "".join(w[0] for w in words if w[:1].isupper()).upper()}
-    return any(2 <= len(f) <= 6 and re.search(rf"(?<![\w.]){f}(?!\w)", o_text) is not None
-               for f in forms)
+    # (the letters are looked for first, as a plain substring: from its look-behind on, the
+    # pattern would be tried at every character of the text)
+    return any(2 <= len(f) <= 6 and f in o_text
+               and re.search(rf"(?<![\w.]){f}(?!\w)", o_text) is not None for f in forms)
 
 
 @lru_cache(maxsize=64)
