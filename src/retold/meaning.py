@@ -1695,8 +1695,9 @@ def check(
                         "negation", "changed", (start, end), (use[0], use[1]),
                         f"The retelling negates ('{cue}') what the original states plainly "
                         f"('{use[2]}') and never negates."))
+        # (the retelling's word forms, read only where the evidence negates something)
         r_forms: dict[str, int] = {}
-        for k, (_s, _e, w) in enumerate(words):
+        for k, (_s, _e, w) in enumerate(words if ev_neg else ()):
             for f in forms(w):
                 r_forms.setdefault(f, k)
         for start, end, cue, targets, window in ev_neg:
