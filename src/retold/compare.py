@@ -689,6 +689,9 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
     seen: set[tuple[str, str, str, str]] = set()
     new_values: dict[object, list[Change]] = defaultdict(list)
     out: list[Change] = []
+    sources = [c.retelling for c in changes if c.kind == "attribution" and c.status == "added"
+               and c.retelling is not None]
+    named: list[Excerpt] = list(sources)  # (as in ``once``: an added name said once)
     for c in changes:
         key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
                _wording(c.retelling.text) if c.retelling else "")
@@ -696,6 +699,12 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
             if c.kind == "number" and c.retelling is not None else None
         if key in seen:
             continue
+        if c.kind == "name" and c.status == "added" and c.retelling is not None:
+            again = any(_one_added_thing(o, c.retelling, r_side.document.text) for o in named)
+            named.append(c.retelling)
+            if again or any(s.start <= c.retelling.start and c.retelling.end <= s.end
+                            for s in sources):
+                continue
         if c.status == "added" and b is not None and any(
                 _slot_of(first, r_numbers) in (b.role, numbers.count_toll(b)) or not b.role
                 and _names_slot(r_side.document.text, b, _slot_of(first, r_numbers))
@@ -751,8 +760,9 @@ def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
         # ("Paris, Lyon and Lille" is a list of places, no place and its region)
         return bool(place) and names.same_name(place, later.text) or bool(
             _REGION_AFTER_RE.fullmatch(between)) and not _LIST_GOES_ON_RE.match(text, later.end)
-    return names.same_name(first.text, later.text) or bool(
-        place and names.same_name(whole, later.text))
+    # ("Tipsarevic", then "Janko Tipsarevic of Serbia")
+    later_whole = later.text.partition(" of ")[0]
+    return names.same_name(first.text, later.text) or names.same_name(whole, later_whole)
 
 
 # What joins a period's two ends ("between 2002 and last year", "from May to July")

@@ -186,3 +186,19 @@ def test_a_restatement_both_texts_give_is_compared() -> None:
     # one text's restatement alone, or the same restatement written otherwise: no change
     assert numbers_changed(original, original.replace(" ($26.7 million)", "")) == []
     assert numbers_changed("It cost $2bn (€1.8bn).", "It cost $2bn (€1.8 billion).") == []
+
+
+def test_a_company_described_is_the_company_named() -> None:
+    original = "Kestrel Corp reported on Monday a 9 percent rise in revenue to $2 billion."
+    found = flags(original, "Revenue rose 9 percent to $2 billion, the software company said.")
+    assert not any(kind == "attribution" for kind, _status, _text in found)
+    assert any(kind == "attribution" for kind, _status, _text in flags(
+        original, "Revenue rose 9 percent to $2 billion, the rival software company said."))
+
+
+def test_one_added_thing_once_in_texts_that_look_unrelated() -> None:
+    original = "Teachers in Dunmore walked out on Tuesday over pay."
+    found = flags(original, "SUD Rail warned of a strike, and the Ferro Rail Company (FRC) will "
+                            "stop trains. Ivan Rask lost to Ada Ruiz of Argentina; Ruiz won.")
+    assert [t for k, _s, t in found if k == "name"] == ["Ferro Rail Company", "Ivan Rask",
+                                                        "Ada Ruiz of Argentina"]

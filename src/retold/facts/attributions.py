@@ -877,6 +877,7 @@ def same_speaker(a: str, b: str) -> bool:
         return not _is_generic(named) and any(w[:1].isupper() for w in _speaker_words(named))
     if names.same_name(a, b) or _with_home(a, b) or _with_home(b, a):
         return True
+    ka, kb = _kind_of_body(ka), _kind_of_body(kb)
     if (ka in _BODY_BY_KIND) != (kb in _BODY_BY_KIND):
         # A body the text named, referred to by its kind ("Labour said" / "the party said",
         # "Unison" / "the union"): no other speaker, as "they" is none
@@ -893,6 +894,25 @@ def same_speaker(a: str, b: str) -> bool:
     if _sources_of_kind(ka, kb) or _sources_of_kind(kb, ka):
         return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+def _kind_of_body(key: str) -> str:
+    """A body's kind noun, where the key only describes one ("global news and information
+    company" is "company"); the key as it is otherwise, and where a word says the body is
+    another ("the rival company", "its parent company"). Not a group: "the militant group",
+    "a rights group" are seldom the body the text named."""
+    words = key.split()
+    if len(words) < 2 or words[-1] not in _BODY_BY_KIND - {"group"} or not all(
+            w.islower() and w not in _ANOTHER_BODY for w in words[:-1]):
+        return key
+    return words[-1]
+
+
+# Words that make a described body another one than the named body ("the rival company")
+_ANOTHER_BODY = frozenset({"rival", "other", "another", "competing", "parent", "partner",
+                           "sister", "former", "second", "third", "acquiring", "target",
+                           "merged", "new", "larger", "smaller", "subsidiary", "its", "their",
+                           "his", "her", "our", "whose"})
 
 
 def _sources_of_kind(a: str, b: str) -> bool:
