@@ -946,9 +946,9 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
         if key in seen:
             continue
         if c.kind == "name" and c.status == "added" and c.retelling is not None:
-            first = any(_one_added_thing(o, c.retelling, r_doc) for o in added_names)
+            again = any(_one_added_thing(o, c.retelling, r_doc) for o in added_names)
             added_names.append(c.retelling)
-            if first:
+            if again:
                 # "Sean Reilly", then "Reilly"; "the Fed", then "the Federal Reserve": one
                 # person or body added
                 continue

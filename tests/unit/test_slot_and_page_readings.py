@@ -64,8 +64,7 @@ def test_page_stamps_and_widget_counts_are_clutter() -> None:
     page = f"Date:2025-04-25 14:13:50\n{STORY}\nveryGood! (6)\n"
     assert flags(STORY, page) == []
     archive = f"April 30, 2014 / 11:12 AM / 3 years ago\n{STORY}"
-    assert [s.kind for s in retold.compare(STORY, archive).retelling.sentences][0] in (
-        "boilerplate", "byline")
+    assert retold.compare(STORY, archive).retelling.sentences[0].kind in ("boilerplate", "byline")
 
 
 def test_a_request_for_comment_states_no_comment() -> None:

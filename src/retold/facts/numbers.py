@@ -89,10 +89,32 @@ from retold.facts.base import (
 from retold.facts.dates import clock_after_weekday, date_spans
 from retold.model import Document, Fact, Quantity, Sentence
 
-__all__ = ["PART", "TOLLS", "TOLL_OF", "bound_holds", "bound_kept", "compatible", "count_toll",
-           "counts_people", "equivalent", "events_differ", "explain", "extract", "hedge_class",
-           "conversions", "hedges_clash", "held_alike", "held_apart", "holder_of", "humanise", "measures_apart", "place_of",
-           "restates", "same_toll", "slot_score"]
+__all__ = [
+    "PART",
+    "TOLLS",
+    "TOLL_OF",
+    "bound_holds",
+    "bound_kept",
+    "compatible",
+    "conversions",
+    "count_toll",
+    "counts_people",
+    "equivalent",
+    "events_differ",
+    "explain",
+    "extract",
+    "hedge_class",
+    "hedges_clash",
+    "held_alike",
+    "held_apart",
+    "holder_of",
+    "humanise",
+    "measures_apart",
+    "place_of",
+    "restates",
+    "same_toll",
+    "slot_score",
+]
 
 
 def _words(text: str) -> frozenset[str]:
