@@ -38,6 +38,7 @@ from retold.facts.negation import (
     passive_subject,
 )
 from retold.facts.negation import complementary as negation_complementary
+from retold.facts.base import DATELINE_RE
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, TOLLS, change_direction, same_toll
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
@@ -1730,8 +1731,12 @@ def check(
                 f"The original negates this ('{cue}'); the retelling states it plainly."))
 
     flagged = {f.retelling for f in findings}
+    # a wire dateline opening the sentence ("KIGALI, Sept 27 (Reuters) -", "Chandigarh:") says
+    # where the copy was filed, no claim
+    filed = DATELINE_RE.match(r_text) or _PLACE_COLON_RE.match(r_text)
+    filed_end = r_offset + filed.end() if filed is not None else r_offset
     for s, e, w in words:
-        if (s, e) in flagged or w[:1].isupper() and s != r_offset:
+        if (s, e) in flagged or w[:1].isupper() and s != r_offset or s < filed_end:
             continue
         if (s, e) in in_names:
             continue  # capitalised words mid-sentence are names: the name check grounds them
@@ -1745,6 +1750,10 @@ def check(
                 "meaning", "added", (s, e), None,
                 f"The original never uses '{w}' or a word of like meaning."))
     return findings
+
+
+# A place and a colon opening a sentence, as some outlets write their dateline ("Chandigarh: ...")
+_PLACE_COLON_RE = re.compile(r"[A-Z][a-z]+(?:[^\S\n][A-Z][a-z]+){0,2}[^\S\n]*:[^\S\n]+(?=[A-Z])")
 
 
 # Adverbs that, opening a sentence before a comma, link it to the one before and claim

@@ -201,3 +201,13 @@ def test_one_added_thing_once_in_texts_that_look_unrelated() -> None:
                             "stop trains. Ivan Rask lost to Ada Ruiz of Argentina; Ruiz won.")
     assert [t for k, _s, t in found if k == "name"] == ["Ferro Rail Company", "Ivan Rask",
                                                         "Ada Ruiz of Argentina"]
+
+
+def test_a_dateline_s_place_is_no_word_the_retelling_adds() -> None:
+    original = ("Rwanda has confirmed six deaths and 20 cases of the fever, the health minister "
+                "said late on Saturday.")
+    rewrite = ("The Rwandan government has confirmed a deadly outbreak of the fever within its "
+               "borders, with six fatalities and 20 reported cases.")
+    for dateline in ("KIGALI, Rwanda – ", "KIGALI, Sept 27 (Reuters) - ", "Kigali: "):
+        added = [t for k, _s, t in flags(original, dateline + rewrite) if k == "meaning"]
+        assert added and "KIGALI" not in added and "Kigali" not in added
