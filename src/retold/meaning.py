@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retold import lexicon, patterns, valence
+from retold.facts.base import DATELINE_RE
 from retold.facts.negation import (
     CLAUSE_END_RE,
     NEGATED_THROUGH,
@@ -38,7 +39,6 @@ from retold.facts.negation import (
     passive_subject,
 )
 from retold.facts.negation import complementary as negation_complementary
-from retold.facts.base import DATELINE_RE
 from retold.facts.numbers import FALL_WORDS, RISE_WORDS, TOLLS, change_direction, same_toll
 
 __all__ = ["Finding", "WordIndex", "check", "content_words", "omissions", "stem", "word_index"]
