@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from retold import meaning, read, reuse
+from retold import lexicon, meaning, read, reuse
 from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import (
@@ -427,19 +427,39 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
         if g is None:
             return False
         partner = sentence_at(o_side.sentences, c.original.start)
+        at = sentence_at(r_side.sentences, c.retelling.start)
+        if at is None:
+            return False
+        told = r_by_id[at]
+        # the retelling sentence's words (a passive told actively keeps the partner's words
+        # elsewhere in it: "was awarded to Orbis on Monday" / "Kestrel won it on Monday")
+        mine = slot_words(r_side, told.start, told.start, before=0, after=len(told.text))
 
-        def around(side: Side, start: int, end: int) -> frozenset[str]:
-            # the words next to a name: a long quotation in the sentence is no slot
-            return slot_words(side, start, end, before=NAME_SLOT_WORDS, after=NAME_SLOT_WORDS)
+        def around(start: int, end: int) -> int:
+            # the words next to an original name the retelling sentence says: a long
+            # quotation in the sentence is no slot
+            return len(mine & slot_words(o_side, start, end, before=NAME_SLOT_WORDS,
+                                         after=NAME_SLOT_WORDS))
 
-        mine = around(r_side, c.retelling.start, c.retelling.end)
-        paired = len(mine & around(o_side, c.original.start, c.original.end))
-        return any(len(mine & around(o_side, e.start, e.end)) > paired
+        paired = around(c.original.start, c.original.end)
+        return any(around(e.start, e.end) > paired
                    for e in g.evidence if sentence_at(o_side.sentences, e.start) != partner)
+
+    credited = {(f.retelling.start, f.retelling.end): {(e.start, e.end) for e in f.evidence}
+                for f in grounded.facts if f.kind == "attribution" and f.status == "supported"}
+
+    def credited_alike(c: Change) -> bool:
+        """diff paired two speakers grounding reads as one ("Kestrel Corp reported" / "the
+        software company said", the original's one company): the flag would contradict the
+        evidence it shows."""
+        return c.kind == "attribution" and c.status == "changed" and c.original is not None \
+            and c.retelling is not None and (c.original.start, c.original.end) in credited.get(
+                (c.retelling.start, c.retelling.end), ())
 
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)
-           and not description_named(c) and not named_in_its_slot_elsewhere(c) and not (
+           and not description_named(c) and not named_in_its_slot_elsewhere(c)
+           and not credited_alike(c) and not (
         c.kind == "name" and c.retelling is not None
         and (c.retelling.start, c.retelling.end) in in_units) and not (
         c.retelling is not None
@@ -728,8 +748,9 @@ def _conversions_changed(o_side: Side, r_side: Side, pair_of: Mapping[int, int]
     for first, restated in mine:
         told = [(a, b) for a, b in theirs if numbers.equivalent(a, first)
                 and getattr(b.value, "unit", None) == getattr(restated.value, "unit", None)]
-        if not told or any(numbers.equivalent(b, restated) for _a, b in told):
-            continue
+        if not told or any(numbers.equivalent(b, restated) or numbers.compatible(b, restated)
+                           for _a, b in told):
+            continue  # (a rounding is the same restatement: "$26.7 million" / "$27 million")
         a, b = told[0]
         out.append(Change(
             "number", "changed", Excerpt.of(o_side.document.text, b.start, b.end),
@@ -749,17 +770,21 @@ def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
     if later.start < first.end:
         return False
     between = text[first.end:later.start]
-    if _BRACKETED_AFTER_RE.fullmatch(between) and text.startswith(")", later.end):
-        return True  # (an abbreviation, however the outlet spells it)
+    if _BRACKETED_AFTER_RE.fullmatch(between) and text.startswith(")", later.end) and \
+            _ACRONYM_RE.fullmatch(later.text) and " " in first.text:
+        return True  # (an abbreviation, however the outlet spells it; "Ann Kerr (Labour)" is
+        # her party)
     whole, _of, place = first.text.partition(" of ")
-    if place and (names.demonym_of(later.text, place) or _THE_BEFORE_RE.search(
-            text, max(0, later.start - 5), later.start) and len(later.text) >= DEMONYM_STEM
+    if place and " " not in later.text.strip() and (
+            names.demonym_of(later.text, place) or _THE_BEFORE_RE.search(
+                text, max(0, later.start - 5), later.start) and len(later.text) >= DEMONYM_STEM
             and later.text[:DEMONYM_STEM] == place[:DEMONYM_STEM]):
         return True  # ("the Serb": WordNet relates "Serbian", not "Serb", to "Serbia")
     if names._role(later.text, False) in PLACE_ROLES or names._known_place(later.text):
         # ("Paris, Lyon and Lille" is a list of places, no place and its region)
         return bool(place) and names.same_name(place, later.text) or bool(
-            _REGION_AFTER_RE.fullmatch(between)) and not _LIST_GOES_ON_RE.match(text, later.end)
+            _REGION_AFTER_RE.fullmatch(between)) and not _LIST_GOES_ON_RE.match(
+            text, later.end) and _region(later.text)
     # ("Tipsarevic", then "Janko Tipsarevic of Serbia")
     later_whole = later.text.partition(" of ")[0]
     return names.same_name(first.text, later.text) or names.same_name(whole, later_whole)
@@ -769,6 +794,19 @@ def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
 _RANGE_OPENER_RE = re.compile(r"(?i)\b(?:between|from)[^\S\n]+$")
 _RANGE_END_RE = re.compile(r"[^\S\n]*(?:and|to|until|till|through|-|–|—)[^\S\n]*")
 _THE_BEFORE_RE = re.compile(r"(?i)\bthe[^\S\n]+$")
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&.-]{1,7}")
+
+
+def _region(place: str) -> bool:
+    """A state or province a place is given with ("Beaverton, Oregon"), by WordNet's broader
+    terms; not a country or a city ("Kharkiv, Odesa" is a list)."""
+    broader = lexicon.broader(place.casefold().replace(" ", "_"))
+    return bool(broader & _REGION_WORDS) and not broader & _COUNTRY_WORDS
+
+
+_REGION_WORDS = frozenset({"state", "province", "american_state", "canadian_province",
+                           "administrative_district"})
+_COUNTRY_WORDS = frozenset({"country", "nation", "city"})
 DEMONYM_STEM = 4  # letters a people's name keeps of its country's ("Serb" / "Serbia")
 _BRACKETED_AFTER_RE = re.compile(r"[^\S\n]*\([^\S\n]*")
 _REGION_AFTER_RE = re.compile(r",[^\S\n]*")

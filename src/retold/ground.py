@@ -1318,7 +1318,8 @@ def slot_words(side: Side, start: int, end: int, *, before: int = CONTEXT_BEFORE
     s = side.sentences[k] if k >= 0 and start < side.sentences[k].end else None
     lo, hi = (s.start, s.end) if s is not None else (max(0, start - 80), end + 80)
     words = meaning.content_words(side.document.text[lo:hi], lo)
-    return frozenset(meaning.stem(w) for w in (*[w for a, e, w in words if e <= start][-before:],
+    preceding = [w for a, e, w in words if e <= start][-before:] if before else []
+    return frozenset(meaning.stem(w) for w in (*preceding,
                                                *[w for a, e, w in words if a >= end][:after]))
 
 
@@ -1402,6 +1403,13 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             a.kind == "attribution" for a in ev_facts):
         # "LONDON (AP) —" credits the whole story, where the evidence names no other source
         return "supported", [], False
+    if b.kind == "attribution" and attributions.described_body(b.note or b.key) and (
+            body := attributions.sole_body((a.note or a.key).strip()
+                                           for a in index.by_kind.get("attribution", ()))):
+        # "the global news and information company said" where the original's one named body
+        # speaking is "Thomson Reuters Corp" (with two, "the airline" may be either)
+        return "supported", [a for a in index.by_kind["attribution"]
+                             if attributions.same_speaker((a.note or a.key).strip(), body)][:1], False
     if b.kind == "attribution" and attributions.credited_in_other_words(b, o_text):
         # "analysts polled by Marlow Data": the original's own source, said in other words
         # (known limit: a survey by it about another claim backs it too)
@@ -1478,7 +1486,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 return "contradicted", [counted, *fits], False
             return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
-        if rival is not None and not _dates_of_two_things(rival, b, o_ctx, r_ctx):
+        if rival is not None and not _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_facts):
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
@@ -1529,7 +1537,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "supported", hour, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     compatible = getattr(module, "compatible", None)
-    if rival is not None and _dates_of_two_things(rival, b, o_ctx, r_ctx) and not (
+    if rival is not None and _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_facts) and not (
             compatible is not None and compatible(rival, b)):
         rival = None  # (a compatible one is read below: it may back the date)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
@@ -2505,7 +2513,8 @@ def _a_day_never_named(b: Fact, index: FactIndex) -> bool:
     return dates.on_calendar(b) and bool(index.calendar_dates()) and not index.same_day(b)
 
 
-def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -> bool:
+def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts,
+                         evidence: Sequence[Fact] = ()) -> bool:
     """``a`` and ``b`` are dates of two things: their clauses share no slot word and their
     sentences no name ("two people died in the protests last week" / "the governor is
     expected to sign the bill this week"), or one is the day a statement was made and the
@@ -2523,8 +2532,9 @@ def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts) -
     if a.kind == "number":
         # (a time of day in a sentence told in other words still shares a word with it: "held
         # ... shortly after midnight by police officers" / "officers ... moved to arrest him
-        # about 1 a.m.")
-        return bool(mine) and not o_ctx.of(a) & mine and not (
+        # about 1 a.m."; and one of the aligned sentence is its time however told: "Kick-off
+        # is at 3 pm" / "The match begins at 5 pm")
+        return bool(mine) and a not in evidence and not o_ctx.of(a) & mine and not (
             _sentence_stems(o_ctx, a) & _sentence_stems(r_ctx, b))
     return bool(mine) and not o_ctx.of(a) & mine and not (
         o_ctx.sentence_names(a) & r_ctx.sentence_names(b)) or \

@@ -1865,9 +1865,12 @@ def _of_an_earlier_period(text: str, at: int) -> bool:
     return bool(_EARLIER_PERIOD_RE.search(text, at, end.start() if end else len(text)))
 
 
-# What opens a comparison's base, a few words before the word, and what names its earlier period
+# What opens a comparison's base, a few words before the word ("compared with", "up from"; not
+# a bare "from": "profits from its trading unit fell"), and what names its earlier period
 _BASE_CUE_RE = re.compile(
-    r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|from)\b(?:\s+[\w'’$.,-]+){0,4}\s+$")
+    r"(?i)\b(?:compared\s+(?:with|to)|versus|vs\.?|against|"
+    r"(?:up|down|rose|fell|increased|decreased|grew|swung|turned|recovered|improved)"
+    r"(?:\s+[\w'’$.,%-]+){0,3}?\s+from)\b(?:\s+[\w'’$.,-]+){0,4}\s+$")
 _BASE_END_RE = re.compile(r"[;!?]|\.(?!\d)|,\s*(?:but|and|while|which)\b")
 _EARLIER_PERIOD_RE = re.compile(
     r"(?i)\b(?:a\s+year\s+(?:earlier|ago|before)|last\s+year|the\s+(?:previous|prior|preceding)\s+"

@@ -597,7 +597,10 @@ MASTHEAD_MAX_WORDS = 4  # "CBS News", "South Park Magazine"; a headline is longe
 LINKS_LABEL_MAX_WORDS = 4
 # A page widget's count: a word or two and a bracketed number alone on a line ("veryGood! (6)",
 # "Comments (12)", "(6)").
-_WIDGET_COUNT_RE = re.compile(r"^(?:[^\W\d_][\w'’-]*[!?]?\s*){0,3}\(\d{1,7}\)$")
+# (one word cheered or a widget's own word before the count: "Yes (214)", a vote's tally, stays)
+_WIDGET_COUNT_RE = re.compile(
+    r"^(?:[^\W\d_][\w'’-]{0,30}[!?]|(?i:comments?|likes?|shares?|replies|reactions))?"
+    r"[^\S\n]*\(\d{1,7}\)$")
 _LIST_HEADING_RE = re.compile(
     r"(?i)\b(?:latest|related|recommended|trending|more\s+from|most\s+(?:read|popular|viewed))\b"
 )
@@ -626,7 +629,7 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
                 or (words <= CAPTION_MAX_WORDS and (low.endswith(_CAPTION_END_MARKS)
                                                     or "show more" in low)
                     and _CAPTION_END_RE.search(unit))
-                or _COUNTER_RE.match(unit) or _WIDGET_COUNT_RE.match(unit)
+                or _COUNTER_RE.match(unit) or _widget_count(unit)
                 or (words <= FURNITURE_MAX_WORDS and (
                     ("rights" in low or "published" in low) and _RIGHTS_RE.search(unit)
                     or ("subscrib" in low or "journalism" in low) and _APPEAL_RE.search(unit)))):
@@ -641,7 +644,8 @@ def page_furniture(text: str, paragraphs: list[tuple[int, int, bool]]) -> set[in
             in_list = True
             continue
         elif in_list and single and (is_heading_like(unit, max_words=TITLE_MAX_WORDS) or (
-                _LIST_ITEM_RE.match(unit) and words <= TITLE_MAX_WORDS + 1)):
+                _LIST_ITEM_RE.match(unit) and words <= TITLE_MAX_WORDS + 1
+                and not _ENDS_SENTENCE_RE.search(unit))):
             # a headline link under "Latest videos" or a bulleted one under "Related" (a
             # headline may hold two sentences: "Spooky or not? Residents say ..."): no fact
             out.add(i)
@@ -743,7 +747,7 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
                 line_text[:1].isupper() and _BY_RE.match(line_text) and looks_like_byline(line_text)):
             cut = True  # "By The Associated Press", "Published: ...": a unit, after any line
         if _is_links_label(line_text) or _is_links_label(prev_text) or \
-                _WIDGET_COUNT_RE.match(line_text) or _WIDGET_COUNT_RE.match(prev_text):
+                _widget_count(line_text) or _widget_count(prev_text):
             cut = True  # "Related" and a reaction count ("veryGood! (6)") are units of their own
         if (
             _LIST_ITEM_RE.match(line_text)
@@ -758,10 +762,21 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
     return groups
 
 
+def _widget_count(line: str) -> bool:
+    return line.endswith(")") and len(line) <= WIDGET_MAX_CHARS and bool(_WIDGET_COUNT_RE.match(line))
+
+
+WIDGET_MAX_CHARS = 40
+
+
 def _is_links_label(line: str) -> bool:
-    """A line that only announces a list of links ("Related", "More from Reuters", "Most read")."""
+    """A line that only announces a list of links ("Related", "More from Reuters", "Most read");
+    not what someone said ("More from the minister:")."""
     return len(line.split()) <= LINKS_LABEL_MAX_WORDS and _LIST_HEADING_RE.search(line) is not None \
-        and is_boilerplate(line)
+        and is_boilerplate(line) and _NOT_LINKS_LABEL_RE.search(line) is None
+
+
+_NOT_LINKS_LABEL_RE = re.compile(r"(?i)\bmore\s+from\s+(?:the|a|an|his|her|their|our)\b|:\s*$")
 
 
 def _is_last_or_cut(text: str, block: list[tuple[int, int]], i: int) -> bool:

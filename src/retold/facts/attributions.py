@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -877,7 +877,6 @@ def same_speaker(a: str, b: str) -> bool:
         return not _is_generic(named) and any(w[:1].isupper() for w in _speaker_words(named))
     if names.same_name(a, b) or _with_home(a, b) or _with_home(b, a):
         return True
-    ka, kb = _kind_of_body(ka), _kind_of_body(kb)
     if (ka in _BODY_BY_KIND) != (kb in _BODY_BY_KIND):
         # A body the text named, referred to by its kind ("Labour said" / "the party said",
         # "Unison" / "the union"): no other speaker, as "they" is none
@@ -894,6 +893,29 @@ def same_speaker(a: str, b: str) -> bool:
     if _sources_of_kind(ka, kb) or _sources_of_kind(kb, ka):
         return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+def described_body(speaker: str) -> str | None:
+    """The kind of body a speaker only describes ("the global news and information company"
+    -> "company"), or None: for grounding, where the original's one body of that kind may be
+    it (``same_speaker`` keeps the two apart: "the airline company" may be another airline)."""
+    kind = _kind_of_body(_generic_key(speaker))
+    return kind if kind in _BODY_BY_KIND and kind != _generic_key(speaker) else None
+
+
+def sole_body(speakers: Iterable[str]) -> str | None:
+    """The one named organisation among ``speakers`` (one body however written), or None where
+    there are none or several."""
+    bodies: list[str] = []
+    for who in speakers:
+        if _is_generic(who) or not any(w[:1].isupper() for w in _speaker_words(who)) or \
+                names.could_be_person(who):
+            continue
+        if not any(same_speaker(who, b) for b in bodies):
+            bodies.append(who)
+            if len(bodies) > 1:
+                return None
+    return bodies[0] if bodies else None
 
 
 def _kind_of_body(key: str) -> str:

@@ -1995,12 +1995,19 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             # the place a clause before it is set in ("In Amritsar, Congress won 40 wards while
             # AAP ... 28", "leading in Ludhiana, where it won 42"): each town's results are
             # their own slots
-            opening = [m.group(1) for m in _PLACE_BEFORE_RE.finditer(
+            opening = [m for m in _PLACE_BEFORE_RE.finditer(
                 text, _sentence_start(sentences, start), start)]
-            where = opening[-1] if opening else ""
+            # (not where someone speaks between them: "In Geneva, the agency said 2,000 people
+            # had fled" is where it said so)
+            where = opening[-1].group(1) if opening and not _SAID_BETWEEN_RE.search(
+                text, opening[-1].end(), start) else ""
+            set_in = bool(where)
+        else:
+            set_in = False
         if where and where.split()[0].casefold() not in _DATE_WORDS:
             # ("a 10% rise in March", "in Thursday's attack": a time, not a place)
-            note = (note + "; " if note else "") + f"{IN_PLACE}{where.casefold()}"
+            note = (note + "; " if note else "") + f"{IN_PLACE}{where.casefold()}" + (
+                f"; {SET_IN}" if set_in else "")
             last = phrases[-1] if phrases else None
             if not role and last is not None and last.role and IN_PLACE in last.note and \
                     _LIST_GAP_RE.fullmatch(text, last.end, start):
@@ -2050,13 +2057,15 @@ def _held_respectively(text: str, phrases: list[_Phrase], sentences: Sequence[Se
             held = [n for n in _NAME_JOINT_RE.split(m.group("names").removeprefix("the ").strip())
                     if n] if m else []
             if len(held) == len(run):
-                opening = [p.group(1) for p in _PLACE_BEFORE_RE.finditer(
-                    text, _sentence_start(sentences, out[k].start), out[k].start)]
+                opening = list(_PLACE_BEFORE_RE.finditer(
+                    text, _sentence_start(sentences, out[k].start), out[k].start))
                 for at, name in zip(run, held, strict=True):
                     parts = [part for part in out[at].note.split("; ")
                              if part and not part.startswith(HELD_BY)]
-                    if opening and not any(part.startswith(IN_PLACE) for part in parts):
-                        parts.append(IN_PLACE + opening[-1].casefold())  # (as for one figure)
+                    if opening and not any(part.startswith(IN_PLACE) for part in parts) \
+                            and not _SAID_BETWEEN_RE.search(text, opening[-1].end(), out[k].start):
+                        # (as for one figure)
+                        parts += [IN_PLACE + opening[-1].group(1).casefold(), SET_IN]
                     out[at] = replace(out[at], note="; ".join([*parts, HELD_BY + name]))
         k = run[-1] + 1
     return out
@@ -2065,11 +2074,17 @@ def _held_respectively(text: str, phrases: list[_Phrase], sentences: Sequence[Se
 # The place a figure's clause counts in ("69 in neighbouring Morelos state", "93 people have
 # died in Mexico City"): read up to the next comma or figure, and only a capitalised name.
 IN_PLACE = "in: "
+# ... read from the clause the figure's sentence opens with ("In Amritsar, ..."), which sets the
+# place of every figure in it, where one read after a figure ("65 for a three-shot victory in
+# the Lakeview Classic") may be another thing's place or an event's name
+SET_IN = "set in its clause"
 PLACE_AFTER_CHARS = 48
 _PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]+)?"
                              r"(?:[a-z]+[^\S\n]+){0,2}?(?:of[^\S\n]+)?"
                              r"([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
 _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
+_SAID_BETWEEN_RE = re.compile(r"(?i)\b(?:said|says|say|told|tells|announced|reported|stated|"
+                              r"according\s+to|estimated|estimates)\b")
 # A place a clause of the sentence is set in, before a held figure: "In Ludhiana MC which has 95
 # wards, the AAP won 41", "was also leading in Ludhiana, where it won 42"
 _PLACE_BEFORE_RE = re.compile(r"\b[Ii]n[^\S\n]+(?:the[^\S\n]+)?([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)"
@@ -3160,7 +3175,11 @@ def slot_score(a: Fact, b: Fact) -> float:
         # "69 in Morelos" / "73 deaths in Morelos State" rather than "93 in Mexico City"; a
         # party's wards in Amritsar fill no slot of its wards in Ludhiana
         if place_a.split()[0] != place_b.split()[0]:
-            return FALLBACK
+            if SET_IN in a.note and SET_IN in b.note:
+                # (two towns each sentence opens with; a place read after a figure may be
+                # another spelling, "in the UK" / "in Britain", or another thing's)
+                return FALLBACK
+            return round(max(0.0, score - PLACE_BONUS), 4)
         score = min(1.0, score + PLACE_BONUS)
     if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
             qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
