@@ -605,6 +605,8 @@ def diff(original: Side, retelling: Side, alignment: Alignment) -> Diff:
                 if kind == "quote" and _said_unquoted_in(a, [retelling.sentences[j]
                                                              for j in pair.retelling], r_index):
                     continue  # the same words, as reported speech: nothing said is lost
+                if kind == "negation" and a.role and _denied_in_a_word(a.role, r_passage):
+                    continue  # "without a bogey" / "bogey-free": the same denial in a word
                 change = _change(module, "dropped", original, retelling, a, None, index)
                 opposite = _opposite_word(a, r_passage) if kind == "negation" else None
                 if opposite is not None:
@@ -729,6 +731,15 @@ def _denied_in_other_words(b: Fact, o_text: str) -> bool:
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z]{3,}")
+
+
+def _denied_in_a_word(word: str, passage: str) -> bool:
+    """``passage`` denies ``word`` in one word or phrase ("bogey-free", "free of debt", "the
+    prohibition of swimming", "a ban on swimming"), as "without a bogey" / "no swimming" does."""
+    stem = re.escape(meaning.stem(word))
+    return re.search(rf"(?i)\b{stem}\w*[- ]free\b|\bfree\s+(?:of|from)\s+(?:\w+\s+)?{stem}"
+                     rf"|\b(?:prohibition|prohibiting|ban|banning|moratorium)\s+(?:of|on)\s+"
+                     rf"(?:the\s+|any\s+|all\s+)?{stem}", passage) is not None
 
 
 def _held_elsewhere(changed: list[tuple[Fact, Fact]], dropped: list[Fact], added: list[Fact],

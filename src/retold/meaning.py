@@ -1715,6 +1715,10 @@ def check(
                 # "the importance of having a staffing plan", "whether a guest wants to
                 # stay": the retelling asks or weighs it, and states it neither way.
                 continue
+            if _FORBIDDING_BEFORE_RE.search(r_text, max(0, words[k][0] - r_offset - 40),
+                                            words[k][0] - r_offset):
+                continue  # "no swimming" / "the prohibition of swimming": one denial
+
             if _in_own_condition(evidence[0][0], start - evidence[0][1]) \
                     and not in_condition(r_text, words[k][0] - r_offset):
                 # "if we don't act now, ..." puts a case, and denies nothing: "we act" does
@@ -1853,6 +1857,13 @@ def _in_a_comparison(text: str, at: int) -> bool:
     """The word at ``at`` stands in what a claim is compared with ("compared to a loss of
     $1.46 in the first quarter 2020", "up from a deficit")."""
     return bool(_BASE_CUE_RE.search(clause_before(text, at)))
+
+
+# A noun or verb of forbidding right before a word: it denies the word as "no" does
+_FORBIDDING_BEFORE_RE = re.compile(
+    r"(?i)\b(?:prohibition|prohibiting|prohibits?|prohibited|ban|bans|banned|banning|bar|"
+    r"barred|barring|moratorium|forbid|forbids|forbidding|forbidden)\s+(?:of|on|to|from)?\s*"
+    r"(?:the\s+|any\s+|all\s+)?$")
 
 
 def _of_an_earlier_period(text: str, at: int) -> bool:

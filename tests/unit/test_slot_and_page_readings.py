@@ -288,3 +288,16 @@ def test_a_long_unbroken_line_is_read_in_linear_time() -> None:
     start = time.process_time()
     retold.compare("The council met on Monday.", f"The council met on Monday.\n\n{word}\n")
     assert time.process_time() - start < 20
+
+
+def test_a_denial_said_in_one_word_is_the_same_denial() -> None:
+    assert flags("She won her first title without a penalty on Sunday.",
+                 "She won her first penalty-free title on Sunday.") == []
+    found = flags('"There should be no swimming in the lake," ranger Tom Ebb said on Friday.',
+                  "Ranger Tom Ebb stressed the prohibition of swimming in the lake on Friday.")
+    assert not any(kind == "negation" for kind, _status, _text in found)
+    # a ban approved where the original denies one stays a reversal
+    assert any(kind == "negation" for kind, _status, _text in flags(
+        "The council did not ban swimming in the lake.",
+        "The council approved a ban on swimming in the lake."))
+
