@@ -849,7 +849,10 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
       pair), a table of the week's and the year's results, are one finding, the first naming
       the others;
     * a person added by full name is not added again by surname ("Sean Reilly", "Reilly"), nor
-      a body by its full name after its short one ("the Fed", "the Federal Reserve");
+      a body by its full name after its short one ("the Fed", "the Federal Reserve"), nor by
+      its bracketed acronym, its people ("of Serbia", "the Serb") or a town's state ("Beaverton,
+      Oregon"); a name inside an added source is that source's (``_one_added_thing``);
+    * a period added by its two ends ("between 2002 and last year") is one date added;
     * a word read as a qualifier's grade ("critical" / "stable condition") is not also a claim
       reversed;
     * in a sentence the retelling adds whole (aligned with nothing), the names of an added
