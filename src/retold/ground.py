@@ -620,6 +620,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         if s.kind in CLUTTER_KINDS:
             continue  # page clutter tells nothing: no facts (compare.extract), no verdict
         ev_facts = [f for i in evidence for f in o_facts.get(i, ())]
+        ev_ids = frozenset(map(id, ev_facts))
         # A negation of a form of the same word ("no approval" / "the board did not approve
         # it") supports the retelling's too, said in its evidence or about the same thing
         # (another content word in common with its sentence, or in a dialogue with its turn:
@@ -641,7 +642,8 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
         for b in r_facts.get(s.id, ()):
             if b.kind not in GROUND_KINDS:
                 continue
-            mine_ev = ev_facts
+            mine_ev: list[Fact] = ev_facts
+            mine_ids: AbstractSet[int] | None = ev_ids
             if b.kind == "attribution" and s.id not in partners:
                 # Another speaker contradicts an attribution only in a sentence about the same
                 # claim: evidence picked for a word or two in common credits another claim.
@@ -650,7 +652,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     about = [f for i in evidence if len(stems & {
                         meaning.stem(w) for _a, _b, w in meaning.content_words(o_sent[i].text)})
                         >= SAME_CLAIM_WORDS for f in o_facts.get(i, ())]
-                mine_ev = about
+                mine_ev, mine_ids = about, None
             by_author = b.kind == "attribution" and _by_author(
                 b, author, o_facts.get(evidence[0], []) if evidence else []) or (
                 b.kind == "name" and bool(author) and names.same_name(author, b.text))
@@ -660,14 +662,14 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
             else:
                 status, backing, in_slot = _ground_fact(
                     defined.get(b.text, b) if b.kind == "name" else b, index, mine_ev,
-                    o_plain, o_text, o_ctx, r_ctx, sole=s.id in partners)
+                    o_plain, o_text, o_ctx, r_ctx, sole=s.id in partners, ev_ids=mine_ids)
                 short = short_forms.get((b.start, b.end)) if b.kind == "name" else None
                 if status == "unsupported" and short is not None:
                     # "the Nationalist Movement Party (MHP)" where the original says "MHP":
                     # the retelling itself gives the two as one name, whatever its initials
                     status, backing, in_slot = _ground_fact(
                         short, index, mine_ev, o_plain, o_text, o_ctx, r_ctx,
-                        sole=s.id in partners)
+                        sole=s.id in partners, ev_ids=mine_ids)
             turn = None
             if b.kind == "attribution" and status == "unsupported":
                 if turns is None:
@@ -1378,9 +1380,14 @@ SAME_DAY_SHARED_MIN = 1
 
 
 def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, o_text: str,
-                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool) -> tuple[str, list[Fact], bool]:
-    """(status, the original facts that back it, whether the value is stated in this slot)."""
+                 o_ctx: _Contexts, r_ctx: _Contexts, *, sole: bool,
+                 ev_ids: AbstractSet[int] | None = None) -> tuple[str, list[Fact], bool]:
+    """(status, the original facts that back it, whether the value is stated in this slot).
+    ``ev_ids``: the ids of ``ev_facts`` (a sentence's facts are grounded against one evidence:
+    its caller builds the set once, so that membership costs no scan of a long sentence's)."""
     module = MODULES[b.kind]
+    if ev_ids is None:
+        ev_ids = frozenset(map(id, ev_facts))
     if b.kind == "name" and not index.by_key.get((b.kind, b.key)) and index.once(
             ("written", b.text), lambda: names.mentioned(b.text, o_text)
             or _plural_in(b.text, o_text) or _spelled_out(b.text, o_plain)
@@ -1419,7 +1426,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # the value said of another thing, outside the evidence, states nothing of this one
         # ("two children" where the original's only "two" counts officers), nor another
         # party's ("Congress won 24" / "AAP secured 24 wards")
-        stating = [a for a in stating if (a in ev_facts or not numbers.counts_another(a, b))
+        stating = [a for a in stating if (id(a) in ev_ids or not numbers.counts_another(a, b))
                    and not numbers.held_apart(a, b)]
     if stating:
         mine = r_ctx.of(b) if b.kind in SLOT_CONTEXT_KINDS else frozenset()
@@ -1486,7 +1493,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
                 return "contradicted", [counted, *fits], False
             return "supported", index.ranked(b, fits), False
         rival = _rival(b, module, ev_facts, index, sole=sole)
-        if rival is not None and not _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_facts):
+        if rival is not None and not _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_ids):
             return "contradicted", [rival, *stating], False
         return "supported", list(stating), False
     # (A name stated by no original fact was already looked up as a mention above.)
@@ -1495,7 +1502,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
         # the day or month with its year left out ("Sept. 11" / "September 11, 2001"), in the
         # evidence or said of the same thing (the floods, not the bridge that opened in 2016)
         mine = r_ctx.of(b)
-        same = [a for a in days if a in ev_facts
+        same = [a for a in days if id(a) in ev_ids
                 or len(o_ctx.of(a) & mine) >= min(SAME_DAY_SHARED_MIN, len(mine))]
         if same:
             return "supported", same, False
@@ -1537,7 +1544,7 @@ def _ground_fact(b: Fact, index: FactIndex, ev_facts: list[Fact], o_plain: str, 
             return "supported", hour, False
     rival = _rival(b, module, ev_facts, index, sole=sole)
     compatible = getattr(module, "compatible", None)
-    if rival is not None and _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_facts) and not (
+    if rival is not None and _dates_of_two_things(rival, b, o_ctx, r_ctx, ev_ids) and not (
             compatible is not None and compatible(rival, b)):
         rival = None  # (a compatible one is read below: it may back the date)
     if rival is None and b.kind in SLOT_CONTEXT_KINDS and r_ctx.of(b):
@@ -2514,7 +2521,7 @@ def _a_day_never_named(b: Fact, index: FactIndex) -> bool:
 
 
 def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts,
-                         evidence: Sequence[Fact] = ()) -> bool:
+                         evidence: AbstractSet[int] = frozenset()) -> bool:
     """``a`` and ``b`` are dates of two things: their clauses share no slot word and their
     sentences no name ("two people died in the protests last week" / "the governor is
     expected to sign the bill this week"), or one is the day a statement was made and the
@@ -2534,7 +2541,7 @@ def _dates_of_two_things(a: Fact, b: Fact, o_ctx: _Contexts, r_ctx: _Contexts,
         # ... shortly after midnight by police officers" / "officers ... moved to arrest him
         # about 1 a.m."; and one of the aligned sentence is its time however told: "Kick-off
         # is at 3 pm" / "The match begins at 5 pm")
-        return bool(mine) and a not in evidence and not o_ctx.of(a) & mine and not (
+        return bool(mine) and id(a) not in evidence and not o_ctx.of(a) & mine and not (
             _sentence_stems(o_ctx, a) & _sentence_stems(r_ctx, b))
     return bool(mine) and not o_ctx.of(a) & mine and not (
         o_ctx.sentence_names(a) & r_ctx.sentence_names(b)) or \
@@ -2634,6 +2641,9 @@ def _best_in_slot(b: Fact, module: FactKindModule, index: FactIndex, pool: Itera
 # with itself ("Wexley beat Wexley 2-0"); a list's commas, a colon, a
 # bracket or a full stop between them ("Zara Phillips, wife of ...") are no such pairing.
 SELF_PAIR_WORDS = 6
+# ... and a contest's two sides stand in one clause: a name this far back pairs with neither
+# (it keeps a very long sentence from pairing every repeated name with every other)
+SELF_PAIR_CHARS = 400
 _SELF_PAIR_BREAK_RE = re.compile(r"[,;:.!?()\[\]]")
 
 
@@ -2701,8 +2711,10 @@ def _named_twice(b: Fact, mine: Sequence[Fact], r_text: str, r_sentence: str,
                                               a.start)
 
     first = next((a for a in mine if a.kind == "name" and a.end <= b.start
+                  and b.start - a.end <= SELF_PAIR_CHARS
                   and a is not b and a.text.casefold() == b.text.casefold()
-                  and (contest_pair(a) or len(r_text[a.end:b.start].split()) <= SELF_PAIR_WORDS
+                  and (contest_pair(a)
+                       or len(r_text[a.end:b.start].split(None, SELF_PAIR_WORDS)) <= SELF_PAIR_WORDS
                        and not _SELF_PAIR_BREAK_RE.search(r_text, a.end, b.start)
                        # another name between: the sentence pairs each with that one ("Nora
                        # Pike and Tom Hale met in Leeds, where Nora Pike grew up"); a

@@ -301,3 +301,13 @@ def test_a_denial_said_in_one_word_is_the_same_denial() -> None:
         "The council did not ban swimming in the lake.",
         "The council approved a ban on swimming in the lake."))
 
+
+
+def test_one_very_long_sentence_of_repeated_figures_is_read_in_near_linear_time() -> None:
+    # each figure once looked for its evidence by equality in the whole sentence's facts, and
+    # each repeated name paired with every other: a 28,000-character sentence took over 60 s
+    import time
+    text = "Ünïcødé ñame “quoted” — 12 % ½ ٣ 五 " * 700
+    start = time.process_time()
+    retold.compare(text, text.replace("4", "5"))
+    assert time.process_time() - start < 30

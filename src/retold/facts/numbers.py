@@ -1996,7 +1996,7 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             # AAP ... 28", "leading in Ludhiana, where it won 42"): each town's results are
             # their own slots
             opening = [m for m in _PLACE_BEFORE_RE.finditer(
-                text, _sentence_start(sentences, start), start)]
+                text, max(_sentence_start(sentences, start), start - PLACE_BEFORE_CHARS), start)]
             # (not where someone speaks between them: "In Geneva, the agency said 2,000 people
             # had fled" is where it said so)
             where = opening[-1].group(1) if opening and not _SAID_BETWEEN_RE.search(
@@ -2058,7 +2058,8 @@ def _held_respectively(text: str, phrases: list[_Phrase], sentences: Sequence[Se
                     if n] if m else []
             if len(held) == len(run):
                 opening = list(_PLACE_BEFORE_RE.finditer(
-                    text, _sentence_start(sentences, out[k].start), out[k].start))
+                    text, max(_sentence_start(sentences, out[k].start),
+                              out[k].start - PLACE_BEFORE_CHARS), out[k].start))
                 for at, name in zip(run, held, strict=True):
                     parts = [part for part in out[at].note.split("; ")
                              if part and not part.startswith(HELD_BY)]
@@ -2083,6 +2084,7 @@ _PLACE_AFTER_RE = re.compile(r"[^,;:.!?()\d\n]*?\b(?:in|at)[^\S\n]+(?:the[^\S\n]
                              r"(?:[a-z]+[^\S\n]+){0,2}?(?:of[^\S\n]+)?"
                              r"([A-Z][\w'’-]+(?:[^\S\n]+[A-Z][\w'’-]+)*)")
 _IN_PLACE_NOTE_RE = re.compile(rf"{IN_PLACE}([^;]+)")
+PLACE_BEFORE_CHARS = 240  # how far back a clause's place is read (a sentence may be a page)
 _SAID_BETWEEN_RE = re.compile(r"(?i)\b(?:said|says|say|told|tells|announced|reported|stated|"
                               r"according\s+to|estimated|estimates)\b")
 # A place a clause of the sentence is set in, before a held figure: "In Ludhiana MC which has 95
