@@ -743,7 +743,7 @@ def _conversions_changed(o_side: Side, r_side: Side, pair_of: Mapping[int, int]
     million)" / "170 million yuan ($35.7 million)": another rate, or another currency under one
     sign). A restatement only one text gives is a writer's aid, neither dropped nor added."""
     mine = numbers.conversions(r_side.document, r_side.sentences)
-    theirs = numbers.conversions(o_side.document, o_side.sentences) if mine else []
+    theirs = numbers.conversions(o_side.document, o_side.sentences) if mine else ()
     out = []
     for first, restated in mine:
         told = [(a, b) for a, b in theirs if numbers.equivalent(a, first)

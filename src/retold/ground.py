@@ -1316,7 +1316,7 @@ def slot_words(side: Side, start: int, end: int, *, before: int = CONTEXT_BEFORE
     """The stems of the content words around the span ``start:end`` of ``side``, this many
     before and after it in its sentence: what ``_Contexts.of`` reads for a fact, for a span no
     fact holds (a mention grounding found)."""
-    k = bisect.bisect_right([x.start for x in side.sentences], start) - 1
+    k = bisect.bisect_right(side.sentences, start, key=lambda x: x.start) - 1
     s = side.sentences[k] if k >= 0 and start < side.sentences[k].end else None
     lo, hi = (s.start, s.end) if s is not None else (max(0, start - 80), end + 80)
     words = meaning.content_words(side.document.text[lo:hi], lo)

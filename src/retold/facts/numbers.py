@@ -2387,17 +2387,18 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     return _extract(doc, sentences)
 
 
-def conversions(doc: Document, sentences: Sequence[Sentence]) -> list[tuple[Fact, Fact]]:
+@lru_cache(maxsize=64)  # (a trace compares one article with many: read its restatements once)
+def conversions(doc: Document, sentences: tuple[Sentence, ...]) -> tuple[tuple[Fact, Fact], ...]:
     """The figures of ``doc`` restated in another unit or currency in brackets, each with its
     restatement ("170 million yuan ($26.7 million)", "10 km (6.2 miles)"): ``extract`` leaves
     the restatement out (the same quantity, not another fact); a comparison of two texts that
     both restate one figure compares the restatements. Read only where a bracket follows a
     figure (most texts have none)."""
     if not _BRACKET_AFTER_FIGURE_RE.search(doc.text):
-        return []
+        return ()
     found: list[tuple[Fact, Fact]] = []
     _extract(doc, sentences, found)
-    return found
+    return tuple(found)
 
 
 _BRACKET_AFTER_FIGURE_RE = re.compile(r"\d[^()\n]{0,30}[(\[][^\S\n]*[^\d\s)\]]{0,4}[^\S\n]*\d")
