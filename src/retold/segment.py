@@ -571,13 +571,27 @@ _LINK_LABEL_RE = re.compile(
     r"(?i)^(?:related(?:\s+(?:story|stories|article|articles|links?|content|coverage))?"
     r"|see\s+also|read\s+more|more)\s*:")
 # A footer's cue: any one of these, tried in this order.
+# What a page says of itself or its site: the article's age ("This article was first
+# published 2 years ago": counted from the reader's visit, no date of the story), the site's
+# output ("AllAfrica publishes around 400 reports a day"), its app and its mailings.
+_PAGE_NOTICE_RE = re.compile(
+    r"(?i)^(?:this|the)\s+(?:article|story|report|post|piece)\s+(?:was|has\s+been)\s+"
+    r"(?:first\s+|originally\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on\s+)?"
+    r"(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|[a-z]{3,9}\.?\s+\d{1,2},?\s+"
+    r"\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}))?[\s.]*$"
+    r"|^[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s+(?:publishes|distributes)\s+(?:around\s+|"
+    r"about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+)?[\d,]+\s+(?:reports|stories|articles|"
+    r"items|news\s+items)\s+(?:a|per|each|every)\s+(?:day|week)[\s.]*$"
+    r"|^get\s+(?:\S+\s+){1,4}in\s+your\s+inbox\b|^download\s+(?:the\s+|our\s+)?\S*app\b"
+)
 _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.search,
-                _RIGHTS_RE.search, _APPEAL_RE.search)
+                _RIGHTS_RE.search, _APPEAL_RE.search, _PAGE_NOTICE_RE.search)
 # A word (lower case, spaces single) each footer cue holds, one of these at least: an ASCII line
 # with none of them is not tried (prose, nearly every unit of a long text).
 _FOOTER_WORDS = ("us on", "us in", "facebook", "twitter", "instagram", "related", "see also", "more",
                  "contributed", "reporting", "writing", "editing", "copyright", "reported",
-                 "rights", "may not", "subscri", "journalism", "click here")
+                 "rights", "may not", "subscri", "journalism", "click here", "published",
+                 "publishes", "posted", "updated", "distributes", "inbox", "download")
 _QUOTED_RE = re.compile(r"[\"\u201c][^\"\u201c\u201d]{20,}[\"\u201d]")
 # A line that is nothing but a date ("May 31, 2018", "Published June 01, 2018").
 _DATE_LINE_RE = re.compile(
@@ -747,8 +761,11 @@ def _split_block(text: str, block: list[tuple[int, int]]) -> list[list[tuple[int
                 line_text[:1].isupper() and _BY_RE.match(line_text) and looks_like_byline(line_text)):
             cut = True  # "By The Associated Press", "Published: ...": a unit, after any line
         if _is_links_label(line_text) or _is_links_label(prev_text) or \
-                _widget_count(line_text) or _widget_count(prev_text):
-            cut = True  # "Related" and a reaction count ("veryGood! (6)") are units of their own
+                _widget_count(line_text) or _widget_count(prev_text) or \
+                _PAGE_NOTICE_RE.match(line_text) or _PAGE_NOTICE_RE.match(prev_text):
+            # "Related", a reaction count ("veryGood! (6)") and what a page says of itself
+            # ("This article was first published 2 years ago") are units of their own
+            cut = True
         if (
             _LIST_ITEM_RE.match(line_text)
             and _LIST_ITEM_RE.match(prev_text)
@@ -821,6 +838,13 @@ _DASH_LEAD_RE = re.compile(r"(?:\u2014|\u00e2\u20ac\u201d){2,}")
 _DASH_RUN_RE = re.compile(r"[.!?][\"\u201d\u2019)]?\s+(?=(?:\u2014|\u00e2\u20ac\u201d){2,})")
 
 
+# A dateline whose state is abbreviated ("TULSA, Okla. (AP) —", "SALEM, Ore. —"): its full stop
+# ends no sentence.
+_ABBREVIATED_DATELINE_RE = re.compile(
+    r"[ \t\u00a0]*[A-Z][A-Z.'\u2019-]+(?:[ \t\u00a0][A-Z][A-Z.'\u2019-]+)*,[ \t\u00a0]+"
+    r"(?:[A-Z][a-z]{1,4}\.|[A-Z]\.[A-Z]\.)[ \t\u00a0]*(?=\(|\u2014|\u2013|--|-[ \t\u00a0])")
+
+
 def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split one paragraph into trimmed sentence spans (absolute offsets)."""
     para = text[start:end]
@@ -836,6 +860,8 @@ def _split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     # So does a gallery link ("33 Photos") that a flat scrape glued to the next sentence.
     cuts += [m.end() for m in _GALLERY_LINK_RE.finditer(para)]
     cuts += [m.end() for m in _DOMAIN_STOP_RE.finditer(para)]
+    if (abbreviated := _ABBREVIATED_DATELINE_RE.match(para)) is not None:
+        cuts = [c for c in cuts if c != abbreviated.end()]  # "SALEM, Ore. (AP) —": one sentence
     # Boundaries are the cut points; each piece runs to the next cut, so pieces tile the
     # paragraph and offsets never depend on token values (syntok rejoins "exam-\nple").
     bounds = sorted({0, len(para), *[c for c in cuts if 0 < c < len(para)]})

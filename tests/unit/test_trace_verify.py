@@ -644,7 +644,10 @@ def test_a_copy_leaving_out_the_wires_middle_paragraphs_and_dateline_retells_the
     # inserted into the copy; the wire alone carries the agency's dateline, so it is the copy
     # that left them out
     wire = "HARBOUR CITY, Ore. (AP) — " + "\n\n".join(S)
-    copy = "\n\n".join([S[0], S[1], S[4], S[5]])
+    copy = "\n\n".join([S[0], S[1], S[5], S[6], S[7]])
     link = vf.verify_pair(Article("copy", copy), Article("wire", wire))
     assert link is not None and (link.source_id, link.target_id) == ("wire", "copy")
     assert link.evidence == "containment" and "agency dateline" in link.detail
+    # without the dateline the wire's middle paragraphs read as sentences inserted
+    link = vf.verify_pair(Article("copy", copy), Article("wire", "\n\n".join(S)))
+    assert link is not None and (link.source_id, link.target_id) == ("copy", "wire")

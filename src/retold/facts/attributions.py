@@ -229,9 +229,12 @@ _QUOTED_AS_RE = re.compile(r"(?<![\w'’-])(?:quoted|quotes|quoting|cited|cites)
 # (its name or title between commas first: 'quoted the air transport agency, "Rosaviatsia", as')
 _AS_SAYING_RE = re.compile(r"(?:[ \t\u00a0]*,[^,.;:\n]{1,40},)?[ \t\u00a0]*,?[ \t\u00a0]+as"
                            r"[ \t\u00a0]+(?:saying|telling|stating)(?![\w'’-])")
-# "declared" reports speech only before what was said ("declared that", "declared:", "...,
-# he declared."); before an object it is the act ("declared a state of emergency").
-_DECLARED_SPEECH_RE = re.compile(r"[ \t\u00a0]*(?:[,:;.!?\"“”]|$|that\b)")
+# Verbs that report speech only before what was said ("declared that", "declared:", "...,
+# he declared.", "recalled how"); before an object each is an act ("declared a state of
+# emergency", "Ford recalled 50,000 cars", "maintained its lead", "revealed a new phone").
+_SPEECH_OR_ACT = ("declare", "maintain", "recall", "reveal")
+_BEFORE_WHAT_WAS_SAID_RE = re.compile(
+    r"[ \t\u00a0]*(?:[,:;.!?\"“”]|$|(?:that|how|what|why|where|when|whether)\b)")
 # A verb of saying before "to be" / "to have" is a passive or a report of belief with no
 # speaker ("feared to have claimed dozens of lives", "is said to be in hiding").
 _RAISING_NEXT_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:have|be)(?![\w'’-])")
@@ -440,17 +443,7 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
     # 1. a name right before the verb
     name = _name_ending_at(spans, ends, end)
     if name is not None:
-        # "Officials in Paris said": the place is where the speakers are, not who spoke.
-        prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 24), name.start)
-        if prep is not None:
-            generic = _generic_tail(text, max(floor, prep.start() - _GENERIC_CHARS), prep.start())
-            if generic is not None and generic.start() < prep.start():
-                speaker = text[generic.start():end]
-                return generic.start(), speaker, _generic_key(speaker)
-            # "a search of his home in nearby Corinth revealed": a place in a phrase is no
-            # speaker, and the phrase names none either.
-            return None
-        return name.start, name.text, names._key(name.text)
+        return _speaker_or_place(text, floor, name, end)
     # 2. a generic speaker
     window = max(floor, end - _GENERIC_CHARS)
     window = max((m.end() for m in _SENTENCE_BREAK_RE.finditer(text, window, end)),
@@ -472,7 +465,10 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
         m = pronoun or relative_m
         assert m is not None
         start = m.start()
-        ref = _nearest_name_before(spans, ends, start, max(0, start - PRONOUN_LOOKBACK), text,
+        # "... led to Homo erectus, he said": a name in the clause a pronoun reports is not the
+        # pronoun's (it would be "Smith will win, Smith said"); its person is named before.
+        upto = floor if pronoun is not None and text[:start].rstrip().endswith(",") else start
+        ref = _nearest_name_before(spans, ends, upto, max(0, start - PRONOUN_LOOKBACK), text,
                                    pronoun.group(1) if pronoun is not None else "")
         if (ref is not None and prior is not None and prior[0] <= ref.start < prior[1]
                 and pronoun is not None and _may_be(pronoun.group(1), prior[2])
@@ -502,7 +498,25 @@ def _subject_before(text: str, pos: int, floor: int, spans: tuple[names.NameSpan
                     and not _CLAUSE_BREAK.search(between_text)
                     and not _VERB_RE.search(between_text)
                     and not _NOT_APPOSITIVE_RE.search(between_text)):
-                return n.start, n.text, names._key(n.text)
+                # ("Police in Eugene, Oregon, said": a place and its state, not an appositive;
+                # the speakers are "Police in Eugene")
+                return _speaker_or_place(text, floor, n, n.end)
+    return None
+
+
+def _speaker_or_place(text: str, floor: int, name: names.NameSpan,
+                      end: int) -> tuple[int, str, str] | None:
+    """The speaker a name before its verb gives: the name, or where a preposition puts it
+    ("Officials in Paris said") the speakers in that place (up to ``end``), or no one."""
+    prep = _PREPOSITION_BEFORE_RE.search(text, max(floor, name.start - 24), name.start)
+    if prep is None:
+        return name.start, name.text, names._key(name.text)
+    generic = _generic_tail(text, max(floor, prep.start() - _GENERIC_CHARS), prep.start())
+    if generic is not None and generic.start() < prep.start():
+        speaker = text[generic.start():end]
+        return generic.start(), speaker, _generic_key(speaker)
+    # "a search of his home in nearby Corinth revealed": a place in a phrase is no speaker,
+    # and the phrase names none either.
     return None
 
 
@@ -510,6 +524,15 @@ _TITLE_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
 _NOT_TITLE_CHARS = re.compile(r"[^\w\s.’'-]|\n")
 # How far a job title may run before the name it belongs to ("Deputy Foreign Minister ").
 TITLE_CHARS = 60
+# Job titles as agency style writes them before a name, in lower case ("said coach Ray Dunn",
+# "head coach", "team captain"); honorifics and a title's first words ("Mr", "Prime") are not.
+_JOBS_IN_LOWER_CASE = frozenset(
+    t.casefold() for t in names.TITLES
+    if t.isalpha() and len(t) > 3 and t.casefold() not in (
+        "acting", "crown", "dame", "defence", "defense", "deputy", "father", "field", "finance",
+        "foreign", "former", "interior", "king", "lady", "late", "lord", "miss", "pope",
+        "prime", "prince", "princess", "queen", "shadow", "sheik", "sheikh", "vice", "justice",
+        "general", "major"))
 
 
 def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
@@ -527,17 +550,21 @@ def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
         return None
     if appositive and words[-1].rstrip(".") not in names.TITLES:
         return None  # "according to the report, Anna Berg ...": no title of hers
-    titled = False
+    titled = qualified = False
     for w in words:
         bare = w.rstrip(".")
         if w.endswith(".") and bare not in names.TITLES:
             return None  # a sentence ended: "said the minister. Anna Berg ..."
-        if bare in names.TITLES or bare.casefold() in _GENERIC_WORDS:
+        if bare in names.TITLES or bare.casefold() in _GENERIC_WORDS or bare in _JOBS_IN_LOWER_CASE:
             titled = True
         elif not (w[0].isupper() or w in ("of", "the", "for")):
-            return None  # "said the report on Anna Berg": not a title
+            qualified = True  # "head coach", "defence lawyer", or "the report on Anna Berg"
     last = words[-1].rstrip(".")
-    if name.role != "person" and not (last in names.TITLES or last.casefold() in _GENERIC_WORDS):
+    ends_titled = last in names.TITLES or last.casefold() in _GENERIC_WORDS or \
+        last in _JOBS_IN_LOWER_CASE
+    if qualified and not (ends_titled and words[-1] == last and len(words) <= 3):
+        return None  # "said the report on Anna Berg": not a title
+    if name.role != "person" and not ends_titled:
         return None  # "the president of Chile": Chile is where, not who
     return name if titled else None
 
@@ -648,9 +675,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group().casefold().startswith(("report", "announce")) and _RESULTS_NEXT_RE.match(
                 text, m.end()):
             continue  # "Brellis reported earnings of $2.61 a share": its results, not speech
-        if m.group().casefold().startswith("declare") and not _DECLARED_SPEECH_RE.match(
+        if m.group().casefold().startswith(_SPEECH_OR_ACT) and not _BEFORE_WHAT_WAS_SAID_RE.match(
                 text, m.end()):
-            continue  # "declared three days of mourning", "declared a state of emergency": an act
+            continue  # "declared a state of emergency", "recalled 50,000 cars": an act
         if _RAISING_NEXT_RE.match(text, m.end()):
             continue  # "a sinking feared to have claimed", "is said to be": no one speaks
         if m.group() in _BASE_FORMS and _DETERMINED_NAME_RE.search(
@@ -660,6 +687,9 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         hit2 = _subject_before(text, m.start(), floor, spans, ends, relative=False, prior=prior)
         if hit2 is not None and _DENIED_SUBJECT_RE.match(text, hit2[0]):
             continue  # "Neither leader revealed what was discussed": nobody said it
+        if hit2 is not None and m.group().casefold() in _PLURAL_NOUN_FORMS and \
+                _OBJECT_BEFORE_RE.search(text, max(floor, hit2[0] - 16), hit2[0]):
+            continue  # "topping Wall Street estimates", "beating analysts' estimates": a noun
         if hit2 is not None and (citing := _CITING_RE.match(text, m.end())) is not None and (
                 cited := _speaker_after(text, citing.end(), spans, starts)) is not None:
             # "Channel Nine reports citing the Red Cross": the outlet passes on the Red Cross's
@@ -672,6 +702,16 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
                 stop = _SENTENCE_BREAK_RE.search(text, m.end())
                 prior = (m.end(), stop.start() if stop else len(text), hit2[1], hit2[2])
     return sorted(found.values(), key=lambda f: f.start)
+
+
+# Verbs of saying that are also plural nouns, and the words that make the run before them an
+# object ("topping Wall Street estimates", "in line with analysts' estimates", "than police
+# reports"): a thing, not a speaker and a verb.
+_PLURAL_NOUN_FORMS = frozenset({"estimates", "reports", "claims", "notes", "states", "fears",
+                                "thoughts"})
+_OBJECT_BEFORE_RE = re.compile(
+    r"(?i)(?<![\w'’-])(?:topping|topped|beating|beat|missing|missed|exceeding|exceeded|above|"
+    r"below|than|with|versus|against|of|to|from|by|on|in|despite)[ \t\u00a0]+$")
 
 
 def speaker_near(text: str, sentences: Sequence[Sentence], start: int, end: int,
@@ -892,7 +932,23 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _sources_of_kind(ka, kb) or _sources_of_kind(kb, ka):
         return True
+    if _research_and_its_authors(ka, kb) or _research_and_its_authors(kb, ka):
+        return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
+
+
+def _research_and_its_authors(a: str, b: str) -> bool:
+    """True when ``a`` is a piece of research and ``b`` the people who did it, neither told
+    whose ("according to a new study" / "researchers say"; not "a Harvard study" / "Oxford
+    researchers", which may be two)."""
+    wa, wb = a.split(), b.split()
+    return 1 <= len(wa) <= 3 and 1 <= len(wb) <= 3 and wa[-1] in _ONE_PAPER | {"paper"} \
+        and wb[-1] in _RESEARCHERS and all(w in _PLAIN_MODIFIERS for w in [*wa[:-1], *wb[:-1]])
+
+
+_RESEARCHERS = frozenset({"researchers", "scientists", "authors"})
+_PLAIN_MODIFIERS = frozenset({"new", "latest", "recent", "published", "the", "study's",
+                              "paper's", "its", "their"})
 
 
 def described_body(speaker: str) -> str | None:

@@ -104,8 +104,10 @@ DATELINE_RE = re.compile(
     # (two places with a slash: "Marden/Tallmere, Jun 3 (NNA) ...")
     r"|[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2}(?:/[A-Z][a-z]+(?:[ \t\u00a0][A-Z][a-z]+){0,2})?"
     r"(?:[ \t\u00a0]*\[[A-Z][\w .-]{1,30}\])?,"
+    # (its country, and the year: "Harrow, UK, March 4, 2021: ...")
+    r"(?:[ \t\u00a0]+[A-Z][A-Za-z.]+(?:[ \t\u00a0][A-Z][A-Za-z.]+){0,2},)?"
     r"[ \t\u00a0]+"
-    rf"(?:{_MONTHS})\.?[ \t\u00a0]+\d{{1,2}}"
+    rf"(?:{_MONTHS})\.?[ \t\u00a0]+\d{{1,2}}(?:,?[ \t\u00a0]+\d{{4}})?"
     r"(?:[ \t\u00a0]*\([A-Z][A-Za-z]{1,8}(?:/[A-Z][A-Za-z]{1,8})*\))?"  # "(AFP/APP)" too
     r"[ \t\u00a0]*(?:[:\u2014\u2013-][ \t\u00a0]*)?(?=[A-Z])"
     # the agency alone ("(CNN) -", "(Reuters) —", "(Al Jazeera) –": an outlet's name in
@@ -125,7 +127,8 @@ CURRENCY_CODES = frozenset({
     "DKK", "RUB", "BRL", "ZAR", "KRW", "MXN", "PKR", "BDT", "LKR", "NPR", "AED", "QAR", "KWD",
     "EGP", "NGN", "KES", "GHS", "IDR", "MYR", "THB", "VND", "PLN", "CZK", "HUF", "UAH", "TWD"})
 CURRENCY_CODE_RE = re.compile(
-    r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d)(?!\d+[A-Za-z])")
+    r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d|[^\S\n](?i:one|two|"
+    r"three|four|five|six|seven|eight|nine|ten|a[^\S\n]|half)\b)(?!\d+[A-Za-z])")
 
 
 # A security's code beside its company ("Siemens (SIEGn.DE)", "(7011.T)", "(.SPX)", "(NYSE:
@@ -139,6 +142,13 @@ INSTRUMENT_CODE_RE = re.compile(
     # ("U.S." and "Ph.D." are no codes)
     r"|(?<=[\w.][^\S\n])(?:[A-Z]{2,5}|\d{4})\.(?:N|O|OQ|L|PA|DE|T|HK|SS|SZ|TO|AX|SI|KS|MI|AS|MC"
     r"|SW|BO|NS|F)(?![\w.])")
+
+
+# An acronym and a figure as the next item of a list of figures ("Congress won 42 wards, the
+# BJP 29 and ..."): a party and its count, not an identifier ("UN 2254") nor one name.
+LISTED_AFTER_FIGURE_RE = re.compile(
+    r"\d[^.;:!?()\d\n]{0,40}?(?:,[^\S\n]*(?:and[^\S\n]+)?|[^\S\n]+and[^\S\n]+)"
+    r"(?:the[^\S\n]+)?[A-Z][A-Z&-]+[^\S\n]*$")
 
 
 def instrument_code_spans(text: str) -> list[tuple[int, int]]:

@@ -70,6 +70,7 @@ from retold.facts.base import (
     CURRENCY_CODE_RE,
     DATELINE_RE,
     IDENTIFIER_WORDS,
+    LISTED_AFTER_FIGURE_RE,
     Context,
     dateline_spans,
     instrument_code_spans,
@@ -1253,7 +1254,9 @@ TIME_ZONES = frozenset({
     "SAST"})
 # A time restated in another zone, in brackets after the first ("9:20 pm (1320 GMT)"): its
 # zone goes with it (a zone of its own is a fact: "9 a.m. EST" / "9 a.m. PST").
-_RESTATED_TIME_BEFORE_RE = re.compile(r"\([^\S\n]*\d{1,2}[:.]?\d{2}[^\S\n]*$")
+# ("(5 p.m. ET)" too)
+_RESTATED_TIME_BEFORE_RE = re.compile(
+    r"\([^\S\n]*\d{1,2}(?:[:.]?\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?[^\S\n]*$")
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
@@ -1383,10 +1386,13 @@ def _strip_span(text: str, toks: list[_Token], starts: frozenset[int],
     model = _MODEL_NUMBER_RE.match(text, toks[-1][1])
     if model is not None and (_inner_capital(toks[-1][2])
                               or toks[-1][2].casefold() in IDENTIFIER_WORDS) and \
-            _TOLD_BEFORE_RE.search(text, max(0, toks[0][0] - 20), toks[0][0]) is None:
+            _TOLD_BEFORE_RE.search(text, max(0, toks[0][0] - 20), toks[0][0]) is None and \
+            not (len(toks) == 1 and LISTED_AFTER_FIGURE_RE.search(
+                text, max(0, toks[0][1] - 60), toks[0][1])):
         # "PlayStation 5", "737 MAX 9", "Flight 370": the number after a brand or an
         # identifier's word is part of its name (the figures' extractor reads it as an
-        # identifier, no count), so "PlayStation 4" is another name
+        # identifier, no count), so "PlayStation 4" is another name; not a party's count in a
+        # list of figures ("42 wards, the BJP 29")
         toks = [*toks, (model.start(1), model.end(1), model.group(1))]
     return [(toks[0][0], toks[-1][1], toks, had_title)]
 
@@ -2029,9 +2035,29 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
             name = doc.text[n.start:code].rstrip()
             n = replace(n, end=n.start + len(name), text=name)
         sid = _sentence_id(sents, n.start)
+        written = headed.get(n.start, n.text)
+        if (n.text.endswith(".") or doc.text[n.end:n.end + 1] == ".") and \
+                (state := AP_STATES.get(n.text.rstrip("."))) is not None:
+            written = state  # "Eugene, Ore., police said": Oregon
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
-                          key=_key(headed.get(n.start, n.text)), role=n.role))
+                          key=_key(written), role=n.role))
     return facts
+
+
+# The states of the US as agency style abbreviates them after a town ("Tulsa, Okla."); read
+# only before their full stop. (Two-letter postal codes and "Ind."/"Miss." alone are words.)
+AP_STATES = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
+    "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",
+    "Ga": "Georgia", "Ill": "Illinois", "Kan": "Kansas", "Ky": "Kentucky", "La": "Louisiana",
+    "Md": "Maryland", "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota",
+    "Mo": "Missouri", "Mont": "Montana", "Neb": "Nebraska", "Nev": "Nevada",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Tenn": "Tennessee",
+    "Vt": "Vermont", "Va": "Virginia", "Wash": "Washington", "Wis": "Wisconsin",
+    "Wyo": "Wyoming", "N.H": "New Hampshire", "N.J": "New Jersey", "N.M": "New Mexico",
+    "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota", "R.I": "Rhode Island",
+    "S.C": "South Carolina", "S.D": "South Dakota", "W.Va": "West Virginia",
+}
 
 
 # Heads that names in a row share in the plural ("Odra and Velk counties" are Odra County and

@@ -65,7 +65,7 @@ _CUE_RE = re.compile(
     r"(?<=[^\W\d_])n[’']t(?![\w])"  # didn't, can't: the cue is "n't"
     r"|(?<=[^\W\d_]\s)n[’']t(?![\w])"  # tokenised text: "did n't"
     r"|(?<![\w-])(?<!\w['’])(?:no[\s\u00a0]+longer|no[\s\u00a0]+one|not|cannot|never|none|nobody|nothing"
-    r"|neither|nor|without|deny|denies|denied|denying|no(?!\.?[\s\u00a0]*\d)"
+    r"|neither|nor(?!\.)|without|deny|denies|denied|denying|no(?!\.?[\s\u00a0]*\d)"  # ("Nor.": Norway)
     rf"|(?:{'|'.join(NEGATING_VERBS)})[\s\u00a0]+to(?=[\s\u00a0]+[^\W\d_]))(?![\w’'-]))",
     re.IGNORECASE,
 )

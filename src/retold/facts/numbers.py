@@ -82,6 +82,7 @@ from retold.facts import names, negation
 from retold.facts.base import (
     CURRENCY_CODES,
     IDENTIFIER_WORDS,
+    LISTED_AFTER_FIGURE_RE,
     Context,
     instrument_code_spans,
     sentence_at,
@@ -282,7 +283,7 @@ _ATOM_RE = re.compile(
                |[0-9]{{1,3}}(?:[\u202f\u2009\u00a0 ][0-9]{{3}}(?![0-9]|[.,][0-9]))+|[0-9]+)
         (?P<dec>\.[0-9]+)?
         (?![0-9]|[.,][0-9]|/[0-9]|:[0-9])
-        (?:(?P<scalesp>{_SP}?)(?P<scale>(?i:(?:lakhs?|lacs?|thousand|hundred){_SP}+crores?
+        (?:(?P<scalesp>{_SP}?|-)(?P<scale>(?i:(?:lakhs?|lacs?|thousand|hundred){_SP}+crores?
                                              |thousand|million|billion|trillion|hundred
                                              |lakhs?|lacs?|crores?))\b
           |(?P<short>(?i:bn|mn|tn|m|k|b)|{_SP}?(?i:mln|bln|mn|bn))(?![\w])
@@ -305,12 +306,13 @@ _ATOM_TRIGGER_FORMS = frozenset(
 def _phrases_before(phrases: Iterable[str], *, article: bool = False) -> re.Pattern[str]:
     """A pattern matching one of ``phrases`` at the start of reversed text (the words right
     before a figure, read backwards from it), longest first, any run of spaces inside; with
-    ``article``, followed by "a" or "an" before the figure."""
+    ``article``, followed by "a" or "an" before the figure. A phrase joined by a hyphen to the
+    word before it is that word's ("a 5-under 65" is a golf score, no bound)."""
     return re.compile(
         rf"(?i){_SP}*" + (rf"(?:a|na){_SP}+" if article else "") + "(?:"
         + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
                    for h in sorted(phrases, key=len, reverse=True))
-        + r")(?![\w])")
+        + r")(?![\w-])")
 
 
 _HEDGE_REV = _phrases_before(HEDGES)
@@ -1070,7 +1072,8 @@ def _digit_atom(m: re.Match[str], text: str) -> _Atom | None:
     before = _word_before(text, start)
     if before and not currency and before not in _ERAS and (
             (before.lower() in IDENTIFIER_WORDS and before[0].isupper())
-            or any(c.isupper() for c in before[1:]) and not _told_a_count(text, start, end)):
+            or any(c.isupper() for c in before[1:]) and not _told_a_count(text, start, end)
+            and not LISTED_AFTER_FIGURE_RE.search(text, max(0, start - 60), start)):
         # "Article 5", "No. 10", "iPhone 11", "UN 2254": an identifier (an acronym told a count:
         # "told CNN 5 people were hurt")
         return None
@@ -1922,7 +1925,7 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
         if unit == "year" and _YEARS_OLD_RE.match(text, noun_end):
             role = AGE  # "the two men were 41 years old": an age, as "Ivo Mertz, 41," is
         if kind == "digits" and noun_end == end and unit is None and hedge is None and \
-                _after_name(text, start):
+                _after_name(text, start) and not _listed_after_held(text, phrases, start):
             continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
         if blocked(start, end):
             continue  # a hedge or sign reached into a date: leave it to dates
@@ -2030,6 +2033,16 @@ _LISTED_HOLDER_RE = re.compile(
     rf"{_SP}+(?:(?:won|got|took|secured|had|bagged|polled)?{_SP}*(?:in|with|on|at){_SP}+|"
     rf"(?:won|got|took|secured|had|bagged|polled){_SP}+)?")
 _HOLDER_OPENER_WORDS = frozenset({"wards", "seats", "votes", "points", "others", "years", "days"})
+
+
+def _listed_after_held(text: str, phrases: Sequence[_Phrase], start: int) -> bool:
+    """The figure at ``start`` is the next item of a list whose figure before it a name holds
+    ("Congress won 42 wards, the BJP 29 and Independents 3"): a count, no model number."""
+    last = phrases[-1] if phrases else None
+    if last is None or HELD_BY not in last.note:
+        return False
+    listed = _LISTED_HOLDER_RE.fullmatch(text, last.end, start)
+    return listed is not None and not _HOLDER_OPENER_WORDS & {listed.group("name").casefold()}
 # "Congress, the BJP, the BSP and Independents won 25, 19, one and two wards respectively"
 _LISTED_NAME = rf"(?:the{_SP}+)?(?:[A-Z][\w'’&.-]*(?:{_SP}+[A-Z][\w'’&.-]*){{0,3}}|[a-z]{{4,}}s)"
 _RESPECTIVE_NAMES_RE = re.compile(
