@@ -1105,7 +1105,7 @@ def test_multiple_against_multiple(original: str, retelling: str, changed: bool)
 @pytest.mark.parametrize(("original", "retelling", "detail"), [
     ("Kessel Steel's sales fell for a fifth consecutive month.",
      "Kessel Steel's sales fell for a fourth consecutive month.",
-     "The number of months changed from 5th to 4th."),
+     "The rank changed from the 5th month to the 4th month."),
     ("Kessel Steel's sales fell for five straight months.",
      "Kessel Steel's sales fell for four straight months.",
      "The number changed from 5 months to 4 months."),

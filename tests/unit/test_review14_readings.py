@@ -130,3 +130,16 @@ def test_a_story_about_publishing_stays_story() -> None:
              "first published in the Times in 1990, and it changed everything.")
     kinds = [s.kind for s in retold.compare(STRIKE, story).retelling.sentences]
     assert kinds == ["body", "body"]
+
+
+def test_a_figure_after_a_turn_is_its_rank() -> None:
+    original = ("Ravi Okonjo made his second hundred of the game on Sunday. Earlier, Sam Pell "
+                "made 188 off 140 balls on day four to give Marlow the lead.")
+    retelling = ("Okonjo becomes 4th player to hit twin tons on debut\n\n" + original.replace(
+        "day four", "Day 3"))
+    assert [c for c in changes(original, retelling) if c[0] == "number"] == [
+        ("number", "changed", "four", "3")]
+    assert changes(original, original.replace("day four", "Day 4")) == []
+    # a count after the word is still a count
+    assert number_changes("The day 3 people died was cold.", "The day 4 people died was cold.") \
+        == [("3 people", "4 people")]

@@ -1924,6 +1924,12 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             unit, role = MEASURE_UNITS[role], ""  # "10 miles": a unit, not a counted thing
         if unit == "year" and _YEARS_OLD_RE.match(text, noun_end):
             role = AGE  # "the two men were 41 years old": an age, as "Ivo Mertz, 41," is
+        if noun_end == end and not role and unit is None and hedge is None and \
+                kind in ("digits", "words") and high == int(high) and 0 < high <= SEQUENCE_MAX \
+                and (turn := _SEQUENCE_BEFORE_RE.search(text, max(0, start - 12), start)):
+            # "on day four", "on Day 3", "Game 7", "at hole 17": the fourth day, a rank of a
+            # turn (as "the fourth day" is), no count and no model number
+            role, unit = turn.group(1).lower(), "ordinal"
         if kind == "digits" and noun_end == end and unit is None and hedge is None and \
                 _after_name(text, start) and not _listed_after_held(text, phrases, start):
             continue  # "Boeing 737", "Su 25": a model number after a name, counting nothing
@@ -2033,6 +2039,13 @@ _LISTED_HOLDER_RE = re.compile(
     rf"{_SP}+(?:(?:won|got|took|secured|had|bagged|polled)?{_SP}*(?:in|with|on|at){_SP}+|"
     rf"(?:won|got|took|secured|had|bagged|polled){_SP}+)?")
 _HOLDER_OPENER_WORDS = frozenset({"wards", "seats", "votes", "points", "others", "years", "days"})
+
+
+# Turns of a contest or a period counted by a figure after them ("day four", "Game 7", "hole
+# 17", "Week 5"); a figure after one is the turn's rank.
+_SEQUENCE_BEFORE_RE = re.compile(
+    r"(?<![\w'’-])(?i:(day|week|round|game|leg|lap|hole|heat))[^\S\n]+$")
+SEQUENCE_MAX = 100
 
 
 def _listed_after_held(text: str, phrases: Sequence[_Phrase], start: int) -> bool:
@@ -3672,6 +3685,9 @@ def explain(a: Fact | None, b: Fact | None) -> str:
         subject = "The time"
     elif _age_pair(a, b) == "ages":
         subject = "The age"
+    elif qa.unit == qb.unit == "ordinal" and a.role and a.role == b.role:
+        # "The rank changed from the 4th day to the 3rd day."
+        return f"The rank changed from the {_say(a)} {a.role} to the {_say(b)} {b.role}."
     elif a.role and a.role == b.role and a.role not in ("percent",) and \
             a.role != _predicate_of(a):
         subject = f"The number of {_plural(a.role)}"
