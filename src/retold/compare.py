@@ -6,7 +6,7 @@ import datetime as dt
 import gc
 import re
 import threading
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
@@ -841,8 +841,9 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
       and a dropped quotation whose words a changed quotation carries was reworded into it;
     * words the original never uses, in one sentence: one added claim;
     * a qualifier or negation dropped from one sentence and added to another on the same word:
-      moved with a clause, not changed; a negation cue inside a wider negation finding is part
-      of it;
+      moved with a clause, not changed; a qualifier the original gives once and the retelling
+      twice on that word was said again; a negation cue inside a wider negation finding is
+      part of it;
     * an original fact changed into another value is not also dropped where it stood, nor
       where the original says the same count of the same thing again;
     * the figures of a passage the retelling adds (``added``: the retelling sentences in no
@@ -889,11 +890,17 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     found = {local.get(("r", c.retelling.start, c.retelling.end)) for c in changes
              if c.kind in ("qualifier", "negation") and c.status == "added" and c.retelling}
     moved = (lost & found) - {None}
+    # ... and one the retelling says twice on the same word, where the original says it once
+    # ("the death toll could rise" in a merged sentence and in its own): said again, not added.
+    o_said = {v for (side, _s, _e), v in local.items() if side == "o"}
+    r_count = Counter(v for (side, _s, _e), v in local.items() if side == "r"
+                      and v[0] == "qualifier")  # (a negation said again may be a new claim)
+    repeated = {v for v, k in r_count.items() if k > 1 and v in o_said}
     changes = [c for c in changes if not (c.kind in ("qualifier", "negation") and (
         (c.status == "dropped" and c.original is not None
          and local.get(("o", c.original.start, c.original.end)) in moved)
         or (c.status == "added" and c.retelling is not None
-            and local.get(("r", c.retelling.start, c.retelling.end)) in moved)))]
+            and local.get(("r", c.retelling.start, c.retelling.end)) in moved | repeated)))]
     # A negation cue inside a wider negation finding ("not" of "did not mention", a claim the
     # original leaves out what it says) is that finding's.
     wide = [(c.retelling.start, c.retelling.end) for c in changes

@@ -418,6 +418,9 @@ _PHOTO_CREDIT_RE = re.compile(
     r"(?i)^[(\[]?\s*(?:(?:ap|afp|reuters|getty|epa|file)\s+)?(?:photo|image|picture|credit)s?"
     r"(?:\s+(?:by|courtesy))?\s*[:/|-]"
 )
+# A photo's credit left as a line after its caption: a slash and the outlet ("/ TRT World and
+# Agencies", "/ Reuters").
+_SLASH_CREDIT_RE = re.compile(r"^/[^\S\n]*[A-Z][\w.'\u2019&-]*(?:[^\S\n]+[\w.'\u2019&-]+){0,5}$")
 _STOPWORD_TEXT = (
     "a an the of to in on at by for from with and or but is are was were be been has have had "
     "it its this that these those he she they we you i his her their our not as which who "
@@ -473,7 +476,7 @@ def is_boilerplate(unit: str) -> bool:
         return False
     # (the word counts before the searches they gate: most units are prose, longer than those)
     n_words = line.count(" ") + 1
-    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or (
+    if _TIMESTAMP_RE.match(line) or _PHOTO_CREDIT_RE.match(line) or _SLASH_CREDIT_RE.match(line) or (
             ("|" in line or _STAMP_LABEL_RE.match(line)) and _is_stamp_line(line)):
         return True
     if n_words <= CLUTTER_SHORT_WORDS and is_page_clutter(line) \

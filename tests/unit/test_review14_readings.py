@@ -143,3 +143,20 @@ def test_a_figure_after_a_turn_is_its_rank() -> None:
     # a count after the word is still a count
     assert number_changes("The day 3 people died was cold.", "The day 4 people died was cold.") \
         == [("3 people", "4 people")]
+
+
+def test_a_qualifier_said_again_in_a_merged_sentence_is_not_added() -> None:
+    original = "Another 19 people were injured. Kimaiyo said the death toll could rise."
+    retelling = ("Police say the death toll could rise. Kimaiyo said the death toll could rise "
+                 "and 19 people were injured.")
+    assert changes(original, retelling) == []
+    # where the original never hedges it, the hedge is added
+    assert ("qualifier", "added", "", "could") in changes(
+        original.replace("could rise", "rose"), retelling)
+
+
+def test_a_photo_credit_after_a_slash_is_furniture() -> None:
+    page = STRIKE + " / Coastwire and Agencies\n"  # (as a flat scrape glues it on)
+    assert changes(STRIKE, page) == []
+    assert [s.kind for s in retold.compare(STRIKE, page).retelling.sentences][-1] == \
+        "boilerplate"
