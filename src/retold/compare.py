@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import re
 import threading
+from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -18,6 +19,7 @@ from retold._verbs import make_callable
 from retold.align import Alignment, align
 from retold.diff import (
     KINDS,
+    SEVERITY,
     SEVERITY_RANK,
     _wording,
     diff,
@@ -25,7 +27,7 @@ from retold.diff import (
     relation,
 )
 from retold.errors import EmptyInput
-from retold.facts import dates, names, numbers, qualifiers
+from retold.facts import attributions, dates, names, numbers, qualifiers
 from retold.facts.base import Context, sentence_at
 from retold.ground import SLOT_MIN, Grounding, ground, slot_words, unit_names, verdict_counts
 from retold.memo import LastFew
@@ -456,6 +458,28 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
             and c.retelling is not None and (c.original.start, c.original.end) in credited.get(
                 (c.retelling.start, c.retelling.end), ())
 
+    o_speakers = {(f.start, f.end): f.note or f.key for f in o_side.facts
+                  if f.kind == "attribution"}
+    r_speakers = {(f.start, f.end): f.note or f.key for f in r_side.facts
+                  if f.kind == "attribution"}
+    texts = (o_side.document.text, r_side.document.text)
+
+    def spoken_for(c: Change) -> bool:
+        """A body and a person a text names as its officer ("the Water Board said" / "Ruth
+        Okoye, chair of the Water Board, said"): one source, the flag would contradict it."""
+        if c.kind not in ("attribution", "name") or c.status != "changed" or \
+                c.original is None or c.retelling is None:
+            return False
+        if c.kind == "name":
+            # (only as speakers: "Tom Harrison was made chief executive" / "the ECB was made
+            # chief executive" is another thing said of another one)
+            return _speaking(c.original, o_speakers, o_text) and \
+                _speaking(c.retelling, r_speakers, r_text) and \
+                attributions.speaks_for(c.original.text, c.retelling.text, texts)
+        a = o_speakers.get((c.original.start, c.original.end))
+        b = r_speakers.get((c.retelling.start, c.retelling.end))
+        return a is not None and b is not None and attributions.speaks_for(a, b, texts)
+
     in_units = unit_names(r_side.facts)
     out = [c for c in changes if not named_in_partner(c) and not loosely_paired(c)
            and not description_named(c) and not named_in_its_slot_elsewhere(c)
@@ -519,6 +543,16 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
 
     moved_to = {date_key(c) for c in out if c.status == "changed"} - {None}
     out = [c for c in out if not (c.status == "added" and date_key(c) in moved_to)]
+    out = [c for c in out if not spoken_for(c)]  # (grounding's too: one source, either view)
+    # A time restated in another zone, left out or added with its brackets: no name of its own
+    # ("around midnight (5 p.m. ET)" / "around midnight"); another zone is still a change.
+    out = [c for c in out if not (c.kind == "name" and c.status in ("added", "dropped") and (
+        c.original is not None and names.restated_zone(o_text, c.original.start, c.original.end)
+        or c.retelling is not None and names.restated_zone(r_text, c.retelling.start,
+                                                             c.retelling.end)))]
+    # A relative the retelling brings in under the person's surname ("their uncle and aunt,
+    # Hendrik and Elsa Venter", the original's Dirk Venter still named): another person, added.
+    out = [_as_added(c) if _relative_named(c, r_text) else c for c in out]
     # Words the original never uses are listed only in sentences where nothing else is: beside
     # a typed change they restate it word by word (real syndicated copy: 93 of 163 noise flags).
     flagged = {sentence_at(r_sentences, c.retelling.start) for c in out
@@ -576,6 +610,51 @@ def _merge(changes: Sequence[Change], grounded: Grounding, pair_of: dict[int, in
     return tuple(out)
 
 
+
+
+def _speaking(at: Excerpt, speakers: Mapping[tuple[int, int], object], text: str) -> bool:
+    """The name at ``at`` is a speaker: inside an attribution, or right before a verb of
+    saying ("The board's chair, Ruth Okoye, said")."""
+    return any(a <= at.start and at.end <= b for a, b in speakers) or \
+        _SAYS_NEXT_RE.match(text, at.end) is not None
+
+
+_SAYS_NEXT_RE = re.compile(r",?[^\S\n]+(?:said|says|told|tells|added|announced)(?![\w-])")
+
+
+def _relative_named(c: Change, r_text: str) -> bool:
+    """A name changed to another given name of the same surname that the retelling introduces
+    by a family tie somewhere ("his uncle, Hendrik Venter", "their uncle and aunt, Hendrik and
+    Elsa Venter"), while it still names the original's person by that surname elsewhere."""
+    if c.kind != "name" or c.status != "changed" or c.original is None or c.retelling is None:
+        return False
+    a, b = c.original.text.split(), c.retelling.text.split()
+    if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a[0] == b[0]:
+        return False
+    given = re.compile(rf"(?<![\w-]){re.escape(b[0])}(?![\w-])")
+    if not any(_KIN_RE.search(r_text, max(r_text.rfind(".", 0, m.start()) + 1,
+                                          m.start() - KIN_CHARS), m.start())
+               for m in given.finditer(r_text)):
+        return False  # (the given name introduced by a tie anywhere: "Hendrik ... was seen")
+    surname = re.compile(rf"(?<![\w-]){re.escape(a[-1])}(?![\w-])")
+    return any(m.start() != c.retelling.start + len(c.retelling.text) - len(a[-1])
+               and not _KIN_RE.search(r_text, max(0, m.start() - KIN_CHARS), m.start())
+               for m in surname.finditer(r_text))
+
+
+_KIN_RE = re.compile(
+    r"(?i)(?<![\w-])(?:uncle|aunt|brother|sister|father|mother|son|daughter|wife|husband|"
+    r"cousin|nephew|niece|grandfather|grandmother|grandson|granddaughter|parents|siblings?|"
+    r"stepfather|stepmother|widow|widower|fianc[ée]e?)s?(?![\w-])")
+KIN_CHARS = 40  # how far before a name its family tie is looked for
+
+
+def _as_added(c: Change) -> Change:
+    """A name change reported as the retelling's name added."""
+    assert c.retelling is not None
+    return replace(c, status="added", original=None, severity=SEVERITY[("name", "added")],
+                   detail=f"The retelling mentions {c.retelling.text}, which the original "
+                          "does not.", grounding="unsupported", evidence=())
 
 
 def _title_case_words(c: Change, o_side: Side, r_side: Side) -> bool:
@@ -711,7 +790,7 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
     out: list[Change] = []
     sources = [c.retelling for c in changes if c.kind == "attribution" and c.status == "added"
                and c.retelling is not None]
-    named: list[Excerpt] = list(sources)  # (as in ``once``: an added name said once)
+    named = _Named(sources)  # (as in ``once``: an added name said once)
     for c in changes:
         key = (c.kind, c.status, _wording(c.original.text) if c.original else "",
                _wording(c.retelling.text) if c.retelling else "")
@@ -720,8 +799,9 @@ def _said_once(changes: Sequence[Change], r_side: Side) -> tuple[Change, ...]:
         if key in seen:
             continue
         if c.kind == "name" and c.status == "added" and c.retelling is not None:
-            again = any(_one_added_thing(o, c.retelling, r_side.document.text) for o in named)
-            named.append(c.retelling)
+            again = any(_one_added_thing(o, c.retelling, r_side.document.text)
+                        for o in named.before(c.retelling))
+            named.add(c.retelling)
             if again or any(s.start <= c.retelling.start and c.retelling.end <= s.end
                             for s in sources):
                 continue
@@ -759,6 +839,28 @@ def _conversions_changed(o_side: Side, r_side: Side, pair_of: Mapping[int, int]
             f"'{restated.text}' (another rate, or another currency under the same sign).",
             "medium", pair_of.get(restated.sentence)))
     return out
+
+
+class _Named:
+    """Added names and sources, by wording: what a later name may name again is asked of each
+    wording once, at its last mention before the name (a text naming one person a thousand
+    times asked each mention of every other: quadratic)."""
+
+    def __init__(self, excerpts: Sequence[Excerpt] = ()) -> None:
+        self._by_text: dict[str, list[tuple[int, Excerpt]]] = defaultdict(list)
+        for e in excerpts:
+            self.add(e)
+
+    def add(self, e: Excerpt) -> None:
+        insort(self._by_text[e.text], (e.end, e), key=lambda m: m[0])
+
+    def before(self, later: Excerpt) -> Iterator[Excerpt]:
+        """Each wording's last mention ending before ``later`` (a mention after it names
+        nothing ``later`` repeats)."""
+        for mentions in self._by_text.values():
+            k = bisect_right(mentions, later.start, key=lambda m: m[0])
+            if k:
+                yield mentions[k - 1][1]
 
 
 def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
@@ -843,7 +945,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
     * a qualifier or negation dropped from one sentence and added to another on the same word:
       moved with a clause, not changed; a qualifier the original gives once and the retelling
       twice on that word was said again; a negation cue inside a wider negation finding is
-      part of it;
+      part of it, and one inside a quotation both texts give is the quotation's;
     * an original fact changed into another value is not also dropped where it stood, nor
       where the original says the same count of the same thing again;
     * the figures of a passage the retelling adds (``added``: the retelling sentences in no
@@ -901,6 +1003,15 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
          and local.get(("o", c.original.start, c.original.end)) in moved)
         or (c.status == "added" and c.retelling is not None
             and local.get(("r", c.retelling.start, c.retelling.end)) in moved | repeated)))]
+    # A negation cue inside a quotation both texts give ('"you are nothing"') is the quoted
+    # speaker's, said alike on both sides: no negation of the retelling's own.
+    shared_quotes = {f.key for f in o_side.facts if f.kind == "quote"} & {
+        f.key for f in r_side.facts if f.kind == "quote"}
+    quoted_alike = [(f.start, f.end) for f in r_side.facts
+                    if f.kind == "quote" and f.key in shared_quotes]
+    changes = [c for c in changes if not (
+        c.kind == "negation" and c.status in ("added", "changed") and c.retelling is not None
+        and any(a <= c.retelling.start and c.retelling.end <= b for a, b in quoted_alike))]
     # A negation cue inside a wider negation finding ("not" of "did not mention", a claim the
     # original leaves out what it says) is that finding's.
     wide = [(c.retelling.start, c.retelling.end) for c in changes
@@ -965,8 +1076,8 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
                    if c.kind == "attribution" and c.status == "added" and c.retelling is not None]
     # the names added so far, those folded into another finding too, and the new sources (whose
     # names are theirs: "said the Beaverton, Oregon-based company")
-    added_names: list[Excerpt] = [c.retelling for c in changes if c.kind == "attribution"
-                                  and c.status == "added" and c.retelling is not None]
+    added_names = _Named([c.retelling for c in changes if c.kind == "attribution"
+                          and c.status == "added" and c.retelling is not None])
     quoted: dict[int, int] = {}  # original sentence -> index in out of its dropped quotation
     # dropped figures by value, each with its index in out
     figured: dict[object, list[tuple[Fact, int]]] = defaultdict(list)
@@ -994,8 +1105,9 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
         if key in seen:
             continue
         if c.kind == "name" and c.status == "added" and c.retelling is not None:
-            again = any(_one_added_thing(o, c.retelling, r_doc) for o in added_names)
-            added_names.append(c.retelling)
+            again = any(_one_added_thing(o, c.retelling, r_doc)
+                        for o in added_names.before(c.retelling))
+            added_names.add(c.retelling)
             if again:
                 # "Sean Reilly", then "Reilly"; "the Fed", then "the Federal Reserve": one
                 # person or body added

@@ -2181,13 +2181,19 @@ def _counts_names(b: Fact, names_of: Sequence[Fact], o_text: str) -> bool:
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
 
 
+@lru_cache(maxsize=2)
+def _has_capitals(text: str) -> bool:
+    """A capital anywhere in ``text`` (asked of each figure: read once a text)."""
+    return any(c.isupper() for c in text)
+
+
 def _in_a_name(b: Fact, r_text: str, o_text: str) -> bool:
     """A figure that is a word of a name the original capitalises ("the league two club" /
     "League Two") in a retelling written in lower case, as many summaries are (a cased text's
     "the big three plants" counts plants)."""
     before = _WORD_BEFORE_RE.search(r_text, max(0, b.start - 40), b.start)
     word = b.text.split()[0] if b.text.split() else ""
-    if before is None or not word.isalpha() or any(c.isupper() for c in r_text):
+    if before is None or not word.isalpha() or _has_capitals(r_text):
         return False
     pattern = re.compile(rf"\b{re.escape(before.group(1))}[^\S\n]+{re.escape(word)}\b",
                          re.IGNORECASE)

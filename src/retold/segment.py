@@ -578,13 +578,13 @@ _LINK_LABEL_RE = re.compile(
 # published 2 years ago": counted from the reader's visit, no date of the story), the site's
 # output ("AllAfrica publishes around 400 reports a day"), its app and its mailings.
 _PAGE_NOTICE_RE = re.compile(
-    r"(?i)^(?:this|the)\s+(?:article|story|report|post|piece)\s+(?:was|has\s+been)\s+"
+    r"(?i)^this\s+(?:article|story|post|piece)\s+(?:was|has\s+been)\s+"
     r"(?:first\s+|originally\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+(?:on\s+)?"
     r"(?:\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?)\s+ago|[a-z]{3,9}\.?\s+\d{1,2},?\s+"
     r"\d{4}|\d{1,2}\s+[a-z]{3,9}\.?,?\s+\d{4}|\d{4}-\d{2}-\d{2}))?[\s.]*$"
     r"|^[\w.&'\u2019-]+(?:\s+[\w.&'\u2019-]+){0,3}\s+(?:publishes|distributes)\s+(?:around\s+|"
     r"about\s+|some\s+|over\s+|more\s+than\s+|up\s+to\s+)?[\d,]+\s+(?:reports|stories|articles|"
-    r"items|news\s+items)\s+(?:a|per|each|every)\s+(?:day|week)[\s.]*$"
+    r"items|news\s+items)\s+(?:a|per|each|every)\s+(?:day|week)\s*$"  # (a tag line: no stop)
     r"|^get\s+(?:\S+\s+){1,4}in\s+your\s+inbox\b|^download\s+(?:the\s+|our\s+)?\S*app\b"
 )
 _FOOTER_CUES = (_SOCIAL_RE.search, _LINK_LABEL_RE.match, _CREDIT_SENTENCE_RE.search,

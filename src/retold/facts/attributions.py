@@ -28,8 +28,9 @@ phrase in lowercase), ``note`` the speaker as written, ``role`` is always "attri
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from rapidfuzz.fuzz import token_set_ratio
 
@@ -235,6 +236,31 @@ _AS_SAYING_RE = re.compile(r"(?:[ \t\u00a0]*,[^,.;:\n]{1,40},)?[ \t\u00a0]*,?[ \
 _SPEECH_OR_ACT = ("declare", "maintain", "recall", "reveal")
 _BEFORE_WHAT_WAS_SAID_RE = re.compile(
     r"[ \t\u00a0]*(?:[,:;.!?\"“”]|$|(?:that|how|what|why|where|when|whether)\b)")
+# What opens an object noun phrase, and a finite verb, which after one makes it a clause
+# ("revealed the agency had ...": what was said, "that" left out)
+_OBJECT_OPENS_RE = re.compile(
+    r"[ \t\u00a0]+(?:the|a|an|its|his|her|their|our|this|these|those|some|\d[\d,.]*)(?![\w'’-])",
+    re.IGNORECASE)
+_FINITE_VERB_RE = re.compile(
+    r"(?<![\w'’-])(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might|must|"
+    r"did|does|do|said|says)(?![\w'’-])", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"[.;:!?\n]|,[ \t\u00a0]+(?:and|but|as|after|while|when)\b")
+OBJECT_CLAUSE_CHARS = 80
+
+
+def _an_act(text: str, end: int) -> bool:
+    """Whether one of the verbs that are speech or an act, ending at ``end``, is the act: an
+    object follows ("declared a state of emergency", "recalled 50,000 cars", "maintained its
+    lead", "revealed a new phone"), not what was said ("declared that", "recalled seeing",
+    "revealed in court that", "maintained Sunday that", "revealed the agency had ...")."""
+    if _BEFORE_WHAT_WAS_SAID_RE.match(text, end) or not _OBJECT_OPENS_RE.match(text, end):
+        return False
+    stop = _CLAUSE_END_RE.search(text, end, end + OBJECT_CLAUSE_CHARS)
+    clause_end = stop.start() if stop else min(len(text), end + OBJECT_CLAUSE_CHARS)
+    return _FINITE_VERB_RE.search(text, end, clause_end) is None and \
+        not re.search(r"(?<![\w'’-])that(?![\w'’-])", text[end:clause_end])
+
+
 # A verb of saying before "to be" / "to have" is a passive or a report of belief with no
 # speaker ("feared to have claimed dozens of lives", "is said to be in hiding").
 _RAISING_NEXT_RE = re.compile(r"[ \t\u00a0]+to[ \t\u00a0]+(?:have|be)(?![\w'’-])")
@@ -524,6 +550,16 @@ _TITLE_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
 _NOT_TITLE_CHARS = re.compile(r"[^\w\s.’'-]|\n")
 # How far a job title may run before the name it belongs to ("Deputy Foreign Minister ").
 TITLE_CHARS = 60
+# Words no job title in lower case holds ("aides to president ...", "allies of governor ...")
+_NOT_IN_A_TITLE = frozenset({"to", "of", "for", "at", "in", "on", "with", "by", "from", "and",
+                             "or", "near", "close", "told", "tells"})
+
+
+def _plural_people(word: str) -> bool:
+    """A plural of people ("aides", "allies", "officials"): many speak, not one title."""
+    return len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
 # Job titles as agency style writes them before a name, in lower case ("said coach Ray Dunn",
 # "head coach", "team captain"); honorifics and a title's first words ("Mr", "Prime") are not.
 _JOBS_IN_LOWER_CASE = frozenset(
@@ -562,6 +598,13 @@ def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
     last = words[-1].rstrip(".")
     ends_titled = last in names.TITLES or last.casefold() in _GENERIC_WORDS or \
         last in _JOBS_IN_LOWER_CASE
+    lower_case = qualified or any(w in _JOBS_IN_LOWER_CASE for w in words)
+    if lower_case and (text.startswith(("'s", "’s"), name.end) or any(
+            w.casefold() in _NOT_IN_A_TITLE or (w.islower() and _plural_people(w))
+            for w in words)):
+        # "aides to president Luis Arce", "allies of governor Ann Cole", "former president
+        # Donald Trump's lawyer": someone else, of or near the titled person
+        return None
     if qualified and not (ends_titled and words[-1] == last and len(words) <= 3):
         return None  # "said the report on Anna Berg": not a title
     if name.role != "person" and not ends_titled:
@@ -629,13 +672,18 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
     text = doc.text
     spans, starts, ends = _spans(text, sentences)
     found: dict[tuple[int, int], Fact] = {}
+    spans_found: list[tuple[int, int]] = []
 
     def add(start: int, end: int, speaker: str, key: str) -> None:
         if end <= start or (start, end) in found:
             return
-        # A span that overlaps one already found is the same attribution found twice.
-        if any(s < end and start < e for s, e in found):
+        # A span that overlaps one already found is the same attribution found twice. (The
+        # spans found never overlap, so sorted by start their ends are sorted too: the one
+        # starting last before ``end`` is the only one that may reach past ``start``.)
+        k = bisect_left(spans_found, (end, -1))
+        if k and spans_found[k - 1][1] > start:
             return
+        insort(spans_found, (start, end))
         found[(start, end)] = Fact(
             kind="attribution", start=start, end=end, text=text[start:end],
             sentence=names._sentence_id(sentences, start), key=key, role="attribution",
@@ -675,8 +723,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group().casefold().startswith(("report", "announce")) and _RESULTS_NEXT_RE.match(
                 text, m.end()):
             continue  # "Brellis reported earnings of $2.61 a share": its results, not speech
-        if m.group().casefold().startswith(_SPEECH_OR_ACT) and not _BEFORE_WHAT_WAS_SAID_RE.match(
-                text, m.end()):
+        if m.group().casefold().startswith(_SPEECH_OR_ACT) and _an_act(text, m.end()):
             continue  # "declared a state of emergency", "recalled 50,000 cars": an act
         if _RAISING_NEXT_RE.match(text, m.end()):
             continue  # "a sinking feared to have claimed", "is said to be": no one speaks
@@ -699,8 +746,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if hit2 is not None:
             add(hit2[0], m.end(), hit2[1], hit2[2])
             if not _PRONOUN_HEAD_RE.fullmatch(text[hit2[0]:m.start()].strip()):
-                stop = _SENTENCE_BREAK_RE.search(text, m.end())
-                prior = (m.end(), stop.start() if stop else len(text), hit2[1], hit2[2])
+                prior = (m.end(), _next_break(text, m.end()), hit2[1], hit2[2])
     return sorted(found.values(), key=lambda f: f.start)
 
 
@@ -808,6 +854,20 @@ def _may_be(pronoun: str, name: str) -> bool:
     return want is None or sex is None or sex == want
 
 
+@lru_cache(maxsize=4)
+def _break_starts(text: str) -> list[int]:
+    """Where each sentence break of ``text`` starts (read once a text)."""
+    return [m.start() for m in _SENTENCE_BREAK_RE.finditer(text)]
+
+
+def _next_break(text: str, pos: int) -> int:
+    """Where the first sentence break at or after ``pos`` starts, or the text's end (a search
+    from ``pos`` for each speaker ran to the end of a text with no break: quadratic)."""
+    starts = _break_starts(text)
+    k = bisect_left(starts, pos)
+    return starts[k] if k < len(starts) else len(text)
+
+
 def _prior_speaker(text: str, pos: int, spans: tuple[names.NameSpan, ...], ends: list[int]
                    ) -> tuple[int, int, str, str] | None:
     """The last speaker named before ``pos``, as (end of its verb, end of its sentence,
@@ -820,8 +880,7 @@ def _prior_speaker(text: str, pos: int, spans: tuple[names.NameSpan, ...], ends:
         hit = _subject_before(text, m.start(), clause, spans, ends, relative=False)
         if hit is not None and not _PRONOUN_HEAD_RE.fullmatch(hit[1]) \
                 and _generic_key(hit[1]) not in _PRONOUN_SPEAKERS:
-            stop = _SENTENCE_BREAK_RE.search(text, m.end())
-            return m.end(), stop.start() if stop else len(text), hit[1], hit[2]
+            return m.end(), _next_break(text, m.end()), hit[1], hit[2]
     return None
 
 
@@ -1326,6 +1385,40 @@ def office_for_person(a: Fact, b: Fact, a_text: str, b_text: str) -> bool:
                 and not _holder_described(role_words[-1], rt):
             return True
     return False
+
+
+def speaks_for(a: str, b: str, texts: tuple[str, str]) -> bool:
+    """True when one speaker (or name) is a body and the other a person either text names as
+    that body's officer ("Ruth Okoye, chair of the Marlow Water Board", "the board's chair,
+    Ruth Okoye", "Water Board spokesperson Ruth Okoye"): the body speaking through its person,
+    one source. Not "Ruth Okoye, a critic of the Water Board"."""
+    for body, person in ((a, b), (b, a)):
+        body_words = _LEADING_ARTICLE.sub("", body.strip()).split()
+        who = strip_titles(person).strip()
+        if not body_words or not who or not names.could_be_person(who) or \
+                names.same_name(" ".join(body_words), who):
+            continue
+        # the body as written or by its last words ("the Water Board", "the board"), maybe
+        # after more of its name; the person by name or surname
+        bodies = "|".join(re.escape(" ".join(body_words[k:])) for k in range(len(body_words)))
+        people = "|".join(re.escape(w) for w in dict.fromkeys([who, who.split()[-1]]))
+        office = rf"(?i:{'|'.join(_OFFICERS)})"
+        officer = (rf"(?:{people}),?[ \t\u00a0]+(?:the[ \t\u00a0]+|its[ \t\u00a0]+)?"
+                   rf"(?:[\w’'-]+[ \t\u00a0]+){{0,2}}?{office}[ \t\u00a0]+(?:of|at|for)[ \t\u00a0]+"
+                   rf"(?:the[ \t\u00a0]+)?(?:[A-Z][\w’'-]*[ \t\u00a0]+){{0,3}}?(?i:{bodies})(?![\w-])")
+        titled = (rf"(?<![\w-])(?i:{bodies})(?:['’]s)?[ \t\u00a0]+(?:[\w’'-]+[ \t\u00a0]+){{0,2}}?"
+                  rf"{office},?[ \t\u00a0]+(?:{people})(?![\w-])")
+        if any(re.search(officer, text) or re.search(titled, text) for text in texts):
+            return True
+    return False
+
+
+# Who speaks for a body
+_OFFICERS = ("chair", "chairman", "chairwoman", "chairperson", "head", "chief", "director",
+             "president", "spokesman", "spokeswoman", "spokesperson", "CEO",
+             "chief executive", "executive", "secretary", "secretary-general", "leader",
+             "commissioner", "manager", "governor", "superintendent", "mayor", "minister",
+             "general manager", "managing director")
 
 
 def _described_otherwise(person: str, texts: tuple[str, str], titles: bool = True) -> bool:

@@ -128,7 +128,8 @@ CURRENCY_CODES = frozenset({
     "EGP", "NGN", "KES", "GHS", "IDR", "MYR", "THB", "VND", "PLN", "CZK", "HUF", "UAH", "TWD"})
 CURRENCY_CODE_RE = re.compile(
     r"(?<![\w.])(?:" + "|".join(sorted(CURRENCY_CODES)) + r")(?=[^\S\n]?\d|[^\S\n](?i:one|two|"
-    r"three|four|five|six|seven|eight|nine|ten|a[^\S\n]|half)\b)(?!\d+[A-Za-z])")
+    r"three|four|five|six|seven|eight|nine|ten|a|half)[^\S\n]+(?i:hundred|thousand|million|"
+    r"billion|trillion|lakh|crore)\b)(?!\d+[A-Za-z])")  # ("USD two million"; "NPR two weeks later" is the radio)
 
 
 # A security's code beside its company ("Siemens (SIEGn.DE)", "(7011.T)", "(.SPX)", "(NYSE:

@@ -283,6 +283,8 @@ _SPOKE = frozenset({"said", "says", "told", "tells", "added", "adds", "wrote", "
 _GERUND_FOLLOWERS = frozenset([
     "on", "of", "to", "for", "from", "in", "at", "with", "by", "the", "a", "an", "up", "out",
     "over", "into", "through", "under", "against", "across", "during", "after",
+    # ("Reading or replaying the story ...", "Raising its rates ...")
+    "or", "its", "their", "his", "her", "this", "these", "those", "our", "your", "them", "it",
 ])
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([a-z]+)")
 _LINE_RE = re.compile(r"[^\n]+")
@@ -1254,9 +1256,18 @@ TIME_ZONES = frozenset({
     "SAST"})
 # A time restated in another zone, in brackets after the first ("9:20 pm (1320 GMT)"): its
 # zone goes with it (a zone of its own is a fact: "9 a.m. EST" / "9 a.m. PST").
-# ("(5 p.m. ET)" too)
-_RESTATED_TIME_BEFORE_RE = re.compile(
+_RESTATED_TIME_BEFORE_RE = re.compile(r"\([^\S\n]*\d{1,2}[:.]?\d{2}[^\S\n]*$")
+# A zone in brackets after a clock time ("around midnight (5 p.m. ET)"): kept as a name, so
+# "(5 p.m. PT)" is another zone; an outlet that drops the restatement drops no name
+# (``restated_zone``).
+_BRACKETED_TIME_BEFORE_RE = re.compile(
     r"\([^\S\n]*\d{1,2}(?:[:.]?\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?[^\S\n]*$")
+
+
+def restated_zone(text: str, start: int, end: int) -> bool:
+    """The name at ``start``-``end`` is a time zone inside a bracketed restated time."""
+    return text[start:end] in TIME_ZONES and _BRACKETED_TIME_BEFORE_RE.search(
+        text, max(0, start - 16), start) is not None
 # "AM" / "P.M." after a clock time ("at 4 AM", "10:30 PM"): a time of day, not a name.
 _MERIDIEM_RE = re.compile(r"[AP]\.?M\.?")
 _CLOCK_BEFORE_RE = re.compile(r"\d[^\S\n]*$")
@@ -1966,6 +1977,25 @@ def _role_label(text: str, toks: list[_Token]) -> bool:
                and not lexicon.proper_noun(t[2]) for t in toks)
 
 
+@lru_cache(maxsize=256)
+def _fields(line: str, split: re.Pattern[str]) -> frozenset[str]:
+    """A title-case line's fields, each without the stop words opening it ("By Jane Doe" is
+    "Jane Doe"), as written with single spaces (read once a line: each run of capitalised
+    words asks, and reading them every time was quadratic in a long line)."""
+    out = set()
+    for field in split.split(line):
+        words = field.split()
+        while words and words[0] in STOP_WORDS:
+            words.pop(0)  # "By Jane Doe"
+        out.add(" ".join(words))
+    return frozenset(out)
+
+
+# The most words a known name found in a title-case line runs to ("Democratic Republic of
+# the Congo" is five).
+TITLE_LINE_NAME_WORDS = 10
+
+
 def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
                       had_title: bool, known: set[str], shout: bool) -> list[NameSpan]:
     """Names in a title-case line: whole byline fields, known names, acronyms."""
@@ -1976,17 +2006,15 @@ def _restricted_names(text: str, unit: Sentence, toks: list[_Token],
     # (a headline's commas join its clauses, "Man Kills Officer, Injures Two In Shootout": no
     # fields)
     split = _FIELD_SPLIT if unit.kind != "title" else _TITLE_FIELD_SPLIT
-    for field in split.split(unit.text):
-        words = field.split()
-        while words and words[0] in STOP_WORDS:
-            words.pop(0)  # "By Jane Doe"
-        if " ".join(words) == text[start:end] and fewest <= len(toks) <= 4:
-            name = text[start:end]
-            return [NameSpan(start, end, name, _role(name, had_title), True)]
+    if fewest <= len(toks) <= 4 and text[start:end] in _fields(unit.text, split):
+        name = text[start:end]
+        return [NameSpan(start, end, name, _role(name, had_title), True)]
     out: list[NameSpan] = []
     i = 0
     while i < len(toks):
-        for j in range(len(toks), i, -1):
+        # (longest first, up to a name's length: every span of a long title-case line was
+        # cubic work, 14 s for one line of 3,000 capitalised words)
+        for j in range(min(len(toks), i + TITLE_LINE_NAME_WORDS), i, -1):
             if toks[j - 1][2] in _CONNECTORS:
                 continue
             name = text[toks[i][0]:toks[j - 1][1]]
@@ -2037,15 +2065,17 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         sid = _sentence_id(sents, n.start)
         written = headed.get(n.start, n.text)
         if (n.text.endswith(".") or doc.text[n.end:n.end + 1] == ".") and \
-                (state := AP_STATES.get(n.text.rstrip("."))) is not None:
-            written = state  # "Eugene, Ore., police said": Oregon
+                (state := AP_STATES.get(n.text.rstrip("."))) is not None and \
+                _TOWN_BEFORE_RE.search(doc.text, max(0, n.start - 40), n.start):
+            written = state  # "Eugene, Ore., police said": Oregon (not "led Mass.")
         facts.append(Fact(kind="name", start=n.start, end=n.end, text=n.text, sentence=sid,
                           key=_key(written), role=n.role))
     return facts
 
 
 # The states of the US as agency style abbreviates them after a town ("Tulsa, Okla."); read
-# only before their full stop. (Two-letter postal codes and "Ind."/"Miss." alone are words.)
+# only there, before their full stop. (Two-letter postal codes and "Ind."/"Miss." are words.)
+_TOWN_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*,[^\S\n]*$")
 AP_STATES = {
     "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California",
     "Colo": "Colorado", "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida",

@@ -307,12 +307,13 @@ def _phrases_before(phrases: Iterable[str], *, article: bool = False) -> re.Patt
     """A pattern matching one of ``phrases`` at the start of reversed text (the words right
     before a figure, read backwards from it), longest first, any run of spaces inside; with
     ``article``, followed by "a" or "an" before the figure. A phrase joined by a hyphen to the
-    word before it is that word's ("a 5-under 65" is a golf score, no bound)."""
+    word before it is that word's ("a 5-under 65" is a golf score, no bound; after a dash,
+    "--more than 40", it is a hedge)."""
     return re.compile(
         rf"(?i){_SP}*" + (rf"(?:a|na){_SP}+" if article else "") + "(?:"
         + "|".join(re.escape(h[::-1]).replace(r"\ ", rf"{_SP}+")
                    for h in sorted(phrases, key=len, reverse=True))
-        + r")(?![\w-])")
+        + r")(?!\w|-\w)")
 
 
 _HEDGE_REV = _phrases_before(HEDGES)
@@ -2043,8 +2044,9 @@ _HOLDER_OPENER_WORDS = frozenset({"wards", "seats", "votes", "points", "others",
 
 # Turns of a contest or a period counted by a figure after them ("day four", "Game 7", "hole
 # 17", "Week 5"); a figure after one is the turn's rank.
+_SEQUENCE_NOUNS = frozenset({"day", "week", "round", "game", "leg", "lap", "hole", "heat"})
 _SEQUENCE_BEFORE_RE = re.compile(
-    r"(?<![\w'’-])(?i:(day|week|round|game|leg|lap|hole|heat))[^\S\n]+$")
+    rf"(?<![\w'’-])(?i:({'|'.join(sorted(_SEQUENCE_NOUNS))}))[^\S\n]+$")
 SEQUENCE_MAX = 100
 
 
@@ -2662,6 +2664,8 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return a.key == b.key  # "won 3-1" / "a 1-3 defeat": the key holds the sorted pair
     if qa.unit == qb.unit == "ordinal" and _other_periods(a.role, b.role):
         return False  # "the first year" / "the first month": a rank of another period
+    if _turn_and_count(a, b) or _turn_and_count(b, a):
+        return True  # "in week 6" / "six weeks", "day four" / "four days": one figure
     if changes_differ(a, b):
         return False
     # Cheapest tests first, the rate last: grounding asks this of every pair of figures that
@@ -2678,6 +2682,17 @@ def equivalent(a: Fact, b: Fact) -> bool:
         return False  # neither a conversion nor a hedged rounding can make them one
     return not _rates_differ(a, b) and (
         _converted(qa, qb) or _hedged_rounding(qa, qb) or _hedged_rounding(qb, qa))
+
+
+def _turn_and_count(a: Fact, b: Fact) -> bool:
+    """``a`` is a turn's rank read after its noun ("week 6", "round 2") and ``b`` the same
+    count of that noun ("six weeks", "2 rounds")."""
+    qa, qb = a.value, b.value
+    if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.unit != "ordinal" \
+            or qb.unit == "ordinal" or _SEQUENCE_NOUNS.isdisjoint({a.role}):
+        return False
+    counted = qb.unit if qb.unit in _SEQUENCE_NOUNS else _lemma(b.role.casefold())
+    return counted == a.role and _close(qa.low, qb.low) and _close(qa.high, qb.high)
 
 
 def _other_periods(a: str, b: str) -> bool:
@@ -3153,8 +3168,10 @@ def slot_score(a: Fact, b: Fact) -> float:
         # year on year"); an amount's ("$50 a month" / "$60 a year") may be one rewritten
         return 0.0
     if (UNIT_DIMENSIONS.get(qa.unit or "") == DURATION) != (
-            UNIT_DIMENSIONS.get(qb.unit or "") == DURATION):
-        return 0.0  # a period of time fills no count's or rank's slot ("two years" / "2nd")
+            UNIT_DIMENSIONS.get(qb.unit or "") == DURATION) and not (_is_age(a) and _is_age(b)):
+        # a period of time fills no count's or rank's slot ("two years" / "2nd"); an age is
+        # one however written ("was 51 years old" / "a 55-year-old man")
+        return 0.0
     # (two units of one dimension fill one slot: "90 minutes" / "two hours")
     unit_same = (qa.unit == qb.unit or (
         qa.unit in TO_BASE and qb.unit in TO_BASE
@@ -3210,6 +3227,8 @@ def slot_score(a: Fact, b: Fact) -> float:
                 return FALLBACK
             return round(max(0.0, score - PLACE_BONUS), 4)
         score = min(1.0, score + PLACE_BONUS)
+    if _count_against_measure(a, b) or _count_against_measure(b, a):
+        return FALLBACK  # "five samples" fills no slot of "a five kilometre zone"
     if relation not in ("differ", "predicates-differ") and qa.hedge != VAGUE and \
             qb.hedge != VAGUE and _rounded(qa.low, qb.low) and _rounded(qa.high, qb.high):
         if unit_same:
@@ -3219,6 +3238,22 @@ def slot_score(a: Fact, b: Fact) -> float:
         else:
             score = max(score, SAME_VALUE_ONE_UNIT)  # "5 billion" / "$5 billion"
     return round(score, 4)
+
+
+def _count_against_measure(a: Fact, b: Fact) -> bool:
+    """``a`` counts a noun with no unit ("five samples") and ``b`` is a physical measure ("five
+    kilometres", "5 kg"): two things, however alike the figures."""
+    qa, qb = a.value, b.value
+    return isinstance(qa, Quantity) and isinstance(qb, Quantity) and bool(a.role) \
+        and qa.unit is None and UNIT_DIMENSIONS.get(qb.unit or "") in _PHYSICAL \
+        and not _same_thing(a.role, b.role)
+
+
+_PHYSICAL = frozenset({"length", "mass", "temperature", "speed", "volume", "area"})
+
+
+def _same_thing(a: str, b: str) -> bool:
+    return bool(b) and _lemma(a.casefold()) == _lemma(b.casefold())
 
 
 MEASURE_RATIO_MAX = 1000.0  # ("3 days" / "2 years" may be one term changed)
@@ -3474,14 +3509,17 @@ _OPEN_PLURALS = frozenset({"thousands", "millions", "billions"})
 
 def _within_plural(a: Fact, b: Fact) -> bool:
     """``a`` is a plain plural of a scale ("millions") and ``b``'s figure lies between its floor
-    and five times its top (50 million)."""
+    and five times its top (50 million); or ``a`` is "dozens" or "hundreds" and ``b``'s figure
+    lies in its range (24-99, 200-999)."""
     qa, qb = a.value, b.value
     if not isinstance(qa, Quantity) or not isinstance(qb, Quantity) or qa.hedge != VAGUE \
             or qb.hedge == VAGUE or qa.unit != qb.unit:
         return False
     name = _VAGUE_NAMES.get((qa.low, qa.high))
-    if name not in _OPEN_PLURALS or _role_relation(a, b) == "predicates-differ":
+    if name is None or _role_relation(a, b) == "predicates-differ":
         return False  # (a toll's noun may be another: "killing millions of people" / "deaths")
+    if name not in _OPEN_PLURALS:
+        return qa.low <= qb.low and qb.high <= qa.high  # "dozens" / "37", "hundreds" / "400"
     return qa.low <= qb.low and qb.high < (qa.high + 1) * 5
 
 
@@ -3646,7 +3684,7 @@ def explain(a: Fact | None, b: Fact | None) -> str:
     if _rates_differ(a, b) and same_bounds and qa.unit == qb.unit:
         return f"The rate's period changed from a {rate(a)} to a {rate(b)}: '{_quote(a)}' " \
                f"became '{_quote(b)}'."
-    if qa.unit != qb.unit:
+    if qa.unit != qb.unit and not (_is_age(a) and _is_age(b)):  # ("51 years old" / "55-year-old")
         return _unit_change(qa, qb, a, b, same_bounds and qa.hedge == qb.hedge)
     if same_bounds and {qa.hedge, qb.hedge} == _ESTIMATE_OR_PLAIN and qa.unit == qb.unit:
         if qb.hedge is None:

@@ -38,6 +38,7 @@ QUALIFIERS: tuple[str, ...] = (
     "perhaps", "maybe", "potential", "potentially", "accused of",
     # a forecast: "is expected to hit the coast" is no landfall yet
     "expected to", "forecast to", "forecasted to", "predicted to", "projected to",
+    "anticipated to",
     # a result not yet final: "preliminary results", "unofficial results"
     "preliminary", "provisional", "unofficial",
 )
@@ -52,7 +53,8 @@ CANONICAL = {
     # "twelve officers accused of hacking" hedges the hacking as "allegedly hacked" does
     "accused of": "alleged",
     "forecast to": "expected to", "forecasted to": "expected to", "predicted to": "expected to",
-    "projected to": "expected to", "preliminary": "provisional", "unofficial": "provisional",
+    "projected to": "expected to", "anticipated to": "expected to",
+    "preliminary": "provisional", "unofficial": "provisional",
 }
 # A modal of possibility and a word of possibility are one hedge: "the possible exposure" /
 # "people could have been exposed" / "potentially exposed".
