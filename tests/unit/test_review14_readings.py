@@ -34,6 +34,8 @@ def test_a_job_title_in_lower_case_before_a_name_credits_the_person() -> None:
     assert speakers("The lead held, said head coach Ray Dunn.") == ["ray dunn"]
     assert speakers("The lead held, said team captain Joe Root.") == ["joe root"]
     assert speakers("The fee was fair, according to defence lawyer Ann Bell.") == ["ann bell"]
+    assert speakers("According to Department of Corrections spokesperson Ira Ndlovu, he left.") \
+        == ["ira ndlovu"]
     # a name after a report's subject is no speaker
     assert "anna berg" not in speakers("The lead held, said the report on Anna Berg.")
 
@@ -319,3 +321,17 @@ def test_a_turn_s_rank_and_the_same_count_of_turns_are_one_figure() -> None:
 
 def test_a_state_s_abbreviation_is_read_only_after_a_town() -> None:
     assert changes("The bishop led the service in Massachusetts.", "The bishop led Mass.") != []
+
+
+def test_a_company_s_brand_is_its_registered_name_s_short_form() -> None:
+    story = ("Kessel Electronics estimated its operating profit rose 56% to $14 billion, likely "
+             "because chip demand stayed strong. The tech giant said in its preliminary report "
+             "that sales rose too.")
+    page = "Share This Page\nBusiness Headlines\n\nKessel estimates 56% jump in profit\n\n" + story
+    assert [c for c in changes("SEOUL (AP) - " + story, page) if c[0] == "attribution"] == []
+    assert names_same("Kessel", "Kessel Electronics") and names_same("Orvik", "Orvik Motor")
+
+
+def names_same(a: str, b: str) -> bool:
+    from retold.facts import names
+    return names.same_name(a, b)

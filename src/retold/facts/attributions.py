@@ -239,7 +239,8 @@ _BEFORE_WHAT_WAS_SAID_RE = re.compile(
 # What opens an object noun phrase, and a finite verb, which after one makes it a clause
 # ("revealed the agency had ...": what was said, "that" left out)
 _OBJECT_OPENS_RE = re.compile(
-    r"[ \t\u00a0]+(?:the|a|an|its|his|her|their|our|this|these|those|some|\d[\d,.]*)(?![\w'’-])",
+    r"[ \t\u00a0]+(?:the|a|an|its|his|her|their|our|this|these|those|some|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|dozens|hundreds|thousands|\d[\d,.]*)(?![\w'’-])",
     re.IGNORECASE)
 _FINITE_VERB_RE = re.compile(
     r"(?<![\w'’-])(?:had|has|have|was|were|is|are|will|would|could|should|can|may|might|must|"
@@ -253,7 +254,11 @@ def _an_act(text: str, end: int) -> bool:
     object follows ("declared a state of emergency", "recalled 50,000 cars", "maintained its
     lead", "revealed a new phone"), not what was said ("declared that", "recalled seeing",
     "revealed in court that", "maintained Sunday that", "revealed the agency had ...")."""
-    if _BEFORE_WHAT_WAS_SAID_RE.match(text, end) or not _OBJECT_OPENS_RE.match(text, end):
+    if _BEFORE_WHAT_WAS_SAID_RE.match(text, end):
+        return False
+    if text[:end].casefold().endswith(("declare", "declares", "declared", "declaring")):
+        return True  # ("has declared two days of mourning"; speech only before what was said)
+    if not _OBJECT_OPENS_RE.match(text, end):
         return False
     stop = _CLAUSE_END_RE.search(text, end, end + OBJECT_CLAUSE_CHARS)
     clause_end = stop.start() if stop else min(len(text), end + OBJECT_CLAUSE_CHARS)
@@ -550,7 +555,8 @@ _TITLE_WORD_RE = re.compile(r"[^\W_][\w.’'-]*")
 _NOT_TITLE_CHARS = re.compile(r"[^\w\s.’'-]|\n")
 # How far a job title may run before the name it belongs to ("Deputy Foreign Minister ").
 TITLE_CHARS = 60
-# Words no job title in lower case holds ("aides to president ...", "allies of governor ...")
+# Words no job title in lower case holds after a lower-case word ("aides to president ...",
+# "allies of governor ..."; "Department of Corrections spokesperson" names a body)
 _NOT_IN_A_TITLE = frozenset({"to", "of", "for", "at", "in", "on", "with", "by", "from", "and",
                              "or", "near", "close", "told", "tells"})
 
@@ -600,8 +606,8 @@ def _titled_name_at(text: str, pos: int, spans: tuple[names.NameSpan, ...],
         last in _JOBS_IN_LOWER_CASE
     lower_case = qualified or any(w in _JOBS_IN_LOWER_CASE for w in words)
     if lower_case and (text.startswith(("'s", "’s"), name.end) or any(
-            w.casefold() in _NOT_IN_A_TITLE or (w.islower() and _plural_people(w))
-            for w in words)):
+            w.casefold() in _NOT_IN_A_TITLE and (k == 0 or words[k - 1].islower())
+            or (w.islower() and _plural_people(w)) for k, w in enumerate(words))):
         # "aides to president Luis Arce", "allies of governor Ann Cole", "former president
         # Donald Trump's lawyer": someone else, of or near the titled person
         return None

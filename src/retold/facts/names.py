@@ -233,6 +233,11 @@ GENERIC_HEADS = frozenset([
     "newspaper", "network", "center", "centre", "fund", "alliance", "brigade", "brigades",
     "battalion", "units", "unit", "guard",
 ])
+# What a company's registered name ends in after its brand ("Samsung Electronics", "Toyota
+# Motor", "Sony Group" is a generic head already)
+_BUSINESS_HEADS = frozenset({"electronics", "motor", "motors", "holdings", "industries",
+                             "airlines", "airways", "pharmaceuticals", "technologies",
+                             "communications", "petroleum", "chemicals", "semiconductor"})
 # Heads that say what kind of thing a name names (for slots only: "Washington County" is no
 # short form of "Washington", so these are not all GENERIC_HEADS)
 _KIND_HEADS = GENERIC_HEADS | {"county", "township", "prefecture", "parish", "borough", "island",
@@ -806,8 +811,10 @@ def _match(a: str, b: str) -> int:
     if long_[-1] in GENERIC_HEADS and long_[-1] not in MASTHEAD_HEADS \
             and not any(t.startswith(_GROUP) for t in short):
         return _match_in_order(short, long_[: len(short)])
-    # A company's registered name and its brand: "Spotify Technology SA" / "Spotify".
-    if long_[-1] in LEGAL_FORMS and not any(t.startswith(_GROUP) for t in short):
+    # A company's registered name and its brand: "Spotify Technology SA" / "Spotify",
+    # "Samsung Electronics" / "Samsung".
+    if (long_[-1] in LEGAL_FORMS or long_[-1] in _BUSINESS_HEADS) and \
+            not any(t.startswith(_GROUP) for t in short):
         return _match_in_order(short, long_[: len(short)])
     return 0
 
