@@ -206,15 +206,15 @@ def test_a_negation_inside_a_quotation_both_texts_give_is_the_quotation_s() -> N
 
 def test_a_body_and_the_officer_a_text_names_for_it_are_one_source() -> None:
     original = "The Marlow Water Board said bills will rise 8% in July."
-    for retelling in ("Ruth Okoye, chair of the Marlow Water Board, said bills will rise 8% in "
-                      "July.",
+    for retelling in (("Ruth Okoye, chair of the Marlow Water Board, said bills will rise 8% in "
+                       "July."),
                       "Water Board chair Ruth Okoye said bills will rise 8% in July.",
                       "The board's chair, Ruth Okoye, said bills will rise 8% in July."):
         assert changes(original, retelling) == [], retelling
     # a person named with no office for it, or another tie, is another source
     for retelling in ("Ruth Okoye said bills will rise 8% in July.",
-                      "Ruth Okoye, a critic of the Marlow Water Board, said bills will rise 8% "
-                      "in July."):
+                      ("Ruth Okoye, a critic of the Marlow Water Board, said bills will rise 8% "
+                       "in July.")):
         assert [c[:2] for c in changes(original, retelling)] == [("attribution", "changed")]
 
 
@@ -281,8 +281,9 @@ def test_a_hedge_after_a_dash_is_still_a_hedge() -> None:
 
 
 def test_a_sentence_about_a_report_s_publication_stays_story() -> None:
-    for line in ("The report was published on March 4, 2021.", "Reuters publishes around 2,000 "
-                 "stories a day.", "The report was last updated 3 years ago."):
+    for line in ("The report was published on March 4, 2021.",
+                 "Reuters publishes around 2,000 stories a day.",
+                 "The report was last updated 3 years ago."):
         kinds = [s.kind for s in retold.compare(STRIKE, STRIKE + " " + line).retelling.sentences]
         assert kinds[-1] == "body", line
 
@@ -335,3 +336,9 @@ def test_a_company_s_brand_is_its_registered_name_s_short_form() -> None:
 def names_same(a: str, b: str) -> bool:
     from retold.facts import names
     return names.same_name(a, b)
+
+
+def test_an_agency_credited_before_the_next_sentence_is_no_speaker_of_it() -> None:
+    found = speakers("The zones are closed, Ann Geetha said, according to PTI. The police will "
+                     "cordon off these areas.")
+    assert "pti" in found and not any("police" in s for s in found)

@@ -152,9 +152,10 @@ def _generic_end(text: str, end: int, ceiling: int | None = None) -> int:
     return end
 
 
-# A full stop after a lower-case word, then a space: a sentence ends inside the match (not
-# "U.S. officials", "Gov. officials").
-_SENTENCE_END_INSIDE_RE = re.compile(r"[a-z]{3,}\.\s")
+# A full stop after a lower-case word, then a space, or after an acronym before a capitalised
+# word ("according to PTI. The police ..."): a sentence ends inside the match (not "U.S.
+# officials", "Gov. officials").
+_SENTENCE_END_INSIDE_RE = re.compile(r"[a-z]{3,}\.\s|(?<![\w.])[A-Z]{2,}\.\s+(?=[A-Z][a-z])")
 _ABBREVIATION_STOP_RE = re.compile(r"(?<=\w)\.(?=[\w,])|(?<=\w)\.$")
 # "in Paris", "in nearby Corinth", "in heavily populated Hainan": two lower-case words may come
 # between.
@@ -647,7 +648,8 @@ def _speaker_after(text: str, pos: int, spans: tuple[names.NameSpan, ...],
     if name is None and tail[:4].casefold() == "the ":
         name = _name_starting_at(spans, starts, pos + 4)
     if (stop := _SENTENCE_END_INSIDE_RE.search(tail)) is not None:
-        tail = tail[:stop.end() - 2]  # "according to court documents. Prosecutors ...": ends
+        tail = tail[:tail.index(".", stop.start())]  # "according to court documents.
+        # Prosecutors ...": ends
     generic = _GENERIC_HEAD_RE.match(tail)
     if generic is not None and (name is None or pos + generic.end() > name.end):
         end = pos + _generic_end(tail, generic.end())
