@@ -13,6 +13,7 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from retold import lexicon, meaning, read, reuse
 from retold._verbs import make_callable
@@ -843,24 +844,31 @@ def _conversions_changed(o_side: Side, r_side: Side, pair_of: Mapping[int, int]
 
 class _Named:
     """Added names and sources, by wording: what a later name may name again is asked of each
-    wording once, at its last mention before the name (a text naming one person a thousand
-    times asked each mention of every other: quadratic)."""
+    wording once, at its last mention before the name, and of the NAMED_RECENT wordings named
+    last (a text naming one person a thousand times, or a thousand people, asked each name of
+    every other: quadratic; an article adds a few dozen)."""
 
     def __init__(self, excerpts: Sequence[Excerpt] = ()) -> None:
-        self._by_text: dict[str, list[tuple[int, Excerpt]]] = defaultdict(list)
+        self._by_text: dict[str, list[tuple[int, Excerpt]]] = {}
         for e in excerpts:
             self.add(e)
 
     def add(self, e: Excerpt) -> None:
-        insort(self._by_text[e.text], (e.end, e), key=lambda m: m[0])
+        mentions = self._by_text.pop(e.text, [])  # (to the end: named last)
+        insort(mentions, (e.end, e), key=lambda m: m[0])
+        self._by_text[e.text] = mentions
 
     def before(self, later: Excerpt) -> Iterator[Excerpt]:
-        """Each wording's last mention ending before ``later`` (a mention after it names
+        """Each recent wording's last mention ending before ``later`` (a mention after it names
         nothing ``later`` repeats)."""
-        for mentions in self._by_text.values():
+        for text in islice(reversed(self._by_text), NAMED_RECENT):
+            mentions = self._by_text[text]
             k = bisect_right(mentions, later.start, key=lambda m: m[0])
             if k:
                 yield mentions[k - 1][1]
+
+
+NAMED_RECENT = 200
 
 
 def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import string
+
 import pytest
 
 import retold
@@ -175,6 +178,9 @@ def test_a_photo_credit_after_a_slash_is_furniture() -> None:
     # ... each speaker looked for the next sentence break to the text's end, each attribution
     # was checked against every one found, and each added name against every other
     "Ab Cd said " * 4000,
+    # ... or against every other person added (2,000 people named: 42 s)
+    " ".join(f"K{a}{b} V{c}{a} said." for a, b, c in itertools.islice(
+        itertools.product(string.ascii_lowercase, repeat=3), 2000)),
 ])
 def test_a_long_line_of_names_is_read_in_linear_time(line: str) -> None:
     import time
