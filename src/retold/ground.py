@@ -598,6 +598,21 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
     mentions: _Mentions | None = None  # where the original names each name, on first use
     o_folded = ""
     voice: float | None = None  # the original's share of sentences in its own voice
+    # What each retelling sentence's facts say of it, asked for each of its facts: read once a
+    # sentence (a long sentence's every fact over its every fact was quadratic).
+    dated_otherwise: dict[int, bool] = {}
+    sentence_names: dict[int, list[Fact]] = {}
+
+    def another_time(sid: int) -> bool:
+        if sid not in dated_otherwise:
+            dated_otherwise[sid] = _of_another_time(r_facts.get(sid, ()), index)
+        return dated_otherwise[sid]
+
+    def names_of(sid: int) -> list[Fact]:
+        if sid not in sentence_names:
+            sentence_names[sid] = [f for f in r_facts.get(sid, ()) if f.kind == "name"]
+        return sentence_names[sid]
+
     r_tolls: dict[str, Fact] | None = None  # the retelling's largest count of each toll
     # acronyms the retelling defines ("the Bureau of Fire Protection (BFP)"): each stands for
     # its full name, which the original may state in its own words
@@ -705,8 +720,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     status, backing = "supported", [part]
             if status == "contradicted" and backing and _same_figure(backing[0], b):
                 status = "supported"  # the original's figure, its unit or hedge left out
-            if status == "contradicted" and b.kind == "number" and _of_another_time(
-                    r_facts.get(s.id, ()), index):
+            if status == "contradicted" and b.kind == "number" and another_time(s.id):
                 # "an attack that claimed over 130 lives in June 2022", a time the original
                 # never gives: another event's figure, added background, no changed toll
                 status, backing = "unsupported", []
@@ -753,7 +767,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                 status, backing = "unsupported", []
             if status in ("contradicted", "unsupported") and b.kind == "number" and (
                     toll_of_b := _toll(b, r_text)) is not None and not (
-                        _of_another_time(r_facts.get(s.id, ()), index)
+                        another_time(s.id)
                         and _dated_far(r_facts.get(s.id, ()), index,
                                        original.document.published)):
                 # A toll's total is told against the original's total, a part of it (a
@@ -765,7 +779,7 @@ def ground(original: Side, retelling: Side, alignment: Alignment) -> Grounding:
                     r_tolls = _toll_totals(r_facts, r_text, index, original.document.published)
                 status, rival = _toll_rival(b, toll_of_b, r_tolls, backing[0] if status ==
                                             "contradicted" else None, index, o_text,
-                                            [f for f in r_facts.get(s.id, ()) if f.kind == "name"],
+                                            names_of(s.id),
                                             o_facts)
                 backing = [rival] if rival is not None else []
             period = None
@@ -1355,8 +1369,11 @@ class _Contexts:
             words = self._read(self.text[lo:hi], lo)
             # (a figure's change word is a slot word, as it was before the span took it in)
             start = numbers.figure_start(f) if f.kind == "number" else f.start
-            before = [w for a, e, w in words if e <= start][-CONTEXT_BEFORE:]
-            after = [w for a, e, w in words if a >= f.end][:CONTEXT_AFTER]
+            # (the words are in order: bisected, not scanned, for a sentence's every fact)
+            cut = bisect.bisect_right(words, start, key=lambda t: t[1])
+            before = [w for _a, _e, w in words[max(0, cut - CONTEXT_BEFORE):cut]]
+            k = bisect.bisect_left(words, f.end, key=lambda t: t[0])
+            after = [w for _a, _e, w in words[k:k + CONTEXT_AFTER]]
             # a rate's period is inside its span ("$499/month") but still names its slot
             per = numbers.rate(f) if f.kind == "number" else None
             self._memo[key] = frozenset(meaning.stem(w) for w in (*before, *after,

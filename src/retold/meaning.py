@@ -15,8 +15,9 @@ support it). Pure: no I/O beyond the lexicon's memory-mapped files.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -215,6 +216,7 @@ class WordIndex:
         # Every sentence's content words, for this comparison: a long text has far more
         # sentences than content_words' own cache keeps, and each is read again as evidence.
         self._words: dict[str, tuple[tuple[int, int, str], ...]] = {}
+        self._placed: dict[tuple[str, int], list[tuple[int, int, str]]] = {}
         self._negated: dict[str, tuple[tuple[int, int, str, list[str], list[str]], ...]] = {}
         count = 0
         for sid, text in sentences:
@@ -235,12 +237,18 @@ class WordIndex:
         self.toll_words = _TOLL_WORDS & self.written  # ("killed", "dead": numbers.TOLLS)
 
     def content_words(self, text: str, offset: int = 0) -> list[tuple[int, int, str]]:
-        """``content_words(text, offset)``, each text read once for the index's lifetime."""
-        found = self._words.get(text)
-        if found is None:
-            # (through the module's memo: the same sentences are read by ``content_words`` too)
-            found = self._words[text] = _content_words(text)
-        return [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
+        """``content_words(text, offset)``, each text read once for the index's lifetime, and
+        placed at each offset once (a long sentence is read against many others: placing its
+        words anew each time was quadratic). Callers read the list; they never change it."""
+        placed = self._placed.get((text, offset))
+        if placed is None:
+            found = self._words.get(text)
+            if found is None:
+                # (through the module's memo: the same sentences are read by ``content_words``)
+                found = self._words[text] = _content_words(text)
+            placed = self._placed[(text, offset)] = \
+                [(s + offset, e + offset, w) for s, e, w in found] if offset else list(found)
+        return placed
 
     def uses(self, word: str) -> bool:
         """True when the original uses ``word`` or a synonym, derived or broader form of it."""
@@ -1152,6 +1160,20 @@ _PUSHING = PUSHING_UP | PUSHING_DOWN
 _PUSHING_KEYS = frozenset(lexicon.form_key(w) for w in _PUSHING)
 
 
+def _containment(spans: Sequence[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """A test of whether ``[s, e)`` lies inside one of ``spans`` (which may overlap), by
+    bisection: every word of a long sentence against every name span was quadratic."""
+    ordered = sorted(spans)
+    starts = [a for a, _b in ordered]
+    reach = list(itertools.accumulate((b for _a, b in ordered), max))
+
+    def inside(s: int, e: int) -> bool:
+        k = bisect_right(starts, s)
+        return bool(k) and reach[k - 1] >= e
+
+    return inside
+
+
 def _judged_otherwise(r_text: str, r_offset: int, words: Sequence[tuple[int, int, str]], k: int,
                       evidence: Sequence[tuple[str, int]],
                       ev_lists: Sequence[Sequence[tuple[int, int, str]]], r_stems: set[str],
@@ -1583,7 +1605,8 @@ def check(
     flagged_words = {f.retelling for f in findings}
     r_negated: set[str] | None = None  # the words the retelling negates, on first need
     # the words inside a name's span (read by both loops below)
-    in_names = {(s, e) for s, e, _w in words if any(a <= s and e <= b for a, b in name_spans)}
+    inside_a_name = _containment(name_spans)
+    in_names = {(s, e) for s, e, _w in words if inside_a_name(s, e)}
     for k, (s, e, w) in enumerate(words):
         if (s, e) in flagged_words or stem(w) in ev_stems or w[:1].isupper() and s != r_offset:
             continue

@@ -181,6 +181,10 @@ def test_a_photo_credit_after_a_slash_is_furniture() -> None:
     # ... or against every other person added (2,000 people named: 42 s)
     " ".join(f"K{a}{b} V{c}{a} said." for a, b, c in itertools.islice(
         itertools.product(string.ascii_lowercase, repeat=3), 2000)),
+    # ... and in one long sentence (no capital after its stops) each figure read every word
+    # and every fact of it
+    " ".join(f"{i} people died in K{a}{b}{c}." for i, (a, b, c) in enumerate(itertools.islice(
+        itertools.product(string.ascii_lowercase, repeat=3), 4000))),
 ])
 def test_a_long_line_of_names_is_read_in_linear_time(line: str) -> None:
     import time
