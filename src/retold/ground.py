@@ -2834,7 +2834,8 @@ def _other_given_name(b: Fact, backing: list[Fact], index: FactIndex) -> Fact | 
                  and len(a.text.split()[0].strip(".,")) > 2
                  and a.text.split()[0].strip(".,").capitalize() not in names.TITLES
                  and any(names.same_name(a.text, x) for x in shorter)
-                 and not names.same_name(a.text, b.text)), None)
+                 and not names.same_name(a.text, b.text)
+                 and names.could_be_person(a.text)), None)  # ("Uganda Airways": no person)
 
 
 def _detail(status: str, b: Fact, backing: list[Fact]) -> str:

@@ -1554,6 +1554,8 @@ def check(
                             _word_before(*_within(evidence, hit_at)))):
                     ev_lemmas[opp] = hit_at
                     o_at = ev_lemmas[opp]
+                    if _a_name_s_word(*_within(evidence, o_at)):
+                        continue  # "Victor Lund headed the equaliser": a name, no victory
                     if _other_side(w, opp, r_text, s - r_offset, *_within(evidence, o_at)):
                         continue  # told from the other side; another opposite may reverse it
                     if _other_heads(w, after, opp, _word_after(*_end_within(evidence, o_at))):
@@ -1991,6 +1993,11 @@ def _other_side(word: str, opposite: str, r_sentence: str, r_at: int, o_sentence
     r_party = {stem(w) for _s, _e, w in _content_words(r_sentence[:r_at])[-PARTY_WORDS:]}
     o_party = {stem(w) for _s, _e, w in _content_words(o_sentence[:o_at])[-PARTY_WORDS:]}
     return bool(r_party) and not r_party & o_party
+
+
+def _a_name_s_word(text: str, at: int) -> bool:
+    """The word at ``at`` of ``text`` is capitalised inside its sentence: a name's word."""
+    return 0 < at < len(text) and text[at].isupper() and bool(text[:at].strip(" \t\n\"'“‘(—-"))
 
 
 def _within(evidence: Sequence[tuple[str, int]], at: tuple[int, int]) -> tuple[str, int]:

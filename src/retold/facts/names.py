@@ -813,8 +813,9 @@ def _match(a: str, b: str) -> int:
         return _match_in_order(short, long_[: len(short)])
     # A company's registered name and its brand: "Spotify Technology SA" / "Spotify",
     # "Samsung Electronics" / "Samsung".
-    if (long_[-1] in LEGAL_FORMS or long_[-1] in _BUSINESS_HEADS) and \
-            not any(t.startswith(_GROUP) for t in short):
+    if (long_[-1] in LEGAL_FORMS or long_[-1] in _BUSINESS_HEADS and not _known_place(
+            " ".join(short))) and not any(t.startswith(_GROUP) for t in short):
+        # ("Uganda" is no short form of "Uganda Airways": a country)
         return _match_in_order(short, long_[: len(short)])
     return 0
 
@@ -1526,7 +1527,7 @@ def _role(text: str, had_title: bool) -> str:
     tokens = normalise(text).split()
     if tokens and tokens[-1] in GENERIC_HEADS:
         return f"org:{tokens[-1]}"
-    if len(tokens) > 1 and tokens[-1] in _ORG_TAILS:
+    if len(tokens) > 1 and (tokens[-1] in _ORG_TAILS or tokens[-1] in _BUSINESS_HEADS):
         return "org:company" if tokens[-1] not in GENERIC_HEADS else f"org:{tokens[-1]}"
     if len(tokens) > 2 and tokens[1] == "of" and tokens[0] in GENERIC_HEADS:
         return f"org:{tokens[0]}"  # "Ministry of Defence", "University of Lagos", "City of X"
@@ -2391,6 +2392,11 @@ def slot_score(a: Fact, b: Fact) -> float:
         cb = "place"
     elif cb == "person" and not ca and _known_place(a.text):
         ca = "place"
+    # a company against a person's full name ("Uganda Airways" / "Peter Mwangi Ugonda")
+    if ca and ca != "person" and not cb and " " in b.text and sex_of(b.text) is not None:
+        cb = "person"
+    elif cb and cb != "person" and not ca and " " in a.text and sex_of(a.text) is not None:
+        ca = "person"
     if ca and cb and ca != cb:
         return SLOT_CLASH * similar
     return max(SLOT_UNKNOWN_MIN, SLOT_OTHER_MAX * similar)
