@@ -1749,6 +1749,9 @@ def check(
                 # "if we don't act now, ..." puts a case, and denies nothing: "we act" does
                 # not reverse it ("if we act now" would)
                 continue
+            if sum(1 for _s, _e, w in primary if hit in forms(w)) > 1:
+                # "no fairness, where is the fairness ...": the original says it both ways
+                continue
             light = _LIGHT_VERB_AFTER_RE.match(evidence[0][0], end - evidence[0][1])
             if light is not None and not _LIGHT_VERB_BEFORE_RE.search(
                     r_text, max(0, words[k][0] - r_offset - 40), words[k][0] - r_offset):

@@ -373,3 +373,17 @@ def test_a_person_is_no_other_given_name_of_a_company() -> None:
     retelling = original + (" The six passengers were Ana Brill, Tom Okafor, Lise Narvik, Peter "
                             "Mwangi Ugonda, Joy Dene and Sam Ude.")
     assert not [c for c in changes(original, retelling) if c[:2] == ("name", "changed")]
+
+
+def test_a_place_and_its_county_report_alike() -> None:
+    original = "The ministry said 40 cases had been found. Halden has reported 12 cases."
+    retelling = "The ministry said 40 cases had been found. Halden County has confirmed 12 cases."
+    assert [c for c in changes(original, retelling) if c[0] == "attribution"] == []
+
+
+def test_a_word_the_original_says_both_ways_is_no_reversal() -> None:
+    original = ("“There is no fairness, where is the fairness in sending an honest woman to "
+                "prison?” she shouted.")
+    retelling = ("“It is not right. There is no fairness. Where is the fairness in sending an "
+                 "honest woman to prison?”")
+    assert [c for c in changes(original, retelling) if c[0] == "negation"] == []

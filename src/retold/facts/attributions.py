@@ -1001,6 +1001,8 @@ def same_speaker(a: str, b: str) -> bool:
         return True
     if _research_and_its_authors(ka, kb) or _research_and_its_authors(kb, ka):
         return True
+    if _place_and_its_body(ka, kb) or _place_and_its_body(kb, ka):
+        return True
     return _is_generic(a) and _is_generic(b) and _generic_short_form(a, b)
 
 
@@ -1013,6 +1015,15 @@ def _research_and_its_authors(a: str, b: str) -> bool:
         and wb[-1] in _RESEARCHERS and all(w in _PLAIN_MODIFIERS for w in [*wa[:-1], *wb[:-1]])
 
 
+def _place_and_its_body(a: str, b: str) -> bool:
+    """True when ``b`` is the place ``a`` names with its kind of government ("Halden County"
+    / "Halden", "Tarvo Province"): the county reporting its cases is the place reporting them."""
+    place, _, head = a.rpartition(" ")
+    return bool(place) and head in _LOCAL_BODIES and place == b
+
+
+_LOCAL_BODIES = frozenset({"county", "province", "district", "municipality", "region", "state",
+                           "prefecture", "governorate", "council"})
 _RESEARCHERS = frozenset({"researchers", "scientists", "authors"})
 _PLAIN_MODIFIERS = frozenset({"new", "latest", "recent", "published", "the", "study's",
                               "paper's", "its", "their"})
