@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import islice
+from itertools import islice, pairwise
 
 from retold import lexicon, meaning, read, reuse
 from retold._verbs import make_callable
@@ -869,6 +869,7 @@ class _Named:
 
 
 NAMED_RECENT = 200
+SPLIT_GAP_CHARS = 80  # how far apart two parts of one split quotation may stand ("she shouted at ...")
 
 
 def _one_added_thing(first: Excerpt, later: Excerpt, text: str) -> bool:
@@ -954,6 +955,7 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
       moved with a clause, not changed; a qualifier the original gives once and the retelling
       twice on that word was said again; a negation cue inside a wider negation finding is
       part of it, and one inside a quotation both texts give is the quotation's;
+    * a quotation the retelling splits around its speaker, each part in order, is quoted whole;
     * an original fact changed into another value is not also dropped where it stood, nor
       where the original says the same count of the same thing again;
     * the figures of a passage the retelling adds (``added``: the retelling sentences in no
@@ -1011,6 +1013,17 @@ def once(changes: Sequence[Change], o_side: Side, r_side: Side, *,
          and local.get(("o", c.original.start, c.original.end)) in moved)
         or (c.status == "added" and c.retelling is not None
             and local.get(("r", c.retelling.start, c.retelling.end)) in moved | repeated)))]
+    # A quotation the retelling splits around its speaker ('"... an honest woman," she shouted.
+    # "It is not right ..."'), each part in order: the whole quoted, no part of it cut off.
+    r_quotes = sorted((f for f in r_side.facts if f.kind == "quote" and f.key),
+                      key=lambda f: f.start)
+    o_keys = {f.key for f in o_side.facts if f.kind == "quote" and f.key}
+    split_parts = {(f.start, f.end) for a, b in pairwise(r_quotes)
+                   if b.start - a.end <= SPLIT_GAP_CHARS and f"{a.key} {b.key}" in o_keys
+                   for f in (a, b)}
+    changes = [c for c in changes if not (
+        c.kind == "quote" and c.status in ("changed", "added") and c.retelling is not None
+        and (c.retelling.start, c.retelling.end) in split_parts)]
     # A negation cue inside a quotation both texts give ('"you are nothing"') is the quoted
     # speaker's, said alike on both sides: no negation of the retelling's own.
     shared_quotes = {f.key for f in o_side.facts if f.kind == "quote"} & {

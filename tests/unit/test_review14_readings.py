@@ -387,3 +387,19 @@ def test_a_word_the_original_says_both_ways_is_no_reversal() -> None:
     retelling = ("“It is not right. There is no fairness. Where is the fairness in sending an "
                  "honest woman to prison?”")
     assert [c for c in changes(original, retelling) if c[0] == "negation"] == []
+
+
+def test_a_quotation_split_around_its_speaker_is_quoted_whole() -> None:
+    original = ("Nora Vale was convicted of fraud on Friday. “It is wrong, Judge – I never "
+                "touched the money. An honest woman is going to prison – where is the fairness "
+                "in this?” she shouted at Judge Alan Reed.")
+    assert changes(original, "Nora Vale was convicted of fraud on Friday. “It is wrong, judge. "
+                             "I never touched the money,” she shouted at Judge Alan Reed. “An "
+                             "honest woman is going to prison. Where is the fairness in this?”") \
+        == []
+    original = "“We will win, and we will win big,” Dunn said."
+    # a part left out, or a part changed, is still a change
+    assert [c[:2] for c in changes(original, "“We will win,” Dunn said.")] == [
+        ("quote", "changed")]
+    assert ("quote", "changed") in [c[:2] for c in changes(
+        original, "“We will win,” Dunn said. “And we will lose big.”")]
