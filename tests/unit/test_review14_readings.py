@@ -206,6 +206,11 @@ def test_a_count_inside_dozens_or_hundreds_is_told_roughly_not_changed() -> None
     # outside the range it is another figure
     assert [(c.kind, c.severity) for c in retold.compare(
         "Dozens were hurt.", "12 were hurt.").changes] == [("number", "high")]
+    # "hundreds more" counts others besides, which no figure of the first holds
+    found = changes("At least 377 people are confirmed to have died in the collapse.",
+                    "The death toll in the collapse is close to 400 and hundreds more are "
+                    "still missing.")
+    assert ("number", "added", "", "hundreds") in found
 
 
 def test_a_negation_inside_a_quotation_both_texts_give_is_the_quotation_s() -> None:

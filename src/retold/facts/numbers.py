@@ -1961,6 +1961,8 @@ def _phrases(text: str, atoms: list[_Atom], sentences: Sequence[Sentence],
             role = ""
         if part_of or _PART_BEFORE_RE.search(text, max(0, start - PART_CUE_CHARS), start):
             note = (note + "; " if note else "") + PART  # "including 60", "three of them"
+        if kind == VAGUE and _MORE_AFTER_RE.match(text, end):
+            note = (note + "; " if note else "") + MORE  # "hundreds more are missing"
         if kind != "range" and (base := _BASE_BEFORE_RE.search(
                 text, max(0, start - BASE_BEFORE_CHARS), start)) is not None and (
                 not base.group("bare") or _BASE_CUE_RE.search(
@@ -3507,6 +3509,11 @@ _VAGUE_NAMES = {(24.0, 99.0): "dozens"} | {
 _OPEN_PLURALS = frozenset({"thousands", "millions", "billions"})
 
 
+# "hundreds more", "dozens more": so many besides those counted, which no figure of them holds
+MORE = "more besides"
+_MORE_AFTER_RE = re.compile(r"[^\S\n]+(?:more|others|additional)(?![\w'’-])", re.IGNORECASE)
+
+
 def _within_plural(a: Fact, b: Fact) -> bool:
     """``a`` is a plain plural of a scale ("millions") and ``b``'s figure lies between its floor
     and five times its top (50 million); or ``a`` is "dozens" or "hundreds" and ``b``'s figure
@@ -3516,7 +3523,7 @@ def _within_plural(a: Fact, b: Fact) -> bool:
             or qb.hedge == VAGUE or qa.unit != qb.unit:
         return False
     name = _VAGUE_NAMES.get((qa.low, qa.high))
-    if name is None or _role_relation(a, b) == "predicates-differ":
+    if name is None or MORE in a.note or _role_relation(a, b) == "predicates-differ":
         return False  # (a toll's noun may be another: "killing millions of people" / "deaths")
     if name not in _OPEN_PLURALS:
         return qa.low <= qb.low and qb.high <= qa.high  # "dozens" / "37", "hundreds" / "400"
