@@ -633,7 +633,8 @@ def _relative_named(c: Change, r_text: str) -> bool:
     if len(a) < 2 or len(b) < 2 or a[-1] != b[-1] or a[0] == b[0]:
         return False
     given = re.compile(rf"(?<![\w-]){re.escape(b[0])}(?![\w-])")
-    if not any(_KIN_RE.search(r_text, max(r_text.rfind(".", 0, m.start()) + 1,
+    if not any(_KIN_RE.search(r_text, max(r_text.rfind(".", max(0, m.start() - KIN_CHARS),
+                                                      m.start()) + 1,
                                           m.start() - KIN_CHARS), m.start())
                for m in given.finditer(r_text)):
         return False  # (the given name introduced by a tie anywhere: "Hendrik ... was seen")

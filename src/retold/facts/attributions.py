@@ -250,14 +250,14 @@ _CLAUSE_END_RE = re.compile(r"[.;:!?\n]|,[ \t\u00a0]+(?:and|but|as|after|while|w
 OBJECT_CLAUSE_CHARS = 80
 
 
-def _an_act(text: str, end: int) -> bool:
-    """Whether one of the verbs that are speech or an act, ending at ``end``, is the act: an
-    object follows ("declared a state of emergency", "recalled 50,000 cars", "maintained its
+def _an_act(text: str, end: int, verb: str) -> bool:
+    """Whether ``verb``, one of the verbs that are speech or an act, ending at ``end``, is the
+    act: an object follows ("declared a state of emergency", "recalled 50,000 cars", "maintained its
     lead", "revealed a new phone"), not what was said ("declared that", "recalled seeing",
     "revealed in court that", "maintained Sunday that", "revealed the agency had ...")."""
     if _BEFORE_WHAT_WAS_SAID_RE.match(text, end):
         return False
-    if text[:end].casefold().endswith(("declare", "declares", "declared", "declaring")):
+    if verb.casefold().startswith("declare"):
         return True  # ("has declared two days of mourning"; speech only before what was said)
     if not _OBJECT_OPENS_RE.match(text, end):
         return False
@@ -731,7 +731,7 @@ def extract(doc: Document, sentences: Sequence[Sentence], context: Context) -> l
         if m.group().casefold().startswith(("report", "announce")) and _RESULTS_NEXT_RE.match(
                 text, m.end()):
             continue  # "Brellis reported earnings of $2.61 a share": its results, not speech
-        if m.group().casefold().startswith(_SPEECH_OR_ACT) and _an_act(text, m.end()):
+        if m.group().casefold().startswith(_SPEECH_OR_ACT) and _an_act(text, m.end(), m.group()):
             continue  # "declared a state of emergency", "recalled 50,000 cars": an act
         if _RAISING_NEXT_RE.match(text, m.end()):
             continue  # "a sinking feared to have claimed", "is said to be": no one speaks
