@@ -1262,12 +1262,10 @@ TIME_ZONES = frozenset({
     "CDT", "MST", "MDT", "PST", "PDT", "AKST", "HST", "ET", "CT", "MT", "PT", "IST", "PKT", "JST",
     "KST", "HKT", "SGT", "AEST", "AEDT", "ACST", "AWST", "NZST", "NZDT", "WIB", "WITA", "WAT",
     "SAST"})
-# A time restated in another zone, in brackets after the first ("9:20 pm (1320 GMT)"): its
-# zone goes with it (a zone of its own is a fact: "9 a.m. EST" / "9 a.m. PST").
-_RESTATED_TIME_BEFORE_RE = re.compile(r"\([^\S\n]*\d{1,2}[:.]?\d{2}[^\S\n]*$")
-# A zone in brackets after a clock time ("around midnight (5 p.m. ET)"): kept as a name, so
-# "(5 p.m. PT)" is another zone; an outlet that drops the restatement drops no name
-# (``restated_zone``).
+# A time restated in another zone, in brackets after the first ("9:20 pm (1320 GMT)",
+# "around midnight (5 p.m. ET)"): its zone goes with it, and is kept as a name, so "(5 p.m.
+# PT)" is another zone (as "9 a.m. EST" / "9 a.m. PST" is); an outlet that drops the
+# restatement drops no name (``restated_zone``, read by compare).
 _BRACKETED_TIME_BEFORE_RE = re.compile(
     r"\([^\S\n]*\d{1,2}(?:[:.]?\d{2})?(?:[^\S\n]*[AaPp]\.?[Mm]\.?)?[^\S\n]*$")
 
@@ -1300,12 +1298,10 @@ _CURRENCY_GLUED_RE = re.compile(r"(?:Rs|Rp|Tk|Ksh|Sh|USD|EUR|GBP|INR|PKR|NGN|KES
 
 def _not_a_name_token(text: str, start: int, end: int) -> bool:
     """A currency prefix ("US$2", "NZ $5") or the country after an amount ("$5 billion US"), a
-    restated time's zone ("(1320 GMT)"), a fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
+    fiscal period ("Q2", "H1", "FY2020"), an era beside a year ("43 AD", "CE 1000") or the
     half of the day after a clock time ("4 AM", "11 P.M.")."""
     return text.startswith(("$", " $"), end) or _FISCAL_RE.fullmatch(text, start, end) is not None \
         or _CURRENCY_GLUED_RE.fullmatch(text, start, end) is not None \
-        or (text[start:end] in TIME_ZONES
-            and _RESTATED_TIME_BEFORE_RE.search(text, max(0, start - 16), start) is not None) \
         or len(set(text[start:end])) == 1 \
         or _CONTRACTION_RE.fullmatch(text, start, end) is not None \
         or (_MERIDIEM_RE.fullmatch(text, start, end) is not None
